@@ -1,0 +1,37 @@
+// The set of qualifications a check knows: the embedded ones, plus any a centre supplies.
+import type { QualificationDefinition } from '../model';
+import { EMBEDDED_QUALIFICATIONS } from './embedded';
+
+/** `600/5106/1`, `6005106 1`, `600-5106-1` and `60051061` all name the same qualification. */
+export function normaliseQualificationId(text: string): string {
+  return text.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}
+
+export class Catalogue {
+  private readonly byKey = new Map<string, QualificationDefinition>();
+
+  constructor(readonly qualifications: readonly QualificationDefinition[]) {
+    for (const q of qualifications) {
+      this.byKey.set(normaliseQualificationId(q.id), q);
+      for (const code of q.codes ?? []) this.byKey.set(normaliseQualificationId(code), q);
+      this.byKey.set(`title:${q.title.trim().toLowerCase()}`, q);
+    }
+  }
+
+  /** Finds a qualification by id in any spelling, by awarding-body code, or by exact title (case-insensitive). */
+  find(text: string): QualificationDefinition | undefined {
+    const trimmed = text.trim();
+    if (trimmed === '') return undefined;
+    return this.byKey.get(normaliseQualificationId(trimmed)) ?? this.byKey.get(`title:${trimmed.toLowerCase()}`);
+  }
+
+  /** A catalogue where each given definition replaces the one with the same id, or is added. */
+  withDefinitions(extra: readonly QualificationDefinition[]): Catalogue {
+    const replaced = new Set(extra.map((q) => normaliseQualificationId(q.id)));
+    return new Catalogue([...this.qualifications.filter((q) => !replaced.has(normaliseQualificationId(q.id))), ...extra]);
+  }
+}
+
+export function embeddedCatalogue(): Catalogue {
+  return new Catalogue(EMBEDDED_QUALIFICATIONS);
+}

@@ -1,0 +1,151 @@
+// The qualification model and the engine's results. Every other module speaks these types;
+// nothing here knows about rows, columns, Office or files.
+
+/** QCF level: 0 stands for Entry level, 1..8 for levels 1 to 8. `null` means the catalogue does not know it. */
+export type Level = number;
+
+export interface GroupDefinition {
+  id: string;
+  title: string;
+  /**
+   * Total credits of all the group's units together, when the specification states it but not the units'
+   * own credits (OCR 10266: "three mandatory units from Group A (7 credits)"). It bounds unknown unit credits.
+   */
+  totalCredits?: number;
+}
+
+export interface UnitDefinition {
+  /** QCF unit reference (`L/601/0933`) where known, otherwise a stable id such as `10266-U4`. */
+  ref: string;
+  title: string;
+  credits: number | null;
+  glh: number | null;
+  level: Level | null;
+  /** Id of the group the unit belongs to. */
+  group: string;
+  /** The awarding body's own unit number (OCR "Unit 4"). */
+  number?: number;
+  /** Extra spellings a cohort sheet may use in a header for this unit. */
+  aliases?: string[];
+  /** Where the unit's facts come from (specification, public listing, inference, a centre's rules sheet). */
+  source?: string;
+}
+
+interface RuleBase {
+  /** Stable id for reporting; the loader fills `rule-N` when a definition leaves it out. */
+  id: string;
+  /** The sentence of the specification this rule comes from. */
+  text: string;
+}
+
+export interface TotalCreditsRule extends RuleBase { kind: 'totalCredits'; min: number }
+export interface LevelCreditsRule extends RuleBase { kind: 'levelCredits'; level: Level; orAbove: boolean; min: number }
+export interface MandatoryRule extends RuleBase { kind: 'mandatory'; group: string }
+export interface GroupCreditsRule extends RuleBase { kind: 'groupCredits'; groups: string[]; min: number }
+export interface BarredRule extends RuleBase { kind: 'barred'; units: string[] }
+
+export type Rule = TotalCreditsRule | LevelCreditsRule | MandatoryRule | GroupCreditsRule | BarredRule;
+export type RuleKind = Rule['kind'];
+
+export interface QualificationDefinition {
+  /** Ofqual qualification number (`600/5106/1`) or the awarding body's code when that is all there is. */
+  id: string;
+  title: string;
+  awardingBody: string;
+  level: Level;
+  /** Other identifiers people write for this qualification (OCR scheme code `10266`). */
+  codes?: string[];
+  /** ISO dates (YYYY-MM-DD); registration is open from `from` to `to` inclusive. */
+  operational?: { from?: string; to?: string };
+  minAge?: number;
+  glh?: { min: number; max: number };
+  groups: GroupDefinition[];
+  units: UnitDefinition[];
+  rules: Rule[];
+  /** Where the definition came from: `embedded`, a JSON file path, a rules sheet. */
+  origin?: string;
+}
+
+// ---- Engine input and output ----
+
+/** What one learner has: unit refs (as in the definition) achieved, and planned or in progress. */
+export interface LearnerUnits {
+  achieved: string[];
+  planned: string[];
+}
+
+export type RuleOutcome = 'met' | 'unmet' | 'unknown';
+
+export interface RuleResult {
+  ruleId: string;
+  kind: RuleKind;
+  /** The specification sentence the rule comes from. */
+  text: string;
+  outcome: RuleOutcome;
+  /** Credits (or for `mandatory`, units) counted from values the catalogue knows. */
+  known: number;
+  /** What the rule asks for: a credit minimum, or the number of mandatory units. */
+  required: number;
+  /** The most the rule could count if every unknown value were as favourable as possible; null when unbounded. */
+  mostPossible: number | null;
+  /** Units whose unknown credits or level keep the rule from being decided. */
+  undecidedBy: string[];
+  /** Units the rule still needs (mandatory units not taken). */
+  missingUnits: string[];
+  /** A sentence for people: what is met or missing. */
+  message: string;
+}
+
+/** The evaluation of all rules on one set of units (achieved only, or achieved plus planned). */
+export interface Evaluation {
+  rules: RuleResult[];
+  /** Known credits of the units that count. */
+  credits: number;
+  /** Units that count (one chosen per barred set). */
+  counted: string[];
+  /** Units taken but not counted because another unit of their barred set counts. */
+  notCounted: string[];
+}
+
+export type Status = 'achieved' | 'on-track' | 'incomplete' | 'invalid' | 'needs-data';
+
+/** The precedence in which statuses are decided, first match wins. */
+export const STATUS_ORDER: readonly Status[] = ['invalid', 'achieved', 'incomplete', 'on-track', 'needs-data'];
+
+export type ViolationCode =
+  | 'missing-mandatory'
+  | 'group-min-credits'
+  | 'total-min-credits'
+  | 'level-min-credits'
+  | 'barred-combination'
+  | 'unknown-unit'
+  | 'unit-not-in-qualification'
+  | 'duplicate-unit'
+  | 'unknown-qualification'
+  | 'unrecognised-mark'
+  | 'undecidable'
+  // registration prep
+  | 'invalid-uln'
+  | 'placeholder-uln'
+  | 'duplicate-uln'
+  | 'under-min-age'
+  | 'qualification-closed'
+  | 'field-too-long'
+  | 'bad-date';
+
+export interface Violation {
+  code: ViolationCode;
+  message: string;
+  units: string[];
+  ruleId?: string;
+}
+
+export interface LearnerResult {
+  qualification: string;
+  status: Status;
+  achieved: Evaluation;
+  withPlanned: Evaluation;
+  violations: Violation[];
+  /** Units not counted in either evaluation because of barred sets. */
+  notCounted: string[];
+}
