@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'samples/out/**', 'test-artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The engine and the reader run everywhere: keep Office, React and exceljs out of them.
+    files: ['src/rules/**', 'src/cohort/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['exceljs', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js', '**/excel/**', '**/taskpane/**', '**/cli/**'] }],
+      'no-restricted-globals': ['error', 'Office', 'Excel', 'fetch', 'XMLHttpRequest'],
+    },
+  },
+);
