@@ -36,6 +36,8 @@ interface RuleBase {
   id: string;
   /** The sentence of the specification this rule comes from. */
   text: string;
+  /** How the sentence was read where it is open to more than one reading (shown to users beside the text). */
+  note?: string;
 }
 
 export interface TotalCreditsRule extends RuleBase { kind: 'totalCredits'; min: number }
