@@ -1,0 +1,164 @@
+// Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
+// and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
+import { levelName } from '../rules/rule-kinds';
+import type { LearnerResult, Status, Violation } from '../rules/model';
+import type { LearnerCheck } from './check';
+import type { CohortReading, ReadWarning } from './types';
+
+/** Headers of the columns the add-in and the CLI own: a second check finds and replaces them, never adds more. */
+export const RESULT_HEADERS = [
+  'qualcheck: achieved credits',
+  'qualcheck: credits with planned',
+  'qualcheck: credits at level',
+  'qualcheck: status',
+  'qualcheck: violations',
+  'qualcheck: next step',
+] as const;
+
+export const STATUS_COLUMN = RESULT_HEADERS.indexOf('qualcheck: status');
+
+export function isResultHeader(text: unknown): boolean {
+  return typeof text === 'string' && /^qualcheck:/i.test(text.trim());
+}
+
+export const STATUS_STYLE: Record<Status, { label: string; fill: string; font: string }> = {
+  achieved: { label: 'achieved', fill: '#C6EFCE', font: '#006100' },
+  'on-track': { label: 'on-track', fill: '#DDEBF7', font: '#1F4E78' },
+  incomplete: { label: 'incomplete', fill: '#FFEB9C', font: '#9C5700' },
+  'needs-data': { label: 'needs-data', fill: '#EDEDED', font: '#404040' },
+  invalid: { label: 'invalid', fill: '#FFC7CE', font: '#9C0006' },
+};
+
+export const STATUSES: readonly Status[] = ['achieved', 'on-track', 'incomplete', 'needs-data', 'invalid'];
+
+/** Credits at the level the qualification's level rule names, from achieved units, e.g. `9 at level 2`. */
+export function levelCreditsText({ record, result }: LearnerCheck): string {
+  const rule = record.qualification?.rules.find((r) => r.kind === 'levelCredits');
+  const outcome = rule && result.achieved.rules.find((r) => r.ruleId === rule.id);
+  if (!rule || rule.kind !== 'levelCredits' || !outcome) return '';
+  const known = outcome.outcome === 'unknown' ? ' known' : '';
+  return `${outcome.known}${known} ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`;
+}
+
+export function violationsText(violations: readonly Violation[]): string {
+  return violations.map((v) => v.message).join('; ');
+}
+
+/** What to do next, in words. The completion planner, when present, gives a better answer through `nextStep`. */
+export function defaultNextStep(result: LearnerResult): string {
+  switch (result.status) {
+    case 'achieved':
+      return 'claim the certificate';
+    case 'on-track':
+      return 'complete the planned units';
+    case 'invalid': {
+      const first = result.violations.find((v) => ['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'unknown-qualification'].includes(v.code));
+      return first ? first.message : 'correct the unit choice';
+    }
+    case 'needs-data': {
+      const unclear = result.violations.find((v) => v.code === 'unrecognised-mark');
+      if (unclear) return `fix the mark: ${unclear.message}`;
+      const undecided = result.violations.find((v) => v.code === 'undecidable');
+      return undecided ? `supply the missing unit data: ${undecided.units.join(', ')}` : 'supply the missing unit data';
+    }
+    case 'incomplete': {
+      const unmet = result.withPlanned.rules.find((r) => r.outcome === 'unmet');
+      return unmet ? `plan more units: ${unmet.message}` : 'plan more units';
+    }
+  }
+}
+
+export interface ResultsBlock {
+  header: string[];
+  /** One row per sheet row from the header's next row to the last learner row; null cells where no learner is. */
+  rows: (string | number | null)[][];
+  statusColumn: number;
+}
+
+export function resultRow(check: LearnerCheck, nextStep: (c: LearnerCheck) => string = (c) => defaultNextStep(c.result)): (string | number)[] {
+  const { result } = check;
+  return [
+    result.achieved.credits,
+    result.withPlanned.credits,
+    levelCreditsText(check),
+    result.status,
+    violationsText(result.violations),
+    nextStep(check),
+  ];
+}
+
+export function resultsBlock(reading: CohortReading, checks: readonly LearnerCheck[], nextStep?: (c: LearnerCheck) => string): ResultsBlock {
+  const height = Math.max(0, reading.lastRow - reading.headerRow);
+  const rows: (string | number | null)[][] = Array.from({ length: height }, () => RESULT_HEADERS.map(() => null));
+  for (const check of checks) {
+    const i = check.record.row - reading.headerRow - 1;
+    if (i >= 0 && i < height) rows[i] = resultRow(check, nextStep);
+  }
+  return { header: [...RESULT_HEADERS], rows, statusColumn: STATUS_COLUMN };
+}
+
+export interface CohortSummary {
+  learners: number;
+  byStatus: Record<Status, number>;
+  topViolations: { code: string; count: number; message: string }[];
+}
+
+const VIOLATION_WORDS: Record<string, string> = {
+  'missing-mandatory': 'a mandatory unit missing',
+  'group-min-credits': 'too few credits from a group',
+  'total-min-credits': 'too few credits in total',
+  'level-min-credits': 'too few credits at the required level',
+  'barred-combination': 'barred units taken together',
+  'unknown-unit': 'a unit no qualification knows',
+  'unit-not-in-qualification': "a unit outside the learner's qualification",
+  'duplicate-unit': 'the same unit twice',
+  'unknown-qualification': 'qualification not recognised',
+  'unrecognised-mark': 'a mark that could not be read',
+  undecidable: 'a rule the catalogue cannot decide (unit data missing)',
+};
+
+export function summarise(checks: readonly LearnerCheck[], top = 5): CohortSummary {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const counts = new Map<string, number>();
+  for (const { result } of checks) {
+    byStatus[result.status]++;
+    for (const code of new Set(result.violations.map((v) => v.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const topViolations = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, top)
+    .map(([code, count]) => ({ code, count, message: VIOLATION_WORDS[code] ?? code }));
+  return { learners: checks.length, byStatus, topViolations };
+}
+
+export interface LearnerJson {
+  row: number;
+  learnerId: string;
+  qualification: string;
+  status: Status;
+  credits: { achieved: number; withPlanned: number };
+  violations: Violation[];
+  notCounted: string[];
+}
+
+export interface CohortJson {
+  learners: LearnerJson[];
+  warnings: ReadWarning[];
+}
+
+export function learnerJson({ record, result }: LearnerCheck): LearnerJson {
+  return {
+    row: record.row,
+    learnerId: record.learnerId,
+    qualification: record.qualification?.id ?? record.qualificationText ?? '',
+    status: result.status,
+    credits: { achieved: result.achieved.credits, withPlanned: result.withPlanned.credits },
+    violations: result.violations.map((v) => ({ code: v.code, message: v.message, units: v.units, ...(v.ruleId ? { ruleId: v.ruleId } : {}) })),
+    notCounted: result.notCounted,
+  };
+}
+
+/** The command line's `--json` object. */
+export function cohortJson(reading: CohortReading, checks: readonly LearnerCheck[]): CohortJson {
+  return { learners: checks.map(learnerJson), warnings: reading.warnings.map((w) => ({ cell: w.cell, message: w.message, ...(w.code ? { code: w.code } : {}) })) };
+}
