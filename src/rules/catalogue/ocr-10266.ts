@@ -1,0 +1,48 @@
+// OCR Level 2 Certificate in Principles of Contact Centre Operations (10266), from the OCR data sheet
+// (shared/specs/001_6b8505b51714802b.txt). The sheet gives unit numbers and titles but no unit credits, levels or
+// GLH: those are null (unknown) until a centre supplies them from the OCR centre handbook. Only the Group A total
+// ("three mandatory units from Group A (7 credits)") is stated, and it bounds the Group A units' credits.
+//
+// Units 7, 8 and 9 lost their numbers in the text; the order of the list gives them (6, then the three, then 10).
+// The Ofqual qualification number is not in the sheet, so the id is the OCR scheme code.
+import type { QualificationDefinition } from '../model';
+import { literalLevelNote } from './level-reading';
+
+const SHEET = 'number and title: OCR 10266 data sheet';
+const RENUMBERED = 'title: OCR 10266 data sheet, where the number was lost; number from the order of the list';
+const WITH_REF = `${SHEET}; QCF reference: public unit listings (specs/README.md)`;
+
+export const OCR_10266: QualificationDefinition = {
+  id: '10266',
+  title: 'OCR Level 2 Certificate in Principles of Contact Centre Operations',
+  awardingBody: 'OCR',
+  level: 2,
+  origin: 'embedded',
+  groups: [
+    { id: 'A', title: 'Group A - Mandatory Units', totalCredits: 7 },
+    { id: 'B', title: 'Group B - Optional Units' },
+  ],
+  units: [
+    { ref: 'T/503/0356', number: 1, title: 'Principles of personal effectiveness in a contact centre', credits: null, glh: null, level: null, group: 'A', source: WITH_REF },
+    { ref: '10266-U2', number: 2, title: 'Principles of health and safety in a contact centre', credits: null, glh: null, level: null, group: 'A', source: SHEET },
+    { ref: 'L/601/7638', number: 3, title: 'Principles of personal responsibilities and working in a business environment', credits: null, glh: null, level: null, group: 'A', source: WITH_REF },
+    { ref: '10266-U4', number: 4, title: 'Principles of using systems and technology in a contact centre', credits: null, glh: null, level: null, group: 'B', source: SHEET },
+    { ref: '10266-U5', number: 5, title: 'Principles and processes of systems and technology in a contact centre', credits: null, glh: null, level: null, group: 'B', source: SHEET },
+    { ref: '10266-U6', number: 6, title: 'Principles of communication and customer service in a contact centre', credits: null, glh: null, level: null, group: 'B', source: SHEET },
+    { ref: '10266-U7', number: 7, title: 'Principles of selling in a contact centre', credits: null, glh: null, level: null, group: 'B', source: RENUMBERED },
+    { ref: '10266-U8', number: 8, title: 'Principles of customer service in a contact centre', credits: null, glh: null, level: null, group: 'B', source: RENUMBERED },
+    { ref: '10266-U9', number: 9, title: 'Principles of sales activities and customer support in a contact centre', credits: null, glh: null, level: null, group: 'B', source: RENUMBERED },
+    { ref: '10266-U10', number: 10, title: 'Principles of handling incidents through a contact centre', credits: null, glh: null, level: null, group: 'B', source: SHEET },
+    // The sheet misspells "regulatory" as "requlatory"; the alias keeps a header copied from the sheet readable.
+    { ref: '10266-U11', number: 11, title: 'Principles of legal, regulatory and ethical requirements of a contact centre', credits: null, glh: null, level: null, group: 'B', aliases: ['Principles of legal, requlatory and ethical requirements of a contact centre'], source: `${SHEET} (spelling "requlatory" corrected)` },
+  ],
+  rules: [
+    { id: 'total', kind: 'totalCredits', min: 13, text: 'Candidates must achieve at least 13 credits' },
+    { id: 'level-2', kind: 'levelCredits', level: 2, orAbove: false, min: 10, text: 'at least 13 credits, of which 10 must be at Level 2', note: literalLevelNote('at Level 2', 2) },
+    { id: 'mandatory-A', kind: 'mandatory', group: 'A', text: 'made up of three mandatory units from Group A (7 credits)' },
+    { id: 'group-B', kind: 'groupCredits', groups: ['B'], min: 6, text: 'a minimum of 6 credits from optional Group B' },
+    { id: 'barred-4-5', kind: 'barred', units: ['10266-U4', '10266-U5'], text: 'Candidates may take either unit 4 or 5 (but not both)' },
+    { id: 'barred-6-8', kind: 'barred', units: ['10266-U6', '10266-U8'], text: 'unit 6 or 8 (but not both)' },
+    { id: 'barred-7-9', kind: 'barred', units: ['10266-U7', '10266-U9'], text: 'unit 7 or 9 (but not both)' },
+  ],
+};
