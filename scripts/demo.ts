@@ -1,0 +1,34 @@
+// `npm run demo`: checks the embedded sample cohorts and prints what a centre administrator would see.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { formatCheckReport, runCheck } from '../src/cli/check';
+import { summarise, STATUSES } from '../src/cohort/results';
+import { UserError } from '../src/cli/user-error';
+
+const root = path.resolve(__dirname, '..');
+const rel = (file: string) => path.relative(process.cwd(), file);
+
+async function main(): Promise<void> {
+  const outDir = path.join(root, 'samples/out');
+  await fs.mkdir(outDir, { recursive: true });
+
+  const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
+  const run = await runCheck(rel(sample), { out: rel(path.join(outDir, 'cohort-600-5106-1-checked.xlsx')) });
+  console.log(formatCheckReport(run));
+
+  const layoutDir = path.join(root, 'samples/layouts');
+  const layouts = (await fs.readdir(layoutDir).catch(() => [] as string[])).filter((f) => f.endsWith('.xlsx')).sort();
+  if (layouts.length > 0) {
+    console.log('\nThe same learners kept in other layouts:');
+    for (const name of layouts) {
+      const layoutRun = await runCheck(rel(path.join(layoutDir, name)), { qualification: '600/5106/1' });
+      const summary = summarise(layoutRun.checks);
+      console.log(`  ${name.padEnd(32)} ${STATUSES.map((s) => `${s} ${summary.byStatus[s]}`).join(', ')}`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UserError ? `demo: ${error.message}` : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,94 @@
+// `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
+import path from 'node:path';
+import { checkCohort, type LearnerCheck } from '../cohort/check';
+import { cohortJson, summarise, STATUSES } from '../cohort/results';
+import { loadCatalogue, loadMarks, loadWorkbook, readCohortSheet } from './workbook';
+import { UserError } from './user-error';
+import { writeResults } from './write-results';
+
+export interface CheckOptions {
+  sheet?: string;
+  qualification?: string;
+  rules?: string[];
+  marks?: string;
+  out?: string;
+  json?: boolean;
+}
+
+export interface CheckRun {
+  file: string;
+  sheetName: string;
+  checks: LearnerCheck[];
+  json: ReturnType<typeof cohortJson>;
+  written?: { file: string; target: 'columns' | 'sheet'; sheetName: string; reason?: string };
+}
+
+export async function runCheck(file: string, options: CheckOptions): Promise<CheckRun> {
+  const catalogue = await loadCatalogue(options.rules ?? []);
+  if (options.qualification !== undefined && !catalogue.find(options.qualification)) {
+    throw new UserError(
+      `--qualification ${options.qualification}: not in the catalogue; known qualifications are ${catalogue.qualifications.map((q) => q.id).join(', ')} (add others with --rules FILE.json)`,
+    );
+  }
+  const marks = await loadMarks(options.marks);
+  const workbook = await loadWorkbook(file);
+  const { worksheet, reading } = readCohortSheet(workbook, file, { sheet: options.sheet, catalogue, qualification: options.qualification, marks });
+  const checks = checkCohort(reading);
+  const run: CheckRun = { file, sheetName: worksheet.name, checks, json: cohortJson(reading, checks) };
+  if (options.out !== undefined) {
+    if (path.resolve(options.out) === path.resolve(file)) {
+      throw new UserError(`--out ${options.out}: is the input file; qualcheck never modifies the input, choose another name`);
+    }
+    const outcome = writeResults(workbook, worksheet, reading, checks);
+    try {
+      await workbook.xlsx.writeFile(options.out);
+    } catch (error) {
+      throw new UserError(`--out ${options.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is it open in Excel?`);
+    }
+    run.written = { file: options.out, target: outcome.target, sheetName: outcome.sheetName, reason: outcome.reason };
+  }
+  return run;
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/** A readable table of learners and a summary, for people at a terminal. */
+export function formatCheckReport(run: CheckRun): string {
+  const lines: string[] = [];
+  lines.push(`${run.file} — sheet "${run.sheetName}": ${run.checks.length} learners`);
+  lines.push('');
+  const header = ['Row', 'Learner', 'Qualification', 'Status', 'Credits', 'With planned', 'First problem'];
+  const rows = run.json.learners.map((l) => [
+    String(l.row),
+    truncate(l.learnerId, 12),
+    l.qualification,
+    l.status,
+    String(l.credits.achieved),
+    String(l.credits.withPlanned),
+    truncate(l.violations[0]?.message ?? '', 70),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  lines.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
+  const summary = summarise(run.checks);
+  lines.push('');
+  lines.push(`Status: ${STATUSES.map((s) => `${s} ${summary.byStatus[s]}`).join(', ')}`);
+  if (summary.topViolations.length > 0) {
+    lines.push(`Most common problems: ${summary.topViolations.map((v) => `${v.message} (${v.count})`).join('; ')}`);
+  }
+  if (run.json.warnings.length > 0) {
+    lines.push(`Reading warnings (${run.json.warnings.length}):`);
+    for (const w of run.json.warnings.slice(0, 20)) lines.push(`  ${w.cell}: ${w.message}`);
+    if (run.json.warnings.length > 20) lines.push(`  ... and ${run.json.warnings.length - 20} more (see --json)`);
+  }
+  if (run.written) {
+    lines.push(
+      run.written.target === 'columns'
+        ? `Results written to ${run.written.file} (sheet "${run.written.sheetName}", columns right of the data)`
+        : `Results written to ${run.written.file}, sheet "${run.written.sheetName}" — ${run.written.reason}, so the cohort sheet was left as it was`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,133 @@
+// Opening a cohort workbook and the centre's own definition files, with a clear answer for every way they go wrong.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { embeddedCatalogue, type Catalogue } from '../rules/catalogue';
+import { parseQualificationDefinitions } from '../rules/definition';
+import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/marks';
+import { readCohort } from '../cohort/read';
+import type { CohortReading, Grid } from '../cohort/types';
+import { UserError } from './user-error';
+import { gridFromWorksheet } from './worksheet-grid';
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+// Password-protected .xlsx files are OLE compound documents holding an encrypted package.
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+async function readFileOrExplain(file: string, what: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`${file}: no such ${what}; check the path`);
+    if (code === 'EISDIR') throw new UserError(`${file}: is a folder, not a ${what}`);
+    if (code === 'EACCES') throw new UserError(`${file}: permission denied; check the file's permissions`);
+    throw new UserError(`${file}: cannot be read (${code ?? 'unknown error'})`);
+  }
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const bytes = await readFileOrExplain(file, 'workbook');
+  if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
+    throw new UserError(
+      `${file}: is password-protected or an old .xls workbook; remove the password (or save as .xlsx) in Excel and try again`,
+    );
+  }
+  if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) {
+    throw new UserError(`${file}: is not an Excel workbook (.xlsx); save it from Excel as "Excel Workbook (.xlsx)"`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new UserError(`${file}: the workbook is damaged and cannot be read (${(error as Error).message.split('\n')[0]}); open and re-save it in Excel`);
+  }
+  return workbook;
+}
+
+/** The catalogue with every `--rules` file's definitions added; any definition error stops the run with its path. */
+export async function loadCatalogue(ruleFiles: readonly string[]): Promise<Catalogue> {
+  let catalogue = embeddedCatalogue();
+  for (const file of ruleFiles) {
+    const text = (await readFileOrExplain(file, 'rules file')).toString('utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new UserError(`${file}: is not valid JSON (${(error as Error).message})`);
+    }
+    const { definitions, errors } = parseQualificationDefinitions(json, path.basename(file));
+    if (errors.length > 0) {
+      const first = errors.slice(0, 5).map((e) => `${file}: ${e.path}: ${e.message}`);
+      const more = errors.length > 5 ? [`${file}: ... and ${errors.length - 5} more`] : [];
+      throw new UserError([...first, ...more].join('\n'));
+    }
+    catalogue = catalogue.withDefinitions(definitions);
+  }
+  return catalogue;
+}
+
+export async function loadMarks(file: string | undefined): Promise<MarkVocabulary | undefined> {
+  if (!file) return undefined;
+  const text = (await readFileOrExplain(file, 'marks file')).toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${file}: is not valid JSON (${(error as Error).message})`);
+  }
+  const { vocabulary, errors } = parseMarkVocabulary(json);
+  if (!vocabulary || errors.length > 0) throw new UserError(`${file}: ${errors.join('; ') || 'not a marks vocabulary'}`);
+  return vocabulary;
+}
+
+export interface CohortSheet {
+  worksheet: ExcelJS.Worksheet;
+  grid: Grid;
+  reading: CohortReading;
+}
+
+/**
+ * Reads the named sheet, or the first sheet that holds a cohort. A sheet with no recognisable header is an error
+ * naming the sheet and what a header needs.
+ */
+export function readCohortSheet(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  options: { sheet?: string; catalogue: Catalogue; qualification?: string; marks?: MarkVocabulary },
+): CohortSheet {
+  const sheets = workbook.worksheets;
+  if (sheets.length === 0) throw new UserError(`${file}: the workbook has no sheets`);
+  const readOne = (worksheet: ExcelJS.Worksheet): CohortSheet => {
+    const grid = gridFromWorksheet(worksheet);
+    const reading = readCohort(grid, { catalogue: options.catalogue, qualification: options.qualification, marks: options.marks });
+    return { worksheet, grid, reading };
+  };
+  if (options.sheet !== undefined) {
+    const worksheet = workbook.getWorksheet(options.sheet);
+    if (!worksheet) {
+      throw new UserError(`${file}: no sheet named "${options.sheet}"; the sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+    }
+    const found = readOne(worksheet);
+    if (found.reading.unitColumns.length === 0 && found.reading.learners.length === 0) {
+      throw new UserError(`${file}, sheet "${worksheet.name}": ${noCohortMessage(found.reading)}`);
+    }
+    return found;
+  }
+  let first: CohortSheet | undefined;
+  for (const worksheet of sheets) {
+    if (/^qualcheck/i.test(worksheet.name)) continue;
+    const found = readOne(worksheet);
+    first ??= found;
+    if (found.reading.learners.length > 0) return found;
+  }
+  const shown = first ?? readOne(sheets[0]);
+  throw new UserError(`${file}: no sheet holds a cohort. Sheet "${shown.worksheet.name}": ${noCohortMessage(shown.reading)}`);
+}
+
+function noCohortMessage(reading: CohortReading): string {
+  const headerWarning = reading.warnings.find((w) => w.code === 'no-header');
+  return headerWarning
+    ? `${headerWarning.cell}: ${headerWarning.message}`
+    : 'no learner rows found under the header; a cohort needs a header row (learner id or name, and unit columns) and one row per learner';
+}
