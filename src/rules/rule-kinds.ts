@@ -89,10 +89,13 @@ function creditRule(index: QualificationIndex, rule: CreditRule, counted: readon
     message = `${known} of ${rule.min} ${what}: ${plural(short, 'credit')} short`;
     if (uncertain.length > 0) message += ` even if ${uncertain.map((u) => u.ref).join(', ')} counted in full`;
   } else {
-    const lacking = rule.kind === 'levelCredits' ? 'credits or level' : 'credits';
-    message = `${known} of ${rule.min} ${what} known; cannot be decided: ${lacking} of ${uncertain
-      .map((u) => u.ref)
-      .join(', ')} unknown`;
+    const noCredits = uncertain.filter((u) => u.credits === null).map((u) => u.ref);
+    const noLevel = uncertain.filter((u) => u.credits !== null).map((u) => u.ref);
+    const gaps = [
+      ...(noLevel.length > 0 ? [`level of ${noLevel.join(', ')}`] : []),
+      ...(noCredits.length > 0 ? [`credits${rule.kind === 'levelCredits' ? ' or level' : ''} of ${noCredits.join(', ')}`] : []),
+    ];
+    message = `${known} of ${rule.min} ${what} known; cannot be decided: ${gaps.join(' and ')} unknown`;
   }
   return {
     ruleId: rule.id,
