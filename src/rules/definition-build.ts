@@ -1,0 +1,176 @@
+// Turns a definition whose shape the schema accepted into the model the engine reads: levels to numbers, unit refs
+// to one spelling, group and unit names in rules resolved to what the definition declares, missing rule ids filled.
+// Anything that cannot be resolved becomes a problem for the user; the returned definition is then not used.
+import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from './model';
+import type { DefinitionJson, LevelJson, RuleJson, UnitJson } from './definition-schema';
+import { type DefinitionError, fieldLabel, formatPath, type PathSegment, sentence, describeValue } from './definition-messages';
+
+/** Collects problems for one definition, with paths relative to it and the file's list position in front. */
+export class Problems {
+  readonly list: DefinitionError[] = [];
+
+  constructor(
+    readonly root: unknown,
+    private readonly prefix: string,
+  ) {}
+
+  add(at: readonly PathSegment[], message: string): void {
+    this.list.push({ path: formatPath(at, this.prefix), message });
+  }
+
+  /** `The credits of unit L/601/0933`: the field in words, at the start of a sentence. */
+  label(at: readonly PathSegment[]): string {
+    return sentence(fieldLabel(this.root, at));
+  }
+}
+
+/** The key two spellings of one unit reference share: `l 601 0933`, `L6010933` and `L/601/0933` agree. */
+export function unitKey(ref: string): string {
+  return ref.toUpperCase().replace(/[\s/\\.-]+/g, '');
+}
+
+/** A QCF reference in its usual spelling (`L/601/0933`); any other id only trimmed. */
+export function canonicalUnitRef(ref: string): string {
+  const m = /^([A-Z])(\d{3})(\d{4})$/.exec(unitKey(ref));
+  return m ? `${m[1]}/${m[2]}/${m[3]}` : ref.trim();
+}
+
+const ENTRY_WORDS = new Set(['entry', 'e', 'entry level']);
+export const HIGHEST_LEVEL = 8;
+
+function toLevel(value: LevelJson, at: readonly PathSegment[], problems: Problems): Level {
+  if (typeof value === 'string') {
+    if (ENTRY_WORDS.has(value.trim().toLowerCase())) return 0;
+    problems.add(at, `${problems.label(at)} must be a number from 1 to ${HIGHEST_LEVEL}, or "Entry" for Entry level; it says ${describeValue(value)}.`);
+    return 0;
+  }
+  if (value < 0 || value > HIGHEST_LEVEL) {
+    problems.add(at, `${problems.label(at)} must be a level from 1 to ${HIGHEST_LEVEL}, or 0 or "Entry" for Entry level; it says ${value}.`);
+  }
+  return value;
+}
+
+/** Finds declared names case-insensitively, so `"a"` in a unit finds group `"A"`. */
+class Names {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(
+    names: readonly string[],
+    private readonly key: (name: string) => string,
+  ) {
+    for (const name of names) if (!this.byKey.has(key(name))) this.byKey.set(key(name), name);
+  }
+
+  find(name: string): string | undefined {
+    return this.byKey.get(this.key(name));
+  }
+
+  all(): string[] {
+    return [...this.byKey.values()];
+  }
+}
+
+function groupKey(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+function listOf(names: string[]): string {
+  return names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, ...`;
+}
+
+function resolveGroup(name: string, groups: Names, at: readonly PathSegment[], problems: Problems): string {
+  const found = groups.find(name);
+  if (found !== undefined) return found;
+  problems.add(at, `${problems.label(at)} names "${name}", a group the qualification does not have: use one of ${listOf(groups.all())}, or add group "${name.trim()}" to groups.`);
+  return name;
+}
+
+function resolveUnit(ref: string, units: Names, at: readonly PathSegment[], problems: Problems): string {
+  const found = units.find(ref);
+  if (found !== undefined) return found;
+  problems.add(at, `${problems.label(at)} names "${ref}", a unit the qualification does not have: write the ref of one of its units, or add the unit to units.`);
+  return ref;
+}
+
+function buildUnit(json: UnitJson, i: number, groups: Names, problems: Problems): UnitDefinition {
+  const unit: UnitDefinition = {
+    ref: canonicalUnitRef(json.ref),
+    title: json.title,
+    credits: json.credits ?? null,
+    glh: json.glh ?? null,
+    level: json.level === undefined || json.level === null ? null : toLevel(json.level, ['units', i, 'level'], problems),
+    group: resolveGroup(json.group, groups, ['units', i, 'group'], problems),
+  };
+  if (json.number !== undefined) unit.number = json.number;
+  if (json.aliases !== undefined) unit.aliases = [...json.aliases];
+  if (json.source !== undefined) unit.source = json.source;
+  return unit;
+}
+
+/** `rule-N` by position, unless a rule already uses that id. */
+function ruleIds(rules: readonly RuleJson[]): string[] {
+  const taken = new Set(rules.map((r) => r.id?.trim()).filter((id): id is string => id !== undefined));
+  return rules.map((r, i) => {
+    if (r.id !== undefined) return r.id.trim();
+    let id = `rule-${i + 1}`;
+    for (let n = 2; taken.has(id); n++) id = `rule-${i + 1}-${n}`;
+    taken.add(id);
+    return id;
+  });
+}
+
+function buildRule(json: RuleJson, id: string, i: number, groups: Names, units: Names, problems: Problems): Rule {
+  const base = { id, text: json.text, ...(json.note !== undefined ? { note: json.note } : {}) };
+  switch (json.kind) {
+    case 'totalCredits':
+      return { ...base, kind: json.kind, min: json.min };
+    case 'levelCredits':
+      return { ...base, kind: json.kind, level: toLevel(json.level, ['rules', i, 'level'], problems), orAbove: json.orAbove, min: json.min };
+    case 'mandatory':
+      return { ...base, kind: json.kind, group: resolveGroup(json.group, groups, ['rules', i, 'group'], problems) };
+    case 'groupCredits':
+      return {
+        ...base,
+        kind: json.kind,
+        groups: json.groups.map((g, j) => resolveGroup(g, groups, ['rules', i, 'groups', j], problems)),
+        min: json.min,
+      };
+    case 'barred':
+      return { ...base, kind: json.kind, units: json.units.map((u, j) => resolveUnit(u, units, ['rules', i, 'units', j], problems)) };
+  }
+}
+
+export function buildDefinition(json: DefinitionJson, origin: string, problems: Problems): QualificationDefinition {
+  const groups: GroupDefinition[] = json.groups.map((g) => ({
+    id: g.id.trim(),
+    title: g.title,
+    ...(g.totalCredits !== undefined ? { totalCredits: g.totalCredits } : {}),
+  }));
+  const groupNames = new Names(
+    groups.map((g) => g.id),
+    groupKey,
+  );
+  const units = json.units.map((u, i) => buildUnit(u, i, groupNames, problems));
+  const unitNames = new Names(
+    units.map((u) => u.ref),
+    unitKey,
+  );
+  const ids = ruleIds(json.rules);
+  const rules = json.rules.map((r, i) => buildRule(r, ids[i], i, groupNames, unitNames, problems));
+
+  const definition: QualificationDefinition = {
+    id: json.id.trim(),
+    title: json.title,
+    awardingBody: json.awardingBody,
+    level: toLevel(json.level, ['level'], problems),
+    groups,
+    units,
+    rules,
+    origin,
+  };
+  if (json.codes !== undefined) definition.codes = [...json.codes];
+  if (json.operational !== undefined) definition.operational = { ...json.operational };
+  if (json.minAge !== undefined) definition.minAge = json.minAge;
+  if (json.glh !== undefined) definition.glh = { min: json.glh.min, max: json.glh.max };
+  return definition;
+}

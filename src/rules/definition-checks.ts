@@ -1,0 +1,192 @@
+// Checks that a definition holds together as a whole: nothing declared twice, dates and ranges in order, barred
+// sets that bar something, and credit minimums the qualification's own units can reach.
+import type { GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
+import { type Problems, unitKey } from './definition-build';
+
+function reportDuplicates<T>(items: readonly T[], key: (item: T) => string | undefined, report: (index: number, first: number) => void): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (k === undefined) return;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, i);
+    else report(i, first);
+  });
+}
+
+function checkDuplicates(q: QualificationDefinition, problems: Problems): void {
+  reportDuplicates(
+    q.groups,
+    (g) => g.id.toLowerCase(),
+    (i, first) => problems.add(['groups', i, 'id'], `Group "${q.groups[i].id}" is declared twice (positions ${first + 1} and ${i + 1}): give each group its own id, or merge them.`),
+  );
+  reportDuplicates(
+    q.units,
+    (u) => unitKey(u.ref),
+    (i, first) => problems.add(['units', i, 'ref'], `Unit ${q.units[i].ref} is listed twice (positions ${first + 1} and ${i + 1}): remove one, or correct the ref.`),
+  );
+  reportDuplicates(
+    q.units,
+    (u) => (u.number === undefined ? undefined : String(u.number)),
+    (i, first) =>
+      problems.add(['units', i, 'number'], `Unit number ${q.units[i].number} is given to both ${q.units[first].ref} and ${q.units[i].ref}: each unit needs its own number.`),
+  );
+  reportDuplicates(
+    q.rules,
+    (r) => r.id,
+    (i, first) => problems.add(['rules', i, 'id'], `Rule id "${q.rules[i].id}" is used twice (positions ${first + 1} and ${i + 1}): give each rule its own id.`),
+  );
+  checkAliases(q, problems);
+}
+
+/** An alias that is also another unit's ref or alias would make a column header mean two units. */
+function checkAliases(q: QualificationDefinition, problems: Problems): void {
+  const owner = new Map<string, number>();
+  q.units.forEach((u, i) => owner.set(unitKey(u.ref), i));
+  q.units.forEach((u, i) =>
+    (u.aliases ?? []).forEach((alias, j) => {
+      const key = unitKey(alias);
+      const other = owner.get(key);
+      if (other !== undefined && other !== i) {
+        problems.add(['units', i, 'aliases', j], `Alias "${alias}" of unit ${u.ref} also names unit ${q.units[other].ref}: a header would mean both; remove or change the alias.`);
+      } else owner.set(key, i);
+    }),
+  );
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** For a UK-style date such as 24/05/2012, the ISO spelling to suggest. */
+function isoSuggestion(text: string): string {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  return m ? `, here "${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}"` : '';
+}
+
+function checkRanges(q: QualificationDefinition, problems: Problems): void {
+  const { from, to } = q.operational ?? {};
+  let datesValid = true;
+  for (const [field, value] of [['from', from], ['to', to]] as const) {
+    if (value === undefined || isRealIsoDate(value)) continue;
+    datesValid = false;
+    problems.add(['operational', field], `The operational ${field} date "${value}" is not a date written as YYYY-MM-DD: write it as year-month-day${isoSuggestion(value)}.`);
+  }
+  if (datesValid && from !== undefined && to !== undefined && from > to) {
+    problems.add(['operational'], `The operational dates run backwards (from ${from} to ${to}): "from" is the first day registration opens and must not be after "to".`);
+  }
+  if (q.glh && q.glh.min > q.glh.max) {
+    problems.add(['glh'], `The guided learning hours run backwards (min ${q.glh.min}, max ${q.glh.max}): min must not be more than max.`);
+  }
+}
+
+function checkRuleTargets(q: QualificationDefinition, problems: Problems): void {
+  q.rules.forEach((rule, i) => {
+    if (rule.kind === 'barred') {
+      const distinct = new Set(rule.units.map(unitKey));
+      if (distinct.size < 2) {
+        problems.add(['rules', i, 'units'], `Barred set ${rule.id} names ${distinct.size === 0 ? 'no units' : 'only one unit'}: a barred set needs at least two different units, of which only one may count.`);
+      }
+    } else if (rule.kind === 'mandatory' && q.groups.some((g) => g.id === rule.group) && !q.units.some((u) => u.group === rule.group)) {
+      problems.add(['rules', i, 'group'], `Rule ${rule.id} makes group ${rule.group} mandatory, but no unit belongs to it: add the group's units, or correct the group.`);
+    }
+  });
+}
+
+/** A group's stated total must agree with its units' credits where those are known. */
+function checkGroupTotals(q: QualificationDefinition, problems: Problems): void {
+  q.groups.forEach((group, i) => {
+    if (group.totalCredits === undefined) return;
+    const units = q.units.filter((u) => u.group === group.id);
+    const known = units.reduce((sum, u) => sum + (u.credits ?? 0), 0);
+    const allKnown = units.every((u) => u.credits !== null);
+    if ((allKnown && units.length > 0 && known !== group.totalCredits) || known > group.totalCredits) {
+      problems.add(
+        ['groups', i, 'totalCredits'],
+        `Group ${group.id} states ${group.totalCredits} credits in all, but its units' credits add up to ${allKnown ? '' : 'at least '}${known}: correct totalCredits or the units' credits.`,
+      );
+    }
+  });
+}
+
+function levelName(level: number): string {
+  return level === 0 ? 'Entry level' : `level ${level}`;
+}
+
+type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
+
+/** Whether a unit's credits may count towards a rule: surely, surely not, or maybe (its level is unknown). */
+function mayCount(rule: CreditRule, unit: UnitDefinition): boolean {
+  if (rule.kind === 'groupCredits') return rule.groups.includes(unit.group);
+  if (rule.kind === 'levelCredits' && unit.level !== null) return rule.orAbove ? unit.level >= rule.level : unit.level === rule.level;
+  return true;
+}
+
+/**
+ * The most credits a rule could ever count, or null when some unit's credits are unknown and nothing bounds them.
+ * Only one unit of a barred set counts; that is taken into account when the sets do not overlap.
+ */
+export function mostCredits(q: QualificationDefinition, rule: CreditRule): number | null {
+  let most = 0;
+  for (const group of q.groups) {
+    const units = q.units.filter((u) => u.group === group.id);
+    const counting = units.filter((u) => mayCount(rule, u));
+    most += counting.reduce((sum, u) => sum + (u.credits ?? 0), 0);
+    if (counting.some((u) => u.credits === null)) {
+      if (group.totalCredits === undefined) return null;
+      most += Math.max(0, group.totalCredits - units.reduce((sum, u) => sum + (u.credits ?? 0), 0));
+    }
+  }
+  const barred = q.rules.flatMap((r) => (r.kind === 'barred' ? [r.units] : []));
+  const all = barred.flat();
+  if (new Set(all).size !== all.length) return most;
+  for (const set of barred) {
+    const members = q.units.filter((u) => set.includes(u.ref) && mayCount(rule, u));
+    if (members.length < 2 || members.some((u) => u.credits === null)) continue;
+    const credits = members.map((u) => u.credits ?? 0);
+    most -= credits.reduce((a, b) => a + b, 0) - Math.max(...credits);
+  }
+  return most;
+}
+
+function creditSource(q: QualificationDefinition, rule: CreditRule): string {
+  switch (rule.kind) {
+    case 'totalCredits':
+      return 'all the units';
+    case 'levelCredits':
+      return `the units ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`;
+    case 'groupCredits':
+      return `the units of ${rule.groups.map((g) => q.groups.find((x) => x.id === g)?.title ?? g).join(' and ')}`;
+  }
+}
+
+function checkReachable(q: QualificationDefinition, problems: Problems): void {
+  q.rules.forEach((rule, i) => {
+    if (rule.kind !== 'totalCredits' && rule.kind !== 'groupCredits' && rule.kind !== 'levelCredits') return;
+    const most = mostCredits(q, rule);
+    if (most === null || most >= rule.min) return;
+    problems.add(
+      ['rules', i, 'min'],
+      `Rule ${rule.id} asks for at least ${rule.min} credits, but ${creditSource(q, rule)} give at most ${most} (one unit of each barred set counting): no learner could meet it; lower min, or add the missing units or credits.`,
+    );
+  });
+}
+
+/**
+ * Whole-definition checks. Those that add up credits by group or unit run only when every group and unit a rule or
+ * unit names was found, so one misspelt group id does not also show up as an unreachable minimum.
+ */
+export function checkDefinition(q: QualificationDefinition, problems: Problems, referencesResolved: boolean): void {
+  checkDuplicates(q, problems);
+  checkRanges(q, problems);
+  if (!referencesResolved) return;
+  checkRuleTargets(q, problems);
+  checkGroupTotals(q, problems);
+  checkReachable(q, problems);
+}
