@@ -88,4 +88,15 @@ export interface CohortReading {
   unitColumns: { column: number; header: string; refs: string[] }[];
   hiddenRows: number;
   hiddenColumns: number;
+  /** The Excel table read, when the grid held one (`grid.tables`). */
+  table?: string;
+  /** How the sheet spells its marks, to write one back in the same style. */
+  markStyle?: MarkStyle;
+}
+
+/** The spelling a sheet uses for each state of a unit cell (its most used one). */
+export interface MarkStyle {
+  achieved: string;
+  planned: string;
+  notTaken: string;
 }

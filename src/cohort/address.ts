@@ -1,0 +1,80 @@
+// A1 addresses: every message the reader gives names a cell the user can go to.
+
+/** `1` -> `A`, `27` -> `AA`. Columns are 1-based as in Excel. */
+export function columnLetters(column: number): string {
+  let n = Math.floor(column);
+  if (!(n >= 1)) return '?';
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** `cellAddress(7, 2)` is `B7`: row first, as the reader walks rows. */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}
+
+/** 1-based sheet coordinates of a rectangle. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** `AA` -> `27`; undefined when the text is not column letters. */
+export function columnNumber(letters: string): number | undefined {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return undefined;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** `B7` -> `{row: 7, column: 2}`; accepts `$B$7` and a sheet prefix (`'Cohort 1'!B7`). */
+export function parseCellAddress(text: string): { row: number; column: number } | undefined {
+  const bare = text.slice(text.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+  const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(bare);
+  if (!m) return undefined;
+  const column = columnNumber(m[1]);
+  const row = Number(m[2]);
+  if (column === undefined || row < 1) return undefined;
+  return { row, column };
+}
+
+/** `B2:D9` (or a single cell `B2`) -> its rectangle; undefined when it is not an A1 range. */
+export function parseRange(text: string): CellRange | undefined {
+  const bare = text.slice(text.lastIndexOf('!') + 1);
+  const parts = bare.split(':');
+  if (parts.length > 2) return undefined;
+  const a = parseCellAddress(parts[0]);
+  const b = parts.length === 2 ? parseCellAddress(parts[1]) : a;
+  if (!a || !b) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
+}
+
+export function rangeAddress(range: CellRange): string {
+  const first = cellAddress(range.top, range.left);
+  const last = cellAddress(range.bottom, range.right);
+  return first === last ? first : `${first}:${last}`;
+}
+
+export function intersectRanges(a: CellRange, b: CellRange): CellRange | undefined {
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.bottom, b.bottom);
+  const right = Math.min(a.right, b.right);
+  return top <= bottom && left <= right ? { top, left, bottom, right } : undefined;
+}
+
+export function rangeContains(outer: CellRange, inner: CellRange): boolean {
+  return inner.top >= outer.top && inner.left >= outer.left && inner.bottom <= outer.bottom && inner.right <= outer.right;
+}
