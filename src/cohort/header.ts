@@ -131,12 +131,31 @@ export interface HeaderSearch {
 export function findHeader(grid: Grid, width: number, index: UnitIndex): HeaderSearch {
   const merges = mergedRanges(grid);
   const last = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
-  let best: Candidate | undefined;
-  let nearMiss: Candidate | undefined;
+  const candidates: Candidate[] = [];
   let above: string[] | undefined;
   for (let r = 0; r < last; r++) {
     const candidate = scoreRow(grid, r, width, merges, index, above);
     above = candidate.texts;
+    candidates.push(candidate);
+  }
+  // A `Units` cell over a header row whose cell below is a unit heading is a banner, not a column listing units.
+  // (A list cohort's first learner may hold one unit in that cell, but then the row names no learner fields.)
+  for (let r = 0; r + 1 < candidates.length; r++) {
+    const here = candidates[r];
+    const below = candidates[r + 1];
+    if (below.learnerFields === 0 && below.units < 2) continue;
+    here.roles.forEach((role, c) => {
+      if (role?.kind !== 'list' || role.field !== 'units' || below.roles[c]?.kind !== 'unit') return;
+      if (/[,;\n([]/.test(below.texts[c])) return;
+      here.roles[c] = { kind: 'other', looksLikeUnit: false };
+      here.lists--;
+      here.score -= 3;
+      here.eligible = (here.units >= 1 || here.lists >= 1) && (here.learnerFields >= 1 || here.units >= 2);
+    });
+  }
+  let best: Candidate | undefined;
+  let nearMiss: Candidate | undefined;
+  for (const candidate of candidates) {
     if (candidate.eligible && (!best || candidate.score > best.score)) best = candidate;
     if (!candidate.eligible && candidate.learnerFields >= 2 && (!nearMiss || candidate.learnerFields > nearMiss.learnerFields)) nearMiss = candidate;
   }

@@ -577,8 +577,10 @@ class CohortReader {
     const marked = LISTED_WITH_MARK.exec(item);
     if (marked && marked[1] !== '') {
       const mark = this.marks.read(marked[2]);
-      // A bracket that is not a mark may belong to the unit's name (`Using Email (2 credits)`).
-      if (mark.state !== 'unrecognised' || !this.index.match(item, true)) {
+      // A bracket that is not a mark may belong to the unit's name (`Using Email (advanced)`): the name without it
+      // must then be no unit, and the whole must be one.
+      const bracketInName = mark.state === 'unrecognised' && !this.index.match(marked[1], true) && this.index.match(item, true);
+      if (!bracketInName) {
         unitText = marked[1];
         reading = mark;
       }
