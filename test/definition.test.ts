@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
@@ -220,7 +222,7 @@ describe('definition errors name the field and say what to do', () => {
   it('a rule kind qualcheck does not know, or none', () => {
     const unknown = small();
     unknown.rules[0].kind = 'total';
-    assert.match(errorAt(unknown, 'rules[0].kind').message, /Rule total has kind "total".*did you mean "totalCredits"\?.*use one of totalCredits, levelCredits/);
+    assert.match(errorAt(unknown, 'rules[0].kind').message, /Rule total has kind "total".*use one of totalCredits, levelCredits.*\(did you mean "totalCredits"\?\)/);
     const none = small();
     delete none.rules[0].kind;
     assert.match(errorAt(none, 'rules[0].kind').message, /Rule total has no kind: add "kind"/);
@@ -383,5 +385,32 @@ describe('the definition JSON schema', () => {
     assert.equal(file(embedded), true);
     assert.equal(file(embedded[1]), true);
     assert.equal(file('not a definition'), false);
+  });
+});
+
+describe('the format documentation', () => {
+  const doc = readFileSync(path.resolve(__dirname, '../docs/qualification-format.md'), 'utf8');
+  // A block is a whole JSON value, or a field of one (`"groups": [...]`) that reads as JSON inside braces.
+  const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => (m[1].trimStart().startsWith('"') ? `{${m[1]}}` : m[1]));
+
+  it('shows only JSON that is well formed', () => {
+    assert.ok(blocks.length >= 7);
+    for (const b of blocks) assert.doesNotThrow(() => JSON.parse(b), b);
+  });
+
+  it('has a full example that qualcheck reads without an error', () => {
+    const full = blocks.map((b) => JSON.parse(b) as unknown).filter((b) => typeof b === 'object' && b !== null && 'rules' in b);
+    assert.equal(full.length, 1);
+    const result = parse(full[0]);
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.definitions[0].units.length, 5);
+  });
+
+  it('has an example of every rule kind, each one a rule qualcheck accepts', () => {
+    const rules = blocks.map((b) => JSON.parse(b) as unknown).filter((b): b is Record<string, unknown> => typeof b === 'object' && b !== null && 'kind' in b);
+    assert.deepEqual([...new Set(rules.map((r) => r.kind))].sort(), ['barred', 'groupCredits', 'levelCredits', 'mandatory', 'totalCredits']);
+    const iq = JSON.parse(JSON.stringify(EMBEDDED_QUALIFICATIONS[0])) as { rules: unknown[] };
+    iq.rules = rules;
+    assert.deepEqual(parse(iq).errors, []);
   });
 });

@@ -135,8 +135,8 @@ function describedAs(schema: unknown, field: string): string {
 
 function unknownKind(owner: string, kind: unknown): string {
   const hint = typeof kind === 'string' ? closestWord(kind, RULE_KINDS) : undefined;
-  const suggestion = hint ? `did you mean "${hint}"? ` : '';
-  return `${sentence(owner)} has kind ${describeValue(kind)}, which qualcheck does not know: ${suggestion}use one of ${RULE_KINDS.join(', ')}.`;
+  const suggestion = hint ? ` (did you mean "${hint}"?)` : '';
+  return `${sentence(owner)} has kind ${describeValue(kind)}, which qualcheck does not know: use one of ${RULE_KINDS.join(', ')}${suggestion}.`;
 }
 
 function missingKind(owner: string): string {
