@@ -121,6 +121,14 @@ function scoreRow(grid: Grid, r: number, width: number, merges: CellRange[], ind
   return { rowIndex: r, texts, roles, learnerFields, units, lists, score: 3 * learnerFields + units + 3 * lists, eligible };
 }
 
+/** A row naming learner fields beats one that names only units (a learner's row of unit lists), then the higher score. */
+function outranks(a: Candidate, b: Candidate): boolean {
+  const aNamesLearners = a.learnerFields > 0 || a.lists > 0;
+  const bNamesLearners = b.learnerFields > 0 || b.lists > 0;
+  if (aNamesLearners !== bNamesLearners) return aNamesLearners;
+  return a.score > b.score;
+}
+
 export interface HeaderSearch {
   header?: Header;
   /** The row that looked most like a header of learners when none named units (for the "what a header needs" message). */
@@ -139,11 +147,11 @@ export function findHeader(grid: Grid, width: number, index: UnitIndex): HeaderS
     candidates.push(candidate);
   }
   // A `Units` cell over a header row whose cell below is a unit heading is a banner, not a column listing units.
-  // (A list cohort's first learner may hold one unit in that cell, but then the row names no learner fields.)
+  // (A list cohort's first learner may hold a unit in that cell, but a learner's row names no learner fields.)
   for (let r = 0; r + 1 < candidates.length; r++) {
     const here = candidates[r];
     const below = candidates[r + 1];
-    if (below.learnerFields === 0 && below.units < 2) continue;
+    if (below.learnerFields === 0) continue;
     here.roles.forEach((role, c) => {
       if (role?.kind !== 'list' || role.field !== 'units' || below.roles[c]?.kind !== 'unit') return;
       if (/[,;\n([]/.test(below.texts[c])) return;
@@ -156,7 +164,7 @@ export function findHeader(grid: Grid, width: number, index: UnitIndex): HeaderS
   let best: Candidate | undefined;
   let nearMiss: Candidate | undefined;
   for (const candidate of candidates) {
-    if (candidate.eligible && (!best || candidate.score > best.score)) best = candidate;
+    if (candidate.eligible && (!best || outranks(candidate, best))) best = candidate;
     if (!candidate.eligible && candidate.learnerFields >= 2 && (!nearMiss || candidate.learnerFields > nearMiss.learnerFields)) nearMiss = candidate;
   }
   if (!best) {
