@@ -1,0 +1,172 @@
+// The add-in's two jobs on the active sheet: inspect it (what the reader finds, nothing written) and check it
+// (read, run the engine, write the owned result columns and their conditional formats). The pane and the ribbon
+// command both come through here.
+import { parseCellAddress } from '../cohort/address';
+import { checkLearner, type LearnerCheck } from '../cohort/check';
+import { HEADER_SEARCH_ROWS } from '../cohort/header';
+import type { MarkVocabulary } from '../cohort/marks';
+import { readCohort } from '../cohort/read';
+import { resultsBlock, summarise, type CohortSummary } from '../cohort/results';
+import type { CellValue, CohortReading, Grid } from '../cohort/types';
+import type { Catalogue } from '../rules/catalogue';
+import { describeExcelError } from './errors';
+import type { HostRun } from './host';
+import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
+import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
+import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
+import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
+
+export interface CheckSettings {
+  catalogue: Catalogue;
+  scope: ReadScope;
+  /** Qualification for learners whose row names none. */
+  qualification?: string;
+  place: ResultsPlace;
+  marks?: MarkVocabulary;
+}
+
+export interface RunControls {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  /** Chunk sizes, for tests; the defaults suit Excel. */
+  tuning?: { firstChunkCells?: number; maxChunkRows?: number; targetBytes?: number };
+}
+
+export interface SheetInspection {
+  read: SheetRead;
+  reading: CohortReading;
+}
+
+export interface CheckOutcome extends SheetInspection {
+  checks: LearnerCheck[];
+  summary: CohortSummary;
+  written: WrittenRows;
+  target: 'columns' | 'sheet';
+  /** Things the user should know about where the results went. */
+  notices: string[];
+}
+
+export async function inspectSheet(run: HostRun, settings: CheckSettings, controls: RunControls = {}): Promise<SheetInspection> {
+  let read: SheetRead;
+  try {
+    read = await readSheet(run, { scope: settings.scope, onProgress: controls.onProgress, signal: controls.signal, ...controls.tuning });
+  } catch (error) {
+    throw describeExcelError(error, { sheetName: 'the active sheet', beside: false, written: null });
+  }
+  const reading = readCohort(withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS), {
+    catalogue: settings.catalogue,
+    qualification: settings.qualification,
+    marks: settings.marks,
+  });
+  return { read, reading };
+}
+
+const SLICE = 2_000;
+
+/** Runs the engine learner by learner, yielding between slices so the progress bar moves and Cancel is heard. */
+export async function checkLearners(reading: CohortReading, controls: RunControls = {}): Promise<LearnerCheck[]> {
+  const checks: LearnerCheck[] = [];
+  const total = reading.learners.length;
+  for (let i = 0; i < total; i += SLICE) {
+    if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
+    for (const record of reading.learners.slice(i, i + SLICE)) checks.push({ record, result: checkLearner(record) });
+    controls.onProgress?.({ phase: 'checking', done: Math.min(total, i + SLICE), total });
+    await yieldToUi();
+  }
+  return checks;
+}
+
+function gridValue(grid: Grid, row: number, column: number): CellValue {
+  return grid.values[row - grid.top]?.[column - grid.left] ?? null;
+}
+
+/** The learner id column (where the sheet has one) is what a sorted or shifted sheet changes first. */
+function sourceCheck(read: SheetRead, reading: CohortReading, checks: readonly LearnerCheck[], plan: WritePlan): SourceCheck {
+  const idCell = checks.find((c) => c.record.cells.learnerId)?.record.cells.learnerId;
+  const column = (idCell && parseCellAddress(idCell)?.column) || reading.firstColumn;
+  return {
+    sheetName: read.sheetName,
+    column,
+    expected: (row) => gridValue(read.grid, row, column),
+    rowsFor:
+      plan.target === 'columns'
+        ? (first, last) => ({ top: plan.firstRow + first, bottom: plan.firstRow + last })
+        : (first, last) => ({ top: checks[first].record.row, bottom: checks[last].record.row }),
+  };
+}
+
+/** Cells right of a table or selection are outside what was read: read them too before deciding they are free. */
+async function cellsAround(run: HostRun, read: SheetRead, reading: CohortReading, controls: RunControls): Promise<SheetCells> {
+  if (read.wholeSheet) return new SheetCells([read.grid]);
+  const right = read.grid.left + Math.max(0, ...read.grid.values.map((r) => r?.length ?? 0));
+  const area = { top: reading.headerRow, left: right, bottom: MAX_ROWS, right: MAX_COLUMNS };
+  const beyond = await readSheet(run, { scope: 'sheet', area, signal: controls.signal, ...controls.tuning });
+  return new SheetCells([read.grid, beyond.grid]);
+}
+
+async function resultsSheetName(run: HostRun): Promise<{ name: string; create: boolean }> {
+  return run(async (context) => {
+    const candidates = [RESULTS_SHEET, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${RESULTS_SHEET} ${n}`)];
+    const sheets = candidates.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name') }));
+    await context.sync();
+    const heads = sheets.map(({ name, sheet }) => ({ name, exists: !sheet.isNullObject, head: sheet.isNullObject ? null : sheet.getRange('A1:C1').load('values') }));
+    if (heads.some((h) => h.head)) await context.sync();
+    for (const h of heads) {
+      if (!h.exists) return { name: h.name, create: true };
+      if (h.head && isResultsSheetHeader(h.head.values[0])) return { name: h.name, create: false };
+    }
+    throw new CheckFailed(`Sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data. Rename one of them, then check again.`, null);
+  });
+}
+
+export async function checkSheet(run: HostRun, settings: CheckSettings, controls: RunControls = {}): Promise<CheckOutcome> {
+  const inspection = await inspectSheet(run, settings, controls);
+  const { read, reading } = inspection;
+  if (reading.learners.length === 0) {
+    const why = reading.warnings[0] ? ` ${reading.warnings[0].cell}: ${reading.warnings[0].message}` : '';
+    throw new CheckFailed(`No learners found on sheet "${read.sheetName}" (${read.source}); nothing was written.${why}`, null);
+  }
+  const checks = await checkLearners(reading, controls);
+  if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
+  const block = resultsBlock(reading, checks);
+  const notices: string[] = [];
+
+  let plan: WritePlan;
+  const beside = settings.place === 'beside' ? planBeside(await cellsAround(run, read, reading, controls), read.sheetName, reading, block) : null;
+  if (beside && !('blockedBy' in beside)) {
+    plan = beside;
+  } else {
+    const reason = beside && 'blockedBy' in beside ? beside.blockedBy : undefined;
+    let sheet: { name: string; create: boolean };
+    try {
+      sheet = await resultsSheetName(run);
+    } catch (error) {
+      throw describeExcelError(error, { sheetName: RESULTS_SHEET, beside: false, written: null });
+    }
+    plan = planResultsSheet(sheet.name, sheet.create, reading, checks, block, reason);
+    if (reason) notices.push(`The results went to sheet "${sheet.name}" because ${reason}; the cohort sheet was left as it was.`);
+  }
+
+  const writeOptions: WriteOptions = { onProgress: controls.onProgress, signal: controls.signal, ...controls.tuning };
+  const outcome = await writeResults(run, plan, sourceCheck(read, reading, checks, plan), writeOptions);
+  if (plan.staleRanges.length > 0) notices.push(`Results of an earlier check below the last learner were cleared (${plan.staleRanges.join(', ')}).`);
+  return {
+    ...inspection,
+    checks,
+    summary: summarise(checks),
+    written: outcome.written,
+    target: plan.target,
+    notices,
+  };
+}
+
+/** Selects a cell the pane names (a reading warning's "go to cell" link). */
+export async function selectCell(run: HostRun, sheetName: string, address: string): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(address).select();
+    await context.sync();
+  });
+}
+

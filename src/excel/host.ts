@@ -1,0 +1,143 @@
+// The part of Office.js the add-in uses, written out as interfaces. The adapter codes against these, the fake host in
+// test/fake-excel implements them, and the compiler proves below that Office.js's own objects satisfy them, so the
+// fake and the real host cannot drift apart unnoticed. Everything used here exists in ExcelApi 1.6 or earlier.
+
+/** What a cell read through Office.js holds: empty cells are `""`, dates are serial numbers. */
+export type HostCellValue = string | number | boolean;
+/** What may be written: `null` leaves a cell as it is, `""` empties it. */
+export type HostCellInput = string | number | boolean | null;
+
+interface Loadable<T> {
+  load(propertyNames?: string | string[]): T;
+}
+
+export interface HostClientResult<T> {
+  readonly value: T;
+}
+
+export interface HostRangeFill {
+  color: string;
+}
+export interface HostRangeFont {
+  color: string;
+}
+export interface HostConditionalRangeFormat {
+  readonly fill: HostRangeFill;
+  readonly font: HostRangeFont;
+}
+
+export interface HostCellValueRule {
+  formula1: string;
+  formula2?: string;
+  operator: string;
+}
+export interface HostTextRule {
+  operator: string;
+  text: string;
+}
+export interface HostCustomRule {
+  formula: string;
+}
+
+export interface HostConditionalFormat {
+  readonly cellValue: { readonly format: HostConditionalRangeFormat; rule: HostCellValueRule };
+  readonly textComparison: { readonly format: HostConditionalRangeFormat; rule: HostTextRule };
+  readonly custom: { readonly format: HostConditionalRangeFormat; readonly rule: HostCustomRule };
+}
+
+export interface HostConditionalFormatCollection {
+  add(type: 'CellValue' | 'ContainsText' | 'Custom'): HostConditionalFormat;
+  clearAll(): void;
+  getCount(): HostClientResult<number>;
+}
+
+export interface HostRange extends Loadable<HostRange> {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: HostCellInput[][];
+  numberFormat: string[][];
+  rowHidden: boolean;
+  columnHidden: boolean;
+  readonly isNullObject: boolean;
+  readonly conditionalFormats: HostConditionalFormatCollection;
+  getCell(row: number, column: number): HostRange;
+  getRow(row: number): HostRange;
+  getColumn(column: number): HostRange;
+  getResizedRange(deltaRows: number, deltaColumns: number): HostRange;
+  getOffsetRange(rowOffset: number, columnOffset: number): HostRange;
+  select(): void;
+  clear(applyTo?: 'All' | 'Contents'): void;
+}
+
+export interface HostTable extends Loadable<HostTable> {
+  readonly name: string;
+  getRange(): HostRange;
+}
+
+export interface HostTableCollection extends Loadable<HostTableCollection> {
+  readonly items: HostTable[];
+}
+
+export interface HostWorksheetProtection extends Loadable<HostWorksheetProtection> {
+  readonly protected: boolean;
+}
+
+export interface HostWorksheet extends Loadable<HostWorksheet> {
+  readonly name: string;
+  readonly isNullObject: boolean;
+  readonly protection: HostWorksheetProtection;
+  readonly tables: HostTableCollection;
+  getRange(address?: string): HostRange;
+  getUsedRange(valuesOnly?: boolean): HostRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange;
+  activate(): void;
+}
+
+export interface HostWorksheetCollection {
+  getActiveWorksheet(): HostWorksheet;
+  getItem(key: string): HostWorksheet;
+  getItemOrNullObject(key: string): HostWorksheet;
+  add(name?: string): HostWorksheet;
+}
+
+export interface HostWorkbook {
+  readonly worksheets: HostWorksheetCollection;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  getSelectedRange(): HostRange;
+}
+
+export interface HostContext {
+  readonly workbook: HostWorkbook;
+  sync(): Promise<void>;
+}
+
+/** `Excel.run`, narrowed to what the adapter needs. */
+export type HostRun = <T>(batch: (context: HostContext) => Promise<T>) => Promise<T>;
+
+// Compile-time proof that the real Office.js types satisfy the interfaces above (no runtime effect).
+type Satisfies<Real extends Subset, Subset> = Real;
+export type OfficeConformance = [
+  Satisfies<Excel.RequestContext, HostContext>,
+  Satisfies<Excel.Range, HostRange>,
+  Satisfies<Excel.Worksheet, HostWorksheet>,
+  Satisfies<Excel.ConditionalFormat, HostConditionalFormat>,
+];
+
+/** Excel.run of the Office.js the pane was loaded with (the real host, or the fake one the browser tests inject). */
+export function officeRun(): HostRun {
+  return (batch) => Excel.run((context) => batch(context));
+}
+
+/** An error as Office.js reports it: `OfficeExtension.Error` has a code and, in debugInfo, where it happened. */
+export interface HostError {
+  code: string;
+  message: string;
+  debugInfo?: { errorLocation?: string; statement?: string };
+}
+
+export function isHostError(error: unknown): error is HostError {
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}

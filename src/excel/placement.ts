@@ -1,0 +1,187 @@
+// Where the owned result columns go, decided from cells already read (no Office.js here, so it is tested directly):
+// where an earlier check put them, else right of the data; a separate results sheet when the user asks for one or
+// when any of those cells holds something the add-in did not write.
+import { cellAddress, columnLetters, rangeAddress } from '../cohort/address';
+import { isBlank } from '../cohort/grid';
+import type { LearnerCheck } from '../cohort/check';
+import { isResultHeader, type ResultsBlock } from '../cohort/results';
+import type { CellValue, CohortReading, Grid } from '../cohort/types';
+import type { HostCellInput } from './host';
+
+/** Same name as the command line's results sheet, so a workbook checked by either looks the same. */
+export const RESULTS_SHEET = 'qualcheck results';
+const RESULTS_SHEET_LEAD = ['Row', 'Learner ID'];
+
+export type ResultsPlace = 'beside' | 'sheet';
+
+/** Cells the placement can look at: one or more grids read from the sheet (outside them, the sheet is empty). */
+export class SheetCells {
+  constructor(private readonly grids: readonly Grid[]) {}
+
+  value(row: number, column: number): CellValue {
+    for (const g of this.grids) {
+      const r = row - g.top;
+      const c = column - g.left;
+      if (r >= 0 && r < g.values.length && c >= 0) {
+        const v = g.values[r]?.[c];
+        if (v !== undefined && v !== null) return v;
+      }
+    }
+    return null;
+  }
+
+  /** Last row and column any grid covers. */
+  get bottom(): number {
+    return Math.max(0, ...this.grids.map((g) => g.top + g.values.length - 1));
+  }
+  get right(): number {
+    return Math.max(0, ...this.grids.map((g) => g.left + Math.max(0, ...g.values.map((r) => r?.length ?? 0)) - 1));
+  }
+}
+
+/** What the writer does, cell for cell. Rows and columns are 1-based sheet coordinates. */
+export interface WritePlan {
+  target: 'columns' | 'sheet';
+  sheetName: string;
+  /** Why the results went to a separate sheet when the user did not ask for one. */
+  reason?: string;
+  headerRow: number;
+  firstColumn: number;
+  header: string[];
+  /** First sheet row of `rows`. */
+  firstRow: number;
+  rows: HostCellInput[][];
+  /** Column offsets (into a row) written as text, so `00123` keeps its zeros. */
+  textColumns: number[];
+  /** Column offset of the status, for the conditional formats. */
+  statusColumn: number;
+  /** Cells an earlier check wrote that this one does not cover (it had more rows): emptied. */
+  staleRanges: string[];
+  /** For a results sheet: whether to clear an earlier results sheet of the same name first, or create one. */
+  sheet?: { create: boolean; name: string };
+}
+
+/** Owned columns: header cells in the header row whose text the add-in writes. */
+export function ownedColumns(cells: SheetCells, headerRow: number): number[] {
+  const out: number[] = [];
+  for (let c = 1; c <= cells.right; c++) if (isResultHeader(cells.value(headerRow, c))) out.push(c);
+  return out;
+}
+
+/** A copy of the grid with owned columns blanked, so the reader never mistakes earlier results for data. */
+export function withoutOwnedColumns(grid: Grid, searchRows: number): Grid {
+  const owned = new Set<number>();
+  for (let r = 0; r < Math.min(searchRows, grid.values.length); r++) {
+    (grid.values[r] ?? []).forEach((v, c) => {
+      if (isResultHeader(v)) owned.add(c);
+    });
+  }
+  if (owned.size === 0) return grid;
+  const values = grid.values.map((row) => {
+    if (!row) return row;
+    const copy = row.slice();
+    for (const c of owned) if (c < copy.length) copy[c] = null;
+    return copy;
+  });
+  return { ...grid, values };
+}
+
+function text(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'object' && !(value instanceof Date)) return value.error;
+  return String(value);
+}
+
+/** Why the block cannot go at `firstColumn`, or undefined when every cell there is empty or the add-in's own. */
+function blocked(cells: SheetCells, reading: CohortReading, firstColumn: number, width: number): string | undefined {
+  for (let c = firstColumn; c < firstColumn + width; c++) {
+    const head = cells.value(reading.headerRow, c);
+    if (isResultHeader(head)) continue;
+    if (!isBlank(head)) return `column ${columnLetters(c)} holds your data (${cellAddress(reading.headerRow, c)} "${text(head)}")`;
+    for (let r = reading.headerRow + 1; r <= reading.lastRow; r++) {
+      if (!isBlank(cells.value(r, c))) return `cell ${cellAddress(r, c)} holds your data ("${text(cells.value(r, c))}")`;
+    }
+  }
+  return undefined;
+}
+
+/** Rightmost column with anything in it between the header row and the last learner row. */
+function lastFilledColumn(cells: SheetCells, reading: CohortReading): number {
+  let last = reading.lastColumn;
+  for (let r = reading.headerRow; r <= reading.lastRow; r++) {
+    for (let c = cells.right; c > last; c--) {
+      if (!isBlank(cells.value(r, c))) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** Results strings that Excel would take for a formula are written as text. */
+function safe(value: string | number | null): HostCellInput {
+  if (value === null) return '';
+  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
+  return value;
+}
+
+export function planBeside(cells: SheetCells, sheetName: string, reading: CohortReading, block: ResultsBlock): WritePlan | { blockedBy: string } {
+  const width = block.header.length;
+  const owned = ownedColumns(cells, reading.headerRow);
+  const firstColumn = owned.length > 0 ? owned[0] : lastFilledColumn(cells, reading) + 1;
+  const reason = blocked(cells, reading, firstColumn, width);
+  if (reason) return { blockedBy: reason };
+  // Results an earlier check left below the last learner (the cohort got shorter) are the add-in's own: empty them.
+  const staleRanges: string[] = [];
+  for (let c = firstColumn; c < firstColumn + width; c++) {
+    if (!isResultHeader(cells.value(reading.headerRow, c))) continue;
+    let bottom = 0;
+    for (let r = cells.bottom; r > reading.lastRow; r--) {
+      if (!isBlank(cells.value(r, c))) {
+        bottom = r;
+        break;
+      }
+    }
+    if (bottom > 0) staleRanges.push(rangeAddress({ top: reading.lastRow + 1, left: c, bottom, right: c }));
+  }
+  return {
+    target: 'columns',
+    sheetName,
+    headerRow: reading.headerRow,
+    firstColumn,
+    header: block.header,
+    firstRow: reading.headerRow + 1,
+    rows: block.rows.map((row) => row.map(safe)),
+    textColumns: [],
+    statusColumn: block.statusColumn,
+    staleRanges,
+  };
+}
+
+/** One row per learner on a sheet of the add-in's own: sheet row, learner id, then the owned columns. */
+export function planResultsSheet(name: string, create: boolean, reading: CohortReading, checks: readonly LearnerCheck[], block: ResultsBlock, reason?: string): WritePlan {
+  const rows = checks.map((check) => {
+    const own = block.rows[check.record.row - reading.headerRow - 1] ?? block.header.map(() => null);
+    return [check.record.row, check.record.learnerId, ...own].map(safe);
+  });
+  return {
+    target: 'sheet',
+    sheetName: name,
+    reason,
+    headerRow: 1,
+    firstColumn: 1,
+    header: [...RESULTS_SHEET_LEAD, ...block.header],
+    firstRow: 2,
+    rows,
+    textColumns: [1],
+    statusColumn: RESULTS_SHEET_LEAD.length + block.statusColumn,
+    staleRanges: [],
+    sheet: { create, name },
+  };
+}
+
+/** Whether a sheet's first header cells are those of a results sheet the add-in wrote (so it may be cleared). */
+export function isResultsSheetHeader(values: readonly unknown[]): boolean {
+  return values[0] === RESULTS_SHEET_LEAD[0] && values[1] === RESULTS_SHEET_LEAD[1] && isResultHeader(values[2]);
+}

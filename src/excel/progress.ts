@@ -1,0 +1,51 @@
+// Progress of a check as the pane shows it, and what stopping part-way leaves behind.
+
+export type Phase = 'reading' | 'checking' | 'writing' | 'formatting';
+
+export interface Progress {
+  phase: Phase;
+  /** Rows (reading, writing) or learners (checking) done so far, of `total`. */
+  done: number;
+  total: number;
+}
+
+/** Sheet rows whose results were written before a check stopped; null when nothing was written. */
+export interface WrittenRows {
+  sheetName: string;
+  /** A1 range of the result cells written. */
+  range: string;
+  firstRow: number;
+  lastRow: number;
+}
+
+/** The user pressed Cancel: the check stopped between two chunks. */
+export class CheckCancelled extends Error {
+  constructor(
+    readonly phase: Phase,
+    readonly written: WrittenRows | null,
+  ) {
+    super(
+      written
+        ? `Check cancelled while writing: results for rows ${written.firstRow}–${written.lastRow} were written (${written.sheetName}!${written.range}); the rows below keep their earlier results. Check again to finish.`
+        : 'Check cancelled; nothing was written.',
+    );
+    this.name = 'CheckCancelled';
+  }
+}
+
+/** A check that failed in Excel, with the message for the pane and what was written before it stopped. */
+export class CheckFailed extends Error {
+  constructor(
+    message: string,
+    readonly written: WrittenRows | null,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'CheckFailed';
+  }
+}
+
+/** Lets the pane paint between slices of work done in JavaScript (the engine on a large cohort). */
+export function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,220 @@
+// Reads the active sheet (its used range, or the selected table or range) into the reader's Grid, in chunks of rows
+// sized so no response comes near Excel's payload limit, with one sync per chunk (two when some of its rows are hidden).
+import { rangeAddress, type CellRange } from '../cohort/address';
+import type { CellValue, Grid } from '../cohort/types';
+import type { HostCellInput, HostContext, HostRange, HostRun } from './host';
+import { isHostError } from './host';
+import { CheckCancelled, type Progress } from './progress';
+
+/** What to read: the active sheet's used range, or the table (or range) the user selected on it. */
+export type ReadScope = 'sheet' | 'selection';
+
+export interface SheetRead {
+  grid: Grid;
+  /** Whether the block read is the whole used range (so every cell outside it is empty). */
+  wholeSheet: boolean;
+  sheetName: string;
+  /** The A1 range read (without the sheet name). */
+  range: string;
+  /** In words, for the pane: `used range A1:F31`, `table Learners (A3:F40)`, `selection B2:H90`. */
+  source: string;
+  chunks: number;
+}
+
+export interface ReadSheetOptions {
+  scope?: ReadScope;
+  /** Read only this part of the used range (1-based sheet rectangle); for cells beside a table or selection. */
+  area?: CellRange;
+  /** Rows of the first chunk, before the next chunks are sized from the bytes the first one cost. */
+  firstChunkCells?: number;
+  maxChunkRows?: number;
+  /** Bytes a chunk's response should stay near; Excel on the web fails a request or response over about 5 MB. */
+  targetBytes?: number;
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+export const READ_DEFAULTS = { firstChunkCells: 40_000, maxChunkRows: 5_000, targetBytes: 1_500_000 } as const;
+
+const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
+
+/** Office.js gives `""` for an empty cell and the error text (`#N/A`) for an error; the reader wants null and `{error}`. */
+export function cellValueFromHost(value: HostCellInput | undefined): CellValue {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string' && EXCEL_ERROR.test(value)) return { error: value };
+  return value;
+}
+
+interface Box {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+function boxOf(range: HostRange): Box {
+  return { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+}
+
+function toRange(box: Box): CellRange {
+  return { top: box.rowIndex + 1, left: box.columnIndex + 1, bottom: box.rowIndex + box.rowCount, right: box.columnIndex + box.columnCount };
+}
+
+function intersect(a: Box, b: Box): Box | null {
+  const top = Math.max(a.rowIndex, b.rowIndex);
+  const left = Math.max(a.columnIndex, b.columnIndex);
+  const bottom = Math.min(a.rowIndex + a.rowCount, b.rowIndex + b.rowCount);
+  const right = Math.min(a.columnIndex + a.columnCount, b.columnIndex + b.columnCount);
+  return top < bottom && left < right ? { rowIndex: top, columnIndex: left, rowCount: bottom - top, columnCount: right - left } : null;
+}
+
+function insideBox(outer: Box, inner: Box): boolean {
+  return (
+    inner.rowIndex >= outer.rowIndex &&
+    inner.columnIndex >= outer.columnIndex &&
+    inner.rowIndex + inner.rowCount <= outer.rowIndex + outer.rowCount &&
+    inner.columnIndex + inner.columnCount <= outer.columnIndex + outer.columnCount
+  );
+}
+
+const BOX_PROPS = 'address,rowIndex,columnIndex,rowCount,columnCount';
+
+interface Located {
+  sheetName: string;
+  box: Box | null;
+  source: string;
+  tables: { name: string; range: string }[];
+  wholeSheet?: boolean;
+}
+
+/** First syncs: the sheet, its used range, its tables and (for `selection`) the selection; decides the block to read. */
+async function locate(context: HostContext, scope: ReadScope, area?: CellRange): Promise<Located> {
+  const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
+  const used = sheet.getUsedRangeOrNullObject(true).load(BOX_PROPS);
+  sheet.tables.load('items/name');
+  const selection = scope === 'selection' ? context.workbook.getSelectedRange().load(BOX_PROPS) : null;
+  await context.sync();
+
+  const tableRanges = sheet.tables.items.map((table) => ({ name: table.name, range: table.getRange().load(BOX_PROPS) }));
+  if (tableRanges.length > 0) await context.sync();
+  const tables = tableRanges.map((t) => ({ name: t.name, box: boxOf(t.range), range: rangeAddress(toRange(boxOf(t.range))) }));
+  const usedBox = used.isNullObject ? null : boxOf(used);
+  const plainTables = tables.map(({ name, range }) => ({ name, range }));
+
+  if (area) {
+    const wanted = { rowIndex: area.top - 1, columnIndex: area.left - 1, rowCount: area.bottom - area.top + 1, columnCount: area.right - area.left + 1 };
+    const box = usedBox ? intersect(wanted, usedBox) : null;
+    return { sheetName: sheet.name, box, source: box ? `range ${rangeAddress(toRange(box))}` : 'nothing', tables: plainTables };
+  }
+  if (selection) {
+    const selected = boxOf(selection);
+    const single = selected.rowCount === 1 && selected.columnCount === 1;
+    const table = tables.find((t) => insideBox(t.box, selected));
+    if (table && (single || insideBox(table.box, selected))) {
+      return { sheetName: sheet.name, box: table.box, source: `table ${table.name} (${table.range})`, tables: plainTables };
+    }
+    if (!single) {
+      const box = usedBox ? intersect(selected, usedBox) : null;
+      return { sheetName: sheet.name, box, source: `selection ${rangeAddress(toRange(selected))}`, tables: plainTables };
+    }
+  }
+  return {
+    wholeSheet: true,
+    sheetName: sheet.name,
+    box: usedBox,
+    source: usedBox ? `used range ${rangeAddress(toRange(usedBox))}` : 'an empty sheet',
+    tables: plainTables,
+  };
+}
+
+function estimateBytes(values: unknown, formats: unknown): number {
+  return JSON.stringify(values).length + JSON.stringify(formats).length;
+}
+
+function isPayloadError(error: unknown): boolean {
+  return isHostError(error) && /PayloadSizeLimitExceeded/.test(error.code);
+}
+
+/** Reads the block in chunks. Hidden rows and columns are asked for in bulk and only row by row where a chunk mixes both. */
+export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): Promise<SheetRead> {
+  const settings = { ...READ_DEFAULTS, ...options };
+  return run(async (context) => {
+    const located = await locate(context, options.scope ?? 'sheet', options.area);
+    const grid: Grid = { sheetName: located.sheetName, values: [], top: 1, left: 1, numberFormats: [], hiddenRows: [], hiddenColumns: [], tables: located.tables };
+    if (!located.box) return { grid, wholeSheet: located.wholeSheet === true, sheetName: located.sheetName, range: 'A1', source: located.source, chunks: 0 };
+
+    const box = located.box;
+    const sheet = context.workbook.worksheets.getItem(located.sheetName);
+    const left = box.columnIndex + 1;
+    const right = box.columnIndex + box.columnCount;
+    grid.top = box.rowIndex + 1;
+    grid.left = left;
+    const values = grid.values;
+    const formats = grid.numberFormats as string[][];
+    const hiddenRows = grid.hiddenRows as number[];
+
+    let rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.firstChunkCells / box.columnCount)));
+    let done = 0;
+    let chunks = 0;
+    while (done < box.rowCount) {
+      if (options.signal?.aborted) throw new CheckCancelled('reading', null);
+      const count = Math.min(rows, box.rowCount - done);
+      const top = grid.top + done;
+      const chunk = sheet.getRange(rangeAddress({ top, left, bottom: top + count - 1, right }));
+      chunk.load(chunks === 0 ? 'values,numberFormat,rowHidden,columnHidden' : 'values,numberFormat,rowHidden');
+      try {
+        await context.sync();
+      } catch (error) {
+        // A chunk of unusually long texts: halve it and read again (reads change nothing, so a retry is safe).
+        if (isPayloadError(error) && count > 1) {
+          rows = Math.max(1, Math.floor(count / 2));
+          continue;
+        }
+        throw error;
+      }
+      const chunkValues = chunk.values;
+      const chunkFormats = chunk.numberFormat;
+      for (let i = 0; i < count; i++) {
+        values.push((chunkValues[i] ?? []).map(cellValueFromHost));
+        formats.push(chunkFormats[i] ?? []);
+      }
+      await readHidden(context, chunk, top, count, chunks === 0 ? box.columnCount : 0, left, hiddenRows, grid.hiddenColumns as number[]);
+      chunks++;
+      done += count;
+      const bytesPerRow = estimateBytes(chunkValues, chunkFormats) / count;
+      rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.targetBytes / Math.max(1, bytesPerRow))));
+      options.onProgress?.({ phase: 'reading', done, total: box.rowCount });
+    }
+    return { grid, wholeSheet: located.wholeSheet === true, sheetName: located.sheetName, range: rangeAddress(toRange(box)), source: located.source, chunks };
+  });
+}
+
+/** One extra sync, only when the chunk mixes hidden and visible rows (or, for the first chunk, columns). */
+async function readHidden(
+  context: HostContext,
+  chunk: HostRange,
+  top: number,
+  count: number,
+  columnCount: number,
+  left: number,
+  hiddenRows: number[],
+  hiddenColumns: number[],
+): Promise<void> {
+  const rowsMixed = chunk.rowHidden === null;
+  const columnsMixed = columnCount > 0 && chunk.columnHidden === null;
+  if (!rowsMixed && chunk.rowHidden) for (let i = 0; i < count; i++) hiddenRows.push(top + i);
+  if (columnCount > 0 && !columnsMixed && chunk.columnHidden) for (let j = 0; j < columnCount; j++) hiddenColumns.push(left + j);
+  if (!rowsMixed && !columnsMixed) return;
+  const rowProbes = rowsMixed ? Array.from({ length: count }, (_, i) => chunk.getRow(i).load('rowHidden')) : [];
+  const columnProbes = columnsMixed ? Array.from({ length: columnCount }, (_, j) => chunk.getColumn(j).load('columnHidden')) : [];
+  await context.sync();
+  rowProbes.forEach((probe, i) => {
+    if (probe.rowHidden) hiddenRows.push(top + i);
+  });
+  columnProbes.forEach((probe, j) => {
+    if (probe.columnHidden) hiddenColumns.push(left + j);
+  });
+}

@@ -1,0 +1,180 @@
+// The state behind the fake Excel host: sheets of cells, formats, hidden rows and columns, merges, tables,
+// protection and conditional formats. Tests build and inspect it directly; the add-in only ever sees it through
+// the proxies in proxies.ts, as it would see a real workbook through Office.js.
+import { type Rect, columnLetters, intersects, parseAddress, subtract } from './a1';
+
+export type FakeCell = string | number | boolean;
+
+export interface FakeConditionalFormat {
+  id: number;
+  type: 'CellValue' | 'ContainsText' | 'Custom';
+  /** Ranges it applies to; clearing part of a range trims it, as Excel does. */
+  ranges: Rect[];
+  fill?: string;
+  font?: string;
+  cellValueRule?: { formula1: string; formula2?: string; operator: string };
+  textRule?: { operator: string; text: string };
+  customFormula?: string;
+}
+
+export class FakeSheet {
+  /** Sparse rows of cells; `undefined` and `""` are both empty. */
+  readonly cells: (FakeCell | undefined)[][] = [];
+  readonly formats: (string | undefined)[][] = [];
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
+  readonly merged: Rect[] = [];
+  readonly tables: { name: string; rect: Rect }[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
+  protected = false;
+
+  constructor(public name: string) {}
+
+  value(row: number, column: number): FakeCell | undefined {
+    const v = this.cells[row]?.[column];
+    return v === '' ? undefined : v;
+  }
+
+  setValue(row: number, column: number, value: FakeCell | undefined): void {
+    (this.cells[row] ??= [])[column] = value === '' ? undefined : value;
+  }
+
+  numberFormat(row: number, column: number): string {
+    return this.formats[row]?.[column] ?? 'General';
+  }
+
+  setNumberFormat(row: number, column: number, format: string): void {
+    (this.formats[row] ??= [])[column] = format === 'General' ? undefined : format;
+  }
+
+  /** Writes a block of values from a 1-based cell (`at` in A1), for test set-up. */
+  put(at: string, rows: (FakeCell | null | undefined)[][]): this {
+    const start = parseAddress(at);
+    rows.forEach((cells, i) => cells.forEach((v, j) => this.setValue(start.row + i, start.column + j, v ?? undefined)));
+    return this;
+  }
+
+  /** A1-addressed read for assertions: `undefined` when empty. */
+  at(address: string): FakeCell | undefined {
+    const r = parseAddress(address);
+    return this.value(r.row, r.column);
+  }
+
+  formatAt(address: string): string {
+    const r = parseAddress(address);
+    return this.numberFormat(r.row, r.column);
+  }
+
+  /** The smallest rectangle holding every value (and, unless `valuesOnly`, every non-General format), or null. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    const scan = (grid: unknown[][]) => {
+      grid.forEach((row, r) => {
+        if (!row) return;
+        row.forEach((v, c) => {
+          if (v === undefined || v === '') return;
+          top = Math.min(top, r);
+          bottom = Math.max(bottom, r);
+          left = Math.min(left, c);
+          right = Math.max(right, c);
+        });
+      });
+    };
+    scan(this.cells);
+    if (!valuesOnly) scan(this.formats);
+    if (bottom < 0) return null;
+    return { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  merge(address: string): this {
+    this.merged.push(parseAddress(address));
+    return this;
+  }
+
+  addTable(name: string, address: string): this {
+    this.tables.push({ name, rect: parseAddress(address) });
+    return this;
+  }
+
+  /** Every value as `A1 -> value`, for comparing a sheet before and after. */
+  snapshot(): Map<string, FakeCell> {
+    const out = new Map<string, FakeCell>();
+    this.cells.forEach((row, r) => {
+      row?.forEach((v, c) => {
+        if (v !== undefined && v !== '') out.set(`${columnLetters(c)}${r + 1}`, v);
+      });
+    });
+    return out;
+  }
+
+  /** The fill and font a cell shows through the conditional formats the fake can evaluate (cell value and text). */
+  conditionalStyleAt(address: string): { fill?: string; font?: string } | null {
+    const cell = parseAddress(address);
+    const value = this.value(cell.row, cell.column);
+    for (const cf of this.conditionalFormats) {
+      if (!cf.ranges.some((r) => intersects(r, cell))) continue;
+      if (matchesRule(cf, value)) return { fill: cf.fill, font: cf.font };
+    }
+    return null;
+  }
+
+  clearConditionalFormats(rect: Rect): void {
+    this.conditionalFormats = this.conditionalFormats
+      .map((cf) => ({ ...cf, ranges: cf.ranges.flatMap((r) => subtract(r, rect)) }))
+      .filter((cf) => cf.ranges.length > 0);
+  }
+}
+
+function literal(formula: string): FakeCell | undefined {
+  const f = formula.startsWith('=') ? formula.slice(1) : formula;
+  if (/^".*"$/.test(f)) return f.slice(1, -1).replace(/""/g, '"');
+  if (f.trim() !== '' && !Number.isNaN(Number(f))) return Number(f);
+  return undefined;
+}
+
+function matchesRule(cf: FakeConditionalFormat, value: FakeCell | undefined): boolean {
+  if (cf.type === 'CellValue' && cf.cellValueRule) {
+    const target = literal(cf.cellValueRule.formula1);
+    const text = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
+    if (cf.cellValueRule.operator === 'EqualTo') return value !== undefined && text(value) === text(target);
+    if (cf.cellValueRule.operator === 'NotEqualTo') return text(value) !== text(target);
+    return false;
+  }
+  if (cf.type === 'ContainsText' && cf.textRule) {
+    const text = String(value ?? '').toLowerCase();
+    const wanted = cf.textRule.text.toLowerCase();
+    if (cf.textRule.operator === 'Contains') return text.includes(wanted);
+    if (cf.textRule.operator === 'BeginsWith') return text.startsWith(wanted);
+    if (cf.textRule.operator === 'EndsWith') return text.endsWith(wanted);
+    if (cf.textRule.operator === 'NotContains') return !text.includes(wanted);
+  }
+  return false;
+}
+
+export class FakeWorkbookState {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet = '';
+  selection: { sheet: string; rect: Rect } | null = null;
+  /** Set while the user is typing in a cell: Excel then refuses every request. */
+  editingCell = false;
+  /** Called before each sync is processed: lets a test play the user editing the sheet during a check. */
+  beforeSync: ((syncNumber: number) => void) | null = null;
+
+  addSheet(name: string): FakeSheet {
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  select(sheet: string, address: string): void {
+    this.selection = { sheet, rect: parseAddress(address) };
+  }
+}

@@ -1,0 +1,939 @@
+// Proxy objects that behave like Office.js's where it matters to the add-in:
+// - properties throw until `load()` and `context.sync()` have run (PropertyNotLoaded);
+// - writes and method calls are queued and only take effect at `sync()`, in order; an error stops the batch there,
+//   leaving earlier operations applied (Excel does not roll back);
+// - every sync records the size of what would cross the wire, and fails beyond the payload limit;
+// - objects are bound to their request context and die with it.
+import type {
+  HostCellInput,
+  HostClientResult,
+  HostConditionalFormat,
+  HostConditionalFormatCollection,
+  HostConditionalRangeFormat,
+  HostContext,
+  HostRange,
+  HostTable,
+  HostTableCollection,
+  HostWorkbook,
+  HostWorksheet,
+  HostWorksheetCollection,
+  HostWorksheetProtection,
+} from '../../src/excel/host';
+import { type Rect, contains, intersects, qualifiedAddress, parseAddress } from './a1';
+import type { FakeCell, FakeConditionalFormat, FakeSheet, FakeWorkbookState } from './book';
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+export class FakeExcelError extends Error {
+  override readonly name = 'RichApi.Error';
+  readonly debugInfo: { code: string; message: string; errorLocation: string };
+
+  constructor(
+    readonly code: string,
+    message: string,
+    errorLocation = '',
+  ) {
+    super(message);
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+export interface SyncRecord {
+  number: number;
+  requestBytes: number;
+  responseBytes: number;
+  operations: number;
+  writes: number;
+  loads: number;
+  calculationSuspended: boolean;
+  failed?: string;
+}
+
+export class FakeStats {
+  readonly syncs: SyncRecord[] = [];
+  runs = 0;
+
+  get count(): number {
+    return this.syncs.length;
+  }
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.requestBytes));
+  }
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.syncs.map((s) => s.responseBytes));
+  }
+  reset(): void {
+    this.syncs.length = 0;
+    this.runs = 0;
+  }
+}
+
+interface Operation {
+  /** What would travel to Excel, for the payload size. */
+  request: unknown;
+  kind: 'load' | 'write' | 'call';
+  /** Runs at sync time, in queue order; returns what would travel back. */
+  apply(record: SyncRecord): unknown;
+  /** Runs once the whole batch succeeded: loaded values land in the proxies. */
+  commit?(): void;
+}
+
+const encoder = new TextEncoder();
+function byteLength(value: unknown): number {
+  return encoder.encode(JSON.stringify(value) ?? '').length;
+}
+
+export interface FakeContextOptions {
+  /** Per-request and per-response limit; Excel on the web allows about 5 MB, the add-in must stay under 4 MB. */
+  limitBytes: number;
+  /** Simulated round trip; 0 still yields to the event loop once per sync, as a real round trip does. */
+  latencyMs: number;
+}
+
+export class FakeContext implements HostContext {
+  readonly workbook: FakeWorkbookProxy;
+  private queue: Operation[] = [];
+  private closed = false;
+
+  constructor(
+    readonly book: FakeWorkbookState,
+    readonly stats: FakeStats,
+    readonly options: FakeContextOptions,
+  ) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  assertOpen(): void {
+    if (this.closed) {
+      throw new FakeExcelError('InvalidObjectPath', 'The object was used after its Excel.run batch ended (or with another request context).');
+    }
+  }
+
+  enqueue(op: Operation): void {
+    this.assertOpen();
+    this.queue.push(op);
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  async sync(): Promise<void> {
+    this.assertOpen();
+    const ops = this.queue;
+    this.queue = [];
+    await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    const record: SyncRecord = {
+      number: this.stats.syncs.length + 1,
+      requestBytes: byteLength(ops.map((o) => o.request)),
+      responseBytes: 0,
+      operations: ops.length,
+      writes: ops.filter((o) => o.kind === 'write').length,
+      loads: ops.filter((o) => o.kind === 'load').length,
+      calculationSuspended: false,
+    };
+    this.stats.syncs.push(record);
+    const fail = (error: FakeExcelError): never => {
+      record.failed = error.code;
+      throw error;
+    };
+    this.book.beforeSync?.(record.number);
+    if (this.book.editingCell) {
+      fail(
+        new FakeExcelError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        ),
+      );
+    }
+    if (record.requestBytes > this.options.limitBytes) {
+      fail(new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload (${record.requestBytes} bytes) exceeds the limit.`));
+    }
+    const responses: unknown[] = [];
+    for (const op of ops) {
+      try {
+        responses.push(op.apply(record));
+      } catch (error) {
+        if (error instanceof FakeExcelError) fail(error);
+        throw error;
+      }
+    }
+    record.responseBytes = byteLength(responses);
+    if (record.responseBytes > this.options.limitBytes) {
+      fail(new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload (${record.responseBytes} bytes) exceeds the limit.`));
+    }
+    for (const op of ops) op.commit?.();
+  }
+}
+
+function propertyList(names: string | string[] | undefined, defaults: readonly string[]): string[] {
+  if (names === undefined) return [...defaults];
+  const list = Array.isArray(names) ? names : names.split(',');
+  return list.map((n) => n.trim()).filter((n) => n !== '');
+}
+
+abstract class FakeObject {
+  private readonly loaded = new Map<string, unknown>();
+  protected abstract readonly className: string;
+
+  constructor(
+    readonly ctx: FakeContext,
+    readonly path: string,
+  ) {}
+
+  protected read<T>(prop: string): T {
+    this.ctx.assertOpen();
+    if (!this.loaded.has(prop)) {
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+        `${this.className}.${prop}`,
+      );
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  protected queueLoad(names: string | string[] | undefined, defaults: readonly string[]): void {
+    const props = propertyList(names, defaults);
+    let snapshot: Record<string, unknown> = {};
+    this.ctx.enqueue({
+      kind: 'load',
+      request: { path: this.path, action: 'load', select: props },
+      apply: () => (snapshot = this.snapshot(props)),
+      commit: () => {
+        for (const [k, v] of Object.entries(snapshot)) this.loaded.set(k, v);
+      },
+    });
+  }
+
+  protected queueCall(action: string, args: unknown, apply: (record: SyncRecord) => unknown, kind: 'write' | 'call' = 'call'): void {
+    this.ctx.enqueue({ kind, request: { path: this.path, action, args }, apply });
+  }
+
+  protected abstract snapshot(props: string[]): Record<string, unknown>;
+}
+
+function unknownProperty(className: string, prop: string): never {
+  throw new FakeExcelError('InvalidArgument', `The fake host does not know ${className}.${prop}.`, `${className}.${prop}`);
+}
+
+// ---------------------------------------------------------------- workbook and worksheets
+
+class FakeApplicationProxy {
+  constructor(private readonly ctx: FakeContext) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue({
+      kind: 'call',
+      request: { path: 'Application', action: 'suspendApiCalculationUntilNextSync' },
+      apply: (record) => {
+        record.calculationSuspended = true;
+      },
+    });
+  }
+}
+
+export class FakeWorkbookProxy implements HostWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly application: FakeApplicationProxy;
+
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.application = new FakeApplicationProxy(ctx);
+  }
+
+  getSelectedRange(): FakeRange {
+    const book = this.ctx.book;
+    return new FakeRange(this.ctx, 'Workbook.getSelectedRange()', () => {
+      const selection = book.selection ?? { sheet: book.activeSheet, rect: { row: 0, column: 0, rows: 1, columns: 1 } };
+      const sheet = book.sheet(selection.sheet);
+      if (!sheet) throw new FakeExcelError('ItemNotFound', 'The selected sheet does not exist.', 'Workbook.getSelectedRange');
+      return { sheet, rect: selection.rect };
+    });
+  }
+}
+
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
+
+export class FakeWorksheetCollection implements HostWorksheetCollection {
+  constructor(private readonly ctx: FakeContext) {}
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, 'Worksheets.getActiveWorksheet()', () => {
+      const sheet = this.ctx.book.sheet(this.ctx.book.activeSheet);
+      if (!sheet) throw new FakeExcelError('ItemNotFound', 'There is no active worksheet.', 'WorksheetCollection.getActiveWorksheet');
+      return sheet;
+    });
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, `Worksheets.getItem(${JSON.stringify(key)})`, () => {
+      const sheet = this.ctx.book.sheet(key);
+      if (!sheet) throw new FakeExcelError('ItemNotFound', 'The requested resource doesn\'t exist.', 'WorksheetCollection.getItem');
+      return sheet;
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, `Worksheets.getItemOrNullObject(${JSON.stringify(key)})`, () => this.ctx.book.sheet(key) ?? null);
+  }
+
+  add(name?: string): FakeWorksheet {
+    const book = this.ctx.book;
+    const chosen = name ?? `Sheet${book.sheets.length + 1}`;
+    this.ctx.enqueue({
+      kind: 'call',
+      request: { path: 'Worksheets', action: 'add', args: [chosen] },
+      apply: () => {
+        if (chosen.length === 0 || chosen.length > 31 || SHEET_NAME_FORBIDDEN.test(chosen) || /^'|'$/.test(chosen)) {
+          throw new FakeExcelError('InvalidArgument', `The sheet name "${chosen}" is not valid.`, 'WorksheetCollection.add');
+        }
+        if (book.sheet(chosen)) throw new FakeExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', 'WorksheetCollection.add');
+        book.addSheet(chosen);
+      },
+    });
+    return new FakeWorksheet(this.ctx, `Worksheets.add(${JSON.stringify(chosen)})`, () => {
+      const sheet = book.sheet(chosen);
+      if (!sheet) throw new FakeExcelError('ItemNotFound', 'The new sheet was not created.', 'WorksheetCollection.add');
+      return sheet;
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeObject implements HostWorksheet {
+  protected readonly className = 'Worksheet';
+  private bound: FakeSheet | null | undefined;
+  private protectionProxy?: FakeProtection;
+  private tablesProxy?: FakeTableCollection;
+
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly resolver: () => FakeSheet | null,
+  ) {
+    super(ctx, path);
+  }
+
+  /** The sheet this proxy stands for, bound the first time an operation needs it (as Office.js binds on execution). */
+  sheetOrNull(): FakeSheet | null {
+    if (this.bound === undefined) this.bound = this.resolver();
+    return this.bound;
+  }
+
+  sheet(): FakeSheet {
+    const sheet = this.sheetOrNull();
+    if (!sheet) throw new FakeExcelError('ItemNotFound', 'The worksheet is a null object.', 'Worksheet');
+    if (!this.ctx.book.sheets.includes(sheet)) throw new FakeExcelError('ItemNotFound', 'The worksheet was deleted.', 'Worksheet');
+    return sheet;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  get protection(): FakeProtection {
+    return (this.protectionProxy ??= new FakeProtection(this.ctx, `${this.path}.protection`, () => this.sheet()));
+  }
+
+  get tables(): FakeTableCollection {
+    return (this.tablesProxy ??= new FakeTableCollection(this.ctx, `${this.path}.tables`, () => this.sheet()));
+  }
+
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['name']);
+    return this;
+  }
+
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const sheet = this.sheetOrNull();
+    if (!sheet) return { isNullObject: true };
+    const out: Record<string, unknown> = { isNullObject: false };
+    for (const p of props) {
+      if (p === 'name') out.name = sheet.name;
+      else if (p === 'position') out.position = this.ctx.book.sheets.indexOf(sheet);
+      else if (p !== 'isNullObject') unknownProperty(this.className, p);
+    }
+    return out;
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getRange(${JSON.stringify(address ?? '')})`, () => {
+      const sheet = this.sheet();
+      if (address === undefined || address === '') return { sheet, rect: { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } };
+      let rect: Rect;
+      try {
+        rect = parseAddress(address);
+      } catch {
+        throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`, 'Worksheet.getRange');
+      }
+      return { sheet, rect };
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () =>
+      checkedRect(this.sheet(), { row: startRow, column: startColumn, rows: rowCount, columns: columnCount }, 'Worksheet.getRangeByIndexes'),
+    );
+  }
+
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getUsedRange(${valuesOnly ?? false})`, () => {
+      const sheet = this.sheet();
+      // An empty sheet's used range is its top-left cell.
+      return { sheet, rect: sheet.usedRect(valuesOnly ?? false) ?? { row: 0, column: 0, rows: 1, columns: 1 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getUsedRangeOrNullObject(${valuesOnly ?? false})`, () => {
+      const sheet = this.sheet();
+      const rect = sheet.usedRect(valuesOnly ?? false);
+      return rect ? { sheet, rect } : null;
+    });
+  }
+
+  activate(): void {
+    this.queueCall('activate', [], () => {
+      this.ctx.book.activeSheet = this.sheet().name;
+    });
+  }
+}
+
+class FakeProtection extends FakeObject implements HostWorksheetProtection {
+  protected readonly className = 'WorksheetProtection';
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx, path);
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['protected']);
+    return this;
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'protected') out.protected = this.sheet().protected;
+      else unknownProperty(this.className, p);
+    }
+    return out;
+  }
+}
+
+class FakeTableCollection extends FakeObject implements HostTableCollection {
+  protected readonly className = 'TableCollection';
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx, path);
+  }
+  get items(): FakeTable[] {
+    return this.read('items');
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['items/name']);
+    return this;
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const wanted = props.filter((p) => p === 'items' || p.startsWith('items/'));
+    if (wanted.length !== props.length) unknownProperty(this.className, props.join(','));
+    const sheet = this.sheet();
+    const items = sheet.tables.map((t, i) => new FakeTable(this.ctx, `${this.path}.items[${i}]`, t.name, () => ({ sheet, rect: t.rect })));
+    // The proxies travel back as their names: what Office.js sends for `items/name`.
+    return { items: Object.assign(items, { toJSON: () => items.map((t) => ({ name: t.tableName })) }) };
+  }
+}
+
+class FakeTable extends FakeObject implements HostTable {
+  protected readonly className = 'Table';
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly tableName: string,
+    private readonly locate: () => { sheet: FakeSheet; rect: Rect },
+  ) {
+    super(ctx, path);
+  }
+  get name(): string {
+    return this.tableName;
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['name']);
+    return this;
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'name') out.name = this.tableName;
+      else unknownProperty(this.className, p);
+    }
+    return out;
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getRange()`, this.locate);
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+interface Located {
+  sheet: FakeSheet;
+  rect: Rect;
+}
+
+function checkedRect(sheet: FakeSheet, rect: Rect, location: string): Located {
+  if (rect.row < 0 || rect.column < 0 || rect.rows < 1 || rect.columns < 1 || rect.row + rect.rows > MAX_ROWS || rect.column + rect.columns > MAX_COLUMNS) {
+    throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', location);
+  }
+  return { sheet, rect };
+}
+
+function mixed(flags: boolean[]): boolean | null {
+  if (flags.every(Boolean)) return true;
+  if (flags.every((f) => !f)) return false;
+  return null;
+}
+
+function sameShape(values: unknown, rect: Rect): boolean {
+  return Array.isArray(values) && values.length === rect.rows && values.every((row) => Array.isArray(row) && row.length === rect.columns);
+}
+
+/** What Excel stores for a value typed through the API: numeric text becomes a number unless the cell is formatted as text. */
+function stored(value: string | number | boolean, format: string): FakeCell | undefined {
+  if (typeof value !== 'string') return value;
+  if (value === '') return undefined;
+  if (value.startsWith("'")) return value.slice(1);
+  if (format !== '@' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return value;
+}
+
+export class FakeRange extends FakeObject implements HostRange {
+  protected readonly className = 'Range';
+  private bound: Located | null | undefined;
+  private formatsProxy?: FakeConditionalFormatCollection;
+
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly resolver: () => Located | null,
+  ) {
+    super(ctx, path);
+  }
+
+  locateOrNull(): Located | null {
+    if (this.bound === undefined) this.bound = this.resolver();
+    return this.bound;
+  }
+
+  locate(): Located {
+    const located = this.locateOrNull();
+    if (!located) throw new FakeExcelError('ItemNotFound', 'The range is a null object.', 'Range');
+    if (!this.ctx.book.sheets.includes(located.sheet)) throw new FakeExcelError('ItemNotFound', 'The worksheet of the range was deleted.', 'Range');
+    return located;
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get values(): HostCellInput[][] {
+    return this.read('values');
+  }
+  set values(values: HostCellInput[][]) {
+    this.queueCall(
+      'setValues',
+      values,
+      () => {
+        const { sheet, rect } = this.locate();
+        if (!sameShape(values, rect)) {
+          throw new FakeExcelError(
+            'InvalidArgument',
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+            'Range.values',
+          );
+        }
+        if (sheet.protected) {
+          throw new FakeExcelError(
+            'AccessDenied',
+            "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet.",
+            'Range.values',
+          );
+        }
+        const cut = sheet.merged.find((m) => intersects(m, rect) && !contains(rect, m));
+        if (cut) throw new FakeExcelError('InvalidOperation', 'Cannot change part of a merged cell.', 'Range.values');
+        values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v === null) return;
+            const r = rect.row + i;
+            const c = rect.column + j;
+            sheet.setValue(r, c, stored(v, sheet.numberFormat(r, c)));
+          }),
+        );
+      },
+      'write',
+    );
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(formats: string[][]) {
+    this.queueCall(
+      'setNumberFormat',
+      formats,
+      () => {
+        const { sheet, rect } = this.locate();
+        if (!sameShape(formats, rect)) throw new FakeExcelError('InvalidArgument', 'The number formats do not match the range.', 'Range.numberFormat');
+        if (sheet.protected) throw new FakeExcelError('AccessDenied', "The cell you're trying to change is on a protected sheet.", 'Range.numberFormat');
+        formats.forEach((row, i) => row.forEach((f, j) => sheet.setNumberFormat(rect.row + i, rect.column + j, f)));
+      },
+      'write',
+    );
+  }
+  get rowHidden(): boolean {
+    return this.read('rowHidden');
+  }
+  set rowHidden(hidden: boolean) {
+    this.queueCall(
+      'setRowHidden',
+      hidden,
+      () => {
+        const { sheet, rect } = this.locate();
+        for (let r = rect.row; r < rect.row + rect.rows; r++) {
+          if (hidden) sheet.hiddenRows.add(r);
+          else sheet.hiddenRows.delete(r);
+        }
+      },
+      'write',
+    );
+  }
+  get columnHidden(): boolean {
+    return this.read('columnHidden');
+  }
+  set columnHidden(hidden: boolean) {
+    this.queueCall(
+      'setColumnHidden',
+      hidden,
+      () => {
+        const { sheet, rect } = this.locate();
+        for (let c = rect.column; c < rect.column + rect.columns; c++) {
+          if (hidden) sheet.hiddenColumns.add(c);
+          else sheet.hiddenColumns.delete(c);
+        }
+      },
+      'write',
+    );
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return (this.formatsProxy ??= new FakeConditionalFormatCollection(this.ctx, `${this.path}.conditionalFormats`, () => this.locate()));
+  }
+
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'numberFormat']);
+    return this;
+  }
+
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const located = this.locateOrNull();
+    if (!located) return { isNullObject: true };
+    const { sheet, rect } = this.locate();
+    const out: Record<string, unknown> = { isNullObject: false };
+    const rows = Array.from({ length: rect.rows }, (_, i) => rect.row + i);
+    const columns = Array.from({ length: rect.columns }, (_, j) => rect.column + j);
+    for (const p of props) {
+      switch (p) {
+        case 'address':
+          out.address = qualifiedAddress(sheet.name, rect);
+          break;
+        case 'rowIndex':
+          out.rowIndex = rect.row;
+          break;
+        case 'columnIndex':
+          out.columnIndex = rect.column;
+          break;
+        case 'rowCount':
+          out.rowCount = rect.rows;
+          break;
+        case 'columnCount':
+          out.columnCount = rect.columns;
+          break;
+        case 'values':
+          if (rect.rows * rect.columns > 5_000_000) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'Too many cells in one read.', 'Range.values');
+          out.values = rows.map((r) => columns.map((c) => sheet.value(r, c) ?? ''));
+          break;
+        case 'numberFormat':
+          out.numberFormat = rows.map((r) => columns.map((c) => sheet.numberFormat(r, c)));
+          break;
+        case 'rowHidden':
+          out.rowHidden = mixed(rows.map((r) => sheet.hiddenRows.has(r)));
+          break;
+        case 'columnHidden':
+          out.columnHidden = mixed(columns.map((c) => sheet.hiddenColumns.has(c)));
+          break;
+        case 'isNullObject':
+          break;
+        default:
+          unknownProperty(this.className, p);
+      }
+    }
+    return out;
+  }
+
+  private derived(label: string, rect: (r: Rect) => Rect): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.${label}`, () => {
+      const { sheet, rect: base } = this.locate();
+      return checkedRect(sheet, rect(base), `Range.${label.replace(/\(.*/, '')}`);
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derived(`getCell(${row},${column})`, (r) => ({ row: r.row + row, column: r.column + column, rows: 1, columns: 1 }));
+  }
+  getRow(row: number): FakeRange {
+    return this.derived(`getRow(${row})`, (r) => ({ row: r.row + row, column: r.column, rows: 1, columns: r.columns }));
+  }
+  getColumn(column: number): FakeRange {
+    return this.derived(`getColumn(${column})`, (r) => ({ row: r.row, column: r.column + column, rows: r.rows, columns: 1 }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (r) => ({ ...r, rows: r.rows + deltaRows, columns: r.columns + deltaColumns }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, (r) => ({ ...r, row: r.row + rowOffset, column: r.column + columnOffset }));
+  }
+
+  clear(applyTo: 'All' | 'Contents' = 'All'): void {
+    this.queueCall(
+      'clear',
+      [applyTo],
+      () => {
+        const { sheet, rect } = this.locate();
+        if (sheet.protected) throw new FakeExcelError('AccessDenied', "The cell you're trying to change is on a protected sheet.", 'Range.clear');
+        const cut = sheet.merged.find((m) => intersects(m, rect) && !contains(rect, m));
+        if (cut) throw new FakeExcelError('InvalidOperation', 'Cannot change part of a merged cell.', 'Range.clear');
+        const lastRow = Math.min(rect.row + rect.rows, Math.max(sheet.cells.length, sheet.formats.length));
+        for (let r = rect.row; r < lastRow; r++) {
+          const width = Math.max(sheet.cells[r]?.length ?? 0, sheet.formats[r]?.length ?? 0);
+          for (let c = rect.column; c < Math.min(rect.column + rect.columns, width); c++) {
+            sheet.setValue(r, c, undefined);
+            if (applyTo === 'All') sheet.setNumberFormat(r, c, 'General');
+          }
+        }
+        if (applyTo === 'All') sheet.clearConditionalFormats(rect);
+      },
+      'write',
+    );
+  }
+
+  select(): void {
+    this.queueCall('select', [], () => {
+      const { sheet, rect } = this.locate();
+      this.ctx.book.activeSheet = sheet.name;
+      this.ctx.book.selection = { sheet: sheet.name, rect };
+    });
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+class FakeClientResult<T> implements HostClientResult<T> {
+  private settled = false;
+  private result: T | undefined;
+  set(value: T): void {
+    this.result = value;
+    this.settled = true;
+  }
+  get value(): T {
+    if (!this.settled) throw new FakeExcelError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Call "context.sync()" first.', 'ClientResult.value');
+    return this.result as T;
+  }
+}
+
+class FakeConditionalFormatCollection implements HostConditionalFormatCollection {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly path: string,
+    private readonly locate: () => Located,
+  ) {}
+
+  add(type: 'CellValue' | 'ContainsText' | 'Custom'): FakeConditionalFormatProxy {
+    let created: FakeConditionalFormat | undefined;
+    this.ctx.enqueue({
+      kind: 'write',
+      request: { path: this.path, action: 'add', args: [type] },
+      apply: () => {
+        const { sheet, rect } = this.locate();
+        if (sheet.protected) throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormatCollection.add');
+        const id = Math.max(0, ...sheet.conditionalFormats.map((cf) => cf.id)) + 1;
+        created = { id, type, ranges: [rect] };
+        // A new rule goes on top, as in Excel's rules manager.
+        sheet.conditionalFormats.unshift(created);
+      },
+    });
+    return new FakeConditionalFormatProxy(this.ctx, `${this.path}.add(${type})`, type, () => {
+      if (!created) throw new FakeExcelError('ItemNotFound', 'The conditional format was not created.', 'ConditionalFormat');
+      return created;
+    });
+  }
+
+  clearAll(): void {
+    this.ctx.enqueue({
+      kind: 'write',
+      request: { path: this.path, action: 'clearAll' },
+      apply: () => {
+        const { sheet, rect } = this.locate();
+        if (sheet.protected) throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormatCollection.clearAll');
+        sheet.clearConditionalFormats(rect);
+      },
+    });
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    let count = 0;
+    this.ctx.enqueue({
+      kind: 'load',
+      request: { path: this.path, action: 'getCount' },
+      apply: () => {
+        const { sheet, rect } = this.locate();
+        count = sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => intersects(r, rect))).length;
+        return count;
+      },
+      commit: () => result.set(count),
+    });
+    return result;
+  }
+}
+
+type FormatTarget = () => FakeConditionalFormat;
+
+class FakeFill {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly path: string,
+    private readonly target: FormatTarget,
+    private readonly which: 'fill' | 'font',
+  ) {}
+  get color(): string {
+    throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load conditional format colours.', 'ConditionalRangeFill.color');
+  }
+  set color(color: string) {
+    this.ctx.enqueue({
+      kind: 'write',
+      request: { path: `${this.path}.${this.which}`, action: 'set', args: { color } },
+      apply: () => {
+        if (!/^#[0-9A-Fa-f]{6}$/.test(color) && !/^[a-z]+$/i.test(color)) throw new FakeExcelError('InvalidArgument', `Not a colour: ${color}`, 'ConditionalRangeFill.color');
+        this.target()[this.which] = color;
+      },
+    });
+  }
+}
+
+class FakeRangeFormat implements HostConditionalRangeFormat {
+  readonly fill: FakeFill;
+  readonly font: FakeFill;
+  constructor(ctx: FakeContext, path: string, target: FormatTarget) {
+    this.fill = new FakeFill(ctx, `${path}.format`, target, 'fill');
+    this.font = new FakeFill(ctx, `${path}.format`, target, 'font');
+  }
+}
+
+class FakeConditionalFormatProxy implements HostConditionalFormat {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly path: string,
+    private readonly type: FakeConditionalFormat['type'],
+    private readonly target: FormatTarget,
+  ) {}
+
+  private ofType(type: FakeConditionalFormat['type'], location: string): FormatTarget {
+    return () => {
+      const cf = this.target();
+      if (cf.type !== type) throw new FakeExcelError('InvalidArgument', `The conditional format is of type ${cf.type}, not ${type}.`, location);
+      return cf;
+    };
+  }
+
+  private setRule(location: string, rule: unknown, apply: (cf: FakeConditionalFormat) => void, type: FakeConditionalFormat['type']): void {
+    const target = this.ofType(type, location);
+    this.ctx.enqueue({ kind: 'write', request: { path: `${this.path}.${location}`, action: 'set', args: rule }, apply: () => apply(target()) });
+  }
+
+  get cellValue(): HostConditionalFormat['cellValue'] {
+    const format = new FakeRangeFormat(this.ctx, `${this.path}.cellValue`, this.ofType('CellValue', 'cellValue'));
+    const set = (rule: { formula1: string; formula2?: string; operator: string }) =>
+      this.setRule('cellValue.rule', rule, (cf) => (cf.cellValueRule = { ...rule }), 'CellValue');
+    return {
+      format,
+      get rule(): { formula1: string; operator: string } {
+        throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load rules.', 'CellValueConditionalFormat.rule');
+      },
+      set rule(rule) {
+        set(rule);
+      },
+    };
+  }
+
+  get textComparison(): HostConditionalFormat['textComparison'] {
+    const format = new FakeRangeFormat(this.ctx, `${this.path}.textComparison`, this.ofType('ContainsText', 'textComparison'));
+    const set = (rule: { operator: string; text: string }) => this.setRule('textComparison.rule', rule, (cf) => (cf.textRule = { ...rule }), 'ContainsText');
+    return {
+      format,
+      get rule(): { operator: string; text: string } {
+        throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load rules.', 'TextConditionalFormat.rule');
+      },
+      set rule(rule) {
+        set(rule);
+      },
+    };
+  }
+
+  get custom(): HostConditionalFormat['custom'] {
+    const format = new FakeRangeFormat(this.ctx, `${this.path}.custom`, this.ofType('Custom', 'custom'));
+    const set = (formula: string) => this.setRule('custom.rule.formula', formula, (cf) => (cf.customFormula = formula), 'Custom');
+    return {
+      format,
+      rule: {
+        get formula(): string {
+          throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load rules.', 'ConditionalFormatRule.formula');
+        },
+        set formula(formula: string) {
+          set(formula);
+        },
+      },
+    };
+  }
+
+  /** The type the collection created, for tests. */
+  get kind(): FakeConditionalFormat['type'] {
+    return this.type;
+  }
+}

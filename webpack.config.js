@@ -1,0 +1,85 @@
+// Builds the task pane and the ribbon-command page into dist/ (npm run build), and serves them on
+// https://localhost:3000 with the Office development certificates (npm run dev-server).
+// `--env testHost` adds the fake Excel host bundle the browser tests inject in place of office.js;
+// `--env outDir=...` sends a build elsewhere (the browser tests build into test-artifacts/ so dist/ stays a release build).
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+/** The one remote script the pane loads: Office requires office.js from its CDN, never a bundled copy. */
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const DEV_PORT = 3000;
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const entry = {
+    taskpane: './src/taskpane/index.tsx',
+    commands: './src/commands/commands.ts',
+  };
+  if (env.testHost) entry['test-host'] = './test/browser/host/entry.ts';
+
+  const config = {
+    mode,
+    entry,
+    // Source maps are left out of release builds: nothing in dist/ should be needed but the pane itself.
+    devtool: mode === 'development' ? 'source-map' : false,
+    output: {
+      path: path.resolve(__dirname, env.outDir || 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          options: {
+            // Types are checked by `npm run typecheck`; here only transpile, as ES modules so webpack can drop unused Fluent UI code.
+            transpileOnly: true,
+            compilerOptions: { noEmit: false, module: 'es2022', moduleResolution: 'bundler', sourceMap: mode === 'development' },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        officeJs: OFFICE_JS,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        officeJs: OFFICE_JS,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+
+  if (serving) {
+    // Only the dev server needs certificates; office-addin-dev-certs creates and trusts them on first use.
+    const devCerts = require('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    config.devServer = {
+      port: DEV_PORT,
+      host: 'localhost',
+      server: { type: 'https', options: { ca: options.ca, key: options.key, cert: options.cert } },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: { directory: path.resolve(__dirname, 'assets'), publicPath: '/assets' },
+      client: { overlay: false },
+    };
+  }
+  return config;
+};
