@@ -45,7 +45,7 @@ export function isPlaceholderUln(digits: string): boolean {
   return /^(\d)\1{9}$/.test(digits) || digits === '1234567890';
 }
 
-const LEAVE_BLANK = 'leave the ULN blank instead: the awarding body issues one at registration';
+const LEAVE_BLANK = 'leave the cell blank instead, and the awarding body will issue a ULN at registration';
 
 function invalid(message: string): UlnReading {
   return { problem: { code: 'invalid-uln', message } };

@@ -1,0 +1,144 @@
+// `qualcheck register`: read a cohort workbook, find what the awarding body would reject, and write the ready
+// learners as a bulk registration CSV.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkLearner } from '../cohort/check';
+import type { LearnerRecord } from '../cohort/types';
+import type { ViolationCode } from '../rules/model';
+import { checkRegistration, type RegistrationResult, type UnitCheck } from '../registration/check';
+import { formatUkDate, isIsoDate } from '../registration/dates';
+import { registrationCsv, registrationRows } from '../registration/export';
+import { UserError } from './user-error';
+import { loadCatalogue, loadMarks, loadWorkbook, readCohortSheet } from './workbook';
+
+export interface RegisterOptions {
+  /** Registration date, YYYY-MM-DD; default today. */
+  date?: string;
+  /** Where to write the registration CSV of the ready learners. */
+  out?: string;
+  json?: boolean;
+  sheet?: string;
+  qualification?: string;
+  rules?: string[];
+  marks?: string;
+}
+
+/** Exit codes: every learner ready, or at least one held back (like a linter that found something). */
+export const REGISTER_ALL_READY = 0;
+export const REGISTER_SOME_NOT_READY = 1;
+
+/** Violations that make a route impossible, as opposed to not finished yet. */
+const IMPOSSIBLE: ReadonlySet<ViolationCode> = new Set(['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'duplicate-unit']);
+
+/**
+ * The rule check as registration prep needs it: only an impossible route (status `invalid`) holds a learner back.
+ * A route still short of credits is normal at registration, when most units are yet to be chosen or taken.
+ */
+export function routeCheck(record: LearnerRecord): UnitCheck {
+  const result = checkLearner(record);
+  if (result.status !== 'invalid') return { ok: true };
+  const violation = result.violations.find((v) => IMPOSSIBLE.has(v.code)) ?? result.violations[0];
+  if (violation === undefined) return { ok: false };
+  const cell = record.marks.find((m) => violation.units.includes(m.ref))?.cell;
+  return { ok: false, code: violation.code, reason: violation.message, cell };
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+export interface RegisterJson {
+  file: string;
+  sheet: string;
+  date: string;
+  ready: number;
+  notReady: number;
+  written?: { file: string; learners: number };
+  learners: {
+    row: number;
+    learnerId: string;
+    ready: boolean;
+    problems: { code: string; severity: 'error' | 'warning'; message: string; cell?: string }[];
+    notes: { message: string; cell?: string }[];
+  }[];
+}
+
+export function registerJson(file: string, sheet: string, date: string, results: readonly RegistrationResult[]): RegisterJson {
+  const ready = results.filter((r) => r.ready).length;
+  return {
+    file,
+    sheet,
+    date,
+    ready,
+    notReady: results.length - ready,
+    learners: results.map((r) => ({
+      row: r.row,
+      learnerId: r.learnerId,
+      ready: r.ready,
+      problems: r.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, ...(p.cell === undefined ? {} : { cell: p.cell }) })),
+      notes: r.notes.map((n) => ({ message: n.message, ...(n.cell === undefined ? {} : { cell: n.cell }) })),
+    })),
+  };
+}
+
+/** A table of learners, each held-back learner followed by every reason, for people at a terminal. */
+export function formatRegisterReport(report: RegisterJson): string {
+  const lines = [`${report.file} — sheet "${report.sheet}": registration on ${formatUkDate(report.date)}`, ''];
+  const header = ['Row', 'Learner', 'Ready', 'Problems'];
+  const rows = report.learners.map((l) => {
+    const errors = l.problems.filter((p) => p.severity === 'error').length;
+    const warnings = l.problems.length - errors;
+    const counts = [errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings > 0 ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''];
+    return [String(l.row), l.learnerId, l.ready ? 'yes' : 'NO', counts.filter(Boolean).join(', ')];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  lines.push(line(header), line(widths.map((w) => '-'.repeat(w))));
+  report.learners.forEach((l, i) => {
+    lines.push(line(rows[i]));
+    for (const p of l.problems) lines.push(`      ${p.severity === 'error' ? 'x' : '!'} ${p.code}: ${p.message}`);
+  });
+  lines.push('', `${report.ready} of ${report.learners.length} learners ready to register; ${report.notReady} held back.`);
+  if (report.written) lines.push(`Registration file written: ${report.written.file} (${report.written.learners} learners)`);
+  return lines.join('\n');
+}
+
+/**
+ * Reads the cohort, checks every learner for registration, prints a table or JSON, and writes the CSV when asked.
+ * Problems with the input (no file, bad date, unknown sheet) throw a UserError for the CLI to report.
+ */
+export async function runRegister(
+  file: string,
+  opts: RegisterOptions,
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<number> {
+  const date = opts.date ?? today();
+  if (!isIsoDate(date)) throw new UserError(`--date ${date}: not a date; give the registration date as YYYY-MM-DD, for example 2013-09-01`);
+  const catalogue = await loadCatalogue(opts.rules ?? []);
+  if (opts.qualification !== undefined && !catalogue.find(opts.qualification)) {
+    throw new UserError(
+      `--qualification ${opts.qualification}: not in the catalogue; known qualifications are ${catalogue.qualifications.map((q) => q.id).join(', ')}`,
+    );
+  }
+  if (opts.out !== undefined && path.resolve(opts.out) === path.resolve(file)) {
+    throw new UserError(`--out ${opts.out}: is the input file; qualcheck never modifies the input, choose another name`);
+  }
+  const marks = await loadMarks(opts.marks);
+  const workbook = await loadWorkbook(file);
+  const { worksheet, reading } = readCohortSheet(workbook, file, { sheet: opts.sheet, catalogue, qualification: opts.qualification, marks });
+  const results = checkRegistration(reading.learners, { date, unitCheck: routeCheck });
+  const report = registerJson(file, worksheet.name, date, results);
+
+  if (opts.out !== undefined) {
+    const rows = registrationRows(results);
+    try {
+      await fs.writeFile(opts.out, registrationCsv(rows), 'utf8');
+    } catch (error) {
+      throw new UserError(`--out ${opts.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is it open in Excel?`);
+    }
+    report.written = { file: opts.out, learners: rows.length - 1 };
+  }
+  write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRegisterReport(report)}\n`);
+  return report.notReady === 0 ? REGISTER_ALL_READY : REGISTER_SOME_NOT_READY;
+}
