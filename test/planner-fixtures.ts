@@ -122,7 +122,7 @@ export function arbitraryQualification(maxUnits = 12): fc.Arbitrary<Qualificatio
       level: optional(fc.record({ level: fc.integer({ min: 1, max: 3 }), orAbove: fc.boolean(), min: fc.integer({ min: 0, max: 12 }) }), 2),
       mandatory: fc.subarray(GROUP_IDS, { maxLength: 2 }),
       groupCredits: fc.array(fc.record({ groups: fc.subarray(GROUP_IDS, { minLength: 1 }), min: fc.integer({ min: 0, max: 12 }) }), { maxLength: 2 }),
-      barred: n >= 2 ? fc.array(fc.subarray(refs, { minLength: 2, maxLength: Math.min(3, n) }), { maxLength: 3 }) : fc.constant([]),
+      barred: n >= 2 ? fc.array(fc.subarray(refs, { minLength: 2, maxLength: Math.min(3, n) }), { maxLength: 3 }) : fc.constant<string[][]>([]),
     });
     return fc.tuple(fc.tuple(...refs.map(unitArb)), groupsArb, rulesArb).map(([units, groups, r]) => {
       const rules: Rule[] = [];
