@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatCheckReport, runCheck } from '../src/cli/check';
+import { runRegister } from '../src/cli/register';
 import { summarise, STATUSES } from '../src/cohort/results';
 import { UserError } from '../src/cli/user-error';
 
@@ -15,6 +16,10 @@ async function main(): Promise<void> {
   const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
   const run = await runCheck(rel(sample), { out: rel(path.join(outDir, 'cohort-600-5106-1-checked.xlsx')) });
   console.log(formatCheckReport(run));
+
+  // 600/5106/1 closed for registration on 31/12/2013: prepare registration as of a date it was open.
+  console.log('\nRegistration prep as of 1 June 2013:');
+  await runRegister(rel(sample), { date: '2013-06-01', out: rel(path.join(outDir, 'registrations-600-5106-1.csv')) }, (text) => process.stdout.write(text));
 
   const layoutDir = path.join(root, 'samples/layouts');
   const layouts = (await fs.readdir(layoutDir).catch(() => [] as string[])).filter((f) => f.endsWith('.xlsx')).sort();

@@ -1,13 +1,14 @@
 // The command line: `qualcheck check <cohort.xlsx>` and `qualcheck register <cohort.xlsx>`.
 import { Command, CommanderError } from 'commander';
 import { formatCheckReport, runCheck } from './check';
+import { runRegister } from './register';
 import { UserError } from './user-error';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-export function buildProgram(out: (text: string) => void): Command {
+export function buildProgram(out: (text: string) => void, setExitCode: (code: number) => void = () => undefined): Command {
   const program = new Command();
   program
     .name('qualcheck')
@@ -30,14 +31,35 @@ export function buildProgram(out: (text: string) => void): Command {
       out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run)}\n`);
     });
 
+  program
+    .command('register')
+    .description('find what the awarding body would reject before registering the cohort, and write the registration file')
+    .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
+    .option('--date <YYYY-MM-DD>', 'registration date (default: today)')
+    .option('--out <registrations.csv>', 'write the learners ready to register as a bulk registration CSV')
+    .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
+    .option('--qualification <id>', 'qualification for learners when the sheet has no qualification column')
+    .option('--rules <file.json>', 'add or replace qualifications from a JSON definition file (repeatable)', collect, [])
+    .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own')
+    .option('--json', 'print one JSON object instead of the table')
+    .action(async (file: string, options: { date?: string; out?: string; sheet?: string; qualification?: string; rules: string[]; marks?: string; json?: boolean }) => {
+      setExitCode(await runRegister(file, options, out));
+    });
+
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram((text) => process.stdout.write(text));
+  let exitCode = 0;
+  const program = buildProgram(
+    (text) => process.stdout.write(text),
+    (code) => {
+      exitCode = code;
+    },
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof UserError) {
       process.stderr.write(`qualcheck: ${error.message}\n`);

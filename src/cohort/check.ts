@@ -20,7 +20,7 @@ function problemViolations(record: LearnerRecord): Violation[] {
     .filter((p) => p.code !== undefined && p.code !== 'missing-learner-id')
     .map((p) => ({
       code: (p.code === 'formula-error' ? 'unrecognised-mark' : p.code) as ViolationCode,
-      message: `${p.cell}: ${p.message}`,
+      message: p.message,
       units: p.units ?? [],
     }));
 }

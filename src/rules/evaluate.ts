@@ -108,7 +108,8 @@ function ruleViolations(evaluation: Evaluation): Violation[] {
       violations.push({ code: CODE_BY_KIND[r.kind as CountingRule['kind']], message: r.message, units: r.missingUnits, ruleId: r.ruleId });
     }
   }
-  return violations;
+  // Decided shortfalls first: they are what a learner must act on; undecidable rules wait for data.
+  return [...violations.filter((v) => v.code !== 'undecidable'), ...violations.filter((v) => v.code === 'undecidable')];
 }
 
 function allMet(evaluation: Evaluation): boolean {
