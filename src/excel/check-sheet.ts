@@ -98,7 +98,9 @@ function sourceCheck(read: SheetRead, reading: CohortReading, checks: readonly L
 /** Cells right of a table or selection are outside what was read: read them too before deciding they are free. */
 async function cellsAround(run: HostRun, read: SheetRead, reading: CohortReading, controls: RunControls): Promise<SheetCells> {
   if (read.wholeSheet) return new SheetCells([read.grid]);
-  const right = read.grid.left + Math.max(0, ...read.grid.values.map((r) => r?.length ?? 0));
+  let width = 0;
+  for (const row of read.grid.values) if (row) width = Math.max(width, row.length);
+  const right = read.grid.left + width;
   const area = { top: reading.headerRow, left: right, bottom: MAX_ROWS, right: MAX_COLUMNS };
   const beyond = await readSheet(run, { scope: 'sheet', area, signal: controls.signal, ...controls.tuning });
   return new SheetCells([read.grid, beyond.grid]);

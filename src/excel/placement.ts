@@ -16,7 +16,20 @@ export type ResultsPlace = 'beside' | 'sheet';
 
 /** Cells the placement can look at: one or more grids read from the sheet (outside them, the sheet is empty). */
 export class SheetCells {
-  constructor(private readonly grids: readonly Grid[]) {}
+  /** Last row and column any grid covers. */
+  readonly bottom: number;
+  readonly right: number;
+
+  constructor(private readonly grids: readonly Grid[]) {
+    let bottom = 0;
+    let right = 0;
+    for (const g of grids) {
+      bottom = Math.max(bottom, g.top + g.values.length - 1);
+      for (const row of g.values) if (row) right = Math.max(right, g.left + row.length - 1);
+    }
+    this.bottom = bottom;
+    this.right = right;
+  }
 
   value(row: number, column: number): CellValue {
     for (const g of this.grids) {
@@ -28,14 +41,6 @@ export class SheetCells {
       }
     }
     return null;
-  }
-
-  /** Last row and column any grid covers. */
-  get bottom(): number {
-    return Math.max(0, ...this.grids.map((g) => g.top + g.values.length - 1));
-  }
-  get right(): number {
-    return Math.max(0, ...this.grids.map((g) => g.left + Math.max(0, ...g.values.map((r) => r?.length ?? 0)) - 1));
   }
 }
 

@@ -1,0 +1,317 @@
+// The add-in's Excel adapter, end to end against the fake host: read, check, write back, and what it never touches.
+import assert from 'node:assert/strict';
+import { runCheck } from '../src/cli/check';
+import { columnLetters } from '../src/cohort/address';
+import { cohortJson, RESULT_HEADERS, STATUS_STYLE, type CohortJson } from '../src/cohort/results';
+import type { Grid } from '../src/cohort/types';
+import { checkSheet, inspectSheet, selectCell, type CheckSettings } from '../src/excel/check-sheet';
+import { RESULTS_SHEET } from '../src/excel/placement';
+import { CheckCancelled, CheckFailed } from '../src/excel/progress';
+import { embeddedCatalogue } from '../src/rules/catalogue';
+import { createFakeExcel, FOUR_MB, type FakeExcel, type FakeSheet } from './fake-excel';
+import { fillSheet } from './fake-excel/from-grid';
+import { cohortOf, SAMPLE, sampleGrid } from './fake-excel/sample';
+
+const settings: CheckSettings = { catalogue: embeddedCatalogue(), scope: 'sheet', place: 'beside' };
+
+function fakeWith(grid: Grid, name = 'Cohort'): { fake: FakeExcel; sheet: FakeSheet } {
+  const fake = createFakeExcel();
+  const sheet = fillSheet(fake.book.addSheet(name), grid);
+  return { fake, sheet };
+}
+
+/** Every cell of the sheet except those in the given columns (1-based). */
+function cellsOutside(sheet: FakeSheet, columns: number[]): Map<string, unknown> {
+  const letters = new Set(columns.map(columnLetters));
+  return new Map([...sheet.snapshot()].filter(([address]) => !letters.has(address.replace(/\d+$/, ''))));
+}
+
+function columnOf(sheet: FakeSheet, header: string, headerRow = 1): number {
+  for (let c = 0; c < 200; c++) if (sheet.value(headerRow - 1, c) === header) return c + 1;
+  assert.fail(`no column headed ${header}`);
+}
+
+/** Asserts the owned columns hold, for every learner of the JSON, what the JSON says. */
+function assertWrittenMatches(sheet: FakeSheet, json: CohortJson, headerRow = 1, rowOf = (row: number) => row): void {
+  const at = (header: string, row: number) => sheet.value(rowOf(row) - 1, columnOf(sheet, header, headerRow) - 1);
+  for (const learner of json.learners) {
+    assert.equal(at('qualcheck: status', learner.row), learner.status, `status of row ${learner.row}`);
+    assert.equal(at('qualcheck: achieved credits', learner.row), learner.credits.achieved, `credits of row ${learner.row}`);
+    assert.equal(at('qualcheck: credits with planned', learner.row), learner.credits.withPlanned, `planned credits of row ${learner.row}`);
+    const words = learner.violations.map((v) => v.message).join('; ');
+    assert.equal(at('qualcheck: violations', learner.row) ?? '', words, `violations of row ${learner.row}`);
+  }
+}
+
+describe('Excel adapter on the fake host', function () {
+  this.timeout(120_000);
+
+  it('writes, for the sample cohort, exactly what the command line reports for the same workbook', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(grid, sheetName);
+    const outcome = await checkSheet(fake.run, settings);
+    const cli = await runCheck(SAMPLE, { json: true });
+    const json = cohortJson(outcome.reading, outcome.checks);
+    assert.deepEqual(json, cli.json);
+    assert.equal(outcome.target, 'columns');
+    assertWrittenMatches(sheet, cli.json);
+    const first = outcome.reading.lastColumn + 1;
+    RESULT_HEADERS.forEach((header, i) => assert.equal(sheet.value(0, first - 1 + i), header));
+  });
+
+  it('checks 20 learners, colours the status column by value, and leaves every other cell as it was', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 20));
+    const before = sheet.snapshot();
+    const outcome = await checkSheet(fake.run, settings);
+    assert.equal(outcome.checks.length, 20);
+    const status = columnOf(sheet, 'qualcheck: status');
+    const owned = RESULT_HEADERS.map((h) => columnOf(sheet, h));
+    assert.deepEqual(cellsOutside(sheet, owned), before);
+    assert.equal(sheet.conditionalFormats.length, 5);
+    for (const learner of outcome.checks) {
+      const address = `${columnLetters(status)}${learner.record.row}`;
+      assert.deepEqual(sheet.conditionalStyleAt(address), { fill: STATUS_STYLE[learner.result.status].fill, font: STATUS_STYLE[learner.result.status].font });
+    }
+    assert.equal(sheet.conditionalStyleAt(`${columnLetters(status - 1)}2`), null, 'only the status column is coloured');
+  });
+
+  it('changes nothing on a second check: same cells, same conditional formats, no new columns', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 20));
+    await checkSheet(fake.run, settings);
+    const cells = sheet.snapshot();
+    const formats = JSON.stringify(sheet.conditionalFormats.map(({ id: _id, ...rest }) => rest));
+    await checkSheet(fake.run, settings);
+    assert.deepEqual(sheet.snapshot(), cells);
+    assert.equal(JSON.stringify(sheet.conditionalFormats.map(({ id: _id, ...rest }) => rest)), formats);
+    assert.equal(fake.book.sheets.length, 1);
+  });
+
+  it('checks 50,000 learners in chunks: a constant number of syncs per chunk, every request and response under 4 MB', async () => {
+    const { grid } = await sampleGrid();
+    const big = cohortOf(grid, 50_000);
+    const { fake, sheet } = fakeWith(big);
+    const before = sheet.snapshot();
+    const started = Date.now();
+    const outcome = await checkSheet(fake.run, settings);
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(outcome.checks.length, 50_000);
+    const writes = fake.stats.syncs.filter((s) => s.writes > 0 && s.calculationSuspended).length;
+    const chunks = outcome.read.chunks + writes;
+    assert.ok(outcome.read.chunks >= 10, `read in ${outcome.read.chunks} chunks`);
+    assert.ok(writes >= 5, `written in ${writes} chunks`);
+    // Setup: 2 syncs to locate the block, 1 to check the target, 1 for the formats; then one sync per chunk.
+    assert.ok(fake.stats.count <= chunks + 6, `${fake.stats.count} syncs for ${chunks} chunks`);
+    assert.ok(fake.stats.maxRequestBytes < FOUR_MB, `largest request ${fake.stats.maxRequestBytes} bytes`);
+    assert.ok(fake.stats.maxResponseBytes < FOUR_MB, `largest response ${fake.stats.maxResponseBytes} bytes`);
+    assert.ok(fake.stats.syncs.filter((s) => s.writes > 0 && s.requestBytes > 100_000).every((s) => s.calculationSuspended), 'calculation suspended for large writes');
+    const owned = RESULT_HEADERS.map((h) => columnOf(sheet, h));
+    assert.deepEqual(cellsOutside(sheet, owned), before);
+    assertWrittenMatches(sheet, cohortJson(outcome.reading, outcome.checks));
+    assert.ok(seconds < 90, `took ${seconds}s`);
+  });
+
+  it('writes right of a column of the user\'s own notes, leaving the notes as they are', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 20));
+    const notes = grid.values[0].length + 2;
+    sheet.setValue(0, notes - 1, 'Notes');
+    sheet.setValue(6, notes - 1, 'called on Monday');
+    const before = sheet.snapshot();
+    const outcome = await checkSheet(fake.run, settings);
+    assert.equal(outcome.target, 'columns');
+    assert.equal(columnOf(sheet, RESULT_HEADERS[0]), notes + 1);
+    assert.deepEqual(cellsOutside(sheet, RESULT_HEADERS.map((h) => columnOf(sheet, h))), before);
+  });
+
+  it('sends the results to a results sheet when the user typed into a column the results need, and says which cell', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 20));
+    const first = grid.values[0].length + 1;
+    sheet.setValue(0, first - 1, RESULT_HEADERS[0]);
+    sheet.setValue(6, first + 1, 'my note');
+    const before = sheet.snapshot();
+    const outcome = await checkSheet(fake.run, settings);
+    assert.deepEqual(sheet.snapshot(), before, 'the cohort sheet is left exactly as it was');
+    assert.equal(outcome.target, 'sheet');
+    assert.match(outcome.notices.join(' '), new RegExp(`${columnLetters(first + 2)}7 holds your data`));
+    const results = fake.book.sheet(RESULTS_SHEET)!;
+    assert.ok(results);
+    assert.equal(results.at('A1'), 'Row');
+    assert.equal(results.at('C1'), RESULT_HEADERS[0]);
+    const json = cohortJson(outcome.reading, outcome.checks);
+    json.learners.forEach((learner, i) => {
+      assert.equal(results.value(i + 1, 0), learner.row);
+      assert.equal(results.value(i + 1, 1), learner.learnerId);
+    });
+    const rowOf = new Map(json.learners.map((l, i) => [l.row, i + 2]));
+    assertWrittenMatches(results, json, 1, (row) => rowOf.get(row)!);
+    const statusCell = `${columnLetters(3 + RESULT_HEADERS.indexOf('qualcheck: status'))}2`;
+    assert.deepEqual(results.conditionalStyleAt(statusCell)?.fill, STATUS_STYLE[json.learners[0].status].fill);
+    await checkSheet(fake.run, settings);
+    assert.equal(fake.book.sheets.length, 2, 'a second check reuses its results sheet');
+  });
+
+  it('keeps learner ids as text on a results sheet, so leading zeros survive', async () => {
+    const { grid } = await sampleGrid();
+    const cohort = cohortOf(grid, 3);
+    cohort.values[1][0] = '00042';
+    const { fake } = fakeWith(cohort);
+    await checkSheet(fake.run, { ...settings, place: 'sheet' });
+    assert.equal(fake.book.sheet(RESULTS_SHEET)!.at('B2'), '00042');
+  });
+
+  it('never clears a sheet named like the results sheet that holds other data', async () => {
+    const { grid } = await sampleGrid();
+    const { fake } = fakeWith(cohortOf(grid, 3));
+    fake.book.addSheet(RESULTS_SHEET).put('A1', [['my own sheet']]);
+    await checkSheet(fake.run, { ...settings, place: 'sheet' });
+    assert.equal(fake.book.sheet(RESULTS_SHEET)!.at('A1'), 'my own sheet');
+    assert.equal(fake.book.sheet(`${RESULTS_SHEET} 2`)!.at('C1'), RESULT_HEADERS[0]);
+  });
+
+  it('clears its own results below the last learner when the cohort gets shorter', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 20));
+    await checkSheet(fake.run, settings);
+    const status = columnOf(sheet, 'qualcheck: status');
+    assert.notEqual(sheet.value(20, status - 1), undefined);
+    for (let c = 0; c < grid.values[0].length; c++) sheet.setValue(20, c, undefined);
+    const outcome = await checkSheet(fake.run, settings);
+    assert.equal(outcome.checks.length, 19);
+    assert.equal(sheet.value(20, status - 1), undefined, 'row 21 no longer has a status');
+    assert.match(outcome.notices.join(' '), /cleared/);
+  });
+
+  it('says the sheet is protected and writes nothing', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 5));
+    sheet.protected = true;
+    const before = sheet.snapshot();
+    await assert.rejects(checkSheet(fake.run, settings), (error: unknown) => {
+      assert.ok(error instanceof CheckFailed);
+      assert.match(error.message, /Sheet "Cohort" is protected/);
+      assert.match(error.message, /Nothing was written/);
+      assert.equal(error.written, null);
+      return true;
+    });
+    assert.deepEqual(sheet.snapshot(), before);
+  });
+
+  it('names the rows written when a merged cell stops the write part-way', async () => {
+    const { grid } = await sampleGrid();
+    const { fake } = fakeWith(cohortOf(grid, 30));
+    const last = grid.values[0].length;
+    fake.book.sheet('Cohort')!.merge(`${columnLetters(last)}25:${columnLetters(last + 1)}25`);
+    await assert.rejects(checkSheet(fake.run, settings, { tuning: { maxChunkRows: 10 } }), (error: unknown) => {
+      assert.ok(error instanceof CheckFailed);
+      assert.match(error.message, /merged cell/);
+      assert.match(error.message, /rows 2–21 were written/);
+      assert.match(error.message, /Rows 22–31 were not/);
+      assert.equal(error.written?.lastRow, 21);
+      return true;
+    });
+  });
+
+  it('stops when the sheet changes during the check, saying which rows were written', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 30));
+    let writes = 0;
+    fake.book.beforeSync = () => {
+      if (fake.stats.syncs.some((s) => s.writes > 0) && writes++ === 0) sheet.setValue(14, 0, 'SORTED-AWAY');
+    };
+    await assert.rejects(checkSheet(fake.run, settings, { tuning: { maxChunkRows: 10 } }), (error: unknown) => {
+      assert.ok(error instanceof CheckFailed);
+      assert.match(error.message, /sheet changed while the check ran \(A15 was "[^"]+" when the check read it and is "SORTED-AWAY" now\)/);
+      assert.match(error.message, /rows 2–11 were written; rows 12–31 were not/);
+      return true;
+    });
+  });
+
+  it('says to leave cell editing when Excel is editing a cell', async () => {
+    const { grid } = await sampleGrid();
+    const { fake } = fakeWith(cohortOf(grid, 3));
+    fake.book.editingCell = true;
+    await assert.rejects(checkSheet(fake.run, settings), /Press Enter or Esc/);
+  });
+
+  it('cancels between chunks and reports the rows already written', async () => {
+    const { grid } = await sampleGrid();
+    const { fake } = fakeWith(cohortOf(grid, 30));
+    const controller = new AbortController();
+    const check = checkSheet(fake.run, settings, {
+      signal: controller.signal,
+      tuning: { maxChunkRows: 10 },
+      onProgress: (p) => {
+        if (p.phase === 'writing' && p.done >= 10) controller.abort();
+      },
+    });
+    await assert.rejects(check, (error: unknown) => {
+      assert.ok(error instanceof CheckCancelled);
+      assert.equal(error.written?.lastRow, 11);
+      assert.match(error.message, /rows 2–11 were written/);
+      return true;
+    });
+  });
+
+  it('reads hidden rows and columns, with at most one extra sync per chunk', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 30));
+    sheet.hiddenRows.add(4);
+    sheet.hiddenColumns.add(2);
+    const { read, reading } = await inspectSheet(fake.run, settings, { tuning: { maxChunkRows: 10, firstChunkCells: 460 } });
+    assert.deepEqual(read.grid.hiddenRows, [5]);
+    assert.deepEqual(read.grid.hiddenColumns, [3]);
+    assert.equal(reading.hiddenRows, 1);
+    assert.ok(fake.stats.count <= 2 + 2 * read.chunks, `${fake.stats.count} syncs for ${read.chunks} chunks`);
+  });
+
+  it('reads only the selected table and writes beside it', async () => {
+    const { grid } = await sampleGrid();
+    const cohort = cohortOf(grid, 10);
+    const { fake, sheet } = fakeWith({ ...cohort, top: 3, left: 2 });
+    sheet.put('A1', [['Cohort 2024 — tracker']]);
+    sheet.addTable('Learners', `B3:${columnLetters(1 + cohort.values[0].length)}13`);
+    fake.book.select('Cohort', 'C5');
+    const outcome = await checkSheet(fake.run, { ...settings, scope: 'selection' });
+    assert.match(outcome.read.source, /^table Learners/);
+    assert.equal(outcome.reading.headerRow, 3);
+    assert.equal(outcome.checks.length, 10);
+    assert.equal(sheet.value(2, 1 + cohort.values[0].length), RESULT_HEADERS[0]);
+    assertWrittenMatches(sheet, cohortJson(outcome.reading, outcome.checks), 3);
+  });
+
+  it('says no learners were found on a sheet that is not a cohort, and writes nothing', async () => {
+    const fake = createFakeExcel();
+    const sheet = fake.book.addSheet('Notes').put('A1', [['Shopping'], ['milk']]);
+    const before = sheet.snapshot();
+    await assert.rejects(checkSheet(fake.run, settings), /No learners found on sheet "Notes"/);
+    assert.deepEqual(sheet.snapshot(), before);
+  });
+
+  it('selects the cell a reading warning names', async () => {
+    const fake = createFakeExcel();
+    fake.book.addSheet('Other');
+    fake.book.addSheet('Cohort');
+    await selectCell(fake.run, 'Cohort', 'D7');
+    assert.equal(fake.book.activeSheet, 'Cohort');
+    assert.deepEqual(fake.book.selection, { sheet: 'Cohort', rect: { row: 6, column: 3, rows: 1, columns: 1 } });
+  });
+
+  it('keeps chunks under the payload limit when cells hold long texts', async () => {
+    const { grid } = await sampleGrid();
+    const cohort = cohortOf(grid, 400);
+    cohort.values[0] = [...cohort.values[0], 'Notes'];
+    for (let r = 1; r < cohort.values.length; r++) cohort.values[r] = [...cohort.values[r], 'n'.repeat(3000)];
+    const fake = createFakeExcel(undefined, { limitBytes: 600_000 });
+    fillSheet(fake.book.addSheet('Cohort'), cohort);
+    const outcome = await checkSheet(fake.run, settings, { tuning: { targetBytes: 300_000 } });
+    assert.equal(outcome.checks.length, 400);
+    // The first chunk is sized before any text is seen; Excel refuses it, and the adapter reads it again in halves.
+    const refused = fake.stats.syncs.filter((s) => s.failed);
+    assert.ok(refused.length <= 2 && refused.every((s) => s.writes === 0), JSON.stringify(refused));
+    const served = fake.stats.syncs.filter((s) => !s.failed);
+    assert.ok(served.every((s) => s.responseBytes < 600_000 && s.requestBytes < 600_000));
+  });
+});
