@@ -77,6 +77,14 @@ function keys(text: string): string[] {
   return stripped !== whole && stripped !== '' ? [whole, stripped] : [whole];
 }
 
+/** The longest learner heading, as a key; a longer cell (or one with digits in a row of data) is no heading. */
+const LONGEST_LEARNER_KEY = Math.max(...[...LEARNER_BY_KEY.keys()].map((k) => k.length));
+
+/** Whether a data cell could be a learner heading at all: checked on every learner row, so it avoids the regexes. */
+export function mayBeLearnerHeading(text: string): boolean {
+  return text.length > 1 && text.length <= LONGEST_LEARNER_KEY * 2 + 20 && !/\d{2}/.test(text);
+}
+
 export function learnerFieldOf(text: string): LearnerField | undefined {
   for (const key of keys(text)) {
     const field = LEARNER_BY_KEY.get(key);

@@ -41,7 +41,9 @@ const CACHE_LIMIT = 5000;
 /** Reads unit cells against one vocabulary; keeps a cache because a cohort repeats the same few marks millions of times. */
 export class MarkReader {
   private readonly byKey = new Map<string, MarkReading>();
-  private readonly cache = new Map<string, MarkReading>();
+  /** Each text read, its reading and how often it was seen (which also gives the sheet's own spelling of marks). */
+  private readonly cache = new Map<string, { reading: MarkReading; uses: number }>();
+  private readonly dates = new Map<number, MarkReading>();
 
   constructor(readonly vocabulary: MarkVocabulary = DEFAULT_MARKS) {
     // Later lists win, so a centre that adds `x` to achieved takes it out of planned.
@@ -64,22 +66,42 @@ export class MarkReader {
       const text = value ? 'TRUE' : 'FALSE';
       return this.byKey.get(markKey(text)) ?? { state: 'unrecognised', text };
     }
-    if (value instanceof Date) return this.readDate(isoFromDate(value), String(value));
+    if (value instanceof Date) {
+      const time = value.getTime();
+      let reading = this.dates.get(time);
+      if (!reading) {
+        reading = this.readDate(isoFromDate(value), String(value));
+        if (this.dates.size < CACHE_LIMIT) this.dates.set(time, reading);
+      }
+      return reading;
+    }
     if (typeof value === 'object' && typeof value.error === 'string') return { state: 'error', error: value.error };
     return { state: 'unrecognised', text: String(value) };
   }
 
   private readText(text: string): MarkReading {
     const cached = this.cache.get(text);
-    if (cached) return cached;
+    if (cached) {
+      cached.uses++;
+      return cached.reading;
+    }
     const key = markKey(text);
     let reading = this.byKey.get(key);
     if (!reading) {
       const iso = isoFromText(text);
       reading = iso ? this.readDate(iso, text) : { state: 'unrecognised', text: text.trim() };
     }
-    if (this.cache.size < CACHE_LIMIT) this.cache.set(text, reading);
+    if (this.cache.size < CACHE_LIMIT) this.cache.set(text, { reading, uses: 1 });
     return reading;
+  }
+
+  /** The sheet's most used spelling of each state among the texts read so far. */
+  style(fallback: MarkStyle = DEFAULT_MARK_STYLE): MarkStyle {
+    const counter = new MarkStyleCounter();
+    for (const [text, { reading, uses }] of this.cache) {
+      if (reading.state === 'planned' || (reading.state === 'achieved' && !reading.achievedOn)) counter.note(text, reading.state, uses);
+    }
+    return counter.style(fallback);
   }
 
   private readDate(iso: string | undefined, text: string): MarkReading {

@@ -1,0 +1,113 @@
+// The list layout: one cell per learner holding their units, with an optional mark per unit (`L/601/0933 (A)`),
+// or separate Achieved units and Planned units columns.
+import type { QualificationDefinition } from '../rules/model';
+import type { CellValue, UnitState } from './types';
+import type { Addresses, ReadContext } from './context';
+import type { ListField } from './columns';
+import type { HeaderColumn } from './header';
+import type { MarkReading } from './marks';
+import type { UnitTally } from './unit-tally';
+import { isBlank } from './grid';
+import { errorOf, fieldText } from './learner-row';
+
+/** A unit listed without a mark: in a plain Units column it is chosen, so planned until marked achieved. */
+const UNMARKED_STATE: Record<ListField, UnitState> = { units: 'planned', achievedUnits: 'achieved', plannedUnits: 'planned' };
+
+/** A unit in a list cell, with an optional mark in brackets: `L/601/0933 (A)`, `Unit 4 [P]`. */
+const LISTED_WITH_MARK = /^(.*?)\s*[([]\s*([^()[\]]*?)\s*[)\]]\s*$/;
+const LIST_SEPARATORS = /[,;\r\n]+/;
+
+export class ListUnits {
+  private readonly vocabulary: string;
+
+  constructor(
+    private readonly context: ReadContext,
+    private readonly addresses: Addresses,
+    private readonly columns: HeaderColumn[],
+  ) {
+    this.vocabulary = context.marks.describe();
+  }
+
+  read(tally: UnitTally, qualification: QualificationDefinition | null, r: number, row: CellValue[]): void {
+    for (const column of this.columns) {
+      if (column.role.kind !== 'list') continue;
+      const value = row[column.index];
+      if (isBlank(value)) continue;
+      const cell = this.addresses.at(r, column.index);
+      const error = errorOf(value);
+      if (error) {
+        tally.problem({
+          cell,
+          code: 'formula-error',
+          message: `Cell ${cell} holds the error ${error} from its formula, so its units are not read. Fix the formula or type the units.`,
+        });
+        continue;
+      }
+      const listed = typeof value === 'string' ? value : fieldText(value) ?? '';
+      for (const token of listed.split(LIST_SEPARATORS)) {
+        const item = token.trim();
+        if (item !== '') this.readItem(tally, cell, item, UNMARKED_STATE[column.role.field], qualification);
+      }
+    }
+  }
+
+  private readItem(tally: UnitTally, cell: string, item: string, unmarked: UnitState, q: QualificationDefinition | null): void {
+    const index = this.context.index;
+    let unitText = item;
+    let reading: MarkReading = { state: unmarked };
+    const marked = LISTED_WITH_MARK.exec(item);
+    if (marked && marked[1] !== '') {
+      const mark = this.context.marks.read(marked[2]);
+      // A bracket that is not a mark may belong to the unit's name (`Using Email (advanced)`): the name without it
+      // must then be no unit, and the whole must be one.
+      const bracketInName = mark.state === 'unrecognised' && !index.match(marked[1], true) && index.match(item, true);
+      if (!bracketInName) {
+        unitText = marked[1];
+        reading = mark;
+      }
+    }
+    const match = index.match(unitText, true);
+    if (!match) {
+      tally.problem({
+        cell,
+        code: 'unknown-unit',
+        message: `Cell ${cell} lists "${unitText}", which is not a unit of any qualification in the catalogue. Check the unit reference (such as L/601/0933) or number.`,
+        units: [unitText],
+      });
+      return;
+    }
+    const refs = [...new Set(match.candidates.map((c) => c.unit.ref))];
+    const label = refs.length === 1 ? refs[0] : `"${unitText}"`;
+    if (reading.state === 'none' || reading.state === 'error') return;
+    if (reading.state === 'unrecognised') {
+      tally.unrecognised(cell, reading.text, label, refs.length === 1 ? refs : undefined, this.vocabulary);
+      return;
+    }
+    let ref: string;
+    if (q) {
+      const units = match.candidates.filter((c) => c.qualification === q).map((c) => c.unit);
+      if (units.length === 0) {
+        tally.problem({
+          cell,
+          code: 'unit-not-in-qualification',
+          message: `Cell ${cell} lists unit ${label}, which is not part of ${q.id} (the learner's qualification). Remove it, or correct the learner's qualification.`,
+          units: refs,
+        });
+        return;
+      }
+      if (units.length > 1) {
+        tally.problem({
+          cell,
+          code: 'unknown-unit',
+          message: `Cell ${cell} lists "${unitText}", which fits ${units.length} units of ${q.id} (${units.map((u) => u.ref).join(', ')}). Write the unit reference instead.`,
+          units: units.map((u) => u.ref),
+        });
+        return;
+      }
+      ref = units[0].ref;
+    } else {
+      ref = refs.length === 1 ? refs[0] : unitText;
+    }
+    tally.add(ref, reading.state, cell, reading.state === 'achieved' ? reading.achievedOn : undefined, 'list');
+  }
+}
