@@ -2,6 +2,7 @@
 // sets that bar something, and credit minimums the qualification's own units can reach.
 import type { GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
 import { type Problems, unitKey } from './definition-build';
+import { evaluateUnits } from './evaluate';
 
 function reportDuplicates<T>(items: readonly T[], key: (item: T) => string | undefined, report: (index: number, first: number) => void): void {
   const seen = new Map<string, number>();
@@ -178,6 +179,46 @@ function checkReachable(q: QualificationDefinition, problems: Problems): void {
   });
 }
 
+/** Past this many ways of choosing one unit per barred set, the search is left to the per-rule checks above. */
+const MOST_BARRED_CHOICES = 4096;
+
+/**
+ * Each rule may be reachable alone and still no learner meet them all: two mandatory units barred together, or a
+ * level minimum that needs the unit of a barred pair the group minimum cannot spare. Taking every unit is the best a
+ * learner can do for credit and mandatory rules, except that only one unit of each barred set counts, so every such
+ * choice is tried; when none leaves every rule met or undecidable, the rules cannot all be met.
+ */
+function checkSatisfiable(q: QualificationDefinition, problems: Problems): void {
+  const known = new Set(q.units.map((u) => u.ref));
+  const sets = q.rules.flatMap((r) => (r.kind === 'barred' ? [[...new Set(r.units)].filter((ref) => known.has(ref))] : [])).filter((s) => s.length > 1);
+  if (sets.reduce((n, s) => n * s.length, 1) > MOST_BARRED_CHOICES) return;
+  const choice = new Array<number>(sets.length).fill(0);
+  let closest: { unmet: number; first: string; message: string } | undefined;
+  for (;;) {
+    const dropped = new Set(sets.flatMap((set, i) => set.filter((_, j) => j !== choice[i])));
+    const evaluation = evaluateUnits(q, q.units.map((u) => u.ref).filter((ref) => !dropped.has(ref)));
+    const unmet = evaluation.rules.filter((r) => r.outcome === 'unmet');
+    if (unmet.length === 0) return;
+    if (!closest || unmet.length < closest.unmet) closest = { unmet: unmet.length, first: unmet[0].ruleId, message: unmet[0].message };
+    let i = 0;
+    while (i < sets.length && ++choice[i] >= sets[i].length) choice[i++] = 0;
+    if (i === sets.length) break;
+  }
+  if (!closest) return;
+  const { first, message } = closest;
+  const index = q.rules.findIndex((r) => r.id === first);
+  const rule = q.rules[index];
+  const barred = sets.length > 0 ? ' (one unit of each barred set counting)' : '';
+  const what =
+    rule.kind === 'mandatory'
+      ? 'a unit of the mandatory group may be barred with another unit the rules need: correct the barred sets or the group'
+      : 'lower its minimum, or correct the units\' credits, levels or groups';
+  problems.add(
+    rule.kind === 'mandatory' ? ['rules', index, 'group'] : ['rules', index, 'min'],
+    `No choice of units meets every rule: even taking every unit${barred}, rule ${rule.id} is not met (${message}); ${what}.`,
+  );
+}
+
 /**
  * Whole-definition checks. Those that add up credits by group or unit run only when every group and unit a rule or
  * unit names was found, so one misspelt group id does not also show up as an unreachable minimum.
@@ -189,4 +230,6 @@ export function checkDefinition(q: QualificationDefinition, problems: Problems, 
   checkRuleTargets(q, problems);
   checkGroupTotals(q, problems);
   checkReachable(q, problems);
+  // Only for a definition clean so far: otherwise it repeats what the checks above already said.
+  if (problems.list.length === 0) checkSatisfiable(q, problems);
 }

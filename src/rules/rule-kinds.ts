@@ -11,6 +11,7 @@ import type {
   UnitDefinition,
 } from './model';
 import type { QualificationIndex } from './qualification-index';
+import { creditRuleProvenance } from './provenance';
 
 type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
 
@@ -97,6 +98,9 @@ function creditRule(index: QualificationIndex, rule: CreditRule, counted: readon
     ];
     message = `${known} of ${rule.min} ${what} known; cannot be decided: ${gaps.join(' and ')} unknown`;
   }
+  // Say when the verdict rests on values a centre supplied, so a reviewer knows which facts to check.
+  const provenance = creditRuleProvenance(rule, counted);
+  if (provenance !== '') message += ` (${provenance})`;
   return {
     ruleId: rule.id,
     kind: rule.kind,

@@ -1,0 +1,35 @@
+// A centre's rules file in JSON, for the pane's import and export and the CLI: the text in, definitions with the
+// centre's values marked against the catalogue out; and definitions back to the text a person can edit.
+import type { QualificationDefinition } from './model';
+import { type DefinitionError, parseQualificationDefinitions } from './definition';
+import { normaliseQualificationId } from './catalogue';
+import { rulesFileOrigin, withProvenance } from './provenance';
+
+/**
+ * Reads a rules file's text. `base` is the catalogue the definitions replace, to tell the centre's values from it;
+ * `fileName` names the file in results ("credits of 10266-U4 from your rules file centre.json").
+ */
+export function readDefinitionsJson(
+  text: string,
+  fileName: string,
+  base: readonly QualificationDefinition[],
+): { definitions: QualificationDefinition[]; errors: DefinitionError[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { definitions: [], errors: [{ path: '', message: `The file is not valid JSON (${(error as Error).message}): check the commas and quotes near that place.` }] };
+  }
+  const { definitions, errors } = parseQualificationDefinitions(json, fileName);
+  const origin = rulesFileOrigin(fileName);
+  return {
+    definitions: definitions.map((q) => withProvenance(q, base.find((b) => normaliseQualificationId(b.id) === normaliseQualificationId(q.id)), origin)),
+    errors,
+  };
+}
+
+/** Definitions as a rules file: one definition alone, several as a list; `origin` is qualcheck's own and left out. */
+export function definitionsJson(definitions: readonly QualificationDefinition[]): string {
+  const plain = definitions.map(({ origin: _origin, ...rest }) => rest);
+  return `${JSON.stringify(plain.length === 1 ? plain[0] : plain, null, 2)}\n`;
+}

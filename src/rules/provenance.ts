@@ -1,0 +1,153 @@
+// Which unit facts a centre supplied, and saying so in results. The record lives in the unit's own `source` text, as
+// one more "what: where" part beside the catalogue's ("credits and level: your rules sheet"), so it travels with the
+// definition through JSON export and import, and a person reading the source sees it too.
+import type { GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
+
+export type UnitFact = 'title' | 'group' | 'number' | 'credits' | 'glh' | 'level';
+
+/** The order facts are named in, and their words in a source text. */
+const FACT_WORDS: readonly [UnitFact, string][] = [
+  ['credits', 'credits'],
+  ['level', 'level'],
+  ['glh', 'GLH'],
+  ['group', 'group'],
+  ['number', 'number'],
+  ['title', 'title'],
+];
+
+/** Where values typed into the workbook's rules sheet come from, as results name it. */
+export const RULES_SHEET_ORIGIN = 'your rules sheet';
+
+/** Where values read from a centre's JSON rules file come from, as results name it. */
+export function rulesFileOrigin(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return `your rules file ${base}`;
+}
+
+const WORD_PATTERN = FACT_WORDS.map(([, word]) => word).join('|');
+const CENTRE_PART = new RegExp(`^((?:${WORD_PATTERN})(?:(?:, | and )(?:${WORD_PATTERN}))*): (your rules (?:sheet|file\\b[^;]*))$`, 'i');
+
+function parts(source: string | undefined): string[] {
+  return (source ?? '')
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+function factOfWord(word: string): UnitFact | undefined {
+  return FACT_WORDS.find(([, w]) => w.toLowerCase() === word.trim().toLowerCase())?.[0];
+}
+
+const factCache = new WeakMap<UnitDefinition, ReadonlyMap<UnitFact, string>>();
+
+/** The unit's facts a centre supplied, each with where it came from; empty for catalogue facts. */
+export function centreFacts(unit: UnitDefinition): ReadonlyMap<UnitFact, string> {
+  const cached = factCache.get(unit);
+  if (cached) return cached;
+  const facts = new Map<UnitFact, string>();
+  for (const part of parts(unit.source)) {
+    const m = CENTRE_PART.exec(part);
+    if (!m) continue;
+    for (const word of m[1].split(/, | and /)) {
+      const fact = factOfWord(word);
+      if (fact) facts.set(fact, m[2]);
+    }
+  }
+  factCache.set(unit, facts);
+  return facts;
+}
+
+/** The source text without the parts that record a centre's values: what the catalogue (or the centre) wrote. */
+export function plainSource(source: string | undefined): string | undefined {
+  const kept = parts(source).filter((p) => !CENTRE_PART.test(p));
+  return kept.length === 0 ? undefined : kept.join('; ');
+}
+
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function factValue(unit: UnitDefinition, fact: UnitFact): unknown {
+  return fact === 'group' ? unit.group.toLowerCase() : unit[fact];
+}
+
+/** The facts of `unit` that differ from `base`; for a unit the catalogue lacks, every value it knows. */
+export function changedFacts(unit: UnitDefinition, base: UnitDefinition | undefined): UnitFact[] {
+  if (!base) return (['credits', 'level', 'glh'] as const).filter((f) => unit[f] !== null);
+  return FACT_WORDS.map(([fact]) => fact).filter((fact) => factValue(unit, fact) !== factValue(base, fact));
+}
+
+/**
+ * The unit with its source saying which facts differ from the catalogue's and where they came from; the catalogue's
+ * own source text stays. A unit with nothing changed comes back as it is.
+ */
+export function markCentreFacts(unit: UnitDefinition, base: UnitDefinition | undefined, origin: string): UnitDefinition {
+  const changed = changedFacts(unit, base);
+  if (changed.length === 0 && !parts(unit.source).some((p) => CENTRE_PART.test(p))) return unit;
+  const plain = plainSource(unit.source);
+  const words = FACT_WORDS.filter(([fact]) => changed.includes(fact)).map(([, word]) => word);
+  const source = [plain, words.length > 0 ? `${listWords(words)}: ${origin}` : undefined].filter((p): p is string => p !== undefined).join('; ');
+  if (source === (unit.source ?? '')) return unit;
+  const { source: _old, ...rest } = unit;
+  return source === '' ? rest : { ...rest, source };
+}
+
+function unitKey(ref: string): string {
+  return ref.toUpperCase().replace(/[\s/\\.-]+/g, '');
+}
+
+/** The definition with each unit's centre-supplied facts recorded against `base` (the definition it replaces). */
+export function withProvenance(q: QualificationDefinition, base: QualificationDefinition | undefined, origin: string): QualificationDefinition {
+  const baseUnits = new Map((base?.units ?? []).map((u) => [unitKey(u.ref), u] as const));
+  const units = q.units.map((u) => markCentreFacts(u, baseUnits.get(unitKey(u.ref)), origin));
+  return units.every((u, i) => u === q.units[i]) ? q : { ...q, units };
+}
+
+export interface FactUse {
+  unit: UnitDefinition;
+  fact: UnitFact;
+}
+
+/** `level of H/503/0403 from your rules sheet`: the centre-supplied facts among those used; empty when none. */
+export function provenanceNote(uses: readonly FactUse[]): string {
+  const byOrigin = new Map<string, Map<UnitFact, string[]>>();
+  for (const { unit, fact } of uses) {
+    const origin = centreFacts(unit).get(fact);
+    if (origin === undefined) continue;
+    const facts = byOrigin.get(origin) ?? new Map<UnitFact, string[]>();
+    const refs = facts.get(fact) ?? [];
+    if (!refs.includes(unit.ref)) refs.push(unit.ref);
+    facts.set(fact, refs);
+    byOrigin.set(origin, facts);
+  }
+  const sentences: string[] = [];
+  for (const [origin, facts] of byOrigin) {
+    const named = FACT_WORDS.filter(([fact]) => facts.has(fact)).map(([fact, word]) => {
+      const refs = facts.get(fact) ?? [];
+      return `${word} of ${refs.length > 4 ? `${refs.length} units` : listWords(refs)}`;
+    });
+    sentences.push(`${listWords(named)} from ${origin}`);
+  }
+  return sentences.join('; ');
+}
+
+type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
+
+/** The centre-supplied facts a credit rule relied on for the units that count: credits counted, levels and groups that decided. */
+export function creditRuleProvenance(rule: CreditRule, counted: readonly UnitDefinition[]): string {
+  const uses: FactUse[] = [];
+  for (const unit of counted) {
+    if (centreFacts(unit).size === 0) continue;
+    if (rule.kind === 'groupCredits') {
+      uses.push({ unit, fact: 'group' });
+      if (!rule.groups.includes(unit.group)) continue;
+    }
+    let inLevel = true;
+    if (rule.kind === 'levelCredits' && unit.level !== null) {
+      uses.push({ unit, fact: 'level' });
+      inLevel = rule.orAbove ? unit.level >= rule.level : unit.level === rule.level;
+    }
+    if (inLevel && unit.credits !== null) uses.push({ unit, fact: 'credits' });
+  }
+  return provenanceNote(uses);
+}
