@@ -81,7 +81,7 @@ class CohortReader {
       const at = gridRange(g);
       this.warnings.push({
         cell: at ? cellAddress(at.top, at.left) : cellAddress(g.top, g.left),
-        message: `The selection holds ${choice.others.length + 1} tables; ${choice.table.name} (${choice.table.range}) is read. To check ${choice.others.map((t) => `${t.name} (${t.range})`).join(', ')}, select that table.`,
+        message: `This range holds ${choice.others.length + 1} tables: ${choice.table.name} (${choice.table.range}) is read. To check ${choice.others.map((t) => `${t.name} (${t.range})`).join(', ')}, select that table and check again.`,
       });
     }
     const width = gridWidth(g);

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { cellValueOf, gridFromWorksheet } from '../src/cli/worksheet-grid';
+import { readCohort } from '../src/cohort/read';
+import { embeddedCatalogue } from '../src/rules/catalogue';
+import { LAYOUT_DIR, LAYOUT_LEARNERS, LAYOUTS } from '../scripts/make-layout-samples';
+import { summary } from './fixtures/cohort-fixtures';
+
+async function roundTrip(build: (ws: ExcelJS.Worksheet) => void): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet('S'));
+  const buffer = await wb.xlsx.writeBuffer();
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(buffer);
+  return back.worksheets[0];
+}
+
+describe('a worksheet as a grid', () => {
+  it('gives cached formula results, errors, flattened rich text, hyperlink text and dates', async () => {
+    const ws = await roundTrip((s) => {
+      s.getCell('A1').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
+      s.getCell('B1').value = { formula: 'NA()', result: { error: '#N/A' } } as ExcelJS.CellFormulaValue;
+      s.getCell('C1').value = { richText: [{ text: 'L/601/' }, { font: { bold: true }, text: '0933' }] };
+      s.getCell('D1').value = { text: 'Ann', hyperlink: 'mailto:ann@example.org' };
+      s.getCell('E1').value = new Date(Date.UTC(2013, 2, 12));
+      s.getCell('E1').numFmt = 'dd/mm/yyyy';
+      s.getCell('F1').value = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
+      s.getCell('G1').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+    });
+    const grid = gridFromWorksheet(ws);
+    const [a, b, c, d, e, f, g] = grid.values[0];
+    assert.equal(a, 2);
+    assert.deepEqual(b, { error: '#N/A' });
+    assert.equal(c, 'L/601/0933');
+    assert.equal(d, 'Ann');
+    assert.ok(e instanceof Date && e.toISOString().startsWith('2013-03-12'));
+    assert.equal(f, null);
+    assert.deepEqual(g, { error: '#REF!' });
+    assert.equal(grid.numberFormats?.[0][4], 'dd/mm/yyyy');
+    assert.equal(cellValueOf({ sharedFormula: 'A1', result: 'A' }), 'A');
+  });
+
+  it('keeps a merged value in its first cell only and lists merges, hidden lines and tables', async () => {
+    const ws = await roundTrip((s) => {
+      s.getCell('A1').value = 'Units';
+      s.mergeCells('A1:C1');
+      s.getCell('A2').value = 'x';
+      s.getRow(2).hidden = true;
+      s.getColumn(2).hidden = true;
+      s.addTable({ name: 'Cohort', ref: 'A4', columns: [{ name: 'Learner ID' }, { name: 'L/601/0933' }], rows: [['1', 'A']] });
+    });
+    const grid = gridFromWorksheet(ws);
+    assert.deepEqual(grid.values[0].slice(0, 3), ['Units', null, null]);
+    assert.deepEqual(grid.merged, ['A1:C1']);
+    assert.deepEqual(grid.hiddenRows, [2]);
+    assert.deepEqual(grid.hiddenColumns, [2]);
+    assert.deepEqual(grid.tables, [{ name: 'Cohort', range: 'A4:B5' }]);
+  });
+});
+
+describe('the layout samples', () => {
+  const catalogue = embeddedCatalogue();
+  const expected = LAYOUT_LEARNERS.map((l) => ({
+    learnerId: l.id,
+    qualification: '600/5106/1',
+    achieved: Object.keys(l.units).filter((ref) => l.units[ref] !== 'planned').sort(),
+    planned: Object.keys(l.units).filter((ref) => l.units[ref] === 'planned').sort(),
+    problems: [],
+  }));
+
+  for (const name of Object.keys(LAYOUTS)) {
+    it(`${name}.xlsx holds the same learners and units as every other layout`, async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(LAYOUT_DIR, `${name}.xlsx`));
+      const reading = readCohort(gridFromWorksheet(wb.worksheets[0]), { catalogue });
+      assert.deepEqual(summary(reading.learners), expected);
+      const dated = reading.learners.find((l) => l.learnerId === 'IQ005');
+      assert.equal(dated?.marks.find((m) => m.ref === 'T/503/0342')?.achievedOn, '2013-02-12');
+      const unexpected = reading.warnings.filter((w) => !/no Qualification column|holds 2 tables/.test(w.message));
+      assert.deepEqual(unexpected, []);
+    });
+  }
+
+  it('the free-typed tracker is read with its hidden row and column counted', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(LAYOUT_DIR, 'matrix-spellings.xlsx'));
+    const reading = readCohort(gridFromWorksheet(wb.worksheets[0]), { catalogue });
+    assert.equal(reading.headerRow, 4);
+    assert.equal(reading.hiddenRows, 1);
+    assert.equal(reading.hiddenColumns, 0);
+    assert.equal(reading.unitColumns.length, 14);
+  });
+});
