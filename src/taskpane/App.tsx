@@ -1,0 +1,54 @@
+// The pane's frame: Office's light theme, a header, the tabs; or, outside Office, a page that says where to open it.
+import { FluentProvider, makeStyles, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
+import { useState } from 'react';
+import { OutsideOffice } from './OutsideOffice';
+import { PaneProvider, type PaneServices } from './services';
+import { PANE_TABS } from './tabs';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    paddingTop: tokens.spacingVerticalM,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  body: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function App({ services }: { services: PaneServices | null }) {
+  const styles = useStyles();
+  const [tab, setTab] = useState(PANE_TABS[0].id);
+  const Panel = (PANE_TABS.find((t) => t.id === tab) ?? PANE_TABS[0]).Panel;
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold">
+          qualcheck
+        </Text>
+        <Text size={200}>Rules of combination for a cohort of learners</Text>
+        {services && (
+          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
+            {PANE_TABS.map((t) => (
+              <Tab key={t.id} value={t.id}>
+                {t.label}
+              </Tab>
+            ))}
+          </TabList>
+        )}
+      </header>
+      <main className={styles.body}>
+        {services ? (
+          <PaneProvider services={services}>
+            <Panel />
+          </PaneProvider>
+        ) : (
+          <OutsideOffice />
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,19 @@
+// Shown when the page is opened in a plain browser: office.js then reports no host and there is no workbook to read.
+import { MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+
+export function OutsideOffice() {
+  return (
+    <>
+      <MessageBar intent="info" layout="multiline" data-testid="outside-office">
+        <MessageBarBody>
+          <MessageBarTitle>Open this pane from Excel</MessageBarTitle>
+          This page is the qualcheck task pane. It checks the learners on an Excel sheet, so it only works inside Excel: open a cohort
+          workbook and choose Home &gt; Check cohort.
+        </MessageBarBody>
+      </MessageBar>
+      <Text size={200}>
+        Excel on the web, Windows and Mac are supported (ExcelApi 1.6 or later). See docs/addin.md for how to add the add-in to Excel.
+      </Text>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// Progress of a running check, with Cancel: the check stops between two chunks and says what was written.
+import { Button, Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
+import type { Progress } from '../../excel/progress';
+
+const useStyles = makeStyles({ row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM }, bar: { flexGrow: 1 } });
+
+const PHASE_WORDS: Record<Progress['phase'], string> = {
+  reading: 'Reading rows',
+  checking: 'Checking learners',
+  writing: 'Writing results',
+  formatting: 'Colouring the status column',
+};
+
+export function progressText(progress: Progress | null, fallback: string): string {
+  if (!progress) return fallback;
+  if (progress.phase === 'formatting') return PHASE_WORDS.formatting;
+  return `${PHASE_WORDS[progress.phase]}: ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}`;
+}
+
+export function CheckProgress({ progress, label, onCancel }: { progress: Progress | null; label: string; onCancel?: () => void }) {
+  const styles = useStyles();
+  const value = progress && progress.total > 0 ? progress.done / progress.total : undefined;
+  return (
+    <div className={styles.row} data-testid="progress">
+      <Field className={styles.bar} validationMessage={progressText(progress, label)} validationState="none">
+        <ProgressBar value={value} thickness="large" />
+      </Field>
+      {onCancel && (
+        <Button onClick={onCancel} data-testid="cancel">
+          Cancel
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// The "Check cohort" tab: what was found, settings, the Check button with progress and Cancel, and the summary.
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { usePane } from '../services';
+import { rememberUndoWarning, undoWarningSeen } from '../settings';
+import { CheckProgress } from './CheckProgress';
+import { FoundPanel } from './FoundPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { SummaryPanel } from './SummaryPanel';
+import { UndoWarningDialog } from './UndoWarningDialog';
+import { useCohortCheck } from './useCohortCheck';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+export function CheckTab() {
+  const styles = useStyles();
+  const { store } = usePane();
+  const cohort = useCohortCheck();
+  const [asking, setAsking] = useState(false);
+  const running = cohort.job !== null;
+  const canCheck = !running && cohort.settingsErrors.length === 0;
+
+  const startCheck = () => {
+    if (undoWarningSeen(store)) cohort.check();
+    else setAsking(true);
+  };
+
+  return (
+    <div className={styles.column}>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={!canCheck} onClick={startCheck} data-testid="check">
+          Check cohort
+        </Button>
+        <Button disabled={running} onClick={cohort.inspect} data-testid="refresh">
+          Read the sheet again
+        </Button>
+      </div>
+      {cohort.job && (
+        <CheckProgress
+          progress={cohort.job.progress}
+          label={cohort.job.kind === 'checking' ? 'Starting the check…' : 'Reading the sheet…'}
+          onCancel={cohort.job.kind === 'checking' ? cohort.cancel : undefined}
+        />
+      )}
+      {cohort.outcome?.kind === 'failed' && (
+        <MessageBar intent="error" data-testid="check-error">
+          <MessageBarBody>
+            <MessageBarTitle>The check did not finish</MessageBarTitle>
+            {cohort.outcome.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {cohort.outcome?.kind === 'cancelled' && (
+        <MessageBar intent="warning" data-testid="check-cancelled">
+          <MessageBarBody>{cohort.outcome.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {cohort.outcome?.kind === 'done' &&
+        cohort.outcome.outcome.notices.map((notice) => (
+          <MessageBar key={notice} intent="info">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        ))}
+      {cohort.outcome?.kind === 'done' && <SummaryPanel outcome={cohort.outcome.outcome} onGoTo={cohort.goTo} />}
+      {cohort.inspectionError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{cohort.inspectionError}</MessageBarBody>
+        </MessageBar>
+      )}
+      {cohort.inspection && <FoundPanel inspection={cohort.inspection} onGoTo={cohort.goTo} />}
+      <SettingsPanel errors={cohort.settingsErrors} />
+      <UndoWarningDialog
+        open={asking}
+        onCancel={() => setAsking(false)}
+        onContinue={() => {
+          rememberUndoWarning(store);
+          setAsking(false);
+          cohort.check();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// Settings that change how the sheet is read and where the results go. They are saved for the next time.
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
+import { DEFAULT_MARKS } from '../../cohort/marks';
+import { usePane } from '../services';
+import type { PaneSettings } from '../settings';
+
+const useStyles = makeStyles({
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+function shown(words: readonly string[]): string {
+  return words.filter((w) => w !== '').join(', ');
+}
+
+export function SettingsPanel({ errors }: { errors: string[] }) {
+  const styles = useStyles();
+  const { settings, updateSettings, catalogue } = usePane();
+  const marks = (change: Partial<PaneSettings['marks']>) => updateSettings({ marks: { ...settings.marks, ...change } });
+  return (
+    <Accordion collapsible defaultOpenItems={[]}>
+      <AccordionItem value="settings">
+        <AccordionHeader>Settings</AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.fields}>
+            <Field label="What to check">
+              <RadioGroup value={settings.scope} onChange={(_, data) => updateSettings({ scope: data.value === 'selection' ? 'selection' : 'sheet' })}>
+                <Radio value="sheet" label="The whole sheet (its used range)" />
+                <Radio value="selection" label="The selected table or range" />
+              </RadioGroup>
+            </Field>
+            <Field label="Qualification for learners whose row names none" hint="Used when the sheet has no qualification column, or a learner's cell is empty.">
+              <Select value={settings.qualification} onChange={(_, data) => updateSettings({ qualification: data.value })}>
+                <option value="">None: take it from the sheet</option>
+                {catalogue.qualifications.map((q) => (
+                  <option key={q.id} value={q.id}>
+                    {q.id} {q.title}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Where the results go">
+              <RadioGroup value={settings.place} onChange={(_, data) => updateSettings({ place: data.value === 'sheet' ? 'sheet' : 'beside' })}>
+                <Radio value="beside" label="Columns right of the data" />
+                <Radio value="sheet" label="On a separate results sheet" />
+              </RadioGroup>
+            </Field>
+            <Field
+              label="What the marks mean"
+              hint={`Already understood: ${shown(DEFAULT_MARKS.achieved)} = achieved; ${shown(DEFAULT_MARKS.planned)} = planned; blank, ${shown(DEFAULT_MARKS.notTaken)} = not taken. Add your own words, separated by commas.`}
+              validationState={errors.length > 0 ? 'error' : 'none'}
+              validationMessage={errors.length > 0 ? errors.join(' ') : undefined}
+            >
+              <div className={styles.fields}>
+                <Input aria-label="Also achieved" placeholder="Also achieved, e.g. Done" value={settings.marks.achieved} onChange={(_, data) => marks({ achieved: data.value })} />
+                <Input aria-label="Also planned" placeholder="Also planned, e.g. Booked" value={settings.marks.planned} onChange={(_, data) => marks({ planned: data.value })} />
+                <Input aria-label="Also not taken" placeholder="Also not taken, e.g. n/a" value={settings.marks.notTaken} onChange={(_, data) => marks({ notTaken: data.value })} />
+                <Switch
+                  checked={settings.marks.datesMeanAchieved}
+                  onChange={(_, data) => marks({ datesMeanAchieved: data.checked })}
+                  label="A date in a unit cell means achieved on that date"
+                />
+              </div>
+            </Field>
+            <Caption1>Settings are kept on this computer only.</Caption1>
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

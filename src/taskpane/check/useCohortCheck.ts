@@ -1,0 +1,105 @@
+// The check tab's state: what the sheet holds (inspection), the running job with its progress, and the last outcome.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { checkSheet, inspectSheet, selectCell, type CheckOutcome, type CheckSettings, type SheetInspection } from '../../excel/check-sheet';
+import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from '../../excel/progress';
+import { markVocabularyOf } from '../settings';
+import { usePane } from '../services';
+
+export type Job = { kind: 'inspecting' | 'checking'; progress: Progress | null };
+
+export type Outcome =
+  | { kind: 'done'; outcome: CheckOutcome }
+  | { kind: 'failed'; message: string; written: WrittenRows | null }
+  | { kind: 'cancelled'; message: string; written: WrittenRows | null };
+
+export interface CohortCheck {
+  inspection: SheetInspection | null;
+  inspectionError: string | null;
+  job: Job | null;
+  outcome: Outcome | null;
+  settingsErrors: string[];
+  inspect: () => void;
+  check: () => void;
+  cancel: () => void;
+  goTo: (sheetName: string, address: string) => void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useCohortCheck(): CohortCheck {
+  const { run, catalogue, settings } = usePane();
+  const [inspection, setInspection] = useState<SheetInspection | null>(null);
+  const [inspectionError, setInspectionError] = useState<string | null>(null);
+  const [job, setJob] = useState<Job | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const busy = useRef(false);
+
+  const marks = markVocabularyOf(settings);
+  const checkSettings: CheckSettings = {
+    catalogue,
+    scope: settings.scope,
+    place: settings.place,
+    qualification: settings.qualification || undefined,
+    marks: marks.vocabulary,
+  };
+  const settingsKey = JSON.stringify([settings.scope, settings.qualification, settings.marks]);
+  const latest = useRef(checkSettings);
+  latest.current = checkSettings;
+
+  const inspect = useCallback(() => {
+    if (busy.current) return;
+    busy.current = true;
+    setJob({ kind: 'inspecting', progress: null });
+    setInspectionError(null);
+    inspectSheet(run, latest.current, { onProgress: (progress) => setJob({ kind: 'inspecting', progress }) })
+      .then(setInspection, (error: unknown) => setInspectionError(messageOf(error)))
+      .finally(() => {
+        busy.current = false;
+        setJob(null);
+      });
+  }, [run]);
+
+  const check = useCallback(() => {
+    if (busy.current) return;
+    busy.current = true;
+    const abort = new AbortController();
+    controller.current = abort;
+    setOutcome(null);
+    setJob({ kind: 'checking', progress: null });
+    checkSheet(run, latest.current, { signal: abort.signal, onProgress: (progress) => setJob({ kind: 'checking', progress }) })
+      .then(
+        (result) => {
+          setInspection({ read: result.read, reading: result.reading });
+          setOutcome({ kind: 'done', outcome: result });
+        },
+        (error: unknown) => {
+          if (error instanceof CheckCancelled) setOutcome({ kind: 'cancelled', message: error.message, written: error.written });
+          else setOutcome({ kind: 'failed', message: messageOf(error), written: error instanceof CheckFailed ? error.written : null });
+        },
+      )
+      .finally(() => {
+        busy.current = false;
+        controller.current = null;
+        setJob(null);
+      });
+  }, [run]);
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+
+  const goTo = useCallback(
+    (sheetName: string, address: string) => {
+      selectCell(run, sheetName, address).catch((error: unknown) => setInspectionError(`Could not select ${address}: ${messageOf(error)}`));
+    },
+    [run],
+  );
+
+  // Read the sheet when the pane opens and whenever a setting that changes the reading does.
+  useEffect(() => {
+    inspect();
+  }, [inspect, settingsKey]);
+
+  return { inspection, inspectionError, job, outcome, settingsErrors: marks.errors, inspect, check, cancel, goTo };
+}

@@ -1,0 +1,43 @@
+// What every tab of the pane gets: the Excel host to run batches on, the qualification catalogue, and the settings.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { HostRun } from '../excel/host';
+import type { Catalogue } from '../rules/catalogue';
+import { browserStore, loadSettings, saveSettings, type KeyValueStore, type PaneSettings } from './settings';
+
+export interface PaneServices {
+  run: HostRun;
+  catalogue: Catalogue;
+  store: KeyValueStore;
+}
+
+interface PaneState extends PaneServices {
+  settings: PaneSettings;
+  updateSettings: (change: Partial<PaneSettings>) => void;
+}
+
+const PaneContext = createContext<PaneState | null>(null);
+
+export function PaneProvider({ services, children }: { services: PaneServices; children: ReactNode }) {
+  const [settings, setSettings] = useState<PaneSettings>(() => loadSettings(services.store));
+  const updateSettings = useCallback(
+    (change: Partial<PaneSettings>) =>
+      setSettings((current) => {
+        const next = { ...current, ...change };
+        saveSettings(next, services.store);
+        return next;
+      }),
+    [services.store],
+  );
+  const value = useMemo(() => ({ ...services, settings, updateSettings }), [services, settings, updateSettings]);
+  return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
+}
+
+export function usePane(): PaneState {
+  const state = useContext(PaneContext);
+  if (!state) throw new Error('usePane outside PaneProvider');
+  return state;
+}
+
+export function defaultServices(run: HostRun, catalogue: Catalogue): PaneServices {
+  return { run, catalogue, store: browserStore() };
+}

@@ -1,0 +1,12 @@
+// The pane's tabs. A new panel (what-if, registration prep) is one more entry here; each panel reads the shared
+// services and settings through usePane().
+import type { ComponentType } from 'react';
+import { CheckTab } from './check/CheckTab';
+
+export interface PaneTab {
+  id: string;
+  label: string;
+  Panel: ComponentType;
+}
+
+export const PANE_TABS: readonly PaneTab[] = [{ id: 'check', label: 'Check cohort', Panel: CheckTab }];

@@ -1,0 +1,154 @@
+// The built task pane in headless Chromium: with the fake Excel host in place of office.js it checks the sample cohort
+// and writes the results; in a plain browser it says to open it from Excel. Every request must stay on this machine.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { runCheck } from '../../src/cli/check';
+import { RESULT_HEADERS, STATUSES, summarise } from '../../src/cohort/results';
+import type { Grid } from '../../src/cohort/types';
+import { columnLetters } from '../fake-excel';
+import { excelSerial } from '../fake-excel/from-grid';
+import { SAMPLE, sampleGrid } from '../fake-excel/sample';
+import type { WorkbookSpec } from './host/entry';
+import { artifact, buildPane, chromiumMissing, launch, OFFICE_JS, openPage, PANE_BUILD, ROOT, serve, type LocalServer, type RecordedPage } from './support';
+
+/** The sample as the fake host's workbook description: dates as serial numbers with a date format, as Excel holds them. */
+function workbookOf(grid: Grid, sheetName: string): WorkbookSpec {
+  const formats: Record<string, string> = {};
+  const cells = grid.values.map((row, r) =>
+    row.map((value, c) => {
+      if (value instanceof Date) {
+        formats[`${columnLetters(c)}${r + 1}`] = 'dd/mm/yyyy';
+        return excelSerial(value);
+      }
+      if (value !== null && typeof value === 'object') return value.error;
+      return value;
+    }),
+  );
+  return { sheets: [{ name: sheetName, cells, formats }], latencyMs: 5 };
+}
+
+function assertStayedLocal(recorded: RecordedPage, origin: string): void {
+  assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
+  for (const url of recorded.requests) assert.ok(url.startsWith(`${origin}/`) || url === OFFICE_JS, `unexpected request ${url}`);
+}
+
+describe('task pane in headless Chromium', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let server: LocalServer;
+  let testHost: string;
+
+  before(function () {
+    const missing = chromiumMissing();
+    if (missing) throw new Error(missing);
+    buildPane();
+    testHost = readFileSync(path.join(PANE_BUILD, 'test-host.js'), 'utf8');
+  });
+
+  before(async () => {
+    server = await serve(PANE_BUILD);
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('checks the sample cohort from the Check button: summary, written cells, nothing sent anywhere', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
+    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined));
+    const { page } = recorded;
+    await page.goto(`${server.origin}/taskpane.html`);
+
+    await page.getByTestId('found-panel').waitFor();
+    assert.equal((await page.getByTestId('learner-count').textContent())?.trim(), '30');
+    await page.getByTestId('check').click();
+    await page.getByTestId('undo-continue').click();
+    await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+
+    const cli = await runCheck(SAMPLE, { json: true });
+    const expected = summarise(cli.checks);
+    for (const status of STATUSES) {
+      const text = await page.getByTestId(`status-${status}`).textContent();
+      assert.match(text ?? '', new RegExp(`${expected.byStatus[status]}$`), `count of ${status}`);
+    }
+    const problems = await page.getByTestId('top-violations').locator('li').allTextContents();
+    assert.equal(problems.length, expected.topViolations.length);
+    expected.topViolations.forEach((v, i) => assert.ok(problems[i].startsWith(v.message), `${problems[i]} / ${v.message}`));
+
+    const written = await page.evaluate((headers) => {
+      const sheet = window.__qualcheckFake!.book.sheets[0];
+      const header = sheet.cells[0] ?? [];
+      const status = header.indexOf(headers[3]);
+      return { header: header.slice(status - 3, status + 3), statuses: sheet.cells.slice(1).map((row) => row?.[status]) };
+    }, [...RESULT_HEADERS]);
+    assert.deepEqual(written.header, [...RESULT_HEADERS]);
+    assert.deepEqual(
+      written.statuses,
+      cli.json.learners.map((l) => l.status),
+    );
+
+    const shot = artifact('taskpane-check.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    const docs = path.join(ROOT, 'docs', 'taskpane-check.png');
+    if (!existsSync(docs) || !readFileSync(docs).equals(readFileSync(shot))) copyFileSync(shot, docs);
+
+    assert.deepEqual(recorded.consoleErrors, []);
+    assertStayedLocal(recorded, server.origin);
+    await page.context().close();
+  });
+
+  it('shows the protected-sheet message in the pane and writes nothing', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const workbook = workbookOf(grid, sheetName);
+    workbook.sheets[0].protected = true;
+    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbook)};\n${testHost}`;
+    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined));
+    const { page } = recorded;
+    await page.addInitScript(() => window.localStorage.setItem('qualcheck.undoWarningSeen.v1', 'yes'));
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByTestId('found-panel').waitFor();
+    await page.getByTestId('check').click();
+    const error = page.getByTestId('check-error');
+    await error.waitFor();
+    assert.match((await error.textContent()) ?? '', /is protected.*Nothing was written/);
+    const cells = await page.evaluate(() => window.__qualcheckFake!.book.sheets[0].cells[0]?.length);
+    assert.equal(cells, grid.values[0].length);
+    assertStayedLocal(recorded, server.origin);
+    await page.context().close();
+  });
+
+  it('outside Office, with the real office.js, says to open it from Excel and logs no errors', async () => {
+    const officeDist = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+    // office.js and the files it loads next to itself, served from the npm package instead of Microsoft's CDN.
+    const local = (url: string) => {
+      const prefix = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+      if (!url.startsWith(prefix)) return undefined;
+      const file = path.join(officeDist, url.slice(prefix.length).split('?')[0]);
+      return file.startsWith(officeDist) && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    };
+    const recorded = await openPage(browser, server.origin, local);
+    const { page } = recorded;
+    await page.goto(`${server.origin}/taskpane.html`);
+    const message = page.getByTestId('outside-office');
+    await message.waitFor({ timeout: 30_000 });
+    assert.match((await message.textContent()) ?? '', /Open this pane from Excel/);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: artifact('taskpane-outside-office.png'), fullPage: true });
+    assert.deepEqual(recorded.consoleErrors, []);
+    assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
+    await page.context().close();
+  });
+
+  it('renders the open-from-Excel message when office.js cannot be loaded at all', async () => {
+    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? '/* office.js unavailable */' : undefined));
+    await recorded.page.goto(`${server.origin}/taskpane.html`);
+    await recorded.page.getByTestId('outside-office').waitFor();
+    assert.deepEqual(recorded.consoleErrors, []);
+    await recorded.page.context().close();
+  });
+});
