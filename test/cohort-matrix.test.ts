@@ -221,6 +221,12 @@ describe('reading a matrix cohort', () => {
     assert.deepEqual(codes(reading.learners[4].problems), ['missing-learner-id']);
   });
 
+  it('leaves out a totals row and says so', () => {
+    const reading = read([['Learner ID', 'Name', 'Qualification', 'L/601/0933'], ['1', 'Ann', '600/0001/1', 'A'], [null, 'Total', null, 1]]);
+    assert.deepEqual(reading.learners.map((l) => l.learnerId), ['1']);
+    assert.ok(reading.warnings.some((w) => w.cell === 'B3' && /totals row/.test(w.message)));
+  });
+
   it('says once when the sheet has no id column, and warns per row only when a row has no name either', () => {
     const reading = read([['Name', 'Qualification', 'L/601/0933'], ['Ann', '600/0001/1', 'A'], [null, '600/0001/1', 'A']]);
     assert.deepEqual(reading.learners.map((l) => l.learnerId), ['row 2', 'row 3']);

@@ -13,8 +13,15 @@ import { errorOf, fieldText } from './learner-row';
 /** A unit listed without a mark: in a plain Units column it is chosen, so planned until marked achieved. */
 const UNMARKED_STATE: Record<ListField, UnitState> = { units: 'planned', achievedUnits: 'achieved', plannedUnits: 'planned' };
 
-/** A unit in a list cell, with an optional mark in brackets: `L/601/0933 (A)`, `Unit 4 [P]`. */
-const LISTED_WITH_MARK = /^(.*?)\s*[([]\s*([^()[\]]*?)\s*[)\]]\s*$/;
+/** A unit in a list cell and the mark in brackets after it (`L/601/0933 (A)`, `Unit 4 [P]`), if it has one. */
+function splitMark(item: string): { unit: string; mark: string } | undefined {
+  const close = item[item.length - 1];
+  if (close !== ')' && close !== ']') return undefined;
+  const open = item.lastIndexOf(close === ')' ? '(' : '[');
+  if (open <= 0) return undefined;
+  const unit = item.slice(0, open).trim();
+  return unit === '' ? undefined : { unit, mark: item.slice(open + 1, -1).trim() };
+}
 const LIST_SEPARATORS = /[,;\r\n]+/;
 
 export class ListUnits {
@@ -55,14 +62,14 @@ export class ListUnits {
     const index = this.context.index;
     let unitText = item;
     let reading: MarkReading = { state: unmarked };
-    const marked = LISTED_WITH_MARK.exec(item);
-    if (marked && marked[1] !== '') {
-      const mark = this.context.marks.read(marked[2]);
+    const marked = splitMark(item);
+    if (marked) {
+      const mark = this.context.marks.read(marked.mark);
       // A bracket that is not a mark may belong to the unit's name (`Using Email (advanced)`): the name without it
       // must then be no unit, and the whole must be one.
-      const bracketInName = mark.state === 'unrecognised' && !index.match(marked[1], true) && index.match(item, true);
+      const bracketInName = mark.state === 'unrecognised' && !index.match(marked.unit, true) && index.match(item, true);
       if (!bracketInName) {
-        unitText = marked[1];
+        unitText = marked.unit;
         reading = mark;
       }
     }

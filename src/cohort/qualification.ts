@@ -4,7 +4,7 @@ import type { QualificationDefinition } from '../rules/model';
 import { titleKey } from './unit-index';
 
 /** `600/5106/1`, `600 5106 1`, `60051061`, `500/1234/X` inside a longer text. */
-const QUALIFICATION_NUMBER = /(?<![0-9])(\d{3})\s*[/\-\s]?\s*(\d{4})\s*[/\-\s]?\s*([0-9X])(?![0-9])/i;
+const QUALIFICATION_NUMBER = /(?<![0-9])(\d{3})\s*(?:[/-]\s*)?(\d{4})\s*(?:[/-]\s*)?([0-9X])(?![0-9])/i;
 const SCHEME_CODE = /(?<![0-9])(\d{5})(?![0-9])/g;
 
 function bareTitle(title: string): string {

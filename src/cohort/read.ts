@@ -44,6 +44,8 @@ function emptyReading(top: number, left: number, warnings: ReadWarning[]): Cohor
   return { layout: 'matrix', headerRow: 0, firstColumn: left, lastColumn: left, lastRow: top - 1, learners: [], warnings, unitColumns: [], hiddenRows: 0, hiddenColumns: 0 };
 }
 
+const TOTALS = /^\s*(grand\s+)?(totals?|sum|count|average|mean)\s*:?\s*$/i;
+
 const NEEDS =
   'A header row needs learner columns (Learner ID, Name, ULN, Qualification) and either one column per unit, headed by the ' +
   "unit reference (L/601/0933), unit number (Unit 4) or unit title, or a Units column listing each learner's units.";
@@ -183,6 +185,14 @@ class CohortReader {
         });
         break;
       }
+      const totals = this.totalsCell(r, row, learnerColumns);
+      if (totals) {
+        this.warnings.push({
+          cell: totals.cell,
+          message: `Row ${g.top + r} is a totals row (${totals.cell} "${totals.text}"), not a learner, so it is not read. If it is a learner, put their id in ${totals.cell}.`,
+        });
+        continue;
+      }
       const record = rows.read(r, row);
       tally.begin(record);
       units.read(tally, record.qualification, r, row);
@@ -265,6 +275,17 @@ class CohortReader {
       message: `The sheet has no Qualification column and none was chosen; every unit column belongs to ${only.id} (${only.title}), so learners are checked against it. Add a Qualification column or choose the qualification to be sure.`,
     });
     return { text: only.id, qualification: only };
+  }
+
+  /** The cell saying `Total` (or `Count`, `Average`) in a learner column, when the row sums up the rows above. */
+  private totalsCell(r: number, row: CellValue[], learnerColumns: Map<LearnerField, HeaderColumn>): { cell: string; text: string } | undefined {
+    for (const column of learnerColumns.values()) {
+      const value = row[column.index];
+      if (typeof value === 'string' && value.length < 20 && TOTALS.test(value)) {
+        return { cell: cellAddress(this.grid.top + r, column.column), text: value.trim() };
+      }
+    }
+    return undefined;
   }
 
   /** A row whose learner cells repeat the header's headings is the header of a second cohort below the first. */

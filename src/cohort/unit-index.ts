@@ -15,12 +15,15 @@ export interface UnitMatch {
   candidates: UnitCandidate[];
 }
 
-/** `L/601/0933`, `l/601/0933`, `L6010933`, `L 601 0933`, `L-601-0933` anywhere in the text, not inside a longer code. */
-const QCF_REF = /(?<![A-Za-z0-9])([A-Za-z])\s*[/\\.\-\s]?\s*(\d{3})\s*[/\\.\-\s]?\s*(\d{4})(?![0-9])/;
+/**
+ * `L/601/0933`, `l/601/0933`, `L6010933`, `L 601 0933`, `L-601-0933` anywhere in the text, not inside a longer code.
+ * (Spaces and separator are matched as `\s*(?:sep\s*)?` so that a long run of spaces cannot backtrack.)
+ */
+const QCF_REF = /(?<![A-Za-z0-9])([A-Za-z])\s*(?:[/\\.-]\s*)?(\d{3})\s*(?:[/\\.-]\s*)?(\d{4})(?![0-9])/;
 /** `Unit 4`, `U4`, `Unit no. 4`, `Unit 04 - Principles of …` */
-const UNIT_NUMBER = /^\s*(?:unit|u)\s*(?:no\.?|number|#)?\s*[-.:]?\s*0*(\d{1,3})(?![0-9])\s*[-.:)]?\s*(.*)$/i;
+const UNIT_NUMBER = /^\s*(?:unit|u)\s*(?:(?:no\.?|number|#)\s*)?(?:[-.:]\s*)?0*(\d{1,3})(?![0-9])\s*(?:[-.:)]\s*)?(.*)$/i;
 /** `4`, `4.`, `4) Principles of …` (a bare number counts only under a "Units" banner). */
-const BARE_NUMBER = /^\s*0*(\d{1,3})(?![0-9])\s*[.):-]?\s*(.*)$/;
+const BARE_NUMBER = /^\s*0*(\d{1,3})(?![0-9])\s*(?:[.):-]\s*)?(.*)$/;
 
 export function refKey(text: string): string {
   return text.toUpperCase().replace(/[^0-9A-Z]/g, '');
