@@ -10,6 +10,16 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const DEV_PORT = 3000;
 
+async function devCertificates() {
+  const folder = process.env.QUALCHECK_DEV_CERTS;
+  if (folder) {
+    const fs = require('node:fs');
+    const read = (name) => fs.readFileSync(path.join(folder, name));
+    return { ca: read('ca.crt'), cert: read('localhost.crt'), key: read('localhost.key') };
+  }
+  return require('office-addin-dev-certs').getHttpsServerOptions();
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -69,9 +79,10 @@ module.exports = async (env = {}, argv = {}) => {
   };
 
   if (serving) {
-    // Only the dev server needs certificates; office-addin-dev-certs creates and trusts them on first use.
-    const devCerts = require('office-addin-dev-certs');
-    const options = await devCerts.getHttpsServerOptions();
+    // Only the dev server needs certificates. office-addin-dev-certs creates them in ~/.office-addin-dev-certs and
+    // trusts them on first use (it asks for an administrator password); QUALCHECK_DEV_CERTS names a folder that
+    // already holds ca.crt, localhost.crt and localhost.key instead.
+    const options = await devCertificates();
     config.devServer = {
       port: DEV_PORT,
       host: 'localhost',
