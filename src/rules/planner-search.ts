@@ -99,6 +99,23 @@ class Tally {
     return this.unbounded[r] > 0 ? Infinity : this.known[r] + this.ifLevel[r] + this.capped[r];
   }
 
+  /** `most(r)` as it would be without unit u, which the tally holds. */
+  mostWithout(r: number, u: number): number {
+    const at = u * this.R + r;
+    const s = this.shape.slot[at];
+    let unbounded = this.unbounded[r];
+    let capped = this.capped[r];
+    if (s >= 0 && this.slotCount[r * this.S + s] === 1) {
+      if (this.shape.slotLeft[s] === Infinity) unbounded--;
+      else capped -= this.shape.slotLeft[s];
+    }
+    return unbounded > 0 ? Infinity : this.known[r] - this.shape.known[at] + this.ifLevel[r] - this.shape.ifLevel[at] + capped;
+  }
+
+  knownWithout(r: number, u: number): number {
+    return this.known[r] - this.shape.known[u * this.R + r];
+  }
+
   allKnownMet(rules: readonly CreditRule[]): boolean {
     for (let r = 0; r < this.R; r++) if (this.known[r] < rules[r].min) return false;
     return true;
@@ -134,17 +151,32 @@ export class PlanSearch {
   private readonly blocked: Int32Array;
   private readonly candCost: Float64Array;
   private readonly candCostKnown: Uint8Array;
-  /** Per price vector p, suffix sums of the penalty from candidate i on, at `p * (n + 1) + i`. */
-  private readonly prices: Float64Array[] = [];
+  /** What candidate i can add to rule r at best, at `i * R + r`. */
+  private readonly candGain: Float64Array;
+  /** Price vectors, at `p * R + r`, and per price vector the suffix sums of its penalty, at `p * (n + 1) + i`. */
+  private prices = new Float64Array(0);
+  private priceCount = 0;
   private suffixPenalty = new Float64Array(0);
+  /** The price vector that last cut a branch: tried first, since neighbouring branches tend to fall to the same. */
+  private lastCut = 0;
   /** Per rule, suffix sums and suffix maxima of what the candidates can add, at `r * (n + 1) + i`. */
   private readonly suffixGain: Float64Array;
   private readonly suffixMaxGain: Float64Array;
+  private readonly short: Float64Array;
   private readonly integerCosts: boolean;
   private readonly chosen: number[] = [];
   private readonly found: FoundPlan[] = [];
-  /** Nodes visited, for the benchmark. */
+  /** Per rule, what the undecided units ahead that are barred by a chosen unit could have added. */
+  private readonly blockedAhead: Float64Array;
+  private readonly unboundedBlockedAhead: Int32Array;
+  private cap = Infinity;
+  private nextCap = Infinity;
+  /** Set by `bound`. */
+  private least = 0;
+  private fewest = 0;
+  /** Nodes visited and searches under a rising cost cap, for the benchmark. */
   nodes = 0;
+  rounds = 0;
 
   constructor(
     private readonly input: SearchInput,
@@ -153,26 +185,29 @@ export class PlanSearch {
   ) {
     const { shape, candidates } = input;
     this.rules = shape.creditRules;
-    this.R = this.rules.length;
-    this.n = candidates.length;
+    const R = (this.R = this.rules.length);
+    const n = (this.n = candidates.length);
     this.tally = new Tally(shape);
     for (const u of input.base) this.tally.add(u);
     const candidateIndex = new Map(candidates.map((u, i) => [u, i] as const));
     this.partners = candidates.map((u) =>
       shape.barredWith[u].map((b) => candidateIndex.get(b.unit)).filter((i): i is number => i !== undefined),
     );
-    this.blocked = new Int32Array(this.n);
+    this.blocked = new Int32Array(n);
+    this.blockedAhead = new Float64Array(R);
+    this.unboundedBlockedAhead = new Int32Array(R);
+    this.short = new Float64Array(R);
     this.candCost = Float64Array.from(candidates, (u) => input.cost[u]);
     this.candCostKnown = Uint8Array.from(candidates, (u) => input.costKnown[u]);
     this.integerCosts = this.candCost.every((c) => Number.isInteger(c)) && Number.isInteger(input.forcedCost);
+    this.candGain = new Float64Array(n * R);
+    for (let i = 0; i < n; i++) for (let r = 0; r < R; r++) this.candGain[i * R + r] = gain(shape, mode, candidates[i], r);
 
-    const n = this.n;
-    const R = this.R;
     this.suffixGain = new Float64Array(R * (n + 1));
     this.suffixMaxGain = new Float64Array(R * (n + 1));
     for (let r = 0; r < R; r++) {
       for (let i = n - 1; i >= 0; i--) {
-        const g = gain(shape, mode, candidates[i], r);
+        const g = this.candGain[i * R + r];
         this.suffixGain[r * (n + 1) + i] = this.suffixGain[r * (n + 1) + i + 1] + g;
         this.suffixMaxGain[r * (n + 1) + i] = Math.max(this.suffixMaxGain[r * (n + 1) + i + 1], g);
       }
@@ -180,46 +215,51 @@ export class PlanSearch {
     this.buildPrices();
   }
 
-  private shortfall(r: number): number {
-    const have = this.mode === 'known' ? this.tally.known[r] : this.tally.most(r);
-    return Math.max(0, this.rules[r].min - have);
+  private computeShortfalls(): void {
+    for (let r = 0; r < this.R; r++) {
+      const have = this.mode === 'known' ? this.tally.known[r] : this.tally.most(r);
+      this.short[r] = Math.max(0, this.rules[r].min - have);
+    }
   }
 
-  private penaltyOf(price: Float64Array, i: number): number {
-    const { shape, candidates } = this.input;
-    let worth = 0;
-    for (let r = 0; r < this.R; r++) if (price[r] > 0) worth += price[r] * gain(shape, this.mode, candidates[i], r);
-    return Math.max(0, worth - this.candCost[i]);
-  }
-
-  /** Dual bound at one price vector, from candidate i on. */
+  /** Dual bound at price vector p, from candidate i on, for the shortfalls in `short`. */
   private dualBound(p: number, i: number): number {
-    const price = this.prices[p];
+    const R = this.R;
     let sum = 0;
-    for (let r = 0; r < this.R; r++) if (price[r] > 0) sum += price[r] * this.shortfall(r);
+    for (let r = 0; r < R; r++) {
+      const price = this.prices[p * R + r];
+      if (price > 0) sum += price * this.short[r];
+    }
     return sum - this.suffixPenalty[p * (this.n + 1) + i];
   }
 
   private buildPrices(): void {
-    const n = this.n;
-    const R = this.R;
-    const best = new Float64Array(R);
+    const { n, R } = this;
+    const vectors: Float64Array[] = [];
+    const singles: { r: number; price: number }[] = [];
     for (let r = 0; r < R; r++) {
       const breakpoints = new Set<number>();
       for (let i = 0; i < n; i++) {
-        const g = gain(this.input.shape, this.mode, this.input.candidates[i], r);
+        const g = this.candGain[i * R + r];
         if (g > 0 && Number.isFinite(g) && this.candCost[i] > 0) breakpoints.add(this.candCost[i] / g);
       }
-      let bestBound = -Infinity;
-      for (const b of [...breakpoints].sort((x, y) => x - y)) {
-        const price = new Float64Array(R);
-        price[r] = b;
-        const p = this.addPrice(price);
-        const bound = this.dualBound(p, 0);
-        if (bound > bestBound) [bestBound, best[r]] = [bound, b];
-      }
+      for (const b of breakpoints) singles.push({ r, price: b });
     }
-    // Rules together at their best single prices: all subsets of up to 6 rules, pairs beyond that.
+    for (const { r, price } of singles) {
+      const vector = new Float64Array(R);
+      vector[r] = price;
+      vectors.push(vector);
+    }
+    this.setPrices(vectors);
+    // Each rule's best single price at the root, then the rules together at those prices: all subsets of up to six
+    // rules, pairs beyond that.
+    this.computeShortfalls();
+    const best = new Float64Array(R);
+    const bestBound = new Float64Array(R).fill(-Infinity);
+    singles.forEach(({ r, price }, p) => {
+      const bound = this.dualBound(p, 0);
+      if (bound > bestBound[r]) [bestBound[r], best[r]] = [bound, price];
+    });
     const useful = [...best.keys()].filter((r) => best[r] > 0);
     const together: number[][] = [];
     if (useful.length <= 6) {
@@ -231,54 +271,106 @@ export class PlanSearch {
       for (let a = 0; a < useful.length; a++) for (let b = a + 1; b < useful.length; b++) together.push([useful[a], useful[b]]);
     }
     for (const members of together) {
-      const price = new Float64Array(R);
-      for (const r of members) price[r] = best[r];
-      this.addPrice(price);
+      const vector = new Float64Array(R);
+      for (const r of members) vector[r] = best[r];
+      vectors.push(vector);
     }
+    this.setPrices(vectors);
   }
 
-  private addPrice(price: Float64Array): number {
-    const n = this.n;
-    const p = this.prices.length;
-    this.prices.push(price);
-    const grown = new Float64Array((p + 1) * (n + 1));
-    grown.set(this.suffixPenalty);
-    for (let i = n - 1; i >= 0; i--) grown[p * (n + 1) + i] = grown[p * (n + 1) + i + 1] + this.penaltyOf(price, i);
-    this.suffixPenalty = grown;
-    return p;
+  private setPrices(vectors: readonly Float64Array[]): void {
+    const { n, R } = this;
+    this.priceCount = vectors.length;
+    this.prices = new Float64Array(vectors.length * R);
+    this.suffixPenalty = new Float64Array(vectors.length * (n + 1));
+    vectors.forEach((vector, p) => {
+      this.prices.set(vector, p * R);
+      for (let i = n - 1; i >= 0; i--) {
+        let worth = 0;
+        for (let r = 0; r < R; r++) if (vector[r] > 0) worth += vector[r] * this.candGain[i * R + r];
+        this.suffixPenalty[p * (n + 1) + i] = this.suffixPenalty[p * (n + 1) + i + 1] + Math.max(0, worth - this.candCost[i]);
+      }
+    });
   }
 
   private valid(): boolean {
     return this.mode === 'known' ? this.tally.allKnownMet(this.rules) : this.tally.noneUnmet(this.rules);
   }
 
-  /** Whether some completion from candidate i on could still be among the k best. */
-  private promising(i: number, cost: number): boolean {
-    const n = this.n;
-    let bound = 0;
+  /**
+   * Sets `least`, the least cost any completion from candidate i on can have, and `fewest`, the fewest units it can
+   * add; false when some rule can no longer be reached (the units ahead that are not barred cannot cover its
+   * shortfall). Stops at the first price vector whose bound is over `enough`: that alone cuts the branch.
+   */
+  private bound(i: number, cost: number, enough: number): boolean {
+    const { n, R } = this;
+    this.computeShortfalls();
     let fewest = 0;
-    for (let r = 0; r < this.R; r++) {
-      const short = this.shortfall(r);
+    for (let r = 0; r < R; r++) {
+      const short = this.short[r];
       if (short <= 0) continue;
-      if (short > this.suffixGain[r * (n + 1) + i] + EPS) return false;
+      // An unbounded unit ahead makes any shortfall reachable, unless it is barred; then nothing is known.
+      const ahead = this.suffixGain[r * (n + 1) + i];
+      if (ahead !== Infinity && short > ahead - this.blockedAhead[r] + EPS) return false;
       fewest = Math.max(fewest, 1, Math.ceil(short / this.suffixMaxGain[r * (n + 1) + i] - EPS));
     }
-    if (this.found.length < this.k) return true;
-    for (let p = 0; p < this.prices.length; p++) bound = Math.max(bound, this.dualBound(p, i));
-    let least = cost + bound;
-    const kth = this.found[this.k - 1];
-    if (this.integerCosts) least = Math.ceil(least - EPS);
-    else return least <= kth.cost + EPS;
-    if (least > kth.cost) return false;
-    return !(least === kth.cost && this.chosen.length + fewest >= kth.size);
+    let least = this.integerCosts ? Math.ceil(cost - EPS) : cost;
+    for (let q = 0; q < this.priceCount; q++) {
+      const p = (q + this.lastCut) % this.priceCount;
+      let bound = cost + this.dualBound(p, i);
+      if (this.integerCosts) bound = Math.ceil(bound - EPS);
+      if (bound > least) least = bound;
+      if (least > enough + EPS) {
+        this.lastCut = p;
+        break;
+      }
+    }
+    this.least = least;
+    this.fewest = fewest;
+    return true;
   }
 
-  private isMinimal(): boolean {
+  /** Whether some completion from candidate i on could cost at most the cap and be among the k best. */
+  private promising(i: number, cost: number): boolean {
+    const full = this.found.length >= this.k;
+    const kth = this.found[this.k - 1];
+    if (!this.bound(i, cost, full ? Math.min(this.cap, kth.cost) : this.cap)) return false;
+    if (this.least > this.cap + EPS) {
+      this.nextCap = Math.min(this.nextCap, this.least);
+      return false;
+    }
+    if (!full) return true;
+    if (this.least > kth.cost + EPS) return false;
+    if (!this.integerCosts) return true;
+    return !(this.least === kth.cost && this.chosen.length + this.fewest >= kth.size);
+  }
+
+  /** Whether rule r would be met, in this search's sense, without candidate i (which is chosen). */
+  private metWithout(r: number, i: number): boolean {
+    const u = this.input.candidates[i];
+    return (this.mode === 'known' ? this.tally.knownWithout(r, u) : this.tally.mostWithout(r, u)) >= this.rules[r].min;
+  }
+
+  /**
+   * Whether a chosen unit is already needed by no rule: every rule it adds to is met without it. Adding units only
+   * adds credits, so it stays unneeded in every plan below, and no plan below is minimal.
+   */
+  private holdsRedundantUnit(): boolean {
+    const R = this.R;
     for (const i of this.chosen) {
-      const u = this.input.candidates[i];
-      this.tally.remove(u);
-      const stillValid = this.valid();
-      this.tally.add(u);
+      let needed = false;
+      for (let r = 0; r < R && !needed; r++) needed = this.candGain[i * R + r] > 0 && !this.metWithout(r, i);
+      if (!needed) return true;
+    }
+    return false;
+  }
+
+  /** Whether no chosen unit can be left out with every rule still met. */
+  private isMinimal(): boolean {
+    const R = this.R;
+    for (const i of this.chosen) {
+      let stillValid = true;
+      for (let r = 0; r < R && stillValid; r++) stillValid = this.metWithout(r, i);
       if (stillValid) return false;
     }
     return true;
@@ -302,28 +394,70 @@ export class PlanSearch {
     if (this.found.length > this.k) this.found.pop();
   }
 
+  /** Counts a barred unit ahead in (or out of) `blockedAhead`; unbounded gains are counted apart, never subtracted. */
+  private countAhead(j: number, by: 1 | -1): void {
+    for (let r = 0; r < this.R; r++) {
+      const g = this.candGain[j * this.R + r];
+      if (g === Infinity) this.unboundedBlockedAhead[r] += by;
+      else this.blockedAhead[r] += by * g;
+    }
+  }
+
+  private block(i: number, by: 1 | -1): void {
+    for (const j of this.partners[i]) {
+      const before = this.blocked[j];
+      this.blocked[j] += by;
+      // Only units ahead of i are still to be decided; those behind it were left out already.
+      if (j > i && (before === 0 || this.blocked[j] === 0)) this.countAhead(j, by);
+    }
+  }
+
   private visit(i: number, cost: number): void {
     this.nodes++;
     if (this.valid()) {
-      this.record(cost);
+      if (cost > this.cap + EPS) this.nextCap = Math.min(this.nextCap, cost);
+      else this.record(cost);
       return;
     }
     if (i === this.n || !this.promising(i, cost)) return;
+    const u = this.input.candidates[i];
     if (this.blocked[i] === 0) {
-      const u = this.input.candidates[i];
       this.chosen.push(i);
       this.tally.add(u);
-      for (const j of this.partners[i]) this.blocked[j]++;
-      this.visit(i + 1, cost + this.candCost[i]);
-      for (const j of this.partners[i]) this.blocked[j]--;
+      if (!this.holdsRedundantUnit()) {
+        this.block(i, 1);
+        this.visit(i + 1, cost + this.candCost[i]);
+        this.block(i, -1);
+      }
       this.tally.remove(u);
       this.chosen.pop();
+      this.visit(i + 1, cost);
+    } else {
+      // A barred unit falls behind: it no longer counts among the units ahead.
+      this.countAhead(i, -1);
+      this.visit(i + 1, cost);
+      this.countAhead(i, 1);
     }
-    this.visit(i + 1, cost);
   }
 
+  /**
+   * Searches with a cost cap that starts at the root's lower bound and rises to the least bound that went over it,
+   * until k plans are found within the cap or nothing was cut by it. Without a cap the first plans found in unit order
+   * can be dear, and until k are held they cut nothing.
+   */
   run(): FoundPlan[] {
-    this.visit(0, this.input.forcedCost);
-    return this.found;
+    if (this.valid()) this.cap = this.input.forcedCost;
+    else if (this.bound(0, this.input.forcedCost, Infinity)) this.cap = this.least;
+    else return [];
+    let step = 0;
+    for (;;) {
+      this.rounds++;
+      this.found.length = 0;
+      this.nextCap = Infinity;
+      this.visit(0, this.input.forcedCost);
+      if (this.found.length >= this.k || this.nextCap === Infinity) return this.found;
+      step = step === 0 ? this.nextCap - this.cap : 2 * step;
+      this.cap = Math.max(this.nextCap, this.cap + step);
+    }
   }
 }

@@ -23,6 +23,8 @@ export interface QualificationShape {
   readonly known: Float64Array;
   readonly ifLevel: Float64Array;
   readonly slot: Int32Array;
+  /** Whether the unit counts toward the rule only if an unknown credit or level allows (the engine's `undecidedBy`). */
+  readonly uncertain: Uint8Array;
   /** Per group slot: credits left for its units of unknown credits (Infinity when the group states no total). */
   readonly slotLeft: readonly number[];
 }
@@ -55,11 +57,13 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
   const known = new Float64Array(units.length * R);
   const ifLevel = new Float64Array(units.length * R);
   const slot = new Int32Array(units.length * R).fill(-1);
+  const uncertain = new Uint8Array(units.length * R);
   units.forEach((unit, u) => {
     creditRules.forEach((rule, r) => {
       if (rule.kind === 'groupCredits' && !rule.groups.includes(unit.group)) return;
       const inLevel = rule.kind === 'levelCredits' ? levelCounts(rule, unit) : true;
       if (inLevel === false) return;
+      if (unit.credits === null || inLevel === null) uncertain[u * R + r] = 1;
       if (unit.credits === null) slot[u * R + r] = slotOfGroup.get(unit.group) as number;
       else if (inLevel === true) known[u * R + r] = unit.credits;
       else ifLevel[u * R + r] = unit.credits;
@@ -83,7 +87,7 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
     for (const a of members) for (const b of members) if (a !== b) barredWith[a].push({ unit: b, set: set.id });
   }
 
-  const shape: QualificationShape = { index, units, position, creditRules, mandatory, barredWith, known, ifLevel, slot, slotLeft };
+  const shape: QualificationShape = { index, units, position, creditRules, mandatory, barredWith, known, ifLevel, slot, uncertain, slotLeft };
   shapes.set(q, shape);
   return shape;
 }
@@ -112,4 +116,26 @@ function standIn(q: QualificationDefinition, measure: 'credits' | 'glh'): number
     byMeasure.set(measure, value);
   }
   return value;
+}
+
+const costTables = new WeakMap<QualificationDefinition, Map<CostMeasure, { cost: Float64Array; known: Uint8Array }>>();
+
+/** `unitCost` of every unit of the shape, by position, built once per qualification and measure. */
+export function costTable(q: QualificationDefinition, measure: CostMeasure): { cost: Float64Array; known: Uint8Array } {
+  let byMeasure = costTables.get(q);
+  if (!byMeasure) costTables.set(q, (byMeasure = new Map()));
+  let table = byMeasure.get(measure);
+  if (!table) {
+    const units = shapeOf(q).units;
+    const cost = new Float64Array(units.length);
+    const known = new Uint8Array(units.length);
+    units.forEach((unit, u) => {
+      const c = unitCost(q, unit, measure);
+      cost[u] = c.cost;
+      known[u] = c.known ? 1 : 0;
+    });
+    table = { cost, known };
+    byMeasure.set(measure, table);
+  }
+  return table;
 }

@@ -23,7 +23,7 @@ import { barredClashes, evaluateUnits } from './evaluate';
 import type { LearnerUnits, QualificationDefinition } from './model';
 import { noPlanReason } from './planner-reason';
 import { PlanSearch, canHelp, type FoundPlan, type SearchInput, type SearchMode } from './planner-search';
-import { shapeOf, unitCost, type CostMeasure } from './planner-shape';
+import { costTable, shapeOf, type CostMeasure, type QualificationShape } from './planner-shape';
 
 export type { CostMeasure } from './planner-shape';
 
@@ -54,6 +54,24 @@ export interface PlanResult {
 export interface PlanStatistics {
   /** Search nodes visited, both kinds of plan together. */
   nodes: number;
+  /** Searches run under a rising cost cap, both kinds together. */
+  rounds: number;
+}
+
+/**
+ * The units whose unknown credits or level leave a rule undecided on this set of units: for each rule the known
+ * credits do not meet, the units that count toward it only if their unknown values allow (the engine's `undecidedBy`).
+ */
+function reliedOn(shape: QualificationShape, units: readonly number[]): Set<number> {
+  const R = shape.creditRules.length;
+  const relies = new Set<number>();
+  shape.creditRules.forEach((rule, r) => {
+    let known = 0;
+    for (const u of units) known += shape.known[u * R + r];
+    if (known >= rule.min) return;
+    for (const u of units) if (shape.uncertain[u * R + r]) relies.add(u);
+  });
+  return relies;
 }
 
 /** Like `planCompletion`, also saying how much searching it took (for the benchmark). */
@@ -65,7 +83,7 @@ export function planCompletionWithStatistics(
   const shape = shapeOf(q);
   const measure = options.cost ?? 'credits';
   const maxPlans = Math.max(1, Math.floor(options.maxPlans ?? 3));
-  const statistics: PlanStatistics = { nodes: 0 };
+  const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
 
   const taken = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => shape.position.has(ref));
   const takenSet = new Set(taken);
@@ -112,21 +130,14 @@ export function planCompletionWithStatistics(
     block(m.unit);
   }
 
-  const cost = new Float64Array(n);
-  const costKnown = new Uint8Array(n);
-  shape.units.forEach((unit, u) => {
-    const c = unitCost(q, unit, measure);
-    cost[u] = c.cost;
-    costKnown[u] = c.known ? 1 : 0;
-  });
+  const { cost, known: costKnown } = costTable(q, measure);
   const forcedUnits = forced.map((m) => m.unit);
+  const withForced = [...base, ...forcedUnits];
+  const open = shape.units.map((_, u) => u).filter((u) => !inBase[u] && !takenSet.has(shape.units[u].ref) && blockedBy[u] === undefined);
   const input = (mode: SearchMode): SearchInput => ({
     shape,
-    base: [...base, ...forcedUnits],
-    candidates: shape.units
-      .map((_, u) => u)
-      .filter((u) => !inBase[u] && !takenSet.has(shape.units[u].ref) && blockedBy[u] === undefined)
-      .filter((u) => canHelp(shape, mode, u) && (mode === 'hopeful' || costKnown[u] === 1)),
+    base: withForced,
+    candidates: open.filter((u) => canHelp(shape, mode, u) && (mode === 'hopeful' || costKnown[u] === 1)),
     cost,
     costKnown,
     forcedCost: forcedUnits.reduce((sum, u) => sum + cost[u], 0),
@@ -134,33 +145,30 @@ export function planCompletionWithStatistics(
   });
 
   const found: FoundPlan[] = [];
-  const knownInput = input('known');
-  if (!knownInput.forcedCostUnknown) {
-    const search = new PlanSearch(knownInput, 'known', maxPlans);
+  if (!forcedUnits.some((u) => costKnown[u] === 0)) {
+    const search = new PlanSearch(input('known'), 'known', maxPlans);
     found.push(...search.run());
     statistics.nodes += search.nodes;
+    statistics.rounds += search.rounds;
   }
   if (found.length < maxPlans) {
     const search = new PlanSearch(input('hopeful'), 'hopeful', maxPlans - found.length);
     found.push(...search.run());
     statistics.nodes += search.nodes;
+    statistics.rounds += search.rounds;
   }
 
   result.plans = found.map((plan) => {
     const add = [...forcedUnits, ...plan.units].sort((a, b) => a - b);
-    const refs = add.map((u) => shape.units[u].ref);
-    const evaluation = evaluateUnits(q, [...counted, ...refs]);
-    const relies = new Set<number>();
-    for (const rule of evaluation.rules) {
-      if (rule.outcome === 'unknown') for (const ref of rule.undecidedBy) relies.add(shape.position.get(ref) as number);
-    }
+    const relies = reliedOn(shape, [...withForced, ...plan.units]);
     for (const u of add) if (!costKnown[u]) relies.add(u);
-    return { add: refs, cost: plan.cost, reliesOnUnknown: [...relies].sort((a, b) => a - b).map((u) => shape.units[u].ref) };
+    return {
+      add: add.map((u) => shape.units[u].ref),
+      cost: plan.cost,
+      reliesOnUnknown: [...relies].sort((a, b) => a - b).map((u) => shape.units[u].ref),
+    };
   });
-  if (result.plans.length === 0) {
-    const open = input('hopeful').candidates;
-    result.noPlanReason = noPlanReason(shape, [...base, ...forcedUnits], open);
-  }
+  if (result.plans.length === 0) result.noPlanReason = noPlanReason(shape, withForced, open);
   return { ...result, statistics };
 }
 
