@@ -161,6 +161,11 @@ describe('reading a matrix cohort', () => {
     assert.match(learner.problems[2].message, /#N\/A/);
   });
 
+  it('reads an error value handed over as text (as Office.js gives it) as a formula error', () => {
+    const reading = read([['Learner ID', 'Qualification', 'L/601/0933', 'Units'], ['#REF!', '600/0001/1', '#N/A', null]]);
+    assert.deepEqual(reading.learners[0].problems.map((p) => [p.code, p.cell]), [['formula-error', 'A2'], ['missing-learner-id', 'A2'], ['formula-error', 'C2']]);
+  });
+
   it('reports the same unit marked twice for a learner and counts it once, achieved over planned', () => {
     const reading = read([['Learner ID', 'Qualification', 'L/601/0933', 'l6010933'], ['1', '600/0001/1', 'P', 'A'], ['2', '600/0001/1', 'A', null]]);
     const [one, two] = reading.learners;

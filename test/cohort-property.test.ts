@@ -15,9 +15,9 @@ const UNIT_HEADERS = [
 ];
 const LIST_HEADERS = ['Units', 'Achieved units', 'Planned units'];
 const OTHER_HEADERS = ['Notes', 'Z/999/9999', 'Unit 77', 'Assessor', 'Start'];
-const MARKS: CellValue[] = ['A', 'P', 'x', 'Y', 'ach', 'IP', '', null, null, null, 'N', '-', 0, 'Q', 'maybe', '12/03/2013', 41345, true, { error: '#N/A' }, new Date(Date.UTC(2013, 2, 1))];
+const MARKS: CellValue[] = ['A', 'P', 'x', 'Y', 'ach', 'IP', '', null, null, null, 'N', '-', 0, 'Q', 'maybe', '12/03/2013', 41345, true, { error: '#N/A' }, '#N/A', new Date(Date.UTC(2013, 2, 1))];
 const LISTS: CellValue[] = ['L/601/0933 (A), Unit 4 (P)', 'D/503/0352; U1 (A)', 'Z/999/9999 (A)', 'Using Email', 'T 503 0342 (maybe)\nL6010933', null, '', 4];
-const IDS: CellValue[] = ['L1', 'L2', 1001, null, '', '  '];
+const IDS: CellValue[] = ['L1', 'L2', 1001, null, '', '  ', '#REF!'];
 const QUALS: CellValue[] = ['600/0001/1', '10901', '10902', '6000001 1', 'Test Level 3 Certificate in Principles', 'unknown qual', null];
 const STRAY: CellValue[] = ['Cohort 2013', 'printed', 'see notes', 'n/a', '??', 17, null, { error: '#REF!' }];
 const EVERYTHING: CellValue[] = [...LEARNER_HEADERS, ...UNIT_HEADERS, ...LIST_HEADERS, ...OTHER_HEADERS, ...MARKS, ...LISTS, ...IDS, ...QUALS, ...STRAY, 'Units'];

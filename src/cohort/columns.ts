@@ -82,7 +82,7 @@ const LONGEST_LEARNER_KEY = Math.max(...[...LEARNER_BY_KEY.keys()].map((k) => k.
 
 /** Whether a data cell could be a learner heading at all: checked on every learner row, so it avoids the regexes. */
 export function mayBeLearnerHeading(text: string): boolean {
-  return text.length > 1 && text.length <= LONGEST_LEARNER_KEY * 2 + 20 && !/\d{2}/.test(text);
+  return text.length > 1 && text.length <= LONGEST_LEARNER_KEY * 2 + 20 && text[0] !== '#' && !/\d{2}/.test(text);
 }
 
 export function learnerFieldOf(text: string): LearnerField | undefined {

@@ -17,6 +17,21 @@ export function gridRange(grid: Grid): CellRange | undefined {
   return { top: grid.top, left: grid.left, bottom: grid.top + height - 1, right: grid.left + width - 1 };
 }
 
+/** Excel's error values, which Office.js hands over as text (`#N/A`) where exceljs gives `{error}`. */
+const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+
+export function isExcelErrorText(text: string): boolean {
+  return text.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(text.trim());
+}
+
+/** The error a cell holds (`#N/A`), whichever way the host gave it; undefined for any other value. */
+export function cellError(value: CellValue | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return isExcelErrorText(value) ? value.trim() : undefined;
+  if (typeof value === 'object' && !(value instanceof Date) && typeof value.error === 'string') return value.error;
+  return undefined;
+}
+
 export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }

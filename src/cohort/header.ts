@@ -3,7 +3,7 @@ import type { CellValue, Grid, ReadWarning } from './types';
 import { cellAddress, type CellRange, intersectRanges, parseRange, rangeAddress } from './address';
 import { type LearnerField, type ListField, FIELD_LABEL, isUnitBanner, learnerFieldOf, listFieldOf } from './columns';
 import type { UnitIndex, UnitMatch } from './unit-index';
-import { gridRange } from './grid';
+import { gridRange, isExcelErrorText } from './grid';
 
 /** The reader looks for a header this far down: trackers put titles, dates and notes above it, rarely more. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -34,7 +34,7 @@ export interface Header {
 }
 
 export function headerText(value: CellValue | undefined): string {
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return isExcelErrorText(value) ? '' : value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
 }

@@ -5,16 +5,12 @@ import type { CellValue, LearnerRecord } from './types';
 import { type Addresses, catalogueList, type Problem, type ReadContext } from './context';
 import { FIELD_LABEL, type LearnerField } from './columns';
 import type { HeaderColumn } from './header';
-import { isBlank } from './grid';
+import { cellError, isBlank } from './grid';
 import { isoFromDate } from './dates';
 
 export interface DefaultQualification {
   text: string;
   qualification: QualificationDefinition | null;
-}
-
-export function errorOf(value: CellValue | undefined): string | undefined {
-  return value !== null && typeof value === 'object' && !(value instanceof Date) && typeof value.error === 'string' ? value.error : undefined;
 }
 
 /** The text of a learner's own field: numbers as typed (`1001`), dates as ISO. */
@@ -62,12 +58,13 @@ export class LearnerRows {
     for (const [field, column] of this.columns) {
       const value = row[column.index];
       if (value === null || value === undefined) continue;
-      if (typeof value === 'object' && !(value instanceof Date)) {
+      const error = typeof value === 'object' || typeof value === 'string' ? cellError(value) : undefined;
+      if (error) {
         const cell = this.addresses.at(r, column.index);
         problems.push({
           cell,
           code: 'formula-error',
-          message: `Cell ${cell} (${FIELD_LABEL[field]}) holds the error ${value.error} from its formula. Fix the formula or type the value.`,
+          message: `Cell ${cell} (${FIELD_LABEL[field]}) holds the error ${error} from its formula. Fix the formula or type the value.`,
         });
         continue;
       }

@@ -7,8 +7,8 @@ import type { ListField } from './columns';
 import type { HeaderColumn } from './header';
 import type { MarkReading } from './marks';
 import type { UnitTally } from './unit-tally';
-import { isBlank } from './grid';
-import { errorOf, fieldText } from './learner-row';
+import { cellError, isBlank } from './grid';
+import { fieldText } from './learner-row';
 
 /** A unit listed without a mark: in a plain Units column it is chosen, so planned until marked achieved. */
 const UNMARKED_STATE: Record<ListField, UnitState> = { units: 'planned', achievedUnits: 'achieved', plannedUnits: 'planned' };
@@ -41,7 +41,7 @@ export class ListUnits {
       const value = row[column.index];
       if (isBlank(value)) continue;
       const cell = this.addresses.at(r, column.index);
-      const error = errorOf(value);
+      const error = cellError(value);
       if (error) {
         tally.problem({
           cell,

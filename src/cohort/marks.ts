@@ -2,6 +2,7 @@
 // can declare its own (`--marks FILE.json` on the command line) instead of retyping its tracker.
 import type { CellValue, MarkStyle, UnitState } from './types';
 import { isDateFormat, isoFromDate, isoFromExcelSerial, isoFromText } from './dates';
+import { isExcelErrorText } from './grid';
 
 export interface MarkVocabulary {
   achieved: readonly string[];
@@ -89,7 +90,9 @@ export class MarkReader {
     let reading = this.byKey.get(key);
     if (!reading) {
       const iso = isoFromText(text);
-      reading = iso ? this.readDate(iso, text) : { state: 'unrecognised', text: text.trim() };
+      if (iso) reading = this.readDate(iso, text);
+      else if (isExcelErrorText(text)) reading = { state: 'error', error: text.trim() };
+      else reading = { state: 'unrecognised', text: text.trim() };
     }
     if (this.cache.size < CACHE_LIMIT) this.cache.set(text, { reading, uses: 1 });
     return reading;
