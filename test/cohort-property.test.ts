@@ -127,6 +127,10 @@ describe('the cohort reader on random grids', () => {
           assert.ok(!w.message.startsWith(READER_FAILURE), w.message);
           assert.ok(inside(grid, w.cell), `${w.cell} is outside the grid at ${grid.top},${grid.left}: ${w.message}`);
         }
+        if (reading.headerRow === 0) {
+          assert.equal(reading.learners.length, 0);
+          assert.equal(reading.warnings.filter((w) => w.code === 'no-header').length, 1);
+        }
         for (const learner of reading.learners) {
           assert.ok(inside(grid, `A${learner.row}`.replace('A', letters(grid.left))), `row ${learner.row}`);
         }

@@ -100,12 +100,13 @@ class CohortReader {
   private noHeader(nearMiss: { row: number; fields: string[]; unitLike: HeaderColumn[] } | undefined): void {
     const g = this.grid;
     const range = gridRange(g);
-    for (const column of nearMiss?.unitLike ?? []) this.unknownUnitHeader(column);
     if (nearMiss) {
+      const unknown = nearMiss.unitLike.map((c) => `${c.cell} "${c.text}"`);
+      const named = unknown.length > 0 ? ` (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''} name no known unit: check the references, or add the qualification's definition)` : '';
       this.warnings.push({
         cell: cellAddress(nearMiss.row, range?.left ?? g.left),
         code: 'no-header',
-        message: `Row ${nearMiss.row} names learner columns (${nearMiss.fields.join(', ')}) but no column names a unit of a qualification in the catalogue. ${NEEDS}`,
+        message: `Row ${nearMiss.row} names learner columns (${nearMiss.fields.join(', ')}) but no column names a unit of a qualification in the catalogue${named}. ${NEEDS}`,
       });
       return;
     }
