@@ -1,8 +1,11 @@
 // `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
 import path from 'node:path';
 import { checkCohort, type LearnerCheck } from '../cohort/check';
-import { cohortJson, summarise, STATUSES } from '../cohort/results';
-import { loadCatalogue, loadMarks, loadWorkbook, readCohortSheet } from './workbook';
+import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/results';
+import { embeddedCatalogue } from '../rules/catalogue';
+import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
+import { diffDefinitions } from '../rules/definition-diff';
+import { loadCatalogue, loadMarks, loadWorkbook, readCohortSheet, workbookRules } from './workbook';
 import { UserError } from './user-error';
 import { writeResults } from './write-results';
 
@@ -15,26 +18,44 @@ export interface CheckOptions {
   json?: boolean;
 }
 
+/** The checked workbook's rules sheet, as the report and the JSON mention it. */
+export interface RulesSheetSummary {
+  sheet: string;
+  qualifications: string[];
+  /** One line per change against the embedded catalogue. */
+  changes: string[];
+}
+
 export interface CheckRun {
   file: string;
   sheetName: string;
   checks: LearnerCheck[];
-  json: ReturnType<typeof cohortJson>;
+  json: CohortJson & { rulesSheet?: RulesSheetSummary };
   written?: { file: string; target: 'columns' | 'sheet'; sheetName: string; reason?: string };
 }
 
 export async function runCheck(file: string, options: CheckOptions): Promise<CheckRun> {
-  const catalogue = await loadCatalogue(options.rules ?? []);
+  // The workbook's own rules sheet goes over the embedded catalogue, and --rules files over both.
+  const workbook = await loadWorkbook(file);
+  const sheetRules = workbookRules(workbook, file);
+  const start = sheetRules ? embeddedCatalogue().withDefinitions(sheetRules.definitions) : embeddedCatalogue();
+  const catalogue = await loadCatalogue(options.rules ?? [], start);
   if (options.qualification !== undefined && !catalogue.find(options.qualification)) {
     throw new UserError(
       `--qualification ${options.qualification}: not in the catalogue; known qualifications are ${catalogue.qualifications.map((q) => q.id).join(', ')} (add others with --rules FILE.json)`,
     );
   }
   const marks = await loadMarks(options.marks);
-  const workbook = await loadWorkbook(file);
   const { worksheet, reading } = readCohortSheet(workbook, file, { sheet: options.sheet, catalogue, qualification: options.qualification, marks });
   const checks = checkCohort(reading);
   const run: CheckRun = { file, sheetName: worksheet.name, checks, json: cohortJson(reading, checks) };
+  if (sheetRules) {
+    run.json.rulesSheet = {
+      sheet: sheetRules.sheetName,
+      qualifications: sheetRules.definitions.map((q) => q.id),
+      changes: diffDefinitions(EMBEDDED_QUALIFICATIONS, sheetRules.definitions),
+    };
+  }
   if (options.out !== undefined) {
     if (path.resolve(options.out) === path.resolve(file)) {
       throw new UserError(`--out ${options.out}: is the input file; qualcheck never modifies the input, choose another name`);
@@ -58,6 +79,11 @@ function truncate(text: string, width: number): string {
 export function formatCheckReport(run: CheckRun): string {
   const lines: string[] = [];
   lines.push(`${run.file} — sheet "${run.sheetName}": ${run.checks.length} learners`);
+  const rules = run.json.rulesSheet;
+  if (rules) {
+    const changes = `${rules.changes.length} change${rules.changes.length === 1 ? '' : 's'} from the built-in catalogue`;
+    lines.push(`Qualification data from sheet "${rules.sheet}" for ${rules.qualifications.join(', ') || 'no qualification'} (${changes}; qualcheck rules diff ${run.file} lists them)`);
+  }
   lines.push('');
   const header = ['Row', 'Learner', 'Qualification', 'Status', 'Credits', 'With planned', 'First problem'];
   const rows = run.json.learners.map((l) => [

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { formatCheckReport, runCheck } from './check';
 import { runRegister } from './register';
+import { runRulesDiff, runRulesExport } from './rules';
 import { UserError } from './user-error';
 
 function collect(value: string, previous: string[]): string[] {
@@ -22,7 +23,7 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
     .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
     .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
     .option('--qualification <id>', 'qualification for learners when the sheet has no qualification column')
-    .option('--rules <file.json>', 'add or replace qualifications from a JSON definition file (repeatable)', collect, [])
+    .option('--rules <file.json|file.xlsx>', 'add or replace qualifications from a JSON definition file or a workbook\'s rules sheet (repeatable)', collect, [])
     .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own')
     .option('--out <out.xlsx>', 'write a copy of the workbook with result columns')
     .option('--json', 'print one JSON object instead of the table')
@@ -39,11 +40,29 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
     .option('--out <registrations.csv>', 'write the learners ready to register as a bulk registration CSV')
     .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
     .option('--qualification <id>', 'qualification for learners when the sheet has no qualification column')
-    .option('--rules <file.json>', 'add or replace qualifications from a JSON definition file (repeatable)', collect, [])
+    .option('--rules <file.json|file.xlsx>', 'add or replace qualifications from a JSON definition file or a workbook\'s rules sheet (repeatable)', collect, [])
     .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own')
     .option('--json', 'print one JSON object instead of the table')
     .action(async (file: string, options: { date?: string; out?: string; sheet?: string; qualification?: string; rules: string[]; marks?: string; json?: boolean }) => {
       setExitCode(await runRegister(file, options, out));
+    });
+
+  const rules = program.command('rules').description('the qualification data: export it to edit, and see what a centre changed');
+  rules
+    .command('export')
+    .description('write the built-in qualification data (with any --rules files over it) as JSON, or as a rules sheet to fill in')
+    .option('--out <file.json|file.xlsx>', 'write a JSON rules file, or a workbook with a "Qualification rules" sheet (default: JSON to the screen)')
+    .option('--qualification <id>', 'only this qualification')
+    .option('--rules <file.json|file.xlsx>', 'put a centre\'s rules file over the built-in data first (repeatable)', collect, [])
+    .action(async (options: { out?: string; qualification?: string; rules: string[] }) => {
+      await runRulesExport(options, out);
+    });
+  rules
+    .command('diff')
+    .description('list what a rules file (JSON, or a workbook\'s rules sheet) changes against the built-in catalogue, one line each')
+    .argument('<file.json|file.xlsx>', 'the rules file, or a workbook holding a "Qualification rules" sheet')
+    .action(async (file: string) => {
+      await runRulesDiff(file, out);
     });
 
   return program;

@@ -3,12 +3,16 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { embeddedCatalogue, type Catalogue } from '../rules/catalogue';
-import { parseQualificationDefinitions } from '../rules/definition';
+import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
+import { readDefinitionsJson } from '../rules/definition-file';
+import type { QualificationDefinition } from '../rules/model';
+import { isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
 import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/marks';
 import { readCohort } from '../cohort/read';
 import type { CohortReading, Grid } from '../cohort/types';
 import { UserError } from './user-error';
 import { gridFromWorksheet } from './worksheet-grid';
+import { findRulesSheet, readWorkbookRules } from './rules-workbook';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Password-protected .xlsx files are OLE compound documents holding an encrypted package.
@@ -45,26 +49,47 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** The catalogue with every `--rules` file's definitions added; any definition error stops the run with its path. */
-export async function loadCatalogue(ruleFiles: readonly string[]): Promise<Catalogue> {
-  let catalogue = embeddedCatalogue();
-  for (const file of ruleFiles) {
-    const text = (await readFileOrExplain(file, 'rules file')).toString('utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new UserError(`${file}: is not valid JSON (${(error as Error).message})`);
+/**
+ * The definitions of a rules file: a JSON file, or the "Qualification rules" sheet of an .xlsx workbook. Values that
+ * differ from the embedded catalogue are marked as the file's, so results name them. Any error stops the run.
+ */
+export async function loadRulesFile(file: string): Promise<QualificationDefinition[]> {
+  if (/\.xlsx$/i.test(file)) {
+    const workbook = await loadWorkbook(file);
+    const worksheet = findRulesSheet(workbook);
+    if (!worksheet) {
+      throw new UserError(`${file}: has no sheet named "${RULES_SHEET_NAME}"; write one with qualcheck rules export --out FILE.xlsx, or give a JSON rules file`);
     }
-    const { definitions, errors } = parseQualificationDefinitions(json, path.basename(file));
-    if (errors.length > 0) {
-      const first = errors.slice(0, 5).map((e) => `${file}: ${e.path}: ${e.message}`);
-      const more = errors.length > 5 ? [`${file}: ... and ${errors.length - 5} more`] : [];
-      throw new UserError([...first, ...more].join('\n'));
-    }
-    catalogue = catalogue.withDefinitions(definitions);
+    return readWorkbookRules(worksheet, file, EMBEDDED_QUALIFICATIONS);
   }
+  const text = (await readFileOrExplain(file, 'rules file')).toString('utf8');
+  const { definitions, errors } = readDefinitionsJson(text, path.basename(file), EMBEDDED_QUALIFICATIONS);
+  if (errors.length > 0) {
+    const first = errors.slice(0, 5).map((e) => (e.path === '' ? `${file}: ${e.message}` : `${file}: ${e.path}: ${e.message}`));
+    const more = errors.length > 5 ? [`${file}: ... and ${errors.length - 5} more`] : [];
+    throw new UserError([...first, ...more].join('\n'));
+  }
+  return definitions;
+}
+
+/** `start` (the embedded catalogue unless given) with every `--rules` file's definitions put over it, in order. */
+export async function loadCatalogue(ruleFiles: readonly string[], start: Catalogue = embeddedCatalogue()): Promise<Catalogue> {
+  let catalogue = start;
+  for (const file of ruleFiles) catalogue = catalogue.withDefinitions(await loadRulesFile(file));
   return catalogue;
+}
+
+/** What the checked workbook's own rules sheet put over the embedded catalogue. */
+export interface WorkbookRules {
+  sheetName: string;
+  definitions: QualificationDefinition[];
+}
+
+/** The definitions of the checked workbook's rules sheet, or undefined when it has none. */
+export function workbookRules(workbook: ExcelJS.Workbook, file: string): WorkbookRules | undefined {
+  const worksheet = findRulesSheet(workbook);
+  if (!worksheet) return undefined;
+  return { sheetName: worksheet.name, definitions: readWorkbookRules(worksheet, file, EMBEDDED_QUALIFICATIONS) };
 }
 
 export async function loadMarks(file: string | undefined): Promise<MarkVocabulary | undefined> {
@@ -116,7 +141,7 @@ export function readCohortSheet(
   }
   let first: CohortSheet | undefined;
   for (const worksheet of sheets) {
-    if (/^qualcheck/i.test(worksheet.name)) continue;
+    if (/^qualcheck/i.test(worksheet.name) || isRulesSheetName(worksheet.name)) continue;
     const found = readOne(worksheet);
     first ??= found;
     if (found.reading.learners.length > 0) return found;

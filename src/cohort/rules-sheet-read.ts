@@ -581,7 +581,9 @@ class RulesSheetReader {
     const kindText = this.text(row, kindColumn);
     const kinds = Object.values(KIND_LABELS);
     if (kindText === undefined) {
-      if (!this.hasErrorAt(row, kindColumn)) this.fail(row, kindColumn, `Rule ${name} has no Kind: write one of ${kinds.join(', ')}.`);
+      if (!this.hasErrorAt(row, kindColumn)) {
+        this.fail(row, kindColumn, `Rule ${name} has no Kind: write one of ${kinds.join(', ')}. A note of your own belongs in a rule's Note cell, or in a column of your own.`);
+      }
       return;
     }
     const kind = kindFromText(kindText);

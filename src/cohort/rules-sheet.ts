@@ -32,6 +32,11 @@ export interface RulesSheetBlock {
   units: { header: string; range: string };
   groups: { header: string; range: string };
   rules: { header: string; range: string };
+  /**
+   * The Credits, GLH and Level cells of the unit rows, for a conditional format that highlights the empty ones (and
+   * stops when the centre fills them); absent when the block has no units.
+   */
+  unitValues?: string;
 }
 
 export interface RulesSheetLayout {
@@ -186,7 +191,11 @@ export function rulesSheetGrid(definitions: readonly QualificationDefinition[], 
       header: line(header, columns),
       range: rangeAddress({ top: header, left: 1, bottom: end, right: columns }),
     });
+    const valueColumns = (['credits', 'glh', 'level'] as const).map((key) => UNIT_COLUMNS.findIndex((c) => c.key === key) + 1);
     blocks.push({
+      ...(unitsEnd > unitHeader
+        ? { unitValues: rangeAddress({ top: unitHeader + 1, left: Math.min(...valueColumns), bottom: unitsEnd, right: Math.max(...valueColumns) }) }
+        : {}),
       qualificationId: q.id,
       range: rangeAddress({ top: first, left: 1, bottom: rulesEnd, right: width }),
       facts: rangeAddress({ top: first, left: 1, bottom: factsEnd, right: 2 }),

@@ -96,7 +96,10 @@ function diffUnit(id: string, old: UnitDefinition, unit: UnitDefinition): string
   fact('level', levelWords(old.level), levelWords(unit.level));
   fact('GLH', shown(old.glh), shown(unit.glh));
   fact('other headers', shown((old.aliases ?? []).join('; ')), shown((unit.aliases ?? []).join('; ')));
-  fact('source', shown(plainSource(old.source)), shown(plainSource(unit.source)));
+  const [before, after] = [plainSource(old.source), plainSource(unit.source)];
+  // A centre usually adds to the catalogue's source; show only what it added.
+  if (before !== undefined && after !== undefined && after.startsWith(`${before}; `)) lines.push(`${name}: source adds "${after.slice(before.length + 2)}"`);
+  else fact('source', shown(before), shown(after));
   return lines;
 }
 

@@ -126,7 +126,8 @@ export function provenanceNote(uses: readonly FactUse[]): string {
       const refs = facts.get(fact) ?? [];
       return `${word} of ${refs.length > 4 ? `${refs.length} units` : listWords(refs)}`;
     });
-    sentences.push(`${listWords(named)} from ${origin}`);
+    // "credits of A and B, and level of C": the commas keep each fact's units apart.
+    sentences.push(`${named.join(', and ')} from ${origin}`);
   }
   return sentences.join('; ');
 }

@@ -1,0 +1,72 @@
+// The rules sheet in an .xlsx file: written with headings, hints and the unknown cells highlighted, and found and
+// read back in a workbook, with every error naming the file, the sheet and the cell.
+import type ExcelJS from 'exceljs';
+import { readRulesSheet, type RulesSheetLayout, isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
+import type { QualificationDefinition } from '../rules/model';
+import { UserError } from './user-error';
+import { gridFromWorksheet } from './worksheet-grid';
+
+const UNKNOWN_FILL = 'FFFFF2CC';
+const HEADING_FILL = 'FFD9E1F2';
+const HINT_COLOUR = 'FF7F7F7F';
+
+function cellsOf(worksheet: ExcelJS.Worksheet, range: string): ExcelJS.Cell[] {
+  const [first, last = first] = range.split(':');
+  const a = worksheet.getCell(first);
+  const b = worksheet.getCell(last);
+  const cells: ExcelJS.Cell[] = [];
+  for (let r = Number(a.row); r <= Number(b.row); r++) for (let c = Number(a.col); c <= Number(b.col); c++) cells.push(worksheet.getCell(r, c));
+  return cells;
+}
+
+/** Adds the rules sheet to a workbook (replacing one already there) and returns it. */
+export function addRulesSheet(workbook: ExcelJS.Workbook, layout: RulesSheetLayout, name = RULES_SHEET_NAME): ExcelJS.Worksheet {
+  const old = workbook.worksheets.find((ws) => isRulesSheetName(ws.name));
+  if (old) workbook.removeWorksheet(old.id);
+  const worksheet = workbook.addWorksheet(name);
+  layout.values.forEach((values, r) => {
+    const row = worksheet.getRow(r + 1);
+    values.forEach((value, c) => {
+      if (value !== null && !(typeof value === 'object' && !(value instanceof Date))) row.getCell(c + 1).value = value;
+    });
+  });
+  layout.columnWidths.forEach((width, i) => {
+    worksheet.getColumn(i + 1).width = width;
+  });
+  for (const range of layout.headings) {
+    for (const cell of cellsOf(worksheet, range)) {
+      cell.font = { bold: true };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADING_FILL } };
+    }
+  }
+  for (const range of layout.hints) for (const cell of cellsOf(worksheet, range)) cell.font = { italic: true, color: { argb: HINT_COLOUR } };
+  // A conditional format rather than painted cells: the highlight goes away as soon as the centre fills the cell in.
+  for (const block of layout.blocks) {
+    if (!block.unitValues) continue;
+    const topLeft = block.unitValues.split(':')[0];
+    worksheet.addConditionalFormatting({
+      ref: block.unitValues,
+      rules: [{ type: 'expression', priority: 1, formulae: [`LEN(TRIM(${topLeft}))=0`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: UNKNOWN_FILL } } } }],
+    });
+  }
+  return worksheet;
+}
+
+/** The workbook's rules sheet, if it has one. */
+export function findRulesSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
+  return workbook.worksheets.find((ws) => isRulesSheetName(ws.name));
+}
+
+/**
+ * Reads the rules sheet of a workbook against the definitions it replaces. Any error stops the run: a check on
+ * half of a centre's corrections would give results no one asked for.
+ */
+export function readWorkbookRules(worksheet: ExcelJS.Worksheet, file: string, base: readonly QualificationDefinition[]): QualificationDefinition[] {
+  const { definitions, errors } = readRulesSheet(gridFromWorksheet(worksheet), { base });
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 8).map((e) => `${file}, sheet "${worksheet.name}", ${e.cell}: ${e.message}`);
+    const more = errors.length > 8 ? [`${file}, sheet "${worksheet.name}": ... and ${errors.length - 8} more`] : [];
+    throw new UserError([...shown, ...more, 'Correct the cells named above, or remove the sheet to check with the built-in catalogue.'].join('\n'));
+  }
+  return definitions;
+}
