@@ -1,0 +1,57 @@
+// The "next step" column and the JSON `plans` from the completion planner: the cheapest way to complete, in words,
+// for learners who are short of the rules; every other status keeps the default advice.
+import type { UnitDefinition } from '../rules/model';
+import { planCompletion, type Plan, type PlanResult } from '../rules/planner';
+import type { LearnerCheck } from './check';
+import { defaultNextStep } from './results';
+
+// The column and the JSON both ask for a learner's plans; plan each learner once.
+const plansOf = new WeakMap<LearnerCheck, PlanResult>();
+
+/** The planner's plans for the learner's qualification, costed in credits, counting achieved and planned units. */
+export function learnerPlans(check: LearnerCheck): PlanResult {
+  const cached = plansOf.get(check);
+  if (cached) return cached;
+  const { record } = check;
+  const result: PlanResult = record.qualification
+    ? planCompletion(record.qualification, { achieved: record.achieved, planned: record.planned })
+    : { plans: [], noPlanReason: `${record.cells.qualification ?? `row ${record.row}`}: the qualification is not recognised, so no plan can be made` };
+  plansOf.set(check, result);
+  return result;
+}
+
+function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function unitInWords(unit: UnitDefinition | undefined, ref: string): string {
+  if (!unit || unit.credits === null) return `${ref} (credits unknown)`;
+  return `${ref} (${unit.credits} cr)`;
+}
+
+/** A plan in words: `add K/503/0421 (7 cr) and H/600/9660 (3 cr)`, saying which units' unknown data it counts on. */
+export function planInWords(units: readonly UnitDefinition[], plan: Plan): string {
+  if (plan.add.length === 0) {
+    return plan.reliesOnUnknown.length === 0
+      ? 'every rule is met'
+      : `every rule may be met: supply the missing unit data for ${listInWords(plan.reliesOnUnknown)}`;
+  }
+  const byRef = new Map(units.map((u) => [u.ref, u] as const));
+  const words = `add ${listInWords(plan.add.map((ref) => unitInWords(byRef.get(ref), ref)))}`;
+  if (plan.reliesOnUnknown.length === 0) return words;
+  return `${words}; this counts on unit data the catalogue lacks for ${listInWords(plan.reliesOnUnknown)} (supply it to be sure)`;
+}
+
+/**
+ * The next step for the results column: the best plan in words for an incomplete learner, why none exists when none
+ * does, and `defaultNextStep` for every other status (an invalid learner must correct the choice first).
+ */
+export function planNextStep(check: LearnerCheck): string {
+  if (check.result.status !== 'incomplete' || !check.record.qualification) return defaultNextStep(check.result);
+  const result = learnerPlans(check);
+  const [best] = result.plans;
+  if (!best) return `no plan exists: ${result.noPlanReason ?? 'no set of units meets every rule'}`;
+  const words = planInWords(check.record.qualification.units, best);
+  return result.resolveFirst ? `${result.resolveFirst}; then ${words}` : words;
+}
