@@ -1,74 +1,178 @@
-// Dates as cohort sheets hold them: exceljs Date objects, Excel serial numbers (Office.js), and typed text in UK order.
+// Dates as cohort sheets hold them: Excel dates, serial numbers, and text typed the UK way round.
+import type { CellValue } from '../cohort/types';
+
+export interface DateProblem {
+  code: 'bad-date';
+  message: string;
+}
+
+export interface DateReading {
+  /** ISO `YYYY-MM-DD`. */
+  date?: string;
+  problem?: DateProblem;
+  /** How an ambiguous part was read (a two-digit year), for the user to confirm. */
+  note?: string;
+}
+
+export interface ReadDateOptions {
+  /**
+   * A two-digit year `yy` is read as the latest year ending in `yy` that is not after this year: a date of birth
+   * is never in the future, so with 2025, `05` is 2005 and `26` is 1926. Default: the current year.
+   */
+  referenceYear?: number;
+  /** The workbook's date system for serial numbers: 1900 (Windows, default) or 1904 (old Mac workbooks). */
+  dateSystem?: 1900 | 1904;
+}
 
 const DAY_MS = 86_400_000;
-/** Excel's day 0 in the 1900 date system, counted so that serials from 61 on land right (Excel keeps 29/02/1900). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Excel's largest date serial, 31/12/9999. */
+const MAX_SERIAL = 2_958_465;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-function isoFromParts(year: number, month: number, day: number): string | undefined {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return undefined;
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function iso(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** exceljs gives a date cell as the UTC midnight of that day. */
-export function isoFromDate(date: Date): string | undefined {
-  const t = date.getTime();
-  if (!Number.isFinite(t)) return undefined;
-  return isoFromParts(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+function isoFromUtc(d: Date): string {
+  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** An Excel date serial (1 = 01/01/1900) as an ISO date; the time of day is dropped. */
-export function isoFromExcelSerial(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return undefined;
-  const whole = Math.floor(serial);
-  // Serials 1..60 sit before Excel's phantom 29/02/1900, so they are one day later than the epoch arithmetic says.
-  const ms = whole < 61 ? EXCEL_EPOCH_MS + (whole + 1) * DAY_MS : EXCEL_EPOCH_MS + whole * DAY_MS;
-  if (whole === 60) return undefined;
-  return isoFromDate(new Date(ms));
+/** `2005-04-03` to `03/04/2005`, the form registration templates want. */
+export function formatUkDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}/${m}/${y}`;
 }
 
-/** Whether an Excel number format shows a date (`dd/mm/yyyy`, `d-mmm-yy`, `[$-809]dd mmmm yyyy`), not a plain number or time. */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  // Quoted text, bracketed locale or colour codes and escaped characters are not date tokens.
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/General/gi, '');
-  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare) && !/[0#?]/.test(bare));
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m !== null && calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) === null;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+/** Null when year-month-day is a real date, otherwise why not. */
+function calendarDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12) return `${month} is not a month`;
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return `${MONTHS[month - 1][0].toUpperCase()}${MONTHS[month - 1].slice(1)} ${year} has ${days} days`;
+  return null;
+}
 
-function fullYear(text: string): number {
-  const y = Number(text);
-  if (text.length > 2) return y;
-  // Two-digit years in trackers are recent ones: 70..99 are 1900s, the rest 2000s.
-  return y >= 70 ? 1900 + y : 2000 + y;
+function bad(message: string): DateReading {
+  return { problem: { code: 'bad-date', message } };
+}
+
+function fromParts(text: string, year: number, month: number, day: number): DateReading {
+  const why = calendarDate(year, month, day);
+  if (why !== null) return bad(`'${text}' is not a date: ${why}`);
+  return { date: iso(year, month, day) };
 }
 
 /**
- * A date typed as text: `12/03/2013`, `12-3-13`, `12.03.2013` (day first, as UK centres write them),
- * `2013-03-12`, or `12 March 2013` / `12 Mar 13`. Undefined when it is not a real date.
+ * Excel's 1900 date system counts 1900 as a leap year (kept from Lotus 1-2-3): serial 60 is 29/02/1900, a day
+ * that never was, so serials from 61 on are one day ahead of a plain count from 31/12/1899.
  */
-export function isoFromText(text: string): string | undefined {
-  const t = text.trim();
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/.exec(t);
-  if (m) return isoFromParts(fullYear(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(t);
-  if (m) return isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]{3,9})\.?[\s,-]+(\d{4}|\d{2})$/.exec(t);
-  if (m) {
-    const name = m[2].toLowerCase();
-    const month = MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
-    const known = month !== undefined && ('january february march april may june july august september october november december'
-      .split(' ').some((full) => full.startsWith(name)));
-    if (known) return isoFromParts(fullYear(m[3]), month, Number(m[1]));
+function fromSerial(serial: number, system: 1900 | 1904): DateReading {
+  const whole = Math.floor(serial);
+  if (system === 1904) {
+    if (whole < 0 || whole > MAX_SERIAL - 1462) return bad(`${serial} is not an Excel date serial`);
+    return { date: isoFromUtc(new Date(Date.UTC(1904, 0, 1) + whole * DAY_MS)) };
   }
-  return undefined;
+  if (whole < 1 || whole > MAX_SERIAL) return bad(`${serial} is not an Excel date serial: type the date as dd/mm/yyyy`);
+  if (whole === 60) return bad('serial 60 is 29/02/1900, a day Excel counts but the calendar does not have');
+  const epoch = whole < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return { date: isoFromUtc(new Date(epoch + whole * DAY_MS)) };
+}
+
+function fullYear(yy: number, referenceYear: number): number {
+  const century = Math.floor(referenceYear / 100) * 100;
+  return century + yy <= referenceYear ? century + yy : century - 100 + yy;
+}
+
+function monthByName(name: string): number | null {
+  const lower = name.toLowerCase();
+  if (lower.length < 3) return null;
+  const index = MONTHS.findIndex((m) => m.startsWith(lower) || (lower === 'sept' && m === 'september'));
+  return index === -1 ? null : index + 1;
+}
+
+function fromText(raw: string, opts: ReadDateOptions): DateReading {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  const isoLike = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}.*)?$/.exec(text);
+  if (isoLike) return fromParts(text, Number(isoLike[1]), Number(isoLike[3]), Number(isoLike[4]));
+
+  const referenceYear = opts.referenceYear ?? new Date().getFullYear();
+  // Day first, always: 03/04/2005 is 3 April. A sheet typed month first shows itself only where the day is over 12.
+  const uk = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(text);
+  if (uk) {
+    const day = Number(uk[1]);
+    const month = Number(uk[3]);
+    if (month > 12 && day <= 12) {
+      return bad(`'${text}' reads as month ${month}: dates are read day first (dd/mm/yyyy), so type ${pad(month)}/${pad(day)}/${uk[4]} if that was meant`);
+    }
+    return withYear(text, uk[4], referenceYear, (year) => fromParts(text, year, month, day));
+  }
+
+  const named = /^(\d{1,2})(?: |-)([A-Za-z]+)\.?(?: |-|, ?)(\d{2}|\d{4})$/.exec(text);
+  if (named) {
+    const month = monthByName(named[2]);
+    if (month === null) return bad(`'${text}': '${named[2]}' is not a month`);
+    return withYear(text, named[3], referenceYear, (year) => fromParts(text, year, month, Number(named[1])));
+  }
+  return bad(`'${text}' is not a date this checker can read: type it as dd/mm/yyyy`);
+}
+
+function withYear(text: string, yearText: string, referenceYear: number, read: (year: number) => DateReading): DateReading {
+  if (yearText.length === 4) return read(Number(yearText));
+  const year = fullYear(Number(yearText), referenceYear);
+  const reading = read(year);
+  return reading.date === undefined ? reading : { ...reading, note: `two-digit year in '${text}' read as ${year}` };
+}
+
+/**
+ * Reads a date cell. Blank gives neither a date nor a problem: the caller knows whether the date is required.
+ * `Date` values are read in UTC, as exceljs makes them (a date-only cell is midnight UTC); any time of day is dropped.
+ */
+export function readDate(value: CellValue | undefined, opts: ReadDateOptions = {}): DateReading {
+  if (value === null || value === undefined) return {};
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return bad('the cell holds a date Excel could not read');
+    return { date: isoFromUtc(value) };
+  }
+  if (typeof value === 'number') return fromSerial(value, opts.dateSystem ?? 1900);
+  if (typeof value === 'string') return value.trim() === '' ? {} : fromText(value, opts);
+  if (typeof value === 'boolean') return bad(`the cell holds ${value ? 'TRUE' : 'FALSE'}, not a date`);
+  return bad(`the cell shows the error ${value.error}: fix the formula or type the date as dd/mm/yyyy`);
+}
+
+function parts(isoDate: string): [number, number, number] {
+  if (!isIsoDate(isoDate)) throw new Error(`'${isoDate}' is not a date in YYYY-MM-DD form`);
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return [y, m, d];
+}
+
+/**
+ * Age in whole years on a date. A birthday counts from the day itself. Someone born on 29 February is a year older
+ * on 1 March in a common year (as in UK law), because 28 February still comes before their birthday.
+ */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = parts(dateOfBirth);
+  const [y, m, d] = parts(on);
+  const beforeBirthday = m < bm || (m === bm && d < bd);
+  return y - by - (beforeBirthday ? 1 : 0);
+}
+
+/** The date someone born on `dateOfBirth` reaches `years` of age (1 March for a 29 February birthday in a common year). */
+export function dateOfAge(dateOfBirth: string, years: number): string {
+  const [by, bm, bd] = parts(dateOfBirth);
+  const year = by + years;
+  if (bd > daysInMonth(year, bm)) return iso(year, bm + 1, 1);
+  return iso(year, bm, bd);
 }
