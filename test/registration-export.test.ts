@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { CellValue, LearnerRecord } from '../src/cohort/types';
 import type { QualificationDefinition } from '../src/rules/model';
 import { checkRegistration } from '../src/registration/check';
-import { readDate } from '../src/registration/dates';
+import { readDate } from '../src/cohort/dates';
 import { REGISTRATION_COLUMNS, registrationCsv, registrationRows } from '../src/registration/export';
 import { readUln, ulnCheckDigit } from '../src/registration/uln';
 

@@ -6,7 +6,7 @@ import { checkLearner } from '../cohort/check';
 import type { LearnerRecord } from '../cohort/types';
 import type { ViolationCode } from '../rules/model';
 import { checkRegistration, type RegistrationResult, type UnitCheck } from '../registration/check';
-import { formatUkDate, isIsoDate } from '../registration/dates';
+import { formatUkDate, isIsoDate } from '../cohort/dates';
 import { registrationCsv, registrationRows } from '../registration/export';
 import { UserError } from './user-error';
 import { loadCatalogue, loadMarks, loadWorkbook, readCohortSheet } from './workbook';

@@ -1,5 +1,6 @@
-// Dates as cohort sheets hold them: Excel dates, serial numbers, and text typed the UK way round.
-import type { CellValue } from '../cohort/types';
+// Dates as cohort sheets hold them: Excel dates, serial numbers, and text typed the UK way round. One reading of
+// dates serves unit marks (achieved on a date), dates of birth and registration dates alike.
+import type { CellValue } from './types';
 
 export interface DateProblem {
   code: 'bad-date';
@@ -120,7 +121,7 @@ function fromText(raw: string, opts: ReadDateOptions): DateReading {
     return withYear(text, uk[4], referenceYear, (year) => fromParts(text, year, month, day));
   }
 
-  const named = /^(\d{1,2})(?: |-)([A-Za-z]+)\.?(?: |-|, ?)(\d{2}|\d{4})$/.exec(text);
+  const named = /^(\d{1,2})(?:st|nd|rd|th)?(?: |-)([A-Za-z]+)\.?(?: |-|, ?)(\d{2}|\d{4})$/.exec(text);
   if (named) {
     const month = monthByName(named[2]);
     if (month === null) return bad(`'${text}': '${named[2]}' is not a month`);
@@ -175,4 +176,27 @@ export function dateOfAge(dateOfBirth: string, years: number): string {
   const year = by + years;
   if (bd > daysInMonth(year, bm)) return iso(year, bm + 1, 1);
   return iso(year, bm, bd);
+}
+
+/** A date value as an ISO date, or undefined when it is not a real date (the reasons are in `readDate`). */
+export function isoFromDate(date: Date): string | undefined {
+  return readDate(date).date;
+}
+
+/** An Excel date serial (1 = 01/01/1900, 1900 date system) as an ISO date; the time of day is dropped. */
+export function isoFromExcelSerial(serial: number): string | undefined {
+  return Number.isFinite(serial) ? readDate(serial).date : undefined;
+}
+
+/** A date typed as text, day first (`12/03/2013`, `12-3-13`, `12.03.2013`, `12 March 2013`) or ISO. */
+export function isoFromText(text: string): string | undefined {
+  return text.trim() === '' ? undefined : readDate(text).date;
+}
+
+/** Whether an Excel number format shows a date (`dd/mm/yyyy`, `d-mmm-yy`, `[$-809]dd mmmm yyyy`), not a plain number or time. */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  // Quoted text, bracketed locale or colour codes and escaped characters are not date tokens.
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/General/gi, '');
+  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare) && !/[0#?]/.test(bare));
 }

@@ -1,7 +1,7 @@
 // Registration prep: everything an awarding body would reject, found per learner before the bulk upload.
 import type { LearnerRecord } from '../cohort/types';
 import type { QualificationDefinition, ViolationCode } from '../rules/model';
-import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate } from './dates';
+import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate } from '../cohort/dates';
 import { readUln } from './uln';
 
 export type RegistrationProblemCode =

@@ -1,7 +1,7 @@
 // The registration file: ready learners laid out as an awarding body's bulk registration template.
 import { stringify } from 'csv-stringify/sync';
 import type { RegistrationResult } from './check';
-import { formatUkDate } from './dates';
+import { formatUkDate } from '../cohort/dates';
 
 /**
  * The template's columns, in order:
