@@ -6,6 +6,7 @@ import { cohortJson, RESULT_HEADERS, STATUS_STYLE, type CohortJson } from '../sr
 import type { Grid } from '../src/cohort/types';
 import { checkSheet, inspectSheet, selectCell, type CheckSettings } from '../src/excel/check-sheet';
 import { RESULTS_SHEET } from '../src/excel/placement';
+import { NOT_COUNTED_HEADER, NOT_COUNTED_STYLE } from '../src/excel/unit-highlight';
 import { CheckCancelled, CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, FOUR_MB, type FakeExcel, type FakeSheet } from './fake-excel';
@@ -13,6 +14,8 @@ import { fillSheet } from './fake-excel/from-grid';
 import { cohortOf, SAMPLE, sampleGrid } from './fake-excel/sample';
 
 const settings: CheckSettings = { catalogue: embeddedCatalogue(), scope: 'sheet', place: 'beside' };
+/** Every column the add-in writes on the cohort sheet. */
+const OWNED = [...RESULT_HEADERS, NOT_COUNTED_HEADER];
 
 function fakeWith(grid: Grid, name = 'Cohort'): { fake: FakeExcel; sheet: FakeSheet } {
   const fake = createFakeExcel();
@@ -66,14 +69,40 @@ describe('Excel adapter on the fake host', function () {
     const outcome = await checkSheet(fake.run, settings);
     assert.equal(outcome.checks.length, 20);
     const status = columnOf(sheet, 'qualcheck: status');
-    const owned = RESULT_HEADERS.map((h) => columnOf(sheet, h));
+    const owned = OWNED.map((h) => columnOf(sheet, h));
     assert.deepEqual(cellsOutside(sheet, owned), before);
-    assert.equal(sheet.conditionalFormats.length, 5);
+    assert.equal(sheet.conditionalFormats.filter((cf) => cf.type === 'CellValue').length, 5);
     for (const learner of outcome.checks) {
       const address = `${columnLetters(status)}${learner.record.row}`;
       assert.deepEqual(sheet.conditionalStyleAt(address), { fill: STATUS_STYLE[learner.result.status].fill, font: STATUS_STYLE[learner.result.status].font });
     }
     assert.equal(sheet.conditionalStyleAt(`${columnLetters(status - 1)}2`), null, 'only the status column is coloured');
+  });
+
+  it('highlights the unit cells that do not count, by one conditional format, and keeps the user\'s own formats', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 30));
+    // A format of the user's own on the unit columns must survive the add-in's checks.
+    sheet.conditionalFormats.push({ id: 99, type: 'ContainsText', ranges: [{ row: 1, column: 6, rows: 30, columns: 40 }], anchor: { row: 1, column: 6 }, fill: '#000000', textRule: { operator: 'Contains', text: 'zzz' } });
+    const outcome = await checkSheet(fake.run, settings);
+    await checkSheet(fake.run, settings);
+    assert.equal(sheet.conditionalFormats.filter((cf) => cf.type === 'Custom').length, 1, 'one highlight, replaced not added by the second check');
+    assert.ok(sheet.conditionalFormats.some((cf) => cf.id === 99), "the user's format is still there");
+    const highlighted = (cell: string) => sheet.conditionalStyleAt(cell)?.fill === NOT_COUNTED_STYLE.fill;
+    const wanted = new Set<string>();
+    for (const { record, result } of outcome.checks) {
+      for (const mark of record.marks) if (result.notCounted.includes(mark.ref)) wanted.add(mark.cell);
+      for (const p of record.problems) if (p.code === 'unit-not-in-qualification') wanted.add(p.cell);
+    }
+    assert.ok(wanted.size >= 4, `sample has ${wanted.size} cells that do not count`);
+    for (const column of outcome.reading.unitColumns) {
+      for (const { record } of outcome.checks) {
+        const cell = `${columnLetters(column.column)}${record.row}`;
+        assert.equal(highlighted(cell), wanted.has(cell), `highlight of ${cell}`);
+      }
+    }
+    const helper = columnOf(sheet, NOT_COUNTED_HEADER);
+    assert.equal(sheet.value(8, helper - 1), 'F/502/4396', 'row 9 lists the barred unit that does not count');
   });
 
   it('changes nothing on a second check: same cells, same conditional formats, no new columns', async () => {
@@ -101,12 +130,12 @@ describe('Excel adapter on the fake host', function () {
     const chunks = outcome.read.chunks + writes;
     assert.ok(outcome.read.chunks >= 10, `read in ${outcome.read.chunks} chunks`);
     assert.ok(writes >= 5, `written in ${writes} chunks`);
-    // Setup: 2 syncs to locate the block, 1 to check the target, 1 for the formats; then one sync per chunk.
+    // Setup: up to 2 syncs to locate the block, 1 to check the target, 3 for the formats; then one sync per chunk.
     assert.ok(fake.stats.count <= chunks + 6, `${fake.stats.count} syncs for ${chunks} chunks`);
     assert.ok(fake.stats.maxRequestBytes < FOUR_MB, `largest request ${fake.stats.maxRequestBytes} bytes`);
     assert.ok(fake.stats.maxResponseBytes < FOUR_MB, `largest response ${fake.stats.maxResponseBytes} bytes`);
     assert.ok(fake.stats.syncs.filter((s) => s.writes > 0 && s.requestBytes > 100_000).every((s) => s.calculationSuspended), 'calculation suspended for large writes');
-    const owned = RESULT_HEADERS.map((h) => columnOf(sheet, h));
+    const owned = OWNED.map((h) => columnOf(sheet, h));
     assert.deepEqual(cellsOutside(sheet, owned), before);
     assertWrittenMatches(sheet, cohortJson(outcome.reading, outcome.checks));
     assert.ok(seconds < 90, `took ${seconds}s`);
@@ -122,7 +151,7 @@ describe('Excel adapter on the fake host', function () {
     const outcome = await checkSheet(fake.run, settings);
     assert.equal(outcome.target, 'columns');
     assert.equal(columnOf(sheet, RESULT_HEADERS[0]), notes + 1);
-    assert.deepEqual(cellsOutside(sheet, RESULT_HEADERS.map((h) => columnOf(sheet, h))), before);
+    assert.deepEqual(cellsOutside(sheet, OWNED.map((h) => columnOf(sheet, h))), before);
   });
 
   it('sends the results to a results sheet when the user typed into a column the results need, and says which cell', async () => {

@@ -1,12 +1,12 @@
 // The add-in's two jobs on the active sheet: inspect it (what the reader finds, nothing written) and check it
 // (read, run the engine, write the owned result columns and their conditional formats). The pane and the ribbon
 // command both come through here.
-import { parseCellAddress } from '../cohort/address';
+import { parseCellAddress, rangeAddress } from '../cohort/address';
 import { checkLearner, type LearnerCheck } from '../cohort/check';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import type { MarkVocabulary } from '../cohort/marks';
 import { readCohort } from '../cohort/read';
-import { resultsBlock, summarise, type CohortSummary } from '../cohort/results';
+import { resultsBlock, summarise, type CohortSummary, type ResultsBlock } from '../cohort/results';
 import type { CellValue, CohortReading, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
@@ -14,6 +14,7 @@ import type { HostRun } from './host';
 import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
+import { highlightFormula, NOT_COUNTED_HEADER, notCountedText, unitColumnSpan } from './unit-highlight';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
 
 export interface CheckSettings {
@@ -121,6 +122,27 @@ async function resultsSheetName(run: HostRun): Promise<{ name: string; create: b
   });
 }
 
+/** The owned columns plus the one that lists, per learner, the unit columns that do not count. */
+function withNotCounted(block: ResultsBlock, reading: CohortReading, checks: readonly LearnerCheck[], grid: Grid): ResultsBlock {
+  const rows = block.rows.map((row) => [...row, null as string | number | null]);
+  for (const check of checks) {
+    const row = rows[check.record.row - reading.headerRow - 1];
+    if (row) row[row.length - 1] = notCountedText(check, reading, grid);
+  }
+  return { ...block, header: [...block.header, NOT_COUNTED_HEADER], rows };
+}
+
+function unitHighlight(reading: CohortReading, plan: WritePlan): WritePlan['highlight'] {
+  const span = unitColumnSpan(reading);
+  if (!span || plan.rows.length === 0) return undefined;
+  const helper = plan.firstColumn + plan.header.indexOf(NOT_COUNTED_HEADER);
+  const lastRow = plan.firstRow + plan.rows.length - 1;
+  return {
+    range: rangeAddress({ top: plan.firstRow, left: span.left, bottom: lastRow, right: span.right }),
+    formula: highlightFormula(plan.headerRow, plan.firstRow, span.left, helper),
+  };
+}
+
 export async function checkSheet(run: HostRun, settings: CheckSettings, controls: RunControls = {}): Promise<CheckOutcome> {
   const inspection = await inspectSheet(run, settings, controls);
   const { read, reading } = inspection;
@@ -130,7 +152,7 @@ export async function checkSheet(run: HostRun, settings: CheckSettings, controls
   }
   const checks = await checkLearners(reading, controls);
   if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
-  const block = resultsBlock(reading, checks);
+  const block = withNotCounted(resultsBlock(reading, checks), reading, checks, read.grid);
   const notices: string[] = [];
 
   let plan: WritePlan;
@@ -149,6 +171,7 @@ export async function checkSheet(run: HostRun, settings: CheckSettings, controls
     if (reason) notices.push(`The results went to sheet "${sheet.name}" because ${reason}; the cohort sheet was left as it was.`);
   }
 
+  if (plan.target === 'columns') plan.highlight = unitHighlight(reading, plan);
   const writeOptions: WriteOptions = { onProgress: controls.onProgress, signal: controls.signal, ...controls.tuning };
   const outcome = await writeResults(run, plan, sourceCheck(read, reading, checks, plan), writeOptions);
   if (plan.staleRanges.length > 0) notices.push(`Results of an earlier check below the last learner were cleared (${plan.staleRanges.join(', ')}).`);

@@ -35,17 +35,21 @@ export interface HostTextRule {
   operator: string;
   text: string;
 }
-export interface HostCustomRule {
+
+export interface HostCustomRule extends Loadable<HostCustomRule> {
   formula: string;
 }
 
-export interface HostConditionalFormat {
+export interface HostConditionalFormat extends Loadable<HostConditionalFormat> {
+  readonly type: string;
   readonly cellValue: { readonly format: HostConditionalRangeFormat; rule: HostCellValueRule };
   readonly textComparison: { readonly format: HostConditionalRangeFormat; rule: HostTextRule };
   readonly custom: { readonly format: HostConditionalRangeFormat; readonly rule: HostCustomRule };
+  delete(): void;
 }
 
-export interface HostConditionalFormatCollection {
+export interface HostConditionalFormatCollection extends Loadable<HostConditionalFormatCollection> {
+  readonly items: HostConditionalFormat[];
   add(type: 'CellValue' | 'ContainsText' | 'Custom'): HostConditionalFormat;
   clearAll(): void;
   getCount(): HostClientResult<number>;

@@ -64,6 +64,8 @@ export interface WritePlan {
   staleRanges: string[];
   /** For a results sheet: whether to clear an earlier results sheet of the same name first, or create one. */
   sheet?: { create: boolean; name: string };
+  /** The conditional format that highlights unit cells that do not count (results beside the data only). */
+  highlight?: { range: string; formula: string };
 }
 
 /** Owned columns: header cells in the header row whose text the add-in writes. */

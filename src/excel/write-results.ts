@@ -8,6 +8,7 @@ import type { HostContext, HostRange, HostRun, HostWorksheet } from './host';
 import type { WritePlan } from './placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from './progress';
 import { cellValueFromHost } from './read-sheet';
+import { isHighlightFormula, NOT_COUNTED_STYLE } from './unit-highlight';
 
 /** The cohort's key column as it was read, to notice a sheet edited (rows inserted, sorted) while the check ran. */
 export interface SourceCheck {
@@ -96,6 +97,24 @@ function statusFormats(range: HostRange): void {
   }
 }
 
+/**
+ * Replaces the add-in's own highlight on the unit cells, leaving any format of the user's there as it is: two syncs,
+ * one to read the formulas of the custom formats on the range, one to delete the add-in's and add the new one.
+ */
+async function replaceHighlight(context: HostContext, units: HostRange, formula: string): Promise<void> {
+  const custom = units.conditionalFormats.items.filter((format) => format.type === 'Custom');
+  const rules = custom.map((format) => format.custom.rule.load('formula'));
+  if (rules.length > 0) await context.sync();
+  custom.forEach((format, i) => {
+    if (isHighlightFormula(rules[i].formula)) format.delete();
+  });
+  const highlight = units.conditionalFormats.add('Custom');
+  highlight.custom.rule.formula = formula;
+  highlight.custom.format.fill.color = NOT_COUNTED_STYLE.fill;
+  highlight.custom.format.font.color = NOT_COUNTED_STYLE.font;
+  await context.sync();
+}
+
 export async function writeResults(run: HostRun, plan: WritePlan, source: SourceCheck, options: WriteOptions = {}): Promise<WriteOutcome> {
   const settings = { ...WRITE_DEFAULTS, ...options };
   const chunks = chunkRows(plan.rows, settings.targetBytes, settings.maxChunkRows);
@@ -155,7 +174,10 @@ export async function writeResults(run: HostRun, plan: WritePlan, source: Source
         const status = left + plan.statusColumn;
         statusFormats(target.getRange(rangeAddress({ top: plan.firstRow, left: status, bottom: lastRow, right: status })));
       }
+      const units = plan.highlight ? target.getRange(plan.highlight.range) : null;
+      units?.conditionalFormats.load('items/type');
       await context.sync();
+      if (units && plan.highlight) await replaceHighlight(context, units, plan.highlight.formula);
       options.onProgress?.({ phase: 'formatting', done: 1, total: 1 });
       return {
         written: written ?? { sheetName: plan.sheetName, range: rangeAddress({ top: plan.headerRow, left, bottom: plan.headerRow, right }), firstRow: plan.firstRow, lastRow: plan.firstRow - 1 },

@@ -2,6 +2,7 @@
 // protection and conditional formats. Tests build and inspect it directly; the add-in only ever sees it through
 // the proxies in proxies.ts, as it would see a real workbook through Office.js.
 import { type Rect, columnLetters, intersects, parseAddress, subtract } from './a1';
+import { evaluateFormula } from './formula';
 
 export type FakeCell = string | number | boolean;
 
@@ -10,6 +11,8 @@ export interface FakeConditionalFormat {
   type: 'CellValue' | 'ContainsText' | 'Custom';
   /** Ranges it applies to; clearing part of a range trims it, as Excel does. */
   ranges: Rect[];
+  /** The cell its formula's relative references are written for (the top-left of the range it was added to). */
+  anchor: { row: number; column: number };
   fill?: string;
   font?: string;
   cellValueRule?: { formula1: string; formula2?: string; operator: string };
@@ -116,6 +119,11 @@ export class FakeSheet {
     const value = this.value(cell.row, cell.column);
     for (const cf of this.conditionalFormats) {
       if (!cf.ranges.some((r) => intersects(r, cell))) continue;
+      if (cf.type === 'Custom' && cf.customFormula) {
+        const result = evaluateFormula(cf.customFormula, cf.anchor, cell, (r, c) => this.value(r, c));
+        if (result === true || (typeof result === 'number' && result !== 0)) return { fill: cf.fill, font: cf.font };
+        continue;
+      }
       if (matchesRule(cf, value)) return { fill: cf.fill, font: cf.font };
     }
     return null;

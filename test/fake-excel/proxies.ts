@@ -11,6 +11,7 @@ import type {
   HostConditionalFormatCollection,
   HostConditionalRangeFormat,
   HostContext,
+  HostCustomRule,
   HostRange,
   HostTable,
   HostTableCollection,
@@ -205,10 +206,13 @@ abstract class FakeObject {
       kind: 'load',
       request: { path: this.path, action: 'load', select: props },
       apply: () => (snapshot = this.snapshot(props)),
-      commit: () => {
-        for (const [k, v] of Object.entries(snapshot)) this.loaded.set(k, v);
-      },
+      commit: () => this.receive(snapshot),
     });
+  }
+
+  /** Loaded values arriving for this object (also from a collection's load of `items/...`). */
+  receive(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
   }
 
   protected queueCall(action: string, args: unknown, apply: (record: SyncRecord) => unknown, kind: 'write' | 'call' = 'call'): void {
@@ -777,15 +781,46 @@ class FakeClientResult<T> implements HostClientResult<T> {
   }
 }
 
-class FakeConditionalFormatCollection implements HostConditionalFormatCollection {
+interface FormatHome {
+  sheet: FakeSheet;
+  cf: FakeConditionalFormat;
+}
+
+class FakeConditionalFormatCollection extends FakeObject implements HostConditionalFormatCollection {
+  protected readonly className = 'ConditionalFormatCollection';
+
   constructor(
-    private readonly ctx: FakeContext,
-    private readonly path: string,
+    ctx: FakeContext,
+    path: string,
     private readonly locate: () => Located,
-  ) {}
+  ) {
+    super(ctx, path);
+  }
+
+  get items(): FakeConditionalFormatProxy[] {
+    return this.read('items');
+  }
+
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['items/type']);
+    return this;
+  }
+
+  protected snapshot(props: string[]): Record<string, unknown> {
+    if (!props.every((p) => p === 'items' || p.startsWith('items/'))) unknownProperty(this.className, props.join(','));
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    const { sheet, rect } = this.locate();
+    const formats = sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => intersects(r, rect)));
+    const items = formats.map((cf, i) => {
+      const item = new FakeConditionalFormatProxy(this.ctx, `${this.path}.items[${i}]`, () => ({ sheet, cf }));
+      item.receive(item.describe(itemProps.length > 0 ? itemProps : ['type']));
+      return item;
+    });
+    return { items: Object.assign(items, { toJSON: () => items.map((item) => item.describe(itemProps)) }) };
+  }
 
   add(type: 'CellValue' | 'ContainsText' | 'Custom'): FakeConditionalFormatProxy {
-    let created: FakeConditionalFormat | undefined;
+    let created: FormatHome | undefined;
     this.ctx.enqueue({
       kind: 'write',
       request: { path: this.path, action: 'add', args: [type] },
@@ -793,27 +828,29 @@ class FakeConditionalFormatCollection implements HostConditionalFormatCollection
         const { sheet, rect } = this.locate();
         if (sheet.protected) throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormatCollection.add');
         const id = Math.max(0, ...sheet.conditionalFormats.map((cf) => cf.id)) + 1;
-        created = { id, type, ranges: [rect] };
+        const cf: FakeConditionalFormat = { id, type, ranges: [rect], anchor: { row: rect.row, column: rect.column } };
         // A new rule goes on top, as in Excel's rules manager.
-        sheet.conditionalFormats.unshift(created);
+        sheet.conditionalFormats.unshift(cf);
+        created = { sheet, cf };
       },
     });
-    return new FakeConditionalFormatProxy(this.ctx, `${this.path}.add(${type})`, type, () => {
+    return new FakeConditionalFormatProxy(this.ctx, `${this.path}.add(${type})`, () => {
       if (!created) throw new FakeExcelError('ItemNotFound', 'The conditional format was not created.', 'ConditionalFormat');
       return created;
     });
   }
 
   clearAll(): void {
-    this.ctx.enqueue({
-      kind: 'write',
-      request: { path: this.path, action: 'clearAll' },
-      apply: () => {
+    this.queueCall(
+      'clearAll',
+      [],
+      () => {
         const { sheet, rect } = this.locate();
         if (sheet.protected) throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormatCollection.clearAll');
         sheet.clearConditionalFormats(rect);
       },
-    });
+      'write',
+    );
   }
 
   getCount(): FakeClientResult<number> {
@@ -866,17 +903,94 @@ class FakeRangeFormat implements HostConditionalRangeFormat {
   }
 }
 
-class FakeConditionalFormatProxy implements HostConditionalFormat {
+class FakeCustomRule extends FakeObject implements HostCustomRule {
+  protected readonly className = 'ConditionalFormatRule';
   constructor(
-    private readonly ctx: FakeContext,
-    private readonly path: string,
-    private readonly type: FakeConditionalFormat['type'],
+    ctx: FakeContext,
+    path: string,
     private readonly target: FormatTarget,
-  ) {}
+  ) {
+    super(ctx, path);
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  set formula(formula: string) {
+    this.queueCall(
+      'setFormula',
+      formula,
+      () => {
+        if (!formula.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'A conditional format formula starts with "=".', 'ConditionalFormatRule.formula');
+        this.target().customFormula = formula;
+      },
+      'write',
+    );
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['formula']);
+    return this;
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'formula') out.formula = this.target().customFormula ?? '';
+      else unknownProperty(this.className, p);
+    }
+    return out;
+  }
+}
+
+class FakeConditionalFormatProxy extends FakeObject implements HostConditionalFormat {
+  protected readonly className = 'ConditionalFormat';
+
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly home: () => FormatHome,
+  ) {
+    super(ctx, path);
+  }
+
+  /** The properties Office.js would send back for this format. */
+  describe(props: string[]): Record<string, unknown> {
+    const { cf } = this.home();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'type') out.type = cf.type;
+      else unknownProperty(this.className, p);
+    }
+    return out;
+  }
+
+  get type(): string {
+    return this.read('type');
+  }
+
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['type']);
+    return this;
+  }
+
+  protected snapshot(props: string[]): Record<string, unknown> {
+    return this.describe(props);
+  }
+
+  delete(): void {
+    this.queueCall(
+      'delete',
+      [],
+      () => {
+        const { sheet, cf } = this.home();
+        if (sheet.protected) throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormat.delete');
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((other) => other !== cf);
+      },
+      'write',
+    );
+  }
 
   private ofType(type: FakeConditionalFormat['type'], location: string): FormatTarget {
     return () => {
-      const cf = this.target();
+      const { cf } = this.home();
       if (cf.type !== type) throw new FakeExcelError('InvalidArgument', `The conditional format is of type ${cf.type}, not ${type}.`, location);
       return cf;
     };
@@ -894,7 +1008,7 @@ class FakeConditionalFormatProxy implements HostConditionalFormat {
     return {
       format,
       get rule(): { formula1: string; operator: string } {
-        throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load rules.', 'CellValueConditionalFormat.rule');
+        throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load cell-value rules.', 'CellValueConditionalFormat.rule');
       },
       set rule(rule) {
         set(rule);
@@ -908,7 +1022,7 @@ class FakeConditionalFormatProxy implements HostConditionalFormat {
     return {
       format,
       get rule(): { operator: string; text: string } {
-        throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load rules.', 'TextConditionalFormat.rule');
+        throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load text rules.', 'TextConditionalFormat.rule');
       },
       set rule(rule) {
         set(rule);
@@ -916,24 +1030,14 @@ class FakeConditionalFormatProxy implements HostConditionalFormat {
     };
   }
 
-  get custom(): HostConditionalFormat['custom'] {
-    const format = new FakeRangeFormat(this.ctx, `${this.path}.custom`, this.ofType('Custom', 'custom'));
-    const set = (formula: string) => this.setRule('custom.rule.formula', formula, (cf) => (cf.customFormula = formula), 'Custom');
-    return {
-      format,
-      rule: {
-        get formula(): string {
-          throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load rules.', 'ConditionalFormatRule.formula');
-        },
-        set formula(formula: string) {
-          set(formula);
-        },
-      },
-    };
-  }
+  private customParts?: HostConditionalFormat['custom'];
 
-  /** The type the collection created, for tests. */
-  get kind(): FakeConditionalFormat['type'] {
-    return this.type;
+  get custom(): HostConditionalFormat['custom'] {
+    // One object per navigation, as Office.js keeps it: what is loaded through it is read back from it.
+    const target = this.ofType('Custom', 'custom');
+    return (this.customParts ??= {
+      format: new FakeRangeFormat(this.ctx, `${this.path}.custom`, target),
+      rule: new FakeCustomRule(this.ctx, `${this.path}.custom.rule`, target),
+    });
   }
 }
