@@ -112,7 +112,7 @@ export function arbitraryQualification(maxUnits = 12): fc.Arbitrary<Qualificatio
     const unitArb = (ref: string): fc.Arbitrary<UnitDefinition> =>
       fc.record({
         group: fc.constantFrom(...GROUP_IDS),
-        credits: optional(fc.integer({ min: 0, max: 6 }), 6),
+        credits: optional(fc.integer({ min: 0, max: 6 }), 4),
         glh: optional(fc.integer({ min: 0, max: 30 }), 5),
         level: optional(fc.integer({ min: 1, max: 3 }), 4),
       }).map((u) => ({ ref, title: `Unit ${ref}`, ...u }));

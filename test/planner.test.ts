@@ -240,6 +240,19 @@ describe('completion planner', () => {
       assert.deepEqual(plans[0].reliesOnUnknown, ['A1', 'A2', 'A3', 'B4']);
     });
 
+    it('does not add a second unit of unknown credits from a group whose stated total the first can already use up', () => {
+      // G states 5 credits for its two units of unknown credits: together they still give at most 5.
+      const q = qualification([unit('G1', 'A', null), unit('G2', 'A', null), unit('K1', 'B', 2)], [
+        { id: 't', kind: 'totalCredits', min: 7, text: '7 credits' },
+      ]);
+      q.groups[0].totalCredits = 5;
+      const { plans } = planCompletion(q, nobody, { maxPlans: 5 });
+      assert.deepEqual(plans.map((p) => p.add), [
+        ['G1', 'K1'],
+        ['G2', 'K1'],
+      ]);
+    });
+
     it('says a mandatory unit barred with a unit the learner took cannot be added', () => {
       const q = qualification([unit('M1', 'A', 2), unit('X1', 'B', 2)], [
         { id: 'mand', kind: 'mandatory', group: 'A', text: 'the mandatory unit' },

@@ -3,6 +3,13 @@
 // branch is dropped as soon as its lower bound cannot beat the k-th: a plan found later with the same cost and size
 // would lose the tie anyway.
 //
+// A branch is cut when:
+// - a rule's shortfall is more than the units ahead that are not barred can give (no plan below);
+// - a chosen unit is already needed by no rule it adds to (every plan below would hold a smaller plan);
+// - its lower bound on cost is over the cost cap, or cannot beat the k-th plan held.
+// The cost cap starts at the root's lower bound and rises (in growing steps) until k plans fit under it: without it
+// the first plans found in unit order can be dear, and until k are held they cut nothing.
+//
 // The lower bound is the linear-programming dual of "cover every credit rule's shortfall": for prices λ ≥ 0 per rule,
 //   Σ_r λ_r · shortfall_r − Σ_{candidates u} max(0, Σ_r λ_r · credits_{u,r} − cost_u)
 // is at most the cost of any completion. The penalty part depends only on which units are still undecided, which in a
@@ -365,17 +372,6 @@ export class PlanSearch {
     return false;
   }
 
-  /** Whether no chosen unit can be left out with every rule still met. */
-  private isMinimal(): boolean {
-    const R = this.R;
-    for (const i of this.chosen) {
-      let stillValid = true;
-      for (let r = 0; r < R && stillValid; r++) stillValid = this.metWithout(r, i);
-      if (stillValid) return false;
-    }
-    return true;
-  }
-
   /** A hopeful plan that in fact relies on nothing unknown belongs to the 'known' search, not this one. */
   private reliesOnNothing(): boolean {
     if (this.input.forcedCostUnknown) return false;
@@ -383,8 +379,11 @@ export class PlanSearch {
     return this.tally.allKnownMet(this.rules);
   }
 
+  /**
+   * Records the chosen units as a plan. They are a minimal plan: each was checked, when the last was added, to be
+   * needed by a rule it adds to (`holdsRedundantUnit`), so leaving any one out would leave a rule unmet.
+   */
   private record(cost: number): void {
-    if (!this.isMinimal()) return;
     if (this.mode === 'hopeful' && this.reliesOnNothing()) return;
     const plan: FoundPlan = { units: this.chosen.map((i) => this.input.candidates[i]), cost, size: this.chosen.length };
     let at = this.found.length;
@@ -441,9 +440,8 @@ export class PlanSearch {
   }
 
   /**
-   * Searches with a cost cap that starts at the root's lower bound and rises to the least bound that went over it,
-   * until k plans are found within the cap or nothing was cut by it. Without a cap the first plans found in unit order
-   * can be dear, and until k are held they cut nothing.
+   * Searches under a cost cap that starts at the root's lower bound and rises, at least to the least bound that went
+   * over it and by a step that doubles each time, until k plans fit under it or nothing was cut by it.
    */
   run(): FoundPlan[] {
     if (this.valid()) this.cap = this.input.forcedCost;
