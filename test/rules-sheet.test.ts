@@ -378,6 +378,15 @@ describe('rules sheet errors name the cell and say what to do', () => {
     assert.ok(!readRulesSheet(grid).errors.some((e) => e.cell === a1(grid, [h, 4])), '"Credit value" is another name of Credits');
   });
 
+  it('a table header whose first cell was overwritten: that one cell, not every row under it', () => {
+    const grid = sheetOf([OCR2]);
+    const h = headerRow(grid, '10266', 'Unit ref');
+    set(grid, [h, 0], 'Units');
+    const reading = readRulesSheet(grid);
+    assert.deepEqual(reading.errors.map((e) => e.cell), [a1(grid, [h, 0])]);
+    assert.match(reading.errors[0].message, /The unit table of qualification 10266 has no Unit ref column: add a header cell "Unit ref" to this row/);
+  });
+
   it('two blocks for one qualification, and a sheet with no block at all', () => {
     const grid = sheetOf([OCR2, OCR2]);
     const second = grid.values.findIndex((row, i) => i > blockRow(grid, '10266') && text(row[0]) === 'Qualification');

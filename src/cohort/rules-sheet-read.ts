@@ -307,7 +307,7 @@ class RulesSheetReader {
     for (let row = start.row + 1; row < end; row++) {
       if (this.rowIsBlank(row)) continue;
       const first = this.value(row, c0);
-      const started = typeof first === 'string' ? tableStartedBy(first) : undefined;
+      const started = (typeof first === 'string' ? tableStartedBy(first) : undefined) ?? this.headerByLabels(row, c0);
       if (started) {
         table = { name: started, columns: this.tableHeader(row, c0, started, name), header: row };
         if (!tablesSeen.has(started)) mark([started], row, c0);
@@ -429,6 +429,27 @@ class RulesSheetReader {
 
   private hasSheetErrorsIn(block: Block): boolean {
     return this.errors.some((e) => e.row >= block.start.row && e.row < block.end);
+  }
+
+  /**
+   * A header row whose first cell was overwritten is still a header when two or more of its other cells name one
+   * table's columns; reading it as one keeps the table's rows from being read as facts, and the missing first
+   * header is reported on its cell.
+   */
+  private headerByLabels(row: number, c0: number): TableName | undefined {
+    const line = this.values[row] ?? [];
+    const counts = (['units', 'groups', 'rules'] as const).map((name) => {
+      const list: readonly Labelled<string>[] = { units: UNIT_COLUMNS, groups: GROUP_COLUMNS, rules: RULE_COLUMNS }[name];
+      const found = new Set<string>();
+      for (let c = c0 + 1; c < line.length; c++) {
+        const value = line[c];
+        const column = typeof value === 'string' ? findLabelled(list, value) : undefined;
+        if (column) found.add(column.key);
+      }
+      return { name, count: found.size };
+    });
+    const best = [...counts].sort((a, b) => b.count - a.count);
+    return best[0].count >= 2 && best[0].count > best[1].count ? best[0].name : undefined;
   }
 
   private tableHeader(row: number, c0: number, name: TableName, owner: string): Map<string, number> {
@@ -601,7 +622,7 @@ class RulesSheetReader {
       const c = at(key);
       const label2 = RULE_COLUMNS.find((l) => l.key === key)?.label ?? key;
       if (c === undefined) {
-        if (used) this.fail(header, c0, `The rule table has no ${label2} column, which rule ${name} (${label}) needs: add a header cell "${label2}" to this row.`);
+        if (used) this.fail(header, c0, `The rule table has no ${label2} column, which ${label} rules need: add a header cell "${label2}" to this row.`);
         return undefined;
       }
       const blank = isBlank(this.value(row, c));
@@ -632,7 +653,7 @@ class RulesSheetReader {
       if (orAbove !== undefined) rule.orAbove = orAbove;
     }
     if (targetsColumn === undefined) {
-      if (kind !== 'totalCredits' && kind !== 'levelCredits') this.fail(header, c0, `The rule table has no Groups or units column, which rule ${name} (${label}) needs: add a header cell "Groups or units" to this row.`);
+      if (kind !== 'totalCredits' && kind !== 'levelCredits') this.fail(header, c0, `The rule table has no Groups or units column, which ${label} rules need: add a header cell "Groups or units" to this row.`);
       return;
     }
     switch (kind) {
