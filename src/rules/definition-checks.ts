@@ -180,7 +180,7 @@ function checkReachable(q: QualificationDefinition, problems: Problems): void {
 }
 
 /** Past this many ways of choosing one unit per barred set, the search is left to the per-rule checks above. */
-const MOST_BARRED_CHOICES = 4096;
+const MOST_BARRED_CHOICES = 1024;
 
 /**
  * Each rule may be reachable alone and still no learner meet them all: two mandatory units barred together, or a
