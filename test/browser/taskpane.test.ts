@@ -122,6 +122,41 @@ describe('task pane in headless Chromium', function () {
     await page.context().close();
   });
 
+  it('runs "Check now" from the ribbon: writes the results once the pane\'s undo warning was seen, else only explains', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
+    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined));
+    const { page } = recorded;
+    await page.goto(`${server.origin}/commands.html`);
+    await page.waitForFunction(() => typeof window.__qualcheckActions?.checkNow === 'function');
+    const press = () =>
+      page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            void window.__qualcheckActions!.checkNow({ completed: resolve });
+          }),
+      );
+    const statusCell = () =>
+      page.evaluate(() => {
+        const sheet = window.__qualcheckFake!.book.sheets[0];
+        return sheet.cells[1]?.[(sheet.cells[0] ?? []).indexOf('qualcheck: status')];
+      });
+
+    await press();
+    const dialogs = await page.evaluate(() => window.__qualcheckDialogs ?? []);
+    assert.equal(dialogs.length, 1);
+    assert.match(decodeURIComponent(dialogs[0]), /taskpane\.html\?notice=.*from the pane/);
+    assert.equal(await statusCell(), undefined, 'nothing written before the undo warning was seen');
+
+    await page.evaluate(() => window.localStorage.setItem('qualcheck.undoWarningSeen.v1', 'yes'));
+    await press();
+    const cli = await runCheck(SAMPLE, { json: true });
+    assert.equal(await statusCell(), cli.json.learners[0].status);
+    assert.deepEqual(recorded.consoleErrors, []);
+    assertStayedLocal(recorded, server.origin);
+    await page.context().close();
+  });
+
   it('outside Office, with the real office.js, says to open it from Excel and logs no errors', async () => {
     const officeDist = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
     // office.js and the files it loads next to itself, served from the npm package instead of Microsoft's CDN.

@@ -15,6 +15,10 @@ declare global {
   interface Window {
     __qualcheckWorkbook?: WorkbookSpec;
     __qualcheckFake?: ReturnType<typeof createFakeExcel>;
+    /** Ribbon functions the command page associated, by name. */
+    __qualcheckActions?: Record<string, (event: { completed: () => void }) => unknown>;
+    /** URLs of the dialogs the command page opened. */
+    __qualcheckDialogs?: string[];
   }
 }
 
@@ -49,9 +53,23 @@ const office = {
     });
   },
   context: {
-    requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(version ?? '1.1') <= 1.6 },
-    ui: { messageParent: () => undefined },
+    requirements: {
+      isSetSupported: (name: string, version?: string) =>
+        (name === 'ExcelApi' && Number(version ?? '1.1') <= 1.6) || (name === 'DialogApi' && Number(version ?? '1.1') <= 1.1),
+    },
+    ui: {
+      messageParent: () => undefined,
+      // Records the dialog and reports it closed at once, as if the user had dismissed it.
+      displayDialogAsync: (url: string, _options: unknown, callback: (result: { status: string }) => void) => {
+        (window.__qualcheckDialogs ??= []).push(url);
+        setTimeout(() => callback({ status: 'failed' }), 0);
+      },
+    },
   },
-  actions: { associate: () => undefined },
+  actions: {
+    associate: (name: string, action: (event: { completed: () => void }) => unknown) => {
+      (window.__qualcheckActions ??= {})[name] = action;
+    },
+  },
 };
 Object.assign(window, { Office: office, Excel: { run: fake.run } });
