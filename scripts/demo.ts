@@ -21,6 +21,14 @@ async function main(): Promise<void> {
   console.log('\nRegistration prep as of 1 June 2013:');
   await runRegister(rel(sample), { date: '2013-06-01', out: rel(path.join(outDir, 'registrations-600-5106-1.csv')) }, (text) => process.stdout.write(text));
 
+  // OCR 10266: the specification gives no unit credits, so every learner waits for data until the centre fills them in.
+  console.log('\nOCR 10266, before and after the centre fills in unit credits on a "Qualification rules" sheet:');
+  for (const name of ['ocr-10266-cohort.xlsx', 'ocr-10266-with-rules.xlsx']) {
+    const ocrRun = await runCheck(rel(path.join(root, 'samples', name)), {});
+    const summary = summarise(ocrRun.checks);
+    console.log(`  ${name.padEnd(32)} ${STATUSES.map((s) => `${s} ${summary.byStatus[s]}`).join(', ')}`);
+  }
+
   const layoutDir = path.join(root, 'samples/layouts');
   const layouts = (await fs.readdir(layoutDir).catch(() => [] as string[])).filter((f) => f.endsWith('.xlsx')).sort();
   if (layouts.length > 0) {
