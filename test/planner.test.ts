@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { embeddedCatalogue } from '../src/rules/catalogue/index';
 import { barredClashes, checkUnits, evaluateUnits } from '../src/rules/evaluate';
 import type { LearnerUnits, QualificationDefinition, Rule, UnitDefinition } from '../src/rules/model';
 import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner';
@@ -178,6 +179,22 @@ describe('completion planner', () => {
         }
       }
     });
+  });
+
+  describe('on the shipped qualifications', () => {
+    for (const q of embeddedCatalogue().qualifications) {
+      it(`gives every learner of ${q.id} plans the engine agrees with, or a reason`, () => {
+        const random = seeded(7);
+        for (const learner of [nobody, ...Array.from({ length: 60 }, () => randomLearner(q, random))]) {
+          const result = planCompletion(q, learner);
+          assert.equal(result.plans.length === 0, result.noPlanReason !== undefined);
+          for (const plan of result.plans) {
+            const evaluation = evaluateUnits(q, withPlan(q, learner, plan));
+            assert.ok(evaluation.rules.every((r) => r.outcome === 'met' || (r.outcome === 'unknown' && r.undecidedBy.every((ref) => plan.reliesOnUnknown.includes(ref)))));
+          }
+        }
+      });
+    }
   });
 
   describe('ranking and unknown values', () => {

@@ -30,7 +30,7 @@ export type { CostMeasure } from './planner-shape';
 export interface PlanOptions {
   /** What a plan costs: credits of the added units (default), their guided learning hours, or their number. */
   cost?: CostMeasure;
-  /** How many plans to return at most (default 3). */
+  /** How many plans to return at most (default 3); less than 1 reads as 1, a value that is not a finite number as 3. */
   maxPlans?: number;
 }
 
@@ -82,7 +82,8 @@ export function planCompletionWithStatistics(
 ): PlanResult & { statistics: PlanStatistics } {
   const shape = shapeOf(q);
   const measure = options.cost ?? 'credits';
-  const maxPlans = Math.max(1, Math.floor(options.maxPlans ?? 3));
+  const asked = options.maxPlans;
+  const maxPlans = asked !== undefined && Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : 3;
   const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
 
   const taken = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => shape.position.has(ref));
