@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { checkLearner, type LearnerCheck } from '../src/cohort/check';
-import { learnerPlans, planInWords, planNextStep } from '../src/cohort/next-step';
-import { defaultNextStep, resultsBlock } from '../src/cohort/results';
+import { defaultNextStep, learnerPlans, planInWords, planNextStep } from '../src/cohort/next-step';
+import { resultsBlock } from '../src/cohort/results';
 import type { CohortReading, LearnerRecord } from '../src/cohort/types';
 import type { QualificationDefinition, UnitDefinition } from '../src/rules/model';
 import { planCompletion } from '../src/rules/planner';

@@ -1,9 +1,32 @@
 // The "next step" column and the JSON `plans` from the completion planner: the cheapest way to complete, in words,
 // for learners who are short of the rules; every other status keeps the default advice.
-import type { UnitDefinition } from '../rules/model';
+import type { LearnerResult, UnitDefinition } from '../rules/model';
 import { planCompletion, type Plan, type PlanResult } from '../rules/planner';
 import type { LearnerCheck } from './check';
-import { defaultNextStep } from './results';
+
+/** What to do next, in words. The completion planner, when present, gives a better answer through `nextStep`. */
+export function defaultNextStep(result: LearnerResult): string {
+  switch (result.status) {
+    case 'achieved':
+      return 'claim the certificate';
+    case 'on-track':
+      return 'complete the planned units';
+    case 'invalid': {
+      const first = result.violations.find((v) => ['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'unknown-qualification'].includes(v.code));
+      return first ? first.message : 'correct the unit choice';
+    }
+    case 'needs-data': {
+      const unclear = result.violations.find((v) => v.code === 'unrecognised-mark');
+      if (unclear) return `fix the mark: ${unclear.message}`;
+      const undecided = result.violations.find((v) => v.code === 'undecidable');
+      return undecided ? `supply the missing unit data: ${undecided.units.join(', ')}` : 'supply the missing unit data';
+    }
+    case 'incomplete': {
+      const unmet = result.withPlanned.rules.find((r) => r.outcome === 'unmet');
+      return unmet ? `plan more units: ${unmet.message}` : 'plan more units';
+    }
+  }
+}
 
 // The column and the JSON both ask for a learner's plans; plan each learner once.
 const plansOf = new WeakMap<LearnerCheck, PlanResult>();

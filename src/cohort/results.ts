@@ -1,8 +1,10 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { levelName } from '../rules/rule-kinds';
-import type { LearnerResult, Status, Violation } from '../rules/model';
+import type { Status, Violation } from '../rules/model';
 import type { LearnerCheck } from './check';
+import { learnerPlans, planNextStep } from './next-step';
+import type { PlanResult } from '../rules/planner';
 import type { CohortReading, ReadWarning } from './types';
 
 /** Headers of the columns the add-in and the CLI own: a second check finds and replaces them, never adds more. */
@@ -44,30 +46,6 @@ export function violationsText(violations: readonly Violation[]): string {
   return violations.map((v) => v.message).join('; ');
 }
 
-/** What to do next, in words. The completion planner, when present, gives a better answer through `nextStep`. */
-export function defaultNextStep(result: LearnerResult): string {
-  switch (result.status) {
-    case 'achieved':
-      return 'claim the certificate';
-    case 'on-track':
-      return 'complete the planned units';
-    case 'invalid': {
-      const first = result.violations.find((v) => ['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'unknown-qualification'].includes(v.code));
-      return first ? first.message : 'correct the unit choice';
-    }
-    case 'needs-data': {
-      const unclear = result.violations.find((v) => v.code === 'unrecognised-mark');
-      if (unclear) return `fix the mark: ${unclear.message}`;
-      const undecided = result.violations.find((v) => v.code === 'undecidable');
-      return undecided ? `supply the missing unit data: ${undecided.units.join(', ')}` : 'supply the missing unit data';
-    }
-    case 'incomplete': {
-      const unmet = result.withPlanned.rules.find((r) => r.outcome === 'unmet');
-      return unmet ? `plan more units: ${unmet.message}` : 'plan more units';
-    }
-  }
-}
-
 export interface ResultsBlock {
   header: string[];
   /** One row per sheet row from the header's next row to the last learner row; null cells where no learner is. */
@@ -75,7 +53,7 @@ export interface ResultsBlock {
   statusColumn: number;
 }
 
-export function resultRow(check: LearnerCheck, nextStep: (c: LearnerCheck) => string = (c) => defaultNextStep(c.result)): (string | number)[] {
+export function resultRow(check: LearnerCheck, nextStep: (c: LearnerCheck) => string = planNextStep): (string | number)[] {
   const { result } = check;
   return [
     result.achieved.credits,
@@ -139,6 +117,8 @@ export interface LearnerJson {
   credits: { achieved: number; withPlanned: number };
   violations: Violation[];
   notCounted: string[];
+  /** The cheapest ways to complete, for learners short of the rules (the completion planner's best few). */
+  plans?: PlanResult;
 }
 
 export interface CohortJson {
@@ -146,7 +126,8 @@ export interface CohortJson {
   warnings: ReadWarning[];
 }
 
-export function learnerJson({ record, result }: LearnerCheck): LearnerJson {
+export function learnerJson(check: LearnerCheck): LearnerJson {
+  const { record, result } = check;
   return {
     row: record.row,
     learnerId: record.learnerId,
@@ -155,6 +136,7 @@ export function learnerJson({ record, result }: LearnerCheck): LearnerJson {
     credits: { achieved: result.achieved.credits, withPlanned: result.withPlanned.credits },
     violations: result.violations.map((v) => ({ code: v.code, message: v.message, units: v.units, ...(v.ruleId ? { ruleId: v.ruleId } : {}) })),
     notCounted: result.notCounted,
+    ...(result.status === 'incomplete' ? { plans: learnerPlans(check) } : {}),
   };
 }
 
