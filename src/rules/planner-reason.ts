@@ -1,20 +1,7 @@
 // Why no plan exists, in words that name the rule: found by asking, rule by rule, how far the units still open to
 // the learner could take it at best (one unit per barred set, unknown values read favourably).
-import { levelName } from './rule-kinds';
-import type { CreditRule, QualificationShape } from './planner-shape';
-
-function whatCounts(shape: QualificationShape, rule: CreditRule): string {
-  switch (rule.kind) {
-    case 'totalCredits':
-      return 'credits';
-    case 'levelCredits':
-      return `credits ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`;
-    case 'groupCredits': {
-      const groups = shape.index.qualification.groups;
-      return `credits from ${rule.groups.map((g) => groups.find((x) => x.id === g)?.title ?? g).join(' and ')}`;
-    }
-  }
-}
+import { whatCounts } from './rule-kinds';
+import type { QualificationShape } from './planner-shape';
 
 /** The most a rule can reach from `base` plus any clash-free choice among `open` (greedy per barred set). */
 function bestReach(shape: QualificationShape, r: number, base: readonly number[], open: readonly number[]): number {
@@ -51,7 +38,7 @@ export function noPlanReason(shape: QualificationShape, base: readonly number[],
     const rule = shape.creditRules[r];
     const reach = bestReach(shape, r, base, open);
     if (reach >= rule.min) continue;
-    const what = whatCounts(shape, rule);
+    const what = whatCounts(rule, shape.index.qualification);
     const anyone = bestReach(shape, r, [], everyUnit);
     if (anyone < rule.min) {
       return `"${rule.text}" cannot be met: the qualification's units give at most ${anyone} ${what}, ${rule.min} needed; check the qualification's definition`;

@@ -4,6 +4,7 @@ import type {
   GroupCreditsRule,
   LevelCreditsRule,
   MandatoryRule,
+  QualificationDefinition,
   Rule,
   RuleOutcome,
   RuleResult,
@@ -13,7 +14,7 @@ import type {
 import type { QualificationIndex } from './qualification-index';
 import { creditRuleProvenance } from './provenance';
 
-type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
+export type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
 
 /** Whether a unit's level puts its credits into a level rule: yes, no, or not known. */
 function levelCounts(rule: LevelCreditsRule, unit: UnitDefinition): boolean | null {
@@ -65,14 +66,15 @@ function creditOutcome(known: number, min: number, mostPossible: number): RuleOu
   return 'unknown';
 }
 
-function whatCounts(rule: CreditRule, index: QualificationIndex): string {
+/** What a credit rule counts, in words: `credits at level 2`, `credits from Optional Group B and Optional Group C`. */
+export function whatCounts(rule: CreditRule, qualification: QualificationDefinition): string {
   switch (rule.kind) {
     case 'totalCredits':
       return 'credits';
     case 'levelCredits':
       return `credits ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`;
     case 'groupCredits': {
-      const titles = rule.groups.map((g) => index.qualification.groups.find((x) => x.id === g)?.title ?? g);
+      const titles = rule.groups.map((g) => qualification.groups.find((x) => x.id === g)?.title ?? g);
       return `credits from ${titles.join(' and ')}`;
     }
   }
@@ -82,7 +84,7 @@ function creditRule(index: QualificationIndex, rule: CreditRule, counted: readon
   const { known, uncertain, mostExtra } = creditTally(index, rule, counted);
   const mostPossible = known + mostExtra;
   const outcome = creditOutcome(known, rule.min, mostPossible);
-  const what = whatCounts(rule, index);
+  const what = whatCounts(rule, index.qualification);
   let message: string;
   if (outcome === 'met') message = `${known} of ${rule.min} ${what}: met`;
   else if (outcome === 'unmet') {
