@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import type { HostContext } from '../src/excel/host';
 import { createFakeExcel, FakeExcelError, FakeWorkbookState } from './fake-excel';
+import { evaluateFormula } from './fake-excel/formula';
 
 function bookWithCohort(): FakeWorkbookState {
   const book = new FakeWorkbookState();
@@ -234,6 +235,19 @@ describe('fake Excel host', () => {
     });
     assert.equal(sheet.conditionalFormats.length, 1);
     assert.deepEqual(sheet.conditionalFormats[0].ranges, [{ row: 0, column: 0, rows: 10, columns: 2 }]);
+  });
+
+  it('evaluates a custom format formula with references relative to the format\'s top-left cell', () => {
+    const cells: Record<string, string> = { C1: 'Unit 1', D1: 'Unit 2', C2: 'A', D2: 'A', C3: 'P', F2: 'Unit 2', F3: 'Unit 1, Unit 2' };
+    const valueAt = (row: number, column: number) => cells[`${String.fromCharCode(65 + column)}${row + 1}`];
+    const formula = '=AND(C2<>"",ISNUMBER(FIND(", "&C$1&",",", "&$F2&",")))';
+    const at = (address: string) => ({ row: Number(address.slice(1)) - 1, column: address.charCodeAt(0) - 65 });
+    const anchor = at('C2');
+    assert.equal(evaluateFormula(formula, anchor, at('C2'), valueAt), false, 'Unit 1 is not listed on row 2');
+    assert.equal(evaluateFormula(formula, anchor, at('D2'), valueAt), true, 'Unit 2 is listed on row 2');
+    assert.equal(evaluateFormula(formula, anchor, at('C3'), valueAt), true, 'Unit 1 is listed on row 3');
+    assert.equal(evaluateFormula(formula, anchor, at('D3'), valueAt), false, 'D3 is empty');
+    assert.throws(() => evaluateFormula('=VLOOKUP(A1,B1,2)', anchor, at('C2'), valueAt), /cannot evaluate VLOOKUP/);
   });
 
   it('counts syncs and the bytes each one carries', async () => {
