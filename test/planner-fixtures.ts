@@ -1,99 +1,13 @@
-// Qualifications for the planner's tests and benchmark: one shaped like IQ 600/5106/1 (its 39 units, credits and GLH
-// from the specification's unit table, the levels the specs README found, every other level unknown), and a
-// generator of small random qualifications and learners that exercises every rule kind.
+// Qualifications for the planner's tests and benchmark: the embedded IQ 600/5106/1, and a generator of small random qualifications and learners that exercises every rule kind.
 import fc from 'fast-check';
+import { embeddedCatalogue } from '../src/rules/catalogue';
 import type { GroupDefinition, LearnerUnits, QualificationDefinition, Rule, UnitDefinition } from '../src/rules/model';
 
-type Row = [ref: string, group: string, credits: number, glh: number, level: number | null, title: string];
-
-// In the order of the specification's table.
-const IQ_UNITS: Row[] = [
-  ['L/601/0933', 'C', 5, 33, null, 'Give customers a positive impression of yourself and your organisation'],
-  ['D/503/0352', 'A', 2, 9, 1, 'Comply with health and safety procedures in a contact centre'],
-  ['L/601/1225', 'C', 5, 33, null, 'Deal with customers using bespoke software'],
-  ['M/502/4300', 'C', 3, 20, 2, 'Using Email'],
-  ['M/601/1511', 'C', 6, 40, null, 'Resolve customer service problems'],
-  ['H/503/0403', 'B', 4, 12, null, 'Communicate information to customers in different but familiar contexts through a contact centre'],
-  ['J/502/4299', 'C', 2, 15, 1, 'Using Email'],
-  ['Y/502/4291', 'C', 2, 15, 1, 'IT Communication Fundamentals'],
-  ['F/502/4379', 'C', 4, 30, 2, 'Using Collaborative Technologies'],
-  ['F/502/4396', 'C', 3, 20, 2, 'Bespoke Software'],
-  ['R/601/1548', 'C', 6, 40, null, 'Develop your own customer service skills through self-study'],
-  ['F/601/1223', 'C', 5, 33, null, 'Deal with incoming telephone calls from customers'],
-  ['M/502/8606', 'C', 3, 22, null, 'Handling objections and closing sales'],
-  ['F/502/8559', 'C', 2, 13, null, 'Time planning in sales'],
-  ['L/503/0394', 'B', 5, 15, null, 'Carry out direct sales activities in a contact centre'],
-  ['T/502/4296', 'C', 3, 20, 1, 'Using the Internet'],
-  ['M/601/1542', 'C', 5, 33, null, 'Buddy a colleague to develop their customer service skills'],
-  ['L/502/4627', 'C', 3, 20, 1, 'Word processing software'],
-  ['K/503/0385', 'B', 5, 12, null, 'Deliver customer service through a contact centre'],
-  ['K/503/0421', 'B', 7, 40, null, 'Deal with incidents through a contact centre'],
-  ['A/502/4297', 'C', 4, 30, 2, 'Using the Internet'],
-  ['D/502/8584', 'C', 2, 15, null, 'Inputting and accessing sales or marketing data in information systems'],
-  ['D/601/0936', 'C', 6, 40, null, 'Promote additional services or products to customers'],
-  ['A/502/4378', 'C', 3, 20, 1, 'Using Collaborative Technologies'],
-  ['J/503/0362', 'B', 4, 24, null, 'Use systems and technology during customer contact in a contact centre'],
-  ['J/502/8580', 'C', 4, 27, null, 'Selling by telephone - outbound'],
-  ['J/503/0426', 'B', 5, 15, null, 'Support customers and colleagues when providing contact centre services'],
-  ['D/502/4292', 'C', 2, 15, 2, 'IT Communication Fundamentals'],
-  ['L/503/0413', 'B', 4, 18, null, 'Provide support through a contact centre for specified products and/or services'],
-  ['L/601/1614', 'C', 4, 30, null, 'Follow the rules to deliver customer service'],
-  ['H/600/9660', 'C', 3, 15, null, 'Develop working relationships with colleagues'],
-  ['T/601/1512', 'C', 6, 40, null, 'Deliver customer service to difficult customers'],
-  ['D/601/1522', 'C', 6, 40, null, 'Process customer service complaints'],
-  ['H/601/1215', 'C', 5, 33, null, 'Process information about customers'],
-  ['Y/601/1227', 'C', 4, 27, null, 'Maintain customer service through effective hand over'],
-  ['D/601/1553', 'C', 8, 53, null, 'Work with others to improve customer service'],
-  ['J/502/8577', 'C', 4, 27, null, 'Selling by telephone - inbound'],
-  ['H/601/1540', 'C', 5, 33, null, 'Support customers using on-line customer services'],
-  ['T/503/0342', 'A', 4, 15, 2, 'Improve personal effectiveness at work in a contact centre'],
-];
-
-const IQ_BARRED: Record<string, [string, string]> = {
-  C1: ['L/601/1225', 'F/502/4396'],
-  C2: ['M/502/4300', 'J/502/4299'],
-  C3: ['F/502/4379', 'A/502/4378'],
-  C4: ['T/502/4296', 'A/502/4297'],
-  C5: ['Y/502/4291', 'D/502/4292'],
-};
-
-/** 600/5106/1 as the specification states it; `overrides` lets a test supply levels a centre would. */
+/** 600/5106/1 from the embedded catalogue; `levels` lets a test supply unit levels a centre would. */
 export function iqContactCentre(levels: Record<string, number> = {}): QualificationDefinition {
-  const units: UnitDefinition[] = IQ_UNITS.map(([ref, group, credits, glh, level, title]) => ({
-    ref,
-    title,
-    credits,
-    glh,
-    level: levels[ref] ?? level,
-    group,
-  }));
-  const rules: Rule[] = [
-    { id: 'total', kind: 'totalCredits', min: 28, text: 'Learners must achieve 28 credits' },
-    { id: 'level2', kind: 'levelCredits', level: 2, orAbove: false, min: 15, text: '15 of which must be at level 2' },
-    { id: 'mandatory', kind: 'mandatory', group: 'A', text: '6 credits from both of the mandatory units' },
-    { id: 'groupB', kind: 'groupCredits', groups: ['B'], min: 12, text: 'a minimum of 12 credits from Optional Group B' },
-    {
-      id: 'groupBC',
-      kind: 'groupCredits',
-      groups: ['B', 'C'],
-      min: 22,
-      text: 'the remaining 10 credits selected from Optional Group B and Optional Group C',
-    },
-    ...Object.entries(IQ_BARRED).map(([id, pair]): Rule => ({ id, kind: 'barred', units: pair, text: `Barred units: only one unit of set ${id} can count` })),
-  ];
-  return {
-    id: '600/5106/1',
-    title: 'IQ Level 2 NVQ Certificate In Contact Centre Operations (QCF)',
-    awardingBody: 'IQ',
-    level: 2,
-    groups: [
-      { id: 'A', title: 'Mandatory Group A' },
-      { id: 'B', title: 'Optional Group B' },
-      { id: 'C', title: 'Optional Group C' },
-    ],
-    units,
-    rules,
-  };
+  const iq = embeddedCatalogue().find('600/5106/1');
+  if (!iq) throw new Error('600/5106/1 missing from the embedded catalogue');
+  return { ...iq, units: iq.units.map((u) => ({ ...u, level: levels[u.ref] ?? u.level })) };
 }
 
 const GROUP_IDS = ['G0', 'G1', 'G2'];
