@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { qualcheck } from './support/cli';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
 import { RESULT_HEADERS } from '../src/cohort/results';
@@ -12,14 +12,6 @@ import { SAMPLE_LEARNERS, writeSampleCohort } from '../scripts/make-samples';
 
 const root = path.resolve(__dirname, '..');
 const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
-
-function qualcheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'bin/qualcheck.js'), ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 async function sha(file: string): Promise<string> {
   return createHash('sha256').update(await fs.readFile(file)).digest('hex');

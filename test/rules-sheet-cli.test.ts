@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { qualcheck } from './support/cli';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
 import { OCR_SAMPLE_LEARNERS, OCR_SAMPLES, writeOcrCohort, EXAMPLE_UNIT_VALUES } from '../scripts/make-ocr-sample';
@@ -10,14 +10,6 @@ import { OCR_SAMPLE_LEARNERS, OCR_SAMPLES, writeOcrCohort, EXAMPLE_UNIT_VALUES }
 const root = path.resolve(__dirname, '..');
 const cohort = path.join(root, OCR_SAMPLES.cohort);
 const withRules = path.join(root, OCR_SAMPLES.withRules);
-
-function qualcheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'bin/qualcheck.js'), ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 /** The grid row (1-based) of a unit in the rules sheet, and the columns of its header. */
 function unitRow(sheet: ExcelJS.Worksheet, ref: string): { row: number; column: (label: string) => number } {
