@@ -7,6 +7,7 @@ import { qualcheck } from './support/cli';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
 import { RESULT_HEADERS } from '../src/cohort/results';
+import { NOT_COUNTED_HEADER } from '../src/excel/unit-highlight';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { SAMPLE_LEARNERS, writeSampleCohort } from '../scripts/make-samples';
 
@@ -113,15 +114,18 @@ describe('command line: qualcheck check', function () {
       const ws = wb.getWorksheet('Cohort');
       assert.ok(ws);
       const header = (ws.getRow(1).values as unknown[]).filter((v) => typeof v === 'string' && v.startsWith('qualcheck:'));
-      assert.deepEqual(header, [...RESULT_HEADERS], `${path.basename(file)} has owned columns once each`);
+      assert.deepEqual(header, [...RESULT_HEADERS, NOT_COUNTED_HEADER], `${path.basename(file)} has owned columns once each`);
       const statusColumn = (ws.getRow(1).values as unknown[]).indexOf('qualcheck: status');
       assert.equal(ws.getRow(2).getCell(statusColumn).value, 'achieved');
       const formats = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
-      assert.equal(formats.length, 1, 'one conditional format block on the status column');
+      assert.equal(formats.length, 2, 'one conditional format on the status column, one on the unit cells that do not count');
+      const notCounted = (ws.getRow(1).values as unknown[]).indexOf(NOT_COUNTED_HEADER);
+      const barredRow = ws.getRow(9); // CC008 took both units of barred set C1
+      assert.match(String(barredRow.getCell(notCounted).value), /L\/601\/1225|F\/502\/4396/);
     }
   });
 
-  it('writes to a results sheet when the columns right of the data hold the user data', async () => {
+  it('puts the result columns right of a note the user keeps beside the data, leaving the note alone', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sample);
     const ws = wb.getWorksheet('Cohort');
@@ -132,11 +136,36 @@ describe('command line: qualcheck check', function () {
     await wb.xlsx.writeFile(input);
     const out = path.join(tmp, 'with-notes-out.xlsx');
     const run = await runCheck(input, { out });
-    assert.equal(run.written?.target, 'sheet');
+    assert.equal(run.written?.target, 'columns');
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
-    assert.equal(back.getWorksheet('Cohort')?.getRow(5).getCell(notesColumn).value, 'phoned 3 May');
-    assert.equal(back.getWorksheet('qualcheck results')?.getRow(1).getCell(3).value, RESULT_HEADERS[0]);
+    const sheet = back.getWorksheet('Cohort');
+    assert.equal(sheet?.getRow(5).getCell(notesColumn).value, 'phoned 3 May');
+    assert.equal(sheet?.getRow(1).getCell(notesColumn + 1).value, RESULT_HEADERS[0]);
+  });
+
+  it('writes to a results sheet when the user has put their own data into the result columns', async () => {
+    const first = path.join(tmp, 'first.xlsx');
+    await runCheck(sample, { out: first });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const ws = wb.getWorksheet('Cohort');
+    assert.ok(ws);
+    const violations = (ws.getRow(1).values as unknown[]).indexOf('qualcheck: violations');
+    ws.getRow(1).getCell(violations).value = 'My notes';
+    ws.getRow(3).getCell(violations).value = 'call back';
+    const edited = path.join(tmp, 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const out = path.join(tmp, 'edited-out.xlsx');
+    const run = await runCheck(edited, { out });
+    assert.equal(run.written?.target, 'sheet');
+    assert.match(run.written?.reason ?? '', /My notes/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    assert.equal(back.getWorksheet('Cohort')?.getRow(3).getCell(violations).value, 'call back');
+    const results = back.getWorksheet('qualcheck results');
+    assert.equal(results?.getRow(1).getCell(3).value, RESULT_HEADERS[0]);
+    assert.equal(results?.getRow(2).getCell(2).value, 'CC001');
   });
 
   describe('bad input gets one line and exit code 2', () => {

@@ -46,7 +46,7 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     );
   }
   const marks = await loadMarks(options.marks);
-  const { worksheet, reading } = readCohortSheet(workbook, file, { sheet: options.sheet, catalogue, qualification: options.qualification, marks });
+  const { worksheet, grid, reading } = readCohortSheet(workbook, file, { sheet: options.sheet, catalogue, qualification: options.qualification, marks });
   const checks = checkCohort(reading);
   const run: CheckRun = { file, sheetName: worksheet.name, checks, json: cohortJson(reading, checks) };
   if (sheetRules) {
@@ -60,7 +60,7 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     if (path.resolve(options.out) === path.resolve(file)) {
       throw new UserError(`--out ${options.out}: is the input file; qualcheck never modifies the input, choose another name`);
     }
-    const outcome = writeResults(workbook, worksheet, reading, checks);
+    const outcome = writeResults(workbook, worksheet, grid, reading, checks);
     try {
       await workbook.xlsx.writeFile(options.out);
     } catch (error) {

@@ -8,7 +8,9 @@ import { readDefinitionsJson } from '../rules/definition-file';
 import type { QualificationDefinition } from '../rules/model';
 import { isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
 import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/marks';
+import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import { readCohort } from '../cohort/read';
+import { withoutOwnedColumns } from '../excel/placement';
 import type { CohortReading, Grid } from '../cohort/types';
 import { UserError } from './user-error';
 import { gridFromWorksheet } from './worksheet-grid';
@@ -125,7 +127,8 @@ export function readCohortSheet(
   if (sheets.length === 0) throw new UserError(`${file}: the workbook has no sheets`);
   const readOne = (worksheet: ExcelJS.Worksheet): CohortSheet => {
     const grid = gridFromWorksheet(worksheet);
-    const reading = readCohort(grid, { catalogue: options.catalogue, qualification: options.qualification, marks: options.marks });
+    // Result columns of an earlier run are the tool's own, not learner data: the reader never sees them.
+    const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), { catalogue: options.catalogue, qualification: options.qualification, marks: options.marks });
     return { worksheet, grid, reading };
   };
   if (options.sheet !== undefined) {

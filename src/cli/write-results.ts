@@ -1,11 +1,15 @@
-// Writes the owned result columns into a copy of the workbook, coloured by conditional formatting.
+// Writes the owned result columns into a copy of the workbook. Where they go is decided by the same plan the add-in
+// follows (src/excel/placement.ts), so a workbook checked from the command line looks as if the add-in had checked it.
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../cohort/address';
+import { columnLetters, parseRange, rangeAddress } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
-import { isResultHeader, resultsBlock, STATUS_STYLE, STATUSES, type ResultsBlock } from '../cohort/results';
-import type { CohortReading } from '../cohort/types';
+import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/results';
+import type { CohortReading, Grid } from '../cohort/types';
+import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, SheetCells, type WritePlan } from '../excel/placement';
+import { isHighlightFormula, NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../excel/unit-highlight';
+import { UserError } from './user-error';
 
-export const RESULTS_SHEET = 'qualcheck results';
+export { RESULTS_SHEET };
 
 export interface WriteOutcome {
   /** Where the results went: the cohort sheet's columns, or a separate sheet because those columns held the user's data. */
@@ -15,106 +19,118 @@ export interface WriteOutcome {
   reason?: string;
 }
 
-function isBlank(value: ExcelJS.CellValue): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
-
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
-function statusFormatting(ref: string): ExcelJS.ConditionalFormattingOptions {
-  return {
-    ref,
-    rules: STATUSES.map((status, i) => ({
-      type: 'cellIs' as const,
-      operator: 'equal' as const,
-      formulae: [`"${status}"`],
-      priority: i + 1,
-      style: {
-        fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: argb(STATUS_STYLE[status].fill) } },
-        font: { color: { argb: argb(STATUS_STYLE[status].font) } },
-      },
-    })),
-  };
+function fill(hex: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(hex) } };
 }
 
-/** Drops conditional formats an earlier run put on the columns we now rewrite, so a second run adds none. */
-function dropOwnFormatting(worksheet: ExcelJS.Worksheet, column: number): void {
-  const letters = columnLetters(column);
-  const own = new RegExp(`^${letters}\\d+:${letters}\\d+$`);
-  const formats = (worksheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
-  if (!formats) return;
-  for (let i = formats.length - 1; i >= 0; i--) if (own.test(formats[i].ref)) formats.splice(i, 1);
+type Formats = ExcelJS.ConditionalFormattingOptions[];
+
+function formatsOf(worksheet: ExcelJS.Worksheet): Formats {
+  return (worksheet as unknown as { conditionalFormattings?: Formats }).conditionalFormattings ?? [];
 }
 
-function writeBlock(worksheet: ExcelJS.Worksheet, headerRow: number, firstColumn: number, block: ResultsBlock): void {
-  const header = worksheet.getRow(headerRow);
-  block.header.forEach((text, i) => {
-    header.getCell(firstColumn + i).value = text;
+/** Drops the conditional formats an earlier run wrote (status column, unit highlight), so a second run adds none. */
+function dropOwnFormats(worksheet: ExcelJS.Worksheet, statusColumn: number): void {
+  const formats = formatsOf(worksheet);
+  const letters = columnLetters(statusColumn);
+  const status = new RegExp(`^${letters}\\d+:${letters}\\d+$`);
+  for (let i = formats.length - 1; i >= 0; i--) {
+    const f = formats[i];
+    const ours = status.test(f.ref) || f.rules.some((r) => r.type === 'expression' && (r.formulae ?? []).some((x) => isHighlightFormula(`=${String(x).replace(/^=/, '')}`)));
+    if (ours) formats.splice(i, 1);
+  }
+}
+
+/** A results sheet the tool wrote before is reused; one of the user's with that name is left alone. */
+function resultsSheetName(workbook: ExcelJS.Workbook): { name: string; create: boolean } {
+  const candidates = [RESULTS_SHEET, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${RESULTS_SHEET} ${n}`)];
+  for (const name of candidates) {
+    const sheet = workbook.getWorksheet(name);
+    if (!sheet) return { name, create: true };
+    const head = [1, 2, 3].map((c) => sheet.getRow(1).getCell(c).value);
+    if (isResultsSheetHeader(head)) return { name, create: false };
+  }
+  throw new UserError(`sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data; rename one of them and check again`);
+}
+
+function applyPlan(workbook: ExcelJS.Workbook, cohortSheet: ExcelJS.Worksheet, plan: WritePlan): void {
+  let worksheet = cohortSheet;
+  if (plan.sheet) {
+    const existing = workbook.getWorksheet(plan.sheet.name);
+    if (existing) workbook.removeWorksheet(existing.id);
+    worksheet = workbook.addWorksheet(plan.sheet.name);
+  }
+  const header = worksheet.getRow(plan.headerRow);
+  plan.header.forEach((text, i) => {
+    header.getCell(plan.firstColumn + i).value = text;
   });
-  block.rows.forEach((values, r) => {
-    const row = worksheet.getRow(headerRow + 1 + r);
+  plan.rows.forEach((values, r) => {
+    const row = worksheet.getRow(plan.firstRow + r);
     values.forEach((value, i) => {
-      row.getCell(firstColumn + i).value = value;
+      const cell = row.getCell(plan.firstColumn + i);
+      cell.value = value === '' ? null : value;
+      if (plan.textColumns.includes(i)) cell.numFmt = '@';
     });
   });
-  const statusColumn = firstColumn + block.statusColumn;
-  dropOwnFormatting(worksheet, statusColumn);
-  if (block.rows.length > 0) {
-    const letters = columnLetters(statusColumn);
-    worksheet.addConditionalFormatting(statusFormatting(`${letters}${headerRow + 1}:${letters}${headerRow + block.rows.length}`));
+  for (const stale of plan.staleRanges) {
+    const range = parseRange(stale);
+    if (!range) continue;
+    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) worksheet.getRow(r).getCell(c).value = null;
   }
-  for (let i = 0; i < block.header.length; i++) {
-    const column = worksheet.getColumn(firstColumn + i);
-    column.width = i === block.statusColumn ? 14 : i >= 4 ? 60 : 16;
+
+  const statusColumn = plan.firstColumn + plan.statusColumn;
+  dropOwnFormats(worksheet, statusColumn);
+  if (plan.rows.length > 0) {
+    const lastRow = plan.firstRow + plan.rows.length - 1;
+    worksheet.addConditionalFormatting({
+      ref: rangeAddress({ top: plan.firstRow, left: statusColumn, bottom: lastRow, right: statusColumn }),
+      rules: STATUSES.map((status, i) => ({
+        type: 'cellIs' as const,
+        operator: 'equal' as const,
+        formulae: [`"${status}"`],
+        priority: i + 1,
+        style: { fill: fill(STATUS_STYLE[status].fill), font: { color: { argb: argb(STATUS_STYLE[status].font) } } },
+      })),
+    });
   }
+  if (plan.highlight) {
+    worksheet.addConditionalFormatting({
+      ref: plan.highlight.range,
+      rules: [
+        {
+          type: 'expression',
+          // exceljs writes the formula as stored in the file, without the leading '='.
+          formulae: [plan.highlight.formula.replace(/^=/, '')],
+          priority: STATUSES.length + 1,
+          style: { fill: fill(NOT_COUNTED_STYLE.fill), font: { color: { argb: argb(NOT_COUNTED_STYLE.font) } } },
+        },
+      ],
+    });
+  }
+  plan.header.forEach((text, i) => {
+    worksheet.getColumn(plan.firstColumn + i).width = i === plan.statusColumn ? 14 : /violations|next step/.test(text) ? 60 : 16;
+  });
 }
 
 /**
- * Finds where the owned columns go: where a previous run put them, or right of the data. When any of those cells holds
- * something the add-in did not write, the results go to a separate sheet instead: the user's data is never overwritten.
+ * Writes the results where a previous run put them, or right of the data; when any of those cells holds something
+ * the tool did not write, to a separate results sheet instead: the user's data is never overwritten.
  */
-export function placeResults(worksheet: ExcelJS.Worksheet, reading: CohortReading, width: number): { firstColumn: number; free: boolean; reason?: string } {
-  const header = worksheet.getRow(reading.headerRow);
-  let firstColumn = reading.lastColumn + 1;
-  for (let c = 1; c <= Math.max(worksheet.columnCount, reading.lastColumn + width); c++) {
-    if (isResultHeader(header.getCell(c).value)) {
-      firstColumn = c;
-      break;
-    }
+export function writeResults(workbook: ExcelJS.Workbook, worksheet: ExcelJS.Worksheet, grid: Grid, reading: CohortReading, checks: readonly LearnerCheck[]): WriteOutcome {
+  const block = withNotCounted(resultsBlock(reading, checks), reading, checks, grid);
+  const beside = planBeside(new SheetCells([grid]), worksheet.name, reading, block);
+  let plan: WritePlan;
+  if ('blockedBy' in beside) {
+    const sheet = resultsSheetName(workbook);
+    plan = planResultsSheet(sheet.name, sheet.create, reading, checks, block, beside.blockedBy);
+  } else {
+    plan = beside;
+    plan.highlight = unitHighlight(reading, plan);
   }
-  const lastRow = Math.max(reading.lastRow, worksheet.rowCount);
-  for (let c = firstColumn; c < firstColumn + width; c++) {
-    const headerValue = header.getCell(c).value;
-    if (!isBlank(headerValue) && !isResultHeader(headerValue)) {
-      return { firstColumn, free: false, reason: `column ${columnLetters(c)} holds your data ("${String(headerValue)}")` };
-    }
-    if (isResultHeader(headerValue)) continue;
-    for (let r = reading.headerRow + 1; r <= lastRow; r++) {
-      if (!isBlank(worksheet.getRow(r).getCell(c).value)) {
-        return { firstColumn, free: false, reason: `cell ${columnLetters(c)}${r} holds your data` };
-      }
-    }
-  }
-  return { firstColumn, free: true };
-}
-
-export function writeResults(workbook: ExcelJS.Workbook, worksheet: ExcelJS.Worksheet, reading: CohortReading, checks: readonly LearnerCheck[], nextStep?: (c: LearnerCheck) => string): WriteOutcome {
-  const block = resultsBlock(reading, checks, nextStep);
-  const place = placeResults(worksheet, reading, block.header.length);
-  if (place.free) {
-    writeBlock(worksheet, reading.headerRow, place.firstColumn, block);
-    return { target: 'columns', sheetName: worksheet.name, firstColumn: place.firstColumn };
-  }
-  const existing = workbook.getWorksheet(RESULTS_SHEET);
-  if (existing) workbook.removeWorksheet(existing.id);
-  const sheet = workbook.addWorksheet(RESULTS_SHEET);
-  sheet.getRow(1).values = ['Row', 'Learner ID'];
-  checks.forEach((check, i) => {
-    sheet.getRow(i + 2).values = [check.record.row, check.record.learnerId];
-  });
-  const compact: ResultsBlock = { ...block, rows: checks.map((c) => block.rows[c.record.row - reading.headerRow - 1] ?? []) };
-  writeBlock(sheet, 1, 3, compact);
-  return { target: 'sheet', sheetName: RESULTS_SHEET, firstColumn: 3, reason: place.reason };
+  applyPlan(workbook, worksheet, plan);
+  return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };
 }

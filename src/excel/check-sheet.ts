@@ -1,12 +1,12 @@
 // The add-in's two jobs on the active sheet: inspect it (what the reader finds, nothing written) and check it
 // (read, run the engine, write the owned result columns and their conditional formats). The pane and the ribbon
 // command both come through here.
-import { parseCellAddress, rangeAddress } from '../cohort/address';
+import { parseCellAddress } from '../cohort/address';
 import { checkLearner, type LearnerCheck } from '../cohort/check';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import type { MarkVocabulary } from '../cohort/marks';
 import { readCohort } from '../cohort/read';
-import { resultsBlock, summarise, type CohortSummary, type ResultsBlock } from '../cohort/results';
+import { resultsBlock, summarise, type CohortSummary } from '../cohort/results';
 import type { CellValue, CohortReading, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
@@ -14,7 +14,7 @@ import type { HostRun } from './host';
 import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
-import { highlightFormula, NOT_COUNTED_HEADER, notCountedText, unitColumnSpan } from './unit-highlight';
+import { unitHighlight, withNotCounted } from './unit-highlight';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
 
 export interface CheckSettings {
@@ -120,27 +120,6 @@ async function resultsSheetName(run: HostRun): Promise<{ name: string; create: b
     }
     throw new CheckFailed(`Sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data. Rename one of them, then check again.`, null);
   });
-}
-
-/** The owned columns plus the one that lists, per learner, the unit columns that do not count. */
-function withNotCounted(block: ResultsBlock, reading: CohortReading, checks: readonly LearnerCheck[], grid: Grid): ResultsBlock {
-  const rows = block.rows.map((row) => [...row, null as string | number | null]);
-  for (const check of checks) {
-    const row = rows[check.record.row - reading.headerRow - 1];
-    if (row) row[row.length - 1] = notCountedText(check, reading, grid);
-  }
-  return { ...block, header: [...block.header, NOT_COUNTED_HEADER], rows };
-}
-
-function unitHighlight(reading: CohortReading, plan: WritePlan): WritePlan['highlight'] {
-  const span = unitColumnSpan(reading);
-  if (!span || plan.rows.length === 0) return undefined;
-  const helper = plan.firstColumn + plan.header.indexOf(NOT_COUNTED_HEADER);
-  const lastRow = plan.firstRow + plan.rows.length - 1;
-  return {
-    range: rangeAddress({ top: plan.firstRow, left: span.left, bottom: lastRow, right: span.right }),
-    formula: highlightFormula(plan.headerRow, plan.firstRow, span.left, helper),
-  };
 }
 
 export async function checkSheet(run: HostRun, settings: CheckSettings, controls: RunControls = {}): Promise<CheckOutcome> {

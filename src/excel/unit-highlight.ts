@@ -1,9 +1,11 @@
 // Unit cells that do not count (the other units of a barred set, units outside the learner's qualification) are
 // highlighted by one conditional format over the unit columns, not by painting cells. Its formula needs, on each row,
 // the headers of those units: an owned column lists them, readable on its own as "units not counted".
-import { cellAddress, columnLetters, parseCellAddress } from '../cohort/address';
+import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
+import type { ResultsBlock } from '../cohort/results';
 import type { CohortReading, Grid } from '../cohort/types';
+import type { WritePlan } from './placement';
 
 export const NOT_COUNTED_HEADER = 'qualcheck: units not counted';
 export const NOT_COUNTED_STYLE = { fill: '#FCE4D6', font: '#843C0C' } as const;
@@ -56,4 +58,25 @@ export function highlightFormula(headerRow: number, firstRow: number, left: numb
 /** Whether a custom format's formula is one this add-in wrote (so a new check may replace it). */
 export function isHighlightFormula(formula: string): boolean {
   return /^=AND\([A-Z]+\d+<>"",ISNUMBER\(FIND\(", "&[A-Z]+\$\d+&",",", "&\$[A-Z]+\d+&","\)\)\)$/.test(formula);
+}
+
+/** The owned columns plus the one that lists, per learner, the unit columns that do not count. */
+export function withNotCounted(block: ResultsBlock, reading: CohortReading, checks: readonly LearnerCheck[], grid: Grid): ResultsBlock {
+  const rows = block.rows.map((row) => [...row, null as string | number | null]);
+  for (const check of checks) {
+    const row = rows[check.record.row - reading.headerRow - 1];
+    if (row) row[row.length - 1] = notCountedText(check, reading, grid);
+  }
+  return { ...block, header: [...block.header, NOT_COUNTED_HEADER], rows };
+}
+
+export function unitHighlight(reading: CohortReading, plan: WritePlan): WritePlan['highlight'] {
+  const span = unitColumnSpan(reading);
+  if (!span || plan.rows.length === 0) return undefined;
+  const helper = plan.firstColumn + plan.header.indexOf(NOT_COUNTED_HEADER);
+  const lastRow = plan.firstRow + plan.rows.length - 1;
+  return {
+    range: rangeAddress({ top: plan.firstRow, left: span.left, bottom: lastRow, right: span.right }),
+    formula: highlightFormula(plan.headerRow, plan.firstRow, span.left, helper),
+  };
 }
