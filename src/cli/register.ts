@@ -2,10 +2,8 @@
 // learners as a bulk registration CSV.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkLearner } from '../cohort/check';
-import type { LearnerRecord } from '../cohort/types';
-import type { ViolationCode } from '../rules/model';
-import { checkRegistration, type RegistrationResult, type UnitCheck } from '../registration/check';
+import { checkRegistration, type RegistrationResult } from '../registration/check';
+import { routeCheck } from '../registration/route';
 import { formatUkDate, isIsoDate } from '../cohort/dates';
 import { registrationCsv, registrationRows } from '../registration/export';
 import { UserError } from './user-error';
@@ -26,22 +24,6 @@ export interface RegisterOptions {
 /** Exit codes: every learner ready, or at least one held back (like a linter that found something). */
 export const REGISTER_ALL_READY = 0;
 export const REGISTER_SOME_NOT_READY = 1;
-
-/** Violations that make a route impossible, as opposed to not finished yet. */
-const IMPOSSIBLE: ReadonlySet<ViolationCode> = new Set(['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'duplicate-unit']);
-
-/**
- * The rule check as registration prep needs it: only an impossible route (status `invalid`) holds a learner back.
- * A route still short of credits is normal at registration, when most units are yet to be chosen or taken.
- */
-export function routeCheck(record: LearnerRecord): UnitCheck {
-  const result = checkLearner(record);
-  if (result.status !== 'invalid') return { ok: true };
-  const violation = result.violations.find((v) => IMPOSSIBLE.has(v.code)) ?? result.violations[0];
-  if (violation === undefined) return { ok: false };
-  const cell = record.marks.find((m) => violation.units.includes(m.ref))?.cell;
-  return { ok: false, code: violation.code, reason: violation.message, cell };
-}
 
 function today(): string {
   const now = new Date();
