@@ -184,5 +184,13 @@ export class FakeWorkbookState {
 
   select(sheet: string, address: string): void {
     this.selection = { sheet, rect: parseAddress(address) };
+    this.selectionChanged();
+  }
+
+  /** Handlers added through `workbook.onSelectionChanged` (ExcelApi 1.2): called after each change, as Excel does. */
+  readonly selectionHandlers = new Set<(args: { type: 'SelectionChanged' }) => Promise<unknown>>();
+
+  selectionChanged(): void {
+    for (const handler of this.selectionHandlers) setTimeout(() => void handler({ type: 'SelectionChanged' }), 0);
   }
 }

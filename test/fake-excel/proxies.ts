@@ -241,13 +241,29 @@ class FakeApplicationProxy {
   }
 }
 
+/** `Workbook.onSelectionChanged`: a handler is registered when the batch that adds it syncs. */
+class FakeSelectionEvents {
+  constructor(private readonly ctx: FakeContext) {}
+  add(handler: (args: { type: 'SelectionChanged' }) => Promise<unknown>): { context: FakeContext; remove(): void } {
+    const handlers = this.ctx.book.selectionHandlers;
+    this.ctx.enqueue({ kind: 'call', request: { path: 'Workbook.onSelectionChanged', action: 'add' }, apply: () => void handlers.add(handler) });
+    const ctx = this.ctx;
+    return {
+      context: ctx,
+      remove: () => ctx.enqueue({ kind: 'call', request: { path: 'Workbook.onSelectionChanged', action: 'remove' }, apply: () => void handlers.delete(handler) }),
+    };
+  }
+}
+
 export class FakeWorkbookProxy implements HostWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplicationProxy;
+  readonly onSelectionChanged: FakeSelectionEvents;
 
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.application = new FakeApplicationProxy(ctx);
+    this.onSelectionChanged = new FakeSelectionEvents(ctx);
   }
 
   getSelectedRange(): FakeRange {
@@ -762,6 +778,7 @@ export class FakeRange extends FakeObject implements HostRange {
       const { sheet, rect } = this.locate();
       this.ctx.book.activeSheet = sheet.name;
       this.ctx.book.selection = { sheet: sheet.name, rect };
+      this.ctx.book.selectionChanged();
     });
   }
 }

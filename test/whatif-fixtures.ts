@@ -1,0 +1,69 @@
+// What the what-if tests share: sample workbooks put into the fake Excel host, and a qualification loaded from JSON
+// (the example of docs/qualification-format.md) with a small cohort sheet of its own.
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { gridFromWorksheet } from '../src/cli/worksheet-grid';
+import type { CellValue, Grid } from '../src/cohort/types';
+import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
+import { readDefinitionsJson } from '../src/rules/definition-file';
+import type { QualificationDefinition } from '../src/rules/model';
+import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
+import { fillSheet } from './fake-excel/from-grid';
+
+export const SAMPLES = path.join(__dirname, '..', 'samples');
+
+export async function workbookGrid(file: string): Promise<{ grid: Grid; sheetName: string }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path.join(SAMPLES, file));
+  const sheet = workbook.worksheets[0];
+  return { grid: gridFromWorksheet(sheet), sheetName: sheet.name };
+}
+
+export function fakeWith(grid: Grid, name = 'Cohort'): { fake: FakeExcel; sheet: FakeSheet } {
+  const fake = createFakeExcel();
+  const sheet = fillSheet(fake.book.addSheet(name), grid);
+  return { fake, sheet };
+}
+
+export const EXAMPLE_JSON = JSON.stringify({
+  id: 'EX/0001/1',
+  title: 'Example Level 2 Certificate in Contact Centre Basics',
+  awardingBody: 'Example Awards',
+  level: 2,
+  groups: [
+    { id: 'A', title: 'Mandatory units' },
+    { id: 'B', title: 'Optional units' },
+  ],
+  units: [
+    { ref: 'A/000/0001', number: 1, title: 'Health and safety in a contact centre', credits: 2, glh: 10, level: 1, group: 'A' },
+    { ref: 'A/000/0002', number: 2, title: 'Personal effectiveness in a contact centre', credits: 4, glh: 20, level: 2, group: 'A' },
+    { ref: 'A/000/0003', number: 3, title: 'Using email', credits: 2, glh: 15, level: null, group: 'B' },
+    { ref: 'A/000/0004', number: 4, title: 'Using email (advanced)', credits: 3, glh: 20, level: 2, group: 'B' },
+    { ref: 'EX-U5', number: 5, title: 'Handling complaints', credits: null, glh: null, level: 2, group: 'B', aliases: ['Complaints'] },
+  ],
+  rules: [
+    { id: 'total', kind: 'totalCredits', min: 9, text: 'Learners must achieve at least 9 credits' },
+    { id: 'level-2', kind: 'levelCredits', level: 2, orAbove: true, min: 6, text: '6 of which must be at level 2 or above' },
+    { id: 'mandatory', kind: 'mandatory', group: 'A', text: 'both mandatory units' },
+    { id: 'optional', kind: 'groupCredits', groups: ['B'], min: 3, text: 'at least 3 credits from the optional units' },
+    { id: 'email', kind: 'barred', units: ['A/000/0003', 'A/000/0004'], text: 'Learners may take unit 3 or unit 4, but not both' },
+  ],
+});
+
+/** The embedded catalogue with the JSON example added, as a centre's rules file adds it. */
+export function catalogueWithExample(): { catalogue: Catalogue; example: QualificationDefinition } {
+  const base = embeddedCatalogue();
+  const { definitions, errors } = readDefinitionsJson(EXAMPLE_JSON, 'example.json', base.qualifications);
+  if (errors.length > 0 || definitions.length !== 1) throw new Error(`example.json: ${errors.map((e) => e.message).join('; ')}`);
+  return { catalogue: base.withDefinitions(definitions), example: definitions[0] };
+}
+
+/** A matrix cohort of the JSON example: two learners, one column per unit, marks A and P. */
+export function exampleGrid(): Grid {
+  const values: CellValue[][] = [
+    ['Learner ID', 'Name', 'Qualification', 'A/000/0001', 'A/000/0002', 'A/000/0003', 'A/000/0004', 'Complaints'],
+    ['EX1', 'Iris Lee', 'EX/0001/1', 'A', 'A', 'P', null, null],
+    ['EX2', 'Jon Park', 'EX/0001/1', 'A', null, null, null, 'A'],
+  ];
+  return { values, top: 1, left: 1 };
+}
