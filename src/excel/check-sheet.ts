@@ -14,6 +14,7 @@ import type { HostRun } from './host';
 import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
+import { workbookRules, type WorkbookRules } from './rules-sheet';
 import { unitHighlight, withNotCounted } from './unit-highlight';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
 
@@ -36,6 +37,8 @@ export interface RunControls {
 export interface SheetInspection {
   read: SheetRead;
   reading: CohortReading;
+  /** The workbook's "Qualification rules" sheet, when it has one: its valid blocks were used over the catalogue. */
+  rulesSheet?: WorkbookRules;
 }
 
 export interface CheckOutcome extends SheetInspection {
@@ -49,17 +52,19 @@ export interface CheckOutcome extends SheetInspection {
 
 export async function inspectSheet(run: HostRun, settings: CheckSettings, controls: RunControls = {}): Promise<SheetInspection> {
   let read: SheetRead;
+  let rulesSheet: WorkbookRules | null;
   try {
     read = await readSheet(run, { scope: settings.scope, onProgress: controls.onProgress, signal: controls.signal, ...controls.tuning });
+    rulesSheet = await workbookRules(run, settings.catalogue);
   } catch (error) {
     throw describeExcelError(error, { sheetName: 'the active sheet', beside: false, written: null });
   }
   const reading = readCohort(withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS), {
-    catalogue: settings.catalogue,
+    catalogue: rulesSheet?.use.catalogue ?? settings.catalogue,
     qualification: settings.qualification,
     marks: settings.marks,
   });
-  return { read, reading };
+  return rulesSheet ? { read, reading, rulesSheet } : { read, reading };
 }
 
 const SLICE = 2_000;
