@@ -39,7 +39,11 @@ module.exports = async (env = {}, argv = {}) => {
       filename: '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      // csv-stringify's default build expects Node's global Buffer; its browser build carries its own.
+      alias: { 'csv-stringify/sync$': 'csv-stringify/browser/esm/sync' },
+    },
     module: {
       rules: [
         {

@@ -2,6 +2,8 @@
 // services and settings through usePane().
 import type { ComponentType } from 'react';
 import { CheckTab } from './check/CheckTab';
+import { RegistrationTab } from './registration/RegistrationTab';
+import { RulesTab } from './rules/RulesTab';
 
 export interface PaneTab {
   id: string;
@@ -9,4 +11,8 @@ export interface PaneTab {
   Panel: ComponentType;
 }
 
-export const PANE_TABS: readonly PaneTab[] = [{ id: 'check', label: 'Check cohort', Panel: CheckTab }];
+export const PANE_TABS: readonly PaneTab[] = [
+  { id: 'check', label: 'Check cohort', Panel: CheckTab },
+  { id: 'registration', label: 'Registration', Panel: RegistrationTab },
+  { id: 'rules', label: 'Qualification data', Panel: RulesTab },
+];

@@ -1,6 +1,7 @@
 // The "Check cohort" tab: what was found, settings, the Check button with progress and Cancel, and the summary.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { RulesSheetNotice } from '../rules/RulesSheetNotice';
 import { usePane } from '../services';
 import { rememberUndoWarning, undoWarningSeen } from '../settings';
 import { CheckProgress } from './CheckProgress';
@@ -64,6 +65,7 @@ export function CheckTab() {
             <MessageBarBody>{notice}</MessageBarBody>
           </MessageBar>
         ))}
+      <RulesSheetNotice cohort={cohort} />
       {cohort.outcome?.kind === 'done' && <SummaryPanel outcome={cohort.outcome.outcome} onGoTo={cohort.goTo} />}
       {cohort.inspectionError && (
         <MessageBar intent="error">

@@ -1,0 +1,122 @@
+// The "Registration" tab: pick the registration date, see who is ready and why the others are held back (each reason
+// selects its cell), and export the ready learners as a bulk registration sheet and CSV.
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { formatUkDate } from '../../cohort/dates';
+import { REGISTRATION_COLUMNS } from '../../registration/export';
+import { DownloadLink } from './DownloadLink';
+import { LearnerList } from './LearnerList';
+import { useRegistration } from './useRegistration';
+import { useWriteWarning } from './WriteWarningDialog';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  date: { minWidth: '160px' },
+});
+
+export function RegistrationTab() {
+  const styles = useStyles();
+  const registration = useRegistration();
+  const { date, results, inspection, exported, busy } = registration;
+  const warning = useWriteWarning(
+    'The export writes the ready learners to a sheet of its own (never your cohort sheet).',
+    'Export and write the sheet',
+  );
+  const sheetName = inspection?.read.sheetName ?? '';
+  const goTo = (cell: string) => registration.goTo(sheetName, cell);
+  const ready = results?.filter((r) => r.ready) ?? [];
+  const heldBack = results?.filter((r) => !r.ready) ?? [];
+
+  return (
+    <div className={styles.column}>
+      <div className={styles.row}>
+        <Field
+          className={styles.date}
+          label="Registration date"
+          hint="Ages and the qualification's registration dates are checked on this day."
+          validationState={registration.dateError ? 'error' : 'none'}
+          validationMessage={registration.dateError}
+        >
+          <Input type="date" value={date} onChange={(_, data) => registration.setDate(data.value)} data-testid="registration-date" />
+        </Field>
+        <Button disabled={busy !== null} onClick={registration.read} data-testid="registration-refresh">
+          Read the sheet again
+        </Button>
+      </div>
+      {busy && <Spinner size="tiny" label={busy === 'reading' ? 'Reading the sheet…' : 'Writing the registration sheet…'} />}
+      {registration.error && (
+        <MessageBar intent="error" data-testid="registration-error">
+          <MessageBarBody>{registration.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {inspection && inspection.reading.learners.length === 0 && (
+        <MessageBar intent="warning" data-testid="registration-no-learners">
+          <MessageBarBody>
+            No learners found on sheet “{sheetName}” ({inspection.read.source}). Open the cohort sheet, then read it again.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {results && inspection && results.length > 0 && (
+        <Card data-testid="registration-summary">
+          <CardHeader header={<Subtitle2>Registration on {formatUkDate(date)}</Subtitle2>} description={<Caption1>Sheet “{sheetName}”</Caption1>} />
+          <Body1 data-testid="registration-counts">
+            {ready.length} of {results.length} learners ready to register; {heldBack.length} held back.
+          </Body1>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={busy !== null || ready.length === 0} onClick={() => warning.ask(registration.exportReady)} data-testid="registration-export">
+              Export the ready learners
+            </Button>
+          </div>
+          <Caption1>
+            Writes a new sheet laid out as a bulk registration template ({REGISTRATION_COLUMNS.join(', ')}), every cell as text, and offers
+            the same rows as a CSV file. Your cohort sheet is not changed.
+          </Caption1>
+          {exported && (
+            <MessageBar intent="success" data-testid="registration-exported">
+              <MessageBarBody>
+                <MessageBarTitle>Exported {exported.written.learners} learners</MessageBarTitle>
+                {exported.written.replaced ? 'Replaced ' : 'Written to '}
+                <Link as="button" onClick={() => registration.goTo(exported.written.sheetName, exported.written.range)} data-testid="registration-sheet-link">
+                  {exported.written.sheetName}!{exported.written.range}
+                </Link>
+                .{' '}
+                <DownloadLink file={exported.csv} testId="registration-csv">
+                  {`Download ${exported.csv.fileName}`}
+                </DownloadLink>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </Card>
+      )}
+      {results && results.length > 0 && (
+        <LearnerList
+          title={`Held back (${heldBack.length})`}
+          results={heldBack}
+          onGoTo={goTo}
+          testId="registration-held-back"
+          empty="Every learner is ready to register."
+        />
+      )}
+      {results && results.length > 0 && (
+        <LearnerList title={`Ready (${ready.length})`} results={ready} onGoTo={goTo} testId="registration-ready" empty="No learner is ready yet." />
+      )}
+      {warning.dialog}
+    </div>
+  );
+}

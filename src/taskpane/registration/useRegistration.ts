@@ -1,0 +1,112 @@
+// The registration view's state: the cohort sheet as read, the registration date, every learner's result for that
+// date, and the last export (the sheet written and the CSV offered).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isIsoDate } from '../../cohort/dates';
+import { inspectSheet, selectCell, type SheetInspection } from '../../excel/check-sheet';
+import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel/registration-sheet';
+import { checkRegistration, type RegistrationResult } from '../../registration/check';
+import { registrationCsv, registrationRows } from '../../registration/export';
+import { routeCheck } from '../../registration/route';
+import { usePane } from '../services';
+import { markVocabularyOf } from '../settings';
+import type { PaneFile } from './DownloadLink';
+
+export interface RegistrationExport {
+  date: string;
+  written: RegistrationSheetWritten;
+  csv: PaneFile;
+}
+
+export interface Registration {
+  date: string;
+  setDate: (date: string) => void;
+  /** Why the date cannot be used, or undefined. */
+  dateError?: string;
+  inspection: SheetInspection | null;
+  results: RegistrationResult[] | null;
+  busy: 'reading' | 'exporting' | null;
+  error: string | null;
+  exported: RegistrationExport | null;
+  read: () => void;
+  exportReady: () => void;
+  goTo: (sheetName: string, address: string) => void;
+}
+
+/** Today in the computer's own time zone, as YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useRegistration(): Registration {
+  const { run, catalogue, settings } = usePane();
+  const [date, setDate] = useState(todayIso);
+  const [inspection, setInspection] = useState<SheetInspection | null>(null);
+  const [busy, setBusy] = useState<Registration['busy']>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exported, setExported] = useState<RegistrationExport | null>(null);
+  const working = useRef(false);
+
+  const marks = markVocabularyOf(settings).vocabulary;
+  const latest = useRef({ catalogue, scope: settings.scope, place: settings.place, qualification: settings.qualification || undefined, marks });
+  latest.current = { catalogue, scope: settings.scope, place: settings.place, qualification: settings.qualification || undefined, marks };
+  const settingsKey = JSON.stringify([settings.scope, settings.qualification, settings.marks]);
+
+  const dateError = isIsoDate(date) ? undefined : 'Give the registration date as a whole date.';
+  const results = useMemo(
+    () => (inspection && !dateError ? checkRegistration(inspection.reading.learners, { date, unitCheck: routeCheck }) : null),
+    [inspection, date, dateError],
+  );
+
+  const read = useCallback(() => {
+    if (working.current) return;
+    working.current = true;
+    setBusy('reading');
+    setError(null);
+    inspectSheet(run, latest.current)
+      .then(
+        (found) => {
+          setInspection(found);
+          setExported(null);
+        },
+        (failure: unknown) => setError(messageOf(failure)),
+      )
+      .finally(() => {
+        working.current = false;
+        setBusy(null);
+      });
+  }, [run]);
+
+  const exportReady = useCallback(() => {
+    if (working.current || !results || !inspection) return;
+    working.current = true;
+    setBusy('exporting');
+    setError(null);
+    const rows = registrationRows(results);
+    writeRegistrationSheet(run, rows, inspection.read.sheetName)
+      .then(
+        (written) => setExported({ date, written, csv: { text: registrationCsv(rows), fileName: `registration-${date}.csv`, type: 'text/csv;charset=utf-8' } }),
+        (failure: unknown) => setError(messageOf(failure)),
+      )
+      .finally(() => {
+        working.current = false;
+        setBusy(null);
+      });
+  }, [run, results, inspection, date]);
+
+  const goTo = useCallback(
+    (sheetName: string, address: string) => {
+      selectCell(run, sheetName, address).catch((failure: unknown) => setError(`Could not select ${address}: ${messageOf(failure)}`));
+    },
+    [run],
+  );
+
+  useEffect(() => {
+    read();
+  }, [read, settingsKey]);
+
+  return { date, setDate, dateError, inspection, results, busy, error, exported, read, exportReady, goTo };
+}

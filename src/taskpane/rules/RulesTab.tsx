@@ -1,0 +1,228 @@
+// The "Qualification data" tab: the workbook's rules sheet (write it, add to it, read its problems), what it changes
+// against the built-in catalogue, which values the checks take from it, and the same data as a JSON file.
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Checkbox,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { RULES_SHEET_NAME } from '../../cohort/rules-sheet-layout';
+import { normaliseQualificationId } from '../../rules/catalogue';
+import { DownloadLink } from '../registration/DownloadLink';
+import { useWriteWarning } from '../registration/WriteWarningDialog';
+import { usePane } from '../services';
+import { centreValues } from './centre-values';
+import { useWorkbookRules } from './useWorkbookRules';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxHeight: '320px', overflowY: 'auto' },
+  hidden: { display: 'none' },
+});
+
+export function RulesTab() {
+  const styles = useStyles();
+  const { catalogue } = usePane();
+  const state = useWorkbookRules();
+  const { rules, busy } = state;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
+  const warning = useWriteWarning(
+    `qualcheck writes the qualification data on sheet “${rules?.sheetName ?? RULES_SHEET_NAME}”, adding blocks below any already there.`,
+    'Write the sheet',
+  );
+
+  const onSheet = new Set((rules?.blocks ?? []).map((b) => normaliseQualificationId(b.qualificationId)));
+  const isOnSheet = (id: string) => onSheet.has(normaliseQualificationId(id));
+  // Without a sheet, every qualification is offered; with one, only those the centre ticks are added.
+  const chosen = picked ?? new Set(rules === null ? catalogue.qualifications.map((q) => q.id) : []);
+  const toAdd = catalogue.qualifications.filter((q) => chosen.has(q.id) && !isOnSheet(q.id));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    setPicked(next);
+  };
+  const errors = rules?.use.errors ?? [];
+  const changes = rules?.use.changes ?? [];
+  const fromSheet = centreValues(rules?.use.definitions ?? []);
+
+  return (
+    <div className={styles.column}>
+      <Card data-testid="rules-sheet">
+        <CardHeader header={<Subtitle2>Qualification rules sheet</Subtitle2>} />
+        {rules === null && (
+          <Body1 data-testid="rules-status">
+            This workbook has no “{RULES_SHEET_NAME}” sheet, so checks use the built-in catalogue only. Write the sheet to fill in unit credits and
+            levels the catalogue does not know, or to add a qualification of your own; it travels with the workbook.
+          </Body1>
+        )}
+        {rules && (
+          <Body1 data-testid="rules-status">
+            Sheet “{rules.sheetName}” holds {rules.blocks.length} {rules.blocks.length === 1 ? 'qualification' : 'qualifications'}
+            {rules.blocks.length > 0 ? ': ' : '.'}
+            {rules.blocks.map((b, i) => (
+              <span key={b.cell}>
+                {i > 0 && ', '}
+                <Link as="button" onClick={() => state.goTo(b.cell)} title={`Select ${b.cell}`}>
+                  {b.qualificationId}
+                </Link>
+              </span>
+            ))}
+            {rules.blocks.length > 0 && '. Checks use it over the built-in catalogue.'}
+          </Body1>
+        )}
+        <Field label={rules ? 'Add to the sheet' : 'Qualifications to put on the sheet'}>
+          {catalogue.qualifications.map((q) => (
+            <Checkbox
+              key={q.id}
+              checked={isOnSheet(q.id) || chosen.has(q.id)}
+              disabled={isOnSheet(q.id) || busy !== null}
+              onChange={(_, data) => toggle(q.id, data.checked === true)}
+              label={`${q.id} ${q.title}${isOnSheet(q.id) ? ' (on the sheet)' : ''}`}
+            />
+          ))}
+        </Field>
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={busy !== null || rules === undefined || (rules === null && toAdd.length === 0)}
+            onClick={() => (toAdd.length > 0 ? warning.ask(() => state.edit(toAdd)) : state.edit([]))}
+            data-testid="rules-edit"
+          >
+            Edit qualification data
+          </Button>
+          <Button disabled={busy !== null} onClick={state.read} data-testid="rules-refresh">
+            Read the sheet again
+          </Button>
+        </div>
+        <Caption1>A block already on the sheet is never written again, so the values your centre typed stay as they are.</Caption1>
+      </Card>
+      {busy && <Spinner size="tiny" label={busy === 'reading' ? 'Reading the rules sheet…' : 'Writing the rules sheet…'} />}
+      {state.error && (
+        <MessageBar intent="error" data-testid="rules-error">
+          <MessageBarBody>{state.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.notice && (
+        <MessageBar intent={state.notice.intent} data-testid="rules-notice">
+          <MessageBarBody>{state.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {errors.length > 0 && (
+        <Card data-testid="rules-problems">
+          <CardHeader
+            header={<Subtitle2>Problems on the sheet ({errors.length})</Subtitle2>}
+            description={<Caption1>A qualification whose block has a problem is checked with the built-in data until it is corrected.</Caption1>}
+          />
+          <ul className={styles.list}>
+            {errors.map((e, i) => (
+              <li key={`${e.cell}-${i}`} data-testid="rules-problem">
+                <Link as="button" onClick={() => state.goTo(e.cell)} title={`Select ${e.cell}`}>
+                  {e.cell}
+                </Link>{' '}
+                <Caption1>{e.message}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {rules && (
+        <Card data-testid="rules-changes">
+          <CardHeader header={<Subtitle2>Changes against the built-in catalogue ({changes.length})</Subtitle2>} />
+          {changes.length === 0 ? (
+            <Caption1>None: the sheet says what the built-in catalogue says.</Caption1>
+          ) : (
+            <ul className={styles.list}>
+              {changes.map((line, i) => (
+                <li key={i} data-testid="rules-change">
+                  <Caption1>{line}</Caption1>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
+      {fromSheet.length > 0 && (
+        <Card data-testid="rules-provenance">
+          <CardHeader
+            header={<Subtitle2>Values the checks take from your centre</Subtitle2>}
+            description={<Caption1>Results that rely on them say so, for example “level of H/503/0403 from your rules sheet”.</Caption1>}
+          />
+          {fromSheet.map((q) => (
+            <div key={q.qualificationId}>
+              <Body1>{q.qualificationId}</Body1>
+              <ul className={styles.list}>
+                {q.lines.map((line) => (
+                  <li key={line}>
+                    <Caption1>{line}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </Card>
+      )}
+      <Card data-testid="rules-json">
+        <CardHeader header={<Subtitle2>As a JSON file</Subtitle2>} description={<Caption1>The same data as the command line's --rules file.</Caption1>} />
+        <div className={styles.actions}>
+          <Button disabled={busy !== null || rules === undefined} onClick={() => fileInput.current?.click()} data-testid="rules-import">
+            Import JSON…
+          </Button>
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            type="file"
+            accept=".json,application/json"
+            data-testid="rules-import-file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) warning.ask(() => state.importJson(file));
+            }}
+          />
+          <Button disabled={busy !== null || rules === undefined} onClick={state.exportJson} data-testid="rules-export">
+            Export JSON
+          </Button>
+          {state.exported && (
+            <DownloadLink file={state.exported} testId="rules-json-link">
+              {`Download ${state.exported.fileName}`}
+            </DownloadLink>
+          )}
+        </div>
+        <Caption1>
+          {rules
+            ? `Export writes the qualifications of sheet “${rules.sheetName}”${errors.length > 0 ? ' (those without problems)' : ''}.`
+            : 'Without a rules sheet, export writes the built-in catalogue, a starting point for your own file.'}{' '}
+          Import adds the file's qualifications to the rules sheet; one already there is left as it is.
+        </Caption1>
+        {state.importErrors && (
+          <MessageBar intent="error" data-testid="rules-import-errors">
+            <MessageBarBody>
+              <MessageBarTitle>{state.importErrors.fileName} was not imported</MessageBarTitle>
+              <ul className={styles.list}>
+                {state.importErrors.errors.map((e, i) => (
+                  <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </Card>
+      {warning.dialog}
+    </div>
+  );
+}

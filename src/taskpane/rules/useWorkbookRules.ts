@@ -1,0 +1,140 @@
+// The qualification data view's state: the workbook's rules sheet as read (what it changes, where it is wrong), and
+// the writes that add to it, from the catalogue or from a centre's JSON file, without rewriting a block already there.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { selectCell } from '../../excel/check-sheet';
+import { editRulesSheet, workbookRules, type RulesSheetEdit, type WorkbookRules } from '../../excel/rules-sheet';
+import type { DefinitionError } from '../../rules/definition-messages';
+import { definitionsJson, readDefinitionsJson } from '../../rules/definition-file';
+import type { QualificationDefinition } from '../../rules/model';
+import type { PaneFile } from '../registration/DownloadLink';
+import { usePane } from '../services';
+import { readFileText } from './read-file';
+
+export interface RulesNotice {
+  intent: 'success' | 'info';
+  text: string;
+}
+
+export interface WorkbookRulesState {
+  /** undefined until first read; null when the workbook has no rules sheet. */
+  rules: WorkbookRules | null | undefined;
+  busy: 'reading' | 'writing' | null;
+  error: string | null;
+  notice: RulesNotice | null;
+  importErrors: { fileName: string; errors: DefinitionError[] } | null;
+  exported: PaneFile | null;
+  read: () => void;
+  edit: (definitions: readonly QualificationDefinition[]) => void;
+  importJson: (file: File) => void;
+  exportJson: () => void;
+  goTo: (cell: string) => void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function list(ids: readonly string[]): string {
+  return ids.length <= 1 ? ids.join('') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+}
+
+/** What an edit did, in a sentence or two; `from` names the JSON file the definitions came from. */
+export function editSentence(edit: RulesSheetEdit, from?: string): string {
+  const source = from ? ` from ${from}` : '';
+  const parts: string[] = [];
+  if (edit.added.length > 0) {
+    parts.push(
+      `${edit.created ? 'Wrote' : 'Added'} ${list(edit.added)}${source} ${edit.created ? 'on a new' : 'to the'} sheet “${edit.sheetName}”. ` +
+        'Fill in the highlighted empty cells from the awarding body\'s unit handbook, then check the cohort again.',
+    );
+  }
+  if (edit.kept.length > 0) {
+    const replace = from ? ' Delete its block first to take the file\'s version.' : '';
+    parts.push(`${list(edit.kept)} ${edit.kept.length === 1 ? 'is' : 'are'} already on the sheet and ${edit.kept.length === 1 ? 'was' : 'were'} left exactly as it is.${replace}`);
+  }
+  if (parts.length === 0) parts.push(`Showing sheet “${edit.sheetName}”.`);
+  return parts.join(' ');
+}
+
+export function useWorkbookRules(): WorkbookRulesState {
+  const { run, catalogue } = usePane();
+  const [rules, setRules] = useState<WorkbookRules | null | undefined>(undefined);
+  const [busy, setBusy] = useState<WorkbookRulesState['busy']>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<RulesNotice | null>(null);
+  const [importErrors, setImportErrors] = useState<WorkbookRulesState['importErrors']>(null);
+  const [exported, setExported] = useState<PaneFile | null>(null);
+  const working = useRef(false);
+
+  /** Runs one job at a time, then reads the sheet again so the view shows what is there now. */
+  const job = useCallback(
+    (kind: 'reading' | 'writing', work: () => Promise<void>) => {
+      if (working.current) return;
+      working.current = true;
+      setBusy(kind);
+      setError(null);
+      work()
+        .then(() => workbookRules(run, catalogue))
+        .then(setRules)
+        .catch((failure: unknown) => setError(messageOf(failure)))
+        .finally(() => {
+          working.current = false;
+          setBusy(null);
+        });
+    },
+    [run, catalogue],
+  );
+
+  const read = useCallback(() => job('reading', () => Promise.resolve()), [job]);
+
+  const edit = useCallback(
+    (definitions: readonly QualificationDefinition[]) => {
+      setImportErrors(null);
+      job('writing', async () => {
+        const done = await editRulesSheet(run, definitions);
+        setNotice({ intent: done.added.length > 0 ? 'success' : 'info', text: editSentence(done) });
+      });
+    },
+    [job, run],
+  );
+
+  const importJson = useCallback(
+    (file: File) => {
+      setNotice(null);
+      setImportErrors(null);
+      job('writing', async () => {
+        const text = await readFileText(file);
+        const { definitions, errors } = readDefinitionsJson(text, file.name, catalogue.qualifications);
+        if (errors.length > 0 || definitions.length === 0) {
+          setImportErrors({ fileName: file.name, errors: errors.length > 0 ? errors : [{ path: '', message: 'The file holds no qualification.' }] });
+          return;
+        }
+        const done = await editRulesSheet(run, definitions);
+        setNotice({ intent: done.added.length > 0 ? 'success' : 'info', text: editSentence(done, file.name) });
+      });
+    },
+    [job, run, catalogue],
+  );
+
+  const exportJson = useCallback(() => {
+    const definitions = rules ? rules.use.definitions : catalogue.qualifications;
+    setExported({ text: definitionsJson(definitions), fileName: rules ? 'qualification-rules.json' : 'qualification-rules-built-in.json', type: 'application/json;charset=utf-8' });
+  }, [rules, catalogue]);
+
+  const goTo = useCallback(
+    (cell: string) => {
+      if (!rules) return;
+      selectCell(run, rules.sheetName, cell).catch((failure: unknown) => setError(`Could not select ${cell}: ${messageOf(failure)}`));
+    },
+    [run, rules],
+  );
+
+  useEffect(() => {
+    read();
+  }, [read]);
+
+  // A file made from an earlier reading of the sheet would be out of date.
+  useEffect(() => setExported(null), [rules]);
+
+  return { rules, busy, error, notice, importErrors, exported, read, edit, importJson, exportJson, goTo };
+}
