@@ -187,7 +187,19 @@ function sheetSpelling(row: LearnerRow, reader: MarkReader): Record<UnitChoice, 
   };
 }
 
+// The pane plans a row's changes on every toggle; the sheet-wide counts behind a spelling are made once per reading.
+const untakenByReading = new WeakMap<CohortReading, string>();
+
 function untakenSpelling(row: LearnerRow, reader: MarkReader): string {
+  let known = untakenByReading.get(row.reading);
+  if (known === undefined) {
+    known = countUntaken(row, reader);
+    untakenByReading.set(row.reading, known);
+  }
+  return known;
+}
+
+function countUntaken(row: LearnerRow, reader: MarkReader): string {
   let blank = 0;
   const texts = new Map<string, number>();
   for (const learner of row.reading.learners) {
@@ -321,8 +333,26 @@ function splitList(value: CellValue): { items: string[]; separator?: string } {
   return { items: text.split(LIST_SEPARATOR).map((t) => t.trim()).filter((t) => t !== ''), separator };
 }
 
+interface ListStyle {
+  separator: string;
+  markAll: boolean;
+  open: string;
+  close: string;
+}
+
+const listStyleByReading = new WeakMap<CohortReading, ListStyle>();
+
 /** How the sheet writes lists: its usual separator, and whether items in a Units column all carry a mark. */
-function listStyle(row: LearnerRow, columns: ListColumn[], items: ListReader): { separator: string; markAll: boolean; open: string; close: string } {
+function listStyle(row: LearnerRow, columns: ListColumn[], items: ListReader): ListStyle {
+  let known = listStyleByReading.get(row.reading);
+  if (!known) {
+    known = countListStyle(row, columns, items);
+    listStyleByReading.set(row.reading, known);
+  }
+  return known;
+}
+
+function countListStyle(row: LearnerRow, columns: ListColumn[], items: ListReader): ListStyle {
   const separators = new Map<string, number>();
   let marked = 0;
   let unmarked = 0;

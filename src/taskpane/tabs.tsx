@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { CheckTab } from './check/CheckTab';
 import { RegistrationTab } from './registration/RegistrationTab';
 import { RulesTab } from './rules/RulesTab';
+import { WhatIfTab } from './whatif/WhatIfTab';
 
 export interface PaneTab {
   id: string;
@@ -13,6 +14,7 @@ export interface PaneTab {
 
 export const PANE_TABS: readonly PaneTab[] = [
   { id: 'check', label: 'Check cohort', Panel: CheckTab },
+  { id: 'whatif', label: 'What-if', Panel: WhatIfTab },
   { id: 'registration', label: 'Registration', Panel: RegistrationTab },
   { id: 'rules', label: 'Qualification data', Panel: RulesTab },
 ];

@@ -1,0 +1,92 @@
+// The cells Apply would write, Apply and Reset, and what happened after the last Apply.
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import type { CellValue } from '../../cohort/types';
+import type { RowChanges } from '../../excel/learner-row';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  cells: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+function shown(value: CellValue | string): string {
+  if (value === null || value === '') return 'empty';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') return value.error;
+  return `“${String(value).replace(/\n/g, ' ⏎ ')}”`;
+}
+
+export type ApplyNotice = { intent: 'success' | 'error'; title: string; text: string };
+
+export function ApplyBar({
+  rowChanges,
+  changedCount,
+  busy,
+  notice,
+  canWrite,
+  onApply,
+  onReset,
+}: {
+  rowChanges: RowChanges;
+  changedCount: number;
+  busy: boolean;
+  notice: ApplyNotice | null;
+  /** Why the row cannot be written at all (no qualification), or null. */
+  canWrite: string | null;
+  onApply: () => void;
+  onReset: () => void;
+}) {
+  const styles = useStyles();
+  const { changes, notWritten } = rowChanges;
+  return (
+    <div className={styles.column} data-testid="whatif-apply-bar">
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || changes.length === 0 || canWrite !== null} onClick={onApply} data-testid="whatif-apply">
+          Apply to sheet
+        </Button>
+        <Button disabled={busy || changedCount === 0} onClick={onReset} data-testid="whatif-reset">
+          Reset to the sheet
+        </Button>
+        {busy && <Spinner size="tiny" label="Writing…" />}
+      </div>
+      {changedCount === 0 ? (
+        <Caption1>Nothing changed yet: the units below are as the sheet has them.</Caption1>
+      ) : (
+        <>
+          <Text data-testid="whatif-pending">
+            {changedCount} {changedCount === 1 ? 'unit' : 'units'} changed;{' '}
+            {changes.length === 0 ? 'no cell to write' : `Apply writes ${changes.length} ${changes.length === 1 ? 'cell' : 'cells'}:`}
+          </Text>
+          {changes.length > 0 && (
+            <ul className={styles.cells} data-testid="whatif-cells">
+              {changes.map((c) => (
+                <li key={c.cell}>
+                  <Caption1>
+                    {c.cell}: {shown(c.before)} → {shown(c.after)}
+                  </Caption1>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {canWrite && <Caption1>{canWrite}</Caption1>}
+      {notWritten.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="whatif-not-written">
+          <MessageBarBody>
+            <MessageBarTitle>Not written</MessageBarTitle>
+            {notWritten.map((n) => `${n.ref}: ${n.reason}`).join('. ')}.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline" data-testid={`whatif-${notice.intent}`}>
+          <MessageBarBody>
+            <MessageBarTitle>{notice.title}</MessageBarTitle>
+            {notice.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

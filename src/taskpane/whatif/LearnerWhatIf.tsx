@@ -1,0 +1,161 @@
+// One learner's what-if: their units with a choice each, recomputed on every toggle without touching the sheet, the
+// planner's suggestions, and Apply (the changed cells only, after the undo warning) or Reset.
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { LearnerRecord } from '../../cohort/types';
+import type { SheetInspection } from '../../excel/check-sheet';
+import { applyRowChanges, planRowChanges, type ApplyOutcome } from '../../excel/learner-row';
+import type { QualificationDefinition } from '../../rules/model';
+import type { CostMeasure } from '../../rules/planner';
+import { usePane } from '../services';
+import { markVocabularyOf, rememberUndoWarning, undoWarningSeen } from '../settings';
+import { ApplyBar, type ApplyNotice } from './ApplyBar';
+import { ApplyWarningDialog } from './ApplyWarningDialog';
+import { changedUnits, choicesOf, suggestions, unitsOf, whatIf, withChoice, withPlan, type Choices, type PlanLine, type UnitChoice } from './model';
+import { PlansPanel } from './PlansPanel';
+import { ResultsPanel, STATUS_WORDS } from './ResultsPanel';
+import { UnitList } from './UnitList';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function appliedText(outcome: ApplyOutcome): string {
+  const cells = outcome.written.map((c) => c.cell).join(', ');
+  const status = STATUS_WORDS[outcome.check.result.status];
+  const results =
+    outcome.results.length > 0
+      ? ` Its result cells (${outcome.results[0].cell}–${outcome.results[outcome.results.length - 1].cell}) were updated.`
+      : ' The sheet has no “qualcheck: …” result columns yet: Check cohort adds them.';
+  return `Wrote ${cells}. Row ${outcome.check.record.row} re-checked: ${status}.${results}`;
+}
+
+export function LearnerWhatIf({
+  inspection,
+  record,
+  q,
+  drafts,
+  cost,
+  onCost,
+  notice,
+  onNotice,
+  onApplied,
+}: {
+  inspection: SheetInspection;
+  record: LearnerRecord;
+  q: QualificationDefinition;
+  /** Unapplied choices by sheet and row, so moving to another learner and back keeps them. */
+  drafts: Map<string, Choices>;
+  cost: CostMeasure;
+  onCost: (cost: CostMeasure) => void;
+  notice: ApplyNotice | null;
+  onNotice: (notice: ApplyNotice | null) => void;
+  onApplied: (outcome: ApplyOutcome) => void;
+}) {
+  const styles = useStyles();
+  const { run, catalogue, settings, store } = usePane();
+  const sheet = useMemo(() => choicesOf(record), [record]);
+  const draftKey = `${inspection.read.sheetName}!${record.row}`;
+  const [choices, setChoicesState] = useState<Choices>(() => drafts.get(draftKey) ?? sheet);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const revision = useRef(0);
+  const lastChoices = useRef(choices);
+  if (lastChoices.current !== choices) {
+    lastChoices.current = choices;
+    revision.current++;
+  }
+
+  const setChoices = useCallback(
+    (change: (current: Choices) => Choices) =>
+      setChoicesState((current) => {
+        const next = change(current);
+        drafts.set(draftKey, next);
+        return next;
+      }),
+    [drafts, draftKey],
+  );
+  const onChoice = useCallback((ref: string, choice: UnitChoice) => setChoices((c) => withChoice(c, ref, choice)), [setChoices]);
+  const onAdd = useCallback((line: PlanLine) => setChoices((c) => withPlan(c, line.plan)), [setChoices]);
+
+  const changed = useMemo(() => new Set(changedUnits(q, sheet, choices)), [q, sheet, choices]);
+  const view = useMemo(() => whatIf(record, q, choices, changed), [record, q, choices, changed]);
+  const plans = useMemo(() => suggestions(q, choices, cost), [q, choices, cost]);
+  const notCounted = useMemo(() => new Set(view.notCounted), [view]);
+  const marks = markVocabularyOf(settings).vocabulary;
+  const readOptions = useMemo(() => ({ catalogue, qualification: settings.qualification || undefined, marks }), [catalogue, settings.qualification, marks]);
+  const rowChanges = useMemo(
+    () => planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record, marks }, choices, readOptions),
+    [inspection, record, marks, choices, readOptions],
+  );
+  const problems = useMemo(
+    () => record.problems.filter((p) => !(p.units && p.units.length > 0 && p.units.every((u) => changed.has(u)))),
+    [record, changed],
+  );
+
+  const apply = () => {
+    setBusy(true);
+    onNotice(null);
+    applyRowChanges(run, {
+      sheetName: inspection.read.sheetName,
+      grid: inspection.read.grid,
+      reading: inspection.reading,
+      record,
+      changes: rowChanges.changes,
+      intended: unitsOf(q, choices),
+      options: readOptions,
+    }).then(
+      (outcome) => {
+        drafts.delete(draftKey);
+        onNotice({ intent: 'success', title: `Applied to row ${record.row}`, text: appliedText(outcome) });
+        onApplied(outcome);
+      },
+      (error: unknown) => {
+        onNotice({ intent: 'error', title: 'Nothing was applied', text: messageOf(error) });
+        setBusy(false);
+      },
+    );
+  };
+
+  const startApply = () => {
+    if (undoWarningSeen(store)) apply();
+    else setAsking(true);
+  };
+
+  const reset = () => {
+    drafts.delete(draftKey);
+    onNotice(null);
+    setChoicesState(sheet);
+  };
+
+  return (
+    <div className={styles.column}>
+      <ResultsPanel view={view} revision={revision.current} problems={problems} />
+      <ApplyBar
+        rowChanges={rowChanges}
+        changedCount={changed.size}
+        busy={busy}
+        notice={notice}
+        canWrite={null}
+        onApply={startApply}
+        onReset={reset}
+      />
+      <PlansPanel suggestions={plans} cost={cost} onCost={onCost} onAdd={onAdd} />
+      <UnitList q={q} choices={choices} changed={changed} notCounted={notCounted} onChoice={onChoice} />
+      <ApplyWarningDialog
+        open={asking}
+        cells={rowChanges.changes.map((c) => c.cell).join(', ')}
+        onCancel={() => setAsking(false)}
+        onContinue={() => {
+          rememberUndoWarning(store);
+          setAsking(false);
+          apply();
+        }}
+      />
+    </div>
+  );
+}

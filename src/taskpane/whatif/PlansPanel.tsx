@@ -1,0 +1,66 @@
+// The completion planner's cheapest ways to finish from the units chosen, by the measure the adviser picks; one click
+// adds a plan's units as planned.
+import { Button, Caption1, Card, CardHeader, Field, makeStyles, Radio, RadioGroup, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { CostMeasure } from '../../rules/planner';
+import { costText, type PlanLine, type Suggestions } from './model';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  plans: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' },
+});
+
+const MEASURES: [CostMeasure, string][] = [
+  ['credits', 'Credits'],
+  ['glh', 'GLH'],
+  ['units', 'Units'],
+];
+
+export function PlansPanel({
+  suggestions,
+  cost,
+  onCost,
+  onAdd,
+}: {
+  suggestions: Suggestions;
+  cost: CostMeasure;
+  onCost: (cost: CostMeasure) => void;
+  onAdd: (plan: PlanLine) => void;
+}) {
+  const styles = useStyles();
+  const complete = suggestions.plans.length === 1 && suggestions.plans[0].plan.add.length === 0;
+  return (
+    <Card className={styles.card} data-testid="whatif-plans">
+      <CardHeader header={<Subtitle2 as="h3">Cheapest ways to complete</Subtitle2>} />
+      <Field label="Cheapest by">
+        <RadioGroup layout="horizontal" value={cost} onChange={(_, data) => onCost(data.value as CostMeasure)}>
+          {MEASURES.map(([value, label]) => (
+            <Radio key={value} value={value} label={label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      {suggestions.resolveFirst && <Text data-testid="whatif-resolve-first">First {suggestions.resolveFirst}.</Text>}
+      {suggestions.noPlanReason && <Text data-testid="whatif-no-plan">No plan exists: {suggestions.noPlanReason}.</Text>}
+      {complete ? (
+        <Text data-testid="whatif-complete">Nothing to add: {suggestions.plans[0].words}.</Text>
+      ) : (
+        <ol className={styles.plans}>
+          {suggestions.plans.map((line, i) => (
+            <li key={line.plan.add.join(',')} className={styles.plan} data-testid={`plan-${i}`}>
+              <Text>
+                {i + 1}. {line.words}
+              </Text>
+              <Caption1>
+                Costs {costText(line.plan.cost, cost)}
+                {line.plan.reliesOnUnknown.length > 0 ? '; relies on unit data the catalogue lacks' : ''}.
+              </Caption1>
+              <Button size="small" disabled={line.adds.length === 0} onClick={() => onAdd(line)} aria-label={`Add plan ${i + 1} as planned: ${line.plan.add.join(', ')}`}>
+                Add as planned
+              </Button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,112 @@
+// What the chosen units add up to: the status, the credits, and every rule of the specification met, unmet or
+// undecided, with the sentence it comes from. A polite live region, so a screen reader hears the change after a toggle.
+import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { STATUS_STYLE } from '../../cohort/results';
+import type { RuleOutcome, Status } from '../../rules/model';
+import type { CreditFigure, WhatIf } from './model';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  chip: {
+    display: 'inline-block',
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  figures: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, margin: 0, fontVariantNumeric: 'tabular-nums' },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0 },
+  rules: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  rule: { display: 'grid', gridTemplateColumns: '4.5em 1fr', columnGap: tokens.spacingHorizontalS },
+  outcome: { fontWeight: tokens.fontWeightSemibold },
+  met: { color: tokens.colorPaletteGreenForeground1 },
+  unmet: { color: tokens.colorPaletteRedForeground1 },
+  unknown: { color: tokens.colorNeutralForeground3 },
+  note: { color: tokens.colorNeutralForeground3, display: 'block' },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export const STATUS_WORDS: Record<Status, string> = {
+  achieved: 'achieved',
+  'on-track': 'on track: the planned units complete it',
+  incomplete: 'incomplete: more units needed',
+  'needs-data': 'needs data: a rule cannot be decided',
+  invalid: 'invalid: a choice the rules forbid',
+};
+
+const OUTCOME_WORDS: Record<RuleOutcome, string> = { met: 'Met', unmet: 'Not met', unknown: 'Unknown' };
+
+function figure(value: number, unknown: number, what: string): string {
+  return unknown > 0 ? `${value} known (+ ${unknown} ${unknown === 1 ? 'unit' : 'units'} of unknown ${what})` : String(value);
+}
+
+function creditLine(credits: CreditFigure, what: string): string {
+  return `${figure(credits.achieved, credits.unknownAchieved, what)} achieved · ${figure(credits.withPlanned, credits.unknownWithPlanned, what)} with planned`;
+}
+
+export function ResultsPanel({ view, revision, problems }: { view: WhatIf; revision: number; problems: { cell: string; message: string }[] }) {
+  const styles = useStyles();
+  const style = STATUS_STYLE[view.status];
+  const total = view.rules.find((r) => r.kind === 'totalCredits');
+  return (
+    <Card className={styles.card} role="region" aria-label="What-if results" aria-live="polite" data-testid="whatif-results" data-revision={revision}>
+      <div className={styles.summary}>
+        <Text>
+          Status:{' '}
+          <span className={styles.chip} style={{ backgroundColor: style.fill, color: style.font }} data-testid="whatif-status" data-status={view.status}>
+            {STATUS_WORDS[view.status]}
+          </span>
+        </Text>
+        <dl className={styles.figures}>
+          <dt className={styles.term}>Credits</dt>
+          <dd className={styles.value} data-testid="whatif-credits" data-achieved={view.credits.achieved} data-with-planned={view.credits.withPlanned}>
+            {creditLine(view.credits, 'credits')}
+            {total ? ` (of ${view.result.withPlanned.rules.find((r) => r.ruleId === total.id)?.required ?? '?'})` : ''}
+          </dd>
+          {view.level && (
+            <>
+              <dt className={styles.term}>{view.level.label}</dt>
+              <dd className={styles.value} data-testid="whatif-level" data-achieved={view.level.achieved} data-with-planned={view.level.withPlanned}>
+                {creditLine(view.level, 'level')}
+              </dd>
+            </>
+          )}
+          {view.notCounted.length > 0 && (
+            <>
+              <dt className={styles.term}>Not counted</dt>
+              <dd className={styles.value} data-testid="whatif-not-counted">
+                {view.notCounted.join(', ')} (another unit of the barred set counts)
+              </dd>
+            </>
+          )}
+        </dl>
+      </div>
+      <ul className={styles.rules} aria-label="Rules of combination">
+        {view.rules.map((rule) => (
+          <li key={rule.id} className={styles.rule} data-testid={`rule-${rule.id}`} data-outcome={rule.outcome}>
+            <span className={mergeClasses(styles.outcome, styles[rule.outcome])}>{OUTCOME_WORDS[rule.outcome]}</span>
+            <span>
+              <Text>“{rule.text}”</Text> <Caption1>{rule.message}</Caption1>
+              {rule.outcome === 'met' && rule.achieved !== 'met' && rule.kind !== 'barred' && <Caption1> (once the planned units are achieved)</Caption1>}
+              {rule.note && <Caption1 className={styles.note}>{rule.note}</Caption1>}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {problems.length > 0 && (
+        <>
+          <Text>On the sheet:</Text>
+          <ul className={styles.problems} data-testid="whatif-problems">
+            {problems.map((p, i) => (
+              <li key={`${p.cell}-${i}`}>
+                <Caption1>{p.message}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+// The "What-if" tab: pick a learner (their row in Excel, or from the list), tick units on and off, see the credits,
+// rules and cheapest completions change at once, and write the new marks into their row only when asked.
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { Choices } from '../../excel/learner-row';
+import type { CostMeasure } from '../../rules/planner';
+import type { ApplyNotice } from './ApplyBar';
+import { LearnerPicker } from './LearnerPicker';
+import { LearnerWhatIf } from './LearnerWhatIf';
+import { useWhatIfSheet } from './useWhatIfSheet';
+
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+export function WhatIfTab() {
+  const styles = useStyles();
+  const sheet = useWhatIfSheet();
+  const [row, setRow] = useState<number | null>(null);
+  const [cost, setCost] = useState<CostMeasure>('credits');
+  const [notice, setNotice] = useState<{ row: number; notice: ApplyNotice } | null>(null);
+  const drafts = useRef(new Map<string, Choices>()).current;
+  const inspection = sheet.inspection;
+  const learners = inspection?.reading.learners ?? [];
+  const record = row === null ? null : (learners.find((l) => l.row === row) ?? null);
+  const sheetName = inspection?.read.sheetName;
+  const selection = sheet.selection;
+
+  // Follow the selection: a selected cell on a learner's row of the sheet read picks that learner.
+  useEffect(() => {
+    if (!selection || !inspection || selection.sheetName !== inspection.read.sheetName) return;
+    if (inspection.reading.learners.some((l) => l.row === selection.row)) setRow(selection.row);
+  }, [selection, inspection]);
+
+  const otherSheet = selection && sheetName && selection.sheetName !== sheetName ? selection.sheetName : null;
+  const notALearner = selection && !otherSheet && inspection && !learners.some((l) => l.row === selection.row) ? selection : null;
+
+  return (
+    <div className={styles.column} data-testid="whatif-tab">
+      {sheet.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{sheet.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {sheet.reading && !inspection && <Spinner size="small" label="Reading the sheet…" />}
+      {inspection && learners.length === 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="whatif-no-learners">
+          <MessageBarBody>
+            No learners found on sheet “{inspection.read.sheetName}”.
+            {inspection.reading.warnings[0] ? ` ${inspection.reading.warnings[0].cell}: ${inspection.reading.warnings[0].message}` : ''}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {inspection && learners.length > 0 && (
+        <LearnerPicker
+          learners={learners}
+          selected={record}
+          following={sheet.following}
+          onPick={(picked) => setRow(picked)}
+          onUseSelection={sheet.useSelection}
+        />
+      )}
+      <div className={styles.row}>
+        {inspection && (
+          <Caption1>
+            {learners.length} learners on sheet “{inspection.read.sheetName}” ({inspection.read.source}).
+          </Caption1>
+        )}
+        <Button size="small" appearance="subtle" disabled={sheet.reading} onClick={sheet.read} data-testid="whatif-read">
+          {otherSheet ? `Read sheet “${otherSheet}”` : 'Read the sheet again'}
+        </Button>
+      </div>
+      {notALearner && !record && <Caption1>Row {notALearner.row} holds no learner: select a cell in a learner’s row.</Caption1>}
+      {record && !record.qualification && (
+        <MessageBar intent="warning" layout="multiline" data-testid="whatif-no-qualification">
+          <MessageBarBody>
+            {record.learnerId} (row {record.row}) has no qualification the catalogue knows
+            {record.qualificationText ? ` (“${record.qualificationText}”)` : ''}. Write its number in
+            {record.cells.qualification ? ` ${record.cells.qualification}` : ' the Qualification column'}, or choose the qualification in the Check
+            cohort tab’s settings.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {inspection && record && record.qualification && (
+        <LearnerWhatIf
+          key={`${record.row}:${sheet.revision}`}
+          inspection={inspection}
+          record={record}
+          q={record.qualification}
+          drafts={drafts}
+          cost={cost}
+          onCost={setCost}
+          notice={notice?.row === record.row ? notice.notice : null}
+          onNotice={(n) => setNotice(n ? { row: record.row, notice: n } : null)}
+          onApplied={sheet.applied}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// The what-if tab's view of the sheet: the cohort read from the active sheet, the learner row the user selected in
+// Excel (followed as it changes, where Excel reports selection changes), and the reading brought up to date after
+// the pane writes a row.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
+import { followSelection, readSelection, type ApplyOutcome, type SelectedCell } from '../../excel/learner-row';
+import { usePane } from '../services';
+import { markVocabularyOf } from '../settings';
+
+/** Whether the pane hears about selection changes: it asks Excel once, then knows. */
+export type Following = 'starting' | 'on' | 'unavailable';
+
+export interface WhatIfSheet {
+  inspection: SheetInspection | null;
+  error: string | null;
+  reading: boolean;
+  following: Following;
+  /** The last selection Excel reported, on whichever sheet. */
+  selection: SelectedCell | null;
+  /** Increases whenever the reading is replaced, so views of a learner start again from the sheet. */
+  revision: number;
+  read: () => void;
+  useSelection: () => void;
+  applied: (outcome: ApplyOutcome) => void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useWhatIfSheet(): WhatIfSheet {
+  const { run, catalogue, settings } = usePane();
+  const [inspection, setInspection] = useState<SheetInspection | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const [following, setFollowing] = useState<Following>('starting');
+  const [selection, setSelection] = useState<SelectedCell | null>(null);
+  const [revision, setRevision] = useState(0);
+  const busy = useRef(false);
+  const vocabulary = markVocabularyOf(settings).vocabulary;
+  const settingsKey = JSON.stringify([settings.qualification, settings.marks]);
+  const latest = useRef({ catalogue, qualification: settings.qualification || undefined, marks: vocabulary });
+  latest.current = { catalogue, qualification: settings.qualification || undefined, marks: vocabulary };
+
+  // The what-if always reads the whole active sheet: the selection moves from learner to learner and must not
+  // change what is read.
+  const read = useCallback(() => {
+    if (busy.current) return;
+    busy.current = true;
+    setReading(true);
+    setError(null);
+    inspectSheet(run, { ...latest.current, scope: 'sheet', place: 'beside' })
+      .then(
+        (found) => {
+          setInspection(found);
+          setRevision((r) => r + 1);
+        },
+        (failure: unknown) => setError(messageOf(failure)),
+      )
+      .finally(() => {
+        busy.current = false;
+        setReading(false);
+      });
+  }, [run]);
+
+  const useSelection = useCallback(() => {
+    readSelection(run).then(setSelection, (failure: unknown) => setError(`Could not read the selection: ${messageOf(failure)}`));
+  }, [run]);
+
+  useEffect(() => {
+    read();
+  }, [read, settingsKey]);
+
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let gone = false;
+    followSelection(run, (selected) => {
+      if (!gone) setSelection(selected);
+    }).then((stopper) => {
+      if (gone) {
+        stopper?.();
+        return;
+      }
+      stop = stopper;
+      setFollowing(stopper ? 'on' : 'unavailable');
+    }, () => setFollowing('unavailable'));
+    // Where the pane opens on a learner's row, start with that learner.
+    readSelection(run).then(
+      (selected) => {
+        if (!gone) setSelection((current) => current ?? selected);
+      },
+      () => undefined,
+    );
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [run]);
+
+  const applied = useCallback((outcome: ApplyOutcome) => {
+    setInspection((current) => (current ? { read: { ...current.read, grid: outcome.grid }, reading: outcome.reading } : current));
+    setRevision((r) => r + 1);
+  }, []);
+
+  return { inspection, error, reading, following, selection, revision, read, useSelection, applied };
+}
