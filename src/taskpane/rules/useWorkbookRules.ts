@@ -85,7 +85,10 @@ export function useWorkbookRules(): WorkbookRulesState {
     [run, catalogue],
   );
 
-  const read = useCallback(() => job('reading', () => Promise.resolve()), [job]);
+  const read = useCallback(() => {
+    setNotice(null);
+    job('reading', () => Promise.resolve());
+  }, [job]);
 
   const edit = useCallback(
     (definitions: readonly QualificationDefinition[]) => {

@@ -1,0 +1,227 @@
+// Issue 8's end to end, in the built pane in headless Chromium on the fake host: an OCR 10266 cohort is all
+// needs-data; "Edit qualification data" writes the rules sheet; the centre fills in the unit credits and levels in the
+// workbook; the next check decides every learner. Then a bad value is named by its cell, and the data goes out and
+// in as JSON. Nothing leaves the machine.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, promises as fs, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { gridFromWorksheet } from '../../src/cli/worksheet-grid';
+import { RULES_SHEET_NAME } from '../../src/cohort/rules-sheet';
+import type { Grid } from '../../src/cohort/types';
+import { definitionsJson } from '../../src/rules/definition-file';
+import { OCR_10266 } from '../../src/rules/catalogue/ocr-10266';
+import type { QualificationDefinition } from '../../src/rules/model';
+import { EXAMPLE_UNIT_VALUES, OCR_SAMPLE_LEARNERS, OCR_SAMPLES } from '../../scripts/make-ocr-sample';
+import { parseAddress } from '../fake-excel';
+import type { WorkbookSpec } from './host/entry';
+import { artifact, buildPane, chromiumMissing, launch, OFFICE_JS, openPage, PANE_BUILD, ROOT, serve, type LocalServer, type RecordedPage } from './support';
+
+async function ocrCohort(): Promise<{ grid: Grid; sheetName: string }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path.join(ROOT, OCR_SAMPLES.cohort));
+  const sheet = workbook.worksheets[0];
+  return { grid: gridFromWorksheet(sheet), sheetName: sheet.name };
+}
+
+function workbookOf(grid: Grid, sheetName: string): WorkbookSpec {
+  const cells = grid.values.map((row) => row.map((value) => (value instanceof Date || (value !== null && typeof value === 'object') ? null : value)));
+  return { sheets: [{ name: sheetName, cells }] };
+}
+
+function assertStayedLocal(recorded: RecordedPage, origin: string): void {
+  assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
+  for (const url of recorded.requests) {
+    assert.ok(url.startsWith(`${origin}/`) || url === OFFICE_JS || url.startsWith(`blob:${origin}/`), `unexpected request ${url}`);
+  }
+}
+
+/** Types values into the fake rules sheet as a person would: the unit's Credits and Level cells, found by its ref. */
+function fillUnits(page: Page, sheetName: string, values: { ref: string; credits: number; level: number }[]): Promise<string[]> {
+  return page.evaluate(
+    ({ sheetName, values }) => {
+      const sheet = window.__qualcheckFake!.book.sheet(sheetName)!;
+      const filled: string[] = [];
+      let labels: string[] = [];
+      for (let r = 0; r < sheet.cells.length; r++) {
+        const first = sheet.value(r, 0);
+        if (first === 'Unit ref') labels = (sheet.cells[r] ?? []).map((v) => String(v ?? ''));
+        const unit = values.find((v) => v.ref === first);
+        if (!unit || labels.length === 0) continue;
+        sheet.setValue(r, labels.indexOf('Credits'), unit.credits);
+        sheet.setValue(r, labels.indexOf('Level'), unit.level);
+        filled.push(unit.ref);
+      }
+      return filled;
+    },
+    { sheetName, values },
+  );
+}
+
+async function checkCohort(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Check cohort' }).click();
+  await page.getByTestId('found-panel').waitFor();
+  await page.getByTestId('check').click();
+  const warning = page.getByTestId('undo-continue');
+  if (await warning.isVisible().catch(() => false)) await warning.click();
+  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+}
+
+async function statusCount(page: Page, status: string): Promise<number> {
+  const text = (await page.getByTestId(`status-${status}`).textContent()) ?? '';
+  return Number(/(\d+)$/.exec(text)?.[1]);
+}
+
+describe('qualification data tab in headless Chromium', function () {
+  this.timeout(240_000);
+  let browser: Browser;
+  let server: LocalServer;
+  let testHost: string;
+  let tmp: string;
+
+  before(async function () {
+    const missing = chromiumMissing();
+    if (missing) throw new Error(missing);
+    buildPane();
+    testHost = readFileSync(path.join(PANE_BUILD, 'test-host.js'), 'utf8');
+    server = await serve(PANE_BUILD);
+    browser = await launch();
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-pane-rules-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('takes an OCR 10266 cohort from all needs-data to decided statuses by filling credits and levels in the rules sheet', async () => {
+    const { grid, sheetName } = await ocrCohort();
+    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
+    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined), 420);
+    const { page } = recorded;
+    await page.goto(`${server.origin}/taskpane.html`);
+
+    // Before: the catalogue has no OCR unit credits, so no learner can be decided.
+    await checkCohort(page);
+    assert.equal(await statusCount(page, 'needs-data'), OCR_SAMPLE_LEARNERS.length);
+    assert.equal(await page.getByTestId('rules-sheet-used').count(), 0);
+
+    // The centre writes the rules sheet for 10266 only.
+    await page.getByRole('tab', { name: 'Qualification data' }).click();
+    await page.getByTestId('rules-status').waitFor();
+    assert.match((await page.getByTestId('rules-status').textContent()) ?? '', /has no “Qualification rules” sheet/);
+    for (const box of await page.getByRole('checkbox').all()) {
+      const label = (await box.evaluate((el) => el.closest('.fui-Checkbox')?.textContent ?? '')) ?? '';
+      if (!label.startsWith('10266 ') && (await box.isChecked())) await box.uncheck();
+    }
+    await page.getByTestId('rules-edit').click();
+    await page.getByTestId('rules-notice').waitFor();
+    assert.match((await page.getByTestId('rules-notice').textContent()) ?? '', /Wrote 10266 on a new sheet “Qualification rules”/);
+    const book = await page.evaluate(() => ({ sheets: window.__qualcheckFake!.book.sheets.map((s) => s.name), active: window.__qualcheckFake!.book.activeSheet }));
+    assert.deepEqual(book, { sheets: [sheetName, RULES_SHEET_NAME], active: RULES_SHEET_NAME });
+
+    // The centre types the values from the handbook into the highlighted cells.
+    const values = OCR_10266.units.map((u) => ({ ref: u.ref, ...EXAMPLE_UNIT_VALUES[u.number ?? 0] }));
+    assert.equal((await fillUnits(page, RULES_SHEET_NAME, values)).length, OCR_10266.units.length);
+    await page.getByTestId('rules-refresh').click();
+    await page.getByTestId('rules-provenance').waitFor();
+    const changes = await page.getByTestId('rules-change').allTextContents();
+    assert.equal(changes.length, OCR_10266.units.length * 2, 'one line per credit and per level');
+    assert.ok(changes.includes(`10266 unit ${OCR_10266.units[0].ref} (Unit 1): credits was unknown, now ${EXAMPLE_UNIT_VALUES[1].credits}`), changes.join('\n'));
+    assert.match((await page.getByTestId('rules-provenance').textContent()) ?? '', /\(Unit 1\): credits, level from your rules sheet/);
+    const shot = artifact('rules-sheet.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    const docs = path.join(ROOT, 'docs', 'rules-sheet.png');
+    if (!existsSync(docs) || !readFileSync(docs).equals(readFileSync(shot))) copyFileSync(shot, docs);
+
+    // After: the user goes back to the cohort and checks again; every learner is decided, as the sample says.
+    await page.evaluate((name) => (window.__qualcheckFake!.book.activeSheet = name), sheetName);
+    await checkCohort(page);
+    assert.equal(await statusCount(page, 'needs-data'), 0);
+    for (const status of ['achieved', 'on-track', 'incomplete', 'invalid']) {
+      assert.equal(await statusCount(page, status), OCR_SAMPLE_LEARNERS.filter((l) => l.withRules === status).length, status);
+    }
+    const written = await page.evaluate(() => {
+      const sheet = window.__qualcheckFake!.book.sheets[0];
+      const status = (sheet.cells[0] ?? []).indexOf('qualcheck: status');
+      return sheet.cells.slice(1).map((row) => row?.[status]);
+    });
+    assert.deepEqual(written, OCR_SAMPLE_LEARNERS.map((l) => l.withRules));
+    assert.match((await page.getByTestId('rules-sheet-used').textContent()) ?? '', /10266 comes from sheet “Qualification rules” \(22 changes/);
+
+    assert.deepEqual(recorded.consoleErrors, []);
+    assertStayedLocal(recorded, server.origin);
+    await page.context().close();
+  });
+
+  it('names the cell of a bad value and selects it; exports the sheet as JSON and imports a qualification of the centre\'s own', async () => {
+    const { grid, sheetName } = await ocrCohort();
+    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
+    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined), 420);
+    const { page } = recorded;
+    await page.addInitScript(() => window.localStorage.setItem('qualcheck.undoWarningSeen.v1', 'yes'));
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByRole('tab', { name: 'Qualification data' }).click();
+    await page.getByTestId('rules-status').waitFor();
+    await page.getByTestId('rules-edit').click();
+    await page.getByTestId('rules-notice').waitFor();
+
+    const unit = OCR_10266.units[1];
+    await fillUnits(page, RULES_SHEET_NAME, [{ ref: unit.ref, credits: -2, level: 1 }]);
+    await page.getByTestId('rules-refresh').click();
+    const problem = page.getByTestId('rules-problem').first();
+    await problem.waitFor();
+    const cell = ((await problem.locator('button').textContent()) ?? '').trim();
+    assert.match((await problem.textContent()) ?? '', /-2/);
+    await problem.locator('button').click();
+    await page.waitForFunction((rect) => {
+      const selection = window.__qualcheckFake!.book.selection;
+      return selection !== null && selection.sheet === 'Qualification rules' && JSON.stringify(selection.rect) === rect;
+    }, JSON.stringify(parseAddress(cell)));
+    const credits = await page.evaluate(() => {
+      const { sheet, rect } = window.__qualcheckFake!.book.selection!;
+      return window.__qualcheckFake!.book.sheet(sheet)!.value(rect.row, rect.column);
+    });
+    assert.equal(credits, -2, `${cell} is the credits cell typed wrong`);
+
+    // Correct it, export the sheet as JSON: the file holds the centre's values.
+    await fillUnits(page, RULES_SHEET_NAME, [{ ref: unit.ref, credits: 2, level: 1 }]);
+    await page.getByTestId('rules-refresh').click();
+    await page.getByTestId('rules-provenance').waitFor();
+    await page.getByTestId('rules-export').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rules-json-link').click()]);
+    const saved = path.join(tmp, download.suggestedFilename());
+    await download.saveAs(saved);
+    const exported = JSON.parse(await fs.readFile(saved, 'utf8')) as QualificationDefinition[];
+    const ids = (Array.isArray(exported) ? exported : [exported]).map((q) => q.id);
+    assert.ok(ids.includes('10266'), ids.join(', '));
+    const ocr = (Array.isArray(exported) ? exported : [exported]).find((q) => q.id === '10266')!;
+    assert.equal(ocr.units.find((u) => u.ref === unit.ref)?.credits, 2);
+
+    // Import a qualification of the centre's own: it is added below, and 10266 stays as the centre left it.
+    const own: QualificationDefinition = { ...OCR_10266, id: 'CENTRE-01', title: 'Our own contact centre certificate', codes: [] };
+    const before = await page.evaluate(() => JSON.stringify(window.__qualcheckFake!.book.sheet('Qualification rules')!.cells));
+    await page.getByTestId('rules-import-file').setInputFiles({ name: 'centre.json', mimeType: 'application/json', buffer: Buffer.from(definitionsJson([own, OCR_10266])) });
+    await page.getByTestId('rules-notice').filter({ hasText: 'centre.json' }).waitFor();
+    const notice = (await page.getByTestId('rules-notice').textContent()) ?? '';
+    assert.match(notice, /Added CENTRE-01 from centre\.json to the sheet/);
+    assert.match(notice, /10266 is already on the sheet and was left exactly as it is/);
+    await page.getByTestId('rules-status').filter({ hasText: 'CENTRE-01' }).waitFor();
+    const after = JSON.parse(await page.evaluate(() => JSON.stringify(window.__qualcheckFake!.book.sheet('Qualification rules')!.cells))) as unknown[][];
+    const kept = JSON.parse(before) as unknown[][];
+    assert.ok(after.length > kept.length + 10, 'the new block is below');
+    kept.forEach((row, r) => assert.deepEqual(after[r], row, `row ${r + 1} kept`));
+
+    // A file that is not a rules file is refused with its reason, and nothing is written.
+    await page.getByTestId('rules-import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "X",') });
+    await page.getByTestId('rules-import-errors').waitFor();
+    assert.match((await page.getByTestId('rules-import-errors').textContent()) ?? '', /broken\.json was not imported.*not valid JSON/);
+
+    assert.deepEqual(recorded.consoleErrors, []);
+    assertStayedLocal(recorded, server.origin);
+    await page.context().close();
+  });
+});
