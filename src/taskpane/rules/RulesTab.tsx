@@ -194,7 +194,7 @@ export function RulesTab() {
               if (file) warning.ask(() => state.importJson(file));
             }}
           />
-          <Button disabled={busy !== null || rules === undefined} onClick={state.exportJson} data-testid="rules-export">
+          <Button disabled={busy !== null || rules === undefined || rules?.use.definitions.length === 0} onClick={state.exportJson} data-testid="rules-export">
             Export JSON
           </Button>
           {state.exported && (
