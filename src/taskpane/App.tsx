@@ -16,6 +16,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  // A task pane can be 320 px wide: the tabs wrap rather than run off its edge.
+  tabs: { flexWrap: 'wrap' },
   body: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -31,7 +33,7 @@ export function App({ services }: { services: PaneServices | null }) {
         </Text>
         <Text size={200}>Rules of combination for a cohort of learners</Text>
         {services && (
-          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
             {PANE_TABS.map((t) => (
               <Tab key={t.id} value={t.id}>
                 {t.label}

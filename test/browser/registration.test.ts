@@ -2,7 +2,7 @@
 // learners held back on 1 June 2013 with the command line's reasons, a reason that selects its cell, and the export
 // (a sheet of its own and a CSV download) equal to the command line's CSV. Nothing leaves the machine.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -14,7 +14,7 @@ import { columnLetters, parseAddress } from '../fake-excel';
 import { excelSerial } from '../fake-excel/from-grid';
 import { SAMPLE, sampleGrid } from '../fake-excel/sample';
 import type { WorkbookSpec } from './host/entry';
-import { artifact, buildPane, chromiumMissing, launch, OFFICE_JS, openPage, PANE_BUILD, ROOT, serve, type LocalServer, type RecordedPage } from './support';
+import { artifact, buildPane, chromiumMissing, keepScreenshot, launch, OFFICE_JS, openPage, PANE_BUILD, serve, type LocalServer, type RecordedPage } from './support';
 
 const DATE = '2013-06-01';
 
@@ -131,8 +131,7 @@ describe('registration tab in headless Chromium', function () {
     await page.getByTestId('registration-held-back').scrollIntoViewIfNeeded();
     const shot = artifact('registration.png');
     await page.screenshot({ path: shot, fullPage: true });
-    const docs = path.join(ROOT, 'docs', 'registration.png');
-    if (!existsSync(docs) || !readFileSync(docs).equals(readFileSync(shot))) copyFileSync(shot, docs);
+    keepScreenshot(shot, 'registration.png');
 
     assert.deepEqual(recorded.consoleErrors, []);
     assertStayedLocal(recorded, server.origin);

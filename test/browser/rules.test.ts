@@ -3,7 +3,7 @@
 // workbook; the next check decides every learner. Then a bad value is named by its cell, and the data goes out and
 // in as JSON. Nothing leaves the machine.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, promises as fs, readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,7 +17,7 @@ import type { QualificationDefinition } from '../../src/rules/model';
 import { EXAMPLE_UNIT_VALUES, OCR_SAMPLE_LEARNERS, OCR_SAMPLES } from '../../scripts/make-ocr-sample';
 import { parseAddress } from '../fake-excel';
 import type { WorkbookSpec } from './host/entry';
-import { artifact, buildPane, chromiumMissing, launch, OFFICE_JS, openPage, PANE_BUILD, ROOT, serve, type LocalServer, type RecordedPage } from './support';
+import { artifact, buildPane, chromiumMissing, keepScreenshot, launch, OFFICE_JS, openPage, PANE_BUILD, ROOT, serve, type LocalServer, type RecordedPage } from './support';
 
 async function ocrCohort(): Promise<{ grid: Grid; sheetName: string }> {
   const workbook = new ExcelJS.Workbook();
@@ -134,8 +134,7 @@ describe('qualification data tab in headless Chromium', function () {
     assert.match((await page.getByTestId('rules-provenance').textContent()) ?? '', /\(Unit 1\): credits, level from your rules sheet/);
     const shot = artifact('rules-sheet.png');
     await page.screenshot({ path: shot, fullPage: true });
-    const docs = path.join(ROOT, 'docs', 'rules-sheet.png');
-    if (!existsSync(docs) || !readFileSync(docs).equals(readFileSync(shot))) copyFileSync(shot, docs);
+    keepScreenshot(shot, 'rules-sheet.png');
 
     // After: the user goes back to the cohort and checks again; every learner is decided, as the sample says.
     await page.evaluate((name) => (window.__qualcheckFake!.book.activeSheet = name), sheetName);

@@ -2,7 +2,7 @@
 // a static server on a local port, Debian's Chromium through playwright-core, and a page that records every request
 // and every console error.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -110,4 +110,14 @@ export async function openPage(browser: Browser, origin: string, officeJs: (url:
 export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/**
+ * Keeps a screenshot as a test artifact, and copies it over the one in docs/ only when asked
+ * (`QUALCHECK_UPDATE_DOCS=1 npm run test:browser`): a test run never changes the checkout by itself.
+ */
+export function keepScreenshot(shot: string, docsName: string): void {
+  if (!process.env.QUALCHECK_UPDATE_DOCS) return;
+  const docs = path.join(__dirname, '..', '..', 'docs', docsName);
+  if (!existsSync(docs) || !readFileSync(docs).equals(readFileSync(shot))) copyFileSync(shot, docs);
 }
