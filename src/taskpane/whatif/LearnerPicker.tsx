@@ -55,8 +55,10 @@ export function LearnerPicker({
           selectedOptions={selected ? [String(selected.row)] : []}
           onChange={(event) => setTyped(event.target.value)}
           onOptionSelect={(_, data) => {
+            // Typing past the chosen learner's name clears the selection (no option value): keep what was typed.
+            if (!data.optionValue) return;
             setTyped(null);
-            if (data.optionValue) onPick(Number(data.optionValue));
+            onPick(Number(data.optionValue));
           }}
           onBlur={() => setTyped(null)}
         >

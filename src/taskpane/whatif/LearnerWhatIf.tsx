@@ -1,6 +1,7 @@
 // One learner's what-if: their units with a choice each, recomputed on every toggle without touching the sheet, the
 // planner's suggestions, and Apply (the changed cells only, after the undo warning) or Reset.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { STATUS_STYLE } from '../../cohort/results';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LearnerRecord } from '../../cohort/types';
 import type { SheetInspection } from '../../excel/check-sheet';
@@ -18,6 +19,21 @@ import { UnitList } from './UnitList';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Keeps the verdict in sight while the adviser scrolls through the units.
+  sticky: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  chip: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium },
 });
 
 function messageOf(error: unknown): string {
@@ -145,6 +161,16 @@ export function LearnerWhatIf({
         onReset={reset}
       />
       <PlansPanel suggestions={plans} cost={cost} onCost={onCost} onAdd={onAdd} />
+      {/* A visual echo of the results above; screen readers hear those through the live region instead. */}
+      <div className={styles.sticky} aria-hidden="true" data-testid="whatif-sticky">
+        <span className={styles.chip} style={{ backgroundColor: STATUS_STYLE[view.status].fill, color: STATUS_STYLE[view.status].font }}>
+          {STATUS_STYLE[view.status].label}
+        </span>
+        <Caption1>
+          {view.credits.achieved} achieved · {view.credits.withPlanned} with planned
+          {changed.size > 0 ? ` · ${changed.size} changed` : ''}
+        </Caption1>
+      </div>
       <UnitList q={q} choices={choices} changed={changed} notCounted={notCounted} onChoice={onChoice} />
       <ApplyWarningDialog
         open={asking}

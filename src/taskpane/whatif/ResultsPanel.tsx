@@ -3,7 +3,7 @@
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE } from '../../cohort/results';
 import type { RuleOutcome, Status } from '../../rules/model';
-import type { CreditFigure, WhatIf } from './model';
+import type { CreditFigure, RuleLine, WhatIf } from './model';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   unknown: { color: tokens.colorNeutralForeground3 },
   note: { color: tokens.colorNeutralForeground3, display: 'block' },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  sets: { listStyleType: 'none', margin: 0, padding: 0 },
 });
 
 export const STATUS_WORDS: Record<Status, string> = {
@@ -37,6 +38,19 @@ export const STATUS_WORDS: Record<Status, string> = {
 };
 
 const OUTCOME_WORDS: Record<RuleOutcome, string> = { met: 'Met', unmet: 'Not met', unknown: 'Unknown' };
+
+/** Barred sets that share the specification's sentence are one rule to read, with a line per set. */
+function barredGroups(rules: readonly RuleLine[]): { text: string; outcome: RuleOutcome; sets: RuleLine[] }[] {
+  const groups: { text: string; outcome: RuleOutcome; sets: RuleLine[] }[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== 'barred') continue;
+    const group = groups.find((g) => g.text === rule.text);
+    if (group) group.sets.push(rule);
+    else groups.push({ text: rule.text, outcome: 'met', sets: [rule] });
+  }
+  for (const group of groups) if (group.sets.some((r) => r.outcome === 'unmet')) group.outcome = 'unmet';
+  return groups;
+}
 
 function figure(value: number, unknown: number, what: string): string {
   return unknown > 0 ? `${value} known (+ ${unknown} ${unknown === 1 ? 'unit' : 'units'} of unknown ${what})` : String(value);
@@ -84,13 +98,32 @@ export function ResultsPanel({ view, revision, problems }: { view: WhatIf; revis
         </dl>
       </div>
       <ul className={styles.rules} aria-label="Rules of combination">
-        {view.rules.map((rule) => (
-          <li key={rule.id} className={styles.rule} data-testid={`rule-${rule.id}`} data-outcome={rule.outcome}>
-            <span className={mergeClasses(styles.outcome, styles[rule.outcome])}>{OUTCOME_WORDS[rule.outcome]}</span>
+        {view.rules
+          .filter((rule) => rule.kind !== 'barred')
+          .map((rule) => (
+            <li key={rule.id} className={styles.rule} data-testid={`rule-${rule.id}`} data-outcome={rule.outcome}>
+              <span className={mergeClasses(styles.outcome, styles[rule.outcome])}>{OUTCOME_WORDS[rule.outcome]}</span>
+              <span>
+                <Text>“{rule.text}”</Text> <Caption1>{rule.message}</Caption1>
+                {rule.outcome === 'met' && rule.achieved !== 'met' && <Caption1> (once the planned units are achieved)</Caption1>}
+                {rule.note && <Caption1 className={styles.note}>{rule.note}</Caption1>}
+              </span>
+            </li>
+          ))}
+        {barredGroups(view.rules).map((group) => (
+          <li key={group.sets[0].id} className={styles.rule}>
+            <span className={mergeClasses(styles.outcome, styles[group.outcome])}>{OUTCOME_WORDS[group.outcome]}</span>
             <span>
-              <Text>“{rule.text}”</Text> <Caption1>{rule.message}</Caption1>
-              {rule.outcome === 'met' && rule.achieved !== 'met' && rule.kind !== 'barred' && <Caption1> (once the planned units are achieved)</Caption1>}
-              {rule.note && <Caption1 className={styles.note}>{rule.note}</Caption1>}
+              <Text>“{group.text}”</Text>
+              <ul className={styles.sets}>
+                {group.sets.map((set) => (
+                  <li key={set.id} data-testid={`rule-${set.id}`} data-outcome={set.outcome}>
+                    <Caption1>
+                      <span className={mergeClasses(styles.outcome, styles[set.outcome])}>{set.id}</span>: {set.message}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
             </span>
           </li>
         ))}

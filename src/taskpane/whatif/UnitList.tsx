@@ -147,7 +147,7 @@ export function UnitList({
                     <Text weight="semibold" size={200}>
                       Barred set {item.set.id}: only one counts.
                     </Text>{' '}
-                    “{item.set.text}”
+                    {item.set.note ?? `“${item.set.text}”`}
                     {item.shownElsewhere.length > 0 ? ` Also in this set: ${item.shownElsewhere.join(', ')} (shown above).` : ''}
                   </Caption1>
                   {item.units.map((unit) => row(unit, spans ? groupTitle.get(unit.group) ?? unit.group : undefined))}
