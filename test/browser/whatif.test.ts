@@ -3,7 +3,7 @@
 // added, Reset, and Apply writing exactly the changed cells of that row. Times each toggle on all three shipped
 // qualifications and saves the screenshot for the README.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { columnLetters } from '../../src/cohort/address';
@@ -18,7 +18,7 @@ import { createFakeExcel, type FakeCell, type FakeSheet } from '../fake-excel';
 import { fillSheet } from '../fake-excel/from-grid';
 import { sampleGrid } from '../fake-excel/sample';
 import type { WorkbookSpec } from './host/entry';
-import { artifact, buildPane, chromiumMissing, launch, OFFICE_JS, openPage, PANE_BUILD, ROOT, serve, type LocalServer, type RecordedPage } from './support';
+import { artifact, buildPane, chromiumMissing, keepScreenshot, launch, OFFICE_JS, openPage, PANE_BUILD, serve, type LocalServer, type RecordedPage } from './support';
 
 const catalogue = embeddedCatalogue();
 const OCR_SHEET = 'OCR cohort';
@@ -213,6 +213,16 @@ describe('what-if tab in headless Chromium', function () {
     const sheetChoices = choicesOf(record);
     await assertResults(page, record, sheetChoices, new Set());
 
+    // Every control has a name a screen reader can say, and the results are a polite live region.
+    const tab = page.getByTestId('whatif-tab');
+    for (const role of ['radiogroup', 'radio', 'button', 'combobox'] as const) {
+      const all = await tab.getByRole(role).count();
+      assert.ok(all > 0, role);
+      assert.equal(await tab.getByRole(role, { name: /\S/ }).count(), all, `every ${role} is labelled`);
+    }
+    assert.equal(await tab.getByRole('radiogroup', { name: new RegExp(`^${q.units[0].ref}`) }).count(), 1, 'a unit’s choice is named by the unit');
+    assert.equal(await page.getByTestId('whatif-results').getAttribute('aria-live'), 'polite');
+
     // The list finds a learner by name.
     await learner.fill('');
     await learner.pressSequentially('ewa');
@@ -252,8 +262,7 @@ describe('what-if tab in headless Chromium', function () {
     // The top of the tab: learner, results, the cells Apply would write, the plans and the first units.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: 0, width: 380, height: 2000 } });
-    const docs = path.join(ROOT, 'docs', 'whatif.png');
-    if (!existsSync(docs) || !readFileSync(docs).equals(readFileSync(shot))) copyFileSync(shot, docs);
+    keepScreenshot(shot, 'whatif.png');
 
     // One click adds the best plan's units as planned.
     const best = suggestions(q, choices, 'credits').plans[0];

@@ -102,8 +102,13 @@ export function LearnerWhatIf({
   const view = useMemo(() => whatIf(record, q, choices, changed), [record, q, choices, changed]);
   const plans = useMemo(() => suggestions(q, choices, cost), [q, choices, cost]);
   const notCounted = useMemo(() => new Set(view.notCounted), [view]);
-  const marks = markVocabularyOf(settings).vocabulary;
-  const readOptions = useMemo(() => ({ catalogue, qualification: settings.qualification || undefined, marks }), [catalogue, settings.qualification, marks]);
+  const marks = useMemo(() => markVocabularyOf(settings).vocabulary, [settings]);
+  // Read the row again as the sheet was read: with the workbook's rules sheet over the catalogue, when it has one.
+  const sheetCatalogue = inspection.rulesSheet?.use.catalogue ?? catalogue;
+  const readOptions = useMemo(
+    () => ({ catalogue: sheetCatalogue, qualification: settings.qualification || undefined, marks }),
+    [sheetCatalogue, settings.qualification, marks],
+  );
   const rowChanges = useMemo(
     () => planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record, marks }, choices, readOptions),
     [inspection, record, marks, choices, readOptions],

@@ -98,7 +98,7 @@ export function useWhatIfSheet(): WhatIfSheet {
   }, [run]);
 
   const applied = useCallback((outcome: ApplyOutcome) => {
-    setInspection((current) => (current ? { read: { ...current.read, grid: outcome.grid }, reading: outcome.reading } : current));
+    setInspection((current) => (current ? { ...current, read: { ...current.read, grid: outcome.grid }, reading: outcome.reading } : current));
     setRevision((r) => r + 1);
   }, []);
 
