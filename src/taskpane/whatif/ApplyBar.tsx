@@ -23,7 +23,6 @@ export function ApplyBar({
   changedCount,
   busy,
   notice,
-  canWrite,
   onApply,
   onReset,
 }: {
@@ -31,8 +30,6 @@ export function ApplyBar({
   changedCount: number;
   busy: boolean;
   notice: ApplyNotice | null;
-  /** Why the row cannot be written at all (no qualification), or null. */
-  canWrite: string | null;
   onApply: () => void;
   onReset: () => void;
 }) {
@@ -41,7 +38,7 @@ export function ApplyBar({
   return (
     <div className={styles.column} data-testid="whatif-apply-bar">
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || changes.length === 0 || canWrite !== null} onClick={onApply} data-testid="whatif-apply">
+        <Button appearance="primary" disabled={busy || changes.length === 0} onClick={onApply} data-testid="whatif-apply">
           Apply to sheet
         </Button>
         <Button disabled={busy || changedCount === 0} onClick={onReset} data-testid="whatif-reset">
@@ -70,7 +67,6 @@ export function ApplyBar({
           )}
         </>
       )}
-      {canWrite && <Caption1>{canWrite}</Caption1>}
       {notWritten.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="whatif-not-written">
           <MessageBarBody>

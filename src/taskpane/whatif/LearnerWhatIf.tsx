@@ -46,7 +46,7 @@ function appliedText(outcome: ApplyOutcome): string {
   const results =
     outcome.results.length > 0
       ? ` Its result cells (${outcome.results[0].cell}–${outcome.results[outcome.results.length - 1].cell}) were updated.`
-      : ' The sheet has no “qualcheck: …” result columns yet: Check cohort adds them.';
+      : ' This sheet has no “qualcheck: …” result columns, so no result cell was written: Check cohort writes them (results kept on a separate sheet are brought up to date by the next check).';
   return `Wrote ${cells}. Row ${outcome.check.record.row} re-checked: ${status}.${results}`;
 }
 
@@ -161,7 +161,6 @@ export function LearnerWhatIf({
         changedCount={changed.size}
         busy={busy}
         notice={notice}
-        canWrite={null}
         onApply={startApply}
         onReset={reset}
       />
