@@ -252,7 +252,7 @@ function matrixChanges(row: LearnerRow, q: QualificationDefinition, choices: Cho
     }
     if (found.length > 1) {
       const letters = found.map(columnLetters).join(' and ');
-      result.notWritten.push({ ref, reason: `unit ${ref} has two columns (${letters}): remove one so its mark has one place` });
+      result.notWritten.push({ ref, reason: `unit ${ref} has ${found.length} columns (${letters}): keep one so its mark has one place` });
       continue;
     }
     const column = found[0];
@@ -304,7 +304,7 @@ class ListReader {
 
   private refOf(text: string): string | undefined {
     const match = this.index.match(text, true);
-    const units = match?.candidates.filter((c) => c.qualification === this.q).map((c) => c.unit.ref) ?? [];
+    const units = match?.candidates.filter((c) => c.qualification.id === this.q.id).map((c) => c.unit.ref) ?? [];
     return units.length === 1 ? units[0] : undefined;
   }
 
