@@ -6,7 +6,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { type RegisterJson, runRegister } from '../src/cli/register';
 import { UserError } from '../src/cli/user-error';
+import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/cohort/rules-sheet';
 import { REGISTRATION_COLUMNS } from '../src/registration/export';
+import { embeddedCatalogue } from '../src/rules/catalogue';
 
 const HEADER = ['Learner ID', 'First name', 'Last name', 'ULN', 'Date of birth', 'Sex', 'Qualification', 'D/503/0352', 'T/503/0342', 'L/601/1225', 'F/502/4396'];
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -93,5 +95,33 @@ describe('command line: qualcheck register', function () {
   it('refuses a registration date that is not YYYY-MM-DD, and writing over the input', async () => {
     await assert.rejects(run({ date: '14/06/2013' }), (e: unknown) => e instanceof UserError && /YYYY-MM-DD/.test(e.message));
     await assert.rejects(run({ date: '2013-06-14', out: cohort }), (e: unknown) => e instanceof UserError && /input file/.test(e.message));
+  });
+});
+
+describe('command line: qualcheck register with a rules sheet in the workbook', function () {
+  this.timeout(30000);
+
+  it("uses the workbook's rules sheet, as a check does: a centre's minimum age decides under-min-age", async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-register-rules-'));
+    try {
+      const file = path.join(tmp, 'cohort-with-rules.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Cohort');
+      sheet.addRow(HEADER);
+      for (const row of COHORT) sheet.addRow(row);
+      const iq = embeddedCatalogue().find('600/5106/1');
+      assert.ok(iq);
+      const rules = workbook.addWorksheet(RULES_SHEET_NAME);
+      for (const row of rulesSheetGrid([{ ...iq, minAge: 16 }]).values) rules.addRow(row.map((v) => (v === undefined ? null : v)));
+      await workbook.xlsx.writeFile(file);
+
+      let text = '';
+      await runRegister(file, { date: '2013-06-14', json: true }, (t) => (text += t));
+      const report = JSON.parse(text) as RegisterJson;
+      const r003 = report.learners.find((l) => l.learnerId === 'R003');
+      assert.deepEqual(r003?.problems.map((p) => p.code), [], 'R003 is 17, old enough for a minimum age of 16');
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -2,10 +2,9 @@
 import path from 'node:path';
 import { checkCohort, type LearnerCheck } from '../cohort/check';
 import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/results';
-import { embeddedCatalogue } from '../rules/catalogue';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
-import { loadCatalogue, loadMarks, loadWorkbook, readCohortSheet, workbookRules } from './workbook';
+import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue } from './workbook';
 import { UserError } from './user-error';
 import { writeResults } from './write-results';
 
@@ -37,14 +36,7 @@ export interface CheckRun {
 export async function runCheck(file: string, options: CheckOptions): Promise<CheckRun> {
   // The workbook's own rules sheet goes over the embedded catalogue, and --rules files over both.
   const workbook = await loadWorkbook(file);
-  const sheetRules = workbookRules(workbook, file);
-  const start = sheetRules ? embeddedCatalogue().withDefinitions(sheetRules.definitions) : embeddedCatalogue();
-  const catalogue = await loadCatalogue(options.rules ?? [], start);
-  if (options.qualification !== undefined && !catalogue.find(options.qualification)) {
-    throw new UserError(
-      `--qualification ${options.qualification}: not in the catalogue; known qualifications are ${catalogue.qualifications.map((q) => q.id).join(', ')} (add others with --rules FILE.json)`,
-    );
-  }
+  const { catalogue, sheetRules } = await workbookCatalogue(workbook, file, options);
   const marks = await loadMarks(options.marks);
   const { worksheet, grid, reading } = readCohortSheet(workbook, file, { sheet: options.sheet, catalogue, qualification: options.qualification, marks });
   const checks = checkCohort(reading);

@@ -7,7 +7,7 @@ import { routeCheck } from '../registration/route';
 import { formatUkDate, isIsoDate } from '../cohort/dates';
 import { registrationCsv, registrationRows } from '../registration/export';
 import { UserError } from './user-error';
-import { loadCatalogue, loadMarks, loadWorkbook, readCohortSheet } from './workbook';
+import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue } from './workbook';
 
 export interface RegisterOptions {
   /** Registration date, YYYY-MM-DD; default today. */
@@ -97,17 +97,13 @@ export async function runRegister(
 ): Promise<number> {
   const date = opts.date ?? today();
   if (!isIsoDate(date)) throw new UserError(`--date ${date}: not a date; give the registration date as YYYY-MM-DD, for example 2013-09-01`);
-  const catalogue = await loadCatalogue(opts.rules ?? []);
-  if (opts.qualification !== undefined && !catalogue.find(opts.qualification)) {
-    throw new UserError(
-      `--qualification ${opts.qualification}: not in the catalogue; known qualifications are ${catalogue.qualifications.map((q) => q.id).join(', ')}`,
-    );
-  }
   if (opts.out !== undefined && path.resolve(opts.out) === path.resolve(file)) {
     throw new UserError(`--out ${opts.out}: is the input file; qualcheck never modifies the input, choose another name`);
   }
   const marks = await loadMarks(opts.marks);
   const workbook = await loadWorkbook(file);
+  // The same catalogue a check uses: the workbook's rules sheet over the embedded data, --rules files over both.
+  const { catalogue } = await workbookCatalogue(workbook, file, opts);
   const { worksheet, reading } = readCohortSheet(workbook, file, { sheet: opts.sheet, catalogue, qualification: opts.qualification, marks });
   const results = checkRegistration(reading.learners, { date, unitCheck: routeCheck });
   const report = registerJson(file, worksheet.name, date, results);

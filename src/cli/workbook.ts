@@ -94,6 +94,26 @@ export function workbookRules(workbook: ExcelJS.Workbook, file: string): Workboo
   return { sheetName: worksheet.name, definitions: readWorkbookRules(worksheet, file, EMBEDDED_QUALIFICATIONS) };
 }
 
+/**
+ * The catalogue a check of this workbook uses: the embedded one, the workbook's own rules sheet over it, and --rules
+ * files over both. A --qualification the result does not know stops the run.
+ */
+export async function workbookCatalogue(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  options: { rules?: readonly string[]; qualification?: string },
+): Promise<{ catalogue: Catalogue; sheetRules: WorkbookRules | undefined }> {
+  const sheetRules = workbookRules(workbook, file);
+  const start = sheetRules ? embeddedCatalogue().withDefinitions(sheetRules.definitions) : embeddedCatalogue();
+  const catalogue = await loadCatalogue(options.rules ?? [], start);
+  if (options.qualification !== undefined && !catalogue.find(options.qualification)) {
+    throw new UserError(
+      `--qualification ${options.qualification}: not in the catalogue; known qualifications are ${catalogue.qualifications.map((q) => q.id).join(', ')} (add others with --rules FILE.json)`,
+    );
+  }
+  return { catalogue, sheetRules };
+}
+
 export async function loadMarks(file: string | undefined): Promise<MarkVocabulary | undefined> {
   if (!file) return undefined;
   const text = (await readFileOrExplain(file, 'marks file')).toString('utf8');
