@@ -2,61 +2,28 @@
 // learners held back on 1 June 2013 with the command line's reasons, a reason that selects its cell, and the export
 // (a sheet of its own and a CSV download) equal to the command line's CSV. Nothing leaves the machine.
 import assert from 'node:assert/strict';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { runRegister, type RegisterJson } from '../../src/cli/register';
-import type { Grid } from '../../src/cohort/types';
 import { REGISTRATION_SHEET } from '../../src/excel/registration-sheet';
-import { columnLetters, parseAddress } from '../fake-excel';
-import { excelSerial } from '../fake-excel/from-grid';
+import { parseAddress } from '../fake-excel';
 import { SAMPLE, sampleGrid } from '../fake-excel/sample';
-import type { WorkbookSpec } from './host/entry';
-import { artifact, buildPane, chromiumMissing, keepScreenshot, launch, OFFICE_JS, openPage, PANE_BUILD, serve, type LocalServer, type RecordedPage } from './support';
+import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { artifact, keepScreenshot } from './support';
 
 const DATE = '2013-06-01';
 
-function workbookOf(grid: Grid, sheetName: string): WorkbookSpec {
-  const formats: Record<string, string> = {};
-  const cells = grid.values.map((row, r) =>
-    row.map((value, c) => {
-      if (value instanceof Date) {
-        formats[`${columnLetters(c)}${r + 1}`] = 'dd/mm/yyyy';
-        return excelSerial(value);
-      }
-      if (value !== null && typeof value === 'object') return value.error;
-      return value;
-    }),
-  );
-  return { sheets: [{ name: sheetName, cells, formats }] };
-}
-
-/** Requests stayed on the local server (and the Blob the pane made for the download, which is in the page itself). */
-function assertStayedLocal(recorded: RecordedPage, origin: string): void {
-  assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
-  for (const url of recorded.requests) {
-    assert.ok(url.startsWith(`${origin}/`) || url === OFFICE_JS || url.startsWith(`blob:${origin}/`), `unexpected request ${url}`);
-  }
-}
-
 describe('registration tab in headless Chromium', function () {
   this.timeout(180_000);
-  let browser: Browser;
-  let server: LocalServer;
-  let testHost: string;
+  let session: PaneSession;
   let tmp: string;
   let cli: RegisterJson;
   let cliCsv: string;
 
   before(async function () {
-    const missing = chromiumMissing();
-    if (missing) throw new Error(missing);
-    buildPane();
-    testHost = readFileSync(path.join(PANE_BUILD, 'test-host.js'), 'utf8');
-    server = await serve(PANE_BUILD);
-    browser = await launch();
+    session = await startPaneSession();
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-pane-reg-'));
     const out = path.join(tmp, 'cli.csv');
     let json = '';
@@ -66,17 +33,15 @@ describe('registration tab in headless Chromium', function () {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });
   });
 
   it('lists the learners held back on 1 June 2013 with their reasons, selects a reason\'s cell, and exports the ready ones', async () => {
     const { grid, sheetName } = await sampleGrid();
-    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
-    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined), 420);
+    const recorded = await session.withWorkbook(workbookOfGrid(grid, sheetName), 420);
     const { page } = recorded;
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(session.paneUrl);
     await page.getByRole('tab', { name: 'Registration' }).click();
     await page.getByTestId('registration-date').fill(DATE);
     const counts = page.getByTestId('registration-counts');
@@ -134,7 +99,7 @@ describe('registration tab in headless Chromium', function () {
     keepScreenshot(shot, 'registration.png');
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, server.origin);
+    assertStayedLocal(recorded, session.origin, { blobs: true });
     await page.context().close();
   });
 });

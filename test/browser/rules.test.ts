@@ -3,11 +3,11 @@
 // workbook; the next check decides every learner. Then a bad value is named by its cell, and the data goes out and
 // in as JSON. Nothing leaves the machine.
 import assert from 'node:assert/strict';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { gridFromWorksheet } from '../../src/cli/worksheet-grid';
 import { RULES_SHEET_NAME } from '../../src/cohort/rules-sheet';
 import type { Grid } from '../../src/cohort/types';
@@ -17,7 +17,8 @@ import type { QualificationDefinition } from '../../src/rules/model';
 import { EXAMPLE_UNIT_VALUES, OCR_SAMPLE_LEARNERS, OCR_SAMPLES } from '../../scripts/make-ocr-sample';
 import { parseAddress } from '../fake-excel';
 import type { WorkbookSpec } from './host/entry';
-import { artifact, buildPane, chromiumMissing, keepScreenshot, launch, OFFICE_JS, openPage, PANE_BUILD, ROOT, serve, type LocalServer, type RecordedPage } from './support';
+import { assertStayedLocal, startPaneSession, type PaneSession } from './pane-session';
+import { artifact, keepScreenshot, ROOT } from './support';
 
 async function ocrCohort(): Promise<{ grid: Grid; sheetName: string }> {
   const workbook = new ExcelJS.Workbook();
@@ -29,13 +30,6 @@ async function ocrCohort(): Promise<{ grid: Grid; sheetName: string }> {
 function workbookOf(grid: Grid, sheetName: string): WorkbookSpec {
   const cells = grid.values.map((row) => row.map((value) => (value instanceof Date || (value !== null && typeof value === 'object') ? null : value)));
   return { sheets: [{ name: sheetName, cells }] };
-}
-
-function assertStayedLocal(recorded: RecordedPage, origin: string): void {
-  assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
-  for (const url of recorded.requests) {
-    assert.ok(url.startsWith(`${origin}/`) || url === OFFICE_JS || url.startsWith(`blob:${origin}/`), `unexpected request ${url}`);
-  }
 }
 
 /** Types values into the fake rules sheet as a person would: the unit's Credits and Level cells, found by its ref. */
@@ -76,33 +70,24 @@ async function statusCount(page: Page, status: string): Promise<number> {
 
 describe('qualification data tab in headless Chromium', function () {
   this.timeout(240_000);
-  let browser: Browser;
-  let server: LocalServer;
-  let testHost: string;
+  let session: PaneSession;
   let tmp: string;
 
   before(async function () {
-    const missing = chromiumMissing();
-    if (missing) throw new Error(missing);
-    buildPane();
-    testHost = readFileSync(path.join(PANE_BUILD, 'test-host.js'), 'utf8');
-    server = await serve(PANE_BUILD);
-    browser = await launch();
+    session = await startPaneSession();
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-pane-rules-'));
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });
   });
 
   it('takes an OCR 10266 cohort from all needs-data to decided statuses by filling credits and levels in the rules sheet', async () => {
     const { grid, sheetName } = await ocrCohort();
-    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
-    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined), 420);
+    const recorded = await session.withWorkbook(workbookOf(grid, sheetName), 420);
     const { page } = recorded;
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(session.paneUrl);
 
     // Before: the catalogue has no OCR unit credits, so no learner can be decided.
     await checkCohort(page);
@@ -152,17 +137,16 @@ describe('qualification data tab in headless Chromium', function () {
     assert.match((await page.getByTestId('rules-sheet-used').textContent()) ?? '', /10266 comes from sheet “Qualification rules” \(22 changes/);
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, server.origin);
+    assertStayedLocal(recorded, session.origin, { blobs: true });
     await page.context().close();
   });
 
   it('names the cell of a bad value and selects it; exports the sheet as JSON and imports a qualification of the centre\'s own', async () => {
     const { grid, sheetName } = await ocrCohort();
-    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
-    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined), 420);
+    const recorded = await session.withWorkbook(workbookOf(grid, sheetName), 420);
     const { page } = recorded;
     await page.addInitScript(() => window.localStorage.setItem('qualcheck.undoWarningSeen.v1', 'yes'));
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(session.paneUrl);
     await page.getByRole('tab', { name: 'Qualification data' }).click();
     await page.getByTestId('rules-status').waitFor();
     await page.getByTestId('rules-edit').click();
@@ -220,7 +204,7 @@ describe('qualification data tab in headless Chromium', function () {
     assert.match((await page.getByTestId('rules-import-errors').textContent()) ?? '', /broken\.json was not imported.*not valid JSON/);
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, server.origin);
+    assertStayedLocal(recorded, session.origin, { blobs: true });
     await page.context().close();
   });
 });

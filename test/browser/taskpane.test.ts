@@ -3,66 +3,36 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { runCheck } from '../../src/cli/check';
 import { RESULT_HEADERS, STATUSES, summarise } from '../../src/cohort/results';
 import type { Grid } from '../../src/cohort/types';
-import { columnLetters } from '../fake-excel';
-import { excelSerial } from '../fake-excel/from-grid';
 import { SAMPLE, sampleGrid } from '../fake-excel/sample';
 import type { WorkbookSpec } from './host/entry';
-import { artifact, buildPane, chromiumMissing, keepScreenshot, launch, OFFICE_JS, openPage, PANE_BUILD, ROOT, serve, type LocalServer, type RecordedPage } from './support';
+import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { artifact, keepScreenshot, OFFICE_JS, openPage, ROOT } from './support';
 
-/** The sample as the fake host's workbook description: dates as serial numbers with a date format, as Excel holds them. */
+/** The sample as the fake host's workbook, answering after a small delay as Excel does. */
 function workbookOf(grid: Grid, sheetName: string): WorkbookSpec {
-  const formats: Record<string, string> = {};
-  const cells = grid.values.map((row, r) =>
-    row.map((value, c) => {
-      if (value instanceof Date) {
-        formats[`${columnLetters(c)}${r + 1}`] = 'dd/mm/yyyy';
-        return excelSerial(value);
-      }
-      if (value !== null && typeof value === 'object') return value.error;
-      return value;
-    }),
-  );
-  return { sheets: [{ name: sheetName, cells, formats }], latencyMs: 5 };
-}
-
-function assertStayedLocal(recorded: RecordedPage, origin: string): void {
-  assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
-  for (const url of recorded.requests) assert.ok(url.startsWith(`${origin}/`) || url === OFFICE_JS, `unexpected request ${url}`);
+  return { ...workbookOfGrid(grid, sheetName), latencyMs: 5 };
 }
 
 describe('task pane in headless Chromium', function () {
   this.timeout(180_000);
-  let browser: Browser;
-  let server: LocalServer;
-  let testHost: string;
-
-  before(function () {
-    const missing = chromiumMissing();
-    if (missing) throw new Error(missing);
-    buildPane();
-    testHost = readFileSync(path.join(PANE_BUILD, 'test-host.js'), 'utf8');
-  });
+  let session: PaneSession;
 
   before(async () => {
-    server = await serve(PANE_BUILD);
-    browser = await launch();
+    session = await startPaneSession();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('checks the sample cohort from the Check button: summary, written cells, nothing sent anywhere', async () => {
     const { grid, sheetName } = await sampleGrid();
-    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
-    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined));
+    const recorded = await session.withWorkbook(workbookOf(grid, sheetName));
     const { page } = recorded;
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(session.paneUrl);
 
     await page.getByTestId('found-panel').waitFor();
     assert.equal((await page.getByTestId('learner-count').textContent())?.trim(), '30');
@@ -99,7 +69,7 @@ describe('task pane in headless Chromium', function () {
     keepScreenshot(shot, 'taskpane-check.png');
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, server.origin);
+    assertStayedLocal(recorded, session.origin);
     await page.context().close();
   });
 
@@ -107,11 +77,10 @@ describe('task pane in headless Chromium', function () {
     const { grid, sheetName } = await sampleGrid();
     const workbook = workbookOf(grid, sheetName);
     workbook.sheets[0].protected = true;
-    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbook)};\n${testHost}`;
-    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined));
+    const recorded = await session.withWorkbook(workbook);
     const { page } = recorded;
     await page.addInitScript(() => window.localStorage.setItem('qualcheck.undoWarningSeen.v1', 'yes'));
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(session.paneUrl);
     await page.getByTestId('found-panel').waitFor();
     await page.getByTestId('check').click();
     const error = page.getByTestId('check-error');
@@ -119,16 +88,15 @@ describe('task pane in headless Chromium', function () {
     assert.match((await error.textContent()) ?? '', /is protected.*Nothing was written/);
     const cells = await page.evaluate(() => window.__qualcheckFake!.book.sheets[0].cells[0]?.length);
     assert.equal(cells, grid.values[0].length);
-    assertStayedLocal(recorded, server.origin);
+    assertStayedLocal(recorded, session.origin);
     await page.context().close();
   });
 
   it('runs "Check now" from the ribbon: writes the results once the pane\'s undo warning was seen, else only explains', async () => {
     const { grid, sheetName } = await sampleGrid();
-    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbookOf(grid, sheetName))};\n${testHost}`;
-    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined));
+    const recorded = await session.withWorkbook(workbookOf(grid, sheetName));
     const { page } = recorded;
-    await page.goto(`${server.origin}/commands.html`);
+    await page.goto(`${session.origin}/commands.html`);
     await page.waitForFunction(() => typeof window.__qualcheckActions?.checkNow === 'function');
     const press = () =>
       page.evaluate(
@@ -154,7 +122,7 @@ describe('task pane in headless Chromium', function () {
     const cli = await runCheck(SAMPLE, { json: true });
     assert.equal(await statusCell(), cli.json.learners[0].status);
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, server.origin);
+    assertStayedLocal(recorded, session.origin);
     await page.context().close();
   });
 
@@ -167,9 +135,9 @@ describe('task pane in headless Chromium', function () {
       const file = path.join(officeDist, url.slice(prefix.length).split('?')[0]);
       return file.startsWith(officeDist) && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     };
-    const recorded = await openPage(browser, server.origin, local);
+    const recorded = await openPage(session.browser, session.origin, local);
     const { page } = recorded;
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(session.paneUrl);
     const message = page.getByTestId('outside-office');
     await message.waitFor({ timeout: 30_000 });
     assert.match((await message.textContent()) ?? '', /Open this pane from Excel/);
@@ -181,8 +149,8 @@ describe('task pane in headless Chromium', function () {
   });
 
   it('renders the open-from-Excel message when office.js cannot be loaded at all', async () => {
-    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? '/* office.js unavailable */' : undefined));
-    await recorded.page.goto(`${server.origin}/taskpane.html`);
+    const recorded = await openPage(session.browser, session.origin, (url) => (url === OFFICE_JS ? '/* office.js unavailable */' : undefined));
+    await recorded.page.goto(session.paneUrl);
     await recorded.page.getByTestId('outside-office').waitFor();
     assert.deepEqual(recorded.consoleErrors, []);
     await recorded.page.context().close();

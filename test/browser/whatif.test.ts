@@ -3,9 +3,7 @@
 // added, Reset, and Apply writing exactly the changed cells of that row. Times each toggle on all three shipped
 // qualifications and saves the screenshot for the README.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { columnLetters } from '../../src/cohort/address';
 import { readCohort } from '../../src/cohort/read';
 import { RESULT_HEADERS } from '../../src/cohort/results';
@@ -18,7 +16,8 @@ import { createFakeExcel, type FakeCell, type FakeSheet } from '../fake-excel';
 import { fillSheet } from '../fake-excel/from-grid';
 import { sampleGrid } from '../fake-excel/sample';
 import type { WorkbookSpec } from './host/entry';
-import { artifact, buildPane, chromiumMissing, keepScreenshot, launch, OFFICE_JS, openPage, PANE_BUILD, serve, type LocalServer, type RecordedPage } from './support';
+import { assertStayedLocal, startPaneSession, type PaneSession } from './pane-session';
+import { artifact, keepScreenshot, type RecordedPage } from './support';
 
 const catalogue = embeddedCatalogue();
 const OCR_SHEET = 'OCR cohort';
@@ -60,11 +59,6 @@ function learnerOf(cells: (FakeCell | null)[][], row: number): LearnerRecord {
   const record = reading.learners.find((l) => l.row === row);
   assert.ok(record, `learner on row ${row}`);
   return record;
-}
-
-function assertStayedLocal(recorded: RecordedPage, origin: string): void {
-  assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
-  for (const url of recorded.requests) assert.ok(url.startsWith(`${origin}/`) || url === OFFICE_JS, `unexpected request ${url}`);
 }
 
 const unit = (page: Page, ref: string) => page.getByTestId(`unit-${ref}`);
@@ -167,31 +161,19 @@ async function select(page: Page, sheetName: string, address: string): Promise<v
 
 describe('what-if tab in headless Chromium', function () {
   this.timeout(240_000);
-  let browser: Browser;
-  let server: LocalServer;
-  let testHost: string;
-
-  before(function () {
-    const missing = chromiumMissing();
-    if (missing) throw new Error(missing);
-    buildPane();
-    testHost = readFileSync(path.join(PANE_BUILD, 'test-host.js'), 'utf8');
-  });
+  let session: PaneSession;
 
   before(async () => {
-    server = await serve(PANE_BUILD);
-    browser = await launch();
+    session = await startPaneSession();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   async function open(spec: WorkbookSpec): Promise<RecordedPage> {
-    const stub = `window.__qualcheckWorkbook = ${JSON.stringify(spec)};\n${testHost}`;
-    const recorded = await openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined));
-    await recorded.page.goto(`${server.origin}/taskpane.html`);
+    const recorded = await session.withWorkbook(spec);
+    await recorded.page.goto(session.paneUrl);
     await recorded.page.getByRole('tab', { name: 'What-if' }).click();
     await recorded.page.getByRole('combobox', { name: 'Learner' }).waitFor();
     return recorded;
@@ -306,7 +288,7 @@ describe('what-if tab in headless Chromium', function () {
     assert.equal(await choiceOf(page, free.ref), 'planned');
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, server.origin);
+    assertStayedLocal(recorded, session.origin);
     await page.context().close();
   });
 
@@ -339,7 +321,7 @@ describe('what-if tab in headless Chromium', function () {
     console.table(rows);
     for (const [id, row] of Object.entries(rows)) assert.ok(row.medianMs < 16 && row.p90Ms < 16, `${id}: ${JSON.stringify(row)}`);
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, server.origin);
+    assertStayedLocal(recorded, session.origin);
     await page.context().close();
   });
 });
