@@ -7,25 +7,14 @@ import { performance } from 'node:perf_hooks';
 import { embeddedCatalogue } from '../src/rules/catalogue/index';
 import type { LearnerUnits, QualificationDefinition } from '../src/rules/model';
 import { planCompletionWithStatistics, type CostMeasure } from '../src/rules/planner';
-import { iqContactCentre, randomLearner } from '../test/planner-fixtures';
+import { iqContactCentre, randomLearner, seeded } from '../test/planner-fixtures';
 
 const BUDGET_MS = 5;
 const learnersPerQualification = Number(process.argv[2] ?? 2000);
 const repeats = Math.max(1, Number(process.argv[3] ?? 5));
 
-/** Mulberry32: a small seeded generator, so every run times the same learners. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function learnersOf(q: QualificationDefinition, count: number): LearnerUnits[] {
+  // Seeded, so every run times the same learners.
   const random = seeded(5106);
   // The hardest start for a search is the learner with nothing yet; keep one in every sample.
   return [{ achieved: [], planned: [] }, ...Array.from({ length: count - 1 }, () => randomLearner(q, random))];

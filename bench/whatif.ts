@@ -9,24 +9,12 @@ import { embeddedCatalogue } from '../src/rules/catalogue/index';
 import type { QualificationDefinition } from '../src/rules/model';
 import type { CostMeasure } from '../src/rules/planner';
 import { changedUnits, choicesOf, suggestions, whatIf, withChoice, type UnitChoice } from '../src/taskpane/whatif/model';
-import { randomLearner } from '../test/planner-fixtures';
+import { randomLearner, seeded } from '../test/planner-fixtures';
 
 const BUDGET_MS = 16;
 const learnersPerQualification = Number(process.argv[2] ?? 300);
 const togglesPerLearner = Number(process.argv[3] ?? 20);
 const CYCLE: UnitChoice[] = ['none', 'planned', 'achieved'];
-
-/** Mulberry32: a small seeded generator, so every run times the same toggles. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function recordOf(q: QualificationDefinition, random: () => number, row: number): LearnerRecord {
   const { achieved, planned } = randomLearner(q, random);
@@ -43,6 +31,7 @@ interface Row {
 }
 
 function bench(q: QualificationDefinition, cost: CostMeasure): Row {
+  // Seeded, so every run times the same toggles.
   const random = seeded(6);
   const times: number[] = [];
   for (let l = 0; l < learnersPerQualification; l++) {

@@ -66,6 +66,18 @@ export function arbitraryLearner(q: QualificationDefinition): fc.Arbitrary<Learn
   }));
 }
 
+/** Mulberry32: a small seeded generator of numbers in [0, 1), so a benchmark or test sees the same learners on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** A learner drawn with `random()` (0..1), for the benchmark: a few units achieved, a few planned. */
 export function randomLearner(q: QualificationDefinition, random: () => number): LearnerUnits {
   const achieved: string[] = [];

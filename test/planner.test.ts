@@ -4,18 +4,7 @@ import { barredClashes, checkUnits, evaluateUnits } from '../src/rules/evaluate'
 import type { LearnerUnits, QualificationDefinition, Rule, UnitDefinition } from '../src/rules/model';
 import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner';
 import { indexQualification } from '../src/rules/qualification-index';
-import { iqContactCentre, randomLearner } from './planner-fixtures';
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { iqContactCentre, randomLearner, seeded } from './planner-fixtures';
 
 function unit(ref: string, group: string, credits: number | null, level: number | null = 2, glh: number | null = null): UnitDefinition {
   return { ref, title: `Unit ${ref}`, credits, glh, level, group };
