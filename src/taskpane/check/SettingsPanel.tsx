@@ -7,27 +7,22 @@ import {
   Caption1,
   Field,
   Input,
-  makeStyles,
   Radio,
   RadioGroup,
   Select,
   Switch,
-  tokens,
 } from '@fluentui/react-components';
 import { DEFAULT_MARKS } from '../../cohort/marks';
+import { usePanelStyles } from '../panel-styles';
 import { usePane } from '../services';
 import type { PaneSettings } from '../settings';
-
-const useStyles = makeStyles({
-  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
 
 function shown(words: readonly string[]): string {
   return words.filter((w) => w !== '').join(', ');
 }
 
 export function SettingsPanel({ errors }: { errors: string[] }) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const { settings, updateSettings, catalogue } = usePane();
   const marks = (change: Partial<PaneSettings['marks']>) => updateSettings({ marks: { ...settings.marks, ...change } });
   return (
@@ -35,7 +30,7 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
       <AccordionItem value="settings">
         <AccordionHeader>Settings</AccordionHeader>
         <AccordionPanel>
-          <div className={styles.fields}>
+          <div className={styles.column}>
             <Field label="What to check">
               <RadioGroup value={settings.scope} onChange={(_, data) => updateSettings({ scope: data.value === 'selection' ? 'selection' : 'sheet' })}>
                 <Radio value="sheet" label="The whole sheet (its used range)" />
@@ -64,7 +59,7 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
               validationState={errors.length > 0 ? 'error' : 'none'}
               validationMessage={errors.length > 0 ? errors.join(' ') : undefined}
             >
-              <div className={styles.fields}>
+              <div className={styles.column}>
                 <Input aria-label="Also achieved" placeholder="Also achieved, e.g. Done" value={settings.marks.achieved} onChange={(_, data) => marks({ achieved: data.value })} />
                 <Input aria-label="Also planned" placeholder="Also planned, e.g. Booked" value={settings.marks.planned} onChange={(_, data) => marks({ planned: data.value })} />
                 <Input aria-label="Also not taken" placeholder="Also not taken, e.g. n/a" value={settings.marks.notTaken} onChange={(_, data) => marks({ notTaken: data.value })} />

@@ -19,19 +19,20 @@ import {
 } from '@fluentui/react-components';
 import { formatUkDate } from '../../cohort/dates';
 import { REGISTRATION_COLUMNS } from '../../registration/export';
+import { usePanelStyles } from '../panel-styles';
 import { DownloadLink } from './DownloadLink';
 import { LearnerList } from './LearnerList';
 import { useRegistration } from './useRegistration';
 import { useWriteWarning } from './WriteWarningDialog';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   date: { minWidth: '160px' },
 });
 
 export function RegistrationTab() {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const registration = useRegistration();
   const { date, results, inspection, exported, busy } = registration;
   const warning = useWriteWarning(
@@ -44,7 +45,7 @@ export function RegistrationTab() {
   const heldBack = results?.filter((r) => !r.ready) ?? [];
 
   return (
-    <div className={styles.column}>
+    <div className={panel.column}>
       <div className={styles.row}>
         <Field
           className={styles.date}

@@ -20,6 +20,7 @@ import {
 import { useRef, useState } from 'react';
 import { RULES_SHEET_NAME } from '../../cohort/rules-sheet-layout';
 import { normaliseQualificationId } from '../../rules/catalogue';
+import { usePanelStyles } from '../panel-styles';
 import { DownloadLink } from '../registration/DownloadLink';
 import { useWriteWarning } from '../registration/WriteWarningDialog';
 import { usePane } from '../services';
@@ -27,7 +28,6 @@ import { centreValues } from './centre-values';
 import { useWorkbookRules } from './useWorkbookRules';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxHeight: '320px', overflowY: 'auto' },
   hidden: { display: 'none' },
@@ -35,6 +35,7 @@ const useStyles = makeStyles({
 
 export function RulesTab() {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { catalogue } = usePane();
   const state = useWorkbookRules();
   const { rules, busy } = state;
@@ -61,7 +62,7 @@ export function RulesTab() {
   const fromSheet = centreValues(rules?.use.definitions ?? []);
 
   return (
-    <div className={styles.column}>
+    <div className={panel.column}>
       <Card data-testid="rules-sheet">
         <CardHeader header={<Subtitle2>Qualification rules sheet</Subtitle2>} />
         {rules === null && (
