@@ -1,36 +1,35 @@
 // The "Check cohort" tab: what was found, settings, the Check button with progress and Cancel, and the summary.
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { RulesSheetNotice } from '../rules/RulesSheetNotice';
-import { usePane } from '../services';
-import { rememberUndoWarning, undoWarningSeen } from '../settings';
+import { usePanelStyles } from '../panel-styles';
 import { CheckProgress } from './CheckProgress';
 import { FoundPanel } from './FoundPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SummaryPanel } from './SummaryPanel';
-import { UndoWarningDialog } from './UndoWarningDialog';
 import { useCohortCheck } from './useCohortCheck';
+import { useWriteWarning } from '../write-warning';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 export function CheckTab() {
   const styles = useStyles();
-  const { store } = usePane();
+  const panel = usePanelStyles();
   const cohort = useCohortCheck();
-  const [asking, setAsking] = useState(false);
+  const warning = useWriteWarning({
+    title: 'Before the first check writes to your sheet',
+    what: 'The check writes its results into the workbook, only in its own columns (headed “qualcheck: …”) or on its own results sheet; it never changes your cells.',
+    action: 'Check and write results',
+    testId: 'undo-continue',
+  });
   const running = cohort.job !== null;
   const canCheck = !running && cohort.settingsErrors.length === 0;
 
-  const startCheck = () => {
-    if (undoWarningSeen(store)) cohort.check();
-    else setAsking(true);
-  };
+  const startCheck = () => warning.ask(() => cohort.check());
 
   return (
-    <div className={styles.column}>
+    <div className={panel.column}>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={!canCheck} onClick={startCheck} data-testid="check">
           Check cohort
@@ -74,15 +73,7 @@ export function CheckTab() {
       )}
       {cohort.inspection && <FoundPanel inspection={cohort.inspection} onGoTo={cohort.goTo} />}
       <SettingsPanel errors={cohort.settingsErrors} />
-      <UndoWarningDialog
-        open={asking}
-        onCancel={() => setAsking(false)}
-        onContinue={() => {
-          rememberUndoWarning(store);
-          setAsking(false);
-          cohort.check();
-        }}
-      />
+      {warning.dialog}
     </div>
   );
 }

@@ -23,7 +23,7 @@ import { usePanelStyles } from '../panel-styles';
 import { DownloadLink } from './DownloadLink';
 import { LearnerList } from './LearnerList';
 import { useRegistration } from './useRegistration';
-import { useWriteWarning } from './WriteWarningDialog';
+import { useWriteWarning } from '../write-warning';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -35,10 +35,10 @@ export function RegistrationTab() {
   const panel = usePanelStyles();
   const registration = useRegistration();
   const { date, results, inspection, exported, busy } = registration;
-  const warning = useWriteWarning(
-    'The export writes the ready learners to a sheet of its own (never your cohort sheet).',
-    'Export and write the sheet',
-  );
+  const warning = useWriteWarning({
+    what: 'The export writes the ready learners to a sheet of its own (never your cohort sheet).',
+    action: 'Export and write the sheet',
+  });
   const sheetName = inspection?.read.sheetName ?? '';
   const goTo = (cell: string) => registration.goTo(sheetName, cell);
   const ready = results?.filter((r) => r.ready) ?? [];

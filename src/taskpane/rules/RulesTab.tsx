@@ -22,7 +22,7 @@ import { RULES_SHEET_NAME } from '../../cohort/rules-sheet-layout';
 import { normaliseQualificationId } from '../../rules/catalogue';
 import { usePanelStyles } from '../panel-styles';
 import { DownloadLink } from '../registration/DownloadLink';
-import { useWriteWarning } from '../registration/WriteWarningDialog';
+import { useWriteWarning } from '../write-warning';
 import { usePane } from '../services';
 import { centreValues } from './centre-values';
 import { useWorkbookRules } from './useWorkbookRules';
@@ -41,10 +41,10 @@ export function RulesTab() {
   const { rules, busy } = state;
   const fileInput = useRef<HTMLInputElement>(null);
   const [picked, setPicked] = useState<ReadonlySet<string> | null>(null);
-  const warning = useWriteWarning(
-    `qualcheck writes the qualification data on sheet “${rules?.sheetName ?? RULES_SHEET_NAME}”, adding blocks below any already there.`,
-    'Write the sheet',
-  );
+  const warning = useWriteWarning({
+    what: `qualcheck writes the qualification data on sheet “${rules?.sheetName ?? RULES_SHEET_NAME}”, adding blocks below any already there.`,
+    action: 'Write the sheet',
+  });
 
   const onSheet = new Set((rules?.blocks ?? []).map((b) => normaliseQualificationId(b.qualificationId)));
   const isOnSheet = (id: string) => onSheet.has(normaliseQualificationId(id));

@@ -9,9 +9,9 @@ import { applyRowChanges, planRowChanges, type ApplyOutcome } from '../../excel/
 import type { QualificationDefinition } from '../../rules/model';
 import type { CostMeasure } from '../../rules/planner';
 import { usePane } from '../services';
-import { markVocabularyOf, rememberUndoWarning, undoWarningSeen } from '../settings';
+import { markVocabularyOf } from '../settings';
+import { useWriteWarning } from '../write-warning';
 import { ApplyBar, type ApplyNotice } from './ApplyBar';
-import { ApplyWarningDialog } from './ApplyWarningDialog';
 import { changedUnits, choicesOf, suggestions, unitsOf, whatIf, withChoice, withPlan, type Choices, type PlanLine, type UnitChoice } from './model';
 import { PlansPanel } from './PlansPanel';
 import { ResultsPanel, STATUS_WORDS } from './ResultsPanel';
@@ -73,11 +73,10 @@ export function LearnerWhatIf({
   onApplied: (outcome: ApplyOutcome) => void;
 }) {
   const styles = useStyles();
-  const { run, catalogue, settings, store } = usePane();
+  const { run, catalogue, settings } = usePane();
   const sheet = useMemo(() => choicesOf(record), [record]);
   const draftKey = `${inspection.read.sheetName}!${record.row}`;
   const [choices, setChoicesState] = useState<Choices>(() => drafts.get(draftKey) ?? sheet);
-  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const revision = useRef(0);
   const lastChoices = useRef(choices);
@@ -142,10 +141,13 @@ export function LearnerWhatIf({
     );
   };
 
-  const startApply = () => {
-    if (undoWarningSeen(store)) apply();
-    else setAsking(true);
-  };
+  const warning = useWriteWarning({
+    title: 'Before the first write to your sheet',
+    what: `Apply writes the learner’s new marks into their row (${rowChanges.changes.map((c) => c.cell).join(', ')}) and brings the row’s “qualcheck: …” result cells up to date; no other cell changes.`,
+    action: 'Apply to sheet',
+    testId: 'whatif-undo-continue',
+  });
+  const startApply = () => warning.ask(apply);
 
   const reset = () => {
     drafts.delete(draftKey);
@@ -176,16 +178,7 @@ export function LearnerWhatIf({
         </Caption1>
       </div>
       <UnitList q={q} choices={choices} changed={changed} notCounted={notCounted} onChoice={onChoice} />
-      <ApplyWarningDialog
-        open={asking}
-        cells={rowChanges.changes.map((c) => c.cell).join(', ')}
-        onCancel={() => setAsking(false)}
-        onContinue={() => {
-          rememberUndoWarning(store);
-          setAsking(false);
-          apply();
-        }}
-      />
+      {warning.dialog}
     </div>
   );
 }

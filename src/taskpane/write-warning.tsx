@@ -1,9 +1,18 @@
 // Excel clears its undo history whenever an add-in writes to the workbook: the pane says so once, before the first
-// write of any kind (the check's, an export's or the rules sheet's), and remembers that it did.
+// write of any kind (a check's results, What-if's Apply, an export or the rules sheet), and remembers that it did.
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import { useState, type ReactElement } from 'react';
-import { usePane } from '../services';
-import { rememberUndoWarning, undoWarningSeen } from '../settings';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import { usePane } from './services';
+import { rememberUndoWarning, undoWarningSeen } from './settings';
+
+export interface WriteWarningText {
+  /** What this write changes, said before the undo warning itself. */
+  what: ReactNode;
+  /** The label of the button that goes ahead. */
+  action: string;
+  title?: string;
+  testId?: string;
+}
 
 export interface WriteWarning {
   /** Runs `write` at once when the warning was seen before, else after the user agrees. */
@@ -11,7 +20,7 @@ export interface WriteWarning {
   dialog: ReactElement;
 }
 
-export function useWriteWarning(what: string, action: string): WriteWarning {
+export function useWriteWarning({ what, action, title = 'Before qualcheck writes to your workbook', testId = 'write-continue' }: WriteWarningText): WriteWarning {
   const { store } = usePane();
   const [pending, setPending] = useState<(() => void) | null>(null);
   const ask = (write: () => void) => {
@@ -23,7 +32,7 @@ export function useWriteWarning(what: string, action: string): WriteWarning {
     <Dialog open={pending !== null} onOpenChange={(_, data) => !data.open && cancel()} modalType="alert">
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>Before qualcheck writes to your workbook</DialogTitle>
+          <DialogTitle>{title}</DialogTitle>
           <DialogContent>
             {what} Excel clears its undo history whenever an add-in changes a workbook, so afterwards Ctrl+Z cannot undo your
             own earlier edits. Save the workbook first if you may want to go back.
@@ -31,7 +40,7 @@ export function useWriteWarning(what: string, action: string): WriteWarning {
           <DialogActions>
             <Button
               appearance="primary"
-              data-testid="write-continue"
+              data-testid={testId}
               onClick={() => {
                 rememberUndoWarning(store);
                 const write = pending;
