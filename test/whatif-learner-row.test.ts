@@ -16,6 +16,7 @@ import {
   type Choices,
   type UnitChoice,
 } from '../src/excel/learner-row';
+import { RESULTS_SHEET } from '../src/excel/placement';
 import { CheckFailed } from '../src/excel/progress';
 import { NOT_COUNTED_HEADER } from '../src/excel/unit-highlight';
 import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
@@ -68,6 +69,14 @@ async function applyOn(fake: FakeExcel, sheet: FakeSheet, inspection: SheetInspe
 function differences(before: Map<string, unknown>, after: Map<string, unknown>): string[] {
   const cells = new Set([...before.keys(), ...after.keys()]);
   return [...cells].filter((cell) => before.get(cell) !== after.get(cell)).sort();
+}
+
+/** The 1-based row of a learner on the results sheet, found by its Row and Learner ID cells. */
+function resultsRowOf(results: FakeSheet, record: LearnerRecord): number {
+  for (let r = 1; r < 10_000; r++) {
+    if (results.value(r, 0) === record.row && results.value(r, 1) === record.learnerId) return r + 1;
+  }
+  assert.fail(`no results row for ${record.learnerId}`);
 }
 
 function columnOf(sheet: FakeSheet, header: string): number {
@@ -290,6 +299,59 @@ describe('what-if: applying a learner\'s row', function () {
     assert.equal(sheet.at('G4'), 'D/503/0352\nK/503/0385');
     assert.equal(sheet.at('H4'), 'T/503/0342\nH/503/0403');
     assert.deepEqual(sheetChoices(learnerAt(await inspectSheet(fake.run, settingsFor()), 4)), choices);
+  });
+
+  it('brings the learner\'s row on a separate results sheet up to date, as a full check would write it', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(grid, sheetName);
+    const onSheet: CheckSettings = { ...settingsFor(), place: 'sheet' };
+    await checkSheet(fake.run, onSheet);
+    const results = fake.book.sheet(RESULTS_SHEET);
+    assert.ok(results, 'the check made a results sheet');
+    const inspection = await inspectSheet(fake.run, onSheet);
+    const record = learnerAt(inspection, 9); // CC008: barred pair, invalid until one is dropped
+    const resultsRow = resultsRowOf(results, record);
+    const choices = choose(record, { [record.achieved[record.achieved.length - 1]]: 'none', 'K/503/0421': 'planned' });
+    const resultsBefore = results.snapshot();
+    const { planned, outcome, before, after } = await applyOn(fake, sheet, inspection, record, choices);
+
+    assert.deepEqual(differences(before, after), planned.changes.map((c) => c.cell).sort(), 'on the cohort sheet only the unit cells changed');
+    assert.deepEqual(outcome.resultsSheet, { name: RESULTS_SHEET, written: true });
+    const changedThere = differences(resultsBefore, results.snapshot());
+    assert.ok(changedThere.length > 0, 'the results sheet row changed');
+    for (const cell of changedThere) assert.equal(Number(cell.replace(/^[A-Z]+/, '')), resultsRow, `${cell} is on the learner's results row`);
+    assert.deepEqual(outcome.results.map((r) => Number(r.cell.replace(/^[A-Z]+/, ''))), outcome.results.map(() => resultsRow));
+
+    const rowThere = () => Array.from({ length: 12 }, (_, c) => results.value(resultsRow - 1, c));
+    const afterApply = rowThere();
+    await checkSheet(fake.run, onSheet);
+    assert.deepEqual(rowThere(), afterApply, 'a full check writes the same results for that learner');
+  });
+
+  it('leaves a results sheet alone when its row is another learner\'s, and a protected one unwritten, saying so', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(grid, sheetName);
+    const onSheet: CheckSettings = { ...settingsFor(), place: 'sheet' };
+    await checkSheet(fake.run, onSheet);
+    const results = fake.book.sheet(RESULTS_SHEET);
+    assert.ok(results);
+    const inspection = await inspectSheet(fake.run, onSheet);
+
+    const first = learnerAt(inspection, 5);
+    results.put(`B${resultsRowOf(results, first)}`, [['SOMEONE-ELSE']]);
+    const untouched = results.snapshot();
+    const mismatch = await applyOn(fake, sheet, inspection, first, choose(first, { 'K/503/0421': 'planned' }));
+    assert.deepEqual(mismatch.outcome.results, []);
+    assert.equal(mismatch.outcome.resultsSheet, undefined);
+    assert.deepEqual(results.snapshot(), untouched);
+
+    const second = learnerAt(inspection, 6);
+    results.protected = true;
+    const { outcome, planned, before, after } = await applyOn(fake, sheet, inspection, second, choose(second, { 'K/503/0421': 'planned' }));
+    assert.deepEqual(differences(before, after), planned.changes.map((c) => c.cell).sort(), 'the learner\'s own cells were still written');
+    assert.deepEqual(outcome.resultsSheet, { name: RESULTS_SHEET, written: false });
+    assert.deepEqual(outcome.results, []);
+    assert.deepEqual(results.snapshot(), untouched);
   });
 
   it('works for a qualification loaded from a rules file (JSON)', async () => {

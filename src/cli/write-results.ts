@@ -5,7 +5,7 @@ import { columnLetters, parseRange, rangeAddress } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/results';
 import type { CohortReading, Grid } from '../cohort/types';
-import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, SheetCells, type WritePlan } from '../excel/placement';
+import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, type WritePlan } from '../excel/placement';
 import { isHighlightFormula, NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../excel/unit-highlight';
 import { UserError } from './user-error';
 
@@ -47,8 +47,7 @@ function dropOwnFormats(worksheet: ExcelJS.Worksheet, statusColumn: number): voi
 
 /** A results sheet the tool wrote before is reused; one of the user's with that name is left alone. */
 function resultsSheetName(workbook: ExcelJS.Workbook): { name: string; create: boolean } {
-  const candidates = [RESULTS_SHEET, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${RESULTS_SHEET} ${n}`)];
-  for (const name of candidates) {
+  for (const name of RESULTS_SHEET_NAMES) {
     const sheet = workbook.getWorksheet(name);
     if (!sheet) return { name, create: true };
     const head = [1, 2, 3].map((c) => sheet.getRow(1).getCell(c).value);

@@ -11,7 +11,7 @@ import type { CellValue, CohortReading, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import type { HostRun } from './host';
-import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
+import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
@@ -114,8 +114,7 @@ async function cellsAround(run: HostRun, read: SheetRead, reading: CohortReading
 
 async function resultsSheetName(run: HostRun): Promise<{ name: string; create: boolean }> {
   return run(async (context) => {
-    const candidates = [RESULTS_SHEET, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${RESULTS_SHEET} ${n}`)];
-    const sheets = candidates.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name') }));
+    const sheets = RESULTS_SHEET_NAMES.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name') }));
     await context.sync();
     const heads = sheets.map(({ name, sheet }) => ({ name, exists: !sheet.isNullObject, head: sheet.isNullObject ? null : sheet.getRange('A1:C1').load('values') }));
     if (heads.some((h) => h.head)) await context.sync();

@@ -18,6 +18,7 @@ import { type HostCellInput, type HostRun, isHostError } from './host';
 import { withoutOwnedColumns } from './placement';
 import { CheckFailed } from './progress';
 import { cellValueFromHost } from './read-sheet';
+import { findResultsSheetRow } from './results-sheet-row';
 import { NOT_COUNTED_HEADER, notCountedText } from './unit-highlight';
 
 /** What the what-if panel lets a user say about a unit: achieved, planned, or not taken. */
@@ -530,8 +531,30 @@ export interface ApplyOutcome {
   reading: CohortReading;
   check: LearnerCheck;
   written: CellChange[];
-  /** Owned result cells of the row that were brought up to date (none when the sheet has no result columns). */
+  /** Owned result cells of the learner that were brought up to date (none when the workbook has none for them). */
   results: { cell: string; header: string; value: HostCellInput }[];
+  /** Set when the learner's results are on a separate results sheet (`results` are then its cells): not written when it is protected. */
+  resultsSheet?: { name: string; written: boolean };
+}
+
+interface OwnedCell {
+  column: number;
+  header: string;
+  value: HostCellInput;
+}
+
+/** The learner's new values for the result columns a header row has, matched by header text wherever they stand. */
+function ownedResultCells(headerValues: readonly unknown[], firstColumn: number, check: LearnerCheck, notCounted: () => string): OwnedCell[] {
+  const values = resultRow(check);
+  const owned: OwnedCell[] = [];
+  headerValues.forEach((text, i) => {
+    if (!isResultHeader(text)) return;
+    const name = String(text).trim();
+    const k = RESULT_HEADERS.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+    if (k >= 0) owned.push({ column: firstColumn + i, header: RESULT_HEADERS[k], value: safe(values[k]) });
+    else if (name.toLowerCase() === NOT_COUNTED_HEADER.toLowerCase()) owned.push({ column: firstColumn + i, header: NOT_COUNTED_HEADER, value: notCounted() });
+  });
+  return owned;
 }
 
 function failure(sheetName: string, error: unknown): CheckFailed {
@@ -553,7 +576,8 @@ function failure(sheetName: string, error: unknown): CheckFailed {
 /**
  * Writes the changed cells of one learner's row, and the row's owned result cells when the sheet has them. Before
  * writing it checks that the row and the header still hold what the pane read (else nothing is written) and that the
- * new cells read back as the units chosen. Three syncs: read the row, read the header, write.
+ * new cells read back as the units chosen. Three syncs: read the row, read the header, write; three more to find the
+ * learner's row on a separate results sheet when the cohort sheet has no result columns.
  */
 export async function applyRowChanges(run: HostRun, request: ApplyRequest): Promise<ApplyOutcome> {
   const { grid, reading, record, changes, sheetName } = request;
@@ -599,19 +623,19 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         }
       }
 
-      const values = resultRow(check);
-      const owned: { column: number; header: string; value: HostCellInput }[] = [];
-      headerValues.forEach((text, i) => {
-        if (!isResultHeader(text)) return;
-        const name = String(text).trim();
-        const k = RESULT_HEADERS.findIndex((h) => h.toLowerCase() === name.toLowerCase());
-        if (k >= 0) owned.push({ column: left + i, header: RESULT_HEADERS[k], value: safe(values[k]) });
-        else if (name.toLowerCase() === NOT_COUNTED_HEADER.toLowerCase()) owned.push({ column: left + i, header: NOT_COUNTED_HEADER, value: notCountedText(check, after, patched) });
-      });
+      const notCounted = () => notCountedText(check, after, patched);
+      const owned = ownedResultCells(headerValues, left, check, notCounted);
+      // Results kept on a separate sheet: that sheet's row for this learner, when there is one (three more syncs).
+      const elsewhere = owned.length === 0 ? await findResultsSheetRow(context, record.row, record.learnerId) : undefined;
+      const ownedElsewhere = elsewhere && !elsewhere.protected ? ownedResultCells(elsewhere.header, 1, check, notCounted) : [];
 
       context.workbook.application.suspendApiCalculationUntilNextSync();
       for (const change of changes) sheet.getRange(change.cell).values = [[change.after]];
       for (const cell of owned) sheet.getRange(cellAddress(record.row, cell.column)).values = [[cell.value]];
+      if (elsewhere && ownedElsewhere.length > 0) {
+        const results = context.workbook.worksheets.getItem(elsewhere.sheetName);
+        for (const cell of ownedElsewhere) results.getRange(cellAddress(elsewhere.row, cell.column)).values = [[cell.value]];
+      }
       await context.sync();
       const finalGrid = gridWith(
         patched,
@@ -622,7 +646,10 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         reading: after,
         check,
         written: [...changes],
-        results: owned.map((o) => ({ cell: cellAddress(record.row, o.column), header: o.header, value: o.value })),
+        results: elsewhere
+          ? ownedElsewhere.map((o) => ({ cell: cellAddress(elsewhere.row, o.column), header: o.header, value: o.value }))
+          : owned.map((o) => ({ cell: cellAddress(record.row, o.column), header: o.header, value: o.value })),
+        resultsSheet: elsewhere ? { name: elsewhere.sheetName, written: !elsewhere.protected } : undefined,
       };
     });
   } catch (error) {

@@ -10,6 +10,8 @@ import type { HostCellInput } from './host';
 
 /** Same name as the command line's results sheet, so a workbook checked by either looks the same. */
 export const RESULTS_SHEET = 'qualcheck results';
+/** Where a results sheet may be: the first of these that is free or already the add-in's own. */
+export const RESULTS_SHEET_NAMES: readonly string[] = [RESULTS_SHEET, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${RESULTS_SHEET} ${n}`)];
 const RESULTS_SHEET_LEAD = ['Row', 'Learner ID'];
 
 export type ResultsPlace = 'beside' | 'sheet';

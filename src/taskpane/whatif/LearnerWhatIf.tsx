@@ -43,11 +43,18 @@ function messageOf(error: unknown): string {
 function appliedText(outcome: ApplyOutcome): string {
   const cells = outcome.written.map((c) => c.cell).join(', ');
   const status = STATUS_WORDS[outcome.check.result.status];
-  const results =
-    outcome.results.length > 0
-      ? ` Its result cells (${outcome.results[0].cell}–${outcome.results[outcome.results.length - 1].cell}) were updated.`
-      : ' This sheet has no “qualcheck: …” result columns, so no result cell was written: Check cohort writes them (results kept on a separate sheet are brought up to date by the next check).';
-  return `Wrote ${cells}. Row ${outcome.check.record.row} re-checked: ${status}.${results}`;
+  return `Wrote ${cells}. Row ${outcome.check.record.row} re-checked: ${status}.${resultsText(outcome)}`;
+}
+
+function resultsText(outcome: ApplyOutcome): string {
+  const { results, resultsSheet } = outcome;
+  const span = results.length > 0 ? `${results[0].cell}–${results[results.length - 1].cell}` : '';
+  if (resultsSheet && !resultsSheet.written) {
+    return ` Sheet “${resultsSheet.name}” is protected, so the learner’s results there were not updated: unprotect it and check the cohort again.`;
+  }
+  if (resultsSheet) return ` Their results on sheet “${resultsSheet.name}” (${span}) were updated.`;
+  if (results.length > 0) return ` Its result cells (${span}) were updated.`;
+  return ' No “qualcheck: …” results for this learner were found beside the data or on a results sheet, so none was written: Check cohort writes them.';
 }
 
 export function LearnerWhatIf({
@@ -143,7 +150,7 @@ export function LearnerWhatIf({
 
   const warning = useWriteWarning({
     title: 'Before the first write to your sheet',
-    what: `Apply writes the learner’s new marks into their row (${rowChanges.changes.map((c) => c.cell).join(', ')}) and brings the row’s “qualcheck: …” result cells up to date; no other cell changes.`,
+    what: `Apply writes the learner’s new marks into their row (${rowChanges.changes.map((c) => c.cell).join(', ')}) and brings the learner’s “qualcheck: …” result cells up to date, beside the data or on the results sheet; no other cell changes.`,
     action: 'Apply to sheet',
     testId: 'whatif-undo-continue',
   });
