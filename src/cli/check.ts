@@ -1,11 +1,10 @@
 // `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
-import path from 'node:path';
 import { checkCohort, type LearnerCheck } from '../cohort/check';
 import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/results';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue } from './workbook';
-import { UserError } from './user-error';
+import { checkOutFile, outWriteError } from './out-file';
 import { writeResults } from './write-results';
 
 export interface CheckOptions {
@@ -34,6 +33,10 @@ export interface CheckRun {
 }
 
 export async function runCheck(file: string, options: CheckOptions): Promise<CheckRun> {
+  if (options.out !== undefined) {
+    const inputs = [file, ...(options.rules ?? []), options.marks];
+    await checkOutFile(options.out, { extension: '.xlsx', what: 'the checked copy of the workbook', example: 'cohort-checked.xlsx', inputs });
+  }
   // The workbook's own rules sheet goes over the embedded catalogue, and --rules files over both.
   const workbook = await loadWorkbook(file);
   const { catalogue, sheetRules } = await workbookCatalogue(workbook, file, options);
@@ -49,14 +52,11 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     };
   }
   if (options.out !== undefined) {
-    if (path.resolve(options.out) === path.resolve(file)) {
-      throw new UserError(`--out ${options.out}: is the input file; qualcheck never modifies the input, choose another name`);
-    }
     const outcome = writeResults(workbook, worksheet, grid, reading, checks);
     try {
       await workbook.xlsx.writeFile(options.out);
     } catch (error) {
-      throw new UserError(`--out ${options.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is it open in Excel?`);
+      throw outWriteError(options.out, error);
     }
     run.written = { file: options.out, target: outcome.target, sheetName: outcome.sheetName, reason: outcome.reason };
   }

@@ -1,11 +1,11 @@
 // `qualcheck register`: read a cohort workbook, find what the awarding body would reject, and write the ready
 // learners as a bulk registration CSV.
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { checkRegistration, type RegistrationResult } from '../registration/check';
 import { routeCheck } from '../registration/route';
 import { formatUkDate, isIsoDate } from '../cohort/dates';
 import { registrationCsv, registrationRows } from '../registration/export';
+import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';
 import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue } from './workbook';
 
@@ -97,8 +97,9 @@ export async function runRegister(
 ): Promise<number> {
   const date = opts.date ?? today();
   if (!isIsoDate(date)) throw new UserError(`--date ${date}: not a date; give the registration date as YYYY-MM-DD, for example 2013-09-01`);
-  if (opts.out !== undefined && path.resolve(opts.out) === path.resolve(file)) {
-    throw new UserError(`--out ${opts.out}: is the input file; qualcheck never modifies the input, choose another name`);
+  if (opts.out !== undefined) {
+    const inputs = [file, ...(opts.rules ?? []), opts.marks];
+    await checkOutFile(opts.out, { extension: '.csv', what: 'the bulk registration file', example: 'registrations.csv', inputs });
   }
   const marks = await loadMarks(opts.marks);
   const workbook = await loadWorkbook(file);
@@ -113,7 +114,7 @@ export async function runRegister(
     try {
       await fs.writeFile(opts.out, registrationCsv(rows), 'utf8');
     } catch (error) {
-      throw new UserError(`--out ${opts.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is it open in Excel?`);
+      throw outWriteError(opts.out, error);
     }
     report.written = { file: opts.out, learners: rows.length - 1 };
   }

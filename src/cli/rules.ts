@@ -7,6 +7,7 @@ import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { definitionsJson } from '../rules/definition-file';
 import type { QualificationDefinition } from '../rules/model';
+import { checkOutFile, outWriteError } from './out-file';
 import { addRulesSheet } from './rules-workbook';
 import { UserError } from './user-error';
 import { loadCatalogue, loadRulesFile } from './workbook';
@@ -21,12 +22,14 @@ async function writeOrExplain(file: string, write: () => Promise<void>): Promise
   try {
     await write();
   } catch (error) {
-    throw new UserError(`--out ${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is it open in Excel, or is the folder missing?`);
+    throw outWriteError(file, error);
   }
 }
 
 /** The embedded definitions, with any `--rules` files over them, as JSON (printed or written) or as a rules sheet workbook. */
 export async function runRulesExport(options: RulesExportOptions, out: (text: string) => void): Promise<void> {
+  // A --rules workbook is often the cohort workbook itself: writing the export over it would lose the cohort.
+  if (options.out !== undefined) await checkOutFile(options.out, { what: 'the rules file', example: 'rules.xlsx', inputs: options.rules ?? [] });
   const catalogue = await loadCatalogue(options.rules ?? []);
   let definitions: readonly QualificationDefinition[] = catalogue.qualifications;
   if (options.qualification !== undefined) {

@@ -1,0 +1,88 @@
+// A centre administrator's mistakes on the command line: each gets one line naming the file, cell or option and what
+// to do, exit code 2, no stack trace, and the input files are never written.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { qualcheck } from './support/cli';
+
+const root = path.resolve(__dirname, '..');
+const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
+const withRules = path.join(root, 'samples/ocr-10266-with-rules.xlsx');
+
+async function sha(file: string): Promise<string> {
+  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+}
+
+/** One line on stderr, nothing on stdout, exit code 2, and no trace of the code. */
+function assertOneLine(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
+  assert.equal(result.code, 2, result.stderr);
+  assert.equal(result.stdout, '');
+  assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+  assert.match(result.stderr, /^qualcheck: /);
+  assert.match(result.stderr, pattern);
+  assert.doesNotMatch(result.stderr, /\bat .*:\d+:\d+|internal error/);
+}
+
+describe('command line: bad input from a centre administrator', function () {
+  this.timeout(60000);
+  let tmp: string;
+  before(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-bad-input-'));
+  });
+  after(async () => {
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  describe('--out never writes over an input, and says what to do when it cannot write', () => {
+    it('refuses --out that is a link to the cohort workbook, leaving the workbook as it was', async () => {
+      const input = path.join(tmp, 'cohort.xlsx');
+      await fs.copyFile(sample, input);
+      const hash = await sha(input);
+      const symlink = path.join(tmp, 'cohort-link.xlsx');
+      const hardLink = path.join(tmp, 'cohort-hard.xlsx');
+      await fs.symlink(input, symlink);
+      await fs.link(input, hardLink);
+      for (const out of [symlink, hardLink]) {
+        assertOneLine(await qualcheck(['check', input, '--out', out]), /is the input file .*cohort\.xlsx; qualcheck never modifies its input/);
+        assertOneLine(await qualcheck(['check', symlink, '--out', input]), /is the input file/);
+        assertOneLine(await qualcheck(['register', input, '--out', out]), /is the input file/);
+      }
+      assert.equal(await sha(input), hash, 'the input workbook changed');
+    });
+
+    it('refuses --out that is the --marks or --rules file the check reads', async () => {
+      const marks = path.join(tmp, 'marks.json');
+      await fs.writeFile(marks, JSON.stringify({ achieved: ['Done'] }));
+      assertOneLine(await qualcheck(['check', sample, '--marks', marks, '--out', marks]), /--out .*marks\.json: is the input file/);
+      assert.deepEqual(JSON.parse(await fs.readFile(marks, 'utf8')), { achieved: ['Done'] });
+    });
+
+    it('refuses rules export over the workbook its --rules came from, which would lose the cohort sheet', async () => {
+      const workbook = path.join(tmp, 'with-rules.xlsx');
+      await fs.copyFile(withRules, workbook);
+      const hash = await sha(workbook);
+      assertOneLine(await qualcheck(['rules', 'export', '--rules', workbook, '--out', workbook]), /is the input file/);
+      assert.equal(await sha(workbook), hash, 'the rules workbook changed');
+    });
+
+    it('names a folder that does not exist before reading the workbook', async () => {
+      const out = path.join(tmp, 'no-such-folder', 'checked.xlsx');
+      assertOneLine(await qualcheck(['check', sample, '--out', out]), /the folder .*no-such-folder does not exist; create it first/);
+      assertOneLine(await qualcheck(['register', sample, '--date', '2013-06-01', '--out', path.join(tmp, 'no-such-folder', 'r.csv')]), /does not exist; create it first/);
+      assertOneLine(await qualcheck(['rules', 'export', '--out', path.join(tmp, 'no-such-folder', 'rules.xlsx')]), /does not exist; create it first/);
+    });
+
+    it('asks for a file name when --out is a folder', async () => {
+      assertOneLine(await qualcheck(['check', sample, '--out', tmp]), /is a folder; give a file name in it, for example .*cohort-checked\.xlsx/);
+    });
+
+    it('asks for the right extension: the checked copy is .xlsx, the registration file .csv', async () => {
+      const csv = path.join(tmp, 'checked.csv');
+      assertOneLine(await qualcheck(['check', sample, '--out', csv]), /give a name ending in \.xlsx/);
+      await assert.rejects(fs.stat(csv), 'nothing is written under a name Excel would refuse to open');
+      assertOneLine(await qualcheck(['register', sample, '--date', '2013-06-01', '--out', path.join(tmp, 'registrations.xlsx')]), /give a name ending in \.csv/);
+    });
+  });
+});
