@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { jsonSyntaxError } from '../src/cli/json-file';
 import { qualcheck } from './support/cli';
 
 const root = path.resolve(__dirname, '..');
@@ -83,6 +84,51 @@ describe('command line: bad input from a centre administrator', function () {
       assertOneLine(await qualcheck(['check', sample, '--out', csv]), /give a name ending in \.xlsx/);
       await assert.rejects(fs.stat(csv), 'nothing is written under a name Excel would refuse to open');
       assertOneLine(await qualcheck(['register', sample, '--date', '2013-06-01', '--out', path.join(tmp, 'registrations.xlsx')]), /give a name ending in \.csv/);
+    });
+  });
+
+  describe('a hand-written JSON file with a syntax error is named by line and column, on one line', () => {
+    it('a --marks file with a comma before the closing bracket', async () => {
+      const marks = path.join(tmp, 'trailing-comma.json');
+      await fs.writeFile(marks, '{\n  "achieved": ["Done"],\n  "planned": ["Booked",]\n}\n');
+      assertOneLine(await qualcheck(['check', sample, '--marks', marks]), /trailing-comma\.json: line 3, column 24: not valid JSON \(found "\]"\); check for a missing or extra comma/);
+    });
+
+    it('a --rules file cut short, and the same file given to rules diff', async () => {
+      const rules = path.join(tmp, 'cut-short.json');
+      await fs.writeFile(rules, '[\n  {"id": "X/1",\n   "title": "X"');
+      assertOneLine(await qualcheck(['check', sample, '--rules', rules]), /cut-short\.json: line 3, column 16: not valid JSON \(found the end of the file\)/);
+      assertOneLine(await qualcheck(['rules', 'diff', rules]), /cut-short\.json: line 3, column 16/);
+    });
+
+    it('an empty --marks or --rules file says what it should hold', async () => {
+      const empty = path.join(tmp, 'empty.json');
+      await fs.writeFile(empty, '');
+      assertOneLine(await qualcheck(['check', sample, '--marks', empty]), /empty\.json: is empty; it should hold the marks in JSON, for example \{"achieved": \["Done"\]/);
+      assertOneLine(await qualcheck(['check', sample, '--rules', empty]), /empty\.json: is empty; it should hold a qualification definition in JSON \(qualcheck rules export --out rules\.json/);
+    });
+
+    it('finds a syntax error exactly when JSON.parse does, at the place it is', () => {
+      const texts = ['{"a": [1,]}', '{"a" 1}', '{"a": tru}', '{"a": "x\\q"}', '{"a": "\\u12G4"}', '{"a":1} x', '{', '[1, 2', '{"a": -}', '{"a": 01}', '{"a": "b\nc"}', "{'a': 1}", '{"a": 1,}',
+        '{"a":{"b":[true,false,null,-1.5e3,0,"\\u00e9\\n\\"",{}]}}', ' [ ] ', '"text"', '12'];
+      for (const text of texts) {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        assert.equal(jsonSyntaxError(text) === undefined, valid, text);
+      }
+      assert.deepEqual(jsonSyntaxError('{"a": [1,]}'), { offset: 9, found: '"]"' });
+      assert.deepEqual(jsonSyntaxError('[1, 2'), { offset: 5, found: 'the end of the file' });
+    });
+
+    it('a file saved with a byte-order mark is still read', async () => {
+      const marks = path.join(tmp, 'bom.json');
+      await fs.writeFile(marks, '\uFEFF{"achieved": ["Done"]}');
+      const result = await qualcheck(['check', sample, '--marks', marks, '--json']);
+      assert.equal(result.code, 0, result.stderr);
     });
   });
 });

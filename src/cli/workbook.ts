@@ -12,6 +12,7 @@ import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import { readCohort } from '../cohort/read';
 import { withoutOwnedColumns } from '../excel/placement';
 import type { CohortReading, Grid } from '../cohort/types';
+import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
 import { gridFromWorksheet } from './worksheet-grid';
 import { findRulesSheet, readWorkbookRules } from './rules-workbook';
@@ -65,6 +66,8 @@ export async function loadRulesFile(file: string): Promise<QualificationDefiniti
     return readWorkbookRules(worksheet, file, EMBEDDED_QUALIFICATIONS);
   }
   const text = (await readFileOrExplain(file, 'rules file')).toString('utf8');
+  // A syntax error is named here by line and column; the definition reader names the fields of a well-formed file.
+  parseJsonFile(text, file, 'a qualification definition in JSON (qualcheck rules export --out rules.json writes one to start from)');
   const { definitions, errors } = readDefinitionsJson(text, path.basename(file), EMBEDDED_QUALIFICATIONS);
   if (errors.length > 0) {
     const first = errors.slice(0, 5).map((e) => (e.path === '' ? `${file}: ${e.message}` : `${file}: ${e.path}: ${e.message}`));
@@ -117,12 +120,7 @@ export async function workbookCatalogue(
 export async function loadMarks(file: string | undefined): Promise<MarkVocabulary | undefined> {
   if (!file) return undefined;
   const text = (await readFileOrExplain(file, 'marks file')).toString('utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new UserError(`${file}: is not valid JSON (${(error as Error).message})`);
-  }
+  const json = parseJsonFile(text, file, 'the marks in JSON, for example {"achieved": ["Done"], "planned": ["Booked"]}');
   const { vocabulary, errors } = parseMarkVocabulary(json);
   if (!vocabulary || errors.length > 0) throw new UserError(`${file}: ${errors.join('; ') || 'not a marks vocabulary'}`);
   return vocabulary;
