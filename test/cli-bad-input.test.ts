@@ -131,4 +131,22 @@ describe('command line: bad input from a centre administrator', function () {
       assert.equal(result.code, 0, result.stderr);
     });
   });
+
+  describe('the command line itself used wrongly', () => {
+    it('an impossible --date says which day does not exist, not that the form is wrong', async () => {
+      assertOneLine(await qualcheck(['register', sample, '--date', '2013-02-31']), /--date 2013-02-31: no such day \(February 2013 has 28 days\); give a real registration date/);
+      assertOneLine(await qualcheck(['register', sample, '--date', '2013-13-01']), /no such day \(13 is not a month\)/);
+      assertOneLine(await qualcheck(['register', sample, '--date', '01/06/2013']), /--date 01\/06\/2013: not a date; give the registration date as YYYY-MM-DD/);
+    });
+
+    it('an unknown option, a misspelt one, a missing argument and an unknown command: one line saying where to look', async () => {
+      assertOneLine(await qualcheck(['check', sample, '--bogus']), /^qualcheck: unknown option '--bogus'; qualcheck check --help shows how to use it$/m);
+      assertOneLine(await qualcheck(['check', sample, '--shet', 'Cohort']), /unknown option '--shet' \(did you mean --sheet\?\); qualcheck check --help/);
+      assertOneLine(await qualcheck(['check']), /missing required argument 'cohort\.xlsx'; qualcheck check --help/);
+      assertOneLine(await qualcheck(['register', sample, '--date']), /option '--date <YYYY-MM-DD>' argument missing; qualcheck register --help/);
+      assertOneLine(await qualcheck(['check', sample, 'other.xlsx']), /too many arguments for 'check'\. Expected 1 argument but got 2; qualcheck check --help/);
+      assertOneLine(await qualcheck(['rules', 'diff']), /qualcheck rules diff --help/);
+      assertOneLine(await qualcheck(['chek', sample]), /unknown command 'chek' \(did you mean check\?\); qualcheck --help/);
+    });
+  });
 });

@@ -9,6 +9,24 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/**
+ * Commander's own errors (an unknown option, a missing argument) as the tool's other errors are: one line, prefixed
+ * "qualcheck:", ending with where to look. Commander writes "error: ..." and puts its "Did you mean" on a second line.
+ */
+function oneLineErrors(command: Command, usage: string): Command {
+  return command.configureOutput({
+    outputError: (text, write) => {
+      const message = text
+        .replace(/^error: /, '')
+        .trim()
+        .replace(/\n\(Did you mean (.*)\?\)$/, ' (did you mean $1?)')
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/\.$/, '');
+      write(`qualcheck: ${message}; ${usage} --help shows how to use it\n`);
+    },
+  });
+}
+
 export function buildProgram(out: (text: string) => void, setExitCode: (code: number) => void = () => undefined): Command {
   const program = new Command();
   program
@@ -16,9 +34,11 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
     .description('Checks vocational qualification rules of combination for a cohort of learners in an Excel workbook.')
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: (text) => process.stderr.write(text) });
+  oneLineErrors(program, 'qualcheck');
 
-  program
-    .command('check')
+  const check = program.command('check');
+  oneLineErrors(check, 'qualcheck check');
+  check
     .description('check every learner of a cohort sheet against their qualification rules')
     .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
     .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
@@ -32,8 +52,9 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
       out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run)}\n`);
     });
 
-  program
-    .command('register')
+  const register = program.command('register');
+  oneLineErrors(register, 'qualcheck register');
+  register
     .description('find what the awarding body would reject before registering the cohort, and write the registration file')
     .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
     .option('--date <YYYY-MM-DD>', 'registration date (default: today)')
@@ -47,9 +68,8 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
       setExitCode(await runRegister(file, options, out));
     });
 
-  const rules = program.command('rules').description('the qualification data: export it to edit, and see what a centre changed');
-  rules
-    .command('export')
+  const rules = oneLineErrors(program.command('rules'), 'qualcheck rules').description('the qualification data: export it to edit, and see what a centre changed');
+  oneLineErrors(rules.command('export'), 'qualcheck rules export')
     .description('write the built-in qualification data (with any --rules files over it) as JSON, or as a rules sheet to fill in')
     .option('--out <file.json|file.xlsx>', 'write a JSON rules file, or a workbook with a "Qualification rules" sheet (default: JSON to the screen)')
     .option('--qualification <id>', 'only this qualification')
@@ -57,8 +77,7 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
     .action(async (options: { out?: string; qualification?: string; rules: string[] }) => {
       await runRulesExport(options, out);
     });
-  rules
-    .command('diff')
+  oneLineErrors(rules.command('diff'), 'qualcheck rules diff')
     .description('list what a rules file (JSON, or a workbook\'s rules sheet) changes against the built-in catalogue, one line each')
     .argument('<file.json|file.xlsx>', 'the rules file, or a workbook holding a "Qualification rules" sheet')
     .action(async (file: string) => {

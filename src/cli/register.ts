@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { checkRegistration, type RegistrationResult } from '../registration/check';
 import { routeCheck } from '../registration/route';
-import { formatUkDate, isIsoDate } from '../cohort/dates';
+import { formatUkDate, isIsoDate, isoDateProblem } from '../cohort/dates';
 import { registrationCsv, registrationRows } from '../registration/export';
 import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';
@@ -96,7 +96,15 @@ export async function runRegister(
   write: (text: string) => void = (text) => process.stdout.write(text),
 ): Promise<number> {
   const date = opts.date ?? today();
-  if (!isIsoDate(date)) throw new UserError(`--date ${date}: not a date; give the registration date as YYYY-MM-DD, for example 2013-09-01`);
+  if (!isIsoDate(date)) {
+    const problem = isoDateProblem(date);
+    // 2013-02-31 is in the right form: saying "give it as YYYY-MM-DD" would send the user looking for the wrong mistake.
+    throw new UserError(
+      problem === null
+        ? `--date ${date}: not a date; give the registration date as YYYY-MM-DD, for example 2013-09-01`
+        : `--date ${date}: no such day (${problem}); give a real registration date as YYYY-MM-DD, for example 2013-09-01`,
+    );
+  }
   if (opts.out !== undefined) {
     const inputs = [file, ...(opts.rules ?? []), opts.marks];
     await checkOutFile(opts.out, { extension: '.csv', what: 'the bulk registration file', example: 'registrations.csv', inputs });

@@ -58,6 +58,12 @@ export function isIsoDate(text: string): boolean {
   return m !== null && calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) === null;
 }
 
+/** Why `YYYY-MM-DD` text names no day of the calendar ("February 2013 has 28 days"); null when it does, or is not in that form. */
+export function isoDateProblem(text: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m === null ? null : calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 /** Null when year-month-day is a real date, otherwise why not. */
 function calendarDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12) return `${month} is not a month`;
