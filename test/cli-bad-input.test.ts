@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { jsonSyntaxError } from '../src/cli/json-file';
 import { qualcheck } from './support/cli';
 
@@ -147,6 +148,47 @@ describe('command line: bad input from a centre administrator', function () {
       assertOneLine(await qualcheck(['check', sample, 'other.xlsx']), /too many arguments for 'check'\. Expected 1 argument but got 2; qualcheck check --help/);
       assertOneLine(await qualcheck(['rules', 'diff']), /qualcheck rules diff --help/);
       assertOneLine(await qualcheck(['chek', sample]), /unknown command 'chek' \(did you mean check\?\); qualcheck --help/);
+    });
+  });
+
+  describe('workbooks that hold no cohort say why', () => {
+    async function workbook(name: string, fill: (wb: ExcelJS.Workbook) => void): Promise<string> {
+      const wb = new ExcelJS.Workbook();
+      fill(wb);
+      const file = path.join(tmp, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    }
+
+    it('a zip file with no worksheets (a .docx or .ods renamed .xlsx opens as one) is not a workbook', async () => {
+      const file = await workbook('no-worksheets.xlsx', () => undefined);
+      assertOneLine(await qualcheck(['check', file]), /no-worksheets\.xlsx: is not an Excel workbook \(\.xlsx\): it holds no worksheets .*save it as "Excel Workbook \(\.xlsx\)"/);
+    });
+
+    it('a header with no learner rows under it names the header row, whether the sheet is found or named', async () => {
+      const file = await workbook('header-only.xlsx', (wb) => {
+        wb.addWorksheet('Cohort').addRow(['Learner ID', 'Name', 'Qualification', 'L/601/0933']);
+      });
+      assertOneLine(await qualcheck(['check', file]), /[Ss]heet "Cohort": A1:D1: row 1 is a header, but no learner rows follow it; add one row per learner under the header/);
+      assertOneLine(await qualcheck(['check', file, '--sheet', 'Cohort']), /sheet "Cohort": A1:D1: row 1 is a header, but no learner rows follow it/);
+      assertOneLine(await qualcheck(['register', file, '--sheet', 'Cohort', '--date', '2013-06-01']), /row 1 is a header, but no learner rows follow it/);
+    });
+
+    it('--sheet finds a sheet named in another case, as Excel does', async () => {
+      const result = await qualcheck(['check', sample, '--sheet', 'cohort', '--json']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal((JSON.parse(result.stdout) as { learners: unknown[] }).learners.length, 30);
+    });
+
+    it('a stray cell at XFD1048576 is named with what to do, instead of running out of memory', async () => {
+      const file = path.join(tmp, 'stray-cell.xlsx');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(sample);
+      wb.getWorksheet('Cohort')!.getCell('XFD1048576').value = 'note';
+      await wb.xlsx.writeFile(file);
+      const expected = /sheet "Cohort": its used cells run to XFD1048576 \(1,048,576 rows by 16,384 columns\), far beyond a cohort; in Excel press Ctrl\+End/;
+      assertOneLine(await qualcheck(['check', file]), expected);
+      assertOneLine(await qualcheck(['check', file, '--sheet', 'Cohort']), expected);
     });
   });
 });

@@ -9,6 +9,7 @@ import type { QualificationDefinition } from '../rules/model';
 import { isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
 import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/marks';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
+import { cellAddress } from '../cohort/address';
 import { readCohort } from '../cohort/read';
 import { withoutOwnedColumns } from '../excel/placement';
 import type { CohortReading, Grid } from '../cohort/types';
@@ -48,6 +49,10 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new UserError(`${file}: the workbook is damaged and cannot be read (${(error as Error).message.split('\n')[0]}); open and re-save it in Excel`);
+  }
+  // Any zip file opens (a .docx, an .ods or .xlsb renamed .xlsx, a zip archive): it is only a workbook if it has sheets.
+  if (workbook.worksheets.length === 0) {
+    throw new UserError(`${file}: is not an Excel workbook (.xlsx): it holds no worksheets (a .zip, .docx, .ods or .xlsb renamed?); open it in Excel and save it as "Excel Workbook (.xlsx)"`);
   }
   return workbook;
 }
@@ -144,36 +149,69 @@ export function readCohortSheet(
   const sheets = workbook.worksheets;
   if (sheets.length === 0) throw new UserError(`${file}: the workbook has no sheets`);
   const readOne = (worksheet: ExcelJS.Worksheet): CohortSheet => {
+    const tooLarge = oversizeMessage(worksheet);
+    if (tooLarge) throw new UserError(`${file}, ${tooLarge}`);
     const grid = gridFromWorksheet(worksheet);
     // Result columns of an earlier run are the tool's own, not learner data: the reader never sees them.
     const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), { catalogue: options.catalogue, qualification: options.qualification, marks: options.marks });
     return { worksheet, grid, reading };
   };
   if (options.sheet !== undefined) {
-    const worksheet = workbook.getWorksheet(options.sheet);
+    // Excel's sheet names ignore case ("cohort" and "Cohort" cannot both exist), so a name typed in another case is meant.
+    const wanted = options.sheet.toLowerCase();
+    const worksheet = workbook.getWorksheet(options.sheet) ?? sheets.find((s) => s.name.toLowerCase() === wanted);
     if (!worksheet) {
       throw new UserError(`${file}: no sheet named "${options.sheet}"; the sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
     }
     const found = readOne(worksheet);
-    if (found.reading.unitColumns.length === 0 && found.reading.learners.length === 0) {
+    if (found.reading.learners.length === 0) {
       throw new UserError(`${file}, sheet "${worksheet.name}": ${noCohortMessage(found.reading)}`);
     }
     return found;
   }
   let first: CohortSheet | undefined;
+  let oversize: string | undefined;
   for (const worksheet of sheets) {
     if (/^qualcheck/i.test(worksheet.name) || isRulesSheetName(worksheet.name)) continue;
+    // A sheet too large to read (a stray cell far beyond some other data) need not stop a search that finds the cohort.
+    const tooLarge = oversizeMessage(worksheet);
+    if (tooLarge) {
+      oversize ??= tooLarge;
+      continue;
+    }
     const found = readOne(worksheet);
     first ??= found;
     if (found.reading.learners.length > 0) return found;
   }
+  // The sheet too large to read is more likely the cohort than a sheet that holds none.
+  if (oversize) throw new UserError(`${file}, ${oversize}`);
   const shown = first ?? readOne(sheets[0]);
   throw new UserError(`${file}: no sheet holds a cohort. Sheet "${shown.worksheet.name}": ${noCohortMessage(shown.reading)}`);
 }
 
 function noCohortMessage(reading: CohortReading): string {
   const headerWarning = reading.warnings.find((w) => w.code === 'no-header');
-  return headerWarning
-    ? `${headerWarning.cell}: ${headerWarning.message}`
-    : 'no learner rows found under the header; a cohort needs a header row (learner id or name, and unit columns) and one row per learner';
+  if (headerWarning) return `${headerWarning.cell}: ${headerWarning.message}`;
+  if (reading.headerRow > 0) {
+    const header = `${cellAddress(reading.headerRow, reading.firstColumn)}:${cellAddress(reading.headerRow, reading.lastColumn)}`;
+    return `${header}: row ${reading.headerRow} is a header, but no learner rows follow it; add one row per learner under the header`;
+  }
+  return 'no learner rows found under the header; a cohort needs a header row (learner id or name, and unit columns) and one row per learner';
+}
+
+/**
+ * The reader holds a sheet as a grid from A1 to its last used cell. A stray cell far right and far down (XFD1048576)
+ * makes that billions of cells and Node runs out of memory; say where the sheet ends and what to do instead.
+ */
+export const MAX_GRID_CELLS = 20_000_000;
+
+function oversizeMessage(worksheet: ExcelJS.Worksheet): string | undefined {
+  const rows = worksheet.rowCount;
+  const columns = worksheet.columnCount;
+  if (rows * columns <= MAX_GRID_CELLS) return undefined;
+  const last = cellAddress(rows, columns);
+  return (
+    `sheet "${worksheet.name}": its used cells run to ${last} (${rows.toLocaleString('en-GB')} rows by ${columns.toLocaleString('en-GB')} columns), ` +
+    `far beyond a cohort; in Excel press Ctrl+End to find the stray cell, delete the rows and columns beyond the data, save, and check again`
+  );
 }
