@@ -6,6 +6,8 @@ import { PaneProvider, type PaneServices } from './services';
 import { PANE_TABS } from './tabs';
 
 const useStyles = makeStyles({
+  // On a div inside the provider, not on the provider: Fluent copies the provider's classes onto the layer that holds
+  // popups (a list's options, a dialog), and a full-height background there would cover the pane once a list had opened.
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   header: {
     display: 'flex',
@@ -26,31 +28,33 @@ export function App({ services }: { services: PaneServices | null }) {
   const [tab, setTab] = useState(PANE_TABS[0].id);
   const Panel = (PANE_TABS.find((t) => t.id === tab) ?? PANE_TABS[0]).Panel;
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
-      <header className={styles.header}>
-        <Text as="h1" size={500} weight="semibold">
-          qualcheck
-        </Text>
-        <Text size={200}>Rules of combination for a cohort of learners</Text>
-        {services && (
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
-            {PANE_TABS.map((t) => (
-              <Tab key={t.id} value={t.id}>
-                {t.label}
-              </Tab>
-            ))}
-          </TabList>
-        )}
-      </header>
-      <main className={styles.body}>
-        {services ? (
-          <PaneProvider services={services}>
-            <Panel />
-          </PaneProvider>
-        ) : (
-          <OutsideOffice />
-        )}
-      </main>
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Text as="h1" size={500} weight="semibold">
+            qualcheck
+          </Text>
+          <Text size={200}>Rules of combination for a cohort of learners</Text>
+          {services && (
+            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
+              {PANE_TABS.map((t) => (
+                <Tab key={t.id} value={t.id}>
+                  {t.label}
+                </Tab>
+              ))}
+            </TabList>
+          )}
+        </header>
+        <main className={styles.body}>
+          {services ? (
+            <PaneProvider services={services}>
+              <Panel />
+            </PaneProvider>
+          ) : (
+            <OutsideOffice />
+          )}
+        </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -211,6 +211,13 @@ describe('what-if tab in headless Chromium', function () {
     assert.deepEqual(await page.getByRole('option').allTextContents(), ['CC005 Ewa Nowak (row 6)'], 'the list narrows as one types');
     await page.getByRole('option', { name: /CC005 Ewa Nowak/ }).click();
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC005'));
+    // The closed list leaves nothing over the pane: the layer Fluent keeps for it once had the pane's full-height background.
+    const covering = await page.evaluate(() => {
+      const box = document.querySelector('input[role="combobox"]')!.getBoundingClientRect();
+      const cover = document.elementFromPoint(box.left + 5, box.top + box.height / 2)?.closest('[data-portal-node]');
+      return cover ? cover.outerHTML.slice(0, 200) : null;
+    });
+    assert.equal(covering, null, 'a popup layer covers the learner box');
     await select(page, sheetName, 'A8');
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC007'));
 
