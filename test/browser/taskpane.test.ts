@@ -73,6 +73,48 @@ describe('task pane in headless Chromium', function () {
     await page.context().close();
   });
 
+  it('fits a 350 px pane on every tab, and every control there has its own id and a name a screen reader can say', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const recorded = await session.withWorkbook(workbookOf(grid, sheetName), 350);
+    const { page } = recorded;
+    await page.goto(session.paneUrl);
+    await page.getByTestId('found-panel').waitFor();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const tabs: [string, string][] = [
+      ['Check cohort', 'learner-count'],
+      ['What-if', 'whatif-empty'],
+      ['Registration', 'registration-summary'],
+      ['Qualification data', 'rules-status'],
+    ];
+    for (const [tab, shown] of tabs) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByTestId(shown).waitFor();
+      const layout = await page.evaluate(() => {
+        const ids = [...document.querySelectorAll('main [id]')].map((e) => e.id);
+        return {
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+        };
+      });
+      assert.equal(layout.overflow, 0, `${tab}: the pane scrolls sideways`);
+      assert.deepEqual(layout.duplicateIds, [], `${tab}: ids used twice`);
+      const main = page.getByRole('main');
+      for (const role of ['button', 'checkbox', 'radio', 'switch', 'combobox', 'textbox', 'link'] as const) {
+        const all = await main.getByRole(role).count();
+        assert.equal(await main.getByRole(role, { name: /\S/ }).count(), all, `${tab}: every ${role} is named`);
+      }
+    }
+    // The settings' switch and the rules tab's checkboxes are named by their own labels, not by their group's.
+    await page.getByRole('tab', { name: 'Check cohort' }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('switch', { name: 'A date in a unit cell means achieved on that date' }).waitFor();
+    assert.equal(await page.getByRole('group', { name: 'What the marks mean' }).count(), 1);
+    await page.getByRole('tab', { name: 'Qualification data' }).click();
+    const group = page.getByRole('group', { name: 'Qualifications to put on the sheet' });
+    assert.deepEqual(await group.getByRole('checkbox', { name: /^(600\/5106\/1|10266|10267) / }).count(), 3);
+    await page.context().close();
+  });
+
   it('shows the protected-sheet message in the pane and writes nothing', async () => {
     const { grid, sheetName } = await sampleGrid();
     const workbook = workbookOf(grid, sheetName);

@@ -7,15 +7,20 @@ import {
   Caption1,
   Field,
   Input,
+  makeStyles,
   Radio,
   RadioGroup,
   Select,
   Switch,
 } from '@fluentui/react-components';
 import { DEFAULT_MARKS } from '../../cohort/marks';
+import { FieldGroup } from '../field-group';
 import { usePanelStyles } from '../panel-styles';
 import { usePane } from '../services';
 import type { PaneSettings } from '../settings';
+
+// A select is as wide as its longest option unless told otherwise; the qualifications' titles are wider than a pane.
+const useStyles = makeStyles({ select: { width: '100%', minWidth: 0 } });
 
 function shown(words: readonly string[]): string {
   return words.filter((w) => w !== '').join(', ');
@@ -23,6 +28,7 @@ function shown(words: readonly string[]): string {
 
 export function SettingsPanel({ errors }: { errors: string[] }) {
   const styles = usePanelStyles();
+  const local = useStyles();
   const { settings, updateSettings, catalogue } = usePane();
   const marks = (change: Partial<PaneSettings['marks']>) => updateSettings({ marks: { ...settings.marks, ...change } });
   return (
@@ -38,7 +44,7 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
               </RadioGroup>
             </Field>
             <Field label="Qualification for learners whose row names none" hint="Used when the sheet has no qualification column, or a learner's cell is empty.">
-              <Select value={settings.qualification} onChange={(_, data) => updateSettings({ qualification: data.value })}>
+              <Select select={{ className: local.select }} value={settings.qualification} onChange={(_, data) => updateSettings({ qualification: data.value })}>
                 <option value="">None: take it from the sheet</option>
                 {catalogue.qualifications.map((q) => (
                   <option key={q.id} value={q.id}>
@@ -53,7 +59,7 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
                 <Radio value="sheet" label="On a separate results sheet" />
               </RadioGroup>
             </Field>
-            <Field
+            <FieldGroup
               label="What the marks mean"
               hint={`Already understood: ${shown(DEFAULT_MARKS.achieved)} = achieved; ${shown(DEFAULT_MARKS.planned)} = planned; blank, ${shown(DEFAULT_MARKS.notTaken)} = not taken. Add your own words, separated by commas.`}
               validationState={errors.length > 0 ? 'error' : 'none'}
@@ -69,7 +75,7 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
                   label="A date in a unit cell means achieved on that date"
                 />
               </div>
-            </Field>
+            </FieldGroup>
             <Caption1>Settings are kept on this computer only.</Caption1>
           </div>
         </AccordionPanel>

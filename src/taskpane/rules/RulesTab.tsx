@@ -7,7 +7,6 @@ import {
   Card,
   CardHeader,
   Checkbox,
-  Field,
   Link,
   makeStyles,
   MessageBar,
@@ -20,6 +19,7 @@ import {
 import { useRef, useState } from 'react';
 import { RULES_SHEET_NAME } from '../../cohort/rules-sheet-layout';
 import { normaliseQualificationId } from '../../rules/catalogue';
+import { FieldGroup } from '../field-group';
 import { usePanelStyles } from '../panel-styles';
 import { DownloadLink } from '../registration/DownloadLink';
 import { useWriteWarning } from '../write-warning';
@@ -86,7 +86,7 @@ export function RulesTab() {
             {rules.blocks.length > 0 && '. Checks use it over the built-in catalogue.'}
           </Body1>
         )}
-        <Field label={rules ? 'Add to the sheet' : 'Qualifications to put on the sheet'}>
+        <FieldGroup label={rules ? 'Add to the sheet' : 'Qualifications to put on the sheet'}>
           {catalogue.qualifications.map((q) => (
             <Checkbox
               key={q.id}
@@ -96,7 +96,7 @@ export function RulesTab() {
               label={`${q.id} ${q.title}${isOnSheet(q.id) ? ' (on the sheet)' : ''}`}
             />
           ))}
-        </Field>
+        </FieldGroup>
         <div className={styles.actions}>
           <Button
             appearance="primary"
