@@ -184,6 +184,8 @@ describe('what-if tab in headless Chromium', function () {
     const recorded = await open(spec);
     const { page } = recorded;
     const before = await sheetCells(page, sheetName);
+    // Before a learner is chosen the tab says what it is for, and that nothing is written without Apply.
+    assert.match((await page.getByTestId('whatif-empty').textContent()) ?? '', /Choose a learner.*Nothing is written to the sheet until you press Apply to sheet/);
 
     // A cell selected in Excel picks the learner of its row.
     await select(page, sheetName, 'C8');
@@ -218,6 +220,7 @@ describe('what-if tab in headless Chromium', function () {
       return cover ? cover.outerHTML.slice(0, 200) : null;
     });
     assert.equal(covering, null, 'a popup layer covers the learner box');
+    assert.equal(await page.getByTestId('whatif-empty').count(), 0);
     await select(page, sheetName, 'A8');
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC007'));
 

@@ -6,6 +6,8 @@ import { costText, type PlanLine, type Suggestions } from './model';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // An h3 for the outline, without the browser's heading margins (the card has its own spacing).
+  heading: { margin: 0 },
   plans: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' },
 });
@@ -31,7 +33,13 @@ export function PlansPanel({
   const complete = suggestions.plans.length === 1 && suggestions.plans[0].plan.add.length === 0;
   return (
     <Card className={styles.card} data-testid="whatif-plans">
-      <CardHeader header={<Subtitle2 as="h3">Cheapest ways to complete</Subtitle2>} />
+      <CardHeader
+        header={
+          <Subtitle2 as="h3" className={styles.heading}>
+            Cheapest ways to complete
+          </Subtitle2>
+        }
+      />
       <Field label="Cheapest by">
         <RadioGroup layout="horizontal" value={cost} onChange={(_, data) => onCost(data.value as CostMeasure)}>
           {MEASURES.map(([value, label]) => (

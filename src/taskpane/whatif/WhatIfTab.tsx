@@ -1,6 +1,6 @@
 // The "What-if" tab: pick a learner (their row in Excel, or from the list), tick units on and off, see the credits,
 // rules and cheapest completions change at once, and write the new marks into their row only when asked.
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Choices } from '../../excel/learner-row';
 import type { CostMeasure } from '../../rules/planner';
@@ -72,6 +72,12 @@ export function WhatIfTab() {
         </Button>
       </div>
       {notALearner && !record && <Caption1>Row {notALearner.row} holds no learner: select a cell in a learner’s row.</Caption1>}
+      {learners.length > 0 && !record && (
+        <Body1 data-testid="whatif-empty">
+          Choose a learner to try their units: mark each one achieved, planned or not taken and see the status, credits, rules and the
+          cheapest ways to complete change at once. Nothing is written to the sheet until you press Apply to sheet.
+        </Body1>
+      )}
       {record && !record.qualification && (
         <MessageBar intent="warning" layout="multiline" data-testid="whatif-no-qualification">
           <MessageBarBody>
