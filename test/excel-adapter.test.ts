@@ -319,6 +319,24 @@ describe('Excel adapter on the fake host', function () {
     assert.deepEqual(sheet.snapshot(), before);
   });
 
+  it("will not read its own results sheet as a cohort: with that sheet active it says to open the learners' sheet, and writes nothing", async () => {
+    const { grid } = await sampleGrid();
+    const { fake } = fakeWith(cohortOf(grid, 3));
+    await checkSheet(fake.run, { ...settings, place: 'sheet' });
+    // The pane's "Results written to" link selects the results, so the results sheet is what a next check finds active.
+    await selectCell(fake.run, RESULTS_SHEET, 'A1');
+    const results = fake.book.sheet(RESULTS_SHEET)!;
+    const before = results.snapshot();
+    for (const attempt of [() => inspectSheet(fake.run, settings), () => checkSheet(fake.run, settings)]) {
+      await assert.rejects(attempt(), (error: unknown) => {
+        assert.ok(error instanceof CheckFailed);
+        assert.match(error.message, /^Sheet "qualcheck results" is where qualcheck writes a cohort's results, not a cohort of learners\. Open the sheet with your learners/);
+        return true;
+      });
+    }
+    assert.deepEqual(results.snapshot(), before);
+  });
+
   it('selects the cell a reading warning names', async () => {
     const fake = createFakeExcel();
     fake.book.addSheet('Other');

@@ -176,6 +176,22 @@ describe('the rules sheet through the Excel adapter', function () {
     assert.equal(reading.learners[0].qualification, catalogue.find('10266'));
   });
 
+  it('will not read the rules sheet it just wrote (and left active) as a cohort, nor write results into it', async () => {
+    const { fake } = await ocrWorkbook();
+    await editRulesSheet(fake.run, [OCR_10266]);
+    assert.equal(fake.book.activeSheet, RULES_SHEET_NAME);
+    const sheet = fake.book.sheet(RULES_SHEET_NAME)!;
+    const before = sheet.snapshot();
+    for (const attempt of [() => inspectSheet(fake.run, settings), () => checkSheet(fake.run, settings)]) {
+      await assert.rejects(attempt(), (error: unknown) => {
+        assert.ok(error instanceof CheckFailed);
+        assert.match(error.message, /"Qualification rules" is qualcheck's qualification data, not a cohort of learners\. Open the sheet with your learners.*Nothing was written/);
+        return true;
+      });
+    }
+    assert.deepEqual(sheet.snapshot(), before);
+  });
+
   it('says a protected rules sheet cannot be added to, and writes nothing', async () => {
     const { fake } = await ocrWorkbook();
     await editRulesSheet(fake.run, [OCR_10266]);

@@ -14,6 +14,7 @@ import type { HostRun } from './host';
 import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
+import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
 import { unitHighlight, withNotCounted } from './unit-highlight';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
@@ -50,6 +51,17 @@ export interface CheckOutcome extends SheetInspection {
   notices: string[];
 }
 
+/**
+ * What one of qualcheck's own sheets is, when the active sheet is one: writing the rules sheet or the results sheet
+ * leaves it active, and reading it as a cohort would find "learners" in it and write results into it.
+ */
+function ownSheet(sheetName: string, rulesSheet: WorkbookRules | null): string | null {
+  if (rulesSheet && rulesSheet.sheetName === sheetName) return "qualcheck's qualification data";
+  if (RESULTS_SHEET_NAMES.includes(sheetName)) return "where qualcheck writes a cohort's results";
+  if (REGISTRATION_SHEET_NAMES.includes(sheetName)) return "qualcheck's registration export";
+  return null;
+}
+
 export async function inspectSheet(run: HostRun, settings: CheckSettings, controls: RunControls = {}): Promise<SheetInspection> {
   let read: SheetRead;
   let rulesSheet: WorkbookRules | null;
@@ -58,6 +70,10 @@ export async function inspectSheet(run: HostRun, settings: CheckSettings, contro
     rulesSheet = await workbookRules(run, settings.catalogue);
   } catch (error) {
     throw describeExcelError(error, { sheetName: 'the active sheet', beside: false, written: null });
+  }
+  const own = ownSheet(read.sheetName, rulesSheet);
+  if (own) {
+    throw new CheckFailed(`Sheet "${read.sheetName}" is ${own}, not a cohort of learners. Open the sheet with your learners, then read or check it again. Nothing was written.`, null);
   }
   const reading = readCohort(withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS), {
     catalogue: rulesSheet?.use.catalogue ?? settings.catalogue,

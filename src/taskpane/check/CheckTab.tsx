@@ -66,7 +66,7 @@ export function CheckTab() {
         ))}
       <RulesSheetNotice cohort={cohort} />
       {cohort.outcome?.kind === 'done' && <SummaryPanel outcome={cohort.outcome.outcome} onGoTo={cohort.goTo} />}
-      {cohort.inspectionError && (
+      {cohort.inspectionError && !(cohort.outcome?.kind === 'failed' && cohort.outcome.message === cohort.inspectionError) && (
         <MessageBar intent="error">
           <MessageBarBody>{cohort.inspectionError}</MessageBarBody>
         </MessageBar>
