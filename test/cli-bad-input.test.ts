@@ -191,4 +191,27 @@ describe('command line: bad input from a centre administrator', function () {
       assertOneLine(await qualcheck(['check', file, '--sheet', 'Cohort']), expected);
     });
   });
+
+  describe('cells a reader might trip on', () => {
+    it('a date of birth or unit mark holding a number beyond Excel\'s dates (shown ####) is a bad date, not an internal error', async () => {
+      const file = path.join(tmp, 'hashes.xlsx');
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Cohort');
+      ws.addRow(['Learner ID', 'First name', 'Last name', 'Qualification', 'Date of birth', 'L/601/0933']);
+      ws.addRow(['X1', 'Ann', 'Lee', '600/5106/1', 3_000_000, 3_000_000]);
+      ws.getCell('E2').numFmt = 'dd/mm/yyyy';
+      ws.getCell('F2').numFmt = 'dd/mm/yyyy';
+      await wb.xlsx.writeFile(file);
+      const register = await qualcheck(['register', file, '--date', '2013-06-01', '--json']);
+      assert.equal(register.code, 1, register.stderr);
+      const report = JSON.parse(register.stdout) as { learners: { problems: { code: string; cell?: string; message: string }[] }[] };
+      const problem = report.learners[0].problems.find((p) => p.code === 'bad-date');
+      assert.equal(problem?.cell, 'E2');
+      assert.match(problem?.message ?? '', /a number Excel cannot show as a date \(it shows ####\)/);
+      const check = await qualcheck(['check', file, '--json']);
+      assert.equal(check.code, 0, check.stderr);
+      const warnings = (JSON.parse(check.stdout) as { warnings: { cell: string; message: string }[] }).warnings;
+      assert.match(warnings.find((w) => w.cell === 'F2')?.message ?? '', /Cell F2 holds "3000000", which is not a mark/);
+    });
+  });
 });

@@ -151,6 +151,10 @@ export function readDate(value: CellValue | undefined, opts: ReadDateOptions = {
   if (value === null || value === undefined) return {};
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return bad('the cell holds a date Excel could not read');
+    // A number outside Excel's dates in a date-formatted cell (Excel shows ####) arrives from exceljs as a Date all the
+    // same, in year 10113 or before 1900: not a date anyone typed.
+    const year = value.getUTCFullYear();
+    if (year > 9999 || year < 1900) return bad(`the cell holds a number Excel cannot show as a date (it shows ####): type the date as dd/mm/yyyy`);
     return { date: isoFromUtc(value) };
   }
   if (typeof value === 'number') return fromSerial(value, opts.dateSystem ?? 1900);

@@ -71,7 +71,8 @@ export class MarkReader {
       const time = value.getTime();
       let reading = this.dates.get(time);
       if (!reading) {
-        reading = this.readDate(isoFromDate(value), String(value));
+        // Not a date Excel can show (####): named by its number, as the add-in, which reads the serial, names it.
+        reading = this.readDate(isoFromDate(value), String(Math.round((time - Date.UTC(1899, 11, 30)) / 86_400_000)));
         if (this.dates.size < CACHE_LIMIT) this.dates.set(time, reading);
       }
       return reading;
