@@ -140,6 +140,11 @@ describe('command line: bad input from a centre administrator', function () {
       assertOneLine(await qualcheck(['register', sample, '--date', '01/06/2013']), /--date 01\/06\/2013: not a date; give the registration date as YYYY-MM-DD/);
     });
 
+    it('a real day nobody registers on (year 0000 or 9999) is refused, not turned into ages of thousands of years', async () => {
+      assertOneLine(await qualcheck(['register', sample, '--date', '0000-01-01']), /--date 0000-01-01: registration dates run from 1990 to 2099/);
+      assertOneLine(await qualcheck(['register', sample, '--date', '9999-12-31']), /--date 9999-12-31: registration dates run from 1990 to 2099/);
+    });
+
     it('an unknown option, a misspelt one, a missing argument and an unknown command: one line saying where to look', async () => {
       assertOneLine(await qualcheck(['check', sample, '--bogus']), /^qualcheck: unknown option '--bogus'; qualcheck check --help shows how to use it$/m);
       assertOneLine(await qualcheck(['check', sample, '--shet', 'Cohort']), /unknown option '--shet' \(did you mean --sheet\?\); qualcheck check --help/);
@@ -148,6 +153,13 @@ describe('command line: bad input from a centre administrator', function () {
       assertOneLine(await qualcheck(['check', sample, 'other.xlsx']), /too many arguments for 'check'\. Expected 1 argument but got 2; qualcheck check --help/);
       assertOneLine(await qualcheck(['rules', 'diff']), /qualcheck rules diff --help/);
       assertOneLine(await qualcheck(['chek', sample]), /unknown command 'chek' \(did you mean check\?\); qualcheck --help/);
+    });
+
+    it('--version prints the package version and exits 0', async () => {
+      const { version } = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+      const result = await qualcheck(['--version']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout.trim(), version);
     });
   });
 

@@ -1,5 +1,6 @@
 // The command line: `qualcheck check <cohort.xlsx>` and `qualcheck register <cohort.xlsx>`.
 import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
 import { formatCheckReport, runCheck } from './check';
 import { runRegister } from './register';
 import { runRulesDiff, runRulesExport } from './rules';
@@ -32,6 +33,7 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
   program
     .name('qualcheck')
     .description('Checks vocational qualification rules of combination for a cohort of learners in an Excel workbook.')
+    .version(version, '-V, --version', 'the version of qualcheck')
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: (text) => process.stderr.write(text) });
   oneLineErrors(program, 'qualcheck');

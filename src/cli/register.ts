@@ -46,6 +46,9 @@ export interface RegisterJson {
   }[];
 }
 
+/** Years a registration date may fall in: the QCF began in 2008; a later year than 2099 is a typing slip. */
+const REGISTRATION_YEARS = { from: 1990, to: 2099 };
+
 export function registerJson(file: string, sheet: string, date: string, results: readonly RegistrationResult[]): RegisterJson {
   const ready = results.filter((r) => r.ready).length;
   return {
@@ -104,6 +107,11 @@ export async function runRegister(
         ? `--date ${date}: not a date; give the registration date as YYYY-MM-DD, for example 2013-09-01`
         : `--date ${date}: no such day (${problem}); give a real registration date as YYYY-MM-DD, for example 2013-09-01`,
     );
+  }
+  const year = Number(date.slice(0, 4));
+  // A real day, but not one anybody registers on (0000-01-01 would make every learner thousands of years old).
+  if (year < REGISTRATION_YEARS.from || year > REGISTRATION_YEARS.to) {
+    throw new UserError(`--date ${date}: registration dates run from ${REGISTRATION_YEARS.from} to ${REGISTRATION_YEARS.to}; give the day you will register, as YYYY-MM-DD`);
   }
   if (opts.out !== undefined) {
     const inputs = [file, ...(opts.rules ?? []), opts.marks];
