@@ -3,6 +3,7 @@ import { FluentProvider, makeStyles, Tab, TabList, Text, tokens, webLightTheme }
 import { useState } from 'react';
 import { OutsideOffice } from './OutsideOffice';
 import { PaneProvider, type PaneServices } from './services';
+import { TabActiveContext } from './tab-activity';
 import { PANE_TABS } from './tabs';
 
 const useStyles = makeStyles({
@@ -26,7 +27,11 @@ const useStyles = makeStyles({
 export function App({ services }: { services: PaneServices | null }) {
   const styles = useStyles();
   const [tab, setTab] = useState(PANE_TABS[0].id);
-  const Panel = (PANE_TABS.find((t) => t.id === tab) ?? PANE_TABS[0]).Panel;
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([PANE_TABS[0].id]));
+  const show = (id: string) => {
+    setTab(id);
+    setOpened((current) => (current.has(id) ? current : new Set([...current, id])));
+  };
   return (
     <FluentProvider theme={webLightTheme}>
       <div className={styles.root}>
@@ -36,7 +41,7 @@ export function App({ services }: { services: PaneServices | null }) {
           </Text>
           <Text size={200}>Rules of combination for a cohort of learners</Text>
           {services && (
-            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(String(data.value))} size="small">
+            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => show(String(data.value))} size="small">
               {PANE_TABS.map((t) => (
                 <Tab key={t.id} value={t.id}>
                   {t.label}
@@ -48,7 +53,13 @@ export function App({ services }: { services: PaneServices | null }) {
         <main className={styles.body}>
           {services ? (
             <PaneProvider services={services}>
-              <Panel />
+              {PANE_TABS.filter((t) => opened.has(t.id)).map(({ id, label, Panel }) => (
+                <div key={id} role="tabpanel" aria-label={label} hidden={id !== tab}>
+                  <TabActiveContext.Provider value={id === tab}>
+                    <Panel />
+                  </TabActiveContext.Provider>
+                </div>
+              ))}
             </PaneProvider>
           ) : (
             <OutsideOffice />

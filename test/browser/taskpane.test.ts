@@ -68,6 +68,16 @@ describe('task pane in headless Chromium', function () {
     await page.screenshot({ path: shot, fullPage: true });
     keepScreenshot(shot, 'taskpane-check.png');
 
+    // A look at another tab keeps the check's summary: the tab stays as it was, its summary hidden, then shown again.
+    await page.getByRole('tab', { name: 'What-if' }).click();
+    await page.getByTestId('whatif-tab').waitFor();
+    assert.equal(await page.getByTestId('summary').isVisible(), false, 'the summary is hidden behind the What-if tab');
+    await page.getByRole('tab', { name: 'Check cohort' }).click();
+    await page.getByTestId('summary').waitFor();
+    for (const status of STATUSES) {
+      assert.match((await page.getByTestId(`status-${status}`).textContent()) ?? '', new RegExp(`${expected.byStatus[status]}$`), `count of ${status} after the tab was left`);
+    }
+
     assert.deepEqual(recorded.consoleErrors, []);
     assertStayedLocal(recorded, session.origin);
     await page.context().close();

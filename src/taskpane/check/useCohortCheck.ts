@@ -4,6 +4,7 @@ import { checkSheet, inspectSheet, selectCell, type CheckOutcome, type CheckSett
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from '../../excel/progress';
 import { markVocabularyOf } from '../settings';
 import { usePane } from '../services';
+import { useTabActive } from '../tab-activity';
 
 export type Job = { kind: 'inspecting' | 'checking'; progress: Progress | null };
 
@@ -30,6 +31,8 @@ function messageOf(error: unknown): string {
 
 export function useCohortCheck(): CohortCheck {
   const { run, catalogue, settings } = usePane();
+  // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
+  const active = useTabActive();
   const [inspection, setInspection] = useState<SheetInspection | null>(null);
   const [inspectionError, setInspectionError] = useState<string | null>(null);
   const [job, setJob] = useState<Job | null>(null);
@@ -98,8 +101,8 @@ export function useCohortCheck(): CohortCheck {
 
   // Read the sheet when the pane opens and whenever a setting that changes the reading does.
   useEffect(() => {
-    inspect();
-  }, [inspect, settingsKey]);
+    if (active) inspect();
+  }, [active, inspect, settingsKey]);
 
   return { inspection, inspectionError, job, outcome, settingsErrors: marks.errors, inspect, check, cancel, goTo };
 }

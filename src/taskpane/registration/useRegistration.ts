@@ -8,6 +8,7 @@ import { checkRegistration, type RegistrationResult } from '../../registration/c
 import { registrationCsv, registrationRows } from '../../registration/export';
 import { routeCheck } from '../../registration/route';
 import { usePane } from '../services';
+import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../settings';
 import type { PaneFile } from './DownloadLink';
 
@@ -43,6 +44,8 @@ function messageOf(error: unknown): string {
 
 export function useRegistration(): Registration {
   const { run, catalogue, settings } = usePane();
+  // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
+  const active = useTabActive();
   const [date, setDate] = useState(todayIso);
   const [inspection, setInspection] = useState<SheetInspection | null>(null);
   const [busy, setBusy] = useState<Registration['busy']>(null);
@@ -105,8 +108,8 @@ export function useRegistration(): Registration {
   );
 
   useEffect(() => {
-    read();
-  }, [read, settingsKey]);
+    if (active) read();
+  }, [active, read, settingsKey]);
 
   return { date, setDate, dateError, inspection, results, busy, error, exported, read, exportReady, goTo };
 }

@@ -8,6 +8,7 @@ import { definitionsJson, readDefinitionsJson } from '../../rules/definition-fil
 import type { QualificationDefinition } from '../../rules/model';
 import type { PaneFile } from '../registration/DownloadLink';
 import { usePane } from '../services';
+import { useTabActive } from '../tab-activity';
 import { readFileText } from './read-file';
 
 export interface RulesNotice {
@@ -58,6 +59,8 @@ export function editSentence(edit: RulesSheetEdit, from?: string): string {
 
 export function useWorkbookRules(): WorkbookRulesState {
   const { run, catalogue } = usePane();
+  // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
+  const active = useTabActive();
   const [rules, setRules] = useState<WorkbookRules | null | undefined>(undefined);
   const [busy, setBusy] = useState<WorkbookRulesState['busy']>(null);
   const [error, setError] = useState<string | null>(null);
@@ -133,8 +136,8 @@ export function useWorkbookRules(): WorkbookRulesState {
   );
 
   useEffect(() => {
-    read();
-  }, [read]);
+    if (active) read();
+  }, [active, read]);
 
   // A file made from an earlier reading of the sheet would be out of date.
   useEffect(() => setExported(null), [rules]);

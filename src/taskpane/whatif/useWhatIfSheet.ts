@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
 import { followSelection, readSelection, type ApplyOutcome, type SelectedCell } from '../../excel/learner-row';
 import { usePane } from '../services';
+import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../settings';
 
 /** Whether the pane hears about selection changes: it asks Excel once, then knows. */
@@ -30,6 +31,8 @@ function messageOf(error: unknown): string {
 
 export function useWhatIfSheet(): WhatIfSheet {
   const { run, catalogue, settings } = usePane();
+  // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
+  const active = useTabActive();
   const [inspection, setInspection] = useState<SheetInspection | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
@@ -68,8 +71,8 @@ export function useWhatIfSheet(): WhatIfSheet {
   }, [run]);
 
   useEffect(() => {
-    read();
-  }, [read, settingsKey]);
+    if (active) read();
+  }, [active, read, settingsKey]);
 
   useEffect(() => {
     let stop: (() => void) | null = null;
