@@ -106,9 +106,10 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    // A fault of ours, not the user's: still one line, and a hint to report it.
+    // A fault of ours, not the user's: still one line, and a hint to report it. Its own exit code, so a script does
+    // not take it for register's 1 (some learners held back).
     process.stderr.write(`qualcheck: internal error: ${(error as Error).message ?? String(error)} (please report this with the workbook's layout)\n`);
-    return 1;
+    return 3;
   }
 }
 
