@@ -2,6 +2,7 @@
 import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE, STATUSES } from '../../cohort/results';
 import type { CheckOutcome } from '../../excel/check-sheet';
+import { STATUS_WORDS } from '../status-words';
 
 const useStyles = makeStyles({
   statuses: { display: 'grid', gridTemplateColumns: '1fr max-content', rowGap: tokens.spacingVerticalXXS, columnGap: tokens.spacingHorizontalM },
@@ -15,13 +16,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const STATUS_WORDS: Record<(typeof STATUSES)[number], string> = {
-  achieved: 'achieved',
-  'on-track': 'on track (planned units complete it)',
-  incomplete: 'incomplete (more units needed)',
-  'needs-data': 'needs data (cannot be decided)',
-  invalid: 'invalid (a choice the rules forbid)',
-};
 
 export function SummaryPanel({ outcome, onGoTo }: { outcome: CheckOutcome; onGoTo: (sheet: string, range: string) => void }) {
   const styles = useStyles();

@@ -67,8 +67,8 @@ export function RulesTab() {
         <CardHeader header={<Subtitle2>Qualification rules sheet</Subtitle2>} />
         {rules === null && (
           <Body1 data-testid="rules-status">
-            This workbook has no “{RULES_SHEET_NAME}” sheet, so checks use the built-in catalogue only. Write the sheet to fill in unit credits and
-            levels the catalogue does not know, or to add a qualification of your own; it travels with the workbook.
+            This workbook has no “{RULES_SHEET_NAME}” sheet, so checks use the built-in catalogue only. “Edit qualification data” writes that sheet: fill in there the unit
+            credits and levels the catalogue does not know, or add a qualification of your own. It travels with the workbook.
           </Body1>
         )}
         {rules && (

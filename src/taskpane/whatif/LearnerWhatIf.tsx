@@ -10,11 +10,12 @@ import type { QualificationDefinition } from '../../rules/model';
 import type { CostMeasure } from '../../rules/planner';
 import { usePane } from '../services';
 import { markVocabularyOf } from '../settings';
+import { STATUS_WORDS } from '../status-words';
 import { useWriteWarning } from '../write-warning';
 import { ApplyBar, type ApplyNotice } from './ApplyBar';
 import { changedUnits, choicesOf, suggestions, unitsOf, whatIf, withChoice, withPlan, type Choices, type PlanLine, type UnitChoice } from './model';
 import { PlansPanel } from './PlansPanel';
-import { ResultsPanel, STATUS_WORDS } from './ResultsPanel';
+import { ResultsPanel } from './ResultsPanel';
 import { UnitList } from './UnitList';
 
 const useStyles = makeStyles({

@@ -2,7 +2,8 @@
 // undecided, with the sentence it comes from. A polite live region, so a screen reader hears the change after a toggle.
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE } from '../../cohort/results';
-import type { RuleOutcome, Status } from '../../rules/model';
+import { STATUS_WORDS } from '../status-words';
+import type { RuleOutcome } from '../../rules/model';
 import type { CreditFigure, RuleLine, WhatIf } from './model';
 
 const useStyles = makeStyles({
@@ -29,13 +30,6 @@ const useStyles = makeStyles({
   sets: { listStyleType: 'none', margin: 0, padding: 0 },
 });
 
-export const STATUS_WORDS: Record<Status, string> = {
-  achieved: 'achieved',
-  'on-track': 'on track: the planned units complete it',
-  incomplete: 'incomplete: more units needed',
-  'needs-data': 'needs data: a rule cannot be decided',
-  invalid: 'invalid: a choice the rules forbid',
-};
 
 const OUTCOME_WORDS: Record<RuleOutcome, string> = { met: 'Met', unmet: 'Not met', unknown: 'Unknown' };
 
