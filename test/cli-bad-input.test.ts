@@ -198,9 +198,20 @@ describe('command line: bad input from a centre administrator', function () {
       await wb.xlsx.readFile(sample);
       wb.getWorksheet('Cohort')!.getCell('XFD1048576').value = 'note';
       await wb.xlsx.writeFile(file);
-      const expected = /sheet "Cohort": its used cells run to XFD1048576 \(1,048,576 rows by 16,384 columns\), far beyond a cohort; in Excel press Ctrl\+End/;
+      const expected = /sheet "Cohort": its used cells run to XFD1048576 \(1,048,576 rows by 16,384 columns\), far beyond any cohort or rules sheet; in Excel press Ctrl\+End/;
       assertOneLine(await qualcheck(['check', file]), expected);
       assertOneLine(await qualcheck(['check', file, '--sheet', 'Cohort']), expected);
+    });
+
+    it('a stray cell far out on the workbook\'s rules sheet is named the same way, for check and for --rules', async () => {
+      const file = path.join(tmp, 'stray-rules-cell.xlsx');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(sample);
+      wb.addWorksheet('Qualification rules').getCell('XFD1048576').value = 'note';
+      await wb.xlsx.writeFile(file);
+      const expected = /sheet "Qualification rules": its used cells run to XFD1048576 .*Ctrl\+End/;
+      assertOneLine(await qualcheck(['check', file]), expected);
+      assertOneLine(await qualcheck(['check', sample, '--rules', file]), expected);
     });
   });
 

@@ -4,7 +4,7 @@ import type ExcelJS from 'exceljs';
 import { readRulesSheet, type RulesSheetLayout, isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
 import type { QualificationDefinition } from '../rules/model';
 import { UserError } from './user-error';
-import { gridFromWorksheet } from './worksheet-grid';
+import { gridFromWorksheet, oversizeMessage } from './worksheet-grid';
 
 const UNKNOWN_FILL = 'FFFFF2CC';
 const HEADING_FILL = 'FFD9E1F2';
@@ -62,6 +62,8 @@ export function findRulesSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | 
  * half of a centre's corrections would give results no one asked for.
  */
 export function readWorkbookRules(worksheet: ExcelJS.Worksheet, file: string, base: readonly QualificationDefinition[]): QualificationDefinition[] {
+  const tooLarge = oversizeMessage(worksheet);
+  if (tooLarge) throw new UserError(`${file}, ${tooLarge}`);
   const { definitions, errors } = readRulesSheet(gridFromWorksheet(worksheet), { base });
   if (errors.length > 0) {
     const shown = errors.slice(0, 8).map((e) => `${file}, sheet "${worksheet.name}", ${e.cell}: ${e.message}`);

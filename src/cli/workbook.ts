@@ -15,7 +15,7 @@ import { withoutOwnedColumns } from '../excel/placement';
 import type { CohortReading, Grid } from '../cohort/types';
 import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
-import { gridFromWorksheet } from './worksheet-grid';
+import { gridFromWorksheet, oversizeMessage } from './worksheet-grid';
 import { findRulesSheet, readWorkbookRules } from './rules-workbook';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -199,19 +199,3 @@ function noCohortMessage(reading: CohortReading): string {
   return 'no learner rows found under the header; a cohort needs a header row (learner id or name, and unit columns) and one row per learner';
 }
 
-/**
- * The reader holds a sheet as a grid from A1 to its last used cell. A stray cell far right and far down (XFD1048576)
- * makes that billions of cells and Node runs out of memory; say where the sheet ends and what to do instead.
- */
-export const MAX_GRID_CELLS = 20_000_000;
-
-function oversizeMessage(worksheet: ExcelJS.Worksheet): string | undefined {
-  const rows = worksheet.rowCount;
-  const columns = worksheet.columnCount;
-  if (rows * columns <= MAX_GRID_CELLS) return undefined;
-  const last = cellAddress(rows, columns);
-  return (
-    `sheet "${worksheet.name}": its used cells run to ${last} (${rows.toLocaleString('en-GB')} rows by ${columns.toLocaleString('en-GB')} columns), ` +
-    `far beyond a cohort; in Excel press Ctrl+End to find the stray cell, delete the rows and columns beyond the data, save, and check again`
-  );
-}
