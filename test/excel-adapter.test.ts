@@ -228,6 +228,33 @@ describe('Excel adapter on the fake host', function () {
     assert.deepEqual(sheet.snapshot(), before);
   });
 
+  it('refuses a sheet stretched by a stray cell at XFD1048576, naming it and what to do, before reading a chunk', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 5));
+    sheet.put('XFD1048576', [['stray']]);
+    const before = sheet.snapshot();
+    await assert.rejects(checkSheet(fake.run, settings), (error: unknown) => {
+      assert.ok(error instanceof CheckFailed);
+      assert.match(error.message, /sheet "Cohort": its used cells run to XFD1048576 \(1,048,576 rows by 16,384 columns\).*Ctrl\+End to find the stray cell/);
+      assert.equal(error.written, null);
+      return true;
+    });
+    assert.deepEqual(sheet.snapshot(), before);
+    assert.ok(fake.stats.maxResponseBytes < 100_000, `no chunk was read (largest response ${fake.stats.maxResponseBytes} bytes)`);
+  });
+
+  it('refuses a rules sheet stretched by a stray cell the same way, instead of asking Excel for all of it', async () => {
+    const { grid } = await sampleGrid();
+    const { fake } = fakeWith(cohortOf(grid, 5));
+    fake.book.addSheet('Qualification rules').put('A1', [['Qualification', '600/5106/1']]).put('XFD1048576', [['stray']]);
+    await assert.rejects(inspectSheet(fake.run, settings), (error: unknown) => {
+      assert.ok(error instanceof CheckFailed);
+      assert.match(error.message, /sheet "Qualification rules": its used cells run to XFD1048576.*Ctrl\+End/);
+      return true;
+    });
+    assert.ok(fake.stats.maxResponseBytes < 100_000, `largest response ${fake.stats.maxResponseBytes} bytes`);
+  });
+
   it('names the rows written when a merged cell stops the write part-way', async () => {
     const { grid } = await sampleGrid();
     const { fake } = fakeWith(cohortOf(grid, 30));

@@ -1,7 +1,7 @@
 // An exceljs worksheet as the reader's Grid: the same values Office.js would give the add-in, so the CLI and the
 // pane read a sheet alike (merged areas hold their value in the first cell only, formulas give their cached result).
 import type ExcelJS from 'exceljs';
-import { cellAddress } from '../cohort/address';
+import { oversizeMessage as sheetOversizeMessage } from '../cohort/sheet-size';
 import type { CellValue, Grid } from '../cohort/types';
 
 type Cell = ExcelJS.Cell;
@@ -95,19 +95,7 @@ export function gridFromWorksheet(ws: ExcelJS.Worksheet): Grid {
   };
 }
 
-/**
- * The reader holds a sheet as a grid from A1 to its last used cell. A stray cell far right and far down (XFD1048576)
- * makes that billions of cells and Node runs out of memory; say where the sheet ends and what to do instead.
- */
-export const MAX_GRID_CELLS = 20_000_000;
-
+/** Why the sheet is too large to read (see sheet-size.ts), or undefined. exceljs counts its used cells from A1. */
 export function oversizeMessage(worksheet: ExcelJS.Worksheet): string | undefined {
-  const rows = worksheet.rowCount;
-  const columns = worksheet.columnCount;
-  if (rows * columns <= MAX_GRID_CELLS) return undefined;
-  const last = cellAddress(rows, columns);
-  return (
-    `sheet "${worksheet.name}": its used cells run to ${last} (${rows.toLocaleString('en-GB')} rows by ${columns.toLocaleString('en-GB')} columns), ` +
-    `far beyond any cohort or rules sheet; in Excel press Ctrl+End to find the stray cell, delete the rows and columns beyond the data, save, and check again`
-  );
+  return sheetOversizeMessage(worksheet.name, { top: 1, left: 1, bottom: worksheet.rowCount, right: worksheet.columnCount });
 }

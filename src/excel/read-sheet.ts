@@ -1,10 +1,11 @@
 // Reads the active sheet (its used range, or the selected table or range) into the reader's Grid, in chunks of rows
 // sized so no response comes near Excel's payload limit, with one sync per chunk (two when some of its rows are hidden).
 import { rangeAddress, type CellRange } from '../cohort/address';
+import { oversizeMessage } from '../cohort/sheet-size';
 import type { CellValue, Grid } from '../cohort/types';
 import type { HostCellInput, HostContext, HostRange, HostRun } from './host';
 import { isHostError } from './host';
-import { CheckCancelled, type Progress } from './progress';
+import { CheckCancelled, CheckFailed, type Progress } from './progress';
 
 /** What to read: the active sheet's used range, or the table (or range) the user selected on it. */
 export type ReadScope = 'sheet' | 'selection';
@@ -147,6 +148,8 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
     if (!located.box) return { grid, wholeSheet: located.wholeSheet === true, sheetName: located.sheetName, range: 'A1', source: located.source, chunks: 0 };
 
     const box = located.box;
+    const tooLarge = oversizeMessage(located.sheetName, toRange(box));
+    if (tooLarge) throw new CheckFailed(`Nothing was read or written: ${tooLarge}.`, null);
     const sheet = context.workbook.worksheets.getItem(located.sheetName);
     const left = box.columnIndex + 1;
     const right = box.columnIndex + box.columnCount;

@@ -2,6 +2,7 @@
 // as it does result columns beside the data. The results sheet names no cohort sheet, so a row is only taken when
 // both its "Row" and its "Learner ID" cells are this learner's: a results sheet from another cohort is left alone.
 import { rangeAddress } from '../cohort/address';
+import { oversizeMessage } from '../cohort/sheet-size';
 import type { HostContext, HostRange, HostWorksheet } from './host';
 import { isResultsSheetHeader, RESULTS_SHEET_NAMES } from './placement';
 
@@ -27,7 +28,8 @@ export async function findResultsSheetRow(context: HostContext, row: number, lea
   await context.sync();
   const read: { name: string; sheet: HostWorksheet; header: HostRange; keys: HostRange }[] = [];
   for (const { name, sheet, used } of existing) {
-    if (used.isNullObject || used.rowCount < 2) continue;
+    // A results sheet stretched by a stray cell is not worth reading for one row: the next check rewrites it.
+    if (used.isNullObject || used.rowCount < 2 || oversizeMessage(name, { top: 1, left: 1, bottom: used.rowCount, right: used.columnCount })) continue;
     sheet.protection.load('protected');
     const header = sheet.getRange(rangeAddress({ top: 1, left: 1, bottom: 1, right: used.columnCount })).load('values');
     const keys = sheet.getRange(`A2:B${used.rowCount}`).load('values');

@@ -3,6 +3,7 @@
 import { cellAddress, parseCellAddress, parseRange, rangeAddress } from '../cohort/address';
 import { applyRulesSheet, type RulesSheetUse } from '../cohort/rules-sheet-apply';
 import { readRulesSheet, RULES_SHEET_NAME, rulesSheetGrid, type RulesSheetLayout } from '../cohort/rules-sheet';
+import { oversizeMessage } from '../cohort/sheet-size';
 import type { CellValue, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { normaliseQualificationId } from '../rules/catalogue';
@@ -55,13 +56,19 @@ async function readRulesGrid(context: HostContext): Promise<RulesSheetFound | nu
   const sheet = context.workbook.worksheets.getItemOrNullObject(RULES_SHEET_NAME).load('name');
   await context.sync();
   if (sheet.isNullObject) return null;
-  const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,values,numberFormat');
+  // Its size first: a stray cell far out would make the values more than Excel can send in one answer.
+  const extent = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
-  if (used.isNullObject) return { sheetName: sheet.name, grid: { sheetName: sheet.name, values: [], top: 1, left: 1 } };
+  if (extent.isNullObject) return { sheetName: sheet.name, grid: { sheetName: sheet.name, values: [], top: 1, left: 1 } };
+  const box = { top: extent.rowIndex + 1, left: extent.columnIndex + 1, bottom: extent.rowIndex + extent.rowCount, right: extent.columnIndex + extent.columnCount };
+  const tooLarge = oversizeMessage(sheet.name, box);
+  if (tooLarge) throw new CheckFailed(`The qualification data could not be read: ${tooLarge}.`, null);
+  const used = sheet.getRange(rangeAddress(box)).load('values,numberFormat');
+  await context.sync();
   const grid: Grid = {
     sheetName: sheet.name,
-    top: used.rowIndex + 1,
-    left: used.columnIndex + 1,
+    top: box.top,
+    left: box.left,
     values: used.values.map((row) => row.map(cellValueFromHost)),
     numberFormats: used.numberFormat,
   };
