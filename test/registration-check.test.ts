@@ -166,7 +166,9 @@ describe('registration prep', () => {
       const r = one(learner({ row: 40 }), '2014-01-01');
       assert.deepEqual(codes(r), ['qualification-closed']);
       assert.equal(r.problems[0].cell, 'G40');
-      assert.match(r.problems[0].message, /31\/12\/2013/);
+      // Registration is still open on 31/12/2013, so the message must not say it closed on that day.
+      assert.match(r.problems[0].message, /until 31\/12\/2013/);
+      assert.doesNotMatch(r.problems[0].message, /closed[^.]* on 31\/12\/2013/);
       assert.match(r.problems[0].message, /[Tt]racking/);
     });
 

@@ -210,7 +210,7 @@ function checkQualification(q: QualificationDefinition, dateOfBirth: string | un
   if (to !== undefined && date > to) {
     out.problems.push({
       code: 'qualification-closed', severity: 'error', field: 'qualification', cell,
-      message: `${q.id} closed for registration on ${formatUkDate(to)}; the registration date is ${formatUkDate(date)}. Tracking the learner's units still works`,
+      message: `${q.id} was open for registration until ${formatUkDate(to)} (that day included); the registration date ${formatUkDate(date)} is after it. Tracking the learner's units still works`,
     });
   }
   if (q.minAge !== undefined && dateOfBirth !== undefined) {
