@@ -220,6 +220,18 @@ describe('registration prep', () => {
       assert.equal(r.learner.firstName, decomposed, 'the name is exported as typed');
     });
 
+    it('counts an emoji of several code points as the one character a person sees, and names it whole', () => {
+      const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'; // one family emoji: five code points
+      const thumb = '\u{1F44D}\u{1F3FD}'; // thumbs up with a skin tone: two code points
+      const r = one(learner({ learnerId: `ABCDEFGH${family}`, firstName: `Ann${thumb}`, lastName: `${'B'.repeat(29)}${family}` }));
+      assert.deepEqual(codes(r), ['bad-characters', 'bad-characters'], 'nine, four and thirty characters: none too long');
+      assert.match(r.problems[0].message, new RegExp(`: '${thumb}'\\. `));
+      assert.match(r.problems[1].message, new RegExp(`: '${family}'\\. `));
+      const long = one(learner({ learnerId: 'ABCDEFGHIJ', firstName: `${'n\u0308'.repeat(20)}${thumb}` }));
+      assert.deepEqual(codes(long), ['field-too-long', 'bad-characters']);
+      assert.match(long.problems[0].message, /is 21 characters/);
+    });
+
     it('accepts accented Latin letters, hyphens, apostrophes and spaces in names', () => {
       assert.deepEqual(codes(one(learner({ firstName: 'Zoë-Élodie', lastName: "O'Brien Núñez" }))), []);
       assert.deepEqual(codes(one(learner({ firstName: 'Łukasz', lastName: 'Øster' }))), []);

@@ -92,9 +92,19 @@ function clean(text: string | undefined): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** Length as a template counts it: characters, with accents composed (`é` is one, however it was typed). */
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The characters a person counts: grapheme clusters, so `é` is one however it was typed (one code point or `e` and an
+ * accent), and so is an emoji made of several code points (`👍🏽`, a flag, a family joined by zero-width joiners).
+ */
+function characters(text: string): string[] {
+  return [...GRAPHEMES.segment(text.normalize('NFC'))].map((s) => s.segment);
+}
+
+/** Length as a template counts it: characters as a person counts them. */
 function lengthOf(text: string): number {
-  return [...text.normalize('NFC')].length;
+  return characters(text).length;
 }
 
 /** Letters of the Latin script (accented ones too), combining accents, space, hyphen and apostrophe. */
@@ -118,7 +128,7 @@ function checkName(out: Collector, field: 'firstName' | 'lastName', value: strin
       message: `${label} '${value}'${where(cell)} is ${length} characters; the registration template takes at most ${limit}: shorten it as the learner's record has it`,
     });
   }
-  const strange = [...new Set([...value].filter((ch) => !NAME_CHARACTER.test(ch)))];
+  const strange = [...new Set(characters(value).filter((ch) => [...ch].some((c) => !NAME_CHARACTER.test(c))))];
   if (strange.length > 0) {
     out.problems.push({
       code: 'bad-characters', severity: 'error', field, cell,
