@@ -150,6 +150,18 @@ describe('reading qualification definitions', () => {
     assert.equal(q.rules[3].kind === 'levelCredits' && q.rules[3].level, 0);
   });
 
+  it('reads Entry 1, 2 and 3 of a unit or the qualification as Entry level, and refuses them in a rule, which would need them told apart', () => {
+    const json = small();
+    json.level = 'Entry 3';
+    json.units[0].level = 'Entry level 2';
+    json.units[1].level = 'E3';
+    const [q] = parse(json).definitions;
+    assert.deepEqual([q.level, q.units[0].level, q.units[1].level], [0, 0, 0]);
+    const rule = small();
+    rule.rules[3].level = 'Entry 3';
+    assert.match(errorAt(rule, 'rules[3].level').message, /level of rule level says "Entry 3", but qualcheck does not tell Entry 1, 2 and 3 apart .*: write "Entry" if the rule may count every Entry-level unit/);
+  });
+
   it('matches group ids and unit refs in any case and spelling, and stores them as declared', () => {
     const json = small();
     json.units[1].group = 'b';
@@ -196,6 +208,20 @@ describe('definition errors name the field and say what to do', () => {
     const rule = small();
     rule.rules[3].orAbove = 'yes';
     assert.match(errorAt(rule, 'rules[3].orAbove').message, /must be true or false/);
+    const level = small();
+    level.units[0].level = 2.5;
+    assert.equal(errorAt(level, 'units[0].level').message, 'The level of unit A/100/0001 must be a level: 1 to 8, or "Entry", or null when not known; it says 2.5.');
+  });
+
+  it('a rule minimum of zero or below, which every learner would meet', () => {
+    for (const min of [0, -3]) {
+      const json = small();
+      json.rules[2].min = min;
+      assert.equal(
+        errorAt(json, 'rules[2].min').message,
+        `The min of rule optional must be 1 or more (it says ${min}): a rule asking for 0 credits or fewer is met by every learner. Write the credits the specification asks for, or delete the rule.`,
+      );
+    }
   });
 
   it('negative credits or GLH', () => {
@@ -367,11 +393,21 @@ describe('unreachable minimums and unknown credits', () => {
     assert.deepEqual(parse(json).errors, []);
   });
 
-  it('a mandatory group whose credits exceed the total minimum is fine', () => {
+  it('a mandatory group whose credits exceed the total minimum, known or stated for the group', () => {
     const json = small();
     json.units[0].credits = 12;
     json.rules[2].min = 1;
-    assert.deepEqual(parse(json).errors, []);
+    assert.equal(
+      errorAt(json, 'rules[1].group').message,
+      "Rule mandatory makes every unit of group A mandatory, and those units give 12 credits, more than the 7 credits in all that rule total asks for: every learner would pass the total on the mandatory units alone, so a value is wrong. Correct the credits of group A's units, or raise min of rule total.",
+    );
+    const stated = small();
+    stated.units[0].credits = null;
+    stated.groups[0].totalCredits = 8;
+    assert.match(errorAt(stated, 'rules[1].group').message, /those units give 8 credits, more than the 7 credits in all/);
+    const equal = small();
+    equal.units[0].credits = 7;
+    assert.deepEqual(parse(equal).errors, [], 'a qualification of mandatory units only has a total equal to them');
   });
 });
 

@@ -106,6 +106,7 @@ const SHEET_WORDS: [RegExp, string][] = [
   [/ to groups\./g, ' to the group table.'],
   [/add the unit to units\./g, 'add the unit to the unit table.'],
   [/lower min,/g, 'lower its Minimum,'],
+  [/raise min of rule/g, 'raise the Minimum of rule'],
   [/correct totalCredits/g, 'correct its Total credits'],
   [/, or null when not known/g, ', or leave the cell empty when not known'],
   [/ or null \(when not known\)/g, ', or empty when not known'],

@@ -38,9 +38,22 @@ export function canonicalUnitRef(ref: string): string {
 const ENTRY_WORDS = new Set(['entry', 'e', 'entry level']);
 export const HIGHEST_LEVEL = 8;
 
+/** Entry 1, Entry 2 and Entry 3 as people write them: `Entry 3`, `Entry level 3`, `E3`. */
+const ENTRY_SUBLEVEL = /^(?:entry(?:\s*level)?|e)\s*-?\s*([1-3])$/i;
+
 function toLevel(value: LevelJson, at: readonly PathSegment[], problems: Problems): Level {
   if (typeof value === 'string') {
     if (ENTRY_WORDS.has(value.trim().toLowerCase())) return 0;
+    // qualcheck has one Entry level. A unit or qualification at Entry 3 is at Entry level, which is all a rule can
+    // ask of it; a rule at Entry 3 would need Entry 1 and 2 told apart, so it is refused rather than read as Entry.
+    if (ENTRY_SUBLEVEL.test(value.trim())) {
+      if (at[0] !== 'rules') return 0;
+      problems.add(
+        at,
+        `${problems.label(at)} says ${describeValue(value)}, but qualcheck does not tell Entry 1, 2 and 3 apart (units at any of them are at Entry level): write "Entry" if the rule may count every Entry-level unit, or check such learners by hand.`,
+      );
+      return 0;
+    }
     problems.add(at, `${problems.label(at)} must be a number from 1 to ${HIGHEST_LEVEL}, or "Entry" for Entry level; it says ${describeValue(value)}.`);
     return 0;
   }

@@ -116,6 +116,31 @@ function checkGroupTotals(q: QualificationDefinition, problems: Problems): void 
   });
 }
 
+/**
+ * Every learner takes every unit of a mandatory group, so the qualification's total can never be less than what those
+ * units give: a mandatory group worth more than the total means a credit value or the total was typed wrong.
+ */
+function checkMandatoryWithinTotal(q: QualificationDefinition, problems: Problems): void {
+  const totals = q.rules.filter((r): r is TotalCreditsRule => r.kind === 'totalCredits');
+  q.rules.forEach((rule, i) => {
+    if (rule.kind !== 'mandatory') return;
+    const group = q.groups.find((g) => g.id === rule.group);
+    const units = q.units.filter((u) => u.group === rule.group);
+    const known = units.reduce((sum, u) => sum + (u.credits ?? 0), 0);
+    const allKnown = units.every((u) => u.credits !== null);
+    // A stated group total is what all its units give; without one, the known credits are the least they give.
+    const least = group?.totalCredits ?? known;
+    const exact = group?.totalCredits !== undefined || allKnown;
+    for (const total of totals) {
+      if (least <= total.min) continue;
+      problems.add(
+        ['rules', i, 'group'],
+        `Rule ${rule.id} makes every unit of group ${rule.group} mandatory, and those units give ${exact ? '' : 'at least '}${least} credits, more than the ${total.min} credits in all that rule ${total.id} asks for: every learner would pass the total on the mandatory units alone, so a value is wrong. Correct the credits of group ${rule.group}'s units, or raise min of rule ${total.id}.`,
+      );
+    }
+  });
+}
+
 function levelName(level: number): string {
   return level === 0 ? 'Entry level' : `level ${level}`;
 }
@@ -229,6 +254,7 @@ export function checkDefinition(q: QualificationDefinition, problems: Problems, 
   if (!referencesResolved) return;
   checkRuleTargets(q, problems);
   checkGroupTotals(q, problems);
+  checkMandatoryWithinTotal(q, problems);
   checkReachable(q, problems);
   // Only for a definition clean so far: otherwise it repeats what the checks above already said.
   if (problems.list.length === 0) checkSatisfiable(q, problems);

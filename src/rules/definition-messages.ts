@@ -170,13 +170,22 @@ export function explainSchemaError(error: ErrorObject, root: unknown, prefix: st
         message: `${sentence(label)} has a field "${field}" that qualcheck does not know: ${what}.`,
       };
     }
-    case 'type':
+    case 'type': {
+      // A level takes a number or a word ("Entry"): say so in those terms, not as the types JSON has.
+      const expected = at[at.length - 1] === 'level' ? `a level: 1 to 8, or "Entry"${nullable ? ', or null when not known' : ''}` : expectedTypes(params.type);
       return {
         path: formatPath(at, prefix),
-        message: `${sentence(label)} must be ${expectedTypes(params.type)}; it says ${describeValue(error.data)}.`,
+        message: `${sentence(label)} must be ${expected}; it says ${describeValue(error.data)}.`,
       };
+    }
     case 'minimum': {
       const limit = Number(params.limit);
+      if (at[0] === 'rules' && at[at.length - 1] === 'min' && limit === 1) {
+        return {
+          path: formatPath(at, prefix),
+          message: `${sentence(label)} must be 1 or more (it says ${describeValue(error.data)}): a rule asking for 0 credits or fewer is met by every learner. Write the credits the specification asks for, or delete the rule.`,
+        };
+      }
       const rule = limit === 0 ? 'must not be negative' : `must not be below ${limit}`;
       return {
         path: formatPath(at, prefix),

@@ -59,7 +59,8 @@ const level = (description: string) => ({ type: ['integer', 'string'], descripti
 const ruleId = text('a short name for the rule, used in reports; left out, it becomes rule-1, rule-2, ... by position');
 const ruleText = text('the sentence of the specification the rule comes from, quoted');
 const ruleNote = { type: 'string', description: 'how the sentence was read where it could be read more than one way' } as const;
-const creditMin = count('the least number of credits, a whole number');
+// At least 1: a rule asking for no credits is met by every learner, so a 0 is a slip (a cleared cell, a typo).
+const creditMin = { type: 'integer', minimum: 1, description: 'the least number of credits, a whole number from 1' } as const;
 
 function rule<K extends string, P extends Record<string, unknown>>(kind: K, description: string, fields: P, required: (keyof P & string)[]) {
   return {
