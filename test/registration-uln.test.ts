@@ -129,6 +129,18 @@ describe('reading a ULN cell', () => {
     assert.match(reading.note ?? '', /spaces ignored/);
   });
 
+  it("reads a ULN whose value starts with Excel's text apostrophe, and says so", () => {
+    const reading = readUln("'9276308686");
+    assert.equal(reading.uln, '9276308686');
+    assert.match(reading.note ?? '', /leading apostrophe ignored/);
+    assert.match(readUln('\u2019 9276 308 686').note ?? '', /leading apostrophe and spaces ignored/);
+    assert.equal(readUln("'9276308687").problem?.code, 'invalid-uln', 'the digits after it are checked as any others');
+    assert.equal(readUln("'9999999999").problem?.code, 'placeholder-uln');
+    assert.equal(readUln("9276308686'").problem?.code, 'invalid-uln', 'only a leading apostrophe is Excel\'s text mark');
+    assert.equal(readUln("'").problem?.code, 'invalid-uln');
+    assert.match(readUln("'9.27631E+09").problem?.message ?? '', /scientific notation/);
+  });
+
   it('reports a ULN in scientific notation as lost, without guessing the digits', () => {
     const reading = readUln('9.27631E+09');
     assert.equal(reading.uln, undefined);

@@ -68,7 +68,8 @@ function fromDigits(digits: string, shown: string): UlnReading {
 /**
  * Reads a ULN cell as the sheet holds it. Nothing is guessed: a value is read exactly or reported.
  * A blank cell is allowed (the awarding body issues a ULN at registration). Spaces between digit groups
- * (`9276 308 686`) are ignored when reading; the sheet is never changed.
+ * (`9276 308 686`) and a leading apostrophe typed into the value (`'9276308686`) are ignored when reading, with a note;
+ * the sheet is never changed.
  */
 export function readUln(value: CellValue | undefined): UlnReading {
   if (value === null || value === undefined) return { note: 'no ULN: the awarding body will issue one at registration' };
@@ -80,15 +81,22 @@ export function readUln(value: CellValue | undefined): UlnReading {
   if (typeof value === 'string') {
     const text = value.trim();
     if (text === '') return { note: 'no ULN: the awarding body will issue one at registration' };
-    if (/^\d+(\.\d+)?e\+?\d+$/i.test(text)) {
+    // A leading apostrophe is Excel's mark for "keep this as text"; typed into the value itself (pasted from another
+    // sheet or an export), it is read past like spaces, and said.
+    const apostrophe = /^['\u2018\u2019]/.test(text);
+    const body = apostrophe ? text.slice(1).trim() : text;
+    if (/^\d+(\.\d+)?e\+?\d+$/i.test(body)) {
       return invalid(
         `'${text}' is in scientific notation, which has lost the ULN's last digits: type the full 10 digits (format the cell as Text first)`,
       );
     }
-    if (!/^\d[\d\s]*$/.test(text)) return invalid(`'${text}' is not a ULN: a ULN is 10 digits and nothing else`);
-    const digits = text.replace(/\s+/g, '');
+    if (!/^\d[\d\s]*$/.test(body)) return invalid(`'${text}' is not a ULN: a ULN is 10 digits and nothing else`);
+    const digits = body.replace(/\s+/g, '');
     const reading = fromDigits(digits, `'${text}'`);
-    if (reading.uln !== undefined && digits !== text) return { ...reading, note: `ULN '${text}' read as ${digits} (spaces ignored)` };
+    if (reading.uln !== undefined && digits !== text) {
+      const ignored = [apostrophe ? 'leading apostrophe' : '', digits !== body ? 'spaces' : ''].filter(Boolean).join(' and ');
+      return { ...reading, note: `ULN '${text}' read as ${digits} (${ignored} ignored)` };
+    }
     return reading;
   }
   if (value instanceof Date) return invalid('the cell holds a date, not a ULN: format it as Text and type the 10 digits');
