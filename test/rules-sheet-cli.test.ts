@@ -62,6 +62,24 @@ describe('command line: the rules sheet', function () {
     assert.match(short?.violations[0].message ?? '', /9 of 10 credits at level 2: 1 credit short \(credits of .*, and level of .* from your rules sheet\)/);
   });
 
+  it('says in --json and in the result columns that a status rests on the rules sheet\'s values, an achieved one too', async () => {
+    const run = await runCheck(withRules, { out: path.join(tmp, 'checked.xlsx') });
+    const achieved = run.json.learners.find((l) => l.learnerId === 'OC001');
+    assert.equal(achieved?.status, 'achieved');
+    assert.deepEqual(achieved?.violations, []);
+    assert.equal(achieved?.centreValues, 'credits of 5 units, and level of 5 units from your rules sheet');
+    for (const learner of run.json.learners) assert.match(learner.centreValues ?? '', /from your rules sheet$/, learner.learnerId);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(tmp, 'checked.xlsx'));
+    const sheet = book.worksheets[0];
+    const column = (sheet.getRow(1).values as unknown[]).indexOf('qualcheck: centre values');
+    assert.ok(column > 0, 'a centre values column');
+    const row = sheet.getColumn(1).values.indexOf('OC001');
+    assert.equal(sheet.getRow(row).getCell(column).value, achieved?.centreValues);
+    const plain = await runCheck(cohort, {});
+    assert.ok(plain.json.learners.every((l) => l.centreValues === undefined), 'nothing from a centre with the built-in catalogue alone');
+  });
+
   it('prints where the qualification data came from above the table, and the rules sheet in --json', async () => {
     const table = await qualcheck(['check', withRules]);
     assert.equal(table.code, 0, table.stderr);

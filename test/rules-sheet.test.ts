@@ -8,7 +8,7 @@ import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 import { checkUnits } from '../src/rules/evaluate';
 import { diffDefinitions } from '../src/rules/definition-diff';
 import { definitionsJson, readDefinitionsJson } from '../src/rules/definition-file';
-import { centreFacts, plainSource } from '../src/rules/provenance';
+import { centreFacts, evaluationProvenance, plainSource } from '../src/rules/provenance';
 import type { QualificationDefinition } from '../src/rules/model';
 
 const [IQ, OCR2] = EMBEDDED_QUALIFICATIONS;
@@ -228,6 +228,21 @@ describe('rules sheet: a centre\'s values', () => {
     assert.match(violation?.message ?? '', /level of H\/503\/0403 from your rules sheet/);
   });
 
+  it('are named for the learner whose status rests on them, an achieved one (no rule message shown) too', () => {
+    const grid = sheetOf([OCR2]);
+    fillOcr(grid);
+    const [q] = readRulesSheet(grid).definitions;
+    const result = checkUnits(q, learner);
+    assert.equal(result.status, 'achieved');
+    assert.equal(evaluationProvenance(q, result.achieved), 'credits of 5 units, and level of 5 units from your rules sheet');
+    const iq = sheetOf([IQ]);
+    setUnit(iq, '600/5106/1', 'H/503/0403', 'Level', 2);
+    const [edited] = readRulesSheet(iq).definitions;
+    const units = ['D/503/0352', 'T/503/0342', 'H/503/0403', 'L/503/0394'];
+    assert.equal(evaluationProvenance(edited, checkUnits(edited, { achieved: units, planned: [] }).withPlanned), 'level of H/503/0403 from your rules sheet');
+    assert.equal(evaluationProvenance(IQ, checkUnits(IQ, { achieved: units, planned: [] }).withPlanned), '', 'the catalogue alone');
+  });
+
   it('are listed for a reviewer, one line per change, against the embedded catalogue', () => {
     const grid = sheetOf([OCR2]);
     setUnit(grid, '10266', 'T/503/0356', 'Credits', 3);
@@ -257,6 +272,15 @@ describe('rules sheet: a centre\'s values', () => {
       '10266: unit 10266-U11 (Unit 11) "Principles of legal, regulatory and ethical requirements of a contact centre" removed',
       'OWN/1: new qualification "Our own" (11 units, 7 rules), not in the built-in catalogue',
     ]);
+  });
+
+  it('that replace a built-in qualification under another spelling of its id say so in the diff', () => {
+    const respelt: QualificationDefinition = { ...IQ, id: '600-5106-1', title: 'Our reading of it' };
+    assert.deepEqual(diffDefinitions(EMBEDDED_QUALIFICATIONS, [respelt]), [
+      '600-5106-1: replaces the built-in 600/5106/1 (the same id written another way)',
+      `600-5106-1: title was "${IQ.title}", now "Our reading of it"`,
+    ]);
+    assert.equal(embeddedCatalogue().withDefinitions([respelt]).find('600/5106/1')?.title, 'Our reading of it');
   });
 
   it('go over the catalogue a check uses, with the changes listed, when the sheet is applied', () => {
@@ -318,6 +342,38 @@ describe('rules sheet errors name the cell and say what to do', () => {
     for (const ref of ['T/503/0356', '10266-U2', 'L/601/7638']) setUnit(grid, '10266', ref, 'Credits', 3);
     const total = a1(grid, tableCell(grid, '10266', 'Group id', 'A', 'Total credits'));
     errorAt(grid, total, /Group A states 7 credits in all, but its units' credits add up to 9: correct its Total credits or the units' credits/);
+  });
+
+  it('a mandatory group whose units\' credits exceed the qualification\'s total', () => {
+    const grid = sheetOf([IQ]);
+    setUnit(grid, '600/5106/1', 'D/503/0352', 'Credits', 30);
+    const mandatory = a1(grid, tableCell(grid, '600/5106/1', 'Rule id', 'mandatory-A', 'Groups or units'));
+    errorAt(grid, mandatory, /Rule mandatory-A makes every unit of group A mandatory, and those units give 34 credits, more than the 28 credits in all that rule total asks for: .*Correct the credits of group A's units, or raise the Minimum of rule total\./);
+  });
+
+  it('a rule with a Minimum of zero or below', () => {
+    const grid = sheetOf([IQ]);
+    const zero = setRule(grid, '600/5106/1', 'total', 'Minimum', 0);
+    const negative = setRule(grid, '600/5106/1', 'group-B', 'Minimum', -4);
+    errorAt(grid, zero, /^The Minimum of rule total must be 1 or more \(it says 0\): a rule asking for 0 credits or fewer is met by every learner\. Write the credits the specification asks for, or delete the rule\.$/);
+    errorAt(grid, negative, /^The Minimum of rule group-B must be 1 or more \(it says -4\)/);
+  });
+
+  it('a level that is not a whole number, in the sheet\'s words', () => {
+    const grid = sheetOf([OCR2]);
+    const cell = setUnit(grid, '10266', '10266-U6', 'Level', 2.5);
+    errorAt(grid, cell, /^The level of unit 10266-U6 must be a level: 1 to 8, or "Entry", or leave the cell empty when not known; it says 2\.5\.$/);
+  });
+
+  it('Entry 1 to 3 of a unit read as Entry level; a rule at Entry 3 refused', () => {
+    const grid = sheetOf([OCR2]);
+    setUnit(grid, '10266', '10266-U6', 'Level', 'Entry 3');
+    setUnit(grid, '10266', '10266-U7', 'Level', 'E2');
+    const reading = readRulesSheet(grid);
+    assert.deepEqual(reading.errors, []);
+    assert.deepEqual(reading.definitions[0].units.filter((u) => u.level === 0).map((u) => u.ref), ['10266-U6', '10266-U7']);
+    const cell = setRule(grid, '10266', 'level-2', 'Level', 'Entry 3');
+    errorAt(grid, cell, /says "Entry 3", but qualcheck does not tell Entry 1, 2 and 3 apart/);
   });
 
   it('a rule no set of the qualification\'s units can meet, naming the rule', () => {

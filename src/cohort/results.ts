@@ -1,6 +1,7 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { levelName } from '../rules/rule-kinds';
+import { evaluationProvenance } from '../rules/provenance';
 import type { Status, Violation } from '../rules/model';
 import type { LearnerCheck } from './check';
 import { learnerPlans, planNextStep } from './next-step';
@@ -15,6 +16,7 @@ export const RESULT_HEADERS = [
   'qualcheck: status',
   'qualcheck: violations',
   'qualcheck: next step',
+  'qualcheck: centre values',
 ] as const;
 
 export const STATUS_COLUMN = RESULT_HEADERS.indexOf('qualcheck: status');
@@ -42,6 +44,17 @@ export function levelCreditsText({ record, result }: LearnerCheck): string {
   return `${outcome.known}${known} ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`;
 }
 
+/**
+ * The values a centre supplied (its rules sheet or file) that the learner's status rests on, for example `credits of
+ * 5 units, and level of T/503/0356 from your rules sheet`; empty when the status rests on the catalogue alone. An
+ * achieved learner's rules are read on the achieved units, any other on achieved and planned; an invalid status rests
+ * on a forbidden choice, not on credits.
+ */
+export function centreValuesText({ record, result }: LearnerCheck): string {
+  if (!record.qualification || result.status === 'invalid') return '';
+  return evaluationProvenance(record.qualification, result.status === 'achieved' ? result.achieved : result.withPlanned);
+}
+
 export function violationsText(violations: readonly Violation[]): string {
   return violations.map((v) => v.message).join('; ');
 }
@@ -62,6 +75,7 @@ export function resultRow(check: LearnerCheck, nextStep: (c: LearnerCheck) => st
     result.status,
     violationsText(result.violations),
     nextStep(check),
+    centreValuesText(check),
   ];
 }
 
@@ -119,6 +133,8 @@ export interface LearnerJson {
   notCounted: string[];
   /** The cheapest ways to complete, for learners short of the rules (the completion planner's best few). */
   plans?: PlanResult;
+  /** The centre-supplied values the status rests on, when there are any (see `centreValuesText`). */
+  centreValues?: string;
 }
 
 export interface CohortJson {
@@ -128,6 +144,7 @@ export interface CohortJson {
 
 export function learnerJson(check: LearnerCheck): LearnerJson {
   const { record, result } = check;
+  const centreValues = centreValuesText(check);
   return {
     row: record.row,
     learnerId: record.learnerId,
@@ -137,6 +154,7 @@ export function learnerJson(check: LearnerCheck): LearnerJson {
     violations: result.violations.map((v) => ({ code: v.code, message: v.message, units: v.units, ...(v.ruleId ? { ruleId: v.ruleId } : {}) })),
     notCounted: result.notCounted,
     ...(result.status === 'incomplete' ? { plans: learnerPlans(check) } : {}),
+    ...(centreValues !== '' ? { centreValues } : {}),
   };
 }
 

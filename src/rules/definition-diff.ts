@@ -53,6 +53,8 @@ function diffFacts(id: string, base: QualificationDefinition, q: QualificationDe
   const fact = (what: string, a: string | number | null | undefined, b: string | number | null | undefined) => {
     if ((a ?? '') !== (b ?? '')) lines.push(`${id}: ${change(what, shown(a), shown(b))}`);
   };
+  // `10-266` replaces the built-in `10266`: say so, or a reviewer may take it for a qualification of the centre's own.
+  if (q.id !== base.id) lines.push(`${id}: replaces the built-in ${base.id} (the same id written another way)`);
   fact('title', base.title, q.title);
   fact('awarding body', base.awardingBody, q.awardingBody);
   if (base.level !== q.level) lines.push(`${id}: ${change('level', levelWords(base.level), levelWords(q.level))}`);

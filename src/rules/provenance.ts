@@ -1,7 +1,7 @@
 // Which unit facts a centre supplied, and saying so in results. The record lives in the unit's own `source` text, as
 // one more "what: where" part beside the catalogue's ("credits and level: your rules sheet"), so it travels with the
 // definition through JSON export and import, and a person reading the source sees it too.
-import type { GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
+import type { Evaluation, GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
 
 export type UnitFact = 'title' | 'group' | 'number' | 'credits' | 'glh' | 'level';
 
@@ -136,6 +136,26 @@ type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
 
 /** The centre-supplied facts a credit rule relied on for the units that count: credits counted, levels and groups that decided. */
 export function creditRuleProvenance(rule: CreditRule, counted: readonly UnitDefinition[]): string {
+  return provenanceNote(creditRuleFactUses(rule, counted));
+}
+
+/**
+ * The centre-supplied facts the decided rules of an evaluation (met or unmet) relied on, as one note: what a status
+ * built on those rules rests on. Rules that could not be decided are left out: their messages say what is missing.
+ */
+export function evaluationProvenance(q: QualificationDefinition, evaluation: Evaluation): string {
+  const counted = new Set(evaluation.counted);
+  const units = q.units.filter((u) => counted.has(u.ref));
+  const uses: FactUse[] = [];
+  for (const result of evaluation.rules) {
+    if (result.outcome === 'unknown') continue;
+    const rule = q.rules.find((r) => r.id === result.ruleId);
+    if (rule?.kind === 'totalCredits' || rule?.kind === 'levelCredits' || rule?.kind === 'groupCredits') uses.push(...creditRuleFactUses(rule, units));
+  }
+  return provenanceNote(uses);
+}
+
+function creditRuleFactUses(rule: CreditRule, counted: readonly UnitDefinition[]): FactUse[] {
   const uses: FactUse[] = [];
   for (const unit of counted) {
     if (centreFacts(unit).size === 0) continue;
@@ -150,5 +170,5 @@ export function creditRuleProvenance(rule: CreditRule, counted: readonly UnitDef
     }
     if (inLevel && unit.credits !== null) uses.push({ unit, fact: 'credits' });
   }
-  return provenanceNote(uses);
+  return uses;
 }

@@ -134,6 +134,14 @@ describe('qualification data tab in headless Chromium', function () {
       return sheet.cells.slice(1).map((row) => row?.[status]);
     });
     assert.deepEqual(written, OCR_SAMPLE_LEARNERS.map((l) => l.withRules));
+    // Each status rests on the centre's values, and the row says so: an achieved learner has no rule message to carry it.
+    const centreValues = await page.evaluate(() => {
+      const sheet = window.__qualcheckFake!.book.sheets[0];
+      const column = (sheet.cells[0] ?? []).indexOf('qualcheck: centre values');
+      return sheet.cells.slice(1).map((row) => row?.[column]);
+    });
+    assert.equal(centreValues.length, OCR_SAMPLE_LEARNERS.length);
+    for (const text of centreValues) assert.match(String(text), /^credits of .* from your rules sheet$/);
     assert.match((await page.getByTestId('rules-sheet-used').textContent()) ?? '', /10266 comes from sheet “Qualification rules” \(22 changes/);
 
     assert.deepEqual(recorded.consoleErrors, []);
