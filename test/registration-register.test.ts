@@ -9,6 +9,8 @@ import { UserError } from '../src/cli/user-error';
 import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/cohort/rules-sheet';
 import { REGISTRATION_COLUMNS } from '../src/registration/export';
 import { embeddedCatalogue } from '../src/rules/catalogue';
+import { SAMPLE_LEARNERS } from '../scripts/make-samples';
+import { SAMPLE } from './fake-excel/sample';
 
 const HEADER = ['Learner ID', 'First name', 'Last name', 'ULN', 'Date of birth', 'Sex', 'Qualification', 'D/503/0352', 'T/503/0342', 'L/601/1225', 'F/502/4396'];
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -123,5 +125,40 @@ describe('command line: qualcheck register with a rules sheet in the workbook', 
     } finally {
       await fs.rm(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+describe('command line: qualcheck register on the sample cohort', function () {
+  this.timeout(30000);
+
+  async function sampleReport(date: string): Promise<RegisterJson> {
+    let text = '';
+    await runRegister(SAMPLE, { date, json: true }, (t) => (text += t));
+    return JSON.parse(text) as RegisterJson;
+  }
+
+  it('holds back exactly the learners built to trip a registration check, each for the reasons it was built with', async () => {
+    const report = await sampleReport('2013-06-01');
+    assert.deepEqual(
+      report.learners.map((l) => ({ id: l.learnerId, codes: l.problems.map((p) => p.code) })),
+      SAMPLE_LEARNERS.map((l) => ({ id: l.id, codes: l.registration ?? [] })),
+    );
+    assert.deepEqual(
+      report.learners.filter((l) => !l.ready).map((l) => l.learnerId),
+      SAMPLE_LEARNERS.filter((l) => (l.registration ?? []).some((c) => c !== 'possible-duplicate')).map((l) => l.id),
+    );
+  });
+
+  it('trips every registration check the issue names, the closed qualification after 31/12/2013', async () => {
+    const codes = new Set((await sampleReport('2013-06-01')).learners.flatMap((l) => l.problems.map((p) => p.code)));
+    for (const code of [
+      'invalid-uln', 'placeholder-uln', 'duplicate-uln', 'duplicate-learner-ref', 'possible-duplicate', 'bad-date', 'under-min-age',
+      'field-too-long', 'bad-characters', 'bad-sex', 'barred-combination', 'unit-not-in-qualification', 'unknown-qualification',
+    ]) {
+      assert.ok(codes.has(code), `a sample learner trips ${code}`);
+    }
+    assert.ok(!codes.has('qualification-closed'));
+    const closed = await sampleReport('2014-01-01');
+    assert.ok(closed.learners.filter((l) => l.learnerId !== 'CC011').every((l) => l.problems.some((p) => p.code === 'qualification-closed')));
   });
 });

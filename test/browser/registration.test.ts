@@ -60,7 +60,7 @@ describe('registration tab in headless Chromium', function () {
       shown,
       cli.learners.filter((l) => !l.ready).map((l) => ({ id: l.learnerId, codes: l.problems.map((p) => p.code) })),
     );
-    for (const code of ['duplicate-uln', 'under-min-age', 'barred-combination', 'placeholder-uln', 'invalid-uln', 'field-too-long', 'bad-date', 'bad-characters']) {
+    for (const code of ['duplicate-uln', 'duplicate-learner-ref', 'under-min-age', 'barred-combination', 'placeholder-uln', 'invalid-uln', 'field-too-long', 'bad-date', 'bad-characters', 'bad-sex']) {
       assert.ok(shown.some((l) => l.codes.includes(code)), `a learner held back for ${code}`);
     }
 
