@@ -103,6 +103,28 @@ describe('reading a matrix cohort', () => {
     assert.deepEqual(reading.warnings, []);
   });
 
+  it('will not pick one of two qualifications that share a title: it names both and asks for the number', () => {
+    const original = catalogue.find('600/0001/1');
+    assert.ok(original);
+    const centres = { ...original, id: 'CENTRE/1', codes: [] };
+    const both = catalogue.withDefinitions([centres]);
+    const reading = readCohort(
+      grid([
+        ['Learner ID', 'Qualification', 'L/601/0933'],
+        ['1', 'Test Level 2 Certificate in Contact Centre Skills (QCF)', 'A'],
+        ['2', 'test level 2 certificate in contact centre skills', 'A'],
+        ['3', '600/0001/1', 'A'],
+        ['4', 'CENTRE/1', 'A'],
+      ]),
+      { catalogue: both },
+    );
+    assert.deepEqual(reading.learners.map((l) => l.qualification?.id ?? null), [null, null, '600/0001/1', 'CENTRE/1']);
+    for (const learner of reading.learners.slice(0, 2)) {
+      assert.equal(learner.problems[0].code, 'unknown-qualification');
+      assert.match(learner.problems[0].message, /a title 600\/0001\/1 and CENTRE\/1 share.*Write the qualification number instead/);
+    }
+  });
+
   it('uses the chosen qualification when the sheet has no qualification column or a blank cell', () => {
     const reading = read([['Learner ID', 'L/601/0933'], ['1', 'A']], {}, '6000001/1');
     assert.equal(reading.learners[0].qualification?.id, '600/0001/1');

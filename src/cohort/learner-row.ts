@@ -172,10 +172,14 @@ export class LearnerRows {
       record.qualification = this.context.resolver.resolve(written) ?? null;
       if (!record.qualification) {
         const cell = this.addresses.at(r, column.index);
+        const sharing = this.context.resolver.sharing(written);
         problems.push({
           cell,
           code: 'unknown-qualification',
-          message: `Cell ${cell} names the qualification "${written}", which is not in the catalogue (${catalogueList(this.context)}). Write its qualification number (such as 600/5106/1), or add its definition.`,
+          message:
+            sharing.length > 1
+              ? `Cell ${cell} names the qualification "${written}", a title ${sharing.map((q) => q.id).join(' and ')} share, so the learner could be checked against the wrong rules. Write the qualification number instead.`
+              : `Cell ${cell} names the qualification "${written}", which is not in the catalogue (${catalogueList(this.context)}). Write its qualification number (such as 600/5106/1), or add its definition.`,
         });
       }
       return;

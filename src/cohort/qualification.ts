@@ -14,12 +14,25 @@ function bareTitle(title: string): string {
 export class QualificationResolver {
   private readonly cache = new Map<string, QualificationDefinition | null>();
   private readonly byTitle = new Map<string, QualificationDefinition>();
+  /** Title spellings that several qualifications share: they resolve to none, and the reader says which share it. */
+  private readonly shared = new Map<string, QualificationDefinition[]>();
 
   constructor(private readonly catalogue: Catalogue) {
+    const owners = new Map<string, QualificationDefinition[]>();
     for (const q of catalogue.qualifications) {
-      this.byTitle.set(titleKey(q.title), q);
-      this.byTitle.set(bareTitle(q.title), q);
+      for (const key of new Set([titleKey(q.title), bareTitle(q.title)])) owners.set(key, [...(owners.get(key) ?? []), q]);
     }
+    for (const [key, qs] of owners) {
+      if (qs.length === 1) this.byTitle.set(key, qs[0]);
+      else this.shared.set(key, qs);
+    }
+  }
+
+  /** The qualifications whose title `text` is, when more than one has it; else none. */
+  sharing(text: string): readonly QualificationDefinition[] {
+    const exact = this.catalogue.sharingTitle(text);
+    if (exact.length > 0) return exact;
+    return this.shared.get(titleKey(text)) ?? this.shared.get(bareTitle(text)) ?? [];
   }
 
   resolve(text: string): QualificationDefinition | undefined {
