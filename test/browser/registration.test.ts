@@ -92,6 +92,8 @@ describe('registration tab in headless Chromium', function () {
     const saved = path.join(tmp, 'pane.csv');
     await download.saveAs(saved);
     assert.equal(await fs.readFile(saved, 'utf8'), cliCsv, 'the CSV is the command line\'s, byte for byte');
+    // Excel for Mac ignores download links: the pane says how to get the same file from the sheet it wrote.
+    assert.match((await page.getByTestId('registration-csv-otherwise').textContent()) ?? '', new RegExp(`save sheet “${REGISTRATION_SHEET}” with File > Save As, choosing CSV UTF-8`));
 
     await page.getByTestId('registration-held-back').scrollIntoViewIfNeeded();
     const shot = artifact('registration.png');

@@ -184,6 +184,7 @@ describe('qualification data tab in headless Chromium', function () {
     await page.getByTestId('rules-provenance').waitFor();
     await page.getByTestId('rules-export').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rules-json-link').click()]);
+    assert.match((await page.getByTestId('rules-json-link-otherwise').textContent()) ?? '', /qualcheck rules export --rules WORKBOOK\.xlsx --out rules\.json/);
     const saved = path.join(tmp, download.suggestedFilename());
     await download.saveAs(saved);
     const exported = JSON.parse(await fs.readFile(saved, 'utf8')) as QualificationDefinition[];

@@ -97,7 +97,11 @@ export function RegistrationTab() {
                   {exported.written.sheetName}!{exported.written.range}
                 </Link>
                 .{' '}
-                <DownloadLink file={exported.csv} testId="registration-csv">
+                <DownloadLink
+                  file={exported.csv}
+                  testId="registration-csv"
+                  otherwise={`save sheet “${exported.written.sheetName}” with File > Save As, choosing CSV UTF-8; its cells are text, so ULNs and dates keep their form`}
+                >
                   {`Download ${exported.csv.fileName}`}
                 </DownloadLink>
               </MessageBarBody>

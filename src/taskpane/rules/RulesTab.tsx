@@ -199,7 +199,11 @@ export function RulesTab() {
             Export JSON
           </Button>
           {state.exported && (
-            <DownloadLink file={state.exported} testId="rules-json-link">
+            <DownloadLink
+              file={state.exported}
+              testId="rules-json-link"
+              otherwise="share the workbook itself, whose rules sheet travels with it, or write the file with qualcheck rules export --rules WORKBOOK.xlsx --out rules.json"
+            >
               {`Download ${state.exported.fileName}`}
             </DownloadLink>
           )}
