@@ -30,8 +30,7 @@ export class QualificationResolver {
 
   /** The qualifications whose title `text` is, when more than one has it; else none. */
   sharing(text: string): readonly QualificationDefinition[] {
-    const exact = this.catalogue.sharingTitle(text);
-    if (exact.length > 0) return exact;
+    // Titles the catalogue refuses as shared are shared here too: these keys are looser than its exact titles.
     return this.shared.get(titleKey(text)) ?? this.shared.get(bareTitle(text)) ?? [];
   }
 

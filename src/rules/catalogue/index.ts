@@ -13,18 +13,17 @@ function titleKey(title: string): string {
 
 export class Catalogue {
   private readonly byKey = new Map<string, QualificationDefinition>();
-  /** Every qualification of each title: a centre's own may share a built-in one's title. */
-  private readonly byTitle = new Map<string, QualificationDefinition[]>();
 
   constructor(readonly qualifications: readonly QualificationDefinition[]) {
+    const byTitle = new Map<string, QualificationDefinition[]>();
     for (const q of qualifications) {
       this.byKey.set(normaliseQualificationId(q.id), q);
       for (const code of q.codes ?? []) this.byKey.set(normaliseQualificationId(code), q);
-      const owners = this.byTitle.get(titleKey(q.title)) ?? [];
-      this.byTitle.set(titleKey(q.title), [...owners, q]);
+      byTitle.set(titleKey(q.title), [...(byTitle.get(titleKey(q.title)) ?? []), q]);
     }
-    // A title several qualifications share names none of them: guessing one would check learners against the wrong rules.
-    for (const [key, owners] of this.byTitle) if (owners.length === 1) this.byKey.set(key, owners[0]);
+    // A title several qualifications share (a centre's own may copy a built-in one's) names none of them: guessing one
+    // would check learners against the wrong rules. The cohort reader says which share it.
+    for (const [key, owners] of byTitle) if (owners.length === 1) this.byKey.set(key, owners[0]);
   }
 
   /** Finds a qualification by id in any spelling, by awarding-body code, or by exact title (case-insensitive) that no other has. */
@@ -32,12 +31,6 @@ export class Catalogue {
     const trimmed = text.trim();
     if (trimmed === '') return undefined;
     return this.byKey.get(normaliseQualificationId(trimmed)) ?? this.byKey.get(titleKey(trimmed));
-  }
-
-  /** The qualifications that share the title `text` (two or more), or none. */
-  sharingTitle(text: string): readonly QualificationDefinition[] {
-    const owners = this.byTitle.get(titleKey(text)) ?? [];
-    return owners.length > 1 ? owners : [];
   }
 
   /** A catalogue where each given definition replaces the one with the same id, or is added. */
