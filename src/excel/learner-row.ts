@@ -627,15 +627,17 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       const owned = ownedResultCells(headerValues, left, check, notCounted);
       // Results kept on a separate sheet: that sheet's row for this learner, when there is one (three more syncs).
       const elsewhere = owned.length === 0 ? await findResultsSheetRow(context, record.row, record.learnerId) : undefined;
-      const ownedElsewhere = elsewhere && !elsewhere.protected ? ownedResultCells(elsewhere.header, 1, check, notCounted) : [];
+      const results = elsewhere
+        ? {
+            sheet: context.workbook.worksheets.getItem(elsewhere.sheetName),
+            row: elsewhere.row,
+            cells: elsewhere.protected ? [] : ownedResultCells(elsewhere.header, 1, check, notCounted),
+          }
+        : { sheet, row: record.row, cells: owned };
 
       context.workbook.application.suspendApiCalculationUntilNextSync();
       for (const change of changes) sheet.getRange(change.cell).values = [[change.after]];
-      for (const cell of owned) sheet.getRange(cellAddress(record.row, cell.column)).values = [[cell.value]];
-      if (elsewhere && ownedElsewhere.length > 0) {
-        const results = context.workbook.worksheets.getItem(elsewhere.sheetName);
-        for (const cell of ownedElsewhere) results.getRange(cellAddress(elsewhere.row, cell.column)).values = [[cell.value]];
-      }
+      for (const cell of results.cells) results.sheet.getRange(cellAddress(results.row, cell.column)).values = [[cell.value]];
       await context.sync();
       const finalGrid = gridWith(
         patched,
@@ -646,9 +648,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         reading: after,
         check,
         written: [...changes],
-        results: elsewhere
-          ? ownedElsewhere.map((o) => ({ cell: cellAddress(elsewhere.row, o.column), header: o.header, value: o.value }))
-          : owned.map((o) => ({ cell: cellAddress(record.row, o.column), header: o.header, value: o.value })),
+        results: results.cells.map((o) => ({ cell: cellAddress(results.row, o.column), header: o.header, value: o.value })),
         resultsSheet: elsewhere ? { name: elsewhere.sheetName, written: !elsewhere.protected } : undefined,
       };
     });

@@ -64,6 +64,11 @@ function toRange(box: Box): CellRange {
   return { top: box.rowIndex + 1, left: box.columnIndex + 1, bottom: box.rowIndex + box.rowCount, right: box.columnIndex + box.columnCount };
 }
 
+/** A loaded range (rowIndex, columnIndex, rowCount, columnCount) as 1-based sheet coordinates. */
+export function rangeCells(range: HostRange): CellRange {
+  return toRange(boxOf(range));
+}
+
 function intersect(a: Box, b: Box): Box | null {
   const top = Math.max(a.rowIndex, b.rowIndex);
   const left = Math.max(a.columnIndex, b.columnIndex);

@@ -5,6 +5,7 @@ import { rangeAddress } from '../cohort/address';
 import { oversizeMessage } from '../cohort/sheet-size';
 import type { HostContext, HostRange, HostWorksheet } from './host';
 import { isResultsSheetHeader, RESULTS_SHEET_NAMES } from './placement';
+import { rangeCells } from './read-sheet';
 
 export interface ResultsSheetRow {
   sheetName: string;
@@ -23,16 +24,19 @@ export async function findResultsSheetRow(context: HostContext, row: number, lea
   // Nothing may be asked of a sheet that is not there: Excel fails the whole batch with ItemNotFound.
   const existing = candidates
     .filter(({ sheet }) => !sheet.isNullObject)
-    .map(({ name, sheet }) => ({ name, sheet, used: sheet.getUsedRangeOrNullObject(true).load('rowCount,columnCount') }));
+    .map(({ name, sheet }) => ({ name, sheet, used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') }));
   if (existing.length === 0) return undefined;
   await context.sync();
   const read: { name: string; sheet: HostWorksheet; header: HostRange; keys: HostRange }[] = [];
   for (const { name, sheet, used } of existing) {
+    if (used.isNullObject) continue;
+    // The sheet's header is in row 1 from column A; its learners' Row and Learner ID below, in A and B.
+    const cells = { ...rangeCells(used), top: 1, left: 1 };
     // A results sheet stretched by a stray cell is not worth reading for one row: the next check rewrites it.
-    if (used.isNullObject || used.rowCount < 2 || oversizeMessage(name, { top: 1, left: 1, bottom: used.rowCount, right: used.columnCount })) continue;
+    if (cells.bottom < 2 || oversizeMessage(name, cells)) continue;
     sheet.protection.load('protected');
-    const header = sheet.getRange(rangeAddress({ top: 1, left: 1, bottom: 1, right: used.columnCount })).load('values');
-    const keys = sheet.getRange(`A2:B${used.rowCount}`).load('values');
+    const header = sheet.getRange(rangeAddress({ ...cells, bottom: 1 })).load('values');
+    const keys = sheet.getRange(rangeAddress({ top: 2, left: 1, bottom: cells.bottom, right: 2 })).load('values');
     read.push({ name, sheet, header, keys });
   }
   if (read.length === 0) return undefined;

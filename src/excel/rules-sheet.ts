@@ -10,7 +10,7 @@ import { normaliseQualificationId } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import type { HostCellInput, HostContext, HostRange, HostRun, HostWorksheet } from './host';
 import { CheckFailed } from './progress';
-import { cellValueFromHost } from './read-sheet';
+import { cellValueFromHost, rangeCells } from './read-sheet';
 
 /** The fill of a unit value the catalogue does not know, until the centre types one in (same as the command line's). */
 export const UNKNOWN_STYLE = { fill: '#FFF2CC', font: '#7F6000' } as const;
@@ -60,7 +60,7 @@ async function readRulesGrid(context: HostContext): Promise<RulesSheetFound | nu
   const extent = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
   if (extent.isNullObject) return { sheetName: sheet.name, grid: { sheetName: sheet.name, values: [], top: 1, left: 1 } };
-  const box = { top: extent.rowIndex + 1, left: extent.columnIndex + 1, bottom: extent.rowIndex + extent.rowCount, right: extent.columnIndex + extent.columnCount };
+  const box = rangeCells(extent);
   const tooLarge = oversizeMessage(sheet.name, box);
   if (tooLarge) throw new CheckFailed(`The qualification data could not be read: ${tooLarge}.`, null);
   const used = sheet.getRange(rangeAddress(box)).load('values,numberFormat');
