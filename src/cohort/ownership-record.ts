@@ -115,8 +115,7 @@ export function ownedBlockOf(written: WrittenBlock): OwnedBlock {
 
 /** The record after a write beside the data: that sheet's block replaced, every other sheet's kept. */
 export function recordWrite(previous: OwnershipRecord | null, written: WrittenBlock): OwnershipRecord {
-  const others = (previous?.blocks ?? []).filter((b) => b.sheet !== written.sheetName);
-  return { blocks: [...others, ownedBlockOf(written)] };
+  return withBlock(previous ?? { blocks: [] }, ownedBlockOf(written));
 }
 
 /** The block recorded for a sheet, if any. */
@@ -178,4 +177,26 @@ export function parseOwnership(xml: string): OwnershipRecord | undefined {
     blocks.push({ sheet, headerRow, firstColumn, columns, rows, cells });
   }
   return { blocks };
+}
+
+/**
+ * The block after qualcheck rewrote some of its cells (the What-if tab's Apply refreshes one learner's results): each
+ * written cell inside the block's columns gets its new fingerprint; a row below the block extends it.
+ */
+export function rewriteCells(block: OwnedBlock, cells: readonly { row: number; column: number; value: string | number | boolean | null }[]): OwnedBlock {
+  const inColumns = cells.filter((c) => c.column >= block.firstColumn && c.column < block.firstColumn + block.columns && c.row > block.headerRow);
+  if (inColumns.length === 0) return block;
+  const rows = Math.max(block.rows, ...inColumns.map((c) => c.row - block.headerRow));
+  const columns = block.cells.map((c) => {
+    const split = splitFingerprints(c) ?? [];
+    while (split.length < rows + 1) split.push(EMPTY_FINGERPRINT);
+    return split;
+  });
+  for (const c of inColumns) columns[c.column - block.firstColumn][c.row - block.headerRow] = fingerprint(readBack(c.value));
+  return { ...block, rows, cells: columns.map((c) => c.join('')) };
+}
+
+/** The record with one sheet's block replaced. */
+export function withBlock(record: OwnershipRecord, block: OwnedBlock): OwnershipRecord {
+  return { blocks: [...record.blocks.filter((b) => b.sheet !== block.sheet), block] };
 }

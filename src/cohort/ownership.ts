@@ -131,3 +131,10 @@ export function rangesInWords(ranges: readonly CellRange[], shown = 6): string {
 export function cellCount(ranges: readonly CellRange[]): number {
   return ranges.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
 }
+
+/** Whether qualcheck may write one cell of a recorded block: it is empty, or still holds what qualcheck wrote. */
+export function stillAsWritten(block: OwnedBlock, row: number, column: number, now: CellValue): boolean {
+  if (isBlank(now)) return true;
+  const fp = recorded(block)(row, column);
+  return fp !== undefined && fp === fingerprint(now);
+}
