@@ -41,24 +41,11 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const WIDTH = 3;
 const PIECE = /^[A-Za-z0-9_-]{3}$/;
 
-/**
- * The text a cell shows for the comparison: a number and the same number typed as text are one (Excel turns typed
- * digits into numbers), a formula-like text written with Excel's leading apostrophe is the text without it.
- */
-function canonical(value: CellValue | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return `d:${value.toISOString()}`;
-  if (typeof value === 'object') return `e:${value.error}`;
-  if (typeof value === 'boolean') return `b:${value}`;
-  if (typeof value === 'number') return `n:${value}`;
-  if (value.trim() === '') return null;
-  if (/^-?\d+(\.\d+)?$/.test(value.trim())) return `n:${Number(value.trim())}`;
-  return `s:${value}`;
-}
+const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 
-/** FNV-1a over UTF-16 code units: quick, and spread well enough that an edit changes 18 bits but once in 262,144. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a over a kind letter and UTF-16 code units: quick, and spread well enough for 18 bits. */
+function hash(kind: string, text: string): number {
+  let h = Math.imul(0x811c9dc5 ^ kind.charCodeAt(0), 0x01000193) >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
@@ -66,14 +53,28 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** A cell's fingerprint: `.` when empty, else three characters of a hash of what it shows. */
+/**
+ * The hash of what a cell shows, or null when it is empty. A number and the same number typed as text are one (Excel
+ * turns typed digits into numbers); a date, an error and a boolean are each their own kind.
+ */
+function cellHash(value: CellValue | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return hash('d', value.toISOString());
+  if (typeof value === 'object') return hash('e', value.error);
+  if (typeof value === 'boolean') return hash('b', String(value));
+  if (typeof value === 'number') return hash('n', String(value));
+  if (value.length === 0 || value.trim() === '') return null;
+  const c = value.charCodeAt(0);
+  if ((c === 45 || (c >= 48 && c <= 57) || c === 32) && NUMBER_TEXT.test(value)) return hash('n', String(Number(value.trim())));
+  return hash('s', value);
+}
+
+/** A cell's fingerprint: `.` when empty, else three characters (18 bits) of a hash of what it shows. */
 export function fingerprint(value: CellValue | undefined): string {
-  const text = canonical(value);
-  if (text === null) return EMPTY_FINGERPRINT;
-  const h = hash(text) >>> (32 - 6 * WIDTH);
-  let out = '';
-  for (let i = WIDTH - 1; i >= 0; i--) out += ALPHABET[(h >>> (6 * i)) & 63];
-  return out;
+  const full = cellHash(value);
+  if (full === null) return EMPTY_FINGERPRINT;
+  const h = full >>> (32 - 6 * WIDTH);
+  return ALPHABET[(h >>> 12) & 63] + ALPHABET[(h >>> 6) & 63] + ALPHABET[h & 63];
 }
 
 /** What a written value reads back as: Excel keeps a text that starts with an apostrophe without it. */
@@ -104,11 +105,11 @@ export function splitFingerprints(column: string): string[] | undefined {
 export function ownedBlockOf(written: WrittenBlock): OwnedBlock {
   const rows = written.firstRow - written.headerRow - 1 + written.rows.length;
   const cells = written.header.map((head, c) => {
-    let column = fingerprint(head);
+    const column = [fingerprint(head)];
     // Rows between the header and the first written row (none today) were not written: recorded as empty.
-    for (let r = written.headerRow + 1; r < written.firstRow; r++) column += EMPTY_FINGERPRINT;
-    for (const row of written.rows) column += fingerprint(readBack(row[c] ?? null));
-    return column;
+    for (let r = written.headerRow + 1; r < written.firstRow; r++) column.push(EMPTY_FINGERPRINT);
+    for (const row of written.rows) column.push(fingerprint(readBack(row[c] ?? null)));
+    return column.join('');
   });
   return { sheet: written.sheetName, headerRow: written.headerRow, firstColumn: written.firstColumn, columns: written.header.length, rows, cells };
 }
