@@ -125,6 +125,26 @@ describe('ownership decision', () => {
     assert.deepEqual(shorter.stale.map(rangeAddress), ['D3:F4']);
   });
 
+  it('takes rows sorted with their results as still its own, but not a sorted row a person then typed into', () => {
+    const cells = sheetAfter(w);
+    const swap = (a: number, b: number) => {
+      for (const column of ['D', 'E', 'F']) {
+        const [x, y] = [cells.get(`${column}${a}`), cells.get(`${column}${b}`)];
+        if (y === undefined) cells.delete(`${column}${a}`);
+        else cells.set(`${column}${a}`, y);
+        if (x === undefined) cells.delete(`${column}${b}`);
+        else cells.set(`${column}${b}`, x);
+      }
+    };
+    swap(2, 4);
+    assert.deepEqual(decideOwnership(block, reader(cells), target(w)), { writable: true, edited: [], foreign: [], stale: [] });
+    // Typed into after the sort, the row matches no row qualcheck wrote: every cell of it that moved is kept too.
+    cells.set('E2', 'agreed with IQA: achieved');
+    const typed = decideOwnership(block, reader(cells), target(w));
+    assert.equal(typed.writable, false);
+    assert.deepEqual(typed.edited.map(rangeAddress), ['D2:F2']);
+  });
+
   it('finds the block where it moved whole, and knows when it was deleted', () => {
     const cells = new Map([...sheetAfter(w)].map(([a, v]) => {
       const r = parseRange(a);

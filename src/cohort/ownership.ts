@@ -52,13 +52,19 @@ export function decideOwnership(block: OwnedBlock, value: CellReader, target: Ce
   const foreign: CellGrid = new CellGrid();
   const stale: CellGrid = new CellGrid();
   const inTarget = (r: number, c: number) => r >= target.top && r <= target.bottom && c >= target.left && c <= target.right;
-  for (let c = target.left; c <= target.right; c++) {
-    for (let r = target.top; r <= target.bottom; r++) {
+  // Rows sorted or moved with their results (Data > Sort over the whole table) are still qualcheck's: a row whose
+  // every recorded cell matches some recorded row is taken as that row, moved.
+  const rowsWritten = new Set<string>();
+  for (let r = block.headerRow + 1; r <= block.headerRow + block.rows; r++) rowsWritten.add(rowSignature(block, r, was));
+  const movedRow = (r: number) => rowsWritten.has(rowSignature(block, r, (row, c) => fingerprint(value(row, c))));
+  for (let r = target.top; r <= target.bottom; r++) {
+    let moved: boolean | undefined;
+    for (let c = target.left; c <= target.right; c++) {
       const now = value(r, c);
       if (isBlank(now)) continue;
       const fp = was(r, c);
       if (fp === undefined) foreign.add(r, c);
-      else if (fp !== fingerprint(now)) edited.add(r, c);
+      else if (fp !== fingerprint(now) && !(moved ??= r > block.headerRow && movedRow(r))) edited.add(r, c);
     }
   }
   for (let c = block.firstColumn; c < block.firstColumn + block.columns; c++) {
@@ -66,7 +72,7 @@ export function decideOwnership(block: OwnedBlock, value: CellReader, target: Ce
       if (inTarget(r, c)) continue;
       const now = value(r, c);
       if (isBlank(now)) continue;
-      if (fingerprint(now) === was(r, c)) stale.add(r, c);
+      if (fingerprint(now) === was(r, c) || (r > block.headerRow && movedRow(r))) stale.add(r, c);
       else edited.add(r, c);
     }
   }
@@ -74,6 +80,13 @@ export function decideOwnership(block: OwnedBlock, value: CellReader, target: Ce
   const foreignRanges = foreign.ranges();
   const blocking = editedRanges.some((e) => overlaps(e, target)) || foreignRanges.length > 0;
   return { writable: !blocking, edited: editedRanges, foreign: foreignRanges, stale: stale.ranges() };
+}
+
+/** A row of the block as the fingerprints of its cells, side by side. */
+function rowSignature(block: OwnedBlock, row: number, fp: (row: number, column: number) => string | undefined): string {
+  let out = '';
+  for (let c = block.firstColumn; c < block.firstColumn + block.columns; c++) out += `${fp(row, c) ?? ''}|`;
+  return out;
 }
 
 function overlaps(a: CellRange, b: CellRange): boolean {
