@@ -1,10 +1,11 @@
 // The command line: `qualcheck check <cohort.xlsx>` and `qualcheck register <cohort.xlsx>`.
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
-import { formatCheckReport, runCheck } from './check';
-import { runRegister } from './register';
-import { runRulesDiff, runRulesExport } from './rules';
 import { UserError } from './user-error';
+
+// Each command's module is imported when the command runs: they bring the workbook reader, the rules and the writers
+// (exceljs, most of a second to load, for --out and rules export), and `qualcheck --version` or `--help` should not
+// wait for any of it.
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -50,6 +51,7 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
     .option('--out <out.xlsx>', 'write a copy of the workbook with result columns')
     .option('--json', 'print one JSON object instead of the table')
     .action(async (file: string, options: { sheet?: string; qualification?: string; rules: string[]; marks?: string; out?: string; json?: boolean }) => {
+      const { formatCheckReport, runCheck } = await import('./check.js');
       const run = await runCheck(file, options);
       out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run)}\n`);
     });
@@ -67,6 +69,7 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
     .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own')
     .option('--json', 'print one JSON object instead of the table')
     .action(async (file: string, options: { date?: string; out?: string; sheet?: string; qualification?: string; rules: string[]; marks?: string; json?: boolean }) => {
+      const { runRegister } = await import('./register.js');
       setExitCode(await runRegister(file, options, out));
     });
 
@@ -77,12 +80,14 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
     .option('--qualification <id>', 'only this qualification')
     .option('--rules <file.json|file.xlsx>', 'put a centre\'s rules file over the built-in data first (repeatable)', collect, [])
     .action(async (options: { out?: string; qualification?: string; rules: string[] }) => {
+      const { runRulesExport } = await import('./rules.js');
       await runRulesExport(options, out);
     });
   oneLineErrors(rules.command('diff'), 'qualcheck rules diff')
     .description('list what a rules file (JSON, or a workbook\'s rules sheet) changes against the built-in catalogue, one line each')
     .argument('<file.json|file.xlsx>', 'the rules file, or a workbook holding a "Qualification rules" sheet')
     .action(async (file: string) => {
+      const { runRulesDiff } = await import('./rules.js');
       await runRulesDiff(file, out);
     });
 

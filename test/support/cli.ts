@@ -1,4 +1,5 @@
-// Runs the installed command line as a user would, in a child process: exit code, stdout and stderr.
+// Runs the command line as a user would, in a child process: exit code, stdout and stderr. It runs the TypeScript
+// source through tsx, as `npm run qualcheck` does; test/cli-package.test.ts runs the compiled, packed bin.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
@@ -6,7 +7,7 @@ export const repoRoot = path.resolve(__dirname, '../..');
 
 export function qualcheck(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'bin/qualcheck.js'), ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
