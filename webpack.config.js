@@ -2,6 +2,8 @@
 // https://localhost:3000 with the Office development certificates (npm run dev-server).
 // `--env testHost` adds the fake Excel host bundle the browser tests inject in place of office.js;
 // `--env outDir=...` sends a build elsewhere (the browser tests build into test-artifacts/ so dist/ stays a release build).
+// `--env publicUrl=https://host/path/` builds for a deployment: dist/manifest.xml points every URL at that address and is
+// validated offline; manifest.xml itself stays the development manifest.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -20,6 +22,23 @@ async function devCertificates() {
   return require('office-addin-dev-certs').getHttpsServerOptions();
 }
 
+/**
+ * The copy of manifest.xml that dist/ gets for `--env publicUrl=...`. A bad address stops the build before it starts,
+ * with one line and exit code 2. The manifest code is TypeScript shared with `npm run validate`, loaded through tsx.
+ */
+function deploymentManifestTransform(publicUrlOption) {
+  const tsx = require('tsx/cjs/api');
+  const { parsePublicUrl, validatedDeploymentManifest } = tsx.require('./scripts/deployment-manifest.ts', __filename);
+  let publicUrl;
+  try {
+    publicUrl = parsePublicUrl(publicUrlOption);
+  } catch (error) {
+    console.error(`qualcheck: ${error.message}`);
+    process.exit(2);
+  }
+  return (content) => validatedDeploymentManifest(content.toString(), publicUrl, (line) => console.warn(`qualcheck: ${line}`));
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -28,6 +47,8 @@ module.exports = async (env = {}, argv = {}) => {
     commands: './src/commands/commands.ts',
   };
   if (env.testHost) entry['test-host'] = './test/browser/host/entry.ts';
+  // `--env publicUrl=` (no value) leaves the key with an undefined value: refused too, rather than building for localhost.
+  const manifestTransform = 'publicUrl' in env ? deploymentManifestTransform(env.publicUrl) : undefined;
 
   const config = {
     mode,
@@ -73,7 +94,7 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', ...(manifestTransform && { transform: manifestTransform }) },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
         ],
       }),
