@@ -10,7 +10,8 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 /** The one remote script the pane loads: Office requires office.js from its CDN, never a bundled copy. */
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const DEV_PORT = 3000;
+// QUALCHECK_DEV_PORT: for tests of npm start, which must not meet a dev server already on 3000; the manifest says 3000.
+const DEV_PORT = Number(process.env.QUALCHECK_DEV_PORT) || 3000;
 
 async function devCertificates() {
   const folder = process.env.QUALCHECK_DEV_CERTS;
