@@ -611,11 +611,11 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
   try {
     outcome = await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
-      sheet.protection.load('protected');
+      const protection = sheet.protection.load('protected');
       const rowRange = sheet.getRange(rangeAddress({ top: record.row, left, bottom: record.row, right })).load('values');
       const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
       await context.sync();
-      if (sheet.protection.protected) throw failure(sheetName, { code: 'AccessDenied', message: 'protected' });
+      if (protection.protected) throw failure(sheetName, { code: 'AccessDenied', message: 'protected' });
       const now = rowRange.values[0] ?? [];
       for (let c = left; c <= right; c++) {
         const was = gridValue(grid, record.row, c);

@@ -172,8 +172,11 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
       const count = Math.min(rows, box.rowCount - done);
       const top = grid.top + done;
       const chunk = sheet.getRange(rangeAddress({ top, left, bottom: top + count - 1, right }));
-      chunk.load(chunks === 0 ? 'values,numberFormat,rowHidden,columnHidden' : 'values,numberFormat,rowHidden');
+      // Hidden columns are the same for every chunk: the first one reads them.
+      if (chunks === 0) chunk.load('values,numberFormat,rowHidden,columnHidden');
+      else chunk.load('values,numberFormat,rowHidden');
       try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk on purpose: a chunk is sized to stay near 1.5 MB, well under Excel's limit on one request's response
         await context.sync();
       } catch (error) {
         // A chunk of unusually long texts: halve it and read again (reads change nothing, so a retry is safe).

@@ -71,6 +71,7 @@ export async function writeRegistrationSheet(run: HostRun, rows: readonly (reado
         // Text format before the values, in the same batch: Excel then stores `9276308686` and `01/06/1990` as typed.
         range.numberFormat = chunk.map(() => new Array<string>(WIDTH).fill('@'));
         range.values = chunk.map((row) => [...row]);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ROWS_PER_SYNC rows on purpose: a whole cohort in one request could pass Excel's request size limit
         await context.sync();
       }
       const header = lookOf(target.getRange(rangeAddress({ top: 1, left: 1, bottom: 1, right: WIDTH })));

@@ -158,6 +158,7 @@ export async function writeResults(run: HostRun, plan: WritePlan, source: Source
         }
         target.getRange(rangeAddress({ top, left, bottom, right })).values = plan.rows.slice(chunk.first, chunk.last + 1);
         probe = k + 1 < chunks.length ? queueProbe(sourceSheet, source, chunks[k + 1]) : null;
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk on purpose: it keeps each request under Excel's size limit and reads back the next chunk's learner IDs, so a sheet changed meanwhile stops the writes
         await context.sync();
         written = {
           sheetName: plan.sheetName,
