@@ -1,0 +1,207 @@
+// An .xlsx/.xlsm package opened for reading: its parts listed from the zip's central directory and each one inflated
+// only when asked for, with bounds on how far any part (and all of them together) may unpack, so a zip bomb is
+// refused in seconds. Part names are as in OPC: no leading '/', compared without regard to case.
+import yauzl from 'yauzl';
+import { damaged, WorkbookFileError } from './errors';
+import { XmlSyntaxError, XmlTokenizer, type XmlHandler } from './xml-tokens';
+
+export interface PackageLimits {
+  /** Most bytes one part may unpack to. */
+  partBytes: number;
+  /** Most bytes all the parts read may unpack to together. */
+  totalBytes: number;
+}
+
+/**
+ * A cohort sheet of 10 million cells (the most sheet-size.ts lets through) is about 400 MB of XML: a part that
+ * unpacks to more is no worksheet anyone made.
+ */
+export const DEFAULT_LIMITS: PackageLimits = { partBytes: 512 * 1024 * 1024, totalBytes: 1024 * 1024 * 1024 };
+
+const MB = 1024 * 1024;
+
+/** A zip entry's name as an OPC part name: forward slashes, no leading slash. */
+function partNameOf(entryName: string): string {
+  return entryName.replace(/\\/g, '/').replace(/^\/+/, '');
+}
+
+/** Why yauzl could not open the zip, in words: its messages are for programmers. */
+function zipProblem(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/end of central directory|central directory|truncated|out of range|EOF/i.test(text)) return 'the file is cut short or its zip directory is broken';
+  if (/multi-disk|spanned/i.test(text)) return 'it is a zip split across several files';
+  if (/invalid characters|absolute path|relative path|file name/i.test(text)) return 'a part has a name no workbook uses';
+  return 'its zip structure is broken';
+}
+
+export class WorkbookPackage {
+  private readonly entries = new Map<string, yauzl.Entry>();
+  private bytesRead = 0;
+
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly limits: PackageLimits,
+  ) {}
+
+  /** Opens the package held in `bytes` (the caller has checked it starts as a zip does). */
+  static async open(bytes: Buffer, limits: PackageLimits = DEFAULT_LIMITS): Promise<WorkbookPackage> {
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
+    } catch (error) {
+      throw damaged(zipProblem(error));
+    }
+    const pkg = new WorkbookPackage(zip, limits);
+    try {
+      for await (const entry of zip.eachEntry()) {
+        if (entry.fileName.endsWith('/')) continue;
+        pkg.entries.set(partNameOf(entry.fileName).toLowerCase(), entry);
+      }
+    } catch (error) {
+      zip.close();
+      throw damaged(zipProblem(error));
+    }
+    return pkg;
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+
+  /** Every part's name as the zip spells it. */
+  partNames(): string[] {
+    return [...this.entries.values()].map((e) => partNameOf(e.fileName));
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(partNameOf(part).toLowerCase());
+  }
+
+  /** The zip entry of a part, for a writer that copies it as stored. */
+  entry(part: string): yauzl.Entry | undefined {
+    return this.entries.get(partNameOf(part).toLowerCase());
+  }
+
+  /** The part's bytes as stored in the zip, still compressed, with how they are compressed: to copy a part unchanged. */
+  async rawBytes(part: string): Promise<{ entry: yauzl.Entry; data: Buffer }> {
+    const entry = this.required(part);
+    const stream = await this.zip.openReadStreamPromise(entry, { decodeFileData: false }).catch(() => {
+      throw damaged(`part ${part} cannot be found where the zip says it is`);
+    });
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+    } catch {
+      throw damaged(`part ${part} is cut short`);
+    }
+    return { entry, data: Buffer.concat(chunks) };
+  }
+
+  private required(part: string): yauzl.Entry {
+    const entry = this.entry(part);
+    if (!entry) throw damaged(`part ${partNameOf(part)} is missing`);
+    return entry;
+  }
+
+  /** Calls `onChunk` with the part's bytes as they unpack. */
+  async streamBytes(part: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+    const entry = this.required(part);
+    const name = partNameOf(part);
+    if (entry.isEncrypted()) {
+      throw new WorkbookFileError('is encrypted (a zip password); remove the password in the program that made it, save as .xlsx and try again');
+    }
+    if (!entry.canDecodeFileData()) throw damaged(`part ${name} is compressed in a way Excel does not use (method ${entry.compressionMethod})`);
+    if (entry.uncompressedSize > this.limits.partBytes) throw this.tooLarge(name);
+    if (this.bytesRead + entry.uncompressedSize > this.limits.totalBytes) throw this.tooLargeInTotal();
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.zip.openReadStreamPromise(entry);
+    } catch {
+      throw damaged(`part ${name} cannot be found where the zip says it is`);
+    }
+    let size = 0;
+    let inHandler = false;
+    try {
+      for await (const chunk of stream) {
+        const bytes = chunk as Buffer;
+        size += bytes.length;
+        this.bytesRead += bytes.length;
+        if (size > this.limits.partBytes) throw this.tooLarge(name);
+        if (this.bytesRead > this.limits.totalBytes) throw this.tooLargeInTotal();
+        inHandler = true;
+        onChunk(bytes);
+        inHandler = false;
+      }
+    } catch (error) {
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      // What the caller's handler threw (a tokenizer's syntax error, a sheet too large) passes through unchanged.
+      if (inHandler || error instanceof WorkbookFileError) throw error;
+      // yauzl and zlib say "too many bytes in the stream", "invalid distance too far back": the data does not unpack.
+      throw damaged(`part ${name} is corrupt and does not unpack to what the zip says`);
+    }
+  }
+
+  private tooLarge(name: string): WorkbookFileError {
+    return damaged(`part ${name} unpacks to more than ${this.limits.partBytes / MB} MB, more than any real sheet holds; it may be a zip bomb`);
+  }
+
+  private tooLargeInTotal(): WorkbookFileError {
+    return damaged(`its parts unpack to more than ${this.limits.totalBytes / MB} MB together, more than any real workbook holds; it may be a zip bomb`);
+  }
+
+  async readBytes(part: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    await this.streamBytes(part, (chunk) => chunks.push(chunk));
+    return Buffer.concat(chunks);
+  }
+
+  /** The part as text: UTF-8, or UTF-16 when it starts with a byte order mark or with `<` in UTF-16. */
+  async readText(part: string): Promise<string> {
+    let text = '';
+    await this.streamText(part, (chunk) => {
+      text += chunk;
+    });
+    return text;
+  }
+
+  /** Calls `onText` with the part's text as it unpacks and decodes (a BOM is dropped). */
+  async streamText(part: string, onText: (text: string) => void): Promise<void> {
+    let decoder: TextDecoder | undefined;
+    let head: Buffer | undefined;
+    await this.streamBytes(part, (chunk) => {
+      if (!decoder) {
+        // Two bytes tell the encoding; a first chunk of one byte waits for the next.
+        head = head ? Buffer.concat([head, chunk]) : chunk;
+        if (head.length < 2) return;
+        decoder = new TextDecoder(encodingOf(head));
+        chunk = head;
+        head = undefined;
+      }
+      const text = decoder.decode(chunk, { stream: true });
+      if (text.length > 0) onText(text);
+    });
+    if (!decoder) decoder = new TextDecoder('utf-8');
+    const rest = decoder.decode(head ?? new Uint8Array(0));
+    if (rest.length > 0) onText(rest);
+  }
+
+  /** Streams the part through the XML tokenizer; a part that is not XML is named as the damage. */
+  async readXml(part: string, handler: XmlHandler): Promise<void> {
+    const tokenizer = new XmlTokenizer(handler);
+    try {
+      await this.streamText(part, (text) => tokenizer.write(text));
+      tokenizer.end();
+    } catch (error) {
+      if (error instanceof XmlSyntaxError) throw damaged(`part ${partNameOf(part)} ${error.message}`);
+      throw error;
+    }
+  }
+}
+
+function encodingOf(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head[0] === 0x3c && head[1] === 0x00) return 'utf-16le';
+  if (head[0] === 0x00 && head[1] === 0x3c) return 'utf-16be';
+  return 'utf-8';
+}
