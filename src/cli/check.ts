@@ -4,7 +4,8 @@ import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/resu
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue } from './workbook';
-import { checkOutFile, outWriteError } from './out-file';
+import { checkOutFile } from './out-file';
+import { cellValueOf } from './worksheet-grid';
 import { writeResults } from './write-results';
 
 export interface CheckOptions {
@@ -52,12 +53,11 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     };
   }
   if (options.out !== undefined) {
-    const outcome = writeResults(workbook, worksheet, grid, reading, checks);
-    try {
-      await workbook.xlsx.writeFile(options.out);
-    } catch (error) {
-      throw outWriteError(options.out, error);
-    }
+    const firstCells = (name: string) => {
+      const sheet = workbook.getWorksheet(name);
+      return sheet ? [1, 2, 3].map((c) => cellValueOf(sheet.getRow(1).getCell(c).value)) : [];
+    };
+    const outcome = await writeResults({ file, out: options.out, sheetName: worksheet.name, grid, reading, checks, firstCells });
     run.written = { file: options.out, target: outcome.target, sheetName: outcome.sheetName, reason: outcome.reason };
   }
   return run;

@@ -193,7 +193,7 @@ const OUT_BATCH = 1 << 20;
  * The worksheet part `source` with `writes` applied. The text is held a row at a time (plus the part's head and its
  * tail after </sheetData>, which hold no cells), so a sheet of any length streams through.
  */
-export async function* patchSheet(source: AsyncIterable<Buffer | string>, writes: SheetWrites): AsyncGenerator<Buffer> {
+export async function* patchSheet(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, writes: SheetWrites): AsyncGenerator<Buffer> {
   let encoding: BufferEncoding | undefined;
   let decoder: StringDecoder | undefined;
   let text = '';
