@@ -4,7 +4,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { cellAddress, columnNumber, parseRange, rangeAddress } from '../cohort/address';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
-import { attribute, childElements, elementAt, escapeText, nextElement, nextStartTag, prefixOf, withAttribute, XmlShapeError, type ElementSpan } from './xml-spans';
+import { attribute, childElements, elementAt, escapeText, flatElement, nextStartTag, prefixOf, withAttribute, XmlShapeError, type ElementSpan } from './xml-spans';
 
 /** What a cell gets: a text or a number; null empties a cell qualcheck wrote before. */
 export type WrittenValue = string | number | null;
@@ -57,31 +57,58 @@ function withSpans(startTag: string, columns: Iterable<number>): string {
 }
 
 /**
+ * Where a row's cells end, when all of them lie left of `column` and nothing but white space follows them before
+ * </row>; -1 otherwise (then each cell is looked at). Only the last cell is read: cells are in column order.
+ */
+function endOfCells(text: string, span: ElementSpan, p: string, column: number): number {
+  const close = text.lastIndexOf('</', span.end - 1);
+  const last = text.lastIndexOf(`<${p}c`, close);
+  if (last < span.openEnd) return /^\s*$/.test(text.slice(span.openEnd, close)) ? close : -1;
+  const tag = nextStartTag(text, last);
+  if (tag === 'incomplete' || 'parentEnd' in tag || tag.local !== 'c') return -1;
+  const ref = CELL_REF.exec(text.slice(tag.start, tag.openEnd));
+  const cell = flatElement(text, tag);
+  if (!ref || !cell || (columnNumber(ref[1]) ?? Infinity) >= column) return -1;
+  return /^\s*$/.test(text.slice(cell.end, close)) ? close : -1;
+}
+
+/**
  * One <row> with qualcheck's cells in it. A cell after a change that has no `r` gets one, since its place was
  * given by the cells before it.
  */
 function patchRow(text: string, row: number, writes: Map<number, WrittenValue>, p: string, giveRef: boolean): string {
-  const span = elementAt(text, 0);
+  const open = nextStartTag(text, 0);
+  const span = open === 'incomplete' || 'parentEnd' in open ? undefined : flatElement(text, open);
   if (!span) throw new XmlShapeError(`row ${row} is not complete`);
   let startTag = span.selfClosing ? `${text.slice(0, span.openEnd - 2).replace(/\s+$/, '')}>` : text.slice(0, span.openEnd);
   if (giveRef && !ROW_REF.test(startTag)) startTag = withAttribute(startTag, 'r', String(row));
   startTag = withSpans(startTag, writes.keys());
   const pending = [...writes.keys()].sort((a, b) => a - b);
+  const appendAt = span.selfClosing ? -1 : endOfCells(text, span, p, pending[0]);
+  if (appendAt >= 0) {
+    // The usual case: every cell of the row lies left of qualcheck's columns, so its cells go in before </row>.
+    const added = pending.map((c) => writtenCell(p, row, c, writes.get(c) ?? null, undefined)).join('');
+    return startTag + text.slice(span.openEnd, appendAt) + added + text.slice(appendAt);
+  }
   let next = 0;
   const out: string[] = [startTag];
   let changed = false;
   let column = 0;
-  const cells = span.selfClosing ? [] : childElements(text, span);
   let at = span.openEnd;
-  for (const cell of cells) {
+  for (;;) {
+    if (span.selfClosing) break;
+    const tag = nextStartTag(text, at);
+    if (tag === 'incomplete' || 'parentEnd' in tag) break;
+    const cell = tag.local === 'c' ? flatElement(text, tag) : elementAt(text, tag.start);
+    if (!cell) throw new XmlShapeError(`row ${row} is not complete`);
     const between = text.slice(at, cell.start);
     at = cell.end;
     if (cell.local !== 'c') {
       out.push(between, text.slice(cell.start, cell.end));
       continue;
     }
-    const tag = text.slice(cell.start, cell.openEnd);
-    const ref = CELL_REF.exec(tag);
+    const startTag = text.slice(cell.start, cell.openEnd);
+    const ref = CELL_REF.exec(startTag);
     column = ref ? (columnNumber(ref[1]) ?? column + 1) : column + 1;
     while (next < pending.length && pending[next] < column) {
       out.push(writtenCell(p, row, pending[next], writes.get(pending[next]) ?? null, undefined));
@@ -90,12 +117,12 @@ function patchRow(text: string, row: number, writes: Map<number, WrittenValue>, 
     }
     if (writes.has(column)) {
       if (pending[next] === column) next++;
-      out.push(between, writtenCell(p, row, column, writes.get(column) ?? null, attribute(tag, 's')));
+      out.push(between, writtenCell(p, row, column, writes.get(column) ?? null, attribute(startTag, 's')));
       changed = true;
       continue;
     }
     const own = text.slice(cell.start, cell.end);
-    out.push(between, changed && !ref ? withAttribute(tag, 'r', cellAddress(row, column)) + own.slice(tag.length) : own);
+    out.push(between, changed && !ref ? withAttribute(startTag, 'r', cellAddress(row, column)) + own.slice(startTag.length) : own);
   }
   for (; next < pending.length; next++) out.push(writtenCell(p, row, pending[next], writes.get(pending[next]) ?? null, undefined));
   out.push(span.selfClosing ? `</${span.qname}>` : text.slice(at));
@@ -260,11 +287,15 @@ export async function* patchSheet(source: AsyncIterable<Buffer | string> | Itera
     }
     if (phase === 'rows') {
       let at = 0;
+      // Text from `copied` to `at` is passed on unchanged in one piece when something changes or the text runs out.
+      let copied = 0;
       for (;;) {
-        const next = nextElement(text, at);
-        if (next === 'incomplete') break;
+        const tag = nextStartTag(text, at);
+        if (tag === 'incomplete') break;
+        const next = 'parentEnd' in tag ? tag : tag.local === 'row' ? flatElement(text, tag) : elementAt(text, tag.start);
+        if (!next) break;
         if ('parentEnd' in next) {
-          emit(text.slice(at, next.parentEnd));
+          emit(text.slice(copied, next.parentEnd));
           rowsBefore(Infinity);
           emit(text.slice(next.parentEnd, next.endTagEnd));
           text = text.slice(next.endTagEnd);
@@ -272,18 +303,18 @@ export async function* patchSheet(source: AsyncIterable<Buffer | string> | Itera
           phase = 'tail';
           break;
         }
-        emit(text.slice(at, next.start));
-        const piece = text.slice(next.start, next.end);
         at = next.end;
-        if (next.local !== 'row') {
-          emit(piece);
-          continue;
-        }
+        if (next.local !== 'row') continue;
         const ref = ROW_REF.exec(text.slice(next.start, next.openEnd));
         const row = ref ? Number(ref[1]) : lastRow + 1;
         lastRow = row;
-        rowsBefore(row);
         const cells = writes.rows.get(row);
+        const needsRef = changed && !ref;
+        if (!cells && !needsRef && !(nextWrite < rowsToWrite.length && rowsToWrite[nextWrite] < row)) continue;
+        emit(text.slice(copied, next.start));
+        copied = next.end;
+        rowsBefore(row);
+        const piece = text.slice(next.start, next.end);
         if (cells) {
           if (rowsToWrite[nextWrite] === row) nextWrite++;
           emit(patchRow(piece, row, cells, p, changed));
@@ -292,7 +323,10 @@ export async function* patchSheet(source: AsyncIterable<Buffer | string> | Itera
           emit(changed && !ref ? withAttribute(text.slice(next.start, next.openEnd), 'r', String(row)) + piece.slice(next.openEnd - next.start) : piece);
         }
       }
-      if (phase === 'rows') text = text.slice(at);
+      if (phase === 'rows') {
+        emit(text.slice(copied, at));
+        text = text.slice(at);
+      }
     }
   };
 

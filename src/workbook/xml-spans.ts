@@ -99,6 +99,24 @@ export function nextElement(xml: string, from: number): NextElement {
   return elementAt(xml, tag.start) ?? 'incomplete';
 }
 
+/**
+ * The whole element of a start tag, for an element that never holds another of its own name (a row, a cell): its
+ * end tag is found by name, without reading what is between. Undefined when the text ends before it.
+ */
+export function flatElement(xml: string, tag: StartTag): ElementSpan | undefined {
+  if (tag.selfClosing) return { ...tag, end: tag.openEnd };
+  const close = `</${tag.qname}`;
+  for (let i = xml.indexOf(close, tag.openEnd); i >= 0; i = xml.indexOf(close, i + 1)) {
+    const next = xml.charCodeAt(i + close.length);
+    if (next === 62) return { ...tag, end: i + close.length + 1 };
+    if (next === 32 || next === 9 || next === 10 || next === 13) {
+      const end = xml.indexOf('>', i);
+      return end < 0 ? undefined : { ...tag, end: end + 1 };
+    }
+  }
+  return undefined;
+}
+
 /** The whole element whose start tag begins at `start`, or undefined when the text ends before it does. */
 export function elementAt(xml: string, start: number): ElementSpan | undefined {
   const openEnd = tagEnd(xml, start);
