@@ -11,10 +11,10 @@ import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, RESU
 import { NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../excel/unit-highlight';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
-import { PackageEdit, PartTooLargeError } from '../workbook/package-edit';
-import { freePartName, relationshipType, relativeTarget, STYLES_CONTENT_TYPE, withOverride, withRelationship, withSheetEntry, WORKSHEET_CONTENT_TYPE, XML_DECLARATION } from '../workbook/package-entries';
+import { addWorkbookPart, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
+import { freePartName, STYLES_CONTENT_TYPE, withSheetEntry, WORKSHEET_CONTENT_TYPE, XML_DECLARATION } from '../workbook/package-entries';
 import { WorkbookPackage } from '../workbook/package';
-import { readWorkbookInfo, relationshipsPartOf, sheetPart, type WorkbookInfo } from '../workbook/parts';
+import { readWorkbookInfo, sheetPart, type WorkbookInfo } from '../workbook/parts';
 import { emptySheetXml, patchSheet, type SheetWrites, type WrittenValue } from '../workbook/sheet-patch';
 import { withDifferentialFormats } from '../workbook/styles-patch';
 import { XmlShapeError } from '../workbook/xml-spans';
@@ -76,18 +76,6 @@ const MINIMAL_STYLES =
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
-
-/** Adds a relationship from the workbook part to a new part, and the part's content type. */
-async function addWorkbookPart(edit: PackageEdit, info: WorkbookInfo, part: string, kind: string, contentType: string): Promise<string> {
-  const relsPart = relationshipsPartOf(info.part);
-  const type = relationshipType(info.relationships.map((r) => r.typeUri), kind);
-  const { xml, id } = withRelationship(await edit.text(relsPart), type, relativeTarget(info.part, part));
-  edit.setText(relsPart, xml);
-  const types = await edit.text('[Content_Types].xml');
-  if (types === undefined) throw new WorkbookFileError('the workbook is damaged and cannot be read (it has no [Content_Types].xml); open and re-save it in Excel');
-  edit.setText('[Content_Types].xml', withOverride(types, part, contentType));
-  return id;
-}
 
 /** The dxf ids of the status formats (in STATUSES order) and of the unit highlight, added to styles.xml as needed. */
 async function differentialFormats(edit: PackageEdit, info: WorkbookInfo): Promise<number[]> {

@@ -8,6 +8,9 @@ import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { DEFAULT_LIMITS, type WorkbookPackage } from './package';
+import { relationshipType, relativeTarget, withOverride, withRelationship } from './package-entries';
+import { damaged } from './errors';
+import { relationshipsPartOf, type WorkbookInfo } from './parts';
 
 /**
  * The bytes of a part, or a source of them made when the part is written from the part's own bytes as they unpack
@@ -144,3 +147,16 @@ export class PackageEdit {
     }
   }
 }
+
+/** Adds a relationship from the workbook part to a new part, and the part's content type. */
+export async function addWorkbookPart(edit: PackageEdit, info: WorkbookInfo, part: string, kind: string, contentType: string): Promise<string> {
+  const relsPart = relationshipsPartOf(info.part);
+  const type = relationshipType(info.relationships.map((r) => r.typeUri), kind);
+  const { xml, id } = withRelationship(await edit.text(relsPart), type, relativeTarget(info.part, part));
+  edit.setText(relsPart, xml);
+  const types = await edit.text('[Content_Types].xml');
+  if (types === undefined) throw damaged('it has no [Content_Types].xml');
+  edit.setText('[Content_Types].xml', withOverride(types, part, contentType));
+  return id;
+}
+
