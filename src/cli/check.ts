@@ -3,9 +3,9 @@ import { checkCohort, type LearnerCheck } from '../cohort/check';
 import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/results';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
-import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue } from './workbook';
-import { checkOutFile, outWriteError } from './out-file';
-import { writeResults } from './write-results';
+import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue, type CohortSheet, type WorkbookRules } from './workbook';
+import { checkOutFile } from './out-file';
+import { writeCopyWithExcelJs } from './write-copy-exceljs';
 
 export interface CheckOptions {
   sheet?: string;
@@ -39,11 +39,19 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
   }
   // The workbook's own rules sheet goes over the embedded catalogue, and --rules files over both.
   const workbook = await loadWorkbook(file);
-  const { catalogue, sheetRules } = await workbookCatalogue(workbook, file, options);
-  const marks = await loadMarks(options.marks);
-  const { worksheet, grid, reading } = readCohortSheet(workbook, file, { sheet: options.sheet, catalogue, qualification: options.qualification, marks });
+  let cohort: CohortSheet;
+  let sheetRules: WorkbookRules | undefined;
+  try {
+    const found = await workbookCatalogue(workbook, file, options);
+    sheetRules = found.sheetRules;
+    const marks = await loadMarks(options.marks);
+    cohort = await readCohortSheet(workbook, file, { sheet: options.sheet, catalogue: found.catalogue, qualification: options.qualification, marks });
+  } finally {
+    workbook.close();
+  }
+  const { sheet, grid, reading } = cohort;
   const checks = checkCohort(reading);
-  const run: CheckRun = { file, sheetName: worksheet.name, checks, json: cohortJson(reading, checks) };
+  const run: CheckRun = { file, sheetName: sheet.name, checks, json: cohortJson(reading, checks) };
   if (sheetRules) {
     run.json.rulesSheet = {
       sheet: sheetRules.sheetName,
@@ -52,12 +60,7 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     };
   }
   if (options.out !== undefined) {
-    const outcome = writeResults(workbook, worksheet, grid, reading, checks);
-    try {
-      await workbook.xlsx.writeFile(options.out);
-    } catch (error) {
-      throw outWriteError(options.out, error);
-    }
+    const outcome = await writeCopyWithExcelJs(file, options.out, sheet.name, grid, reading, checks);
     run.written = { file: options.out, target: outcome.target, sheetName: outcome.sheetName, reason: outcome.reason };
   }
   return run;
