@@ -35,7 +35,9 @@ function zipProblem(error: unknown): string {
 }
 
 export class WorkbookPackage {
+  /** Entries by lower-case part name, and by the name as written (which wins when a name is spelt exactly). */
   private readonly entries = new Map<string, yauzl.Entry>();
+  private readonly exact = new Map<string, yauzl.Entry>();
   private bytesRead = 0;
 
   private constructor(
@@ -47,7 +49,7 @@ export class WorkbookPackage {
   static async open(bytes: Buffer, limits: PackageLimits = DEFAULT_LIMITS): Promise<WorkbookPackage> {
     let zip: yauzl.ZipFile;
     try {
-      zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
+      zip = await yauzl.fromBufferPromise(withTrueCommentLength(bytes), { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
     } catch (error) {
       throw damaged(zipProblem(error));
     }
@@ -55,7 +57,10 @@ export class WorkbookPackage {
     try {
       for await (const entry of zip.eachEntry()) {
         if (entry.fileName.endsWith('/')) continue;
-        pkg.entries.set(partNameOf(entry.fileName).toLowerCase(), entry);
+        // Part names are equal without regard to case; where a zip holds two such, the first is the part.
+        const name = partNameOf(entry.fileName);
+        pkg.exact.set(name, entry);
+        if (!pkg.entries.has(name.toLowerCase())) pkg.entries.set(name.toLowerCase(), entry);
       }
     } catch (error) {
       zip.close();
@@ -70,7 +75,7 @@ export class WorkbookPackage {
 
   /** Every part's name as the zip spells it. */
   partNames(): string[] {
-    return [...this.entries.values()].map((e) => partNameOf(e.fileName));
+    return [...this.exact.keys()];
   }
 
   has(part: string): boolean {
@@ -79,7 +84,8 @@ export class WorkbookPackage {
 
   /** The zip entry of a part, for a writer that copies it as stored. */
   entry(part: string): yauzl.Entry | undefined {
-    return this.entries.get(partNameOf(part).toLowerCase());
+    const name = partNameOf(part);
+    return this.exact.get(name) ?? this.entries.get(name.toLowerCase());
   }
 
   /** The part's bytes as stored in the zip, still compressed, with how they are compressed: to copy a part unchanged. */
@@ -196,6 +202,26 @@ export class WorkbookPackage {
       throw error;
     }
   }
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const END_OF_DIRECTORY_SIZE = 22;
+
+/**
+ * Some writers leave a wrong comment length in the zip's last record, which yauzl refuses but Excel, unzip and
+ * Python's zipfile pass over: the length is set to the bytes that do follow, in a copy.
+ */
+function withTrueCommentLength(bytes: Buffer): Buffer {
+  const from = Math.max(0, bytes.length - END_OF_DIRECTORY_SIZE - 0xffff);
+  for (let at = bytes.length - END_OF_DIRECTORY_SIZE; at >= from; at--) {
+    if (bytes.readUInt32LE(at) !== END_OF_DIRECTORY) continue;
+    const follows = bytes.length - at - END_OF_DIRECTORY_SIZE;
+    if (bytes.readUInt16LE(at + 20) === follows) return bytes;
+    const copy = Buffer.from(bytes);
+    copy.writeUInt16LE(follows, at + 20);
+    return copy;
+  }
+  return bytes;
 }
 
 function encodingOf(head: Buffer): string {

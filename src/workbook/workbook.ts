@@ -7,6 +7,22 @@ import { readSharedStrings } from './shared-strings';
 import { readSheetGrid, type SheetReading } from './sheet-grid';
 import { NO_STYLES, readStyles, type CellStyles } from './styles';
 
+const NO_WORKSHEETS =
+  'is not an Excel workbook (.xlsx): it holds no worksheets (a .zip, .docx, .ods or .xlsb renamed?); open it in Excel and save it as "Excel Workbook (.xlsx)"';
+
+/** Why a package that opened is no workbook qualcheck can read, or undefined when it is one. */
+function notAWorkbook(pkg: WorkbookPackage, info: WorkbookInfo | undefined): WorkbookFileError | undefined {
+  if (!info) {
+    const sheetParts = pkg.partNames().some((name) => /^xl\/worksheets\//i.test(name));
+    return sheetParts ? damaged('its workbook part (xl/workbook.xml), which lists the sheets, is missing') : new WorkbookFileError(NO_WORKSHEETS);
+  }
+  if (info.sheets.some((s) => s.kind === 'worksheet')) return undefined;
+  if (info.sheets.some((s) => s.kind === 'chartsheet')) {
+    return new WorkbookFileError('holds only chart sheets, no worksheet of cells; a cohort is read from a worksheet with one row per learner');
+  }
+  return new WorkbookFileError(NO_WORKSHEETS);
+}
+
 export class Workbook {
   private strings?: Promise<string[]>;
   private cellStyles?: Promise<CellStyles>;
@@ -24,11 +40,8 @@ export class Workbook {
     const pkg = await WorkbookPackage.open(bytes, limits);
     try {
       const info = await readWorkbookInfo(pkg);
-      if (!info || !info.sheets.some((s) => s.kind === 'worksheet')) {
-        throw new WorkbookFileError(
-          'is not an Excel workbook (.xlsx): it holds no worksheets (a .zip, .docx, .ods or .xlsb renamed?); open it in Excel and save it as "Excel Workbook (.xlsx)"',
-        );
-      }
+      const problem = notAWorkbook(pkg, info);
+      if (problem || !info) throw problem ?? new WorkbookFileError(NO_WORKSHEETS);
       return new Workbook(pkg, info);
     } catch (error) {
       pkg.close();

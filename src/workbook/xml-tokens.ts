@@ -60,6 +60,17 @@ export function decodeEntities(raw: string): string {
   });
 }
 
+/** XML reads a line end written `\r\n` or `\r` as `\n` (XML 1.0 §2.11); a `&#13;` stays a carriage return. */
+function lineEnds(raw: string): string {
+  return raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n');
+}
+
+/** In an attribute value a tab or line end reads as a space (XML 1.0 §3.3.3). */
+function attributeSpaces(raw: string): string {
+  if (raw.indexOf('\n') === -1 && raw.indexOf('\r') === -1 && raw.indexOf('\t') === -1) return raw;
+  return raw.replace(/\r\n|[\t\n\r]/g, ' ');
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
@@ -155,7 +166,7 @@ export class XmlTokenizer {
       }
       return;
     }
-    if (this.handler.text) this.handler.text({ text: decodeEntities(s.slice(from, to)), start: this.base + from, end: this.base + to });
+    if (this.handler.text) this.handler.text({ text: decodeEntities(lineEnds(s.slice(from, to))), start: this.base + from, end: this.base + to });
   }
 
   private skipUntil(s: string, from: number, terminator: string): number {
@@ -231,7 +242,7 @@ export class XmlTokenizer {
       if (close === -1) return INCOMPLETE;
       if (!attributeName.startsWith('xmlns')) {
         attributes ??= {};
-        attributes[splitName(attributeName).name] = decodeEntities(s.slice(i + 1, close));
+        attributes[splitName(attributeName).name] = decodeEntities(attributeSpaces(s.slice(i + 1, close)));
       }
       i = close + 1;
     }
