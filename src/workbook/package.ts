@@ -1,6 +1,7 @@
 // An .xlsx/.xlsm package opened for reading: its parts listed from the zip's central directory and each one inflated
 // only when asked for, with bounds on how far any part (and all of them together) may unpack, so a zip bomb is
 // refused in seconds. Part names are as in OPC: no leading '/', compared without regard to case.
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { damaged, WorkbookFileError } from './errors';
 import { XmlSyntaxError, XmlTokenizer, type XmlHandler } from './xml-tokens';
@@ -19,6 +20,8 @@ export interface PackageLimits {
 export const DEFAULT_LIMITS: PackageLimits = { partBytes: 512 * 1024 * 1024, totalBytes: 1024 * 1024 * 1024 };
 
 const MB = 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+const STORED = 0;
 
 /** A zip entry's name as an OPC part name: forward slashes, no leading slash. */
 function partNameOf(entryName: string): string {
@@ -119,32 +122,36 @@ export class WorkbookPackage {
     if (!entry.canDecodeFileData()) throw damaged(`part ${name} is compressed in a way Excel does not use (method ${entry.compressionMethod})`);
     if (entry.uncompressedSize > this.limits.partBytes) throw this.tooLarge(name);
     if (this.bytesRead + entry.uncompressedSize > this.limits.totalBytes) throw this.tooLargeInTotal();
-    let stream: NodeJS.ReadableStream;
-    try {
-      stream = await this.zip.openReadStreamPromise(entry);
-    } catch {
-      throw damaged(`part ${name} cannot be found where the zip says it is`);
-    }
+    const { data: raw } = await this.rawBytes(name);
     let size = 0;
     let inHandler = false;
-    try {
-      for await (const chunk of stream) {
-        const bytes = chunk as Buffer;
-        size += bytes.length;
-        this.bytesRead += bytes.length;
-        if (size > this.limits.partBytes) throw this.tooLarge(name);
-        if (this.bytesRead > this.limits.totalBytes) throw this.tooLargeInTotal();
-        inHandler = true;
-        onChunk(bytes);
-        inHandler = false;
+    const take = (bytes: Buffer): void => {
+      size += bytes.length;
+      this.bytesRead += bytes.length;
+      if (size > entry.uncompressedSize) throw damaged(`part ${name} unpacks to more than the zip says`);
+      if (size > this.limits.partBytes) throw this.tooLarge(name);
+      if (this.bytesRead > this.limits.totalBytes) throw this.tooLargeInTotal();
+      inHandler = true;
+      onChunk(bytes);
+      inHandler = false;
+    };
+    if (entry.compressionMethod === STORED) {
+      for (let at = 0; at < raw.length; at += CHUNK_BYTES) take(raw.subarray(at, at + CHUNK_BYTES));
+    } else {
+      // Large output chunks: the sheet is handed over in a few dozen pieces rather than thousands of 16 KB ones.
+      const inflater = zlib.createInflateRaw({ chunkSize: CHUNK_BYTES });
+      inflater.end(raw);
+      try {
+        for await (const chunk of inflater) take(chunk as Buffer);
+      } catch (error) {
+        inflater.destroy();
+        // What the caller's handler threw (a tokenizer's syntax error, a sheet too large) passes through unchanged.
+        if (inHandler || error instanceof WorkbookFileError) throw error;
+        // zlib says "invalid distance too far back", "unexpected end of file": the data does not unpack.
+        throw damaged(`part ${name} is corrupt and does not unpack`);
       }
-    } catch (error) {
-      (stream as unknown as { destroy?: () => void }).destroy?.();
-      // What the caller's handler threw (a tokenizer's syntax error, a sheet too large) passes through unchanged.
-      if (inHandler || error instanceof WorkbookFileError) throw error;
-      // yauzl and zlib say "too many bytes in the stream", "invalid distance too far back": the data does not unpack.
-      throw damaged(`part ${name} is corrupt and does not unpack to what the zip says`);
     }
+    if (size !== entry.uncompressedSize) throw damaged(`part ${name} unpacks to ${size < entry.uncompressedSize ? 'less' : 'more'} than the zip says (it is cut short or corrupt)`);
   }
 
   private tooLarge(name: string): WorkbookFileError {
