@@ -3,9 +3,8 @@ import { checkCohort, type LearnerCheck } from '../cohort/check';
 import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/results';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
-import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue } from './workbook';
+import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue, type CohortSheet, type WorkbookRules } from './workbook';
 import { checkOutFile } from './out-file';
-import { cellValueOf } from './worksheet-grid';
 import { writeResults } from './write-results';
 
 export interface CheckOptions {
@@ -40,11 +39,19 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
   }
   // The workbook's own rules sheet goes over the embedded catalogue, and --rules files over both.
   const workbook = await loadWorkbook(file);
-  const { catalogue, sheetRules } = await workbookCatalogue(workbook, file, options);
-  const marks = await loadMarks(options.marks);
-  const { worksheet, grid, reading } = readCohortSheet(workbook, file, { sheet: options.sheet, catalogue, qualification: options.qualification, marks });
+  let cohort: CohortSheet;
+  let sheetRules: WorkbookRules | undefined;
+  try {
+    const found = await workbookCatalogue(workbook, file, options);
+    sheetRules = found.sheetRules;
+    const marks = await loadMarks(options.marks);
+    cohort = await readCohortSheet(workbook, file, { sheet: options.sheet, catalogue: found.catalogue, qualification: options.qualification, marks });
+  } finally {
+    workbook.close();
+  }
+  const { sheet, grid, reading } = cohort;
   const checks = checkCohort(reading);
-  const run: CheckRun = { file, sheetName: worksheet.name, checks, json: cohortJson(reading, checks) };
+  const run: CheckRun = { file, sheetName: sheet.name, checks, json: cohortJson(reading, checks) };
   if (sheetRules) {
     run.json.rulesSheet = {
       sheet: sheetRules.sheetName,
@@ -53,14 +60,22 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     };
   }
   if (options.out !== undefined) {
-    const firstCells = (name: string) => {
-      const sheet = workbook.getWorksheet(name);
-      return sheet ? [1, 2, 3].map((c) => cellValueOf(sheet.getRow(1).getCell(c).value)) : [];
-    };
-    const outcome = await writeResults({ file, out: options.out, sheetName: worksheet.name, grid, reading, checks, firstCells });
+    const outcome = await writeResults({ file, out: options.out, sheetName: sheet.name, grid, reading, checks, firstCells: (name) => firstCells(file, name) });
     run.written = { file: options.out, target: outcome.target, sheetName: outcome.sheetName, reason: outcome.reason };
   }
   return run;
+}
+
+/** The first three cells of row 1 of a sheet, to tell a results sheet qualcheck wrote from one of the user's. */
+async function firstCells(file: string, name: string): Promise<unknown[]> {
+  const workbook = await loadWorkbook(file);
+  try {
+    const sheet = workbook.worksheet(name);
+    const read = sheet ? await workbook.readSheet(sheet) : undefined;
+    return read?.kind === 'grid' ? (read.grid.values[0] ?? []).slice(0, 3) : [];
+  } finally {
+    workbook.close();
+  }
 }
 
 function truncate(text: string, width: number): string {

@@ -7,7 +7,7 @@ import { formatUkDate, isIsoDate, isoDateProblem } from '../cohort/dates';
 import { registrationCsv, registrationRows } from '../registration/export';
 import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';
-import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue } from './workbook';
+import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue, type CohortSheet } from './workbook';
 
 export interface RegisterOptions {
   /** Registration date, YYYY-MM-DD; default today. */
@@ -119,11 +119,16 @@ export async function runRegister(
   }
   const marks = await loadMarks(opts.marks);
   const workbook = await loadWorkbook(file);
-  // The same catalogue a check uses: the workbook's rules sheet over the embedded data, --rules files over both.
-  const { catalogue } = await workbookCatalogue(workbook, file, opts);
-  const { worksheet, reading } = readCohortSheet(workbook, file, { sheet: opts.sheet, catalogue, qualification: opts.qualification, marks });
-  const results = checkRegistration(reading.learners, { date, unitCheck: routeCheck });
-  const report = registerJson(file, worksheet.name, date, results);
+  let cohort: CohortSheet;
+  try {
+    // The same catalogue a check uses: the workbook's rules sheet over the embedded data, --rules files over both.
+    const { catalogue } = await workbookCatalogue(workbook, file, opts);
+    cohort = await readCohortSheet(workbook, file, { sheet: opts.sheet, catalogue, qualification: opts.qualification, marks });
+  } finally {
+    workbook.close();
+  }
+  const results = checkRegistration(cohort.reading.learners, { date, unitCheck: routeCheck });
+  const report = registerJson(file, cohort.sheet.name, date, results);
 
   if (opts.out !== undefined) {
     const rows = registrationRows(results);

@@ -3,8 +3,10 @@
 import type ExcelJS from 'exceljs';
 import { readRulesSheet, type RulesSheetLayout, isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
 import type { QualificationDefinition } from '../rules/model';
+import type { SheetEntry } from '../workbook/parts';
+import type { Workbook } from '../workbook/workbook';
+import { readGridOrExplain } from './sheet-read';
 import { UserError } from './user-error';
-import { gridFromWorksheet, oversizeMessage } from './worksheet-grid';
 
 const UNKNOWN_FILL = 'FFFFF2CC';
 const HEADING_FILL = 'FFD9E1F2';
@@ -53,21 +55,21 @@ export function addRulesSheet(workbook: ExcelJS.Workbook, layout: RulesSheetLayo
 }
 
 /** The workbook's rules sheet, if it has one. */
-export function findRulesSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  return workbook.worksheets.find((ws) => isRulesSheetName(ws.name));
+export function findRulesSheet(workbook: Workbook): SheetEntry | undefined {
+  return workbook.worksheets.find((sheet) => isRulesSheetName(sheet.name));
 }
 
 /**
  * Reads the rules sheet of a workbook against the definitions it replaces. Any error stops the run: a check on
  * half of a centre's corrections would give results no one asked for.
  */
-export function readWorkbookRules(worksheet: ExcelJS.Worksheet, file: string, base: readonly QualificationDefinition[]): QualificationDefinition[] {
-  const tooLarge = oversizeMessage(worksheet);
-  if (tooLarge) throw new UserError(`${file}, ${tooLarge}`);
-  const { definitions, errors } = readRulesSheet(gridFromWorksheet(worksheet), { base });
+export async function readWorkbookRules(workbook: Workbook, sheet: SheetEntry, file: string, base: readonly QualificationDefinition[]): Promise<QualificationDefinition[]> {
+  const grid = await readGridOrExplain(workbook, sheet, file);
+  if ('tooLarge' in grid) throw new UserError(`${file}, ${grid.tooLarge}`);
+  const { definitions, errors } = readRulesSheet(grid, { base });
   if (errors.length > 0) {
-    const shown = errors.slice(0, 8).map((e) => `${file}, sheet "${worksheet.name}", ${e.cell}: ${e.message}`);
-    const more = errors.length > 8 ? [`${file}, sheet "${worksheet.name}": ... and ${errors.length - 8} more`] : [];
+    const shown = errors.slice(0, 8).map((e) => `${file}, sheet "${sheet.name}", ${e.cell}: ${e.message}`);
+    const more = errors.length > 8 ? [`${file}, sheet "${sheet.name}": ... and ${errors.length - 8} more`] : [];
     throw new UserError([...shown, ...more, 'Correct the cells named above, or remove the sheet to check with the built-in catalogue.'].join('\n'));
   }
   return definitions;

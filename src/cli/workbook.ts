@@ -1,7 +1,6 @@
 // Opening a cohort workbook and the centre's own definition files, with a clear answer for every way they go wrong.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { embeddedCatalogue, type Catalogue } from '../rules/catalogue';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { readDefinitionsJson } from '../rules/definition-file';
@@ -15,8 +14,10 @@ import { withoutOwnedColumns } from '../excel/placement';
 import type { CohortReading, Grid } from '../cohort/types';
 import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
-import { gridFromWorksheet, oversizeMessage } from './worksheet-grid';
 import { findRulesSheet, readWorkbookRules } from './rules-workbook';
+import { explained, readGridOrExplain } from './sheet-read';
+import { Workbook } from '../workbook/workbook';
+import type { SheetEntry } from '../workbook/parts';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Password-protected .xlsx files are OLE compound documents holding an encrypted package.
@@ -34,7 +35,8 @@ async function readFileOrExplain(file: string, what: string): Promise<Buffer> {
   }
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/** The workbook in `file`, opened for reading; every way it can fail is a one-line UserError naming the file. */
+export async function loadWorkbook(file: string): Promise<Workbook> {
   const bytes = await readFileOrExplain(file, 'workbook');
   if (bytes.subarray(0, 8).equals(OLE_SIGNATURE)) {
     throw new UserError(
@@ -44,17 +46,8 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!bytes.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     throw new UserError(`${file}: is not an Excel workbook (.xlsx); save it from Excel as "Excel Workbook (.xlsx)"`);
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new UserError(`${file}: the workbook is damaged and cannot be read (${(error as Error).message.split('\n')[0]}); open and re-save it in Excel`);
-  }
-  // Any zip file opens (a .docx, an .ods or .xlsb renamed .xlsx, a zip archive): it is only a workbook if it has sheets.
-  if (workbook.worksheets.length === 0) {
-    throw new UserError(`${file}: is not an Excel workbook (.xlsx): it holds no worksheets (a .zip, .docx, .ods or .xlsb renamed?); open it in Excel and save it as "Excel Workbook (.xlsx)"`);
-  }
-  return workbook;
+  // Any zip file opens (a .docx, an .ods or .xlsb renamed .xlsx, a zip archive): Workbook.open says when it holds no worksheets.
+  return explained(file, () => Workbook.open(bytes));
 }
 
 /**
@@ -64,11 +57,15 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 export async function loadRulesFile(file: string): Promise<QualificationDefinition[]> {
   if (/\.xlsx$/i.test(file)) {
     const workbook = await loadWorkbook(file);
-    const worksheet = findRulesSheet(workbook);
-    if (!worksheet) {
-      throw new UserError(`${file}: has no sheet named "${RULES_SHEET_NAME}"; write one with qualcheck rules export --out FILE.xlsx, or give a JSON rules file`);
+    try {
+      const sheet = findRulesSheet(workbook);
+      if (!sheet) {
+        throw new UserError(`${file}: has no sheet named "${RULES_SHEET_NAME}"; write one with qualcheck rules export --out FILE.xlsx, or give a JSON rules file`);
+      }
+      return await readWorkbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS);
+    } finally {
+      workbook.close();
     }
-    return readWorkbookRules(worksheet, file, EMBEDDED_QUALIFICATIONS);
   }
   const text = (await readFileOrExplain(file, 'rules file')).toString('utf8');
   // A syntax error is named here by line and column; the definition reader names the fields of a well-formed file.
@@ -96,10 +93,10 @@ export interface WorkbookRules {
 }
 
 /** The definitions of the checked workbook's rules sheet, or undefined when it has none. */
-export function workbookRules(workbook: ExcelJS.Workbook, file: string): WorkbookRules | undefined {
-  const worksheet = findRulesSheet(workbook);
-  if (!worksheet) return undefined;
-  return { sheetName: worksheet.name, definitions: readWorkbookRules(worksheet, file, EMBEDDED_QUALIFICATIONS) };
+export async function workbookRules(workbook: Workbook, file: string): Promise<WorkbookRules | undefined> {
+  const sheet = findRulesSheet(workbook);
+  if (!sheet) return undefined;
+  return { sheetName: sheet.name, definitions: await readWorkbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS) };
 }
 
 /**
@@ -107,11 +104,11 @@ export function workbookRules(workbook: ExcelJS.Workbook, file: string): Workboo
  * files over both. A --qualification the result does not know stops the run.
  */
 export async function workbookCatalogue(
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   file: string,
   options: { rules?: readonly string[]; qualification?: string },
 ): Promise<{ catalogue: Catalogue; sheetRules: WorkbookRules | undefined }> {
-  const sheetRules = workbookRules(workbook, file);
+  const sheetRules = await workbookRules(workbook, file);
   const start = sheetRules ? embeddedCatalogue().withDefinitions(sheetRules.definitions) : embeddedCatalogue();
   const catalogue = await loadCatalogue(options.rules ?? [], start);
   if (options.qualification !== undefined && !catalogue.find(options.qualification)) {
@@ -132,7 +129,8 @@ export async function loadMarks(file: string | undefined): Promise<MarkVocabular
 }
 
 export interface CohortSheet {
-  worksheet: ExcelJS.Worksheet;
+  /** The sheet as the workbook lists it: its name and part, for a writer that patches that part. */
+  sheet: SheetEntry;
   grid: Grid;
   reading: CohortReading;
 }
@@ -141,52 +139,54 @@ export interface CohortSheet {
  * Reads the named sheet, or the first sheet that holds a cohort. A sheet with no recognisable header is an error
  * naming the sheet and what a header needs.
  */
-export function readCohortSheet(
-  workbook: ExcelJS.Workbook,
+export async function readCohortSheet(
+  workbook: Workbook,
   file: string,
   options: { sheet?: string; catalogue: Catalogue; qualification?: string; marks?: MarkVocabulary },
-): CohortSheet {
+): Promise<CohortSheet> {
   const sheets = workbook.worksheets;
   if (sheets.length === 0) throw new UserError(`${file}: the workbook has no sheets`);
-  const readOne = (worksheet: ExcelJS.Worksheet): CohortSheet => {
-    const tooLarge = oversizeMessage(worksheet);
-    if (tooLarge) throw new UserError(`${file}, ${tooLarge}`);
-    const grid = gridFromWorksheet(worksheet);
+  const readGrid = async (sheet: SheetEntry): Promise<CohortSheet | { tooLarge: string }> => {
+    const grid = await readGridOrExplain(workbook, sheet, file);
+    if ('tooLarge' in grid) return grid;
     // Result columns of an earlier run are the tool's own, not learner data: the reader never sees them.
     const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), { catalogue: options.catalogue, qualification: options.qualification, marks: options.marks });
-    return { worksheet, grid, reading };
+    return { sheet, grid, reading };
+  };
+  const readOne = async (sheet: SheetEntry): Promise<CohortSheet> => {
+    const found = await readGrid(sheet);
+    if ('tooLarge' in found) throw new UserError(`${file}, ${found.tooLarge}`);
+    return found;
   };
   if (options.sheet !== undefined) {
     // Excel's sheet names ignore case ("cohort" and "Cohort" cannot both exist), so a name typed in another case is meant.
-    const wanted = options.sheet.toLowerCase();
-    const worksheet = workbook.getWorksheet(options.sheet) ?? sheets.find((s) => s.name.toLowerCase() === wanted);
-    if (!worksheet) {
+    const sheet = workbook.worksheet(options.sheet);
+    if (!sheet) {
       throw new UserError(`${file}: no sheet named "${options.sheet}"; the sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
     }
-    const found = readOne(worksheet);
+    const found = await readOne(sheet);
     if (found.reading.learners.length === 0) {
-      throw new UserError(`${file}, sheet "${worksheet.name}": ${noCohortMessage(found.reading)}`);
+      throw new UserError(`${file}, sheet "${sheet.name}": ${noCohortMessage(found.reading)}`);
     }
     return found;
   }
   let first: CohortSheet | undefined;
   let oversize: string | undefined;
-  for (const worksheet of sheets) {
-    if (/^qualcheck/i.test(worksheet.name) || isRulesSheetName(worksheet.name)) continue;
+  for (const sheet of sheets) {
+    if (/^qualcheck/i.test(sheet.name) || isRulesSheetName(sheet.name)) continue;
     // A sheet too large to read (a stray cell far beyond some other data) need not stop a search that finds the cohort.
-    const tooLarge = oversizeMessage(worksheet);
-    if (tooLarge) {
-      oversize ??= tooLarge;
+    const found = await readGrid(sheet);
+    if ('tooLarge' in found) {
+      oversize ??= found.tooLarge;
       continue;
     }
-    const found = readOne(worksheet);
     first ??= found;
     if (found.reading.learners.length > 0) return found;
   }
   // The sheet too large to read is more likely the cohort than a sheet that holds none.
   if (oversize) throw new UserError(`${file}, ${oversize}`);
-  const shown = first ?? readOne(sheets[0]);
-  throw new UserError(`${file}: no sheet holds a cohort. Sheet "${shown.worksheet.name}": ${noCohortMessage(shown.reading)}`);
+  const shown = first ?? (await readOne(sheets[0]));
+  throw new UserError(`${file}: no sheet holds a cohort. Sheet "${shown.sheet.name}": ${noCohortMessage(shown.reading)}`);
 }
 
 function noCohortMessage(reading: CohortReading): string {

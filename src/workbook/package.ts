@@ -1,6 +1,7 @@
 // An .xlsx/.xlsm package opened for reading: its parts listed from the zip's central directory and each one inflated
 // only when asked for, with bounds on how far any part (and all of them together) may unpack, so a zip bomb is
 // refused in seconds. Part names are as in OPC: no leading '/', compared without regard to case.
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { damaged, WorkbookFileError } from './errors';
 import { XmlSyntaxError, XmlTokenizer, type XmlHandler } from './xml-tokens';
@@ -19,6 +20,8 @@ export interface PackageLimits {
 export const DEFAULT_LIMITS: PackageLimits = { partBytes: 512 * 1024 * 1024, totalBytes: 1024 * 1024 * 1024 };
 
 const MB = 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+const STORED = 0;
 
 /** A zip entry's name as an OPC part name: forward slashes, no leading slash. */
 function partNameOf(entryName: string): string {
@@ -35,7 +38,9 @@ function zipProblem(error: unknown): string {
 }
 
 export class WorkbookPackage {
+  /** Entries by lower-case part name, and by the name as written (which wins when a name is spelt exactly). */
   private readonly entries = new Map<string, yauzl.Entry>();
+  private readonly exact = new Map<string, yauzl.Entry>();
   private bytesRead = 0;
 
   private constructor(
@@ -47,7 +52,7 @@ export class WorkbookPackage {
   static async open(bytes: Buffer, limits: PackageLimits = DEFAULT_LIMITS): Promise<WorkbookPackage> {
     let zip: yauzl.ZipFile;
     try {
-      zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
+      zip = await yauzl.fromBufferPromise(withTrueCommentLength(bytes), { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
     } catch (error) {
       throw damaged(zipProblem(error));
     }
@@ -55,7 +60,10 @@ export class WorkbookPackage {
     try {
       for await (const entry of zip.eachEntry()) {
         if (entry.fileName.endsWith('/')) continue;
-        pkg.entries.set(partNameOf(entry.fileName).toLowerCase(), entry);
+        // Part names are equal without regard to case; where a zip holds two such, the first is the part.
+        const name = partNameOf(entry.fileName);
+        pkg.exact.set(name, entry);
+        if (!pkg.entries.has(name.toLowerCase())) pkg.entries.set(name.toLowerCase(), entry);
       }
     } catch (error) {
       zip.close();
@@ -70,7 +78,7 @@ export class WorkbookPackage {
 
   /** Every part's name as the zip spells it. */
   partNames(): string[] {
-    return [...this.entries.values()].map((e) => partNameOf(e.fileName));
+    return [...this.exact.keys()];
   }
 
   has(part: string): boolean {
@@ -79,7 +87,8 @@ export class WorkbookPackage {
 
   /** The zip entry of a part, for a writer that copies it as stored. */
   entry(part: string): yauzl.Entry | undefined {
-    return this.entries.get(partNameOf(part).toLowerCase());
+    const name = partNameOf(part);
+    return this.exact.get(name) ?? this.entries.get(name.toLowerCase());
   }
 
   /** The part's bytes as stored in the zip, still compressed, with how they are compressed: to copy a part unchanged. */
@@ -113,32 +122,36 @@ export class WorkbookPackage {
     if (!entry.canDecodeFileData()) throw damaged(`part ${name} is compressed in a way Excel does not use (method ${entry.compressionMethod})`);
     if (entry.uncompressedSize > this.limits.partBytes) throw this.tooLarge(name);
     if (this.bytesRead + entry.uncompressedSize > this.limits.totalBytes) throw this.tooLargeInTotal();
-    let stream: NodeJS.ReadableStream;
-    try {
-      stream = await this.zip.openReadStreamPromise(entry);
-    } catch {
-      throw damaged(`part ${name} cannot be found where the zip says it is`);
-    }
+    const { data: raw } = await this.rawBytes(name);
     let size = 0;
     let inHandler = false;
-    try {
-      for await (const chunk of stream) {
-        const bytes = chunk as Buffer;
-        size += bytes.length;
-        this.bytesRead += bytes.length;
-        if (size > this.limits.partBytes) throw this.tooLarge(name);
-        if (this.bytesRead > this.limits.totalBytes) throw this.tooLargeInTotal();
-        inHandler = true;
-        onChunk(bytes);
-        inHandler = false;
+    const take = (bytes: Buffer): void => {
+      size += bytes.length;
+      this.bytesRead += bytes.length;
+      if (size > entry.uncompressedSize) throw damaged(`part ${name} unpacks to more than the zip says`);
+      if (size > this.limits.partBytes) throw this.tooLarge(name);
+      if (this.bytesRead > this.limits.totalBytes) throw this.tooLargeInTotal();
+      inHandler = true;
+      onChunk(bytes);
+      inHandler = false;
+    };
+    if (entry.compressionMethod === STORED) {
+      for (let at = 0; at < raw.length; at += CHUNK_BYTES) take(raw.subarray(at, at + CHUNK_BYTES));
+    } else {
+      // Large output chunks: the sheet is handed over in a few dozen pieces rather than thousands of 16 KB ones.
+      const inflater = zlib.createInflateRaw({ chunkSize: CHUNK_BYTES });
+      inflater.end(raw);
+      try {
+        for await (const chunk of inflater) take(chunk as Buffer);
+      } catch (error) {
+        inflater.destroy();
+        // What the caller's handler threw (a tokenizer's syntax error, a sheet too large) passes through unchanged.
+        if (inHandler || error instanceof WorkbookFileError) throw error;
+        // zlib says "invalid distance too far back", "unexpected end of file": the data does not unpack.
+        throw damaged(`part ${name} is corrupt and does not unpack`);
       }
-    } catch (error) {
-      (stream as unknown as { destroy?: () => void }).destroy?.();
-      // What the caller's handler threw (a tokenizer's syntax error, a sheet too large) passes through unchanged.
-      if (inHandler || error instanceof WorkbookFileError) throw error;
-      // yauzl and zlib say "too many bytes in the stream", "invalid distance too far back": the data does not unpack.
-      throw damaged(`part ${name} is corrupt and does not unpack to what the zip says`);
     }
+    if (size !== entry.uncompressedSize) throw damaged(`part ${name} unpacks to ${size < entry.uncompressedSize ? 'less' : 'more'} than the zip says (it is cut short or corrupt)`);
   }
 
   private tooLarge(name: string): WorkbookFileError {
@@ -196,6 +209,26 @@ export class WorkbookPackage {
       throw error;
     }
   }
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const END_OF_DIRECTORY_SIZE = 22;
+
+/**
+ * Some writers leave a wrong comment length in the zip's last record, which yauzl refuses but Excel, unzip and
+ * Python's zipfile pass over: the length is set to the bytes that do follow, in a copy.
+ */
+function withTrueCommentLength(bytes: Buffer): Buffer {
+  const from = Math.max(0, bytes.length - END_OF_DIRECTORY_SIZE - 0xffff);
+  for (let at = bytes.length - END_OF_DIRECTORY_SIZE; at >= from; at--) {
+    if (bytes.readUInt32LE(at) !== END_OF_DIRECTORY) continue;
+    const follows = bytes.length - at - END_OF_DIRECTORY_SIZE;
+    if (bytes.readUInt16LE(at + 20) === follows) return bytes;
+    const copy = Buffer.from(bytes);
+    copy.writeUInt16LE(follows, at + 20);
+    return copy;
+  }
+  return bytes;
 }
 
 function encodingOf(head: Buffer): string {

@@ -1,7 +1,7 @@
 // The package's own bookkeeping, read from its parts: content types, relationships, and the workbook part's list of
 // sheets, defined names and date system. Relationship types are matched by their last segment, so the strict OOXML
 // namespaces (purl.oclc.org) read as the transitional ones do.
-import { damaged } from './errors';
+import { damaged, WorkbookFileError } from './errors';
 import type { WorkbookPackage } from './package';
 
 export interface ContentTypes {
@@ -147,22 +147,29 @@ export async function findWorkbookPart(pkg: WorkbookPackage): Promise<string | u
 export async function readWorkbookInfo(pkg: WorkbookPackage): Promise<WorkbookInfo | undefined> {
   const part = await findWorkbookPart(pkg);
   if (part === undefined) return undefined;
+  if (/\.bin$/i.test(part)) {
+    throw new WorkbookFileError('is an Excel binary workbook (.xlsb), which qualcheck does not read; open it in Excel and save it as "Excel Workbook (.xlsx)"');
+  }
   const relationships = await readRelationships(pkg, part);
   const byId = new Map(relationships.map((r) => [r.id, r]));
   const info: WorkbookInfo = { part, sheets: [], definedNames: [], date1904: false, relationships };
   let name: DefinedName | undefined;
+  // Extensions repeat these names (`<x14:workbookPr>` in `<extLst>`): only the workbook's own children and their lists count.
+  let depth = 0;
   await pkg.readXml(part, {
     open(tag) {
       const a = tag.attributes;
-      if (tag.name === 'sheet') {
+      const at = depth;
+      if (!tag.selfClosing) depth++;
+      if (at === 2 && tag.name === 'sheet') {
         // `r:id` is read by its local name: the prefix bound to the relationships namespace varies.
         const relationshipId = a.id ?? '';
         const relationship = byId.get(relationshipId);
         const state: SheetState = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
         info.sheets.push({ name: a.name ?? '', sheetId: a.sheetId ?? '', relationshipId, part: relationship?.part, kind: sheetKind(relationship?.type), state });
-      } else if (tag.name === 'workbookPr') {
+      } else if (at === 1 && tag.name === 'workbookPr') {
         info.date1904 = isTrue(a.date1904);
-      } else if (tag.name === 'definedName' && a.name !== undefined) {
+      } else if (at === 2 && tag.name === 'definedName' && a.name !== undefined) {
         const local = a.localSheetId === undefined ? undefined : Number(a.localSheetId);
         name = { name: a.name, hidden: isTrue(a.hidden), formula: '', ...(local !== undefined && Number.isInteger(local) ? { localSheetId: local } : {}) };
         if (tag.selfClosing) {
@@ -175,6 +182,7 @@ export async function readWorkbookInfo(pkg: WorkbookPackage): Promise<WorkbookIn
       if (name) name.formula += text.text;
     },
     close(tag) {
+      depth--;
       if (tag.name === 'definedName' && name) {
         info.definedNames.push(name);
         name = undefined;

@@ -32,6 +32,10 @@ export interface XmlText {
   end: number;
 }
 
+/**
+ * The handler is given one token object of each kind, filled anew for every token (a sheet has millions): it is valid
+ * during the call only; copy what you keep.
+ */
 export interface XmlHandler {
   open?(tag: XmlOpenTag): void;
   close?(tag: XmlCloseTag): void;
@@ -60,6 +64,17 @@ export function decodeEntities(raw: string): string {
   });
 }
 
+/** XML reads a line end written `\r\n` or `\r` as `\n` (XML 1.0 §2.11); a `&#13;` stays a carriage return. */
+function lineEnds(raw: string): string {
+  return raw.indexOf('\r') === -1 ? raw : raw.replace(/\r\n?/g, '\n');
+}
+
+/** In an attribute value a tab or line end reads as a space (XML 1.0 §3.3.3). */
+function attributeSpaces(raw: string): string {
+  if (raw.indexOf('\n') === -1 && raw.indexOf('\r') === -1 && raw.indexOf('\t') === -1) return raw;
+  return raw.replace(/\r\n|[\t\n\r]/g, ' ');
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
@@ -69,9 +84,45 @@ function isNameEnd(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9 || code === 47 || code === 62 || code === 61;
 }
 
-function splitName(qname: string): { prefix: string; name: string } {
-  const colon = qname.indexOf(':');
-  return colon === -1 ? { prefix: '', name: qname } : { prefix: qname.slice(0, colon), name: qname.slice(colon + 1) };
+interface XmlName {
+  qname: string;
+  name: string;
+  prefix: string;
+  /** A namespace declaration (`xmlns`, `xmlns:x`), when it names an attribute. */
+  declaration: boolean;
+}
+
+/**
+ * Names seen before: a sheet has millions of `<c>` and `<v>` and only a few dozen names, so each name is sliced from
+ * the text once and found again by comparing in place.
+ */
+class NameTable {
+  private readonly byLength: XmlName[][] = [];
+
+  take(s: string, from: number, to: number): XmlName {
+    const length = to - from;
+    let known = this.byLength[length];
+    if (known === undefined) {
+      known = [];
+      this.byLength[length] = known;
+    }
+    const first = s.charCodeAt(from);
+    for (let k = 0; k < known.length; k++) {
+      const entry = known[k];
+      if (entry.qname.charCodeAt(0) === first && (length === 1 || s.startsWith(entry.qname, from))) return entry;
+    }
+    const qname = s.slice(from, to);
+    const colon = qname.indexOf(':');
+    const entry: XmlName = {
+      qname,
+      name: colon === -1 ? qname : qname.slice(colon + 1),
+      prefix: colon === -1 ? '' : qname.slice(0, colon),
+      declaration: qname === 'xmlns' || qname.startsWith('xmlns:'),
+    };
+    // A part with ever new names (generated ones) stops being remembered rather than growing the table.
+    if (known.length < 64) known.push(entry);
+    return entry;
+  }
 }
 
 /** Marks a token that runs past the end of the text seen so far. */
@@ -85,11 +136,23 @@ export class XmlTokenizer {
   private buffer = '';
   /** Offset in the whole text of `buffer[0]`. */
   private base = 0;
-  private readonly open: string[] = [];
+  private readonly open: XmlName[] = [];
+  private readonly names = new NameTable();
   private rootSeen = false;
   private rootClosed = false;
+  private readonly openToken: XmlOpenTag = { name: '', prefix: '', attributes: NO_ATTRIBUTES, selfClosing: false, start: 0, end: 0 };
+  private readonly closeToken: XmlCloseTag = { name: '', prefix: '', start: 0, end: 0 };
+  private readonly textToken: XmlText = { text: '', start: 0, end: 0 };
 
   constructor(private readonly handler: XmlHandler) {}
+
+  private emit(text: string, start: number, end: number): void {
+    const token = this.textToken;
+    token.text = text;
+    token.start = start;
+    token.end = end;
+    this.handler.text?.(token);
+  }
 
   /** How many elements are open at this point. */
   get depth(): number {
@@ -109,7 +172,7 @@ export class XmlTokenizer {
     this.base += used;
     this.buffer = '';
     if (!this.rootSeen) throw this.error('holds no XML element', this.base);
-    if (this.open.length > 0) throw this.error(`ends before <${this.open[this.open.length - 1]}> is closed (the part is cut short)`, this.base);
+    if (this.open.length > 0) throw this.error(`ends before <${this.open[this.open.length - 1].qname}> is closed (the part is cut short)`, this.base);
   }
 
   private error(what: string, offset: number): XmlSyntaxError {
@@ -155,7 +218,7 @@ export class XmlTokenizer {
       }
       return;
     }
-    if (this.handler.text) this.handler.text({ text: decodeEntities(s.slice(from, to)), start: this.base + from, end: this.base + to });
+    if (this.handler.text) this.emit(decodeEntities(lineEnds(s.slice(from, to))), this.base + from, this.base + to);
   }
 
   private skipUntil(s: string, from: number, terminator: string): number {
@@ -170,7 +233,7 @@ export class XmlTokenizer {
       const at = s.indexOf(']]>', from + 9);
       if (at === -1) return INCOMPLETE;
       if (this.open.length === 0) this.fail('text outside the root element', from);
-      if (this.handler.text) this.handler.text({ text: s.slice(from + 9, at), start: this.base + from, end: this.base + at + 3 });
+      if (this.handler.text) this.emit(s.slice(from + 9, at), this.base + from, this.base + at + 3);
       return at + 3;
     }
     if (s.startsWith('<!DOCTYPE', from)) {
@@ -192,14 +255,22 @@ export class XmlTokenizer {
   private closeTag(s: string, from: number): number {
     const gt = s.indexOf('>', from + 2);
     if (gt === -1) return INCOMPLETE;
-    const qname = s.slice(from + 2, gt).trimEnd();
-    const { prefix, name } = splitName(qname);
     const expected = this.open.pop();
-    if (expected !== qname) {
-      this.fail(expected === undefined ? `</${qname}> closes no element` : `</${qname}> where </${expected}> was expected`, from);
+    let to = gt;
+    while (to > from + 2 && isSpace(s.charCodeAt(to - 1))) to--;
+    if (expected === undefined || to - from - 2 !== expected.qname.length || !s.startsWith(expected.qname, from + 2)) {
+      const qname = s.slice(from + 2, to);
+      this.fail(expected === undefined ? `</${qname}> closes no element` : `</${qname}> where </${expected.qname}> was expected`, from);
     }
     if (this.open.length === 0) this.rootClosed = true;
-    if (this.handler.close) this.handler.close({ name, prefix, start: this.base + from, end: this.base + gt + 1 });
+    if (this.handler.close) {
+      const token = this.closeToken;
+      token.name = expected.name;
+      token.prefix = expected.prefix;
+      token.start = this.base + from;
+      token.end = this.base + gt + 1;
+      this.handler.close(token);
+    }
     return gt + 1;
   }
 
@@ -208,8 +279,9 @@ export class XmlTokenizer {
     let i = from + 1;
     while (i < length && !isNameEnd(s.charCodeAt(i))) i++;
     if (i >= length) return INCOMPLETE;
-    const qname = s.slice(from + 1, i);
-    if (qname.length === 0) this.fail("a '<' that starts no tag (write it as &lt;)", from);
+    if (i === from + 1) this.fail("a '<' that starts no tag (write it as &lt;)", from);
+    const element = this.names.take(s, from + 1, i);
+    const qname = element.qname;
     let attributes: Record<string, string> | undefined;
     for (;;) {
       while (i < length && isSpace(s.charCodeAt(i))) i++;
@@ -218,7 +290,8 @@ export class XmlTokenizer {
       if (code === 62 /* > */ || code === 47 /* / */) break;
       const nameStart = i;
       while (i < length && !isNameEnd(s.charCodeAt(i))) i++;
-      const attributeName = s.slice(nameStart, i);
+      const attribute = i > nameStart ? this.names.take(s, nameStart, i) : undefined;
+      const attributeName = attribute?.qname ?? '';
       while (i < length && isSpace(s.charCodeAt(i))) i++;
       if (i >= length) return INCOMPLETE;
       if (s.charCodeAt(i) !== 61 /* = */ || attributeName.length === 0) this.fail(`attribute ${attributeName || 'without a name'} in <${qname}> has no value`, nameStart);
@@ -229,9 +302,9 @@ export class XmlTokenizer {
       if (quote !== '"' && quote !== "'") this.fail(`attribute ${attributeName} in <${qname}> is not quoted`, i);
       const close = s.indexOf(quote, i + 1);
       if (close === -1) return INCOMPLETE;
-      if (!attributeName.startsWith('xmlns')) {
+      if (attribute && !attribute.declaration) {
         attributes ??= {};
-        attributes[splitName(attributeName).name] = decodeEntities(s.slice(i + 1, close));
+        attributes[attribute.name] = decodeEntities(attributeSpaces(s.slice(i + 1, close)));
       }
       i = close + 1;
     }
@@ -244,10 +317,18 @@ export class XmlTokenizer {
     }
     if (this.rootClosed && this.open.length === 0) this.fail(`a second root element <${qname}>`, from);
     this.rootSeen = true;
-    if (!selfClosing) this.open.push(qname);
+    if (!selfClosing) this.open.push(element);
     else if (this.open.length === 0) this.rootClosed = true;
-    const { prefix, name } = splitName(qname);
-    if (this.handler.open) this.handler.open({ name, prefix, attributes: attributes ?? NO_ATTRIBUTES, selfClosing, start: this.base + from, end: this.base + i + 1 });
+    if (this.handler.open) {
+      const token = this.openToken;
+      token.name = element.name;
+      token.prefix = element.prefix;
+      token.attributes = attributes ?? NO_ATTRIBUTES;
+      token.selfClosing = selfClosing;
+      token.start = this.base + from;
+      token.end = this.base + i + 1;
+      this.handler.open(token);
+    }
     return i + 1;
   }
 }

@@ -1,0 +1,403 @@
+// A worksheet part streamed into the cohort reader's Grid: the values Office.js would give the add-in (cached
+// formula results, merged areas holding their value in the first cell only), number formats where a value is a
+// number, hidden rows and columns, merged areas and tables. The sheet's `<dimension>` is never trusted: the grid
+// grows with the cells that hold values, and stops growing once it passes the size rule of sheet-size.ts.
+import { MAX_SHEET_CELLS } from '../cohort/sheet-size';
+import { isDateFormat } from '../cohort/dates';
+import type { CellRange } from '../cohort/address';
+import type { CellValue, Grid } from '../cohort/types';
+import type { WorkbookPackage } from './package';
+import { readRelationships } from './parts';
+import type { CellStyles } from './styles';
+import { TextRuns, unescapeXstring } from './text-runs';
+import type { XmlCloseTag, XmlHandler, XmlOpenTag, XmlText } from './xml-tokens';
+
+export interface SheetSource {
+  name: string;
+  part: string;
+  sharedStrings: readonly string[];
+  styles: CellStyles;
+  date1904: boolean;
+}
+
+export type SheetReading =
+  | { kind: 'grid'; grid: Grid; used: CellRange | undefined }
+  /** The used cells span more than the size rule allows: nothing was kept. */
+  | { kind: 'too-large'; used: CellRange };
+
+const DAY_MS = 86_400_000;
+/** Days a JavaScript Date can reach either side of 1970, less a margin for the epochs. */
+const MAX_DAYS = 100_000_000 - 30_000;
+const MAX_COLUMNS = 16_384;
+
+/**
+ * A date serial as the UTC moment Excel shows. In the 1900 system serials below 60 count from 31/12/1899 and later
+ * ones from 30/12/1899, because Excel keeps Lotus 1-2-3's 29/02/1900; serial 60 is that day and stays a number, for
+ * the date reader to name. In the 1904 system serial 0 is 01/01/1904. A serial beyond Excel's dates (it shows ####)
+ * still becomes a Date, one the date reader names as such.
+ */
+export function dateFromSerial(serial: number, date1904: boolean): Date | undefined {
+  if (Math.abs(serial) > MAX_DAYS) return undefined;
+  if (date1904) return new Date(Date.UTC(1904, 0, 1) + Math.round(serial * DAY_MS));
+  if (serial >= 60 && serial < 61) return undefined;
+  const epoch = serial < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return new Date(epoch + Math.round(serial * DAY_MS));
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A `t="d"` cell's ISO 8601 text as a UTC moment (its wall-clock time: Excel has no time zones). */
+export function dateFromIso(text: string): Date | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) {
+    // A time alone (`T10:30:00` or `10:30:00`) is a time of day on Excel's day 0.
+    const time = /^T?(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/.exec(text.trim());
+    if (!time) return undefined;
+    return new Date(Date.UTC(1899, 11, 30, Number(time[1]), Number(time[2]), Number(time[3] ?? 0), Math.round(Number(time[4] ?? 0) * 1000)));
+  }
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Math.round(Number(m[7] ?? 0) * 1000)));
+  return Number.isFinite(date.getTime()) && date.getUTCDate() === Number(m[3]) ? date : undefined;
+}
+
+/** `AB12` → column 28, with the row in `refRow`; 0 when the text is no cell reference. */
+let refRow = 0;
+function parseCellRef(ref: string): number {
+  let column = 0;
+  let i = 0;
+  const length = ref.length;
+  for (; i < length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 65 && code <= 90) column = column * 26 + code - 64;
+    else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
+    else if (code === 36 /* $ */) continue;
+    else break;
+  }
+  let row = 0;
+  for (; i < length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code >= 48 && code <= 57) row = row * 10 + code - 48;
+    else if (code !== 36) return 0;
+  }
+  refRow = row;
+  return column;
+}
+
+type CellType = 's' | 'str' | 'inlineStr' | 'b' | 'e' | 'd' | 'n';
+
+function cellTypeOf(t: string | undefined): CellType {
+  switch (t) {
+    case 's':
+    case 'str':
+    case 'inlineStr':
+    case 'b':
+    case 'e':
+    case 'd':
+      return t;
+    default:
+      return 'n';
+  }
+}
+
+class SheetCollector implements XmlHandler {
+  private readonly rows: (CellValue[] | undefined)[] = [];
+  private readonly formats: (string[] | undefined)[] = [];
+  readonly hiddenRows: number[] = [];
+  private readonly hiddenColumnRanges: [number, number][] = [];
+  readonly merged: string[] = [];
+  readonly tableIds: string[] = [];
+  private readonly dateStyles: (boolean | undefined)[] = [];
+
+  private inSheetData = false;
+  private inColumns = false;
+  private row = 0;
+  private column = 0;
+
+  private inCell = false;
+  private cellRow = 0;
+  private cellColumn = 0;
+  private cellType: CellType = 'n';
+  private cellStyle = 0;
+  private inValue = false;
+  private valueText = '';
+  private hasValue = false;
+  private inInline = false;
+  private hasInline = false;
+  private readonly runs = new TextRuns();
+
+  top = 0;
+  left = 0;
+  bottom = 0;
+  right = 0;
+  tooLarge = false;
+
+  constructor(private readonly source: SheetSource) {}
+
+  open(tag: XmlOpenTag): void {
+    const name = tag.name;
+    if (this.inCell) {
+      if (name === 'v') {
+        this.inValue = !tag.selfClosing;
+        this.valueText = '';
+        this.hasValue = true;
+      } else if (name === 'is') {
+        this.inInline = !tag.selfClosing;
+        this.hasInline = true;
+      } else if (this.inInline) {
+        this.runs.open(tag);
+      }
+      return;
+    }
+    if (this.inSheetData) {
+      if (name === 'c') this.startCell(tag);
+      else if (name === 'row') this.startRow(tag);
+      return;
+    }
+    switch (name) {
+      case 'sheetData':
+        this.inSheetData = !tag.selfClosing;
+        break;
+      case 'cols':
+        this.inColumns = !tag.selfClosing;
+        break;
+      case 'col':
+        if (this.inColumns && isTrue(tag.attributes.hidden)) {
+          const min = Number(tag.attributes.min);
+          const max = Number(tag.attributes.max ?? min);
+          if (Number.isInteger(min) && Number.isInteger(max) && min >= 1) this.hiddenColumnRanges.push([min, Math.min(max, MAX_COLUMNS)]);
+        }
+        break;
+      case 'mergeCell':
+        if (tag.attributes.ref) this.merged.push(tag.attributes.ref);
+        break;
+      case 'tablePart':
+        if (tag.attributes.id) this.tableIds.push(tag.attributes.id);
+        break;
+    }
+  }
+
+  close(tag: XmlCloseTag): void {
+    const name = tag.name;
+    if (this.inCell) {
+      if (name === 'c') this.endCell();
+      else if (name === 'v') this.inValue = false;
+      else if (name === 'is') this.inInline = false;
+      else if (this.inInline) this.runs.close(tag);
+      return;
+    }
+    if (name === 'sheetData') this.inSheetData = false;
+    else if (name === 'cols') this.inColumns = false;
+  }
+
+  text(text: XmlText): void {
+    if (this.inValue) this.valueText += text.text;
+    else if (this.inInline) this.runs.text(text);
+  }
+
+  private startRow(tag: XmlOpenTag): void {
+    const r = tag.attributes.r;
+    const number = r === undefined ? NaN : Number(r);
+    // A row without `r` follows the one before it.
+    this.row = Number.isInteger(number) && number >= 1 ? number : this.row + 1;
+    this.column = 0;
+    if (isTrue(tag.attributes.hidden)) this.hiddenRows.push(this.row);
+  }
+
+  private startCell(tag: XmlOpenTag): void {
+    const a = tag.attributes;
+    const ref = a.r;
+    let column = ref === undefined ? 0 : parseCellRef(ref);
+    let row = this.row;
+    if (column > 0 && refRow > 0) row = refRow;
+    // A cell without `r` (or with one that names no cell) stands right of the cell before it.
+    if (column <= 0) column = this.column + 1;
+    if (row <= 0) row = this.row = 1;
+    this.column = column;
+    this.cellRow = row;
+    this.cellColumn = column;
+    this.cellType = cellTypeOf(a.t);
+    const style = a.s === undefined ? 0 : Number(a.s);
+    this.cellStyle = Number.isInteger(style) && style >= 0 ? style : 0;
+    this.hasValue = false;
+    this.hasInline = false;
+    this.valueText = '';
+    if (tag.selfClosing) {
+      this.inCell = true;
+      this.endCell();
+    } else {
+      this.inCell = true;
+    }
+  }
+
+  private isDateStyle(style: number): boolean {
+    let known = this.dateStyles[style];
+    if (known === undefined) {
+      known = isDateFormat(this.source.styles.formatOf(style));
+      this.dateStyles[style] = known;
+    }
+    return known;
+  }
+
+  private endCell(): void {
+    this.inCell = false;
+    this.inValue = false;
+    this.inInline = false;
+    let value: CellValue = null;
+    let numeric = false;
+    const text = this.valueText;
+    switch (this.cellType) {
+      case 's':
+        if (this.hasValue) value = this.source.sharedStrings[Number(text)] ?? null;
+        break;
+      case 'str':
+        if (this.hasValue) value = unescapeXstring(text);
+        break;
+      case 'inlineStr':
+        if (this.hasInline) value = this.runs.take();
+        else if (this.hasValue) value = unescapeXstring(text);
+        break;
+      case 'b':
+        if (this.hasValue) value = text === '1' || text.trim().toLowerCase() === 'true';
+        break;
+      case 'e':
+        if (this.hasValue) value = { error: text.trim() };
+        break;
+      case 'd':
+        if (this.hasValue && text.trim() !== '') {
+          value = dateFromIso(text) ?? text;
+          numeric = value instanceof Date;
+        }
+        break;
+      default:
+        if (this.hasValue && text.trim() !== '') {
+          const number = Number(text);
+          if (Number.isFinite(number)) {
+            numeric = true;
+            value = this.isDateStyle(this.cellStyle) ? dateFromSerial(number, this.source.date1904) ?? number : number;
+          } else {
+            value = text;
+          }
+        }
+    }
+    if (this.hasInline && this.cellType !== 'inlineStr') this.runs.take();
+    if (value === null) return;
+    this.store(this.cellRow, this.cellColumn, value, numeric ? this.source.styles.formatOf(this.cellStyle) : '');
+  }
+
+  private store(row: number, column: number, value: CellValue, format: string): void {
+    if (this.bottom === 0) {
+      this.top = this.bottom = row;
+      this.left = this.right = column;
+    } else {
+      if (row < this.top) this.top = row;
+      if (row > this.bottom) this.bottom = row;
+      if (column < this.left) this.left = column;
+      if (column > this.right) this.right = column;
+    }
+    // The grid runs from A1, as exceljs's and Office.js's used ranges do for the reader.
+    if (this.tooLarge || this.bottom * this.right > MAX_SHEET_CELLS) {
+      this.tooLarge = true;
+      return;
+    }
+    let line = this.rows[row - 1];
+    if (line === undefined) {
+      line = [];
+      this.rows[row - 1] = line;
+    }
+    line[column - 1] = value;
+    if (format !== '') {
+      let formats = this.formats[row - 1];
+      if (formats === undefined) {
+        formats = [];
+        this.formats[row - 1] = formats;
+      }
+      formats[column - 1] = format;
+    }
+  }
+
+  /** The cells from A1 to the last used one, every row as long as the widest. */
+  grid(): Grid {
+    const height = this.bottom;
+    const width = this.right;
+    const values: CellValue[][] = new Array<CellValue[]>(height);
+    const numberFormats: string[][] = new Array<string[]>(height);
+    for (let r = 0; r < height; r++) {
+      const line = new Array<CellValue>(width).fill(null);
+      const source = this.rows[r];
+      if (source) for (let c = 0; c < source.length; c++) if (source[c] !== undefined) line[c] = source[c];
+      const formats = new Array<string>(width).fill('');
+      const formatSource = this.formats[r];
+      if (formatSource) for (let c = 0; c < formatSource.length; c++) if (formatSource[c] !== undefined) formats[c] = formatSource[c];
+      values[r] = line;
+      numberFormats[r] = formats;
+    }
+    this.blankMergedAway(values, numberFormats);
+    const hiddenColumns: number[] = [];
+    const seen = new Set<number>();
+    for (const [min, max] of this.hiddenColumnRanges) {
+      for (let c = min; c <= Math.min(max, width); c++) {
+        if (!seen.has(c)) {
+          seen.add(c);
+          hiddenColumns.push(c);
+        }
+      }
+    }
+    hiddenColumns.sort((a, b) => a - b);
+    return { sheetName: this.source.name, values, top: 1, left: 1, numberFormats, hiddenRows: this.hiddenRows, hiddenColumns, merged: this.merged };
+  }
+
+  /** Merged areas hold their value in their first cell only, as Excel shows them. */
+  private blankMergedAway(values: CellValue[][], formats: string[][]): void {
+    for (const ref of this.merged) {
+      const [first, last = first] = ref.split(':');
+      const left = parseCellRef(first);
+      const top = refRow;
+      const right = parseCellRef(last);
+      const bottom = refRow;
+      if (left === 0 || right === 0 || top === 0 || bottom === 0) continue;
+      for (let r = top; r <= Math.min(bottom, values.length); r++) {
+        const line = values[r - 1];
+        for (let c = left; c <= Math.min(right, line.length); c++) {
+          if (r === top && c === left) continue;
+          line[c - 1] = null;
+          formats[r - 1][c - 1] = '';
+        }
+      }
+    }
+  }
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
+/** The name and range of each table part the sheet names (its path absolute or relative, as the rels give it). */
+async function readTables(pkg: WorkbookPackage, sheetPart: string, ids: readonly string[]): Promise<{ name: string; range: string }[]> {
+  if (ids.length === 0) return [];
+  const relationships = await readRelationships(pkg, sheetPart);
+  const tables: { name: string; range: string }[] = [];
+  for (const id of ids) {
+    const part = relationships.find((r) => r.id === id && !r.external)?.part;
+    if (part === undefined || !pkg.has(part)) continue;
+    await pkg.readXml(part, {
+      open(tag) {
+        if (tag.name !== 'table') return;
+        const name = tag.attributes.displayName ?? tag.attributes.name;
+        const range = tag.attributes.ref;
+        if (name !== undefined && range !== undefined) tables.push({ name, range });
+      },
+    });
+  }
+  return tables;
+}
+
+/** Streams the sheet's part into a grid, or says it is too large to read. */
+export async function readSheetGrid(pkg: WorkbookPackage, source: SheetSource): Promise<SheetReading> {
+  const collector = new SheetCollector(source);
+  await pkg.readXml(source.part, collector);
+  const used: CellRange | undefined =
+    collector.bottom === 0 ? undefined : { top: collector.top, left: collector.left, bottom: collector.bottom, right: collector.right };
+  if (collector.tooLarge && used) return { kind: 'too-large', used };
+  const grid = collector.grid();
+  grid.tables = await readTables(pkg, source.part, collector.tableIds);
+  return { kind: 'grid', grid, used };
+}

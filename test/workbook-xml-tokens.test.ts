@@ -1,0 +1,73 @@
+// The streaming XML tokenizer: the same tokens however the text is cut into chunks, offsets that give back the
+// source of each token (what a writer patching a sheet copies around), and a clear line for text that is not XML.
+import assert from 'node:assert/strict';
+import { XmlSyntaxError, XmlTokenizer, tokenizeXml } from '../src/workbook/xml-tokens';
+
+type Token = [kind: string, name: string, detail: string, start: number, end: number];
+
+function tokens(chunks: string[]): Token[] {
+  const found: Token[] = [];
+  const tokenizer = new XmlTokenizer({
+    open: (t) => found.push(['open', t.prefix ? `${t.prefix}:${t.name}` : t.name, JSON.stringify(t.attributes) + (t.selfClosing ? '/' : ''), t.start, t.end]),
+    close: (t) => found.push(['close', t.name, '', t.start, t.end]),
+    text: (t) => found.push(['text', '', t.text, t.start, t.end]),
+  });
+  for (const chunk of chunks) tokenizer.write(chunk);
+  tokenizer.end();
+  return found;
+}
+
+const SAMPLE =
+  '<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- made by hand --><x:worksheet xmlns:x="urn:main" xmlns:r="urn:r">' +
+  '<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t xml:space="preserve">a &amp; b &#x1F61C;\r\nc</x:t></x:is></x:c>' +
+  '<x:c r="B1" r:id="q&quot;>" /><x:c r="C1"><x:v><![CDATA[1<2]]></x:v></x:c></x:row></x:sheetData></x:worksheet>\n';
+
+describe('XML tokenizer', () => {
+  it('gives local names, decoded attributes and text, and offsets that cut the source at each token', () => {
+    const found = tokens([SAMPLE]);
+    const opens = found.filter((t) => t[0] === 'open').map((t) => [t[1], t[2]]);
+    assert.deepEqual(opens.slice(0, 5), [
+      ['x:worksheet', '{}'],
+      ['x:sheetData', '{}'],
+      ['x:row', '{"r":"1"}'],
+      ['x:c', '{"r":"A1","t":"inlineStr"}'],
+      ['x:is', '{}'],
+    ]);
+    assert.deepEqual(opens[6], ['x:c', '{"r":"B1","id":"q\\">"}/']);
+    const texts = found.filter((t) => t[0] === 'text').map((t) => t[2]);
+    assert.deepEqual(texts, ['a & b 😜\nc', '1<2']);
+    for (const [kind, , , start, end] of found) {
+      const source = SAMPLE.slice(start, end);
+      if (kind === 'open' || kind === 'close') assert.match(source, /^<[^]*>$/);
+    }
+    const cell = found.find((t) => t[0] === 'open' && t[2].includes('B1'));
+    assert.equal(SAMPLE.slice(cell?.[3], cell?.[4]), '<x:c r="B1" r:id="q&quot;>" />');
+  });
+
+  it('gives the same tokens however the text is cut into chunks', () => {
+    const whole = tokens([SAMPLE]);
+    for (let cut = 1; cut < SAMPLE.length; cut++) {
+      assert.deepEqual(tokens([SAMPLE.slice(0, cut), SAMPLE.slice(cut)]), whole, `cut at ${cut}`);
+    }
+    assert.deepEqual(tokens(SAMPLE.split('')), whole);
+  });
+
+  for (const [what, text, reason] of [
+    ['text that is no XML', 'PK\u0003\u0004 binary', /text before the first element/],
+    ['a part cut short', '<a><b>text', /ends before <b> is closed/],
+    ['a tag cut short', '<a><b attr="1', /ends in the middle of a tag/],
+    ['crossed tags', '<a><b></a></b>', /<\/a> where <\/b> was expected/],
+    ['an unquoted attribute', '<a b=1/>', /attribute b in <a> is not quoted/],
+    ['two roots', '<a/><b/>', /a second root element <b>/],
+  ] as const) {
+    it(`refuses ${what} with a line that says so`, () => {
+      assert.throws(() => tokenizeXml(text, {}), (error: Error) => error instanceof XmlSyntaxError && reason.test(error.message) && !error.message.includes('\n'));
+    });
+  }
+
+  it('skips a document type declaration without expanding what it declares', () => {
+    const texts: string[] = [];
+    tokenizeXml('<!DOCTYPE a [<!ENTITY x "boom">]><a>&x;</a>', { text: (t) => texts.push(t.text) });
+    assert.deepEqual(texts, ['&x;']);
+  });
+});
