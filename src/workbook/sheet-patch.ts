@@ -43,9 +43,11 @@ function writtenCell(p: string, row: number, column: number, value: WrittenValue
   return cellXml(p, row, column, value, style);
 }
 
+const SPANS = /\sspans\s*=\s*["']\s*(\d+):(\d+)\s*["']/;
+
+/** The row's `spans` hint widened to qualcheck's columns, when it has one of a single range. */
 function withSpans(startTag: string, columns: Iterable<number>): string {
-  const spans = attribute(startTag, 'spans');
-  const m = spans === undefined ? null : /^\s*(\d+):(\d+)\s*$/.exec(spans);
+  const m = SPANS.exec(startTag);
   if (!m) return startTag;
   let low = Number(m[1]);
   let high = Number(m[2]);
