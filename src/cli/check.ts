@@ -5,6 +5,7 @@ import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue, type CohortSheet, type WorkbookRules } from './workbook';
 import { checkOutFile } from './out-file';
+import { explained } from './sheet-read';
 import { writeResults } from './write-results';
 
 export interface CheckOptions {
@@ -60,7 +61,8 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     };
   }
   if (options.out !== undefined) {
-    const outcome = await writeResults({ file, out: options.out, sheetName: sheet.name, grid, reading, checks, firstCells: (name) => firstCells(file, name) });
+    const out = options.out;
+    const outcome = await explained(file, () => writeResults({ file, out, sheetName: sheet.name, grid, reading, checks, firstCells: (name) => firstCells(file, name) }));
     run.written = { file: options.out, target: outcome.target, sheetName: outcome.sheetName, reason: outcome.reason };
   }
   return run;

@@ -127,33 +127,50 @@ export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome
       plan = beside;
       plan.highlight = unitHighlight(reading, plan);
     }
-    const edit = new PackageEdit(pkg);
-    const writes = sheetWrites(plan);
-    writes.formats = planFormats(plan, await differentialFormats(edit, info));
-    if (plan.target === 'columns') {
-      const sheet = info.sheets.find((s) => s.name === input.sheetName);
-      if (!sheet) throw new WorkbookFileError(`the workbook is damaged and cannot be read (sheet "${input.sheetName}" is not in workbook.xml); open and re-save it in Excel`);
-      edit.setContent(sheetPart(pkg, sheet), (original) => patchSheet(original, writes));
-    } else {
-      const existing = plan.sheet?.create ? undefined : info.sheets.find((s) => s.name === plan.sheetName);
-      const part = existing ? sheetPart(pkg, existing) : freePartName(edit.partNames(), `${folderOf(info.part)}worksheets/sheet`, '.xml');
-      if (!existing) {
-        const id = await addWorkbookPart(edit, info, part, 'worksheet', WORKSHEET_CONTENT_TYPE);
-        const workbook = await edit.text(info.part);
-        edit.setText(info.part, withSheetEntry(workbook ?? '', plan.sheetName, id));
-      }
-      edit.setContent(part, () => patchSheet([Buffer.from(emptySheetXml())], writes));
-    }
-    try {
-      await edit.write(bytes, input.out);
-    } catch (error) {
-      if (error instanceof XmlShapeError || error instanceof PartTooLargeError) {
-        throw new UserError(`--out ${input.out}: not written: ${input.file} ${error.message}; open and re-save it in Excel, then check again`);
-      }
-      throw outWriteError(input.out, error);
-    }
+    await writePlan({ bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName }, plan);
     return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };
   } finally {
     pkg.close();
+  }
+}
+
+/** The package being copied, and where. */
+export interface PackageCopy {
+  bytes: Buffer;
+  pkg: WorkbookPackage;
+  info: WorkbookInfo;
+  file: string;
+  out: string;
+  /** The cohort sheet, which a plan for columns beside the data writes into. */
+  sheetName: string;
+}
+
+/** Writes the copy with the plan's cells, formats and (for a results sheet) its part and entries. */
+export async function writePlan(copy: PackageCopy, plan: WritePlan): Promise<void> {
+  const { pkg, info } = copy;
+  const edit = new PackageEdit(pkg);
+  const writes = sheetWrites(plan);
+  writes.formats = planFormats(plan, await differentialFormats(edit, info));
+  if (plan.target === 'columns') {
+    const sheet = info.sheets.find((s) => s.name === copy.sheetName);
+    if (!sheet) throw new WorkbookFileError(`the workbook is damaged and cannot be read (sheet "${copy.sheetName}" is not in workbook.xml); open and re-save it in Excel`);
+    edit.setContent(sheetPart(pkg, sheet), (original) => patchSheet(original, writes));
+  } else {
+    const existing = plan.sheet?.create ? undefined : info.sheets.find((s) => s.name === plan.sheetName);
+    const part = existing ? sheetPart(pkg, existing) : freePartName(edit.partNames(), `${folderOf(info.part)}worksheets/sheet`, '.xml');
+    if (!existing) {
+      const id = await addWorkbookPart(edit, info, part, 'worksheet', WORKSHEET_CONTENT_TYPE);
+      const workbook = await edit.text(info.part);
+      edit.setText(info.part, withSheetEntry(workbook ?? '', plan.sheetName, id));
+    }
+    edit.setContent(part, () => patchSheet([Buffer.from(emptySheetXml())], writes));
+  }
+  try {
+    await edit.write(copy.bytes, copy.out);
+  } catch (error) {
+    if (error instanceof XmlShapeError || error instanceof PartTooLargeError) {
+      throw new UserError(`--out ${copy.out}: not written: ${copy.file} ${error.message}; open and re-save it in Excel, then check again`);
+    }
+    throw outWriteError(copy.out, error);
   }
 }

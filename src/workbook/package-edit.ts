@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { DEFAULT_LIMITS, type WorkbookPackage } from './package';
+import { DEFAULT_LIMITS, withTrueCommentLength, type WorkbookPackage } from './package';
 import { relationshipType, relativeTarget, withOverride, withRelationship } from './package-entries';
 import { damaged } from './errors';
 import { relationshipsPartOf, type WorkbookInfo } from './parts';
@@ -82,7 +82,7 @@ export class PackageEdit {
   }
 
   private async writeTo(bytes: Buffer, file: string): Promise<void> {
-    const source = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
+    const source = await yauzl.fromBufferPromise(withTrueCommentLength(bytes), { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
     const zip = new yazl.ZipFile();
     const output = createWriteStream(file);
     const done = new Promise<void>((resolve, reject) => {
@@ -94,11 +94,13 @@ export class PackageEdit {
     const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
     const written = new Set<string>();
     const add = (name: string, content: PartContent, options: { mtime?: Date; compress?: boolean }, entry?: yauzl.Entry) => {
+      // A part stored uncompressed is stored again; yazl refuses a compression level beside compress: false.
+      const settings = options.compress === false ? options : { ...options, compressionLevel: 6 };
       if (Buffer.isBuffer(content)) {
-        zip.addBuffer(content, name, { compressionLevel: 6, ...options });
+        zip.addBuffer(content, name, settings);
         return;
       }
-      zip.addReadStreamLazy(name, { compressionLevel: 6, ...options }, (callback) => {
+      zip.addReadStreamLazy(name, settings, (callback) => {
         const original = entry ? source.openReadStreamPromise(entry) : Promise.resolve(Readable.from([]));
         original.then(
           (input) => {
@@ -128,7 +130,16 @@ export class PackageEdit {
         // Every part copied is bounded, so a zip bomb among the images is not unpacked to fill the disk.
         total += entry.uncompressedSize;
         if (entry.uncompressedSize > DEFAULT_LIMITS.partBytes || total > DEFAULT_LIMITS.totalBytes) throw new PartTooLargeError(name);
-        add(name, this.changed(key) ?? ((original) => original), options, entry);
+        const content = this.changed(key) ?? ((original: AsyncIterable<Buffer>) => original);
+        if (options.compress || Buffer.isBuffer(content)) {
+          add(name, content, options, entry);
+          continue;
+        }
+        // A stored part goes in whole, with its size and checksum before its data: streamed, yazl would put them
+        // after it (a data descriptor), which readers that walk the local headers of stored entries cannot follow.
+        const chunks: Buffer[] = [];
+        for await (const chunk of content((await source.openReadStreamPromise(entry)) as AsyncIterable<Buffer>)) chunks.push(chunk);
+        add(name, Buffer.concat(chunks), options);
       }
       for (const [key, { name }] of [...this.texts, ...this.contents]) {
         if (written.has(key)) continue;

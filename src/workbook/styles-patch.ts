@@ -1,6 +1,6 @@
 // styles.xml gains only the differential formats (dxf) qualcheck's conditional formats point at. A dxf that is already
 // there, written the same way, is reused, so checking a checked copy again leaves styles.xml as it is.
-import { childElements, escapeAttribute, opened, prefixOf, rootElement, withAttribute, XmlShapeError, type ElementSpan } from './xml-spans';
+import { childElements, escapeAttribute, opened, prefixOf, rootElement, withAttribute, type ElementSpan } from './xml-spans';
 
 /** A fill and a font colour, `#RRGGBB`. */
 export interface DifferentialFormat {
@@ -48,9 +48,13 @@ export function withDifferentialFormats(styles: string, formats: readonly Differ
   if (added.length === 0) return { xml: styles, ids };
   if (dxfs) return { xml: spliceInto(styles, dxfs, added.join(''), existing.length), ids };
   const after = [...children].reverse().find((c) => BEFORE_DXFS.has(c.local));
-  if (root.selfClosing) throw new XmlShapeError('styles.xml holds no styles');
-  const at = after ? after.end : root.openEnd;
   const block = `<${p}dxfs count="${existing.length}">${added.join('')}</${p}dxfs>`;
+  if (root.selfClosing) {
+    // An empty stylesheet (<styleSheet/>, as some writers leave it) is opened to hold the dxfs.
+    const open = opened(styles, root);
+    return { xml: styles.slice(0, root.start) + open.text.slice(0, open.contentEnd) + block + open.text.slice(open.contentEnd) + styles.slice(root.end), ids };
+  }
+  const at = after ? after.end : root.openEnd;
   return { xml: styles.slice(0, at) + block + styles.slice(at), ids };
 }
 
