@@ -2,8 +2,7 @@
 // in, read by every check, and added to without ever rewriting a block the centre already has.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { gridFromWorksheet } from '../src/cli/worksheet-grid';
+import { gridOfFile } from './support/sheet-grid';
 import { rangeAddress } from '../src/cohort/address';
 import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/cohort/rules-sheet';
 import type { Grid } from '../src/cohort/types';
@@ -20,10 +19,7 @@ const catalogue = embeddedCatalogue();
 const settings: CheckSettings = { catalogue, scope: 'sheet', place: 'beside' };
 
 async function ocrCohort(): Promise<{ grid: Grid; sheetName: string }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path.join(__dirname, '..', OCR_SAMPLES.cohort));
-  const sheet = workbook.worksheets[0];
-  return { grid: gridFromWorksheet(sheet), sheetName: sheet.name };
+  return gridOfFile(path.join(__dirname, '..', OCR_SAMPLES.cohort));
 }
 
 async function ocrWorkbook(): Promise<{ fake: FakeExcel; cohort: FakeSheet }> {

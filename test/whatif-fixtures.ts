@@ -1,8 +1,7 @@
 // What the what-if tests share: sample workbooks put into the fake Excel host, and a qualification loaded from JSON
 // (the example of docs/qualification-format.md) with a small cohort sheet of its own.
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { gridFromWorksheet } from '../src/cli/worksheet-grid';
+import { gridOfFile } from './support/sheet-grid';
 import type { CellValue, Grid } from '../src/cohort/types';
 import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
 import { readDefinitionsJson } from '../src/rules/definition-file';
@@ -13,10 +12,7 @@ import { fillSheet } from './fake-excel/from-grid';
 export const SAMPLES = path.join(__dirname, '..', 'samples');
 
 export async function workbookGrid(file: string): Promise<{ grid: Grid; sheetName: string }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path.join(SAMPLES, file));
-  const sheet = workbook.worksheets[0];
-  return { grid: gridFromWorksheet(sheet), sheetName: sheet.name };
+  return gridOfFile(path.join(SAMPLES, file));
 }
 
 export function fakeWith(grid: Grid, name = 'Cohort'): { fake: FakeExcel; sheet: FakeSheet } {

@@ -1,7 +1,6 @@
 // `qualcheck rules export` and `qualcheck rules diff`: the qualification data as a JSON file or a rules sheet a
 // centre can edit, and what a centre's file changes against the built-in catalogue.
 import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { rulesSheetGrid } from '../cohort/rules-sheet';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
@@ -46,6 +45,8 @@ export async function runRulesExport(options: RulesExportOptions, out: (text: st
   }
   const file = options.out;
   if (/\.xlsx$/i.test(file)) {
+    // exceljs writes this brand-new workbook; it is loaded only here, so no other command waits for it.
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     const layout = rulesSheetGrid(definitions);
     addRulesSheet(workbook, layout);

@@ -320,13 +320,12 @@ class SheetCollector implements XmlHandler {
     const width = this.right;
     const values: CellValue[][] = new Array<CellValue[]>(height);
     const numberFormats: string[][] = new Array<string[]>(height);
+    // The rows kept while reading become the grid's rows, filled out to the width: no second copy of the sheet.
     for (let r = 0; r < height; r++) {
-      const line = new Array<CellValue>(width).fill(null);
-      const source = this.rows[r];
-      if (source) for (let c = 0; c < source.length; c++) if (source[c] !== undefined) line[c] = source[c];
-      const formats = new Array<string>(width).fill('');
-      const formatSource = this.formats[r];
-      if (formatSource) for (let c = 0; c < formatSource.length; c++) if (formatSource[c] !== undefined) formats[c] = formatSource[c];
+      const line = this.rows[r] ?? [];
+      for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = null;
+      const formats = this.formats[r] ?? [];
+      for (let c = 0; c < width; c++) if (formats[c] === undefined) formats[c] = '';
       values[r] = line;
       numberFormats[r] = formats;
     }

@@ -75,6 +75,15 @@ function attributeSpaces(raw: string): string {
   return raw.replace(/\r\n|[\t\n\r]/g, ' ');
 }
 
+/** True when `s[from, to)` holds no entity and no control character (tab, line end): it stands as written. */
+function plain(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = s.charCodeAt(k);
+    if (code === 38 || code < 32) return false;
+  }
+  return true;
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
@@ -218,7 +227,10 @@ export class XmlTokenizer {
       }
       return;
     }
-    if (this.handler.text) this.emit(decodeEntities(lineEnds(s.slice(from, to))), this.base + from, this.base + to);
+    if (this.handler.text) {
+      const raw = s.slice(from, to);
+      this.emit(plain(s, from, to) ? raw : decodeEntities(lineEnds(raw)), this.base + from, this.base + to);
+    }
   }
 
   private skipUntil(s: string, from: number, terminator: string): number {
@@ -304,7 +316,8 @@ export class XmlTokenizer {
       if (close === -1) return INCOMPLETE;
       if (attribute && !attribute.declaration) {
         attributes ??= {};
-        attributes[attribute.name] = decodeEntities(attributeSpaces(s.slice(i + 1, close)));
+        const raw = s.slice(i + 1, close);
+        attributes[attribute.name] = plain(s, i + 1, close) ? raw : decodeEntities(attributeSpaces(raw));
       }
       i = close + 1;
     }

@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { gridFromWorksheet } from '../../src/cli/worksheet-grid';
+import { gridOfFile } from '../support/sheet-grid';
 import { RULES_SHEET_NAME } from '../../src/cohort/rules-sheet';
 import type { Grid } from '../../src/cohort/types';
 import { definitionsJson } from '../../src/rules/definition-file';
@@ -21,10 +20,7 @@ import { assertStayedLocal, startPaneSession, type PaneSession } from './pane-se
 import { artifact, keepScreenshot, ROOT } from './support';
 
 async function ocrCohort(): Promise<{ grid: Grid; sheetName: string }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path.join(ROOT, OCR_SAMPLES.cohort));
-  const sheet = workbook.worksheets[0];
-  return { grid: gridFromWorksheet(sheet), sheetName: sheet.name };
+  return gridOfFile(path.join(ROOT, OCR_SAMPLES.cohort));
 }
 
 function workbookOf(grid: Grid, sheetName: string): WorkbookSpec {

@@ -1,7 +1,6 @@
-// The sample cohort as a Grid (read with the command line's own exceljs reader), and larger cohorts made from it.
+// The sample cohort as a Grid (read with the command line's own reader), and larger cohorts made from it.
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { gridFromWorksheet } from '../../src/cli/worksheet-grid';
+import { gridOfFile } from '../support/sheet-grid';
 import type { Grid } from '../../src/cohort/types';
 
 export const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'cohort-600-5106-1.xlsx');
@@ -9,12 +8,7 @@ export const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'cohort-600-51
 let cached: { grid: Grid; sheetName: string } | undefined;
 
 export async function sampleGrid(): Promise<{ grid: Grid; sheetName: string }> {
-  if (!cached) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(SAMPLE);
-    const sheet = workbook.worksheets[0];
-    cached = { grid: gridFromWorksheet(sheet), sheetName: sheet.name };
-  }
+  cached ??= await gridOfFile(SAMPLE);
   return cached;
 }
 
