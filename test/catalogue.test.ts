@@ -132,12 +132,12 @@ describe('the embedded IQ 600/5106/1 catalogue, read against the IQ specificatio
     for (const m of readme.matchAll(/^\| ([A-Z]\/\d{3}\/\d{4}) [^|]*\| (\d) \| ([^|]+) \|$/gm)) {
       facts.set(m[1], { level: Number(m[2]), sure: m[3].trim() });
     }
-    assert.equal(facts.size, 12);
+    assert.equal(facts.size, 17);
     for (const u of q.units) {
       const fact = facts.get(u.ref);
       assert.equal(u.level, fact?.level ?? null, `level of ${u.ref}`);
       if (!fact) continue;
-      const expected = fact.sure === 'listed' ? 'listed in public ITQ unit listings' : 'inferred: ';
+      const expected = fact.sure.startsWith('listed') ? 'level: listed in ' : 'level: inferred: ';
       assert.ok(u.source?.includes(expected), `${u.ref} source says "${expected}": ${u.source}`);
     }
   });

@@ -34,7 +34,7 @@ describe('reading cohorts of the embedded qualifications', () => {
   it('asks for the reference when an IQ title fits two units (the Using Email pair)', () => {
     const reading = readCohort(grid([['Learner ID', 'Qualification', 'Using Email', 'M/502/4300'], ['1', '600/5106/1', 'A', null]]), { catalogue });
     assert.ok(reading.warnings.some((w) => w.cell === 'C1' && /M\/502\/4300, J\/502\/4299/.test(w.message)));
-    assert.deepEqual(reading.learners[0].problems.map((p) => p.code), ['unknown-unit']);
+    assert.deepEqual(reading.learners[0].problems.map((p) => [p.code, p.cell, p.units]), [['ambiguous-header', 'C2', ['M/502/4300', 'J/502/4299']]]);
   });
 
   it('finds 600/5106/1 by every spelling of its number and by its title', () => {

@@ -135,7 +135,7 @@ describe('reading a matrix cohort', () => {
 
   it('reports an unknown qualification on the learner, naming the cell', () => {
     const reading = read([['Learner ID', 'Qualification', 'L/601/0933'], ['1', '999/9999/9', 'A'], ['2', null, 'A']]);
-    assert.deepEqual(reading.learners.map((l) => codes(l.problems)), [['unknown-qualification'], ['unknown-qualification']]);
+    assert.deepEqual(reading.learners.map((l) => codes(l.problems)), [['unknown-qualification'], ['missing-qualification']]);
     assert.equal(reading.learners[0].problems[0].cell, 'B2');
     assert.match(reading.learners[1].problems[0].message, /B3 is blank/);
     assert.equal(reading.learners[0].qualification, null);
@@ -147,7 +147,7 @@ describe('reading a matrix cohort', () => {
     assert.equal(reading.learners[0].qualification?.id, '600/0001/1');
     assert.ok(reading.warnings.some((w) => w.cell === 'A1' && /no Qualification column/.test(w.message)));
     const mixed = read([['Learner ID', 'L/601/0933', 'Unit 5'], ['1', 'A', 'P']]);
-    assert.deepEqual(codes(mixed.learners[0].problems), ['unknown-qualification']);
+    assert.deepEqual(codes(mixed.learners[0].problems), ['missing-qualification']);
   });
 
   it('reports an unrecognised mark with its cell and reads the unit as not taken', () => {
@@ -215,12 +215,25 @@ describe('reading a matrix cohort', () => {
       ['1', '600/0001/1', 'A', 'A'], ['2', '600/0001/1', 'A', 'P'], ['3', '600/0001/1', 'A', 'A'],
     ]);
     assert.deepEqual(reading.warnings.filter((w) => w.code === 'unknown-header').map((w) => w.cell), ['D1']);
+    // Each learner's mark there is theirs to know about: named on the row, not only as a header warning.
+    assert.deepEqual(reading.learners.map((l) => l.problems.map((p) => [p.code, p.cell])), [[['unknown-unit', 'D2']], [['unknown-unit', 'D3']], [['unknown-unit', 'D4']]]);
+    assert.match(reading.learners[1].problems[0].message, /D3 is marked planned under header D1 "Customer care basics", which names no unit/);
+  });
+
+  it('names a mark under a mistyped unit reference on the learner, but not a date under a heading that is no unit', () => {
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933', 'Z/999/9999', 'Start date'],
+      ['1', '600/0001/1', 'A', 'A', '01/09/2012'],
+      ['2', '600/0001/1', 'A', null, '01/09/2012'],
+    ]);
+    assert.deepEqual(reading.learners.map((l) => l.problems.map((p) => [p.code, p.cell])), [[['unknown-unit', 'D2']], []]);
   });
 
   it('asks for the reference when a title fits two units of the learner\'s qualification', () => {
     const reading = read([['Learner ID', 'Qualification', 'Using Email'], ['1', '600/0001/1', 'A'], ['2', '600/0001/1', null]]);
     assert.ok(reading.warnings.some((w) => w.cell === 'C1' && /M\/502\/4300, J\/502\/4299/.test(w.message)));
-    assert.deepEqual(codes(reading.learners[0].problems), ['unknown-unit']);
+    assert.deepEqual(codes(reading.learners[0].problems), ['ambiguous-header']);
+    assert.match(reading.learners[0].problems[0].message, /C2 is marked, but its header C1 "Using Email" fits 2 units .*not counted/);
     assert.deepEqual(reading.learners[0].achieved, []);
     assert.deepEqual(reading.learners[1].problems, []);
   });
@@ -316,7 +329,7 @@ describe('reading a matrix cohort', () => {
     assert.equal(read(values.slice(1)).learners.length, 1);
   });
 
-  it('stops at a second cohort below and leaves its title out', () => {
+  it('skips a repeated header (a second export pasted below), reads the learners under it and leaves its title out', () => {
     const reading = read([
       ['Learner ID', 'Qualification', 'L/601/0933'],
       ['1', '600/0001/1', 'A'],
@@ -325,8 +338,33 @@ describe('reading a matrix cohort', () => {
       ['Learner ID', 'Qualification', 'L/601/0933'],
       ['2', '600/0001/1', 'A'],
     ]);
+    assert.deepEqual(reading.learners.map((l) => l.learnerId), ['1', '2']);
+    const note = reading.warnings.find((w) => w.cell === 'A5');
+    assert.match(note?.message ?? '', /Row 5 repeats the header .*skipped, and the learners under it are read/);
+    assert.equal(reading.lastRow, 6);
+  });
+
+  it('reads two exports pasted one straight under the other, header and all', () => {
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352'],
+      ['1', '600/0001/1', 'A', null],
+      ['2', '600/0001/1', null, 'P'],
+      ['learner id', ' Qualification ', 'L/601/0933', 'D/503/0352'],
+      ['3', '600/0001/1', 'A', 'A'],
+    ]);
+    assert.deepEqual(reading.learners.map((l) => [l.learnerId, l.row]), [['1', 2], ['2', 3], ['3', 5]]);
+    assert.ok(reading.warnings.some((w) => w.cell === 'A4' && /repeats the header/.test(w.message)));
+  });
+
+  it('stops at a second cohort with other columns below, keeping the learners above it', () => {
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933'],
+      ['1', '600/0001/1', 'A'],
+      ['Learner ID', 'Qualification', 'D/503/0352'],
+      ['2', '600/0001/1', 'A'],
+    ]);
     assert.deepEqual(reading.learners.map((l) => l.learnerId), ['1']);
-    assert.ok(reading.warnings.some((w) => w.cell === 'A5' && /second cohort/.test(w.message)));
+    assert.ok(reading.warnings.some((w) => w.cell === 'A3' && /second cohort with other columns/.test(w.message)));
   });
 
   it('stops at a second cohort beside the first, after a blank column', () => {

@@ -3,8 +3,11 @@ import fc from 'fast-check';
 import { readCohort, READER_FAILURE } from '../src/cohort/read';
 import { parseCellAddress } from '../src/cohort/address';
 import { learnerFieldOf } from '../src/cohort/columns';
-import type { CellValue, CohortReading, Grid } from '../src/cohort/types';
-import { testCatalogue } from './fixtures/cohort-fixtures';
+import { checkLearner, SHEET_PROBLEMS } from '../src/cohort/check';
+import type { CellValue, CohortReading, Grid, LearnerRecord } from '../src/cohort/types';
+import { Catalogue } from '../src/rules/catalogue';
+import type { QualificationDefinition } from '../src/rules/model';
+import { NUMBERED_L2, NUMBERED_L3, QCF_QUALIFICATION, testCatalogue } from './fixtures/cohort-fixtures';
 
 const catalogue = testCatalogue();
 
@@ -173,5 +176,53 @@ describe('the cohort reader on random grids', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Whether the learner chose what the rules forbid: two units of a barred set, or a unit outside their qualification. */
+function choseForbidden(learner: LearnerRecord): boolean {
+  const q = learner.qualification;
+  if (!q) return false;
+  const taken = new Set([...learner.achieved, ...learner.planned]);
+  const own = new Set(q.units.map((u) => u.ref));
+  if ([...taken].some((ref) => !own.has(ref))) return true;
+  if (learner.problems.some((p) => p.code === 'unit-not-in-qualification')) return true;
+  return q.rules.some((r) => r.kind === 'barred' && r.units.filter((ref) => taken.has(ref)).length > 1);
+}
+
+describe('statuses on random cohorts', () => {
+  // The test qualification with rules, so barred units and shortfalls arise: L/601/0933 and H/503/0403 barred.
+  const ruled: QualificationDefinition = {
+    ...QCF_QUALIFICATION,
+    rules: [
+      { id: 'total', kind: 'totalCredits', min: 6, text: 'at least 6 credits' },
+      { id: 'X1', kind: 'barred', units: ['L/601/0933', 'H/503/0403'], text: 'only one of a barred set' },
+    ],
+  };
+  const withRules = new Catalogue([ruled, NUMBERED_L2, NUMBERED_L3]);
+
+  it('gives invalid for a forbidden choice and for nothing else; a problem of the sheet never leaves a learner achieved or on-track', () => {
+    let invalid = 0;
+    let sheetProblems = 0;
+    let barred = 0;
+    fc.assert(
+      fc.property(cohort, fc.constantFrom(undefined, '600/0001/1', '10901', 'nope'), ({ titles, columns, body }, qualification) => {
+        const reading = readCohort(build(titles, columns.map((c) => c.header), body), { catalogue: withRules, qualification });
+        for (const learner of reading.learners) {
+          const { status } = checkLearner(learner);
+          const forbidden = choseForbidden(learner);
+          assert.equal(status === 'invalid', forbidden, `row ${learner.row} is ${status}: ${JSON.stringify(learner.problems.map((p) => p.code))}`);
+          if (status === 'invalid') invalid++;
+          if (learner.qualification && checkLearner(learner).violations.some((v) => v.code === 'barred-combination')) barred++;
+          if (learner.problems.some((p) => p.code !== undefined && SHEET_PROBLEMS.has(p.code))) {
+            sheetProblems++;
+            assert.ok(status === 'needs-data' || status === 'incomplete' || status === 'invalid', `row ${learner.row} with a sheet problem is ${status}`);
+          }
+        }
+      }),
+      { numRuns: 300, seed: 1313 },
+    );
+    // The generator must reach both kinds of learner, or the property says nothing.
+    assert.ok(invalid > 20 && barred > 5 && sheetProblems > 20, `${invalid} invalid (${barred} barred), ${sheetProblems} with sheet problems`);
   });
 });

@@ -10,6 +10,19 @@ export function iqContactCentre(levels: Record<string, number> = {}): Qualificat
   return { ...iq, units: iq.units.map((u) => ({ ...u, level: levels[u.ref] ?? u.level })) };
 }
 
+/** The five sales units whose level 2 comes from a Sales level 2 unit list (shared/specs/README.md). */
+const SALES_LEVEL_2 = ['F/502/8559', 'M/502/8606', 'J/502/8577', 'J/502/8580', 'D/502/8584'];
+
+/**
+ * 600/5106/1 without the sales units' levels, as a centre's copy made before those were known: their 15 level 2
+ * credits let every learner meet the level rule with known units, so only this copy shows the planner counting on
+ * unknown levels.
+ */
+export function iqWithoutSalesLevels(): QualificationDefinition {
+  const iq = iqContactCentre();
+  return { ...iq, units: iq.units.map((u) => (SALES_LEVEL_2.includes(u.ref) ? { ...u, level: null } : u)) };
+}
+
 const GROUP_IDS = ['G0', 'G1', 'G2'];
 
 const optional = <T>(arb: fc.Arbitrary<T>, freq = 3): fc.Arbitrary<T | null> => fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: arb, weight: freq });

@@ -4,7 +4,7 @@ import { barredClashes, checkUnits, evaluateUnits } from '../src/rules/evaluate'
 import type { LearnerUnits, QualificationDefinition, Rule, UnitDefinition } from '../src/rules/model';
 import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner';
 import { indexQualification } from '../src/rules/qualification-index';
-import { iqContactCentre, randomLearner, seeded } from './planner-fixtures';
+import { iqContactCentre, iqWithoutSalesLevels, randomLearner, seeded } from './planner-fixtures';
 
 function unit(ref: string, group: string, credits: number | null, level: number | null = 2, glh: number | null = null): UnitDefinition {
   return { ref, title: `Unit ${ref}`, credits, glh, level, group };
@@ -136,7 +136,8 @@ describe('completion planner', () => {
     it('says when the units a learner took bar every way to meet the level rule', () => {
       // With every other level known to be 1, level 2 credits come from T/503/0342 and the ITQ units alone; this
       // learner's level 1 ITQ units bar M/502/4300, F/502/4379 and A/502/4297, leaving 4 + 3 + 2 credits.
-      const levels = Object.fromEntries(iq.units.filter((u) => u.level === null).map((u) => [u.ref, 1]));
+      const withoutSales = iqWithoutSalesLevels();
+      const levels = Object.fromEntries(withoutSales.units.filter((u) => u.level === null).map((u) => [u.ref, 1]));
       const q = iqContactCentre(levels);
       const result = planCompletion(q, { achieved: ['J/502/4299', 'A/502/4378'], planned: ['T/502/4296'] });
       assert.deepEqual(result.plans, []);
@@ -145,11 +146,12 @@ describe('completion planner', () => {
 
     it('relies on unknown levels, and says on which units, when no plan can be sure of the level rule', () => {
       const learner = { achieved: ['J/502/4299', 'A/502/4378'], planned: ['T/502/4296'] };
-      const { plans } = planCompletion(iq, learner);
+      const withoutSales = iqWithoutSalesLevels();
+      const { plans } = planCompletion(withoutSales, learner);
       assert.equal(plans.length, 3);
       for (const plan of plans) {
         assert.ok(plan.reliesOnUnknown.length > 0);
-        const byRef = new Map(iq.units.map((u) => [u.ref, u] as const));
+        const byRef = new Map(withoutSales.units.map((u) => [u.ref, u] as const));
         assert.ok(plan.reliesOnUnknown.every((ref) => byRef.get(ref)?.level === null));
         assert.ok(plan.add.some((ref) => plan.reliesOnUnknown.includes(ref)), 'the plan counts on some of its own units');
       }

@@ -93,6 +93,7 @@ function withoutSelectionEvents(fake: FakeExcel): HostRun {
         workbook: {
           worksheets: context.workbook.worksheets,
           application: context.workbook.application,
+          customXmlParts: context.workbook.customXmlParts,
           getSelectedRange: () => context.workbook.getSelectedRange(),
         },
       }),
@@ -220,8 +221,23 @@ describe('what-if: applying a learner\'s row', function () {
     const rowResults = () => owned.map((letters) => sheet.at(`${letters}5`));
     const afterApply = rowResults();
     assert.equal(sheet.at(`${columnLetters(columnOf(sheet, 'qualcheck: status'))}5`), outcome.check.result.status);
-    await checkSheet(fake.run, settingsFor());
+    const recheck = await checkSheet(fake.run, settingsFor());
+    assert.equal(recheck.target, 'columns', 'the cells Apply refreshed are recorded as qualcheck\'s, not taken for a person\'s');
     assert.deepEqual(rowResults(), afterApply);
+  });
+
+  it('keeps a result cell of the row that a person typed into since the check, and says so', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(grid, sheetName);
+    await checkSheet(fake.run, settingsFor());
+    const next = `${columnLetters(columnOf(sheet, 'qualcheck: next step'))}5`;
+    sheet.put(next, [['ring Ben on Monday']]);
+    const inspection = await inspectSheet(fake.run, settingsFor());
+    const record = learnerAt(inspection, 5);
+    const { outcome } = await applyOn(fake, sheet, inspection, record, choose(record, { 'H/600/9660': 'achieved' }));
+    assert.equal(sheet.at(next), 'ring Ben on Monday');
+    assert.deepEqual(outcome.kept, [next]);
+    assert.equal(sheet.at(`${columnLetters(columnOf(sheet, 'qualcheck: status'))}5`), outcome.check.result.status, 'the other result cells were refreshed');
   });
 
   it('re-reads as exactly the units chosen, and the panel can go on from the grid it returns', async () => {

@@ -130,7 +130,7 @@ describe('what-if: results of a set of choices', () => {
     const planned = withChoice(sheet, 'A/000/0004', 'planned');
     assert.equal(whatIf(record, example, planned, new Set(changedUnits(example, sheet, planned))).status, 'on-track');
     const other = { ...record, problems: [unclear, { cell: 'C7', code: 'unknown-qualification' as const, message: 'not this one' }] };
-    assert.equal(whatIf(other, example, planned, new Set(['A/000/0004'])).status, 'invalid', 'a problem about no unit stands');
+    assert.equal(whatIf(other, example, planned, new Set(['A/000/0004'])).status, 'needs-data', 'a problem of the sheet about no unit stands');
   });
 
   it('works the same on a qualification loaded from a rules file', () => {

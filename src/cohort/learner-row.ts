@@ -199,7 +199,7 @@ export class LearnerRows {
     }
     problems.push({
       cell,
-      code: 'unknown-qualification',
+      code: 'missing-qualification',
       message: column
         ? `Cell ${cell} is blank, so row ${sheetRow} has no qualification. Fill in its qualification number, or choose a qualification for the sheet.`
         : `Row ${sheetRow} has no qualification: the sheet has no Qualification column. Add one, or choose the qualification for the sheet.`,

@@ -64,6 +64,8 @@ export class MatrixUnits {
     private readonly context: ReadContext,
     private readonly addresses: Addresses,
     private readonly columns: UnitColumn[],
+    /** Columns whose header names no known unit: a mark there belongs to a unit nobody can place. */
+    private readonly unknownColumns: readonly HeaderColumn[] = [],
   ) {
     this.vocabulary = context.marks.describe();
     this.indexes = columns.map((c) => c.header.index);
@@ -111,8 +113,8 @@ export class MatrixUnits {
         if (units.length > 1) {
           tally.problem({
             cell,
-            code: 'unknown-unit',
-            message: `Cell ${cell} is marked, but its header "${column.header.text}" fits ${units.length} units of ${qualification.id} (${units.map((u) => u.ref).join(', ')}). Head the column with the unit reference.`,
+            code: 'ambiguous-header',
+            message: `Cell ${cell} is marked, but its header ${column.header.cell} "${column.header.text}" fits ${units.length} units of ${qualification.id} (${units.map((u) => u.ref).join(', ')}), so the mark is not counted. Head the column with the unit reference.`,
             units: units.map((u) => u.ref),
           });
           continue;
@@ -122,6 +124,30 @@ export class MatrixUnits {
         ref = column.refs.length === 1 ? column.refs[0] : column.header.text;
       }
       tally.add(ref, reading.state, cell, reading.state === 'achieved' ? reading.achievedOn : undefined, 'column');
+    }
+    this.readUnknown(tally, r, row);
+  }
+
+  /**
+   * A mark under a header that names no known unit is the sheet's problem, named on the learner's row so the learner
+   * is not shown as achieved on the units that could be read. A date there counts as a mark only under a header that
+   * looks like a unit reference (a "Start date" column among the units holds dates, not achievements).
+   */
+  private readUnknown(tally: UnitTally, r: number, row: CellValue[]): void {
+    for (const column of this.unknownColumns) {
+      const value = row[column.index];
+      if (value === null || value === undefined) continue;
+      const reading = this.context.marks.read(value, this.context.grid.numberFormats?.[r]?.[column.index]);
+      if (reading.state !== 'achieved' && reading.state !== 'planned') continue;
+      const looksLikeUnit = column.role.kind === 'other' && column.role.looksLikeUnit;
+      if (reading.state === 'achieved' && reading.achievedOn && !looksLikeUnit) continue;
+      const cell = this.addresses.at(r, column.index);
+      tally.problem({
+        cell,
+        code: 'unknown-unit',
+        message: `Cell ${cell} is marked ${reading.state} under header ${column.cell} "${column.text}", which names no unit of the qualifications in the catalogue, so the mark is not counted. Correct the header to the unit reference, or add the qualification's definition.`,
+        units: [column.text],
+      });
     }
   }
 }

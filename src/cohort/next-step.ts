@@ -2,7 +2,7 @@
 // for learners who are short of the rules; every other status keeps the default advice.
 import type { LearnerResult, UnitDefinition } from '../rules/model';
 import { planCompletion, type Plan, type PlanResult } from '../rules/planner';
-import type { LearnerCheck } from './check';
+import { SHEET_PROBLEMS, type LearnerCheck } from './check';
 
 /** What to do next, in words. The completion planner, when present, gives a better answer through `nextStep`. */
 export function defaultNextStep(result: LearnerResult): string {
@@ -18,6 +18,8 @@ export function defaultNextStep(result: LearnerResult): string {
     case 'needs-data': {
       const unclear = result.violations.find((v) => v.code === 'unrecognised-mark');
       if (unclear) return `fix the mark: ${unclear.message}`;
+      const sheet = result.violations.find((v) => SHEET_PROBLEMS.has(v.code));
+      if (sheet) return `correct the sheet: ${sheet.message}`;
       const undecided = result.violations.find((v) => v.code === 'undecidable');
       return undecided ? `supply the missing unit data: ${undecided.units.join(', ')}` : 'supply the missing unit data';
     }

@@ -44,6 +44,21 @@ function emptyReading(top: number, left: number, warnings: ReadWarning[]): Cohor
   return { layout: 'matrix', headerRow: 0, firstColumn: left, lastColumn: left, lastRow: top - 1, learners: [], warnings, unitColumns: [], hiddenRows: 0, hiddenColumns: 0 };
 }
 
+/** Headings compared as a person reads them: case and spacing aside. */
+function heading(value: CellValue | undefined): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim().replace(/\s+/g, ' ').toLowerCase() : '';
+}
+
+/** Whether a row holds, in every column read, the heading of the header row: the same header again. */
+function sameHeadings(row: CellValue[], used: readonly HeaderColumn[]): boolean {
+  return used.every((c) => heading(row[c.index]) === heading(c.text));
+}
+
+/** A row read as a learner that holds no unit at all: a title above a pasted header, not a learner. */
+function isTitleRow(record: LearnerRecord): boolean {
+  return record.marks.length === 0 && record.problems.every((p) => p.code === 'missing-learner-id' || p.code === 'unknown-qualification' || p.code === 'missing-qualification');
+}
+
 const TOTALS = /^\s*(grand\s+)?(totals?|sum|count|average|mean)\s*:?\s*$/i;
 
 const NEEDS =
@@ -143,7 +158,7 @@ class CohortReader {
       }
     }
     const unitColumns = layout === 'matrix' ? prepareUnitColumns(this.context, unitHeaders) : [];
-    this.warnUnknownHeaders(header, unitColumns);
+    const unknownColumns = this.warnUnknownHeaders(header, unitColumns);
 
     const used = [...learnerColumns.values(), ...(layout === 'matrix' ? unitHeaders : listColumns)].sort((a, b) => a.index - b.index);
     const usedIndexes = used.map((c) => c.index);
@@ -157,11 +172,12 @@ class CohortReader {
 
     const addresses = new Addresses(g);
     const rows = new LearnerRows(this.context, addresses, learnerColumns, this.defaultQualification(header, learnerColumns, unitColumns));
-    const units = layout === 'matrix' ? new MatrixUnits(this.context, addresses, unitColumns) : new ListUnits(this.context, addresses, listColumns);
+    const units = layout === 'matrix' ? new MatrixUnits(this.context, addresses, unitColumns, unknownColumns) : new ListUnits(this.context, addresses, listColumns);
     const tally = new UnitTally();
     const firstLearnerColumn = used.find((c) => c.role.kind === 'learner');
     const learners: LearnerRecord[] = [];
     let lastBlank = header.rowIndex;
+    let lastHeader = header.rowIndex;
     for (let r = header.rowIndex + 1; r < g.values.length; r++) {
       const row = g.values[r] ?? [];
       let blank = true;
@@ -176,13 +192,24 @@ class CohortReader {
         continue;
       }
       if (firstLearnerColumn && this.repeatsHeader(row, firstLearnerColumn, learnerColumns)) {
-        // The second cohort's title rows, between the last blank row and its header, are not learners either.
-        while (learners.length > 0 && learners[learners.length - 1].row > g.top + lastBlank) learners.pop();
+        // Title rows of the next export ("Cohort B"), after a blank row and with no unit in them, are not learners.
+        if (lastBlank > lastHeader) {
+          while (learners.length > 0 && learners[learners.length - 1].row > g.top + lastBlank && isTitleRow(learners[learners.length - 1])) learners.pop();
+        }
         const at = cellAddress(g.top + r, firstLearnerColumn.column);
+        if (sameHeadings(row, used)) {
+          this.warnings.push({
+            cell: at,
+            message: `Row ${g.top + r} repeats the header (${at} "${fieldText(row[firstLearnerColumn.index])}"), as when two exports are pasted one under the other: it is skipped, and the learners under it are read with the columns of row ${header.row}.`,
+          });
+          lastHeader = r;
+          lastBlank = r;
+          continue;
+        }
         this.warnings.push({
           cell: at,
           code: 'unknown-header',
-          message: `Row ${g.top + r} repeats the header (${at} "${fieldText(row[firstLearnerColumn.index])}"): a second cohort starts here and is not read. Select it on its own to check it.`,
+          message: `Row ${g.top + r} is the header of a second cohort with other columns (${at} "${fieldText(row[firstLearnerColumn.index])}"), so it and the rows under it are not read. Select it on its own to check it.`,
         });
         break;
       }
@@ -221,15 +248,23 @@ class CohortReader {
     };
   }
 
-  /** Headers that name no known unit are reported when they look like a unit, sit among unit columns, or hold marks. */
-  private warnUnknownHeaders(header: Header, unitColumns: UnitColumn[]): void {
+  /**
+   * Headers that name no known unit are reported when they look like a unit, sit among unit columns, or hold marks;
+   * the reported ones are given back, so a learner's mark under one is named as theirs too.
+   */
+  private warnUnknownHeaders(header: Header, unitColumns: UnitColumn[]): HeaderColumn[] {
     const firstUnit = unitColumns[0]?.header.index ?? Infinity;
     const lastUnit = unitColumns[unitColumns.length - 1]?.header.index ?? -Infinity;
+    const reported: HeaderColumn[] = [];
     for (const column of header.columns) {
       if (column.role.kind !== 'other') continue;
       const among = column.index > firstUnit && column.index < lastUnit;
-      if (column.role.looksLikeUnit || among || this.holdsMarks(header, column)) this.unknownUnitHeader(column);
+      if (column.role.looksLikeUnit || among || this.holdsMarks(header, column)) {
+        this.unknownUnitHeader(column);
+        reported.push(column);
+      }
     }
+    return reported;
   }
 
   private holdsMarks(header: Header, column: HeaderColumn): boolean {

@@ -11,13 +11,16 @@ import type { CellValue, CohortReading, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import type { HostRun } from './host';
-import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
+import { isResultsSheetHeader, ownershipAfter, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
 import { unitHighlight, withNotCounted } from './unit-highlight';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
+import { readOwnership, saveOwnership } from './ownership-part';
+import { cellCount, rangesInWords } from '../cohort/ownership';
+import { blockFor, type OwnershipRecord } from '../cohort/ownership-record';
 
 export interface CheckSettings {
   catalogue: Catalogue;
@@ -155,7 +158,14 @@ export async function checkSheet(run: HostRun, settings: CheckSettings, controls
   const notices: string[] = [];
 
   let plan: WritePlan;
-  const beside = settings.place === 'beside' ? planBeside(await cellsAround(run, read, reading, controls), read.sheetName, reading, block) : null;
+  let ownership: OwnershipRecord | null;
+  try {
+    ownership = await readOwnership(run);
+  } catch (error) {
+    throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });
+  }
+  const owned = blockFor(ownership, read.sheetName);
+  const beside = settings.place === 'beside' ? planBeside(await cellsAround(run, read, reading, controls), read.sheetName, reading, block, owned) : null;
   if (beside && !('blockedBy' in beside)) {
     plan = beside;
   } else {
@@ -173,7 +183,18 @@ export async function checkSheet(run: HostRun, settings: CheckSettings, controls
   if (plan.target === 'columns') plan.highlight = unitHighlight(reading, plan);
   const writeOptions: WriteOptions = { onProgress: controls.onProgress, signal: controls.signal, ...controls.tuning };
   const outcome = await writeResults(run, plan, sourceCheck(read, reading, checks, plan), writeOptions);
+  const after = ownershipAfter(ownership, plan);
+  if (after && after !== ownership) {
+    try {
+      await saveOwnership(run, after);
+    } catch (error) {
+      throw describeExcelError(error, { sheetName: read.sheetName, beside: true, written: outcome.written });
+    }
+  }
   if (plan.staleRanges.length > 0) notices.push(`Results of an earlier check below the last learner were cleared (${plan.staleRanges.join(', ')}).`);
+  if (plan.kept && plan.kept.length > 0) {
+    notices.push(`Cells changed since qualcheck wrote them were kept as they are (${cellCount(plan.kept)}: ${rangesInWords(plan.kept)}).`);
+  }
   return {
     ...inspection,
     checks,

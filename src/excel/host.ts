@@ -107,8 +107,30 @@ export interface HostWorksheetCollection {
   add(name?: string): HostWorksheet;
 }
 
+/** A custom XML part of the workbook (ExcelApi 1.5): where qualcheck keeps its record of the cells it wrote. */
+export interface HostCustomXmlPart extends Loadable<HostCustomXmlPart> {
+  readonly id: string;
+  readonly namespaceUri: string;
+  readonly isNullObject: boolean;
+  getXml(): HostClientResult<string>;
+  setXml(xml: string): void;
+  delete(): void;
+}
+
+export interface HostCustomXmlPartScopedCollection extends Loadable<HostCustomXmlPartScopedCollection> {
+  readonly items: HostCustomXmlPart[];
+  getCount(): HostClientResult<number>;
+  getOnlyItemOrNullObject(): HostCustomXmlPart;
+}
+
+export interface HostCustomXmlPartCollection {
+  add(xml: string): HostCustomXmlPart;
+  getByNamespace(namespaceUri: string): HostCustomXmlPartScopedCollection;
+}
+
 export interface HostWorkbook {
   readonly worksheets: HostWorksheetCollection;
+  readonly customXmlParts: HostCustomXmlPartCollection;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
   getSelectedRange(): HostRange;
 }
@@ -128,6 +150,7 @@ export type OfficeConformance = [
   Satisfies<Excel.Range, HostRange>,
   Satisfies<Excel.Worksheet, HostWorksheet>,
   Satisfies<Excel.ConditionalFormat, HostConditionalFormat>,
+  Satisfies<Excel.CustomXmlPart, HostCustomXmlPart>,
 ];
 
 /** Excel.run of the Office.js the pane was loaded with (the real host, or the fake one the browser tests inject). */

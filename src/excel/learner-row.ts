@@ -2,12 +2,14 @@
 // changes), the cells a what-if choice changes (unit cells in the sheet's own marks, or the unit list cells in their
 // own separators), and writing those cells only, then re-checking the row and bringing its owned result cells up to
 // date. Every other cell of the sheet is left as it is.
-import { cellAddress, columnLetters, rangeAddress } from '../cohort/address';
+import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from '../cohort/address';
 import { checkLearner, type LearnerCheck } from '../cohort/check';
 import { listFieldOf, type ListField } from '../cohort/columns';
 import { isBlank } from '../cohort/grid';
 import { headerText, HEADER_SEARCH_ROWS } from '../cohort/header';
 import { DEFAULT_MARK_STYLE, DEFAULT_MARKS, MarkReader, type MarkVocabulary } from '../cohort/marks';
+import { stillAsWritten } from '../cohort/ownership';
+import { blockFor, rewriteCells, withBlock, type OwnershipRecord } from '../cohort/ownership-record';
 import { readCohort, type ReadOptions } from '../cohort/read';
 import { isResultHeader, RESULT_HEADERS, resultRow } from '../cohort/results';
 import type { CellValue, CohortReading, Grid, LearnerRecord, MarkStyle, UnitState } from '../cohort/types';
@@ -15,6 +17,7 @@ import { unitIndexFor, type UnitIndex } from '../cohort/unit-index';
 import type { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import { type HostCellInput, type HostRun, isHostError } from './host';
+import { readOwnership, saveOwnership } from './ownership-part';
 import { withoutOwnedColumns } from './placement';
 import { CheckFailed } from './progress';
 import { cellValueFromHost } from './read-sheet';
@@ -535,6 +538,8 @@ export interface ApplyOutcome {
   results: { cell: string; header: string; value: HostCellInput }[];
   /** Set when the learner's results are on a separate results sheet (`results` are then its cells): not written when it is protected. */
   resultsSheet?: { name: string; written: boolean };
+  /** Result cells of the learner a person changed since qualcheck wrote them: left as they are. */
+  kept?: string[];
 }
 
 interface OwnedCell {
@@ -577,7 +582,9 @@ function failure(sheetName: string, error: unknown): CheckFailed {
  * Writes the changed cells of one learner's row, and the row's owned result cells when the sheet has them. Before
  * writing it checks that the row and the header still hold what the pane read (else nothing is written) and that the
  * new cells read back as the units chosen. Three syncs: read the row, read the header, write; three more to find the
- * learner's row on a separate results sheet when the cohort sheet has no result columns.
+ * learner's row on a separate results sheet when the cohort sheet has no result columns. With an ownership record, a
+ * result cell a person changed since the last check is kept (`kept`), and the record then notes the cells refreshed
+ * (one or two syncs to read it, two to store it).
  */
 export async function applyRowChanges(run: HostRun, request: ApplyRequest): Promise<ApplyOutcome> {
   const { grid, reading, record, changes, sheetName } = request;
@@ -593,8 +600,16 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
 
   const left = reading.firstColumn;
   const right = reading.lastColumn;
+  let ownership: OwnershipRecord | null;
   try {
-    return await run(async (context) => {
+    ownership = await readOwnership(run);
+  } catch (error) {
+    throw failure(sheetName, error);
+  }
+  const block = blockFor(ownership, sheetName);
+  let outcome: ApplyOutcome;
+  try {
+    outcome = await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       sheet.protection.load('protected');
       const rowRange = sheet.getRange(rangeAddress({ top: record.row, left, bottom: record.row, right })).load('values');
@@ -614,6 +629,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       }
       const usedRight = used.isNullObject ? right : Math.max(right, used.columnIndex + used.columnCount);
       const header = sheet.getRange(rangeAddress({ top: reading.headerRow, left, bottom: reading.headerRow, right: usedRight })).load('values');
+      const wholeRow = sheet.getRange(rangeAddress({ top: record.row, left, bottom: record.row, right: usedRight })).load('values');
       await context.sync();
       const headerValues = header.values[0] ?? [];
       for (let c = left; c <= right; c++) {
@@ -624,9 +640,14 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       }
 
       const notCounted = () => notCountedText(check, after, patched);
-      const owned = ownedResultCells(headerValues, left, check, notCounted);
+      const headed = ownedResultCells(headerValues, left, check, notCounted);
+      // With a record, a result cell is written only while it is empty or as qualcheck left it.
+      const rowNow = wholeRow.values[0] ?? [];
+      const mayWrite = (o: OwnedCell) => !block || stillAsWritten(block, record.row, o.column, cellValueFromHost(rowNow[o.column - left]));
+      const owned = headed.filter(mayWrite);
+      const kept = headed.filter((o) => !mayWrite(o)).map((o) => cellAddress(record.row, o.column));
       // Results kept on a separate sheet: that sheet's row for this learner, when there is one (three more syncs).
-      const elsewhere = owned.length === 0 ? await findResultsSheetRow(context, record.row, record.learnerId) : undefined;
+      const elsewhere = headed.length === 0 ? await findResultsSheetRow(context, record.row, record.learnerId) : undefined;
       const results = elsewhere
         ? {
             sheet: context.workbook.worksheets.getItem(elsewhere.sheetName),
@@ -650,9 +671,23 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         written: [...changes],
         results: results.cells.map((o) => ({ cell: cellAddress(results.row, o.column), header: o.header, value: o.value })),
         resultsSheet: elsewhere ? { name: elsewhere.sheetName, written: !elsewhere.protected } : undefined,
+        ...(kept.length > 0 ? { kept } : {}),
       };
     });
   } catch (error) {
     throw failure(sheetName, error);
   }
+  // The refreshed result cells are qualcheck's as written now: the record follows, so the next check replaces them.
+  if (block && ownership && !outcome.resultsSheet && outcome.results.length > 0) {
+    const written = outcome.results.flatMap((r) => {
+      const at = parseCellAddress(r.cell);
+      return at ? [{ row: at.row, column: at.column, value: r.value }] : [];
+    });
+    try {
+      await saveOwnership(run, withBlock(ownership, rewriteCells(block, written)));
+    } catch (error) {
+      throw failure(sheetName, error);
+    }
+  }
+  return outcome;
 }

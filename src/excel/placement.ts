@@ -1,9 +1,13 @@
 // Where the owned result columns go, decided from cells already read (no Office.js here, so it is tested directly):
 // where an earlier check put them, else right of the data; a separate results sheet when the user asks for one or
-// when any of those cells holds something the add-in did not write.
+// when any of those cells holds something qualcheck did not write. With an ownership record (ownership-record.ts)
+// "did not write" is what the record says, cell by cell; without one (a workbook checked before qualcheck kept a
+// record), the columns headed "qualcheck: ..." are taken as qualcheck's, once.
 import { cellAddress, columnLetters, rangeAddress, type CellRange } from '../cohort/address';
 import { mergedRanges } from '../cohort/header';
 import { isBlank } from '../cohort/grid';
+import { cellCount, decideOwnership, locateBlock, rangesInWords } from '../cohort/ownership';
+import { recordWrite, type OwnedBlock, type OwnershipRecord } from '../cohort/ownership-record';
 import type { LearnerCheck } from '../cohort/check';
 import { isResultHeader, type ResultsBlock } from '../cohort/results';
 import type { CellValue, CohortReading, Grid } from '../cohort/types';
@@ -77,6 +81,14 @@ export interface WritePlan {
   sheet?: { create: boolean; name: string };
   /** The conditional format that highlights unit cells that do not count (results beside the data only). */
   highlight?: { range: string; formula: string };
+  /** Cells qualcheck once wrote that a person changed since: left as they are, never written. */
+  kept?: CellRange[];
+}
+
+/** Why the block cannot go beside the data, and the cells of the user's it would have overwritten. */
+export interface BesideBlocked {
+  blockedBy: string;
+  kept?: CellRange[];
 }
 
 /** Owned columns: header cells in the header row whose text the add-in writes. */
@@ -149,10 +161,63 @@ function safe(value: string | number | null): HostCellInput {
   return value;
 }
 
-export function planBeside(cells: SheetCells, sheetName: string, reading: CohortReading, block: ResultsBlock): WritePlan | { blockedBy: string } {
+function cellsWord(ranges: readonly CellRange[]): string {
+  const n = cellCount(ranges);
+  return `${n} ${n === 1 ? 'cell' : 'cells'}`;
+}
+
+/** The plan beside the data when the sheet has a recorded block: its place, and only cells still as written. */
+function planByRecord(cells: SheetCells, sheetName: string, reading: CohortReading, block: ResultsBlock, recordedBlock: OwnedBlock): WritePlan | BesideBlocked {
+  const owned = locateBlock(recordedBlock, (r, c) => cells.value(r, c), reading.headerRow, cells.right);
+  if (owned === 'gone') return planByHeaders(cells, sheetName, reading, block);
+  if (!owned) {
+    const at = rangeAddress({ top: recordedBlock.headerRow, left: recordedBlock.firstColumn, bottom: recordedBlock.headerRow, right: recordedBlock.firstColumn + recordedBlock.columns - 1 });
+    return { blockedBy: `the result columns are no longer as qualcheck wrote them (headers ${at}: a header retyped, or columns inserted among them)` };
+  }
   const width = block.header.length;
-  const owned = ownedColumns(cells, reading.headerRow);
-  const firstColumn = owned.length > 0 ? owned[0] : lastFilledColumn(cells, reading) + 1;
+  const target = { top: reading.headerRow, left: owned.firstColumn, bottom: Math.max(reading.lastRow, reading.headerRow), right: owned.firstColumn + width - 1 };
+  const decision = decideOwnership(owned, (r, c) => cells.value(r, c), target);
+  const kept = decision.edited;
+  if (!decision.writable) {
+    const parts: string[] = [];
+    if (kept.length > 0) parts.push(`${cellsWord(kept)} qualcheck wrote were changed since (${rangesInWords(kept)}) and were kept as they are`);
+    if (decision.foreign.length > 0) parts.push(`${rangesInWords(decision.foreign)} ${cellCount(decision.foreign) === 1 ? 'holds' : 'hold'} your data`);
+    return { blockedBy: parts.join('; '), kept };
+  }
+  return {
+    ...besidePlan(sheetName, reading, block, owned.firstColumn, decision.stale.map(rangeAddress)),
+    ...(kept.length > 0 ? { kept } : {}),
+  };
+}
+
+function besidePlan(sheetName: string, reading: CohortReading, block: ResultsBlock, firstColumn: number, staleRanges: string[]): WritePlan {
+  return {
+    target: 'columns',
+    sheetName,
+    headerRow: reading.headerRow,
+    firstColumn,
+    header: block.header,
+    firstRow: reading.headerRow + 1,
+    rows: block.rows.map((row) => row.map(safe)),
+    textColumns: [],
+    statusColumn: block.statusColumn,
+    staleRanges,
+  };
+}
+
+/**
+ * The plan for results beside the data, or why they cannot go there. `owned` is the block the ownership record
+ * keeps for this sheet; without it the sheet's "qualcheck: ..." columns are taken as qualcheck's (the way of
+ * workbooks checked before the record existed), and the write that follows records them.
+ */
+export function planBeside(cells: SheetCells, sheetName: string, reading: CohortReading, block: ResultsBlock, owned?: OwnedBlock): WritePlan | BesideBlocked {
+  return owned ? planByRecord(cells, sheetName, reading, block, owned) : planByHeaders(cells, sheetName, reading, block);
+}
+
+function planByHeaders(cells: SheetCells, sheetName: string, reading: CohortReading, block: ResultsBlock): WritePlan | BesideBlocked {
+  const width = block.header.length;
+  const headed = ownedColumns(cells, reading.headerRow);
+  const firstColumn = headed.length > 0 ? headed[0] : lastFilledColumn(cells, reading) + 1;
   const reason = blocked(cells, reading, firstColumn, width);
   if (reason) return { blockedBy: reason };
   // Results an earlier check left below the last learner (the cohort got shorter) are the add-in's own: empty them.
@@ -168,18 +233,7 @@ export function planBeside(cells: SheetCells, sheetName: string, reading: Cohort
     }
     if (bottom > 0) staleRanges.push(rangeAddress({ top: reading.lastRow + 1, left: c, bottom, right: c }));
   }
-  return {
-    target: 'columns',
-    sheetName,
-    headerRow: reading.headerRow,
-    firstColumn,
-    header: block.header,
-    firstRow: reading.headerRow + 1,
-    rows: block.rows.map((row) => row.map(safe)),
-    textColumns: [],
-    statusColumn: block.statusColumn,
-    staleRanges,
-  };
+  return besidePlan(sheetName, reading, block, firstColumn, staleRanges);
 }
 
 /** One row per learner on a sheet of the add-in's own: sheet row, learner id, then the owned columns. */
@@ -207,4 +261,12 @@ export function planResultsSheet(name: string, create: boolean, reading: CohortR
 /** Whether a sheet's first header cells are those of a results sheet the add-in wrote (so it may be cleared). */
 export function isResultsSheetHeader(values: readonly unknown[]): boolean {
   return values[0] === RESULTS_SHEET_LEAD[0] && values[1] === RESULTS_SHEET_LEAD[1] && isResultHeader(values[2]);
+}
+
+/**
+ * The ownership record after `plan` is written: a write beside the data records its block for the sheet (replacing
+ * the earlier one); a results sheet is qualcheck's whole, so the cohort sheet's block, if any, stays as it was.
+ */
+export function ownershipAfter(previous: OwnershipRecord | null, plan: WritePlan): OwnershipRecord | null {
+  return plan.target === 'columns' ? recordWrite(previous, plan) : previous;
 }

@@ -10,7 +10,7 @@ import type { WritePlan } from './placement';
 export const NOT_COUNTED_HEADER = 'qualcheck: units not counted';
 export const NOT_COUNTED_STYLE = { fill: '#FCE4D6', font: '#843C0C' } as const;
 /** Codes whose units the learner took but that cannot count towards the qualification. */
-const OUTSIDE_CODES: ReadonlySet<string> = new Set(['unit-not-in-qualification', 'unknown-unit']);
+const OUTSIDE_CODES: ReadonlySet<string> = new Set(['unit-not-in-qualification', 'unknown-unit', 'ambiguous-header']);
 const SEPARATOR = ', ';
 
 function headerText(grid: Grid, row: number, column: number): string {

@@ -268,9 +268,9 @@ function checkOne(record: LearnerRecord, options: RegistrationOptions): Registra
   const q = record.qualification;
   if (q === null) {
     const cell = record.cells.qualification;
-    const fromReader = record.problems.find((p) => p.code === 'unknown-qualification');
+    const fromReader = record.problems.find((p) => p.code === 'unknown-qualification' || p.code === 'missing-qualification');
     out.problems.push({
-      code: 'unknown-qualification', severity: 'error', field: 'qualification', cell: fromReader?.cell ?? cell,
+      code: fromReader?.code === 'missing-qualification' ? 'missing-qualification' : 'unknown-qualification', severity: 'error', field: 'qualification', cell: fromReader?.cell ?? cell,
       message: fromReader?.message ?? `qualification '${record.qualificationText ?? ''}'${where(cell)} is not one the checker knows: choose one from the catalogue`,
     });
   } else {

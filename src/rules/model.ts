@@ -126,6 +126,9 @@ export type ViolationCode =
   | 'unknown-qualification'
   | 'unrecognised-mark'
   | 'undecidable'
+  // problems of the sheet, not of the learner's choices (src/cohort/check.ts decides their status)
+  | 'ambiguous-header'
+  | 'missing-qualification'
   // registration prep
   | 'invalid-uln'
   | 'placeholder-uln'

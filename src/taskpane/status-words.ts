@@ -5,6 +5,6 @@ export const STATUS_WORDS: Record<Status, string> = {
   achieved: 'achieved',
   'on-track': 'on track: the planned units complete it',
   incomplete: 'incomplete: more units needed',
-  'needs-data': 'needs data: a rule cannot be decided',
+  'needs-data': 'needs data: unit data missing, or the sheet to correct',
   invalid: 'invalid: a choice the rules forbid',
 };

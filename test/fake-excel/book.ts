@@ -162,8 +162,36 @@ function matchesRule(cf: FakeConditionalFormat, value: FakeCell | undefined): bo
   return false;
 }
 
+/** A custom XML part as the workbook stores it: Excel gives it an id and reads its namespace from the root element. */
+export interface FakeCustomXmlPart {
+  id: string;
+  xml: string;
+}
+
+/** The namespace URI of an XML document's root element, or undefined when the text has no root element. */
+export function rootNamespace(xml: string): string | undefined {
+  const body = xml.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').trimStart();
+  const root = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?([^>]*)>/.exec(body);
+  if (!root) return undefined;
+  const prefix = root[2] ? root[1] : undefined;
+  const name = prefix ? `xmlns:${prefix}` : 'xmlns';
+  const attribute = new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(root[3]);
+  return attribute ? (attribute[1] ?? attribute[2] ?? '') : '';
+}
+
 export class FakeWorkbookState {
   readonly sheets: FakeSheet[] = [];
+  /** The workbook's custom XML parts (Workbook.customXmlParts, ExcelApi 1.5), in the order they were added. */
+  readonly customXmlParts: FakeCustomXmlPart[] = [];
+  private partIds = 0;
+
+  /** Adds a part as Excel does: refused unless the text is XML with a root element. */
+  addCustomXmlPart(xml: string): FakeCustomXmlPart {
+    if (rootNamespace(xml) === undefined) throw new Error('not XML');
+    const part = { id: `{${String(++this.partIds).padStart(8, '0')}-0000-4000-8000-000000000000}`, xml };
+    this.customXmlParts.push(part);
+    return part;
+  }
   activeSheet = '';
   selection: { sheet: string; rect: Rect } | null = null;
   /** Set while the user is typing in a cell: Excel then refuses every request. */

@@ -12,6 +12,9 @@ import type {
   HostConditionalRangeFormat,
   HostContext,
   HostCustomRule,
+  HostCustomXmlPart,
+  HostCustomXmlPartCollection,
+  HostCustomXmlPartScopedCollection,
   HostRange,
   HostTable,
   HostTableCollection,
@@ -21,7 +24,7 @@ import type {
   HostWorksheetProtection,
 } from '../../src/excel/host';
 import { type Rect, contains, intersects, qualifiedAddress, parseAddress } from './a1';
-import type { FakeCell, FakeConditionalFormat, FakeSheet, FakeWorkbookState } from './book';
+import { rootNamespace, type FakeCell, type FakeConditionalFormat, type FakeCustomXmlPart, type FakeSheet, type FakeWorkbookState } from './book';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -259,9 +262,11 @@ export class FakeWorkbookProxy implements HostWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplicationProxy;
   readonly onSelectionChanged: FakeSelectionEvents;
+  readonly customXmlParts: FakeCustomXmlPartCollection;
 
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.customXmlParts = new FakeCustomXmlPartCollection(ctx);
     this.application = new FakeApplicationProxy(ctx);
     this.onSelectionChanged = new FakeSelectionEvents(ctx);
   }
@@ -274,6 +279,180 @@ export class FakeWorkbookProxy implements HostWorkbook {
       if (!sheet) throw new FakeExcelError('ItemNotFound', 'The selected sheet does not exist.', 'Workbook.getSelectedRange');
       return { sheet, rect: selection.rect };
     });
+  }
+}
+
+// ---------------------------------------------------------------- custom XML parts (ExcelApi 1.5)
+
+/**
+ * `Workbook.customXmlParts`: `add(xml)` queues the new part (refused at sync unless the text is XML with a root
+ * element); `getByNamespace(uri)` is the parts whose root element is in that namespace, as they are when a
+ * later operation of the batch runs.
+ */
+class FakeCustomXmlPartCollection implements HostCustomXmlPartCollection {
+  constructor(private readonly ctx: FakeContext) {}
+
+  add(xml: string): FakeCustomXmlPartProxy {
+    const book = this.ctx.book;
+    let added: FakeCustomXmlPart | null = null;
+    this.ctx.enqueue({
+      kind: 'write',
+      request: { path: 'CustomXmlParts', action: 'add', args: [xml] },
+      apply: () => {
+        if (typeof xml !== 'string' || rootNamespace(xml) === undefined) {
+          throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'CustomXmlPartCollection.add');
+        }
+        added = book.addCustomXmlPart(xml);
+      },
+    });
+    return new FakeCustomXmlPartProxy(this.ctx, 'CustomXmlParts.add()', () => {
+      if (!added) throw new FakeExcelError('ItemNotFound', 'The new part was not added.', 'CustomXmlPartCollection.add');
+      return added;
+    });
+  }
+
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
+    const book = this.ctx.book;
+    return new FakeCustomXmlPartScopedCollection(this.ctx, `CustomXmlParts.getByNamespace(${JSON.stringify(namespaceUri)})`, () =>
+      book.customXmlParts.filter((p) => rootNamespace(p.xml) === namespaceUri),
+    );
+  }
+}
+
+class FakeCustomXmlPartScopedCollection extends FakeObject implements HostCustomXmlPartScopedCollection {
+  protected readonly className = 'CustomXmlPartScopedCollection';
+  private itemProxies: FakeCustomXmlPartProxy[] = [];
+
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly parts: () => FakeCustomXmlPart[],
+  ) {
+    super(ctx, path);
+  }
+
+  get items(): FakeCustomXmlPartProxy[] {
+    this.read('items');
+    return this.itemProxies;
+  }
+
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['items/id']);
+    return this;
+  }
+
+  protected snapshot(props: string[]): Record<string, unknown> {
+    if (!props.every((p) => p === 'items' || p.startsWith('items/'))) unknownProperty(this.className, props.join(','));
+    const parts = this.parts();
+    const fields = props.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
+    this.itemProxies = parts.map((part, i) => {
+      const proxy = new FakeCustomXmlPartProxy(this.ctx, `${this.path}.items[${i}]`, () => part);
+      proxy.receive(Object.fromEntries([['isNullObject', false], ...(fields.length > 0 ? fields : ['id', 'namespaceUri']).map((f) => [f, proxy.field(f)])]));
+      return proxy;
+    });
+    return { items: parts.length };
+  }
+
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    let count = 0;
+    this.ctx.enqueue({ kind: 'load', request: { path: this.path, action: 'getCount' }, apply: () => (count = this.parts().length), commit: () => result.set(count) });
+    return result;
+  }
+
+  getOnlyItemOrNullObject(): FakeCustomXmlPartProxy {
+    return new FakeCustomXmlPartProxy(this.ctx, `${this.path}.getOnlyItemOrNullObject()`, () => {
+      const parts = this.parts();
+      return parts.length === 1 ? parts[0] : null;
+    });
+  }
+}
+
+class FakeCustomXmlPartProxy extends FakeObject implements HostCustomXmlPart {
+  protected readonly className = 'CustomXmlPart';
+  private bound: FakeCustomXmlPart | null | undefined;
+
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly resolver: () => FakeCustomXmlPart | null,
+  ) {
+    super(ctx, path);
+  }
+
+  private partOrNull(): FakeCustomXmlPart | null {
+    if (this.bound === undefined) this.bound = this.resolver();
+    return this.bound;
+  }
+
+  private part(): FakeCustomXmlPart {
+    const part = this.partOrNull();
+    if (!part) throw new FakeExcelError('ItemNotFound', 'The custom XML part is a null object.', 'CustomXmlPart');
+    if (!this.ctx.book.customXmlParts.includes(part)) throw new FakeExcelError('ItemNotFound', 'The custom XML part was deleted.', 'CustomXmlPart');
+    return part;
+  }
+
+  /** A loadable field of the part, read now (for a collection's `items/...` load). */
+  field(name: string): unknown {
+    const part = this.part();
+    if (name === 'id') return part.id;
+    if (name === 'namespaceUri') return rootNamespace(part.xml);
+    return unknownProperty(this.className, name);
+  }
+
+  get id(): string {
+    return this.read('id');
+  }
+  get namespaceUri(): string {
+    return this.read('namespaceUri');
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['id', 'namespaceUri']);
+    return this;
+  }
+
+  protected snapshot(props: string[]): Record<string, unknown> {
+    if (!this.partOrNull()) return { isNullObject: true };
+    const out: Record<string, unknown> = { isNullObject: false };
+    for (const p of props) if (p !== 'isNullObject') out[p] = this.field(p);
+    return out;
+  }
+
+  getXml(): FakeClientResult<string> {
+    const result = new FakeClientResult<string>();
+    let xml = '';
+    this.ctx.enqueue({ kind: 'load', request: { path: this.path, action: 'getXml' }, apply: () => (xml = this.part().xml), commit: () => result.set(xml) });
+    return result;
+  }
+
+  setXml(xml: string): void {
+    this.queueCall(
+      'setXml',
+      [xml],
+      () => {
+        if (typeof xml !== 'string' || rootNamespace(xml) === undefined) {
+          throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'CustomXmlPart.setXml');
+        }
+        this.part().xml = xml;
+      },
+      'write',
+    );
+  }
+
+  delete(): void {
+    this.queueCall(
+      'delete',
+      [],
+      () => {
+        const parts = this.ctx.book.customXmlParts;
+        parts.splice(parts.indexOf(this.part()), 1);
+      },
+      'write',
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import { literalLevelNote } from './level-reading';
 const TABLE = 'credits and GLH: IQ 600/5106/1 unit table';
 const LEVEL_UNKNOWN = `${TABLE}; level: not found in a public source`;
 const LISTED = `${TABLE}; level: listed in public ITQ unit listings`;
+const SALES_LIST = 'a Sales level 2 unit list (Skills CFA Sales standards)';
 
 
 const BARRED_TEXT = 'learners are not allowed to take more than one unit of a barred set';
@@ -46,8 +47,8 @@ export const IQ_600_5106_1: QualificationDefinition = {
     { ref: 'F/502/4396', title: 'Bespoke Software', credits: 3, glh: 20, level: 2, group: 'C', source: LISTED },
     { ref: 'R/601/1548', title: 'Develop your own customer service skills through self-study', credits: 6, glh: 40, level: null, group: 'C', source: LEVEL_UNKNOWN },
     { ref: 'F/601/1223', title: 'Deal with incoming telephone calls from customers', credits: 5, glh: 33, level: null, group: 'C', source: LEVEL_UNKNOWN },
-    { ref: 'M/502/8606', title: 'Handling objections and closing sales', credits: 3, glh: 22, level: null, group: 'C', source: LEVEL_UNKNOWN },
-    { ref: 'F/502/8559', title: 'Time planning in sales', credits: 2, glh: 13, level: null, group: 'C', source: LEVEL_UNKNOWN },
+    { ref: 'M/502/8606', title: 'Handling objections and closing sales', credits: 3, glh: 22, level: 2, group: 'C', source: `${TABLE}; level: inferred: the title is in ${SALES_LIST} (the level 3 unit of that name is F/502/8612)` },
+    { ref: 'F/502/8559', title: 'Time planning in sales', credits: 2, glh: 13, level: 2, group: 'C', source: `${TABLE}; level: listed in ${SALES_LIST}, with credit value 2 and GLH 13 as in the IQ table` },
     { ref: 'L/503/0394', title: 'Carry out direct sales activities in a contact centre', credits: 5, glh: 15, level: null, group: 'B', source: LEVEL_UNKNOWN },
     { ref: 'T/502/4296', title: 'Using the Internet', credits: 3, glh: 20, level: 1, group: 'C', source: LISTED },
     { ref: 'M/601/1542', title: 'Buddy a colleague to develop their customer service skills', credits: 5, glh: 33, level: null, group: 'C', source: LEVEL_UNKNOWN },
@@ -55,11 +56,11 @@ export const IQ_600_5106_1: QualificationDefinition = {
     { ref: 'K/503/0385', title: 'Deliver customer service through a contact centre', credits: 5, glh: 12, level: null, group: 'B', source: LEVEL_UNKNOWN },
     { ref: 'K/503/0421', title: 'Deal with incidents through a contact centre', credits: 7, glh: 40, level: null, group: 'B', source: LEVEL_UNKNOWN },
     { ref: 'A/502/4297', title: 'Using the Internet', credits: 4, glh: 30, level: 2, group: 'C', source: LISTED },
-    { ref: 'D/502/8584', title: 'Inputting and accessing sales or marketing data in information systems', credits: 2, glh: 15, level: null, group: 'C', source: LEVEL_UNKNOWN },
+    { ref: 'D/502/8584', title: 'Inputting and accessing sales or marketing data in information systems', credits: 2, glh: 15, level: 2, group: 'C', source: `${TABLE}; level: inferred: the title is in ${SALES_LIST}` },
     { ref: 'D/601/0936', title: 'Promote additional services or products to customers', credits: 6, glh: 40, level: null, group: 'C', source: LEVEL_UNKNOWN },
     { ref: 'A/502/4378', title: 'Using Collaborative Technologies', credits: 3, glh: 20, level: 1, group: 'C', source: LISTED },
     { ref: 'J/503/0362', title: 'Use systems and technology during customer contact in a contact centre', credits: 4, glh: 24, level: null, group: 'B', source: LEVEL_UNKNOWN },
-    { ref: 'J/502/8580', title: 'Selling by telephone - outbound', credits: 4, glh: 27, level: null, group: 'C', source: LEVEL_UNKNOWN },
+    { ref: 'J/502/8580', title: 'Selling by telephone - outbound', credits: 4, glh: 27, level: 2, group: 'C', source: `${TABLE}; level: inferred: "Selling by phone (outbound)" is in ${SALES_LIST}` },
     { ref: 'J/503/0426', title: 'Support customers and colleagues when providing contact centre services', credits: 5, glh: 15, level: null, group: 'B', source: LEVEL_UNKNOWN },
     { ref: 'D/502/4292', title: 'IT Communication Fundamentals', credits: 2, glh: 15, level: 2, group: 'C', source: LISTED },
     { ref: 'L/503/0413', title: 'Provide support through a contact centre for specified products and/or services', credits: 4, glh: 18, level: null, group: 'B', source: LEVEL_UNKNOWN },
@@ -70,7 +71,7 @@ export const IQ_600_5106_1: QualificationDefinition = {
     { ref: 'H/601/1215', title: 'Process information about customers', credits: 5, glh: 33, level: null, group: 'C', source: LEVEL_UNKNOWN },
     { ref: 'Y/601/1227', title: 'Maintain customer service through effective hand over', credits: 4, glh: 27, level: null, group: 'C', source: LEVEL_UNKNOWN },
     { ref: 'D/601/1553', title: 'Work with others to improve customer service', credits: 8, glh: 53, level: null, group: 'C', source: LEVEL_UNKNOWN },
-    { ref: 'J/502/8577', title: 'Selling by telephone - inbound', credits: 4, glh: 27, level: null, group: 'C', source: LEVEL_UNKNOWN },
+    { ref: 'J/502/8577', title: 'Selling by telephone - inbound', credits: 4, glh: 27, level: 2, group: 'C', source: `${TABLE}; level: inferred: "Selling by phone (inbound)" is in ${SALES_LIST}` },
     { ref: 'H/601/1540', title: 'Support customers using on-line customer services', credits: 5, glh: 33, level: null, group: 'C', source: LEVEL_UNKNOWN },
     { ref: 'T/503/0342', title: 'Improve personal effectiveness at work in a contact centre', credits: 4, glh: 15, level: 2, group: 'A', source: `${TABLE}; level: inferred: numbered as a level 2 unit in a sibling contact centre scheme` },
   ],

@@ -19,7 +19,7 @@ export function CheckTab() {
   const cohort = useCohortCheck();
   const warning = useWriteWarning({
     title: 'Before the first check writes to your sheet',
-    what: 'The check writes its results into the workbook, only in its own columns (headed “qualcheck: …”) or on its own results sheet; it never changes your cells.',
+    what: 'The check writes its results into the workbook, in columns of its own (headed “qualcheck: …”) or on its own results sheet, and remembers in the workbook what it wrote: a result cell you type into is kept, and the results then go to the results sheet. It never writes over a cell it did not write.',
     action: 'Check and write results',
     testId: 'undo-continue',
   });

@@ -54,7 +54,9 @@ function resultsText(outcome: ApplyOutcome): string {
     return ` Sheet “${resultsSheet.name}” is protected, so the learner’s results there were not updated: unprotect it and check the cohort again.`;
   }
   if (resultsSheet) return ` Their results on sheet “${resultsSheet.name}” (${span}) were updated.`;
-  if (results.length > 0) return ` Its result cells (${span}) were updated.`;
+  const kept = outcome.kept && outcome.kept.length > 0 ? ` ${outcome.kept.join(', ')} ${outcome.kept.length === 1 ? 'was' : 'were'} changed since qualcheck wrote ${outcome.kept.length === 1 ? 'it' : 'them'}, so ${outcome.kept.length === 1 ? 'it was' : 'they were'} kept as typed.` : '';
+  if (results.length > 0) return ` Its result cells (${span}) were updated.${kept}`;
+  if (kept) return kept;
   return ' No “qualcheck: …” results for this learner were found beside the data or on a results sheet, so none was written: Check cohort writes them.';
 }
 

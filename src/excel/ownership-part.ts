@@ -1,0 +1,34 @@
+// The ownership record's home in the workbook: one custom XML part (Workbook.customXmlParts, ExcelApi 1.5) whose root
+// element is in OWNERSHIP_NAMESPACE. People do not see it, it travels with the file, and the command line reads and
+// writes the same part of the package. What it holds and what follows from it is pure code (src/cohort/ownership*.ts).
+import { OWNERSHIP_NAMESPACE, parseOwnership, serialiseOwnership, type OwnershipRecord } from '../cohort/ownership-record';
+import type { HostRun } from './host';
+
+/** The workbook's record, or null when it has none (a workbook never checked, or checked before records were kept). */
+export async function readOwnership(run: HostRun): Promise<OwnershipRecord | null> {
+  return run(async (context) => {
+    const parts = context.workbook.customXmlParts.getByNamespace(OWNERSHIP_NAMESPACE).load('items/id');
+    await context.sync();
+    if (parts.items.length === 0) return null;
+    const xml = parts.items[0].getXml();
+    await context.sync();
+    // A part that cannot be read records nothing: every cell counts as one qualcheck cannot prove it wrote.
+    return parseOwnership(xml.value) ?? { blocks: [] };
+  });
+}
+
+/** Stores the record in the workbook's part (made on the first write), leaving one part of the namespace. */
+export async function saveOwnership(run: HostRun, record: OwnershipRecord): Promise<void> {
+  await run(async (context) => {
+    const parts = context.workbook.customXmlParts.getByNamespace(OWNERSHIP_NAMESPACE).load('items/id');
+    await context.sync();
+    const xml = serialiseOwnership(record);
+    const [first, ...extra] = parts.items;
+    // Near 1 MB for a large cohort: sent like the result chunks, with calculation held off.
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    if (first) first.setXml(xml);
+    else context.workbook.customXmlParts.add(xml);
+    for (const part of extra) part.delete();
+    await context.sync();
+  });
+}
