@@ -49,6 +49,17 @@ function assertSameParts(before: Parts, after: Parts, owned: readonly string[], 
   }
 }
 
+const BOOKKEEPING = ['xl/_rels/workbook.xml.rels', '[Content_Types].xml'];
+/** The record of qualcheck's cells, a custom XML part (the fixture has customXml/item1.xml of its own). */
+const RECORD_PARTS = ['customXml/_rels/item2.xml.rels', 'customXml/item2.xml', 'customXml/itemProps2.xml'];
+
+/** A bookkeeping part gains one entry matching `pattern`, and is otherwise as it was. */
+function gainsOneEntry(before: Parts, after: Parts, name: string, pattern: RegExp): void {
+  const found = text(after, name).match(pattern);
+  assert.equal(found?.length, 1, `${name} gains one entry`);
+  assert.equal(text(after, name).replace(found[0], ''), text(before, name), `${name} is otherwise as it was`);
+}
+
 /** The column letters of qualcheck's owned columns in row 1 of the cells. */
 function ownedColumns(cells: Cells): string[] {
   return [...cells].filter(([ref, c]) => /^[A-Z]+1$/.test(ref) && typeof c.v === 'string' && c.v.startsWith('qualcheck:')).map(([ref]) => ref.replace(/\d+$/, ''));
@@ -76,9 +87,14 @@ describe('check --out writes a patch of the workbook', function () {
     const run = await runCheck(input, { out });
     assert.equal(run.written?.target, 'columns');
     const outParts = await unzipParts(out);
-    assert.deepEqual([...outParts.keys()].sort(), [...inputParts.keys()].sort(), 'no part is added or lost');
+    // The only parts added hold the record of what qualcheck wrote (issue 13), beside the user's own custom XML.
+    const added = [...outParts.keys()].filter((name) => !inputParts.has(name)).sort();
+    assert.deepEqual(added, RECORD_PARTS);
+    assert.match(text(outParts, RECORD_PARTS[1]), /<ownership\b[^>]*urn:qualcheck:ownership:1/);
     for (const opaque of OPAQUE_PARTS) assert.ok(outParts.has(opaque), `${opaque} is carried over`);
-    assertSameParts(inputParts, outParts, [COHORT_PART, STYLES_PART], 'first run');
+    assertSameParts(inputParts, outParts, [COHORT_PART, STYLES_PART, ...BOOKKEEPING], 'first run');
+    gainsOneEntry(inputParts, outParts, 'xl/_rels/workbook.xml.rels', /<Relationship Id="rId\d+" Type="[^"]*\/customXml" Target="..\/customXml\/item2.xml"\/>/g);
+    gainsOneEntry(inputParts, outParts, '[Content_Types].xml', /<Override PartName="\/customXml\/item2.xml" ContentType="application\/xml"\/><Override PartName="\/customXml\/itemProps2.xml" ContentType="[^"]*"\/>/g);
 
     // The cohort sheet: every cell of the user's as it was; new cells only in qualcheck's columns.
     const before = cellsOf(await fs.readFile(input), 'Cohort');
@@ -137,7 +153,8 @@ describe('check --out writes a patch of the workbook', function () {
     await runCheck(input, { out: out1 });
     await runCheck(out1, { out: out2 });
     const [first, second] = [await unzipParts(out1), await unzipParts(out2)];
-    assertSameParts(first, second, [COHORT_PART, STYLES_PART], 'second run');
+    assertSameParts(first, second, [COHORT_PART, STYLES_PART, RECORD_PARTS[1]], 'second run');
+    assert.equal(text(second, RECORD_PARTS[1]), text(first, RECORD_PARTS[1]), 'the record is the same');
     assert.deepEqual(cellsOf(await fs.readFile(out2), 'Cohort'), cellsOf(await fs.readFile(out1), 'Cohort'));
     // The owned parts come out the same too: no dxf, format or width is added twice.
     assert.equal(text(second, STYLES_PART), text(first, STYLES_PART));
@@ -157,18 +174,13 @@ describe('check --out writes a patch of the workbook', function () {
     const out2 = path.join(tmp, 'typed-out2.xlsx');
     const run = await runCheck(edited, { out: out1 });
     assert.equal(run.written?.target, 'sheet');
-    assert.match(run.written?.reason ?? '', /My notes/);
+    assert.match(run.written?.reason ?? '', /no longer as qualcheck wrote them/);
     const outParts = await unzipParts(out1);
-    const bookkeeping = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', STYLES_PART];
+    const bookkeeping = ['xl/workbook.xml', ...BOOKKEEPING, STYLES_PART, RECORD_PARTS[1]];
     assertSameParts(parts, outParts, bookkeeping, 'results sheet');
     const added = [...outParts.keys()].filter((name) => !parts.has(name));
     assert.deepEqual(added, ['xl/worksheets/sheet3.xml']);
-    // Each bookkeeping part only gains an entry.
-    const entry = (name: string, pattern: RegExp) => {
-      const found = text(outParts, name).match(pattern);
-      assert.equal(found?.length, 1, `${name} gains one entry`);
-      assert.equal(text(outParts, name).replace(found[0], ''), text(parts, name), `${name} is otherwise as it was`);
-    };
+    const entry = (name: string, pattern: RegExp) => gainsOneEntry(parts, outParts, name, pattern);
     entry('xl/workbook.xml', /<sheet name="qualcheck results" sheetId="3" r:id="rId\d+"\/>/g);
     entry('xl/_rels/workbook.xml.rels', /<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet3.xml"\/>/g);
     entry('[Content_Types].xml', /<Override PartName="\/xl\/worksheets\/sheet3.xml" ContentType="[^"]*"\/>/g);
@@ -181,5 +193,24 @@ describe('check --out writes a patch of the workbook', function () {
     const again = await unzipParts(out2);
     assertSameParts(outParts, again, ['xl/worksheets/sheet3.xml', STYLES_PART], 'second run to the results sheet');
     assert.deepEqual(cellsOf(await fs.readFile(out2), 'qualcheck results'), results);
+  });
+
+  it('keeps a cell a person typed into a result column, and names it, by the record of what qualcheck wrote', async () => {
+    const checked = path.join(tmp, 'recorded.xlsx');
+    await runCheck(input, { out: checked });
+    const parts = await unzipParts(checked);
+    const status = ownedColumns(cellsOf(await fs.readFile(checked), 'Cohort'))[RESULT_HEADERS.indexOf('qualcheck: status')];
+    const typed = 'agreed with IQA: achieved';
+    const sheet = text(parts, COHORT_PART).replace(new RegExp(`(<c r="${status}3"[^>]*><is><t>)[^<]*(</t>)`), `$1${typed}$2`);
+    assert.notEqual(sheet, text(parts, COHORT_PART));
+    parts.set(COHORT_PART, Buffer.from(sheet));
+    const edited = path.join(tmp, 'recorded-typed.xlsx');
+    await fs.writeFile(edited, await zipParts(parts));
+    const out = path.join(tmp, 'recorded-out.xlsx');
+    const run = await runCheck(edited, { out });
+    assert.equal(run.written?.target, 'sheet');
+    assert.match(run.written?.reason ?? '', new RegExp(`${status}3`));
+    assert.equal(cellsOf(await fs.readFile(out), 'Cohort').get(`${status}3`)?.v, typed);
+    assert.ok((await unzipParts(out)).get(COHORT_PART)?.equals(parts.get(COHORT_PART) ?? Buffer.alloc(0)), 'the cohort sheet is left as the person left it');
   });
 });

@@ -7,7 +7,9 @@ import { parseRange } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/results';
 import type { CohortReading, Grid } from '../cohort/types';
-import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, type WritePlan } from '../excel/placement';
+import { blockFor, OWNERSHIP_NAMESPACE, parseOwnership, serialiseOwnership, type OwnershipRecord } from '../cohort/ownership-record';
+import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
+import { isResultsSheetHeader, ownershipAfter, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, type WritePlan } from '../excel/placement';
 import { NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../excel/unit-highlight';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
@@ -118,7 +120,10 @@ export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome
     const info = await readWorkbookInfo(pkg);
     if (!info) throw new WorkbookFileError('the workbook is damaged and cannot be read (it has no workbook part); open and re-save it in Excel');
     const block = withNotCounted(resultsBlock(reading, checks), reading, checks, grid);
-    const beside = planBeside(new SheetCells([grid]), input.sheetName, reading, block);
+    // Which result cells are qualcheck's is what the record of its last write says (issue 13), cell by cell.
+    const stored = await findCustomXmlPart(pkg, info, OWNERSHIP_NAMESPACE);
+    const record = stored ? (parseOwnership(stored.xml) ?? null) : null;
+    const beside = planBeside(new SheetCells([grid]), input.sheetName, reading, block, blockFor(record, input.sheetName));
     let plan: WritePlan;
     if ('blockedBy' in beside) {
       const sheet = await resultsSheetName(info, input);
@@ -127,7 +132,7 @@ export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome
       plan = beside;
       plan.highlight = unitHighlight(reading, plan);
     }
-    await writePlan({ bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName }, plan);
+    await writePlan({ bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName }, plan, ownershipAfter(record, plan));
     return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };
   } finally {
     pkg.close();
@@ -145,12 +150,13 @@ export interface PackageCopy {
   sheetName: string;
 }
 
-/** Writes the copy with the plan's cells, formats and (for a results sheet) its part and entries. */
-export async function writePlan(copy: PackageCopy, plan: WritePlan): Promise<void> {
+/** Writes the copy with the plan's cells, formats and (for a results sheet) its part and entries, and the record. */
+export async function writePlan(copy: PackageCopy, plan: WritePlan, record: OwnershipRecord | null = null): Promise<void> {
   const { pkg, info } = copy;
   const edit = new PackageEdit(pkg);
   const writes = sheetWrites(plan);
   writes.formats = planFormats(plan, await differentialFormats(edit, info));
+  if (record) await putCustomXmlPart(edit, info, OWNERSHIP_NAMESPACE, serialiseOwnership(record));
   if (plan.target === 'columns') {
     const sheet = info.sheets.find((s) => s.name === copy.sheetName);
     if (!sheet) throw new WorkbookFileError(`the workbook is damaged and cannot be read (sheet "${copy.sheetName}" is not in workbook.xml); open and re-save it in Excel`);
