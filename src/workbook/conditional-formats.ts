@@ -5,7 +5,7 @@ import { columnLetters } from '../cohort/address';
 import { STATUSES } from '../cohort/results';
 import type { WritePlan } from '../excel/placement';
 import { isHighlightFormula } from '../excel/unit-highlight';
-import { attribute, childElements, escapeAttribute, escapeText, findElement, nextElement, type ElementSpan } from './xml-spans';
+import { attribute, childElements, escapeAttribute, escapeText, nextElement, type ElementSpan } from './xml-spans';
 import { decodeEntities } from './xml-tokens';
 
 /** What precedes <conditionalFormatting> after <sheetData> in CT_Worksheet (ECMA-376 Part 1, 18.3.1.99). */
@@ -116,11 +116,4 @@ export function withSheetFormats(xml: string, from: number, formats: readonly Sh
     return text;
   });
   return kept.slice(0, at) + inserted.join('') + kept.slice(at);
-}
-
-/** The offset just past the sheet's </sheetData> (or its empty <sheetData/>), for `withSheetFormats`. */
-export function afterSheetData(xml: string): number {
-  const data = findElement(xml, 'sheetData');
-  if (!data) throw new Error('the sheet has no sheetData');
-  return data.end;
 }

@@ -57,6 +57,19 @@ function skipSpecial(xml: string, at: number): number {
 
 const NAME = /[^\s/>]*/y;
 
+/** Where the next tag starts from `from`, past comments, CDATA and processing instructions; -1 when the text ends first. */
+function tagAt(xml: string, from: number): number {
+  let i = from;
+  for (;;) {
+    i = xml.indexOf('<', i);
+    if (i < 0) return -1;
+    const skipped = skipSpecial(xml, i);
+    if (skipped < 0) return -1;
+    if (skipped === i) return i;
+    i = skipped;
+  }
+}
+
 function nameAt(xml: string, at: number): string {
   NAME.lastIndex = at;
   return NAME.exec(xml)?.[0] ?? '';
@@ -72,22 +85,13 @@ export type NextTag = StartTag | { parentEnd: number; endTagEnd: number } | 'inc
  * enclosing element's end tag is, or 'incomplete' when the text ends first (a streaming caller then waits for more).
  */
 export function nextStartTag(xml: string, from: number): NextTag {
-  let i = from;
-  for (;;) {
-    i = xml.indexOf('<', i);
-    if (i < 0) return 'incomplete';
-    const skipped = skipSpecial(xml, i);
-    if (skipped < 0) return 'incomplete';
-    if (skipped > i) {
-      i = skipped;
-      continue;
-    }
-    const end = tagEnd(xml, i);
-    if (end < 0) return 'incomplete';
-    if (xml[i + 1] === '/') return { parentEnd: i, endTagEnd: end };
-    const qname = nameAt(xml, i + 1);
-    return { qname, local: localName(qname), start: i, openEnd: end, selfClosing: xml[end - 2] === '/' };
-  }
+  const i = tagAt(xml, from);
+  if (i < 0) return 'incomplete';
+  const end = tagEnd(xml, i);
+  if (end < 0) return 'incomplete';
+  if (xml[i + 1] === '/') return { parentEnd: i, endTagEnd: end };
+  const qname = nameAt(xml, i + 1);
+  return { qname, local: localName(qname), start: i, openEnd: end, selfClosing: xml[end - 2] === '/' };
 }
 
 export type NextElement = ElementSpan | { parentEnd: number; endTagEnd: number } | 'incomplete';
@@ -127,14 +131,8 @@ export function elementAt(xml: string, start: number): ElementSpan | undefined {
   let depth = 1;
   let i = openEnd;
   while (depth > 0) {
-    i = xml.indexOf('<', i);
+    i = tagAt(xml, i);
     if (i < 0) return undefined;
-    const skipped = skipSpecial(xml, i);
-    if (skipped < 0) return undefined;
-    if (skipped > i) {
-      i = skipped;
-      continue;
-    }
     const end = tagEnd(xml, i);
     if (end < 0) return undefined;
     if (xml[i + 1] === '/') depth--;
@@ -160,19 +158,10 @@ export function childElements(xml: string, parent: ElementSpan | { openEnd: numb
 
 /** The first element named `local` (any prefix) anywhere from `from`, or undefined. */
 export function findElement(xml: string, local: string, from = 0): ElementSpan | undefined {
-  let i = from;
-  for (;;) {
-    i = xml.indexOf('<', i);
-    if (i < 0) return undefined;
-    const skipped = skipSpecial(xml, i);
-    if (skipped < 0) return undefined;
-    if (skipped > i) {
-      i = skipped;
-      continue;
-    }
+  for (let i = tagAt(xml, from); i >= 0; i = tagAt(xml, i + 1)) {
     if (xml[i + 1] !== '/' && localName(nameAt(xml, i + 1)) === local) return elementAt(xml, i);
-    i++;
   }
+  return undefined;
 }
 
 /** The root element of a part. */
