@@ -207,6 +207,14 @@ describe('workbook reader: packages it refuses, in a line that says why', () => 
     await assert.rejects(workbook.readSheet(workbook.worksheets[0]), (error: Error) => error instanceof WorkbookFileError && /unpacks to more than 1 MB.*zip bomb/.test(error.message));
   });
 
+  it('a zip bomb spread over parts: all of them together unpack past the bound', async () => {
+    const big = `${sheetData()}<!--${' '.repeat(700 * 1024)}-->`;
+    const bytes = await workbookPackage({ sheets: [{ name: 'A', xml: big }, { name: 'B', xml: big }] });
+    const workbook = await Workbook.open(bytes, { partBytes: 1024 * 1024, totalBytes: 1024 * 1024 });
+    await workbook.readSheet(workbook.worksheets[0]);
+    await assert.rejects(workbook.readSheet(workbook.worksheets[1]), (error: Error) => error instanceof WorkbookFileError && /parts unpack to more than 1 MB together/.test(error.message));
+  });
+
   it('a sheet part that is not XML, and one that is missing', async () => {
     const notXml = await workbookPackage({ sheets: [{ name: 'S', xml: '', part: 'PK this is no XML' }] });
     assert.match(await refusal(notXml), /damaged.*part xl\/worksheets\/sheet1\.xml is not well-formed XML/);

@@ -155,11 +155,11 @@ export class WorkbookPackage {
   }
 
   private tooLarge(name: string): WorkbookFileError {
-    return damaged(`part ${name} unpacks to more than ${this.limits.partBytes / MB} MB, more than any real sheet holds; it may be a zip bomb`);
+    return new WorkbookFileError(`cannot be read: its part ${name} unpacks to more than ${this.limits.partBytes / MB} MB, far more than any real workbook part (it may be a zip bomb)`);
   }
 
   private tooLargeInTotal(): WorkbookFileError {
-    return damaged(`its parts unpack to more than ${this.limits.totalBytes / MB} MB together, more than any real workbook holds; it may be a zip bomb`);
+    return new WorkbookFileError(`cannot be read: its parts unpack to more than ${this.limits.totalBytes / MB} MB together, far more than any real workbook (it may be a zip bomb)`);
   }
 
   async readBytes(part: string): Promise<Buffer> {
