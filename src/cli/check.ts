@@ -5,7 +5,8 @@ import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue, type CohortSheet, type WorkbookRules } from './workbook';
 import { checkOutFile } from './out-file';
-import { writeCopyWithExcelJs } from './write-copy-exceljs';
+import { explained } from './sheet-read';
+import { writeResults } from './write-results';
 
 export interface CheckOptions {
   sheet?: string;
@@ -60,10 +61,23 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     };
   }
   if (options.out !== undefined) {
-    const outcome = await writeCopyWithExcelJs(file, options.out, sheet.name, grid, reading, checks);
+    const out = options.out;
+    const outcome = await explained(file, () => writeResults({ file, out, sheetName: sheet.name, grid, reading, checks, firstCells: (name) => firstCells(file, name) }));
     run.written = { file: options.out, target: outcome.target, sheetName: outcome.sheetName, reason: outcome.reason };
   }
   return run;
+}
+
+/** The first three cells of row 1 of a sheet, to tell a results sheet qualcheck wrote from one of the user's. */
+async function firstCells(file: string, name: string): Promise<unknown[]> {
+  const workbook = await loadWorkbook(file);
+  try {
+    const sheet = workbook.worksheet(name);
+    const read = sheet ? await workbook.readSheet(sheet) : undefined;
+    return read?.kind === 'grid' ? (read.grid.values[0] ?? []).slice(0, 3) : [];
+  } finally {
+    workbook.close();
+  }
 }
 
 function truncate(text: string, width: number): string {

@@ -1,12 +1,26 @@
-// Writes the owned result columns into a copy of the workbook. Where they go is decided by the same plan the add-in
+// Writes the owned result columns into a copy of the workbook by patching its package: the cohort sheet gets its
+// result cells and formats, styles.xml the formats' dxfs, and a results sheet (when the results go to one) its part
+// and entries; every other part is copied as it was. Where the results go is decided by the same plan the add-in
 // follows (src/excel/placement.ts), so a workbook checked from the command line looks as if the add-in had checked it.
-import type ExcelJS from 'exceljs';
-import { columnLetters, parseRange, rangeAddress } from '../cohort/address';
+import { promises as fs } from 'node:fs';
+import { parseRange } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/results';
 import type { CohortReading, Grid } from '../cohort/types';
-import { isResultsSheetHeader, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, type WritePlan } from '../excel/placement';
-import { isHighlightFormula, NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../excel/unit-highlight';
+import { blockFor, OWNERSHIP_NAMESPACE, parseOwnership, serialiseOwnership, type OwnershipRecord } from '../cohort/ownership-record';
+import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
+import { isResultsSheetHeader, ownershipAfter, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, type WritePlan } from '../excel/placement';
+import { NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../excel/unit-highlight';
+import { planFormats } from '../workbook/conditional-formats';
+import { WorkbookFileError } from '../workbook/errors';
+import { addWorkbookPart, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
+import { freePartName, STYLES_CONTENT_TYPE, withSheetEntry, WORKSHEET_CONTENT_TYPE, XML_DECLARATION } from '../workbook/package-entries';
+import { WorkbookPackage } from '../workbook/package';
+import { readWorkbookInfo, sheetPart, type WorkbookInfo } from '../workbook/parts';
+import { emptySheetXml, patchSheet, type SheetWrites, type WrittenValue } from '../workbook/sheet-patch';
+import { withDifferentialFormats } from '../workbook/styles-patch';
+import { XmlShapeError } from '../workbook/xml-spans';
+import { outWriteError } from './out-file';
 import { UserError } from './user-error';
 
 export { RESULTS_SHEET };
@@ -19,117 +33,150 @@ export interface WriteOutcome {
   reason?: string;
 }
 
-function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
+/** What the writer needs to know of the workbook as read. */
+export interface CheckedWorkbook {
+  /** The workbook file checked, and the copy to write. */
+  file: string;
+  out: string;
+  /** The cohort sheet's name. */
+  sheetName: string;
+  grid: Grid;
+  reading: CohortReading;
+  checks: readonly LearnerCheck[];
+  /** The first three cells of row 1 of a sheet, to tell a results sheet qualcheck wrote from one of the user's. */
+  firstCells(sheetName: string): Promise<unknown[]> | unknown[];
 }
 
-function fill(hex: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(hex) } };
-}
-
-type Formats = ExcelJS.ConditionalFormattingOptions[];
-
-function formatsOf(worksheet: ExcelJS.Worksheet): Formats {
-  return (worksheet as unknown as { conditionalFormattings?: Formats }).conditionalFormattings ?? [];
-}
-
-/** Drops the conditional formats an earlier run wrote (status column, unit highlight), so a second run adds none. */
-function dropOwnFormats(worksheet: ExcelJS.Worksheet, statusColumn: number): void {
-  const formats = formatsOf(worksheet);
-  const letters = columnLetters(statusColumn);
-  const status = new RegExp(`^${letters}\\d+:${letters}\\d+$`);
-  for (let i = formats.length - 1; i >= 0; i--) {
-    const f = formats[i];
-    const ours = status.test(f.ref) || f.rules.some((r) => r.type === 'expression' && (r.formulae ?? []).some((x) => isHighlightFormula(`=${String(x).replace(/^=/, '')}`)));
-    if (ours) formats.splice(i, 1);
-  }
-}
-
-/** A results sheet the tool wrote before is reused; one of the user's with that name is left alone. */
-function resultsSheetName(workbook: ExcelJS.Workbook): { name: string; create: boolean } {
-  for (const name of RESULTS_SHEET_NAMES) {
-    const sheet = workbook.getWorksheet(name);
-    if (!sheet) return { name, create: true };
-    const head = [1, 2, 3].map((c) => sheet.getRow(1).getCell(c).value);
-    if (isResultsSheetHeader(head)) return { name, create: false };
-  }
-  throw new UserError(`sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data; rename one of them and check again`);
-}
-
-function applyPlan(workbook: ExcelJS.Workbook, cohortSheet: ExcelJS.Worksheet, plan: WritePlan): void {
-  let worksheet = cohortSheet;
-  if (plan.sheet) {
-    const existing = workbook.getWorksheet(plan.sheet.name);
-    if (existing) workbook.removeWorksheet(existing.id);
-    worksheet = workbook.addWorksheet(plan.sheet.name);
-  }
-  const header = worksheet.getRow(plan.headerRow);
-  plan.header.forEach((text, i) => {
-    header.getCell(plan.firstColumn + i).value = text;
-  });
+/** The cells a plan writes or empties, by sheet row and column. */
+function sheetWrites(plan: WritePlan): SheetWrites {
+  const rows = new Map<number, Map<number, WrittenValue>>();
+  const put = (row: number, column: number, value: WrittenValue) => {
+    let cells = rows.get(row);
+    if (!cells) rows.set(row, (cells = new Map()));
+    cells.set(column, value);
+  };
+  plan.header.forEach((text, i) => put(plan.headerRow, plan.firstColumn + i, text));
   plan.rows.forEach((values, r) => {
-    const row = worksheet.getRow(plan.firstRow + r);
-    values.forEach((value, i) => {
-      const cell = row.getCell(plan.firstColumn + i);
-      cell.value = value === '' ? null : value;
-      if (plan.textColumns.includes(i)) cell.numFmt = '@';
-    });
+    values.forEach((value, i) => put(plan.firstRow + r, plan.firstColumn + i, value === '' || value === null ? null : typeof value === 'boolean' ? String(value) : value));
   });
   for (const stale of plan.staleRanges) {
     const range = parseRange(stale);
     if (!range) continue;
-    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) worksheet.getRow(r).getCell(c).value = null;
+    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) put(r, c, null);
   }
+  const widths = new Map<number, number>();
+  plan.header.forEach((text, i) => widths.set(plan.firstColumn + i, i === plan.statusColumn ? 14 : /violations|next step/.test(text) ? 60 : 16));
+  return { rows, formats: [], statusColumn: plan.firstColumn + plan.statusColumn, widths };
+}
 
-  const statusColumn = plan.firstColumn + plan.statusColumn;
-  dropOwnFormats(worksheet, statusColumn);
-  if (plan.rows.length > 0) {
-    const lastRow = plan.firstRow + plan.rows.length - 1;
-    worksheet.addConditionalFormatting({
-      ref: rangeAddress({ top: plan.firstRow, left: statusColumn, bottom: lastRow, right: statusColumn }),
-      rules: STATUSES.map((status, i) => ({
-        type: 'cellIs' as const,
-        operator: 'equal' as const,
-        formulae: [`"${status}"`],
-        priority: i + 1,
-        style: { fill: fill(STATUS_STYLE[status].fill), font: { color: { argb: argb(STATUS_STYLE[status].font) } } },
-      })),
-    });
+// A stylesheet for a package that has none (the few programs that write no styles.xml), with Excel's defaults.
+const MINIMAL_STYLES =
+  `${XML_DECLARATION}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/** The dxf ids of the status formats (in STATUSES order) and of the unit highlight, added to styles.xml as needed. */
+async function differentialFormats(edit: PackageEdit, info: WorkbookInfo): Promise<number[]> {
+  const formats = [...STATUSES.map((s) => STATUS_STYLE[s]), NOT_COUNTED_STYLE];
+  let part = info.relationships.find((r) => r.type === 'styles' && r.part !== undefined && edit.has(r.part))?.part;
+  if (part === undefined) {
+    part = freePartName(edit.partNames(), `${folderOf(info.part)}styles`, '.xml').replace(/styles1\.xml$/, 'styles.xml');
+    await addWorkbookPart(edit, info, part, 'styles', STYLES_CONTENT_TYPE);
+    edit.setText(part, MINIMAL_STYLES);
   }
-  if (plan.highlight) {
-    worksheet.addConditionalFormatting({
-      ref: plan.highlight.range,
-      rules: [
-        {
-          type: 'expression',
-          // exceljs writes the formula as stored in the file, without the leading '='.
-          formulae: [plan.highlight.formula.replace(/^=/, '')],
-          priority: STATUSES.length + 1,
-          style: { fill: fill(NOT_COUNTED_STYLE.fill), font: { color: { argb: argb(NOT_COUNTED_STYLE.font) } } },
-        },
-      ],
-    });
+  const styles = await edit.text(part);
+  const { xml, ids } = withDifferentialFormats(styles ?? MINIMAL_STYLES, formats);
+  if (xml !== styles) edit.setText(part, xml);
+  return ids;
+}
+
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+/** A results sheet the tool wrote before is reused; one of the user's with that name is left alone. */
+async function resultsSheetName(info: WorkbookInfo, input: CheckedWorkbook): Promise<{ name: string; create: boolean }> {
+  for (const name of RESULTS_SHEET_NAMES) {
+    const sheet = info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) return { name, create: true };
+    if (sheet.kind === 'worksheet' && isResultsSheetHeader(await input.firstCells(sheet.name))) return { name: sheet.name, create: false };
   }
-  plan.header.forEach((text, i) => {
-    worksheet.getColumn(plan.firstColumn + i).width = i === plan.statusColumn ? 14 : /violations|next step/.test(text) ? 60 : 16;
-  });
+  throw new UserError(`sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data; rename one of them and check again`);
 }
 
 /**
  * Writes the results where a previous run put them, or right of the data; when any of those cells holds something
  * the tool did not write, to a separate results sheet instead: the user's data is never overwritten.
  */
-export function writeResults(workbook: ExcelJS.Workbook, worksheet: ExcelJS.Worksheet, grid: Grid, reading: CohortReading, checks: readonly LearnerCheck[]): WriteOutcome {
-  const block = withNotCounted(resultsBlock(reading, checks), reading, checks, grid);
-  const beside = planBeside(new SheetCells([grid]), worksheet.name, reading, block);
-  let plan: WritePlan;
-  if ('blockedBy' in beside) {
-    const sheet = resultsSheetName(workbook);
-    plan = planResultsSheet(sheet.name, sheet.create, reading, checks, block, beside.blockedBy);
-  } else {
-    plan = beside;
-    plan.highlight = unitHighlight(reading, plan);
+export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome> {
+  const { reading, checks, grid } = input;
+  const bytes = await fs.readFile(input.file);
+  const pkg = await WorkbookPackage.open(bytes);
+  try {
+    const info = await readWorkbookInfo(pkg);
+    if (!info) throw new WorkbookFileError('the workbook is damaged and cannot be read (it has no workbook part); open and re-save it in Excel');
+    const block = withNotCounted(resultsBlock(reading, checks), reading, checks, grid);
+    // Which result cells are qualcheck's is what the record of its last write says (issue 13), cell by cell.
+    const stored = await findCustomXmlPart(pkg, info, OWNERSHIP_NAMESPACE);
+    const record = stored ? (parseOwnership(stored.xml) ?? null) : null;
+    const beside = planBeside(new SheetCells([grid]), input.sheetName, reading, block, blockFor(record, input.sheetName));
+    let plan: WritePlan;
+    if ('blockedBy' in beside) {
+      const sheet = await resultsSheetName(info, input);
+      plan = planResultsSheet(sheet.name, sheet.create, reading, checks, block, beside.blockedBy);
+    } else {
+      plan = beside;
+      plan.highlight = unitHighlight(reading, plan);
+    }
+    await writePlan({ bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName }, plan, ownershipAfter(record, plan));
+    return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };
+  } finally {
+    pkg.close();
   }
-  applyPlan(workbook, worksheet, plan);
-  return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };
+}
+
+/** The package being copied, and where. */
+export interface PackageCopy {
+  bytes: Buffer;
+  pkg: WorkbookPackage;
+  info: WorkbookInfo;
+  file: string;
+  out: string;
+  /** The cohort sheet, which a plan for columns beside the data writes into. */
+  sheetName: string;
+}
+
+/** Writes the copy with the plan's cells, formats and (for a results sheet) its part and entries, and the record. */
+export async function writePlan(copy: PackageCopy, plan: WritePlan, record: OwnershipRecord | null = null): Promise<void> {
+  const { pkg, info } = copy;
+  const edit = new PackageEdit(pkg);
+  const writes = sheetWrites(plan);
+  writes.formats = planFormats(plan, await differentialFormats(edit, info));
+  if (record) await putCustomXmlPart(edit, info, OWNERSHIP_NAMESPACE, serialiseOwnership(record));
+  if (plan.target === 'columns') {
+    const sheet = info.sheets.find((s) => s.name === copy.sheetName);
+    if (!sheet) throw new WorkbookFileError(`the workbook is damaged and cannot be read (sheet "${copy.sheetName}" is not in workbook.xml); open and re-save it in Excel`);
+    edit.setContent(sheetPart(pkg, sheet), (original) => patchSheet(original, writes));
+  } else {
+    const existing = plan.sheet?.create ? undefined : info.sheets.find((s) => s.name === plan.sheetName);
+    const part = existing ? sheetPart(pkg, existing) : freePartName(edit.partNames(), `${folderOf(info.part)}worksheets/sheet`, '.xml');
+    if (!existing) {
+      const id = await addWorkbookPart(edit, info, part, 'worksheet', WORKSHEET_CONTENT_TYPE);
+      const workbook = await edit.text(info.part);
+      edit.setText(info.part, withSheetEntry(workbook ?? '', plan.sheetName, id));
+    }
+    edit.setContent(part, () => patchSheet([Buffer.from(emptySheetXml())], writes));
+  }
+  try {
+    await edit.write(copy.bytes, copy.out);
+  } catch (error) {
+    if (error instanceof XmlShapeError || error instanceof PartTooLargeError) {
+      throw new UserError(`--out ${copy.out}: not written: ${copy.file} ${error.message}; open and re-save it in Excel, then check again`);
+    }
+    throw outWriteError(copy.out, error);
+  }
 }

@@ -4,6 +4,7 @@
 // "did not write" is what the record says, cell by cell; without one (a workbook checked before qualcheck kept a
 // record), the columns headed "qualcheck: ..." are taken as qualcheck's, once.
 import { cellAddress, columnLetters, rangeAddress, type CellRange } from '../cohort/address';
+import { mergedRanges } from '../cohort/header';
 import { isBlank } from '../cohort/grid';
 import { cellCount, decideOwnership, locateBlock, rangesInWords } from '../cohort/ownership';
 import { recordWrite, type OwnedBlock, type OwnershipRecord } from '../cohort/ownership-record';
@@ -25,6 +26,8 @@ export class SheetCells {
   /** Last row and column any grid covers. */
   readonly bottom: number;
   readonly right: number;
+  /** Merged areas the grids name: a cell in one is the user's layout even where it reads as blank. */
+  readonly merges: readonly CellRange[];
 
   constructor(private readonly grids: readonly Grid[]) {
     let bottom = 0;
@@ -35,6 +38,12 @@ export class SheetCells {
     }
     this.bottom = bottom;
     this.right = right;
+    this.merges = grids.flatMap(mergedRanges);
+  }
+
+  /** Merged areas that reach into rows `top` to `bottom`. */
+  mergesInRows(top: number, bottom: number): CellRange[] {
+    return this.merges.filter((m) => m.top <= bottom && m.bottom >= top);
   }
 
   value(row: number, column: number): CellValue {
@@ -115,6 +124,9 @@ function text(value: CellValue): string {
 
 /** Why the block cannot go at `firstColumn`, or undefined when every cell there is empty or the add-in's own. */
 function blocked(cells: SheetCells, reading: CohortReading, firstColumn: number, width: number): string | undefined {
+  // A result cell inside a merged area would land in the user's merged cell (or vanish under it).
+  const merge = cells.mergesInRows(reading.headerRow, reading.lastRow).find((m) => m.left < firstColumn + width && m.right >= firstColumn);
+  if (merge) return `cells ${rangeAddress(merge)} are merged`;
   for (let c = firstColumn; c < firstColumn + width; c++) {
     const head = cells.value(reading.headerRow, c);
     if (isResultHeader(head)) continue;
@@ -126,9 +138,11 @@ function blocked(cells: SheetCells, reading: CohortReading, firstColumn: number,
   return undefined;
 }
 
-/** Rightmost column with anything in it between the header row and the last learner row. */
+/** Rightmost column with anything in it (or merged) between the header row and the last learner row. */
 function lastFilledColumn(cells: SheetCells, reading: CohortReading): number {
   let last = reading.lastColumn;
+  // A merged note beside the data reads as one value in its first cell, but all of its columns are the user's.
+  for (const m of cells.mergesInRows(reading.headerRow, reading.lastRow)) last = Math.max(last, m.right);
   for (let r = reading.headerRow; r <= reading.lastRow; r++) {
     for (let c = cells.right; c > last; c--) {
       if (!isBlank(cells.value(r, c))) {

@@ -218,7 +218,7 @@ const END_OF_DIRECTORY_SIZE = 22;
  * Some writers leave a wrong comment length in the zip's last record, which yauzl refuses but Excel, unzip and
  * Python's zipfile pass over: the length is set to the bytes that do follow, in a copy.
  */
-function withTrueCommentLength(bytes: Buffer): Buffer {
+export function withTrueCommentLength(bytes: Buffer): Buffer {
   const from = Math.max(0, bytes.length - END_OF_DIRECTORY_SIZE - 0xffff);
   for (let at = bytes.length - END_OF_DIRECTORY_SIZE; at >= from; at--) {
     if (bytes.readUInt32LE(at) !== END_OF_DIRECTORY) continue;

@@ -1,0 +1,96 @@
+// The package's bookkeeping for a part qualcheck adds: a sheet's entry in workbook.xml, a relationship, a content
+// type. Each is a change of text that keeps the rest of the part as it was written.
+import { attribute, childElements, escapeAttribute, findElement, opened, prefixFor, prefixOf, rootElement, type ElementSpan } from './xml-spans';
+
+export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const OFFICE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
+export const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+export const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Puts `text` at the end of the element's content (opening an empty element first). */
+function appendChild(xml: string, span: ElementSpan, text: string): string {
+  const open = opened(xml, span);
+  return xml.slice(0, span.start) + open.text.slice(0, open.contentEnd) + text + open.text.slice(open.contentEnd) + xml.slice(span.end);
+}
+
+/** The type URI for a relationship kind (`worksheet`, `styles`, `customXml`) in the namespace the package already uses. */
+export function relationshipType(existingTypes: readonly string[], kind: string): string {
+  const strict = existingTypes.some((t) => t.startsWith(STRICT_RELATIONSHIPS));
+  return `${strict ? STRICT_RELATIONSHIPS : OFFICE_RELATIONSHIPS}/${kind}`;
+}
+
+/** A relationships part with one more relationship (a new part when `rels` is undefined), and the id it got. */
+export function withRelationship(rels: string | undefined, type: string, target: string): { xml: string; id: string } {
+  const source = rels ?? `${XML_DECLARATION}<Relationships xmlns="${RELATIONSHIPS_NS}"></Relationships>`;
+  const root = rootElement(source);
+  const p = prefixOf(root.qname);
+  const ids = new Set(childElements(source, root).map((r) => attribute(source.slice(r.start, r.openEnd), 'Id')));
+  let n = ids.size + 1;
+  while (ids.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const entry = `<${p}Relationship Id="${id}" Type="${escapeAttribute(type)}" Target="${escapeAttribute(target)}"/>`;
+  return { xml: appendChild(source, root, entry), id };
+}
+
+/** [Content_Types].xml with an Override for `partName` (a part name without its leading slash), unless it has one. */
+export function withOverride(contentTypes: string, partName: string, contentType: string): string {
+  const root = rootElement(contentTypes);
+  const wanted = `/${partName}`.toLowerCase();
+  for (const child of childElements(contentTypes, root)) {
+    if (child.local === 'Override' && attribute(contentTypes.slice(child.start, child.openEnd), 'PartName')?.toLowerCase() === wanted) return contentTypes;
+  }
+  const p = prefixOf(root.qname);
+  return appendChild(contentTypes, root, `<${p}Override PartName="/${escapeAttribute(partName)}" ContentType="${escapeAttribute(contentType)}"/>`);
+}
+
+/** [Content_Types].xml with a Default for the extension, unless it has one. */
+export function withDefault(contentTypes: string, extension: string, contentType: string): string {
+  const root = rootElement(contentTypes);
+  for (const child of childElements(contentTypes, root)) {
+    if (child.local === 'Default' && attribute(contentTypes.slice(child.start, child.openEnd), 'Extension')?.toLowerCase() === extension) return contentTypes;
+  }
+  const p = prefixOf(root.qname);
+  return appendChild(contentTypes, root, `<${p}Default Extension="${escapeAttribute(extension)}" ContentType="${escapeAttribute(contentType)}"/>`);
+}
+
+/**
+ * workbook.xml with a sheet appended to <sheets> (last, so every sheet-scoped name's localSheetId still points at
+ * its sheet). The relationship id attribute uses the prefix the part binds to the relationships namespace.
+ */
+export function withSheetEntry(workbook: string, name: string, relationshipId: string): string {
+  const root = rootElement(workbook);
+  const sheets = findElement(workbook, 'sheets');
+  if (!sheets) throw new Error('workbook.xml has no <sheets>');
+  const rootTag = workbook.slice(root.start, root.openEnd);
+  const ids = childElements(workbook, sheets).map((s) => Number(attribute(workbook.slice(s.start, s.openEnd), 'sheetId')));
+  const sheetId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
+  const p = prefixOf(sheets.qname);
+  let r = prefixFor(rootTag, OFFICE_RELATIONSHIPS) ?? prefixFor(rootTag, STRICT_RELATIONSHIPS);
+  let declare = '';
+  if (r === undefined || r === '') {
+    r = 'qcr:';
+    declare = ` xmlns:qcr="${OFFICE_RELATIONSHIPS}"`;
+  }
+  return appendChild(workbook, sheets, `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${r}id="${relationshipId}"${declare}/>`);
+}
+
+/** A part name not yet in the package: `prefix` + the first free number + `suffix` (`xl/worksheets/sheet` 4 `.xml`). */
+export function freePartName(taken: Iterable<string>, prefix: string, suffix: string): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  let n = 1;
+  while (lower.has(`${prefix}${n}${suffix}`.toLowerCase())) n++;
+  return `${prefix}${n}${suffix}`;
+}
+
+/** The relationship target from `sourcePart` to `part`, relative as Excel writes them. */
+export function relativeTarget(sourcePart: string, part: string): string {
+  const from = sourcePart.split('/').slice(0, -1);
+  const to = part.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}

@@ -1,0 +1,161 @@
+// The writer's pieces on parts other programs write: prefixed SpreadsheetML (the Open XML SDK, ClosedXML), rows and
+// cells without `r`, an empty sheetData, cells to replace in the middle of a row; styles.xml with and without dxfs;
+// a custom XML part added and then replaced; a failed write that leaves nothing behind.
+import { strict as assert } from 'node:assert';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { findCustomXmlPart, putCustomXmlPart } from '../src/workbook/custom-xml';
+import { WorkbookPackage } from '../src/workbook/package';
+import { PackageEdit } from '../src/workbook/package-edit';
+import { readWorkbookInfo } from '../src/workbook/parts';
+import { patchSheet, type SheetWrites, type WrittenValue } from '../src/workbook/sheet-patch';
+import { withDifferentialFormats } from '../src/workbook/styles-patch';
+import { unzipParts, zipParts, type Parts } from './support/feature-workbook';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A package as the Open XML SDK writes it: every SpreadsheetML element with the `x:` prefix. */
+function prefixedPackage(sheetData: string): Parts {
+  const parts: Parts = new Map();
+  const put = (name: string, xml: string) => parts.set(name, Buffer.from(xml));
+  put(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+  );
+  put('_rels/.rels', `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${REL}/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>`);
+  put('xl/workbook.xml', `<?xml version="1.0" encoding="utf-8"?><x:workbook xmlns:r="${REL}" xmlns:x="${MAIN}"><x:sheets><x:sheet name="Cohort" sheetId="1" r:id="R2"/></x:sheets></x:workbook>`);
+  put('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml" Id="R2"/></Relationships>`);
+  put('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="${MAIN}">${sheetData}</x:worksheet>`);
+  return parts;
+}
+
+function writesOf(cells: Record<number, Record<number, WrittenValue>>): SheetWrites {
+  const rows = new Map(Object.entries(cells).map(([row, values]) => [Number(row), new Map(Object.entries(values).map(([c, v]) => [Number(c), v]))]));
+  return { rows, formats: [], statusColumn: 3, widths: new Map() };
+}
+
+async function patched(xml: string, writes: SheetWrites): Promise<string> {
+  const bytes = Buffer.from(xml);
+  // Fed a few bytes at a time, so every tag is cut by a chunk boundary somewhere.
+  const chunks = Array.from({ length: Math.ceil(bytes.length / 5) }, (_, i) => bytes.subarray(i * 5, i * 5 + 5));
+  const out: Buffer[] = [];
+  for await (const piece of patchSheet(chunks, writes)) out.push(piece);
+  return Buffer.concat(out).toString('utf8');
+}
+
+/** A sheet's cells as SheetJS reads them from a package holding the patched sheet XML. */
+async function cellsRead(parts: Parts, sheetXml: string): Promise<Record<string, unknown>> {
+  const copy = new Map(parts);
+  copy.set('xl/worksheets/sheet1.xml', Buffer.from(sheetXml));
+  const workbook = XLSX.read(await zipParts(copy));
+  const sheet = workbook.Sheets[workbook.SheetNames[0]];
+  return Object.fromEntries(Object.entries(sheet).filter(([k]) => !k.startsWith('!')).map(([k, c]) => [k, (c as XLSX.CellObject).v]));
+}
+
+describe('the sheet patch on sheets other programs write', () => {
+  it('writes prefixed cells into a prefixed sheet, placing cells without r by the cells before them', async () => {
+    const data = '<x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>Learner</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c><x:c t="inlineStr"><x:is><x:t>note</x:t></x:is></x:c></x:row><x:row><x:c t="inlineStr"><x:is><x:t>L1</x:t></x:is></x:c></x:row></x:sheetData>';
+    const parts = prefixedPackage(data);
+    const sheet = parts.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+    // Column B of row 1 is qualcheck's from an earlier run; row 3 is new.
+    const xml = await patched(sheet, writesOf({ 1: { 2: 'qualcheck: status' }, 2: { 2: 'achieved' }, 3: { 2: 12 } }));
+    assert.doesNotMatch(xml.replace(/<\/?x:[^>]*>/g, '').replace(/<\?xml[^>]*\?>/, ''), /</, 'every element carries the x: prefix');
+    assert.deepEqual(await cellsRead(parts, xml), { A1: 'Learner', B1: 'qualcheck: status', C1: 'note', A2: 'L1', B2: 'achieved', B3: 12 });
+  });
+
+  it('fills an empty sheetData and keeps what follows it in the schema order', async () => {
+    const parts = prefixedPackage('<x:sheetData/><x:mergeCells count="1"><x:mergeCell ref="D1:E1"/></x:mergeCells><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    const sheet = parts.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+    const writes = writesOf({ 1: { 3: 'qualcheck: status' }, 2: { 3: 'invalid' } });
+    writes.formats = [{ sqref: 'C2:C2', rules: [{ type: 'cellIs', formula: '"invalid"', dxfId: 0 }] }];
+    const xml = await patched(sheet, writes);
+    assert.match(xml, /<\/x:sheetData><x:mergeCells count="1"><x:mergeCell ref="D1:E1"\/><\/x:mergeCells><x:conditionalFormatting sqref="C2:C2"><x:cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><x:formula>"invalid"<\/x:formula><\/x:cfRule><\/x:conditionalFormatting><x:pageMargins /);
+    assert.deepEqual(await cellsRead(parts, xml), { C1: 'qualcheck: status', C2: 'invalid' });
+  });
+
+  it('replaces and empties cells in the middle of a row, keeping their style and every other cell', async () => {
+    const sheet = `<worksheet xmlns="${MAIN}"><sheetData><row r="2" spans="1:4"><c r="A2"><v>1</v></c><c r="B2" s="4" t="inlineStr"><is><t>old</t></is></c><c r="C2"><v>9</v></c><c><v>10</v></c></row></sheetData></worksheet>`;
+    const xml = await patched(sheet, writesOf({ 2: { 2: 'new & <better>', 3: null } }));
+    assert.equal(
+      xml,
+      `<worksheet xmlns="${MAIN}"><sheetData><row r="2" spans="1:4"><c r="A2"><v>1</v></c><c r="B2" s="4" t="inlineStr"><is><t>new &amp; &lt;better&gt;</t></is></c><c r="D2"><v>10</v></c></row></sheetData></worksheet>`,
+    );
+  });
+});
+
+describe('styles.xml gains only the dxfs it lacks', () => {
+  const formats = [{ fill: '#C6EFCE', font: '#006100' }];
+  it('adds <dxfs> after cellStyles when there is none, and reuses it the next time', () => {
+    const styles = `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><tableStyles count="0"/></styleSheet>`;
+    const first = withDifferentialFormats(styles, formats);
+    assert.deepEqual(first.ids, [0]);
+    assert.match(first.xml, /<\/cellStyles><dxfs count="1"><dxf>.*<\/dxf><\/dxfs><tableStyles/);
+    assert.deepEqual(withDifferentialFormats(first.xml, formats), first);
+  });
+
+  it('reuses a dxf Excel wrote the same way, whitespace and all', () => {
+    const styles = `<styleSheet xmlns="${MAIN}"><dxfs count="2"><dxf><font><b/></font></dxf><dxf>\n  <font><color rgb="FF006100"/></font>\n  <fill><patternFill><bgColor rgb="FFC6EFCE"/></patternFill></fill>\n</dxf></dxfs></styleSheet>`;
+    assert.deepEqual(withDifferentialFormats(styles, formats), { xml: styles, ids: [1] });
+  });
+});
+
+describe('the package copy', function () {
+  this.timeout(30_000);
+  let tmp: string;
+  before(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-edit-'));
+  });
+  after(async () => {
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('leaves neither the copy nor a temporary file when a part fails while it is written', async () => {
+    const bytes = await zipParts(prefixedPackage('<x:sheetData/>'));
+    const pkg = await WorkbookPackage.open(bytes);
+    const edit = new PackageEdit(pkg);
+    edit.setContent('xl/worksheets/sheet1.xml', async function* (original) {
+      for await (const chunk of original) {
+        yield chunk;
+        throw new Error('disk trouble');
+      }
+    });
+    const out = path.join(tmp, 'never.xlsx');
+    await assert.rejects(edit.write(bytes, out));
+    pkg.close();
+    assert.deepEqual(await fs.readdir(tmp), []);
+  });
+
+  it('adds a custom XML part found again by its namespace, and replaces it on the next write', async () => {
+    const ns = 'urn:example:qualcheck-record';
+    const bytes = await zipParts(prefixedPackage('<x:sheetData/>'));
+    const write = async (input: Buffer, record: string, out: string) => {
+      const pkg = await WorkbookPackage.open(input);
+      const info = await readWorkbookInfo(pkg);
+      assert.ok(info);
+      const edit = new PackageEdit(pkg);
+      const part = await putCustomXmlPart(edit, info, ns, `<?xml version="1.0"?><record xmlns="${ns}"><cell ref="B2">${record}</cell></record>`);
+      await edit.write(input, out);
+      pkg.close();
+      return part;
+    };
+    const first = path.join(tmp, 'record1.xlsx');
+    const second = path.join(tmp, 'record2.xlsx');
+    assert.equal(await write(bytes, 'one', first), 'customXml/item1.xml');
+    assert.equal(await write(await fs.readFile(first), 'two', second), 'customXml/item1.xml');
+    const [a, b] = [await unzipParts(first), await unzipParts(second)];
+    assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort(), 'no second part on the second write');
+    for (const name of ['customXml/itemProps1.xml', 'customXml/_rels/item1.xml.rels', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels']) {
+      assert.ok(a.get(name)?.equals(b.get(name) ?? Buffer.alloc(0)), `${name} is written once`);
+    }
+    const pkg = await WorkbookPackage.open(await fs.readFile(second));
+    const info = await readWorkbookInfo(pkg);
+    assert.ok(info);
+    assert.match((await findCustomXmlPart(pkg, info, ns))?.xml ?? '', /<cell ref="B2">two<\/cell>/);
+    pkg.close();
+    assert.ok(XLSX.read(await fs.readFile(second)).Sheets.Cohort, 'another reader opens it');
+  });
+});
