@@ -1,6 +1,6 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
-import { levelName } from '../rules/rule-kinds';
+import { levelName } from '../rules/kinds';
 import { evaluationProvenance } from '../rules/provenance';
 import type { Status, Violation } from '../rules/model';
 import type { LearnerCheck } from './check';

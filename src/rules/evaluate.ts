@@ -1,49 +1,23 @@
-// Checks one learner's units against a qualification's rules of combination.
+// Checks one learner's units against a qualification's rules of combination: the compiled evaluator decides, and
+// this file turns its buffers into the results the rest of qualcheck reads.
+import { compileQualification, IF_LEVEL, UNKNOWN_CREDITS, type CompiledQualification } from './compiled';
+import { evaluatorOf, MET, UNMET, Verdicts } from './evaluate-compiled';
+import { KINDS } from './kinds';
 import type {
   BarredRule,
   Evaluation,
   LearnerResult,
   LearnerUnits,
   QualificationDefinition,
-  Rule,
+  RuleKind,
+  RuleOutcome,
   RuleResult,
   Status,
-  UnitDefinition,
   Violation,
-  ViolationCode,
 } from './model';
-import { indexQualification, type QualificationIndex } from './qualification-index';
-import { evaluateRule } from './rule-kinds';
-
-type CountingRule = Exclude<Rule, { kind: 'barred' }>;
-
-function countingRules(q: QualificationDefinition): CountingRule[] {
-  return q.rules.filter((r): r is CountingRule => r.kind !== 'barred');
-}
-
-interface Score {
-  met: number;
-  unmet: number;
-  credits: number;
-}
-
-/** Best first: most rules met, then fewest unmet, then most credits. */
-function better(a: Score, b: Score): boolean {
-  if (a.met !== b.met) return a.met > b.met;
-  if (a.unmet !== b.unmet) return a.unmet < b.unmet;
-  return a.credits > b.credits;
-}
-
-function scoreOf(rules: RuleResult[], counted: readonly UnitDefinition[]): Score {
-  let met = 0;
-  let unmet = 0;
-  for (const r of rules) {
-    if (r.outcome === 'met') met++;
-    else if (r.outcome === 'unmet') unmet++;
-  }
-  const credits = counted.reduce((sum, u) => sum + (u.credits ?? 0), 0);
-  return { met, unmet, credits };
-}
+import { creditRuleFactUses, type FactUse } from './provenance';
+import type { QualificationIndex } from './qualification-index';
+import { ruleMessage } from './rule-words';
 
 /** The barred sets of which the units hold more than one, with those units in definition order. */
 export function barredClashes(index: QualificationIndex, refs: ReadonlySet<string>): { set: BarredRule; taken: string[] }[] {
@@ -55,61 +29,139 @@ export function barredClashes(index: QualificationIndex, refs: ReadonlySet<strin
   return clashes;
 }
 
+const OUTCOMES: readonly RuleOutcome[] = ['met', 'unmet', 'unknown'];
+const NONE: readonly string[] = Object.freeze([]);
+
+/** What one evaluation shares with its rules' results: enough to make their words and facts when they are shown. */
+interface EvaluationContext {
+  compiled: CompiledQualification;
+  /** Units that count, by index. */
+  counted: readonly number[];
+}
+
+/** One rule's result: data, with its words and the facts it used made when read. */
+class CompiledRuleResult implements RuleResult {
+  constructor(
+    private readonly context: EvaluationContext,
+    readonly ruleId: string,
+    readonly kind: RuleKind,
+    readonly text: string,
+    readonly outcome: RuleOutcome,
+    readonly known: number,
+    readonly required: number,
+    readonly mostPossible: number | null,
+    readonly undecidedBy: string[],
+    readonly missingUnits: string[],
+    readonly uncertain: string[],
+  ) {}
+
+  /** The unit facts the rule used that a centre supplied, with where each came from. */
+  get uses(): FactUse[] {
+    const { compiled, counted } = this.context;
+    if (!counted.some((u) => compiled.centreSupplied[u] === 1)) return [];
+    const rule = compiled.rules.find((r) => r.id === this.ruleId);
+    if (rule === undefined || rule.kind === 'mandatory') return [];
+    return creditRuleFactUses(rule, counted.map((u) => compiled.units[u]));
+  }
+
+  get message(): string {
+    return ruleMessage(this.context.compiled, this, this.uses);
+  }
+}
+
+/** Refs of the counted units (in the order given) that rule r counts only if their unknown values allow. */
+function uncertainUnits(compiled: CompiledQualification, r: number, counted: readonly number[]): string[] {
+  if (compiled.creditRules[r] === undefined) return NONE as string[];
+  const row = r * compiled.units.length;
+  let refs: string[] | undefined;
+  for (const u of counted) {
+    const how = compiled.counts[row + u];
+    if (how === IF_LEVEL || how === UNKNOWN_CREDITS) (refs ??= []).push(compiled.units[u].ref);
+  }
+  return refs ?? (NONE as string[]);
+}
+
+function missingUnits(compiled: CompiledQualification, r: number, verdicts: Verdicts): string[] {
+  let refs: string[] | undefined;
+  for (let i = compiled.needStart[r]; i < compiled.needStart[r + 1]; i++) {
+    const u = compiled.needs[i];
+    if (verdicts.counted[u] === 0) (refs ??= []).push(compiled.units[u].ref);
+  }
+  return refs ?? (NONE as string[]);
+}
+
+/** The results of `verdicts` for units given in `order`, as the `Evaluation` the rest of qualcheck reads. */
+function evaluationOf(verdicts: Verdicts, order: readonly number[]): Evaluation {
+  const compiled = verdicts.compiled;
+  const counted = order.filter((u) => verdicts.counted[u] === 1);
+  const notCounted = order.filter((u) => verdicts.counted[u] === 0).map((u) => compiled.units[u].ref);
+  const context: EvaluationContext = { compiled, counted };
+  const rules = compiled.rules.map((rule, r) => {
+    const outcome = verdicts.outcome[r];
+    const uncertain = uncertainUnits(compiled, r, counted);
+    const most = verdicts.most[r];
+    return new CompiledRuleResult(
+      context,
+      rule.id,
+      rule.kind,
+      rule.text,
+      OUTCOMES[outcome],
+      verdicts.known[r],
+      compiled.required[r],
+      Number.isFinite(most) ? most : null,
+      outcome === MET || outcome === UNMET ? (NONE as string[]) : uncertain,
+      rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
+      uncertain,
+    );
+  });
+  return { rules, credits: verdicts.credits, counted: counted.map((u) => compiled.units[u].ref), notCounted };
+}
+
+/** Unit indexes of the refs the qualification knows, first occurrence kept, in the order given. */
+function positionsOf(compiled: CompiledQualification, refs: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const ref of refs) {
+    const u = compiled.position.get(ref);
+    if (u !== undefined && !out.includes(u)) out.push(u);
+  }
+  return out;
+}
+
+const buffers = new WeakMap<CompiledQualification, Verdicts>();
+
+function evaluatePositions(compiled: CompiledQualification, units: readonly number[]): Evaluation {
+  const evaluator = evaluatorOf(compiled);
+  let verdicts = buffers.get(compiled);
+  if (!verdicts) buffers.set(compiled, (verdicts = new Verdicts(compiled)));
+  evaluator.evaluate(units, units.length, verdicts);
+  const evaluation = evaluationOf(verdicts, units);
+  evaluator.clear(units, units.length, verdicts);
+  return evaluation;
+}
+
 /**
  * Evaluates every rule on a set of units the qualification knows. Where a barred set holds more than one of them,
  * each choice of the one that counts is tried, and the choice that serves the learner best is kept: a centre should
  * never see a learner fail because the checker picked the wrong unit of a pair.
  */
 export function evaluateUnits(qualification: QualificationDefinition, refs: readonly string[]): Evaluation {
-  const index = indexQualification(qualification);
-  const taken = [...new Set(refs)].filter((ref) => index.units.has(ref));
-  const takenSet = new Set(taken);
-  const rules = countingRules(qualification);
-  const clashes = barredClashes(index, takenSet);
-
-  let best: { results: RuleResult[]; counted: UnitDefinition[]; notCounted: string[]; score: Score } | null = null;
-  const choice = new Array<number>(clashes.length).fill(0);
-  for (;;) {
-    const dropped = new Set<string>();
-    clashes.forEach((clash, i) => clash.taken.forEach((ref, j) => j !== choice[i] && dropped.add(ref)));
-    const counted = taken.filter((ref) => !dropped.has(ref)).map((ref) => index.units.get(ref) as UnitDefinition);
-    const results = rules.map((rule) => evaluateRule(index, rule, counted));
-    const score = scoreOf(results, counted);
-    if (best === null || better(score, best.score)) best = { results, counted, notCounted: [...dropped], score };
-    // Next combination of choices, odometer style; the IQ qualification has at most 2^5 of them.
-    let i = 0;
-    while (i < clashes.length && ++choice[i] >= clashes[i].taken.length) choice[i++] = 0;
-    if (i === clashes.length) break;
-  }
-  const chosen = best as NonNullable<typeof best>;
-  const notCountedSet = new Set(chosen.notCounted);
-  return {
-    rules: chosen.results,
-    credits: chosen.score.credits,
-    counted: chosen.counted.map((u) => u.ref),
-    notCounted: taken.filter((ref) => notCountedSet.has(ref)),
-  };
+  const compiled = compileQualification(qualification);
+  return evaluatePositions(compiled, positionsOf(compiled, refs));
 }
 
-const CODE_BY_KIND: Record<CountingRule['kind'], ViolationCode> = {
-  totalCredits: 'total-min-credits',
-  levelCredits: 'level-min-credits',
-  groupCredits: 'group-min-credits',
-  mandatory: 'missing-mandatory',
-};
-
 function ruleViolations(evaluation: Evaluation): Violation[] {
-  const violations: Violation[] = [];
+  const decided: Violation[] = [];
+  const undecided: Violation[] = [];
   for (const r of evaluation.rules) {
     if (r.outcome === 'met') continue;
-    if (r.outcome === 'unknown') {
-      violations.push({ code: 'undecidable', message: r.message, units: r.undecidedBy, ruleId: r.ruleId });
-    } else {
-      violations.push({ code: CODE_BY_KIND[r.kind as CountingRule['kind']], message: r.message, units: r.missingUnits, ruleId: r.ruleId });
+    if (r.outcome === 'unknown') undecided.push({ code: 'undecidable', message: r.message, units: r.undecidedBy, ruleId: r.ruleId });
+    else {
+      const kind = KINDS[r.kind];
+      decided.push({ code: kind.code, message: r.message, units: r.missingUnits, ruleId: r.ruleId });
     }
   }
   // Decided shortfalls first: they are what a learner must act on; undecidable rules wait for data.
-  return [...violations.filter((v) => v.code !== 'undecidable'), ...violations.filter((v) => v.code === 'undecidable')];
+  return [...decided, ...undecided];
 }
 
 function allMet(evaluation: Evaluation): boolean {
@@ -130,7 +182,8 @@ export function decideStatus(forbidden: boolean, achieved: Evaluation, withPlann
 
 /** Checks one learner: achieved units alone, then achieved plus planned, and the status that follows. */
 export function checkUnits(qualification: QualificationDefinition, learner: LearnerUnits): LearnerResult {
-  const index = indexQualification(qualification);
+  const compiled = compileQualification(qualification);
+  const index = compiled.index;
   const achieved = [...new Set(learner.achieved)];
   const achievedSet = new Set(achieved);
   // A unit both achieved and planned is achieved: planning it again changes nothing.
@@ -150,14 +203,14 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
   }
   for (const { set, taken } of barredClashes(index, new Set(all))) {
     violations.push({
-      code: 'barred-combination',
+      code: KINDS.barred.code,
       message: `${taken.join(' and ')} are barred together (set ${set.id}): only one can count, keep one`,
       units: taken,
       ruleId: set.id,
     });
   }
-  const achievedEval = evaluateUnits(qualification, achieved);
-  const plannedEval = evaluateUnits(qualification, all);
+  const achievedEval = evaluatePositions(compiled, positionsOf(compiled, achieved));
+  const plannedEval = evaluatePositions(compiled, positionsOf(compiled, all));
   violations.push(...ruleViolations(plannedEval));
   const notCounted = [...new Set([...achievedEval.notCounted, ...plannedEval.notCounted])];
   return {

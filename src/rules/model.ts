@@ -1,5 +1,6 @@
 // The qualification model and the engine's results. Every other module speaks these types;
 // nothing here knows about rows, columns, Office or files.
+import type { FactUse } from './provenance';
 
 /** QCF level: 0 stands for Entry level, 1..8 for levels 1 to 8. `null` means the catalogue does not know it. */
 export type Level = number;
@@ -94,6 +95,10 @@ export interface RuleResult {
   undecidedBy: string[];
   /** Units the rule still needs (mandatory units not taken). */
   missingUnits: string[];
+  /** Counted units whose unknown credits or level leave what they add to the rule open, decided or not. */
+  uncertain?: string[];
+  /** The unit facts a centre supplied that the rule's verdict used, each with where it came from. */
+  readonly uses?: readonly FactUse[];
   /** A sentence for people: what is met or missing. */
   message: string;
 }

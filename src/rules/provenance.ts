@@ -1,7 +1,8 @@
 // Which unit facts a centre supplied, and saying so in results. The record lives in the unit's own `source` text, as
 // one more "what: where" part beside the catalogue's ("credits and level: your rules sheet"), so it travels with the
 // definition through JSON export and import, and a person reading the source sees it too.
-import type { Evaluation, GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
+import { KINDS, creditCounts, isCreditRule, type CreditRule } from './kinds';
+import type { Evaluation, QualificationDefinition, UnitDefinition } from './model';
 
 export type UnitFact = 'title' | 'group' | 'number' | 'credits' | 'glh' | 'level';
 
@@ -132,12 +133,6 @@ export function provenanceNote(uses: readonly FactUse[]): string {
   return sentences.join('; ');
 }
 
-type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
-
-/** The centre-supplied facts a credit rule relied on for the units that count: credits counted, levels and groups that decided. */
-export function creditRuleProvenance(rule: CreditRule, counted: readonly UnitDefinition[]): string {
-  return provenanceNote(creditRuleFactUses(rule, counted));
-}
 
 /**
  * The centre-supplied facts the decided rules of an evaluation (met or unmet) relied on, as one note: what a status
@@ -150,25 +145,22 @@ export function evaluationProvenance(q: QualificationDefinition, evaluation: Eva
   for (const result of evaluation.rules) {
     if (result.outcome === 'unknown') continue;
     const rule = q.rules.find((r) => r.id === result.ruleId);
-    if (rule?.kind === 'totalCredits' || rule?.kind === 'levelCredits' || rule?.kind === 'groupCredits') uses.push(...creditRuleFactUses(rule, units));
+    if (rule !== undefined && isCreditRule(rule)) uses.push(...creditRuleFactUses(rule, units));
   }
   return provenanceNote(uses);
 }
 
-function creditRuleFactUses(rule: CreditRule, counted: readonly UnitDefinition[]): FactUse[] {
+/** The centre-supplied facts a credit rule relied on for the units that count: credits counted, levels and groups that decided. */
+export function creditRuleFactUses(rule: CreditRule, counted: readonly UnitDefinition[]): FactUse[] {
   const uses: FactUse[] = [];
   for (const unit of counted) {
     if (centreFacts(unit).size === 0) continue;
-    if (rule.kind === 'groupCredits') {
-      uses.push({ unit, fact: 'group' });
-      if (!rule.groups.includes(unit.group)) continue;
-    }
-    let inLevel = true;
-    if (rule.kind === 'levelCredits' && unit.level !== null) {
-      uses.push({ unit, fact: 'level' });
-      inLevel = rule.orAbove ? unit.level >= rule.level : unit.level === rule.level;
-    }
-    if (inLevel && unit.credits !== null) uses.push({ unit, fact: 'credits' });
+    const kind = KINDS[rule.kind];
+    const counts = creditCounts(rule, unit);
+    if (kind.usesGroup) uses.push({ unit, fact: 'group' });
+    if (kind.usesLevel && unit.level !== null) uses.push({ unit, fact: 'level' });
+    // A unit of unknown level may count: its credits are part of what the rule could count.
+    if (counts !== false && unit.credits !== null) uses.push({ unit, fact: 'credits' });
   }
   return uses;
 }

@@ -18,7 +18,7 @@ import type {
   Violation,
 } from '../../rules/model';
 import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner';
-import { levelName } from '../../rules/rule-kinds';
+import { levelName } from '../../rules/kinds';
 
 export type { Choices, UnitChoice } from '../../excel/learner-row';
 export { changedUnits };

@@ -1,0 +1,198 @@
+// The engine proper: every rule of a compiled qualification decided on one set of units, into buffers set up once
+// per qualification, so a learner's evaluation allocates nothing per rule. Where a barred set holds more than one of
+// the units, each choice of the one that counts is tried, and the choice that serves the learner best is kept (most
+// rules met, then fewest unmet, then most credits; the first such choice in odometer order).
+import { COUNTED, IF_LEVEL, NOT_COUNTED, UNKNOWN_CREDITS, type CompiledQualification } from './compiled';
+
+export const MET = 0;
+export const UNMET = 1;
+export const UNKNOWN = 2;
+
+/** One evaluation's results, rule by rule in the compiled qualification's order. */
+export class Verdicts {
+  /** MET, UNMET or UNKNOWN per rule. */
+  readonly outcome: Uint8Array;
+  /** Credits (or mandatory units) counted from known values. */
+  readonly known: Float64Array;
+  /** The most the rule could count with every unknown value favourable; Infinity when unbounded. */
+  readonly most: Float64Array;
+  /** 1 for each unit that counts (taken, and not set aside by a barred set). */
+  readonly counted: Uint8Array;
+  /** 1 for each unit taken. */
+  readonly taken: Uint8Array;
+  met = 0;
+  unmet = 0;
+  /** Known credits of the units that count. */
+  credits = 0;
+
+  constructor(readonly compiled: CompiledQualification) {
+    const R = compiled.rules.length;
+    const n = compiled.units.length;
+    this.outcome = new Uint8Array(R);
+    this.known = new Float64Array(R);
+    this.most = new Float64Array(R);
+    this.counted = new Uint8Array(n);
+    this.taken = new Uint8Array(n);
+  }
+}
+
+/** Evaluates learners' unit sets against one compiled qualification, reusing its scratch buffers. */
+export class Evaluator {
+  private readonly scratch: Verdicts;
+  private readonly dropped: Uint8Array;
+  private readonly slotSeen: Int32Array;
+  private generation = 0;
+  /** Clashes: barred sets holding more than one taken unit, their taken members in `clashUnits`. */
+  private readonly clashStart: Int32Array;
+  private readonly clashLength: Int32Array;
+  private readonly clashUnits: Int32Array;
+  private readonly choice: Int32Array;
+  private clashCount = 0;
+
+  constructor(readonly compiled: CompiledQualification) {
+    this.scratch = new Verdicts(compiled);
+    this.dropped = new Uint8Array(compiled.units.length);
+    this.slotSeen = new Int32Array(compiled.slotLeft.length);
+    const sets = compiled.barredSets.length;
+    this.clashStart = new Int32Array(sets);
+    this.clashLength = new Int32Array(sets);
+    this.clashUnits = new Int32Array(compiled.barredUnits.length);
+    this.choice = new Int32Array(sets);
+  }
+
+  /**
+   * Decides every rule on the first `count` units of `units` (unit indexes, no repeats) into `out`. `out.counted`
+   * and `out.taken` are set for those units and must be clear of any others (`clear` does that).
+   */
+  evaluate(units: ArrayLike<number>, count: number, out: Verdicts): void {
+    const { taken } = out;
+    for (let i = 0; i < count; i++) taken[units[i]] = 1;
+    this.findClashes(taken);
+    if (this.clashCount === 0) {
+      this.decide(units, count, out);
+      return;
+    }
+    const { choice, dropped, clashStart, clashLength, clashUnits, scratch } = this;
+    const clashes = this.clashCount;
+    choice.fill(0, 0, clashes);
+    let first = true;
+    for (;;) {
+      for (let c = 0; c < clashes; c++) {
+        for (let j = 0; j < clashLength[c]; j++) if (j !== choice[c]) dropped[clashUnits[clashStart[c] + j]] = 1;
+      }
+      this.decide(units, count, scratch);
+      if (first || better(scratch, out)) {
+        out.outcome.set(scratch.outcome);
+        out.known.set(scratch.known);
+        out.most.set(scratch.most);
+        out.met = scratch.met;
+        out.unmet = scratch.unmet;
+        out.credits = scratch.credits;
+        for (let i = 0; i < count; i++) out.counted[units[i]] = dropped[units[i]] ^ 1;
+        first = false;
+      }
+      for (let c = 0; c < clashes; c++) for (let j = 0; j < clashLength[c]; j++) dropped[clashUnits[clashStart[c] + j]] = 0;
+      let c = 0;
+      while (c < clashes && ++choice[c] >= clashLength[c]) choice[c++] = 0;
+      if (c === clashes) break;
+    }
+    for (let i = 0; i < count; i++) scratch.counted[units[i]] = 0;
+  }
+
+  /** Clears what `evaluate` set in `out` for these units, so `out` can take the next learner. */
+  clear(units: ArrayLike<number>, count: number, out: Verdicts): void {
+    for (let i = 0; i < count; i++) {
+      out.taken[units[i]] = 0;
+      out.counted[units[i]] = 0;
+    }
+  }
+
+  /** The barred sets of which more than one unit is taken, with those units in the set's order. */
+  private findClashes(taken: Uint8Array): void {
+    const { barredStart, barredUnits } = this.compiled;
+    let clashes = 0;
+    let at = 0;
+    for (let s = 0; s + 1 < barredStart.length; s++) {
+      const start = at;
+      for (let i = barredStart[s]; i < barredStart[s + 1]; i++) if (taken[barredUnits[i]]) this.clashUnits[at++] = barredUnits[i];
+      if (at - start > 1) {
+        this.clashStart[clashes] = start;
+        this.clashLength[clashes++] = at - start;
+      } else at = start;
+    }
+    this.clashCount = clashes;
+  }
+
+  /** Every rule on the taken units that are not dropped. */
+  private decide(units: ArrayLike<number>, count: number, out: Verdicts): void {
+    const c = this.compiled;
+    const n = c.units.length;
+    const { dropped, slotSeen } = this;
+    let credits = 0;
+    for (let i = 0; i < count; i++) {
+      const u = units[i];
+      out.counted[u] = dropped[u] ^ 1;
+      if (dropped[u] === 0) credits += c.credits[u];
+    }
+    let met = 0;
+    let unmet = 0;
+    for (let r = 0; r < c.rules.length; r++) {
+      let known = 0;
+      let extra = 0;
+      if (c.creditRules[r] !== undefined) {
+        const generation = ++this.generation;
+        const row = r * n;
+        for (let i = 0; i < count; i++) {
+          const u = units[i];
+          const how = c.counts[row + u];
+          if (how === NOT_COUNTED || dropped[u] === 1) continue;
+          if (how === COUNTED) known += c.credits[u];
+          else if (how === IF_LEVEL) extra += c.credits[u];
+          else if (how === UNKNOWN_CREDITS) {
+            // Unknown credits of a group's units share what its stated total leaves, counted once per group.
+            const slot = c.slotOf[u];
+            if (slotSeen[slot] !== generation) {
+              slotSeen[slot] = generation;
+              extra += c.slotLeft[slot];
+            }
+          }
+        }
+      } else {
+        for (let i = c.needStart[r]; i < c.needStart[r + 1]; i++) {
+          const u = c.needs[i];
+          if (out.counted[u] === 1) known++;
+        }
+      }
+      const required = c.required[r];
+      const most = known + extra;
+      out.known[r] = known;
+      out.most[r] = most;
+      if (known >= required) {
+        out.outcome[r] = MET;
+        met++;
+      } else if (most < required) {
+        out.outcome[r] = UNMET;
+        unmet++;
+      } else out.outcome[r] = UNKNOWN;
+    }
+    out.met = met;
+    out.unmet = unmet;
+    out.credits = credits;
+  }
+}
+
+/** Best first: most rules met, then fewest unmet, then most credits. */
+function better(a: Verdicts, b: Verdicts): boolean {
+  if (a.met !== b.met) return a.met > b.met;
+  if (a.unmet !== b.unmet) return a.unmet < b.unmet;
+  return a.credits > b.credits;
+}
+
+const evaluators = new WeakMap<CompiledQualification, Evaluator>();
+
+/** The qualification's evaluator, set up once. */
+export function evaluatorOf(compiled: CompiledQualification): Evaluator {
+  let evaluator = evaluators.get(compiled);
+  if (!evaluator) evaluators.set(compiled, (evaluator = new Evaluator(compiled)));
+  return evaluator;
+}
