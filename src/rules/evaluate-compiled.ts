@@ -2,7 +2,14 @@
 // per qualification, so a learner's evaluation allocates nothing per rule. Where a barred set holds more than one of
 // the units, each choice of the one that counts is tried, and the choice that serves the learner best is kept (most
 // rules met, then fewest unmet, then most credits; the first such choice in odometer order).
-import { COUNTED, IF_LEVEL, NOT_COUNTED, UNKNOWN_CREDITS, type CompiledQualification } from './compiled';
+import * as codes from './compiled';
+import type { CompiledQualification } from './compiled';
+
+// Copied once: an imported binding read in the inner loop costs a call per read where modules are transpiled.
+const NOT_COUNTED = codes.NOT_COUNTED;
+const COUNTED = codes.COUNTED;
+const IF_LEVEL = codes.IF_LEVEL;
+const UNKNOWN_CREDITS = codes.UNKNOWN_CREDITS;
 
 export const MET = 0;
 export const UNMET = 1;
@@ -48,6 +55,11 @@ export class Evaluator {
   private readonly clashUnits: Int32Array;
   private readonly choice: Int32Array;
   private clashCount = 0;
+
+  /** How many barred sets held more than one of the units of the last evaluation. */
+  get lastClashes(): number {
+    return this.clashCount;
+  }
 
   constructor(readonly compiled: CompiledQualification) {
     this.scratch = new Verdicts(compiled);
@@ -128,53 +140,55 @@ export class Evaluator {
     const c = this.compiled;
     const n = c.units.length;
     const { dropped, slotSeen } = this;
+    const { counts, credits: unitCredits, slotOf, slotLeft, creditRules, required, needStart, needs } = c;
+    const { counted, outcome } = out;
     let credits = 0;
     for (let i = 0; i < count; i++) {
       const u = units[i];
-      out.counted[u] = dropped[u] ^ 1;
-      if (dropped[u] === 0) credits += c.credits[u];
+      counted[u] = dropped[u] ^ 1;
+      if (dropped[u] === 0) credits += unitCredits[u];
     }
     let met = 0;
     let unmet = 0;
-    for (let r = 0; r < c.rules.length; r++) {
+    let generation = this.generation;
+    const ruleCount = creditRules.length;
+    for (let r = 0; r < ruleCount; r++) {
       let known = 0;
       let extra = 0;
-      if (c.creditRules[r] !== undefined) {
-        const generation = ++this.generation;
+      if (creditRules[r] !== undefined) {
+        generation++;
         const row = r * n;
         for (let i = 0; i < count; i++) {
           const u = units[i];
-          const how = c.counts[row + u];
+          const how = counts[row + u];
           if (how === NOT_COUNTED || dropped[u] === 1) continue;
-          if (how === COUNTED) known += c.credits[u];
-          else if (how === IF_LEVEL) extra += c.credits[u];
+          if (how === COUNTED) known += unitCredits[u];
+          else if (how === IF_LEVEL) extra += unitCredits[u];
           else if (how === UNKNOWN_CREDITS) {
             // Unknown credits of a group's units share what its stated total leaves, counted once per group.
-            const slot = c.slotOf[u];
+            const slot = slotOf[u];
             if (slotSeen[slot] !== generation) {
               slotSeen[slot] = generation;
-              extra += c.slotLeft[slot];
+              extra += slotLeft[slot];
             }
           }
         }
       } else {
-        for (let i = c.needStart[r]; i < c.needStart[r + 1]; i++) {
-          const u = c.needs[i];
-          if (out.counted[u] === 1) known++;
-        }
+        for (let i = needStart[r]; i < needStart[r + 1]; i++) known += counted[needs[i]];
       }
-      const required = c.required[r];
+      const least = required[r];
       const most = known + extra;
       out.known[r] = known;
       out.most[r] = most;
-      if (known >= required) {
-        out.outcome[r] = MET;
+      if (known >= least) {
+        outcome[r] = MET;
         met++;
-      } else if (most < required) {
-        out.outcome[r] = UNMET;
+      } else if (most < least) {
+        outcome[r] = UNMET;
         unmet++;
-      } else out.outcome[r] = UNKNOWN;
+      } else outcome[r] = UNKNOWN;
     }
+    this.generation = generation;
     out.met = met;
     out.unmet = unmet;
     out.credits = credits;
@@ -195,4 +209,54 @@ export function evaluatorOf(compiled: CompiledQualification): Evaluator {
   let evaluator = evaluators.get(compiled);
   if (!evaluator) evaluators.set(compiled, (evaluator = new Evaluator(compiled)));
   return evaluator;
+}
+
+/** Both evaluations of one learner, achieved units alone and with planned ones, in buffers reused learner to learner. */
+export class LearnerVerdicts {
+  readonly achieved: Verdicts;
+  readonly withPlanned: Verdicts;
+  /** The learner's units the qualification knows, by index: achieved first, then planned. */
+  readonly units: Int32Array;
+  achievedCount = 0;
+  count = 0;
+  /** Units the qualification does not know. */
+  strangers = 0;
+  /** Barred sets of which the learner holds more than one unit. */
+  clashes = 0;
+
+  constructor(readonly compiled: CompiledQualification) {
+    this.achieved = new Verdicts(compiled);
+    this.withPlanned = new Verdicts(compiled);
+    this.units = new Int32Array(compiled.units.length);
+  }
+}
+
+/**
+ * Decides every rule for one learner into `out`, on achieved units and on achieved plus planned (a unit both achieved
+ * and planned is achieved). Nothing is allocated: the refs are looked up, the buffers reused.
+ */
+export function decideLearner(evaluator: Evaluator, achieved: readonly string[], planned: readonly string[], out: LearnerVerdicts): void {
+  const { position } = evaluator.compiled;
+  evaluator.clear(out.units, out.achievedCount, out.achieved);
+  evaluator.clear(out.units, out.count, out.withPlanned);
+  const seen = out.withPlanned.taken;
+  let count = 0;
+  let strangers = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const refs = pass === 0 ? achieved : planned;
+    for (let i = 0; i < refs.length; i++) {
+      const u = position.get(refs[i]);
+      if (u === undefined) strangers++;
+      else if (seen[u] === 0) {
+        seen[u] = 1;
+        out.units[count++] = u;
+      }
+    }
+    if (pass === 0) out.achievedCount = count;
+  }
+  out.count = count;
+  out.strangers = strangers;
+  evaluator.evaluate(out.units, out.achievedCount, out.achieved);
+  evaluator.evaluate(out.units, count, out.withPlanned);
+  out.clashes = evaluator.lastClashes;
 }

@@ -1,7 +1,7 @@
 // Checks one learner's units against a qualification's rules of combination: the compiled evaluator decides, and
 // this file turns its buffers into the results the rest of qualcheck reads.
 import { compileQualification, IF_LEVEL, UNKNOWN_CREDITS, type CompiledQualification } from './compiled';
-import { evaluatorOf, MET, UNMET, Verdicts } from './evaluate-compiled';
+import { decideLearner, evaluatorOf, LearnerVerdicts, MET, UNMET, Verdicts } from './evaluate-compiled';
 import { KINDS } from './kinds';
 import type {
   BarredRule,
@@ -14,6 +14,7 @@ import type {
   RuleResult,
   Status,
   Violation,
+  ViolationCode,
 } from './model';
 import { creditRuleFactUses, type FactUse } from './provenance';
 import type { QualificationIndex } from './qualification-index';
@@ -73,28 +74,34 @@ class CompiledRuleResult implements RuleResult {
 function uncertainUnits(compiled: CompiledQualification, r: number, counted: readonly number[]): string[] {
   if (compiled.creditRules[r] === undefined) return NONE as string[];
   const row = r * compiled.units.length;
-  let refs: string[] | undefined;
-  for (const u of counted) {
-    const how = compiled.counts[row + u];
-    if (how === IF_LEVEL || how === UNKNOWN_CREDITS) (refs ??= []).push(compiled.units[u].ref);
-  }
-  return refs ?? (NONE as string[]);
+  const uncertain = (u: number): boolean => compiled.counts[row + u] === IF_LEVEL || compiled.counts[row + u] === UNKNOWN_CREDITS;
+  return refsWhere(compiled, counted, 0, counted.length, uncertain);
 }
 
 function missingUnits(compiled: CompiledQualification, r: number, verdicts: Verdicts): string[] {
-  let refs: string[] | undefined;
-  for (let i = compiled.needStart[r]; i < compiled.needStart[r + 1]; i++) {
-    const u = compiled.needs[i];
-    if (verdicts.counted[u] === 0) (refs ??= []).push(compiled.units[u].ref);
-  }
-  return refs ?? (NONE as string[]);
+  return refsWhere(compiled, compiled.needs, compiled.needStart[r], compiled.needStart[r + 1], (u) => verdicts.counted[u] === 0);
 }
 
-/** The results of `verdicts` for units given in `order`, as the `Evaluation` the rest of qualcheck reads. */
-function evaluationOf(verdicts: Verdicts, order: readonly number[]): Evaluation {
-  const compiled = verdicts.compiled;
-  const counted = order.filter((u) => verdicts.counted[u] === 1);
-  const notCounted = order.filter((u) => verdicts.counted[u] === 0).map((u) => compiled.units[u].ref);
+/** Refs of the units from `units[from]` to `units[to - 1]` that pass `test`, in an array of exactly their number. */
+function refsWhere(compiled: CompiledQualification, units: ArrayLike<number>, from: number, to: number, test: (u: number) => boolean): string[] {
+  let count = 0;
+  for (let i = from; i < to; i++) if (test(units[i])) count++;
+  if (count === 0) return NONE as string[];
+  const refs = new Array<string>(count);
+  let at = 0;
+  for (let i = from; i < to; i++) if (test(units[i])) refs[at++] = compiled.units[units[i]].ref;
+  return refs;
+}
+
+/** Kept clear between uses: `ruleResults` may run while a learner's buffers hold another learner. */
+const ruleBuffers = new WeakMap<CompiledQualification, Verdicts>();
+
+/** The rule results of the counted units (no barred clash among them), built when first read. */
+function ruleResults(compiled: CompiledQualification, counted: readonly number[]): RuleResult[] {
+  const evaluator = evaluatorOf(compiled);
+  let verdicts = ruleBuffers.get(compiled);
+  if (!verdicts) ruleBuffers.set(compiled, (verdicts = new Verdicts(compiled)));
+  evaluator.evaluate(counted, counted.length, verdicts);
   const context: EvaluationContext = { compiled, counted };
   const rules = compiled.rules.map((rule, r) => {
     const outcome = verdicts.outcome[r];
@@ -114,29 +121,61 @@ function evaluationOf(verdicts: Verdicts, order: readonly number[]): Evaluation 
       uncertain,
     );
   });
-  return { rules, credits: verdicts.credits, counted: counted.map((u) => compiled.units[u].ref), notCounted };
+  evaluator.clear(counted, counted.length, verdicts);
+  return rules;
 }
 
-/** Unit indexes of the refs the qualification knows, first occurrence kept, in the order given. */
-function positionsOf(compiled: CompiledQualification, refs: readonly string[]): number[] {
-  const out: number[] = [];
-  for (const ref of refs) {
-    const u = compiled.position.get(ref);
-    if (u !== undefined && !out.includes(u)) out.push(u);
+/**
+ * One evaluation: credits and the units that count are data; the rules' results are built from those units when
+ * first read (where they are shown), the evaluator having decided the status already.
+ */
+class CompiledEvaluation implements Evaluation {
+  readonly credits: number;
+  // What it keeps, by unit index, to name the units and build its rules' results when they are read: private
+  // fields, out of sight of `deepEqual`.
+  readonly #compiled: CompiledQualification;
+  readonly #counted: number[];
+  readonly #notCounted: number[] | undefined;
+  #rules: RuleResult[] | undefined;
+
+  constructor(verdicts: Verdicts, order: ArrayLike<number>, count: number) {
+    const counted: number[] = [];
+    let notCounted: number[] | undefined;
+    for (let i = 0; i < count; i++) {
+      const u = order[i];
+      if (verdicts.counted[u] === 1) counted.push(u);
+      else (notCounted ??= []).push(u);
+    }
+    this.credits = verdicts.credits;
+    this.#compiled = verdicts.compiled;
+    this.#counted = counted;
+    this.#notCounted = notCounted;
   }
-  return out;
+
+  /** Units that count, by index. */
+  get countedUnits(): readonly number[] {
+    return this.#counted;
+  }
+
+  get counted(): string[] {
+    return this.#counted.map((u) => this.#compiled.units[u].ref);
+  }
+
+  get notCounted(): string[] {
+    return this.#notCounted === undefined ? [] : this.#notCounted.map((u) => this.#compiled.units[u].ref);
+  }
+
+  get rules(): RuleResult[] {
+    return (this.#rules ??= ruleResults(this.#compiled, this.#counted));
+  }
 }
 
-const buffers = new WeakMap<CompiledQualification, Verdicts>();
+const learnerBuffers = new WeakMap<CompiledQualification, LearnerVerdicts>();
 
-function evaluatePositions(compiled: CompiledQualification, units: readonly number[]): Evaluation {
-  const evaluator = evaluatorOf(compiled);
-  let verdicts = buffers.get(compiled);
-  if (!verdicts) buffers.set(compiled, (verdicts = new Verdicts(compiled)));
-  evaluator.evaluate(units, units.length, verdicts);
-  const evaluation = evaluationOf(verdicts, units);
-  evaluator.clear(units, units.length, verdicts);
-  return evaluation;
+function buffersOf(compiled: CompiledQualification): LearnerVerdicts {
+  let buffers = learnerBuffers.get(compiled);
+  if (!buffers) learnerBuffers.set(compiled, (buffers = new LearnerVerdicts(compiled)));
+  return buffers;
 }
 
 /**
@@ -146,22 +185,50 @@ function evaluatePositions(compiled: CompiledQualification, units: readonly numb
  */
 export function evaluateUnits(qualification: QualificationDefinition, refs: readonly string[]): Evaluation {
   const compiled = compileQualification(qualification);
-  return evaluatePositions(compiled, positionsOf(compiled, refs));
+  const buffers = buffersOf(compiled);
+  decideLearner(evaluatorOf(compiled), refs, NONE, buffers);
+  return new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
 }
 
-function ruleViolations(evaluation: Evaluation): Violation[] {
+/** A rule the learner's units do not meet, as a violation; its words are the rule's, made when read. */
+class RuleViolation implements Violation {
+  readonly #evaluation: Evaluation;
+  readonly #rule: number;
+
+  constructor(
+    readonly code: ViolationCode,
+    readonly units: string[],
+    readonly ruleId: string,
+    evaluation: Evaluation,
+    rule: number,
+  ) {
+    this.#evaluation = evaluation;
+    this.#rule = rule;
+  }
+
+  get message(): string {
+    return this.#evaluation.rules[this.#rule].message;
+  }
+}
+
+/** The rules `verdicts` does not meet, decided shortfalls first, without building the rules' results. */
+function ruleViolations(verdicts: Verdicts, evaluation: CompiledEvaluation): Violation[] {
+  const { compiled } = verdicts;
+  if (verdicts.met === compiled.rules.length) return [];
+  const counted = evaluation.countedUnits;
   const decided: Violation[] = [];
   const undecided: Violation[] = [];
-  for (const r of evaluation.rules) {
-    if (r.outcome === 'met') continue;
-    if (r.outcome === 'unknown') undecided.push({ code: 'undecidable', message: r.message, units: r.undecidedBy, ruleId: r.ruleId });
-    else {
-      const kind = KINDS[r.kind];
-      decided.push({ code: kind.code, message: r.message, units: r.missingUnits, ruleId: r.ruleId });
-    }
-  }
+  compiled.rules.forEach((rule, r) => {
+    const outcome = verdicts.outcome[r];
+    if (outcome === MET) return;
+    const violation =
+      outcome === UNMET
+        ? new RuleViolation(KINDS[rule.kind].code, rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]), rule.id, evaluation, r)
+        : new RuleViolation('undecidable', uncertainUnits(compiled, r, counted), rule.id, evaluation, r);
+    (outcome === UNMET ? decided : undecided).push(violation);
+  });
   // Decided shortfalls first: they are what a learner must act on; undecidable rules wait for data.
-  return [...decided, ...undecided];
+  return decided.length === 0 ? undecided : undecided.length === 0 ? decided : [...decided, ...undecided];
 }
 
 function allMet(evaluation: Evaluation): boolean {
@@ -173,26 +240,58 @@ function allMet(evaluation: Evaluation): boolean {
  * `forbidden` says whether the learner made a choice the rules forbid.
  */
 export function decideStatus(forbidden: boolean, achieved: Evaluation, withPlanned: Evaluation): Status {
+  return statusFrom(forbidden, allMet(achieved), withPlanned.rules.some((r) => r.outcome === 'unmet'), allMet(withPlanned));
+}
+
+function statusFrom(forbidden: boolean, achievedAllMet: boolean, unmetWithPlanned: boolean, allMetWithPlanned: boolean): Status {
   if (forbidden) return 'invalid';
-  if (allMet(achieved)) return 'achieved';
-  if (withPlanned.rules.some((r) => r.outcome === 'unmet')) return 'incomplete';
-  if (allMet(withPlanned)) return 'on-track';
+  if (achievedAllMet) return 'achieved';
+  if (unmetWithPlanned) return 'incomplete';
+  if (allMetWithPlanned) return 'on-track';
   return 'needs-data';
+}
+
+/** `decideStatus` on the compiled evaluator's buffers: a unit the qualification lacks, or a barred clash, forbids. */
+export function verdictStatus(v: LearnerVerdicts): Status {
+  const rules = v.compiled.rules.length;
+  return statusFrom(v.strangers > 0 || v.clashes > 0, v.achieved.met === rules, v.withPlanned.unmet > 0, v.withPlanned.met === rules);
+}
+
+/** A learner holding more than one unit of a barred set; its words are made when read. */
+class ClashViolation implements Violation {
+  readonly code = KINDS.barred.code;
+
+  constructor(
+    readonly units: string[],
+    readonly ruleId: string,
+  ) {}
+
+  get message(): string {
+    return `${this.units.join(' and ')} are barred together (set ${this.ruleId}): only one can count, keep one`;
+  }
+}
+
+/** A violation for each barred set of which the learner holds more than one unit, those units in the set's order. */
+function clashViolations(compiled: CompiledQualification, taken: Uint8Array): Violation[] {
+  const violations: Violation[] = [];
+  const { barredSets, barredStart, barredUnits } = compiled;
+  const isTaken = (u: number): boolean => taken[u] === 1;
+  barredSets.forEach((set, s) => {
+    const both = refsWhere(compiled, barredUnits, barredStart[s], barredStart[s + 1], isTaken);
+    if (both.length > 1) violations.push(new ClashViolation(both, set.id));
+  });
+  return violations;
 }
 
 /** Checks one learner: achieved units alone, then achieved plus planned, and the status that follows. */
 export function checkUnits(qualification: QualificationDefinition, learner: LearnerUnits): LearnerResult {
   const compiled = compileQualification(qualification);
-  const index = compiled.index;
-  const achieved = [...new Set(learner.achieved)];
-  const achievedSet = new Set(achieved);
+  const buffers = buffersOf(compiled);
   // A unit both achieved and planned is achieved: planning it again changes nothing.
-  const planned = [...new Set(learner.planned)].filter((ref) => !achievedSet.has(ref));
-  const all = [...achieved, ...planned];
-
+  decideLearner(evaluatorOf(compiled), learner.achieved, learner.planned, buffers);
   const violations: Violation[] = [];
-  const strangers = all.filter((ref) => !index.units.has(ref));
-  if (strangers.length > 0) {
+  if (buffers.strangers > 0) {
+    const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => !compiled.position.has(ref));
     violations.push({
       code: 'unit-not-in-qualification',
       message: `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a unit of ${qualification.id}: remove ${
@@ -201,24 +300,11 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
       units: strangers,
     });
   }
-  for (const { set, taken } of barredClashes(index, new Set(all))) {
-    violations.push({
-      code: KINDS.barred.code,
-      message: `${taken.join(' and ')} are barred together (set ${set.id}): only one can count, keep one`,
-      units: taken,
-      ruleId: set.id,
-    });
-  }
-  const achievedEval = evaluatePositions(compiled, positionsOf(compiled, achieved));
-  const plannedEval = evaluatePositions(compiled, positionsOf(compiled, all));
-  violations.push(...ruleViolations(plannedEval));
-  const notCounted = [...new Set([...achievedEval.notCounted, ...plannedEval.notCounted])];
-  return {
-    qualification: qualification.id,
-    status: decideStatus(strangers.length > 0 || violations.some((v) => v.code === 'barred-combination'), achievedEval, plannedEval),
-    achieved: achievedEval,
-    withPlanned: plannedEval,
-    violations,
-    notCounted,
-  };
+  if (buffers.clashes > 0) violations.push(...clashViolations(compiled, buffers.withPlanned.taken));
+  const status = verdictStatus(buffers);
+  const achieved = new CompiledEvaluation(buffers.achieved, buffers.units, buffers.achievedCount);
+  const withPlanned = new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
+  violations.push(...ruleViolations(buffers.withPlanned, withPlanned));
+  const notCounted = buffers.clashes === 0 ? [] : [...new Set([...achieved.notCounted, ...withPlanned.notCounted])];
+  return { qualification: qualification.id, status, achieved, withPlanned, violations, notCounted };
 }

@@ -141,6 +141,8 @@ export function provenanceNote(uses: readonly FactUse[]): string {
 export function evaluationProvenance(q: QualificationDefinition, evaluation: Evaluation): string {
   const counted = new Set(evaluation.counted);
   const units = q.units.filter((u) => counted.has(u.ref));
+  // Most learners rest on the catalogue alone: then the rules' results need not be read at all.
+  if (!units.some((u) => centreFacts(u).size > 0)) return '';
   const uses: FactUse[] = [];
   for (const result of evaluation.rules) {
     if (result.outcome === 'unknown') continue;
