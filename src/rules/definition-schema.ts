@@ -1,5 +1,6 @@
 // The shape of a qualification definition as a centre writes it in JSON, as a JSON schema. The descriptions are
 // written for people: they show up in editors that read the schema and in the messages for a missing field.
+import type { SuppliedFacts } from './model';
 
 /** A level as written in JSON: 0..8, or "Entry" / "E" for Entry level. Checked and converted after the schema. */
 export type LevelJson = number | string;
@@ -20,6 +21,7 @@ export interface UnitJson {
   number?: number;
   aliases?: string[];
   source?: string;
+  supplied?: SuppliedFacts;
 }
 
 interface RuleJsonBase {
@@ -136,6 +138,23 @@ export const definitionJsonSchema = {
           number: { type: 'integer', minimum: 1, description: 'the awarding body\'s unit number, for example 4 for OCR "Unit 4"' },
           aliases: { type: 'array', items: text('a header spelling'), description: 'other ways a cohort sheet heads this unit\'s column' },
           source: { type: 'string', description: 'where the unit\'s facts come from' },
+          supplied: {
+            type: 'object',
+            description: 'which of the unit\'s facts a centre supplied, and from where; qualcheck writes it',
+            additionalProperties: false,
+            properties: Object.fromEntries(
+              ['credits', 'level', 'glh', 'group', 'number', 'title'].map((fact) => [
+                fact,
+                {
+                  description: `where the unit's ${fact} came from`,
+                  oneOf: [
+                    { type: 'object', required: ['from'], additionalProperties: false, properties: { from: { const: 'rules sheet' } } },
+                    { type: 'object', required: ['from', 'file'], additionalProperties: false, properties: { from: { const: 'rules file' }, file: text('the rules file\'s name') } },
+                  ],
+                },
+              ]),
+            ),
+          },
         },
       },
     },

@@ -28,9 +28,19 @@ export interface UnitDefinition {
   number?: number;
   /** Extra spellings a cohort sheet may use in a header for this unit. */
   aliases?: string[];
-  /** Where the unit's facts come from (specification, public listing, inference, a centre's rules sheet). */
+  /** Where the unit's facts come from, for people (specification, public listing, inference, a centre's rules sheet). */
   source?: string;
+  /** Which of the unit's facts a centre supplied, and from where; absent when every fact is the catalogue's. */
+  supplied?: SuppliedFacts;
 }
+
+/** A fact of a unit that a centre may supply in place of the catalogue's. */
+export type UnitFact = 'title' | 'group' | 'number' | 'credits' | 'glh' | 'level';
+
+/** Where a centre's value came from: the workbook's rules sheet, or a rules file (named by its file name). */
+export type FactOrigin = { from: 'rules sheet' } | { from: 'rules file'; file: string };
+
+export type SuppliedFacts = Partial<Record<UnitFact, FactOrigin>>;
 
 interface RuleBase {
   /** Stable id for reporting; the loader fills `rule-N` when a definition leaves it out. */
