@@ -2,6 +2,7 @@
 // Evaluator, planner, definition checks, rules sheet and what-if read kinds only through these fields, so a new kind
 // is one more module here.
 import type { QualificationDefinition, Rule, RuleKind, RuleResult, UnitDefinition, ViolationCode } from '../model';
+import type { KindSchema } from './schema-parts';
 
 export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;
 
@@ -11,6 +12,8 @@ interface KindBase<K extends RuleKind> {
   label: string;
   /** Other spellings the rules sheet accepts for the kind (compared without case, spaces or punctuation). */
   spellings: readonly string[];
+  /** The JSON schema of the kind's own fields in a definition. */
+  schema: KindSchema;
 }
 
 /** A kind that adds up the credits of the units that count toward it and asks for at least `min`. */
