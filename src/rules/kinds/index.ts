@@ -9,6 +9,7 @@ import type { AnyKind, CreditKind, RuleOf } from './types';
 
 export type { AnyCreditKind, AnyKind, BarredKind, CreditKind, RuleOf, UnitsKind } from './types';
 export { atLevel, levelName } from './level-words';
+export { levelWhere } from './level';
 
 /** Every kind, in the order the rules sheet and messages list them. */
 export const KINDS = { totalCredits: total, levelCredits: level, mandatory, groupCredits: group, barred } as const satisfies {

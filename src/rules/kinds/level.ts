@@ -2,7 +2,12 @@
 // leaves that open.
 import { atLevel, levelName } from './level-words';
 import { creditMin, level as schemaLevel } from './schema-parts';
-import type { CreditKind } from './types';
+import type { CreditKind, RuleOf } from './types';
+
+/** Where a level rule's units are, in words: `at level 2`, `at or above Entry level`. */
+export function levelWhere(rule: Pick<RuleOf<'levelCredits'>, 'level' | 'orAbove'>): string {
+  return `${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`;
+}
 
 export const level: CreditKind<'levelCredits'> = {
   kind: 'levelCredits',
@@ -22,6 +27,6 @@ export const level: CreditKind<'levelCredits'> = {
   usesLevel: true,
   usesGroup: false,
   counts: (rule, unit) => atLevel(unit.level, rule.level, rule.orAbove),
-  whatCounts: (rule) => `credits ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`,
-  unitsCounted: (rule) => `the units ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`,
+  whatCounts: (rule) => `credits ${levelWhere(rule)}`,
+  unitsCounted: (rule) => `the units ${levelWhere(rule)}`,
 };
