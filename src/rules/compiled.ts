@@ -34,6 +34,8 @@ export interface CompiledQualification {
   readonly required: Float64Array;
   /** How unit u counts toward rule r, at `r * units + u`: NOT_COUNTED, COUNTED, IF_LEVEL or UNKNOWN_CREDITS. */
   readonly counts: Uint8Array;
+  /** 1 where unit u counts toward rule r only if its unknown credits or level allow (IF_LEVEL or UNKNOWN_CREDITS). */
+  readonly uncertain: Uint8Array;
   /** Each unit's group slot, and per slot the credits left for its units of unknown credits (Infinity: no total). */
   readonly slotOf: Int32Array;
   readonly slotLeft: Float64Array;
@@ -115,6 +117,7 @@ export function compileQualification(q: QualificationDefinition): CompiledQualif
     creditRules,
     required: Float64Array.from(rules, (rule, r) => creditRules[r]?.min ?? needStart[r + 1] - needStart[r]),
     counts,
+    uncertain: counts.map((how) => (how === IF_LEVEL || how === UNKNOWN_CREDITS ? 1 : 0)),
     slotOf,
     slotLeft: Float64Array.from(left),
     needStart,

@@ -1,7 +1,7 @@
 // Checks one learner's units against a qualification's rules of combination: the compiled evaluator decides, and
 // this file turns its buffers into the results the rest of qualcheck reads.
-import { compileQualification, IF_LEVEL, UNKNOWN_CREDITS, type CompiledQualification } from './compiled';
-import { decideLearner, evaluatorOf, LearnerVerdicts, MET, UNMET, Verdicts } from './evaluate-compiled';
+import { compileQualification, type CompiledQualification } from './compiled';
+import { decideLearner, evaluatorOf, LearnerVerdicts, MET, UNKNOWN, UNMET, Verdicts } from './evaluate-compiled';
 import { KINDS } from './kinds';
 import type {
   BarredRule,
@@ -73,23 +73,24 @@ class CompiledRuleResult implements RuleResult {
 /** Refs of the counted units (in the order given) that rule r counts only if their unknown values allow. */
 function uncertainUnits(compiled: CompiledQualification, r: number, counted: readonly number[]): string[] {
   if (compiled.creditRules[r] === undefined) return NONE as string[];
-  const row = r * compiled.units.length;
-  const uncertain = (u: number): boolean => compiled.counts[row + u] === IF_LEVEL || compiled.counts[row + u] === UNKNOWN_CREDITS;
-  return refsWhere(compiled, counted, 0, counted.length, uncertain);
+  return refsWhere(compiled, counted, 0, counted.length, compiled.uncertain, r * compiled.units.length);
 }
 
 function missingUnits(compiled: CompiledQualification, r: number, verdicts: Verdicts): string[] {
-  return refsWhere(compiled, compiled.needs, compiled.needStart[r], compiled.needStart[r + 1], (u) => verdicts.counted[u] === 0);
+  return refsWhere(compiled, compiled.needs, compiled.needStart[r], compiled.needStart[r + 1], verdicts.counted, 0, 0);
 }
 
-/** Refs of the units from `units[from]` to `units[to - 1]` that pass `test`, in an array of exactly their number. */
-function refsWhere(compiled: CompiledQualification, units: ArrayLike<number>, from: number, to: number, test: (u: number) => boolean): string[] {
+/**
+ * Refs of the units from `units[from]` to `units[to - 1]` whose flag `flags[offset + u]` is `wanted`, in an array of
+ * exactly their number (these lists are made for every learner).
+ */
+function refsWhere(compiled: CompiledQualification, units: ArrayLike<number>, from: number, to: number, flags: Uint8Array, offset = 0, wanted = 1): string[] {
   let count = 0;
-  for (let i = from; i < to; i++) if (test(units[i])) count++;
+  for (let i = from; i < to; i++) if (flags[offset + units[i]] === wanted) count++;
   if (count === 0) return NONE as string[];
   const refs = new Array<string>(count);
   let at = 0;
-  for (let i = from; i < to; i++) if (test(units[i])) refs[at++] = compiled.units[units[i]].ref;
+  for (let i = from; i < to; i++) if (flags[offset + units[i]] === wanted) refs[at++] = compiled.units[units[i]].ref;
   return refs;
 }
 
@@ -211,24 +212,26 @@ class RuleViolation implements Violation {
   }
 }
 
-/** The rules `verdicts` does not meet, decided shortfalls first, without building the rules' results. */
-function ruleViolations(verdicts: Verdicts, evaluation: CompiledEvaluation): Violation[] {
-  const { compiled } = verdicts;
-  if (verdicts.met === compiled.rules.length) return [];
-  const counted = evaluation.countedUnits;
-  const decided: Violation[] = [];
-  const undecided: Violation[] = [];
-  compiled.rules.forEach((rule, r) => {
-    const outcome = verdicts.outcome[r];
-    if (outcome === MET) return;
-    const violation =
-      outcome === UNMET
-        ? new RuleViolation(KINDS[rule.kind].code, rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]), rule.id, evaluation, r)
-        : new RuleViolation('undecidable', uncertainUnits(compiled, r, counted), rule.id, evaluation, r);
-    (outcome === UNMET ? decided : undecided).push(violation);
-  });
-  // Decided shortfalls first: they are what a learner must act on; undecidable rules wait for data.
-  return decided.length === 0 ? undecided : undecided.length === 0 ? decided : [...decided, ...undecided];
+/**
+ * `first`, then a violation for each rule `verdicts` does not meet, decided shortfalls first: they are what a learner
+ * must act on; undecidable rules wait for data. The list is made at its size, as it is made for every learner.
+ */
+function withRuleViolations(first: readonly Violation[], verdicts: Verdicts, evaluation: CompiledEvaluation): Violation[] {
+  const { compiled, outcome } = verdicts;
+  const rules = compiled.rules.length;
+  const list = new Array<Violation>(first.length + rules - verdicts.met);
+  for (let i = 0; i < first.length; i++) list[i] = first[i];
+  let at = first.length;
+  for (let r = 0; r < rules; r++) {
+    if (outcome[r] !== UNMET) continue;
+    const rule = compiled.rules[r];
+    list[at++] = new RuleViolation(KINDS[rule.kind].code, rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]), rule.id, evaluation, r);
+  }
+  for (let r = 0; r < rules; r++) {
+    if (outcome[r] !== UNKNOWN) continue;
+    list[at++] = new RuleViolation('undecidable', uncertainUnits(compiled, r, evaluation.countedUnits), compiled.rules[r].id, evaluation, r);
+  }
+  return list;
 }
 
 function allMet(evaluation: Evaluation): boolean {
@@ -273,13 +276,12 @@ class ClashViolation implements Violation {
 
 /** A violation for each barred set of which the learner holds more than one unit, those units in the set's order. */
 function clashViolations(compiled: CompiledQualification, taken: Uint8Array): Violation[] {
-  const violations: Violation[] = [];
   const { barredSets, barredStart, barredUnits } = compiled;
-  const isTaken = (u: number): boolean => taken[u] === 1;
-  barredSets.forEach((set, s) => {
-    const both = refsWhere(compiled, barredUnits, barredStart[s], barredStart[s + 1], isTaken);
-    if (both.length > 1) violations.push(new ClashViolation(both, set.id));
-  });
+  const violations: Violation[] = [];
+  for (let s = 0; s < barredSets.length; s++) {
+    const both = refsWhere(compiled, barredUnits, barredStart[s], barredStart[s + 1], taken);
+    if (both.length > 1) violations.push(new ClashViolation(both, barredSets[s].id));
+  }
   return violations;
 }
 
@@ -304,7 +306,6 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
   const status = verdictStatus(buffers);
   const achieved = new CompiledEvaluation(buffers.achieved, buffers.units, buffers.achievedCount);
   const withPlanned = new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
-  violations.push(...ruleViolations(buffers.withPlanned, withPlanned));
   const notCounted = buffers.clashes === 0 ? [] : [...new Set([...achieved.notCounted, ...withPlanned.notCounted])];
-  return { qualification: qualification.id, status, achieved, withPlanned, violations, notCounted };
+  return { qualification: qualification.id, status, achieved, withPlanned, violations: withRuleViolations(violations, buffers.withPlanned, withPlanned), notCounted };
 }
