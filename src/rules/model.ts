@@ -126,8 +126,6 @@ export interface Evaluation {
 
 export type Status = 'achieved' | 'on-track' | 'incomplete' | 'invalid' | 'needs-data';
 
-/** The precedence in which statuses are decided, first match wins. */
-export const STATUS_ORDER: readonly Status[] = ['invalid', 'achieved', 'incomplete', 'on-track', 'needs-data'];
 
 export type ViolationCode =
   | 'missing-mandatory'
