@@ -126,7 +126,6 @@ export interface Evaluation {
 
 export type Status = 'achieved' | 'on-track' | 'incomplete' | 'invalid' | 'needs-data';
 
-
 export type ViolationCode =
   | 'missing-mandatory'
   | 'group-min-credits'
