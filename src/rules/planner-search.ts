@@ -50,7 +50,7 @@ export interface FoundPlan {
 const EPS = 1e-9;
 const NO_PARTNERS: number[] = [];
 
-/** Running credit tallies for one set of units, rule by rule, as `rule-kinds.ts` would count them. */
+/** Running credit tallies for one set of units, rule by rule, from the shape (the engine's compiled counting table). */
 class Tally {
   readonly known: Float64Array;
   readonly ifLevel: Float64Array;
