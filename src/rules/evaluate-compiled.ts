@@ -47,6 +47,8 @@ export class Verdicts {
 export class Evaluator {
   private readonly scratch: Verdicts;
   private readonly dropped: Uint8Array;
+  /** The units of the evaluation that are not dropped, in order. */
+  private readonly live: Int32Array;
   private readonly slotSeen: Int32Array;
   private generation = 0;
   /** Clashes: barred sets holding more than one taken unit, their taken members in `clashUnits`. */
@@ -64,6 +66,7 @@ export class Evaluator {
   constructor(readonly compiled: CompiledQualification) {
     this.scratch = new Verdicts(compiled);
     this.dropped = new Uint8Array(compiled.units.length);
+    this.live = new Int32Array(compiled.units.length);
     this.slotSeen = new Int32Array(compiled.slotLeft.length);
     const sets = compiled.barredSets.length;
     this.clashStart = new Int32Array(sets);
@@ -142,11 +145,16 @@ export class Evaluator {
     const { dropped, slotSeen } = this;
     const { counts, credits: unitCredits, slotOf, slotLeft, creditRules, required, needStart, needs } = c;
     const { counted, outcome } = out;
+    const live = this.live;
     let credits = 0;
+    let liveCount = 0;
     for (let i = 0; i < count; i++) {
       const u = units[i];
       counted[u] = dropped[u] ^ 1;
-      if (dropped[u] === 0) credits += unitCredits[u];
+      if (dropped[u] === 0) {
+        credits += unitCredits[u];
+        live[liveCount++] = u;
+      }
     }
     let met = 0;
     let unmet = 0;
@@ -158,10 +166,10 @@ export class Evaluator {
       if (creditRules[r] !== undefined) {
         generation++;
         const row = r * n;
-        for (let i = 0; i < count; i++) {
-          const u = units[i];
+        for (let i = 0; i < liveCount; i++) {
+          const u = live[i];
           const how = counts[row + u];
-          if (how === NOT_COUNTED || dropped[u] === 1) continue;
+          if (how === NOT_COUNTED) continue;
           if (how === COUNTED) known += unitCredits[u];
           else if (how === IF_LEVEL) extra += unitCredits[u];
           else if (how === UNKNOWN_CREDITS) {
