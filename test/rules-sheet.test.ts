@@ -139,7 +139,8 @@ describe('rules sheet: writing and reading back', () => {
       own.units.map((u) => u.source),
     );
     assert.deepEqual(
-      { ...read, origin: 'x', units: read.units.map((u) => ({ ...u, source: plainSource(u.source) })) },
+      // Provenance (the source text's part and the `supplied` field) is the reader's record of where values came from.
+      { ...read, origin: 'x', units: read.units.map(({ supplied: _supplied, ...u }) => ({ ...u, source: plainSource(u.source) })) },
       { ...own, units: own.units.map((u) => ({ ...u, source: u.source })) },
     );
   });

@@ -30,18 +30,21 @@ export function defaultNextStep(result: LearnerResult): string {
   }
 }
 
-// The column and the JSON both ask for a learner's plans; plan each learner once.
-const plansOf = new WeakMap<LearnerCheck, PlanResult>();
+// The column asks for one plan, the JSON for three: a learner is planned again only when more plans are asked for.
+const plansOf = new WeakMap<LearnerCheck, { asked: number; result: PlanResult }>();
 
-/** The planner's plans for the learner's qualification, costed in credits, counting achieved and planned units. */
-export function learnerPlans(check: LearnerCheck): PlanResult {
+/**
+ * The planner's best `maxPlans` plans (default 3, as the JSON shows) for the learner's qualification, costed in
+ * credits, counting achieved and planned units. A result with more plans already made serves a smaller ask.
+ */
+export function learnerPlans(check: LearnerCheck, maxPlans = 3): PlanResult {
   const cached = plansOf.get(check);
-  if (cached) return cached;
+  if (cached && cached.asked >= maxPlans) return cached.result;
   const { record } = check;
   const result: PlanResult = record.qualification
-    ? planCompletion(record.qualification, { achieved: record.achieved, planned: record.planned })
+    ? planCompletion(record.qualification, { achieved: record.achieved, planned: record.planned }, { maxPlans })
     : { plans: [], noPlanReason: `${record.cells.qualification ?? `row ${record.row}`}: the qualification is not recognised, so no plan can be made` };
-  plansOf.set(check, result);
+  plansOf.set(check, { asked: maxPlans, result });
   return result;
 }
 
@@ -74,7 +77,8 @@ export function planInWords(units: readonly UnitDefinition[], plan: Plan): strin
  */
 export function planNextStep(check: LearnerCheck): string {
   if (check.result.status !== 'incomplete' || !check.record.qualification) return defaultNextStep(check.result);
-  const result = learnerPlans(check);
+  // The column shows the best plan only: ask for no more.
+  const result = learnerPlans(check, 1);
   const [best] = result.plans;
   if (!best) return `no plan exists: ${result.noPlanReason ?? 'no set of units meets every rule'}`;
   const words = planInWords(check.record.qualification.units, best);

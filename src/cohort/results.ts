@@ -1,6 +1,6 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
-import { levelName } from '../rules/rule-kinds';
+import { levelWhere } from '../rules/kinds';
 import { evaluationProvenance } from '../rules/provenance';
 import type { Status, Violation } from '../rules/model';
 import type { LearnerCheck } from './check';
@@ -41,7 +41,7 @@ export function levelCreditsText({ record, result }: LearnerCheck): string {
   const outcome = rule && result.achieved.rules.find((r) => r.ruleId === rule.id);
   if (!rule || rule.kind !== 'levelCredits' || !outcome) return '';
   const known = outcome.outcome === 'unknown' ? ' known' : '';
-  return `${outcome.known}${known} ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`;
+  return `${outcome.known}${known} ${levelWhere(rule)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The words of the "Qualification rules" sheet: the labels of a block's facts, the headers of its unit, group and
 // rule tables, and the kinds of rule as people write them. The writer and the reader share them, so a sheet written
 // today reads back the same, and the reader also takes the spellings people are likely to type instead.
+import { KIND_NAMES, KINDS } from '../rules/kinds';
 import type { RuleKind } from '../rules/model';
 
 export const RULES_SHEET_NAME = 'Qualification rules';
@@ -92,28 +93,13 @@ export function findLabelled<K extends string>(list: readonly Labelled<K>[], tex
   return list.find((item) => [item.label, ...item.also].some((l) => labelKey(l) === key));
 }
 
-/** Rule kinds as the sheet writes them. */
-export const KIND_LABELS: Record<RuleKind, string> = {
-  totalCredits: 'total credits',
-  levelCredits: 'credits at level',
-  mandatory: 'mandatory group',
-  groupCredits: 'credits from groups',
-  barred: 'barred set',
-};
+/** Rule kinds as the sheet writes them: each kind's own label, from the registry of kinds. */
+export const KIND_LABELS = Object.fromEntries(KIND_NAMES.map((kind) => [kind, KINDS[kind].label])) as Record<RuleKind, string>;
 
-const KIND_SPELLINGS: Record<string, RuleKind> = {
-  totalcredits: 'totalCredits',
-  total: 'totalCredits',
-  levelcredits: 'levelCredits',
-  creditsatlevel: 'levelCredits',
-  mandatory: 'mandatory',
-  mandatorygroup: 'mandatory',
-  groupcredits: 'groupCredits',
-  creditsfromgroups: 'groupCredits',
-  creditsfromgroup: 'groupCredits',
-  barred: 'barred',
-  barredset: 'barred',
-};
+/** Every spelling the sheet takes for each kind: its label, its JSON name and the kind's other spellings. */
+const KIND_SPELLINGS: Record<string, RuleKind> = Object.fromEntries(
+  KIND_NAMES.flatMap((kind) => [KINDS[kind].label, kind, ...KINDS[kind].spellings].map((text) => [labelKey(text), kind] as const)),
+);
 
 /** A kind as typed in the sheet (the sheet's words or the JSON names, any case); undefined when it is neither. */
 export function kindFromText(text: string): RuleKind | undefined {

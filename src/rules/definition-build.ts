@@ -1,6 +1,7 @@
 // Turns a definition whose shape the schema accepted into the model the engine reads: levels to numbers, unit refs
 // to one spelling, group and unit names in rules resolved to what the definition declares, missing rule ids filled.
 // Anything that cannot be resolved becomes a problem for the user; the returned definition is then not used.
+import { suppliedFromSource } from './provenance';
 import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from './model';
 import type { DefinitionJson, LevelJson, RuleJson, UnitJson } from './definition-schema';
 import { type DefinitionError, fieldLabel, formatPath, type PathSegment, sentence, describeValue } from './definition-messages';
@@ -117,6 +118,9 @@ function buildUnit(json: UnitJson, i: number, groups: Names, problems: Problems)
   if (json.number !== undefined) unit.number = json.number;
   if (json.aliases !== undefined) unit.aliases = [...json.aliases];
   if (json.source !== undefined) unit.source = json.source;
+  // Written before the `supplied` field, a definition says what a centre supplied only in its source text.
+  const supplied = json.supplied ?? suppliedFromSource(json.source);
+  if (supplied !== undefined) unit.supplied = { ...supplied };
   return unit;
 }
 

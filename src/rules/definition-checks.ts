@@ -1,6 +1,7 @@
 // Checks that a definition holds together as a whole: nothing declared twice, dates and ranges in order, barred
 // sets that bar something, and credit minimums the qualification's own units can reach.
-import type { GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
+import { creditCounts, isCreditRule, unitsCounted, type CreditRule } from './kinds';
+import type { QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
 import { type Problems, unitKey } from './definition-build';
 import { evaluateUnits } from './evaluate';
 
@@ -141,17 +142,9 @@ function checkMandatoryWithinTotal(q: QualificationDefinition, problems: Problem
   });
 }
 
-function levelName(level: number): string {
-  return level === 0 ? 'Entry level' : `level ${level}`;
-}
-
-type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
-
-/** Whether a unit's credits may count towards a rule: surely, surely not, or maybe (its level is unknown). */
+/** Whether a unit's credits may count towards a rule: surely or maybe (its level is unknown), not surely not. */
 function mayCount(rule: CreditRule, unit: UnitDefinition): boolean {
-  if (rule.kind === 'groupCredits') return rule.groups.includes(unit.group);
-  if (rule.kind === 'levelCredits' && unit.level !== null) return rule.orAbove ? unit.level >= rule.level : unit.level === rule.level;
-  return true;
+  return creditCounts(rule, unit) !== false;
 }
 
 /**
@@ -182,19 +175,12 @@ export function mostCredits(q: QualificationDefinition, rule: CreditRule): numbe
 }
 
 function creditSource(q: QualificationDefinition, rule: CreditRule): string {
-  switch (rule.kind) {
-    case 'totalCredits':
-      return 'all the units';
-    case 'levelCredits':
-      return `the units ${rule.orAbove ? 'at or above' : 'at'} ${levelName(rule.level)}`;
-    case 'groupCredits':
-      return `the units of ${rule.groups.map((g) => q.groups.find((x) => x.id === g)?.title ?? g).join(' and ')}`;
-  }
+  return unitsCounted(rule, q);
 }
 
 function checkReachable(q: QualificationDefinition, problems: Problems): void {
   q.rules.forEach((rule, i) => {
-    if (rule.kind !== 'totalCredits' && rule.kind !== 'groupCredits' && rule.kind !== 'levelCredits') return;
+    if (!isCreditRule(rule)) return;
     const most = mostCredits(q, rule);
     if (most === null || most >= rule.min) return;
     problems.add(

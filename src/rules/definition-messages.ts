@@ -1,5 +1,6 @@
 // Turns what the schema validator found into sentences a centre administrator can act on: which field of which
 // unit or rule, what it holds, and what to write instead. No schema vocabulary reaches the user.
+import { KIND_NAMES } from './kinds';
 import type { ErrorObject } from 'ajv';
 
 export interface DefinitionError {
@@ -112,7 +113,8 @@ export function closestWord(word: string, allowed: readonly string[]): string | 
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-export const RULE_KINDS = ['totalCredits', 'levelCredits', 'mandatory', 'groupCredits', 'barred'] as const;
+/** The kinds a definition may name, from the registry of kinds. */
+export const RULE_KINDS: readonly string[] = KIND_NAMES;
 
 function pointerSegments(pointer: string): PathSegment[] {
   if (pointer === '') return [];

@@ -1,5 +1,8 @@
 // The shape of a qualification definition as a centre writes it in JSON, as a JSON schema. The descriptions are
 // written for people: they show up in editors that read the schema and in the messages for a missing field.
+import { KIND_NAMES, KINDS } from './kinds';
+import { level, text, type KindSchema } from './kinds/schema-parts';
+import type { RuleKind, SuppliedFacts } from './model';
 
 /** A level as written in JSON: 0..8, or "Entry" / "E" for Entry level. Checked and converted after the schema. */
 export type LevelJson = number | string;
@@ -20,6 +23,7 @@ export interface UnitJson {
   number?: number;
   aliases?: string[];
   source?: string;
+  supplied?: SuppliedFacts;
 }
 
 interface RuleJsonBase {
@@ -51,18 +55,15 @@ export interface DefinitionJson {
   origin?: string;
 }
 
-const text = (description: string) => ({ type: 'string', minLength: 1, description }) as const;
 const count = (description: string) => ({ type: 'integer', minimum: 0, description }) as const;
 const unknownOr = (description: string) => ({ type: ['integer', 'null'], minimum: 0, description }) as const;
-const level = (description: string) => ({ type: ['integer', 'string'], description }) as const;
 
 const ruleId = text('a short name for the rule, used in reports; left out, it becomes rule-1, rule-2, ... by position');
 const ruleText = text('the sentence of the specification the rule comes from, quoted');
 const ruleNote = { type: 'string', description: 'how the sentence was read where it could be read more than one way' } as const;
-// At least 1: a rule asking for no credits is met by every learner, so a 0 is a slip (a cleared cell, a typo).
-const creditMin = { type: 'integer', minimum: 1, description: 'the least number of credits, a whole number from 1' } as const;
 
-function rule<K extends string, P extends Record<string, unknown>>(kind: K, description: string, fields: P, required: (keyof P & string)[]) {
+/** A rule of one kind: the fields every rule has, and the kind's own from its module. */
+function rule(kind: RuleKind, { description, fields, required }: KindSchema) {
   return {
     type: 'object',
     description,
@@ -136,6 +137,23 @@ export const definitionJsonSchema = {
           number: { type: 'integer', minimum: 1, description: 'the awarding body\'s unit number, for example 4 for OCR "Unit 4"' },
           aliases: { type: 'array', items: text('a header spelling'), description: 'other ways a cohort sheet heads this unit\'s column' },
           source: { type: 'string', description: 'where the unit\'s facts come from' },
+          supplied: {
+            type: 'object',
+            description: 'which of the unit\'s facts a centre supplied, and from where; qualcheck writes it',
+            additionalProperties: false,
+            properties: Object.fromEntries(
+              ['credits', 'level', 'glh', 'group', 'number', 'title'].map((fact) => [
+                fact,
+                {
+                  description: `where the unit's ${fact} came from`,
+                  oneOf: [
+                    { type: 'object', required: ['from'], additionalProperties: false, properties: { from: { const: 'rules sheet' } } },
+                    { type: 'object', required: ['from', 'file'], additionalProperties: false, properties: { from: { const: 'rules file' }, file: text('the rules file\'s name') } },
+                  ],
+                },
+              ]),
+            ),
+          },
         },
       },
     },
@@ -147,32 +165,7 @@ export const definitionJsonSchema = {
         type: 'object',
         required: ['kind'],
         discriminator: { propertyName: 'kind' },
-        oneOf: [
-          rule('totalCredits', 'at least min credits in all', { min: creditMin }, ['min']),
-          rule(
-            'levelCredits',
-            'at least min credits from units at a level (or at or above it)',
-            {
-              level: level('the level the credits must be at: 1 to 8, or "Entry"'),
-              orAbove: { type: 'boolean', description: 'true: units above the level count too; false: only units at exactly the level' },
-              min: creditMin,
-            },
-            ['level', 'orAbove', 'min'],
-          ),
-          rule('mandatory', 'every unit of a group is required', { group: text('the id of the mandatory group') }, ['group']),
-          rule(
-            'groupCredits',
-            'at least min credits from the units of some groups together',
-            { groups: { type: 'array', minItems: 1, items: text('a group id'), description: 'the ids of the groups whose credits count' }, min: creditMin },
-            ['groups', 'min'],
-          ),
-          rule(
-            'barred',
-            'a barred set: only one of these units counts, and taking more than one is not allowed',
-            { units: { type: 'array', items: text('a unit ref'), description: 'the refs of the units of the set, at least two' } },
-            ['units'],
-          ),
-        ],
+        oneOf: KIND_NAMES.map((kind) => rule(kind, KINDS[kind].schema)),
       },
     },
     origin: { type: 'string', description: 'set by qualcheck to the file the definition was read from; ignored here' },

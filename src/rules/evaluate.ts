@@ -1,49 +1,24 @@
-// Checks one learner's units against a qualification's rules of combination.
+// Checks one learner's units against a qualification's rules of combination: the compiled evaluator decides, and
+// this file turns its buffers into the results the rest of qualcheck reads.
+import { compileQualification, type CompiledQualification } from './compiled';
+import { decideLearner, evaluatorOf, LearnerVerdicts, MET, UNKNOWN, UNMET, Verdicts } from './evaluate-compiled';
+import { KINDS } from './kinds';
 import type {
   BarredRule,
   Evaluation,
   LearnerResult,
   LearnerUnits,
   QualificationDefinition,
-  Rule,
+  RuleKind,
+  RuleOutcome,
   RuleResult,
   Status,
-  UnitDefinition,
   Violation,
   ViolationCode,
 } from './model';
-import { indexQualification, type QualificationIndex } from './qualification-index';
-import { evaluateRule } from './rule-kinds';
-
-type CountingRule = Exclude<Rule, { kind: 'barred' }>;
-
-function countingRules(q: QualificationDefinition): CountingRule[] {
-  return q.rules.filter((r): r is CountingRule => r.kind !== 'barred');
-}
-
-interface Score {
-  met: number;
-  unmet: number;
-  credits: number;
-}
-
-/** Best first: most rules met, then fewest unmet, then most credits. */
-function better(a: Score, b: Score): boolean {
-  if (a.met !== b.met) return a.met > b.met;
-  if (a.unmet !== b.unmet) return a.unmet < b.unmet;
-  return a.credits > b.credits;
-}
-
-function scoreOf(rules: RuleResult[], counted: readonly UnitDefinition[]): Score {
-  let met = 0;
-  let unmet = 0;
-  for (const r of rules) {
-    if (r.outcome === 'met') met++;
-    else if (r.outcome === 'unmet') unmet++;
-  }
-  const credits = counted.reduce((sum, u) => sum + (u.credits ?? 0), 0);
-  return { met, unmet, credits };
-}
+import { creditRuleFactUses, type FactUse } from './provenance';
+import type { QualificationIndex } from './qualification-index';
+import { ruleMessage } from './rule-words';
 
 /** The barred sets of which the units hold more than one, with those units in definition order. */
 export function barredClashes(index: QualificationIndex, refs: ReadonlySet<string>): { set: BarredRule; taken: string[] }[] {
@@ -55,61 +30,208 @@ export function barredClashes(index: QualificationIndex, refs: ReadonlySet<strin
   return clashes;
 }
 
+const OUTCOMES: readonly RuleOutcome[] = ['met', 'unmet', 'unknown'];
+const NONE: readonly string[] = Object.freeze([]);
+
+/** What one evaluation shares with its rules' results: enough to make their words and facts when they are shown. */
+interface EvaluationContext {
+  compiled: CompiledQualification;
+  /** Units that count, by index. */
+  counted: readonly number[];
+}
+
+/** One rule's result: data, with its words and the facts it used made when read. */
+class CompiledRuleResult implements RuleResult {
+  constructor(
+    private readonly context: EvaluationContext,
+    readonly ruleId: string,
+    readonly kind: RuleKind,
+    readonly text: string,
+    readonly outcome: RuleOutcome,
+    readonly known: number,
+    readonly required: number,
+    readonly mostPossible: number | null,
+    readonly undecidedBy: string[],
+    readonly missingUnits: string[],
+    readonly uncertain: string[],
+  ) {}
+
+  /** The unit facts the rule used that a centre supplied, with where each came from. */
+  get uses(): FactUse[] {
+    const { compiled, counted } = this.context;
+    if (!counted.some((u) => compiled.centreSupplied[u] === 1)) return [];
+    const rule = compiled.rules.find((r) => r.id === this.ruleId);
+    if (rule === undefined || rule.kind === 'mandatory') return [];
+    return creditRuleFactUses(rule, counted.map((u) => compiled.units[u]));
+  }
+
+  get message(): string {
+    return ruleMessage(this.context.compiled, this, this.uses);
+  }
+}
+
+/** Refs of the counted units (in the order given) that rule r counts only if their unknown values allow. */
+function uncertainUnits(compiled: CompiledQualification, r: number, counted: readonly number[]): string[] {
+  if (compiled.creditRules[r] === undefined) return NONE as string[];
+  return refsWhere(compiled, counted, 0, counted.length, compiled.uncertain, r * compiled.units.length);
+}
+
+function missingUnits(compiled: CompiledQualification, r: number, verdicts: Verdicts): string[] {
+  return refsWhere(compiled, compiled.needs, compiled.needStart[r], compiled.needStart[r + 1], verdicts.counted, 0, 0);
+}
+
+/**
+ * Refs of the units from `units[from]` to `units[to - 1]` whose flag `flags[offset + u]` is `wanted`, in an array of
+ * exactly their number (these lists are made for every learner).
+ */
+function refsWhere(compiled: CompiledQualification, units: ArrayLike<number>, from: number, to: number, flags: Uint8Array, offset = 0, wanted = 1): string[] {
+  let count = 0;
+  for (let i = from; i < to; i++) if (flags[offset + units[i]] === wanted) count++;
+  if (count === 0) return NONE as string[];
+  const refs = new Array<string>(count);
+  let at = 0;
+  for (let i = from; i < to; i++) if (flags[offset + units[i]] === wanted) refs[at++] = compiled.units[units[i]].ref;
+  return refs;
+}
+
+/** Kept clear between uses: `ruleResults` may run while a learner's buffers hold another learner. */
+const ruleBuffers = new WeakMap<CompiledQualification, Verdicts>();
+
+/** The rule results of the counted units (no barred clash among them), built when first read. */
+function ruleResults(compiled: CompiledQualification, counted: readonly number[]): RuleResult[] {
+  const evaluator = evaluatorOf(compiled);
+  let verdicts = ruleBuffers.get(compiled);
+  if (!verdicts) ruleBuffers.set(compiled, (verdicts = new Verdicts(compiled)));
+  evaluator.evaluate(counted, counted.length, verdicts);
+  const context: EvaluationContext = { compiled, counted };
+  const rules = compiled.rules.map((rule, r) => {
+    const outcome = verdicts.outcome[r];
+    const uncertain = uncertainUnits(compiled, r, counted);
+    const most = verdicts.most[r];
+    return new CompiledRuleResult(
+      context,
+      rule.id,
+      rule.kind,
+      rule.text,
+      OUTCOMES[outcome],
+      verdicts.known[r],
+      compiled.required[r],
+      Number.isFinite(most) ? most : null,
+      outcome === MET || outcome === UNMET ? (NONE as string[]) : uncertain,
+      rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
+      uncertain,
+    );
+  });
+  evaluator.clear(counted, counted.length, verdicts);
+  return rules;
+}
+
+/**
+ * One evaluation: credits and the units that count are data; the rules' results are built from those units when
+ * first read (where they are shown), the evaluator having decided the status already.
+ */
+class CompiledEvaluation implements Evaluation {
+  readonly credits: number;
+  // What it keeps, by unit index, to name the units and build its rules' results when they are read: private
+  // fields, out of sight of `deepEqual`.
+  readonly #compiled: CompiledQualification;
+  readonly #counted: number[];
+  readonly #notCounted: number[] | undefined;
+  #rules: RuleResult[] | undefined;
+
+  constructor(verdicts: Verdicts, order: ArrayLike<number>, count: number) {
+    const counted: number[] = [];
+    let notCounted: number[] | undefined;
+    for (let i = 0; i < count; i++) {
+      const u = order[i];
+      if (verdicts.counted[u] === 1) counted.push(u);
+      else (notCounted ??= []).push(u);
+    }
+    this.credits = verdicts.credits;
+    this.#compiled = verdicts.compiled;
+    this.#counted = counted;
+    this.#notCounted = notCounted;
+  }
+
+  /** Units that count, by index. */
+  get countedUnits(): readonly number[] {
+    return this.#counted;
+  }
+
+  get counted(): string[] {
+    return this.#counted.map((u) => this.#compiled.units[u].ref);
+  }
+
+  get notCounted(): string[] {
+    return this.#notCounted === undefined ? [] : this.#notCounted.map((u) => this.#compiled.units[u].ref);
+  }
+
+  get rules(): RuleResult[] {
+    return (this.#rules ??= ruleResults(this.#compiled, this.#counted));
+  }
+}
+
+const learnerBuffers = new WeakMap<CompiledQualification, LearnerVerdicts>();
+
+function buffersOf(compiled: CompiledQualification): LearnerVerdicts {
+  let buffers = learnerBuffers.get(compiled);
+  if (!buffers) learnerBuffers.set(compiled, (buffers = new LearnerVerdicts(compiled)));
+  return buffers;
+}
+
 /**
  * Evaluates every rule on a set of units the qualification knows. Where a barred set holds more than one of them,
  * each choice of the one that counts is tried, and the choice that serves the learner best is kept: a centre should
  * never see a learner fail because the checker picked the wrong unit of a pair.
  */
 export function evaluateUnits(qualification: QualificationDefinition, refs: readonly string[]): Evaluation {
-  const index = indexQualification(qualification);
-  const taken = [...new Set(refs)].filter((ref) => index.units.has(ref));
-  const takenSet = new Set(taken);
-  const rules = countingRules(qualification);
-  const clashes = barredClashes(index, takenSet);
-
-  let best: { results: RuleResult[]; counted: UnitDefinition[]; notCounted: string[]; score: Score } | null = null;
-  const choice = new Array<number>(clashes.length).fill(0);
-  for (;;) {
-    const dropped = new Set<string>();
-    clashes.forEach((clash, i) => clash.taken.forEach((ref, j) => j !== choice[i] && dropped.add(ref)));
-    const counted = taken.filter((ref) => !dropped.has(ref)).map((ref) => index.units.get(ref) as UnitDefinition);
-    const results = rules.map((rule) => evaluateRule(index, rule, counted));
-    const score = scoreOf(results, counted);
-    if (best === null || better(score, best.score)) best = { results, counted, notCounted: [...dropped], score };
-    // Next combination of choices, odometer style; the IQ qualification has at most 2^5 of them.
-    let i = 0;
-    while (i < clashes.length && ++choice[i] >= clashes[i].taken.length) choice[i++] = 0;
-    if (i === clashes.length) break;
-  }
-  const chosen = best as NonNullable<typeof best>;
-  const notCountedSet = new Set(chosen.notCounted);
-  return {
-    rules: chosen.results,
-    credits: chosen.score.credits,
-    counted: chosen.counted.map((u) => u.ref),
-    notCounted: taken.filter((ref) => notCountedSet.has(ref)),
-  };
+  const compiled = compileQualification(qualification);
+  const buffers = buffersOf(compiled);
+  decideLearner(evaluatorOf(compiled), refs, NONE, buffers);
+  return new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
 }
 
-const CODE_BY_KIND: Record<CountingRule['kind'], ViolationCode> = {
-  totalCredits: 'total-min-credits',
-  levelCredits: 'level-min-credits',
-  groupCredits: 'group-min-credits',
-  mandatory: 'missing-mandatory',
-};
+/** A rule the learner's units do not meet, as a violation; its words are the rule's, made when read. */
+class RuleViolation implements Violation {
+  readonly #evaluation: Evaluation;
+  readonly #rule: number;
 
-function ruleViolations(evaluation: Evaluation): Violation[] {
-  const violations: Violation[] = [];
-  for (const r of evaluation.rules) {
-    if (r.outcome === 'met') continue;
-    if (r.outcome === 'unknown') {
-      violations.push({ code: 'undecidable', message: r.message, units: r.undecidedBy, ruleId: r.ruleId });
-    } else {
-      violations.push({ code: CODE_BY_KIND[r.kind as CountingRule['kind']], message: r.message, units: r.missingUnits, ruleId: r.ruleId });
-    }
+  constructor(
+    readonly code: ViolationCode,
+    readonly units: string[],
+    readonly ruleId: string,
+    evaluation: Evaluation,
+    rule: number,
+  ) {
+    this.#evaluation = evaluation;
+    this.#rule = rule;
   }
-  // Decided shortfalls first: they are what a learner must act on; undecidable rules wait for data.
-  return [...violations.filter((v) => v.code !== 'undecidable'), ...violations.filter((v) => v.code === 'undecidable')];
+
+  get message(): string {
+    return this.#evaluation.rules[this.#rule].message;
+  }
+}
+
+/**
+ * `first`, then a violation for each rule `verdicts` does not meet, decided shortfalls first: they are what a learner
+ * must act on; undecidable rules wait for data. The list is made at its size, as it is made for every learner.
+ */
+function withRuleViolations(first: readonly Violation[], verdicts: Verdicts, evaluation: CompiledEvaluation): Violation[] {
+  const { compiled, outcome } = verdicts;
+  const rules = compiled.rules.length;
+  const list = new Array<Violation>(first.length + rules - verdicts.met);
+  for (let i = 0; i < first.length; i++) list[i] = first[i];
+  let at = first.length;
+  for (let r = 0; r < rules; r++) {
+    if (outcome[r] !== UNMET) continue;
+    const rule = compiled.rules[r];
+    list[at++] = new RuleViolation(KINDS[rule.kind].code, rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]), rule.id, evaluation, r);
+  }
+  for (let r = 0; r < rules; r++) {
+    if (outcome[r] !== UNKNOWN) continue;
+    list[at++] = new RuleViolation('undecidable', uncertainUnits(compiled, r, evaluation.countedUnits), compiled.rules[r].id, evaluation, r);
+  }
+  return list;
 }
 
 function allMet(evaluation: Evaluation): boolean {
@@ -121,25 +243,57 @@ function allMet(evaluation: Evaluation): boolean {
  * `forbidden` says whether the learner made a choice the rules forbid.
  */
 export function decideStatus(forbidden: boolean, achieved: Evaluation, withPlanned: Evaluation): Status {
+  return statusFrom(forbidden, allMet(achieved), withPlanned.rules.some((r) => r.outcome === 'unmet'), allMet(withPlanned));
+}
+
+function statusFrom(forbidden: boolean, achievedAllMet: boolean, unmetWithPlanned: boolean, allMetWithPlanned: boolean): Status {
   if (forbidden) return 'invalid';
-  if (allMet(achieved)) return 'achieved';
-  if (withPlanned.rules.some((r) => r.outcome === 'unmet')) return 'incomplete';
-  if (allMet(withPlanned)) return 'on-track';
+  if (achievedAllMet) return 'achieved';
+  if (unmetWithPlanned) return 'incomplete';
+  if (allMetWithPlanned) return 'on-track';
   return 'needs-data';
+}
+
+/** `decideStatus` on the compiled evaluator's buffers: a unit the qualification lacks, or a barred clash, forbids. */
+export function verdictStatus(v: LearnerVerdicts): Status {
+  const rules = v.compiled.rules.length;
+  return statusFrom(v.strangers > 0 || v.clashes > 0, v.achieved.met === rules, v.withPlanned.unmet > 0, v.withPlanned.met === rules);
+}
+
+/** A learner holding more than one unit of a barred set; its words are made when read. */
+class ClashViolation implements Violation {
+  readonly code = KINDS.barred.code;
+
+  constructor(
+    readonly units: string[],
+    readonly ruleId: string,
+  ) {}
+
+  get message(): string {
+    return `${this.units.join(' and ')} are barred together (set ${this.ruleId}): only one can count, keep one`;
+  }
+}
+
+/** A violation for each barred set of which the learner holds more than one unit, those units in the set's order. */
+function clashViolations(compiled: CompiledQualification, taken: Uint8Array): Violation[] {
+  const { barredSets, barredStart, barredUnits } = compiled;
+  const violations: Violation[] = [];
+  for (let s = 0; s < barredSets.length; s++) {
+    const both = refsWhere(compiled, barredUnits, barredStart[s], barredStart[s + 1], taken);
+    if (both.length > 1) violations.push(new ClashViolation(both, barredSets[s].id));
+  }
+  return violations;
 }
 
 /** Checks one learner: achieved units alone, then achieved plus planned, and the status that follows. */
 export function checkUnits(qualification: QualificationDefinition, learner: LearnerUnits): LearnerResult {
-  const index = indexQualification(qualification);
-  const achieved = [...new Set(learner.achieved)];
-  const achievedSet = new Set(achieved);
+  const compiled = compileQualification(qualification);
+  const buffers = buffersOf(compiled);
   // A unit both achieved and planned is achieved: planning it again changes nothing.
-  const planned = [...new Set(learner.planned)].filter((ref) => !achievedSet.has(ref));
-  const all = [...achieved, ...planned];
-
+  decideLearner(evaluatorOf(compiled), learner.achieved, learner.planned, buffers);
   const violations: Violation[] = [];
-  const strangers = all.filter((ref) => !index.units.has(ref));
-  if (strangers.length > 0) {
+  if (buffers.strangers > 0) {
+    const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => !compiled.position.has(ref));
     violations.push({
       code: 'unit-not-in-qualification',
       message: `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a unit of ${qualification.id}: remove ${
@@ -148,24 +302,10 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
       units: strangers,
     });
   }
-  for (const { set, taken } of barredClashes(index, new Set(all))) {
-    violations.push({
-      code: 'barred-combination',
-      message: `${taken.join(' and ')} are barred together (set ${set.id}): only one can count, keep one`,
-      units: taken,
-      ruleId: set.id,
-    });
-  }
-  const achievedEval = evaluateUnits(qualification, achieved);
-  const plannedEval = evaluateUnits(qualification, all);
-  violations.push(...ruleViolations(plannedEval));
-  const notCounted = [...new Set([...achievedEval.notCounted, ...plannedEval.notCounted])];
-  return {
-    qualification: qualification.id,
-    status: decideStatus(strangers.length > 0 || violations.some((v) => v.code === 'barred-combination'), achievedEval, plannedEval),
-    achieved: achievedEval,
-    withPlanned: plannedEval,
-    violations,
-    notCounted,
-  };
+  if (buffers.clashes > 0) violations.push(...clashViolations(compiled, buffers.withPlanned.taken));
+  const status = verdictStatus(buffers);
+  const achieved = new CompiledEvaluation(buffers.achieved, buffers.units, buffers.achievedCount);
+  const withPlanned = new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
+  const notCounted = buffers.clashes === 0 ? [] : [...new Set([...achieved.notCounted, ...withPlanned.notCounted])];
+  return { qualification: qualification.id, status, achieved, withPlanned, violations: withRuleViolations(violations, buffers.withPlanned, withPlanned), notCounted };
 }

@@ -1,5 +1,6 @@
 // The qualification model and the engine's results. Every other module speaks these types;
 // nothing here knows about rows, columns, Office or files.
+import type { FactUse } from './provenance';
 
 /** QCF level: 0 stands for Entry level, 1..8 for levels 1 to 8. `null` means the catalogue does not know it. */
 export type Level = number;
@@ -27,9 +28,19 @@ export interface UnitDefinition {
   number?: number;
   /** Extra spellings a cohort sheet may use in a header for this unit. */
   aliases?: string[];
-  /** Where the unit's facts come from (specification, public listing, inference, a centre's rules sheet). */
+  /** Where the unit's facts come from, for people (specification, public listing, inference, a centre's rules sheet). */
   source?: string;
+  /** Which of the unit's facts a centre supplied, and from where; absent when every fact is the catalogue's. */
+  supplied?: SuppliedFacts;
 }
+
+/** A fact of a unit that a centre may supply in place of the catalogue's. */
+export type UnitFact = 'title' | 'group' | 'number' | 'credits' | 'glh' | 'level';
+
+/** Where a centre's value came from: the workbook's rules sheet, or a rules file (named by its file name). */
+export type FactOrigin = { from: 'rules sheet' } | { from: 'rules file'; file: string };
+
+export type SuppliedFacts = Partial<Record<UnitFact, FactOrigin>>;
 
 interface RuleBase {
   /** Stable id for reporting; the loader fills `rule-N` when a definition leaves it out. */
@@ -94,6 +105,10 @@ export interface RuleResult {
   undecidedBy: string[];
   /** Units the rule still needs (mandatory units not taken). */
   missingUnits: string[];
+  /** Counted units whose unknown credits or level leave what they add to the rule open, decided or not. */
+  uncertain?: string[];
+  /** The unit facts a centre supplied that the rule's verdict used, each with where it came from. */
+  readonly uses?: readonly FactUse[];
   /** A sentence for people: what is met or missing. */
   message: string;
 }
@@ -110,9 +125,6 @@ export interface Evaluation {
 }
 
 export type Status = 'achieved' | 'on-track' | 'incomplete' | 'invalid' | 'needs-data';
-
-/** The precedence in which statuses are decided, first match wins. */
-export const STATUS_ORDER: readonly Status[] = ['invalid', 'achieved', 'incomplete', 'on-track', 'needs-data'];
 
 export type ViolationCode =
   | 'missing-mandatory'

@@ -1,6 +1,6 @@
 // Why no plan exists, in words that name the rule: found by asking, rule by rule, how far the units still open to
 // the learner could take it at best (one unit per barred set, unknown values read favourably).
-import { whatCounts } from './rule-kinds';
+import { whatCounts } from './kinds';
 import type { QualificationShape } from './planner-shape';
 
 /** The most a rule can reach from `base` plus any clash-free choice among `open` (greedy per barred set). */

@@ -48,8 +48,9 @@ export interface FoundPlan {
 }
 
 const EPS = 1e-9;
+const NO_PARTNERS: number[] = [];
 
-/** Running credit tallies for one set of units, rule by rule, as `rule-kinds.ts` would count them. */
+/** Running credit tallies for one set of units, rule by rule, from the shape (the engine's compiled counting table). */
 class Tally {
   readonly known: Float64Array;
   readonly ifLevel: Float64Array;
@@ -134,18 +135,38 @@ class Tally {
   }
 }
 
-/** What one unit can add to rule r at best, in the search's mode. */
-function gain(shape: QualificationShape, mode: SearchMode, u: number, r: number): number {
-  const at = u * shape.creditRules.length + r;
-  if (mode === 'known') return shape.known[at];
-  const s = shape.slot[at];
-  return shape.known[at] + shape.ifLevel[at] + (s >= 0 ? shape.slotLeft[s] : 0);
+/** Per unit and rule (at `u * R + r`), what the unit can add at best in a mode, and whether it adds to any rule. */
+interface Gains {
+  gain: Float64Array;
+  helps: Uint8Array;
+}
+
+const gainsOf = new WeakMap<QualificationShape, Record<SearchMode, Gains>>();
+
+/** What each unit can add to each rule at best, in each mode: set up once per qualification, read by every search. */
+function gains(shape: QualificationShape, mode: SearchMode): Gains {
+  let both = gainsOf.get(shape);
+  if (!both) {
+    const of = (m: SearchMode): Gains => {
+      const R = shape.creditRules.length;
+      const n = shape.units.length;
+      const gain = new Float64Array(n * R);
+      const helps = new Uint8Array(n);
+      for (let at = 0; at < n * R; at++) {
+        const s = shape.slot[at];
+        gain[at] = m === 'known' ? shape.known[at] : shape.known[at] + shape.ifLevel[at] + (s >= 0 ? shape.slotLeft[s] : 0);
+        if (gain[at] > 0) helps[Math.floor(at / R)] = 1;
+      }
+      return { gain, helps };
+    };
+    gainsOf.set(shape, (both = { known: of('known'), hopeful: of('hopeful') }));
+  }
+  return both[mode];
 }
 
 /** Whether adding the unit can change any rule's verdict in this mode; units that cannot are never in a minimal plan. */
 export function canHelp(shape: QualificationShape, mode: SearchMode, u: number): boolean {
-  for (let r = 0; r < shape.creditRules.length; r++) if (gain(shape, mode, u, r) > 0) return true;
-  return false;
+  return gains(shape, mode).helps[u] === 1;
 }
 
 export class PlanSearch {
@@ -196,10 +217,13 @@ export class PlanSearch {
     const n = (this.n = candidates.length);
     this.tally = new Tally(shape);
     for (const u of input.base) this.tally.add(u);
-    const candidateIndex = new Map(candidates.map((u, i) => [u, i] as const));
-    this.partners = candidates.map((u) =>
-      shape.barredWith[u].map((b) => candidateIndex.get(b.unit)).filter((i): i is number => i !== undefined),
-    );
+    const candidateIndex = new Int32Array(shape.units.length).fill(-1);
+    candidates.forEach((u, i) => (candidateIndex[u] = i));
+    this.partners = candidates.map((u) => {
+      const barred = shape.barredWith[u];
+      if (barred.length === 0) return NO_PARTNERS;
+      return barred.map((b) => candidateIndex[b.unit]).filter((i) => i >= 0);
+    });
     this.blocked = new Int32Array(n);
     this.blockedAhead = new Float64Array(R);
     this.unboundedBlockedAhead = new Int32Array(R);
@@ -208,7 +232,8 @@ export class PlanSearch {
     this.candCostKnown = Uint8Array.from(candidates, (u) => input.costKnown[u]);
     this.integerCosts = this.candCost.every((c) => Number.isInteger(c)) && Number.isInteger(input.forcedCost);
     this.candGain = new Float64Array(n * R);
-    for (let i = 0; i < n; i++) for (let r = 0; r < R; r++) this.candGain[i * R + r] = gain(shape, mode, candidates[i], r);
+    const { gain } = gains(shape, mode);
+    for (let i = 0; i < n; i++) this.candGain.set(gain.subarray(candidates[i] * R, candidates[i] * R + R), i * R);
 
     this.suffixGain = new Float64Array(R * (n + 1));
     this.suffixMaxGain = new Float64Array(R * (n + 1));
@@ -257,16 +282,16 @@ export class PlanSearch {
       vector[r] = price;
       vectors.push(vector);
     }
-    this.setPrices(vectors);
     // Each rule's best single price at the root, then the rules together at those prices: all subsets of up to six
-    // rules, pairs beyond that.
+    // rules, pairs beyond that. A single price's bound at the root is read straight off the candidates.
     this.computeShortfalls();
     const best = new Float64Array(R);
     const bestBound = new Float64Array(R).fill(-Infinity);
-    singles.forEach(({ r, price }, p) => {
-      const bound = this.dualBound(p, 0);
+    for (const { r, price } of singles) {
+      let bound = price * this.short[r];
+      for (let i = 0; i < n; i++) bound -= Math.max(0, price * this.candGain[i * R + r] - this.candCost[i]);
       if (bound > bestBound[r]) [bestBound[r], best[r]] = [bound, price];
-    });
+    }
     const useful = [...best.keys()].filter((r) => best[r] > 0);
     const together: number[][] = [];
     if (useful.length <= 6) {

@@ -1,9 +1,11 @@
-// The planner's view of a qualification: every credit rule turned into numbers per unit, built once per definition.
-// It mirrors how `rule-kinds.ts` tallies credits, so the planner's verdict on a set of units is the engine's verdict.
-import type { GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
-import { indexQualification, type QualificationIndex } from './qualification-index';
+// The planner's view of a qualification: every credit rule turned into numbers per unit, built once per definition
+// from the engine's compiled form, so the planner counts a unit toward a rule exactly where the engine does.
+import { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
+import type { CreditRule } from './kinds';
+import type { QualificationDefinition, UnitDefinition } from './model';
+import type { QualificationIndex } from './qualification-index';
 
-export type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
+export type { CreditRule } from './kinds';
 export type CostMeasure = 'credits' | 'glh' | 'units';
 
 export interface QualificationShape {
@@ -29,63 +31,50 @@ export interface QualificationShape {
   readonly slotLeft: readonly number[];
 }
 
-function levelCounts(rule: LevelCreditsRule, unit: UnitDefinition): boolean | null {
-  if (unit.level === null) return null;
-  return rule.orAbove ? unit.level >= rule.level : unit.level === rule.level;
-}
-
 const shapes = new WeakMap<QualificationDefinition, QualificationShape>();
 
 export function shapeOf(q: QualificationDefinition): QualificationShape {
   const cached = shapes.get(q);
   if (cached) return cached;
-  const index = indexQualification(q);
-  // Later duplicates of a ref are invisible to the engine (its unit map keeps the last); keep the planner the same.
-  const units = [...index.units.values()];
-  const position = new Map(units.map((u, i) => [u.ref, i] as const));
-  const creditRules = q.rules.filter((r): r is CreditRule => r.kind === 'totalCredits' || r.kind === 'levelCredits' || r.kind === 'groupCredits');
+  const compiled = compileQualification(q);
+  const { index, units, position } = compiled;
+  const n = units.length;
+  const creditRuleRows = compiled.creditRules.flatMap((rule, row) => (rule ? [{ rule, row }] : []));
+  const creditRules = creditRuleRows.map(({ rule }) => rule);
   const R = creditRules.length;
+  const slotLeft = Array.from(compiled.slotLeft);
 
-  const slotOfGroup = new Map<string, number>();
-  const slotLeft: number[] = [];
-  for (const unit of units) {
-    if (slotOfGroup.has(unit.group)) continue;
-    slotOfGroup.set(unit.group, slotLeft.length);
-    slotLeft.push(index.unknownCreditsLeft.get(unit.group) ?? Infinity);
-  }
-
-  const known = new Float64Array(units.length * R);
-  const ifLevel = new Float64Array(units.length * R);
-  const slot = new Int32Array(units.length * R).fill(-1);
-  const uncertain = new Uint8Array(units.length * R);
-  units.forEach((unit, u) => {
-    creditRules.forEach((rule, r) => {
-      if (rule.kind === 'groupCredits' && !rule.groups.includes(unit.group)) return;
-      const inLevel = rule.kind === 'levelCredits' ? levelCounts(rule, unit) : true;
-      if (inLevel === false) return;
-      if (unit.credits === null || inLevel === null) uncertain[u * R + r] = 1;
-      if (unit.credits === null) slot[u * R + r] = slotOfGroup.get(unit.group) as number;
-      else if (inLevel === true) known[u * R + r] = unit.credits;
-      else ifLevel[u * R + r] = unit.credits;
-    });
+  const known = new Float64Array(n * R);
+  const ifLevel = new Float64Array(n * R);
+  const slot = new Int32Array(n * R).fill(-1);
+  const uncertain = new Uint8Array(n * R);
+  creditRuleRows.forEach(({ row }, r) => {
+    for (let u = 0; u < n; u++) {
+      const how = compiled.counts[row * n + u];
+      const at = u * R + r;
+      if (how === COUNTED) known[at] = compiled.credits[u];
+      else if (how === IF_LEVEL) ifLevel[at] = compiled.credits[u];
+      else if (how === UNKNOWN_CREDITS) slot[at] = compiled.slotOf[u];
+      if (how === IF_LEVEL || how === UNKNOWN_CREDITS) uncertain[at] = 1;
+    }
   });
 
   const mandatory: { unit: number; group: string }[] = [];
   const seen = new Set<number>();
-  for (const rule of q.rules) {
-    if (rule.kind !== 'mandatory') continue;
-    for (const unit of index.groupUnits.get(rule.group) ?? []) {
-      const u = position.get(unit.ref) as number;
+  compiled.rules.forEach((rule, r) => {
+    if (rule.kind !== 'mandatory') return;
+    for (let i = compiled.needStart[r]; i < compiled.needStart[r + 1]; i++) {
+      const u = compiled.needs[i];
       if (!seen.has(u)) mandatory.push({ unit: u, group: rule.group });
       seen.add(u);
     }
-  }
+  });
 
   const barredWith: { unit: number; set: string }[][] = units.map(() => []);
-  for (const set of index.barredSets) {
-    const members = set.units.map((ref) => position.get(ref)).filter((u): u is number => u !== undefined);
+  compiled.barredSets.forEach((set, s) => {
+    const members = compiled.barredUnits.subarray(compiled.barredStart[s], compiled.barredStart[s + 1]);
     for (const a of members) for (const b of members) if (a !== b) barredWith[a].push({ unit: b, set: set.id });
-  }
+  });
 
   const shape: QualificationShape = { index, units, position, creditRules, mandatory, barredWith, known, ifLevel, slot, uncertain, slotLeft };
   shapes.set(q, shape);

@@ -1,9 +1,11 @@
-// Which unit facts a centre supplied, and saying so in results. The record lives in the unit's own `source` text, as
-// one more "what: where" part beside the catalogue's ("credits and level: your rules sheet"), so it travels with the
-// definition through JSON export and import, and a person reading the source sees it too.
-import type { Evaluation, GroupCreditsRule, LevelCreditsRule, QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
+// Which unit facts a centre supplied, and saying so in results. The record is the unit's `supplied` field, which JSON
+// definitions carry; the unit's `source` text also says it, as one more "what: where" part beside the catalogue's
+// ("credits and level: your rules sheet"), for a person reading it. Only definitions written before the field existed
+// are read from that text.
+import { KINDS, creditCounts, isCreditRule, type CreditRule } from './kinds';
+import type { Evaluation, FactOrigin, QualificationDefinition, SuppliedFacts, UnitDefinition, UnitFact } from './model';
 
-export type UnitFact = 'title' | 'group' | 'number' | 'credits' | 'glh' | 'level';
+export type { UnitFact } from './model';
 
 /** The order facts are named in, and their words in a source text. */
 const FACT_WORDS: readonly [UnitFact, string][] = [
@@ -15,17 +17,21 @@ const FACT_WORDS: readonly [UnitFact, string][] = [
   ['title', 'title'],
 ];
 
-/** Where values typed into the workbook's rules sheet come from, as results name it. */
-export const RULES_SHEET_ORIGIN = 'your rules sheet';
+/** Values typed into the workbook's rules sheet. */
+export const RULES_SHEET_ORIGIN: FactOrigin = { from: 'rules sheet' };
 
-/** Where values read from a centre's JSON rules file come from, as results name it. */
-export function rulesFileOrigin(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return `your rules file ${base}`;
+/** Values read from a centre's JSON rules file, named by the file's name without its folder. */
+export function rulesFileOrigin(fileName: string): FactOrigin {
+  return { from: 'rules file', file: fileName.split(/[\\/]/).pop() ?? fileName };
+}
+
+/** Where a value came from, as results name it: `your rules sheet`, `your rules file centre.json`. */
+export function originWords(origin: FactOrigin): string {
+  return origin.from === 'rules sheet' ? 'your rules sheet' : `your rules file ${origin.file}`;
 }
 
 const WORD_PATTERN = FACT_WORDS.map(([, word]) => word).join('|');
-const CENTRE_PART = new RegExp(`^((?:${WORD_PATTERN})(?:(?:, | and )(?:${WORD_PATTERN}))*): (your rules (?:sheet|file\\b[^;]*))$`, 'i');
+const CENTRE_PART = new RegExp(`^((?:${WORD_PATTERN})(?:(?:, | and )(?:${WORD_PATTERN}))*): your rules (sheet|file\\b[^;]*)$`, 'i');
 
 function parts(source: string | undefined): string[] {
   return (source ?? '')
@@ -38,20 +44,35 @@ function factOfWord(word: string): UnitFact | undefined {
   return FACT_WORDS.find(([, w]) => w.toLowerCase() === word.trim().toLowerCase())?.[0];
 }
 
+/**
+ * The facts a source text written before the `supplied` field says a centre supplied: how earlier exports, which
+ * only have the text, still load with their provenance. Undefined when the text names none.
+ */
+export function suppliedFromSource(source: string | undefined): SuppliedFacts | undefined {
+  let supplied: SuppliedFacts | undefined;
+  for (const part of parts(source)) {
+    const m = CENTRE_PART.exec(part);
+    if (!m) continue;
+    const where = m[2].trim();
+    const origin: FactOrigin = where.toLowerCase() === 'sheet' ? RULES_SHEET_ORIGIN : { from: 'rules file', file: where.replace(/^file\s*/i, '') };
+    for (const word of m[1].split(/, | and /)) {
+      const fact = factOfWord(word);
+      if (fact) (supplied ??= {})[fact] = origin;
+    }
+  }
+  return supplied;
+}
+
 const factCache = new WeakMap<UnitDefinition, ReadonlyMap<UnitFact, string>>();
 
-/** The unit's facts a centre supplied, each with where it came from; empty for catalogue facts. */
+/** The unit's facts a centre supplied, each with where it came from in words; empty for catalogue facts. */
 export function centreFacts(unit: UnitDefinition): ReadonlyMap<UnitFact, string> {
   const cached = factCache.get(unit);
   if (cached) return cached;
   const facts = new Map<UnitFact, string>();
-  for (const part of parts(unit.source)) {
-    const m = CENTRE_PART.exec(part);
-    if (!m) continue;
-    for (const word of m[1].split(/, | and /)) {
-      const fact = factOfWord(word);
-      if (fact) facts.set(fact, m[2]);
-    }
+  for (const [fact] of FACT_WORDS) {
+    const origin = unit.supplied?.[fact];
+    if (origin !== undefined) facts.set(fact, originWords(origin));
   }
   factCache.set(unit, facts);
   return facts;
@@ -78,18 +99,23 @@ export function changedFacts(unit: UnitDefinition, base: UnitDefinition | undefi
 }
 
 /**
- * The unit with its source saying which facts differ from the catalogue's and where they came from; the catalogue's
- * own source text stays. A unit with nothing changed comes back as it is.
+ * The unit with `supplied` saying which facts differ from the catalogue's and where they came from, and its source
+ * text saying so too; the catalogue's own source text stays. A unit with nothing changed comes back as it is.
  */
-export function markCentreFacts(unit: UnitDefinition, base: UnitDefinition | undefined, origin: string): UnitDefinition {
+export function markCentreFacts(unit: UnitDefinition, base: UnitDefinition | undefined, origin: FactOrigin): UnitDefinition {
   const changed = changedFacts(unit, base);
-  if (changed.length === 0 && !parts(unit.source).some((p) => CENTRE_PART.test(p))) return unit;
+  if (changed.length === 0 && unit.supplied === undefined && !parts(unit.source).some((p) => CENTRE_PART.test(p))) return unit;
   const plain = plainSource(unit.source);
   const words = FACT_WORDS.filter(([fact]) => changed.includes(fact)).map(([, word]) => word);
-  const source = [plain, words.length > 0 ? `${listWords(words)}: ${origin}` : undefined].filter((p): p is string => p !== undefined).join('; ');
-  if (source === (unit.source ?? '')) return unit;
-  const { source: _old, ...rest } = unit;
-  return source === '' ? rest : { ...rest, source };
+  const source = [plain, words.length > 0 ? `${listWords(words)}: ${originWords(origin)}` : undefined].filter((p): p is string => p !== undefined).join('; ');
+  const supplied = changed.length === 0 ? undefined : (Object.fromEntries(changed.map((fact) => [fact, origin])) as SuppliedFacts);
+  if (source === (unit.source ?? '') && sameSupplied(supplied, unit.supplied)) return unit;
+  const { source: _old, supplied: _was, ...rest } = unit;
+  return { ...rest, ...(source === '' ? {} : { source }), ...(supplied ? { supplied } : {}) };
+}
+
+function sameSupplied(a: SuppliedFacts | undefined, b: SuppliedFacts | undefined): boolean {
+  return FACT_WORDS.every(([fact]) => JSON.stringify(a?.[fact]) === JSON.stringify(b?.[fact]));
 }
 
 function unitKey(ref: string): string {
@@ -97,7 +123,7 @@ function unitKey(ref: string): string {
 }
 
 /** The definition with each unit's centre-supplied facts recorded against `base` (the definition it replaces). */
-export function withProvenance(q: QualificationDefinition, base: QualificationDefinition | undefined, origin: string): QualificationDefinition {
+export function withProvenance(q: QualificationDefinition, base: QualificationDefinition | undefined, origin: FactOrigin): QualificationDefinition {
   const baseUnits = new Map((base?.units ?? []).map((u) => [unitKey(u.ref), u] as const));
   const units = q.units.map((u) => markCentreFacts(u, baseUnits.get(unitKey(u.ref)), origin));
   return units.every((u, i) => u === q.units[i]) ? q : { ...q, units };
@@ -132,12 +158,6 @@ export function provenanceNote(uses: readonly FactUse[]): string {
   return sentences.join('; ');
 }
 
-type CreditRule = TotalCreditsRule | LevelCreditsRule | GroupCreditsRule;
-
-/** The centre-supplied facts a credit rule relied on for the units that count: credits counted, levels and groups that decided. */
-export function creditRuleProvenance(rule: CreditRule, counted: readonly UnitDefinition[]): string {
-  return provenanceNote(creditRuleFactUses(rule, counted));
-}
 
 /**
  * The centre-supplied facts the decided rules of an evaluation (met or unmet) relied on, as one note: what a status
@@ -146,29 +166,28 @@ export function creditRuleProvenance(rule: CreditRule, counted: readonly UnitDef
 export function evaluationProvenance(q: QualificationDefinition, evaluation: Evaluation): string {
   const counted = new Set(evaluation.counted);
   const units = q.units.filter((u) => counted.has(u.ref));
+  // Most learners rest on the catalogue alone: then the rules' results need not be read at all.
+  if (!units.some((u) => centreFacts(u).size > 0)) return '';
   const uses: FactUse[] = [];
   for (const result of evaluation.rules) {
     if (result.outcome === 'unknown') continue;
     const rule = q.rules.find((r) => r.id === result.ruleId);
-    if (rule?.kind === 'totalCredits' || rule?.kind === 'levelCredits' || rule?.kind === 'groupCredits') uses.push(...creditRuleFactUses(rule, units));
+    if (rule !== undefined && isCreditRule(rule)) uses.push(...creditRuleFactUses(rule, units));
   }
   return provenanceNote(uses);
 }
 
-function creditRuleFactUses(rule: CreditRule, counted: readonly UnitDefinition[]): FactUse[] {
+/** The centre-supplied facts a credit rule relied on for the units that count: credits counted, levels and groups that decided. */
+export function creditRuleFactUses(rule: CreditRule, counted: readonly UnitDefinition[]): FactUse[] {
   const uses: FactUse[] = [];
   for (const unit of counted) {
     if (centreFacts(unit).size === 0) continue;
-    if (rule.kind === 'groupCredits') {
-      uses.push({ unit, fact: 'group' });
-      if (!rule.groups.includes(unit.group)) continue;
-    }
-    let inLevel = true;
-    if (rule.kind === 'levelCredits' && unit.level !== null) {
-      uses.push({ unit, fact: 'level' });
-      inLevel = rule.orAbove ? unit.level >= rule.level : unit.level === rule.level;
-    }
-    if (inLevel && unit.credits !== null) uses.push({ unit, fact: 'credits' });
+    const kind = KINDS[rule.kind];
+    const counts = creditCounts(rule, unit);
+    if (kind.usesGroup) uses.push({ unit, fact: 'group' });
+    if (kind.usesLevel && unit.level !== null) uses.push({ unit, fact: 'level' });
+    // A unit of unknown level may count: its credits are part of what the rule could count.
+    if (counts !== false && unit.credits !== null) uses.push({ unit, fact: 'credits' });
   }
   return uses;
 }

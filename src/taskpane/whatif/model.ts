@@ -18,7 +18,7 @@ import type {
   Violation,
 } from '../../rules/model';
 import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner';
-import { levelName } from '../../rules/rule-kinds';
+import { levelWhere } from '../../rules/kinds';
 
 export type { Choices, UnitChoice } from '../../excel/learner-row';
 export { changedUnits };
@@ -204,7 +204,7 @@ export function whatIf(record: LearnerRecord, q: QualificationDefinition, choice
     const a = achievedById.get(levelRule.id);
     const p = plannedById.get(levelRule.id);
     level = {
-      label: `${levelRule.orAbove ? 'at or above' : 'at'} ${levelName(levelRule.level)}`,
+      label: levelWhere(levelRule),
       achieved: a?.known ?? 0,
       withPlanned: p?.known ?? 0,
       unknownAchieved: unknownAmong(q, result.achieved.counted, true),

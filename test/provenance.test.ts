@@ -1,0 +1,69 @@
+// Which values a centre supplied is a field of the unit (`supplied`): JSON definitions write and read it, a rewording
+// or a `;` in the unit's source text changes nothing the engine believes, and older exports with only the text load.
+import assert from 'node:assert/strict';
+import { embeddedCatalogue } from '../src/rules/catalogue';
+import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
+import { parseQualificationDefinitions } from '../src/rules/definition';
+import { definitionsJson, readDefinitionsJson } from '../src/rules/definition-file';
+import { checkUnits } from '../src/rules/evaluate';
+import type { QualificationDefinition } from '../src/rules/model';
+import { centreFacts, RULES_SHEET_ORIGIN, withProvenance } from '../src/rules/provenance';
+
+function ocr10266(): QualificationDefinition {
+  const q = embeddedCatalogue().find('10266');
+  if (!q) throw new Error('10266 missing from the embedded catalogue');
+  return q;
+}
+
+/** 10266 with a centre's credits for its fourth unit, as the rules sheet reader marks them. */
+function withCentreCredits(): QualificationDefinition {
+  const q = ocr10266();
+  const units = q.units.map((u, i) => (i === 3 ? { ...u, credits: 3 } : u));
+  return withProvenance({ ...q, units }, q, RULES_SHEET_ORIGIN);
+}
+
+describe('provenance of a centre\'s values', () => {
+  it('is a field of the unit, beside the source text a person reads', () => {
+    const unit = withCentreCredits().units[3];
+    assert.deepEqual(unit.supplied, { credits: { from: 'rules sheet' } });
+    assert.match(unit.source ?? '', /credits: your rules sheet$/);
+    assert.deepEqual([...centreFacts(unit)], [['credits', 'your rules sheet']]);
+  });
+
+  it('travels through a JSON rules file as data, marked as coming from that file when read back', () => {
+    const text = definitionsJson([withCentreCredits()]);
+    const written = JSON.parse(text) as { units: { supplied?: unknown }[] };
+    assert.deepEqual(written.units[3].supplied, { credits: { from: 'rules sheet' } });
+    const { definitions, errors } = readDefinitionsJson(text, '/home/centre/centre.json', EMBEDDED_QUALIFICATIONS);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(definitions[0].units[3].supplied, { credits: { from: 'rules file', file: 'centre.json' } });
+  });
+
+  it('does not depend on the source text: a reworded text or a ";" in it changes nothing the checks believe', () => {
+    const q = withCentreCredits();
+    const reworded = { ...q, units: q.units.map((u, i) => (i === 3 ? { ...u, source: 'typed in by the exams officer; credits: see the 2019 letter' } : u)) };
+    assert.deepEqual([...centreFacts(reworded.units[3])], [['credits', 'your rules sheet']]);
+    const plain = { ...q, units: q.units.map((u, i) => (i === 2 ? { ...u, source: 'credits: your rules sheet' } : u)) };
+    assert.equal(centreFacts(plain.units[2]).size, 0, 'text alone, on a unit built in memory, is not a record of provenance');
+  });
+
+  it('loads from an older export that has only the text', () => {
+    const json = JSON.parse(definitionsJson([withCentreCredits()])) as { units: { supplied?: unknown; source?: string }[] };
+    delete json.units[3].supplied;
+    assert.match(json.units[3].source ?? '', /credits: your rules sheet$/);
+    const { definitions, errors } = parseQualificationDefinitions(json, 'old.json');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(definitions[0].units[3].supplied, { credits: { from: 'rules sheet' } });
+    assert.deepEqual(definitions[0].units[2].supplied, undefined);
+  });
+
+  it('is named in a rule\'s result as data, with where each fact came from, and in its words', () => {
+    const q = withCentreCredits();
+    const u4 = q.units[3].ref;
+    const result = checkUnits(q, { achieved: q.units.map((u) => u.ref), planned: [] });
+    const total = result.achieved.rules.find((r) => r.kind === 'totalCredits');
+    const use = total?.uses?.find((x) => x.unit.ref === u4);
+    assert.equal(use?.fact, 'credits');
+    assert.match(total?.message ?? '', new RegExp(`credits of ${u4.replace(/\//g, '\\/')} from your rules sheet`));
+  });
+});
