@@ -52,7 +52,7 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
   }
   const { sheet, grid, reading } = cohort;
   const checks = checkCohort(reading);
-  const run: CheckRun = { file, sheetName: sheet.name, checks, json: cohortJson(reading, checks) };
+  const run: CheckRun = { file, sheetName: sheet.name, checks, json: cohortJson(reading, checks, { plans: options.json === true }) };
   if (sheetRules) {
     run.json.rulesSheet = {
       sheet: sheetRules.sheetName,

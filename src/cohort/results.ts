@@ -144,7 +144,12 @@ export interface CohortJson {
   warnings: ReadWarning[];
 }
 
-export function learnerJson(check: LearnerCheck): LearnerJson {
+/** `plans: false` leaves out the planner's three plans, for a run whose JSON is not printed (the table shows none). */
+export interface LearnerJsonOptions {
+  plans?: boolean;
+}
+
+export function learnerJson(check: LearnerCheck, options: LearnerJsonOptions = {}): LearnerJson {
   const { record, result } = check;
   const centreValues = centreValuesText(check);
   return {
@@ -155,12 +160,12 @@ export function learnerJson(check: LearnerCheck): LearnerJson {
     credits: { achieved: result.achieved.credits, withPlanned: result.withPlanned.credits },
     violations: result.violations.map((v) => ({ code: v.code, message: v.message, units: v.units, ...(v.ruleId ? { ruleId: v.ruleId } : {}) })),
     notCounted: result.notCounted,
-    ...(result.status === 'incomplete' ? { plans: learnerPlans(check) } : {}),
+    ...(result.status === 'incomplete' && options.plans !== false ? { plans: learnerPlans(check) } : {}),
     ...(centreValues !== '' ? { centreValues } : {}),
   };
 }
 
 /** The command line's `--json` object. */
-export function cohortJson(reading: CohortReading, checks: readonly LearnerCheck[]): CohortJson {
-  return { learners: checks.map(learnerJson), warnings: reading.warnings.map((w) => ({ cell: w.cell, message: w.message, ...(w.code ? { code: w.code } : {}) })) };
+export function cohortJson(reading: CohortReading, checks: readonly LearnerCheck[], options: LearnerJsonOptions = {}): CohortJson {
+  return { learners: checks.map((check) => learnerJson(check, options)), warnings: reading.warnings.map((w) => ({ cell: w.cell, message: w.message, ...(w.code ? { code: w.code } : {}) })) };
 }
