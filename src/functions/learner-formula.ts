@@ -23,7 +23,7 @@ export interface LearnerFormula {
 /** What a function returns: a result cell, or an error for Excel to show as `#VALUE!` with the message. */
 export type FormulaValue = string | number | { error: string };
 
-type LearnerOutcome = { check: LearnerCheck } | { blank: true } | { error: string };
+export type LearnerOutcome = { check: LearnerCheck } | { blank: true } | { error: string };
 
 function qualificationText(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -41,8 +41,18 @@ function unknownQualification(catalogue: Catalogue, text: string): string {
   return `unknown qualification ${text}: the catalogue has ${catalogueIds(catalogue)}; give one of these, or the rules block of its definition as the last argument`;
 }
 
+/** Everything a formula's outcome depends on: the cells, where they are, the qualification and the rules block. */
+function formulaKey(formula: LearnerFormula): string {
+  const range = (r: FormulaRange | undefined) => (r ? `${r.address ?? ''}\u0001${JSON.stringify(r.values)}` : '');
+  return [range(formula.headers), range(formula.marks), qualificationText(formula.qualification) ?? '', range(formula.rules)].join('\u0000');
+}
+
 /** The learner on the marks row, read and checked as a cohort check reads and checks the same row. */
 export function checkFormula(session: FunctionSession, formula: LearnerFormula): LearnerOutcome {
+  return session.learner(formulaKey(formula), () => readAndCheck(session, formula));
+}
+
+function readAndCheck(session: FunctionSession, formula: LearnerFormula): LearnerOutcome {
   const choice = session.catalogueFor(formula.rules);
   if ('error' in choice) return choice;
   const placed = learnerGrid(formula.headers, formula.marks);

@@ -5,14 +5,21 @@ import type { Catalogue } from '../rules/catalogue';
 import { embeddedCatalogue } from '../rules/catalogue';
 import { applyRulesSheet } from '../cohort/rules-sheet-apply';
 import { type FormulaRange, rangeName, rulesGrid } from './formula-grid';
+import type { LearnerOutcome } from './learner-formula';
 
 export type CatalogueChoice = { catalogue: Catalogue } | { error: string };
 
 /** A session holds this many rules blocks before it starts again: a workbook names one or two. */
 const BLOCKS_KEPT = 32;
+/**
+ * And this many learners' checks: a row's STATUS, CREDITS, NEXTSTEP and VIOLATIONS read and check it once, and a
+ * recalculation of unchanged rows (opening the workbook) checks nothing again. About 2 KB each.
+ */
+const LEARNERS_KEPT = 10_000;
 
 export class FunctionSession {
   private readonly withRules = new Map<string, CatalogueChoice>();
+  private readonly learners = new Map<string, LearnerOutcome>();
 
   constructor(readonly catalogue: Catalogue = embeddedCatalogue()) {}
 
@@ -28,6 +35,17 @@ export class FunctionSession {
       this.withRules.set(key, choice);
     }
     return choice;
+  }
+
+  /** The outcome for a formula's cells, worked out by `check` the first time these exact cells are asked about. */
+  learner(key: string, check: () => LearnerOutcome): LearnerOutcome {
+    let outcome = this.learners.get(key);
+    if (!outcome) {
+      outcome = check();
+      if (this.learners.size >= LEARNERS_KEPT) this.learners.clear();
+      this.learners.set(key, outcome);
+    }
+    return outcome;
   }
 
   private readRules(rules: FormulaRange): CatalogueChoice {
