@@ -53,7 +53,8 @@ export class FunctionSession {
     if (use.errors.length > 0) {
       const [first] = use.errors;
       const more = use.errors.length > 1 ? ` (and ${use.errors.length - 1} more problem${use.errors.length > 2 ? 's' : ''} in the block)` : '';
-      return { error: `rules block ${rangeName(rules, 'given')}: ${first.cell}: ${first.message}${more}` };
+      const at = rangeName(rules, '');
+      return { error: `rules block${at ? ` ${at}` : ''}: ${first.cell}: ${first.message}${more}` };
     }
     return { catalogue: use.catalogue };
   }
