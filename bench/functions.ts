@@ -6,13 +6,12 @@
 //   npx tsx bench/functions.ts [rows, default 5000]
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { gridFromWorksheet } from '../src/cli/worksheet-grid';
 import { columnLetters } from '../src/cohort/address';
 import type { Grid } from '../src/cohort/types';
 import * as functions from '../src/functions/functions';
 import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
 import { excelRow, installCustomFunctions } from '../test/support/custom-functions';
+import { gridOfFile } from '../test/support/sheet-grid';
 
 const ROWS = Number(process.argv[2] ?? 5000);
 type Cells = unknown[][];
@@ -62,14 +61,11 @@ async function main(): Promise<void> {
   const { grid } = await sampleGrid();
   run('600/5106/1 sample', cohortOf(grid, ROWS));
 
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path.join(__dirname, '..', 'samples', 'ocr-10266-with-rules.xlsx'));
-  const rulesSheet = workbook.getWorksheet('Qualification rules');
-  if (!rulesSheet) throw new Error('the OCR sample has no Qualification rules sheet');
-  const rulesGrid = gridFromWorksheet(rulesSheet);
+  const withRules = path.join(__dirname, '..', 'samples', 'ocr-10266-with-rules.xlsx');
+  const { grid: rulesGrid } = await gridOfFile(withRules, 'Qualification rules');
   const right = Math.max(...rulesGrid.values.map((r) => r.length));
   const rules = { values: rulesGrid.values.map((row) => excelRow(row, 1, right)[0]), address: `'Qualification rules'!A1:${columnLetters(right)}${rulesGrid.values.length}` };
-  run('OCR 10266 + rules sheet', cohortOf(gridFromWorksheet(workbook.worksheets[0]), ROWS), rules);
+  run('OCR 10266 + rules sheet', cohortOf((await gridOfFile(withRules)).grid, ROWS), rules);
 }
 
 main().catch((error: unknown) => {

@@ -5,8 +5,6 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { gridFromWorksheet } from '../src/cli/worksheet-grid';
 import { columnLetters } from '../src/cohort/address';
 import { RESULT_HEADERS } from '../src/cohort/results';
 import type { CohortJson, LearnerJson } from '../src/cohort/results';
@@ -16,6 +14,7 @@ import { FunctionSession } from '../src/functions/session';
 import { SAMPLE, sampleGrid } from './fake-excel/sample';
 import { qualcheck } from './support/cli';
 import { excelRow, FakeExcelError, installCustomFunctions } from './support/custom-functions';
+import { gridOfFile } from './support/sheet-grid';
 
 type Cells = (string | number | boolean)[][];
 
@@ -39,9 +38,7 @@ async function resultColumns(file: string, tmp: string): Promise<Map<number, Rec
   const out = path.join(tmp, `${path.basename(file, '.xlsx')}-checked.xlsx`);
   const run = await qualcheck(['check', file, '--out', out]);
   assert.equal(run.code, 0, run.stderr);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(out);
-  const grid = gridFromWorksheet(workbook.worksheets[0]);
+  const { grid } = await gridOfFile(out);
   const header = grid.values[0].map((v) => (typeof v === 'string' ? v : ''));
   const rows = new Map<number, Record<string, CellValue>>();
   grid.values.slice(1).forEach((row, i) => {
@@ -196,12 +193,8 @@ describe('QUALCHECK worksheet functions', function () {
     let rulesColumns: Map<number, Record<string, CellValue>>;
 
     before(async () => {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(withRules);
-      const rulesSheet = workbook.getWorksheet('Qualification rules');
-      assert.ok(rulesSheet);
-      cohort = gridFromWorksheet(workbook.worksheets[0]);
-      rules = gridFromWorksheet(rulesSheet);
+      ({ grid: cohort } = await gridOfFile(withRules));
+      ({ grid: rules } = await gridOfFile(withRules, 'Qualification rules'));
       [rulesJson, rulesColumns] = await Promise.all([checkJson(withRules), resultColumns(withRules, tmp)]);
     });
 
