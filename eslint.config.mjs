@@ -37,4 +37,13 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'Office', 'Excel', 'fetch', 'XMLHttpRequest'],
     },
   },
+  {
+    // The worksheet functions' logic is pure too; only functions.ts, their registration, meets Excel's CustomFunctions.
+    files: ['src/functions/**'],
+    ignores: ['src/functions/functions.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['exceljs', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js', '**/excel/**', '**/taskpane/**', '**/cli/**'] }],
+      'no-restricted-globals': ['error', 'Office', 'Excel', 'CustomFunctions', 'fetch', 'XMLHttpRequest'],
+    },
+  },
 );

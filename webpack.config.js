@@ -7,9 +7,14 @@
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
 /** The one remote script the pane loads: Office requires office.js from its CDN, never a bundled copy. */
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Its counterpart for the worksheet functions' page, from the same CDN. */
+const CUSTOM_FUNCTIONS_RUNTIME_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js';
+/** The worksheet functions: functions.json is generated from this file's JSDoc, which also gets the associate calls. */
+const FUNCTIONS_SOURCE = './src/functions/functions.ts';
 // QUALCHECK_DEV_PORT: for tests of npm start, which must not meet a dev server already on 3000; the manifest says 3000.
 const DEV_PORT = Number(process.env.QUALCHECK_DEV_PORT) || 3000;
 
@@ -46,6 +51,7 @@ module.exports = async (env = {}, argv = {}) => {
   const entry = {
     taskpane: './src/taskpane/index.tsx',
     commands: './src/commands/commands.ts',
+    functions: FUNCTIONS_SOURCE,
   };
   if (env.testHost) entry['test-host'] = './test/browser/host/entry.ts';
   // `--env publicUrl=` (no value) leaves the key with an undefined value: refused too, rather than building for localhost.
@@ -93,6 +99,13 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ['commands'],
         officeJs: OFFICE_JS,
       }),
+      new HtmlWebpackPlugin({
+        filename: 'functions.html',
+        template: './src/functions/functions.html',
+        chunks: ['functions'],
+        customFunctionsRuntimeJs: CUSTOM_FUNCTIONS_RUNTIME_JS,
+      }),
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_SOURCE }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml', ...(manifestTransform && { transform: manifestTransform }) },

@@ -52,6 +52,25 @@ describe('add-in manifest', () => {
     assert.match(manifest, /<SourceLocation DefaultValue="https:\/\/localhost:3000\/taskpane.html"\/>/);
   });
 
+  it('declares the QUALCHECK worksheet functions: script, page and metadata as the build writes them', () => {
+    const point = /<AllFormFactors>\s*<ExtensionPoint xsi:type="CustomFunctions">([\s\S]*?)<\/ExtensionPoint>/.exec(manifest);
+    assert.ok(point, 'a CustomFunctions extension point for all form factors');
+    const url = (resid: string) => new RegExp(`<bt:Url id="${resid.replace('.', '\\.')}" DefaultValue="([^"]+)"/>`).exec(manifest)?.[1];
+    const resources = Object.fromEntries(['Script', 'Page', 'Metadata'].map((part) => [part, new RegExp(`<${part}>\\s*<SourceLocation resid="([^"]+)"/>`).exec(point[1])?.[1]]));
+    assert.deepEqual(
+      Object.values(resources).map((resid) => url(resid ?? '')),
+      ['https://localhost:3000/functions.js', 'https://localhost:3000/functions.html', 'https://localhost:3000/functions.json'],
+    );
+    const namespace = /<Namespace resid="([^"]+)"\/>/.exec(point[1])?.[1];
+    assert.match(manifest, new RegExp(`<bt:String id="${namespace}" DefaultValue="QUALCHECK"/>`));
+  });
+
+  it('rejects a CustomFunctions extension point without its page', async () => {
+    const broken = manifest.replace(/<Page>[\s\S]*?<\/Page>/, '');
+    assert.notEqual(broken, manifest);
+    assert.equal((await validateManifest(broken)).valid, false);
+  });
+
   it('points every image at an icon in assets/ of the size it claims', () => {
     const images = [...manifest.matchAll(/https:\/\/localhost:3000\/assets\/icon-(\d+)\.png/g)];
     assert.ok(images.length >= 4);

@@ -66,17 +66,34 @@ export interface ResultsBlock {
   statusColumn: number;
 }
 
-export function resultRow(check: LearnerCheck, nextStep: (c: LearnerCheck) => string = planNextStep): (string | number)[] {
+export type ResultHeader = (typeof RESULT_HEADERS)[number];
+
+/**
+ * One result cell of a learner: what the result column under `header` holds. The columns a check writes and the
+ * QUALCHECK worksheet functions both come from here, so a formula and the column beside it never disagree.
+ */
+export function resultCell(check: LearnerCheck, header: ResultHeader, nextStep: (c: LearnerCheck) => string = planNextStep): string | number {
   const { result } = check;
-  return [
-    result.achieved.credits,
-    result.withPlanned.credits,
-    levelCreditsText(check),
-    result.status,
-    violationsText(result.violations),
-    nextStep(check),
-    centreValuesText(check),
-  ];
+  switch (header) {
+    case 'qualcheck: achieved credits':
+      return result.achieved.credits;
+    case 'qualcheck: credits with planned':
+      return result.withPlanned.credits;
+    case 'qualcheck: credits at level':
+      return levelCreditsText(check);
+    case 'qualcheck: status':
+      return result.status;
+    case 'qualcheck: violations':
+      return violationsText(result.violations);
+    case 'qualcheck: next step':
+      return nextStep(check);
+    case 'qualcheck: centre values':
+      return centreValuesText(check);
+  }
+}
+
+export function resultRow(check: LearnerCheck, nextStep: (c: LearnerCheck) => string = planNextStep): (string | number)[] {
+  return RESULT_HEADERS.map((header) => resultCell(check, header, nextStep));
 }
 
 export function resultsBlock(reading: CohortReading, checks: readonly LearnerCheck[], nextStep?: (c: LearnerCheck) => string): ResultsBlock {

@@ -1,0 +1,74 @@
+// What a QUALCHECK worksheet function costs per call when a column of it is filled down 5,000 rows: the sample
+// cohort repeated to 5,000 learners, each function called as Excel calls it (one-row ranges, dates as serial numbers,
+// parameter addresses), on one session, so the catalogue is read once. STATUS, filled down first, reads and checks
+// each row; CREDITS, NEXTSTEP and VIOLATIONS on the same rows reuse that row's check (NEXTSTEP still runs the
+// planner). Once without and once with a Qualification rules sheet as the last argument (the OCR sample's).
+//   npx tsx bench/functions.ts [rows, default 5000]
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { columnLetters } from '../src/cohort/address';
+import type { Grid } from '../src/cohort/types';
+import * as functions from '../src/functions/functions';
+import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
+import { excelRow, installCustomFunctions } from '../test/support/custom-functions';
+import { gridOfFile } from '../test/support/sheet-grid';
+
+const ROWS = Number(process.argv[2] ?? 5000);
+type Cells = unknown[][];
+type Call = (headers: Cells, marks: Cells, rules: Cells, invocation: CustomFunctions.Invocation) => unknown;
+
+const CALLS: [string, Call][] = [
+  ['STATUS', (h, m, r, i) => functions.status(h, m, null, r, i)],
+  ['CREDITS', (h, m, r, i) => functions.credits(h, m, null, 'planned', r, i)],
+  ['NEXTSTEP', (h, m, r, i) => functions.nextStep(h, m, null, r, i)],
+  ['VIOLATIONS', (h, m, r, i) => functions.violations(h, m, null, r, i)],
+];
+
+function rangeAt(sheet: string, width: number, row: number): string {
+  return `${sheet}!$A$${row}:$${columnLetters(width)}$${row}`;
+}
+
+function run(label: string, grid: Grid, rules?: { values: Cells; address: string }): void {
+  const width = grid.values[0].length;
+  const headers = excelRow(grid.values[0], 1, width);
+  const rows = grid.values.slice(1).map((row) => excelRow(row, 1, width));
+  for (const [name, call] of CALLS) {
+    const times: number[] = [];
+    let errors = 0;
+    const started = performance.now();
+    rows.forEach((marks, i) => {
+      const addresses = [rangeAt('Cohort', width, 1), rangeAt('Cohort', width, i + 2), '', ''];
+      if (rules) addresses[name === 'CREDITS' ? 4 : 3] = rules.address;
+      const invocation = { parameterAddresses: addresses } as CustomFunctions.Invocation;
+      const start = performance.now();
+      const value = call(headers, marks, (rules?.values ?? null) as Cells, invocation);
+      times.push(performance.now() - start);
+      if (typeof value === 'object') errors++;
+    });
+    const total = performance.now() - started;
+    times.sort((a, b) => a - b);
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    const p99 = times[Math.floor(times.length * 0.99)];
+    const reuse = name === 'STATUS' ? 'reads and checks each row' : "reuses the row's check";
+    console.log(
+      `${label.padEnd(23)} ${name.padEnd(10)} (${reuse}) ${rows.length} rows: ${(mean * 1000).toFixed(0).padStart(5)} µs per call (median ${(times[times.length >> 1] * 1000).toFixed(0)} µs, p99 ${(p99 * 1000).toFixed(0)} µs, worst ${(times[times.length - 1] * 1000).toFixed(0)} µs), ${(total / 1000).toFixed(2)} s for the column${errors > 0 ? `, ${errors} #VALUE!` : ''}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  installCustomFunctions();
+  const { grid } = await sampleGrid();
+  run('600/5106/1 sample', cohortOf(grid, ROWS));
+
+  const withRules = path.join(__dirname, '..', 'samples', 'ocr-10266-with-rules.xlsx');
+  const { grid: rulesGrid } = await gridOfFile(withRules, 'Qualification rules');
+  const right = Math.max(...rulesGrid.values.map((r) => r.length));
+  const rules = { values: rulesGrid.values.map((row) => excelRow(row, 1, right)[0]), address: `'Qualification rules'!A1:${columnLetters(right)}${rulesGrid.values.length}` };
+  run('OCR 10266 + rules sheet', cohortOf((await gridOfFile(withRules)).grid, ROWS), rules);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,65 @@
+// What Excel hands a worksheet function (ranges as 2-D arrays of values, with their addresses when asked for) as
+// the grid the cohort reader reads: the header row directly above the learner's row, at the learner's own cells, so
+// every message about the learner names the cell the user sees.
+import { parseRange, type CellRange } from '../cohort/address';
+import type { CellValue, Grid } from '../cohort/types';
+
+/** A range argument as Excel passes it: its values, and its address (`Cohort!E1:AQ1`) when the function asks for it. */
+export interface FormulaRange {
+  values: readonly (readonly unknown[])[];
+  address?: string;
+}
+
+/**
+ * Excel passes a date as its serial number and a function sees no number format, so a whole number that is a day
+ * between 1990 and 2099 in a unit or learner cell is read as a date; any other number is read as the number it is.
+ */
+const FIRST_DATE_SERIAL = 32_874; // 01/01/1990
+const LAST_DATE_SERIAL = 73_415; // 31/12/2099
+const DATE_FORMAT = 'dd/mm/yyyy';
+
+export function isDateSerial(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= FIRST_DATE_SERIAL && value <= LAST_DATE_SERIAL;
+}
+
+/** A value of a range argument as the reader takes it: blanks as null, anything Excel-specific (an error object) as null. */
+export function formulaCell(value: unknown): CellValue {
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  return null;
+}
+
+export function rangeOf(range: FormulaRange | undefined): CellRange | undefined {
+  return range?.address ? parseRange(range.address) : undefined;
+}
+
+/** The A1 address of a range without its sheet, or a description when Excel did not give one. */
+export function rangeName(range: FormulaRange, otherwise: string): string {
+  const at = range.address;
+  return at ? at.slice(at.lastIndexOf('!') + 1).replace(/\$/g, '') : otherwise;
+}
+
+export type LearnerGrid = { grid: Grid } | { error: string };
+
+/** The one-row `headers` above the one-row `marks`, placed where the marks are on the sheet (row 2 when not known). */
+export function learnerGrid(headers: FormulaRange, marks: FormulaRange): LearnerGrid {
+  if (headers.values.length !== 1) return { error: `headers must be one row of unit headers, such as $E$1:$AQ$1 (${rangeName(headers, 'the range')} has ${headers.values.length} rows)` };
+  if (marks.values.length !== 1) return { error: `marks must be one learner's row, such as E2:AQ2 (${rangeName(marks, 'the range')} has ${marks.values.length} rows)` };
+  const width = headers.values[0].length;
+  if (marks.values[0].length !== width) {
+    return { error: `headers (${width} cells) and marks (${marks.values[0].length} cells) must be as wide as each other: give both the same columns` };
+  }
+  const at = rangeOf(marks);
+  const learnerRow = at && at.top >= 2 ? at.top : 2;
+  const header = headers.values[0].map(formulaCell);
+  const row = marks.values[0].map(formulaCell);
+  const formats = marks.values[0].map((v) => (isDateSerial(v) ? DATE_FORMAT : ''));
+  return { grid: { values: [header, row], numberFormats: [[], formats], top: learnerRow - 1, left: at?.left ?? 1 } };
+}
+
+/** A block of the "Qualification rules" sheet, where it is on that sheet (A1 when not known), for its cells to be named. */
+export function rulesGrid(rules: FormulaRange): Grid {
+  const at = rangeOf(rules);
+  return { values: rules.values.map((row) => row.map(formulaCell)), top: at?.top ?? 1, left: at?.left ?? 1 };
+}

@@ -1,0 +1,128 @@
+// The QUALCHECK worksheet functions as Excel registers them. This file is only the Office side: the JSDoc below is
+// what the metadata (functions.json) is generated from, the build appends a CustomFunctions.associate call for each
+// function, and a result the pure part (learner-formula.ts) could not give becomes #VALUE! with its message.
+// Every function runs in Excel's JavaScript-only custom functions runtime: each gets its cells as arguments and needs
+// nothing from the workbook or the task pane, so the shared runtime is not needed.
+import { creditsColumn, formulaResult, type FormulaValue, type LearnerFormula } from './learner-formula';
+import type { FormulaRange } from './formula-grid';
+import type { ResultHeader } from '../cohort/results';
+import { FunctionSession } from './session';
+
+const session = new FunctionSession();
+
+// The metadata generator reads each parameter's type as written (no aliases), so ranges are spelt `unknown[][]`.
+// An optional range Excel leaves out arrives as null or undefined, which `optionalRange` checks for.
+
+function range(values: unknown[][], invocation: CustomFunctions.Invocation | undefined, position: number): FormulaRange {
+  const address = invocation?.parameterAddresses?.[position];
+  return address ? { values, address } : { values };
+}
+
+function optionalRange(values: unknown[][] | null | undefined, invocation: CustomFunctions.Invocation | undefined, position: number): FormulaRange | undefined {
+  return Array.isArray(values) ? range(values, invocation, position) : undefined;
+}
+
+function excelValue(value: FormulaValue): string | number | CustomFunctions.Error {
+  return typeof value === 'object' ? new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, value.error) : value;
+}
+
+/** Any fault of qualcheck's own still reaches the cell as #VALUE! with a message, never as an exception. */
+function guarded(work: () => FormulaValue): string | number | CustomFunctions.Error {
+  try {
+    return excelValue(work());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return excelValue({ error: `qualcheck could not check this row (${reason}); please report it` });
+  }
+}
+
+function learner(
+  headers: unknown[][],
+  marks: unknown[][],
+  qualification: unknown,
+  rules: unknown[][] | null | undefined,
+  rulesPosition: number,
+  invocation: CustomFunctions.Invocation | undefined,
+): LearnerFormula {
+  return {
+    headers: range(headers, invocation, 0),
+    marks: range(marks, invocation, 1),
+    qualification,
+    rules: optionalRange(rules, invocation, rulesPosition),
+  };
+}
+
+function column(formula: LearnerFormula, header: ResultHeader): FormulaValue {
+  return formulaResult(session, formula, header);
+}
+
+/**
+ * The learner's status, as the qualcheck: status column says it: achieved, on-track, incomplete, needs-data or invalid.
+ * @customfunction STATUS
+ * @param headers The row of unit headers, such as $E$1:$AQ$1 (learner columns such as Qualification may be included).
+ * @param marks The learner's cells under the headers, such as E2:AQ2.
+ * @param [qualification] The qualification id, code or title, when the row holds none.
+ * @param [rules] A block of a "Qualification rules" sheet, whose values go over the built-in ones.
+ * @param invocation Where the arguments are, so messages name the learner's cells.
+ * @returns The status.
+ * @requiresParameterAddresses
+ */
+export function status(headers: unknown[][], marks: unknown[][], qualification: unknown, rules: unknown[][], invocation: CustomFunctions.Invocation): string | number | CustomFunctions.Error {
+  return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: status'));
+}
+
+/**
+ * The learner's credits: achieved, with planned units ("planned"), or at the level the rules name ("level"), as the result columns give them.
+ * @customfunction CREDITS
+ * @param headers The row of unit headers, such as $E$1:$AQ$1 (learner columns such as Qualification may be included).
+ * @param marks The learner's cells under the headers, such as E2:AQ2.
+ * @param [qualification] The qualification id, code or title, when the row holds none.
+ * @param [which] "achieved" (the default), "planned" or "level".
+ * @param [rules] A block of a "Qualification rules" sheet, whose values go over the built-in ones.
+ * @param invocation Where the arguments are, so messages name the learner's cells.
+ * @returns The credits.
+ * @requiresParameterAddresses
+ */
+export function credits(
+  headers: unknown[][],
+  marks: unknown[][],
+  qualification: unknown,
+  which: unknown,
+  rules: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): string | number | CustomFunctions.Error {
+  return guarded(() => {
+    const header = creditsColumn(which);
+    return typeof header === 'object' ? header : column(learner(headers, marks, qualification, rules, 4, invocation), header);
+  });
+}
+
+/**
+ * What the learner should do next, as the qualcheck: next step column says it.
+ * @customfunction NEXTSTEP
+ * @param headers The row of unit headers, such as $E$1:$AQ$1 (learner columns such as Qualification may be included).
+ * @param marks The learner's cells under the headers, such as E2:AQ2.
+ * @param [qualification] The qualification id, code or title, when the row holds none.
+ * @param [rules] A block of a "Qualification rules" sheet, whose values go over the built-in ones.
+ * @param invocation Where the arguments are, so messages name the learner's cells.
+ * @returns The next step.
+ * @requiresParameterAddresses
+ */
+export function nextStep(headers: unknown[][], marks: unknown[][], qualification: unknown, rules: unknown[][], invocation: CustomFunctions.Invocation): string | number | CustomFunctions.Error {
+  return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: next step'));
+}
+
+/**
+ * The rules the learner's units break, in words, as the qualcheck: violations column says them; empty when none.
+ * @customfunction VIOLATIONS
+ * @param headers The row of unit headers, such as $E$1:$AQ$1 (learner columns such as Qualification may be included).
+ * @param marks The learner's cells under the headers, such as E2:AQ2.
+ * @param [qualification] The qualification id, code or title, when the row holds none.
+ * @param [rules] A block of a "Qualification rules" sheet, whose values go over the built-in ones.
+ * @param invocation Where the arguments are, so messages name the learner's cells.
+ * @returns The violations.
+ * @requiresParameterAddresses
+ */
+export function violations(headers: unknown[][], marks: unknown[][], qualification: unknown, rules: unknown[][], invocation: CustomFunctions.Invocation): string | number | CustomFunctions.Error {
+  return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: violations'));
+}

@@ -1,0 +1,95 @@
+// The QUALCHECK worksheet functions without Office: one learner's header and mark cells through the same reader and
+// check as a cohort check, rendered by the result columns' own code. What a formula cannot use (a bad argument, an
+// unknown qualification) comes back as an error message for Excel to show, never as an exception.
+import { checkLearner, type LearnerCheck } from '../cohort/check';
+import { readCohort } from '../cohort/read';
+import { resultCell, type ResultHeader } from '../cohort/results';
+import { QualificationResolver } from '../cohort/qualification';
+import type { Catalogue } from '../rules/catalogue';
+import { type FormulaRange, learnerGrid, rangeName } from './formula-grid';
+import type { FunctionSession } from './session';
+
+export interface LearnerFormula {
+  /** One row of headers: unit headers in any spelling the reader accepts, learner columns too if wanted. */
+  headers: FormulaRange;
+  /** The learner's cells under `headers`. */
+  marks: FormulaRange;
+  /** A qualification id, code or title, for a row without a Qualification cell; blank or omitted for none. */
+  qualification?: unknown;
+  /** A block (or the whole) of a "Qualification rules" sheet, whose values go over the catalogue's. */
+  rules?: FormulaRange;
+}
+
+/** What a function returns: a result cell, or an error for Excel to show as `#VALUE!` with the message. */
+export type FormulaValue = string | number | { error: string };
+
+export type LearnerOutcome = { check: LearnerCheck } | { blank: true } | { error: string };
+
+function qualificationText(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return undefined;
+}
+
+function catalogueIds(catalogue: Catalogue): string {
+  return catalogue.qualifications.map((q) => q.id).join(', ') || 'none';
+}
+
+function unknownQualification(catalogue: Catalogue, text: string): string {
+  const sharing = new QualificationResolver(catalogue).sharing(text);
+  if (sharing.length > 1) return `unknown qualification ${text}: a title ${sharing.map((q) => q.id).join(' and ')} share; give the qualification number`;
+  return `unknown qualification ${text}: the catalogue has ${catalogueIds(catalogue)}; give one of these, or the rules block of its definition as the last argument`;
+}
+
+/** Everything a formula's outcome depends on: the cells, where they are, the qualification and the rules block. */
+function formulaKey(formula: LearnerFormula): string {
+  const range = (r: FormulaRange | undefined) => (r ? `${r.address ?? ''}\u0001${JSON.stringify(r.values)}` : '');
+  return [range(formula.headers), range(formula.marks), qualificationText(formula.qualification) ?? '', range(formula.rules)].join('\u0000');
+}
+
+/** The learner on the marks row, read and checked as a cohort check reads and checks the same row. */
+export function checkFormula(session: FunctionSession, formula: LearnerFormula): LearnerOutcome {
+  return session.learner(formulaKey(formula), () => readAndCheck(session, formula));
+}
+
+function readAndCheck(session: FunctionSession, formula: LearnerFormula): LearnerOutcome {
+  const choice = session.catalogueFor(formula.rules);
+  if ('error' in choice) return choice;
+  const placed = learnerGrid(formula.headers, formula.marks);
+  if ('error' in placed) return placed;
+  const { catalogue } = choice;
+  const reading = readCohort(placed.grid, { catalogue, qualification: qualificationText(formula.qualification) });
+  if (reading.headerRow === 0) {
+    const at = rangeName(formula.headers, '');
+    return { error: `headers${at ? ` ${at}` : ''} name no unit of a qualification the catalogue has (${catalogueIds(catalogue)}): give the row of unit headers, such as L/601/0933` };
+  }
+  const [record] = reading.learners;
+  if (!record) return { blank: true };
+  if (!record.qualification) {
+    const text = record.qualificationText;
+    if (text) return { error: unknownQualification(catalogue, text) };
+    return { error: `no qualification: give it as the third argument (${catalogueIds(catalogue)}), or include the Qualification column in headers and marks` };
+  }
+  return { check: { record, result: checkLearner(record) } };
+}
+
+/** The result column `header` for the formula's learner: blank for a row with nothing in it, as the column is. */
+export function formulaResult(session: FunctionSession, formula: LearnerFormula, header: ResultHeader): FormulaValue {
+  const outcome = checkFormula(session, formula);
+  if ('error' in outcome) return outcome;
+  if ('blank' in outcome) return '';
+  return resultCell(outcome.check, header);
+}
+
+const CREDITS: Record<string, ResultHeader> = {
+  achieved: 'qualcheck: achieved credits',
+  planned: 'qualcheck: credits with planned',
+  level: 'qualcheck: credits at level',
+};
+
+/** Which credits CREDITS gives: achieved (the default), with planned units ("planned"), or at the rule's level ("level"). */
+export function creditsColumn(which: unknown): ResultHeader | { error: string } {
+  const key = typeof which === 'string' ? which.trim().toLowerCase() : which === null || which === undefined ? '' : String(which);
+  if (key === '') return CREDITS.achieved;
+  return CREDITS[key] ?? { error: `which must be "achieved", "planned" or "level" (it is "${String(which)}")` };
+}
