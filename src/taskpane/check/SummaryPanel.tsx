@@ -1,8 +1,9 @@
 // After a check: how many learners have each status, the most common problems, and where the results were written.
-import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE, STATUSES } from '../../cohort/results';
 import type { CheckOutcome } from '../../excel/check-sheet';
-import { STATUS_WORDS } from '../status-words';
+import type { Ref } from 'react';
+import { counted, figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
 
 const useStyles = makeStyles({
   statuses: { display: 'grid', gridTemplateColumns: '1fr max-content', rowGap: tokens.spacingVerticalXXS, columnGap: tokens.spacingHorizontalM },
@@ -14,15 +15,29 @@ const useStyles = makeStyles({
   },
   count: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { margin: 0 },
 });
 
 
-export function SummaryPanel({ outcome, onGoTo }: { outcome: CheckOutcome; onGoTo: (sheet: string, range: string) => void }) {
+/** The summary as the live region says it after a check: the count, then each status that some learner has. */
+export function summaryWords(outcome: CheckOutcome): string {
+  const { summary } = outcome;
+  const statuses = STATUSES.filter((s) => summary.byStatus[s] > 0).map((s) => `${figure(summary.byStatus[s])} ${STATUS_LABEL[s]}`);
+  return `Checked ${counted(summary.learners, 'learner')}: ${statuses.join(', ')}.`;
+}
+
+export function SummaryPanel({ outcome, onGoTo, headingRef }: { outcome: CheckOutcome; onGoTo: (sheet: string, range: string) => void; headingRef?: Ref<HTMLHeadingElement> }) {
   const styles = useStyles();
   const { summary, written } = outcome;
   return (
     <Card data-testid="summary">
-      <CardHeader header={<Subtitle2>Checked {summary.learners.toLocaleString('en-GB')} learners</Subtitle2>} />
+      <CardHeader
+        header={
+          <Text as="h2" size={400} weight="semibold" className={styles.heading} tabIndex={-1} ref={headingRef} data-testid="summary-heading">
+            Checked {counted(summary.learners, 'learner')}
+          </Text>
+        }
+      />
       <div className={styles.statuses}>
         {STATUSES.map((status) => (
           <div key={status} style={{ display: 'contents' }} data-testid={`status-${status}`}>
@@ -31,7 +46,7 @@ export function SummaryPanel({ outcome, onGoTo }: { outcome: CheckOutcome; onGoT
                 {STATUS_WORDS[status]}
               </span>
             </span>
-            <span className={styles.count}>{summary.byStatus[status].toLocaleString('en-GB')}</span>
+            <span className={styles.count}>{figure(summary.byStatus[status])}</span>
           </div>
         ))}
       </div>
@@ -41,7 +56,7 @@ export function SummaryPanel({ outcome, onGoTo }: { outcome: CheckOutcome; onGoT
           <ol className={styles.list} data-testid="top-violations">
             {summary.topViolations.map((v) => (
               <li key={v.code}>
-                {v.message}: {v.count.toLocaleString('en-GB')} {v.count === 1 ? 'learner' : 'learners'}
+                {v.message}: {counted(v.count, 'learner')}
               </li>
             ))}
           </ol>
