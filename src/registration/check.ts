@@ -310,12 +310,18 @@ interface Others {
   more: number;
 }
 
-/** Adds a problem to every learner that shares a key with another, naming (some of) the others' rows. */
-function flagShared(
+/** Learners between two pauses of `finishingSteps`. */
+const STEP = 1_000;
+
+/**
+ * Adds a problem to every learner that shares a key with another, naming (some of) the others' rows; pauses (yields)
+ * every STEP learners, so a caller can spread a large cohort over several turns of the event loop.
+ */
+function* flagShared(
   results: RegistrationResult[],
   keyOf: (r: RegistrationResult) => string | undefined,
   problem: (r: RegistrationResult, others: Others) => RegistrationProblem,
-): void {
+): Generator<void, void, void> {
   const groups = new Map<string, RegistrationResult[]>();
   for (const r of results) {
     const key = keyOf(r);
@@ -324,6 +330,7 @@ function flagShared(
     if (group) group.push(r);
     else groups.set(key, [r]);
   }
+  let done = 0;
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     // A group of thousands (one ULN pasted down a column) must not cost thousands of rows per learner.
@@ -331,12 +338,16 @@ function flagShared(
     for (const r of group) {
       const shown = head.filter((o) => o !== r).slice(0, SHOWN_OTHERS);
       r.problems.push(problem(r, { shown, more: group.length - 1 - shown.length }));
+      if (++done % STEP === 0) yield;
     }
   }
 }
 
+/** One formatter for every count: `toLocaleString` makes a new one per call, seconds over a large cohort. */
+const COUNT = new Intl.NumberFormat('en-GB');
+
 function listed(items: string[], more: number): string {
-  return more > 0 ? `${items.join(', ')} and ${more.toLocaleString('en-GB')} more` : items.join(', ');
+  return more > 0 ? `${items.join(', ')} and ${COUNT.format(more)} more` : items.join(', ');
 }
 
 function rowsOf({ shown, more }: Others): string {
@@ -373,23 +384,30 @@ export function checkEachLearner(records: readonly LearnerRecord[], options: Reg
 
 /** Flags learners that share a ULN, a reference or a name and date of birth, and decides who is ready. */
 export function finishRegistration(records: readonly LearnerRecord[], results: RegistrationResult[]): RegistrationResult[] {
+  for (const _ of finishingSteps(records, results)) {
+    // Run to the end at once.
+  }
+  return results;
+}
+
+/** `finishRegistration` in steps: it pauses every thousand learners or so, and has finished when the iteration ends. */
+export function* finishingSteps(records: readonly LearnerRecord[], results: RegistrationResult[]): Generator<void, void, void> {
   const recordOf = new Map(results.map((r, i) => [r, records[i]]));
   const cellOf = (r: RegistrationResult, field: 'uln' | 'learnerId'): string | undefined => recordOf.get(r)?.cells[field];
 
-  flagShared(results, (r) => r.learner.uln, (r, others) => ({
+  yield* flagShared(results, (r) => r.learner.uln, (r, others) => ({
     code: 'duplicate-uln', severity: 'error', field: 'uln', cell: cellOf(r, 'uln'),
     message: `ULN ${r.learner.uln}${where(cellOf(r, 'uln'))} is also given on ${rowsOf(others)} (${idsOf(others)}): each learner has their own ULN`,
   }));
   // References differing only in case (`ab12`, `AB12`) are taken as the same learner typed twice.
-  flagShared(results, (r) => (r.learner.centreRef === '' ? undefined : r.learner.centreRef.toUpperCase()), (r, others) => ({
+  yield* flagShared(results, (r) => (r.learner.centreRef === '' ? undefined : r.learner.centreRef.toUpperCase()), (r, others) => ({
     code: 'duplicate-learner-ref', severity: 'error', field: 'centreRef', cell: cellOf(r, 'learnerId'),
     message: `learner reference '${r.learner.centreRef}'${where(cellOf(r, 'learnerId'))} is also used on ${rowsOf(others)}: give each learner their own reference`,
   }));
-  flagShared(results, (r) => nameKey(r.learner), (r, others) => ({
+  yield* flagShared(results, (r) => nameKey(r.learner), (r, others) => ({
     code: 'possible-duplicate', severity: 'warning',
     message: `${r.learner.firstName} ${r.learner.lastName}, born ${formatUkDate(r.learner.dateOfBirth ?? '')}, is also on ${rowsOf(others)}: check this is not the same learner twice`,
   }));
 
   for (const r of results) r.ready = r.problems.every((p) => p.severity !== 'error');
-  return results;
 }

@@ -4,6 +4,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
+import { figure } from './status-words';
 
 /** Up to this many entries a list is plain (all in the page, found by the browser's find); beyond it, windowed. */
 export const PLAIN_LIMIT = 200;
@@ -65,7 +66,7 @@ function Windowed({ count, keyOf, render, itemProps, label, maxHeight, estimate,
     overscan: 6,
   });
   return (
-    <div ref={scroller} className={styles.scroller} style={{ height: maxHeight }} tabIndex={0} role="region" aria-label={`${label}: ${count.toLocaleString('en-GB')}, scroll to see more`}>
+    <div ref={scroller} className={styles.scroller} style={{ height: maxHeight }} tabIndex={0} role="region" aria-label={`${label}: ${figure(count)}, scroll to see more`}>
       <ul className={styles.list} style={{ height: virtualizer.getTotalSize() }} data-testid={testId}>
         {virtualizer.getVirtualItems().map((item) => (
           <li

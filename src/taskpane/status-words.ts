@@ -59,9 +59,12 @@ export function reasonLabel(code: RegistrationProblemCode): string {
   return REASON_LABEL[code] ?? code.replace(/-/g, ' ');
 }
 
+// One formatter for every count: `toLocaleString` makes a new one per call, which tells over thousands of rows.
+const FIGURE = new Intl.NumberFormat('en-GB');
+
 /** A whole number as the pane writes every count: 20,000. */
 export function figure(n: number): string {
-  return n.toLocaleString('en-GB');
+  return FIGURE.format(n);
 }
 
 /** A count and its noun, singular or plural: "1 learner", "20,000 learners". */

@@ -276,6 +276,9 @@ describe('what-if tab in headless Chromium', function () {
     await page.getByTestId('whatif-apply').click();
     await page.getByTestId('whatif-undo-continue').click();
     await page.getByTestId('whatif-success').waitFor();
+    // Focus goes to the message, and the pane's live region says it.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'whatif-success');
+    await page.waitForFunction(() => /Wrote /.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''));
 
     const after = await sheetCells(page, sheetName);
     const header = spec.sheets[0].cells[0];

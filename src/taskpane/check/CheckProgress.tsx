@@ -1,6 +1,7 @@
 // Progress of a running check, with Cancel: the check stops between two chunks and says what was written.
 import { Button, Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import type { Progress } from '../../excel/progress';
+import { figure } from '../status-words';
 
 const useStyles = makeStyles({ row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM }, bar: { flexGrow: 1 } });
 
@@ -14,7 +15,7 @@ const PHASE_WORDS: Record<Progress['phase'], string> = {
 export function progressText(progress: Progress | null, fallback: string): string {
   if (!progress) return fallback;
   if (progress.phase === 'formatting') return PHASE_WORDS.formatting;
-  return `${PHASE_WORDS[progress.phase]}: ${progress.done.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}`;
+  return `${PHASE_WORDS[progress.phase]}: ${figure(progress.done)} of ${figure(progress.total)}`;
 }
 
 export function CheckProgress({ progress, label, onCancel }: { progress: Progress | null; label: string; onCancel?: () => void }) {

@@ -3,7 +3,7 @@
 // on the date, so it is made once per reading and kept while only the date changes.
 import type { LearnerRecord } from '../../cohort/types';
 import { yieldToUi } from '../../excel/progress';
-import { checkEachLearner, finishRegistration, type RegistrationProblem, type RegistrationResult, type UnitCheck } from '../../registration/check';
+import { checkEachLearner, finishingSteps, type RegistrationProblem, type RegistrationResult, type UnitCheck } from '../../registration/check';
 import { routeCheck } from '../../registration/route';
 
 /** Learners per slice: well under 50 ms of work each on a slow machine. */
@@ -28,8 +28,9 @@ export interface RegistrationView {
   isShared: (problem: RegistrationProblem) => boolean;
 }
 
-/** Problems said in the same words for at least this many learners are shown once for the cohort. */
+/** Problems said in the same words for at least this many learners, and a quarter of the cohort, are said once. */
 const SHARED_AT = 3;
+const SHARED_SHARE = 0.25;
 
 function sharedKey(problem: RegistrationProblem): string {
   return `${problem.code}\u0000${problem.message}`;
@@ -45,7 +46,7 @@ function viewOf(results: RegistrationResult[]): RegistrationView {
       else counts.set(key, { code: problem.code, message: problem.message, learners: 1 });
     }
   }
-  const sharedKeys = new Set([...counts].filter(([, p]) => p.learners >= SHARED_AT).map(([key]) => key));
+  const sharedKeys = new Set([...counts].filter(([, p]) => p.learners >= Math.max(SHARED_AT, results.length * SHARED_SHARE)).map(([key]) => key));
   return {
     results,
     ready: results.filter((r) => r.ready),
@@ -71,9 +72,10 @@ export async function registrationView(learners: readonly LearnerRecord[], date:
     if (stale()) return null;
     for (const result of checkEachLearner(learners.slice(i, i + SLICE), { date, unitCheck })) results.push(result);
   }
-  await yieldToUi();
-  if (stale()) return null;
-  finishRegistration(learners, results);
+  for (const _ of finishingSteps(learners, results)) {
+    await yieldToUi();
+    if (stale()) return null;
+  }
   await yieldToUi();
   if (stale()) return null;
   return viewOf(results);
