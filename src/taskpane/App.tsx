@@ -1,6 +1,6 @@
 // The pane's frame: Office's light theme, a header, the tabs; or, outside Office, a page that says where to open it.
-import { FluentProvider, makeStyles, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { FluentProvider, makeStyles, Spinner, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
 import { PaneAnnouncer } from './announcer';
 import { OutsideOffice } from './OutsideOffice';
 import { PaneProvider, type PaneServices } from './services';
@@ -58,7 +58,9 @@ export function App({ services }: { services: PaneServices | null }) {
                 {PANE_TABS.filter((t) => opened.has(t.id)).map(({ id, label, Panel }) => (
                   <div key={id} role="tabpanel" aria-label={label} hidden={id !== tab}>
                     <TabActiveContext.Provider value={id === tab}>
+                      <Suspense fallback={<Spinner size="small" label={`Opening ${label}…`} />}>
                       <Panel />
+                    </Suspense>
                     </TabActiveContext.Provider>
                   </div>
                 ))}
