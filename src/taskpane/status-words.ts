@@ -71,3 +71,13 @@ export function figure(n: number): string {
 export function counted(n: number, noun: string, plural = `${noun}s`): string {
   return `${figure(n)} ${n === 1 ? noun : plural}`;
 }
+
+/**
+ * The reader's and the catalogue's words where the pane names its own controls instead: the marks setting is
+ * "What the marks mean" under Settings, and a rule's "or above" is a column of the rules sheet, not a JSON field.
+ */
+export function paneWords(message: string): string {
+  return message
+    .replace(/add ("[^"]*") to the marks vocabulary/g, 'add $1 to “What the marks mean” under Settings, at the foot of the Check cohort tab')
+    .replace(/can set orAbove to true in a rules file/g, 'can say yes in the rule’s “At or above” column of the rules sheet (Qualification data tab)');
+}

@@ -27,7 +27,10 @@ export function CheckTab() {
   const running = cohort.job !== null;
   const canCheck = !running && cohort.settingsErrors.length === 0;
 
-  const startCheck = () => warning.ask(() => cohort.check());
+  // A sheet with no learners (or one that could not be read) gets no results: the check says why and writes nothing,
+  // so the one-time undo warning is kept for a check that will write.
+  const writes = (cohort.inspection?.reading.learners.length ?? 0) > 0;
+  const startCheck = () => (writes ? warning.ask(() => cohort.check()) : cohort.check());
   const outcome = cohort.outcome;
   const done = outcome?.kind === 'done' ? outcome.outcome : null;
   const headingRef = useResultFocus<HTMLHeadingElement>(done, done ? summaryWords(done) : undefined);

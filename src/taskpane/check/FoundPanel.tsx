@@ -2,7 +2,7 @@
 // and every reading warning with a link that selects its cell.
 import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import type { SheetInspection } from '../../excel/check-sheet';
-import { counted, figure } from '../status-words';
+import { counted, figure, paneWords } from '../status-words';
 import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
@@ -68,7 +68,7 @@ export function FoundPanel({ inspection, onGoTo }: { inspection: SheetInspection
                 <Link as="button" onClick={() => onGoTo(read.sheetName, warnings[i].cell)} title={`Select ${warnings[i].cell}`}>
                   {warnings[i].cell}
                 </Link>{' '}
-                <Caption1 className={styles.message}>{warnings[i].message}</Caption1>
+                <Caption1 className={styles.message}>{paneWords(warnings[i].message)}</Caption1>
               </>
             )}
           />

@@ -52,7 +52,10 @@ export function SummaryPanel({ outcome, onGoTo, headingRef }: { outcome: CheckOu
       </div>
       {summary.topViolations.length > 0 && (
         <>
-          <Body1>Most common problems:</Body1>
+          <Body1>
+            Most common problems, with the learners who have each. A learner may have several, and their status is the first that
+            applies, in the order invalid, achieved, incomplete, on track, needs data: so a problem’s count can exceed its status’s.
+          </Body1>
           <ol className={styles.list} data-testid="top-violations">
             {summary.topViolations.map((v) => (
               <li key={v.code}>

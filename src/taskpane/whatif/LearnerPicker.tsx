@@ -3,6 +3,7 @@ import { Button, Caption1, Combobox, Field, makeStyles, Option, tokens } from '@
 import { useMemo, useState } from 'react';
 import type { LearnerRecord } from '../../cohort/types';
 import type { Following } from './useWhatIfSheet';
+import { figure } from '../status-words';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -53,7 +54,11 @@ export function LearnerPicker({
           placeholder="Type a name or learner id"
           value={typed ?? selectedLabel}
           selectedOptions={selected ? [String(selected.row)] : []}
-          onChange={(event) => setTyped(event.target.value)}
+          onChange={(event) => {
+            // Typing into the box that shows the followed learner starts a new search, not one after their name.
+            const value = event.target.value;
+            setTyped(typed === null && selectedLabel !== '' && value.startsWith(selectedLabel) ? value.slice(selectedLabel.length) : value);
+          }}
           onOptionSelect={(_, data) => {
             // Typing past the chosen learner's name clears the selection (no option value): keep what was typed.
             if (!data.optionValue) return;
@@ -75,7 +80,7 @@ export function LearnerPicker({
         </Combobox>
       </Field>
       <div className={styles.row}>
-        {found.length > SHOWN && <Caption1>{found.length - SHOWN} more: type more of the name to narrow the list.</Caption1>}
+        {found.length > SHOWN && <Caption1>{figure(found.length - SHOWN)} more: type more of the name to narrow the list.</Caption1>}
         {following !== 'on' && (
           <Button size="small" onClick={onUseSelection} data-testid="whatif-use-selection">
             Use the selected row

@@ -2,7 +2,7 @@
 // undecided, with the sentence it comes from. A polite live region, so a screen reader hears the change after a toggle.
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE } from '../../cohort/results';
-import { outcomeWords, STATUS_WORDS } from '../status-words';
+import { outcomeWords, paneWords, STATUS_WORDS } from '../status-words';
 import type { RuleOutcome } from '../../rules/model';
 import type { CreditFigure, RuleLine, WhatIf } from './model';
 
@@ -104,7 +104,7 @@ export function ResultsPanel({ view, revision, problems }: { view: WhatIf; revis
               <span>
                 <Text>“{rule.text}”</Text> <Caption1>{rule.message}</Caption1>
                 {rule.outcome === 'met' && rule.achieved !== 'met' && <Caption1> (once the planned units are achieved)</Caption1>}
-                {rule.note && <Caption1 className={styles.note}>{rule.note}</Caption1>}
+                {rule.note && <Caption1 className={styles.note}>{paneWords(rule.note)}</Caption1>}
               </span>
             </li>
           ))}
@@ -132,7 +132,7 @@ export function ResultsPanel({ view, revision, problems }: { view: WhatIf; revis
           <ul className={styles.problems} data-testid="whatif-problems">
             {problems.map((p, i) => (
               <li key={`${p.cell}-${i}`}>
-                <Caption1>{p.message}</Caption1>
+                <Caption1>{paneWords(p.message)}</Caption1>
               </li>
             ))}
           </ul>
