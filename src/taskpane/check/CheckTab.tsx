@@ -11,7 +11,7 @@ import { useCohortCheck } from './useCohortCheck';
 import { useWriteWarning } from '../write-warning';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 export function CheckTab() {

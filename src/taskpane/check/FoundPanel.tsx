@@ -6,9 +6,9 @@ import { counted, figure, paneWords } from '../status-words';
 import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  facts: { display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
-  detail: { margin: 0 },
+  detail: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
   warnings: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
   message: { overflowWrap: 'anywhere' },
 });

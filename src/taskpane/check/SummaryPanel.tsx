@@ -6,7 +6,7 @@ import type { Ref } from 'react';
 import { counted, figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
 
 const useStyles = makeStyles({
-  statuses: { display: 'grid', gridTemplateColumns: '1fr max-content', rowGap: tokens.spacingVerticalXXS, columnGap: tokens.spacingHorizontalM },
+  statuses: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) max-content', rowGap: tokens.spacingVerticalXXS, columnGap: tokens.spacingHorizontalM },
   chip: {
     display: 'inline-block',
     paddingLeft: tokens.spacingHorizontalS,
@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   count: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   heading: { margin: 0 },
+  written: { overflowWrap: 'anywhere' },
 });
 
 
@@ -65,7 +66,7 @@ export function SummaryPanel({ outcome, onGoTo, headingRef }: { outcome: CheckOu
           </ol>
         </>
       )}
-      <Caption1 data-testid="written">
+      <Caption1 data-testid="written" className={styles.written}>
         Results written to{' '}
         <Link as="button" onClick={() => onGoTo(written.sheetName, written.range)}>
           {written.sheetName}!{written.range}

@@ -8,6 +8,8 @@ import { figure } from '../status-words';
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // Fluent's combobox is at least 250 px wide; a pane at 200 % zoom is narrower.
+  picker: { minWidth: 0, maxWidth: '100%' },
 });
 
 /** Options shown at once: a large cohort is narrowed by typing, not scrolled. */
@@ -51,6 +53,7 @@ export function LearnerPicker({
       <Field label="Learner" hint={hint}>
         <Combobox
           data-testid="whatif-learner"
+          className={styles.picker}
           placeholder="Type a name or learner id"
           value={typed ?? selectedLabel}
           selectedOptions={selected ? [String(selected.row)] : []}
