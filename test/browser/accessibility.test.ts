@@ -29,6 +29,8 @@ declare global {
 }
 
 async function axeFindings(page: Page): Promise<Finding[]> {
+  // Colours are judged at rest: no tab still loading, no transition half-way.
+  await page.waitForFunction(() => document.querySelector('main [role="progressbar"], main .fui-Spinner') === null && document.getAnimations().every((a) => a.playState !== 'running'));
   if (!(await page.evaluate(() => window.axe !== undefined))) await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
     const result = await window.axe!.run(document, { resultTypes: ['violations'] });

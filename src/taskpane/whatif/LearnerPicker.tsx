@@ -9,7 +9,8 @@ const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   // Fluent's combobox is at least 250 px wide; a pane at 200 % zoom is narrower.
-  picker: { minWidth: 0, maxWidth: '100%' },
+  picker: { minWidth: 0, maxWidth: '100%', width: '100%', boxSizing: 'border-box' },
+  pickerInput: { minWidth: 0, width: '100%' },
 });
 
 /** Options shown at once: a large cohort is narrowed by typing, not scrolled. */
@@ -54,6 +55,7 @@ export function LearnerPicker({
         <Combobox
           data-testid="whatif-learner"
           className={styles.picker}
+          input={{ className: styles.pickerInput }}
           placeholder="Type a name or learner id"
           value={typed ?? selectedLabel}
           selectedOptions={selected ? [String(selected.row)] : []}
