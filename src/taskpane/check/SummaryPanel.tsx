@@ -54,8 +54,8 @@ export function SummaryPanel({ outcome, onGoTo, headingRef }: { outcome: CheckOu
       {summary.topViolations.length > 0 && (
         <>
           <Body1>
-            Most common problems, with the learners who have each. A learner may have several, and their status is the first that
-            applies, in the order invalid, achieved, incomplete, on track, needs data: so a problem’s count can exceed its status’s.
+            Most common problems, in learners. A learner may have several; their status is the first that applies (invalid, achieved,
+            incomplete, on track, needs data).
           </Body1>
           <ol className={styles.list} data-testid="top-violations">
             {summary.topViolations.map((v) => (

@@ -29,7 +29,8 @@ import { useResultFocus } from '../announcer';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  date: { minWidth: '160px', maxWidth: '100%' },
+  date: { minWidth: 'min(160px, 100%)', maxWidth: '100%' },
+  dateInput: { maxWidth: '100%', minWidth: 0 },
   shared: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -65,7 +66,7 @@ export function RegistrationTab() {
           validationState={registration.dateError ? 'error' : 'none'}
           validationMessage={registration.dateError}
         >
-          <Input type="date" value={date} onChange={(_, data) => registration.setDate(data.value)} data-testid="registration-date" />
+          <Input className={styles.dateInput} type="date" value={date} onChange={(_, data) => registration.setDate(data.value)} data-testid="registration-date" />
         </Field>
         <Button disabled={busy !== null} onClick={registration.read} data-testid="registration-refresh">
           Read the sheet again
