@@ -228,7 +228,8 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
       const top = grid.top + done;
       const chunk = sheet.getRange(rangeAddress({ top, left, bottom: top + count - 1, right }));
       // Hidden columns are the same for every chunk: the first one reads them.
-      chunk.load(chunks === 0 ? 'values,rowHidden,columnHidden' : 'values,rowHidden');
+      if (chunks === 0) chunk.load('values,rowHidden,columnHidden');
+      else chunk.load('values,rowHidden');
       const owedLoads = owed.map(formatLoad);
       const strips = predicted.map((column) => ({ column, range: chunk.getColumn(column).load('numberFormat') }));
       try {
