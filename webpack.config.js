@@ -69,6 +69,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
+      // The pane's tabs past the first are loaded on demand with import('./x.js'), as the type checker (nodenext) wants
+      // it written; the file is x.tsx or x.ts.
+      extensionAlias: { '.js': ['.tsx', '.ts', '.js'] },
       // csv-stringify's default build expects Node's global Buffer; its browser build carries its own.
       alias: { 'csv-stringify/sync$': 'csv-stringify/browser/esm/sync' },
     },

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const json = process.argv.includes('--json');
-const benches = ['read-cohort.ts', 'engine.ts', 'planner.ts', 'excel-adapter.ts', 'whatif.ts', 'ownership.ts', 'workbook.ts', 'functions.ts'];
+const benches = ['read-cohort.ts', 'engine.ts', 'planner.ts', 'excel-adapter.ts', 'whatif.ts', 'ownership.ts', 'workbook.ts', 'functions.ts', 'first-view.ts'];
 /** The scripts that print their figures as one JSON object with --json. */
 const named = new Set(['engine.ts', 'planner.ts']);
 

@@ -88,6 +88,12 @@ describe('registration prep', () => {
       assert.deepEqual(codes(c), []);
     });
 
+    it('names at most five other rows when many learners share a ULN, and says how many more', () => {
+      const results = checkRegistration(Array.from({ length: 40 }, (_, i) => learner({ row: 100 + i })), { date: OPEN });
+      assert.equal(results[0].problems[0].message, 'ULN 9276308686 (cell D100) is also given on rows 101, 102, 103, 104, 105 and 34 more (L101, L102, L103, L104, L105, …): each learner has their own ULN');
+      assert.match(results[3].problems[0].message, /rows 100, 101, 102, 104, 105 and 34 more/);
+    });
+
     it('does not call two blank or two placeholder ULNs duplicates', () => {
       const results = checkRegistration([learner({ uln: null }), learner({ uln: null }), learner({ uln: '9999999999' }), learner({ uln: '9999999999' })], { date: OPEN });
       assert.deepEqual(results.map(codes), [[], [], ['placeholder-uln'], ['placeholder-uln']]);

@@ -26,7 +26,7 @@ export class CheckCancelled extends Error {
   ) {
     super(
       written
-        ? `Check cancelled while writing: results for rows ${written.firstRow}–${written.lastRow} were written (${written.sheetName}!${written.range}); the rows below keep their earlier results. Check again to finish.`
+        ? `Check cancelled while writing: results for rows ${written.firstRow}–${written.lastRow} were written (${written.sheetName}!${written.range}); rows below them were not changed (they keep the results of an earlier check, if there was one). Check again to finish.`
         : 'Check cancelled; nothing was written.',
     );
     this.name = 'CheckCancelled';

@@ -1,5 +1,7 @@
 // Reads the active sheet (its used range, or the selected table or range) into the reader's Grid, in chunks of rows
 // sized so no response comes near Excel's payload limit, with one sync per chunk (two when some of its rows are hidden).
+// Number formats only tell a date serial from a number, so they are read only where a cell holds a number: for the
+// columns that held numbers in the chunk before, with the chunk's values; for any other number, in the next sync.
 import { rangeAddress, type CellRange } from '../cohort/address';
 import { oversizeMessage } from '../cohort/sheet-size';
 import type { CellValue, Grid } from '../cohort/types';
@@ -38,7 +40,8 @@ export interface ReadSheetOptions {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
-export const READ_DEFAULTS = { firstChunkCells: 40_000, maxChunkRows: 5_000, targetBytes: 1_500_000 } as const;
+// 2.5 MB leaves room under Excel's 5 MB (and the fake host's 4 MB) for a chunk whose texts the estimate undercounts.
+export const READ_DEFAULTS = { firstChunkCells: 40_000, maxChunkRows: 20_000, targetBytes: 2_500_000 } as const;
 
 const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
 
@@ -136,8 +139,47 @@ async function locate(context: HostContext, scope: ReadScope, area?: CellRange):
   };
 }
 
-function estimateBytes(values: unknown, formats: unknown): number {
-  return JSON.stringify(values).length + JSON.stringify(formats).length;
+/**
+ * About what a chunk's values cost on the wire, without serialising them: a text its length and quotes, anything else
+ * a number's worth. Non-ASCII texts cost more than counted; a chunk Excel refuses is read again in halves.
+ */
+function estimateBytes(values: readonly (readonly HostCellInput[])[]): number {
+  let bytes = 2;
+  for (const row of values) {
+    bytes += 3;
+    for (const value of row) bytes += typeof value === 'string' ? value.length + 3 : 12;
+  }
+  return bytes;
+}
+
+/** A block of cells whose number formats are still to be read, relative to the read block. */
+interface FormatRun {
+  row: number;
+  column: number;
+  rows: number;
+}
+
+/** Vertical runs of number cells in the given columns of a chunk (rows `first`.. of the block); gaps of a few cells are bridged. */
+function numberRuns(values: readonly (readonly HostCellInput[])[], first: number, columns: Iterable<number>): FormatRun[] {
+  const runs: FormatRun[] = [];
+  for (const column of columns) {
+    let open: FormatRun | null = null;
+    for (let i = 0; i < values.length; i++) {
+      if (typeof values[i][column] !== 'number') continue;
+      if (open && first + i - (open.row + open.rows) <= RUN_GAP) open.rows = first + i - open.row + 1;
+      else runs.push((open = { row: first + i, column, rows: 1 }));
+    }
+  }
+  return runs;
+}
+
+const RUN_GAP = 4;
+
+/** Columns where at least half the chunk's rows hold a number: the next chunk reads their formats with its values. */
+function numberColumns(values: readonly (readonly HostCellInput[])[], width: number): number[] {
+  const counts = new Array<number>(width).fill(0);
+  for (const row of values) for (let j = 0; j < width; j++) if (typeof row[j] === 'number') counts[j]++;
+  return counts.flatMap((n, j) => (n * 2 >= values.length && n > 0 ? [j] : []));
 }
 
 function isPayloadError(error: unknown): boolean {
@@ -164,7 +206,20 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
     const formats = grid.numberFormats as string[][];
     const hiddenRows = grid.hiddenRows as number[];
 
-    let rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.firstChunkCells / box.columnCount)));
+    const width = box.columnCount;
+    const formatsOf = (row: number) => (formats[row] ??= []);
+    const formatLoad = (run: FormatRun) => ({ run, range: sheet.getRange(rangeAddress({ top: grid.top + run.row, left: left + run.column, bottom: grid.top + run.row + run.rows - 1, right: left + run.column })).load('numberFormat') });
+    const keepFormats = (loads: { run: FormatRun; range: HostRange }[]) => {
+      for (const { run, range } of loads) {
+        const got = range.numberFormat;
+        for (let i = 0; i < run.rows; i++) if (typeof values[run.row + i]?.[run.column] === 'number') formatsOf(run.row + i)[run.column] = got[i]?.[0] ?? '';
+      }
+    };
+    /** Formats of number cells the last sync could not ask for yet; they ride along with the next sync. */
+    let owed: FormatRun[] = [];
+    let predicted: number[] = [];
+
+    let rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.firstChunkCells / width)));
     let done = 0;
     let chunks = 0;
     while (done < box.rowCount) {
@@ -173,10 +228,12 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
       const top = grid.top + done;
       const chunk = sheet.getRange(rangeAddress({ top, left, bottom: top + count - 1, right }));
       // Hidden columns are the same for every chunk: the first one reads them.
-      if (chunks === 0) chunk.load('values,numberFormat,rowHidden,columnHidden');
-      else chunk.load('values,numberFormat,rowHidden');
+      if (chunks === 0) chunk.load('values,rowHidden,columnHidden');
+      else chunk.load('values,rowHidden');
+      const owedLoads = owed.map(formatLoad);
+      const strips = predicted.map((column) => ({ column, range: chunk.getColumn(column).load('numberFormat') }));
       try {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk on purpose: a chunk is sized to stay near 1.5 MB, well under Excel's limit on one request's response
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk on purpose: a chunk is sized to stay near 2.5 MB, under Excel's limit on one request's response
         await context.sync();
       } catch (error) {
         // A chunk of unusually long texts: halve it and read again (reads change nothing, so a retry is safe).
@@ -186,18 +243,30 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
         }
         throw error;
       }
+      keepFormats(owedLoads);
       const chunkValues = chunk.values;
-      const chunkFormats = chunk.numberFormat;
       for (let i = 0; i < count; i++) {
         values.push((chunkValues[i] ?? []).map(cellValueFromHost));
-        formats.push(chunkFormats[i] ?? []);
+        formatsOf(done + i);
       }
-      await readHidden(context, chunk, top, count, chunks === 0 ? box.columnCount : 0, left, hiddenRows, grid.hiddenColumns as number[]);
+      for (const { column, range } of strips) {
+        const got = range.numberFormat;
+        for (let i = 0; i < count; i++) if (typeof chunkValues[i]?.[column] === 'number') formatsOf(done + i)[column] = got[i]?.[0] ?? '';
+      }
+      const stripped = new Set(predicted);
+      owed = numberRuns(chunkValues, done, Array.from({ length: width }, (_, j) => j).filter((j) => !stripped.has(j)));
+      predicted = numberColumns(chunkValues, width);
+      await readHidden(context, chunk, top, count, chunks === 0 ? width : 0, left, hiddenRows, grid.hiddenColumns as number[]);
       chunks++;
       done += count;
-      const bytesPerRow = estimateBytes(chunkValues, chunkFormats) / count;
+      const bytesPerRow = estimateBytes(chunkValues) / count;
       rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.targetBytes / Math.max(1, bytesPerRow))));
       options.onProgress?.({ phase: 'reading', done, total: box.rowCount });
+    }
+    if (owed.length > 0) {
+      const loads = owed.map(formatLoad);
+      await context.sync();
+      keepFormats(loads);
     }
     return { grid, wholeSheet: located.wholeSheet === true, sheetName: located.sheetName, range: rangeAddress(toRange(box)), source: located.source, chunks };
   });

@@ -92,6 +92,8 @@ function clean(text: string | undefined): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
@@ -99,16 +101,21 @@ const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * accent), and so is an emoji made of several code points (`👍🏽`, a flag, a family joined by zero-width joiners).
  */
 function characters(text: string): string[] {
+  // Printable ASCII is one character per code unit; the segmenter is for the rest (it costs far more per name).
+  if (PRINTABLE_ASCII.test(text)) return text.split('');
   return [...GRAPHEMES.segment(text.normalize('NFC'))].map((s) => s.segment);
 }
 
 /** Length as a template counts it: characters as a person counts them. */
 function lengthOf(text: string): number {
-  return characters(text).length;
+  return PRINTABLE_ASCII.test(text) ? text.length : characters(text).length;
 }
 
 /** Letters of the Latin script (accented ones too), combining accents, space, hyphen and apostrophe. */
 const NAME_CHARACTER = /[\p{Script=Latin}\p{Mn} '-]/u;
+
+/** A name of unaccented letters, spaces, hyphens and apostrophes only: nothing to look at character by character. */
+const PLAIN_NAME = /^[A-Za-z '-]*$/;
 
 /** Excel reads a CSV field starting with one of these as a formula. */
 const FORMULA_START = /^[=+\-@]/;
@@ -128,7 +135,7 @@ function checkName(out: Collector, field: 'firstName' | 'lastName', value: strin
       message: `${label} '${value}'${where(cell)} is ${length} characters; the registration template takes at most ${limit}: shorten it as the learner's record has it`,
     });
   }
-  const strange = [...new Set(characters(value).filter((ch) => [...ch].some((c) => !NAME_CHARACTER.test(c))))];
+  const strange = PLAIN_NAME.test(value) ? [] : [...new Set(characters(value).filter((ch) => [...ch].some((c) => !NAME_CHARACTER.test(c))))];
   if (strange.length > 0) {
     out.problems.push({
       code: 'bad-characters', severity: 'error', field, cell,
@@ -294,27 +301,63 @@ function checkOne(record: LearnerRecord, options: RegistrationOptions): Registra
   };
 }
 
-/** Adds a problem to every learner that shares a key with another, naming the others' rows. */
-function flagShared(
+/** Rows named in an "also given on rows …" reason; past this, the reason says how many more. */
+export const SHOWN_OTHERS = 5;
+
+/** The other learners of a shared key, as a reason names them: the first few, and how many more. */
+interface Others {
+  shown: RegistrationResult[];
+  more: number;
+}
+
+/** Learners between two pauses of `finishingSteps`. */
+const STEP = 1_000;
+
+/**
+ * Adds a problem to every learner that shares a key with another, naming (some of) the others' rows; pauses (yields)
+ * every STEP learners, so a caller can spread a large cohort over several turns of the event loop.
+ */
+function* flagShared(
   results: RegistrationResult[],
   keyOf: (r: RegistrationResult) => string | undefined,
-  problem: (r: RegistrationResult, others: RegistrationResult[]) => RegistrationProblem,
-): void {
+  problem: (r: RegistrationResult, others: Others) => RegistrationProblem,
+): Generator<void, void, void> {
   const groups = new Map<string, RegistrationResult[]>();
   for (const r of results) {
     const key = keyOf(r);
     if (key === undefined) continue;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
+  let done = 0;
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    for (const r of group) r.problems.push(problem(r, group.filter((o) => o !== r)));
+    // A group of thousands (one ULN pasted down a column) must not cost thousands of rows per learner.
+    const head = group.slice(0, SHOWN_OTHERS + 1);
+    for (const r of group) {
+      const shown = head.filter((o) => o !== r).slice(0, SHOWN_OTHERS);
+      r.problems.push(problem(r, { shown, more: group.length - 1 - shown.length }));
+      if (++done % STEP === 0) yield;
+    }
   }
 }
 
-function rowsOf(others: RegistrationResult[]): string {
-  const rows = others.map((o) => o.row);
-  return rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.join(', ')}`;
+/** One formatter for every count: `toLocaleString` makes a new one per call, seconds over a large cohort. */
+const COUNT = new Intl.NumberFormat('en-GB');
+
+function listed(items: string[], more: number): string {
+  return more > 0 ? `${items.join(', ')} and ${COUNT.format(more)} more` : items.join(', ');
+}
+
+function rowsOf({ shown, more }: Others): string {
+  const rows = shown.map((o) => String(o.row));
+  return rows.length === 1 && more === 0 ? `row ${rows[0]}` : `rows ${listed(rows, more)}`;
+}
+
+function idsOf({ shown, more }: Others): string {
+  const ids = shown.map((o) => o.learnerId).join(', ');
+  return more > 0 ? `${ids}, …` : ids;
 }
 
 function nameKey(l: RegistrationLearner): string | undefined {
@@ -327,25 +370,44 @@ function nameKey(l: RegistrationLearner): string | undefined {
  * problem is an error; warnings (a possible duplicate) are for a person to look at and do not hold a learner back.
  */
 export function checkRegistration(records: LearnerRecord[], options: RegistrationOptions): RegistrationResult[] {
+  return finishRegistration(records, checkEachLearner(records, options));
+}
+
+/**
+ * The part of the check that looks at one learner at a time, for `records` (a slice of the cohort, so a caller can
+ * spread a large cohort over several turns of the event loop); `finishRegistration` then compares the learners.
+ */
+export function checkEachLearner(records: readonly LearnerRecord[], options: RegistrationOptions): RegistrationResult[] {
   if (!isIsoDate(options.date)) throw new Error(`The registration date '${options.date}' is not a date in YYYY-MM-DD form`);
-  const results = records.map((record) => checkOne(record, options));
+  return records.map((record) => checkOne(record, options));
+}
+
+/** Flags learners that share a ULN, a reference or a name and date of birth, and decides who is ready. */
+export function finishRegistration(records: readonly LearnerRecord[], results: RegistrationResult[]): RegistrationResult[] {
+  for (const _ of finishingSteps(records, results)) {
+    // Run to the end at once.
+  }
+  return results;
+}
+
+/** `finishRegistration` in steps: it pauses every thousand learners or so, and has finished when the iteration ends. */
+export function* finishingSteps(records: readonly LearnerRecord[], results: RegistrationResult[]): Generator<void, void, void> {
   const recordOf = new Map(results.map((r, i) => [r, records[i]]));
   const cellOf = (r: RegistrationResult, field: 'uln' | 'learnerId'): string | undefined => recordOf.get(r)?.cells[field];
 
-  flagShared(results, (r) => r.learner.uln, (r, others) => ({
+  yield* flagShared(results, (r) => r.learner.uln, (r, others) => ({
     code: 'duplicate-uln', severity: 'error', field: 'uln', cell: cellOf(r, 'uln'),
-    message: `ULN ${r.learner.uln}${where(cellOf(r, 'uln'))} is also given on ${rowsOf(others)} (${others.map((o) => o.learnerId).join(', ')}): each learner has their own ULN`,
+    message: `ULN ${r.learner.uln}${where(cellOf(r, 'uln'))} is also given on ${rowsOf(others)} (${idsOf(others)}): each learner has their own ULN`,
   }));
   // References differing only in case (`ab12`, `AB12`) are taken as the same learner typed twice.
-  flagShared(results, (r) => (r.learner.centreRef === '' ? undefined : r.learner.centreRef.toUpperCase()), (r, others) => ({
+  yield* flagShared(results, (r) => (r.learner.centreRef === '' ? undefined : r.learner.centreRef.toUpperCase()), (r, others) => ({
     code: 'duplicate-learner-ref', severity: 'error', field: 'centreRef', cell: cellOf(r, 'learnerId'),
     message: `learner reference '${r.learner.centreRef}'${where(cellOf(r, 'learnerId'))} is also used on ${rowsOf(others)}: give each learner their own reference`,
   }));
-  flagShared(results, (r) => nameKey(r.learner), (r, others) => ({
+  yield* flagShared(results, (r) => nameKey(r.learner), (r, others) => ({
     code: 'possible-duplicate', severity: 'warning',
     message: `${r.learner.firstName} ${r.learner.lastName}, born ${formatUkDate(r.learner.dateOfBirth ?? '')}, is also on ${rowsOf(others)}: check this is not the same learner twice`,
   }));
 
   for (const r of results) r.ready = r.problems.every((p) => p.severity !== 'error');
-  return results;
 }

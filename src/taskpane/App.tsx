@@ -1,6 +1,7 @@
 // The pane's frame: Office's light theme, a header, the tabs; or, outside Office, a page that says where to open it.
-import { FluentProvider, makeStyles, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { FluentProvider, makeStyles, Spinner, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
+import { Suspense, useState } from 'react';
+import { PaneAnnouncer } from './announcer';
 import { OutsideOffice } from './OutsideOffice';
 import { PaneProvider, type PaneServices } from './services';
 import { TabActiveContext } from './tab-activity';
@@ -34,38 +35,42 @@ export function App({ services }: { services: PaneServices | null }) {
   };
   return (
     <FluentProvider theme={webLightTheme}>
-      <div className={styles.root}>
-        <header className={styles.header}>
-          <Text as="h1" size={500} weight="semibold">
-            qualcheck
-          </Text>
-          <Text size={200}>Rules of combination for a cohort of learners</Text>
-          {services && (
-            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => show(String(data.value))} size="small">
-              {PANE_TABS.map((t) => (
-                <Tab key={t.id} value={t.id}>
-                  {t.label}
-                </Tab>
-              ))}
-            </TabList>
-          )}
-        </header>
-        <main className={styles.body}>
-          {services ? (
-            <PaneProvider services={services}>
-              {PANE_TABS.filter((t) => opened.has(t.id)).map(({ id, label, Panel }) => (
-                <div key={id} role="tabpanel" aria-label={label} hidden={id !== tab}>
-                  <TabActiveContext.Provider value={id === tab}>
-                    <Panel />
-                  </TabActiveContext.Provider>
-                </div>
-              ))}
-            </PaneProvider>
-          ) : (
-            <OutsideOffice />
-          )}
-        </main>
-      </div>
+      <PaneAnnouncer>
+        <div className={styles.root}>
+          <header className={styles.header}>
+            <Text as="h1" size={500} weight="semibold">
+              qualcheck
+            </Text>
+            <Text size={200}>Rules of combination for a cohort of learners</Text>
+            {services && (
+              <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => show(String(data.value))} size="small">
+                {PANE_TABS.map((t) => (
+                  <Tab key={t.id} value={t.id}>
+                    {t.label}
+                  </Tab>
+                ))}
+              </TabList>
+            )}
+          </header>
+          <main className={styles.body}>
+            {services ? (
+              <PaneProvider services={services}>
+                {PANE_TABS.filter((t) => opened.has(t.id)).map(({ id, label, Panel }) => (
+                  <div key={id} role="tabpanel" aria-label={label} hidden={id !== tab}>
+                    <TabActiveContext.Provider value={id === tab}>
+                      <Suspense fallback={<Spinner size="small" label={`Opening ${label}…`} />}>
+                      <Panel />
+                    </Suspense>
+                    </TabActiveContext.Provider>
+                  </div>
+                ))}
+              </PaneProvider>
+            ) : (
+              <OutsideOffice />
+            )}
+          </main>
+        </div>
+      </PaneAnnouncer>
     </FluentProvider>
   );
 }

@@ -12,7 +12,8 @@ export function OutsideOffice() {
         </MessageBarBody>
       </MessageBar>
       <Text size={200}>
-        Excel on the web, Windows and Mac are supported (ExcelApi 1.6 or later). See docs/addin.md for how to add the add-in to Excel.
+        It works in Excel on the web, on Windows and on Mac. If Home &gt; Check cohort is not there, the add-in has not been added to
+        your Excel yet: ask whoever looks after your centre’s Office apps to add qualcheck, or add it yourself from Home &gt; Add-ins.
       </Text>
     </>
   );

@@ -7,7 +7,25 @@ import { App } from './App';
 import { NoticePage } from './NoticePage';
 import { defaultServices } from './services';
 
+declare global {
+  interface Window {
+    /** The timer taskpane.html starts before office.js, to say so when Office is slow to start the pane. */
+    __qualcheckSlowStart?: ReturnType<typeof setTimeout>;
+    /** Shows taskpane.html's "still waiting for Office" note. */
+    __qualcheckShowSlow?: () => void;
+  }
+}
+
+/** How long Office may take to say where the pane runs before the pane says it is still waiting. */
+const OFFICE_READY_MS = 10_000;
+
+let mounted = false;
+
 function mount(inExcel: boolean): void {
+  if (mounted) return;
+  mounted = true;
+  clearTimeout(window.__qualcheckSlowStart);
+  document.getElementById('slow-start')?.remove();
   const container = document.getElementById('root');
   if (!container) return;
   const params = new URLSearchParams(window.location.search);
@@ -25,5 +43,11 @@ function mount(inExcel: boolean): void {
 if (typeof Office === 'undefined') {
   mount(false);
 } else {
-  Office.onReady((info) => mount(String(info.host) === 'Excel' && typeof Excel !== 'undefined'));
+  clearTimeout(window.__qualcheckSlowStart);
+  // office.js loaded but Office does not say it is ready: after a while, say the pane is still waiting, and what to do.
+  const waiting = setTimeout(() => window.__qualcheckShowSlow?.(), OFFICE_READY_MS);
+  Office.onReady((info) => {
+    clearTimeout(waiting);
+    mount(String(info.host) === 'Excel' && typeof Excel !== 'undefined');
+  });
 }

@@ -1,16 +1,18 @@
 // The pane's tabs. A new panel (what-if, registration prep) is one more entry here; each panel reads the shared
-// services and settings through usePane().
-import type { ComponentType } from 'react';
+// services and settings through usePane(). The Check tab is the first view and comes with the pane; the others are
+// loaded the first time they are opened, so the pane starts with only what checking needs.
+import { lazy, type ComponentType } from 'react';
 import { CheckTab } from './check/CheckTab';
-import { RegistrationTab } from './registration/RegistrationTab';
-import { RulesTab } from './rules/RulesTab';
-import { WhatIfTab } from './whatif/WhatIfTab';
 
 export interface PaneTab {
   id: string;
   label: string;
   Panel: ComponentType;
 }
+
+const WhatIfTab = lazy(() => import(/* webpackChunkName: "whatif" */ './whatif/WhatIfTab.js').then((m) => ({ default: m.WhatIfTab })));
+const RegistrationTab = lazy(() => import(/* webpackChunkName: "registration" */ './registration/RegistrationTab.js').then((m) => ({ default: m.RegistrationTab })));
+const RulesTab = lazy(() => import(/* webpackChunkName: "rules" */ './rules/RulesTab.js').then((m) => ({ default: m.RulesTab })));
 
 export const PANE_TABS: readonly PaneTab[] = [
   { id: 'check', label: 'Check cohort', Panel: CheckTab },

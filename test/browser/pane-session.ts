@@ -16,7 +16,7 @@ export interface PaneSession {
   /** The task pane's page on the local server. */
   paneUrl: string;
   /** A recorded page whose office.js is the fake host holding `workbook`; not yet navigated, so init scripts can go first. */
-  withWorkbook(workbook: WorkbookSpec, width?: number): Promise<RecordedPage>;
+  withWorkbook(workbook: WorkbookSpec, width?: number, deviceScaleFactor?: number): Promise<RecordedPage>;
   close(): Promise<void>;
 }
 
@@ -38,9 +38,9 @@ export async function startPaneSession(): Promise<PaneSession> {
     browser,
     origin: server.origin,
     paneUrl: `${server.origin}/taskpane.html`,
-    withWorkbook(workbook, width) {
+    withWorkbook(workbook, width, deviceScaleFactor) {
       const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbook)};\n${testHost}`;
-      return openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined), width);
+      return openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined), width, deviceScaleFactor);
     },
     async close() {
       await browser.close();

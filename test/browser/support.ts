@@ -87,8 +87,8 @@ export interface RecordedPage {
  * A page on which office.js is answered with `officeJs` (a stub or a local copy) and every other request either goes to
  * the local server or is blocked and recorded.
  */
-export async function openPage(browser: Browser, origin: string, officeJs: (url: string) => string | undefined, width = 380): Promise<RecordedPage> {
-  const context = await browser.newContext({ viewport: { width, height: 1000 }, deviceScaleFactor: 1 });
+export async function openPage(browser: Browser, origin: string, officeJs: (url: string) => string | undefined, width = 380, deviceScaleFactor = 1): Promise<RecordedPage> {
+  const context = await browser.newContext({ viewport: { width, height: 1000 }, deviceScaleFactor });
   const page = await context.newPage();
   const recorded: RecordedPage = { page, requests: [], outside: [], consoleErrors: [] };
   page.on('request', (request) => recorded.requests.push(request.url()));

@@ -258,7 +258,7 @@ describe('what-if tab in headless Chromium', function () {
 
     // One click adds the best plan's units as planned.
     const best = suggestions(q, choices, 'credits').plans[0];
-    await page.getByTestId('plan-0').getByRole('button', { name: /Add plan 1 as planned/ }).click();
+    await page.getByTestId('plan-0').getByRole('button', { name: /^Add as planned: plan 1,/ }).click();
     choices = withPlan(choices, best.plan);
     for (const ref of best.adds) assert.equal(await choiceOf(page, ref), 'planned', ref);
     await assertResults(page, record, choices, new Set([free.ref, keyed.ref, ...best.adds]));
@@ -276,6 +276,9 @@ describe('what-if tab in headless Chromium', function () {
     await page.getByTestId('whatif-apply').click();
     await page.getByTestId('whatif-undo-continue').click();
     await page.getByTestId('whatif-success').waitFor();
+    // Focus goes to the message, and the pane's live region says it.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'whatif-success');
+    await page.waitForFunction(() => /Wrote /.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''));
 
     const after = await sheetCells(page, sheetName);
     const header = spec.sheets[0].cells[0];

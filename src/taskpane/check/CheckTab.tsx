@@ -5,12 +5,13 @@ import { usePanelStyles } from '../panel-styles';
 import { CheckProgress } from './CheckProgress';
 import { FoundPanel } from './FoundPanel';
 import { SettingsPanel } from './SettingsPanel';
-import { SummaryPanel } from './SummaryPanel';
+import { SummaryPanel, summaryWords } from './SummaryPanel';
+import { useResultFocus } from '../announcer';
 import { useCohortCheck } from './useCohortCheck';
 import { useWriteWarning } from '../write-warning';
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
 export function CheckTab() {
@@ -26,7 +27,15 @@ export function CheckTab() {
   const running = cohort.job !== null;
   const canCheck = !running && cohort.settingsErrors.length === 0;
 
-  const startCheck = () => warning.ask(() => cohort.check());
+  // A sheet with no learners (or one that could not be read) gets no results: the check says why and writes nothing,
+  // so the one-time undo warning is kept for a check that will write.
+  const writes = (cohort.inspection?.reading.learners.length ?? 0) > 0;
+  const startCheck = () => (writes ? warning.ask(() => cohort.check()) : cohort.check());
+  const outcome = cohort.outcome;
+  const done = outcome?.kind === 'done' ? outcome.outcome : null;
+  const headingRef = useResultFocus<HTMLHeadingElement>(done, done ? summaryWords(done) : undefined);
+  // A MessageBar says its own text through the pane's announcer; focus goes to it so the next Tab starts there.
+  const errorRef = useResultFocus<HTMLDivElement>(outcome?.kind === 'failed' || outcome?.kind === 'cancelled' ? outcome : null, '');
 
   return (
     <div className={panel.column}>
@@ -46,7 +55,7 @@ export function CheckTab() {
         />
       )}
       {cohort.outcome?.kind === 'failed' && (
-        <MessageBar intent="error" data-testid="check-error">
+        <MessageBar intent="error" data-testid="check-error" ref={errorRef} tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>The check did not finish</MessageBarTitle>
             {cohort.outcome.message}
@@ -54,7 +63,7 @@ export function CheckTab() {
         </MessageBar>
       )}
       {cohort.outcome?.kind === 'cancelled' && (
-        <MessageBar intent="warning" data-testid="check-cancelled">
+        <MessageBar intent="warning" data-testid="check-cancelled" ref={errorRef} tabIndex={-1}>
           <MessageBarBody>{cohort.outcome.message}</MessageBarBody>
         </MessageBar>
       )}
@@ -65,7 +74,7 @@ export function CheckTab() {
           </MessageBar>
         ))}
       <RulesSheetNotice cohort={cohort} />
-      {cohort.outcome?.kind === 'done' && <SummaryPanel outcome={cohort.outcome.outcome} onGoTo={cohort.goTo} />}
+      {cohort.outcome?.kind === 'done' && <SummaryPanel outcome={cohort.outcome.outcome} onGoTo={cohort.goTo} headingRef={headingRef} />}
       {cohort.inspectionError && !(cohort.outcome?.kind === 'failed' && cohort.outcome.message === cohort.inspectionError) && (
         <MessageBar intent="error">
           <MessageBarBody>{cohort.inspectionError}</MessageBarBody>

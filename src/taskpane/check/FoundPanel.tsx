@@ -2,16 +2,16 @@
 // and every reading warning with a link that selects its cell.
 import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import type { SheetInspection } from '../../excel/check-sheet';
+import { counted, figure, paneWords } from '../status-words';
+import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  facts: { display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
-  detail: { margin: 0 },
-  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '220px', overflowY: 'auto' },
-  warning: { marginBottom: tokens.spacingVerticalXS },
+  detail: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
+  warnings: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
+  message: { overflowWrap: 'anywhere' },
 });
-
-const SHOWN_WARNINGS = 100;
 
 export function qualificationCounts(inspection: SheetInspection): { label: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -29,7 +29,7 @@ export function FoundPanel({ inspection, onGoTo }: { inspection: SheetInspection
   const warnings = reading.warnings;
   return (
     <Card data-testid="found-panel">
-      <CardHeader header={<Subtitle2>Found on sheet “{read.sheetName}”</Subtitle2>} description={<Caption1>Read: {read.source}</Caption1>} />
+      <CardHeader header={<Subtitle2 as="h2">Found on sheet “{read.sheetName}”</Subtitle2>} description={<Caption1>Read: {read.source}</Caption1>} />
       <dl className={styles.facts}>
         <dt className={styles.term}>Header row</dt>
         <dd className={styles.detail}>{found ? `row ${reading.headerRow}` : 'not found'}</dd>
@@ -39,14 +39,14 @@ export function FoundPanel({ inspection, onGoTo }: { inspection: SheetInspection
         </dd>
         <dt className={styles.term}>Learners</dt>
         <dd className={styles.detail} data-testid="learner-count">
-          {reading.learners.length}
-          {reading.hiddenRows > 0 ? ` (${reading.hiddenRows} in hidden rows)` : ''}
+          {figure(reading.learners.length)}
+          {reading.hiddenRows > 0 ? ` (${figure(reading.hiddenRows)} in hidden rows)` : ''}
         </dd>
         <dt className={styles.term}>Qualifications</dt>
         <dd className={styles.detail}>
           {qualificationCounts(inspection).map((q) => (
             <div key={q.label}>
-              {q.label}: {q.count}
+              {q.label}: {figure(q.count)}
             </div>
           ))}
           {reading.learners.length === 0 && '—'}
@@ -54,20 +54,24 @@ export function FoundPanel({ inspection, onGoTo }: { inspection: SheetInspection
       </dl>
       {warnings.length > 0 && (
         <>
-          <Body1>
-            {warnings.length} {warnings.length === 1 ? 'thing' : 'things'} to look at:
-          </Body1>
-          <ul className={styles.warnings} data-testid="warnings">
-            {warnings.slice(0, SHOWN_WARNINGS).map((w, i) => (
-              <li key={`${w.cell}-${i}`} className={styles.warning}>
-                <Link as="button" onClick={() => onGoTo(read.sheetName, w.cell)} title={`Select ${w.cell}`}>
-                  {w.cell}
+          <Body1>{counted(warnings.length, 'thing')} to look at:</Body1>
+          <VirtualList
+            count={warnings.length}
+            label="Things to look at"
+            maxHeight={220}
+            estimate={40}
+            className={styles.warnings}
+            testId="warnings"
+            keyOf={(i) => `${warnings[i].cell}-${i}`}
+            render={(i) => (
+              <>
+                <Link as="button" onClick={() => onGoTo(read.sheetName, warnings[i].cell)} title={`Select ${warnings[i].cell}`}>
+                  {warnings[i].cell}
                 </Link>{' '}
-                <Caption1>{w.message}</Caption1>
-              </li>
-            ))}
-          </ul>
-          {warnings.length > SHOWN_WARNINGS && <Caption1>…and {warnings.length - SHOWN_WARNINGS} more.</Caption1>}
+                <Caption1 className={styles.message}>{paneWords(warnings[i].message)}</Caption1>
+              </>
+            )}
+          />
         </>
       )}
     </Card>

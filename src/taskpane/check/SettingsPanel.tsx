@@ -20,7 +20,14 @@ import { usePane } from '../services';
 import type { PaneSettings } from '../settings';
 
 // A select is as wide as its longest option unless told otherwise; the qualifications' titles are wider than a pane.
-const useStyles = makeStyles({ select: { width: '100%', minWidth: 0 } });
+const useStyles = makeStyles({
+  select: { width: '100%', minWidth: 0 },
+  // Inputs and the switch's label give way in a narrow pane (200 % zoom) instead of pushing it sideways.
+  input: { width: '100%', minWidth: 0 },
+  inputField: { minWidth: 0, width: '100%' },
+  switchLabel: { minWidth: 0, overflowWrap: 'anywhere' },
+  switchRoot: { maxWidth: '100%' },
+});
 
 function shown(words: readonly string[]): string {
   return words.filter((w) => w !== '').join(', ');
@@ -66,13 +73,14 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
               validationMessage={errors.length > 0 ? errors.join(' ') : undefined}
             >
               <div className={styles.column}>
-                <Input aria-label="Also achieved" placeholder="Also achieved, e.g. Done" value={settings.marks.achieved} onChange={(_, data) => marks({ achieved: data.value })} />
-                <Input aria-label="Also planned" placeholder="Also planned, e.g. Booked" value={settings.marks.planned} onChange={(_, data) => marks({ planned: data.value })} />
-                <Input aria-label="Also not taken" placeholder="Also not taken, e.g. n/a" value={settings.marks.notTaken} onChange={(_, data) => marks({ notTaken: data.value })} />
+                <Input className={local.input} input={{ className: local.inputField }} aria-label="Also achieved" placeholder="Also achieved, e.g. Done" value={settings.marks.achieved} onChange={(_, data) => marks({ achieved: data.value })} />
+                <Input className={local.input} input={{ className: local.inputField }} aria-label="Also planned" placeholder="Also planned, e.g. Booked" value={settings.marks.planned} onChange={(_, data) => marks({ planned: data.value })} />
+                <Input className={local.input} input={{ className: local.inputField }} aria-label="Also not taken" placeholder="Also not taken, e.g. n/a" value={settings.marks.notTaken} onChange={(_, data) => marks({ notTaken: data.value })} />
                 <Switch
+                  className={local.switchRoot}
                   checked={settings.marks.datesMeanAchieved}
                   onChange={(_, data) => marks({ datesMeanAchieved: data.checked })}
-                  label="A date in a unit cell means achieved on that date"
+                  label={{ children: 'A date in a unit cell means achieved on that date', className: local.switchLabel }}
                 />
               </div>
             </FieldGroup>

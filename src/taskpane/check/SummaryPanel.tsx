@@ -1,11 +1,12 @@
 // After a check: how many learners have each status, the most common problems, and where the results were written.
-import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE, STATUSES } from '../../cohort/results';
 import type { CheckOutcome } from '../../excel/check-sheet';
-import { STATUS_WORDS } from '../status-words';
+import type { Ref } from 'react';
+import { counted, figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
 
 const useStyles = makeStyles({
-  statuses: { display: 'grid', gridTemplateColumns: '1fr max-content', rowGap: tokens.spacingVerticalXXS, columnGap: tokens.spacingHorizontalM },
+  statuses: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) max-content', rowGap: tokens.spacingVerticalXXS, columnGap: tokens.spacingHorizontalM },
   chip: {
     display: 'inline-block',
     paddingLeft: tokens.spacingHorizontalS,
@@ -14,15 +15,30 @@ const useStyles = makeStyles({
   },
   count: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { margin: 0 },
+  written: { overflowWrap: 'anywhere' },
 });
 
 
-export function SummaryPanel({ outcome, onGoTo }: { outcome: CheckOutcome; onGoTo: (sheet: string, range: string) => void }) {
+/** The summary as the live region says it after a check: the count, then each status that some learner has. */
+export function summaryWords(outcome: CheckOutcome): string {
+  const { summary } = outcome;
+  const statuses = STATUSES.filter((s) => summary.byStatus[s] > 0).map((s) => `${figure(summary.byStatus[s])} ${STATUS_LABEL[s]}`);
+  return `Checked ${counted(summary.learners, 'learner')}: ${statuses.join(', ')}.`;
+}
+
+export function SummaryPanel({ outcome, onGoTo, headingRef }: { outcome: CheckOutcome; onGoTo: (sheet: string, range: string) => void; headingRef?: Ref<HTMLHeadingElement> }) {
   const styles = useStyles();
   const { summary, written } = outcome;
   return (
     <Card data-testid="summary">
-      <CardHeader header={<Subtitle2>Checked {summary.learners.toLocaleString('en-GB')} learners</Subtitle2>} />
+      <CardHeader
+        header={
+          <Text as="h2" size={400} weight="semibold" className={styles.heading} tabIndex={-1} ref={headingRef} data-testid="summary-heading">
+            Checked {counted(summary.learners, 'learner')}
+          </Text>
+        }
+      />
       <div className={styles.statuses}>
         {STATUSES.map((status) => (
           <div key={status} style={{ display: 'contents' }} data-testid={`status-${status}`}>
@@ -31,23 +47,26 @@ export function SummaryPanel({ outcome, onGoTo }: { outcome: CheckOutcome; onGoT
                 {STATUS_WORDS[status]}
               </span>
             </span>
-            <span className={styles.count}>{summary.byStatus[status].toLocaleString('en-GB')}</span>
+            <span className={styles.count}>{figure(summary.byStatus[status])}</span>
           </div>
         ))}
       </div>
       {summary.topViolations.length > 0 && (
         <>
-          <Body1>Most common problems:</Body1>
+          <Body1>
+            Most common problems, in learners. A learner may have several; their status is the first that applies (invalid, achieved,
+            incomplete, on track, needs data).
+          </Body1>
           <ol className={styles.list} data-testid="top-violations">
             {summary.topViolations.map((v) => (
               <li key={v.code}>
-                {v.message}: {v.count.toLocaleString('en-GB')} {v.count === 1 ? 'learner' : 'learners'}
+                {v.message}: {counted(v.count, 'learner')}
               </li>
             ))}
           </ol>
         </>
       )}
-      <Caption1 data-testid="written">
+      <Caption1 data-testid="written" className={styles.written}>
         Results written to{' '}
         <Link as="button" onClick={() => onGoTo(written.sheetName, written.range)}>
           {written.sheetName}!{written.range}

@@ -1,12 +1,15 @@
-// Learners with their registration reasons: each reason shows its code and message, and selects its cell when clicked.
+// Learners with their registration reasons: each reason shows what it is about and its message, and selects its cell
+// when clicked. A reason the whole cohort shares is said once above the list, and only named on each learner.
 import { Badge, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { RegistrationProblem, RegistrationResult } from '../../registration/check';
+import { reasonLabel } from '../status-words';
+import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxHeight: '420px', overflowY: 'auto' },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  reason: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
+  reason: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline', flexWrap: 'wrap', minWidth: 0 },
   code: { flexShrink: 0 },
+  message: { minWidth: 0, overflowWrap: 'anywhere', textAlign: 'left' },
 });
 
 function learnerName(result: RegistrationResult): string {
@@ -14,20 +17,23 @@ function learnerName(result: RegistrationResult): string {
   return name === '' ? result.learnerId : `${result.learnerId} ${name}`;
 }
 
-function Reason({ problem, onGoTo }: { problem: RegistrationProblem; onGoTo: (cell: string) => void }) {
+function Reason({ problem, shared, onGoTo }: { problem: RegistrationProblem; shared: boolean; onGoTo: (cell: string) => void }) {
   const styles = useStyles();
   const { cell } = problem;
+  const label = reasonLabel(problem.code);
   return (
     <li className={styles.reason} data-testid="reason" data-code={problem.code}>
       <Badge className={styles.code} size="small" appearance="tint" color={problem.severity === 'error' ? 'danger' : 'warning'}>
-        {problem.code}
+        {label}
       </Badge>
-      {cell ? (
-        <Link as="button" onClick={() => onGoTo(cell)} title={`Select ${cell}`}>
+      {shared ? (
+        <Caption1>(said once above the list)</Caption1>
+      ) : cell ? (
+        <Link as="button" className={styles.message} onClick={() => onGoTo(cell)} title={`Select ${cell}`}>
           {problem.message}
         </Link>
       ) : (
-        <Caption1>{problem.message}</Caption1>
+        <Caption1 className={styles.message}>{problem.message}</Caption1>
       )}
     </li>
   );
@@ -36,12 +42,14 @@ function Reason({ problem, onGoTo }: { problem: RegistrationProblem; onGoTo: (ce
 export function LearnerList({
   title,
   results,
+  isShared,
   onGoTo,
   testId,
   empty,
 }: {
   title: string;
   results: readonly RegistrationResult[];
+  isShared: (problem: RegistrationProblem) => boolean;
   onGoTo: (cell: string) => void;
   testId: string;
   empty: string;
@@ -49,24 +57,33 @@ export function LearnerList({
   const styles = useStyles();
   return (
     <Card data-testid={testId}>
-      <CardHeader header={<Subtitle2>{title}</Subtitle2>} />
+      <CardHeader header={<Subtitle2 as="h3">{title}</Subtitle2>} />
       {results.length === 0 ? (
         <Caption1>{empty}</Caption1>
       ) : (
-        <ul className={styles.list}>
-          {results.map((result) => (
-            <li key={result.row} data-testid="learner" data-learner={result.learnerId}>
-              <Text weight="semibold">{learnerName(result)}</Text> <Caption1>row {result.row}</Caption1>
-              {result.problems.length > 0 && (
-                <ul className={styles.reasons}>
-                  {result.problems.map((problem, i) => (
-                    <Reason key={`${problem.code}-${i}`} problem={problem} onGoTo={onGoTo} />
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
+        <VirtualList
+          count={results.length}
+          label={title}
+          maxHeight={420}
+          estimate={64}
+          keyOf={(i) => results[i].row}
+          itemProps={(i) => ({ 'data-testid': 'learner', 'data-learner': results[i].learnerId })}
+          render={(i) => {
+            const result = results[i];
+            return (
+              <>
+                <Text weight="semibold">{learnerName(result)}</Text> <Caption1>row {result.row}</Caption1>
+                {result.problems.length > 0 && (
+                  <ul className={styles.reasons}>
+                    {result.problems.map((problem, k) => (
+                      <Reason key={`${problem.code}-${k}`} problem={problem} shared={isShared(problem)} onGoTo={onGoTo} />
+                    ))}
+                  </ul>
+                )}
+              </>
+            );
+          }}
+        />
       )}
     </Card>
   );

@@ -24,25 +24,37 @@ import { DownloadLink } from './DownloadLink';
 import { LearnerList } from './LearnerList';
 import { useRegistration } from './useRegistration';
 import { useWriteWarning } from '../write-warning';
+import { counted, figure, reasonLabel } from '../status-words';
+import { useResultFocus } from '../announcer';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  date: { minWidth: '160px' },
+  date: { minWidth: 'min(160px, 100%)', maxWidth: '100%' },
+  dateInput: { maxWidth: '100%', minWidth: 0 },
+  shared: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export function RegistrationTab() {
   const styles = useStyles();
   const panel = usePanelStyles();
   const registration = useRegistration();
-  const { date, results, inspection, exported, busy } = registration;
+  const { date, view, inspection, exported, busy } = registration;
+  const results = view?.results ?? null;
   const warning = useWriteWarning({
     what: 'The export writes the ready learners to a sheet of its own (never your cohort sheet).',
     action: 'Export and write the sheet',
   });
   const sheetName = inspection?.read.sheetName ?? '';
   const goTo = (cell: string) => registration.goTo(sheetName, cell);
-  const ready = results?.filter((r) => r.ready) ?? [];
-  const heldBack = results?.filter((r) => !r.ready) ?? [];
+  const ready = view?.ready ?? [];
+  const heldBack = view?.heldBack ?? [];
+  const isShared = view?.isShared ?? (() => false);
+  // MessageBars say their own text through the pane's announcer; focus goes to the one an action ended with.
+  const exportedRef = useResultFocus<HTMLDivElement>(exported, '');
+  const errorRef = useResultFocus<HTMLDivElement>(registration.error, '');
+  const learnerCount = inspection?.reading.learners.length ?? 0;
+  const busyText =
+    busy === 'reading' ? 'Reading the sheet…' : busy === 'checking' ? `Checking ${counted(learnerCount, 'learner')} for registration…` : 'Writing the registration sheet…';
 
   return (
     <div className={panel.column}>
@@ -54,15 +66,15 @@ export function RegistrationTab() {
           validationState={registration.dateError ? 'error' : 'none'}
           validationMessage={registration.dateError}
         >
-          <Input type="date" value={date} onChange={(_, data) => registration.setDate(data.value)} data-testid="registration-date" />
+          <Input className={styles.dateInput} type="date" value={date} onChange={(_, data) => registration.setDate(data.value)} data-testid="registration-date" />
         </Field>
         <Button disabled={busy !== null} onClick={registration.read} data-testid="registration-refresh">
           Read the sheet again
         </Button>
       </div>
-      {busy && <Spinner size="tiny" label={busy === 'reading' ? 'Reading the sheet…' : 'Writing the registration sheet…'} />}
+      {busy && <Spinner size="tiny" label={busyText} data-testid="registration-busy" />}
       {registration.error && (
-        <MessageBar intent="error" data-testid="registration-error">
+        <MessageBar intent="error" data-testid="registration-error" ref={errorRef} tabIndex={-1}>
           <MessageBarBody>{registration.error}</MessageBarBody>
         </MessageBar>
       )}
@@ -75,9 +87,16 @@ export function RegistrationTab() {
       )}
       {results && inspection && results.length > 0 && (
         <Card data-testid="registration-summary">
-          <CardHeader header={<Subtitle2>Registration on {formatUkDate(date)}</Subtitle2>} description={<Caption1>Sheet “{sheetName}”</Caption1>} />
+          <CardHeader
+            header={
+              <Subtitle2 as="h2" tabIndex={-1} data-testid="registration-heading">
+                Registration on {formatUkDate(date)}
+              </Subtitle2>
+            }
+            description={<Caption1>Sheet “{sheetName}”</Caption1>}
+          />
           <Body1 data-testid="registration-counts">
-            {ready.length} of {results.length} learners ready to register; {heldBack.length} held back.
+            {figure(ready.length)} of {counted(results.length, 'learner')} ready to register; {figure(heldBack.length)} held back.
           </Body1>
           <div className={styles.row}>
             <Button appearance="primary" disabled={busy !== null || ready.length === 0} onClick={() => warning.ask(registration.exportReady)} data-testid="registration-export">
@@ -89,9 +108,9 @@ export function RegistrationTab() {
             the same rows as a CSV file. Your cohort sheet is not changed.
           </Caption1>
           {exported && (
-            <MessageBar intent="success" data-testid="registration-exported">
+            <MessageBar intent="success" data-testid="registration-exported" ref={exportedRef} tabIndex={-1}>
               <MessageBarBody>
-                <MessageBarTitle>Exported {exported.written.learners} learners</MessageBarTitle>
+                <MessageBarTitle>Exported {counted(exported.written.learners, 'learner')}</MessageBarTitle>
                 {exported.written.replaced ? 'Replaced ' : 'Written to '}
                 <Link as="button" onClick={() => registration.goTo(exported.written.sheetName, exported.written.range)} data-testid="registration-sheet-link">
                   {exported.written.sheetName}!{exported.written.range}
@@ -109,17 +128,32 @@ export function RegistrationTab() {
           )}
         </Card>
       )}
+      {view && view.shared.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="registration-shared">
+          <MessageBarBody>
+            <MessageBarTitle>Shared by many learners</MessageBarTitle>
+            <ul className={styles.shared}>
+              {view.shared.map((p) => (
+                <li key={`${p.code}:${p.message}`} data-testid="shared-reason" data-code={p.code}>
+                  {reasonLabel(p.code)}, {counted(p.learners, 'learner')}: {p.message}.
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {results && results.length > 0 && (
         <LearnerList
-          title={`Held back (${heldBack.length})`}
+          title={`Held back (${figure(heldBack.length)})`}
           results={heldBack}
+          isShared={isShared}
           onGoTo={goTo}
           testId="registration-held-back"
           empty="Every learner is ready to register."
         />
       )}
       {results && results.length > 0 && (
-        <LearnerList title={`Ready (${ready.length})`} results={ready} onGoTo={goTo} testId="registration-ready" empty="No learner is ready yet." />
+        <LearnerList title={`Ready (${figure(ready.length)})`} results={ready} isShared={isShared} onGoTo={goTo} testId="registration-ready" empty="No learner is ready yet." />
       )}
       {warning.dialog}
     </div>

@@ -1,16 +1,15 @@
 // The registration view's state: the cohort sheet as read, the registration date, every learner's result for that
 // date, and the last export (the sheet written and the CSV offered).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isIsoDate } from '../../cohort/dates';
 import { inspectSheet, selectCell, type SheetInspection } from '../../excel/check-sheet';
 import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel/registration-sheet';
-import { checkRegistration, type RegistrationResult } from '../../registration/check';
 import { registrationCsv, registrationRows } from '../../registration/export';
-import { routeCheck } from '../../registration/route';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../settings';
 import type { PaneFile } from './DownloadLink';
+import { registrationView, type RegistrationView } from './registration-work';
 
 export interface RegistrationExport {
   date: string;
@@ -24,8 +23,9 @@ export interface Registration {
   /** Why the date cannot be used, or undefined. */
   dateError?: string;
   inspection: SheetInspection | null;
-  results: RegistrationResult[] | null;
-  busy: 'reading' | 'exporting' | null;
+  /** The learners checked for `date`; null while they are being checked. */
+  view: RegistrationView | null;
+  busy: 'reading' | 'checking' | 'exporting' | null;
   error: string | null;
   exported: RegistrationExport | null;
   read: () => void;
@@ -59,10 +59,27 @@ export function useRegistration(): Registration {
   const settingsKey = JSON.stringify([settings.scope, settings.qualification, settings.marks]);
 
   const dateError = isIsoDate(date) ? undefined : 'Give the registration date as a whole date.';
-  const results = useMemo(
-    () => (inspection && !dateError ? checkRegistration(inspection.reading.learners, { date, unitCheck: routeCheck }) : null),
-    [inspection, date, dateError],
-  );
+  const [view, setView] = useState<RegistrationView | null>(null);
+  const [checking, setChecking] = useState(false);
+  const results = view?.results ?? null;
+  // Each reading and date starts a new round of slices; a round that is overtaken stops at its next slice.
+  const round = useRef(0);
+  useEffect(() => {
+    const mine = ++round.current;
+    setView(null);
+    if (!inspection || dateError) return;
+    setChecking(true);
+    registrationView(inspection.reading.learners, date, () => round.current !== mine)
+      .then(
+        (made) => {
+          if (made && round.current === mine) setView(made);
+        },
+        (failure: unknown) => setError(messageOf(failure)),
+      )
+      .finally(() => {
+        if (round.current === mine) setChecking(false);
+      });
+  }, [inspection, date, dateError]);
 
   const read = useCallback(() => {
     if (working.current) return;
@@ -111,5 +128,5 @@ export function useRegistration(): Registration {
     if (active) read();
   }, [active, read, settingsKey]);
 
-  return { date, setDate, dateError, inspection, results, busy, error, exported, read, exportReady, goTo };
+  return { date, setDate, dateError, inspection, view, busy: busy ?? (checking ? 'checking' : null), error, exported, read, exportReady, goTo };
 }

@@ -2,6 +2,8 @@
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { CellValue } from '../../cohort/types';
 import type { RowChanges } from '../../excel/learner-row';
+import { useResultFocus } from '../announcer';
+import { counted } from '../status-words';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -35,6 +37,8 @@ export function ApplyBar({
 }) {
   const styles = useStyles();
   const { changes, notWritten } = rowChanges;
+  // The MessageBar says its own text through the pane's announcer; focus goes to it after Apply.
+  const noticeRef = useResultFocus<HTMLDivElement>(notice, '');
   return (
     <div className={styles.column} data-testid="whatif-apply-bar">
       <div className={styles.actions}>
@@ -51,8 +55,7 @@ export function ApplyBar({
       ) : (
         <>
           <Text data-testid="whatif-pending">
-            {changedCount} {changedCount === 1 ? 'unit' : 'units'} changed;{' '}
-            {changes.length === 0 ? 'no cell to write' : `Apply writes ${changes.length} ${changes.length === 1 ? 'cell' : 'cells'}:`}
+            {counted(changedCount, 'unit')} changed; {changes.length === 0 ? 'no cell to write' : `Apply writes ${counted(changes.length, 'cell')}:`}
           </Text>
           {changes.length > 0 && (
             <ul className={styles.cells} data-testid="whatif-cells">
@@ -76,7 +79,7 @@ export function ApplyBar({
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" data-testid={`whatif-${notice.intent}`}>
+        <MessageBar intent={notice.intent} layout="multiline" data-testid={`whatif-${notice.intent}`} ref={noticeRef} tabIndex={-1}>
           <MessageBarBody>
             <MessageBarTitle>{notice.title}</MessageBarTitle>
             {notice.text}

@@ -3,10 +3,14 @@ import { Button, Caption1, Combobox, Field, makeStyles, Option, tokens } from '@
 import { useMemo, useState } from 'react';
 import type { LearnerRecord } from '../../cohort/types';
 import type { Following } from './useWhatIfSheet';
+import { figure } from '../status-words';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // Fluent's combobox is at least 250 px wide; a pane at 200 % zoom is narrower.
+  picker: { minWidth: 0, maxWidth: '100%', width: '100%', boxSizing: 'border-box' },
+  pickerInput: { minWidth: 0, width: '100%' },
 });
 
 /** Options shown at once: a large cohort is narrowed by typing, not scrolled. */
@@ -50,10 +54,16 @@ export function LearnerPicker({
       <Field label="Learner" hint={hint}>
         <Combobox
           data-testid="whatif-learner"
+          className={styles.picker}
+          input={{ className: styles.pickerInput }}
           placeholder="Type a name or learner id"
           value={typed ?? selectedLabel}
           selectedOptions={selected ? [String(selected.row)] : []}
-          onChange={(event) => setTyped(event.target.value)}
+          onChange={(event) => {
+            // Typing into the box that shows the followed learner starts a new search, not one after their name.
+            const value = event.target.value;
+            setTyped(typed === null && selectedLabel !== '' && value.startsWith(selectedLabel) ? value.slice(selectedLabel.length) : value);
+          }}
           onOptionSelect={(_, data) => {
             // Typing past the chosen learner's name clears the selection (no option value): keep what was typed.
             if (!data.optionValue) return;
@@ -75,7 +85,7 @@ export function LearnerPicker({
         </Combobox>
       </Field>
       <div className={styles.row}>
-        {found.length > SHOWN && <Caption1>{found.length - SHOWN} more: type more of the name to narrow the list.</Caption1>}
+        {found.length > SHOWN && <Caption1>{figure(found.length - SHOWN)} more: type more of the name to narrow the list.</Caption1>}
         {following !== 'on' && (
           <Button size="small" onClick={onUseSelection} data-testid="whatif-use-selection">
             Use the selected row

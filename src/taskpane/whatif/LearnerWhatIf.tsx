@@ -1,6 +1,6 @@
 // One learner's what-if: their units with a choice each, recomputed on every toggle without touching the sheet, the
 // planner's suggestions, and Apply (the changed cells only, after the undo warning) or Reset.
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE } from '../../cohort/results';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { LearnerRecord } from '../../cohort/types';
@@ -10,7 +10,8 @@ import type { QualificationDefinition } from '../../rules/model';
 import type { CostMeasure } from '../../rules/planner';
 import { usePane } from '../services';
 import { markVocabularyOf } from '../settings';
-import { STATUS_WORDS } from '../status-words';
+import { figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
+import { learnerLabel } from './LearnerPicker';
 import { useWriteWarning } from '../write-warning';
 import { ApplyBar, type ApplyNotice } from './ApplyBar';
 import { changedUnits, choicesOf, suggestions, unitsOf, whatIf, withChoice, withPlan, type Choices, type PlanLine, type UnitChoice } from './model';
@@ -34,6 +35,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  heading: { margin: 0 },
   chip: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium },
 });
 
@@ -167,6 +169,9 @@ export function LearnerWhatIf({
 
   return (
     <div className={styles.column}>
+      <Text as="h2" size={400} weight="semibold" className={styles.heading}>
+        What if: {learnerLabel(record)}
+      </Text>
       <ResultsPanel view={view} revision={revision.current} problems={problems} />
       <ApplyBar
         rowChanges={rowChanges}
@@ -180,11 +185,11 @@ export function LearnerWhatIf({
       {/* A visual echo of the results above; screen readers hear those through the live region instead. */}
       <div className={styles.sticky} aria-hidden="true" data-testid="whatif-sticky">
         <span className={styles.chip} style={{ backgroundColor: STATUS_STYLE[view.status].fill, color: STATUS_STYLE[view.status].font }}>
-          {STATUS_STYLE[view.status].label}
+          {STATUS_LABEL[view.status]}
         </span>
         <Caption1>
-          {view.credits.achieved} achieved · {view.credits.withPlanned} with planned
-          {changed.size > 0 ? ` · ${changed.size} changed` : ''}
+          {figure(view.credits.achieved)} achieved · {figure(view.credits.withPlanned)} with planned
+          {changed.size > 0 ? ` · ${figure(changed.size)} changed` : ''}
         </Caption1>
       </div>
       <UnitList q={q} choices={choices} changed={changed} notCounted={notCounted} onChoice={onChoice} />

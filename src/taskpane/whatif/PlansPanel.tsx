@@ -5,6 +5,7 @@ import type { CostMeasure } from '../../rules/planner';
 import { costText, type PlanLine, type Suggestions } from './model';
 
 const useStyles = makeStyles({
+  measures: { flexWrap: 'wrap' },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   // An h3 for the outline, without the browser's heading margins (the card has its own spacing).
   heading: { margin: 0 },
@@ -41,7 +42,7 @@ export function PlansPanel({
         }
       />
       <Field label="Cheapest by">
-        <RadioGroup layout="horizontal" value={cost} onChange={(_, data) => onCost(data.value as CostMeasure)}>
+        <RadioGroup layout="horizontal" className={styles.measures} value={cost} onChange={(_, data) => onCost(data.value as CostMeasure)}>
           {MEASURES.map(([value, label]) => (
             <Radio key={value} value={value} label={label} />
           ))}
@@ -62,7 +63,7 @@ export function PlansPanel({
                 Costs {costText(line.plan.cost, cost)}
                 {line.plan.reliesOnUnknown.length > 0 ? '; relies on unit data the catalogue lacks' : ''}.
               </Caption1>
-              <Button size="small" disabled={line.adds.length === 0} onClick={() => onAdd(line)} aria-label={`Add plan ${i + 1} as planned: ${line.plan.add.join(', ')}`}>
+              <Button size="small" disabled={line.adds.length === 0} onClick={() => onAdd(line)} aria-label={`Add as planned: plan ${i + 1}, ${line.plan.add.join(', ')}`}>
                 Add as planned
               </Button>
             </li>

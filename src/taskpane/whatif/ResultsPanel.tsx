@@ -2,7 +2,7 @@
 // undecided, with the sentence it comes from. A polite live region, so a screen reader hears the change after a toggle.
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE } from '../../cohort/results';
-import { STATUS_WORDS } from '../status-words';
+import { outcomeWords, paneWords, STATUS_WORDS } from '../status-words';
 import type { RuleOutcome } from '../../rules/model';
 import type { CreditFigure, RuleLine, WhatIf } from './model';
 
@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   rule: { display: 'grid', gridTemplateColumns: '4.5em 1fr', columnGap: tokens.spacingHorizontalS },
   outcome: { fontWeight: tokens.fontWeightSemibold },
   met: { color: tokens.colorPaletteGreenForeground1 },
+  planned: { color: tokens.colorBrandForeground1 },
   unmet: { color: tokens.colorPaletteRedForeground1 },
   unknown: { color: tokens.colorNeutralForeground3 },
   note: { color: tokens.colorNeutralForeground3, display: 'block' },
@@ -31,7 +32,10 @@ const useStyles = makeStyles({
 });
 
 
-const OUTCOME_WORDS: Record<RuleOutcome, string> = { met: 'Met', unmet: 'Not met', unknown: 'Unknown' };
+/** Green "Met" only for a rule the achieved units meet; one met only once planned units are achieved says so. */
+function outcomeClass(outcome: RuleOutcome, achieved?: RuleOutcome): 'met' | 'planned' | 'unmet' | 'unknown' {
+  return outcome === 'met' && achieved !== undefined && achieved !== 'met' ? 'planned' : outcome;
+}
 
 /** Barred sets that share the specification's sentence are one rule to read, with a line per set. */
 function barredGroups(rules: readonly RuleLine[]): { text: string; outcome: RuleOutcome; sets: RuleLine[] }[] {
@@ -96,17 +100,17 @@ export function ResultsPanel({ view, revision, problems }: { view: WhatIf; revis
           .filter((rule) => rule.kind !== 'barred')
           .map((rule) => (
             <li key={rule.id} className={styles.rule} data-testid={`rule-${rule.id}`} data-outcome={rule.outcome}>
-              <span className={mergeClasses(styles.outcome, styles[rule.outcome])}>{OUTCOME_WORDS[rule.outcome]}</span>
+              <span className={mergeClasses(styles.outcome, styles[outcomeClass(rule.outcome, rule.achieved)])}>{outcomeWords(rule.outcome, rule.achieved)}</span>
               <span>
                 <Text>“{rule.text}”</Text> <Caption1>{rule.message}</Caption1>
                 {rule.outcome === 'met' && rule.achieved !== 'met' && <Caption1> (once the planned units are achieved)</Caption1>}
-                {rule.note && <Caption1 className={styles.note}>{rule.note}</Caption1>}
+                {rule.note && <Caption1 className={styles.note}>{paneWords(rule.note)}</Caption1>}
               </span>
             </li>
           ))}
         {barredGroups(view.rules).map((group) => (
           <li key={group.sets[0].id} className={styles.rule}>
-            <span className={mergeClasses(styles.outcome, styles[group.outcome])}>{OUTCOME_WORDS[group.outcome]}</span>
+            <span className={mergeClasses(styles.outcome, styles[group.outcome])}>{outcomeWords(group.outcome)}</span>
             <span>
               <Text>“{group.text}”</Text>
               <ul className={styles.sets}>
@@ -128,7 +132,7 @@ export function ResultsPanel({ view, revision, problems }: { view: WhatIf; revis
           <ul className={styles.problems} data-testid="whatif-problems">
             {problems.map((p, i) => (
               <li key={`${p.cell}-${i}`}>
-                <Caption1>{p.message}</Caption1>
+                <Caption1>{paneWords(p.message)}</Caption1>
               </li>
             ))}
           </ul>

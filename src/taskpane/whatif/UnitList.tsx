@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   title: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
   ref: { fontVariantNumeric: 'tabular-nums' },
   facts: { color: tokens.colorNeutralForeground3 },
-  radios: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  radios: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
   spoken: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   barred: {
     display: 'flex',

@@ -8,6 +8,7 @@ import type { ApplyNotice } from './ApplyBar';
 import { LearnerPicker } from './LearnerPicker';
 import { LearnerWhatIf } from './LearnerWhatIf';
 import { useWhatIfSheet } from './useWhatIfSheet';
+import { counted } from '../status-words';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -64,7 +65,7 @@ export function WhatIfTab() {
       <div className={styles.row}>
         {inspection && (
           <Caption1>
-            {learners.length} learners on sheet “{inspection.read.sheetName}” ({inspection.read.source}).
+            {counted(learners.length, 'learner')} on sheet “{inspection.read.sheetName}” ({inspection.read.source}).
           </Caption1>
         )}
         <Button size="small" appearance="subtle" disabled={sheet.reading} onClick={sheet.read} data-testid="whatif-read">
