@@ -14,7 +14,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -33,7 +42,21 @@ export default tseslint.config(
     // The engine and the reader run everywhere: keep Office, React and exceljs out of them.
     files: ['src/rules/**', 'src/cohort/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['exceljs', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js', '**/excel/**', '**/taskpane/**', '**/cli/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'exceljs',
+            'react',
+            'react-dom',
+            '@fluentui/*',
+            '@microsoft/office-js',
+            '**/excel/**',
+            '**/taskpane/**',
+            '**/cli/**',
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'Office', 'Excel', 'fetch', 'XMLHttpRequest'],
     },
   },
@@ -42,7 +65,21 @@ export default tseslint.config(
     files: ['src/functions/**'],
     ignores: ['src/functions/functions.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['exceljs', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js', '**/excel/**', '**/taskpane/**', '**/cli/**'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'exceljs',
+            'react',
+            'react-dom',
+            '@fluentui/*',
+            '@microsoft/office-js',
+            '**/excel/**',
+            '**/taskpane/**',
+            '**/cli/**',
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'Office', 'Excel', 'CustomFunctions', 'fetch', 'XMLHttpRequest'],
     },
   },

@@ -42,7 +42,8 @@ function deploymentManifestTransform(publicUrlOption) {
     console.error(`qualcheck: ${error.message}`);
     process.exit(2);
   }
-  return (content) => validatedDeploymentManifest(content.toString(), publicUrl, (line) => console.warn(`qualcheck: ${line}`));
+  return (content) =>
+    validatedDeploymentManifest(content.toString(), publicUrl, (line) => console.warn(`qualcheck: ${line}`));
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -84,7 +85,12 @@ module.exports = async (env = {}, argv = {}) => {
           options: {
             // Types are checked by `npm run typecheck`; here only transpile, as ES modules so webpack can drop unused Fluent UI code.
             transpileOnly: true,
-            compilerOptions: { noEmit: false, module: 'es2022', moduleResolution: 'bundler', sourceMap: mode === 'development' },
+            compilerOptions: {
+              noEmit: false,
+              module: 'es2022',
+              moduleResolution: 'bundler',
+              sourceMap: mode === 'development',
+            },
           },
         },
       ],

@@ -40,9 +40,21 @@ export function cohortSheetXml(shape: CohortFileShape, strings: Map<string, numb
   };
   const columns = shape.units + 6;
   const letters = Array.from({ length: columns }, (_, i) => columnName(i));
-  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${letters[columns - 1]}${shape.learners + 1}"/><sheetData>`];
-  const header = ['Learner ID', 'First name', 'Last name', 'ULN', 'Date of birth', 'Qualification', ...unitRefs(shape.units)];
-  parts.push(`<row r="1">${header.map((h, c) => `<c r="${letters[c]}1" t="s"><v>${shared(h)}</v></c>`).join('')}</row>`);
+  const parts: string[] = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${letters[columns - 1]}${shape.learners + 1}"/><sheetData>`,
+  ];
+  const header = [
+    'Learner ID',
+    'First name',
+    'Last name',
+    'ULN',
+    'Date of birth',
+    'Qualification',
+    ...unitRefs(shape.units),
+  ];
+  parts.push(
+    `<row r="1">${header.map((h, c) => `<c r="${letters[c]}1" t="s"><v>${shared(h)}</v></c>`).join('')}</row>`,
+  );
   for (let i = 0; i < shape.learners; i++) {
     const r = i + 2;
     let row = `<row r="${r}">`;
@@ -77,7 +89,8 @@ export async function cohortFile(shape: CohortFileShape): Promise<Buffer> {
     'xl/sharedStrings.xml': sst,
   };
   const zip = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text, 'utf8'), name, { mtime: new Date(Date.UTC(2013, 0, 1)) });
+  for (const [name, text] of Object.entries(files))
+    zip.addBuffer(Buffer.from(text, 'utf8'), name, { mtime: new Date(Date.UTC(2013, 0, 1)) });
   zip.end();
   const chunks: Buffer[] = [];
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);

@@ -23,7 +23,7 @@ const refs = qualification.units.map((u) => u.ref);
 
 // A small deterministic generator so runs are comparable.
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 
 const learners = Array.from({ length: LEARNERS }, () => {
   const achieved: string[] = [];
@@ -88,7 +88,8 @@ function allocated(run: () => void): number {
   const after = process.memoryUsage().heapUsed;
   const { statistics } = profiler.stop();
   let freed = 0;
-  for (const gc of statistics) freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
+  for (const gc of statistics)
+    freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
   return freed + after - before;
 }
 
@@ -101,7 +102,10 @@ const checkMs = median(checkRuns.map((r) => r.cpuMs));
 const perSecond = (ms: number): number => Math.round((LEARNERS * 1000) / ms);
 const compiledBytes = allocated(() => compiledRun()) / LEARNERS;
 const checkBytes = allocated(() => checkRun()) / LEARNERS;
-if (compiledRuns[0].invalid !== checkRuns[0].invalid) throw new Error(`the compiled evaluator finds ${compiledRuns[0].invalid} invalid, checkUnits ${checkRuns[0].invalid}`);
+if (compiledRuns[0].invalid !== checkRuns[0].invalid)
+  throw new Error(
+    `the compiled evaluator finds ${compiledRuns[0].invalid} invalid, checkUnits ${checkRuns[0].invalid}`,
+  );
 
 const figures = {
   qualification: qualification.id,
@@ -128,7 +132,9 @@ function row(f: { learnersPerSecond: number; wallLearnersPerSecond: number; byte
 
 if (json) console.log(JSON.stringify({ engine: figures }));
 else {
-  console.log(`engine: ${LEARNERS} learners of 600/5106/1 (${figures.meanUnitsPerLearner} units each on average; ${figures.invalid} invalid), median of ${RUNS} runs`);
+  console.log(
+    `engine: ${LEARNERS} learners of 600/5106/1 (${figures.meanUnitsPerLearner} units each on average; ${figures.invalid} invalid), median of ${RUNS} runs`,
+  );
   console.table({
     'compiled evaluator (outcome and counts of every rule, status)': row(figures, compiledMs),
     'checkUnits (results as the sheet and JSON read them)': row(figures.checkUnits, checkMs),

@@ -42,14 +42,23 @@ async function main(): Promise<void> {
   const writes = syncs.filter((s) => s.writes > 0);
   const readBytes = sum(reads, (s) => s.responseBytes + s.requestBytes);
   const ratio = readBytes / valuesBytes;
-  console.log(`excel-adapter: ${outcome.checks.length.toLocaleString('en-GB')} learners x ${used.columns} columns, read in ${outcome.read.chunks} chunks, ${(ms / 1000).toFixed(1)} s on the fake host`);
-  console.log(`  syncs: ${syncs.length} (${reads.length} reading, ${writes.length} writing); goal <= ${MAX_SYNCS}: ${syncs.length <= MAX_SYNCS ? 'met' : 'NOT met'}`);
+  console.log(
+    `excel-adapter: ${outcome.checks.length.toLocaleString('en-GB')} learners x ${used.columns} columns, read in ${outcome.read.chunks} chunks, ${(ms / 1000).toFixed(1)} s on the fake host`,
+  );
+  console.log(
+    `  syncs: ${syncs.length} (${reads.length} reading, ${writes.length} writing); goal <= ${MAX_SYNCS}: ${syncs.length <= MAX_SYNCS ? 'met' : 'NOT met'}`,
+  );
   console.log(
     `  read payload: ${kb(readBytes)} (requests ${kb(sum(reads, (s) => s.requestBytes))}, responses ${kb(sum(reads, (s) => s.responseBytes))}) against ${kb(valuesBytes)} of values alone = ${ratio.toFixed(2)} x; goal <= ${MAX_READ_RATIO}: ${ratio <= MAX_READ_RATIO ? 'met' : 'NOT met'}`,
   );
-  console.log(`  largest request ${kb(fake.stats.maxRequestBytes)}, largest response ${kb(fake.stats.maxResponseBytes)} (the fake host refuses over 4,096 KB)`);
+  console.log(
+    `  largest request ${kb(fake.stats.maxRequestBytes)}, largest response ${kb(fake.stats.maxResponseBytes)} (the fake host refuses over 4,096 KB)`,
+  );
   console.log('  per sync (request / response):');
-  for (const s of syncs) console.log(`    ${String(s.number).padStart(2)} ${s.writes > 0 ? 'write' : 'read '} ${kb(s.requestBytes).padStart(9)} / ${kb(s.responseBytes).padStart(9)}${s.calculationSuspended ? '  calculation suspended' : ''}`);
+  for (const s of syncs)
+    console.log(
+      `    ${String(s.number).padStart(2)} ${s.writes > 0 ? 'write' : 'read '} ${kb(s.requestBytes).padStart(9)} / ${kb(s.responseBytes).padStart(9)}${s.calculationSuspended ? '  calculation suspended' : ''}`,
+    );
 }
 
 main().catch((error: unknown) => {

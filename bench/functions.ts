@@ -64,7 +64,10 @@ async function main(): Promise<void> {
   const withRules = path.join(__dirname, '..', 'samples', 'ocr-10266-with-rules.xlsx');
   const { grid: rulesGrid } = await gridOfFile(withRules, 'Qualification rules');
   const right = Math.max(...rulesGrid.values.map((r) => r.length));
-  const rules = { values: rulesGrid.values.map((row) => excelRow(row, 1, right)[0]), address: `'Qualification rules'!A1:${columnLetters(right)}${rulesGrid.values.length}` };
+  const rules = {
+    values: rulesGrid.values.map((row) => excelRow(row, 1, right)[0]),
+    address: `'Qualification rules'!A1:${columnLetters(right)}${rulesGrid.values.length}`,
+  };
   run('OCR 10266 + rules sheet', cohortOf((await gridOfFile(withRules)).grid, ROWS), rules);
 }
 

@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   const checks = checkCohort(reading);
   const block = withNotCounted(resultsBlock(reading, checks), reading, checks, big);
   const firstColumn = reading.lastColumn + 1;
-  const written = { sheetName: 'Cohort', headerRow: reading.headerRow, firstColumn, header: block.header, firstRow: reading.headerRow + 1, rows: block.rows };
+  const written = {
+    sheetName: 'Cohort',
+    headerRow: reading.headerRow,
+    firstColumn,
+    header: block.header,
+    firstRow: reading.headerRow + 1,
+    rows: block.rows,
+  };
 
   let t = performance.now();
   const xml = serialiseOwnership({ blocks: [ownedBlockOf(written)] });
@@ -30,9 +37,17 @@ async function main(): Promise<void> {
   const parsed = performance.now() - t;
   const owned = record?.blocks[0];
   if (!owned) throw new Error('the record did not read back');
-  const value = (row: number, column: number) => (row === written.headerRow ? block.header[column - firstColumn] : block.rows[row - written.firstRow]?.[column - firstColumn]) ?? null;
+  const value = (row: number, column: number) =>
+    (row === written.headerRow
+      ? block.header[column - firstColumn]
+      : block.rows[row - written.firstRow]?.[column - firstColumn]) ?? null;
   t = performance.now();
-  const decision = decideOwnership(owned, value, { top: written.headerRow, left: firstColumn, bottom: reading.lastRow, right: firstColumn + block.header.length - 1 });
+  const decision = decideOwnership(owned, value, {
+    top: written.headerRow,
+    left: firstColumn,
+    bottom: reading.lastRow,
+    right: firstColumn + block.header.length - 1,
+  });
   const compared = performance.now() - t;
   console.log(
     `ownership: ${LEARNERS} learners x ${block.header.length} columns: record ${(xml.length / 1024).toFixed(0)} KB; made in ${made.toFixed(0)} ms, ` +

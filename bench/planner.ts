@@ -98,10 +98,23 @@ const firstTimes: number[] = [];
 const firstRows = qualifications.map((q) => bench(q, 'credits', 1, firstTimes));
 const first = spread(firstTimes);
 if (json) {
-  console.log(JSON.stringify({ planner: { ...first, learners: firstTimes.length, repeats, cost: 'credits', maxPlans: 1, byQualification: firstRows } }));
+  console.log(
+    JSON.stringify({
+      planner: {
+        ...first,
+        learners: firstTimes.length,
+        repeats,
+        cost: 'credits',
+        maxPlans: 1,
+        byQualification: firstRows,
+      },
+    }),
+  );
   process.exit(0);
 }
-console.log(`first plan (maxPlans 1, credits), every shipped qualification together: mean ${first.meanMs} ms, p99 ${first.p99Ms} ms, worst ${first.worstMs} ms`);
+console.log(
+  `first plan (maxPlans 1, credits), every shipped qualification together: mean ${first.meanMs} ms, p99 ${first.p99Ms} ms, worst ${first.worstMs} ms`,
+);
 console.table(firstRows);
 const rows: Row[] = [];
 for (const q of qualifications) for (const cost of ['credits', 'glh', 'units'] as const) rows.push(bench(q, cost));
@@ -112,4 +125,6 @@ console.log(
 console.table(rows);
 const worst = Math.max(...rows.map((r) => r.worstMs));
 const mean = Math.max(...rows.map((r) => r.meanMs));
-console.log(`largest mean ${mean} ms, worst single learner ${worst} ms; budget ${BUDGET_MS} ms per learner: ${worst < BUDGET_MS ? 'met' : mean < BUDGET_MS ? 'met on average, not for every learner' : 'NOT met'}`);
+console.log(
+  `largest mean ${mean} ms, worst single learner ${worst} ms; budget ${BUDGET_MS} ms per learner: ${worst < BUDGET_MS ? 'met' : mean < BUDGET_MS ? 'met on average, not for every learner' : 'NOT met'}`,
+);

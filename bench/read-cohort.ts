@@ -38,10 +38,25 @@ const qualification: QualificationDefinition = {
 const ACHIEVED_ON = new Date(Date.UTC(2013, 4, 1));
 
 function buildGrid(markOf: (learner: number, unit: number) => CellValue): Grid {
-  const header: CellValue[] = ['Learner ID', 'First name', 'Last name', 'ULN', 'Date of birth', 'Qualification', ...qualification.units.map((u) => u.ref)];
+  const header: CellValue[] = [
+    'Learner ID',
+    'First name',
+    'Last name',
+    'ULN',
+    'Date of birth',
+    'Qualification',
+    ...qualification.units.map((u) => u.ref),
+  ];
   const values: CellValue[][] = [['Benchmark cohort'], [], header];
   for (let i = 0; i < LEARNERS; i++) {
-    const row: CellValue[] = [`L${100000 + i}`, 'Ann', 'Smith', 9276308686, new Date(Date.UTC(1990, 0, 1 + (i % 365))), '600/9999/1'];
+    const row: CellValue[] = [
+      `L${100000 + i}`,
+      'Ann',
+      'Smith',
+      9276308686,
+      new Date(Date.UTC(1990, 0, 1 + (i % 365))),
+      '600/9999/1',
+    ];
     for (let u = 0; u < UNITS; u++) row.push(markOf(i, u));
     values.push(row);
   }
@@ -88,7 +103,9 @@ function mib(bytes: number): string {
 
 async function measureFile(): Promise<void> {
   const bytes = await cohortFile({ learners: LEARNERS, units: FILE_UNITS });
-  const fileCatalogue = new Catalogue([{ ...qualification, units: unitRefs(FILE_UNITS).map((ref, i) => ({ ...qualification.units[i], ref })) }]);
+  const fileCatalogue = new Catalogue([
+    { ...qualification, units: unitRefs(FILE_UNITS).map((ref, i) => ({ ...qualification.units[i], ref })) },
+  ]);
   const wall: number[] = [];
   const cpu: number[] = [];
   let learners = 0;
@@ -115,7 +132,9 @@ async function measureFile(): Promise<void> {
   const start = performance.now();
   const excel = new ExcelJS.Workbook();
   await excel.xlsx.load(bytes as unknown as ArrayBuffer);
-  console.log(`read-workbook: exceljs reading the same file: ${(performance.now() - start).toFixed(0)} ms, peak RSS so far ${mib(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(
+    `read-workbook: exceljs reading the same file: ${(performance.now() - start).toFixed(0)} ms, peak RSS so far ${mib(process.resourceUsage().maxRSS * 1024)}`,
+  );
 }
 
 void measureFile().then(() => {

@@ -6,7 +6,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const json = process.argv.includes('--json');
-const benches = ['read-cohort.ts', 'engine.ts', 'planner.ts', 'excel-adapter.ts', 'whatif.ts', 'ownership.ts', 'workbook.ts', 'functions.ts', 'first-view.ts'];
+const benches = [
+  'read-cohort.ts',
+  'engine.ts',
+  'planner.ts',
+  'excel-adapter.ts',
+  'whatif.ts',
+  'ownership.ts',
+  'workbook.ts',
+  'functions.ts',
+  'first-view.ts',
+];
 /** The scripts that print their figures as one JSON object with --json. */
 const named = new Set(['engine.ts', 'planner.ts']);
 
@@ -20,7 +30,10 @@ for (const name of benches) {
     continue;
   }
   if (!named.has(name)) continue;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', file, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', file, '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = out.trim().split('\n').pop() ?? '';
   Object.assign(figures, JSON.parse(line) as Record<string, unknown>);
 }

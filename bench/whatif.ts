@@ -8,7 +8,14 @@ import type { LearnerRecord } from '../src/cohort/types';
 import { embeddedCatalogue } from '../src/rules/catalogue/index';
 import type { QualificationDefinition } from '../src/rules/model';
 import type { CostMeasure } from '../src/rules/planner';
-import { changedUnits, choicesOf, suggestions, whatIf, withChoice, type UnitChoice } from '../src/taskpane/whatif/model';
+import {
+  changedUnits,
+  choicesOf,
+  suggestions,
+  whatIf,
+  withChoice,
+  type UnitChoice,
+} from '../src/taskpane/whatif/model';
 import { randomLearner, seeded } from '../test/planner-fixtures';
 
 const BUDGET_MS = 16;
@@ -18,7 +25,17 @@ const CYCLE: UnitChoice[] = ['none', 'planned', 'achieved'];
 
 function recordOf(q: QualificationDefinition, random: () => number, row: number): LearnerRecord {
   const { achieved, planned } = randomLearner(q, random);
-  return { row, learnerId: `L${row}`, qualificationText: q.id, qualification: q, achieved, planned, marks: [], problems: [], cells: {} };
+  return {
+    row,
+    learnerId: `L${row}`,
+    qualificationText: q.id,
+    qualification: q,
+    achieved,
+    planned,
+    marks: [],
+    problems: [],
+    cells: {},
+  };
 }
 
 interface Row {
@@ -68,8 +85,12 @@ for (const q of embeddedCatalogue().qualifications) {
     rows.push(bench(q, cost));
   }
 }
-console.log(`what-if toggle in JavaScript (engine verdict + planner's three plans): ${learnersPerQualification} learners x ${togglesPerLearner} toggles per qualification and cost measure`);
+console.log(
+  `what-if toggle in JavaScript (engine verdict + planner's three plans): ${learnersPerQualification} learners x ${togglesPerLearner} toggles per qualification and cost measure`,
+);
 console.table(rows);
 const worst = Math.max(...rows.map((r) => r.worstMs));
 const p99 = Math.max(...rows.map((r) => r.p99Ms));
-console.log(`largest p99 ${p99} ms, worst single toggle ${worst} ms; budget ${BUDGET_MS} ms per toggle including the render: ${worst < BUDGET_MS ? 'met' : p99 < BUDGET_MS ? 'met for 99% of toggles' : 'NOT met'}`);
+console.log(
+  `largest p99 ${p99} ms, worst single toggle ${worst} ms; budget ${BUDGET_MS} ms per toggle including the render: ${worst < BUDGET_MS ? 'met' : p99 < BUDGET_MS ? 'met for 99% of toggles' : 'NOT met'}`,
+);

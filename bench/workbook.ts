@@ -24,7 +24,17 @@ async function makeCohort(file: string): Promise<void> {
   sheet.addRow(['Learner ID', 'First name', 'Last name', 'ULN', 'Date of birth', 'Qualification', ...units]).commit();
   for (let i = 0; i < LEARNERS; i++) {
     const marks = units.map((_, u) => ((u + i) % 3 === 0 ? MARKS[(u + i) % MARKS.length] : null));
-    sheet.addRow([`L${100000 + i}`, 'Ann', 'Smith', 9276308686, new Date(Date.UTC(1990, 0, 1 + (i % 365))), QUALIFICATION, ...marks]).commit();
+    sheet
+      .addRow([
+        `L${100000 + i}`,
+        'Ann',
+        'Smith',
+        9276308686,
+        new Date(Date.UTC(1990, 0, 1 + (i % 365))),
+        QUALIFICATION,
+        ...marks,
+      ])
+      .commit();
   }
   await workbook.commit();
 }
@@ -36,10 +46,15 @@ interface Measured {
 
 /** Runs a Node child under /usr/bin/time: wall seconds and peak resident memory. */
 function measure(args: string[]): Measured {
-  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const m = /TIME ([\d.]+) (\d+)/.exec(result.stderr ?? '');
   if (!m) throw new Error(`no timing from ${args.join(' ')}: ${result.stderr}`);
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
   return { seconds: Number(m[1]), peakMb: Number(m[2]) / 1024 };
 }
 
@@ -64,14 +79,30 @@ async function main(): Promise<void> {
     const exceljs = measure(['-e', EXCELJS_ALONE, file, path.join(folder, 'exceljs-out.xlsx')]);
     // The command line as a user runs it: the compiled bundle the package installs (npm run build:cli makes it).
     execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: repoRoot, stdio: 'inherit' });
-    const qualcheck = measure([path.join(repoRoot, 'lib/qualcheck.js'), 'check', file, '--out', path.join(folder, 'checked.xlsx')]);
+    const qualcheck = measure([
+      path.join(repoRoot, 'lib/qualcheck.js'),
+      'check',
+      file,
+      '--out',
+      path.join(folder, 'checked.xlsx'),
+    ]);
     // The checked copy must be a workbook another reader opens, or the figure means nothing.
-    execFileSync(process.execPath, ['-e', "require('@e965/xlsx').readFile(process.argv[1])", path.join(folder, 'checked.xlsx')], { cwd: repoRoot });
+    execFileSync(
+      process.execPath,
+      ['-e', "require('@e965/xlsx').readFile(process.argv[1])", path.join(folder, 'checked.xlsx')],
+      { cwd: repoRoot },
+    );
     const learners = LEARNERS.toLocaleString('en-GB');
     console.log(`workbook: ${learners} learners x ${UNIT_COLUMNS + 6} columns, ${size.toFixed(1)} MB .xlsx`);
-    console.log(`  exceljs alone, read + write:   ${exceljs.seconds.toFixed(2)} s, peak ${exceljs.peakMb.toFixed(0)} MB`);
-    console.log(`  qualcheck check --out:          ${qualcheck.seconds.toFixed(2)} s, peak ${qualcheck.peakMb.toFixed(0)} MB`);
-    console.log(`  ratio ${(qualcheck.seconds / exceljs.seconds).toFixed(2)} (goal at most 0.5), peak ${qualcheck.peakMb.toFixed(0)} MB (goal under 1024 MB)`);
+    console.log(
+      `  exceljs alone, read + write:   ${exceljs.seconds.toFixed(2)} s, peak ${exceljs.peakMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `  qualcheck check --out:          ${qualcheck.seconds.toFixed(2)} s, peak ${qualcheck.peakMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `  ratio ${(qualcheck.seconds / exceljs.seconds).toFixed(2)} (goal at most 0.5), peak ${qualcheck.peakMb.toFixed(0)} MB (goal under 1024 MB)`,
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -39,7 +39,11 @@ function fail(line: string, code = 1): never {
 function desktopExcel(): boolean {
   if (process.platform === 'darwin') return existsSync('/Applications/Microsoft Excel.app');
   if (process.platform === 'win32') {
-    const query = spawnSync('reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe'], { stdio: 'ignore' });
+    const query = spawnSync(
+      'reg',
+      ['query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe'],
+      { stdio: 'ignore' },
+    );
     return query.status === 0;
   }
   return false;
@@ -89,7 +93,8 @@ async function startDevServer(ca: Buffer): Promise<DevServer> {
     say(`The dev server is already running on https://localhost:${port} (process ${running.pid}).`);
     return running;
   }
-  if (await answers(ca)) fail(`something else already serves https://localhost:${port}: stop it, or npm stop if it was npm start`);
+  if (await answers(ca))
+    fail(`something else already serves https://localhost:${port}: stop it, or npm stop if it was npm start`);
   say(`Starting the dev server on https://localhost:${port} (log: ${logFile}) ...`);
   const log = openSync(logFile, 'w');
   const child = spawn(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development'], {
@@ -135,20 +140,35 @@ function stopProcessTree(pid: number): void {
 
 function officeAddinDebugging(args: string[]): number {
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const run = spawnSync(npx, ['--yes', OFFICE_ADDIN_DEBUGGING, ...args], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const run = spawnSync(npx, ['--yes', OFFICE_ADDIN_DEBUGGING, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   return run.status ?? 1;
 }
 
 function printWebSteps(): void {
   say('');
-  say(process.platform === 'linux' ? 'There is no desktop Excel on Linux.' : 'Desktop Excel is not used (none found, or --web).');
+  say(
+    process.platform === 'linux'
+      ? 'There is no desktop Excel on Linux.'
+      : 'Desktop Excel is not used (none found, or --web).',
+  );
   say('To try the add-in in Excel on the web:');
-  say(`  1. Open https://localhost:${port}/taskpane.html in your browser once: it should say "Open this pane from Excel" with no certificate warning.`);
+  say(
+    `  1. Open https://localhost:${port}/taskpane.html in your browser once: it should say "Open this pane from Excel" with no certificate warning.`,
+  );
   say('  2. Open a workbook at https://www.office.com (OneDrive or SharePoint).');
-  say('  3. Choose Home > Add-ins > More Add-ins (on some tenants Insert > Add-ins), then My Add-ins > Upload My Add-in.');
+  say(
+    '  3. Choose Home > Add-ins > More Add-ins (on some tenants Insert > Add-ins), then My Add-ins > Upload My Add-in.',
+  );
   say(`  4. Browse to ${manifest} and choose Upload.`);
   say('  5. The Qualifications group appears on the Home tab with Check cohort and Check now.');
-  if (port !== 3000) say(`  (manifest.xml points at https://localhost:3000; this server is on ${port} because QUALCHECK_DEV_PORT says so.)`);
+  if (port !== 3000)
+    say(
+      `  (manifest.xml points at https://localhost:3000; this server is on ${port} because QUALCHECK_DEV_PORT says so.)`,
+    );
   say('npm stop ends the dev server when you are done.');
 }
 
@@ -157,8 +177,19 @@ async function start(web: boolean): Promise<void> {
   await startDevServer(ca);
   if (!web && desktopExcel()) {
     say('Sideloading into desktop Excel with office-addin-debugging ...');
-    const code = officeAddinDebugging(['start', manifest, 'desktop', '--app', 'excel', '--dev-server-port', String(port)]);
-    if (code !== 0) fail(`office-addin-debugging could not sideload the add-in (exit code ${code}); docs/addin.md says how to sideload by hand`);
+    const code = officeAddinDebugging([
+      'start',
+      manifest,
+      'desktop',
+      '--app',
+      'excel',
+      '--dev-server-port',
+      String(port),
+    ]);
+    if (code !== 0)
+      fail(
+        `office-addin-debugging could not sideload the add-in (exit code ${code}); docs/addin.md says how to sideload by hand`,
+      );
     return;
   }
   printWebSteps();
@@ -167,7 +198,8 @@ async function start(web: boolean): Promise<void> {
 function stop(): void {
   if (desktopExcel()) {
     const code = officeAddinDebugging(['stop', manifest]);
-    if (code !== 0) process.stderr.write(`qualcheck: office-addin-debugging could not unregister the add-in (exit code ${code})\n`);
+    if (code !== 0)
+      process.stderr.write(`qualcheck: office-addin-debugging could not unregister the add-in (exit code ${code})\n`);
   }
   const server = recordedServer();
   rmSync(pidFile, { force: true });
@@ -181,7 +213,9 @@ function stop(): void {
 
 const [command, ...options] = process.argv.slice(2);
 if (command === 'start') {
-  start(options.includes('--web')).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  start(options.includes('--web')).catch((error: unknown) =>
+    fail(error instanceof Error ? error.message : String(error)),
+  );
 } else if (command === 'stop') {
   stop();
 } else {

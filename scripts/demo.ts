@@ -19,7 +19,11 @@ async function main(): Promise<void> {
 
   // 600/5106/1 closed for registration on 31/12/2013: prepare registration as of a date it was open.
   console.log('\nRegistration prep as of 1 June 2013:');
-  await runRegister(rel(sample), { date: '2013-06-01', out: rel(path.join(outDir, 'registrations-600-5106-1.csv')) }, (text) => process.stdout.write(text));
+  await runRegister(
+    rel(sample),
+    { date: '2013-06-01', out: rel(path.join(outDir, 'registrations-600-5106-1.csv')) },
+    (text) => process.stdout.write(text),
+  );
 
   // OCR 10266: the specification gives no unit credits, so every learner waits for data until the centre fills them in.
   console.log('\nOCR 10266, before and after the centre fills in unit credits on a "Qualification rules" sheet:');

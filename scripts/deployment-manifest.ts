@@ -22,13 +22,19 @@ export function parsePublicUrl(text: unknown): string {
   try {
     url = new URL(text.trim());
   } catch {
-    throw new Error(`publicUrl "${text}" is not an absolute address: give it with https:// and the host, for example ${EXAMPLE}`);
+    throw new Error(
+      `publicUrl "${text}" is not an absolute address: give it with https:// and the host, for example ${EXAMPLE}`,
+    );
   }
   if (url.protocol !== 'https:') {
-    throw new Error(`publicUrl "${text}" is not HTTPS: Office loads add-ins only over HTTPS, so give an https:// address, for example ${EXAMPLE}`);
+    throw new Error(
+      `publicUrl "${text}" is not HTTPS: Office loads add-ins only over HTTPS, so give an https:// address, for example ${EXAMPLE}`,
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new Error(`publicUrl "${text}" carries a user name, query or fragment: give the plain folder address, for example ${EXAMPLE}`);
+    throw new Error(
+      `publicUrl "${text}" carries a user name, query or fragment: give the plain folder address, for example ${EXAMPLE}`,
+    );
   }
   return url.pathname.endsWith('/') ? url.href : `${url.href}/`;
 }
@@ -48,14 +54,19 @@ export function deploymentManifest(xml: string, publicUrl: string): string {
   // No "--" inside an XML comment: the command is named without its option.
   const note = `<!-- qualcheck: deployment manifest for ${publicUrl}, written by npm run build with publicUrl=${publicUrl}.
      Change manifest.xml and build again rather than editing this copy. -->`;
-  const withoutDevComments = xml.replace(/<!--[\s\S]*?-->\s*/g, (comment) => (comment.includes(DEV_ORIGIN) ? '' : comment));
-  const moved = withoutDevComments.replace(/https:\/\/localhost:3000(\/[^"'<\s]*)?/g, (_match, path: string | undefined) =>
-    path ? new URL(path.slice(1), publicUrl).href : origin,
+  const withoutDevComments = xml.replace(/<!--[\s\S]*?-->\s*/g, (comment) =>
+    comment.includes(DEV_ORIGIN) ? '' : comment,
+  );
+  const moved = withoutDevComments.replace(
+    /https:\/\/localhost:3000(\/[^"'<\s]*)?/g,
+    (_match, path: string | undefined) => (path ? new URL(path.slice(1), publicUrl).href : origin),
   );
   const withNote = moved.replace(/^(<\?xml[^>]*\?>\s*)/, `$1${note}\n`);
   const left = withNote.search(/localhost/i);
   if (left >= 0) {
-    throw new Error(`manifest.xml:${lineOf(withNote, left)} still names localhost after moving ${DEV_ORIGIN} to ${publicUrl}: write that address as ${DEV_ORIGIN}/...`);
+    throw new Error(
+      `manifest.xml:${lineOf(withNote, left)} still names localhost after moving ${DEV_ORIGIN} to ${publicUrl}: write that address as ${DEV_ORIGIN}/...`,
+    );
   }
   return withNote;
 }
@@ -65,16 +76,24 @@ export function deploymentManifest(xml: string, publicUrl: string): string {
  * line when the schemas reject it. Without the schemas (a centre's own clone has no ../shared) it says so in `warn` and
  * how to validate online, and returns the manifest unvalidated.
  */
-export async function validatedDeploymentManifest(xml: string, publicUrl: string, warn: (line: string) => void): Promise<string> {
+export async function validatedDeploymentManifest(
+  xml: string,
+  publicUrl: string,
+  warn: (line: string) => void,
+): Promise<string> {
   const deployed = deploymentManifest(xml, publicUrl);
   const folder = schemaFolder();
   if (!existsSync(join(folder, MAIN_SCHEMA))) {
-    warn(`dist/manifest.xml was not validated: the manifest schemas are not at ${folder} (set QUALCHECK_MANIFEST_SCHEMAS), so validate it online with npx office-addin-manifest validate dist/manifest.xml`);
+    warn(
+      `dist/manifest.xml was not validated: the manifest schemas are not at ${folder} (set QUALCHECK_MANIFEST_SCHEMAS), so validate it online with npx office-addin-manifest validate dist/manifest.xml`,
+    );
     return deployed;
   }
   const { valid, problems } = await validateManifest(deployed, 'dist/manifest.xml', folder);
   if (!valid) {
-    throw new Error(`dist/manifest.xml is not a valid add-in manifest: ${problems.map((p) => `line ${p.line ?? '?'}: ${p.message}`).join('; ')}`);
+    throw new Error(
+      `dist/manifest.xml is not a valid add-in manifest: ${problems.map((p) => `line ${p.line ?? '?'}: ${p.message}`).join('; ')}`,
+    );
   }
   return deployed;
 }

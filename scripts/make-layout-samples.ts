@@ -37,56 +37,128 @@ function all(refs: string[], state: State): Record<string, State> {
 
 export const LAYOUT_LEARNERS: LayoutLearner[] = [
   {
-    id: 'IQ001', first: 'Amira', last: 'Khan', uln: uln('927630868'), dob: day(1990, 2, 14),
+    id: 'IQ001',
+    first: 'Amira',
+    last: 'Khan',
+    uln: uln('927630868'),
+    dob: day(1990, 2, 14),
     units: { ...all(MANDATORY, 'achieved'), ...all(B14, 'achieved'), ...all(C_LEVEL2, 'achieved') },
     expect: 'achieved: 34 credits, 18 of them at level 2, both mandatory units, 14 from Group B',
   },
   {
-    id: 'IQ002', first: 'Ben', last: 'Carter', uln: uln('482013570'), dob: day(1988, 7, 1),
+    id: 'IQ002',
+    first: 'Ben',
+    last: 'Carter',
+    uln: uln('482013570'),
+    dob: day(1988, 7, 1),
     units: { ...all(MANDATORY, 'achieved'), ...all(B14, 'achieved'), ...all(C_LEVEL2, 'planned') },
     expect: 'on track: the planned Group C units complete the route',
   },
   {
-    id: 'IQ003', first: 'Chloe', last: 'Davies', uln: uln('482013571'), dob: day(1992, 11, 30),
+    id: 'IQ003',
+    first: 'Chloe',
+    last: 'Davies',
+    uln: uln('482013571'),
+    dob: day(1992, 11, 30),
     units: { 'D/503/0352': 'achieved', 'T/503/0342': 'planned', 'K/503/0385': 'planned' },
     expect: 'incomplete: 11 credits even with the planned units',
   },
   {
-    id: 'IQ004', first: 'Dan', last: 'Evans', uln: uln('482013572'), dob: day(1985, 3, 9),
-    units: { ...all(MANDATORY, 'achieved'), ...all(B14, 'achieved'), 'M/502/4300': 'achieved', 'J/502/4299': 'achieved', 'F/502/4379': 'achieved', 'A/502/4297': 'achieved', 'F/502/4396': 'achieved' },
+    id: 'IQ004',
+    first: 'Dan',
+    last: 'Evans',
+    uln: uln('482013572'),
+    dob: day(1985, 3, 9),
+    units: {
+      ...all(MANDATORY, 'achieved'),
+      ...all(B14, 'achieved'),
+      'M/502/4300': 'achieved',
+      'J/502/4299': 'achieved',
+      'F/502/4379': 'achieved',
+      'A/502/4297': 'achieved',
+      'F/502/4396': 'achieved',
+    },
     expect: 'invalid: both units of barred set C2 (Using Email)',
   },
   {
-    id: 'IQ005', first: 'Ella', last: 'Fraser', uln: uln('482013573'), dob: day(1991, 5, 23),
+    id: 'IQ005',
+    first: 'Ella',
+    last: 'Fraser',
+    uln: uln('482013573'),
+    dob: day(1991, 5, 23),
     units: {
-      'D/503/0352': { achievedOn: day(2013, 1, 15) }, 'T/503/0342': { achievedOn: day(2013, 2, 12) },
-      'H/503/0403': { achievedOn: day(2013, 3, 5) }, 'L/503/0394': { achievedOn: day(2013, 3, 19) }, 'K/503/0385': { achievedOn: day(2013, 4, 2) },
-      'F/502/4396': { achievedOn: day(2013, 4, 30) }, 'M/502/4300': { achievedOn: day(2013, 5, 14) },
-      'F/502/4379': { achievedOn: day(2013, 6, 4) }, 'A/502/4297': { achievedOn: day(2013, 6, 25) },
+      'D/503/0352': { achievedOn: day(2013, 1, 15) },
+      'T/503/0342': { achievedOn: day(2013, 2, 12) },
+      'H/503/0403': { achievedOn: day(2013, 3, 5) },
+      'L/503/0394': { achievedOn: day(2013, 3, 19) },
+      'K/503/0385': { achievedOn: day(2013, 4, 2) },
+      'F/502/4396': { achievedOn: day(2013, 4, 30) },
+      'M/502/4300': { achievedOn: day(2013, 5, 14) },
+      'F/502/4379': { achievedOn: day(2013, 6, 4) },
+      'A/502/4297': { achievedOn: day(2013, 6, 25) },
     },
     expect: 'achieved, with the date of each unit recorded',
   },
   {
-    id: 'IQ006', first: 'Finn', last: 'Green', uln: uln('482013584'), dob: day(1987, 9, 17),
-    units: { ...all(MANDATORY, 'achieved'), ...all(B14, 'achieved'), 'M/601/1511': 'achieved', 'D/601/1553': 'achieved' },
-    expect: 'needs data: 34 credits, but the levels of M/601/1511 and D/601/1553 are not published, so "15 at level 2" cannot be decided',
+    id: 'IQ006',
+    first: 'Finn',
+    last: 'Green',
+    uln: uln('482013584'),
+    dob: day(1987, 9, 17),
+    units: {
+      ...all(MANDATORY, 'achieved'),
+      ...all(B14, 'achieved'),
+      'M/601/1511': 'achieved',
+      'D/601/1553': 'achieved',
+    },
+    expect:
+      'needs data: 34 credits, but the levels of M/601/1511 and D/601/1553 are not published, so "15 at level 2" cannot be decided',
   },
   {
-    id: 'IQ007', first: 'Grace', last: 'Hall', uln: uln('482013575'), dob: day(1993, 12, 2),
+    id: 'IQ007',
+    first: 'Grace',
+    last: 'Hall',
+    uln: uln('482013575'),
+    dob: day(1993, 12, 2),
     units: {},
     expect: 'incomplete: registered, no units chosen yet',
   },
   {
-    id: 'IQ008', first: 'Harry', last: 'Irwin', uln: uln('482013576'), dob: day(1989, 4, 11),
-    units: { 'T/503/0342': 'achieved', 'H/503/0403': 'achieved', 'D/503/0352': 'planned', 'L/503/0413': 'planned', 'J/503/0426': 'planned', 'D/601/1553': 'planned', 'M/601/1511': 'planned' },
-    expect: 'needs data: the planned units reach 33 credits, but too few of them have a published level to decide "15 at level 2"',
+    id: 'IQ008',
+    first: 'Harry',
+    last: 'Irwin',
+    uln: uln('482013576'),
+    dob: day(1989, 4, 11),
+    units: {
+      'T/503/0342': 'achieved',
+      'H/503/0403': 'achieved',
+      'D/503/0352': 'planned',
+      'L/503/0413': 'planned',
+      'J/503/0426': 'planned',
+      'D/601/1553': 'planned',
+      'M/601/1511': 'planned',
+    },
+    expect:
+      'needs data: the planned units reach 33 credits, but too few of them have a published level to decide "15 at level 2"',
   },
 ];
 
 /** Unit columns in the order of the specification's table. */
 const UNITS = [
-  'D/503/0352', 'M/502/4300', 'M/601/1511', 'H/503/0403', 'J/502/4299', 'F/502/4379', 'F/502/4396', 'L/503/0394',
-  'K/503/0385', 'A/502/4297', 'J/503/0426', 'L/503/0413', 'D/601/1553', 'T/503/0342',
+  'D/503/0352',
+  'M/502/4300',
+  'M/601/1511',
+  'H/503/0403',
+  'J/502/4299',
+  'F/502/4379',
+  'F/502/4396',
+  'L/503/0394',
+  'K/503/0385',
+  'A/502/4297',
+  'J/503/0426',
+  'L/503/0413',
+  'D/601/1553',
+  'T/503/0342',
 ];
 
 /** How a centre that types freely heads the same units: refs in other spellings, titles, refs with titles. */
@@ -107,7 +179,13 @@ const HEADER_SPELLINGS: Record<string, string> = {
   'T/503/0342': 't/503/0342',
 };
 
-const QUALIFICATION_SPELLINGS = ['600/5106/1', '6005106 1', '600-5106-1', 'IQ Level 2 NVQ Certificate In Contact Centre Operations (QCF)', '60051061'];
+const QUALIFICATION_SPELLINGS = [
+  '600/5106/1',
+  '6005106 1',
+  '600-5106-1',
+  'IQ Level 2 NVQ Certificate In Contact Centre Operations (QCF)',
+  '60051061',
+];
 const ACHIEVED_SPELLINGS = ['Ach', '✓', 'Y', 'Completed', 'a', 'Yes'];
 const PLANNED_SPELLINGS = ['IP', 'x', 'In progress', 'Registered', 'p'];
 const NOT_TAKEN_SPELLINGS = [null, null, null, 'N', '-', 0];
@@ -173,7 +251,16 @@ function matrixSpellings(wb: ExcelJS.Workbook): void {
   ws.getCell('A1').value = 'Contact Centre NVQ tracker, spring 2013';
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = 'Updated by the centre coordinator';
-  const headers = ['Learner Ref', 'Forename', 'Surname', 'U.L.N.', 'DOB', 'QAN', 'Notes', ...UNITS.map((ref) => HEADER_SPELLINGS[ref])];
+  const headers = [
+    'Learner Ref',
+    'Forename',
+    'Surname',
+    'U.L.N.',
+    'DOB',
+    'QAN',
+    'Notes',
+    ...UNITS.map((ref) => HEADER_SPELLINGS[ref]),
+  ];
   ws.getRow(4).values = headers;
   bold(ws.getRow(4));
   LAYOUT_LEARNERS.forEach((learner, i) => {
@@ -207,7 +294,12 @@ function table(wb: ExcelJS.Workbook): void {
     style: { theme: 'TableStyleMedium2', showRowStripes: true },
     columns: ['Candidate No', 'First name', 'Last name', 'ULN', 'DOB', 'Qual', ...UNITS].map((name) => ({ name })),
     rows: LAYOUT_LEARNERS.map((learner) => [
-      learner.id, learner.first, learner.last, learner.uln, learner.dob, '600/5106/1',
+      learner.id,
+      learner.first,
+      learner.last,
+      learner.uln,
+      learner.dob,
+      '600/5106/1',
       ...UNITS.map((ref) => {
         const state = stateOf(learner, ref);
         return state && typeof state === 'object' ? state.achievedOn : plainMark(learner, ref);
@@ -226,7 +318,10 @@ function table(wb: ExcelJS.Workbook): void {
     ref: ws.getCell(3, right).address,
     headerRow: true,
     columns: [{ name: 'Assessor' }, { name: 'Learners' }],
-    rows: [['J. Patel', 4], ['R. Okafor', 4]],
+    rows: [
+      ['J. Patel', 4],
+      ['R. Okafor', 4],
+    ],
   });
 }
 
@@ -250,7 +345,10 @@ function listMarked(wb: ExcelJS.Workbook): void {
     ws.getCell(r, 3).value = learner.uln;
     setDate(ws.getCell(r, 4), learner.dob);
     ws.getCell(r, 5).value = '600/5106/1';
-    ws.getCell(r, 6).value = UNITS.map((ref) => listed(learner, ref)).filter(Boolean).join(i % 2 === 0 ? ', ' : '; ') || null;
+    ws.getCell(r, 6).value =
+      UNITS.map((ref) => listed(learner, ref))
+        .filter(Boolean)
+        .join(i % 2 === 0 ? ', ' : '; ') || null;
     ws.getCell(r, 6).alignment = { wrapText: true };
   });
   ws.getColumn(6).width = 80;
@@ -259,7 +357,16 @@ function listMarked(wb: ExcelJS.Workbook): void {
 /** Separate columns for the units achieved (with the date, where known) and the units planned, one unit per line. */
 function listColumns(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet('Achieved and planned');
-  ws.addRow(['Learner ID', 'First name', 'Last name', 'ULN', 'Date of birth', 'Qualification', 'Achieved units', 'Planned units']);
+  ws.addRow([
+    'Learner ID',
+    'First name',
+    'Last name',
+    'ULN',
+    'Date of birth',
+    'Qualification',
+    'Achieved units',
+    'Planned units',
+  ]);
   bold(ws.getRow(1));
   LAYOUT_LEARNERS.forEach((learner, i) => {
     const r = i + 2;
@@ -299,7 +406,7 @@ function matrixNoQualification(wb: ExcelJS.Workbook): void {
 export const LAYOUTS: Record<string, (wb: ExcelJS.Workbook) => void> = {
   'matrix-plain': matrixPlain,
   'matrix-spellings': matrixSpellings,
-  'table': table,
+  table: table,
   'list-marked': listMarked,
   'list-achieved-planned': listColumns,
   'matrix-no-qualification': matrixNoQualification,

@@ -26,7 +26,8 @@ export const EXAMPLE_UNIT_VALUES: Record<number, { credits: number; level: numbe
   11: { credits: 2, level: 1 },
 };
 
-const EXAMPLE_SOURCE = 'credits and level: EXAMPLE values for the qualcheck demo, not facts; copy the real ones from the OCR 10266 centre handbook';
+const EXAMPLE_SOURCE =
+  'credits and level: EXAMPLE values for the qualcheck demo, not facts; copy the real ones from the OCR 10266 centre handbook';
 
 export const EXAMPLE_NOTE =
   'EXAMPLE VALUES: the unit credits and levels below are made-up examples for this demonstration, chosen so that Group A adds up to ' +
@@ -57,16 +58,96 @@ interface OcrLearner {
 const A = [1, 2, 3];
 
 export const OCR_SAMPLE_LEARNERS: OcrLearner[] = [
-  { id: 'OC001', first: 'Aisha', last: 'Begum', achieved: [...A, 4, 10], planned: [], withRules: 'achieved', why: '13 credits, 11 at level 2, 6 from Group B' },
-  { id: 'OC002', first: 'Bartek', last: 'Kowalski', achieved: [...A, 6, 7, 11], planned: [], withRules: 'incomplete', why: '13 credits but only 9 at level 2 (units 2 and 11 are level 1)' },
-  { id: 'OC003', first: 'Callum', last: 'Reid', achieved: [...A, 4], planned: [10], withRules: 'on-track', why: 'unit 10 planned completes 13 credits' },
-  { id: 'OC004', first: 'Divya', last: 'Nair', achieved: [...A, 6, 7], planned: [], withRules: 'incomplete', why: '11 credits of 13, 4 from Group B of 6' },
-  { id: 'OC005', first: 'Eilidh', last: 'Fraser', achieved: [1, 2], planned: [3, 5, 8], withRules: 'on-track', why: 'unit 3 and 6 Group B credits planned' },
-  { id: 'OC006', first: 'Femi', last: 'Adeyemi', achieved: [...A, 5, 9, 11], planned: [], withRules: 'achieved', why: '14 credits, 10 at level 2, 7 from Group B' },
-  { id: 'OC007', first: 'Gemma', last: 'Hall', achieved: [...A, 8, 10], planned: [], withRules: 'achieved', why: '13 credits, 11 at level 2' },
-  { id: 'OC008', first: 'Hassan', last: 'Mahmood', achieved: A, planned: [6], withRules: 'incomplete', why: '9 credits even with unit 6' },
-  { id: 'OC009', first: 'Isla', last: 'Morgan', achieved: [], planned: [...A, 4, 6, 7], withRules: 'on-track', why: 'everything planned: 14 credits, 12 at level 2' },
-  { id: 'OC010', first: 'Jamal', last: 'Okafor', achieved: [...A, 9, 10, 11], planned: [], withRules: 'achieved', why: '14 credits, 10 at level 2, 7 from Group B' },
+  {
+    id: 'OC001',
+    first: 'Aisha',
+    last: 'Begum',
+    achieved: [...A, 4, 10],
+    planned: [],
+    withRules: 'achieved',
+    why: '13 credits, 11 at level 2, 6 from Group B',
+  },
+  {
+    id: 'OC002',
+    first: 'Bartek',
+    last: 'Kowalski',
+    achieved: [...A, 6, 7, 11],
+    planned: [],
+    withRules: 'incomplete',
+    why: '13 credits but only 9 at level 2 (units 2 and 11 are level 1)',
+  },
+  {
+    id: 'OC003',
+    first: 'Callum',
+    last: 'Reid',
+    achieved: [...A, 4],
+    planned: [10],
+    withRules: 'on-track',
+    why: 'unit 10 planned completes 13 credits',
+  },
+  {
+    id: 'OC004',
+    first: 'Divya',
+    last: 'Nair',
+    achieved: [...A, 6, 7],
+    planned: [],
+    withRules: 'incomplete',
+    why: '11 credits of 13, 4 from Group B of 6',
+  },
+  {
+    id: 'OC005',
+    first: 'Eilidh',
+    last: 'Fraser',
+    achieved: [1, 2],
+    planned: [3, 5, 8],
+    withRules: 'on-track',
+    why: 'unit 3 and 6 Group B credits planned',
+  },
+  {
+    id: 'OC006',
+    first: 'Femi',
+    last: 'Adeyemi',
+    achieved: [...A, 5, 9, 11],
+    planned: [],
+    withRules: 'achieved',
+    why: '14 credits, 10 at level 2, 7 from Group B',
+  },
+  {
+    id: 'OC007',
+    first: 'Gemma',
+    last: 'Hall',
+    achieved: [...A, 8, 10],
+    planned: [],
+    withRules: 'achieved',
+    why: '13 credits, 11 at level 2',
+  },
+  {
+    id: 'OC008',
+    first: 'Hassan',
+    last: 'Mahmood',
+    achieved: A,
+    planned: [6],
+    withRules: 'incomplete',
+    why: '9 credits even with unit 6',
+  },
+  {
+    id: 'OC009',
+    first: 'Isla',
+    last: 'Morgan',
+    achieved: [],
+    planned: [...A, 4, 6, 7],
+    withRules: 'on-track',
+    why: 'everything planned: 14 credits, 12 at level 2',
+  },
+  {
+    id: 'OC010',
+    first: 'Jamal',
+    last: 'Okafor',
+    achieved: [...A, 9, 10, 11],
+    planned: [],
+    withRules: 'achieved',
+    why: '14 credits, 10 at level 2, 7 from Group B',
+  },
 ];
 
 const UNIT_NUMBERS = Array.from({ length: 11 }, (_, i) => i + 1);
@@ -75,7 +156,9 @@ function addCohortSheet(workbook: ExcelJS.Workbook): void {
   const sheet = workbook.addWorksheet('Cohort');
   sheet.addRow(['Learner ID', 'First name', 'Last name', 'Qualification', ...UNIT_NUMBERS.map((n) => `Unit ${n}`)]);
   for (const learner of OCR_SAMPLE_LEARNERS) {
-    const marks = UNIT_NUMBERS.map((n) => (learner.achieved.includes(n) ? 'A' : learner.planned.includes(n) ? 'P' : null));
+    const marks = UNIT_NUMBERS.map((n) =>
+      learner.achieved.includes(n) ? 'A' : learner.planned.includes(n) ? 'P' : null,
+    );
     sheet.addRow([learner.id, learner.first, learner.last, '10266', ...marks]);
   }
   sheet.getRow(1).font = { bold: true };
@@ -87,15 +170,22 @@ function addCohortSheet(workbook: ExcelJS.Workbook): void {
 export async function writeOcrCohort(file: string, withRules: boolean): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   addCohortSheet(workbook);
-  if (withRules) addRulesSheet(workbook, rulesSheetGrid([ocrWithExampleValues()], { notes: [EXAMPLE_NOTE, ...DEFAULT_NOTES] }));
+  if (withRules)
+    addRulesSheet(workbook, rulesSheetGrid([ocrWithExampleValues()], { notes: [EXAMPLE_NOTE, ...DEFAULT_NOTES] }));
   await workbook.xlsx.writeFile(file);
 }
 
-export const OCR_SAMPLES = { cohort: 'samples/ocr-10266-cohort.xlsx', withRules: 'samples/ocr-10266-with-rules.xlsx' } as const;
+export const OCR_SAMPLES = {
+  cohort: 'samples/ocr-10266-cohort.xlsx',
+  withRules: 'samples/ocr-10266-with-rules.xlsx',
+} as const;
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '..');
-  Promise.all([writeOcrCohort(path.join(root, OCR_SAMPLES.cohort), false), writeOcrCohort(path.join(root, OCR_SAMPLES.withRules), true)])
+  Promise.all([
+    writeOcrCohort(path.join(root, OCR_SAMPLES.cohort), false),
+    writeOcrCohort(path.join(root, OCR_SAMPLES.withRules), true),
+  ])
     .then(() => console.log(`wrote ${OCR_SAMPLES.cohort} and ${OCR_SAMPLES.withRules}`))
     .catch((error: unknown) => {
       console.error(error);

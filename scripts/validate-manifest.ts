@@ -31,7 +31,11 @@ export function schemaFolder(): string {
   return process.env.QUALCHECK_MANIFEST_SCHEMAS ?? resolve(__dirname, '..', '..', 'shared', 'manifest-schemas');
 }
 
-export async function validateManifest(xml: string, fileName = 'manifest.xml', folder = schemaFolder()): Promise<ManifestValidation> {
+export async function validateManifest(
+  xml: string,
+  fileName = 'manifest.xml',
+  folder = schemaFolder(),
+): Promise<ManifestValidation> {
   const mainSchema = join(folder, MAIN_SCHEMA);
   if (!existsSync(mainSchema)) {
     throw new Error(
@@ -44,7 +48,10 @@ export async function validateManifest(xml: string, fileName = 'manifest.xml', f
     schema: [{ fileName: MAIN_SCHEMA, contents: readFileSync(mainSchema, 'utf8') }],
     preload: IMPORTED_SCHEMAS.map((name) => ({ fileName: name, contents: readFileSync(join(folder, name), 'utf8') })),
   });
-  const problems = result.errors.map((error) => ({ line: error.loc?.lineNumber ?? null, message: error.message.trim() }));
+  const problems = result.errors.map((error) => ({
+    line: error.loc?.lineNumber ?? null,
+    message: error.message.trim(),
+  }));
   if (!result.valid && problems.length === 0) problems.push({ line: null, message: result.rawOutput.trim() });
   return { valid: result.valid, problems };
 }

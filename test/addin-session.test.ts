@@ -23,7 +23,9 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, 'localhost', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -62,7 +64,12 @@ describe('npm start / npm stop without desktop Excel', function () {
   before(async function () {
     if (process.platform !== 'linux') this.skip(); // elsewhere npm start looks for desktop Excel and sideloads into it
     certs = mkdtempSync(path.join(tmpdir(), 'qualcheck-certs-'));
-    await generateCertificates(path.join(certs, 'ca.crt'), path.join(certs, 'localhost.crt'), path.join(certs, 'localhost.key'), 2);
+    await generateCertificates(
+      path.join(certs, 'ca.crt'),
+      path.join(certs, 'localhost.crt'),
+      path.join(certs, 'localhost.key'),
+      2,
+    );
     ca = readFileSync(path.join(certs, 'ca.crt'));
     port = await freePort();
     env = { ...process.env, QUALCHECK_DEV_CERTS: certs, QUALCHECK_DEV_PORT: String(port) };
@@ -85,7 +92,10 @@ describe('npm start / npm stop without desktop Excel', function () {
 
   it('serves the pane over HTTPS with the development certificate and prints the Excel-on-the-web steps', async () => {
     assert.equal(started.code, 0, started.stderr + started.stdout);
-    assert.match(started.stdout, new RegExp(`The dev server is running on https://localhost:${port} \\(process \\d+\\)`));
+    assert.match(
+      started.stdout,
+      new RegExp(`The dev server is running on https://localhost:${port} \\(process \\d+\\)`),
+    );
     assert.match(started.stdout, /There is no desktop Excel on Linux/);
     assert.match(started.stdout, /My Add-ins > Upload My Add-in/);
     assert.ok(started.stdout.includes(path.join(repoRoot, 'manifest.xml')), started.stdout);

@@ -33,7 +33,8 @@ interface TableRow {
  * digit in this table, so the first of the trailing digits is the credit value and the rest are GLH (README).
  */
 function iqTable(): TableRow[] {
-  const row = /^1(Mandatory Group A|Optional Group B|Optional Group C (?:General Units|Barred Units Group (C\d)))([A-Z]\/\d{3}\/\d{4})(.+?)(\d)(\d+)$/;
+  const row =
+    /^1(Mandatory Group A|Optional Group B|Optional Group C (?:General Units|Barred Units Group (C\d)))([A-Z]\/\d{3}\/\d{4})(.+?)(\d)(\d+)$/;
   const rows: TableRow[] = [];
   for (const line of iqText.split(/\r?\n/)) {
     const m = row.exec(line.trim());
@@ -102,7 +103,8 @@ describe('the embedded IQ 600/5106/1 catalogue, read against the IQ specificatio
 
   it('has the barred sets of the table, one rule per "Barred Units Group Cn"', () => {
     const fromTable = new Map<string, string[]>();
-    for (const row of table) if (row.barredSet) fromTable.set(row.barredSet, [...(fromTable.get(row.barredSet) ?? []), row.ref]);
+    for (const row of table)
+      if (row.barredSet) fromTable.set(row.barredSet, [...(fromTable.get(row.barredSet) ?? []), row.ref]);
     assert.deepEqual([...fromTable.keys()].sort(), ['C1', 'C2', 'C3', 'C4', 'C5']);
     const barred = q.rules.filter((r) => r.kind === 'barred');
     assert.equal(barred.length, fromTable.size);
@@ -145,7 +147,10 @@ describe('the embedded IQ 600/5106/1 catalogue, read against the IQ specificatio
   it('reads "15 of which must be at level 2" as exactly level 2, and says so in a note', () => {
     const rule = q.rules.find((r) => r.kind === 'levelCredits');
     assert.ok(rule && rule.kind === 'levelCredits');
-    assert.deepEqual({ level: rule.level, orAbove: rule.orAbove, min: rule.min }, { level: 2, orAbove: false, min: 15 });
+    assert.deepEqual(
+      { level: rule.level, orAbove: rule.orAbove, min: rule.min },
+      { level: 2, orAbove: false, min: 15 },
+    );
     assert.match(rule.note ?? '', /"at level 2".*exactly level 2/);
   });
 
@@ -163,7 +168,9 @@ describe('the embedded IQ 600/5106/1 catalogue, read against the IQ specificatio
 });
 
 describe('the embedded OCR catalogue, read against the OCR data sheet', () => {
-  const level3Start = flat(ocrText).indexOf('The OCR Level 3 Certificate in Principles of Contact Centre Operations (10267)');
+  const level3Start = flat(ocrText).indexOf(
+    'The OCR Level 3 Certificate in Principles of Contact Centre Operations (10267)',
+  );
   const sections: Record<string, string> = {
     '10266': flat(ocrText).slice(0, level3Start),
     '10267': flat(ocrText).slice(level3Start),
@@ -178,7 +185,8 @@ describe('the embedded OCR catalogue, read against the OCR data sheet', () => {
         const spellings = [u.title, ...(u.aliases ?? [])];
         const found = spellings.find((t) => section.includes(t));
         assert.ok(found, `title of unit ${u.number} appears: ${u.title}`);
-        if (!u.source?.includes('number was lost')) assert.ok(section.includes(`${u.number}. ${found}`), `unit ${u.number} is numbered in the sheet`);
+        if (!u.source?.includes('number was lost'))
+          assert.ok(section.includes(`${u.number}. ${found}`), `unit ${u.number} is numbered in the sheet`);
       }
     });
 
@@ -195,9 +203,10 @@ describe('the embedded OCR catalogue, read against the OCR data sheet', () => {
     });
 
     it(`${id}: takes the rule numbers from the qualification structure sentence`, () => {
-      const m = /achieve at least (\d+) credits, of which (\d+) must be at Level (\d), made up of three mandatory units from Group A \((\d+) credits\) and a minimum of (\d+) credits from optional Group B/.exec(
-        section,
-      );
+      const m =
+        /achieve at least (\d+) credits, of which (\d+) must be at Level (\d), made up of three mandatory units from Group A \((\d+) credits\) and a minimum of (\d+) credits from optional Group B/.exec(
+          section,
+        );
       assert.ok(m, 'structure sentence found');
       const [, total, atLevel, level, groupA, groupB] = m.map(Number);
       const rules = q.rules;
@@ -215,7 +224,10 @@ describe('the embedded OCR catalogue, read against the OCR data sheet', () => {
     });
 
     it(`${id}: bars the pairs the sheet names "unit X or Y (but not both)"`, () => {
-      const pairs = [...section.matchAll(/unit (\d+) or (\d+) \(but not both\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      const pairs = [...section.matchAll(/unit (\d+) or (\d+) \(but not both\)/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]);
       const byNumber = new Map(q.units.map((u) => [u.ref, u.number]));
       const barred = q.rules.flatMap((r) => (r.kind === 'barred' ? [r.units.map((ref) => byNumber.get(ref))] : []));
       assert.deepEqual(barred, pairs);
@@ -227,7 +239,8 @@ describe('the embedded OCR catalogue, read against the OCR data sheet', () => {
   }
 
   it('uses the QCF references the README found for the OCR units, and stable ids elsewhere', () => {
-    const found = /OCR unit references found: 10266 unit 1 (\S+), unit 3 (\S+); 10267 unit 1 (\S+), unit 3 (\S+)\./.exec(readme);
+    const found =
+      /OCR unit references found: 10266 unit 1 (\S+), unit 3 (\S+); 10267 unit 1 (\S+), unit 3 (\S+)\./.exec(readme);
     assert.ok(found);
     const refOf = (id: string, n: number) => qualification(id).units.find((u) => u.number === n)?.ref;
     assert.deepEqual([refOf('10266', 1), refOf('10266', 3), refOf('10267', 1), refOf('10267', 3)], found.slice(1));

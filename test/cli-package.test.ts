@@ -16,7 +16,9 @@ interface Run {
 function run(command: string, args: string[], cwd: string): Promise<Run> {
   return new Promise((resolve) => {
     // npm passes its own settings to scripts as npm_config_* variables; the install must not inherit the repo's.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')),
+    );
     execFile(command, args, { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
@@ -50,7 +52,11 @@ describe('the command line as an installed package', function () {
     app = path.join(work, 'app');
     mkdirSync(app);
     writeFileSync(path.join(app, 'package.json'), '{ "name": "centre", "private": true }\n');
-    await mustRun('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, tarball)], app);
+    await mustRun(
+      'npm',
+      ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', path.join(work, tarball)],
+      app,
+    );
   });
 
   after(() => {
@@ -75,9 +81,9 @@ describe('the command line as an installed package', function () {
   it('finds every package the compiled CLI requires among those installed', async () => {
     const bundle = readFileSync(path.join(app, 'node_modules', pkg.name, 'lib', 'qualcheck.js'), 'utf8');
     // Packages left outside the bundle, required at start or imported when a command needs them.
-    const required = [...new Set([...bundle.matchAll(/(?:require|import)\("([^".][^"]*)"\)/g)].map((match) => match[1]))].filter(
-      (name) => !name.startsWith('node:'),
-    );
+    const required = [
+      ...new Set([...bundle.matchAll(/(?:require|import)\("([^".][^"]*)"\)/g)].map((match) => match[1])),
+    ].filter((name) => !name.startsWith('node:'));
     assert.ok(required.includes('commander') && required.includes('exceljs'), required.join(', '));
     // Resolved from the centre's folder, as the installed bin resolves them (some load only when a command runs).
     const script = `for (const name of ${JSON.stringify(required)}) require.resolve(name, { paths: [${JSON.stringify(path.join(app, 'node_modules', pkg.name))}] });`;

@@ -7,7 +7,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { qualcheck } from './support/cli';
 
-const UNITS = ['D/503/0352', 'T/503/0342', 'H/503/0403', 'L/503/0394', 'K/503/0385', 'F/502/4396', 'M/502/4300', 'F/502/4379', 'A/502/4297'];
+const UNITS = [
+  'D/503/0352',
+  'T/503/0342',
+  'H/503/0403',
+  'L/503/0394',
+  'K/503/0385',
+  'F/502/4396',
+  'M/502/4300',
+  'F/502/4379',
+  'A/502/4297',
+];
 
 interface Learner {
   row: number;
@@ -54,6 +64,9 @@ describe('command line: problems of the sheet', function () {
     assert.deepEqual(of('CC003'), { status: 'needs-data', codes: ['unknown-unit'] });
     assert.deepEqual(of('CC004'), { status: 'achieved', codes: [] });
     assert.ok(json.warnings.some((w) => w.cell === 'A5' && /repeats the header/.test(w.message)));
-    assert.ok(json.learners.every((l) => l.status !== 'invalid'), 'no learner made a forbidden choice');
+    assert.ok(
+      json.learners.every((l) => l.status !== 'invalid'),
+      'no learner made a forbidden choice',
+    );
   });
 });

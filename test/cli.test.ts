@@ -15,7 +15,9 @@ const root = path.resolve(__dirname, '..');
 const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
 
 async function sha(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 }
 
 describe('command line: qualcheck check', function () {
@@ -50,7 +52,8 @@ describe('command line: qualcheck check', function () {
   it('shows every status and the violations the sample was built to show', async () => {
     const run = await runCheck(sample, {});
     const statuses = new Set(run.json.learners.map((l) => l.status));
-    for (const s of ['achieved', 'on-track', 'incomplete', 'invalid', 'needs-data']) assert.ok(statuses.has(s as never), s);
+    for (const s of ['achieved', 'on-track', 'incomplete', 'invalid', 'needs-data'])
+      assert.ok(statuses.has(s as never), s);
     const codes = new Set(run.json.learners.flatMap((l) => l.violations.map((v) => v.code)));
     for (const code of [
       'missing-mandatory',
@@ -75,7 +78,15 @@ describe('command line: qualcheck check', function () {
     const json = JSON.parse(stdout) as { learners: Record<string, unknown>[]; warnings: Record<string, unknown>[] };
     assert.ok(Array.isArray(json.warnings));
     const first = json.learners[0];
-    assert.deepEqual(Object.keys(first).slice(0, 7), ['row', 'learnerId', 'qualification', 'status', 'credits', 'violations', 'notCounted']);
+    assert.deepEqual(Object.keys(first).slice(0, 7), [
+      'row',
+      'learnerId',
+      'qualification',
+      'status',
+      'credits',
+      'violations',
+      'notCounted',
+    ]);
     assert.equal(first.row, 2);
     assert.deepEqual(first.credits, { achieved: 34, withPlanned: 34 });
     for (const w of json.warnings) assert.match(String(w.cell), /^[A-Z]+\d+$/);
@@ -113,12 +124,22 @@ describe('command line: qualcheck check', function () {
       await wb.xlsx.readFile(file);
       const ws = wb.getWorksheet('Cohort');
       assert.ok(ws);
-      const header = (ws.getRow(1).values as unknown[]).filter((v) => typeof v === 'string' && v.startsWith('qualcheck:'));
-      assert.deepEqual(header, [...RESULT_HEADERS, NOT_COUNTED_HEADER], `${path.basename(file)} has owned columns once each`);
+      const header = (ws.getRow(1).values as unknown[]).filter(
+        (v) => typeof v === 'string' && v.startsWith('qualcheck:'),
+      );
+      assert.deepEqual(
+        header,
+        [...RESULT_HEADERS, NOT_COUNTED_HEADER],
+        `${path.basename(file)} has owned columns once each`,
+      );
       const statusColumn = (ws.getRow(1).values as unknown[]).indexOf('qualcheck: status');
       assert.equal(ws.getRow(2).getCell(statusColumn).value, 'achieved');
       const formats = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
-      assert.equal(formats.length, 2, 'one conditional format on the status column, one on the unit cells that do not count');
+      assert.equal(
+        formats.length,
+        2,
+        'one conditional format on the status column, one on the unit cells that do not count',
+      );
       const notCounted = (ws.getRow(1).values as unknown[]).indexOf(NOT_COUNTED_HEADER);
       const barredRow = ws.getRow(9); // CC008 took both units of barred set C1
       assert.match(String(barredRow.getCell(notCounted).value), /L\/601\/1225|F\/502\/4396/);
@@ -185,7 +206,10 @@ describe('command line: qualcheck check', function () {
     });
     it('a password-protected workbook', async () => {
       const file = path.join(tmp, 'locked.xlsx');
-      await fs.writeFile(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
+      await fs.writeFile(
+        file,
+        Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      );
       const { code, stderr } = await qualcheck(['check', file]);
       assert.equal(code, 2);
       assert.match(stderr, /password-protected/);
@@ -216,7 +240,18 @@ describe('command line: qualcheck check', function () {
     });
     it('a rules file with a mistake names the field', async () => {
       const file = path.join(tmp, 'bad-rules.json');
-      await fs.writeFile(file, JSON.stringify({ id: 'X/1', title: 'X', awardingBody: 'Y', level: 2, groups: [], units: [{ ref: 'U1', title: 'u', credits: -3, glh: null, level: 2, group: 'A' }], rules: [] }));
+      await fs.writeFile(
+        file,
+        JSON.stringify({
+          id: 'X/1',
+          title: 'X',
+          awardingBody: 'Y',
+          level: 2,
+          groups: [],
+          units: [{ ref: 'U1', title: 'u', credits: -3, glh: null, level: 2, group: 'A' }],
+          rules: [],
+        }),
+      );
       const { code, stderr } = await qualcheck(['check', sample, '--rules', file]);
       assert.equal(code, 2);
       assert.match(stderr, /units\[0\]/);

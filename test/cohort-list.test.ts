@@ -24,7 +24,10 @@ describe('reading a list cohort', () => {
   });
 
   it('reads units listed without a mark in a Units column as planned', () => {
-    const reading = read([['Learner ID', 'Qualification', 'Chosen units'], ['1', '600/0001/1', 'L/601/0933, D/503/0352']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'Chosen units'],
+      ['1', '600/0001/1', 'L/601/0933, D/503/0352'],
+    ]);
     assert.deepEqual(reading.learners[0].planned, ['L/601/0933', 'D/503/0352']);
     assert.deepEqual(reading.learners[0].achieved, []);
   });
@@ -36,12 +39,18 @@ describe('reading a list cohort', () => {
       ['2', '600/0001/1', null, 'L/601/0933'],
     ]);
     assert.deepEqual(summary(reading.learners), [
-      { learnerId: '1', qualification: '600/0001/1', achieved: ['D/503/0352', 'L/601/0933'], planned: ['T/503/0342'], problems: [] },
+      {
+        learnerId: '1',
+        qualification: '600/0001/1',
+        achieved: ['D/503/0352', 'L/601/0933'],
+        planned: ['T/503/0342'],
+        problems: [],
+      },
       { learnerId: '2', qualification: '600/0001/1', achieved: [], planned: ['L/601/0933'], problems: [] },
     ]);
   });
 
-  it('reads unit numbers and titles in a list by the learner\'s qualification', () => {
+  it("reads unit numbers and titles in a list by the learner's qualification", () => {
     const reading = read([
       ['Learner ID', 'Qualification', 'Units'],
       ['a', '10901', '1 (A), Unit 4 (P), U2'],
@@ -52,18 +61,27 @@ describe('reading a list cohort', () => {
     assert.deepEqual(reading.learners[1].achieved, ['L3-U4', 'L3-U5']);
   });
 
-  it('reports a listed unit no qualification knows, and one outside the learner\'s qualification', () => {
-    const reading = read([['Learner ID', 'Qualification', 'Units'], ['1', '10901', 'Unit 1 (A), Z/999/9999 (A), Unit 5 (A)']]);
+  it("reports a listed unit no qualification knows, and one outside the learner's qualification", () => {
+    const reading = read([
+      ['Learner ID', 'Qualification', 'Units'],
+      ['1', '10901', 'Unit 1 (A), Z/999/9999 (A), Unit 5 (A)'],
+    ]);
     const [learner] = reading.learners;
     assert.deepEqual(learner.achieved, ['L2-U1']);
-    assert.deepEqual(learner.problems.map((p) => [p.code, p.cell, p.units]), [
-      ['unknown-unit', 'C2', ['Z/999/9999']],
-      ['unit-not-in-qualification', 'C2', ['L3-U5']],
-    ]);
+    assert.deepEqual(
+      learner.problems.map((p) => [p.code, p.cell, p.units]),
+      [
+        ['unknown-unit', 'C2', ['Z/999/9999']],
+        ['unit-not-in-qualification', 'C2', ['L3-U5']],
+      ],
+    );
   });
 
   it('reports an unrecognised mark in a list and reads that unit as not taken', () => {
-    const reading = read([['Learner ID', 'Qualification', 'Units'], ['1', '600/0001/1', 'L/601/0933 (maybe), D/503/0352 (N)']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'Units'],
+      ['1', '600/0001/1', 'L/601/0933 (maybe), D/503/0352 (N)'],
+    ]);
     assert.deepEqual(reading.learners[0].achieved, []);
     assert.deepEqual(reading.learners[0].planned, []);
     assert.deepEqual(codes(reading.learners[0].problems), ['unrecognised-mark']);
@@ -71,28 +89,49 @@ describe('reading a list cohort', () => {
   });
 
   it('reports a unit listed twice for a learner', () => {
-    const reading = read([['Learner ID', 'Qualification', 'Achieved units', 'Planned units'], ['1', '600/0001/1', 'L/601/0933', 'L6010933']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'Achieved units', 'Planned units'],
+      ['1', '600/0001/1', 'L/601/0933', 'L6010933'],
+    ]);
     assert.deepEqual(reading.learners[0].achieved, ['L/601/0933']);
     assert.deepEqual(reading.learners[0].planned, []);
     assert.deepEqual(codes(reading.learners[0].problems), ['duplicate-unit']);
   });
 
   it('reports a formula error in a list cell', () => {
-    const reading = read([['Learner ID', 'Qualification', 'Units'], ['1', '600/0001/1', { error: '#VALUE!' }]]);
-    assert.deepEqual(reading.learners[0].problems.map((p) => [p.code, p.cell]), [['formula-error', 'C2']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'Units'],
+      ['1', '600/0001/1', { error: '#VALUE!' }],
+    ]);
+    assert.deepEqual(
+      reading.learners[0].problems.map((p) => [p.code, p.cell]),
+      [['formula-error', 'C2']],
+    );
   });
 
   it('keeps a bracket that belongs to a unit title', () => {
     const withBrackets = testCatalogue().withDefinitions([
-      { ...testCatalogue().qualifications[0], units: [{ ref: 'Q/100/0001', title: 'Using Email (advanced)', credits: 1, glh: 1, level: 2, group: 'A' }] },
+      {
+        ...testCatalogue().qualifications[0],
+        units: [{ ref: 'Q/100/0001', title: 'Using Email (advanced)', credits: 1, glh: 1, level: 2, group: 'A' }],
+      },
     ]);
-    const reading = readCohort(grid([['Learner ID', 'Qualification', 'Units achieved'], ['1', '600/0001/1', 'Using Email (advanced)']]), { catalogue: withBrackets });
+    const reading = readCohort(
+      grid([
+        ['Learner ID', 'Qualification', 'Units achieved'],
+        ['1', '600/0001/1', 'Using Email (advanced)'],
+      ]),
+      { catalogue: withBrackets },
+    );
     assert.deepEqual(reading.learners[0].achieved, ['Q/100/0001']);
     assert.deepEqual(reading.learners[0].problems, []);
   });
 
   it('prefers unit columns when a sheet has both, and says the list is not read', () => {
-    const reading = read([['Learner ID', 'Qualification', 'L/601/0933', 'Units'], ['1', '600/0001/1', 'A', 'D/503/0352 (A)']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933', 'Units'],
+      ['1', '600/0001/1', 'A', 'D/503/0352 (A)'],
+    ]);
     assert.equal(reading.layout, 'matrix');
     assert.deepEqual(reading.learners[0].achieved, ['L/601/0933']);
     assert.ok(reading.warnings.some((w) => w.cell === 'D1' && w.code === 'unknown-header'));

@@ -33,8 +33,10 @@ describe('cohort dates', () => {
   });
 
   it('tells date formats from number and time formats', () => {
-    for (const f of ['dd/mm/yyyy', 'd-mmm-yy', '[$-809]dd mmmm yyyy', 'mmm yyyy', 'yyyy-mm-dd']) assert.ok(isDateFormat(f), f);
-    for (const f of ['General', '0', '0.00', '#,##0', 'h:mm', 'mm:ss', '"day" 0', '@', undefined]) assert.ok(!isDateFormat(f), String(f));
+    for (const f of ['dd/mm/yyyy', 'd-mmm-yy', '[$-809]dd mmmm yyyy', 'mmm yyyy', 'yyyy-mm-dd'])
+      assert.ok(isDateFormat(f), f);
+    for (const f of ['General', '0', '0.00', '#,##0', 'h:mm', 'mm:ss', '"day" 0', '@', undefined])
+      assert.ok(!isDateFormat(f), String(f));
   });
 });
 
@@ -85,7 +87,12 @@ describe('a centre marks vocabulary', () => {
   });
 
   it('replaces the defaults when asked, and can turn dates off', () => {
-    const { vocabulary } = parseMarkVocabulary({ achieved: ['Passed'], planned: ['Booked'], replaceDefaults: true, datesMeanAchieved: false });
+    const { vocabulary } = parseMarkVocabulary({
+      achieved: ['Passed'],
+      planned: ['Booked'],
+      replaceDefaults: true,
+      datesMeanAchieved: false,
+    });
     assert.ok(vocabulary);
     const reader = new MarkReader(vocabulary);
     assert.equal(reader.read('A').state, 'unrecognised');
@@ -96,7 +103,13 @@ describe('a centre marks vocabulary', () => {
 
   it('names the field of every mistake in the file', () => {
     assert.equal(parseMarkVocabulary([]).vocabulary, undefined);
-    const { vocabulary, errors } = parseMarkVocabulary({ achieved: 'A', planned: ['P', {}], notTaken: ['P'], colour: 'red', replaceDefaults: 'yes' });
+    const { vocabulary, errors } = parseMarkVocabulary({
+      achieved: 'A',
+      planned: ['P', {}],
+      notTaken: ['P'],
+      colour: 'red',
+      replaceDefaults: 'yes',
+    });
     assert.equal(vocabulary, undefined);
     assert.ok(errors.some((e) => e.startsWith('marks.achieved:')));
     assert.ok(errors.some((e) => e.startsWith('marks.planned[1]:')));
@@ -106,7 +119,10 @@ describe('a centre marks vocabulary', () => {
   });
 
   it('keeps the default vocabulary the issue lists', () => {
-    assert.deepEqual([...DEFAULT_MARKS.achieved], ['A', 'Ach', 'Achieved', 'Y', 'Yes', '✓', '✔', 'Complete', 'Completed']);
+    assert.deepEqual(
+      [...DEFAULT_MARKS.achieved],
+      ['A', 'Ach', 'Achieved', 'Y', 'Yes', '✓', '✔', 'Complete', 'Completed'],
+    );
     assert.deepEqual([...DEFAULT_MARKS.planned], ['P', 'Planned', 'IP', 'In progress', 'x', 'Registered', 'R']);
   });
 });

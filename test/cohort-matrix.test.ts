@@ -30,11 +30,28 @@ describe('reading a matrix cohort', () => {
     assert.equal(ann.sex, 'F');
     assert.equal(ann.qualification?.id, '600/0001/1');
     assert.deepEqual(ann.achieved, ['L/601/0933']);
-    assert.deepEqual(ann.cells, { learnerId: 'A5', firstName: 'B5', lastName: 'C5', uln: 'D5', dateOfBirth: 'E5', qualification: 'F5', sex: 'G5' });
+    assert.deepEqual(ann.cells, {
+      learnerId: 'A5',
+      firstName: 'B5',
+      lastName: 'C5',
+      uln: 'D5',
+      dateOfBirth: 'E5',
+      qualification: 'F5',
+      sex: 'G5',
+    });
   });
 
   it('reads a grid that starts away from A1 with sheet addresses', () => {
-    const reading = readCohort(grid([['Learner ID', 'Qualification', 'L/601/0933'], ['7', '600/0001/1', 'Q']], { top: 10, left: 3 }), { catalogue });
+    const reading = readCohort(
+      grid(
+        [
+          ['Learner ID', 'Qualification', 'L/601/0933'],
+          ['7', '600/0001/1', 'Q'],
+        ],
+        { top: 10, left: 3 },
+      ),
+      { catalogue },
+    );
     assert.equal(reading.headerRow, 10);
     assert.equal(reading.firstColumn, 3);
     assert.equal(reading.lastColumn, 5);
@@ -44,12 +61,23 @@ describe('reading a matrix cohort', () => {
 
   it('reads a QCF reference in any spelling, a reference with its title, a title, a cut-short title and an alias', () => {
     const reading = read([
-      ['Learner ID', 'Qual', 'l/601/0933', 'D6130352'.replace('613', '503'), 'T 503 0342', 'L-601-0933 Give customers', 'Communicate information to customers', 'Give customers a positive impression…', 'Comms with customers'],
+      [
+        'Learner ID',
+        'Qual',
+        'l/601/0933',
+        'D6130352'.replace('613', '503'),
+        'T 503 0342',
+        'L-601-0933 Give customers',
+        'Communicate information to customers',
+        'Give customers a positive impression…',
+        'Comms with customers',
+      ],
       ['1', '600/0001/1', 'A', 'P', 'A', null, 'P', null, null],
     ]);
-    assert.deepEqual(reading.unitColumns.map((c) => c.refs), [
-      ['L/601/0933'], ['D/503/0352'], ['T/503/0342'], ['L/601/0933'], ['H/503/0403'], ['L/601/0933'], ['H/503/0403'],
-    ]);
+    assert.deepEqual(
+      reading.unitColumns.map((c) => c.refs),
+      [['L/601/0933'], ['D/503/0352'], ['T/503/0342'], ['L/601/0933'], ['H/503/0403'], ['L/601/0933'], ['H/503/0403']],
+    );
     assert.deepEqual(reading.learners[0].achieved, ['L/601/0933', 'T/503/0342']);
     assert.deepEqual(reading.learners[0].planned, ['D/503/0352', 'H/503/0403']);
   });
@@ -68,11 +96,14 @@ describe('reading a matrix cohort', () => {
       ['Candidate No', 'Qualification', 'Unit 1', 2],
       ['C1', '10901', 'A', 'A'],
     ]);
-    assert.deepEqual(noBanner.unitColumns.map((c) => c.header), ['Unit 1']);
+    assert.deepEqual(
+      noBanner.unitColumns.map((c) => c.header),
+      ['Unit 1'],
+    );
     assert.deepEqual(noBanner.learners[0].achieved, ['L2-U1']);
   });
 
-  it('resolves a header that fits units of several qualifications by each learner\'s qualification', () => {
+  it("resolves a header that fits units of several qualifications by each learner's qualification", () => {
     const reading = read([
       ['Learner ID', 'Qualification', 'Unit 4', 'Unit 5'],
       ['a', '10901', 'A', null],
@@ -99,7 +130,10 @@ describe('reading a matrix cohort', () => {
       ['5', 'Test Level 2 Certificate in Contact Centre Skills', 'A'],
       ['6', 10901, null],
     ]);
-    assert.deepEqual(reading.learners.map((l) => l.qualification?.id), ['600/0001/1', '600/0001/1', '600/0001/1', '600/0001/1', '600/0001/1', '10901']);
+    assert.deepEqual(
+      reading.learners.map((l) => l.qualification?.id),
+      ['600/0001/1', '600/0001/1', '600/0001/1', '600/0001/1', '600/0001/1', '10901'],
+    );
     assert.deepEqual(reading.warnings, []);
   });
 
@@ -118,24 +152,51 @@ describe('reading a matrix cohort', () => {
       ]),
       { catalogue: both },
     );
-    assert.deepEqual(reading.learners.map((l) => l.qualification?.id ?? null), [null, null, '600/0001/1', 'CENTRE/1']);
+    assert.deepEqual(
+      reading.learners.map((l) => l.qualification?.id ?? null),
+      [null, null, '600/0001/1', 'CENTRE/1'],
+    );
     for (const learner of reading.learners.slice(0, 2)) {
       assert.equal(learner.problems[0].code, 'unknown-qualification');
-      assert.match(learner.problems[0].message, /a title 600\/0001\/1 and CENTRE\/1 share.*Write the qualification number instead/);
+      assert.match(
+        learner.problems[0].message,
+        /a title 600\/0001\/1 and CENTRE\/1 share.*Write the qualification number instead/,
+      );
     }
   });
 
   it('uses the chosen qualification when the sheet has no qualification column or a blank cell', () => {
-    const reading = read([['Learner ID', 'L/601/0933'], ['1', 'A']], {}, '6000001/1');
+    const reading = read(
+      [
+        ['Learner ID', 'L/601/0933'],
+        ['1', 'A'],
+      ],
+      {},
+      '6000001/1',
+    );
     assert.equal(reading.learners[0].qualification?.id, '600/0001/1');
     assert.equal(reading.learners[0].qualificationText, '6000001/1');
-    const blank = read([['Learner ID', 'Qual', 'Unit 4'], ['1', null, 'A']], {}, '10902');
+    const blank = read(
+      [
+        ['Learner ID', 'Qual', 'Unit 4'],
+        ['1', null, 'A'],
+      ],
+      {},
+      '10902',
+    );
     assert.deepEqual(blank.learners[0].achieved, ['L3-U4']);
   });
 
   it('reports an unknown qualification on the learner, naming the cell', () => {
-    const reading = read([['Learner ID', 'Qualification', 'L/601/0933'], ['1', '999/9999/9', 'A'], ['2', null, 'A']]);
-    assert.deepEqual(reading.learners.map((l) => codes(l.problems)), [['unknown-qualification'], ['missing-qualification']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933'],
+      ['1', '999/9999/9', 'A'],
+      ['2', null, 'A'],
+    ]);
+    assert.deepEqual(
+      reading.learners.map((l) => codes(l.problems)),
+      [['unknown-qualification'], ['missing-qualification']],
+    );
     assert.equal(reading.learners[0].problems[0].cell, 'B2');
     assert.match(reading.learners[1].problems[0].message, /B3 is blank/);
     assert.equal(reading.learners[0].qualification, null);
@@ -143,53 +204,103 @@ describe('reading a matrix cohort', () => {
   });
 
   it('reads the qualification every unit column belongs to when there is no column and no choice, and says so', () => {
-    const reading = read([['Learner ID', 'L/601/0933', 'D/503/0352'], ['1', 'A', 'P']]);
+    const reading = read([
+      ['Learner ID', 'L/601/0933', 'D/503/0352'],
+      ['1', 'A', 'P'],
+    ]);
     assert.equal(reading.learners[0].qualification?.id, '600/0001/1');
     assert.ok(reading.warnings.some((w) => w.cell === 'A1' && /no Qualification column/.test(w.message)));
-    const mixed = read([['Learner ID', 'L/601/0933', 'Unit 5'], ['1', 'A', 'P']]);
+    const mixed = read([
+      ['Learner ID', 'L/601/0933', 'Unit 5'],
+      ['1', 'A', 'P'],
+    ]);
     assert.deepEqual(codes(mixed.learners[0].problems), ['missing-qualification']);
   });
 
   it('reports an unrecognised mark with its cell and reads the unit as not taken', () => {
-    const reading = read([['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352'], ['1', '600/0001/1', 'Done', 'A']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352'],
+      ['1', '600/0001/1', 'Done', 'A'],
+    ]);
     const [learner] = reading.learners;
     assert.deepEqual(learner.achieved, ['D/503/0352']);
-    assert.deepEqual(learner.problems.map((p) => [p.code, p.cell, p.units]), [['unrecognised-mark', 'C2', ['L/601/0933']]]);
+    assert.deepEqual(
+      learner.problems.map((p) => [p.code, p.cell, p.units]),
+      [['unrecognised-mark', 'C2', ['L/601/0933']]],
+    );
     assert.match(learner.problems[0].message, /"Done"/);
     assert.deepEqual(reading.warnings, learner.problems);
   });
 
   it('reads a custom marks vocabulary', () => {
-    const values = [['Learner ID', 'Qualification', 'L/601/0933'], ['1', '600/0001/1', 'Done']];
-    const reading = readCohort(grid(values), { catalogue, marks: { achieved: ['Done'], planned: [], notTaken: [''], datesMeanAchieved: true } });
+    const values = [
+      ['Learner ID', 'Qualification', 'L/601/0933'],
+      ['1', '600/0001/1', 'Done'],
+    ];
+    const reading = readCohort(grid(values), {
+      catalogue,
+      marks: { achieved: ['Done'], planned: [], notTaken: [''], datesMeanAchieved: true },
+    });
     assert.deepEqual(reading.learners[0].achieved, ['L/601/0933']);
   });
 
   it('reads dates as achieved on that date, a serial only when its format is a date', () => {
     const reading = read(
-      [['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352', 'T/503/0342'], ['1', '600/0001/1', new Date(Date.UTC(2013, 0, 31)), 41345, '12/03/2013']],
+      [
+        ['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352', 'T/503/0342'],
+        ['1', '600/0001/1', new Date(Date.UTC(2013, 0, 31)), 41345, '12/03/2013'],
+      ],
       { numberFormats: [[], ['', '', '', 'dd/mm/yyyy', '']] },
     );
-    assert.deepEqual(reading.learners[0].marks.map((m) => [m.ref, m.achievedOn]), [
-      ['L/601/0933', '2013-01-31'], ['D/503/0352', '2013-03-12'], ['T/503/0342', '2013-03-12'],
-    ]);
+    assert.deepEqual(
+      reading.learners[0].marks.map((m) => [m.ref, m.achievedOn]),
+      [
+        ['L/601/0933', '2013-01-31'],
+        ['D/503/0352', '2013-03-12'],
+        ['T/503/0342', '2013-03-12'],
+      ],
+    );
   });
 
   it('reports a formula error in a unit cell or a learner cell', () => {
-    const reading = read([['Learner ID', 'Qualification', 'L/601/0933'], [{ error: '#REF!' }, '600/0001/1', { error: '#N/A' }]]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933'],
+      [{ error: '#REF!' }, '600/0001/1', { error: '#N/A' }],
+    ]);
     const [learner] = reading.learners;
-    assert.deepEqual(learner.problems.map((p) => [p.code, p.cell]), [['formula-error', 'A2'], ['missing-learner-id', 'A2'], ['formula-error', 'C2']]);
+    assert.deepEqual(
+      learner.problems.map((p) => [p.code, p.cell]),
+      [
+        ['formula-error', 'A2'],
+        ['missing-learner-id', 'A2'],
+        ['formula-error', 'C2'],
+      ],
+    );
     assert.equal(learner.learnerId, 'row 2');
     assert.match(learner.problems[2].message, /#N\/A/);
   });
 
   it('reads an error value handed over as text (as Office.js gives it) as a formula error', () => {
-    const reading = read([['Learner ID', 'Qualification', 'L/601/0933', 'Units'], ['#REF!', '600/0001/1', '#N/A', null]]);
-    assert.deepEqual(reading.learners[0].problems.map((p) => [p.code, p.cell]), [['formula-error', 'A2'], ['missing-learner-id', 'A2'], ['formula-error', 'C2']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933', 'Units'],
+      ['#REF!', '600/0001/1', '#N/A', null],
+    ]);
+    assert.deepEqual(
+      reading.learners[0].problems.map((p) => [p.code, p.cell]),
+      [
+        ['formula-error', 'A2'],
+        ['missing-learner-id', 'A2'],
+        ['formula-error', 'C2'],
+      ],
+    );
   });
 
   it('reports the same unit marked twice for a learner and counts it once, achieved over planned', () => {
-    const reading = read([['Learner ID', 'Qualification', 'L/601/0933', 'l6010933'], ['1', '600/0001/1', 'P', 'A'], ['2', '600/0001/1', 'A', null]]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933', 'l6010933'],
+      ['1', '600/0001/1', 'P', 'A'],
+      ['2', '600/0001/1', 'A', null],
+    ]);
     const [one, two] = reading.learners;
     assert.deepEqual(one.achieved, ['L/601/0933']);
     assert.deepEqual(one.planned, []);
@@ -212,12 +323,23 @@ describe('reading a matrix cohort', () => {
   it('reports an unknown header whose column holds marks', () => {
     const reading = read([
       ['Learner ID', 'Qualification', 'L/601/0933', 'Customer care basics'],
-      ['1', '600/0001/1', 'A', 'A'], ['2', '600/0001/1', 'A', 'P'], ['3', '600/0001/1', 'A', 'A'],
+      ['1', '600/0001/1', 'A', 'A'],
+      ['2', '600/0001/1', 'A', 'P'],
+      ['3', '600/0001/1', 'A', 'A'],
     ]);
-    assert.deepEqual(reading.warnings.filter((w) => w.code === 'unknown-header').map((w) => w.cell), ['D1']);
+    assert.deepEqual(
+      reading.warnings.filter((w) => w.code === 'unknown-header').map((w) => w.cell),
+      ['D1'],
+    );
     // Each learner's mark there is theirs to know about: named on the row, not only as a header warning.
-    assert.deepEqual(reading.learners.map((l) => l.problems.map((p) => [p.code, p.cell])), [[['unknown-unit', 'D2']], [['unknown-unit', 'D3']], [['unknown-unit', 'D4']]]);
-    assert.match(reading.learners[1].problems[0].message, /D3 is marked planned under header D1 "Customer care basics", which names no unit/);
+    assert.deepEqual(
+      reading.learners.map((l) => l.problems.map((p) => [p.code, p.cell])),
+      [[['unknown-unit', 'D2']], [['unknown-unit', 'D3']], [['unknown-unit', 'D4']]],
+    );
+    assert.match(
+      reading.learners[1].problems[0].message,
+      /D3 is marked planned under header D1 "Customer care basics", which names no unit/,
+    );
   });
 
   it('names a mark under a mistyped unit reference on the learner, but not a date under a heading that is no unit', () => {
@@ -226,21 +348,41 @@ describe('reading a matrix cohort', () => {
       ['1', '600/0001/1', 'A', 'A', '01/09/2012'],
       ['2', '600/0001/1', 'A', null, '01/09/2012'],
     ]);
-    assert.deepEqual(reading.learners.map((l) => l.problems.map((p) => [p.code, p.cell])), [[['unknown-unit', 'D2']], []]);
+    assert.deepEqual(
+      reading.learners.map((l) => l.problems.map((p) => [p.code, p.cell])),
+      [[['unknown-unit', 'D2']], []],
+    );
   });
 
-  it('asks for the reference when a title fits two units of the learner\'s qualification', () => {
-    const reading = read([['Learner ID', 'Qualification', 'Using Email'], ['1', '600/0001/1', 'A'], ['2', '600/0001/1', null]]);
+  it("asks for the reference when a title fits two units of the learner's qualification", () => {
+    const reading = read([
+      ['Learner ID', 'Qualification', 'Using Email'],
+      ['1', '600/0001/1', 'A'],
+      ['2', '600/0001/1', null],
+    ]);
     assert.ok(reading.warnings.some((w) => w.cell === 'C1' && /M\/502\/4300, J\/502\/4299/.test(w.message)));
     assert.deepEqual(codes(reading.learners[0].problems), ['ambiguous-header']);
-    assert.match(reading.learners[0].problems[0].message, /C2 is marked, but its header C1 "Using Email" fits 2 units .*not counted/);
+    assert.match(
+      reading.learners[0].problems[0].message,
+      /C2 is marked, but its header C1 "Using Email" fits 2 units .*not counted/,
+    );
     assert.deepEqual(reading.learners[0].achieved, []);
     assert.deepEqual(reading.learners[1].problems, []);
   });
 
   it('skips empty learner rows silently', () => {
-    const reading = read([['Learner ID', 'Qualification', 'L/601/0933'], [], ['1', '600/0001/1', 'A'], [null, '  ', null], ['2', '600/0001/1', 'P'], []]);
-    assert.deepEqual(reading.learners.map((l) => l.row), [3, 5]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933'],
+      [],
+      ['1', '600/0001/1', 'A'],
+      [null, '  ', null],
+      ['2', '600/0001/1', 'P'],
+      [],
+    ]);
+    assert.deepEqual(
+      reading.learners.map((l) => l.row),
+      [3, 5],
+    );
     assert.equal(reading.lastRow, 5);
     assert.deepEqual(reading.warnings, []);
   });
@@ -254,29 +396,57 @@ describe('reading a matrix cohort', () => {
       [null, null, null, 'Dee', '600/0001/1', 'A'],
       [null, null, null, null, '600/0001/1', 'A'],
     ]);
-    assert.deepEqual(reading.learners.map((l) => l.learnerId), ['L1', 'C2', 'N3', 'row 5', 'row 6']);
-    assert.deepEqual(reading.learners.map((l) => l.cells.learnerId), ['A2', 'B3', 'C4', undefined, undefined]);
+    assert.deepEqual(
+      reading.learners.map((l) => l.learnerId),
+      ['L1', 'C2', 'N3', 'row 5', 'row 6'],
+    );
+    assert.deepEqual(
+      reading.learners.map((l) => l.cells.learnerId),
+      ['A2', 'B3', 'C4', undefined, undefined],
+    );
     assert.deepEqual(codes(reading.learners[3].problems), ['missing-learner-id']);
     assert.equal(reading.learners[3].problems[0].cell, 'A5');
     assert.deepEqual(codes(reading.learners[4].problems), ['missing-learner-id']);
   });
 
   it('leaves out a totals row and says so', () => {
-    const reading = read([['Learner ID', 'Name', 'Qualification', 'L/601/0933'], ['1', 'Ann', '600/0001/1', 'A'], [null, 'Total', null, 1]]);
-    assert.deepEqual(reading.learners.map((l) => l.learnerId), ['1']);
+    const reading = read([
+      ['Learner ID', 'Name', 'Qualification', 'L/601/0933'],
+      ['1', 'Ann', '600/0001/1', 'A'],
+      [null, 'Total', null, 1],
+    ]);
+    assert.deepEqual(
+      reading.learners.map((l) => l.learnerId),
+      ['1'],
+    );
     assert.ok(reading.warnings.some((w) => w.cell === 'B3' && /totals row/.test(w.message)));
   });
 
   it('says once when the sheet has no id column, and warns per row only when a row has no name either', () => {
-    const reading = read([['Name', 'Qualification', 'L/601/0933'], ['Ann', '600/0001/1', 'A'], [null, '600/0001/1', 'A']]);
-    assert.deepEqual(reading.learners.map((l) => l.learnerId), ['row 2', 'row 3']);
-    assert.deepEqual(reading.learners.map((l) => codes(l.problems)), [[], ['missing-learner-id']]);
+    const reading = read([
+      ['Name', 'Qualification', 'L/601/0933'],
+      ['Ann', '600/0001/1', 'A'],
+      [null, '600/0001/1', 'A'],
+    ]);
+    assert.deepEqual(
+      reading.learners.map((l) => l.learnerId),
+      ['row 2', 'row 3'],
+    );
+    assert.deepEqual(
+      reading.learners.map((l) => codes(l.problems)),
+      [[], ['missing-learner-id']],
+    );
     assert.equal(reading.warnings.filter((w) => w.code === 'missing-learner-id' && w.cell === 'A1').length, 1);
   });
 
   it('reads hidden rows and columns and counts them', () => {
     const reading = read(
-      [['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352'], ['1', '600/0001/1', 'A', 'A'], ['2', '600/0001/1', 'A', 'P'], ['3', '600/0001/1', null, 'A']],
+      [
+        ['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352'],
+        ['1', '600/0001/1', 'A', 'A'],
+        ['2', '600/0001/1', 'A', 'P'],
+        ['3', '600/0001/1', null, 'A'],
+      ],
       { hiddenRows: [3, 9], hiddenColumns: [4, 7] },
     );
     assert.equal(reading.learners.length, 3);
@@ -291,13 +461,20 @@ describe('reading a matrix cohort', () => {
       { merged: ['A1:D1', 'C2:D2'] },
     );
     const merged = reading.warnings.filter((w) => w.code === 'merged-header');
-    assert.deepEqual(merged.map((w) => w.cell), ['C2']);
+    assert.deepEqual(
+      merged.map((w) => w.cell),
+      ['C2'],
+    );
     assert.match(merged[0].message, /C2:D2.*[Uu]nmerge/);
   });
 
   it('reads a heading merged down over a banner row and the header row', () => {
     const reading = read(
-      [['Learner ID', 'Qualification', 'Units', null], [null, null, 1, 2], ['1', '10901', 'A', 'P']],
+      [
+        ['Learner ID', 'Qualification', 'Units', null],
+        [null, null, 1, 2],
+        ['1', '10901', 'A', 'P'],
+      ],
       { merged: ['A1:A2', 'B1:B2', 'C1:D1'] },
     );
     assert.equal(reading.headerRow, 2);
@@ -316,10 +493,19 @@ describe('reading a matrix cohort', () => {
   });
 
   it('says which row looked like a header when its unit columns are all unknown', () => {
-    const reading = read([['Learner ID', 'Name', 'Z/999/0000', 'Z/999/0001'], ['1', 'Ann', 'A', 'A']]);
+    const reading = read([
+      ['Learner ID', 'Name', 'Z/999/0000', 'Z/999/0001'],
+      ['1', 'Ann', 'A', 'A'],
+    ]);
     assert.equal(reading.learners.length, 0);
-    assert.deepEqual(reading.warnings.map((w) => [w.code, w.cell]), [['no-header', 'A1']]);
-    assert.match(reading.warnings[0].message, /Row 1 names learner columns \(Learner ID, Name\).*C1 "Z\/999\/0000", D1 "Z\/999\/0001" name no known unit/);
+    assert.deepEqual(
+      reading.warnings.map((w) => [w.code, w.cell]),
+      [['no-header', 'A1']],
+    );
+    assert.match(
+      reading.warnings[0].message,
+      /Row 1 names learner columns \(Learner ID, Name\).*C1 "Z\/999\/0000", D1 "Z\/999\/0001" name no known unit/,
+    );
   });
 
   it('does not look for the header below row 20', () => {
@@ -338,7 +524,10 @@ describe('reading a matrix cohort', () => {
       ['Learner ID', 'Qualification', 'L/601/0933'],
       ['2', '600/0001/1', 'A'],
     ]);
-    assert.deepEqual(reading.learners.map((l) => l.learnerId), ['1', '2']);
+    assert.deepEqual(
+      reading.learners.map((l) => l.learnerId),
+      ['1', '2'],
+    );
     const note = reading.warnings.find((w) => w.cell === 'A5');
     assert.match(note?.message ?? '', /Row 5 repeats the header .*skipped, and the learners under it are read/);
     assert.equal(reading.lastRow, 6);
@@ -352,7 +541,14 @@ describe('reading a matrix cohort', () => {
       ['learner id', ' Qualification ', 'L/601/0933', 'D/503/0352'],
       ['3', '600/0001/1', 'A', 'A'],
     ]);
-    assert.deepEqual(reading.learners.map((l) => [l.learnerId, l.row]), [['1', 2], ['2', 3], ['3', 5]]);
+    assert.deepEqual(
+      reading.learners.map((l) => [l.learnerId, l.row]),
+      [
+        ['1', 2],
+        ['2', 3],
+        ['3', 5],
+      ],
+    );
     assert.ok(reading.warnings.some((w) => w.cell === 'A4' && /repeats the header/.test(w.message)));
   });
 
@@ -363,7 +559,10 @@ describe('reading a matrix cohort', () => {
       ['Learner ID', 'Qualification', 'D/503/0352'],
       ['2', '600/0001/1', 'A'],
     ]);
-    assert.deepEqual(reading.learners.map((l) => l.learnerId), ['1']);
+    assert.deepEqual(
+      reading.learners.map((l) => l.learnerId),
+      ['1'],
+    );
     assert.ok(reading.warnings.some((w) => w.cell === 'A3' && /second cohort with other columns/.test(w.message)));
   });
 
@@ -372,19 +571,28 @@ describe('reading a matrix cohort', () => {
       ['Learner ID', 'Qualification', 'L/601/0933', null, 'Learner ID', 'Qualification', 'D/503/0352'],
       ['1', '600/0001/1', 'A', null, '2', '600/0001/1', 'A'],
     ]);
-    assert.deepEqual(summary(reading.learners), [{ learnerId: '1', qualification: '600/0001/1', achieved: ['L/601/0933'], planned: [], problems: [] }]);
+    assert.deepEqual(summary(reading.learners), [
+      { learnerId: '1', qualification: '600/0001/1', achieved: ['L/601/0933'], planned: [], problems: [] },
+    ]);
     assert.equal(reading.lastColumn, 3);
     assert.ok(reading.warnings.some((w) => w.cell === 'E1'));
   });
 
   it('reads the first of two columns with the same learner heading and says so', () => {
-    const reading = read([['Learner ID', 'Learner ref', 'Qualification', 'L/601/0933'], ['1', '2', '600/0001/1', 'A']]);
+    const reading = read([
+      ['Learner ID', 'Learner ref', 'Qualification', 'L/601/0933'],
+      ['1', '2', '600/0001/1', 'A'],
+    ]);
     assert.equal(reading.learners[0].learnerId, '1');
     assert.ok(reading.warnings.some((w) => w.cell === 'B1' && /only A1 is read/.test(w.message)));
   });
 
   it('reads mark style from the sheet', () => {
-    const reading = read([['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352'], ['1', '600/0001/1', 'Y', 'IP'], ['2', '600/0001/1', 'Y', 'A']]);
+    const reading = read([
+      ['Learner ID', 'Qualification', 'L/601/0933', 'D/503/0352'],
+      ['1', '600/0001/1', 'Y', 'IP'],
+      ['2', '600/0001/1', 'Y', 'A'],
+    ]);
     assert.deepEqual(reading.markStyle, { achieved: 'Y', planned: 'IP', notTaken: '' });
   });
 });
@@ -396,18 +604,32 @@ describe('reading Excel tables', () => {
     ['1', '600/0001/1', 'A', null, '9', '10901', 'A'],
     ['2', '600/0001/1', 'P', null, null, null, null],
   ];
-  const tables = [{ name: 'Second', range: 'E2:G3' }, { name: 'First', range: 'A2:C4' }];
+  const tables = [
+    { name: 'Second', range: 'E2:G3' },
+    { name: 'First', range: 'A2:C4' },
+  ];
 
   it('reads the table a grid is cut to', () => {
-    const cut = readCohort(grid(values.slice(1, 3).map((r) => r.slice(4)), { top: 2, left: 5, tables }), { catalogue });
+    const cut = readCohort(
+      grid(
+        values.slice(1, 3).map((r) => r.slice(4)),
+        { top: 2, left: 5, tables },
+      ),
+      { catalogue },
+    );
     assert.equal(cut.table, 'Second');
-    assert.deepEqual(summary(cut.learners), [{ learnerId: '9', qualification: '10901', achieved: ['L2-U4'], planned: [], problems: [] }]);
+    assert.deepEqual(summary(cut.learners), [
+      { learnerId: '9', qualification: '10901', achieved: ['L2-U4'], planned: [], problems: [] },
+    ]);
   });
 
   it('reads the first table of a grid that holds several, and names the others', () => {
     const reading = readCohort(grid(values, { tables }), { catalogue });
     assert.equal(reading.table, 'First');
-    assert.deepEqual(reading.learners.map((l) => l.learnerId), ['1', '2']);
+    assert.deepEqual(
+      reading.learners.map((l) => l.learnerId),
+      ['1', '2'],
+    );
     assert.ok(reading.warnings.some((w) => w.cell === 'A2' && /Second \(E2:G3\)/.test(w.message)));
   });
 });

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseRange, rangeAddress } from '../src/cohort/address';
 import { decideOwnership, locateBlock, type CellReader } from '../src/cohort/ownership';
-import { fingerprint, OWNERSHIP_NAMESPACE, ownedBlockOf, parseOwnership, recordWrite, serialiseOwnership, type WrittenBlock } from '../src/cohort/ownership-record';
+import {
+  fingerprint,
+  OWNERSHIP_NAMESPACE,
+  ownedBlockOf,
+  parseOwnership,
+  recordWrite,
+  serialiseOwnership,
+  type WrittenBlock,
+} from '../src/cohort/ownership-record';
 import type { CellValue } from '../src/cohort/types';
 
 const HEADER = ['qualcheck: achieved credits', 'qualcheck: status', 'qualcheck: next step'];
@@ -15,11 +23,25 @@ function written(rows: (string | number | null)[][], over: Partial<WrittenBlock>
 /** A sheet as a map of A1 addresses, with what the block wrote already in it. */
 function sheetAfter(w: WrittenBlock): Map<string, CellValue> {
   const cells = new Map<string, CellValue>();
-  w.header.forEach((h, i) => cells.set(rangeAddress({ top: w.headerRow, left: w.firstColumn + i, bottom: w.headerRow, right: w.firstColumn + i }), h));
+  w.header.forEach((h, i) =>
+    cells.set(
+      rangeAddress({ top: w.headerRow, left: w.firstColumn + i, bottom: w.headerRow, right: w.firstColumn + i }),
+      h,
+    ),
+  );
   w.rows.forEach((row, r) =>
     row.forEach((v, i) => {
       const value = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
-      if (value !== null && value !== '') cells.set(rangeAddress({ top: w.firstRow + r, left: w.firstColumn + i, bottom: w.firstRow + r, right: w.firstColumn + i }), value);
+      if (value !== null && value !== '')
+        cells.set(
+          rangeAddress({
+            top: w.firstRow + r,
+            left: w.firstColumn + i,
+            bottom: w.firstRow + r,
+            right: w.firstColumn + i,
+          }),
+          value,
+        );
     }),
   );
   return cells;
@@ -29,7 +51,12 @@ function reader(cells: Map<string, CellValue>): CellReader {
   return (row, column) => cells.get(rangeAddress({ top: row, left: column, bottom: row, right: column })) ?? null;
 }
 
-const target = (w: WrittenBlock) => ({ top: w.headerRow, left: w.firstColumn, bottom: w.firstRow + w.rows.length - 1, right: w.firstColumn + w.header.length - 1 });
+const target = (w: WrittenBlock) => ({
+  top: w.headerRow,
+  left: w.firstColumn,
+  bottom: w.firstRow + w.rows.length - 1,
+  right: w.firstColumn + w.header.length - 1,
+});
 
 describe('ownership record', () => {
   const w = written([
@@ -40,7 +67,10 @@ describe('ownership record', () => {
   ]);
 
   it('gives the same record back from its XML, in the qualcheck namespace, with a sheet name that needs escaping', () => {
-    const record = recordWrite(recordWrite(null, w), written([[1, 'on-track', '']], { sheetName: `Tom & Jo's "<cohort>"` }));
+    const record = recordWrite(
+      recordWrite(null, w),
+      written([[1, 'on-track', '']], { sheetName: `Tom & Jo's "<cohort>"` }),
+    );
     const xml = serialiseOwnership(record);
     assert.ok(xml.includes(`xmlns="${OWNERSHIP_NAMESPACE}"`));
     assert.deepEqual(parseOwnership(xml), record);
@@ -49,7 +79,10 @@ describe('ownership record', () => {
 
   it('reads the record with a namespace prefix and single quotes, and drops a block whose columns do not add up', () => {
     const xml = serialiseOwnership({ blocks: [ownedBlockOf(w)] });
-    const prefixed = xml.replace(/<(\/?)(ownership|block|column)\b/g, '<$1q:$2').replace(`xmlns=`, 'xmlns:q=').replace(/"/g, "'");
+    const prefixed = xml
+      .replace(/<(\/?)(ownership|block|column)\b/g, '<$1q:$2')
+      .replace(`xmlns=`, 'xmlns:q=')
+      .replace(/"/g, "'");
     assert.deepEqual(parseOwnership(prefixed), { blocks: [ownedBlockOf(w)] });
     const short = xml.replace(/<column>([^<]*)<\/column>/, (_, c: string) => `<column>${c.slice(3)}</column>`);
     assert.deepEqual(parseOwnership(short), { blocks: [] });
@@ -59,7 +92,13 @@ describe('ownership record', () => {
   it('replaces the block of the sheet written and keeps the others', () => {
     const two = recordWrite(recordWrite(null, w), written([[1, 'x', '']], { sheetName: 'Other' }));
     const again = recordWrite(two, written([[2, 'y', '']]));
-    assert.deepEqual(again.blocks.map((b) => [b.sheet, b.rows]), [['Other', 1], ['Cohort', 1]]);
+    assert.deepEqual(
+      again.blocks.map((b) => [b.sheet, b.rows]),
+      [
+        ['Other', 1],
+        ['Cohort', 1],
+      ],
+    );
   });
 
   it('tells a number from the same digits typed as text only as Excel does (not at all), and any other change apart', () => {
@@ -73,14 +112,33 @@ describe('ownership record', () => {
       // 18 bits collide once in 262,144 pairs: a fixed seed keeps the run the same.
       { seed: 13, numRuns: 500 },
     );
-    const words = ['achieved', 'on-track', 'incomplete', 'needs-data', 'invalid', 'ring Ben on Monday', 'agreed with IQA: achieved'];
+    const words = [
+      'achieved',
+      'on-track',
+      'incomplete',
+      'needs-data',
+      'invalid',
+      'ring Ben on Monday',
+      'agreed with IQA: achieved',
+    ];
     assert.equal(new Set(words.map(fingerprint)).size, words.length);
   });
 
   it('stays near 1 MB for 50,000 learners by 8 result columns', () => {
     const statuses = ['achieved', 'on-track', 'incomplete', 'needs-data', 'invalid'];
-    const rows = Array.from({ length: 50_000 }, (_, i) => [i % 40, (i * 7) % 45, `${i % 20} at level 2`, statuses[i % 5], i % 3 ? '' : `too few credits (${i})`, i % 5 === 2 ? `add unit ${i}` : '', '', i % 9 ? '' : 'L/601/1225']);
-    const xml = serialiseOwnership({ blocks: [ownedBlockOf(written(rows, { header: [...HEADER, 'a', 'b', 'c', 'd', 'e'] }))] });
+    const rows = Array.from({ length: 50_000 }, (_, i) => [
+      i % 40,
+      (i * 7) % 45,
+      `${i % 20} at level 2`,
+      statuses[i % 5],
+      i % 3 ? '' : `too few credits (${i})`,
+      i % 5 === 2 ? `add unit ${i}` : '',
+      '',
+      i % 9 ? '' : 'L/601/1225',
+    ]);
+    const xml = serialiseOwnership({
+      blocks: [ownedBlockOf(written(rows, { header: [...HEADER, 'a', 'b', 'c', 'd', 'e'] }))],
+    });
     const bytes = Buffer.byteLength(xml);
     assert.ok(bytes < 1_250_000, `${bytes} bytes`);
   });
@@ -137,7 +195,12 @@ describe('ownership decision', () => {
       }
     };
     swap(2, 4);
-    assert.deepEqual(decideOwnership(block, reader(cells), target(w)), { writable: true, edited: [], foreign: [], stale: [] });
+    assert.deepEqual(decideOwnership(block, reader(cells), target(w)), {
+      writable: true,
+      edited: [],
+      foreign: [],
+      stale: [],
+    });
     // Typed into after the sort, the row matches no row qualcheck wrote: every cell of it that moved is kept too.
     cells.set('E2', 'agreed with IQA: achieved');
     const typed = decideOwnership(block, reader(cells), target(w));
@@ -146,11 +209,13 @@ describe('ownership decision', () => {
   });
 
   it('finds the block where it moved whole, and knows when it was deleted', () => {
-    const cells = new Map([...sheetAfter(w)].map(([a, v]) => {
-      const r = parseRange(a);
-      assert.ok(r);
-      return [rangeAddress({ top: r.top + 2, left: r.left + 1, bottom: r.top + 2, right: r.left + 1 }), v] as const;
-    }));
+    const cells = new Map(
+      [...sheetAfter(w)].map(([a, v]) => {
+        const r = parseRange(a);
+        assert.ok(r);
+        return [rangeAddress({ top: r.top + 2, left: r.left + 1, bottom: r.top + 2, right: r.left + 1 }), v] as const;
+      }),
+    );
     const moved = locateBlock(block, reader(cells), 3, 10);
     assert.ok(moved && moved !== 'gone');
     assert.deepEqual([moved.headerRow, moved.firstColumn], [3, 5]);

@@ -11,19 +11,89 @@ import { NUMBERED_L2, NUMBERED_L3, QCF_QUALIFICATION, testCatalogue } from './fi
 
 const catalogue = testCatalogue();
 
-const LEARNER_HEADERS = ['Learner ID', 'Learner Ref', 'Name', 'First name', 'Surname', 'ULN', 'DOB', 'Qualification', 'Centre Ref', 'Candidate No'];
+const LEARNER_HEADERS = [
+  'Learner ID',
+  'Learner Ref',
+  'Name',
+  'First name',
+  'Surname',
+  'ULN',
+  'DOB',
+  'Qualification',
+  'Centre Ref',
+  'Candidate No',
+];
 const UNIT_HEADERS = [
-  'L/601/0933', 'l6010933', 'D 503 0352', 'T/503/0342 Improve personal effectiveness at work in a contact centre', 'Using Email',
-  'Unit 4', 'U1', 'Unit 5', 'Communicate information to customers', 'M/502/4300', 'Give customers a positive…',
+  'L/601/0933',
+  'l6010933',
+  'D 503 0352',
+  'T/503/0342 Improve personal effectiveness at work in a contact centre',
+  'Using Email',
+  'Unit 4',
+  'U1',
+  'Unit 5',
+  'Communicate information to customers',
+  'M/502/4300',
+  'Give customers a positive…',
 ];
 const LIST_HEADERS = ['Units', 'Achieved units', 'Planned units'];
 const OTHER_HEADERS = ['Notes', 'Z/999/9999', 'Unit 77', 'Assessor', 'Start'];
-const MARKS: CellValue[] = ['A', 'P', 'x', 'Y', 'ach', 'IP', '', null, null, null, 'N', '-', 0, 'Q', 'maybe', '12/03/2013', 41345, true, { error: '#N/A' }, '#N/A', new Date(Date.UTC(2013, 2, 1))];
-const LISTS: CellValue[] = ['L/601/0933 (A), Unit 4 (P)', 'D/503/0352; U1 (A)', 'Z/999/9999 (A)', 'Using Email', 'T 503 0342 (maybe)\nL6010933', null, '', 4];
+const MARKS: CellValue[] = [
+  'A',
+  'P',
+  'x',
+  'Y',
+  'ach',
+  'IP',
+  '',
+  null,
+  null,
+  null,
+  'N',
+  '-',
+  0,
+  'Q',
+  'maybe',
+  '12/03/2013',
+  41345,
+  true,
+  { error: '#N/A' },
+  '#N/A',
+  new Date(Date.UTC(2013, 2, 1)),
+];
+const LISTS: CellValue[] = [
+  'L/601/0933 (A), Unit 4 (P)',
+  'D/503/0352; U1 (A)',
+  'Z/999/9999 (A)',
+  'Using Email',
+  'T 503 0342 (maybe)\nL6010933',
+  null,
+  '',
+  4,
+];
 const IDS: CellValue[] = ['L1', 'L2', 1001, null, '', '  ', '#REF!'];
-const QUALS: CellValue[] = ['600/0001/1', '10901', '10902', '6000001 1', 'Test Level 3 Certificate in Principles', 'unknown qual', null];
+const QUALS: CellValue[] = [
+  '600/0001/1',
+  '10901',
+  '10902',
+  '6000001 1',
+  'Test Level 3 Certificate in Principles',
+  'unknown qual',
+  null,
+];
 const STRAY: CellValue[] = ['Cohort 2013', 'printed', 'see notes', 'n/a', '??', 17, null, { error: '#REF!' }];
-const EVERYTHING: CellValue[] = [...LEARNER_HEADERS, ...UNIT_HEADERS, ...LIST_HEADERS, ...OTHER_HEADERS, ...MARKS, ...LISTS, ...IDS, ...QUALS, ...STRAY, 'Units'];
+const EVERYTHING: CellValue[] = [
+  ...LEARNER_HEADERS,
+  ...UNIT_HEADERS,
+  ...LIST_HEADERS,
+  ...OTHER_HEADERS,
+  ...MARKS,
+  ...LISTS,
+  ...IDS,
+  ...QUALS,
+  ...STRAY,
+  'Units',
+];
 
 const anyValue = fc.constantFrom(...EVERYTHING);
 
@@ -38,7 +108,8 @@ const anyGrid: fc.Arbitrary<Grid> = fc
     hidden: fc.array(fc.nat(60), { maxLength: 4 }),
   })
   .map(({ values, top, left, merged, tables, hidden }) => {
-    const range = ([r, c, h, w]: [number, number, number, number]) => `${letters(left + c)}${top + r}:${letters(left + c + w)}${top + r + h}`;
+    const range = ([r, c, h, w]: [number, number, number, number]) =>
+      `${letters(left + c)}${top + r}:${letters(left + c + w)}${top + r + h}`;
     return {
       values,
       top,
@@ -150,9 +221,20 @@ describe('the cohort reader on random grids', () => {
           const j = (randoms.next().value as number) % (i + 1);
           [order[i], order[j]] = [order[j], order[i]];
         }
-        const original = readCohort(build(titles, columns.map((c) => c.header), body), { catalogue });
+        const original = readCohort(
+          build(
+            titles,
+            columns.map((c) => c.header),
+            body,
+          ),
+          { catalogue },
+        );
         const shuffled = readCohort(
-          build(titles, order.map((i) => columns[i].header), body.map((row) => order.map((i) => row[i]))),
+          build(
+            titles,
+            order.map((i) => columns[i].header),
+            body.map((row) => order.map((i) => row[i])),
+          ),
           { catalogue },
         );
         assert.deepEqual(conclusions(shuffled), conclusions(original));
@@ -206,23 +288,45 @@ describe('statuses on random cohorts', () => {
     let sheetProblems = 0;
     let barred = 0;
     fc.assert(
-      fc.property(cohort, fc.constantFrom(undefined, '600/0001/1', '10901', 'nope'), ({ titles, columns, body }, qualification) => {
-        const reading = readCohort(build(titles, columns.map((c) => c.header), body), { catalogue: withRules, qualification });
-        for (const learner of reading.learners) {
-          const { status } = checkLearner(learner);
-          const forbidden = choseForbidden(learner);
-          assert.equal(status === 'invalid', forbidden, `row ${learner.row} is ${status}: ${JSON.stringify(learner.problems.map((p) => p.code))}`);
-          if (status === 'invalid') invalid++;
-          if (learner.qualification && checkLearner(learner).violations.some((v) => v.code === 'barred-combination')) barred++;
-          if (learner.problems.some((p) => p.code !== undefined && SHEET_PROBLEMS.has(p.code))) {
-            sheetProblems++;
-            assert.ok(status === 'needs-data' || status === 'incomplete' || status === 'invalid', `row ${learner.row} with a sheet problem is ${status}`);
+      fc.property(
+        cohort,
+        fc.constantFrom(undefined, '600/0001/1', '10901', 'nope'),
+        ({ titles, columns, body }, qualification) => {
+          const reading = readCohort(
+            build(
+              titles,
+              columns.map((c) => c.header),
+              body,
+            ),
+            { catalogue: withRules, qualification },
+          );
+          for (const learner of reading.learners) {
+            const { status } = checkLearner(learner);
+            const forbidden = choseForbidden(learner);
+            assert.equal(
+              status === 'invalid',
+              forbidden,
+              `row ${learner.row} is ${status}: ${JSON.stringify(learner.problems.map((p) => p.code))}`,
+            );
+            if (status === 'invalid') invalid++;
+            if (learner.qualification && checkLearner(learner).violations.some((v) => v.code === 'barred-combination'))
+              barred++;
+            if (learner.problems.some((p) => p.code !== undefined && SHEET_PROBLEMS.has(p.code))) {
+              sheetProblems++;
+              assert.ok(
+                status === 'needs-data' || status === 'incomplete' || status === 'invalid',
+                `row ${learner.row} with a sheet problem is ${status}`,
+              );
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300, seed: 1313 },
     );
     // The generator must reach both kinds of learner, or the property says nothing.
-    assert.ok(invalid > 20 && barred > 5 && sheetProblems > 20, `${invalid} invalid (${barred} barred), ${sheetProblems} with sheet problems`);
+    assert.ok(
+      invalid > 20 && barred > 5 && sheetProblems > 20,
+      `${invalid} invalid (${barred} barred), ${sheetProblems} with sheet problems`,
+    );
   });
 });

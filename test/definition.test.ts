@@ -4,11 +4,20 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import { definitionFileJsonSchema, definitionJsonSchema, parseQualificationDefinitions, type DefinitionError } from '../src/rules/definition';
+import {
+  definitionFileJsonSchema,
+  definitionJsonSchema,
+  parseQualificationDefinitions,
+  type DefinitionError,
+} from '../src/rules/definition';
 import type { QualificationDefinition } from '../src/rules/model';
 
 /** A small valid definition, fresh each time so a test can break one field of it. */
-function small(): Record<string, unknown> & { units: Record<string, unknown>[]; rules: Record<string, unknown>[]; groups: Record<string, unknown>[] } {
+function small(): Record<string, unknown> & {
+  units: Record<string, unknown>[];
+  rules: Record<string, unknown>[];
+  groups: Record<string, unknown>[];
+} {
   return {
     id: 'TEST/1',
     title: 'Test Certificate',
@@ -72,15 +81,21 @@ describe('reading qualification definitions', () => {
   it('gives back exactly what was written for any mix of known and unknown credits, GLH and levels', () => {
     const value = fc.option(fc.integer({ min: 0, max: 12 }), { nil: null });
     fc.assert(
-      fc.property(fc.array(fc.record({ credits: value, glh: value, level: fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }) }), { minLength: 4, maxLength: 4 }), (values) => {
-        const json = small();
-        json.rules = json.rules.filter((r) => r.kind === 'mandatory' || r.kind === 'barred');
-        json.units = json.units.map((u, i) => ({ ...u, ...values[i] }));
-        const first = parse(json);
-        assert.deepEqual(first.errors, []);
-        const again = parse(JSON.parse(JSON.stringify(first.definitions[0])));
-        assert.deepStrictEqual(again.definitions, first.definitions);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ credits: value, glh: value, level: fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }) }),
+          { minLength: 4, maxLength: 4 },
+        ),
+        (values) => {
+          const json = small();
+          json.rules = json.rules.filter((r) => r.kind === 'mandatory' || r.kind === 'barred');
+          json.units = json.units.map((u, i) => ({ ...u, ...values[i] }));
+          const first = parse(json);
+          assert.deepEqual(first.errors, []);
+          const again = parse(JSON.parse(JSON.stringify(first.definitions[0])));
+          assert.deepStrictEqual(again.definitions, first.definitions);
+        },
+      ),
     );
   });
 
@@ -159,7 +174,10 @@ describe('reading qualification definitions', () => {
     assert.deepEqual([q.level, q.units[0].level, q.units[1].level], [0, 0, 0]);
     const rule = small();
     rule.rules[3].level = 'Entry 3';
-    assert.match(errorAt(rule, 'rules[3].level').message, /level of rule level says "Entry 3", but qualcheck does not tell Entry 1, 2 and 3 apart .*: write "Entry" if the rule may count every Entry-level unit/);
+    assert.match(
+      errorAt(rule, 'rules[3].level').message,
+      /level of rule level says "Entry 3", but qualcheck does not tell Entry 1, 2 and 3 apart .*: write "Entry" if the rule may count every Entry-level unit/,
+    );
   });
 
   it('matches group ids and unit refs in any case and spelling, and stores them as declared', () => {
@@ -204,13 +222,19 @@ describe('definition errors name the field and say what to do', () => {
   it('a value of the wrong type', () => {
     const json = small();
     json.units[2].credits = 'five';
-    assert.match(errorAt(json, 'units[2].credits').message, /credits of unit A\/100\/0003 must be a whole number or null .*"five"/);
+    assert.match(
+      errorAt(json, 'units[2].credits').message,
+      /credits of unit A\/100\/0003 must be a whole number or null .*"five"/,
+    );
     const rule = small();
     rule.rules[3].orAbove = 'yes';
     assert.match(errorAt(rule, 'rules[3].orAbove').message, /must be true or false/);
     const level = small();
     level.units[0].level = 2.5;
-    assert.equal(errorAt(level, 'units[0].level').message, 'The level of unit A/100/0001 must be a level: 1 to 8, or "Entry", or null when not known; it says 2.5.');
+    assert.equal(
+      errorAt(level, 'units[0].level').message,
+      'The level of unit A/100/0001 must be a level: 1 to 8, or "Entry", or null when not known; it says 2.5.',
+    );
   });
 
   it('a rule minimum of zero or below, which every learner would meet', () => {
@@ -227,7 +251,10 @@ describe('definition errors name the field and say what to do', () => {
   it('negative credits or GLH', () => {
     const credits = small();
     credits.units[1].credits = -2;
-    assert.match(errorAt(credits, 'units[1].credits').message, /must not be negative \(it says -2\): write 0 or more, or null when not known/);
+    assert.match(
+      errorAt(credits, 'units[1].credits').message,
+      /must not be negative \(it says -2\): write 0 or more, or null when not known/,
+    );
     const glh = small();
     glh.units[1].glh = -5;
     assert.match(errorAt(glh, 'units[1].glh').message, /glh of unit A\/100\/0002 must not be negative/);
@@ -242,13 +269,19 @@ describe('definition errors name the field and say what to do', () => {
     assert.match(errorAt(low, 'level').message, /level of the qualification must be a level from 1 to 8/);
     const word = small();
     word.rules[3].level = 'Level 2';
-    assert.match(errorAt(word, 'rules[3].level').message, /level of rule level must be a number from 1 to 8, or "Entry"/);
+    assert.match(
+      errorAt(word, 'rules[3].level').message,
+      /level of rule level must be a number from 1 to 8, or "Entry"/,
+    );
   });
 
   it('a rule kind qualcheck does not know, or none', () => {
     const unknown = small();
     unknown.rules[0].kind = 'total';
-    assert.match(errorAt(unknown, 'rules[0].kind').message, /Rule total has kind "total".*use one of totalCredits, levelCredits.*\(did you mean "totalCredits"\?\)/);
+    assert.match(
+      errorAt(unknown, 'rules[0].kind').message,
+      /Rule total has kind "total".*use one of totalCredits, levelCredits.*\(did you mean "totalCredits"\?\)/,
+    );
     const none = small();
     delete none.rules[0].kind;
     assert.match(errorAt(none, 'rules[0].kind').message, /Rule total has no kind: add "kind"/);
@@ -257,7 +290,10 @@ describe('definition errors name the field and say what to do', () => {
   it('a rule that lacks a field its kind needs', () => {
     const json = small();
     delete json.rules[3].orAbove;
-    assert.match(errorAt(json, 'rules[3].orAbove').message, /Rule level has no orAbove: add "orAbove", true: units above the level count too/);
+    assert.match(
+      errorAt(json, 'rules[3].orAbove').message,
+      /Rule level has no orAbove: add "orAbove", true: units above the level count too/,
+    );
   });
 
   it('an empty list of units', () => {
@@ -282,10 +318,13 @@ describe('definition errors name the field and say what to do', () => {
     const numbers = small();
     numbers.units[0].number = 1;
     numbers.units[1].number = 1;
-    assert.match(errorAt(numbers, 'units[1].number').message, /Unit number 1 is given to both A\/100\/0001 and A\/100\/0002/);
+    assert.match(
+      errorAt(numbers, 'units[1].number').message,
+      /Unit number 1 is given to both A\/100\/0001 and A\/100\/0002/,
+    );
   });
 
-  it('an alias that is also another unit\'s ref', () => {
+  it("an alias that is also another unit's ref", () => {
     const json = small();
     json.units[0].aliases = ['Unit 1', 'A/100/0002'];
     assert.match(errorAt(json, 'units[0].aliases[1]').message, /also names unit A\/100\/0002/);
@@ -294,7 +333,10 @@ describe('definition errors name the field and say what to do', () => {
   it('a unit in a group that does not exist', () => {
     const json = small();
     json.units[1].group = 'C';
-    assert.match(errorAt(json, 'units[1].group').message, /group of unit A\/100\/0002 names "C", a group the qualification does not have: use one of A, B/);
+    assert.match(
+      errorAt(json, 'units[1].group').message,
+      /group of unit A\/100\/0002 names "C", a group the qualification does not have: use one of A, B/,
+    );
   });
 
   it('a rule naming a group or unit that does not exist', () => {
@@ -306,7 +348,10 @@ describe('definition errors name the field and say what to do', () => {
     assert.match(errorAt(groupCredits, 'rules[2].groups[1]').message, /names "X"/);
     const barred = small();
     barred.rules[4].units = ['A/100/0003', 'A/100/0099'];
-    assert.match(errorAt(barred, 'rules[4].units[1]').message, /names "A\/100\/0099", a unit the qualification does not have/);
+    assert.match(
+      errorAt(barred, 'rules[4].units[1]').message,
+      /names "A\/100\/0099", a unit the qualification does not have/,
+    );
   });
 
   it('an operational date that is not an ISO date, with the ISO spelling of a UK date', () => {
@@ -330,7 +375,10 @@ describe('definition errors name the field and say what to do', () => {
   it('a barred set with fewer than two different units', () => {
     const one = small();
     one.rules[4].units = ['A/100/0003'];
-    assert.match(errorAt(one, 'rules[4].units').message, /Barred set pair names only one unit: a barred set needs at least two different units/);
+    assert.match(
+      errorAt(one, 'rules[4].units').message,
+      /Barred set pair names only one unit: a barred set needs at least two different units/,
+    );
     const same = small();
     same.rules[4].units = ['A/100/0003', 'a1000003'];
     assert.match(errorAt(same, 'rules[4].units').message, /only one unit/);
@@ -343,25 +391,34 @@ describe('definition errors name the field and say what to do', () => {
     assert.match(errorAt(json, 'rules[1].group').message, /makes group C mandatory, but no unit belongs to it/);
   });
 
-  it('a group credit minimum the group\'s units cannot reach, counting one unit of each barred set', () => {
+  it("a group credit minimum the group's units cannot reach, counting one unit of each barred set", () => {
     const json = small();
     json.rules[2].min = 7; // B holds 2 + 4 + 4 credits, but 3 and 4 are a barred pair: at most 6
-    assert.match(errorAt(json, 'rules[2].min').message, /Rule optional asks for at least 7 credits, but the units of Optional give at most 6/);
+    assert.match(
+      errorAt(json, 'rules[2].min').message,
+      /Rule optional asks for at least 7 credits, but the units of Optional give at most 6/,
+    );
   });
 
   it('a total credit minimum all the units together cannot reach', () => {
     const json = small();
     json.rules[0].min = 10;
-    assert.match(errorAt(json, 'rules[0].min').message, /Rule total asks for at least 10 credits, but all the units give at most 9/);
+    assert.match(
+      errorAt(json, 'rules[0].min').message,
+      /Rule total asks for at least 10 credits, but all the units give at most 9/,
+    );
   });
 
-  it('a stated group total that its units\' credits contradict', () => {
+  it("a stated group total that its units' credits contradict", () => {
     const json = small();
     json.groups[1].totalCredits = 7;
-    assert.match(errorAt(json, 'groups[1].totalCredits').message, /Group B states 7 credits in all, but its units' credits add up to 10/);
+    assert.match(
+      errorAt(json, 'groups[1].totalCredits').message,
+      /Group B states 7 credits in all, but its units' credits add up to 10/,
+    );
   });
 
-  it('never in the validator\'s own vocabulary', () => {
+  it("never in the validator's own vocabulary", () => {
     const json = small();
     json.units[0].credit = 3;
     json.units[1].credits = 'x';
@@ -371,7 +428,12 @@ describe('definition errors name the field and say what to do', () => {
     json.groups = [];
     const errors = errorsOf(json);
     assert.ok(errors.length >= 6);
-    for (const e of errors) assert.doesNotMatch(e.message, /must NOT|additionalProperties|instancePath|schema|oneOf|discriminator|keyword|\/units\//, e.message);
+    for (const e of errors)
+      assert.doesNotMatch(
+        e.message,
+        /must NOT|additionalProperties|instancePath|schema|oneOf|discriminator|keyword|\/units\//,
+        e.message,
+      );
   });
 });
 
@@ -404,7 +466,10 @@ describe('unreachable minimums and unknown credits', () => {
     const stated = small();
     stated.units[0].credits = null;
     stated.groups[0].totalCredits = 8;
-    assert.match(errorAt(stated, 'rules[1].group').message, /those units give 8 credits, more than the 7 credits in all/);
+    assert.match(
+      errorAt(stated, 'rules[1].group').message,
+      /those units give 8 credits, more than the 7 credits in all/,
+    );
     const equal = small();
     equal.units[0].credits = 7;
     assert.deepEqual(parse(equal).errors, [], 'a qualification of mandatory units only has a total equal to them');
@@ -427,7 +492,9 @@ describe('the definition JSON schema', () => {
 describe('the format documentation', () => {
   const doc = readFileSync(path.resolve(__dirname, '../docs/qualification-format.md'), 'utf8');
   // A block is a whole JSON value, or a field of one (`"groups": [...]`) that reads as JSON inside braces.
-  const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => (m[1].trimStart().startsWith('"') ? `{${m[1]}}` : m[1]));
+  const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) =>
+    m[1].trimStart().startsWith('"') ? `{${m[1]}}` : m[1],
+  );
 
   it('shows only JSON that is well formed', () => {
     assert.ok(blocks.length >= 7);
@@ -435,7 +502,9 @@ describe('the format documentation', () => {
   });
 
   it('has a full example that qualcheck reads without an error', () => {
-    const full = blocks.map((b) => JSON.parse(b) as unknown).filter((b) => typeof b === 'object' && b !== null && 'rules' in b);
+    const full = blocks
+      .map((b) => JSON.parse(b) as unknown)
+      .filter((b) => typeof b === 'object' && b !== null && 'rules' in b);
     assert.equal(full.length, 1);
     const result = parse(full[0]);
     assert.deepEqual(result.errors, []);
@@ -443,8 +512,16 @@ describe('the format documentation', () => {
   });
 
   it('has an example of every rule kind, each one a rule qualcheck accepts', () => {
-    const rules = blocks.map((b) => JSON.parse(b) as unknown).filter((b): b is Record<string, unknown> => typeof b === 'object' && b !== null && 'kind' in b);
-    assert.deepEqual([...new Set(rules.map((r) => r.kind))].sort(), ['barred', 'groupCredits', 'levelCredits', 'mandatory', 'totalCredits']);
+    const rules = blocks
+      .map((b) => JSON.parse(b) as unknown)
+      .filter((b): b is Record<string, unknown> => typeof b === 'object' && b !== null && 'kind' in b);
+    assert.deepEqual([...new Set(rules.map((r) => r.kind))].sort(), [
+      'barred',
+      'groupCredits',
+      'levelCredits',
+      'mandatory',
+      'totalCredits',
+    ]);
     const iq = JSON.parse(JSON.stringify(EMBEDDED_QUALIFICATIONS[0])) as { rules: unknown[] };
     iq.rules = rules;
     assert.deepEqual(parse(iq).errors, []);

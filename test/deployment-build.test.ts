@@ -15,9 +15,14 @@ const devManifest = readFileSync(devManifestFile, 'utf8');
 
 function npmBuild(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npm', ['run', '--silent', 'build', '--', ...args], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      'npm',
+      ['run', '--silent', 'build', '--', ...args],
+      { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -34,7 +39,10 @@ describe('deployment address', () => {
   });
 
   it('is refused when it is not HTTPS, not absolute, missing, or carries a query', () => {
-    assert.throws(() => parsePublicUrl('http://example.org/qualcheck/'), /is not HTTPS: Office loads add-ins only over HTTPS/);
+    assert.throws(
+      () => parsePublicUrl('http://example.org/qualcheck/'),
+      /is not HTTPS: Office loads add-ins only over HTTPS/,
+    );
     assert.throws(() => parsePublicUrl('example.org/qualcheck/'), /is not an absolute address/);
     assert.throws(() => parsePublicUrl('/qualcheck/'), /is not an absolute address/);
     assert.throws(() => parsePublicUrl(true), /publicUrl needs the HTTPS address/);
@@ -56,13 +64,19 @@ describe('deployment manifest', () => {
   });
 
   it('refuses to leave a localhost address written another way, naming its line', () => {
-    const odd = devManifest.replace('<SupportUrl DefaultValue="https://localhost:3000/taskpane.html"/>', '<SupportUrl DefaultValue="https://localhost:3001/help.html"/>');
+    const odd = devManifest.replace(
+      '<SupportUrl DefaultValue="https://localhost:3000/taskpane.html"/>',
+      '<SupportUrl DefaultValue="https://localhost:3001/help.html"/>',
+    );
     assert.notEqual(odd, devManifest);
     assert.throws(() => deploymentManifest(odd, PUBLIC_URL), /^Error: manifest\.xml:\d+ still names localhost/);
   });
 
   it('fails validation with the problem and its line', async () => {
-    const broken = devManifest.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>');
+    const broken = devManifest.replace(
+      '<Permissions>ReadWriteDocument</Permissions>',
+      '<Permissions>Everything</Permissions>',
+    );
     await assert.rejects(
       validatedDeploymentManifest(broken, PUBLIC_URL, () => assert.fail('the schemas are there')),
       /dist\/manifest\.xml is not a valid add-in manifest: line \d+: .*Permissions/,

@@ -29,7 +29,13 @@ function readRule(q: QualificationDefinition, rule: Rule, counted: UnitDefinitio
     const needed = q.units.filter((u) => u.group === rule.group).map((u) => u.ref);
     const missingUnits = needed.filter((ref) => !counted.some((u) => u.ref === ref));
     const known = needed.length - missingUnits.length;
-    return { outcome: missingUnits.length === 0 ? 'met' : 'unmet', known, mostPossible: known, undecidedBy: [], missingUnits };
+    return {
+      outcome: missingUnits.length === 0 ? 'met' : 'unmet',
+      known,
+      mostPossible: known,
+      undecidedBy: [],
+      missingUnits,
+    };
   }
   if (rule.kind === 'barred') throw new Error('barred sets are settled before the rules are read');
   const sure = counted.filter((u) => goesToward(rule, u) === true && u.credits !== null);
@@ -41,7 +47,11 @@ function readRule(q: QualificationDefinition, rule: Rule, counted: UnitDefinitio
   for (const groupId of new Set(maybe.filter((u) => u.credits === null).map((u) => u.group))) {
     const group = q.groups.find((g) => g.id === groupId);
     if (group?.totalCredits === undefined) most = Infinity;
-    else most += Math.max(0, group.totalCredits - q.units.filter((u) => u.group === groupId).reduce((s, u) => s + (u.credits ?? 0), 0));
+    else
+      most += Math.max(
+        0,
+        group.totalCredits - q.units.filter((u) => u.group === groupId).reduce((s, u) => s + (u.credits ?? 0), 0),
+      );
   }
   const outcome: RuleOutcome = known >= rule.min ? 'met' : most < rule.min ? 'unmet' : 'unknown';
   return {
@@ -54,10 +64,15 @@ function readRule(q: QualificationDefinition, rule: Rule, counted: UnitDefinitio
 }
 
 /** Every way of keeping one taken unit of each barred set that holds several, each with the readings it gives. */
-function readLearner(q: QualificationDefinition, refs: string[]): { counted: string[]; readings: Reading[]; credits: number }[] {
+function readLearner(
+  q: QualificationDefinition,
+  refs: string[],
+): { counted: string[]; readings: Reading[]; credits: number }[] {
   const unitOf = new Map(q.units.map((u) => [u.ref, u] as const));
   const taken = [...new Set(refs)].filter((ref) => unitOf.has(ref));
-  const clashes = q.rules.flatMap((r) => (r.kind === 'barred' ? [r.units.filter((ref) => taken.includes(ref))] : [])).filter((t) => t.length > 1);
+  const clashes = q.rules
+    .flatMap((r) => (r.kind === 'barred' ? [r.units.filter((ref) => taken.includes(ref))] : []))
+    .filter((t) => t.length > 1);
   let choices: number[][] = [[]];
   for (const clash of clashes) choices = choices.flatMap((c) => clash.map((_, j) => [...c, j]));
   return choices.map((choice) => {
@@ -73,12 +88,22 @@ function readLearner(q: QualificationDefinition, refs: string[]): { counted: str
 }
 
 function score(readings: Reading[], credits: number): [number, number, number] {
-  return [readings.filter((r) => r.outcome === 'met').length, -readings.filter((r) => r.outcome === 'unmet').length, credits];
+  return [
+    readings.filter((r) => r.outcome === 'met').length,
+    -readings.filter((r) => r.outcome === 'unmet').length,
+    credits,
+  ];
 }
 
 function agrees(q: QualificationDefinition, refs: string[]): void {
   const evaluation: Evaluation = evaluateUnits(q, refs);
-  const readings = evaluation.rules.map(({ outcome, known, mostPossible, undecidedBy, missingUnits }) => ({ outcome, known, mostPossible, undecidedBy, missingUnits }));
+  const readings = evaluation.rules.map(({ outcome, known, mostPossible, undecidedBy, missingUnits }) => ({
+    outcome,
+    known,
+    mostPossible,
+    undecidedBy,
+    missingUnits,
+  }));
   const ways = readLearner(q, refs);
   const mine = ways.find((w) => w.counted.join() === evaluation.counted.join());
   assert.ok(mine, `the engine counts ${evaluation.counted.join(', ')}, which keeps no one unit of each barred set`);
@@ -92,7 +117,12 @@ function agrees(q: QualificationDefinition, refs: string[]): void {
     const i = other.findIndex((x, k) => x !== best[k]);
     assert.ok(i === -1 || other[i] < best[i], `keeping ${way.counted.join(', ')} would serve the learner better`);
   }
-  assert.deepEqual(new Set(evaluation.notCounted), new Set([...new Set(refs)].filter((ref) => q.units.some((u) => u.ref === ref) && !evaluation.counted.includes(ref))));
+  assert.deepEqual(
+    new Set(evaluation.notCounted),
+    new Set(
+      [...new Set(refs)].filter((ref) => q.units.some((u) => u.ref === ref) && !evaluation.counted.includes(ref)),
+    ),
+  );
 }
 
 describe('compiled evaluator against a direct reading of the rules', () => {

@@ -205,7 +205,10 @@ describe('rule engine', () => {
     it('the status does not depend on the order units are listed in', () => {
       fc.assert(
         fc.property(subset, subset, fc.integer(), (achieved, planned, seed) => {
-          const shuffle = (xs: string[]) => [...xs].sort((a, b) => ((a.charCodeAt(0) * seed) % 7) - ((b.charCodeAt(0) * seed) % 7) || b.localeCompare(a));
+          const shuffle = (xs: string[]) =>
+            [...xs].sort(
+              (a, b) => ((a.charCodeAt(0) * seed) % 7) - ((b.charCodeAt(0) * seed) % 7) || b.localeCompare(a),
+            );
           const one = checkUnits(q, { achieved, planned });
           const two = checkUnits(q, { achieved: shuffle(achieved), planned: shuffle(planned) });
           assert.equal(one.status, two.status);
@@ -221,7 +224,10 @@ describe('rule engine', () => {
           const best = evaluateUnits(q, taken);
           const met = (rs: { outcome: string }[]) => rs.filter((r) => r.outcome === 'met').length;
           for (const keep of ['C1a', 'C1b']) {
-            const single = evaluateUnits(q, taken.filter((r) => r === keep || !r.startsWith('C1')));
+            const single = evaluateUnits(
+              q,
+              taken.filter((r) => r === keep || !r.startsWith('C1')),
+            );
             assert.ok(met(best.rules) >= met(single.rules), `keeping ${keep} meets more rules than the best fit`);
             if (met(best.rules) === met(single.rules)) assert.ok(best.credits >= single.credits);
           }

@@ -39,8 +39,16 @@ function assertWrittenMatches(sheet: FakeSheet, json: CohortJson, headerRow = 1,
   const at = (header: string, row: number) => sheet.value(rowOf(row) - 1, columnOf(sheet, header, headerRow) - 1);
   for (const learner of json.learners) {
     assert.equal(at('qualcheck: status', learner.row), learner.status, `status of row ${learner.row}`);
-    assert.equal(at('qualcheck: achieved credits', learner.row), learner.credits.achieved, `credits of row ${learner.row}`);
-    assert.equal(at('qualcheck: credits with planned', learner.row), learner.credits.withPlanned, `planned credits of row ${learner.row}`);
+    assert.equal(
+      at('qualcheck: achieved credits', learner.row),
+      learner.credits.achieved,
+      `credits of row ${learner.row}`,
+    );
+    assert.equal(
+      at('qualcheck: credits with planned', learner.row),
+      learner.credits.withPlanned,
+      `planned credits of row ${learner.row}`,
+    );
     const words = learner.violations.map((v) => v.message).join('; ');
     assert.equal(at('qualcheck: violations', learner.row) ?? '', words, `violations of row ${learner.row}`);
   }
@@ -74,20 +82,37 @@ describe('Excel adapter on the fake host', function () {
     assert.equal(sheet.conditionalFormats.filter((cf) => cf.type === 'CellValue').length, 5);
     for (const learner of outcome.checks) {
       const address = `${columnLetters(status)}${learner.record.row}`;
-      assert.deepEqual(sheet.conditionalStyleAt(address), { fill: STATUS_STYLE[learner.result.status].fill, font: STATUS_STYLE[learner.result.status].font });
+      assert.deepEqual(sheet.conditionalStyleAt(address), {
+        fill: STATUS_STYLE[learner.result.status].fill,
+        font: STATUS_STYLE[learner.result.status].font,
+      });
     }
     assert.equal(sheet.conditionalStyleAt(`${columnLetters(status - 1)}2`), null, 'only the status column is coloured');
   });
 
-  it('highlights the unit cells that do not count, by one conditional format, and keeps the user\'s own formats', async () => {
+  it("highlights the unit cells that do not count, by one conditional format, and keeps the user's own formats", async () => {
     const { grid } = await sampleGrid();
     const { fake, sheet } = fakeWith(cohortOf(grid, 30));
     // A format of the user's own on the unit columns must survive the add-in's checks.
-    sheet.conditionalFormats.push({ id: 99, type: 'ContainsText', ranges: [{ row: 1, column: 6, rows: 30, columns: 40 }], anchor: { row: 1, column: 6 }, fill: '#000000', textRule: { operator: 'Contains', text: 'zzz' } });
+    sheet.conditionalFormats.push({
+      id: 99,
+      type: 'ContainsText',
+      ranges: [{ row: 1, column: 6, rows: 30, columns: 40 }],
+      anchor: { row: 1, column: 6 },
+      fill: '#000000',
+      textRule: { operator: 'Contains', text: 'zzz' },
+    });
     const outcome = await checkSheet(fake.run, settings);
     await checkSheet(fake.run, settings);
-    assert.equal(sheet.conditionalFormats.filter((cf) => cf.type === 'Custom').length, 1, 'one highlight, replaced not added by the second check');
-    assert.ok(sheet.conditionalFormats.some((cf) => cf.id === 99), "the user's format is still there");
+    assert.equal(
+      sheet.conditionalFormats.filter((cf) => cf.type === 'Custom').length,
+      1,
+      'one highlight, replaced not added by the second check',
+    );
+    assert.ok(
+      sheet.conditionalFormats.some((cf) => cf.id === 99),
+      "the user's format is still there",
+    );
     const highlighted = (cell: string) => sheet.conditionalStyleAt(cell)?.fill === NOT_COUNTED_STYLE.fill;
     const wanted = new Set<string>();
     for (const { record, result } of outcome.checks) {
@@ -135,14 +160,17 @@ describe('Excel adapter on the fake host', function () {
     assert.ok(fake.stats.count <= chunks + 10, `${fake.stats.count} syncs for ${chunks} chunks`);
     assert.ok(fake.stats.maxRequestBytes < FOUR_MB, `largest request ${fake.stats.maxRequestBytes} bytes`);
     assert.ok(fake.stats.maxResponseBytes < FOUR_MB, `largest response ${fake.stats.maxResponseBytes} bytes`);
-    assert.ok(fake.stats.syncs.filter((s) => s.writes > 0 && s.requestBytes > 100_000).every((s) => s.calculationSuspended), 'calculation suspended for large writes');
+    assert.ok(
+      fake.stats.syncs.filter((s) => s.writes > 0 && s.requestBytes > 100_000).every((s) => s.calculationSuspended),
+      'calculation suspended for large writes',
+    );
     const owned = OWNED.map((h) => columnOf(sheet, h));
     assert.deepEqual(cellsOutside(sheet, owned), before);
     assertWrittenMatches(sheet, cohortJson(outcome.reading, outcome.checks));
     assert.ok(seconds < 90, `took ${seconds}s`);
   });
 
-  it('writes right of a column of the user\'s own notes, leaving the notes as they are', async () => {
+  it("writes right of a column of the user's own notes, leaving the notes as they are", async () => {
     const { grid } = await sampleGrid();
     const { fake, sheet } = fakeWith(cohortOf(grid, 20));
     const notes = grid.values[0].length + 2;
@@ -152,7 +180,13 @@ describe('Excel adapter on the fake host', function () {
     const outcome = await checkSheet(fake.run, settings);
     assert.equal(outcome.target, 'columns');
     assert.equal(columnOf(sheet, RESULT_HEADERS[0]), notes + 1);
-    assert.deepEqual(cellsOutside(sheet, OWNED.map((h) => columnOf(sheet, h))), before);
+    assert.deepEqual(
+      cellsOutside(
+        sheet,
+        OWNED.map((h) => columnOf(sheet, h)),
+      ),
+      before,
+    );
   });
 
   it('sends the results to a results sheet when the user typed into a column the results need, and says which cell', async () => {
@@ -236,18 +270,27 @@ describe('Excel adapter on the fake host', function () {
     const before = sheet.snapshot();
     await assert.rejects(checkSheet(fake.run, settings), (error: unknown) => {
       assert.ok(error instanceof CheckFailed);
-      assert.match(error.message, /sheet "Cohort": its used cells run to XFD1048576 \(1,048,576 rows by 16,384 columns\).*Ctrl\+End to find the stray cell/);
+      assert.match(
+        error.message,
+        /sheet "Cohort": its used cells run to XFD1048576 \(1,048,576 rows by 16,384 columns\).*Ctrl\+End to find the stray cell/,
+      );
       assert.equal(error.written, null);
       return true;
     });
     assert.deepEqual(sheet.snapshot(), before);
-    assert.ok(fake.stats.maxResponseBytes < 100_000, `no chunk was read (largest response ${fake.stats.maxResponseBytes} bytes)`);
+    assert.ok(
+      fake.stats.maxResponseBytes < 100_000,
+      `no chunk was read (largest response ${fake.stats.maxResponseBytes} bytes)`,
+    );
   });
 
   it('refuses a rules sheet stretched by a stray cell the same way, instead of asking Excel for all of it', async () => {
     const { grid } = await sampleGrid();
     const { fake } = fakeWith(cohortOf(grid, 5));
-    fake.book.addSheet('Qualification rules').put('A1', [['Qualification', '600/5106/1']]).put('XFD1048576', [['stray']]);
+    fake.book
+      .addSheet('Qualification rules')
+      .put('A1', [['Qualification', '600/5106/1']])
+      .put('XFD1048576', [['stray']]);
     await assert.rejects(inspectSheet(fake.run, settings), (error: unknown) => {
       assert.ok(error instanceof CheckFailed);
       assert.match(error.message, /sheet "Qualification rules": its used cells run to XFD1048576.*Ctrl\+End/);
@@ -280,7 +323,10 @@ describe('Excel adapter on the fake host', function () {
     };
     await assert.rejects(checkSheet(fake.run, settings, { tuning: { maxChunkRows: 10 } }), (error: unknown) => {
       assert.ok(error instanceof CheckFailed);
-      assert.match(error.message, /sheet changed while the check ran \(A15 was "[^"]+" when the check read it and is "SORTED-AWAY" now\)/);
+      assert.match(
+        error.message,
+        /sheet changed while the check ran \(A15 was "[^"]+" when the check read it and is "SORTED-AWAY" now\)/,
+      );
       assert.match(error.message, /rows 2–11 were written; rows 12–31 were not/);
       return true;
     });
@@ -319,7 +365,9 @@ describe('Excel adapter on the fake host', function () {
     const unitColumn = cohort.values[0].indexOf('L/601/0933');
     cohort.values[55][unitColumn] = new Date(Date.UTC(2014, 2, 3));
     const { fake } = fakeWith(cohort);
-    const { read, reading } = await inspectSheet(fake.run, settings, { tuning: { maxChunkRows: 20, firstChunkCells: 470 } });
+    const { read, reading } = await inspectSheet(fake.run, settings, {
+      tuning: { maxChunkRows: 20, firstChunkCells: 470 },
+    });
     assert.ok(read.chunks >= 3, `${read.chunks} chunks`);
     const formats = read.grid.numberFormats ?? [];
     read.grid.values.forEach((row, r) =>
@@ -338,7 +386,9 @@ describe('Excel adapter on the fake host', function () {
     const { fake, sheet } = fakeWith(cohortOf(grid, 30));
     sheet.hiddenRows.add(4);
     sheet.hiddenColumns.add(2);
-    const { read, reading } = await inspectSheet(fake.run, settings, { tuning: { maxChunkRows: 10, firstChunkCells: 460 } });
+    const { read, reading } = await inspectSheet(fake.run, settings, {
+      tuning: { maxChunkRows: 10, firstChunkCells: 460 },
+    });
     assert.deepEqual(read.grid.hiddenRows, [5]);
     assert.deepEqual(read.grid.hiddenColumns, [3]);
     assert.equal(reading.hiddenRows, 1);
@@ -379,7 +429,10 @@ describe('Excel adapter on the fake host', function () {
     for (const attempt of [() => inspectSheet(fake.run, settings), () => checkSheet(fake.run, settings)]) {
       await assert.rejects(attempt(), (error: unknown) => {
         assert.ok(error instanceof CheckFailed);
-        assert.match(error.message, /^Sheet "qualcheck results" is where qualcheck writes a cohort's results, not a cohort of learners\. Open the sheet with your learners/);
+        assert.match(
+          error.message,
+          /^Sheet "qualcheck results" is where qualcheck writes a cohort's results, not a cohort of learners\. Open the sheet with your learners/,
+        );
         return true;
       });
     }

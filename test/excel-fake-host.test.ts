@@ -46,9 +46,15 @@ describe('fake Excel host', () => {
   it('gives the used range with its sheet-qualified address and 0-based indexes', async () => {
     const { run } = createFakeExcel(bookWithCohort());
     await run(async (context) => {
-      const used = context.workbook.worksheets.getItem('Cohort').getUsedRange(true).load('address,rowIndex,columnIndex,rowCount,columnCount');
+      const used = context.workbook.worksheets
+        .getItem('Cohort')
+        .getUsedRange(true)
+        .load('address,rowIndex,columnIndex,rowCount,columnCount');
       await context.sync();
-      assert.deepEqual([used.address, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount], ['Cohort!B2:C4', 1, 1, 3, 2]);
+      assert.deepEqual(
+        [used.address, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount],
+        ['Cohort!B2:C4', 1, 1, 3, 2],
+      );
     });
   });
 
@@ -111,7 +117,9 @@ describe('fake Excel host', () => {
     const fake = createFakeExcel(bookWithCohort(), { limitBytes: 1000 });
     await rejectsWith(
       fake.run(async (context) => {
-        context.workbook.worksheets.getItem('Cohort').getRange('A10:A60').values = Array.from({ length: 51 }, () => ['x'.repeat(30)]);
+        context.workbook.worksheets.getItem('Cohort').getRange('A10:A60').values = Array.from({ length: 51 }, () => [
+          'x'.repeat(30),
+        ]);
         await context.sync();
       }),
       'RequestPayloadSizeLimitExceeded',
@@ -122,7 +130,10 @@ describe('fake Excel host', () => {
 
   it('fails a sync whose response is over the payload limit', async () => {
     const book = new FakeWorkbookState();
-    book.addSheet('Big').put('A1', Array.from({ length: 100 }, () => ['y'.repeat(50)]));
+    book.addSheet('Big').put(
+      'A1',
+      Array.from({ length: 100 }, () => ['y'.repeat(50)]),
+    );
     const fake = createFakeExcel(book, { limitBytes: 2000 });
     await rejectsWith(
       fake.run(async (context) => {
@@ -228,7 +239,10 @@ describe('fake Excel host', () => {
     const sheet = fake.book.sheet('Cohort')!;
     await fake.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Cohort');
-      ws.getRange('A1:C10').conditionalFormats.add('ContainsText').textComparison.rule = { operator: 'Contains', text: 'L' };
+      ws.getRange('A1:C10').conditionalFormats.add('ContainsText').textComparison.rule = {
+        operator: 'Contains',
+        text: 'L',
+      };
       await context.sync();
       ws.getRange('C1:C10').conditionalFormats.clearAll();
       await context.sync();
@@ -237,8 +251,16 @@ describe('fake Excel host', () => {
     assert.deepEqual(sheet.conditionalFormats[0].ranges, [{ row: 0, column: 0, rows: 10, columns: 2 }]);
   });
 
-  it('evaluates a custom format formula with references relative to the format\'s top-left cell', () => {
-    const cells: Record<string, string> = { C1: 'Unit 1', D1: 'Unit 2', C2: 'A', D2: 'A', C3: 'P', F2: 'Unit 2', F3: 'Unit 1, Unit 2' };
+  it("evaluates a custom format formula with references relative to the format's top-left cell", () => {
+    const cells: Record<string, string> = {
+      C1: 'Unit 1',
+      D1: 'Unit 2',
+      C2: 'A',
+      D2: 'A',
+      C3: 'P',
+      F2: 'Unit 2',
+      F3: 'Unit 1, Unit 2',
+    };
     const valueAt = (row: number, column: number) => cells[`${String.fromCharCode(65 + column)}${row + 1}`];
     const formula = '=AND(C2<>"",ISNUMBER(FIND(", "&C$1&",",", "&$F2&",")))';
     const at = (address: string) => ({ row: Number(address.slice(1)) - 1, column: address.charCodeAt(0) - 65 });

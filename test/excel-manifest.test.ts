@@ -24,7 +24,10 @@ describe('add-in manifest', () => {
   });
 
   it('rejects a wrong Permissions value and names its line and the allowed values', async () => {
-    const broken = manifest.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteEverything</Permissions>');
+    const broken = manifest.replace(
+      '<Permissions>ReadWriteDocument</Permissions>',
+      '<Permissions>ReadWriteEverything</Permissions>',
+    );
     assert.notEqual(broken, manifest);
     const result = await validateManifest(broken);
     assert.equal(result.valid, false);
@@ -53,13 +56,25 @@ describe('add-in manifest', () => {
   });
 
   it('declares the QUALCHECK worksheet functions: script, page and metadata as the build writes them', () => {
-    const point = /<AllFormFactors>\s*<ExtensionPoint xsi:type="CustomFunctions">([\s\S]*?)<\/ExtensionPoint>/.exec(manifest);
+    const point = /<AllFormFactors>\s*<ExtensionPoint xsi:type="CustomFunctions">([\s\S]*?)<\/ExtensionPoint>/.exec(
+      manifest,
+    );
     assert.ok(point, 'a CustomFunctions extension point for all form factors');
-    const url = (resid: string) => new RegExp(`<bt:Url id="${resid.replace('.', '\\.')}" DefaultValue="([^"]+)"/>`).exec(manifest)?.[1];
-    const resources = Object.fromEntries(['Script', 'Page', 'Metadata'].map((part) => [part, new RegExp(`<${part}>\\s*<SourceLocation resid="([^"]+)"/>`).exec(point[1])?.[1]]));
+    const url = (resid: string) =>
+      new RegExp(`<bt:Url id="${resid.replace('.', '\\.')}" DefaultValue="([^"]+)"/>`).exec(manifest)?.[1];
+    const resources = Object.fromEntries(
+      ['Script', 'Page', 'Metadata'].map((part) => [
+        part,
+        new RegExp(`<${part}>\\s*<SourceLocation resid="([^"]+)"/>`).exec(point[1])?.[1],
+      ]),
+    );
     assert.deepEqual(
       Object.values(resources).map((resid) => url(resid ?? '')),
-      ['https://localhost:3000/functions.js', 'https://localhost:3000/functions.html', 'https://localhost:3000/functions.json'],
+      [
+        'https://localhost:3000/functions.js',
+        'https://localhost:3000/functions.html',
+        'https://localhost:3000/functions.json',
+      ],
     );
     const namespace = /<Namespace resid="([^"]+)"\/>/.exec(point[1])?.[1];
     assert.match(manifest, new RegExp(`<bt:String id="${namespace}" DefaultValue="QUALCHECK"/>`));
@@ -79,6 +94,10 @@ describe('add-in manifest', () => {
       assert.equal(width, Number(size));
       assert.equal(height, Number(size));
     }
-    for (const size of [16, 32, 64, 80]) assert.ok(images.some(([, s]) => Number(s) === size), `icon-${size}.png not referenced`);
+    for (const size of [16, 32, 64, 80])
+      assert.ok(
+        images.some(([, s]) => Number(s) === size),
+        `icon-${size}.png not referenced`,
+      );
   });
 });

@@ -15,7 +15,16 @@ import { fillSheet } from './fake-excel/from-grid';
 const settings: CheckSettings = { catalogue: embeddedCatalogue(), scope: 'sheet', place: 'beside' };
 const OWNED = [...RESULT_HEADERS, NOT_COUNTED_HEADER];
 const MANDATORY = ['D/503/0352', 'T/503/0342'];
-const UNITS = [...MANDATORY, 'H/503/0403', 'L/503/0394', 'K/503/0385', 'F/502/4396', 'M/502/4300', 'F/502/4379', 'A/502/4297'];
+const UNITS = [
+  ...MANDATORY,
+  'H/503/0403',
+  'L/503/0394',
+  'K/503/0385',
+  'F/502/4396',
+  'M/502/4300',
+  'F/502/4379',
+  'A/502/4297',
+];
 
 /** Six learners of 600/5106/1: one per row, a mark for each unit they took. */
 function cohort(): CellValue[][] {
@@ -29,7 +38,11 @@ function cohort(): CellValue[][] {
   ];
   return [
     ['Learner ID', 'Qualification', ...UNITS],
-    ...rows.map(([id, achieved, planned]) => [id, '600/5106/1', ...UNITS.map((u) => (achieved.includes(u) ? 'A' : planned.includes(u) ? 'P' : null))]),
+    ...rows.map(([id, achieved, planned]) => [
+      id,
+      '600/5106/1',
+      ...UNITS.map((u) => (achieved.includes(u) ? 'A' : planned.includes(u) ? 'P' : null)),
+    ]),
   ];
 }
 
@@ -69,11 +82,19 @@ describe('ownership of result cells on the fake host', function () {
     const notice = outcome.notices.join(' ');
     // Cells side by side are named as one range.
     const row3 = `${columnLetters(first)}3:${columnLetters(first + OWNED.length - 1)}3`;
-    assert.match(notice, new RegExp(`results went to sheet "${RESULTS_SHEET}" because ${typed.size} cells qualcheck wrote were changed since \\((${row3}, ${statusCell}|${statusCell}, ${row3})\\) and were kept`));
+    assert.match(
+      notice,
+      new RegExp(
+        `results went to sheet "${RESULTS_SHEET}" because ${typed.size} cells qualcheck wrote were changed since \\((${row3}, ${statusCell}|${statusCell}, ${row3})\\) and were kept`,
+      ),
+    );
     const results = fake.book.sheet(RESULTS_SHEET);
     assert.ok(results);
     assert.equal(results.at('B2'), 'CC001');
-    assert.equal(results.at(`${columnLetters(3 + RESULT_HEADERS.indexOf('qualcheck: status'))}2`), outcome.checks[0].result.status);
+    assert.equal(
+      results.at(`${columnLetters(3 + RESULT_HEADERS.indexOf('qualcheck: status'))}2`),
+      outcome.checks[0].result.status,
+    );
   });
 
   it('replaces a cell it wrote that nobody touched, and empties its own results below a cohort that got shorter', async () => {
@@ -107,7 +128,10 @@ describe('ownership of result cells on the fake host', function () {
     assert.equal(fake.book.customXmlParts.length, 1);
     assert.equal(fake.book.customXmlParts[0].xml, record);
     const parsed = parseOwnership(record);
-    assert.deepEqual(parsed?.blocks.map((b) => [b.sheet, b.headerRow, b.firstColumn, b.columns, b.rows]), [['Cohort', 1, UNITS.length + 3, OWNED.length, 6]]);
+    assert.deepEqual(
+      parsed?.blocks.map((b) => [b.sheet, b.headerRow, b.firstColumn, b.columns, b.rows]),
+      [['Cohort', 1, UNITS.length + 3, OWNED.length, 6]],
+    );
   });
 
   it('takes the "qualcheck:" columns of a workbook checked before records were kept as its own, once', async () => {
@@ -143,7 +167,10 @@ describe('ownership of result cells on the fake host', function () {
     fake.book.addCustomXmlPart('<settings xmlns="urn:another-add-in"><x/></settings>');
     await checkSheet(fake.run, settings);
     await checkSheet(fake.run, settings);
-    assert.deepEqual(fake.book.customXmlParts.map((p) => p.xml.includes(OWNERSHIP_NAMESPACE)), [false, true]);
+    assert.deepEqual(
+      fake.book.customXmlParts.map((p) => p.xml.includes(OWNERSHIP_NAMESPACE)),
+      [false, true],
+    );
     assert.equal(fake.book.customXmlParts[0].xml, '<settings xmlns="urn:another-add-in"><x/></settings>');
   });
 });
@@ -151,12 +178,19 @@ describe('ownership of result cells on the fake host', function () {
 describe('problems of the sheet on the fake host', function () {
   this.timeout(60_000);
 
-  async function statusOf(values: CellValue[][], row: number): Promise<{ status: string; codes: string[]; words: string[] }> {
+  async function statusOf(
+    values: CellValue[][],
+    row: number,
+  ): Promise<{ status: string; codes: string[]; words: string[] }> {
     const { fake } = fakeWith(values);
     const outcome = await checkSheet(fake.run, settings);
     const check = outcome.checks.find((c) => c.record.row === row);
     assert.ok(check, `row ${row} read`);
-    return { status: check.result.status, codes: check.result.violations.map((v) => v.code), words: summarise(outcome.checks).topViolations.map((v) => v.message) };
+    return {
+      status: check.result.status,
+      codes: check.result.violations.map((v) => v.code),
+      words: summarise(outcome.checks).topViolations.map((v) => v.message),
+    };
   }
 
   it('a marked cell under a title two units share is needs-data, ambiguous-header, and the summary says so', async () => {

@@ -1,7 +1,15 @@
 // The pane's saved settings: whatever storage holds, the pane starts with usable settings, and marks typed by a centre
 // become a vocabulary the reader uses, or errors that say what to change.
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, loadSettings, markVocabularyOf, rememberUndoWarning, saveSettings, undoWarningSeen, type KeyValueStore } from '../src/taskpane/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  markVocabularyOf,
+  rememberUndoWarning,
+  saveSettings,
+  undoWarningSeen,
+  type KeyValueStore,
+} from '../src/taskpane/settings';
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -17,7 +25,13 @@ describe('pane settings', () => {
 
   it('come back as they were saved, and unknown values fall back to the defaults', () => {
     const store = memoryStore();
-    const chosen = { ...DEFAULT_SETTINGS, qualification: '10266', place: 'sheet' as const, scope: 'selection' as const, marks: { achieved: 'Done', planned: '', notTaken: 'n/a', datesMeanAchieved: false } };
+    const chosen = {
+      ...DEFAULT_SETTINGS,
+      qualification: '10266',
+      place: 'sheet' as const,
+      scope: 'selection' as const,
+      marks: { achieved: 'Done', planned: '', notTaken: 'n/a', datesMeanAchieved: false },
+    };
     saveSettings(chosen, store);
     assert.deepEqual(loadSettings(store), chosen);
     store.setItem('qualcheck.settings.v1', JSON.stringify({ place: 'elsewhere', scope: 7, qualification: 3 }));
@@ -47,15 +61,25 @@ describe('pane settings', () => {
   });
 
   it('turn comma-separated marks into a vocabulary that keeps the defaults', () => {
-    const { vocabulary, errors } = markVocabularyOf({ ...DEFAULT_SETTINGS, marks: { achieved: 'Done, Signed off', planned: 'Booked', notTaken: '', datesMeanAchieved: false } });
+    const { vocabulary, errors } = markVocabularyOf({
+      ...DEFAULT_SETTINGS,
+      marks: { achieved: 'Done, Signed off', planned: 'Booked', notTaken: '', datesMeanAchieved: false },
+    });
     assert.deepEqual(errors, []);
-    assert.ok(vocabulary?.achieved.includes('Done') && vocabulary.achieved.includes('Signed off') && vocabulary.achieved.includes('A'));
+    assert.ok(
+      vocabulary?.achieved.includes('Done') &&
+        vocabulary.achieved.includes('Signed off') &&
+        vocabulary.achieved.includes('A'),
+    );
     assert.ok(vocabulary?.planned.includes('Booked'));
     assert.equal(vocabulary?.datesMeanAchieved, false);
   });
 
   it('name a mark given two meanings', () => {
-    const { vocabulary, errors } = markVocabularyOf({ ...DEFAULT_SETTINGS, marks: { achieved: 'Done', planned: 'done', notTaken: '', datesMeanAchieved: true } });
+    const { vocabulary, errors } = markVocabularyOf({
+      ...DEFAULT_SETTINGS,
+      marks: { achieved: 'Done', planned: 'done', notTaken: '', datesMeanAchieved: true },
+    });
     assert.equal(vocabulary, undefined);
     assert.match(errors.join(' '), /"done" is in both achieved and planned/);
   });

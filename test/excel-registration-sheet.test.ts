@@ -19,9 +19,17 @@ import { SAMPLE, sampleGrid } from './fake-excel/sample';
 
 const settings: CheckSettings = { catalogue: embeddedCatalogue(), scope: 'sheet', place: 'beside' };
 const HEADER = [...REGISTRATION_COLUMNS];
-const ROWS = [HEADER, ['CC002', '9276308686', 'Zoë', "O'Neill", '01/06/1990', 'F', '600/5106/1'], ['CC003', '', 'Sam', 'Lee', '12/11/1985', '', '600/5106/1']];
+const ROWS = [
+  HEADER,
+  ['CC002', '9276308686', 'Zoë', "O'Neill", '01/06/1990', 'F', '600/5106/1'],
+  ['CC003', '', 'Sam', 'Lee', '12/11/1985', '', '600/5106/1'],
+];
 
-function sheetRows(sheet: FakeSheet, rows: number, columns = HEADER.length): (string | number | boolean | undefined)[][] {
+function sheetRows(
+  sheet: FakeSheet,
+  rows: number,
+  columns = HEADER.length,
+): (string | number | boolean | undefined)[][] {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => sheet.value(r, c)));
 }
 
@@ -77,7 +85,9 @@ describe('the registration sheet through the Excel adapter', function () {
 
   it('never writes on the cohort sheet, even one named like the export that has the template header', async () => {
     const fake = createFakeExcel();
-    const cohort = fake.book.addSheet(REGISTRATION_SHEET).put('A1', [HEADER, ['X1', '', 'A', 'B', '01/01/1990', '', '600/5106/1']]);
+    const cohort = fake.book
+      .addSheet(REGISTRATION_SHEET)
+      .put('A1', [HEADER, ['X1', '', 'A', 'B', '01/01/1990', '', '600/5106/1']]);
     const before = cohort.snapshot();
     const written = await writeRegistrationSheet(fake.run, ROWS, REGISTRATION_SHEET);
     assert.equal(written.sheetName, `${REGISTRATION_SHEET} 2`);
@@ -100,7 +110,8 @@ describe('the registration sheet through the Excel adapter', function () {
 
   it('says so when every name it may use holds other data', async () => {
     const { fake, sheetName } = await sampleWorkbook();
-    for (const suffix of ['', ' 2', ' 3', ' 4', ' 5', ' 6', ' 7', ' 8', ' 9']) fake.book.addSheet(`${REGISTRATION_SHEET}${suffix}`).put('A1', [['mine']]);
+    for (const suffix of ['', ' 2', ' 3', ' 4', ' 5', ' 6', ' 7', ' 8', ' 9'])
+      fake.book.addSheet(`${REGISTRATION_SHEET}${suffix}`).put('A1', [['mine']]);
     await assert.rejects(writeRegistrationSheet(fake.run, ROWS, sheetName), /all hold other data/);
   });
 

@@ -18,19 +18,42 @@ function sheetWithCredits(index: number, credits: number): Grid {
 
 describe('the Qualification data tab', () => {
   it('lists only the values a centre typed, each unit with the facts and where they came from', () => {
-    const { definitions, errors } = readRulesSheet(sheetWithCredits(3, 4), { base: embeddedCatalogue().qualifications });
+    const { definitions, errors } = readRulesSheet(sheetWithCredits(3, 4), {
+      base: embeddedCatalogue().qualifications,
+    });
     assert.deepEqual(errors, []);
-    assert.deepEqual(centreValues(definitions), [{ qualificationId: '10266', lines: [`${OCR_10266.units[3].ref} (Unit 4): credits from your rules sheet`] }]);
-    assert.deepEqual(centreValues(embeddedCatalogue().qualifications), [], 'the built-in catalogue has no centre values');
+    assert.deepEqual(centreValues(definitions), [
+      { qualificationId: '10266', lines: [`${OCR_10266.units[3].ref} (Unit 4): credits from your rules sheet`] },
+    ]);
+    assert.deepEqual(
+      centreValues(embeddedCatalogue().qualifications),
+      [],
+      'the built-in catalogue has no centre values',
+    );
   });
 
   it('says what an edit wrote, and that a block already on the sheet was left as it was', () => {
     assert.equal(
-      editSentence({ sheetName: 'Qualification rules', created: true, added: ['10266', '10267'], kept: [], startCell: 'E20' }),
-      'Wrote 10266 and 10267 on a new sheet “Qualification rules”. Fill in the highlighted empty cells from the awarding body\'s unit handbook, then check the cohort again.',
+      editSentence({
+        sheetName: 'Qualification rules',
+        created: true,
+        added: ['10266', '10267'],
+        kept: [],
+        startCell: 'E20',
+      }),
+      "Wrote 10266 and 10267 on a new sheet “Qualification rules”. Fill in the highlighted empty cells from the awarding body's unit handbook, then check the cohort again.",
     );
-    const fromFile = editSentence({ sheetName: 'Qualification rules', created: false, added: [], kept: ['10266'], startCell: 'A1' }, 'centre.json');
-    assert.equal(fromFile, '10266 is already on the sheet and was left exactly as it is. Delete its block first to take the file\'s version.');
-    assert.equal(editSentence({ sheetName: 'Qualification rules', created: false, added: [], kept: [], startCell: 'A1' }), 'Showing sheet “Qualification rules”.');
+    const fromFile = editSentence(
+      { sheetName: 'Qualification rules', created: false, added: [], kept: ['10266'], startCell: 'A1' },
+      'centre.json',
+    );
+    assert.equal(
+      fromFile,
+      "10266 is already on the sheet and was left exactly as it is. Delete its block first to take the file's version.",
+    );
+    assert.equal(
+      editSentence({ sheetName: 'Qualification rules', created: false, added: [], kept: [], startCell: 'A1' }),
+      'Showing sheet “Qualification rules”.',
+    );
   });
 });

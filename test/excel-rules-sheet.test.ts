@@ -37,7 +37,8 @@ function unitCells(sheet: FakeSheet, ref: string): { credits: string; level: str
     if (first === 'Unit ref') header = r;
     if (header >= 0 && r > header && first === ref) {
       const labels = (sheet.cells[header] ?? []).map((v) => String(v ?? ''));
-      const at = (label: string) => rangeAddress({ top: r + 1, left: labels.indexOf(label) + 1, bottom: r + 1, right: labels.indexOf(label) + 1 });
+      const at = (label: string) =>
+        rangeAddress({ top: r + 1, left: labels.indexOf(label) + 1, bottom: r + 1, right: labels.indexOf(label) + 1 });
       return { credits: at('Credits'), level: at('Level') };
     }
   }
@@ -64,7 +65,11 @@ describe('the rules sheet through the Excel adapter', function () {
       row.forEach((value, c) => {
         const written = sheet.value(r, c);
         // Excel stores numeric text as a number, as it would for any value typed in.
-        assert.equal(written === undefined ? null : String(written), value === null ? null : String(value), `cell ${rangeAddress({ top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 })}`);
+        assert.equal(
+          written === undefined ? null : String(written),
+          value === null ? null : String(value),
+          `cell ${rangeAddress({ top: r + 1, left: c + 1, bottom: r + 1, right: c + 1 })}`,
+        );
       }),
     );
     assert.equal(fake.book.activeSheet, RULES_SHEET_NAME);
@@ -78,7 +83,8 @@ describe('the rules sheet through the Excel adapter', function () {
     const sheet = fake.book.sheet(RULES_SHEET_NAME)!;
     const layout = rulesSheetGrid([OCR_10266]);
     assert.ok(layout.unknownCells.length >= 11 * 2, 'the OCR units lack credits and levels');
-    for (const cell of layout.unknownCells) assert.equal(sheet.conditionalStyleAt(cell)?.fill, UNKNOWN_STYLE.fill, `highlight of ${cell}`);
+    for (const cell of layout.unknownCells)
+      assert.equal(sheet.conditionalStyleAt(cell)?.fill, UNKNOWN_STYLE.fill, `highlight of ${cell}`);
     const unit1 = unitCells(sheet, OCR_10266.units[0].ref);
     put(sheet, unit1.credits, 3);
     assert.equal(sheet.conditionalStyleAt(unit1.credits), null, 'a filled cell is no longer highlighted');
@@ -119,10 +125,13 @@ describe('the rules sheet through the Excel adapter', function () {
     const edit = await editRulesSheet(fake.run, catalogue.qualifications);
     assert.equal(edit.created, false);
     assert.deepEqual(edit.kept, ['10266']);
-    assert.deepEqual(edit.added, catalogue.qualifications.map((q) => q.id).filter((id) => id !== '10266'));
+    assert.deepEqual(
+      edit.added,
+      catalogue.qualifications.map((q) => q.id).filter((id) => id !== '10266'),
+    );
     for (const [address, value] of before) assert.equal(sheet.at(address), value, `${address} kept`);
     const added = [...sheet.snapshot().keys()].filter((a) => !before.has(a)).map((a) => parseAddress(a).row);
-    assert.ok(Math.min(...added) > lastRow + 1, 'new blocks start below the centre\'s last row, after a gap');
+    assert.ok(Math.min(...added) > lastRow + 1, "new blocks start below the centre's last row, after a gap");
     assert.deepEqual(fake.book.selection?.rect, parseAddress(edit.startCell));
 
     const rules = await workbookRules(fake.run, catalogue);
@@ -167,7 +176,10 @@ describe('the rules sheet through the Excel adapter', function () {
     fake.book.activeSheet = fake.book.sheets[0].name;
     const { rulesSheet, reading } = await inspectSheet(fake.run, settings);
     assert.ok(rulesSheet);
-    assert.ok(rulesSheet.use.errors.some((e) => e.cell === unit2.credits), JSON.stringify(rulesSheet.use.errors));
+    assert.ok(
+      rulesSheet.use.errors.some((e) => e.cell === unit2.credits),
+      JSON.stringify(rulesSheet.use.errors),
+    );
     assert.deepEqual(rulesSheet.use.definitions, []);
     assert.equal(reading.learners[0].qualification, catalogue.find('10266'));
   });
@@ -181,7 +193,10 @@ describe('the rules sheet through the Excel adapter', function () {
     for (const attempt of [() => inspectSheet(fake.run, settings), () => checkSheet(fake.run, settings)]) {
       await assert.rejects(attempt(), (error: unknown) => {
         assert.ok(error instanceof CheckFailed);
-        assert.match(error.message, /"Qualification rules" is qualcheck's qualification data, not a cohort of learners\. Open the sheet with your learners.*Nothing was written/);
+        assert.match(
+          error.message,
+          /"Qualification rules" is qualcheck's qualification data, not a cohort of learners\. Open the sheet with your learners.*Nothing was written/,
+        );
         return true;
       });
     }
@@ -210,8 +225,13 @@ describe('the rules sheet through the Excel adapter', function () {
     assert.equal(moved.values.length, layout.values.length - first + 1);
     assert.deepEqual(moved.values[0], layout.values[first - 1]);
     assert.equal(moved.unknownCells.length, layout.unknownCells.length);
-    moved.unknownCells.forEach((cell, i) => assert.equal(parseAddress(cell).row, parseAddress(layout.unknownCells[i]).row + by));
-    assert.equal(parseAddress(moved.blocks[0].units.header.split(':')[0]).row, parseAddress(layout.blocks[0].units.header.split(':')[0]).row + by);
+    moved.unknownCells.forEach((cell, i) =>
+      assert.equal(parseAddress(cell).row, parseAddress(layout.unknownCells[i]).row + by),
+    );
+    assert.equal(
+      parseAddress(moved.blocks[0].units.header.split(':')[0]).row,
+      parseAddress(layout.blocks[0].units.header.split(':')[0]).row + by,
+    );
     assert.ok(moved.hints.length < layout.hints.length, 'the notes under the title stay behind');
     assert.equal(unknownFormula('E12:G30'), '=ISBLANK(E12)');
   });

@@ -6,11 +6,22 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { buildPane, PANE_BUILD } from './browser/support';
 import { sampleGrid } from './fake-excel/sample';
-import { excelRow, FakeExcelError, fakeCustomFunctions, installCustomFunctions, type FakeCustomFunctions } from './support/custom-functions';
+import {
+  excelRow,
+  FakeExcelError,
+  fakeCustomFunctions,
+  installCustomFunctions,
+  type FakeCustomFunctions,
+} from './support/custom-functions';
 import * as source from '../src/functions/functions';
 
 interface Metadata {
-  functions: { id: string; name: string; parameters: { name: string; dimensionality?: string; optional?: boolean }[]; options?: Record<string, boolean> }[];
+  functions: {
+    id: string;
+    name: string;
+    parameters: { name: string; dimensionality?: string; optional?: boolean }[];
+    options?: Record<string, boolean>;
+  }[];
 }
 
 describe('built worksheet functions (dist/functions.js and functions.json)', function () {
@@ -23,11 +34,21 @@ describe('built worksheet functions (dist/functions.js and functions.json)', fun
     metadata = JSON.parse(readFileSync(path.join(PANE_BUILD, 'functions.json'), 'utf8')) as Metadata;
     fake = fakeCustomFunctions();
     // Nothing of the page or of Node: the JavaScript-only runtime gives a function file little more than CustomFunctions.
-    vm.runInNewContext(readFileSync(path.join(PANE_BUILD, 'functions.js'), 'utf8'), { CustomFunctions: fake.global, console }, { filename: 'functions.js' });
+    vm.runInNewContext(
+      readFileSync(path.join(PANE_BUILD, 'functions.js'), 'utf8'),
+      { CustomFunctions: fake.global, console },
+      { filename: 'functions.js' },
+    );
   });
 
   it('lists the four functions with their parameters, each asking for the addresses of its arguments', () => {
-    const shape = metadata.functions.map((f) => [f.id, f.name, f.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}${p.dimensionality === 'matrix' ? '[][]' : ''}`).join(', ')]);
+    const shape = metadata.functions.map((f) => [
+      f.id,
+      f.name,
+      f.parameters
+        .map((p) => `${p.name}${p.optional ? '?' : ''}${p.dimensionality === 'matrix' ? '[][]' : ''}`)
+        .join(', '),
+    ]);
     assert.deepEqual(shape, [
       ['STATUS', 'STATUS', 'headers[][], marks[][], qualification?, rules?[][]'],
       ['CREDITS', 'CREDITS', 'headers[][], marks[][], qualification?, which?, rules?[][]'],
@@ -51,13 +72,18 @@ describe('built worksheet functions (dist/functions.js and functions.json)', fun
     const seen = new Set<string>();
     for (let r = 1; r < grid.values.length; r++) {
       const marks = excelRow(grid.values[r], 1, width);
-      const invocation = { parameterAddresses: ['Cohort!A1:AU1', `Cohort!A${r + 1}:AU${r + 1}`] } as CustomFunctions.Invocation;
+      const invocation = {
+        parameterAddresses: ['Cohort!A1:AU1', `Cohort!A${r + 1}:AU${r + 1}`],
+      } as CustomFunctions.Invocation;
       const built: unknown = status(headers, marks, null, null, invocation);
       const expected = source.status(headers, marks, null, null as unknown as unknown[][], invocation);
       if (expected instanceof FakeExcelError) {
         // Built with the bundle's own view of the fake: the same class, so compare what Excel would show.
         assert.ok(built instanceof FakeExcelError);
-        assert.deepEqual({ code: built.code, message: built.message }, { code: expected.code, message: expected.message });
+        assert.deepEqual(
+          { code: built.code, message: built.message },
+          { code: expected.code, message: expected.message },
+        );
         seen.add('#VALUE!');
       } else {
         assert.equal(built, expected, `row ${r + 1}`);

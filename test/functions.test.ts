@@ -121,7 +121,11 @@ describe('QUALCHECK worksheet functions', function () {
       const got = call(learner.row, 1, width);
       if (isUnknownQualification(learner)) {
         // The result column says invalid with the cell's message; a formula cannot use the row at all.
-        for (const value of Object.values(got)) assertValueError(value, new RegExp(`^unknown qualification ${learner.qualification}: the catalogue has 600/5106/1, 10266, 10267`));
+        for (const value of Object.values(got))
+          assertValueError(
+            value,
+            new RegExp(`^unknown qualification ${learner.qualification}: the catalogue has 600/5106/1, 10266, 10267`),
+          );
         continue;
       }
       assertSameAsCheck(learner, got);
@@ -132,7 +136,9 @@ describe('QUALCHECK worksheet functions', function () {
 
   it('give the same from the unit columns alone, with the qualification as the third argument', () => {
     const header = grid.values[0];
-    const units = header.map((h, i) => ({ h, column: i + 1 })).filter(({ h }) => typeof h === 'string' && /^[A-Z]\/\d{3}\/\d{4}$/.test(h));
+    const units = header
+      .map((h, i) => ({ h, column: i + 1 }))
+      .filter(({ h }) => typeof h === 'string' && /^[A-Z]\/\d{3}\/\d{4}$/.test(h));
     const from = units[0].column;
     const to = units[units.length - 1].column;
     assert.equal(to - from + 1, units.length, 'the sample keeps its units together');
@@ -156,8 +162,15 @@ describe('QUALCHECK worksheet functions', function () {
     const from = header.indexOf('L/601/0933') + 1;
     const last = header.indexOf('T/503/0356') + 1; // an OCR unit: with it, the columns belong to no one qualification
     const first = json.learners[0];
-    assertValueError(call(first.row, from, last).status, /^no qualification: give it as the third argument \(600\/5106\/1, 10266, 10267\)/);
-    assert.equal(call(first.row, from, last - 1).status, first.status, 'every other unit column belongs to 600/5106/1 alone');
+    assertValueError(
+      call(first.row, from, last).status,
+      /^no qualification: give it as the third argument \(600\/5106\/1, 10266, 10267\)/,
+    );
+    assert.equal(
+      call(first.row, from, last - 1).status,
+      first.status,
+      'every other unit column belongs to 600/5106/1 alone',
+    );
   });
 
   it('leave a row with nothing in it blank, as the result columns do', () => {
@@ -172,17 +185,35 @@ describe('QUALCHECK worksheet functions', function () {
     const headers = excelRow(grid.values[0], 1, width);
     const marks = excelRow(grid.values[1], 1, width);
     const none = null as unknown as unknown[][];
-    assertValueError(fx.credits(headers, marks, null, 'level 2', none, invocation()), /^which must be "achieved", "planned" or "level"/);
-    assertValueError(fx.status(headers, excelRow(grid.values[1], 1, 5), null, none, invocation()), /must be as wide as each other/);
+    assertValueError(
+      fx.credits(headers, marks, null, 'level 2', none, invocation()),
+      /^which must be "achieved", "planned" or "level"/,
+    );
+    assertValueError(
+      fx.status(headers, excelRow(grid.values[1], 1, 5), null, none, invocation()),
+      /must be as wide as each other/,
+    );
     assertValueError(fx.status([...headers, ...marks], marks, null, none, invocation()), /^headers must be one row/);
-    assertValueError(fx.status(headers, [...marks, ...marks], null, none, invocation()), /^marks must be one learner's row/);
-    assertValueError(fx.status([['Name', 'Notes']], [['Ann', 'A']], null, none, invocation('Cohort!B1:C1', 'Cohort!B2:C2')), /^headers B1:C1 name no unit of a qualification/);
+    assertValueError(
+      fx.status(headers, [...marks, ...marks], null, none, invocation()),
+      /^marks must be one learner's row/,
+    );
+    assertValueError(
+      fx.status([['Name', 'Notes']], [['Ann', 'A']], null, none, invocation('Cohort!B1:C1', 'Cohort!B2:C2')),
+      /^headers B1:C1 name no unit of a qualification/,
+    );
     // The argument names the qualification of a row that holds none; here the units alone, without the Qualification cell.
     const unitsOnly = [headers[0].slice(6)];
-    assertValueError(fx.status(unitsOnly, [marks[0].slice(6)], 'Level 9 Nothing', none, invocation()), /^unknown qualification Level 9 Nothing: the catalogue has/);
+    assertValueError(
+      fx.status(unitsOnly, [marks[0].slice(6)], 'Level 9 Nothing', none, invocation()),
+      /^unknown qualification Level 9 Nothing: the catalogue has/,
+    );
     assert.equal(fx.status(unitsOnly, [marks[0].slice(6)], '600-5106-1', none, invocation()), json.learners[0].status);
     // A value the reader could not take at all (an object where cells go) still comes back as #VALUE!.
-    assertValueError(fx.status(headers, { length: 1 } as unknown as unknown[][], null, none, invocation()), /^qualcheck could not check this row/);
+    assertValueError(
+      fx.status(headers, { length: 1 } as unknown as unknown[][], null, none, invocation()),
+      /^qualcheck could not check this row/,
+    );
   });
 
   describe('with a Qualification rules sheet as the last argument', () => {
@@ -214,8 +245,19 @@ describe('QUALCHECK worksheet functions', function () {
         const at = invocation(range('Cohort', 1, w, 1), range('Cohort', 1, w, learner.row), undefined, block.address);
         const status = fx.status(headers, marks, null, block.values, at);
         assert.equal(status, learner.status, learner.learnerId);
-        assert.equal(status, rulesColumns.get(learner.row)?.['qualcheck: status'], `${learner.learnerId}: status column`);
-        const credits = fx.credits(headers, marks, null, 'planned', block.values, invocation(range('Cohort', 1, w, 1), range('Cohort', 1, w, learner.row), undefined, undefined, block.address));
+        assert.equal(
+          status,
+          rulesColumns.get(learner.row)?.['qualcheck: status'],
+          `${learner.learnerId}: status column`,
+        );
+        const credits = fx.credits(
+          headers,
+          marks,
+          null,
+          'planned',
+          block.values,
+          invocation(range('Cohort', 1, w, 1), range('Cohort', 1, w, learner.row), undefined, undefined, block.address),
+        );
         assert.equal(credits, learner.credits.withPlanned, `${learner.learnerId}: credits with planned`);
         const plain = fx.status(headers, marks, null, null as unknown as unknown[][], at);
         if (plain !== status) changed++;
@@ -232,7 +274,10 @@ describe('QUALCHECK worksheet functions', function () {
       const w = cohort.values[0].length;
       const at = invocation(range('Cohort', 1, w, 1), range('Cohort', 1, w, 2), undefined, block.address);
       const cell = `${columnLetters(credits + 1)}${unitHeader + 2}`;
-      assertValueError(fx.status(excelRow(cohort.values[0], 1, w), excelRow(cohort.values[1], 1, w), null, broken, at), new RegExp(`^rules block A1:\\w+: ${cell}: `));
+      assertValueError(
+        fx.status(excelRow(cohort.values[0], 1, w), excelRow(cohort.values[1], 1, w), null, broken, at),
+        new RegExp(`^rules block A1:\\w+: ${cell}: `),
+      );
     });
 
     it('read a block once per session, however many rows ask for it', () => {

@@ -25,11 +25,12 @@ export function iqWithoutSalesLevels(): QualificationDefinition {
 
 const GROUP_IDS = ['G0', 'G1', 'G2'];
 
-const optional = <T>(arb: fc.Arbitrary<T>, freq = 3): fc.Arbitrary<T | null> => fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: arb, weight: freq });
+const optional = <T>(arb: fc.Arbitrary<T>, freq = 3): fc.Arbitrary<T | null> =>
+  fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: arb, weight: freq });
 
 /** A small qualification: up to `maxUnits` units in up to three groups, unknown values, and every rule kind. */
 export function arbitraryQualification(maxUnits = 12): fc.Arbitrary<QualificationDefinition> {
-    // Mostly larger qualifications: small ones are quick to get right, large ones make the search prune.
+  // Mostly larger qualifications: small ones are quick to get right, large ones make the search prune.
   const size = fc.oneof(
     { arbitrary: fc.noBias(fc.integer({ min: 1, max: Math.ceil(maxUnits / 2) })), weight: 1 },
     { arbitrary: fc.noBias(fc.integer({ min: Math.ceil(maxUnits / 2), max: maxUnits })), weight: 2 },
@@ -37,28 +38,77 @@ export function arbitraryQualification(maxUnits = 12): fc.Arbitrary<Qualificatio
   return size.chain((n) => {
     const refs = Array.from({ length: n }, (_, i) => `U${i}`);
     const unitArb = (ref: string): fc.Arbitrary<UnitDefinition> =>
-      fc.record({
-        group: fc.constantFrom(...GROUP_IDS),
-        credits: optional(fc.integer({ min: 0, max: 6 }), 4),
-        glh: optional(fc.integer({ min: 0, max: 30 }), 5),
-        level: optional(fc.integer({ min: 1, max: 3 }), 4),
-      }).map((u) => ({ ref, title: `Unit ${ref}`, ...u }));
-    const groupsArb = fc.tuple(...GROUP_IDS.map((id) => optional(fc.integer({ min: 0, max: 10 }), 1).map((total): GroupDefinition => ({ id, title: `Group ${id}`, ...(total === null ? {} : { totalCredits: total }) }))));
+      fc
+        .record({
+          group: fc.constantFrom(...GROUP_IDS),
+          credits: optional(fc.integer({ min: 0, max: 6 }), 4),
+          glh: optional(fc.integer({ min: 0, max: 30 }), 5),
+          level: optional(fc.integer({ min: 1, max: 3 }), 4),
+        })
+        .map((u) => ({ ref, title: `Unit ${ref}`, ...u }));
+    const groupsArb = fc.tuple(
+      ...GROUP_IDS.map((id) =>
+        optional(fc.integer({ min: 0, max: 10 }), 1).map((total): GroupDefinition => ({
+          id,
+          title: `Group ${id}`,
+          ...(total === null ? {} : { totalCredits: total }),
+        })),
+      ),
+    );
     const rulesArb = fc.record({
       total: optional(fc.integer({ min: 0, max: 20 }), 3),
-      level: optional(fc.record({ level: fc.integer({ min: 1, max: 3 }), orAbove: fc.boolean(), min: fc.integer({ min: 0, max: 12 }) }), 2),
+      level: optional(
+        fc.record({
+          level: fc.integer({ min: 1, max: 3 }),
+          orAbove: fc.boolean(),
+          min: fc.integer({ min: 0, max: 12 }),
+        }),
+        2,
+      ),
       mandatory: fc.subarray(GROUP_IDS, { maxLength: 2 }),
-      groupCredits: fc.array(fc.record({ groups: fc.subarray(GROUP_IDS, { minLength: 1 }), min: fc.integer({ min: 0, max: 12 }) }), { maxLength: 2 }),
-      barred: n >= 2 ? fc.array(fc.subarray(refs, { minLength: 2, maxLength: Math.min(3, n) }), { maxLength: 3 }) : fc.constant<string[][]>([]),
+      groupCredits: fc.array(
+        fc.record({ groups: fc.subarray(GROUP_IDS, { minLength: 1 }), min: fc.integer({ min: 0, max: 12 }) }),
+        { maxLength: 2 },
+      ),
+      barred:
+        n >= 2
+          ? fc.array(fc.subarray(refs, { minLength: 2, maxLength: Math.min(3, n) }), { maxLength: 3 })
+          : fc.constant<string[][]>([]),
     });
     return fc.tuple(fc.tuple(...refs.map(unitArb)), groupsArb, rulesArb).map(([units, groups, r]) => {
       const rules: Rule[] = [];
       if (r.total !== null) rules.push({ id: 'total', kind: 'totalCredits', min: r.total, text: `${r.total} credits` });
-      if (r.level !== null) rules.push({ id: 'level', kind: 'levelCredits', ...r.level, text: `${r.level.min} credits at level ${r.level.level}` });
-      r.mandatory.forEach((g, i) => rules.push({ id: `mandatory${i}`, kind: 'mandatory', group: g, text: `all of ${g}` }));
-      r.groupCredits.forEach((g, i) => rules.push({ id: `group${i}`, kind: 'groupCredits', groups: g.groups, min: g.min, text: `${g.min} from ${g.groups.join('+')}` }));
-      r.barred.forEach((set, i) => rules.push({ id: `barred${i}`, kind: 'barred', units: set, text: `one of ${set.join(', ')}` }));
-      return { id: 'GEN/1', title: 'Generated', awardingBody: 'Test', level: 2, groups: [...groups], units: [...units], rules };
+      if (r.level !== null)
+        rules.push({
+          id: 'level',
+          kind: 'levelCredits',
+          ...r.level,
+          text: `${r.level.min} credits at level ${r.level.level}`,
+        });
+      r.mandatory.forEach((g, i) =>
+        rules.push({ id: `mandatory${i}`, kind: 'mandatory', group: g, text: `all of ${g}` }),
+      );
+      r.groupCredits.forEach((g, i) =>
+        rules.push({
+          id: `group${i}`,
+          kind: 'groupCredits',
+          groups: g.groups,
+          min: g.min,
+          text: `${g.min} from ${g.groups.join('+')}`,
+        }),
+      );
+      r.barred.forEach((set, i) =>
+        rules.push({ id: `barred${i}`, kind: 'barred', units: set, text: `one of ${set.join(', ')}` }),
+      );
+      return {
+        id: 'GEN/1',
+        title: 'Generated',
+        awardingBody: 'Test',
+        level: 2,
+        groups: [...groups],
+        units: [...units],
+        rules,
+      };
     });
   });
 }
@@ -73,10 +123,15 @@ export function arbitraryLearner(q: QualificationDefinition): fc.Arbitrary<Learn
     { arbitrary: fc.constant('achieved' as const), weight: 1 },
     { arbitrary: fc.constant('planned' as const), weight: 1 },
   );
-  return fc.tuple(fc.array(state, { minLength: q.units.length, maxLength: q.units.length }), fc.boolean()).map(([states, stranger]) => ({
-    achieved: q.units.filter((_, i) => states[i] === 'achieved').map((u) => u.ref),
-    planned: [...q.units.filter((_, i) => states[i] === 'planned').map((u) => u.ref), ...(stranger ? ['Z/999/9999'] : [])],
-  }));
+  return fc
+    .tuple(fc.array(state, { minLength: q.units.length, maxLength: q.units.length }), fc.boolean())
+    .map(([states, stranger]) => ({
+      achieved: q.units.filter((_, i) => states[i] === 'achieved').map((u) => u.ref),
+      planned: [
+        ...q.units.filter((_, i) => states[i] === 'planned').map((u) => u.ref),
+        ...(stranger ? ['Z/999/9999'] : []),
+      ],
+    }));
 }
 
 /** Mulberry32: a small seeded generator of numbers in [0, 1), so a benchmark or test sees the same learners on every run. */

@@ -44,7 +44,7 @@ const pair: QualificationDefinition = {
 describe('next step from the completion planner', () => {
   const iq = iqContactCentre();
 
-  it('names the best plan\'s units with their credits for an incomplete learner', () => {
+  it("names the best plan's units with their credits for an incomplete learner", () => {
     const c = check(pair, []);
     assert.equal(c.result.status, 'incomplete');
     assert.equal(planNextStep(c), 'add K/503/0421 (7 cr) and H/600/9660 (3 cr)');
@@ -57,8 +57,13 @@ describe('next step from the completion planner', () => {
     const text = planNextStep(c);
     assert.ok(best.add.length >= 3 && best.reliesOnUnknown.length > 0);
     assert.ok(text.startsWith('add '));
-    for (const ref of best.add) assert.ok(text.includes(`${ref} (${withoutSales.units.find((u) => u.ref === ref)?.credits} cr)`), ref);
-    assert.equal((text.match(/ and /g) ?? []).length, 2, 'one "and" before the last unit, one before the last unit relied on');
+    for (const ref of best.add)
+      assert.ok(text.includes(`${ref} (${withoutSales.units.find((u) => u.ref === ref)?.credits} cr)`), ref);
+    assert.equal(
+      (text.match(/ and /g) ?? []).length,
+      2,
+      'one "and" before the last unit, one before the last unit relied on',
+    );
     assert.match(text, /; this counts on unit data the catalogue lacks for .+ \(supply it to be sure\)$/);
   });
 
@@ -72,7 +77,10 @@ describe('next step from the completion planner', () => {
   it('says no plan exists, and why, when the rules cannot be met', () => {
     const q = { ...pair, rules: [{ id: 't', kind: 'totalCredits' as const, min: 12, text: 'at least 12 credits' }] };
     const c = check(q, []);
-    assert.equal(planNextStep(c), 'no plan exists: "at least 12 credits" cannot be met: the qualification\'s units give at most 11 credits, 12 needed; check the qualification\'s definition');
+    assert.equal(
+      planNextStep(c),
+      'no plan exists: "at least 12 credits" cannot be met: the qualification\'s units give at most 11 credits, 12 needed; check the qualification\'s definition',
+    );
   });
 
   it('keeps the default advice for learners who are not incomplete', () => {
@@ -80,7 +88,10 @@ describe('next step from the completion planner', () => {
     const onTrack = check(pair, ['K/503/0421'], ['H/600/9660']);
     const invalid = check(pair, ['K/503/0421', 'Z/999/9999']);
     for (const c of [achieved, onTrack, invalid]) assert.equal(planNextStep(c), defaultNextStep(c.result));
-    assert.deepEqual([achieved, onTrack, invalid].map((c) => c.result.status), ['achieved', 'on-track', 'invalid']);
+    assert.deepEqual(
+      [achieved, onTrack, invalid].map((c) => c.result.status),
+      ['achieved', 'on-track', 'invalid'],
+    );
   });
 
   it('explains that a learner without a recognised qualification cannot be planned for', () => {
@@ -92,15 +103,26 @@ describe('next step from the completion planner', () => {
 
   it('writes unknown credits as such, and an empty plan as nothing to add', () => {
     const units = [unit('U1', 'A', null)];
-    assert.equal(planInWords(units, { add: ['U1'], cost: 1, reliesOnUnknown: ['U1'] }), 'add U1 (credits unknown); this counts on unit data the catalogue lacks for U1 (supply it to be sure)');
+    assert.equal(
+      planInWords(units, { add: ['U1'], cost: 1, reliesOnUnknown: ['U1'] }),
+      'add U1 (credits unknown); this counts on unit data the catalogue lacks for U1 (supply it to be sure)',
+    );
     assert.equal(planInWords(units, { add: [], cost: 0, reliesOnUnknown: [] }), 'every rule is met');
   });
 
   it('fills the next step column of the results block when passed to it', () => {
     const checks = [check(pair, [], [], 2), check(pair, ['K/503/0421', 'H/600/9660'], [], 3)];
-    const reading = { headerRow: 1, lastRow: 3, learners: checks.map((c) => c.record), warnings: [] } as unknown as CohortReading;
+    const reading = {
+      headerRow: 1,
+      lastRow: 3,
+      learners: checks.map((c) => c.record),
+      warnings: [],
+    } as unknown as CohortReading;
     const block = resultsBlock(reading, checks, planNextStep);
     const column = block.header.indexOf('qualcheck: next step');
-    assert.deepEqual(block.rows.map((row) => row[column]), ['add K/503/0421 (7 cr) and H/600/9660 (3 cr)', 'claim the certificate']);
+    assert.deepEqual(
+      block.rows.map((row) => row[column]),
+      ['add K/503/0421 (7 cr) and H/600/9660 (3 cr)', 'claim the certificate'],
+    );
   });
 });

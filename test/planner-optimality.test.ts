@@ -7,7 +7,11 @@ import { indexQualification } from '../src/rules/qualification-index';
 import { arbitraryLearner, arbitraryQualification } from './planner-fixtures';
 
 /** The cost rule as the planner documents it, written out again so the test does not trust the planner's own. */
-function costOf(q: QualificationDefinition, unit: UnitDefinition, measure: CostMeasure): { cost: number; known: boolean } {
+function costOf(
+  q: QualificationDefinition,
+  unit: UnitDefinition,
+  measure: CostMeasure,
+): { cost: number; known: boolean } {
   if (measure === 'units') return { cost: 1, known: true };
   const pick = (u: UnitDefinition): number | null => (measure === 'credits' ? u.credits : u.glh);
   const value = pick(unit);
@@ -45,7 +49,9 @@ function exhaustivePlans(q: QualificationDefinition, learner: LearnerUnits, meas
     const evaluation = evaluateUnits(q, all);
     if (evaluation.rules.some((r) => r.outcome === 'unmet')) continue;
     const costs = add.map((u) => costOf(q, u, measure));
-    const relies = new Set<string>(evaluation.rules.filter((r) => r.outcome === 'unknown').flatMap((r) => r.undecidedBy));
+    const relies = new Set<string>(
+      evaluation.rules.filter((r) => r.outcome === 'unknown').flatMap((r) => r.undecidedBy),
+    );
     add.forEach((u, i) => costs[i].known || relies.add(u.ref));
     tier[mask] = relies.size === 0 ? 0 : 1;
     found.push({
@@ -59,9 +65,11 @@ function exhaustivePlans(q: QualificationDefinition, learner: LearnerUnits, meas
   // bestWithin[mask]: the best tier of mask or any of its subsets.
   const bestWithin = Uint8Array.from(tier);
   for (let mask = 1; mask < 1 << m; mask++) {
-    for (let i = 0; i < m; i++) if (mask & (1 << i)) bestWithin[mask] = Math.min(bestWithin[mask], bestWithin[mask ^ (1 << i)]);
+    for (let i = 0; i < m; i++)
+      if (mask & (1 << i)) bestWithin[mask] = Math.min(bestWithin[mask], bestWithin[mask ^ (1 << i)]);
   }
-  const maskOf = (c: Candidate): number => c.add.reduce((mask, ref) => mask | (1 << open.findIndex((u) => u.ref === ref)), 0);
+  const maskOf = (c: Candidate): number =>
+    c.add.reduce((mask, ref) => mask | (1 << open.findIndex((u) => u.ref === ref)), 0);
   const minimal = found.filter((c) => {
     const mask = maskOf(c);
     for (let i = 0; i < m; i++) if (mask & (1 << i) && bestWithin[mask ^ (1 << i)] <= c.tier) return false;
@@ -71,7 +79,10 @@ function exhaustivePlans(q: QualificationDefinition, learner: LearnerUnits, meas
     for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
     return a.length - b.length;
   };
-  minimal.sort((a, b) => a.tier - b.tier || a.cost - b.cost || a.add.length - b.add.length || lexicographic(a.positions, b.positions));
+  minimal.sort(
+    (a, b) =>
+      a.tier - b.tier || a.cost - b.cost || a.add.length - b.add.length || lexicographic(a.positions, b.positions),
+  );
   return minimal.slice(0, k).map(({ add, cost, reliesOnUnknown }) => ({ add, cost, reliesOnUnknown }));
 }
 
@@ -86,12 +97,18 @@ describe('completion planner against exhaustive search', function () {
     let none = 0;
     fc.assert(
       fc.property(
-        arbitraryQualification(12).chain((q) => fc.tuple(fc.constant(q), arbitraryLearner(q), fc.constantFrom(...measures), fc.integer({ min: 1, max: 4 }))),
+        arbitraryQualification(12).chain((q) =>
+          fc.tuple(fc.constant(q), arbitraryLearner(q), fc.constantFrom(...measures), fc.integer({ min: 1, max: 4 })),
+        ),
         ([q, learner, measure, k]) => {
           const expected = exhaustivePlans(q, learner, measure, k);
           const result = planCompletion(q, learner, { cost: measure, maxPlans: k });
           assert.deepEqual(result.plans, expected);
-          assert.equal(result.noPlanReason !== undefined, expected.length === 0, 'a reason is given exactly when no plan exists');
+          assert.equal(
+            result.noPlanReason !== undefined,
+            expected.length === 0,
+            'a reason is given exactly when no plan exists',
+          );
           if (expected.length > 0) withPlans++;
           else none++;
           if (expected.some((p) => p.reliesOnUnknown.length > 0)) relying++;
@@ -100,13 +117,18 @@ describe('completion planner against exhaustive search', function () {
       { numRuns: 600, seed: 20240606 },
     );
     // The generator must reach every case the comparison is about.
-    assert.ok(withPlans > 50 && relying > 20 && none > 10, `cases: ${withPlans} with plans, ${relying} relying on unknowns, ${none} without`);
+    assert.ok(
+      withPlans > 50 && relying > 20 && none > 10,
+      `cases: ${withPlans} with plans, ${relying} relying on unknowns, ${none} without`,
+    );
   });
 
   it('finds the same optimal cost as exhaustive search for learners of random seeds too', () => {
     fc.assert(
       fc.property(
-        arbitraryQualification(10).chain((q) => fc.tuple(fc.constant(q), arbitraryLearner(q), fc.constantFrom(...measures))),
+        arbitraryQualification(10).chain((q) =>
+          fc.tuple(fc.constant(q), arbitraryLearner(q), fc.constantFrom(...measures)),
+        ),
         ([q, learner, measure]) => {
           const expected = exhaustivePlans(q, learner, measure, 1);
           const [best] = planCompletion(q, learner, { cost: measure, maxPlans: 1 }).plans;

@@ -6,19 +6,38 @@ import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planne
 import { indexQualification } from '../src/rules/qualification-index';
 import { iqContactCentre, iqWithoutSalesLevels, randomLearner, seeded } from './planner-fixtures';
 
-function unit(ref: string, group: string, credits: number | null, level: number | null = 2, glh: number | null = null): UnitDefinition {
+function unit(
+  ref: string,
+  group: string,
+  credits: number | null,
+  level: number | null = 2,
+  glh: number | null = null,
+): UnitDefinition {
   return { ref, title: `Unit ${ref}`, credits, glh, level, group };
 }
 
 function qualification(units: UnitDefinition[], rules: Rule[], groups = ['A', 'B', 'C']): QualificationDefinition {
-  return { id: 'T/1', title: 'Test', awardingBody: 'Test', level: 2, groups: groups.map((id) => ({ id, title: `Group ${id}` })), units, rules };
+  return {
+    id: 'T/1',
+    title: 'Test',
+    awardingBody: 'Test',
+    level: 2,
+    groups: groups.map((id) => ({ id, title: `Group ${id}` })),
+    units,
+    rules,
+  };
 }
 
 const nobody: LearnerUnits = { achieved: [], planned: [] };
 
 function creditsOf(q: QualificationDefinition, refs: readonly string[], measure: CostMeasure = 'credits'): number {
   const byRef = new Map(q.units.map((u) => [u.ref, u] as const));
-  return refs.reduce((sum, ref) => sum + (measure === 'units' ? 1 : ((measure === 'credits' ? byRef.get(ref)?.credits : byRef.get(ref)?.glh) ?? NaN)), 0);
+  return refs.reduce(
+    (sum, ref) =>
+      sum +
+      (measure === 'units' ? 1 : ((measure === 'credits' ? byRef.get(ref)?.credits : byRef.get(ref)?.glh) ?? NaN)),
+    0,
+  );
 }
 
 /** The units that count for the learner (one per barred set, as the engine chooses) with the plan's units added. */
@@ -38,7 +57,10 @@ describe('completion planner', () => {
       for (const learner of learners) {
         for (const plan of planCompletion(iq, learner).plans) {
           const evaluation = evaluateUnits(iq, withPlan(iq, learner, plan));
-          assert.ok(evaluation.rules.every((r) => r.outcome !== 'unmet'), JSON.stringify({ learner, plan }));
+          assert.ok(
+            evaluation.rules.every((r) => r.outcome !== 'unmet'),
+            JSON.stringify({ learner, plan }),
+          );
           if (plan.reliesOnUnknown.length === 0) {
             certain++;
             assert.ok(evaluation.rules.every((r) => r.outcome === 'met'));
@@ -54,10 +76,14 @@ describe('completion planner', () => {
     it('makes a learner without a barred clash on track once the best plan relying on nothing unknown is planned', () => {
       let checked = 0;
       for (const learner of learners) {
-        if (barredClashes(indexQualification(iq), new Set([...learner.achieved, ...learner.planned])).length > 0) continue;
+        if (barredClashes(indexQualification(iq), new Set([...learner.achieved, ...learner.planned])).length > 0)
+          continue;
         const [best] = planCompletion(iq, learner).plans;
         if (!best || best.reliesOnUnknown.length > 0 || best.add.length === 0) continue;
-        const status = checkUnits(iq, { achieved: learner.achieved, planned: [...learner.planned, ...best.add] }).status;
+        const status = checkUnits(iq, {
+          achieved: learner.achieved,
+          planned: [...learner.planned, ...best.add],
+        }).status;
         assert.ok(status === 'on-track' || status === 'achieved', status);
         checked++;
       }
@@ -79,7 +105,10 @@ describe('completion planner', () => {
         for (const a of plans) {
           for (const b of plans) {
             if (a === b || !a.add.every((ref) => b.add.includes(ref))) continue;
-            assert.ok(a.reliesOnUnknown.length > 0 && b.reliesOnUnknown.length === 0, 'no plan holds another of its kind');
+            assert.ok(
+              a.reliesOnUnknown.length > 0 && b.reliesOnUnknown.length === 0,
+              'no plan holds another of its kind',
+            );
           }
         }
       }
@@ -89,7 +118,8 @@ describe('completion planner', () => {
       const { plans } = planCompletion(iq, nobody);
       assert.equal(plans[0].cost, 6 + 12 + 11);
       assert.deepEqual(plans[0].reliesOnUnknown, []);
-      for (const plan of plans) assert.ok(plan.add.includes('D/503/0352') && plan.add.includes('T/503/0342'), 'both mandatory units');
+      for (const plan of plans)
+        assert.ok(plan.add.includes('D/503/0352') && plan.add.includes('T/503/0342'), 'both mandatory units');
     });
 
     it('costs exactly the 28 credits the rules ask for once a centre supplies level 2 for every unit', () => {
@@ -101,15 +131,20 @@ describe('completion planner', () => {
 
     it('gives one empty plan of cost 0 to a learner who meets every rule already', () => {
       const [best] = planCompletion(iq, nobody).plans;
-      assert.deepEqual(planCompletion(iq, { achieved: best.add, planned: [] }).plans, [{ add: [], cost: 0, reliesOnUnknown: [] }]);
-      assert.deepEqual(planCompletion(iq, { achieved: [], planned: best.add }).plans, [{ add: [], cost: 0, reliesOnUnknown: [] }]);
+      assert.deepEqual(planCompletion(iq, { achieved: best.add, planned: [] }).plans, [
+        { add: [], cost: 0, reliesOnUnknown: [] },
+      ]);
+      assert.deepEqual(planCompletion(iq, { achieved: [], planned: best.add }).plans, [
+        { add: [], cost: 0, reliesOnUnknown: [] },
+      ]);
     });
 
     it('never adds a unit barred with one the learner holds', () => {
       const learner = { achieved: ['J/502/4299', 'A/502/4378'], planned: ['T/502/4296'] };
       const { plans } = planCompletion(iq, learner, { maxPlans: 10 });
       assert.equal(plans.length, 10);
-      for (const plan of plans) for (const barred of ['M/502/4300', 'F/502/4379', 'A/502/4297']) assert.ok(!plan.add.includes(barred));
+      for (const plan of plans)
+        for (const barred of ['M/502/4300', 'F/502/4379', 'A/502/4297']) assert.ok(!plan.add.includes(barred));
     });
 
     it('plans for the unit the engine counts when the learner holds a barred pair, and says to resolve the clash first', () => {
@@ -124,13 +159,16 @@ describe('completion planner', () => {
       }
     });
 
-    it('names a level rule that the qualification\'s units cannot meet', () => {
+    it("names a level rule that the qualification's units cannot meet", () => {
       const q = iqContactCentre();
       // More than all the units' credits together, even if every unknown level were 2.
       q.rules = q.rules.map((r) => (r.kind === 'levelCredits' ? { ...r, min: 500 } : r));
       const result = planCompletion(q, nobody);
       assert.deepEqual(result.plans, []);
-      assert.match(result.noPlanReason ?? '', /15 of which must be at level 2" cannot be met: the qualification's units give at most \d+ credits at level 2, 500 needed/);
+      assert.match(
+        result.noPlanReason ?? '',
+        /15 of which must be at level 2" cannot be met: the qualification's units give at most \d+ credits at level 2, 500 needed/,
+      );
     });
 
     it('says when the units a learner took bar every way to meet the level rule', () => {
@@ -141,7 +179,10 @@ describe('completion planner', () => {
       const q = iqContactCentre(levels);
       const result = planCompletion(q, { achieved: ['J/502/4299', 'A/502/4378'], planned: ['T/502/4296'] });
       assert.deepEqual(result.plans, []);
-      assert.match(result.noPlanReason ?? '', /level 2" cannot be met: the units still open to this learner give at most 9 credits at level 2, 15 needed/);
+      assert.match(
+        result.noPlanReason ?? '',
+        /level 2" cannot be met: the units still open to this learner give at most 9 credits at level 2, 15 needed/,
+      );
     });
 
     it('relies on unknown levels, and says on which units, when no plan can be sure of the level rule', () => {
@@ -153,7 +194,10 @@ describe('completion planner', () => {
         assert.ok(plan.reliesOnUnknown.length > 0);
         const byRef = new Map(withoutSales.units.map((u) => [u.ref, u] as const));
         assert.ok(plan.reliesOnUnknown.every((ref) => byRef.get(ref)?.level === null));
-        assert.ok(plan.add.some((ref) => plan.reliesOnUnknown.includes(ref)), 'the plan counts on some of its own units');
+        assert.ok(
+          plan.add.some((ref) => plan.reliesOnUnknown.includes(ref)),
+          'the plan counts on some of its own units',
+        );
       }
     });
 
@@ -181,7 +225,13 @@ describe('completion planner', () => {
           assert.equal(result.plans.length === 0, result.noPlanReason !== undefined);
           for (const plan of result.plans) {
             const evaluation = evaluateUnits(q, withPlan(q, learner, plan));
-            assert.ok(evaluation.rules.every((r) => r.outcome === 'met' || (r.outcome === 'unknown' && r.undecidedBy.every((ref) => plan.reliesOnUnknown.includes(ref)))));
+            assert.ok(
+              evaluation.rules.every(
+                (r) =>
+                  r.outcome === 'met' ||
+                  (r.outcome === 'unknown' && r.undecidedBy.every((ref) => plan.reliesOnUnknown.includes(ref))),
+              ),
+            );
           }
         }
       });
@@ -190,22 +240,38 @@ describe('completion planner', () => {
 
   describe('ranking and unknown values', () => {
     it('breaks ties by fewer units, then by the order of units in the qualification', () => {
-      const q = qualification([unit('U1', 'A', 1), unit('U2', 'A', 1), unit('U3', 'A', 2), unit('U4', 'A', 2)], [
-        { id: 't', kind: 'totalCredits', min: 2, text: '2 credits' },
-      ]);
+      const q = qualification(
+        [unit('U1', 'A', 1), unit('U2', 'A', 1), unit('U3', 'A', 2), unit('U4', 'A', 2)],
+        [{ id: 't', kind: 'totalCredits', min: 2, text: '2 credits' }],
+      );
       const { plans } = planCompletion(q, nobody, { maxPlans: 4 });
-      assert.deepEqual(plans.map((p) => p.add), [['U3'], ['U4'], ['U1', 'U2']]);
-      assert.deepEqual(planCompletion(q, nobody, { maxPlans: 2 }).plans.map((p) => p.add), [['U3'], ['U4']]);
+      assert.deepEqual(
+        plans.map((p) => p.add),
+        [['U3'], ['U4'], ['U1', 'U2']],
+      );
+      assert.deepEqual(
+        planCompletion(q, nobody, { maxPlans: 2 }).plans.map((p) => p.add),
+        [['U3'], ['U4']],
+      );
     });
 
     it('leaves out a plan that holds a cheaper plan, even when it is among the cheapest sets', () => {
-      const q = qualification([unit('U1', 'A', 3), unit('U2', 'A', 1), unit('U3', 'A', 4)], [{ id: 't', kind: 'totalCredits', min: 3, text: '3 credits' }]);
+      const q = qualification(
+        [unit('U1', 'A', 3), unit('U2', 'A', 1), unit('U3', 'A', 4)],
+        [{ id: 't', kind: 'totalCredits', min: 3, text: '3 credits' }],
+      );
       const { plans } = planCompletion(q, nobody, { maxPlans: 5 });
-      assert.deepEqual(plans.map((p) => p.add), [['U1'], ['U3']]);
+      assert.deepEqual(
+        plans.map((p) => p.add),
+        [['U1'], ['U3']],
+      );
     });
 
     it('puts plans built on known values before cheaper ones that hope an unknown level is right', () => {
-      const q = qualification([unit('U1', 'A', 2, null), unit('U2', 'A', 5, 2)], [{ id: 'l', kind: 'levelCredits', level: 2, orAbove: false, min: 2, text: '2 at level 2' }]);
+      const q = qualification(
+        [unit('U1', 'A', 2, null), unit('U2', 'A', 5, 2)],
+        [{ id: 'l', kind: 'levelCredits', level: 2, orAbove: false, min: 2, text: '2 at level 2' }],
+      );
       const { plans } = planCompletion(q, nobody);
       assert.deepEqual(plans, [
         { add: ['U2'], cost: 5, reliesOnUnknown: [] },
@@ -214,9 +280,10 @@ describe('completion planner', () => {
     });
 
     it('costs a unit of unknown GLH as the dearest known GLH and marks the plan as relying on it', () => {
-      const q = qualification([unit('U1', 'A', 3, 2, null), unit('U2', 'A', 3, 2, 20), unit('U3', 'A', 3, 2, 30)], [
-        { id: 't', kind: 'totalCredits', min: 3, text: '3 credits' },
-      ]);
+      const q = qualification(
+        [unit('U1', 'A', 3, 2, null), unit('U2', 'A', 3, 2, 20), unit('U3', 'A', 3, 2, 30)],
+        [{ id: 't', kind: 'totalCredits', min: 3, text: '3 credits' }],
+      );
       const { plans } = planCompletion(q, nobody, { cost: 'glh' });
       assert.deepEqual(plans, [
         { add: ['U2'], cost: 20, reliesOnUnknown: [] },
@@ -225,24 +292,39 @@ describe('completion planner', () => {
       ]);
     });
 
-    it('plans with units of unknown credits, within a group\'s stated total, when the catalogue has no unit credits', () => {
+    it("plans with units of unknown credits, within a group's stated total, when the catalogue has no unit credits", () => {
       // Shaped like OCR 10266: three mandatory units of 7 credits together, optional units of unknown credits.
       const q = qualification(
-        [unit('A1', 'A', null, null), unit('A2', 'A', null, null), unit('A3', 'A', null, null), unit('B4', 'B', null, null), unit('B5', 'B', null, null)],
+        [
+          unit('A1', 'A', null, null),
+          unit('A2', 'A', null, null),
+          unit('A3', 'A', null, null),
+          unit('B4', 'B', null, null),
+          unit('B5', 'B', null, null),
+        ],
         [
           { id: 'total', kind: 'totalCredits', min: 13, text: 'at least 13 credits' },
           { id: 'mand', kind: 'mandatory', group: 'A', text: 'three mandatory units from Group A (7 credits)' },
-          { id: 'b', kind: 'groupCredits', groups: ['B'], min: 6, text: 'a minimum of 6 credits from optional Group B' },
+          {
+            id: 'b',
+            kind: 'groupCredits',
+            groups: ['B'],
+            min: 6,
+            text: 'a minimum of 6 credits from optional Group B',
+          },
           { id: 'bar', kind: 'barred', units: ['B4', 'B5'], text: 'unit 4 or 5' },
         ],
       );
       q.groups[0].totalCredits = 7;
       const { plans, noPlanReason } = planCompletion(q, nobody);
       assert.equal(noPlanReason, undefined);
-      assert.deepEqual(plans.map((p) => p.add), [
-        ['A1', 'A2', 'A3', 'B4'],
-        ['A1', 'A2', 'A3', 'B5'],
-      ]);
+      assert.deepEqual(
+        plans.map((p) => p.add),
+        [
+          ['A1', 'A2', 'A3', 'B4'],
+          ['A1', 'A2', 'A3', 'B5'],
+        ],
+      );
       // No unit has known credits, so each costs 1: the plan's cost counts units.
       assert.equal(plans[0].cost, 4);
       assert.deepEqual(plans[0].reliesOnUnknown, ['A1', 'A2', 'A3', 'B4']);
@@ -250,25 +332,35 @@ describe('completion planner', () => {
 
     it('does not add a second unit of unknown credits from a group whose stated total the first can already use up', () => {
       // G states 5 credits for its two units of unknown credits: together they still give at most 5.
-      const q = qualification([unit('G1', 'A', null), unit('G2', 'A', null), unit('K1', 'B', 2)], [
-        { id: 't', kind: 'totalCredits', min: 7, text: '7 credits' },
-      ]);
+      const q = qualification(
+        [unit('G1', 'A', null), unit('G2', 'A', null), unit('K1', 'B', 2)],
+        [{ id: 't', kind: 'totalCredits', min: 7, text: '7 credits' }],
+      );
       q.groups[0].totalCredits = 5;
       const { plans } = planCompletion(q, nobody, { maxPlans: 5 });
-      assert.deepEqual(plans.map((p) => p.add), [
-        ['G1', 'K1'],
-        ['G2', 'K1'],
-      ]);
+      assert.deepEqual(
+        plans.map((p) => p.add),
+        [
+          ['G1', 'K1'],
+          ['G2', 'K1'],
+        ],
+      );
     });
 
     it('says a mandatory unit barred with a unit the learner took cannot be added', () => {
-      const q = qualification([unit('M1', 'A', 2), unit('X1', 'B', 2)], [
-        { id: 'mand', kind: 'mandatory', group: 'A', text: 'the mandatory unit' },
-        { id: 'bar', kind: 'barred', units: ['M1', 'X1'], text: 'M1 or X1' },
-      ]);
+      const q = qualification(
+        [unit('M1', 'A', 2), unit('X1', 'B', 2)],
+        [
+          { id: 'mand', kind: 'mandatory', group: 'A', text: 'the mandatory unit' },
+          { id: 'bar', kind: 'barred', units: ['M1', 'X1'], text: 'M1 or X1' },
+        ],
+      );
       const result = planCompletion(q, { achieved: ['X1'], planned: [] });
       assert.deepEqual(result.plans, []);
-      assert.match(result.noPlanReason ?? '', /mandatory unit M1 is barred with X1 \(set bar\), which the learner has taken/);
+      assert.match(
+        result.noPlanReason ?? '',
+        /mandatory unit M1 is barred with X1 \(set bar\), which the learner has taken/,
+      );
     });
   });
 });

@@ -22,7 +22,7 @@ function withCentreCredits(): QualificationDefinition {
   return withProvenance({ ...q, units }, q, RULES_SHEET_ORIGIN);
 }
 
-describe('provenance of a centre\'s values', () => {
+describe("provenance of a centre's values", () => {
   it('is a field of the unit, beside the source text a person reads', () => {
     const unit = withCentreCredits().units[3];
     assert.deepEqual(unit.supplied, { credits: { from: 'rules sheet' } });
@@ -41,14 +41,25 @@ describe('provenance of a centre\'s values', () => {
 
   it('does not depend on the source text: a reworded text or a ";" in it changes nothing the checks believe', () => {
     const q = withCentreCredits();
-    const reworded = { ...q, units: q.units.map((u, i) => (i === 3 ? { ...u, source: 'typed in by the exams officer; credits: see the 2019 letter' } : u)) };
+    const reworded = {
+      ...q,
+      units: q.units.map((u, i) =>
+        i === 3 ? { ...u, source: 'typed in by the exams officer; credits: see the 2019 letter' } : u,
+      ),
+    };
     assert.deepEqual([...centreFacts(reworded.units[3])], [['credits', 'your rules sheet']]);
     const plain = { ...q, units: q.units.map((u, i) => (i === 2 ? { ...u, source: 'credits: your rules sheet' } : u)) };
-    assert.equal(centreFacts(plain.units[2]).size, 0, 'text alone, on a unit built in memory, is not a record of provenance');
+    assert.equal(
+      centreFacts(plain.units[2]).size,
+      0,
+      'text alone, on a unit built in memory, is not a record of provenance',
+    );
   });
 
   it('loads from an older export that has only the text', () => {
-    const json = JSON.parse(definitionsJson([withCentreCredits()])) as { units: { supplied?: unknown; source?: string }[] };
+    const json = JSON.parse(definitionsJson([withCentreCredits()])) as {
+      units: { supplied?: unknown; source?: string }[];
+    };
     delete json.units[3].supplied;
     assert.match(json.units[3].source ?? '', /credits: your rules sheet$/);
     const { definitions, errors } = parseQualificationDefinitions(json, 'old.json');
@@ -57,7 +68,7 @@ describe('provenance of a centre\'s values', () => {
     assert.deepEqual(definitions[0].units[2].supplied, undefined);
   });
 
-  it('is named in a rule\'s result as data, with where each fact came from, and in its words', () => {
+  it("is named in a rule's result as data, with where each fact came from, and in its words", () => {
     const q = withCentreCredits();
     const u4 = q.units[3].ref;
     const result = checkUnits(q, { achieved: q.units.map((u) => u.ref), planned: [] });

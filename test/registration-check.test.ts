@@ -35,7 +35,15 @@ function learner(changes: Partial<LearnerRecord> = {}): LearnerRecord {
     planned: [],
     marks: [],
     problems: [],
-    cells: { learnerId: `A${row}`, firstName: `B${row}`, lastName: `C${row}`, uln: `D${row}`, dateOfBirth: `E${row}`, sex: `F${row}`, qualification: `G${row}` },
+    cells: {
+      learnerId: `A${row}`,
+      firstName: `B${row}`,
+      lastName: `C${row}`,
+      uln: `D${row}`,
+      dateOfBirth: `E${row}`,
+      sex: `F${row}`,
+      qualification: `G${row}`,
+    },
     ...changes,
   };
 }
@@ -54,7 +62,13 @@ describe('registration prep', () => {
     assert.deepEqual(r.problems, []);
     assert.equal(r.ready, true);
     assert.deepEqual(r.learner, {
-      centreRef: 'L5', uln: '9276308686', firstName: 'Ann', lastName: 'SmithF', dateOfBirth: '1990-06-15', sex: 'F', qualification: '600/5106/1',
+      centreRef: 'L5',
+      uln: '9276308686',
+      firstName: 'Ann',
+      lastName: 'SmithF',
+      dateOfBirth: '1990-06-15',
+      sex: 'F',
+      qualification: '600/5106/1',
     });
   });
 
@@ -79,7 +93,10 @@ describe('registration prep', () => {
     });
 
     it('names both rows when two learners share a ULN', () => {
-      const [a, b, c] = checkRegistration([learner({ row: 3 }), learner({ row: 9, uln: '9276 308 686' }), learner({ row: 4, uln: null })], { date: OPEN });
+      const [a, b, c] = checkRegistration(
+        [learner({ row: 3 }), learner({ row: 9, uln: '9276 308 686' }), learner({ row: 4, uln: null })],
+        { date: OPEN },
+      );
       assert.deepEqual(codes(a), ['duplicate-uln']);
       assert.deepEqual(codes(b), ['duplicate-uln']);
       assert.match(a.problems[0].message, /row 9/);
@@ -89,20 +106,37 @@ describe('registration prep', () => {
     });
 
     it('names at most five other rows when many learners share a ULN, and says how many more', () => {
-      const results = checkRegistration(Array.from({ length: 40 }, (_, i) => learner({ row: 100 + i })), { date: OPEN });
-      assert.equal(results[0].problems[0].message, 'ULN 9276308686 (cell D100) is also given on rows 101, 102, 103, 104, 105 and 34 more (L101, L102, L103, L104, L105, …): each learner has their own ULN');
+      const results = checkRegistration(
+        Array.from({ length: 40 }, (_, i) => learner({ row: 100 + i })),
+        { date: OPEN },
+      );
+      assert.equal(
+        results[0].problems[0].message,
+        'ULN 9276308686 (cell D100) is also given on rows 101, 102, 103, 104, 105 and 34 more (L101, L102, L103, L104, L105, …): each learner has their own ULN',
+      );
       assert.match(results[3].problems[0].message, /rows 100, 101, 102, 104, 105 and 34 more/);
     });
 
     it('does not call two blank or two placeholder ULNs duplicates', () => {
-      const results = checkRegistration([learner({ uln: null }), learner({ uln: null }), learner({ uln: '9999999999' }), learner({ uln: '9999999999' })], { date: OPEN });
+      const results = checkRegistration(
+        [
+          learner({ uln: null }),
+          learner({ uln: null }),
+          learner({ uln: '9999999999' }),
+          learner({ uln: '9999999999' }),
+        ],
+        { date: OPEN },
+      );
       assert.deepEqual(results.map(codes), [[], [], ['placeholder-uln'], ['placeholder-uln']]);
     });
   });
 
   describe('duplicates', () => {
     it('reports the same learner reference twice, in any case', () => {
-      const [a, b] = checkRegistration([learner({ learnerId: 'AB12', uln: null }), learner({ learnerId: 'ab12 ', uln: null })], { date: OPEN });
+      const [a, b] = checkRegistration(
+        [learner({ learnerId: 'AB12', uln: null }), learner({ learnerId: 'ab12 ', uln: null })],
+        { date: OPEN },
+      );
       assert.deepEqual(codes(a), ['duplicate-learner-ref']);
       assert.deepEqual(codes(b), ['duplicate-learner-ref']);
       assert.equal(a.ready, false);
@@ -110,7 +144,10 @@ describe('registration prep', () => {
 
     it('warns about the same name and date of birth on two rows without holding them back', () => {
       const [a, b] = checkRegistration(
-        [learner({ row: 20, lastName: 'Jones', uln: null }), learner({ row: 21, lastName: ' jones', firstName: 'ANN', dateOfBirth: 33039, uln: null })],
+        [
+          learner({ row: 20, lastName: 'Jones', uln: null }),
+          learner({ row: 21, lastName: ' jones', firstName: 'ANN', dateOfBirth: 33039, uln: null }),
+        ],
         { date: OPEN },
       );
       assert.deepEqual(codes(a), ['possible-duplicate']);
@@ -122,7 +159,10 @@ describe('registration prep', () => {
     });
 
     it('does not warn when the dates of birth differ', () => {
-      const results = checkRegistration([learner({ lastName: 'Jones' }), learner({ lastName: 'Jones', uln: null, dateOfBirth: '16/06/1990' })], { date: OPEN });
+      const results = checkRegistration(
+        [learner({ lastName: 'Jones' }), learner({ lastName: 'Jones', uln: null, dateOfBirth: '16/06/1990' })],
+        { date: OPEN },
+      );
       assert.deepEqual(results.map(codes), [[], []]);
     });
   });
@@ -162,7 +202,10 @@ describe('registration prep', () => {
     });
 
     it('skips the age check for a qualification without a minimum age', () => {
-      assert.deepEqual(codes(one(learner({ dateOfBirth: '15/06/2000', qualification: { ...nvq, minAge: undefined } }))), []);
+      assert.deepEqual(
+        codes(one(learner({ dateOfBirth: '15/06/2000', qualification: { ...nvq, minAge: undefined } }))),
+        [],
+      );
     });
   });
 
@@ -183,11 +226,20 @@ describe('registration prep', () => {
       assert.deepEqual(codes(one(learner(), '2012-05-24')), []);
     });
 
-    it('keeps a learner with an unknown qualification off the file, with the reader\'s message', () => {
-      const r = one(learner({
-        qualification: null, qualificationText: 'NVQ something',
-        problems: [{ cell: 'G50', code: 'unknown-qualification', message: "'NVQ something' (G50) is not a qualification the catalogue knows" }],
-      }));
+    it("keeps a learner with an unknown qualification off the file, with the reader's message", () => {
+      const r = one(
+        learner({
+          qualification: null,
+          qualificationText: 'NVQ something',
+          problems: [
+            {
+              cell: 'G50',
+              code: 'unknown-qualification',
+              message: "'NVQ something' (G50) is not a qualification the catalogue knows",
+            },
+          ],
+        }),
+      );
       assert.equal(r.ready, false);
       assert.deepEqual(codes(r), ['unknown-qualification']);
       assert.equal(r.problems[0].cell, 'G50');
@@ -195,7 +247,10 @@ describe('registration prep', () => {
 
     it('reports an invalid route from the unit check, and skips it when the route is fine', () => {
       const record = learner({ achieved: ['A', 'B'] });
-      const bad = checkRegistration([record], { date: OPEN, unitCheck: (r) => ({ ok: r.achieved.length > 2, reason: 'barred pair A/B', code: 'barred-combination' }) })[0];
+      const bad = checkRegistration([record], {
+        date: OPEN,
+        unitCheck: (r) => ({ ok: r.achieved.length > 2, reason: 'barred pair A/B', code: 'barred-combination' }),
+      })[0];
       assert.deepEqual(codes(bad), ['barred-combination']);
       assert.match(bad.problems[0].message, /barred pair A\/B/);
       const plain = checkRegistration([record], { date: OPEN, unitCheck: () => ({ ok: false }) })[0];
@@ -213,7 +268,10 @@ describe('registration prep', () => {
     it('reports a centre reference over 10, a first name over 20 and a last name over 30, with length and limit', () => {
       const r = one(learner({ learnerId: 'ABCDEFGHIJK', firstName: 'A'.repeat(21), lastName: 'B'.repeat(31) }));
       assert.deepEqual(codes(r), ['field-too-long', 'field-too-long', 'field-too-long']);
-      assert.deepEqual(r.problems.map((p) => p.field), ['centreRef', 'firstName', 'lastName']);
+      assert.deepEqual(
+        r.problems.map((p) => p.field),
+        ['centreRef', 'firstName', 'lastName'],
+      );
       assert.match(r.problems[0].message, /Centre learner ref.*11 characters.*at most 10/);
       assert.match(r.problems[1].message, /First name.*21 characters.*at most 20/);
       assert.match(r.problems[2].message, /Last name.*31 characters.*at most 30/);
@@ -229,8 +287,14 @@ describe('registration prep', () => {
     it('counts an emoji of several code points as the one character a person sees, and names it whole', () => {
       const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'; // one family emoji: five code points
       const thumb = '\u{1F44D}\u{1F3FD}'; // thumbs up with a skin tone: two code points
-      const r = one(learner({ learnerId: `ABCDEFGH${family}`, firstName: `Ann${thumb}`, lastName: `${'B'.repeat(29)}${family}` }));
-      assert.deepEqual(codes(r), ['bad-characters', 'bad-characters'], 'nine, four and thirty characters: none too long');
+      const r = one(
+        learner({ learnerId: `ABCDEFGH${family}`, firstName: `Ann${thumb}`, lastName: `${'B'.repeat(29)}${family}` }),
+      );
+      assert.deepEqual(
+        codes(r),
+        ['bad-characters', 'bad-characters'],
+        'nine, four and thirty characters: none too long',
+      );
       assert.match(r.problems[0].message, new RegExp(`: '${thumb}'\\. `));
       assert.match(r.problems[1].message, new RegExp(`: '${family}'\\. `));
       const long = one(learner({ learnerId: 'ABCDEFGHIJ', firstName: `${'n\u0308'.repeat(20)}${thumb}` }));
@@ -276,7 +340,15 @@ describe('registration prep', () => {
     });
 
     it('reports a full name of three words rather than guessing where the last name starts', () => {
-      const r = one(learner({ row: 60, firstName: undefined, lastName: undefined, fullName: 'Mary Ann Smith', cells: { name: 'B60' } }));
+      const r = one(
+        learner({
+          row: 60,
+          firstName: undefined,
+          lastName: undefined,
+          fullName: 'Mary Ann Smith',
+          cells: { name: 'B60' },
+        }),
+      );
       assert.deepEqual(codes(r), ['missing-name']);
       assert.equal(r.problems[0].cell, 'B60');
       assert.equal(r.ready, false);
@@ -290,7 +362,10 @@ describe('registration prep', () => {
 
   describe('sex', () => {
     it('takes M, F, Male and Female in any case, and a blank', () => {
-      assert.deepEqual(['m', 'F', 'male', 'FEMALE', undefined].map((sex) => one(learner({ sex })).learner.sex), ['M', 'F', 'M', 'F', undefined]);
+      assert.deepEqual(
+        ['m', 'F', 'male', 'FEMALE', undefined].map((sex) => one(learner({ sex })).learner.sex),
+        ['M', 'F', 'M', 'F', undefined],
+      );
     });
 
     it('reports anything else, naming the cell', () => {

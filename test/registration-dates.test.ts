@@ -100,7 +100,7 @@ describe('Excel date serials', () => {
     assert.equal(readDate(38445.75).date, '2005-04-03');
   });
 
-  it('rejects serials outside Excel\'s dates', () => {
+  it("rejects serials outside Excel's dates", () => {
     assert.equal(readDate(0).problem?.code, 'bad-date');
     assert.equal(readDate(-5).problem?.code, 'bad-date');
     assert.equal(readDate(20050403).problem?.code, 'bad-date');
@@ -138,7 +138,9 @@ describe('age on a date', () => {
   });
 
   it('is never reached before the date dateOfAge gives, and always on it', () => {
-    const isoDates = fc.date({ min: new Date('1920-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const isoDates = fc
+      .date({ min: new Date('1920-01-01T00:00:00Z'), max: new Date('2020-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(isoDates, fc.integer({ min: 1, max: 80 }), (dob, years) => {
         const reached = dateOfAge(dob, years);

@@ -9,14 +9,33 @@ import { REGISTRATION_COLUMNS, registrationCsv, registrationRows } from '../src/
 import { readUln, ulnCheckDigit } from '../src/registration/uln';
 
 const q10266: QualificationDefinition = {
-  id: '10266', title: 'OCR Level 2 Certificate in Principles of Contact Centre Operations', awardingBody: 'OCR', level: 2,
-  groups: [], units: [], rules: [],
+  id: '10266',
+  title: 'OCR Level 2 Certificate in Principles of Contact Centre Operations',
+  awardingBody: 'OCR',
+  level: 2,
+  groups: [],
+  units: [],
+  rules: [],
 };
 
-function record(row: number, fields: { id: string; first: string; last: string; uln: CellValue; dob: CellValue; sex?: string }): LearnerRecord {
+function record(
+  row: number,
+  fields: { id: string; first: string; last: string; uln: CellValue; dob: CellValue; sex?: string },
+): LearnerRecord {
   return {
-    row, learnerId: fields.id, firstName: fields.first, lastName: fields.last, uln: fields.uln, dateOfBirth: fields.dob, sex: fields.sex,
-    qualificationText: '10266', qualification: q10266, achieved: [], planned: [], marks: [], problems: [],
+    row,
+    learnerId: fields.id,
+    firstName: fields.first,
+    lastName: fields.last,
+    uln: fields.uln,
+    dateOfBirth: fields.dob,
+    sex: fields.sex,
+    qualificationText: '10266',
+    qualification: q10266,
+    achieved: [],
+    planned: [],
+    marks: [],
+    problems: [],
     cells: { learnerId: `A${row}`, uln: `D${row}` },
   };
 }
@@ -31,7 +50,14 @@ function ulnFor(i: number): string {
   }
 }
 const cohort = [
-  record(2, { id: 'C001', first: 'Zoë', last: "O'Brien", uln: 9276308686, dob: new Date(Date.UTC(2001, 3, 3)), sex: 'Female' }),
+  record(2, {
+    id: 'C001',
+    first: 'Zoë',
+    last: "O'Brien",
+    uln: 9276308686,
+    dob: new Date(Date.UTC(2001, 3, 3)),
+    sex: 'Female',
+  }),
   record(3, { id: 'C002', first: 'Bad', last: 'Uln', uln: '9999999999', dob: '03/04/2001' }),
   record(4, { id: 'C003', first: 'José', last: 'Núñez-García', uln: null, dob: '29/02/2004', sex: 'm' }),
   record(5, { id: 'C004', first: 'Łukasz', last: 'Smith', uln: '1000000000', dob: 37000 }),
@@ -86,7 +112,9 @@ describe('registration export', () => {
   it('round-trips any ready cohort, names with commas and quotes in references included', () => {
     const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzàéïõüçñøłABCZ');
     const name = fc.array(letters, { minLength: 1, maxLength: 12 }).map((cs) => cs.join(''));
-    const ref = fc.string({ unit: fc.constantFrom(...'AB1,"\' x'), minLength: 1, maxLength: 10 }).filter((s) => s.trim() !== '' && !/^[=+\-@]/.test(s.trim()));
+    const ref = fc
+      .string({ unit: fc.constantFrom(...'AB1,"\' x'), minLength: 1, maxLength: 10 })
+      .filter((s) => s.trim() !== '' && !/^[=+\-@]/.test(s.trim()));
     const dob = fc.integer({ min: 1, max: 30 * 365 }).map((days) => new Date(Date.UTC(1980, 0, 1) + days * 86_400_000));
     const learners = fc.uniqueArray(fc.record({ id: ref, first: name, last: name, dob }), {
       maxLength: 8,

@@ -12,7 +12,19 @@ import { embeddedCatalogue } from '../src/rules/catalogue';
 import { SAMPLE_LEARNERS } from '../scripts/make-samples';
 import { SAMPLE } from './fake-excel/sample';
 
-const HEADER = ['Learner ID', 'First name', 'Last name', 'ULN', 'Date of birth', 'Sex', 'Qualification', 'D/503/0352', 'T/503/0342', 'L/601/1225', 'F/502/4396'];
+const HEADER = [
+  'Learner ID',
+  'First name',
+  'Last name',
+  'ULN',
+  'Date of birth',
+  'Sex',
+  'Qualification',
+  'D/503/0352',
+  'T/503/0342',
+  'L/601/1225',
+  'F/502/4396',
+];
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 type Row = (string | number | Date | null)[];
 const COHORT: Row[] = [
@@ -77,7 +89,10 @@ describe('command line: qualcheck register', function () {
     assert.match(text, /R002\s+NO\s+2 errors/);
     assert.match(text, /x placeholder-uln: ULN \(cell D3\)/);
     const parsed: string[][] = parse(await fs.readFile(out, 'utf8'), { bom: true });
-    assert.deepEqual(parsed, [[...REGISTRATION_COLUMNS], ['R003', '', 'Chloé', 'Dubois', '15/06/1995', 'F', '600/5106/1']]);
+    assert.deepEqual(parsed, [
+      [...REGISTRATION_COLUMNS],
+      ['R003', '', 'Chloé', 'Dubois', '15/06/1995', 'F', '600/5106/1'],
+    ]);
     assert.match(text, /Registration file written: .*registrations\.csv \(1 learners\)/);
   });
 
@@ -95,8 +110,14 @@ describe('command line: qualcheck register', function () {
   });
 
   it('refuses a registration date that is not YYYY-MM-DD, and writing over the input', async () => {
-    await assert.rejects(run({ date: '14/06/2013' }), (e: unknown) => e instanceof UserError && /YYYY-MM-DD/.test(e.message));
-    await assert.rejects(run({ date: '2013-06-14', out: cohort }), (e: unknown) => e instanceof UserError && /input file/.test(e.message));
+    await assert.rejects(
+      run({ date: '14/06/2013' }),
+      (e: unknown) => e instanceof UserError && /YYYY-MM-DD/.test(e.message),
+    );
+    await assert.rejects(
+      run({ date: '2013-06-14', out: cohort }),
+      (e: unknown) => e instanceof UserError && /input file/.test(e.message),
+    );
   });
 });
 
@@ -114,14 +135,19 @@ describe('command line: qualcheck register with a rules sheet in the workbook', 
       const iq = embeddedCatalogue().find('600/5106/1');
       assert.ok(iq);
       const rules = workbook.addWorksheet(RULES_SHEET_NAME);
-      for (const row of rulesSheetGrid([{ ...iq, minAge: 16 }]).values) rules.addRow(row.map((v) => (v === undefined ? null : v)));
+      for (const row of rulesSheetGrid([{ ...iq, minAge: 16 }]).values)
+        rules.addRow(row.map((v) => (v === undefined ? null : v)));
       await workbook.xlsx.writeFile(file);
 
       let text = '';
       await runRegister(file, { date: '2013-06-14', json: true }, (t) => (text += t));
       const report = JSON.parse(text) as RegisterJson;
       const r003 = report.learners.find((l) => l.learnerId === 'R003');
-      assert.deepEqual(r003?.problems.map((p) => p.code), [], 'R003 is 17, old enough for a minimum age of 16');
+      assert.deepEqual(
+        r003?.problems.map((p) => p.code),
+        [],
+        'R003 is 17, old enough for a minimum age of 16',
+      );
     } finally {
       await fs.rm(tmp, { recursive: true, force: true });
     }
@@ -152,13 +178,28 @@ describe('command line: qualcheck register on the sample cohort', function () {
   it('trips every registration check the issue names, the closed qualification after 31/12/2013', async () => {
     const codes = new Set((await sampleReport('2013-06-01')).learners.flatMap((l) => l.problems.map((p) => p.code)));
     for (const code of [
-      'invalid-uln', 'placeholder-uln', 'duplicate-uln', 'duplicate-learner-ref', 'possible-duplicate', 'bad-date', 'under-min-age',
-      'field-too-long', 'bad-characters', 'bad-sex', 'barred-combination', 'unit-not-in-qualification', 'unknown-qualification',
+      'invalid-uln',
+      'placeholder-uln',
+      'duplicate-uln',
+      'duplicate-learner-ref',
+      'possible-duplicate',
+      'bad-date',
+      'under-min-age',
+      'field-too-long',
+      'bad-characters',
+      'bad-sex',
+      'barred-combination',
+      'unit-not-in-qualification',
+      'unknown-qualification',
     ]) {
       assert.ok(codes.has(code), `a sample learner trips ${code}`);
     }
     assert.ok(!codes.has('qualification-closed'));
     const closed = await sampleReport('2014-01-01');
-    assert.ok(closed.learners.filter((l) => l.learnerId !== 'CC011').every((l) => l.problems.some((p) => p.code === 'qualification-closed')));
+    assert.ok(
+      closed.learners
+        .filter((l) => l.learnerId !== 'CC011')
+        .every((l) => l.problems.some((p) => p.code === 'qualification-closed')),
+    );
   });
 });

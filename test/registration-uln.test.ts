@@ -136,7 +136,7 @@ describe('reading a ULN cell', () => {
     assert.match(readUln('\u2019 9276 308 686').note ?? '', /leading apostrophe and spaces ignored/);
     assert.equal(readUln("'9276308687").problem?.code, 'invalid-uln', 'the digits after it are checked as any others');
     assert.equal(readUln("'9999999999").problem?.code, 'placeholder-uln');
-    assert.equal(readUln("9276308686'").problem?.code, 'invalid-uln', 'only a leading apostrophe is Excel\'s text mark');
+    assert.equal(readUln("9276308686'").problem?.code, 'invalid-uln', "only a leading apostrophe is Excel's text mark");
     assert.equal(readUln("'").problem?.code, 'invalid-uln');
     assert.match(readUln("'9.27631E+09").problem?.message ?? '', /scientific notation/);
   });

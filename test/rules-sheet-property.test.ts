@@ -9,10 +9,48 @@ import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 
 /** Words that mean something on the sheet, so random edits hit the reader's paths rather than only its errors. */
 const MEANINGFUL = [
-  'Qualification', 'Title', 'Level', 'Minimum age', 'GLH min', 'GLH max', 'Operational from', 'Unit ref', 'Group id', 'Rule id',
-  'Credits', 'Kind', 'Groups or units', 'Minimum', 'At or above', 'total credits', 'credits at level', 'mandatory group',
-  'credits from groups', 'barred set', 'yes', 'no', 'Entry', 'Level 9', 'A', 'B', 'C', 'Z', '10266-U4', 'T/503/0356', 'D/503/0352',
-  'A, B', '10266-U4, 10266-U5', '-1', '3', '2.5', 'unknown', '?', 'three', '31/02/2012', '24/05/2012', '',
+  'Qualification',
+  'Title',
+  'Level',
+  'Minimum age',
+  'GLH min',
+  'GLH max',
+  'Operational from',
+  'Unit ref',
+  'Group id',
+  'Rule id',
+  'Credits',
+  'Kind',
+  'Groups or units',
+  'Minimum',
+  'At or above',
+  'total credits',
+  'credits at level',
+  'mandatory group',
+  'credits from groups',
+  'barred set',
+  'yes',
+  'no',
+  'Entry',
+  'Level 9',
+  'A',
+  'B',
+  'C',
+  'Z',
+  '10266-U4',
+  'T/503/0356',
+  'D/503/0352',
+  'A, B',
+  '10266-U4, 10266-U5',
+  '-1',
+  '3',
+  '2.5',
+  'unknown',
+  '?',
+  'three',
+  '31/02/2012',
+  '24/05/2012',
+  '',
 ];
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
@@ -35,7 +73,10 @@ type Edit =
   | { kind: 'label'; row: number; column: number; text: string };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), row: fc.nat(200), column: fc.nat(11), value: cellValue }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('set' as const), row: fc.nat(200), column: fc.nat(11), value: cellValue }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), row: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), row: fc.nat(200) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('copy' as const), row: fc.nat(200), to: fc.nat(200) }) },
@@ -43,7 +84,12 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   // A new row holding only a label that starts a block or a table, anywhere across: the reader must look right of it.
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('label' as const), row: fc.nat(200), column: fc.nat(11), text: fc.constantFrom('Qualification', 'Unit ref', 'Group id', 'Rule id') }),
+    arbitrary: fc.record({
+      kind: fc.constant('label' as const),
+      row: fc.nat(200),
+      column: fc.nat(11),
+      text: fc.constantFrom('Qualification', 'Unit ref', 'Group id', 'Rule id'),
+    }),
   },
 );
 
@@ -101,8 +147,14 @@ describe('rules sheet reader, under random edits to a written sheet', () => {
           const at = parseCellAddress(error.cell);
           assert.ok(at, `${error.cell} is an A1 address`);
           if (grid.values.length > 0 && width > 0) {
-            assert.ok(at.row >= top && at.row < top + grid.values.length, `${error.cell} row inside ${top}..${top + grid.values.length - 1}: ${error.message}`);
-            assert.ok(at.column >= left && at.column < left + width, `${error.cell} column inside the grid: ${error.message}`);
+            assert.ok(
+              at.row >= top && at.row < top + grid.values.length,
+              `${error.cell} row inside ${top}..${top + grid.values.length - 1}: ${error.message}`,
+            );
+            assert.ok(
+              at.column >= left && at.column < left + width,
+              `${error.cell} column inside the grid: ${error.message}`,
+            );
           }
           assert.ok(error.message.length > 20 && /[.?]$/.test(error.message.trim()), `a sentence: ${error.message}`);
         }

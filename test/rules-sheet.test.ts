@@ -82,7 +82,17 @@ function errorAt(grid: Grid, cell: string, pattern: RegExp): RulesSheetError {
 
 /** Example OCR 10266 values a centre copies from the handbook (Group A adds up to the stated 7). */
 const OCR_VALUES: Record<number, [number, number]> = {
-  1: [3, 2], 2: [2, 1], 3: [2, 2], 4: [3, 2], 5: [3, 2], 6: [2, 2], 7: [2, 2], 8: [3, 2], 9: [2, 2], 10: [3, 2], 11: [2, 2],
+  1: [3, 2],
+  2: [2, 1],
+  3: [2, 2],
+  4: [3, 2],
+  5: [3, 2],
+  6: [2, 2],
+  7: [2, 2],
+  8: [3, 2],
+  9: [2, 2],
+  10: [3, 2],
+  11: [2, 2],
 };
 
 function fillOcr(grid: Grid): void {
@@ -104,7 +114,7 @@ describe('rules sheet: writing and reading back', () => {
     });
   });
 
-  it('reads back a qualification of a centre\'s own with Entry levels, codes, other headers and no unit numbers', () => {
+  it("reads back a qualification of a centre's own with Entry levels, codes, other headers and no unit numbers", () => {
     const own: QualificationDefinition = {
       id: 'EX/0001/1',
       title: 'Example Entry Award',
@@ -115,16 +125,36 @@ describe('rules sheet: writing and reading back', () => {
       minAge: 14,
       glh: { min: 10, max: 20 },
       origin: 'x',
-      groups: [{ id: 'M', title: 'Mandatory', totalCredits: 5 }, { id: 'O', title: 'Optional' }],
+      groups: [
+        { id: 'M', title: 'Mandatory', totalCredits: 5 },
+        { id: 'O', title: 'Optional' },
+      ],
       units: [
         { ref: 'A/000/0001', title: 'First', credits: 2, glh: 5, level: 0, group: 'M' },
-        { ref: 'EX-2', title: 'Second, with a comma', credits: 3, glh: null, level: 1, group: 'M', aliases: ['Second unit', 'U2, the second'], source: 'our handbook' },
+        {
+          ref: 'EX-2',
+          title: 'Second, with a comma',
+          credits: 3,
+          glh: null,
+          level: 1,
+          group: 'M',
+          aliases: ['Second unit', 'U2, the second'],
+          source: 'our handbook',
+        },
         { ref: 'EX-3', title: 'Third', credits: null, glh: null, level: null, group: 'O', number: 3 },
         { ref: 'EX-4', title: 'Fourth', credits: 1, glh: null, level: 1, group: 'O', number: 4 },
       ],
       rules: [
         { id: 'all', kind: 'totalCredits', min: 6, text: 'at least 6 credits' },
-        { id: 'entry', kind: 'levelCredits', level: 0, orAbove: true, min: 2, text: '2 at Entry or above', note: 'read as or above' },
+        {
+          id: 'entry',
+          kind: 'levelCredits',
+          level: 0,
+          orAbove: true,
+          min: 2,
+          text: '2 at Entry or above',
+          note: 'read as or above',
+        },
         { id: 'm', kind: 'mandatory', group: 'M', text: 'both mandatory units' },
         { id: 'o', kind: 'groupCredits', groups: ['M', 'O'], min: 6, text: 'six from M and O' },
         { id: 'bar', kind: 'barred', units: ['EX-3', 'EX-4'], text: 'not both 3 and 4' },
@@ -140,7 +170,11 @@ describe('rules sheet: writing and reading back', () => {
     );
     assert.deepEqual(
       // Provenance (the source text's part and the `supplied` field) is the reader's record of where values came from.
-      { ...read, origin: 'x', units: read.units.map(({ supplied: _supplied, ...u }) => ({ ...u, source: plainSource(u.source) })) },
+      {
+        ...read,
+        origin: 'x',
+        units: read.units.map(({ supplied: _supplied, ...u }) => ({ ...u, source: plainSource(u.source) })),
+      },
       { ...own, units: own.units.map((u) => ({ ...u, source: u.source })) },
     );
   });
@@ -154,7 +188,11 @@ describe('rules sheet: writing and reading back', () => {
     const at = tableCell(moved, '10266', 'Unit ref', '10266-U4', 'Credits');
     set(moved, at, -1);
     const cell = cellAddress(3 + at[0], 2 + at[1]);
-    errorAt(moved, cell, /The credits of unit 10266-U4 must not be negative \(it says -1\): write 0 or more, or leave the cell empty when not known/);
+    errorAt(
+      moved,
+      cell,
+      /The credits of unit 10266-U4 must not be negative \(it says -1\): write 0 or more, or leave the cell empty when not known/,
+    );
   });
 
   it('reads dates, numbers and levels the way Excel hands them back: date serials, numbers as text, "Level 2", "Entry"', () => {
@@ -188,7 +226,7 @@ describe('rules sheet: writing and reading back', () => {
   });
 });
 
-describe('rules sheet: a centre\'s values', () => {
+describe("rules sheet: a centre's values", () => {
   const learner = { achieved: ['T/503/0356', '10266-U2', 'L/601/7638', '10266-U4', '10266-U10'], planned: [] };
 
   it('turn an OCR 10266 learner from needs-data into a decided status once credits and levels are filled in', () => {
@@ -199,11 +237,18 @@ describe('rules sheet: a centre\'s values', () => {
     assert.deepEqual(errors, []);
     const filled = definitions[0];
     assert.equal(checkUnits(filled, learner).status, 'achieved');
-    assert.equal(checkUnits(filled, { achieved: ['T/503/0356', '10266-U2', 'L/601/7638', '10266-U6'], planned: [] }).status, 'incomplete');
-    assert.equal(checkUnits(filled, { achieved: ['T/503/0356', '10266-U2', 'L/601/7638'], planned: ['10266-U4', '10266-U10'] }).status, 'on-track');
+    assert.equal(
+      checkUnits(filled, { achieved: ['T/503/0356', '10266-U2', 'L/601/7638', '10266-U6'], planned: [] }).status,
+      'incomplete',
+    );
+    assert.equal(
+      checkUnits(filled, { achieved: ['T/503/0356', '10266-U2', 'L/601/7638'], planned: ['10266-U4', '10266-U10'] })
+        .status,
+      'on-track',
+    );
   });
 
-  it('are marked in the unit\'s source beside the catalogue\'s own, which stays where nothing changed', () => {
+  it("are marked in the unit's source beside the catalogue's own, which stays where nothing changed", () => {
     const grid = sheetOf([OCR2]);
     setUnit(grid, '10266', 'T/503/0356', 'Credits', 3);
     setUnit(grid, '10266', 'T/503/0356', 'Level', 2);
@@ -235,13 +280,23 @@ describe('rules sheet: a centre\'s values', () => {
     const [q] = readRulesSheet(grid).definitions;
     const result = checkUnits(q, learner);
     assert.equal(result.status, 'achieved');
-    assert.equal(evaluationProvenance(q, result.achieved), 'credits of 5 units, and level of 5 units from your rules sheet');
+    assert.equal(
+      evaluationProvenance(q, result.achieved),
+      'credits of 5 units, and level of 5 units from your rules sheet',
+    );
     const iq = sheetOf([IQ]);
     setUnit(iq, '600/5106/1', 'H/503/0403', 'Level', 2);
     const [edited] = readRulesSheet(iq).definitions;
     const units = ['D/503/0352', 'T/503/0342', 'H/503/0403', 'L/503/0394'];
-    assert.equal(evaluationProvenance(edited, checkUnits(edited, { achieved: units, planned: [] }).withPlanned), 'level of H/503/0403 from your rules sheet');
-    assert.equal(evaluationProvenance(IQ, checkUnits(IQ, { achieved: units, planned: [] }).withPlanned), '', 'the catalogue alone');
+    assert.equal(
+      evaluationProvenance(edited, checkUnits(edited, { achieved: units, planned: [] }).withPlanned),
+      'level of H/503/0403 from your rules sheet',
+    );
+    assert.equal(
+      evaluationProvenance(IQ, checkUnits(IQ, { achieved: units, planned: [] }).withPlanned),
+      '',
+      'the catalogue alone',
+    );
   });
 
   it('are listed for a reviewer, one line per change, against the embedded catalogue', () => {
@@ -264,7 +319,10 @@ describe('rules sheet: a centre\'s values', () => {
     const edited: QualificationDefinition = {
       ...OCR2,
       groups: [...OCR2.groups, { id: 'C', title: 'Centre units' }],
-      units: [...OCR2.units.filter((u) => u.ref !== '10266-U11'), { ref: 'X/100/0001', title: 'Our unit', credits: 2, glh: 10, level: 2, group: 'C' }],
+      units: [
+        ...OCR2.units.filter((u) => u.ref !== '10266-U11'),
+        { ref: 'X/100/0001', title: 'Our unit', credits: 2, glh: 10, level: 2, group: 'C' },
+      ],
     };
     const own: QualificationDefinition = { ...OCR2, id: 'OWN/1', title: 'Our own' };
     assert.deepEqual(diffDefinitions(EMBEDDED_QUALIFICATIONS, [edited, own]), [
@@ -301,7 +359,10 @@ describe('rules sheet: a centre\'s values', () => {
     assert.doesNotMatch(text, /"origin"/);
     const { definitions, errors } = readDefinitionsJson(text, '/tmp/centre.json', EMBEDDED_QUALIFICATIONS);
     assert.deepEqual(errors, []);
-    assert.equal(definitions[0].units[0].source, `${OCR2.units[0].source}; credits and level: your rules file centre.json`);
+    assert.equal(
+      definitions[0].units[0].source,
+      `${OCR2.units[0].source}; credits and level: your rules file centre.json`,
+    );
     const broken = readDefinitionsJson('{ "id": ', 'x.json', []);
     assert.match(broken.errors[0].message, /not valid JSON/);
   });
@@ -311,7 +372,11 @@ describe('rules sheet errors name the cell and say what to do', () => {
   it('a rule naming a group that does not exist', () => {
     const grid = sheetOf([IQ]);
     const cell = setRule(grid, '600/5106/1', 'groups-B-C', 'Groups or units', 'B, D');
-    const error = errorAt(grid, cell, /Groups or units of rule groups-B-C names "D", a group the qualification does not have: use one of A, B, C, or add group "D" to the group table/);
+    const error = errorAt(
+      grid,
+      cell,
+      /Groups or units of rule groups-B-C names "D", a group the qualification does not have: use one of A, B, C, or add group "D" to the group table/,
+    );
     assert.equal(readRulesSheet(grid).definitions.length, 0, 'a block with an error is not used');
     assert.doesNotMatch(error.message, /\[\d\]/);
   });
@@ -319,7 +384,11 @@ describe('rules sheet errors name the cell and say what to do', () => {
   it('a barred set naming a unit not in the qualification', () => {
     const grid = sheetOf([OCR2]);
     const cell = setRule(grid, '10266', 'barred-4-5', 'Groups or units', '10266-U4, 10266-U55');
-    errorAt(grid, cell, /names "10266-U55", a unit the qualification does not have: write the ref of one of its units, or add the unit to the unit table/);
+    errorAt(
+      grid,
+      cell,
+      /names "10266-U55", a unit the qualification does not have: write the ref of one of its units, or add the unit to the unit table/,
+    );
   });
 
   it('a negative credit', () => {
@@ -333,37 +402,57 @@ describe('rules sheet errors name the cell and say what to do', () => {
     const unitCell = setUnit(grid, '10266', '10266-U6', 'Level', 9);
     const ruleCell = setRule(grid, '10266', 'level-2', 'Level', 'Level 12');
     const wordCell = setUnit(grid, '10266', '10266-U7', 'Level', 'Advanced');
-    errorAt(grid, unitCell, /The level of unit 10266-U6 must be a level from 1 to 8, or 0 or "Entry" for Entry level; it says 9/);
+    errorAt(
+      grid,
+      unitCell,
+      /The level of unit 10266-U6 must be a level from 1 to 8, or 0 or "Entry" for Entry level; it says 9/,
+    );
     errorAt(grid, ruleCell, /must be a level from 1 to 8.*it says 12/);
     errorAt(grid, wordCell, /must be a number from 1 to 8, or "Entry" for Entry level; it says "Advanced"/);
   });
 
-  it('a mandatory group whose units\' credits exceed the total the specification states for it', () => {
+  it("a mandatory group whose units' credits exceed the total the specification states for it", () => {
     const grid = sheetOf([OCR2]);
     for (const ref of ['T/503/0356', '10266-U2', 'L/601/7638']) setUnit(grid, '10266', ref, 'Credits', 3);
     const total = a1(grid, tableCell(grid, '10266', 'Group id', 'A', 'Total credits'));
-    errorAt(grid, total, /Group A states 7 credits in all, but its units' credits add up to 9: correct its Total credits or the units' credits/);
+    errorAt(
+      grid,
+      total,
+      /Group A states 7 credits in all, but its units' credits add up to 9: correct its Total credits or the units' credits/,
+    );
   });
 
-  it('a mandatory group whose units\' credits exceed the qualification\'s total', () => {
+  it("a mandatory group whose units' credits exceed the qualification's total", () => {
     const grid = sheetOf([IQ]);
     setUnit(grid, '600/5106/1', 'D/503/0352', 'Credits', 30);
     const mandatory = a1(grid, tableCell(grid, '600/5106/1', 'Rule id', 'mandatory-A', 'Groups or units'));
-    errorAt(grid, mandatory, /Rule mandatory-A makes every unit of group A mandatory, and those units give 34 credits, more than the 28 credits in all that rule total asks for: .*Correct the credits of group A's units, or raise the Minimum of rule total\./);
+    errorAt(
+      grid,
+      mandatory,
+      /Rule mandatory-A makes every unit of group A mandatory, and those units give 34 credits, more than the 28 credits in all that rule total asks for: .*Correct the credits of group A's units, or raise the Minimum of rule total\./,
+    );
   });
 
   it('a rule with a Minimum of zero or below', () => {
     const grid = sheetOf([IQ]);
     const zero = setRule(grid, '600/5106/1', 'total', 'Minimum', 0);
     const negative = setRule(grid, '600/5106/1', 'group-B', 'Minimum', -4);
-    errorAt(grid, zero, /^The Minimum of rule total must be 1 or more \(it says 0\): a rule asking for 0 credits or fewer is met by every learner\. Write the credits the specification asks for, or delete the rule\.$/);
+    errorAt(
+      grid,
+      zero,
+      /^The Minimum of rule total must be 1 or more \(it says 0\): a rule asking for 0 credits or fewer is met by every learner\. Write the credits the specification asks for, or delete the rule\.$/,
+    );
     errorAt(grid, negative, /^The Minimum of rule group-B must be 1 or more \(it says -4\)/);
   });
 
-  it('a level that is not a whole number, in the sheet\'s words', () => {
+  it("a level that is not a whole number, in the sheet's words", () => {
     const grid = sheetOf([OCR2]);
     const cell = setUnit(grid, '10266', '10266-U6', 'Level', 2.5);
-    errorAt(grid, cell, /^The level of unit 10266-U6 must be a level: 1 to 8, or "Entry", or leave the cell empty when not known; it says 2\.5\.$/);
+    errorAt(
+      grid,
+      cell,
+      /^The level of unit 10266-U6 must be a level: 1 to 8, or "Entry", or leave the cell empty when not known; it says 2\.5\.$/,
+    );
   });
 
   it('Entry 1 to 3 of a unit read as Entry level; a rule at Entry 3 refused', () => {
@@ -372,22 +461,33 @@ describe('rules sheet errors name the cell and say what to do', () => {
     setUnit(grid, '10266', '10266-U7', 'Level', 'E2');
     const reading = readRulesSheet(grid);
     assert.deepEqual(reading.errors, []);
-    assert.deepEqual(reading.definitions[0].units.filter((u) => u.level === 0).map((u) => u.ref), ['10266-U6', '10266-U7']);
+    assert.deepEqual(
+      reading.definitions[0].units.filter((u) => u.level === 0).map((u) => u.ref),
+      ['10266-U6', '10266-U7'],
+    );
     const cell = setRule(grid, '10266', 'level-2', 'Level', 'Entry 3');
     errorAt(grid, cell, /says "Entry 3", but qualcheck does not tell Entry 1, 2 and 3 apart/);
   });
 
-  it('a rule no set of the qualification\'s units can meet, naming the rule', () => {
+  it("a rule no set of the qualification's units can meet, naming the rule", () => {
     const grid = sheetOf([IQ]);
     const cell = setRule(grid, '600/5106/1', 'total', 'Minimum', 500);
-    errorAt(grid, cell, /Rule total asks for at least 500 credits, but all the units give at most \d+ .*no learner could meet it; lower its Minimum/);
+    errorAt(
+      grid,
+      cell,
+      /Rule total asks for at least 500 credits, but all the units give at most \d+ .*no learner could meet it; lower its Minimum/,
+    );
   });
 
   it('rules each of which can be met but not all together: two mandatory units barred against each other', () => {
     const grid = sheetOf([IQ]);
     setRule(grid, '600/5106/1', 'C1', 'Groups or units', 'D/503/0352, T/503/0342');
     const mandatory = a1(grid, tableCell(grid, '600/5106/1', 'Rule id', 'mandatory-A', 'Groups or units'));
-    errorAt(grid, mandatory, /No choice of units meets every rule: even taking every unit \(one unit of each barred set counting\), rule mandatory-A is not met \(Mandatory Group A: missing .*\); a unit of the mandatory group may be barred/);
+    errorAt(
+      grid,
+      mandatory,
+      /No choice of units meets every rule: even taking every unit \(one unit of each barred set counting\), rule mandatory-A is not met \(Mandatory Group A: missing .*\); a unit of the mandatory group may be barred/,
+    );
   });
 
   it('text where a number belongs, with the unknown words read as empty', () => {
@@ -396,28 +496,45 @@ describe('rules sheet errors name the cell and say what to do', () => {
     setUnit(grid, '10266', '10266-U7', 'Credits', 'unknown');
     setUnit(grid, '10266', '10266-U8', 'GLH', '?');
     const reading = readRulesSheet(grid);
-    assert.deepEqual(reading.errors, [{ cell, message: 'The Credits of unit 10266-U6 must be a whole number, or left empty when not known; it says "three".' }]);
+    assert.deepEqual(reading.errors, [
+      {
+        cell,
+        message: 'The Credits of unit 10266-U6 must be a whole number, or left empty when not known; it says "three".',
+      },
+    ]);
   });
 
   it('a rule kind qualcheck does not know, with the likely one', () => {
     const grid = sheetOf([OCR2]);
     const cell = setRule(grid, '10266', 'total', 'Kind', 'total credit');
-    errorAt(grid, cell, /has the Kind "total credit", which qualcheck does not know \(did you mean "total credits"\?\): write one of total credits, credits at level, mandatory group, credits from groups, barred set/);
+    errorAt(
+      grid,
+      cell,
+      /has the Kind "total credit", which qualcheck does not know \(did you mean "total credits"\?\): write one of total credits, credits at level, mandatory group, credits from groups, barred set/,
+    );
   });
 
-  it('a field a rule\'s kind needs left empty, and one it has not filled in', () => {
+  it("a field a rule's kind needs left empty, and one it has not filled in", () => {
     const grid = sheetOf([OCR2]);
     const orAbove = setRule(grid, '10266', 'level-2', 'At or above', null);
     const min = setRule(grid, '10266', 'mandatory-A', 'Minimum', 3);
     errorAt(grid, orAbove, /Rule level-2 \(credits at level\) needs yes \(units above the level count too\) or no/);
-    errorAt(grid, min, /Rule mandatory-A is a mandatory group rule, which has no Minimum: clear this cell, or change the Kind/);
+    errorAt(
+      grid,
+      min,
+      /Rule mandatory-A is a mandatory group rule, which has no Minimum: clear this cell, or change the Kind/,
+    );
   });
 
   it('the same unit listed twice, by the rows it is on', () => {
     const grid = sheetOf([OCR2]);
     const [r] = tableCell(grid, '10266', 'Unit ref', '10266-U5', 'Unit ref');
     set(grid, [r, 0], '10266-u4');
-    errorAt(grid, a1(grid, [r, 0]), new RegExp(`Unit 10266-U4 is listed twice \\(rows ${r} and ${r + 1}\\): remove one`, 'i'));
+    errorAt(
+      grid,
+      a1(grid, [r, 0]),
+      new RegExp(`Unit 10266-U4 is listed twice \\(rows ${r} and ${r + 1}\\): remove one`, 'i'),
+    );
   });
 
   it('a cell showing an Excel error, a missing fact row, a misspelt column header', () => {
@@ -430,9 +547,16 @@ describe('rules sheet errors name the cell and say what to do', () => {
     set(grid, [h, 6], 'Levl');
     errorAt(grid, errorCell, /The cell shows the error #REF!: type the value itself, or correct the formula/);
     errorAt(grid, a1(grid, [titleRow, 0]), /"Titles" is not a fact qualcheck knows \(did you mean "Title"\?\)/);
-    errorAt(grid, a1(grid, [blockRow(grid, '10266'), 0]), /Qualification 10266 has no Title row: add a row with "Title" in the first column/);
+    errorAt(
+      grid,
+      a1(grid, [blockRow(grid, '10266'), 0]),
+      /Qualification 10266 has no Title row: add a row with "Title" in the first column/,
+    );
     errorAt(grid, a1(grid, [h, 6]), /"Levl" is not a column qualcheck knows: did you mean "Level"\?/);
-    assert.ok(!readRulesSheet(grid).errors.some((e) => e.cell === a1(grid, [h, 4])), '"Credit value" is another name of Credits');
+    assert.ok(
+      !readRulesSheet(grid).errors.some((e) => e.cell === a1(grid, [h, 4])),
+      '"Credit value" is another name of Credits',
+    );
   });
 
   it('a table header whose first cell was overwritten: that one cell, not every row under it', () => {
@@ -440,19 +564,35 @@ describe('rules sheet errors name the cell and say what to do', () => {
     const h = headerRow(grid, '10266', 'Unit ref');
     set(grid, [h, 0], 'Units');
     const reading = readRulesSheet(grid);
-    assert.deepEqual(reading.errors.map((e) => e.cell), [a1(grid, [h, 0])]);
-    assert.match(reading.errors[0].message, /The unit table of qualification 10266 has no Unit ref column: add a header cell "Unit ref" to this row/);
+    assert.deepEqual(
+      reading.errors.map((e) => e.cell),
+      [a1(grid, [h, 0])],
+    );
+    assert.match(
+      reading.errors[0].message,
+      /The unit table of qualification 10266 has no Unit ref column: add a header cell "Unit ref" to this row/,
+    );
   });
 
   it('two blocks for one qualification, and a sheet with no block at all', () => {
     const grid = sheetOf([OCR2, OCR2]);
     const second = grid.values.findIndex((row, i) => i > blockRow(grid, '10266') && text(row[0]) === 'Qualification');
-    errorAt(grid, a1(grid, [second, 1]), /Qualification 10266 already has a block on this sheet \(row \d+\): keep one block per qualification/);
+    errorAt(
+      grid,
+      a1(grid, [second, 1]),
+      /Qualification 10266 already has a block on this sheet \(row \d+\): keep one block per qualification/,
+    );
     assert.equal(readRulesSheet(grid).definitions.length, 1, 'the first block is still used');
     const empty: Grid = { values: [['My notes'], [null, 'nothing here']], top: 1, left: 1 };
     const reading = readRulesSheet(empty);
-    assert.deepEqual(reading.errors.map((e) => e.cell), ['A1']);
-    assert.match(reading.errors[0].message, /No qualification found: each qualification's block starts with a row whose first cell says "Qualification"/);
+    assert.deepEqual(
+      reading.errors.map((e) => e.cell),
+      ['A1'],
+    );
+    assert.match(
+      reading.errors[0].message,
+      /No qualification found: each qualification's block starts with a row whose first cell says "Qualification"/,
+    );
   });
 
   it('keeps the other blocks in use when one block has an error', () => {
@@ -460,6 +600,9 @@ describe('rules sheet errors name the cell and say what to do', () => {
     setUnit(grid, '10266', '10266-U6', 'Credits', -1);
     const reading = readRulesSheet(grid);
     assert.equal(reading.errors.length, 1);
-    assert.deepEqual(reading.definitions.map((q) => q.id), ['600/5106/1', '10267']);
+    assert.deepEqual(
+      reading.definitions.map((q) => q.id),
+      ['600/5106/1', '10267'],
+    );
   });
 });

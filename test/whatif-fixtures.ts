@@ -31,18 +31,55 @@ export const EXAMPLE_JSON = JSON.stringify({
     { id: 'B', title: 'Optional units' },
   ],
   units: [
-    { ref: 'A/000/0001', number: 1, title: 'Health and safety in a contact centre', credits: 2, glh: 10, level: 1, group: 'A' },
-    { ref: 'A/000/0002', number: 2, title: 'Personal effectiveness in a contact centre', credits: 4, glh: 20, level: 2, group: 'A' },
+    {
+      ref: 'A/000/0001',
+      number: 1,
+      title: 'Health and safety in a contact centre',
+      credits: 2,
+      glh: 10,
+      level: 1,
+      group: 'A',
+    },
+    {
+      ref: 'A/000/0002',
+      number: 2,
+      title: 'Personal effectiveness in a contact centre',
+      credits: 4,
+      glh: 20,
+      level: 2,
+      group: 'A',
+    },
     { ref: 'A/000/0003', number: 3, title: 'Using email', credits: 2, glh: 15, level: null, group: 'B' },
     { ref: 'A/000/0004', number: 4, title: 'Using email (advanced)', credits: 3, glh: 20, level: 2, group: 'B' },
-    { ref: 'EX-U5', number: 5, title: 'Handling complaints', credits: null, glh: null, level: 2, group: 'B', aliases: ['Complaints'] },
+    {
+      ref: 'EX-U5',
+      number: 5,
+      title: 'Handling complaints',
+      credits: null,
+      glh: null,
+      level: 2,
+      group: 'B',
+      aliases: ['Complaints'],
+    },
   ],
   rules: [
     { id: 'total', kind: 'totalCredits', min: 9, text: 'Learners must achieve at least 9 credits' },
-    { id: 'level-2', kind: 'levelCredits', level: 2, orAbove: true, min: 6, text: '6 of which must be at level 2 or above' },
+    {
+      id: 'level-2',
+      kind: 'levelCredits',
+      level: 2,
+      orAbove: true,
+      min: 6,
+      text: '6 of which must be at level 2 or above',
+    },
     { id: 'mandatory', kind: 'mandatory', group: 'A', text: 'both mandatory units' },
     { id: 'optional', kind: 'groupCredits', groups: ['B'], min: 3, text: 'at least 3 credits from the optional units' },
-    { id: 'email', kind: 'barred', units: ['A/000/0003', 'A/000/0004'], text: 'Learners may take unit 3 or unit 4, but not both' },
+    {
+      id: 'email',
+      kind: 'barred',
+      units: ['A/000/0003', 'A/000/0004'],
+      text: 'Learners may take unit 3 or unit 4, but not both',
+    },
   ],
 });
 
@@ -50,7 +87,8 @@ export const EXAMPLE_JSON = JSON.stringify({
 export function catalogueWithExample(): { catalogue: Catalogue; example: QualificationDefinition } {
   const base = embeddedCatalogue();
   const { definitions, errors } = readDefinitionsJson(EXAMPLE_JSON, 'example.json', base.qualifications);
-  if (errors.length > 0 || definitions.length !== 1) throw new Error(`example.json: ${errors.map((e) => e.message).join('; ')}`);
+  if (errors.length > 0 || definitions.length !== 1)
+    throw new Error(`example.json: ${errors.map((e) => e.message).join('; ')}`);
   return { catalogue: base.withDefinitions(definitions), example: definitions[0] };
 }
 

@@ -45,11 +45,21 @@ function choose(record: LearnerRecord, changes: Record<string, UnitChoice>): Cho
 
 function intendedOf(choices: Choices): { achieved: string[]; planned: string[] } {
   const entries = Object.entries(choices);
-  return { achieved: entries.filter(([, c]) => c === 'achieved').map(([r]) => r), planned: entries.filter(([, c]) => c === 'planned').map(([r]) => r) };
+  return {
+    achieved: entries.filter(([, c]) => c === 'achieved').map(([r]) => r),
+    planned: entries.filter(([, c]) => c === 'planned').map(([r]) => r),
+  };
 }
 
 /** Plans the row's changes, applies them, and returns the outcome with the sheet's cells before and after. */
-async function applyOn(fake: FakeExcel, sheet: FakeSheet, inspection: SheetInspection, record: LearnerRecord, choices: Choices, catalogue = embeddedCatalogue()) {
+async function applyOn(
+  fake: FakeExcel,
+  sheet: FakeSheet,
+  inspection: SheetInspection,
+  record: LearnerRecord,
+  choices: Choices,
+  catalogue = embeddedCatalogue(),
+) {
   const options = { catalogue };
   const planned = planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record }, choices, options);
   const before = sheet.snapshot();
@@ -140,14 +150,18 @@ describe('what-if: the selected learner row', () => {
 });
 
 describe('what-if: cells a choice changes', () => {
-  it('writes only the unit cells whose state changed, in the sheet\'s A and P, and empties a unit no longer taken', async () => {
+  it("writes only the unit cells whose state changed, in the sheet's A and P, and empties a unit no longer taken", async () => {
     const { grid, sheetName } = await sampleGrid();
     const { fake } = fakeWith(grid, sheetName);
     const inspection = await inspectSheet(fake.run, settingsFor());
     const record = learnerAt(inspection, 4); // CC003: 5 achieved, 4 planned
     const [planned] = record.planned;
     const choices = choose(record, { [planned]: 'achieved', 'K/503/0421': 'planned', [record.achieved[0]]: 'none' });
-    const { changes, notWritten } = planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record }, choices, { catalogue: embeddedCatalogue() });
+    const { changes, notWritten } = planRowChanges(
+      { grid: inspection.read.grid, reading: inspection.reading, record },
+      choices,
+      { catalogue: embeddedCatalogue() },
+    );
     assert.deepEqual(notWritten, []);
     const byUnit = new Map(changes.map((c) => [c.units[0], c] as const));
     assert.equal(changes.length, 3);
@@ -158,7 +172,11 @@ describe('what-if: cells a choice changes', () => {
     const header = inspection.read.grid.values[0];
     for (const change of changes) {
       assert.equal(change.row, 4);
-      assert.equal(header[change.column - 1], change.units[0], `column ${columnLetters(change.column)} is headed by its unit`);
+      assert.equal(
+        header[change.column - 1],
+        change.units[0],
+        `column ${columnLetters(change.column)} is headed by its unit`,
+      );
     }
   });
 
@@ -167,16 +185,30 @@ describe('what-if: cells a choice changes', () => {
     const { fake } = fakeWith(grid, sheetName);
     const inspection = await inspectSheet(fake.run, settingsFor());
     const record = inspection.reading.learners[0];
-    const missing = record.qualification!.units.find((u) => !inspection.reading.unitColumns.some((c) => c.refs.includes(u.ref)));
+    const missing = record.qualification!.units.find(
+      (u) => !inspection.reading.unitColumns.some((c) => c.refs.includes(u.ref)),
+    );
     assert.ok(missing, 'the sheet leaves out some units');
     const [achieved] = record.achieved;
     const choices = choose(record, { [achieved]: 'planned', [missing.ref]: 'planned' });
-    const { changes, notWritten } = planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record }, choices, { catalogue: embeddedCatalogue() });
-    assert.deepEqual(changes.map((c) => c.after), ['In progress']);
-    assert.deepEqual(notWritten.map((n) => n.ref), [missing.ref]);
+    const { changes, notWritten } = planRowChanges(
+      { grid: inspection.read.grid, reading: inspection.reading, record },
+      choices,
+      { catalogue: embeddedCatalogue() },
+    );
+    assert.deepEqual(
+      changes.map((c) => c.after),
+      ['In progress'],
+    );
+    assert.deepEqual(
+      notWritten.map((n) => n.ref),
+      [missing.ref],
+    );
     assert.match(notWritten[0].reason, new RegExp(`no column for unit ${missing.ref.replace(/\//g, '\\/')}`));
     const back = choose(record, { [record.planned[0] ?? achieved]: 'achieved' });
-    const other = planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record }, back, { catalogue: embeddedCatalogue() });
+    const other = planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record }, back, {
+      catalogue: embeddedCatalogue(),
+    });
     assert.ok(other.changes.every((c) => c.after === '✓'));
   });
 
@@ -189,15 +221,22 @@ describe('what-if: cells a choice changes', () => {
     const { fake } = fakeWith({ values, top: 1, left: 1 });
     const inspection = await inspectSheet(fake.run, settingsFor());
     const record = learnerAt(inspection, 3);
-    const { changes } = planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record }, choose(record, { 'T/503/0342': 'none' }), { catalogue: embeddedCatalogue() });
-    assert.deepEqual(changes.map((c) => [c.cell, c.after]), [['D3', '-']]);
+    const { changes } = planRowChanges(
+      { grid: inspection.read.grid, reading: inspection.reading, record },
+      choose(record, { 'T/503/0342': 'none' }),
+      { catalogue: embeddedCatalogue() },
+    );
+    assert.deepEqual(
+      changes.map((c) => [c.cell, c.after]),
+      [['D3', '-']],
+    );
   });
 });
 
-describe('what-if: applying a learner\'s row', function () {
+describe("what-if: applying a learner's row", function () {
   this.timeout(60_000);
 
-  it('writes the changed unit cells and the row\'s own result cells, and nothing else; a full check agrees with them', async () => {
+  it("writes the changed unit cells and the row's own result cells, and nothing else; a full check agrees with them", async () => {
     const { grid, sheetName } = await sampleGrid();
     const { fake, sheet } = fakeWith(grid, sheetName);
     await checkSheet(fake.run, settingsFor());
@@ -215,14 +254,18 @@ describe('what-if: applying a learner\'s row', function () {
       assert.ok(unitCells.includes(cell) || (owned.includes(letters) && cell === `${letters}5`), `${cell} changed`);
     }
     for (const change of planned.changes) assert.equal(sheet.at(change.cell), change.after);
-    assert.ok(outcome.results.length >= RESULT_HEADERS.length, 'the row\'s result cells were updated');
+    assert.ok(outcome.results.length >= RESULT_HEADERS.length, "the row's result cells were updated");
 
     // A full check of the sheet as it now is writes the same in that row: the re-check was the check's own.
     const rowResults = () => owned.map((letters) => sheet.at(`${letters}5`));
     const afterApply = rowResults();
     assert.equal(sheet.at(`${columnLetters(columnOf(sheet, 'qualcheck: status'))}5`), outcome.check.result.status);
     const recheck = await checkSheet(fake.run, settingsFor());
-    assert.equal(recheck.target, 'columns', 'the cells Apply refreshed are recorded as qualcheck\'s, not taken for a person\'s');
+    assert.equal(
+      recheck.target,
+      'columns',
+      "the cells Apply refreshed are recorded as qualcheck's, not taken for a person's",
+    );
     assert.deepEqual(rowResults(), afterApply);
   });
 
@@ -237,7 +280,11 @@ describe('what-if: applying a learner\'s row', function () {
     const { outcome } = await applyOn(fake, sheet, inspection, record, choose(record, { 'H/600/9660': 'achieved' }));
     assert.equal(sheet.at(next), 'ring Ben on Monday');
     assert.deepEqual(outcome.kept, [next]);
-    assert.equal(sheet.at(`${columnLetters(columnOf(sheet, 'qualcheck: status'))}5`), outcome.check.result.status, 'the other result cells were refreshed');
+    assert.equal(
+      sheet.at(`${columnLetters(columnOf(sheet, 'qualcheck: status'))}5`),
+      outcome.check.result.status,
+      'the other result cells were refreshed',
+    );
   });
 
   it('re-reads as exactly the units chosen, and the panel can go on from the grid it returns', async () => {
@@ -247,7 +294,9 @@ describe('what-if: applying a learner\'s row', function () {
     const record = learnerAt(inspection, 8);
     const choices = choose(record, { 'D/601/1553': 'planned' });
     const { outcome, before, after } = await applyOn(fake, sheet, inspection, record, choices);
-    assert.deepEqual(differences(before, after), [`${columnLetters(inspection.read.grid.values[0].indexOf('D/601/1553') + 1)}8`]);
+    assert.deepEqual(differences(before, after), [
+      `${columnLetters(inspection.read.grid.values[0].indexOf('D/601/1553') + 1)}8`,
+    ]);
     assert.deepEqual(outcome.results, [], 'a sheet never checked has no result cells to update');
     const fresh = await inspectSheet(fake.run, settingsFor());
     const reread = learnerAt(fresh, 8);
@@ -264,7 +313,9 @@ describe('what-if: applying a learner\'s row', function () {
     const snapshot = sheet.snapshot();
     await assert.rejects(
       () => applyOn(fake, sheet, inspection, record, choose(record, { 'K/503/0421': 'planned' })),
-      (error: unknown) => error instanceof CheckFailed && /B6 was "Ewa" .* is "Someone else" now, so nothing was written/.test(error.message),
+      (error: unknown) =>
+        error instanceof CheckFailed &&
+        /B6 was "Ewa" .* is "Someone else" now, so nothing was written/.test(error.message),
     );
     assert.deepEqual(sheet.snapshot(), snapshot);
   });
@@ -278,7 +329,8 @@ describe('what-if: applying a learner\'s row', function () {
     const snapshot = sheet.snapshot();
     await assert.rejects(
       () => applyOn(fake, sheet, inspection, record, choose(record, { 'K/503/0421': 'planned' })),
-      (error: unknown) => error instanceof CheckFailed && /protected.*Unprotect Sheet.*Nothing was written/.test(error.message),
+      (error: unknown) =>
+        error instanceof CheckFailed && /protected.*Unprotect Sheet.*Nothing was written/.test(error.message),
     );
     assert.deepEqual(sheet.snapshot(), snapshot);
   });
@@ -292,7 +344,10 @@ describe('what-if: applying a learner\'s row', function () {
     const original = String(sheet.at(cell));
     const choices = choose(record, { 'M/502/4300': 'achieved', 'F/502/4379': 'none', 'K/503/0421': 'planned' });
     const { planned, before, after } = await applyOn(fake, sheet, inspection, record, choices);
-    assert.deepEqual(planned.changes.map((c) => c.cell), [cell]);
+    assert.deepEqual(
+      planned.changes.map((c) => c.cell),
+      [cell],
+    );
     assert.deepEqual(differences(before, after), [cell]);
     const written = String(sheet.at(cell));
     assert.equal(
@@ -317,7 +372,7 @@ describe('what-if: applying a learner\'s row', function () {
     assert.deepEqual(sheetChoices(learnerAt(await inspectSheet(fake.run, settingsFor()), 4)), choices);
   });
 
-  it('brings the learner\'s row on a separate results sheet up to date, as a full check would write it', async () => {
+  it("brings the learner's row on a separate results sheet up to date, as a full check would write it", async () => {
     const { grid, sheetName } = await sampleGrid();
     const { fake, sheet } = fakeWith(grid, sheetName);
     const onSheet: CheckSettings = { ...settingsFor(), place: 'sheet' };
@@ -331,12 +386,20 @@ describe('what-if: applying a learner\'s row', function () {
     const resultsBefore = results.snapshot();
     const { planned, outcome, before, after } = await applyOn(fake, sheet, inspection, record, choices);
 
-    assert.deepEqual(differences(before, after), planned.changes.map((c) => c.cell).sort(), 'on the cohort sheet only the unit cells changed');
+    assert.deepEqual(
+      differences(before, after),
+      planned.changes.map((c) => c.cell).sort(),
+      'on the cohort sheet only the unit cells changed',
+    );
     assert.deepEqual(outcome.resultsSheet, { name: RESULTS_SHEET, written: true });
     const changedThere = differences(resultsBefore, results.snapshot());
     assert.ok(changedThere.length > 0, 'the results sheet row changed');
-    for (const cell of changedThere) assert.equal(Number(cell.replace(/^[A-Z]+/, '')), resultsRow, `${cell} is on the learner's results row`);
-    assert.deepEqual(outcome.results.map((r) => Number(r.cell.replace(/^[A-Z]+/, ''))), outcome.results.map(() => resultsRow));
+    for (const cell of changedThere)
+      assert.equal(Number(cell.replace(/^[A-Z]+/, '')), resultsRow, `${cell} is on the learner's results row`);
+    assert.deepEqual(
+      outcome.results.map((r) => Number(r.cell.replace(/^[A-Z]+/, ''))),
+      outcome.results.map(() => resultsRow),
+    );
 
     const rowThere = () => Array.from({ length: 12 }, (_, c) => results.value(resultsRow - 1, c));
     const afterApply = rowThere();
@@ -344,7 +407,7 @@ describe('what-if: applying a learner\'s row', function () {
     assert.deepEqual(rowThere(), afterApply, 'a full check writes the same results for that learner');
   });
 
-  it('leaves a results sheet alone when its row is another learner\'s, and a protected one unwritten, saying so', async () => {
+  it("leaves a results sheet alone when its row is another learner's, and a protected one unwritten, saying so", async () => {
     const { grid, sheetName } = await sampleGrid();
     const { fake, sheet } = fakeWith(grid, sheetName);
     const onSheet: CheckSettings = { ...settingsFor(), place: 'sheet' };
@@ -363,8 +426,18 @@ describe('what-if: applying a learner\'s row', function () {
 
     const second = learnerAt(inspection, 6);
     results.protected = true;
-    const { outcome, planned, before, after } = await applyOn(fake, sheet, inspection, second, choose(second, { 'K/503/0421': 'planned' }));
-    assert.deepEqual(differences(before, after), planned.changes.map((c) => c.cell).sort(), 'the learner\'s own cells were still written');
+    const { outcome, planned, before, after } = await applyOn(
+      fake,
+      sheet,
+      inspection,
+      second,
+      choose(second, { 'K/503/0421': 'planned' }),
+    );
+    assert.deepEqual(
+      differences(before, after),
+      planned.changes.map((c) => c.cell).sort(),
+      "the learner's own cells were still written",
+    );
     assert.deepEqual(outcome.resultsSheet, { name: RESULTS_SHEET, written: false });
     assert.deepEqual(outcome.results, []);
     assert.deepEqual(results.snapshot(), untouched);

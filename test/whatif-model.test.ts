@@ -30,28 +30,62 @@ function find(id: string): QualificationDefinition {
   return q;
 }
 
-function recordOf(q: QualificationDefinition, achieved: string[] = [], planned: string[] = [], problems: LearnerRecord['problems'] = []): LearnerRecord {
-  return { row: 7, learnerId: 'L7', qualificationText: q.id, qualification: q, achieved, planned, marks: [], problems, cells: {} };
+function recordOf(
+  q: QualificationDefinition,
+  achieved: string[] = [],
+  planned: string[] = [],
+  problems: LearnerRecord['problems'] = [],
+): LearnerRecord {
+  return {
+    row: 7,
+    learnerId: 'L7',
+    qualificationText: q.id,
+    qualification: q,
+    achieved,
+    planned,
+    marks: [],
+    problems,
+    cells: {},
+  };
 }
 
 function unitsIn(q: QualificationDefinition): string[] {
-  return unitSections(q).flatMap((s) => s.items.flatMap((i) => (i.kind === 'unit' ? [i.unit.ref] : i.units.map((u) => u.ref))));
+  return unitSections(q).flatMap((s) =>
+    s.items.flatMap((i) => (i.kind === 'unit' ? [i.unit.ref] : i.units.map((u) => u.ref))),
+  );
 }
 
 describe('what-if: units as the specification groups them', () => {
   it('shows 600/5106/1 as Mandatory Group A, Optional Group B and Optional Group C, with the five barred sets together in C', () => {
     const iq = find('600/5106/1');
     const sections = unitSections(iq);
-    assert.deepEqual(sections.map((s) => s.title), ['Mandatory Group A', 'Optional Group B', 'Optional Group C']);
+    assert.deepEqual(
+      sections.map((s) => s.title),
+      ['Mandatory Group A', 'Optional Group B', 'Optional Group C'],
+    );
     const barred = sections[2].items.filter((i) => i.kind === 'barred');
     assert.deepEqual(barred.map((b) => (b.kind === 'barred' ? b.set.id : '')).sort(), ['C1', 'C2', 'C3', 'C4', 'C5']);
-    for (const b of barred) if (b.kind === 'barred') assert.deepEqual(b.units.map((u) => u.ref), b.set.units);
+    for (const b of barred)
+      if (b.kind === 'barred')
+        assert.deepEqual(
+          b.units.map((u) => u.ref),
+          b.set.units,
+        );
     // Each set sits where its first unit is in the specification's table.
     const at = (ref: string) => iq.units.findIndex((u) => u.ref === ref);
     const firsts = barred.map((b) => (b.kind === 'barred' ? Math.min(...b.set.units.map(at)) : 0));
-    assert.deepEqual(firsts, [...firsts].sort((a, b) => a - b));
-    assert.deepEqual(sections[0].rules.map((r) => r.id), ['mandatory-A']);
-    assert.deepEqual(sections[1].rules.map((r) => r.id), ['group-B', 'groups-B-C']);
+    assert.deepEqual(
+      firsts,
+      [...firsts].sort((a, b) => a - b),
+    );
+    assert.deepEqual(
+      sections[0].rules.map((r) => r.id),
+      ['mandatory-A'],
+    );
+    assert.deepEqual(
+      sections[1].rules.map((r) => r.id),
+      ['group-B', 'groups-B-C'],
+    );
   });
 
   it('lists every unit exactly once, for the shipped qualifications and generated ones', () => {
@@ -80,13 +114,18 @@ describe('what-if: results of a set of choices', () => {
         qualifications.chain((q) => fc.tuple(fc.constant(q), arbitraryLearner(q))),
         ([q, learner]) => {
           const known = new Set(q.units.map((u) => u.ref));
-          const record = recordOf(q, learner.achieved.filter((r) => known.has(r)), learner.planned.filter((r) => known.has(r) && !learner.achieved.includes(r)));
+          const record = recordOf(
+            q,
+            learner.achieved.filter((r) => known.has(r)),
+            learner.planned.filter((r) => known.has(r) && !learner.achieved.includes(r)),
+          );
           const view = whatIf(record, q, choicesOf(record));
           const check = checkLearner(record);
           assert.equal(view.status, check.status);
           assert.equal(view.credits.achieved, check.achieved.credits);
           assert.equal(view.credits.withPlanned, check.withPlanned.credits);
-          for (const rule of check.withPlanned.rules) assert.equal(view.rules.find((r) => r.id === rule.ruleId)?.outcome, rule.outcome, rule.ruleId);
+          for (const rule of check.withPlanned.rules)
+            assert.equal(view.rules.find((r) => r.id === rule.ruleId)?.outcome, rule.outcome, rule.ruleId);
           assert.deepEqual(view.notCounted, check.notCounted);
         },
       ),
@@ -119,23 +158,46 @@ describe('what-if: results of a set of choices', () => {
     assert.equal(view.rules.find((r) => r.id === 'level-2')?.text, '28 credits, 15 of which must be at level 2');
   });
 
-  it('drops a sheet problem about a unit once the adviser chooses that unit\'s state, and keeps the others', () => {
+  it("drops a sheet problem about a unit once the adviser chooses that unit's state, and keeps the others", () => {
     const { example } = catalogueWithExample();
-    const unclear: LearnerRecord['problems'][number] = { cell: 'G7', code: 'unrecognised-mark', message: 'Cell G7 holds "?"', units: ['A/000/0004'] };
+    const unclear: LearnerRecord['problems'][number] = {
+      cell: 'G7',
+      code: 'unrecognised-mark',
+      message: 'Cell G7 holds "?"',
+      units: ['A/000/0004'],
+    };
     const record = recordOf(example, ['A/000/0001', 'A/000/0002'], [], [unclear]);
     const sheet = choicesOf(record);
-    assert.equal(whatIf(record, example, sheet).status, 'needs-data', 'the unreadable mark might be the unit that completes it');
+    assert.equal(
+      whatIf(record, example, sheet).status,
+      'needs-data',
+      'the unreadable mark might be the unit that completes it',
+    );
     const notTaken = withChoice(withChoice(sheet, 'A/000/0004', 'planned'), 'A/000/0004', 'none');
-    assert.equal(whatIf(record, example, notTaken, new Set(['A/000/0004'])).status, 'incomplete', 'chosen as not taken, the doubt is gone');
+    assert.equal(
+      whatIf(record, example, notTaken, new Set(['A/000/0004'])).status,
+      'incomplete',
+      'chosen as not taken, the doubt is gone',
+    );
     const planned = withChoice(sheet, 'A/000/0004', 'planned');
     assert.equal(whatIf(record, example, planned, new Set(changedUnits(example, sheet, planned))).status, 'on-track');
-    const other = { ...record, problems: [unclear, { cell: 'C7', code: 'unknown-qualification' as const, message: 'not this one' }] };
-    assert.equal(whatIf(other, example, planned, new Set(['A/000/0004'])).status, 'needs-data', 'a problem of the sheet about no unit stands');
+    const other = {
+      ...record,
+      problems: [unclear, { cell: 'C7', code: 'unknown-qualification' as const, message: 'not this one' }],
+    };
+    assert.equal(
+      whatIf(other, example, planned, new Set(['A/000/0004'])).status,
+      'needs-data',
+      'a problem of the sheet about no unit stands',
+    );
   });
 
   it('works the same on a qualification loaded from a rules file', () => {
     const { example } = catalogueWithExample();
-    assert.deepEqual(unitSections(example).map((s) => s.title), ['Mandatory units', 'Optional units']);
+    assert.deepEqual(
+      unitSections(example).map((s) => s.title),
+      ['Mandatory units', 'Optional units'],
+    );
     const record = recordOf(example, ['A/000/0001', 'A/000/0002'], ['A/000/0004']);
     const view = whatIf(record, example, choicesOf(record));
     assert.equal(view.status, 'on-track');
@@ -144,7 +206,7 @@ describe('what-if: results of a set of choices', () => {
   });
 });
 
-describe('what-if: the planner\'s suggestions', () => {
+describe("what-if: the planner's suggestions", () => {
   it('offers at most three plans, cheapest first, and adding the best one as planned meets every rule', () => {
     const iq = find('600/5106/1');
     const record = recordOf(iq, ['D/503/0352', 'T/503/0342', 'K/503/0421'], ['H/503/0403']);
@@ -153,7 +215,11 @@ describe('what-if: the planner\'s suggestions', () => {
       const found = suggestions(iq, choices, cost);
       assert.ok(found.plans.length >= 1 && found.plans.length <= 3, cost);
       const costs = found.plans.map((p) => p.plan.cost);
-      assert.deepEqual(costs, [...costs].sort((a, b) => a - b), `${cost}: cheapest first`);
+      assert.deepEqual(
+        costs,
+        [...costs].sort((a, b) => a - b),
+        `${cost}: cheapest first`,
+      );
       const best = found.plans[0];
       const added = withPlan(choices, best.plan);
       assert.deepEqual(changedUnits(iq, choices, added), best.adds);
@@ -161,7 +227,11 @@ describe('what-if: the planner\'s suggestions', () => {
       // A plan that counts on unknown values may leave a rule undecided, never unmet; one that does not meets them all.
       const open = view.rules.filter((r) => r.outcome !== 'met').map((r) => `${r.id} ${r.outcome}`);
       if (best.plan.reliesOnUnknown.length === 0) assert.deepEqual(open, [], `${cost}: ${best.words}`);
-      else assert.ok(open.every((r) => r.endsWith('unknown')), `${cost}: ${best.words}: ${open.join(', ')}`);
+      else
+        assert.ok(
+          open.every((r) => r.endsWith('unknown')),
+          `${cost}: ${best.words}: ${open.join(', ')}`,
+        );
       assert.ok(added !== choices);
       assert.deepEqual(unitsOf(iq, added).achieved, unitsOf(iq, choices).achieved, 'achieved units stay achieved');
     }
@@ -175,7 +245,10 @@ describe('what-if: the planner\'s suggestions', () => {
 
   it('says why no plan exists when a barred unit blocks a mandatory one, or the rules cannot be met', () => {
     const iq = find('600/5106/1');
-    const impossible: QualificationDefinition = { ...iq, rules: iq.rules.map((r) => (r.kind === 'totalCredits' ? { ...r, min: 1000 } : r)) };
+    const impossible: QualificationDefinition = {
+      ...iq,
+      rules: iq.rules.map((r) => (r.kind === 'totalCredits' ? { ...r, min: 1000 } : r)),
+    };
     const found = suggestions(impossible, {}, 'credits');
     assert.deepEqual(found.plans, []);
     assert.match(found.noPlanReason ?? '', /learners must achieve 28 credits.*cannot be met/);

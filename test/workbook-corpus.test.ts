@@ -17,7 +17,8 @@ const CORPUS = path.resolve(__dirname, '../../shared/xlsx-corpus/files');
 /** The files that are not workbooks qualcheck can read, each with the reason it must give (checked by hand). */
 const REFUSED: Record<string, RegExp> = {
   // An Excel lock file ("~$name.xlsx", a few bytes naming who has the file open), not a workbook.
-  'ClosedXML+ClosedXML/ClosedXML.Tests__Resource__TryToLoad__~$LoadPivotTables.xlsx': /is not an Excel workbook \(\.xlsx\)/,
+  'ClosedXML+ClosedXML/ClosedXML.Tests__Resource__TryToLoad__~$LoadPivotTables.xlsx':
+    /is not an Excel workbook \(\.xlsx\)/,
   // Encrypted packages: an OLE compound file around the encrypted zip.
   'apache+poi/test-data__poifs__extenxls_pwd123.xlsx': /is password-protected/,
   'dtjohnson+xlsx-populate/examples__encryption__out.xlsx': /is password-protected/,
@@ -25,22 +26,30 @@ const REFUSED: Record<string, RegExp> = {
   'qax-os+excelize/test__encryptSHA512.xlsx': /is password-protected/,
   'roo-rb+roo/test__files__type_excel.xlsm': /is password-protected or an old \.xls workbook/,
   // Fuzzed files whose zip directory is broken.
-  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-POIXSSFFuzzer-5185049589579776.xlsx': /damaged.*cut short or its zip directory is broken/,
-  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-5025401116950528.xlsx': /damaged.*cut short or its zip directory is broken/,
-  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-5542865479270400.xlsx': /damaged.*cut short or its zip directory is broken/,
-  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-6504225896792064.xlsx': /damaged.*cut short or its zip directory is broken/,
+  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-POIXSSFFuzzer-5185049589579776.xlsx':
+    /damaged.*cut short or its zip directory is broken/,
+  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-5025401116950528.xlsx':
+    /damaged.*cut short or its zip directory is broken/,
+  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-5542865479270400.xlsx':
+    /damaged.*cut short or its zip directory is broken/,
+  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-6504225896792064.xlsx':
+    /damaged.*cut short or its zip directory is broken/,
   // _rels/.rels holds the word CORRUPTED after its XML declaration.
   'apache+poi/test-data__spreadsheet__xlsx-corrupted.xlsx': /damaged.*part _rels\/\.rels is not well-formed XML/,
   // The sheet part has "foo" before its root element.
-  'exceljs+exceljs/spec__integration__data__invalid-xml.xlsx': /damaged.*part xl\/worksheets\/sheet1\.xml is not well-formed XML/,
+  'exceljs+exceljs/spec__integration__data__invalid-xml.xlsx':
+    /damaged.*part xl\/worksheets\/sheet1\.xml is not well-formed XML/,
   // Two parts only: no workbook part, no content types.
-  'exceljs+exceljs/spec__integration__data__missing-bits.xlsx': /damaged.*workbook part \(xl\/workbook\.xml\).*is missing/,
+  'exceljs+exceljs/spec__integration__data__missing-bits.xlsx':
+    /damaged.*workbook part \(xl\/workbook\.xml\).*is missing/,
   // A workbook part whose <sheets> is empty.
   'qax-os+excelize/test__BadWorkbook.xlsx': /it holds no worksheets/,
   // Chart sheets only (a gallery of charts).
-  'dotnet+Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestDataStorage__O14ISOStrict__Excel__xl8galry.xlsx': /holds only chart sheets/,
+  'dotnet+Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestDataStorage__O14ISOStrict__Excel__xl8galry.xlsx':
+    /holds only chart sheets/,
   // The workbook lists three sheets whose parts are not in the package.
-  'tealeg+xlsx/testdocs__badfile_noWorksheets.xlsx': /damaged.*the part of sheet "Tabelle1", xl\/worksheets\/sheet1\.xml, is missing/,
+  'tealeg+xlsx/testdocs__badfile_noWorksheets.xlsx':
+    /damaged.*the part of sheet "Tabelle1", xl\/worksheets\/sheet1\.xml, is missing/,
 };
 
 async function corpusFiles(): Promise<string[]> {
@@ -89,7 +98,8 @@ describe('workbook reader on the corpus of real files', function () {
       if ('refused' in result) {
         if (!expected) wrong.push(`${name}: refused: ${result.refused}`);
         else if (!expected.test(result.refused)) wrong.push(`${name}: refused for another reason: ${result.refused}`);
-        else if (result.refused.includes('\n') || !result.refused.startsWith(`${file}: `)) wrong.push(`${name}: not one line naming the file: ${result.refused}`);
+        else if (result.refused.includes('\n') || !result.refused.startsWith(`${file}: `))
+          wrong.push(`${name}: not one line naming the file: ${result.refused}`);
         continue;
       }
       result.workbook.close();
@@ -117,7 +127,8 @@ describe('workbook reader on the corpus of real files', function () {
     // A custom date format ("dd\-mmm\-yy") SheetJS does not see as a date.
     'ClosedXML+ClosedXML/ClosedXML.Tests__Resource__TryToLoad__LO__xlsx__tdf100709.xlsx': 'escaped date format',
     // 123456789 in a date format is beyond Excel's dates (it shows ####): qualcheck keeps the number, SheetJS an invalid Date.
-    'dotnet+Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestDataStorage__v2FxTestFiles__spreadsheet__NoExtDataA1.xlsx': 'serial beyond Excel',
+    'dotnet+Open-XML-SDK/test__DocumentFormat.OpenXml.Tests.Assets__assets__TestDataStorage__v2FxTestFiles__spreadsheet__NoExtDataA1.xlsx':
+      'serial beyond Excel',
     // `_X0000_` (capital X) is not an escape in ST_Xstring; SheetJS reads it as one.
     'jmcnamara+XlsxWriter/xlsxwriter__test__comparison__xlsx_files__optimize07.xlsx': 'capital _X escape',
     // A t="d" time alone: SheetJS puts it on 31/12/1899, qualcheck on Excel's day 0, 30/12/1899.
@@ -148,7 +159,9 @@ describe('workbook reader on the corpus of real files', function () {
     const previous = process.env.TZ;
     process.env.TZ = 'UTC'; // SheetJS makes dates in local time
     try {
-      const files = (await corpusFiles()).filter((name, i) => i % 4 === 0 && !(name in REFUSED) && !(name in SHEETJS_DIFFERS));
+      const files = (await corpusFiles()).filter(
+        (name, i) => i % 4 === 0 && !(name in REFUSED) && !(name in SHEETJS_DIFFERS),
+      );
       const differences: string[] = [];
       const unread: string[] = [];
       let cells = 0;
@@ -170,7 +183,9 @@ describe('workbook reader on the corpus of real files', function () {
           if (!sheet) continue;
           const mergedAway = new Set<string>();
           for (const m of sheet['!merges'] ?? []) {
-            for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) mergedAway.add(XLSX.utils.encode_cell({ r, c }));
+            for (let r = m.s.r; r <= m.e.r; r++)
+              for (let c = m.s.c; c <= m.e.c; c++)
+                if (r !== m.s.r || c !== m.s.c) mergedAway.add(XLSX.utils.encode_cell({ r, c }));
           }
           for (const address of Object.keys(sheet)) {
             if (address.startsWith('!') || mergedAway.has(address)) continue;
@@ -179,12 +194,18 @@ describe('workbook reader on the corpus of real files', function () {
             const { r, c } = XLSX.utils.decode_cell(address);
             cells++;
             const mine = grid.values[r]?.[c] ?? null;
-            if (!agrees(mine, cell, grid.numberFormats?.[r]?.[c])) differences.push(`${name} ${sheetName}!${address}: qualcheck ${JSON.stringify(mine)}, SheetJS ${cell.t} ${JSON.stringify(cell.v)}`);
+            if (!agrees(mine, cell, grid.numberFormats?.[r]?.[c]))
+              differences.push(
+                `${name} ${sheetName}!${address}: qualcheck ${JSON.stringify(mine)}, SheetJS ${cell.t} ${JSON.stringify(cell.v)}`,
+              );
           }
         }
       }
       assert.ok(cells > 10_000, `only ${cells} cells compared`);
-      assert.ok(unread.length < files.length / 20, `SheetJS read only ${files.length - unread.length} of ${files.length} files: ${unread.join(', ')}`);
+      assert.ok(
+        unread.length < files.length / 20,
+        `SheetJS read only ${files.length - unread.length} of ${files.length} files: ${unread.join(', ')}`,
+      );
       assert.deepEqual(differences.slice(0, 20), []);
     } finally {
       if (previous === undefined) delete process.env.TZ;

@@ -26,15 +26,32 @@ function prefixedPackage(sheetData: string): Parts {
     '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
   );
-  put('_rels/.rels', `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${REL}/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>`);
-  put('xl/workbook.xml', `<?xml version="1.0" encoding="utf-8"?><x:workbook xmlns:r="${REL}" xmlns:x="${MAIN}"><x:sheets><x:sheet name="Cohort" sheetId="1" r:id="R2"/></x:sheets></x:workbook>`);
-  put('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml" Id="R2"/></Relationships>`);
-  put('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="${MAIN}">${sheetData}</x:worksheet>`);
+  put(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${REL}/officeDocument" Target="/xl/workbook.xml" Id="R1"/></Relationships>`,
+  );
+  put(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="utf-8"?><x:workbook xmlns:r="${REL}" xmlns:x="${MAIN}"><x:sheets><x:sheet name="Cohort" sheetId="1" r:id="R2"/></x:sheets></x:workbook>`,
+  );
+  put(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml" Id="R2"/></Relationships>`,
+  );
+  put(
+    'xl/worksheets/sheet1.xml',
+    `<?xml version="1.0" encoding="utf-8"?><x:worksheet xmlns:x="${MAIN}">${sheetData}</x:worksheet>`,
+  );
   return parts;
 }
 
 function writesOf(cells: Record<number, Record<number, WrittenValue>>): SheetWrites {
-  const rows = new Map(Object.entries(cells).map(([row, values]) => [Number(row), new Map(Object.entries(values).map(([c, v]) => [Number(c), v]))]));
+  const rows = new Map(
+    Object.entries(cells).map(([row, values]) => [
+      Number(row),
+      new Map(Object.entries(values).map(([c, v]) => [Number(c), v])),
+    ]),
+  );
   return { rows, formats: [], statusColumn: 3, widths: new Map() };
 }
 
@@ -53,27 +70,48 @@ async function cellsRead(parts: Parts, sheetXml: string): Promise<Record<string,
   copy.set('xl/worksheets/sheet1.xml', Buffer.from(sheetXml));
   const workbook = XLSX.read(await zipParts(copy));
   const sheet = workbook.Sheets[workbook.SheetNames[0]];
-  return Object.fromEntries(Object.entries(sheet).filter(([k]) => !k.startsWith('!')).map(([k, c]) => [k, (c as XLSX.CellObject).v]));
+  return Object.fromEntries(
+    Object.entries(sheet)
+      .filter(([k]) => !k.startsWith('!'))
+      .map(([k, c]) => [k, (c as XLSX.CellObject).v]),
+  );
 }
 
 describe('the sheet patch on sheets other programs write', () => {
   it('writes prefixed cells into a prefixed sheet, placing cells without r by the cells before them', async () => {
-    const data = '<x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>Learner</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c><x:c t="inlineStr"><x:is><x:t>note</x:t></x:is></x:c></x:row><x:row><x:c t="inlineStr"><x:is><x:t>L1</x:t></x:is></x:c></x:row></x:sheetData>';
+    const data =
+      '<x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>Learner</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c><x:c t="inlineStr"><x:is><x:t>note</x:t></x:is></x:c></x:row><x:row><x:c t="inlineStr"><x:is><x:t>L1</x:t></x:is></x:c></x:row></x:sheetData>';
     const parts = prefixedPackage(data);
     const sheet = parts.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
     // Column B of row 1 is qualcheck's from an earlier run; row 3 is new.
     const xml = await patched(sheet, writesOf({ 1: { 2: 'qualcheck: status' }, 2: { 2: 'achieved' }, 3: { 2: 12 } }));
-    assert.doesNotMatch(xml.replace(/<\/?x:[^>]*>/g, '').replace(/<\?xml[^>]*\?>/, ''), /</, 'every element carries the x: prefix');
-    assert.deepEqual(await cellsRead(parts, xml), { A1: 'Learner', B1: 'qualcheck: status', C1: 'note', A2: 'L1', B2: 'achieved', B3: 12 });
+    assert.doesNotMatch(
+      xml.replace(/<\/?x:[^>]*>/g, '').replace(/<\?xml[^>]*\?>/, ''),
+      /</,
+      'every element carries the x: prefix',
+    );
+    assert.deepEqual(await cellsRead(parts, xml), {
+      A1: 'Learner',
+      B1: 'qualcheck: status',
+      C1: 'note',
+      A2: 'L1',
+      B2: 'achieved',
+      B3: 12,
+    });
   });
 
   it('fills an empty sheetData and keeps what follows it in the schema order', async () => {
-    const parts = prefixedPackage('<x:sheetData/><x:mergeCells count="1"><x:mergeCell ref="D1:E1"/></x:mergeCells><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    const parts = prefixedPackage(
+      '<x:sheetData/><x:mergeCells count="1"><x:mergeCell ref="D1:E1"/></x:mergeCells><x:pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    );
     const sheet = parts.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
     const writes = writesOf({ 1: { 3: 'qualcheck: status' }, 2: { 3: 'invalid' } });
     writes.formats = [{ sqref: 'C2:C2', rules: [{ type: 'cellIs', formula: '"invalid"', dxfId: 0 }] }];
     const xml = await patched(sheet, writes);
-    assert.match(xml, /<\/x:sheetData><x:mergeCells count="1"><x:mergeCell ref="D1:E1"\/><\/x:mergeCells><x:conditionalFormatting sqref="C2:C2"><x:cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><x:formula>"invalid"<\/x:formula><\/x:cfRule><\/x:conditionalFormatting><x:pageMargins /);
+    assert.match(
+      xml,
+      /<\/x:sheetData><x:mergeCells count="1"><x:mergeCell ref="D1:E1"\/><\/x:mergeCells><x:conditionalFormatting sqref="C2:C2"><x:cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><x:formula>"invalid"<\/x:formula><\/x:cfRule><\/x:conditionalFormatting><x:pageMargins /,
+    );
     assert.deepEqual(await cellsRead(parts, xml), { C1: 'qualcheck: status', C2: 'invalid' });
   });
 
@@ -137,7 +175,12 @@ describe('the package copy', function () {
       const info = await readWorkbookInfo(pkg);
       assert.ok(info);
       const edit = new PackageEdit(pkg);
-      const part = await putCustomXmlPart(edit, info, ns, `<?xml version="1.0"?><record xmlns="${ns}"><cell ref="B2">${record}</cell></record>`);
+      const part = await putCustomXmlPart(
+        edit,
+        info,
+        ns,
+        `<?xml version="1.0"?><record xmlns="${ns}"><cell ref="B2">${record}</cell></record>`,
+      );
       await edit.write(input, out);
       pkg.close();
       return part;
@@ -148,7 +191,12 @@ describe('the package copy', function () {
     assert.equal(await write(await fs.readFile(first), 'two', second), 'customXml/item1.xml');
     const [a, b] = [await unzipParts(first), await unzipParts(second)];
     assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort(), 'no second part on the second write');
-    for (const name of ['customXml/itemProps1.xml', 'customXml/_rels/item1.xml.rels', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels']) {
+    for (const name of [
+      'customXml/itemProps1.xml',
+      'customXml/_rels/item1.xml.rels',
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+    ]) {
       assert.ok(a.get(name)?.equals(b.get(name) ?? Buffer.alloc(0)), `${name} is written once`);
     }
     const pkg = await WorkbookPackage.open(await fs.readFile(second));

@@ -45,7 +45,12 @@ describe('a worksheet exceljs writes, read as a grid', () => {
       s.getCell('A2').value = 'x';
       s.getRow(2).hidden = true;
       s.getColumn(2).hidden = true;
-      s.addTable({ name: 'Cohort', ref: 'A4', columns: [{ name: 'Learner ID' }, { name: 'L/601/0933' }], rows: [['1', 'A']] });
+      s.addTable({
+        name: 'Cohort',
+        ref: 'A4',
+        columns: [{ name: 'Learner ID' }, { name: 'L/601/0933' }],
+        rows: [['1', 'A']],
+      });
     });
     // The grid runs as far as the values do (column B, the table's); C1 is merged away and holds nothing.
     assert.deepEqual(grid.values[0], ['Units', null]);
@@ -61,8 +66,12 @@ describe('the layout samples', () => {
   const expected = LAYOUT_LEARNERS.map((l) => ({
     learnerId: l.id,
     qualification: '600/5106/1',
-    achieved: Object.keys(l.units).filter((ref) => l.units[ref] !== 'planned').sort(),
-    planned: Object.keys(l.units).filter((ref) => l.units[ref] === 'planned').sort(),
+    achieved: Object.keys(l.units)
+      .filter((ref) => l.units[ref] !== 'planned')
+      .sort(),
+    planned: Object.keys(l.units)
+      .filter((ref) => l.units[ref] === 'planned')
+      .sort(),
     problems: [],
   }));
 

@@ -20,7 +20,8 @@ const corpus = path.join(repoRoot, '../shared/xlsx-corpus/files');
 async function corpusFiles(): Promise<string[]> {
   const out: string[] = [];
   for (const folder of (await fs.readdir(corpus)).sort()) {
-    for (const name of (await fs.readdir(path.join(corpus, folder))).sort()) if (/\.xls[xm]$/i.test(name)) out.push(path.join(corpus, folder, name));
+    for (const name of (await fs.readdir(path.join(corpus, folder))).sort())
+      if (/\.xls[xm]$/i.test(name)) out.push(path.join(corpus, folder, name));
   }
   return process.env.QUALCHECK_CORPUS === 'all' ? out : out.filter((_, i) => i % 3 === 0);
 }
@@ -39,7 +40,11 @@ function usedEnd(sheet: XLSX.WorkSheet): { row: number; column: number } {
 }
 
 function values(sheet: XLSX.WorkSheet): Map<string, unknown> {
-  return new Map(Object.entries(sheet).filter(([ref]) => !ref.startsWith('!')).map(([ref, cell]) => [ref, (cell as XLSX.CellObject).v]));
+  return new Map(
+    Object.entries(sheet)
+      .filter(([ref]) => !ref.startsWith('!'))
+      .map(([ref, cell]) => [ref, (cell as XLSX.CellObject).v]),
+  );
 }
 
 describe('the package patch on real workbooks (../shared/xlsx-corpus)', function () {
@@ -85,7 +90,10 @@ describe('the package patch on real workbooks (../shared/xlsx-corpus)', function
             firstColumn: end.column + 3,
             header: ['qualcheck: achieved credits', 'qualcheck: status'],
             firstRow: 2,
-            rows: Array.from({ length: height - 1 }, (_, i) => [i * 3, i % 2 === 0 ? 'achieved' : 'see <notes> & "plan"']),
+            rows: Array.from({ length: height - 1 }, (_, i) => [
+              i * 3,
+              i % 2 === 0 ? 'achieved' : 'see <notes> & "plan"',
+            ]),
             textColumns: [],
             statusColumn: 1,
             staleRanges: [],
@@ -101,15 +109,23 @@ describe('the package patch on real workbooks (../shared/xlsx-corpus)', function
           const after = XLSX.read(copy).Sheets[sheet.name];
           assert.ok(after, `${name}: the sheet is in the copy`);
           const [was, is] = [values(cells), values(after)];
-          for (const [ref, value] of was) if (!Object.is(is.get(ref), value)) problems.push(`${name}: ${ref} was ${String(value)}, is ${String(is.get(ref))}`);
+          for (const [ref, value] of was)
+            if (!Object.is(is.get(ref), value))
+              problems.push(`${name}: ${ref} was ${String(value)}, is ${String(is.get(ref))}`);
           const header = XLSX.utils.encode_cell({ r: 0, c: end.column + 3 });
-          if (is.get(header) !== 'qualcheck: status') problems.push(`${name}: ${header} does not read qualcheck: status`);
+          if (is.get(header) !== 'qualcheck: status')
+            problems.push(`${name}: ${header} does not read qualcheck: status`);
           const [partsBefore, partsAfter] = [await unzipParts(bytes), await unzipParts(copy)];
-          const owned = new Set([sheet.part?.toLowerCase(), ...info.relationships.filter((r) => r.type === 'styles').map((r) => r.part?.toLowerCase())]);
+          const owned = new Set([
+            sheet.part?.toLowerCase(),
+            ...info.relationships.filter((r) => r.type === 'styles').map((r) => r.part?.toLowerCase()),
+          ]);
           // A package without styles.xml gets one, with its relationship and content type.
-          if (!info.relationships.some((r) => r.type === 'styles')) owned.add('[content_types].xml').add(relationshipsPartOf(info.part).toLowerCase());
+          if (!info.relationships.some((r) => r.type === 'styles'))
+            owned.add('[content_types].xml').add(relationshipsPartOf(info.part).toLowerCase());
           for (const [part, data] of partsBefore) {
-            if (!owned.has(part.toLowerCase()) && !partsAfter.get(part)?.equals(data)) problems.push(`${name}: part ${part} changed`);
+            if (!owned.has(part.toLowerCase()) && !partsAfter.get(part)?.equals(data))
+              problems.push(`${name}: part ${part} changed`);
           }
           written++;
         } finally {

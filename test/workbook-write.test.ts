@@ -10,7 +10,15 @@ import { columnLetters } from '../src/cohort/address';
 import { RESULT_HEADERS } from '../src/cohort/results';
 import { runCheck } from '../src/cli/check';
 import { NOT_COUNTED_HEADER } from '../src/excel/unit-highlight';
-import { featureWorkbook, MERGED_NOTE, MERGED_NOTE_RANGE, OPAQUE_PARTS, unzipParts, zipParts, type Parts } from './support/feature-workbook';
+import {
+  featureWorkbook,
+  MERGED_NOTE,
+  MERGED_NOTE_RANGE,
+  OPAQUE_PARTS,
+  unzipParts,
+  zipParts,
+  type Parts,
+} from './support/feature-workbook';
 import { repoRoot } from './support/cli';
 
 const sample = path.join(repoRoot, 'samples/cohort-600-5106-1.xlsx');
@@ -62,7 +70,9 @@ function gainsOneEntry(before: Parts, after: Parts, name: string, pattern: RegEx
 
 /** The column letters of qualcheck's owned columns in row 1 of the cells. */
 function ownedColumns(cells: Cells): string[] {
-  return [...cells].filter(([ref, c]) => /^[A-Z]+1$/.test(ref) && typeof c.v === 'string' && c.v.startsWith('qualcheck:')).map(([ref]) => ref.replace(/\d+$/, ''));
+  return [...cells]
+    .filter(([ref, c]) => /^[A-Z]+1$/.test(ref) && typeof c.v === 'string' && c.v.startsWith('qualcheck:'))
+    .map(([ref]) => ref.replace(/\d+$/, ''));
 }
 
 describe('check --out writes a patch of the workbook', function () {
@@ -93,14 +103,28 @@ describe('check --out writes a patch of the workbook', function () {
     assert.match(text(outParts, RECORD_PARTS[1]), /<ownership\b[^>]*urn:qualcheck:ownership:1/);
     for (const opaque of OPAQUE_PARTS) assert.ok(outParts.has(opaque), `${opaque} is carried over`);
     assertSameParts(inputParts, outParts, [COHORT_PART, STYLES_PART, ...BOOKKEEPING], 'first run');
-    gainsOneEntry(inputParts, outParts, 'xl/_rels/workbook.xml.rels', /<Relationship Id="rId\d+" Type="[^"]*\/customXml" Target="..\/customXml\/item2.xml"\/>/g);
-    gainsOneEntry(inputParts, outParts, '[Content_Types].xml', /<Override PartName="\/customXml\/item2.xml" ContentType="application\/xml"\/><Override PartName="\/customXml\/itemProps2.xml" ContentType="[^"]*"\/>/g);
+    gainsOneEntry(
+      inputParts,
+      outParts,
+      'xl/_rels/workbook.xml.rels',
+      /<Relationship Id="rId\d+" Type="[^"]*\/customXml" Target="..\/customXml\/item2.xml"\/>/g,
+    );
+    gainsOneEntry(
+      inputParts,
+      outParts,
+      '[Content_Types].xml',
+      /<Override PartName="\/customXml\/item2.xml" ContentType="application\/xml"\/><Override PartName="\/customXml\/itemProps2.xml" ContentType="[^"]*"\/>/g,
+    );
 
     // The cohort sheet: every cell of the user's as it was; new cells only in qualcheck's columns.
     const before = cellsOf(await fs.readFile(input), 'Cohort');
     const after = cellsOf(await fs.readFile(out), 'Cohort');
     const owned = ownedColumns(after);
-    assert.deepEqual(owned.map((c) => after.get(`${c}1`)?.v), OWN_HEADERS, 'the owned columns once each, in order');
+    assert.deepEqual(
+      owned.map((c) => after.get(`${c}1`)?.v),
+      OWN_HEADERS,
+      'the owned columns once each, in order',
+    );
     // The merged note beside the data stays the user's: the results start right of the merged area.
     const mergeEnd = MERGED_NOTE_RANGE.split(':')[1].replace(/\d+$/, '');
     assert.equal(owned[0], columnLetters(XLSX.utils.decode_col(mergeEnd) + 2));
@@ -116,22 +140,34 @@ describe('check --out writes a patch of the workbook', function () {
     const sheetBefore = text(inputParts, COHORT_PART);
     const sheetAfter = text(outParts, COHORT_PART);
     const tail = (xml: string) => xml.slice(xml.indexOf('</sheetData>'));
-    const ownFormats = new RegExp(`<conditionalFormatting sqref="(${status}2:${status}35|G2:AT35)">.*?</conditionalFormatting>`, 'g');
+    const ownFormats = new RegExp(
+      `<conditionalFormatting sqref="(${status}2:${status}35|G2:AT35)">.*?</conditionalFormatting>`,
+      'g',
+    );
     assert.equal((tail(sheetAfter).match(ownFormats) ?? []).length, 2, 'the status format and the unit highlight');
-    assert.equal(tail(sheetAfter).replace(ownFormats, ''), tail(sheetBefore), 'merges, validations, hyperlinks, comments, tables and the user\'s format are kept as written');
+    assert.equal(
+      tail(sheetAfter).replace(ownFormats, ''),
+      tail(sheetBefore),
+      "merges, validations, hyperlinks, comments, tables and the user's format are kept as written",
+    );
     const head = (xml: string) =>
       xml
         .slice(0, xml.indexOf('<sheetData'))
         .replace(/<dimension ref="[^"]*"\/>/, '')
-        .replace(/<col min="(\d+)" max="\1" width="\d+" customWidth="1"\/>/g, (col, min: string) => (Number(min) >= XLSX.utils.decode_col(owned[0]) + 1 ? '' : col));
-    assert.equal(head(sheetAfter), head(sheetBefore), 'sheet views and the user\'s column widths are kept');
+        .replace(/<col min="(\d+)" max="\1" width="\d+" customWidth="1"\/>/g, (col, min: string) =>
+          Number(min) >= XLSX.utils.decode_col(owned[0]) + 1 ? '' : col,
+        );
+    assert.equal(head(sheetAfter), head(sheetBefore), "sheet views and the user's column widths are kept");
 
     // styles.xml gains dxfs after the user's own, nothing else.
     const stylesBefore = text(inputParts, STYLES_PART);
     const stylesAfter = text(outParts, STYLES_PART);
     const dxfs = /<dxfs count="\d+">(.*?)<\/dxfs>/;
     assert.equal(stylesAfter.replace(dxfs, ''), stylesBefore.replace(dxfs, ''));
-    assert.ok(dxfs.exec(stylesAfter)?.[1].startsWith(dxfs.exec(stylesBefore)?.[1] ?? '?'), "the user's dxf keeps its index");
+    assert.ok(
+      dxfs.exec(stylesAfter)?.[1].startsWith(dxfs.exec(stylesBefore)?.[1] ?? '?'),
+      "the user's dxf keeps its index",
+    );
 
     // Another reader sees the names, merges and cells.
     const workbook = XLSX.read(await fs.readFile(out));
@@ -182,10 +218,16 @@ describe('check --out writes a patch of the workbook', function () {
     assert.deepEqual(added, ['xl/worksheets/sheet3.xml']);
     const entry = (name: string, pattern: RegExp) => gainsOneEntry(parts, outParts, name, pattern);
     entry('xl/workbook.xml', /<sheet name="qualcheck results" sheetId="3" r:id="rId\d+"\/>/g);
-    entry('xl/_rels/workbook.xml.rels', /<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet3.xml"\/>/g);
+    entry(
+      'xl/_rels/workbook.xml.rels',
+      /<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet3.xml"\/>/g,
+    );
     entry('[Content_Types].xml', /<Override PartName="\/xl\/worksheets\/sheet3.xml" ContentType="[^"]*"\/>/g);
     const results = cellsOf(await fs.readFile(out1), 'qualcheck results');
-    assert.deepEqual(['A1', 'B1', 'C1'].map((ref) => results.get(ref)?.v), ['Row', 'Learner ID', RESULT_HEADERS[0]]);
+    assert.deepEqual(
+      ['A1', 'B1', 'C1'].map((ref) => results.get(ref)?.v),
+      ['Row', 'Learner ID', RESULT_HEADERS[0]],
+    );
     assert.deepEqual(results.get('B2'), { t: 's', v: cellsOf(await fs.readFile(edited), 'Cohort').get('A2')?.v });
 
     // Checked again, the results sheet is reused: no second sheet, no second entry.
@@ -199,9 +241,14 @@ describe('check --out writes a patch of the workbook', function () {
     const checked = path.join(tmp, 'recorded.xlsx');
     await runCheck(input, { out: checked });
     const parts = await unzipParts(checked);
-    const status = ownedColumns(cellsOf(await fs.readFile(checked), 'Cohort'))[RESULT_HEADERS.indexOf('qualcheck: status')];
+    const status = ownedColumns(cellsOf(await fs.readFile(checked), 'Cohort'))[
+      RESULT_HEADERS.indexOf('qualcheck: status')
+    ];
     const typed = 'agreed with IQA: achieved';
-    const sheet = text(parts, COHORT_PART).replace(new RegExp(`(<c r="${status}3"[^>]*><is><t>)[^<]*(</t>)`), `$1${typed}$2`);
+    const sheet = text(parts, COHORT_PART).replace(
+      new RegExp(`(<c r="${status}3"[^>]*><is><t>)[^<]*(</t>)`),
+      `$1${typed}$2`,
+    );
     assert.notEqual(sheet, text(parts, COHORT_PART));
     parts.set(COHORT_PART, Buffer.from(sheet));
     const edited = path.join(tmp, 'recorded-typed.xlsx');
@@ -211,6 +258,9 @@ describe('check --out writes a patch of the workbook', function () {
     assert.equal(run.written?.target, 'sheet');
     assert.match(run.written?.reason ?? '', new RegExp(`${status}3`));
     assert.equal(cellsOf(await fs.readFile(out), 'Cohort').get(`${status}3`)?.v, typed);
-    assert.ok((await unzipParts(out)).get(COHORT_PART)?.equals(parts.get(COHORT_PART) ?? Buffer.alloc(0)), 'the cohort sheet is left as the person left it');
+    assert.ok(
+      (await unzipParts(out)).get(COHORT_PART)?.equals(parts.get(COHORT_PART) ?? Buffer.alloc(0)),
+      'the cohort sheet is left as the person left it',
+    );
   });
 });

@@ -8,7 +8,14 @@ type Token = [kind: string, name: string, detail: string, start: number, end: nu
 function tokens(chunks: string[]): Token[] {
   const found: Token[] = [];
   const tokenizer = new XmlTokenizer({
-    open: (t) => found.push(['open', t.prefix ? `${t.prefix}:${t.name}` : t.name, JSON.stringify(t.attributes) + (t.selfClosing ? '/' : ''), t.start, t.end]),
+    open: (t) =>
+      found.push([
+        'open',
+        t.prefix ? `${t.prefix}:${t.name}` : t.name,
+        JSON.stringify(t.attributes) + (t.selfClosing ? '/' : ''),
+        t.start,
+        t.end,
+      ]),
     close: (t) => found.push(['close', t.name, '', t.start, t.end]),
     text: (t) => found.push(['text', '', t.text, t.start, t.end]),
   });
@@ -61,7 +68,11 @@ describe('XML tokenizer', () => {
     ['two roots', '<a/><b/>', /a second root element <b>/],
   ] as const) {
     it(`refuses ${what} with a line that says so`, () => {
-      assert.throws(() => tokenizeXml(text, {}), (error: Error) => error instanceof XmlSyntaxError && reason.test(error.message) && !error.message.includes('\n'));
+      assert.throws(
+        () => tokenizeXml(text, {}),
+        (error: Error) =>
+          error instanceof XmlSyntaxError && reason.test(error.message) && !error.message.includes('\n'),
+      );
     });
   }
 

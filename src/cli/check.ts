@@ -3,7 +3,14 @@ import { checkCohort, type LearnerCheck } from '../cohort/check';
 import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/results';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
-import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue, type CohortSheet, type WorkbookRules } from './workbook';
+import {
+  loadMarks,
+  loadWorkbook,
+  readCohortSheet,
+  workbookCatalogue,
+  type CohortSheet,
+  type WorkbookRules,
+} from './workbook';
 import { checkOutFile } from './out-file';
 import { explained } from './sheet-read';
 import { writeResults } from './write-results';
@@ -36,7 +43,12 @@ export interface CheckRun {
 export async function runCheck(file: string, options: CheckOptions): Promise<CheckRun> {
   if (options.out !== undefined) {
     const inputs = [file, ...(options.rules ?? []), options.marks];
-    await checkOutFile(options.out, { extension: '.xlsx', what: 'the checked copy of the workbook', example: 'cohort-checked.xlsx', inputs });
+    await checkOutFile(options.out, {
+      extension: '.xlsx',
+      what: 'the checked copy of the workbook',
+      example: 'cohort-checked.xlsx',
+      inputs,
+    });
   }
   // The workbook's own rules sheet goes over the embedded catalogue, and --rules files over both.
   const workbook = await loadWorkbook(file);
@@ -46,13 +58,23 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
     const found = await workbookCatalogue(workbook, file, options);
     sheetRules = found.sheetRules;
     const marks = await loadMarks(options.marks);
-    cohort = await readCohortSheet(workbook, file, { sheet: options.sheet, catalogue: found.catalogue, qualification: options.qualification, marks });
+    cohort = await readCohortSheet(workbook, file, {
+      sheet: options.sheet,
+      catalogue: found.catalogue,
+      qualification: options.qualification,
+      marks,
+    });
   } finally {
     workbook.close();
   }
   const { sheet, grid, reading } = cohort;
   const checks = checkCohort(reading);
-  const run: CheckRun = { file, sheetName: sheet.name, checks, json: cohortJson(reading, checks, { plans: options.json === true }) };
+  const run: CheckRun = {
+    file,
+    sheetName: sheet.name,
+    checks,
+    json: cohortJson(reading, checks, { plans: options.json === true }),
+  };
   if (sheetRules) {
     run.json.rulesSheet = {
       sheet: sheetRules.sheetName,
@@ -62,7 +84,17 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
   }
   if (options.out !== undefined) {
     const out = options.out;
-    const outcome = await explained(file, () => writeResults({ file, out, sheetName: sheet.name, grid, reading, checks, firstCells: (name) => firstCells(file, name) }));
+    const outcome = await explained(file, () =>
+      writeResults({
+        file,
+        out,
+        sheetName: sheet.name,
+        grid,
+        reading,
+        checks,
+        firstCells: (name) => firstCells(file, name),
+      }),
+    );
     run.written = { file: options.out, target: outcome.target, sheetName: outcome.sheetName, reason: outcome.reason };
   }
   return run;
@@ -91,7 +123,9 @@ export function formatCheckReport(run: CheckRun): string {
   const rules = run.json.rulesSheet;
   if (rules) {
     const changes = `${rules.changes.length} change${rules.changes.length === 1 ? '' : 's'} from the built-in catalogue`;
-    lines.push(`Qualification data from sheet "${rules.sheet}" for ${rules.qualifications.join(', ') || 'no qualification'} (${changes}; qualcheck rules diff ${run.file} lists them)`);
+    lines.push(
+      `Qualification data from sheet "${rules.sheet}" for ${rules.qualifications.join(', ') || 'no qualification'} (${changes}; qualcheck rules diff ${run.file} lists them)`,
+    );
   }
   lines.push('');
   const header = ['Row', 'Learner', 'Qualification', 'Status', 'Credits', 'With planned', 'First problem'];
@@ -105,7 +139,11 @@ export function formatCheckReport(run: CheckRun): string {
     truncate(l.violations[0]?.message ?? '', 70),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   lines.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
   const summary = summarise(run.checks);
   lines.push('');

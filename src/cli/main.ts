@@ -29,7 +29,10 @@ function oneLineErrors(command: Command, usage: string): Command {
   });
 }
 
-export function buildProgram(out: (text: string) => void, setExitCode: (code: number) => void = () => undefined): Command {
+export function buildProgram(
+  out: (text: string) => void,
+  setExitCode: (code: number) => void = () => undefined,
+): Command {
   const program = new Command();
   program
     .name('qualcheck')
@@ -46,45 +49,96 @@ export function buildProgram(out: (text: string) => void, setExitCode: (code: nu
     .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
     .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
     .option('--qualification <id>', 'qualification for learners when the sheet has no qualification column')
-    .option('--rules <file.json|file.xlsx>', 'add or replace qualifications from a JSON definition file or a workbook\'s rules sheet (repeatable)', collect, [])
+    .option(
+      '--rules <file.json|file.xlsx>',
+      "add or replace qualifications from a JSON definition file or a workbook's rules sheet (repeatable)",
+      collect,
+      [],
+    )
     .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own')
     .option('--out <out.xlsx>', 'write a copy of the workbook with result columns')
     .option('--json', 'print one JSON object instead of the table')
-    .action(async (file: string, options: { sheet?: string; qualification?: string; rules: string[]; marks?: string; out?: string; json?: boolean }) => {
-      const { formatCheckReport, runCheck } = await import('./check.js');
-      const run = await runCheck(file, options);
-      out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run)}\n`);
-    });
+    .action(
+      async (
+        file: string,
+        options: {
+          sheet?: string;
+          qualification?: string;
+          rules: string[];
+          marks?: string;
+          out?: string;
+          json?: boolean;
+        },
+      ) => {
+        const { formatCheckReport, runCheck } = await import('./check.js');
+        const run = await runCheck(file, options);
+        out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run)}\n`);
+      },
+    );
 
   const register = program.command('register');
   oneLineErrors(register, 'qualcheck register');
   register
-    .description('find what the awarding body would reject before registering the cohort, and write the registration file')
+    .description(
+      'find what the awarding body would reject before registering the cohort, and write the registration file',
+    )
     .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
     .option('--date <YYYY-MM-DD>', 'registration date (default: today)')
     .option('--out <registrations.csv>', 'write the learners ready to register as a bulk registration CSV')
     .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
     .option('--qualification <id>', 'qualification for learners when the sheet has no qualification column')
-    .option('--rules <file.json|file.xlsx>', 'add or replace qualifications from a JSON definition file or a workbook\'s rules sheet (repeatable)', collect, [])
+    .option(
+      '--rules <file.json|file.xlsx>',
+      "add or replace qualifications from a JSON definition file or a workbook's rules sheet (repeatable)",
+      collect,
+      [],
+    )
     .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own')
     .option('--json', 'print one JSON object instead of the table')
-    .action(async (file: string, options: { date?: string; out?: string; sheet?: string; qualification?: string; rules: string[]; marks?: string; json?: boolean }) => {
-      const { runRegister } = await import('./register.js');
-      setExitCode(await runRegister(file, options, out));
-    });
+    .action(
+      async (
+        file: string,
+        options: {
+          date?: string;
+          out?: string;
+          sheet?: string;
+          qualification?: string;
+          rules: string[];
+          marks?: string;
+          json?: boolean;
+        },
+      ) => {
+        const { runRegister } = await import('./register.js');
+        setExitCode(await runRegister(file, options, out));
+      },
+    );
 
-  const rules = oneLineErrors(program.command('rules'), 'qualcheck rules').description('the qualification data: export it to edit, and see what a centre changed');
+  const rules = oneLineErrors(program.command('rules'), 'qualcheck rules').description(
+    'the qualification data: export it to edit, and see what a centre changed',
+  );
   oneLineErrors(rules.command('export'), 'qualcheck rules export')
-    .description('write the built-in qualification data (with any --rules files over it) as JSON, or as a rules sheet to fill in')
-    .option('--out <file.json|file.xlsx>', 'write a JSON rules file, or a workbook with a "Qualification rules" sheet (default: JSON to the screen)')
+    .description(
+      'write the built-in qualification data (with any --rules files over it) as JSON, or as a rules sheet to fill in',
+    )
+    .option(
+      '--out <file.json|file.xlsx>',
+      'write a JSON rules file, or a workbook with a "Qualification rules" sheet (default: JSON to the screen)',
+    )
     .option('--qualification <id>', 'only this qualification')
-    .option('--rules <file.json|file.xlsx>', 'put a centre\'s rules file over the built-in data first (repeatable)', collect, [])
+    .option(
+      '--rules <file.json|file.xlsx>',
+      "put a centre's rules file over the built-in data first (repeatable)",
+      collect,
+      [],
+    )
     .action(async (options: { out?: string; qualification?: string; rules: string[] }) => {
       const { runRulesExport } = await import('./rules.js');
       await runRulesExport(options, out);
     });
   oneLineErrors(rules.command('diff'), 'qualcheck rules diff')
-    .description('list what a rules file (JSON, or a workbook\'s rules sheet) changes against the built-in catalogue, one line each')
+    .description(
+      "list what a rules file (JSON, or a workbook's rules sheet) changes against the built-in catalogue, one line each",
+    )
     .argument('<file.json|file.xlsx>', 'the rules file, or a workbook holding a "Qualification rules" sheet')
     .action(async (file: string) => {
       const { runRulesDiff } = await import('./rules.js');
@@ -113,7 +167,9 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     // A fault of ours, not the user's: still one line, and a hint to report it. Its own exit code, so a script does
     // not take it for register's 1 (some learners held back).
-    process.stderr.write(`qualcheck: internal error: ${(error as Error).message ?? String(error)} (please report this with the workbook's layout)\n`);
+    process.stderr.write(
+      `qualcheck: internal error: ${(error as Error).message ?? String(error)} (please report this with the workbook's layout)\n`,
+    );
     return 3;
   }
 }

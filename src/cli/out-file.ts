@@ -39,19 +39,29 @@ export async function checkOutFile(out: string, rules: OutFileRules): Promise<vo
   for (const input of rules.inputs) {
     if (input !== undefined && (await sameFile(out, input))) {
       const named = path.resolve(out) === path.resolve(input) ? '' : ` ${input}`;
-      throw new UserError(`--out ${out}: is the input file${named}; qualcheck never modifies its input, choose another name`);
+      throw new UserError(
+        `--out ${out}: is the input file${named}; qualcheck never modifies its input, choose another name`,
+      );
     }
   }
   const target = await statOrUndefined(out);
   if (target?.isDirectory()) {
-    throw new UserError(`--out ${out}: is a folder; give a file name in it, for example ${path.join(out, rules.example)}`);
+    throw new UserError(
+      `--out ${out}: is a folder; give a file name in it, for example ${path.join(out, rules.example)}`,
+    );
   }
   const folder = path.dirname(path.resolve(out));
   const parent = await statOrUndefined(folder);
-  if (!parent) throw new UserError(`--out ${out}: the folder ${path.dirname(out)} does not exist; create it first, or choose a file in a folder that exists`);
-  if (!parent.isDirectory()) throw new UserError(`--out ${out}: ${path.dirname(out)} is a file, not a folder; choose a file in a folder`);
+  if (!parent)
+    throw new UserError(
+      `--out ${out}: the folder ${path.dirname(out)} does not exist; create it first, or choose a file in a folder that exists`,
+    );
+  if (!parent.isDirectory())
+    throw new UserError(`--out ${out}: ${path.dirname(out)} is a file, not a folder; choose a file in a folder`);
   if (rules.extension !== undefined && path.extname(out).toLowerCase() !== rules.extension) {
-    throw new UserError(`--out ${out}: ${rules.what} is written as ${rules.extension}; give a name ending in ${rules.extension}, for example ${rules.example}`);
+    throw new UserError(
+      `--out ${out}: ${rules.what} is written as ${rules.extension}; give a name ending in ${rules.extension}, for example ${rules.example}`,
+    );
   }
 }
 
@@ -61,11 +71,17 @@ export function outWriteError(out: string, error: unknown): UserError {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return new UserError(`--out ${out}: cannot be written: permission denied (the file or its folder is read-only, or the file is open in Excel); close it or choose another name`);
+      return new UserError(
+        `--out ${out}: cannot be written: permission denied (the file or its folder is read-only, or the file is open in Excel); close it or choose another name`,
+      );
     case 'EBUSY':
-      return new UserError(`--out ${out}: cannot be written: the file is in use (open in Excel?); close it and try again, or choose another name`);
+      return new UserError(
+        `--out ${out}: cannot be written: the file is in use (open in Excel?); close it and try again, or choose another name`,
+      );
     case 'ENOENT':
-      return new UserError(`--out ${out}: cannot be written: the folder ${path.dirname(out)} does not exist; create it first, or choose another folder`);
+      return new UserError(
+        `--out ${out}: cannot be written: the folder ${path.dirname(out)} does not exist; create it first, or choose another folder`,
+      );
     case 'EISDIR':
       return new UserError(`--out ${out}: is a folder; give a file name in it`);
     case 'EROFS':
@@ -73,6 +89,8 @@ export function outWriteError(out: string, error: unknown): UserError {
     case 'ENOSPC':
       return new UserError(`--out ${out}: cannot be written: the disk is full; free some space or choose another disk`);
     default:
-      return new UserError(`--out ${out}: cannot be written (${code ?? (error as Error).message ?? String(error)}); check the folder exists and you may write there`);
+      return new UserError(
+        `--out ${out}: cannot be written (${code ?? (error as Error).message ?? String(error)}); check the folder exists and you may write there`,
+      );
   }
 }

@@ -49,7 +49,12 @@ export interface RegisterJson {
 /** Years a registration date may fall in: the QCF began in 2008; a later year than 2099 is a typing slip. */
 const REGISTRATION_YEARS = { from: 1990, to: 2099 };
 
-export function registerJson(file: string, sheet: string, date: string, results: readonly RegistrationResult[]): RegisterJson {
+export function registerJson(
+  file: string,
+  sheet: string,
+  date: string,
+  results: readonly RegistrationResult[],
+): RegisterJson {
   const ready = results.filter((r) => r.ready).length;
   return {
     file,
@@ -61,7 +66,12 @@ export function registerJson(file: string, sheet: string, date: string, results:
       row: r.row,
       learnerId: r.learnerId,
       ready: r.ready,
-      problems: r.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, ...(p.cell === undefined ? {} : { cell: p.cell }) })),
+      problems: r.problems.map((p) => ({
+        code: p.code,
+        severity: p.severity,
+        message: p.message,
+        ...(p.cell === undefined ? {} : { cell: p.cell }),
+      })),
       notes: r.notes.map((n) => ({ message: n.message, ...(n.cell === undefined ? {} : { cell: n.cell }) })),
     })),
   };
@@ -74,18 +84,29 @@ export function formatRegisterReport(report: RegisterJson): string {
   const rows = report.learners.map((l) => {
     const errors = l.problems.filter((p) => p.severity === 'error').length;
     const warnings = l.problems.length - errors;
-    const counts = [errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings > 0 ? `${warnings} warning${warnings > 1 ? 's' : ''}` : ''];
+    const counts = [
+      errors > 0 ? `${errors} error${errors > 1 ? 's' : ''}` : '',
+      warnings > 0 ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '',
+    ];
     return [String(l.row), l.learnerId, l.ready ? 'yes' : 'NO', counts.filter(Boolean).join(', ')];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   lines.push(line(header), line(widths.map((w) => '-'.repeat(w))));
   report.learners.forEach((l, i) => {
     lines.push(line(rows[i]));
     for (const p of l.problems) lines.push(`      ${p.severity === 'error' ? 'x' : '!'} ${p.code}: ${p.message}`);
   });
-  lines.push('', `${report.ready} of ${report.learners.length} learners ready to register; ${report.notReady} held back.`);
-  if (report.written) lines.push(`Registration file written: ${report.written.file} (${report.written.learners} learners)`);
+  lines.push(
+    '',
+    `${report.ready} of ${report.learners.length} learners ready to register; ${report.notReady} held back.`,
+  );
+  if (report.written)
+    lines.push(`Registration file written: ${report.written.file} (${report.written.learners} learners)`);
   return lines.join('\n');
 }
 
@@ -111,11 +132,18 @@ export async function runRegister(
   const year = Number(date.slice(0, 4));
   // A real day, but not one anybody registers on (0000-01-01 would make every learner thousands of years old).
   if (year < REGISTRATION_YEARS.from || year > REGISTRATION_YEARS.to) {
-    throw new UserError(`--date ${date}: registration dates run from ${REGISTRATION_YEARS.from} to ${REGISTRATION_YEARS.to}; give the day you will register, as YYYY-MM-DD`);
+    throw new UserError(
+      `--date ${date}: registration dates run from ${REGISTRATION_YEARS.from} to ${REGISTRATION_YEARS.to}; give the day you will register, as YYYY-MM-DD`,
+    );
   }
   if (opts.out !== undefined) {
     const inputs = [file, ...(opts.rules ?? []), opts.marks];
-    await checkOutFile(opts.out, { extension: '.csv', what: 'the bulk registration file', example: 'registrations.csv', inputs });
+    await checkOutFile(opts.out, {
+      extension: '.csv',
+      what: 'the bulk registration file',
+      example: 'registrations.csv',
+      inputs,
+    });
   }
   const marks = await loadMarks(opts.marks);
   const workbook = await loadWorkbook(file);
@@ -123,7 +151,12 @@ export async function runRegister(
   try {
     // The same catalogue a check uses: the workbook's rules sheet over the embedded data, --rules files over both.
     const { catalogue } = await workbookCatalogue(workbook, file, opts);
-    cohort = await readCohortSheet(workbook, file, { sheet: opts.sheet, catalogue, qualification: opts.qualification, marks });
+    cohort = await readCohortSheet(workbook, file, {
+      sheet: opts.sheet,
+      catalogue,
+      qualification: opts.qualification,
+      marks,
+    });
   } finally {
     workbook.close();
   }

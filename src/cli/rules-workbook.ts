@@ -17,12 +17,17 @@ function cellsOf(worksheet: ExcelJS.Worksheet, range: string): ExcelJS.Cell[] {
   const a = worksheet.getCell(first);
   const b = worksheet.getCell(last);
   const cells: ExcelJS.Cell[] = [];
-  for (let r = Number(a.row); r <= Number(b.row); r++) for (let c = Number(a.col); c <= Number(b.col); c++) cells.push(worksheet.getCell(r, c));
+  for (let r = Number(a.row); r <= Number(b.row); r++)
+    for (let c = Number(a.col); c <= Number(b.col); c++) cells.push(worksheet.getCell(r, c));
   return cells;
 }
 
 /** Adds the rules sheet to a workbook (replacing one already there) and returns it. */
-export function addRulesSheet(workbook: ExcelJS.Workbook, layout: RulesSheetLayout, name = RULES_SHEET_NAME): ExcelJS.Worksheet {
+export function addRulesSheet(
+  workbook: ExcelJS.Workbook,
+  layout: RulesSheetLayout,
+  name = RULES_SHEET_NAME,
+): ExcelJS.Worksheet {
   const old = workbook.worksheets.find((ws) => isRulesSheetName(ws.name));
   if (old) workbook.removeWorksheet(old.id);
   const worksheet = workbook.addWorksheet(name);
@@ -41,14 +46,22 @@ export function addRulesSheet(workbook: ExcelJS.Workbook, layout: RulesSheetLayo
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADING_FILL } };
     }
   }
-  for (const range of layout.hints) for (const cell of cellsOf(worksheet, range)) cell.font = { italic: true, color: { argb: HINT_COLOUR } };
+  for (const range of layout.hints)
+    for (const cell of cellsOf(worksheet, range)) cell.font = { italic: true, color: { argb: HINT_COLOUR } };
   // A conditional format rather than painted cells: the highlight goes away as soon as the centre fills the cell in.
   for (const block of layout.blocks) {
     if (!block.unitValues) continue;
     const topLeft = block.unitValues.split(':')[0];
     worksheet.addConditionalFormatting({
       ref: block.unitValues,
-      rules: [{ type: 'expression', priority: 1, formulae: [`LEN(TRIM(${topLeft}))=0`], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: UNKNOWN_FILL } } } }],
+      rules: [
+        {
+          type: 'expression',
+          priority: 1,
+          formulae: [`LEN(TRIM(${topLeft}))=0`],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: UNKNOWN_FILL } } },
+        },
+      ],
     });
   }
   return worksheet;
@@ -63,14 +76,25 @@ export function findRulesSheet(workbook: Workbook): SheetEntry | undefined {
  * Reads the rules sheet of a workbook against the definitions it replaces. Any error stops the run: a check on
  * half of a centre's corrections would give results no one asked for.
  */
-export async function readWorkbookRules(workbook: Workbook, sheet: SheetEntry, file: string, base: readonly QualificationDefinition[]): Promise<QualificationDefinition[]> {
+export async function readWorkbookRules(
+  workbook: Workbook,
+  sheet: SheetEntry,
+  file: string,
+  base: readonly QualificationDefinition[],
+): Promise<QualificationDefinition[]> {
   const grid = await readGridOrExplain(workbook, sheet, file);
   if ('tooLarge' in grid) throw new UserError(`${file}, ${grid.tooLarge}`);
   const { definitions, errors } = readRulesSheet(grid, { base });
   if (errors.length > 0) {
     const shown = errors.slice(0, 8).map((e) => `${file}, sheet "${sheet.name}", ${e.cell}: ${e.message}`);
     const more = errors.length > 8 ? [`${file}, sheet "${sheet.name}": ... and ${errors.length - 8} more`] : [];
-    throw new UserError([...shown, ...more, 'Correct the cells named above, or remove the sheet to check with the built-in catalogue.'].join('\n'));
+    throw new UserError(
+      [
+        ...shown,
+        ...more,
+        'Correct the cells named above, or remove the sheet to check with the built-in catalogue.',
+      ].join('\n'),
+    );
   }
   return definitions;
 }

@@ -28,13 +28,16 @@ async function writeOrExplain(file: string, write: () => Promise<void>): Promise
 /** The embedded definitions, with any `--rules` files over them, as JSON (printed or written) or as a rules sheet workbook. */
 export async function runRulesExport(options: RulesExportOptions, out: (text: string) => void): Promise<void> {
   // A --rules workbook is often the cohort workbook itself: writing the export over it would lose the cohort.
-  if (options.out !== undefined) await checkOutFile(options.out, { what: 'the rules file', example: 'rules.xlsx', inputs: options.rules ?? [] });
+  if (options.out !== undefined)
+    await checkOutFile(options.out, { what: 'the rules file', example: 'rules.xlsx', inputs: options.rules ?? [] });
   const catalogue = await loadCatalogue(options.rules ?? []);
   let definitions: readonly QualificationDefinition[] = catalogue.qualifications;
   if (options.qualification !== undefined) {
     const found = catalogue.find(options.qualification);
     if (!found) {
-      throw new UserError(`--qualification ${options.qualification}: not in the catalogue; known qualifications are ${catalogue.qualifications.map((q) => q.id).join(', ')}`);
+      throw new UserError(
+        `--qualification ${options.qualification}: not in the catalogue; known qualifications are ${catalogue.qualifications.map((q) => q.id).join(', ')}`,
+      );
     }
     definitions = [found];
   }
@@ -53,7 +56,7 @@ export async function runRulesExport(options: RulesExportOptions, out: (text: st
     await writeOrExplain(file, () => workbook.xlsx.writeFile(file));
     out(
       `Wrote ${what} to ${file}, sheet "Qualification rules", with ${layout.unknownCells.length} unknown values highlighted.\n` +
-        'Fill them in from the awarding body\'s unit handbook, then copy the sheet into the cohort workbook (qualcheck check reads it there) or pass the file with --rules.\n',
+        "Fill them in from the awarding body's unit handbook, then copy the sheet into the cohort workbook (qualcheck check reads it there) or pass the file with --rules.\n",
     );
   } else if (/\.json$/i.test(file)) {
     await writeOrExplain(file, () => fs.writeFile(file, definitionsJson(definitions), 'utf8'));
@@ -71,5 +74,7 @@ export async function runRulesDiff(file: string, out: (text: string) => void): P
     out(`${file}: no changes from the built-in catalogue (${definitions.map((q) => q.id).join(', ')}).\n`);
     return;
   }
-  out(`${file}: ${changes.length} change${changes.length === 1 ? '' : 's'} from the built-in catalogue\n${changes.map((line) => `  ${line}`).join('\n')}\n`);
+  out(
+    `${file}: ${changes.length} change${changes.length === 1 ? '' : 's'} from the built-in catalogue\n${changes.map((line) => `  ${line}`).join('\n')}\n`,
+  );
 }

@@ -18,9 +18,17 @@ export async function explained<T>(file: string, read: () => Promise<T>): Promis
 }
 
 /** The sheet's grid, or why it is too large to read (sheet-size.ts's message, without the file name). */
-export async function readGridOrExplain(workbook: Workbook, sheet: SheetEntry, file: string): Promise<Grid | { tooLarge: string }> {
+export async function readGridOrExplain(
+  workbook: Workbook,
+  sheet: SheetEntry,
+  file: string,
+): Promise<Grid | { tooLarge: string }> {
   const reading = await explained(file, () => workbook.readSheet(sheet));
   if (reading.kind === 'grid') return reading.grid;
   // The grid runs from A1, so its size does too, as the add-in counts a used range.
-  return { tooLarge: oversizeMessage(sheet.name, { top: 1, left: 1, bottom: reading.used.bottom, right: reading.used.right }) ?? `sheet "${sheet.name}" is too large to read` };
+  return {
+    tooLarge:
+      oversizeMessage(sheet.name, { top: 1, left: 1, bottom: reading.used.bottom, right: reading.used.right }) ??
+      `sheet "${sheet.name}" is too large to read`,
+  };
 }

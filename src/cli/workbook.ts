@@ -60,7 +60,9 @@ export async function loadRulesFile(file: string): Promise<QualificationDefiniti
     try {
       const sheet = findRulesSheet(workbook);
       if (!sheet) {
-        throw new UserError(`${file}: has no sheet named "${RULES_SHEET_NAME}"; write one with qualcheck rules export --out FILE.xlsx, or give a JSON rules file`);
+        throw new UserError(
+          `${file}: has no sheet named "${RULES_SHEET_NAME}"; write one with qualcheck rules export --out FILE.xlsx, or give a JSON rules file`,
+        );
       }
       return await readWorkbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS);
     } finally {
@@ -69,10 +71,16 @@ export async function loadRulesFile(file: string): Promise<QualificationDefiniti
   }
   const text = (await readFileOrExplain(file, 'rules file')).toString('utf8');
   // A syntax error is named here by line and column; the definition reader names the fields of a well-formed file.
-  parseJsonFile(text, file, 'a qualification definition in JSON (qualcheck rules export --out rules.json writes one to start from)');
+  parseJsonFile(
+    text,
+    file,
+    'a qualification definition in JSON (qualcheck rules export --out rules.json writes one to start from)',
+  );
   const { definitions, errors } = readDefinitionsJson(text, path.basename(file), EMBEDDED_QUALIFICATIONS);
   if (errors.length > 0) {
-    const first = errors.slice(0, 5).map((e) => (e.path === '' ? `${file}: ${e.message}` : `${file}: ${e.path}: ${e.message}`));
+    const first = errors
+      .slice(0, 5)
+      .map((e) => (e.path === '' ? `${file}: ${e.message}` : `${file}: ${e.path}: ${e.message}`));
     const more = errors.length > 5 ? [`${file}: ... and ${errors.length - 5} more`] : [];
     throw new UserError([...first, ...more].join('\n'));
   }
@@ -80,7 +88,10 @@ export async function loadRulesFile(file: string): Promise<QualificationDefiniti
 }
 
 /** `start` (the embedded catalogue unless given) with every `--rules` file's definitions put over it, in order. */
-export async function loadCatalogue(ruleFiles: readonly string[], start: Catalogue = embeddedCatalogue()): Promise<Catalogue> {
+export async function loadCatalogue(
+  ruleFiles: readonly string[],
+  start: Catalogue = embeddedCatalogue(),
+): Promise<Catalogue> {
   let catalogue = start;
   for (const file of ruleFiles) catalogue = catalogue.withDefinitions(await loadRulesFile(file));
   return catalogue;
@@ -96,7 +107,10 @@ export interface WorkbookRules {
 export async function workbookRules(workbook: Workbook, file: string): Promise<WorkbookRules | undefined> {
   const sheet = findRulesSheet(workbook);
   if (!sheet) return undefined;
-  return { sheetName: sheet.name, definitions: await readWorkbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS) };
+  return {
+    sheetName: sheet.name,
+    definitions: await readWorkbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS),
+  };
 }
 
 /**
@@ -122,9 +136,14 @@ export async function workbookCatalogue(
 export async function loadMarks(file: string | undefined): Promise<MarkVocabulary | undefined> {
   if (!file) return undefined;
   const text = (await readFileOrExplain(file, 'marks file')).toString('utf8');
-  const json = parseJsonFile(text, file, 'the marks in JSON, for example {"achieved": ["Done"], "planned": ["Booked"]}');
+  const json = parseJsonFile(
+    text,
+    file,
+    'the marks in JSON, for example {"achieved": ["Done"], "planned": ["Booked"]}',
+  );
   const { vocabulary, errors } = parseMarkVocabulary(json);
-  if (!vocabulary || errors.length > 0) throw new UserError(`${file}: ${errors.join('; ') || 'not a marks vocabulary'}`);
+  if (!vocabulary || errors.length > 0)
+    throw new UserError(`${file}: ${errors.join('; ') || 'not a marks vocabulary'}`);
   return vocabulary;
 }
 
@@ -150,7 +169,11 @@ export async function readCohortSheet(
     const grid = await readGridOrExplain(workbook, sheet, file);
     if ('tooLarge' in grid) return grid;
     // Result columns of an earlier run are the tool's own, not learner data: the reader never sees them.
-    const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), { catalogue: options.catalogue, qualification: options.qualification, marks: options.marks });
+    const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), {
+      catalogue: options.catalogue,
+      qualification: options.qualification,
+      marks: options.marks,
+    });
     return { sheet, grid, reading };
   };
   const readOne = async (sheet: SheetEntry): Promise<CohortSheet> => {
@@ -162,7 +185,9 @@ export async function readCohortSheet(
     // Excel's sheet names ignore case ("cohort" and "Cohort" cannot both exist), so a name typed in another case is meant.
     const sheet = workbook.worksheet(options.sheet);
     if (!sheet) {
-      throw new UserError(`${file}: no sheet named "${options.sheet}"; the sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`);
+      throw new UserError(
+        `${file}: no sheet named "${options.sheet}"; the sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`,
+      );
     }
     const found = await readOne(sheet);
     if (found.reading.learners.length === 0) {
@@ -186,7 +211,9 @@ export async function readCohortSheet(
   // The sheet too large to read is more likely the cohort than a sheet that holds none.
   if (oversize) throw new UserError(`${file}, ${oversize}`);
   const shown = first ?? (await readOne(sheets[0]));
-  throw new UserError(`${file}: no sheet holds a cohort. Sheet "${shown.sheet.name}": ${noCohortMessage(shown.reading)}`);
+  throw new UserError(
+    `${file}: no sheet holds a cohort. Sheet "${shown.sheet.name}": ${noCohortMessage(shown.reading)}`,
+  );
 }
 
 function noCohortMessage(reading: CohortReading): string {
@@ -198,4 +225,3 @@ function noCohortMessage(reading: CohortReading): string {
   }
   return 'no learner rows found under the header; a cohort needs a header row (learner id or name, and unit columns) and one row per learner';
 }
-

@@ -7,14 +7,35 @@ import { parseRange } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/results';
 import type { CohortReading, Grid } from '../cohort/types';
-import { blockFor, OWNERSHIP_NAMESPACE, parseOwnership, serialiseOwnership, type OwnershipRecord } from '../cohort/ownership-record';
+import {
+  blockFor,
+  OWNERSHIP_NAMESPACE,
+  parseOwnership,
+  serialiseOwnership,
+  type OwnershipRecord,
+} from '../cohort/ownership-record';
 import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
-import { isResultsSheetHeader, ownershipAfter, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, type WritePlan } from '../excel/placement';
+import {
+  isResultsSheetHeader,
+  ownershipAfter,
+  planBeside,
+  planResultsSheet,
+  RESULTS_SHEET,
+  RESULTS_SHEET_NAMES,
+  SheetCells,
+  type WritePlan,
+} from '../excel/placement';
 import { NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../excel/unit-highlight';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
 import { addWorkbookPart, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
-import { freePartName, STYLES_CONTENT_TYPE, withSheetEntry, WORKSHEET_CONTENT_TYPE, XML_DECLARATION } from '../workbook/package-entries';
+import {
+  freePartName,
+  STYLES_CONTENT_TYPE,
+  withSheetEntry,
+  WORKSHEET_CONTENT_TYPE,
+  XML_DECLARATION,
+} from '../workbook/package-entries';
 import { WorkbookPackage } from '../workbook/package';
 import { readWorkbookInfo, sheetPart, type WorkbookInfo } from '../workbook/parts';
 import { emptySheetXml, patchSheet, type SheetWrites, type WrittenValue } from '../workbook/sheet-patch';
@@ -57,7 +78,13 @@ function sheetWrites(plan: WritePlan): SheetWrites {
   };
   plan.header.forEach((text, i) => put(plan.headerRow, plan.firstColumn + i, text));
   plan.rows.forEach((values, r) => {
-    values.forEach((value, i) => put(plan.firstRow + r, plan.firstColumn + i, value === '' || value === null ? null : typeof value === 'boolean' ? String(value) : value));
+    values.forEach((value, i) =>
+      put(
+        plan.firstRow + r,
+        plan.firstColumn + i,
+        value === '' || value === null ? null : typeof value === 'boolean' ? String(value) : value,
+      ),
+    );
   });
   for (const stale of plan.staleRanges) {
     const range = parseRange(stale);
@@ -65,7 +92,9 @@ function sheetWrites(plan: WritePlan): SheetWrites {
     for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) put(r, c, null);
   }
   const widths = new Map<number, number>();
-  plan.header.forEach((text, i) => widths.set(plan.firstColumn + i, i === plan.statusColumn ? 14 : /violations|next step/.test(text) ? 60 : 16));
+  plan.header.forEach((text, i) =>
+    widths.set(plan.firstColumn + i, i === plan.statusColumn ? 14 : /violations|next step/.test(text) ? 60 : 16),
+  );
   return { rows, formats: [], statusColumn: plan.firstColumn + plan.statusColumn, widths };
 }
 
@@ -84,7 +113,10 @@ async function differentialFormats(edit: PackageEdit, info: WorkbookInfo): Promi
   const formats = [...STATUSES.map((s) => STATUS_STYLE[s]), NOT_COUNTED_STYLE];
   let part = info.relationships.find((r) => r.type === 'styles' && r.part !== undefined && edit.has(r.part))?.part;
   if (part === undefined) {
-    part = freePartName(edit.partNames(), `${folderOf(info.part)}styles`, '.xml').replace(/styles1\.xml$/, 'styles.xml');
+    part = freePartName(edit.partNames(), `${folderOf(info.part)}styles`, '.xml').replace(
+      /styles1\.xml$/,
+      'styles.xml',
+    );
     await addWorkbookPart(edit, info, part, 'styles', STYLES_CONTENT_TYPE);
     edit.setText(part, MINIMAL_STYLES);
   }
@@ -99,13 +131,19 @@ function folderOf(part: string): string {
 }
 
 /** A results sheet the tool wrote before is reused; one of the user's with that name is left alone. */
-async function resultsSheetName(info: WorkbookInfo, input: CheckedWorkbook): Promise<{ name: string; create: boolean }> {
+async function resultsSheetName(
+  info: WorkbookInfo,
+  input: CheckedWorkbook,
+): Promise<{ name: string; create: boolean }> {
   for (const name of RESULTS_SHEET_NAMES) {
     const sheet = info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!sheet) return { name, create: true };
-    if (sheet.kind === 'worksheet' && isResultsSheetHeader(await input.firstCells(sheet.name))) return { name: sheet.name, create: false };
+    if (sheet.kind === 'worksheet' && isResultsSheetHeader(await input.firstCells(sheet.name)))
+      return { name: sheet.name, create: false };
   }
-  throw new UserError(`sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data; rename one of them and check again`);
+  throw new UserError(
+    `sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data; rename one of them and check again`,
+  );
 }
 
 /**
@@ -118,12 +156,21 @@ export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome
   const pkg = await WorkbookPackage.open(bytes);
   try {
     const info = await readWorkbookInfo(pkg);
-    if (!info) throw new WorkbookFileError('the workbook is damaged and cannot be read (it has no workbook part); open and re-save it in Excel');
+    if (!info)
+      throw new WorkbookFileError(
+        'the workbook is damaged and cannot be read (it has no workbook part); open and re-save it in Excel',
+      );
     const block = withNotCounted(resultsBlock(reading, checks), reading, checks, grid);
     // Which result cells are qualcheck's is what the record of its last write says (issue 13), cell by cell.
     const stored = await findCustomXmlPart(pkg, info, OWNERSHIP_NAMESPACE);
     const record = stored ? (parseOwnership(stored.xml) ?? null) : null;
-    const beside = planBeside(new SheetCells([grid]), input.sheetName, reading, block, blockFor(record, input.sheetName));
+    const beside = planBeside(
+      new SheetCells([grid]),
+      input.sheetName,
+      reading,
+      block,
+      blockFor(record, input.sheetName),
+    );
     let plan: WritePlan;
     if ('blockedBy' in beside) {
       const sheet = await resultsSheetName(info, input);
@@ -132,7 +179,11 @@ export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome
       plan = beside;
       plan.highlight = unitHighlight(reading, plan);
     }
-    await writePlan({ bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName }, plan, ownershipAfter(record, plan));
+    await writePlan(
+      { bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName },
+      plan,
+      ownershipAfter(record, plan),
+    );
     return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };
   } finally {
     pkg.close();
@@ -151,7 +202,11 @@ export interface PackageCopy {
 }
 
 /** Writes the copy with the plan's cells, formats and (for a results sheet) its part and entries, and the record. */
-export async function writePlan(copy: PackageCopy, plan: WritePlan, record: OwnershipRecord | null = null): Promise<void> {
+export async function writePlan(
+  copy: PackageCopy,
+  plan: WritePlan,
+  record: OwnershipRecord | null = null,
+): Promise<void> {
   const { pkg, info } = copy;
   const edit = new PackageEdit(pkg);
   const writes = sheetWrites(plan);
@@ -159,11 +214,16 @@ export async function writePlan(copy: PackageCopy, plan: WritePlan, record: Owne
   if (record) await putCustomXmlPart(edit, info, OWNERSHIP_NAMESPACE, serialiseOwnership(record));
   if (plan.target === 'columns') {
     const sheet = info.sheets.find((s) => s.name === copy.sheetName);
-    if (!sheet) throw new WorkbookFileError(`the workbook is damaged and cannot be read (sheet "${copy.sheetName}" is not in workbook.xml); open and re-save it in Excel`);
+    if (!sheet)
+      throw new WorkbookFileError(
+        `the workbook is damaged and cannot be read (sheet "${copy.sheetName}" is not in workbook.xml); open and re-save it in Excel`,
+      );
     edit.setContent(sheetPart(pkg, sheet), (original) => patchSheet(original, writes));
   } else {
     const existing = plan.sheet?.create ? undefined : info.sheets.find((s) => s.name === plan.sheetName);
-    const part = existing ? sheetPart(pkg, existing) : freePartName(edit.partNames(), `${folderOf(info.part)}worksheets/sheet`, '.xml');
+    const part = existing
+      ? sheetPart(pkg, existing)
+      : freePartName(edit.partNames(), `${folderOf(info.part)}worksheets/sheet`, '.xml');
     if (!existing) {
       const id = await addWorkbookPart(edit, info, part, 'worksheet', WORKSHEET_CONTENT_TYPE);
       const workbook = await edit.text(info.part);
@@ -175,7 +235,9 @@ export async function writePlan(copy: PackageCopy, plan: WritePlan, record: Owne
     await edit.write(copy.bytes, copy.out);
   } catch (error) {
     if (error instanceof XmlShapeError || error instanceof PartTooLargeError) {
-      throw new UserError(`--out ${copy.out}: not written: ${copy.file} ${error.message}; open and re-save it in Excel, then check again`);
+      throw new UserError(
+        `--out ${copy.out}: not written: ${copy.file} ${error.message}; open and re-save it in Excel, then check again`,
+      );
     }
     throw outWriteError(copy.out, error);
   }

@@ -36,7 +36,10 @@ export function columnNumber(letters: string): number | undefined {
 
 /** `B7` -> `{row: 7, column: 2}`; accepts `$B$7` and a sheet prefix (`'Cohort 1'!B7`). */
 export function parseCellAddress(text: string): { row: number; column: number } | undefined {
-  const bare = text.slice(text.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+  const bare = text
+    .slice(text.lastIndexOf('!') + 1)
+    .replace(/\$/g, '')
+    .trim();
   const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(bare);
   if (!m) return undefined;
   const column = columnNumber(m[1]);
@@ -76,5 +79,7 @@ export function intersectRanges(a: CellRange, b: CellRange): CellRange | undefin
 }
 
 export function rangeContains(outer: CellRange, inner: CellRange): boolean {
-  return inner.top >= outer.top && inner.left >= outer.left && inner.bottom <= outer.bottom && inner.right <= outer.right;
+  return (
+    inner.top >= outer.top && inner.left >= outer.left && inner.bottom <= outer.bottom && inner.right <= outer.right
+  );
 }

@@ -1,6 +1,13 @@
 // Joins what the reader found on a learner's row with the engine's verdict on their units.
 import { checkUnits } from '../rules/evaluate';
-import type { Evaluation, LearnerResult, QualificationDefinition, Status, Violation, ViolationCode } from '../rules/model';
+import type {
+  Evaluation,
+  LearnerResult,
+  QualificationDefinition,
+  Status,
+  Violation,
+  ViolationCode,
+} from '../rules/model';
 import type { CohortReading, LearnerRecord } from './types';
 
 export interface LearnerCheck {
@@ -45,15 +52,22 @@ function problemViolations(record: LearnerRecord): Violation[] {
  * unplaced mark means the learner may hold more than the sheet shows, so no verdict but `needs-data` stands, except
  * `incomplete` when the learner would be short even with every unclear unit of their qualification planned.
  */
-function weighSheetProblems(record: LearnerRecord & { qualification: QualificationDefinition }, status: Status): Status {
+function weighSheetProblems(
+  record: LearnerRecord & { qualification: QualificationDefinition },
+  status: Status,
+): Status {
   if (status === 'invalid') return status;
   const problems = record.problems.filter((p) => p.code !== undefined && SHEET_PROBLEMS.has(p.code));
   if (problems.length === 0) return status;
-  if (status !== 'incomplete' || problems.some((p) => !PLACEABLE.has(p.code ?? '') || !p.units?.length)) return 'needs-data';
+  if (status !== 'incomplete' || problems.some((p) => !PLACEABLE.has(p.code ?? '') || !p.units?.length))
+    return 'needs-data';
   // Every unit an unclear mark may stand for, planned: units a header could mean are often barred from each other,
   // and then the learner is invalid rather than short, which leaves needs-data: nothing is claimed on a guess.
   const unclear = problems.flatMap((p) => p.units ?? []);
-  const withUnclear = checkUnits(record.qualification, { achieved: record.achieved, planned: [...record.planned, ...unclear] });
+  const withUnclear = checkUnits(record.qualification, {
+    achieved: record.achieved,
+    planned: [...record.planned, ...unclear],
+  });
   return withUnclear.status === 'incomplete' ? 'incomplete' : 'needs-data';
 }
 

@@ -26,7 +26,20 @@ export interface ReadDateOptions {
 }
 
 const DAY_MS = 86_400_000;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 /** Excel's largest date serial, 31/12/9999. */
 const MAX_SERIAL = 2_958_465;
 
@@ -68,7 +81,8 @@ export function isoDateProblem(text: string): string | null {
 function calendarDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12) return `${month} is not a month`;
   const days = daysInMonth(year, month);
-  if (day < 1 || day > days) return `${MONTHS[month - 1][0].toUpperCase()}${MONTHS[month - 1].slice(1)} ${year} has ${days} days`;
+  if (day < 1 || day > days)
+    return `${MONTHS[month - 1][0].toUpperCase()}${MONTHS[month - 1].slice(1)} ${year} has ${days} days`;
   return null;
 }
 
@@ -122,7 +136,9 @@ function fromText(raw: string, opts: ReadDateOptions): DateReading {
     const day = Number(uk[1]);
     const month = Number(uk[3]);
     if (month > 12 && day <= 12) {
-      return bad(`'${text}' reads as month ${month}: dates are read day first (dd/mm/yyyy), so type ${pad(month)}/${pad(day)}/${uk[4]} if that was meant`);
+      return bad(
+        `'${text}' reads as month ${month}: dates are read day first (dd/mm/yyyy), so type ${pad(month)}/${pad(day)}/${uk[4]} if that was meant`,
+      );
     }
     return withYear(text, uk[4], referenceYear, (year) => fromParts(text, year, month, day));
   }
@@ -136,7 +152,12 @@ function fromText(raw: string, opts: ReadDateOptions): DateReading {
   return bad(`'${text}' is not a date this checker can read: type it as dd/mm/yyyy`);
 }
 
-function withYear(text: string, yearText: string, referenceYear: number, read: (year: number) => DateReading): DateReading {
+function withYear(
+  text: string,
+  yearText: string,
+  referenceYear: number,
+  read: (year: number) => DateReading,
+): DateReading {
   if (yearText.length === 4) return read(Number(yearText));
   const year = fullYear(Number(yearText), referenceYear);
   const reading = read(year);
@@ -154,7 +175,8 @@ export function readDate(value: CellValue | undefined, opts: ReadDateOptions = {
     // A number outside Excel's dates in a date-formatted cell (Excel shows ####) arrives from exceljs as a Date all the
     // same, in year 10113 or before 1900: not a date anyone typed.
     const year = value.getUTCFullYear();
-    if (year > 9999 || year < 1900) return bad(`the cell holds a number Excel cannot show as a date (it shows ####): type the date as dd/mm/yyyy`);
+    if (year > 9999 || year < 1900)
+      return bad(`the cell holds a number Excel cannot show as a date (it shows ####): type the date as dd/mm/yyyy`);
     return { date: isoFromUtc(value) };
   }
   if (typeof value === 'number') return fromSerial(value, opts.dateSystem ?? 1900);
@@ -207,6 +229,10 @@ export function isoFromText(text: string): string | undefined {
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   // Quoted text, bracketed locale or colour codes and escaped characters are not date tokens.
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '').replace(/General/gi, '');
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/General/gi, '');
   return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare) && !/[0#?]/.test(bare));
 }

@@ -18,7 +18,8 @@ export function gridRange(grid: Grid): CellRange | undefined {
 }
 
 /** Excel's error values, which Office.js hands over as text (`#N/A`) where exceljs gives `{error}`. */
-const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
+const EXCEL_ERROR =
+  /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
 export function isExcelErrorText(text: string): boolean {
   return text.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(text.trim());
@@ -41,7 +42,14 @@ export function subGrid(grid: Grid, range: CellRange | string): Grid {
   const wanted = typeof range === 'string' ? parseRange(range) : range;
   const own = gridRange(grid);
   const cut = wanted && own ? intersectRanges(own, wanted) : undefined;
-  if (!cut) return { ...grid, values: [], numberFormats: undefined, top: wanted?.top ?? grid.top, left: wanted?.left ?? grid.left };
+  if (!cut)
+    return {
+      ...grid,
+      values: [],
+      numberFormats: undefined,
+      top: wanted?.top ?? grid.top,
+      left: wanted?.left ?? grid.left,
+    };
   const r0 = cut.top - grid.top;
   const c0 = cut.left - grid.left;
   const width = cut.right - cut.left + 1;

@@ -101,7 +101,14 @@ interface Candidate {
   eligible: boolean;
 }
 
-function scoreRow(grid: Grid, r: number, width: number, merges: CellRange[], index: UnitIndex, above: string[] | undefined): Candidate {
+function scoreRow(
+  grid: Grid,
+  r: number,
+  width: number,
+  merges: CellRange[],
+  index: UnitIndex,
+  above: string[] | undefined,
+): Candidate {
   const texts = rowTexts(grid, r, width, merges);
   const banner = bannerColumns(above);
   const roles = new Array<ColumnRole | undefined>(width);
@@ -118,7 +125,16 @@ function scoreRow(grid: Grid, r: number, width: number, merges: CellRange[], ind
   }
   const learnerFields = fields.size;
   const eligible = (units >= 1 || lists >= 1) && (learnerFields >= 1 || units >= 2);
-  return { rowIndex: r, texts, roles, learnerFields, units, lists, score: 3 * learnerFields + units + 3 * lists, eligible };
+  return {
+    rowIndex: r,
+    texts,
+    roles,
+    learnerFields,
+    units,
+    lists,
+    score: 3 * learnerFields + units + 3 * lists,
+    eligible,
+  };
 }
 
 /** A row naming learner fields beats one that names only units (a learner's row of unit lists), then the higher score. */
@@ -165,7 +181,12 @@ export function findHeader(grid: Grid, width: number, index: UnitIndex): HeaderS
   let nearMiss: Candidate | undefined;
   for (const candidate of candidates) {
     if (candidate.eligible && (!best || outranks(candidate, best))) best = candidate;
-    if (!candidate.eligible && candidate.learnerFields >= 2 && (!nearMiss || candidate.learnerFields > nearMiss.learnerFields)) nearMiss = candidate;
+    if (
+      !candidate.eligible &&
+      candidate.learnerFields >= 2 &&
+      (!nearMiss || candidate.learnerFields > nearMiss.learnerFields)
+    )
+      nearMiss = candidate;
   }
   if (!best) {
     if (!nearMiss) return {};

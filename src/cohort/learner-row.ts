@@ -132,7 +132,9 @@ export class LearnerRows {
     this.qualificationOf(record, r, row, qualificationText);
     if (firstName !== undefined) record.firstName = firstName;
     if (lastName !== undefined) record.lastName = lastName;
-    const name = fullName ?? (firstName !== undefined && lastName !== undefined ? `${firstName} ${lastName}` : firstName ?? lastName);
+    const name =
+      fullName ??
+      (firstName !== undefined && lastName !== undefined ? `${firstName} ${lastName}` : (firstName ?? lastName));
     if (name !== undefined) record.fullName = name;
     if (uln !== undefined) record.uln = uln;
     if (dateOfBirth !== undefined) record.dateOfBirth = dateOfBirth;

@@ -11,7 +11,11 @@ import { cellError, isBlank } from './grid';
 import { fieldText } from './learner-row';
 
 /** A unit listed without a mark: in a plain Units column it is chosen, so planned until marked achieved. */
-const UNMARKED_STATE: Record<ListField, UnitState> = { units: 'planned', achievedUnits: 'achieved', plannedUnits: 'planned' };
+const UNMARKED_STATE: Record<ListField, UnitState> = {
+  units: 'planned',
+  achievedUnits: 'achieved',
+  plannedUnits: 'planned',
+};
 
 /** A unit in a list cell and the mark in brackets after it (`L/601/0933 (A)`, `Unit 4 [P]`), if it has one. */
 function splitMark(item: string): { unit: string; mark: string } | undefined {
@@ -50,7 +54,7 @@ export class ListUnits {
         });
         continue;
       }
-      const listed = typeof value === 'string' ? value : fieldText(value) ?? '';
+      const listed = typeof value === 'string' ? value : (fieldText(value) ?? '');
       for (const token of listed.split(LIST_SEPARATORS)) {
         const item = token.trim();
         if (item !== '') this.readItem(tally, cell, item, UNMARKED_STATE[column.role.field], qualification);
@@ -58,7 +62,13 @@ export class ListUnits {
     }
   }
 
-  private readItem(tally: UnitTally, cell: string, item: string, unmarked: UnitState, q: QualificationDefinition | null): void {
+  private readItem(
+    tally: UnitTally,
+    cell: string,
+    item: string,
+    unmarked: UnitState,
+    q: QualificationDefinition | null,
+  ): void {
     const index = this.context.index;
     let unitText = item;
     let reading: MarkReading = { state: unmarked };

@@ -29,7 +29,11 @@ export type MarkReading =
 
 /** Marks compare case-insensitively, with spaces collapsed and `In-progress` read as `In progress`. */
 export function markKey(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/(\p{L})[-_](?=\p{L})/gu, '$1 ');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/(\p{L})[-_](?=\p{L})/gu, '$1 ');
 }
 
 const NONE: MarkReading = Object.freeze({ state: 'none' });
@@ -103,7 +107,8 @@ export class MarkReader {
   style(fallback: MarkStyle = DEFAULT_MARK_STYLE): MarkStyle {
     const counter = new MarkStyleCounter();
     for (const [text, { reading, uses }] of this.cache) {
-      if (reading.state === 'planned' || (reading.state === 'achieved' && !reading.achievedOn)) counter.note(text, reading.state, uses);
+      if (reading.state === 'planned' || (reading.state === 'achieved' && !reading.achievedOn))
+        counter.note(text, reading.state, uses);
     }
     return counter.style(fallback);
   }
@@ -115,7 +120,11 @@ export class MarkReader {
 
   /** The words of each state, for messages that tell the user what the sheet may hold. */
   describe(): string {
-    const shown = (words: readonly string[]) => words.filter((w) => w.trim() !== '').slice(0, 4).join(', ');
+    const shown = (words: readonly string[]) =>
+      words
+        .filter((w) => w.trim() !== '')
+        .slice(0, 4)
+        .join(', ');
     const v = this.vocabulary;
     return `${shown(v.achieved)}${v.datesMeanAchieved ? ' or a date' : ''} for achieved, ${shown(v.planned)} for planned, blank or ${shown(v.notTaken)} for not taken`;
   }
@@ -132,7 +141,9 @@ const LISTS = ['achieved', 'planned', 'notTaken'] as const;
 export function parseMarkVocabulary(json: unknown): { vocabulary?: MarkVocabulary; errors: string[] } {
   const errors: string[] = [];
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { errors: ['marks: expected an object such as {"achieved": ["Done"], "planned": ["Booked"], "notTaken": ["n/a"]}'] };
+    return {
+      errors: ['marks: expected an object such as {"achieved": ["Done"], "planned": ["Booked"], "notTaken": ["n/a"]}'],
+    };
   }
   const record = json as Record<string, unknown>;
   for (const key of Object.keys(record)) {
@@ -156,14 +167,16 @@ export function parseMarkVocabulary(json: unknown): { vocabulary?: MarkVocabular
     given[list] = words;
   }
   for (const flag of ['datesMeanAchieved', 'replaceDefaults'] as const) {
-    if (record[flag] !== undefined && typeof record[flag] !== 'boolean') errors.push(`marks.${flag}: expected true or false`);
+    if (record[flag] !== undefined && typeof record[flag] !== 'boolean')
+      errors.push(`marks.${flag}: expected true or false`);
   }
   const seen = new Map<string, string>();
   for (const list of LISTS) {
     for (const word of given[list] ?? []) {
       const key = markKey(word);
       const other = seen.get(key);
-      if (other !== undefined && other !== list) errors.push(`marks: "${word}" is in both ${other} and ${list}; keep it in one list`);
+      if (other !== undefined && other !== list)
+        errors.push(`marks: "${word}" is in both ${other} and ${list}; keep it in one list`);
       seen.set(key, list);
     }
   }
@@ -172,13 +185,16 @@ export function parseMarkVocabulary(json: unknown): { vocabulary?: MarkVocabular
   const replace = record.replaceDefaults === true;
   const merged = {} as Record<(typeof LISTS)[number], string[]>;
   for (const list of LISTS) {
-    const base = replace ? [] : DEFAULT_MARKS[list].filter((w) => {
-      const owner = seen.get(markKey(w));
-      return owner === undefined || owner === list;
-    });
+    const base = replace
+      ? []
+      : DEFAULT_MARKS[list].filter((w) => {
+          const owner = seen.get(markKey(w));
+          return owner === undefined || owner === list;
+        });
     merged[list] = [...base, ...(given[list] ?? [])];
   }
-  const datesMeanAchieved = typeof record.datesMeanAchieved === 'boolean' ? record.datesMeanAchieved : DEFAULT_MARKS.datesMeanAchieved;
+  const datesMeanAchieved =
+    typeof record.datesMeanAchieved === 'boolean' ? record.datesMeanAchieved : DEFAULT_MARKS.datesMeanAchieved;
   return { vocabulary: { ...merged, datesMeanAchieved }, errors };
 }
 
@@ -209,7 +225,11 @@ export class MarkStyleCounter {
       }
       return best;
     };
-    return { achieved: most(this.counts.achieved, fallback.achieved), planned: most(this.counts.planned, fallback.planned), notTaken: fallback.notTaken };
+    return {
+      achieved: most(this.counts.achieved, fallback.achieved),
+      planned: most(this.counts.planned, fallback.planned),
+      notTaken: fallback.notTaken,
+    };
   }
 }
 

@@ -50,7 +50,13 @@ export function prepareUnitColumns(context: ReadContext, headers: HeaderColumn[]
         });
       }
     }
-    columns.push({ header, candidates, refs, byQualification, label: refs.length === 1 ? refs[0] : `"${header.text}"` });
+    columns.push({
+      header,
+      candidates,
+      refs,
+      byQualification,
+      label: refs.length === 1 ? refs[0] : `"${header.text}"`,
+    });
   }
   return columns;
 }

@@ -12,7 +12,9 @@ export function defaultNextStep(result: LearnerResult): string {
     case 'on-track':
       return 'complete the planned units';
     case 'invalid': {
-      const first = result.violations.find((v) => ['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'unknown-qualification'].includes(v.code));
+      const first = result.violations.find((v) =>
+        ['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'unknown-qualification'].includes(v.code),
+      );
       return first ? first.message : 'correct the unit choice';
     }
     case 'needs-data': {
@@ -43,7 +45,10 @@ export function learnerPlans(check: LearnerCheck, maxPlans = 3): PlanResult {
   const { record } = check;
   const result: PlanResult = record.qualification
     ? planCompletion(record.qualification, { achieved: record.achieved, planned: record.planned }, { maxPlans })
-    : { plans: [], noPlanReason: `${record.cells.qualification ?? `row ${record.row}`}: the qualification is not recognised, so no plan can be made` };
+    : {
+        plans: [],
+        noPlanReason: `${record.cells.qualification ?? `row ${record.row}`}: the qualification is not recognised, so no plan can be made`,
+      };
   plansOf.set(check, { asked: maxPlans, result });
   return result;
 }

@@ -65,7 +65,8 @@ function cellHash(value: CellValue | undefined): number | null {
   if (typeof value === 'number') return hash('n', String(value));
   if (value.length === 0 || value.trim() === '') return null;
   const c = value.charCodeAt(0);
-  if ((c === 45 || (c >= 48 && c <= 57) || c === 32) && NUMBER_TEXT.test(value)) return hash('n', String(Number(value.trim())));
+  if ((c === 45 || (c >= 48 && c <= 57) || c === 32) && NUMBER_TEXT.test(value))
+    return hash('n', String(Number(value.trim())));
   return hash('s', value);
 }
 
@@ -111,7 +112,14 @@ export function ownedBlockOf(written: WrittenBlock): OwnedBlock {
     for (const row of written.rows) column.push(fingerprint(readBack(row[c] ?? null)));
     return column.join('');
   });
-  return { sheet: written.sheetName, headerRow: written.headerRow, firstColumn: written.firstColumn, columns: written.header.length, rows, cells };
+  return {
+    sheet: written.sheetName,
+    headerRow: written.headerRow,
+    firstColumn: written.firstColumn,
+    columns: written.header.length,
+    rows,
+    cells,
+  };
 }
 
 /** The record after a write beside the data: that sheet's block replaced, every other sheet's kept. */
@@ -125,22 +133,35 @@ export function blockFor(record: OwnershipRecord | null, sheetName: string): Own
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g, (_, name: string, dec?: string, hex?: string) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[name] ?? '';
-  });
+  return text.replace(
+    /&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9a-fA-F]+));/g,
+    (_, name: string, dec?: string, hex?: string) => {
+      if (dec) return String.fromCodePoint(Number(dec));
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[name] ?? '';
+    },
+  );
 }
 
 /** The record as the XML of its custom part (root element in OWNERSHIP_NAMESPACE, one line per block and column). */
 export function serialiseOwnership(record: OwnershipRecord): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', `<ownership xmlns="${OWNERSHIP_NAMESPACE}">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    `<ownership xmlns="${OWNERSHIP_NAMESPACE}">`,
+  ];
   for (const b of record.blocks) {
-    lines.push(`<block sheet="${escapeXml(b.sheet)}" headerRow="${b.headerRow}" firstColumn="${b.firstColumn}" columns="${b.columns}" rows="${b.rows}">`);
+    lines.push(
+      `<block sheet="${escapeXml(b.sheet)}" headerRow="${b.headerRow}" firstColumn="${b.firstColumn}" columns="${b.columns}" rows="${b.rows}">`,
+    );
     for (const column of b.cells) lines.push(`<column>${column}</column>`);
     lines.push('</block>');
   }
@@ -150,7 +171,8 @@ export function serialiseOwnership(record: OwnershipRecord): string {
 
 function attributes(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1].replace(/^.*:/, ''), unescapeXml(m[2] ?? m[3] ?? ''));
+  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.set(m[1].replace(/^.*:/, ''), unescapeXml(m[2] ?? m[3] ?? ''));
   return out;
 }
 
@@ -170,10 +192,14 @@ export function parseOwnership(xml: string): OwnershipRecord | undefined {
   const blocks: OwnedBlock[] = [];
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?block\b([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?block\s*>/g)) {
     const a = attributes(m[1]);
-    const [headerRow, firstColumn, columns, rows] = ['headerRow', 'firstColumn', 'columns', 'rows'].map((k) => whole(a.get(k)));
+    const [headerRow, firstColumn, columns, rows] = ['headerRow', 'firstColumn', 'columns', 'rows'].map((k) =>
+      whole(a.get(k)),
+    );
     const sheet = a.get('sheet');
     if (sheet === undefined || !headerRow || !firstColumn || !columns || rows === undefined) continue;
-    const cells = [...m[2].matchAll(/<(?:[\w.-]+:)?column\s*>([^<]*)<\/(?:[\w.-]+:)?column\s*>/g)].map((c) => c[1].trim());
+    const cells = [...m[2].matchAll(/<(?:[\w.-]+:)?column\s*>([^<]*)<\/(?:[\w.-]+:)?column\s*>/g)].map((c) =>
+      c[1].trim(),
+    );
     if (cells.length !== columns || cells.some((c) => splitFingerprints(c)?.length !== rows + 1)) continue;
     blocks.push({ sheet, headerRow, firstColumn, columns, rows, cells });
   }
@@ -184,8 +210,13 @@ export function parseOwnership(xml: string): OwnershipRecord | undefined {
  * The block after qualcheck rewrote some of its cells (the What-if tab's Apply refreshes one learner's results): each
  * written cell inside the block's columns gets its new fingerprint; a row below the block extends it.
  */
-export function rewriteCells(block: OwnedBlock, cells: readonly { row: number; column: number; value: string | number | boolean | null }[]): OwnedBlock {
-  const inColumns = cells.filter((c) => c.column >= block.firstColumn && c.column < block.firstColumn + block.columns && c.row > block.headerRow);
+export function rewriteCells(
+  block: OwnedBlock,
+  cells: readonly { row: number; column: number; value: string | number | boolean | null }[],
+): OwnedBlock {
+  const inColumns = cells.filter(
+    (c) => c.column >= block.firstColumn && c.column < block.firstColumn + block.columns && c.row > block.headerRow,
+  );
   if (inColumns.length === 0) return block;
   const rows = Math.max(block.rows, ...inColumns.map((c) => c.row - block.headerRow));
   const columns = block.cells.map((c) => {
@@ -193,7 +224,8 @@ export function rewriteCells(block: OwnedBlock, cells: readonly { row: number; c
     while (split.length < rows + 1) split.push(EMPTY_FINGERPRINT);
     return split;
   });
-  for (const c of inColumns) columns[c.column - block.firstColumn][c.row - block.headerRow] = fingerprint(readBack(c.value));
+  for (const c of inColumns)
+    columns[c.column - block.firstColumn][c.row - block.headerRow] = fingerprint(readBack(c.value));
   return { ...block, rows, cells: columns.map((c) => c.join('')) };
 }
 

@@ -31,7 +31,12 @@ function recorded(block: OwnedBlock): (row: number, column: number) => string | 
  * "qualcheck: ..." header is left in that row (the columns were deleted): nothing of qualcheck's is there to keep
  * or replace. Undefined when it cannot be found but result headers remain (one retyped, columns put among them).
  */
-export function locateBlock(block: OwnedBlock, value: CellReader, headerRow: number, lastColumn: number): OwnedBlock | 'gone' | undefined {
+export function locateBlock(
+  block: OwnedBlock,
+  value: CellReader,
+  headerRow: number,
+  lastColumn: number,
+): OwnedBlock | 'gone' | undefined {
   const heads = block.cells.map((c) => splitFingerprints(c)?.[0]);
   const fits = (left: number) => heads.every((fp, i) => fingerprint(value(headerRow, left + i)) === fp);
   if (block.headerRow === headerRow && fits(block.firstColumn)) return block;
@@ -51,11 +56,13 @@ export function decideOwnership(block: OwnedBlock, value: CellReader, target: Ce
   const edited: CellGrid = new CellGrid();
   const foreign: CellGrid = new CellGrid();
   const stale: CellGrid = new CellGrid();
-  const inTarget = (r: number, c: number) => r >= target.top && r <= target.bottom && c >= target.left && c <= target.right;
+  const inTarget = (r: number, c: number) =>
+    r >= target.top && r <= target.bottom && c >= target.left && c <= target.right;
   // Rows sorted or moved with their results (Data > Sort over the whole table) are still qualcheck's: a row whose
   // every recorded cell matches some recorded row is taken as that row, moved.
   const rowsWritten = new Set<string>();
-  for (let r = block.headerRow + 1; r <= block.headerRow + block.rows; r++) rowsWritten.add(rowSignature(block, r, was));
+  for (let r = block.headerRow + 1; r <= block.headerRow + block.rows; r++)
+    rowsWritten.add(rowSignature(block, r, was));
   const movedRow = (r: number) => rowsWritten.has(rowSignature(block, r, (row, c) => fingerprint(value(row, c))));
   for (let r = target.top; r <= target.bottom; r++) {
     let moved: boolean | undefined;
@@ -108,7 +115,7 @@ class CellGrid {
     const open = new Map<string, CellRange>();
     for (const column of [...this.byColumn.keys()].sort((a, b) => a - b)) {
       const rows = [...new Set(this.byColumn.get(column))].sort((a, b) => a - b);
-      for (let i = 0; i < rows.length; ) {
+      for (let i = 0; i < rows.length;) {
         let j = i;
         while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
         const key = `${rows[i]}:${rows[j]}`;

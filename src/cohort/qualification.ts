@@ -20,7 +20,8 @@ export class QualificationResolver {
   constructor(private readonly catalogue: Catalogue) {
     const owners = new Map<string, QualificationDefinition[]>();
     for (const q of catalogue.qualifications) {
-      for (const key of new Set([titleKey(q.title), bareTitle(q.title)])) owners.set(key, [...(owners.get(key) ?? []), q]);
+      for (const key of new Set([titleKey(q.title), bareTitle(q.title)]))
+        owners.set(key, [...(owners.get(key) ?? []), q]);
     }
     for (const [key, qs] of owners) {
       if (qs.length === 1) this.byTitle.set(key, qs[0]);

@@ -35,18 +35,34 @@ export function readCohort(grid: Grid, options: ReadOptions): CohortReading {
     const left = Number.isFinite(grid?.left) ? grid.left : 1;
     const reason = error instanceof Error ? error.message : String(error);
     return emptyReading(top, left, [
-      { cell: cellAddress(top, left), message: `${READER_FAILURE} (${reason}). Copy the cohort to a new sheet and try again.` },
+      {
+        cell: cellAddress(top, left),
+        message: `${READER_FAILURE} (${reason}). Copy the cohort to a new sheet and try again.`,
+      },
     ]);
   }
 }
 
 function emptyReading(top: number, left: number, warnings: ReadWarning[]): CohortReading {
-  return { layout: 'matrix', headerRow: 0, firstColumn: left, lastColumn: left, lastRow: top - 1, learners: [], warnings, unitColumns: [], hiddenRows: 0, hiddenColumns: 0 };
+  return {
+    layout: 'matrix',
+    headerRow: 0,
+    firstColumn: left,
+    lastColumn: left,
+    lastRow: top - 1,
+    learners: [],
+    warnings,
+    unitColumns: [],
+    hiddenRows: 0,
+    hiddenColumns: 0,
+  };
 }
 
 /** Headings compared as a person reads them: case and spacing aside. */
 function heading(value: CellValue | undefined): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value).trim().replace(/\s+/g, ' ').toLowerCase() : '';
+  return typeof value === 'string' || typeof value === 'number'
+    ? String(value).trim().replace(/\s+/g, ' ').toLowerCase()
+    : '';
 }
 
 /** Whether a row holds, in every column read, the heading of the header row: the same header again. */
@@ -56,7 +72,13 @@ function sameHeadings(row: CellValue[], used: readonly HeaderColumn[]): boolean 
 
 /** A row read as a learner that holds no unit at all: a title above a pasted header, not a learner. */
 function isTitleRow(record: LearnerRecord): boolean {
-  return record.marks.length === 0 && record.problems.every((p) => p.code === 'missing-learner-id' || p.code === 'unknown-qualification' || p.code === 'missing-qualification');
+  return (
+    record.marks.length === 0 &&
+    record.problems.every(
+      (p) =>
+        p.code === 'missing-learner-id' || p.code === 'unknown-qualification' || p.code === 'missing-qualification',
+    )
+  );
 }
 
 const TOTALS = /^\s*(grand\s+)?(totals?|sum|count|average|mean)\s*:?\s*$/i;
@@ -117,7 +139,10 @@ class CohortReader {
     const range = gridRange(g);
     if (nearMiss) {
       const unknown = nearMiss.unitLike.map((c) => `${c.cell} "${c.text}"`);
-      const named = unknown.length > 0 ? ` (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''} name no known unit: check the references, or add the qualification's definition)` : '';
+      const named =
+        unknown.length > 0
+          ? ` (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''} name no known unit: check the references, or add the qualification's definition)`
+          : '';
       this.warnings.push({
         cell: cellAddress(nearMiss.row, range?.left ?? g.left),
         code: 'no-header',
@@ -125,8 +150,14 @@ class CohortReader {
       });
       return;
     }
-    const searched = range ? rangeAddress({ ...range, bottom: Math.min(range.bottom, range.top + HEADER_SEARCH_ROWS - 1) }) : cellAddress(g.top, g.left);
-    this.warnings.push({ cell: cellAddress(range?.top ?? g.top, range?.left ?? g.left), code: 'no-header', message: `No header row found in ${searched}. ${NEEDS}` });
+    const searched = range
+      ? rangeAddress({ ...range, bottom: Math.min(range.bottom, range.top + HEADER_SEARCH_ROWS - 1) })
+      : cellAddress(g.top, g.left);
+    this.warnings.push({
+      cell: cellAddress(range?.top ?? g.top, range?.left ?? g.left),
+      code: 'no-header',
+      message: `No header row found in ${searched}. ${NEEDS}`,
+    });
   }
 
   private unknownUnitHeader(column: HeaderColumn): void {
@@ -160,7 +191,9 @@ class CohortReader {
     const unitColumns = layout === 'matrix' ? prepareUnitColumns(this.context, unitHeaders) : [];
     const unknownColumns = this.warnUnknownHeaders(header, unitColumns);
 
-    const used = [...learnerColumns.values(), ...(layout === 'matrix' ? unitHeaders : listColumns)].sort((a, b) => a.index - b.index);
+    const used = [...learnerColumns.values(), ...(layout === 'matrix' ? unitHeaders : listColumns)].sort(
+      (a, b) => a.index - b.index,
+    );
     const usedIndexes = used.map((c) => c.index);
     if (!['learnerId', 'centreRef', 'candidateNo'].some((f) => learnerColumns.has(f as LearnerField))) {
       this.warnings.push({
@@ -171,8 +204,16 @@ class CohortReader {
     }
 
     const addresses = new Addresses(g);
-    const rows = new LearnerRows(this.context, addresses, learnerColumns, this.defaultQualification(header, learnerColumns, unitColumns));
-    const units = layout === 'matrix' ? new MatrixUnits(this.context, addresses, unitColumns, unknownColumns) : new ListUnits(this.context, addresses, listColumns);
+    const rows = new LearnerRows(
+      this.context,
+      addresses,
+      learnerColumns,
+      this.defaultQualification(header, learnerColumns, unitColumns),
+    );
+    const units =
+      layout === 'matrix'
+        ? new MatrixUnits(this.context, addresses, unitColumns, unknownColumns)
+        : new ListUnits(this.context, addresses, listColumns);
     const tally = new UnitTally();
     const firstLearnerColumn = used.find((c) => c.role.kind === 'learner');
     const learners: LearnerRecord[] = [];
@@ -194,7 +235,12 @@ class CohortReader {
       if (firstLearnerColumn && this.repeatsHeader(row, firstLearnerColumn, learnerColumns)) {
         // Title rows of the next export ("Cohort B"), after a blank row and with no unit in them, are not learners.
         if (lastBlank > lastHeader) {
-          while (learners.length > 0 && learners[learners.length - 1].row > g.top + lastBlank && isTitleRow(learners[learners.length - 1])) learners.pop();
+          while (
+            learners.length > 0 &&
+            learners[learners.length - 1].row > g.top + lastBlank &&
+            isTitleRow(learners[learners.length - 1])
+          )
+            learners.pop();
         }
         const at = cellAddress(g.top + r, firstLearnerColumn.column);
         if (sameHeadings(row, used)) {
@@ -281,7 +327,11 @@ class CohortReader {
     return marks >= 3 && marks >= filled * 0.6;
   }
 
-  private defaultQualification(header: Header, learnerColumns: Map<LearnerField, HeaderColumn>, unitColumns: UnitColumn[]): DefaultQualification | undefined {
+  private defaultQualification(
+    header: Header,
+    learnerColumns: Map<LearnerField, HeaderColumn>,
+    unitColumns: UnitColumn[],
+  ): DefaultQualification | undefined {
     const chosen = this.options.qualification?.trim();
     const at = header.columns[0]?.cell ?? cellAddress(header.row, this.grid.left);
     if (chosen) {
@@ -314,7 +364,11 @@ class CohortReader {
   }
 
   /** The cell saying `Total` (or `Count`, `Average`) in a learner column, when the row sums up the rows above. */
-  private totalsCell(r: number, row: CellValue[], learnerColumns: Map<LearnerField, HeaderColumn>): { cell: string; text: string } | undefined {
+  private totalsCell(
+    r: number,
+    row: CellValue[],
+    learnerColumns: Map<LearnerField, HeaderColumn>,
+  ): { cell: string; text: string } | undefined {
     for (const column of learnerColumns.values()) {
       const value = row[column.index];
       if (typeof value === 'string' && value.length < 20 && TOTALS.test(value)) {
@@ -325,7 +379,11 @@ class CohortReader {
   }
 
   /** A row whose learner cells repeat the header's headings is the header of a second cohort below the first. */
-  private repeatsHeader(row: CellValue[], first: HeaderColumn, learnerColumns: Map<LearnerField, HeaderColumn>): boolean {
+  private repeatsHeader(
+    row: CellValue[],
+    first: HeaderColumn,
+    learnerColumns: Map<LearnerField, HeaderColumn>,
+  ): boolean {
     const value = row[first.index];
     if (typeof value !== 'string' || first.role.kind !== 'learner' || !mayBeLearnerHeading(value)) return false;
     if (learnerFieldOf(value) !== first.role.field) return false;

@@ -52,7 +52,10 @@ export function levelCreditsText({ record, result }: LearnerCheck): string {
  */
 export function centreValuesText({ record, result }: LearnerCheck): string {
   if (!record.qualification || result.status === 'invalid') return '';
-  return evaluationProvenance(record.qualification, result.status === 'achieved' ? result.achieved : result.withPlanned);
+  return evaluationProvenance(
+    record.qualification,
+    result.status === 'achieved' ? result.achieved : result.withPlanned,
+  );
 }
 
 export function violationsText(violations: readonly Violation[]): string {
@@ -72,7 +75,11 @@ export type ResultHeader = (typeof RESULT_HEADERS)[number];
  * One result cell of a learner: what the result column under `header` holds. The columns a check writes and the
  * QUALCHECK worksheet functions both come from here, so a formula and the column beside it never disagree.
  */
-export function resultCell(check: LearnerCheck, header: ResultHeader, nextStep: (c: LearnerCheck) => string = planNextStep): string | number {
+export function resultCell(
+  check: LearnerCheck,
+  header: ResultHeader,
+  nextStep: (c: LearnerCheck) => string = planNextStep,
+): string | number {
   const { result } = check;
   switch (header) {
     case 'qualcheck: achieved credits':
@@ -92,11 +99,18 @@ export function resultCell(check: LearnerCheck, header: ResultHeader, nextStep: 
   }
 }
 
-export function resultRow(check: LearnerCheck, nextStep: (c: LearnerCheck) => string = planNextStep): (string | number)[] {
+export function resultRow(
+  check: LearnerCheck,
+  nextStep: (c: LearnerCheck) => string = planNextStep,
+): (string | number)[] {
   return RESULT_HEADERS.map((header) => resultCell(check, header, nextStep));
 }
 
-export function resultsBlock(reading: CohortReading, checks: readonly LearnerCheck[], nextStep?: (c: LearnerCheck) => string): ResultsBlock {
+export function resultsBlock(
+  reading: CohortReading,
+  checks: readonly LearnerCheck[],
+  nextStep?: (c: LearnerCheck) => string,
+): ResultsBlock {
   const height = Math.max(0, reading.lastRow - reading.headerRow);
   const rows: (string | number | null)[][] = Array.from({ length: height }, () => RESULT_HEADERS.map(() => null));
   for (const check of checks) {
@@ -175,7 +189,12 @@ export function learnerJson(check: LearnerCheck, options: LearnerJsonOptions = {
     qualification: record.qualification?.id ?? record.qualificationText ?? '',
     status: result.status,
     credits: { achieved: result.achieved.credits, withPlanned: result.withPlanned.credits },
-    violations: result.violations.map((v) => ({ code: v.code, message: v.message, units: v.units, ...(v.ruleId ? { ruleId: v.ruleId } : {}) })),
+    violations: result.violations.map((v) => ({
+      code: v.code,
+      message: v.message,
+      units: v.units,
+      ...(v.ruleId ? { ruleId: v.ruleId } : {}),
+    })),
     notCounted: result.notCounted,
     ...(result.status === 'incomplete' && options.plans !== false ? { plans: learnerPlans(check) } : {}),
     ...(centreValues !== '' ? { centreValues } : {}),
@@ -183,6 +202,13 @@ export function learnerJson(check: LearnerCheck, options: LearnerJsonOptions = {
 }
 
 /** The command line's `--json` object. */
-export function cohortJson(reading: CohortReading, checks: readonly LearnerCheck[], options: LearnerJsonOptions = {}): CohortJson {
-  return { learners: checks.map((check) => learnerJson(check, options)), warnings: reading.warnings.map((w) => ({ cell: w.cell, message: w.message, ...(w.code ? { code: w.code } : {}) })) };
+export function cohortJson(
+  reading: CohortReading,
+  checks: readonly LearnerCheck[],
+  options: LearnerJsonOptions = {},
+): CohortJson {
+  return {
+    learners: checks.map((check) => learnerJson(check, options)),
+    warnings: reading.warnings.map((w) => ({ cell: w.cell, message: w.message, ...(w.code ? { code: w.code } : {}) })),
+  };
 }

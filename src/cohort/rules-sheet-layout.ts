@@ -34,12 +34,37 @@ export const FACT_ROWS: readonly Labelled<FactKey>[] = [
   { key: 'title', label: 'Title', also: ['Qualification title'], hint: 'as the awarding body writes it' },
   { key: 'awardingBody', label: 'Awarding body', also: ['Awarding organisation'], hint: 'for example OCR' },
   { key: 'level', label: 'Level', also: ['Qualification level'], hint: '1 to 8, or Entry' },
-  { key: 'codes', label: 'Other codes', also: ['Codes'], hint: 'other identifiers people write for it, separated by ;' },
-  { key: 'from', label: 'Operational from', also: ['Operational start', 'Registration opens'], hint: 'first day registration is open' },
-  { key: 'to', label: 'Operational to', also: ['Operational end', 'Registration closes'], hint: 'last day registration is open' },
+  {
+    key: 'codes',
+    label: 'Other codes',
+    also: ['Codes'],
+    hint: 'other identifiers people write for it, separated by ;',
+  },
+  {
+    key: 'from',
+    label: 'Operational from',
+    also: ['Operational start', 'Registration opens'],
+    hint: 'first day registration is open',
+  },
+  {
+    key: 'to',
+    label: 'Operational to',
+    also: ['Operational end', 'Registration closes'],
+    hint: 'last day registration is open',
+  },
   { key: 'minAge', label: 'Minimum age', also: ['Min age'], hint: 'in years' },
-  { key: 'glhMin', label: 'GLH min', also: ['Guided learning hours min', 'Minimum GLH'], hint: 'fewest guided learning hours' },
-  { key: 'glhMax', label: 'GLH max', also: ['Guided learning hours max', 'Maximum GLH'], hint: 'most guided learning hours' },
+  {
+    key: 'glhMin',
+    label: 'GLH min',
+    also: ['Guided learning hours min', 'Minimum GLH'],
+    hint: 'fewest guided learning hours',
+  },
+  {
+    key: 'glhMax',
+    label: 'GLH max',
+    also: ['Guided learning hours max', 'Maximum GLH'],
+    hint: 'most guided learning hours',
+  },
 ];
 
 export type UnitColumnKey = 'ref' | 'number' | 'title' | 'group' | 'credits' | 'glh' | 'level' | 'aliases' | 'source';
@@ -84,7 +109,9 @@ export type TableName = keyof typeof TABLE_STARTS;
 /** Which table a row's first cell starts, if any. */
 export function tableStartedBy(text: string): TableName | undefined {
   const key = labelKey(text);
-  return (Object.keys(TABLE_STARTS) as TableName[]).find((t) => [TABLE_STARTS[t].label, ...TABLE_STARTS[t].also].some((l) => labelKey(l) === key));
+  return (Object.keys(TABLE_STARTS) as TableName[]).find((t) =>
+    [TABLE_STARTS[t].label, ...TABLE_STARTS[t].also].some((l) => labelKey(l) === key),
+  );
 }
 
 export function findLabelled<K extends string>(list: readonly Labelled<K>[], text: string): Labelled<K> | undefined {
@@ -94,11 +121,16 @@ export function findLabelled<K extends string>(list: readonly Labelled<K>[], tex
 }
 
 /** Rule kinds as the sheet writes them: each kind's own label, from the registry of kinds. */
-export const KIND_LABELS = Object.fromEntries(KIND_NAMES.map((kind) => [kind, KINDS[kind].label])) as Record<RuleKind, string>;
+export const KIND_LABELS = Object.fromEntries(KIND_NAMES.map((kind) => [kind, KINDS[kind].label])) as Record<
+  RuleKind,
+  string
+>;
 
 /** Every spelling the sheet takes for each kind: its label, its JSON name and the kind's other spellings. */
 const KIND_SPELLINGS: Record<string, RuleKind> = Object.fromEntries(
-  KIND_NAMES.flatMap((kind) => [KINDS[kind].label, kind, ...KINDS[kind].spellings].map((text) => [labelKey(text), kind] as const)),
+  KIND_NAMES.flatMap((kind) =>
+    [KINDS[kind].label, kind, ...KINDS[kind].spellings].map((text) => [labelKey(text), kind] as const),
+  ),
 );
 
 /** A kind as typed in the sheet (the sheet's words or the JSON names, any case); undefined when it is neither. */

@@ -64,7 +64,16 @@ export function readRulesSheet(grid: Grid, options: ReadRulesSheetOptions = {}):
     const top = Number.isFinite(grid?.top) ? grid.top : 1;
     const left = Number.isFinite(grid?.left) ? grid.left : 1;
     const reason = error instanceof Error ? error.message : String(error);
-    return { definitions: [], errors: [{ cell: cellAddress(top, left), message: `${RULES_SHEET_FAILURE} (${reason}). Write the sheet again from the pane, or with qualcheck rules export.` }], blocks: [] };
+    return {
+      definitions: [],
+      errors: [
+        {
+          cell: cellAddress(top, left),
+          message: `${RULES_SHEET_FAILURE} (${reason}). Write the sheet again from the pane, or with qualcheck rules export.`,
+        },
+      ],
+      blocks: [],
+    };
   }
 }
 
@@ -88,7 +97,9 @@ interface Block {
 }
 
 function cellError(value: CellValue): string | undefined {
-  return value !== null && typeof value === 'object' && !(value instanceof Date) && typeof value.error === 'string' ? value.error : undefined;
+  return value !== null && typeof value === 'object' && !(value instanceof Date) && typeof value.error === 'string'
+    ? value.error
+    : undefined;
 }
 
 function listOf(text: string, separators: RegExp): string[] {
@@ -114,7 +125,10 @@ const SHEET_WORDS: [RegExp, string][] = [
   [/\bThe glh\.(min|max) of the qualification/g, 'GLH $1'],
   [/\bThe minAge of the qualification/g, 'The minimum age'],
   [/in this file/g, 'on this sheet'],
-  [/is not a date written as YYYY-MM-DD: write it as year-month-day[^.]*\./g, 'is not a date: write a date such as 24/05/2012 or 2012-05-24.'],
+  [
+    /is not a date written as YYYY-MM-DD: write it as year-month-day[^.]*\./g,
+    'is not a date: write a date such as 24/05/2012 or 2012-05-24.',
+  ],
   [/: min must not be more than max\./g, ': GLH min must not be more than GLH max.'],
   [/^Alias "/, 'Other header "'],
 ];
@@ -137,10 +151,16 @@ class RulesSheetReader {
   read(): RulesSheetReading {
     const starts = this.blockStarts();
     if (starts.length === 0) {
-      this.fail(0, 0, `No qualification found: each qualification's block starts with a row whose first cell says "${BLOCK_LABEL}" and whose next cell holds its id. Write the sheet again with "Edit qualification data" in the pane, or with qualcheck rules export --out FILE.xlsx.`);
+      this.fail(
+        0,
+        0,
+        `No qualification found: each qualification's block starts with a row whose first cell says "${BLOCK_LABEL}" and whose next cell holds its id. Write the sheet again with "Edit qualification data" in the pane, or with qualcheck rules export --out FILE.xlsx.`,
+      );
       return { definitions: [], errors: this.sortedErrors(), blocks: [] };
     }
-    const blocks = starts.map((start, i) => this.readBlock(start, i + 1 < starts.length ? starts[i + 1].row : this.height));
+    const blocks = starts.map((start, i) =>
+      this.readBlock(start, i + 1 < starts.length ? starts[i + 1].row : this.height),
+    );
     const definitions: QualificationDefinition[] = [];
     const firstRowOfId = new Map<string, number>();
     const origin = this.options.origin ?? `rules sheet "${this.grid.sheetName ?? RULES_SHEET_NAME}"`;
@@ -151,7 +171,11 @@ class RulesSheetReader {
         const key = normaliseQualificationId(block.id);
         const first = firstRowOfId.get(key);
         if (first !== undefined) {
-          this.fail(block.start.row, block.start.column + 1, `Qualification ${block.id} already has a block on this sheet (row ${this.sheetRow(first)}): keep one block per qualification, and move this block's rows into it.`);
+          this.fail(
+            block.start.row,
+            block.start.column + 1,
+            `Qualification ${block.id} already has a block on this sheet (row ${this.sheetRow(first)}): keep one block per qualification, and move this block's rows into it.`,
+          );
         } else firstRowOfId.set(key, block.start.row);
       }
       const { definitions: parsed, errors } = parseQualificationDefinitions([block.json], origin);
@@ -189,7 +213,11 @@ class RulesSheetReader {
   }
 
   private fail(row: number, column: number, message: string): void {
-    this.errors.push({ row: Math.max(0, Math.min(row, this.height - 1)), column: Math.max(0, Math.min(column, this.width - 1)), message });
+    this.errors.push({
+      row: Math.max(0, Math.min(row, this.height - 1)),
+      column: Math.max(0, Math.min(column, this.width - 1)),
+      message,
+    });
   }
 
   private sortedErrors(): { cell: string; message: string }[] {
@@ -230,14 +258,22 @@ class RulesSheetReader {
     const value = this.value(row, column);
     if (typeof value === 'number') return value;
     if (value instanceof Date || typeof value === 'boolean') {
-      this.fail(row, column, `${what} must be a whole number${unknownAllowed ? ', or left empty when not known' : ''}; the cell holds ${value instanceof Date ? 'a date' : 'TRUE or FALSE'}.`);
+      this.fail(
+        row,
+        column,
+        `${what} must be a whole number${unknownAllowed ? ', or left empty when not known' : ''}; the cell holds ${value instanceof Date ? 'a date' : 'TRUE or FALSE'}.`,
+      );
       return undefined;
     }
     const text = this.text(row, column);
     if (text === undefined) return undefined;
     if (/^[+-]?\d+(\.\d+)?$/.test(text)) return Number(text);
     if (unknownAllowed && UNKNOWN_WORDS.includes(labelKey(text))) return null;
-    this.fail(row, column, `${what} must be a whole number${unknownAllowed ? ', or left empty when not known' : ''}; it says "${text}".`);
+    this.fail(
+      row,
+      column,
+      `${what} must be a whole number${unknownAllowed ? ', or left empty when not known' : ''}; it says "${text}".`,
+    );
     return undefined;
   }
 
@@ -270,7 +306,11 @@ class RulesSheetReader {
     const key = labelKey(text);
     if (YES_WORDS.includes(key)) return true;
     if (NO_WORDS.includes(key)) return false;
-    this.fail(row, column, `${what} must be yes (units above the level count too) or no (only units at exactly the level count); it says "${text}".`);
+    this.fail(
+      row,
+      column,
+      `${what} must be yes (units above the level count too) or no (only units at exactly the level count); it says "${text}".`,
+    );
     return undefined;
   }
 
@@ -292,11 +332,17 @@ class RulesSheetReader {
   private readBlock(start: BlockStart, end: number): Block {
     const c0 = start.column;
     const block: Block = { start, end, json: {}, cells: new Map(), rows: { units: [], groups: [], rules: [] } };
-    const mark = (path: readonly PathSegment[], row: number, column: number) => block.cells.set(formatPath(path, '[0]'), this.address(row, column));
+    const mark = (path: readonly PathSegment[], row: number, column: number) =>
+      block.cells.set(formatPath(path, '[0]'), this.address(row, column));
     mark([], start.row, c0);
     mark(['id'], start.row, c0 + 1);
     const id = this.text(start.row, c0 + 1);
-    if (id === undefined) this.fail(start.row, c0 + 1, `The qualification on row ${this.sheetRow(start.row)} has no id: write its Ofqual number (for example 600/5106/1) or the awarding body's code beside "${BLOCK_LABEL}".`);
+    if (id === undefined)
+      this.fail(
+        start.row,
+        c0 + 1,
+        `The qualification on row ${this.sheetRow(start.row)} has no id: write its Ofqual number (for example 600/5106/1) or the awarding body's code beside "${BLOCK_LABEL}".`,
+      );
     else {
       block.json.id = id;
       block.id = id;
@@ -321,28 +367,53 @@ class RulesSheetReader {
       else this.ruleRow(row, table.columns, table.header, block, mark);
     }
     this.finishFacts(block, facts, name, mark);
-    for (const [t, what] of [['units', 'unit'], ['groups', 'group'], ['rules', 'rule']] as const) {
+    for (const [t, what] of [
+      ['units', 'unit'],
+      ['groups', 'group'],
+      ['rules', 'rule'],
+    ] as const) {
       if (!tablesSeen.has(t)) {
         const first = { units: UNIT_COLUMNS, groups: GROUP_COLUMNS, rules: RULE_COLUMNS }[t];
-        this.fail(start.row, c0, `Qualification ${name} has no ${what} table: add a row whose first cell says "${first[0].label}", with the headers ${first.map((c) => c.label).join(', ')}, and one row per ${what} under it.`);
+        this.fail(
+          start.row,
+          c0,
+          `Qualification ${name} has no ${what} table: add a row whose first cell says "${first[0].label}", with the headers ${first.map((c) => c.label).join(', ')}, and one row per ${what} under it.`,
+        );
       }
       if (block.json[t] === undefined) block.json[t] = [];
     }
     return block;
   }
 
-  private factRow(row: number, c0: number, block: Block, facts: Map<FactKey, number>, mark: (p: readonly PathSegment[], r: number, c: number) => void): void {
+  private factRow(
+    row: number,
+    c0: number,
+    block: Block,
+    facts: Map<FactKey, number>,
+    mark: (p: readonly PathSegment[], r: number, c: number) => void,
+  ): void {
     const label = this.text(row, c0);
     if (label === undefined) return; // notes beside the facts, with the label column empty
     const fact = findLabelled(FACT_ROWS, label);
     if (!fact) {
-      const hint = closestWord(label, FACT_ROWS.map((f) => f.label));
+      const hint = closestWord(
+        label,
+        FACT_ROWS.map((f) => f.label),
+      );
       const tables = `or start a table with ${UNIT_COLUMNS[0].label}, ${GROUP_COLUMNS[0].label} or ${RULE_COLUMNS[0].label}`;
-      this.fail(row, c0, `"${label}" is not a fact qualcheck knows${hint ? ` (did you mean "${hint}"?)` : ''}: use one of ${FACT_ROWS.map((f) => f.label).join(', ')}, ${tables}.`);
+      this.fail(
+        row,
+        c0,
+        `"${label}" is not a fact qualcheck knows${hint ? ` (did you mean "${hint}"?)` : ''}: use one of ${FACT_ROWS.map((f) => f.label).join(', ')}, ${tables}.`,
+      );
       return;
     }
     if (facts.has(fact.key)) {
-      this.fail(row, c0, `${fact.label} is given twice in this block (rows ${this.sheetRow(facts.get(fact.key) ?? row)} and ${this.sheetRow(row)}): keep one row.`);
+      this.fail(
+        row,
+        c0,
+        `${fact.label} is given twice in this block (rows ${this.sheetRow(facts.get(fact.key) ?? row)} and ${this.sheetRow(row)}): keep one row.`,
+      );
       return;
     }
     facts.set(fact.key, row);
@@ -395,7 +466,12 @@ class RulesSheetReader {
   }
 
   /** Required facts, and a GLH range given by both ends or neither. */
-  private finishFacts(block: Block, facts: Map<FactKey, number>, name: string, mark: (p: readonly PathSegment[], r: number, c: number) => void): void {
+  private finishFacts(
+    block: Block,
+    facts: Map<FactKey, number>,
+    name: string,
+    mark: (p: readonly PathSegment[], r: number, c: number) => void,
+  ): void {
     const { start, json } = block;
     const required: [FactKey, string, string][] = [
       ['title', 'title', 'the qualification title as the awarding body writes it'],
@@ -407,7 +483,11 @@ class RulesSheetReader {
       const row = facts.get(key);
       if (row === undefined) {
         mark([field], start.row, start.column);
-        this.fail(start.row, start.column, `Qualification ${name} has no ${label} row: add a row with "${label}" in the first column and ${what} beside it.`);
+        this.fail(
+          start.row,
+          start.column,
+          `Qualification ${name} has no ${label} row: add a row with "${label}" in the first column and ${what} beside it.`,
+        );
       } else if (json[field] === undefined && !this.hasErrorAt(row, start.column + 1)) {
         this.fail(row, start.column + 1, `Qualification ${name} has no ${label}: write ${what} here.`);
       }
@@ -418,8 +498,14 @@ class RulesSheetReader {
       const row = facts.get(missing);
       const label = FACT_ROWS.find((f) => f.key === missing)?.label ?? missing;
       const given = missing === 'glhMin' ? 'GLH max' : 'GLH min';
-      if (row === undefined) this.fail(start.row, start.column, `Qualification ${name} gives ${given} but has no ${label} row: add one, or clear ${given}.`);
-      else if (!this.hasErrorAt(row, start.column + 1)) this.fail(row, start.column + 1, `${given} is given but ${label} is empty: write both, or clear both.`);
+      if (row === undefined)
+        this.fail(
+          start.row,
+          start.column,
+          `Qualification ${name} gives ${given} but has no ${label} row: add one, or clear ${given}.`,
+        );
+      else if (!this.hasErrorAt(row, start.column + 1))
+        this.fail(row, start.column + 1, `${given} is given but ${label} is empty: write both, or clear both.`);
       delete json.glh;
     }
   }
@@ -440,7 +526,9 @@ class RulesSheetReader {
   private headerByLabels(row: number, c0: number): TableName | undefined {
     const line = this.values[row] ?? [];
     const counts = (['units', 'groups', 'rules'] as const).map((name) => {
-      const list: readonly Labelled<string>[] = { units: UNIT_COLUMNS, groups: GROUP_COLUMNS, rules: RULE_COLUMNS }[name];
+      const list: readonly Labelled<string>[] = { units: UNIT_COLUMNS, groups: GROUP_COLUMNS, rules: RULE_COLUMNS }[
+        name
+      ];
       const found = new Set<string>();
       for (let c = c0 + 1; c < line.length; c++) {
         const value = line[c];
@@ -462,30 +550,59 @@ class RulesSheetReader {
       if (text === undefined) continue;
       const column = findLabelled(list, text);
       if (column) {
-        if (columns.has(column.key)) this.fail(row, c, `The column ${column.label} appears twice in this header: remove one, or rename it.`);
+        if (columns.has(column.key))
+          this.fail(row, c, `The column ${column.label} appears twice in this header: remove one, or rename it.`);
         else columns.set(column.key, c);
         continue;
       }
-      const hint = closestWord(text, list.map((l) => l.label));
+      const hint = closestWord(
+        text,
+        list.map((l) => l.label),
+      );
       // A column of the centre's own (notes, checked by) is fine; one that looks like a misspelt header is not.
-      if (hint) this.fail(row, c, `"${text}" is not a column qualcheck knows: did you mean "${hint}"? Correct the header, or give your own column a name further from qualcheck's.`);
+      if (hint)
+        this.fail(
+          row,
+          c,
+          `"${text}" is not a column qualcheck knows: did you mean "${hint}"? Correct the header, or give your own column a name further from qualcheck's.`,
+        );
     }
-    const required: Record<TableName, string[]> = { units: ['ref', 'title', 'group'], groups: ['id', 'title'], rules: ['kind', 'text'] };
+    const required: Record<TableName, string[]> = {
+      units: ['ref', 'title', 'group'],
+      groups: ['id', 'title'],
+      rules: ['kind', 'text'],
+    };
     for (const key of required[name]) {
       if (columns.has(key)) continue;
       const label = list.find((l) => l.key === key)?.label ?? key;
-      this.fail(row, c0, `The ${name.slice(0, -1)} table of qualification ${owner} has no ${label} column: add a header cell "${label}" to this row, with the values under it.`);
+      this.fail(
+        row,
+        c0,
+        `The ${name.slice(0, -1)} table of qualification ${owner} has no ${label} column: add a header cell "${label}" to this row, with the values under it.`,
+      );
     }
     return columns;
   }
 
   /** The cell of a column on a row, or the header row's first cell when the table lacks the column. */
-  private columnCell(columns: Map<string, number>, key: string, row: number, header: number, c0: number): [number, number] {
+  private columnCell(
+    columns: Map<string, number>,
+    key: string,
+    row: number,
+    header: number,
+    c0: number,
+  ): [number, number] {
     const c = columns.get(key);
     return c === undefined ? [header, c0] : [row, c];
   }
 
-  private unitRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: (p: readonly PathSegment[], r: number, c: number) => void): void {
+  private unitRow(
+    row: number,
+    columns: Map<string, number>,
+    header: number,
+    block: Block,
+    mark: (p: readonly PathSegment[], r: number, c: number) => void,
+  ): void {
     const c0 = block.start.column;
     if ([...columns.values()].every((c) => isBlank(this.value(row, c)))) return;
     const units = (block.json.units ??= []) as Json[];
@@ -502,13 +619,25 @@ class RulesSheetReader {
     const ref = at('ref') === undefined ? undefined : this.text(row, at('ref') as number);
     const name = ref ?? `on row ${this.sheetRow(row)}`;
     if (ref !== undefined) unit.ref = ref;
-    else if (at('ref') !== undefined) this.fail(row, at('ref') as number, `The unit on row ${this.sheetRow(row)} has no Unit ref: write its QCF reference (for example L/601/0933), or an id of your own that stays the same (for example 10266-U4).`);
+    else if (at('ref') !== undefined)
+      this.fail(
+        row,
+        at('ref') as number,
+        `The unit on row ${this.sheetRow(row)} has no Unit ref: write its QCF reference (for example L/601/0933), or an id of your own that stays the same (for example 10266-U4).`,
+      );
     for (const key of ['title', 'group'] as const) {
       const c = at(key);
       if (c === undefined) continue;
       const text = this.text(row, c);
       if (text !== undefined) unit[key] = text;
-      else if (!this.hasErrorAt(row, c)) this.fail(row, c, key === 'title' ? `Unit ${name} has no Title: write the unit title.` : `Unit ${name} has no Group: write the Group id of the group it belongs to, as in the group table.`);
+      else if (!this.hasErrorAt(row, c))
+        this.fail(
+          row,
+          c,
+          key === 'title'
+            ? `Unit ${name} has no Title: write the unit title.`
+            : `Unit ${name} has no Group: write the Group id of the group it belongs to, as in the group table.`,
+        );
     }
     const number = at('number');
     if (number !== undefined) {
@@ -517,9 +646,17 @@ class RulesSheetReader {
       const digits = text === undefined ? undefined : /^(?:unit|u)?\s*(\d+)$/i.exec(text);
       if (typeof value === 'number') unit.number = value;
       else if (digits) unit.number = Number(digits[1]);
-      else if (text !== undefined) this.fail(row, number, `The Number of unit ${name} must be the awarding body's unit number, for example 4 for "Unit 4"; it says "${text}".`);
+      else if (text !== undefined)
+        this.fail(
+          row,
+          number,
+          `The Number of unit ${name} must be the awarding body's unit number, for example 4 for "Unit 4"; it says "${text}".`,
+        );
     }
-    for (const [key, what] of [['credits', 'Credits'], ['glh', 'GLH']] as const) {
+    for (const [key, what] of [
+      ['credits', 'Credits'],
+      ['glh', 'GLH'],
+    ] as const) {
       const c = at(key);
       if (c === undefined) continue;
       const count = this.count(row, c, `The ${what} of unit ${name}`, true);
@@ -538,7 +675,13 @@ class RulesSheetReader {
     if (sourceText !== undefined) unit.source = sourceText;
   }
 
-  private groupRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: (p: readonly PathSegment[], r: number, c: number) => void): void {
+  private groupRow(
+    row: number,
+    columns: Map<string, number>,
+    header: number,
+    block: Block,
+    mark: (p: readonly PathSegment[], r: number, c: number) => void,
+  ): void {
     const c0 = block.start.column;
     if ([...columns.values()].every((c) => isBlank(this.value(row, c)))) return;
     const groups = (block.json.groups ??= []) as Json[];
@@ -554,11 +697,21 @@ class RulesSheetReader {
     const idColumn = columns.get('id');
     const id = idColumn === undefined ? undefined : this.text(row, idColumn);
     if (id !== undefined) group.id = id;
-    else if (idColumn !== undefined && !this.hasErrorAt(row, idColumn)) this.fail(row, idColumn, `The group on row ${this.sheetRow(row)} has no Group id: write a short id such as A; units and rules name the group by it.`);
+    else if (idColumn !== undefined && !this.hasErrorAt(row, idColumn))
+      this.fail(
+        row,
+        idColumn,
+        `The group on row ${this.sheetRow(row)} has no Group id: write a short id such as A; units and rules name the group by it.`,
+      );
     const titleColumn = columns.get('title');
     const title = titleColumn === undefined ? undefined : this.text(row, titleColumn);
     if (title !== undefined) group.title = title;
-    else if (titleColumn !== undefined && !this.hasErrorAt(row, titleColumn)) this.fail(row, titleColumn, `Group ${id ?? `on row ${this.sheetRow(row)}`} has no Title: write the group title from the specification.`);
+    else if (titleColumn !== undefined && !this.hasErrorAt(row, titleColumn))
+      this.fail(
+        row,
+        titleColumn,
+        `Group ${id ?? `on row ${this.sheetRow(row)}`} has no Title: write the group title from the specification.`,
+      );
     const totalColumn = columns.get('totalCredits');
     if (totalColumn !== undefined) {
       const total = this.count(row, totalColumn, `The Total credits of group ${id ?? ''}`.trimEnd(), true);
@@ -566,7 +719,13 @@ class RulesSheetReader {
     }
   }
 
-  private ruleRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: (p: readonly PathSegment[], r: number, c: number) => void): void {
+  private ruleRow(
+    row: number,
+    columns: Map<string, number>,
+    header: number,
+    block: Block,
+    mark: (p: readonly PathSegment[], r: number, c: number) => void,
+  ): void {
     const c0 = block.start.column;
     if ([...columns.values()].every((c) => isBlank(this.value(row, c)))) return;
     const rules = (block.json.rules ??= []) as Json[];
@@ -592,7 +751,11 @@ class RulesSheetReader {
     const text = textColumn === undefined ? undefined : this.text(row, textColumn);
     if (text !== undefined) rule.text = text;
     else if (textColumn !== undefined && !this.hasErrorAt(row, textColumn)) {
-      this.fail(row, textColumn, `Rule ${name} has no Specification text: copy the sentence of the specification the rule comes from; results show it beside the outcome.`);
+      this.fail(
+        row,
+        textColumn,
+        `Rule ${name} has no Specification text: copy the sentence of the specification the rule comes from; results show it beside the outcome.`,
+      );
     }
     const noteColumn = at('note');
     const note = noteColumn === undefined ? undefined : this.text(row, noteColumn);
@@ -604,14 +767,22 @@ class RulesSheetReader {
     const kinds = Object.values(KIND_LABELS);
     if (kindText === undefined) {
       if (!this.hasErrorAt(row, kindColumn)) {
-        this.fail(row, kindColumn, `Rule ${name} has no Kind: write one of ${kinds.join(', ')}. A note of your own belongs in a rule's Note cell, or in a column of your own.`);
+        this.fail(
+          row,
+          kindColumn,
+          `Rule ${name} has no Kind: write one of ${kinds.join(', ')}. A note of your own belongs in a rule's Note cell, or in a column of your own.`,
+        );
       }
       return;
     }
     const kind = kindFromText(kindText);
     if (!kind) {
       const hint = closestWord(kindText, kinds);
-      this.fail(row, kindColumn, `Rule ${name} has the Kind "${kindText}", which qualcheck does not know${hint ? ` (did you mean "${hint}"?)` : ''}: write one of ${kinds.join(', ')}.`);
+      this.fail(
+        row,
+        kindColumn,
+        `Rule ${name} has the Kind "${kindText}", which qualcheck does not know${hint ? ` (did you mean "${hint}"?)` : ''}: write one of ${kinds.join(', ')}.`,
+      );
       return;
     }
     rule.kind = kind;
@@ -623,12 +794,22 @@ class RulesSheetReader {
       const c = at(key);
       const label2 = RULE_COLUMNS.find((l) => l.key === key)?.label ?? key;
       if (c === undefined) {
-        if (used) this.fail(header, c0, `The rule table has no ${label2} column, which ${label} rules need: add a header cell "${label2}" to this row.`);
+        if (used)
+          this.fail(
+            header,
+            c0,
+            `The rule table has no ${label2} column, which ${label} rules need: add a header cell "${label2}" to this row.`,
+          );
         return undefined;
       }
       const blank = isBlank(this.value(row, c));
       if (!used) {
-        if (!blank) this.fail(row, c, `Rule ${name} is a ${label} rule, which has no ${label2}: clear this cell, or change the Kind.`);
+        if (!blank)
+          this.fail(
+            row,
+            c,
+            `Rule ${name} is a ${label} rule, which has no ${label2}: clear this cell, or change the Kind.`,
+          );
         return undefined;
       }
       if (blank) {
@@ -648,28 +829,57 @@ class RulesSheetReader {
       const level = this.level(row, levelColumn, false);
       if (level !== undefined && level !== null) rule.level = level;
     }
-    const orAboveColumn = needs('orAbove', kind === 'levelCredits', 'yes (units above the level count too) or no (only units at exactly the level)');
+    const orAboveColumn = needs(
+      'orAbove',
+      kind === 'levelCredits',
+      'yes (units above the level count too) or no (only units at exactly the level)',
+    );
     if (orAboveColumn !== undefined) {
       const orAbove = this.yesNo(row, orAboveColumn, `At or above of rule ${name}`);
       if (orAbove !== undefined) rule.orAbove = orAbove;
     }
     if (targetsColumn === undefined) {
-      if (kind !== 'totalCredits' && kind !== 'levelCredits') this.fail(header, c0, `The rule table has no Groups or units column, which ${label} rules need: add a header cell "Groups or units" to this row.`);
+      if (kind !== 'totalCredits' && kind !== 'levelCredits')
+        this.fail(
+          header,
+          c0,
+          `The rule table has no Groups or units column, which ${label} rules need: add a header cell "Groups or units" to this row.`,
+        );
       return;
     }
     switch (kind) {
       case 'totalCredits':
       case 'levelCredits':
-        if (targets.length > 0) this.fail(row, targetsColumn, `Rule ${name} (${label}) counts ${kind === 'totalCredits' ? 'every unit' : 'units by level, from every group'}: clear Groups or units, or make it a credits from groups rule.`);
+        if (targets.length > 0)
+          this.fail(
+            row,
+            targetsColumn,
+            `Rule ${name} (${label}) counts ${kind === 'totalCredits' ? 'every unit' : 'units by level, from every group'}: clear Groups or units, or make it a credits from groups rule.`,
+          );
         break;
       case 'mandatory':
         if (targets.length === 1) rule.group = targets[0];
-        else if (targets.length === 0) this.fail(row, targetsColumn, `Rule ${name} (${label}) needs the Group id of the mandatory group in Groups or units.`);
-        else this.fail(row, targetsColumn, `Rule ${name} (${label}) names ${targets.length} groups; a mandatory group rule names one: write one Group id, or add one rule per group.`);
+        else if (targets.length === 0)
+          this.fail(
+            row,
+            targetsColumn,
+            `Rule ${name} (${label}) needs the Group id of the mandatory group in Groups or units.`,
+          );
+        else
+          this.fail(
+            row,
+            targetsColumn,
+            `Rule ${name} (${label}) names ${targets.length} groups; a mandatory group rule names one: write one Group id, or add one rule per group.`,
+          );
         break;
       case 'groupCredits':
         if (targets.length > 0) rule.groups = targets;
-        else this.fail(row, targetsColumn, `Rule ${name} (${label}) needs the ids of the groups whose credits count in Groups or units, separated by commas.`);
+        else
+          this.fail(
+            row,
+            targetsColumn,
+            `Rule ${name} (${label}) needs the ids of the groups whose credits count in Groups or units, separated by commas.`,
+          );
         break;
       case 'barred':
         rule.units = targets;

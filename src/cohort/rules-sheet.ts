@@ -18,7 +18,12 @@ import {
   type UnitColumnKey,
 } from './rules-sheet-layout';
 
-export { readRulesSheet, type RulesSheetError, type RulesSheetReading, type ReadRulesSheetOptions } from './rules-sheet-read';
+export {
+  readRulesSheet,
+  type RulesSheetError,
+  type RulesSheetReading,
+  type ReadRulesSheetOptions,
+} from './rules-sheet-read';
 export { RULES_SHEET_NAME, isRulesSheetName, KIND_LABELS } from './rules-sheet-layout';
 
 /** Where one qualification's block sits, for the host to format it. Ranges are A1 ranges on the sheet. */
@@ -62,7 +67,7 @@ export interface RulesSheetOptions {
 /** What the sheet says about itself above the first block. */
 export const DEFAULT_NOTES: readonly string[] = [
   'qualcheck reads this sheet when it checks the workbook and uses it over its built-in catalogue; the whole team shares it with the workbook.',
-  'Fill the highlighted empty cells (values the catalogue does not know) from the awarding body\'s unit handbook; leave a cell empty when you do not know the value.',
+  "Fill the highlighted empty cells (values the catalogue does not know) from the awarding body's unit handbook; leave a cell empty when you do not know the value.",
   'Add rows for new units, groups or rules, or copy a whole block, from its "Qualification" row to its last rule, for a qualification of your own.',
   `Levels: 1 to 8, or Entry. Kinds of rule: ${Object.values(KIND_LABELS).join(', ')}. At or above: yes or no. Several groups or units: separate them with commas.`,
 ];
@@ -123,7 +128,10 @@ const HINT_COLUMN = 4;
 const UNKNOWN_WHEN_EMPTY: readonly UnitColumnKey[] = ['credits', 'glh', 'level'];
 
 /** The rules sheet for these definitions, in the order given. */
-export function rulesSheetGrid(definitions: readonly QualificationDefinition[], options: RulesSheetOptions = {}): RulesSheetLayout {
+export function rulesSheetGrid(
+  definitions: readonly QualificationDefinition[],
+  options: RulesSheetOptions = {},
+): RulesSheetLayout {
   const width = Math.max(3, UNIT_COLUMNS.length, RULE_COLUMNS.length, GROUP_COLUMNS.length);
   const rows: CellValue[][] = [];
   const row = (cells: CellValue[] = []): number => {
@@ -142,7 +150,7 @@ export function rulesSheetGrid(definitions: readonly QualificationDefinition[], 
 
   for (const q of definitions) {
     // Hints go two columns right of the value, so a long title can run on over the empty cell between.
-    const first = row([BLOCK_LABEL, q.id, null, 'the Ofqual qualification number, or the awarding body\'s code']);
+    const first = row([BLOCK_LABEL, q.id, null, "the Ofqual qualification number, or the awarding body's code"]);
     headings.push(line(first, 2));
     hints.push(cellAddress(first, HINT_COLUMN));
     for (const fact of FACT_ROWS) {
@@ -191,10 +199,19 @@ export function rulesSheetGrid(definitions: readonly QualificationDefinition[], 
       header: line(header, columns),
       range: rangeAddress({ top: header, left: 1, bottom: end, right: columns }),
     });
-    const valueColumns = (['credits', 'glh', 'level'] as const).map((key) => UNIT_COLUMNS.findIndex((c) => c.key === key) + 1);
+    const valueColumns = (['credits', 'glh', 'level'] as const).map(
+      (key) => UNIT_COLUMNS.findIndex((c) => c.key === key) + 1,
+    );
     blocks.push({
       ...(unitsEnd > unitHeader
-        ? { unitValues: rangeAddress({ top: unitHeader + 1, left: Math.min(...valueColumns), bottom: unitsEnd, right: Math.max(...valueColumns) }) }
+        ? {
+            unitValues: rangeAddress({
+              top: unitHeader + 1,
+              left: Math.min(...valueColumns),
+              bottom: unitsEnd,
+              right: Math.max(...valueColumns),
+            }),
+          }
         : {}),
       qualificationId: q.id,
       range: rangeAddress({ top: first, left: 1, bottom: rulesEnd, right: width }),

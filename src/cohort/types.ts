@@ -67,7 +67,9 @@ export interface LearnerRecord {
   /** Problems that belong to this learner: they decide the status (see `src/cohort/check.ts`). */
   problems: (ReadWarning & { units?: string[] })[];
   /** A1 addresses of the learner's own fields, for "go to cell" links. */
-  cells: Partial<Record<'learnerId' | 'name' | 'firstName' | 'lastName' | 'uln' | 'dateOfBirth' | 'qualification' | 'sex', string>>;
+  cells: Partial<
+    Record<'learnerId' | 'name' | 'firstName' | 'lastName' | 'uln' | 'dateOfBirth' | 'qualification' | 'sex', string>
+  >;
 }
 
 export type CohortLayout = 'matrix' | 'list';

@@ -21,7 +21,8 @@ export interface UnitMatch {
  */
 const QCF_REF = /(?<![A-Za-z0-9])([A-Za-z])\s*(?:[/\\.-]\s*)?(\d{3})\s*(?:[/\\.-]\s*)?(\d{4})(?![0-9])/;
 /** `Unit 4`, `U4`, `Unit no. 4`, `Unit 04 - Principles of …` */
-const UNIT_NUMBER = /^\s*(?:unit|u)\s*(?:(?:no\.?|number|#)\s*)?(?:[-.:]\s*)?0*(\d{1,3})(?![0-9])\s*(?:[-.:)]\s*)?(.*)$/i;
+const UNIT_NUMBER =
+  /^\s*(?:unit|u)\s*(?:(?:no\.?|number|#)\s*)?(?:[-.:]\s*)?0*(\d{1,3})(?![0-9])\s*(?:[-.:)]\s*)?(.*)$/i;
 /** `4`, `4.`, `4) Principles of …` (a bare number counts only under a "Units" banner). */
 const BARE_NUMBER = /^\s*0*(\d{1,3})(?![0-9])\s*(?:[.):-]\s*)?(.*)$/;
 

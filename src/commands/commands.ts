@@ -41,7 +41,10 @@ export async function checkNow(event: Office.AddinCommands.Event): Promise<void>
     const settings = loadSettings();
     const marks = markVocabularyOf(settings);
     if (marks.errors.length > 0) {
-      await showNotice('Settings need fixing', `The marks in Settings cannot be used: ${marks.errors.join(' ')} Open Home > Check cohort to fix them.`);
+      await showNotice(
+        'Settings need fixing',
+        `The marks in Settings cannot be used: ${marks.errors.join(' ')} Open Home > Check cohort to fix them.`,
+      );
       return;
     }
     const outcome = await checkSheet(officeRun(), {

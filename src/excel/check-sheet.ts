@@ -11,7 +11,18 @@ import type { CellValue, CohortReading, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import type { HostRun } from './host';
-import { isResultsSheetHeader, ownershipAfter, planBeside, planResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, SheetCells, withoutOwnedColumns, type ResultsPlace, type WritePlan } from './placement';
+import {
+  isResultsSheetHeader,
+  ownershipAfter,
+  planBeside,
+  planResultsSheet,
+  RESULTS_SHEET,
+  RESULTS_SHEET_NAMES,
+  SheetCells,
+  withoutOwnedColumns,
+  type ResultsPlace,
+  type WritePlan,
+} from './placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
@@ -65,18 +76,30 @@ function ownSheet(sheetName: string, rulesSheet: WorkbookRules | null): string |
   return null;
 }
 
-export async function inspectSheet(run: HostRun, settings: CheckSettings, controls: RunControls = {}): Promise<SheetInspection> {
+export async function inspectSheet(
+  run: HostRun,
+  settings: CheckSettings,
+  controls: RunControls = {},
+): Promise<SheetInspection> {
   let read: SheetRead;
   let rulesSheet: WorkbookRules | null;
   try {
-    read = await readSheet(run, { scope: settings.scope, onProgress: controls.onProgress, signal: controls.signal, ...controls.tuning });
+    read = await readSheet(run, {
+      scope: settings.scope,
+      onProgress: controls.onProgress,
+      signal: controls.signal,
+      ...controls.tuning,
+    });
     rulesSheet = await workbookRules(run, settings.catalogue);
   } catch (error) {
     throw describeExcelError(error, { sheetName: 'the active sheet', beside: false, written: null });
   }
   const own = ownSheet(read.sheetName, rulesSheet);
   if (own) {
-    throw new CheckFailed(`Sheet "${read.sheetName}" is ${own}, not a cohort of learners. Open the sheet with your learners, then read or check it again. Nothing was written.`, null);
+    throw new CheckFailed(
+      `Sheet "${read.sheetName}" is ${own}, not a cohort of learners. Open the sheet with your learners, then read or check it again. Nothing was written.`,
+      null,
+    );
   }
   const reading = readCohort(withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS), {
     catalogue: rulesSheet?.use.catalogue ?? settings.catalogue,
@@ -106,7 +129,12 @@ function gridValue(grid: Grid, row: number, column: number): CellValue {
 }
 
 /** The learner id column (where the sheet has one) is what a sorted or shifted sheet changes first. */
-function sourceCheck(read: SheetRead, reading: CohortReading, checks: readonly LearnerCheck[], plan: WritePlan): SourceCheck {
+function sourceCheck(
+  read: SheetRead,
+  reading: CohortReading,
+  checks: readonly LearnerCheck[],
+  plan: WritePlan,
+): SourceCheck {
   const idCell = checks.find((c) => c.record.cells.learnerId)?.record.cells.learnerId;
   const column = (idCell && parseCellAddress(idCell)?.column) || reading.firstColumn;
   return {
@@ -121,7 +149,12 @@ function sourceCheck(read: SheetRead, reading: CohortReading, checks: readonly L
 }
 
 /** Cells right of a table or selection are outside what was read: read them too before deciding they are free. */
-async function cellsAround(run: HostRun, read: SheetRead, reading: CohortReading, controls: RunControls): Promise<SheetCells> {
+async function cellsAround(
+  run: HostRun,
+  read: SheetRead,
+  reading: CohortReading,
+  controls: RunControls,
+): Promise<SheetCells> {
   if (read.wholeSheet) return new SheetCells([read.grid]);
   let width = 0;
   for (const row of read.grid.values) if (row) width = Math.max(width, row.length);
@@ -133,24 +166,41 @@ async function cellsAround(run: HostRun, read: SheetRead, reading: CohortReading
 
 async function resultsSheetName(run: HostRun): Promise<{ name: string; create: boolean }> {
   return run(async (context) => {
-    const sheets = RESULTS_SHEET_NAMES.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name') }));
+    const sheets = RESULTS_SHEET_NAMES.map((name) => ({
+      name,
+      sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name'),
+    }));
     await context.sync();
-    const heads = sheets.map(({ name, sheet }) => ({ name, exists: !sheet.isNullObject, head: sheet.isNullObject ? null : sheet.getRange('A1:C1').load('values') }));
+    const heads = sheets.map(({ name, sheet }) => ({
+      name,
+      exists: !sheet.isNullObject,
+      head: sheet.isNullObject ? null : sheet.getRange('A1:C1').load('values'),
+    }));
     if (heads.some((h) => h.head)) await context.sync();
     for (const h of heads) {
       if (!h.exists) return { name: h.name, create: true };
       if (h.head && isResultsSheetHeader(h.head.values[0])) return { name: h.name, create: false };
     }
-    throw new CheckFailed(`Sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data. Rename one of them, then check again.`, null);
+    throw new CheckFailed(
+      `Sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data. Rename one of them, then check again.`,
+      null,
+    );
   });
 }
 
-export async function checkSheet(run: HostRun, settings: CheckSettings, controls: RunControls = {}): Promise<CheckOutcome> {
+export async function checkSheet(
+  run: HostRun,
+  settings: CheckSettings,
+  controls: RunControls = {},
+): Promise<CheckOutcome> {
   const inspection = await inspectSheet(run, settings, controls);
   const { read, reading } = inspection;
   if (reading.learners.length === 0) {
     const why = reading.warnings[0] ? ` ${reading.warnings[0].cell}: ${reading.warnings[0].message}` : '';
-    throw new CheckFailed(`No learners found on sheet "${read.sheetName}" (${read.source}); nothing was written.${why}`, null);
+    throw new CheckFailed(
+      `No learners found on sheet "${read.sheetName}" (${read.source}); nothing was written.${why}`,
+      null,
+    );
   }
   const checks = await checkLearners(reading, controls);
   if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
@@ -165,7 +215,10 @@ export async function checkSheet(run: HostRun, settings: CheckSettings, controls
     throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });
   }
   const owned = blockFor(ownership, read.sheetName);
-  const beside = settings.place === 'beside' ? planBeside(await cellsAround(run, read, reading, controls), read.sheetName, reading, block, owned) : null;
+  const beside =
+    settings.place === 'beside'
+      ? planBeside(await cellsAround(run, read, reading, controls), read.sheetName, reading, block, owned)
+      : null;
   if (beside && !('blockedBy' in beside)) {
     plan = beside;
   } else {
@@ -177,7 +230,8 @@ export async function checkSheet(run: HostRun, settings: CheckSettings, controls
       throw describeExcelError(error, { sheetName: RESULTS_SHEET, beside: false, written: null });
     }
     plan = planResultsSheet(sheet.name, sheet.create, reading, checks, block, reason);
-    if (reason) notices.push(`The results went to sheet "${sheet.name}" because ${reason}; the cohort sheet was left as it was.`);
+    if (reason)
+      notices.push(`The results went to sheet "${sheet.name}" because ${reason}; the cohort sheet was left as it was.`);
   }
 
   if (plan.target === 'columns') plan.highlight = unitHighlight(reading, plan);
@@ -191,9 +245,12 @@ export async function checkSheet(run: HostRun, settings: CheckSettings, controls
       throw describeExcelError(error, { sheetName: read.sheetName, beside: true, written: outcome.written });
     }
   }
-  if (plan.staleRanges.length > 0) notices.push(`Results of an earlier check below the last learner were cleared (${plan.staleRanges.join(', ')}).`);
+  if (plan.staleRanges.length > 0)
+    notices.push(`Results of an earlier check below the last learner were cleared (${plan.staleRanges.join(', ')}).`);
   if (plan.kept && plan.kept.length > 0) {
-    notices.push(`Cells changed since qualcheck wrote them were kept as they are (${cellCount(plan.kept)}: ${rangesInWords(plan.kept)}).`);
+    notices.push(
+      `Cells changed since qualcheck wrote them were kept as they are (${cellCount(plan.kept)}: ${rangesInWords(plan.kept)}).`,
+    );
   }
   return {
     ...inspection,
@@ -214,4 +271,3 @@ export async function selectCell(run: HostRun, sheetName: string, address: strin
     await context.sync();
   });
 }
-

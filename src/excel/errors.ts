@@ -4,7 +4,8 @@ import { CheckCancelled, CheckFailed, type WrittenRows } from './progress';
 
 export function writtenSentence(written: WrittenRows | null, lastRow?: number): string {
   if (!written) return 'Nothing was written.';
-  const rest = lastRow !== undefined && lastRow > written.lastRow ? ` Rows ${written.lastRow + 1}–${lastRow} were not.` : '';
+  const rest =
+    lastRow !== undefined && lastRow > written.lastRow ? ` Rows ${written.lastRow + 1}–${lastRow} were not.` : '';
   return `Results for rows ${written.firstRow}–${written.lastRow} were written (${written.sheetName}!${written.range}).${rest}`;
 }
 
@@ -36,7 +37,11 @@ export function describeExcelError(error: unknown, where: ErrorSetting): CheckFa
         code,
       );
     case 'InvalidOperationInCellEditMode':
-      return new CheckFailed(`Excel is editing a cell. Press Enter or Esc to leave the cell, then check again. ${done}`, where.written, code);
+      return new CheckFailed(
+        `Excel is editing a cell. Press Enter or Esc to leave the cell, then check again. ${done}`,
+        where.written,
+        code,
+      );
     case 'ItemNotFound':
     case 'InvalidReference':
       return new CheckFailed(
@@ -45,7 +50,11 @@ export function describeExcelError(error: unknown, where: ErrorSetting): CheckFa
         code,
       );
     case 'ItemAlreadyExists':
-      return new CheckFailed(`A sheet named "${where.sheetName}" appeared during the check. Check again. ${done}`, where.written, code);
+      return new CheckFailed(
+        `A sheet named "${where.sheetName}" appeared during the check. Check again. ${done}`,
+        where.written,
+        code,
+      );
     case 'RequestPayloadSizeLimitExceeded':
     case 'ResponsePayloadSizeLimitExceeded':
       return new CheckFailed(

@@ -45,7 +45,11 @@ export async function readSelection(run: HostRun): Promise<SelectedCell> {
     const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
     const selected = context.workbook.getSelectedRange().load('address,rowIndex');
     await context.sync();
-    return { sheetName: sheet.name, row: selected.rowIndex + 1, address: selected.address.slice(selected.address.lastIndexOf('!') + 1) };
+    return {
+      sheetName: sheet.name,
+      row: selected.rowIndex + 1,
+      address: selected.address.slice(selected.address.lastIndexOf('!') + 1),
+    };
   });
 }
 
@@ -251,17 +255,30 @@ function matrixChanges(row: LearnerRow, q: QualificationDefinition, choices: Cho
   for (const ref of changedUnits(q, sheetChoices(row.record), choices)) {
     const found = columns.get(ref) ?? [];
     if (found.length === 0) {
-      result.notWritten.push({ ref, reason: `the sheet has no column for unit ${ref}: add one headed ${ref} to record it` });
+      result.notWritten.push({
+        ref,
+        reason: `the sheet has no column for unit ${ref}: add one headed ${ref} to record it`,
+      });
       continue;
     }
     if (found.length > 1) {
       const letters = found.map(columnLetters).join(' and ');
-      result.notWritten.push({ ref, reason: `unit ${ref} has ${found.length} columns (${letters}): keep one so its mark has one place` });
+      result.notWritten.push({
+        ref,
+        reason: `unit ${ref} has ${found.length} columns (${letters}): keep one so its mark has one place`,
+      });
       continue;
     }
     const column = found[0];
     const after = spelling[choices[ref] ?? 'none'];
-    result.changes.push({ cell: cellAddress(row.record.row, column), row: row.record.row, column, before: gridValue(row.grid, row.record.row, column), after, units: [ref] });
+    result.changes.push({
+      cell: cellAddress(row.record.row, column),
+      row: row.record.row,
+      column,
+      before: gridValue(row.grid, row.record.row, column),
+      after,
+      units: [ref],
+    });
   }
   return result;
 }
@@ -334,7 +351,13 @@ function splitList(value: CellValue): { items: string[]; separator?: string } {
   if (isBlank(value) || (typeof value !== 'string' && typeof value !== 'number')) return { items: [] };
   const text = String(value);
   const separator = LIST_SEPARATOR.exec(text.trim())?.[0];
-  return { items: text.split(LIST_SEPARATOR).map((t) => t.trim()).filter((t) => t !== ''), separator };
+  return {
+    items: text
+      .split(LIST_SEPARATOR)
+      .map((t) => t.trim())
+      .filter((t) => t !== ''),
+    separator,
+  };
 }
 
 interface ListStyle {
@@ -421,7 +444,10 @@ function listChanges(row: LearnerRow, q: QualificationDefinition, choices: Choic
     const state = choices[ref] ?? 'none';
     const target = state === 'none' ? undefined : home[state];
     if (state !== 'none' && !target) {
-      result.notWritten.push({ ref, reason: `the sheet has no column for ${state} units: add one headed "${state === 'achieved' ? 'Achieved units' : 'Planned units'}"` });
+      result.notWritten.push({
+        ref,
+        reason: `the sheet has no column for ${state} units: add one headed "${state === 'achieved' ? 'Achieved units' : 'Planned units'}"`,
+      });
       continue;
     }
     const unitText = spelled(ref);
@@ -454,7 +480,14 @@ function listChanges(row: LearnerRow, q: QualificationDefinition, choices: Choic
     const after = cell.items.map((i) => i.text).join(cell.separator ?? style.separator);
     const before = typeof cell.value === 'string' ? cell.value : cell.value === null ? '' : String(cell.value);
     if (after === before) continue;
-    result.changes.push({ cell: cellAddress(row.record.row, cell.column.column), row: row.record.row, column: cell.column.column, before: cell.value, after, units: [...cell.units] });
+    result.changes.push({
+      cell: cellAddress(row.record.row, cell.column.column),
+      row: row.record.row,
+      column: cell.column.column,
+      before: cell.value,
+      after,
+      units: [...cell.units],
+    });
   }
   return result;
 }
@@ -485,7 +518,11 @@ export function gridWith(grid: Grid, cells: readonly { row: number; column: numb
 }
 
 /** Reads the sheet as it will be, and the learner's row in it, re-checked. */
-export function recheckRow(grid: Grid, row: number, options: ReadOptions): { reading: CohortReading; check: LearnerCheck | undefined } {
+export function recheckRow(
+  grid: Grid,
+  row: number,
+  options: ReadOptions,
+): { reading: CohortReading; check: LearnerCheck | undefined } {
   const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), options);
   const record = reading.learners.find((l) => l.row === row);
   return { reading, check: record ? { record, result: checkLearner(record) } : undefined };
@@ -500,7 +537,8 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
   if (isBlank(a) && isBlank(b)) return true;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !(a instanceof Date) && !(b instanceof Date)) return a.error === b.error;
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !(a instanceof Date) && !(b instanceof Date))
+    return a.error === b.error;
   return false;
 }
 
@@ -549,7 +587,12 @@ interface OwnedCell {
 }
 
 /** The learner's new values for the result columns a header row has, matched by header text wherever they stand. */
-function ownedResultCells(headerValues: readonly unknown[], firstColumn: number, check: LearnerCheck, notCounted: () => string): OwnedCell[] {
+function ownedResultCells(
+  headerValues: readonly unknown[],
+  firstColumn: number,
+  check: LearnerCheck,
+  notCounted: () => string,
+): OwnedCell[] {
   const values = resultRow(check);
   const owned: OwnedCell[] = [];
   headerValues.forEach((text, i) => {
@@ -557,24 +600,45 @@ function ownedResultCells(headerValues: readonly unknown[], firstColumn: number,
     const name = String(text).trim();
     const k = RESULT_HEADERS.findIndex((h) => h.toLowerCase() === name.toLowerCase());
     if (k >= 0) owned.push({ column: firstColumn + i, header: RESULT_HEADERS[k], value: safe(values[k]) });
-    else if (name.toLowerCase() === NOT_COUNTED_HEADER.toLowerCase()) owned.push({ column: firstColumn + i, header: NOT_COUNTED_HEADER, value: notCounted() });
+    else if (name.toLowerCase() === NOT_COUNTED_HEADER.toLowerCase())
+      owned.push({ column: firstColumn + i, header: NOT_COUNTED_HEADER, value: notCounted() });
   });
   return owned;
 }
 
 function failure(sheetName: string, error: unknown): CheckFailed {
   if (error instanceof CheckFailed) return error;
-  if (!isHostError(error)) return new CheckFailed(`The row could not be written: ${error instanceof Error ? error.message : String(error)}. Read the sheet again and check the row.`, null);
+  if (!isHostError(error))
+    return new CheckFailed(
+      `The row could not be written: ${error instanceof Error ? error.message : String(error)}. Read the sheet again and check the row.`,
+      null,
+    );
   switch (error.code) {
     case 'AccessDenied':
-      return new CheckFailed(`Sheet "${sheetName}" is protected, so the row cannot be changed. Unprotect it (Review > Unprotect Sheet), then apply again. Nothing was written.`, null, error.code);
+      return new CheckFailed(
+        `Sheet "${sheetName}" is protected, so the row cannot be changed. Unprotect it (Review > Unprotect Sheet), then apply again. Nothing was written.`,
+        null,
+        error.code,
+      );
     case 'InvalidOperationInCellEditMode':
-      return new CheckFailed('Excel is editing a cell. Press Enter or Esc to leave the cell, then apply again. Nothing was written.', null, error.code);
+      return new CheckFailed(
+        'Excel is editing a cell. Press Enter or Esc to leave the cell, then apply again. Nothing was written.',
+        null,
+        error.code,
+      );
     case 'ItemNotFound':
     case 'InvalidReference':
-      return new CheckFailed(`Sheet "${sheetName}" was renamed or deleted. Open the cohort sheet, read it again and apply again.`, null, error.code);
+      return new CheckFailed(
+        `Sheet "${sheetName}" was renamed or deleted. Open the cohort sheet, read it again and apply again.`,
+        null,
+        error.code,
+      );
     default:
-      return new CheckFailed(`Excel reported an error (${error.code}: ${error.message}). Read the sheet again to see what the row holds.`, null, error.code);
+      return new CheckFailed(
+        `Excel reported an error (${error.code}: ${error.message}). Read the sheet again to see what the row holds.`,
+        null,
+        error.code,
+      );
   }
 }
 
@@ -588,10 +652,17 @@ function failure(sheetName: string, error: unknown): CheckFailed {
  */
 export async function applyRowChanges(run: HostRun, request: ApplyRequest): Promise<ApplyOutcome> {
   const { grid, reading, record, changes, sheetName } = request;
-  const patched = gridWith(grid, changes.map((c) => ({ row: c.row, column: c.column, value: c.after === '' ? null : c.after })));
+  const patched = gridWith(
+    grid,
+    changes.map((c) => ({ row: c.row, column: c.column, value: c.after === '' ? null : c.after })),
+  );
   const { reading: after, check } = recheckRow(patched, record.row, request.options);
   const cells = changes.map((c) => c.cell).join(', ');
-  if (!check || !sameSet(check.record.achieved, request.intended.achieved) || !sameSet(check.record.planned, request.intended.planned)) {
+  if (
+    !check ||
+    !sameSet(check.record.achieved, request.intended.achieved) ||
+    !sameSet(check.record.planned, request.intended.planned)
+  ) {
     throw new CheckFailed(
       `Writing ${cells || 'the row'} would not read back as the units chosen for ${record.learnerId}, so nothing was written. Change the cells by hand, or read the sheet again.`,
       null,
@@ -612,7 +683,9 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
     outcome = await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const protection = sheet.protection.load('protected');
-      const rowRange = sheet.getRange(rangeAddress({ top: record.row, left, bottom: record.row, right })).load('values');
+      const rowRange = sheet
+        .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right }))
+        .load('values');
       const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
       await context.sync();
       if (protection.protected) throw failure(sheetName, { code: 'AccessDenied', message: 'protected' });
@@ -628,14 +701,21 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         }
       }
       const usedRight = used.isNullObject ? right : Math.max(right, used.columnIndex + used.columnCount);
-      const header = sheet.getRange(rangeAddress({ top: reading.headerRow, left, bottom: reading.headerRow, right: usedRight })).load('values');
-      const wholeRow = sheet.getRange(rangeAddress({ top: record.row, left, bottom: record.row, right: usedRight })).load('values');
+      const header = sheet
+        .getRange(rangeAddress({ top: reading.headerRow, left, bottom: reading.headerRow, right: usedRight }))
+        .load('values');
+      const wholeRow = sheet
+        .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right: usedRight }))
+        .load('values');
       await context.sync();
       const headerValues = header.values[0] ?? [];
       for (let c = left; c <= right; c++) {
         const was = gridValue(grid, reading.headerRow, c);
         if (!sameValue(was, cellValueFromHost(headerValues[c - left]))) {
-          throw new CheckFailed(`The header in row ${reading.headerRow} changed since the pane read the sheet (${cellAddress(reading.headerRow, c)}), so nothing was written. Read the sheet again.`, null);
+          throw new CheckFailed(
+            `The header in row ${reading.headerRow} changed since the pane read the sheet (${cellAddress(reading.headerRow, c)}), so nothing was written. Read the sheet again.`,
+            null,
+          );
         }
       }
 
@@ -643,11 +723,13 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       const headed = ownedResultCells(headerValues, left, check, notCounted);
       // With a record, a result cell is written only while it is empty or as qualcheck left it.
       const rowNow = wholeRow.values[0] ?? [];
-      const mayWrite = (o: OwnedCell) => !block || stillAsWritten(block, record.row, o.column, cellValueFromHost(rowNow[o.column - left]));
+      const mayWrite = (o: OwnedCell) =>
+        !block || stillAsWritten(block, record.row, o.column, cellValueFromHost(rowNow[o.column - left]));
       const owned = headed.filter(mayWrite);
       const kept = headed.filter((o) => !mayWrite(o)).map((o) => cellAddress(record.row, o.column));
       // Results kept on a separate sheet: that sheet's row for this learner, when there is one (three more syncs).
-      const elsewhere = headed.length === 0 ? await findResultsSheetRow(context, record.row, record.learnerId) : undefined;
+      const elsewhere =
+        headed.length === 0 ? await findResultsSheetRow(context, record.row, record.learnerId) : undefined;
       const results = elsewhere
         ? {
             sheet: context.workbook.worksheets.getItem(elsewhere.sheetName),
@@ -658,18 +740,27 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
 
       context.workbook.application.suspendApiCalculationUntilNextSync();
       for (const change of changes) sheet.getRange(change.cell).values = [[change.after]];
-      for (const cell of results.cells) results.sheet.getRange(cellAddress(results.row, cell.column)).values = [[cell.value]];
+      for (const cell of results.cells)
+        results.sheet.getRange(cellAddress(results.row, cell.column)).values = [[cell.value]];
       await context.sync();
       const finalGrid = gridWith(
         patched,
-        owned.map((o) => ({ row: record.row, column: o.column, value: o.value === '' ? null : typeof o.value === 'string' ? o.value.replace(/^'/, '') : o.value })),
+        owned.map((o) => ({
+          row: record.row,
+          column: o.column,
+          value: o.value === '' ? null : typeof o.value === 'string' ? o.value.replace(/^'/, '') : o.value,
+        })),
       );
       return {
         grid: finalGrid,
         reading: after,
         check,
         written: [...changes],
-        results: results.cells.map((o) => ({ cell: cellAddress(results.row, o.column), header: o.header, value: o.value })),
+        results: results.cells.map((o) => ({
+          cell: cellAddress(results.row, o.column),
+          header: o.header,
+          value: o.value,
+        })),
         resultsSheet: elsewhere ? { name: elsewhere.sheetName, written: !elsewhere.protected } : undefined,
         ...(kept.length > 0 ? { kept } : {}),
       };

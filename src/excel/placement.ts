@@ -16,7 +16,10 @@ import type { HostCellInput } from './host';
 /** Same name as the command line's results sheet, so a workbook checked by either looks the same. */
 export const RESULTS_SHEET = 'qualcheck results';
 /** Where a results sheet may be: the first of these that is free or already the add-in's own. */
-export const RESULTS_SHEET_NAMES: readonly string[] = [RESULTS_SHEET, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${RESULTS_SHEET} ${n}`)];
+export const RESULTS_SHEET_NAMES: readonly string[] = [
+  RESULTS_SHEET,
+  ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${RESULTS_SHEET} ${n}`),
+];
 const RESULTS_SHEET_LEAD = ['Row', 'Learner ID'];
 
 export type ResultsPlace = 'beside' | 'sheet';
@@ -125,14 +128,18 @@ function text(value: CellValue): string {
 /** Why the block cannot go at `firstColumn`, or undefined when every cell there is empty or the add-in's own. */
 function blocked(cells: SheetCells, reading: CohortReading, firstColumn: number, width: number): string | undefined {
   // A result cell inside a merged area would land in the user's merged cell (or vanish under it).
-  const merge = cells.mergesInRows(reading.headerRow, reading.lastRow).find((m) => m.left < firstColumn + width && m.right >= firstColumn);
+  const merge = cells
+    .mergesInRows(reading.headerRow, reading.lastRow)
+    .find((m) => m.left < firstColumn + width && m.right >= firstColumn);
   if (merge) return `cells ${rangeAddress(merge)} are merged`;
   for (let c = firstColumn; c < firstColumn + width; c++) {
     const head = cells.value(reading.headerRow, c);
     if (isResultHeader(head)) continue;
-    if (!isBlank(head)) return `column ${columnLetters(c)} holds your data (${cellAddress(reading.headerRow, c)} "${text(head)}")`;
+    if (!isBlank(head))
+      return `column ${columnLetters(c)} holds your data (${cellAddress(reading.headerRow, c)} "${text(head)}")`;
     for (let r = reading.headerRow + 1; r <= reading.lastRow; r++) {
-      if (!isBlank(cells.value(r, c))) return `cell ${cellAddress(r, c)} holds your data ("${text(cells.value(r, c))}")`;
+      if (!isBlank(cells.value(r, c)))
+        return `cell ${cellAddress(r, c)} holds your data ("${text(cells.value(r, c))}")`;
     }
   }
   return undefined;
@@ -167,21 +174,45 @@ function cellsWord(ranges: readonly CellRange[]): string {
 }
 
 /** The plan beside the data when the sheet has a recorded block: its place, and only cells still as written. */
-function planByRecord(cells: SheetCells, sheetName: string, reading: CohortReading, block: ResultsBlock, recordedBlock: OwnedBlock): WritePlan | BesideBlocked {
+function planByRecord(
+  cells: SheetCells,
+  sheetName: string,
+  reading: CohortReading,
+  block: ResultsBlock,
+  recordedBlock: OwnedBlock,
+): WritePlan | BesideBlocked {
   const owned = locateBlock(recordedBlock, (r, c) => cells.value(r, c), reading.headerRow, cells.right);
   if (owned === 'gone') return planByHeaders(cells, sheetName, reading, block);
   if (!owned) {
-    const at = rangeAddress({ top: recordedBlock.headerRow, left: recordedBlock.firstColumn, bottom: recordedBlock.headerRow, right: recordedBlock.firstColumn + recordedBlock.columns - 1 });
-    return { blockedBy: `the result columns are no longer as qualcheck wrote them (headers ${at}: a header retyped, or columns inserted among them)` };
+    const at = rangeAddress({
+      top: recordedBlock.headerRow,
+      left: recordedBlock.firstColumn,
+      bottom: recordedBlock.headerRow,
+      right: recordedBlock.firstColumn + recordedBlock.columns - 1,
+    });
+    return {
+      blockedBy: `the result columns are no longer as qualcheck wrote them (headers ${at}: a header retyped, or columns inserted among them)`,
+    };
   }
   const width = block.header.length;
-  const target = { top: reading.headerRow, left: owned.firstColumn, bottom: Math.max(reading.lastRow, reading.headerRow), right: owned.firstColumn + width - 1 };
+  const target = {
+    top: reading.headerRow,
+    left: owned.firstColumn,
+    bottom: Math.max(reading.lastRow, reading.headerRow),
+    right: owned.firstColumn + width - 1,
+  };
   const decision = decideOwnership(owned, (r, c) => cells.value(r, c), target);
   const kept = decision.edited;
   if (!decision.writable) {
     const parts: string[] = [];
-    if (kept.length > 0) parts.push(`${cellsWord(kept)} qualcheck wrote were changed since (${rangesInWords(kept)}) and were kept as they are`);
-    if (decision.foreign.length > 0) parts.push(`${rangesInWords(decision.foreign)} ${cellCount(decision.foreign) === 1 ? 'holds' : 'hold'} your data`);
+    if (kept.length > 0)
+      parts.push(
+        `${cellsWord(kept)} qualcheck wrote were changed since (${rangesInWords(kept)}) and were kept as they are`,
+      );
+    if (decision.foreign.length > 0)
+      parts.push(
+        `${rangesInWords(decision.foreign)} ${cellCount(decision.foreign) === 1 ? 'holds' : 'hold'} your data`,
+      );
     return { blockedBy: parts.join('; '), kept };
   }
   return {
@@ -190,7 +221,13 @@ function planByRecord(cells: SheetCells, sheetName: string, reading: CohortReadi
   };
 }
 
-function besidePlan(sheetName: string, reading: CohortReading, block: ResultsBlock, firstColumn: number, staleRanges: string[]): WritePlan {
+function besidePlan(
+  sheetName: string,
+  reading: CohortReading,
+  block: ResultsBlock,
+  firstColumn: number,
+  staleRanges: string[],
+): WritePlan {
   return {
     target: 'columns',
     sheetName,
@@ -210,11 +247,24 @@ function besidePlan(sheetName: string, reading: CohortReading, block: ResultsBlo
  * keeps for this sheet; without it the sheet's "qualcheck: ..." columns are taken as qualcheck's (the way of
  * workbooks checked before the record existed), and the write that follows records them.
  */
-export function planBeside(cells: SheetCells, sheetName: string, reading: CohortReading, block: ResultsBlock, owned?: OwnedBlock): WritePlan | BesideBlocked {
-  return owned ? planByRecord(cells, sheetName, reading, block, owned) : planByHeaders(cells, sheetName, reading, block);
+export function planBeside(
+  cells: SheetCells,
+  sheetName: string,
+  reading: CohortReading,
+  block: ResultsBlock,
+  owned?: OwnedBlock,
+): WritePlan | BesideBlocked {
+  return owned
+    ? planByRecord(cells, sheetName, reading, block, owned)
+    : planByHeaders(cells, sheetName, reading, block);
 }
 
-function planByHeaders(cells: SheetCells, sheetName: string, reading: CohortReading, block: ResultsBlock): WritePlan | BesideBlocked {
+function planByHeaders(
+  cells: SheetCells,
+  sheetName: string,
+  reading: CohortReading,
+  block: ResultsBlock,
+): WritePlan | BesideBlocked {
   const width = block.header.length;
   const headed = ownedColumns(cells, reading.headerRow);
   const firstColumn = headed.length > 0 ? headed[0] : lastFilledColumn(cells, reading) + 1;
@@ -237,7 +287,14 @@ function planByHeaders(cells: SheetCells, sheetName: string, reading: CohortRead
 }
 
 /** One row per learner on a sheet of the add-in's own: sheet row, learner id, then the owned columns. */
-export function planResultsSheet(name: string, create: boolean, reading: CohortReading, checks: readonly LearnerCheck[], block: ResultsBlock, reason?: string): WritePlan {
+export function planResultsSheet(
+  name: string,
+  create: boolean,
+  reading: CohortReading,
+  checks: readonly LearnerCheck[],
+  block: ResultsBlock,
+  reason?: string,
+): WritePlan {
   const rows = checks.map((check) => {
     const own = block.rows[check.record.row - reading.headerRow - 1] ?? block.header.map(() => null);
     return [check.record.row, check.record.learnerId, ...own].map(safe);

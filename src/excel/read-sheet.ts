@@ -43,7 +43,8 @@ export const MAX_COLUMNS = 16_384;
 // 2.5 MB leaves room under Excel's 5 MB (and the fake host's 4 MB) for a chunk whose texts the estimate undercounts.
 export const READ_DEFAULTS = { firstChunkCells: 40_000, maxChunkRows: 20_000, targetBytes: 2_500_000 } as const;
 
-const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
+const EXCEL_ERROR =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/;
 
 /** Office.js gives `""` for an empty cell and the error text (`#N/A`) for an error; the reader wants null and `{error}`. */
 export function cellValueFromHost(value: HostCellInput | undefined): CellValue {
@@ -60,11 +61,21 @@ interface Box {
 }
 
 function boxOf(range: HostRange): Box {
-  return { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+  return {
+    rowIndex: range.rowIndex,
+    columnIndex: range.columnIndex,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+  };
 }
 
 function toRange(box: Box): CellRange {
-  return { top: box.rowIndex + 1, left: box.columnIndex + 1, bottom: box.rowIndex + box.rowCount, right: box.columnIndex + box.columnCount };
+  return {
+    top: box.rowIndex + 1,
+    left: box.columnIndex + 1,
+    bottom: box.rowIndex + box.rowCount,
+    right: box.columnIndex + box.columnCount,
+  };
 }
 
 /** A loaded range (rowIndex, columnIndex, rowCount, columnCount) as 1-based sheet coordinates. */
@@ -77,7 +88,9 @@ function intersect(a: Box, b: Box): Box | null {
   const left = Math.max(a.columnIndex, b.columnIndex);
   const bottom = Math.min(a.rowIndex + a.rowCount, b.rowIndex + b.rowCount);
   const right = Math.min(a.columnIndex + a.columnCount, b.columnIndex + b.columnCount);
-  return top < bottom && left < right ? { rowIndex: top, columnIndex: left, rowCount: bottom - top, columnCount: right - left } : null;
+  return top < bottom && left < right
+    ? { rowIndex: top, columnIndex: left, rowCount: bottom - top, columnCount: right - left }
+    : null;
 }
 
 function insideBox(outer: Box, inner: Box): boolean {
@@ -107,27 +120,54 @@ async function locate(context: HostContext, scope: ReadScope, area?: CellRange):
   const selection = scope === 'selection' ? context.workbook.getSelectedRange().load(BOX_PROPS) : null;
   await context.sync();
 
-  const tableRanges = sheet.tables.items.map((table) => ({ name: table.name, range: table.getRange().load(BOX_PROPS) }));
+  const tableRanges = sheet.tables.items.map((table) => ({
+    name: table.name,
+    range: table.getRange().load(BOX_PROPS),
+  }));
   if (tableRanges.length > 0) await context.sync();
-  const tables = tableRanges.map((t) => ({ name: t.name, box: boxOf(t.range), range: rangeAddress(toRange(boxOf(t.range))) }));
+  const tables = tableRanges.map((t) => ({
+    name: t.name,
+    box: boxOf(t.range),
+    range: rangeAddress(toRange(boxOf(t.range))),
+  }));
   const usedBox = used.isNullObject ? null : boxOf(used);
   const plainTables = tables.map(({ name, range }) => ({ name, range }));
 
   if (area) {
-    const wanted = { rowIndex: area.top - 1, columnIndex: area.left - 1, rowCount: area.bottom - area.top + 1, columnCount: area.right - area.left + 1 };
+    const wanted = {
+      rowIndex: area.top - 1,
+      columnIndex: area.left - 1,
+      rowCount: area.bottom - area.top + 1,
+      columnCount: area.right - area.left + 1,
+    };
     const box = usedBox ? intersect(wanted, usedBox) : null;
-    return { sheetName: sheet.name, box, source: box ? `range ${rangeAddress(toRange(box))}` : 'nothing', tables: plainTables };
+    return {
+      sheetName: sheet.name,
+      box,
+      source: box ? `range ${rangeAddress(toRange(box))}` : 'nothing',
+      tables: plainTables,
+    };
   }
   if (selection) {
     const selected = boxOf(selection);
     const single = selected.rowCount === 1 && selected.columnCount === 1;
     const table = tables.find((t) => insideBox(t.box, selected));
     if (table && (single || insideBox(table.box, selected))) {
-      return { sheetName: sheet.name, box: table.box, source: `table ${table.name} (${table.range})`, tables: plainTables };
+      return {
+        sheetName: sheet.name,
+        box: table.box,
+        source: `table ${table.name} (${table.range})`,
+        tables: plainTables,
+      };
     }
     if (!single) {
       const box = usedBox ? intersect(selected, usedBox) : null;
-      return { sheetName: sheet.name, box, source: `selection ${rangeAddress(toRange(selected))}`, tables: plainTables };
+      return {
+        sheetName: sheet.name,
+        box,
+        source: `selection ${rangeAddress(toRange(selected))}`,
+        tables: plainTables,
+      };
     }
   }
   return {
@@ -160,7 +200,11 @@ interface FormatRun {
 }
 
 /** Vertical runs of number cells in the given columns of a chunk (rows `first`.. of the block); gaps of a few cells are bridged. */
-function numberRuns(values: readonly (readonly HostCellInput[])[], first: number, columns: Iterable<number>): FormatRun[] {
+function numberRuns(
+  values: readonly (readonly HostCellInput[])[],
+  first: number,
+  columns: Iterable<number>,
+): FormatRun[] {
   const runs: FormatRun[] = [];
   for (const column of columns) {
     let open: FormatRun | null = null;
@@ -191,8 +235,25 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
   const settings = { ...READ_DEFAULTS, ...options };
   return run(async (context) => {
     const located = await locate(context, options.scope ?? 'sheet', options.area);
-    const grid: Grid = { sheetName: located.sheetName, values: [], top: 1, left: 1, numberFormats: [], hiddenRows: [], hiddenColumns: [], tables: located.tables };
-    if (!located.box) return { grid, wholeSheet: located.wholeSheet === true, sheetName: located.sheetName, range: 'A1', source: located.source, chunks: 0 };
+    const grid: Grid = {
+      sheetName: located.sheetName,
+      values: [],
+      top: 1,
+      left: 1,
+      numberFormats: [],
+      hiddenRows: [],
+      hiddenColumns: [],
+      tables: located.tables,
+    };
+    if (!located.box)
+      return {
+        grid,
+        wholeSheet: located.wholeSheet === true,
+        sheetName: located.sheetName,
+        range: 'A1',
+        source: located.source,
+        chunks: 0,
+      };
 
     const box = located.box;
     const tooLarge = oversizeMessage(located.sheetName, toRange(box));
@@ -208,11 +269,25 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
 
     const width = box.columnCount;
     const formatsOf = (row: number) => (formats[row] ??= []);
-    const formatLoad = (run: FormatRun) => ({ run, range: sheet.getRange(rangeAddress({ top: grid.top + run.row, left: left + run.column, bottom: grid.top + run.row + run.rows - 1, right: left + run.column })).load('numberFormat') });
+    const formatLoad = (run: FormatRun) => ({
+      run,
+      range: sheet
+        .getRange(
+          rangeAddress({
+            top: grid.top + run.row,
+            left: left + run.column,
+            bottom: grid.top + run.row + run.rows - 1,
+            right: left + run.column,
+          }),
+        )
+        .load('numberFormat'),
+    });
     const keepFormats = (loads: { run: FormatRun; range: HostRange }[]) => {
       for (const { run, range } of loads) {
         const got = range.numberFormat;
-        for (let i = 0; i < run.rows; i++) if (typeof values[run.row + i]?.[run.column] === 'number') formatsOf(run.row + i)[run.column] = got[i]?.[0] ?? '';
+        for (let i = 0; i < run.rows; i++)
+          if (typeof values[run.row + i]?.[run.column] === 'number')
+            formatsOf(run.row + i)[run.column] = got[i]?.[0] ?? '';
       }
     };
     /** Formats of number cells the last sync could not ask for yet; they ride along with the next sync. */
@@ -251,12 +326,26 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
       }
       for (const { column, range } of strips) {
         const got = range.numberFormat;
-        for (let i = 0; i < count; i++) if (typeof chunkValues[i]?.[column] === 'number') formatsOf(done + i)[column] = got[i]?.[0] ?? '';
+        for (let i = 0; i < count; i++)
+          if (typeof chunkValues[i]?.[column] === 'number') formatsOf(done + i)[column] = got[i]?.[0] ?? '';
       }
       const stripped = new Set(predicted);
-      owed = numberRuns(chunkValues, done, Array.from({ length: width }, (_, j) => j).filter((j) => !stripped.has(j)));
+      owed = numberRuns(
+        chunkValues,
+        done,
+        Array.from({ length: width }, (_, j) => j).filter((j) => !stripped.has(j)),
+      );
       predicted = numberColumns(chunkValues, width);
-      await readHidden(context, chunk, top, count, chunks === 0 ? width : 0, left, hiddenRows, grid.hiddenColumns as number[]);
+      await readHidden(
+        context,
+        chunk,
+        top,
+        count,
+        chunks === 0 ? width : 0,
+        left,
+        hiddenRows,
+        grid.hiddenColumns as number[],
+      );
       chunks++;
       done += count;
       const bytesPerRow = estimateBytes(chunkValues) / count;
@@ -268,7 +357,14 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
       await context.sync();
       keepFormats(loads);
     }
-    return { grid, wholeSheet: located.wholeSheet === true, sheetName: located.sheetName, range: rangeAddress(toRange(box)), source: located.source, chunks };
+    return {
+      grid,
+      wholeSheet: located.wholeSheet === true,
+      sheetName: located.sheetName,
+      range: rangeAddress(toRange(box)),
+      source: located.source,
+      chunks,
+    };
   });
 }
 
@@ -286,10 +382,13 @@ async function readHidden(
   const rowsMixed = chunk.rowHidden === null;
   const columnsMixed = columnCount > 0 && chunk.columnHidden === null;
   if (!rowsMixed && chunk.rowHidden) for (let i = 0; i < count; i++) hiddenRows.push(top + i);
-  if (columnCount > 0 && !columnsMixed && chunk.columnHidden) for (let j = 0; j < columnCount; j++) hiddenColumns.push(left + j);
+  if (columnCount > 0 && !columnsMixed && chunk.columnHidden)
+    for (let j = 0; j < columnCount; j++) hiddenColumns.push(left + j);
   if (!rowsMixed && !columnsMixed) return;
   const rowProbes = rowsMixed ? Array.from({ length: count }, (_, i) => chunk.getRow(i).load('rowHidden')) : [];
-  const columnProbes = columnsMixed ? Array.from({ length: columnCount }, (_, j) => chunk.getColumn(j).load('columnHidden')) : [];
+  const columnProbes = columnsMixed
+    ? Array.from({ length: columnCount }, (_, j) => chunk.getColumn(j).load('columnHidden'))
+    : [];
   await context.sync();
   rowProbes.forEach((probe, i) => {
     if (probe.rowHidden) hiddenRows.push(top + i);

@@ -10,7 +10,10 @@ import { lookOf } from './rules-sheet';
 
 export const REGISTRATION_SHEET = 'qualcheck registration';
 /** The names tried in turn when a sheet of the first name holds someone's data. */
-export const REGISTRATION_SHEET_NAMES = [REGISTRATION_SHEET, ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${REGISTRATION_SHEET} ${n}`)];
+export const REGISTRATION_SHEET_NAMES = [
+  REGISTRATION_SHEET,
+  ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${REGISTRATION_SHEET} ${n}`),
+];
 const WIDTH = REGISTRATION_COLUMNS.length;
 const ROWS_PER_SYNC = 2_000;
 
@@ -37,8 +40,13 @@ function sameName(a: string, b: string): boolean {
  * Writes `rows` (the template header, then one row per ready learner) to a registration sheet, never `cohortSheet`.
  * The sheet is not activated: the cohort stays in front, and the pane links to what was written.
  */
-export async function writeRegistrationSheet(run: HostRun, rows: readonly (readonly string[])[], cohortSheet: string): Promise<RegistrationSheetWritten> {
-  if (rows.length === 0 || !isRegistrationHeader(rows[0])) throw new Error('registration rows must start with the template header');
+export async function writeRegistrationSheet(
+  run: HostRun,
+  rows: readonly (readonly string[])[],
+  cohortSheet: string,
+): Promise<RegistrationSheetWritten> {
+  if (rows.length === 0 || !isRegistrationHeader(rows[0]))
+    throw new Error('registration rows must start with the template header');
   let sheetName = REGISTRATION_SHEET;
   try {
     return await run(async (context) => {
@@ -48,7 +56,12 @@ export async function writeRegistrationSheet(run: HostRun, rows: readonly (reado
         sheet: sheets.getItemOrNullObject(name).load('name'),
       }));
       await context.sync();
-      const heads = candidates.map((c) => ({ ...c, head: c.sheet.isNullObject ? null : c.sheet.getRange(rangeAddress({ top: 1, left: 1, bottom: 1, right: WIDTH })).load('values') }));
+      const heads = candidates.map((c) => ({
+        ...c,
+        head: c.sheet.isNullObject
+          ? null
+          : c.sheet.getRange(rangeAddress({ top: 1, left: 1, bottom: 1, right: WIDTH })).load('values'),
+      }));
       const protections = heads.map((h) => (h.head ? h.sheet.protection.load('protected') : null));
       if (heads.some((h) => h.head)) await context.sync();
       const choice = heads.find((h) => !h.head || isRegistrationHeader(h.head.values[0]));
@@ -61,13 +74,18 @@ export async function writeRegistrationSheet(run: HostRun, rows: readonly (reado
       sheetName = choice.sheet.isNullObject ? choice.name : choice.sheet.name;
       const replaced = choice.head !== null;
       if (replaced && protections[heads.indexOf(choice)]?.protected) {
-        throw new CheckFailed(`Sheet "${sheetName}" is protected, so the export cannot replace it. Unprotect it (Review > Unprotect Sheet), then export again. Nothing was written.`, null);
+        throw new CheckFailed(
+          `Sheet "${sheetName}" is protected, so the export cannot replace it. Unprotect it (Review > Unprotect Sheet), then export again. Nothing was written.`,
+          null,
+        );
       }
       const target = replaced ? sheets.getItem(sheetName) : sheets.add(choice.name);
       if (replaced) target.getRange().clear('All');
       for (let first = 0; first < rows.length; first += ROWS_PER_SYNC) {
         const chunk = rows.slice(first, first + ROWS_PER_SYNC);
-        const range = target.getRange(rangeAddress({ top: first + 1, left: 1, bottom: first + chunk.length, right: WIDTH }));
+        const range = target.getRange(
+          rangeAddress({ top: first + 1, left: 1, bottom: first + chunk.length, right: WIDTH }),
+        );
         // Text format before the values, in the same batch: Excel then stores `9276308686` and `01/06/1990` as typed.
         range.numberFormat = chunk.map(() => new Array<string>(WIDTH).fill('@'));
         range.values = chunk.map((row) => [...row]);
@@ -78,7 +96,12 @@ export async function writeRegistrationSheet(run: HostRun, rows: readonly (reado
       if (header) header.font.bold = true;
       lookOf(target.getRange(rangeAddress({ top: 1, left: 1, bottom: rows.length, right: WIDTH })))?.autofitColumns();
       await context.sync();
-      return { sheetName, range: rangeAddress({ top: 1, left: 1, bottom: rows.length, right: WIDTH }), learners: rows.length - 1, replaced };
+      return {
+        sheetName,
+        range: rangeAddress({ top: 1, left: 1, bottom: rows.length, right: WIDTH }),
+        learners: rows.length - 1,
+        replaced,
+      };
     });
   } catch (error) {
     throw describeExcelError(error, { sheetName, beside: false, written: null });

@@ -18,13 +18,24 @@ export interface ResultsSheetRow {
 }
 
 /** Three syncs: which results sheets exist, their used ranges, then their header rows and Row / Learner ID columns. */
-export async function findResultsSheetRow(context: HostContext, row: number, learnerId: string): Promise<ResultsSheetRow | undefined> {
-  const candidates = RESULTS_SHEET_NAMES.map((name) => ({ name, sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name') }));
+export async function findResultsSheetRow(
+  context: HostContext,
+  row: number,
+  learnerId: string,
+): Promise<ResultsSheetRow | undefined> {
+  const candidates = RESULTS_SHEET_NAMES.map((name) => ({
+    name,
+    sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name'),
+  }));
   await context.sync();
   // Nothing may be asked of a sheet that is not there: Excel fails the whole batch with ItemNotFound.
   const existing = candidates
     .filter(({ sheet }) => !sheet.isNullObject)
-    .map(({ name, sheet }) => ({ name, sheet, used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount') }));
+    .map(({ name, sheet }) => ({
+      name,
+      sheet,
+      used: sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
+    }));
   if (existing.length === 0) return undefined;
   await context.sync();
   const read: { name: string; sheet: HostWorksheet; header: HostRange; keys: HostRange }[] = [];

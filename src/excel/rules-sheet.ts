@@ -59,7 +59,8 @@ async function readRulesGrid(context: HostContext): Promise<RulesSheetFound | nu
   // Its size first: a stray cell far out would make the values more than Excel can send in one answer.
   const extent = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
-  if (extent.isNullObject) return { sheetName: sheet.name, grid: { sheetName: sheet.name, values: [], top: 1, left: 1 } };
+  if (extent.isNullObject)
+    return { sheetName: sheet.name, grid: { sheetName: sheet.name, values: [], top: 1, left: 1 } };
   const box = rangeCells(extent);
   const tooLarge = oversizeMessage(sheet.name, box);
   if (tooLarge) throw new CheckFailed(`The qualification data could not be read: ${tooLarge}.`, null);
@@ -137,7 +138,9 @@ function hostValue(value: CellValue): HostCellInput {
 function queueLayout(sheet: HostWorksheet, layout: RulesSheetLayout, top: number, setWidths: boolean): void {
   if (layout.values.length === 0) return;
   const bottom = top + layout.values.length - 1;
-  sheet.getRange(rangeAddress({ top, left: 1, bottom, right: layout.width })).values = layout.values.map((row) => row.map(hostValue));
+  sheet.getRange(rangeAddress({ top, left: 1, bottom, right: layout.width })).values = layout.values.map((row) =>
+    row.map(hostValue),
+  );
   // A conditional format rather than a painted fill: the highlight goes as soon as the centre fills the cell in.
   for (const block of layout.blocks) {
     if (!block.unitValues) continue;
@@ -184,10 +187,15 @@ export interface RulesSheetEdit {
  * qualification id, in any spelling) is the centre's and is never rewritten; missing blocks go below the last used
  * row. The sheet is then shown with the first value to fill in selected.
  */
-export async function editRulesSheet(run: HostRun, definitions: readonly QualificationDefinition[]): Promise<RulesSheetEdit> {
+export async function editRulesSheet(
+  run: HostRun,
+  definitions: readonly QualificationDefinition[],
+): Promise<RulesSheetEdit> {
   return run(async (context) => {
     const found = await readRulesGrid(context);
-    const onSheet = new Set((found ? readRulesSheet(found.grid).blocks : []).map((b) => normaliseQualificationId(b.qualificationId)));
+    const onSheet = new Set(
+      (found ? readRulesSheet(found.grid).blocks : []).map((b) => normaliseQualificationId(b.qualificationId)),
+    );
     const wanted = definitions.filter((q) => !onSheet.has(normaliseQualificationId(q.id)));
     const kept = definitions.filter((q) => onSheet.has(normaliseQualificationId(q.id))).map((q) => q.id);
     const sheets = context.workbook.worksheets;
@@ -196,7 +204,10 @@ export async function editRulesSheet(run: HostRun, definitions: readonly Qualifi
     await context.sync();
     const sheetName = found?.sheetName ?? RULES_SHEET_NAME;
     if (sheet.protection.protected && wanted.length > 0) {
-      throw new CheckFailed(`Sheet "${sheetName}" is protected, so qualcheck cannot add to it. Unprotect it (Review > Unprotect Sheet), then try again. Nothing was written.`, null);
+      throw new CheckFailed(
+        `Sheet "${sheetName}" is protected, so qualcheck cannot add to it. Unprotect it (Review > Unprotect Sheet), then try again. Nothing was written.`,
+        null,
+      );
     }
 
     let startCell = found ? cellAddress(found.grid.top, found.grid.left) : 'A1';

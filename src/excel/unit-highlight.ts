@@ -61,7 +61,12 @@ export function isHighlightFormula(formula: string): boolean {
 }
 
 /** The owned columns plus the one that lists, per learner, the unit columns that do not count. */
-export function withNotCounted(block: ResultsBlock, reading: CohortReading, checks: readonly LearnerCheck[], grid: Grid): ResultsBlock {
+export function withNotCounted(
+  block: ResultsBlock,
+  reading: CohortReading,
+  checks: readonly LearnerCheck[],
+  grid: Grid,
+): ResultsBlock {
   const rows = block.rows.map((row) => [...row, null as string | number | null]);
   for (const check of checks) {
     const row = rows[check.record.row - reading.headerRow - 1];

@@ -35,7 +35,11 @@ export interface WriteOutcome {
 }
 
 /** Splits rows into chunks whose JSON stays near `targetBytes`. */
-export function chunkRows(rows: readonly unknown[][], targetBytes: number, maxRows: number): { first: number; last: number }[] {
+export function chunkRows(
+  rows: readonly unknown[][],
+  targetBytes: number,
+  maxRows: number,
+): { first: number; last: number }[] {
   const chunks: { first: number; last: number }[] = [];
   let first = 0;
   let bytes = 0;
@@ -54,7 +58,8 @@ export function chunkRows(rows: readonly unknown[][], targetBytes: number, maxRo
 
 function same(a: CellValue, b: CellValue): boolean {
   if (a === b) return true;
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !(a instanceof Date) && !(b instanceof Date)) return a.error === b.error;
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !(a instanceof Date) && !(b instanceof Date))
+    return a.error === b.error;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return false;
 }
@@ -82,7 +87,8 @@ function compareProbe(probe: Probe, source: SourceCheck): string | undefined {
     const row = probe.top + i;
     const now = cellValueFromHost(values[i][0]);
     const was = source.expected(row);
-    if (!same(now, was)) return `${columnLetters(source.column)}${row} was ${show(was)} when the check read it and is ${show(now)} now`;
+    if (!same(now, was))
+      return `${columnLetters(source.column)}${row} was ${show(was)} when the check read it and is ${show(now)} now`;
   }
   return undefined;
 }
@@ -115,7 +121,12 @@ async function replaceHighlight(context: HostContext, units: HostRange, formula:
   await context.sync();
 }
 
-export async function writeResults(run: HostRun, plan: WritePlan, source: SourceCheck, options: WriteOptions = {}): Promise<WriteOutcome> {
+export async function writeResults(
+  run: HostRun,
+  plan: WritePlan,
+  source: SourceCheck,
+  options: WriteOptions = {},
+): Promise<WriteOutcome> {
   const settings = { ...WRITE_DEFAULTS, ...options };
   const chunks = chunkRows(plan.rows, settings.targetBytes, settings.maxChunkRows);
   const width = plan.header.length;
@@ -136,7 +147,8 @@ export async function writeResults(run: HostRun, plan: WritePlan, source: Source
       target.protection.load('protected');
       let probe: Probe | null = chunks.length > 0 ? queueProbe(sourceSheet, source, chunks[0]) : null;
       await context.sync();
-      if (target.protection.protected) throw describeExcelError({ code: 'AccessDenied', message: 'protected' }, setting());
+      if (target.protection.protected)
+        throw describeExcelError({ code: 'AccessDenied', message: 'protected' }, setting());
 
       for (const [k, chunk] of chunks.entries()) {
         if (options.signal?.aborted) throw new CheckCancelled('writing', written);
@@ -149,14 +161,23 @@ export async function writeResults(run: HostRun, plan: WritePlan, source: Source
           );
         }
         context.workbook.application.suspendApiCalculationUntilNextSync();
-        if (k === 0) target.getRange(rangeAddress({ top: plan.headerRow, left, bottom: plan.headerRow, right })).values = [plan.header];
+        if (k === 0)
+          target.getRange(rangeAddress({ top: plan.headerRow, left, bottom: plan.headerRow, right })).values = [
+            plan.header,
+          ];
         const top = plan.firstRow + chunk.first;
         const bottom = plan.firstRow + chunk.last;
         for (const offset of plan.textColumns) {
           const column = left + offset;
-          target.getRange(rangeAddress({ top, left: column, bottom, right: column })).numberFormat = Array.from({ length: bottom - top + 1 }, () => ['@']);
+          target.getRange(rangeAddress({ top, left: column, bottom, right: column })).numberFormat = Array.from(
+            { length: bottom - top + 1 },
+            () => ['@'],
+          );
         }
-        target.getRange(rangeAddress({ top, left, bottom, right })).values = plan.rows.slice(chunk.first, chunk.last + 1);
+        target.getRange(rangeAddress({ top, left, bottom, right })).values = plan.rows.slice(
+          chunk.first,
+          chunk.last + 1,
+        );
         probe = k + 1 < chunks.length ? queueProbe(sourceSheet, source, chunks[k + 1]) : null;
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk on purpose: it keeps each request under Excel's size limit and reads back the next chunk's learner IDs, so a sheet changed meanwhile stops the writes
         await context.sync();
@@ -173,7 +194,9 @@ export async function writeResults(run: HostRun, plan: WritePlan, source: Source
       for (const stale of plan.staleRanges) target.getRange(stale).clear('Contents');
       if (plan.rows.length > 0) {
         const status = left + plan.statusColumn;
-        statusFormats(target.getRange(rangeAddress({ top: plan.firstRow, left: status, bottom: lastRow, right: status })));
+        statusFormats(
+          target.getRange(rangeAddress({ top: plan.firstRow, left: status, bottom: lastRow, right: status })),
+        );
       }
       const units = plan.highlight ? target.getRange(plan.highlight.range) : null;
       units?.conditionalFormats.load('items/type');
@@ -181,7 +204,12 @@ export async function writeResults(run: HostRun, plan: WritePlan, source: Source
       if (units && plan.highlight) await replaceHighlight(context, units, plan.highlight.formula);
       options.onProgress?.({ phase: 'formatting', done: 1, total: 1 });
       return {
-        written: written ?? { sheetName: plan.sheetName, range: rangeAddress({ top: plan.headerRow, left, bottom: plan.headerRow, right }), firstRow: plan.firstRow, lastRow: plan.firstRow - 1 },
+        written: written ?? {
+          sheetName: plan.sheetName,
+          range: rangeAddress({ top: plan.headerRow, left, bottom: plan.headerRow, right }),
+          firstRow: plan.firstRow,
+          lastRow: plan.firstRow - 1,
+        },
         chunks: chunks.length,
       };
     } catch (error) {

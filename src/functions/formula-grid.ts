@@ -19,7 +19,9 @@ const LAST_DATE_SERIAL = 73_415; // 31/12/2099
 const DATE_FORMAT = 'dd/mm/yyyy';
 
 export function isDateSerial(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= FIRST_DATE_SERIAL && value <= LAST_DATE_SERIAL;
+  return (
+    typeof value === 'number' && Number.isInteger(value) && value >= FIRST_DATE_SERIAL && value <= LAST_DATE_SERIAL
+  );
 }
 
 /** A value of a range argument as the reader takes it: blanks as null, anything Excel-specific (an error object) as null. */
@@ -44,11 +46,19 @@ export type LearnerGrid = { grid: Grid } | { error: string };
 
 /** The one-row `headers` above the one-row `marks`, placed where the marks are on the sheet (row 2 when not known). */
 export function learnerGrid(headers: FormulaRange, marks: FormulaRange): LearnerGrid {
-  if (headers.values.length !== 1) return { error: `headers must be one row of unit headers, such as $E$1:$AQ$1 (${rangeName(headers, 'the range')} has ${headers.values.length} rows)` };
-  if (marks.values.length !== 1) return { error: `marks must be one learner's row, such as E2:AQ2 (${rangeName(marks, 'the range')} has ${marks.values.length} rows)` };
+  if (headers.values.length !== 1)
+    return {
+      error: `headers must be one row of unit headers, such as $E$1:$AQ$1 (${rangeName(headers, 'the range')} has ${headers.values.length} rows)`,
+    };
+  if (marks.values.length !== 1)
+    return {
+      error: `marks must be one learner's row, such as E2:AQ2 (${rangeName(marks, 'the range')} has ${marks.values.length} rows)`,
+    };
   const width = headers.values[0].length;
   if (marks.values[0].length !== width) {
-    return { error: `headers (${width} cells) and marks (${marks.values[0].length} cells) must be as wide as each other: give both the same columns` };
+    return {
+      error: `headers (${width} cells) and marks (${marks.values[0].length} cells) must be as wide as each other: give both the same columns`,
+    };
   }
   const at = rangeOf(marks);
   const learnerRow = at && at.top >= 2 ? at.top : 2;

@@ -13,17 +13,27 @@ const session = new FunctionSession();
 // The metadata generator reads each parameter's type as written (no aliases), so ranges are spelt `unknown[][]`.
 // An optional range Excel leaves out arrives as null or undefined, which `optionalRange` checks for.
 
-function range(values: unknown[][], invocation: CustomFunctions.Invocation | undefined, position: number): FormulaRange {
+function range(
+  values: unknown[][],
+  invocation: CustomFunctions.Invocation | undefined,
+  position: number,
+): FormulaRange {
   const address = invocation?.parameterAddresses?.[position];
   return address ? { values, address } : { values };
 }
 
-function optionalRange(values: unknown[][] | null | undefined, invocation: CustomFunctions.Invocation | undefined, position: number): FormulaRange | undefined {
+function optionalRange(
+  values: unknown[][] | null | undefined,
+  invocation: CustomFunctions.Invocation | undefined,
+  position: number,
+): FormulaRange | undefined {
   return Array.isArray(values) ? range(values, invocation, position) : undefined;
 }
 
 function excelValue(value: FormulaValue): string | number | CustomFunctions.Error {
-  return typeof value === 'object' ? new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, value.error) : value;
+  return typeof value === 'object'
+    ? new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, value.error)
+    : value;
 }
 
 /** Any fault of qualcheck's own still reaches the cell as #VALUE! with a message, never as an exception. */
@@ -67,7 +77,13 @@ function column(formula: LearnerFormula, header: ResultHeader): FormulaValue {
  * @returns The status.
  * @requiresParameterAddresses
  */
-export function status(headers: unknown[][], marks: unknown[][], qualification: unknown, rules: unknown[][], invocation: CustomFunctions.Invocation): string | number | CustomFunctions.Error {
+export function status(
+  headers: unknown[][],
+  marks: unknown[][],
+  qualification: unknown,
+  rules: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): string | number | CustomFunctions.Error {
   return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: status'));
 }
 
@@ -93,7 +109,9 @@ export function credits(
 ): string | number | CustomFunctions.Error {
   return guarded(() => {
     const header = creditsColumn(which);
-    return typeof header === 'object' ? header : column(learner(headers, marks, qualification, rules, 4, invocation), header);
+    return typeof header === 'object'
+      ? header
+      : column(learner(headers, marks, qualification, rules, 4, invocation), header);
   });
 }
 
@@ -108,7 +126,13 @@ export function credits(
  * @returns The next step.
  * @requiresParameterAddresses
  */
-export function nextStep(headers: unknown[][], marks: unknown[][], qualification: unknown, rules: unknown[][], invocation: CustomFunctions.Invocation): string | number | CustomFunctions.Error {
+export function nextStep(
+  headers: unknown[][],
+  marks: unknown[][],
+  qualification: unknown,
+  rules: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): string | number | CustomFunctions.Error {
   return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: next step'));
 }
 
@@ -123,6 +147,12 @@ export function nextStep(headers: unknown[][], marks: unknown[][], qualification
  * @returns The violations.
  * @requiresParameterAddresses
  */
-export function violations(headers: unknown[][], marks: unknown[][], qualification: unknown, rules: unknown[][], invocation: CustomFunctions.Invocation): string | number | CustomFunctions.Error {
+export function violations(
+  headers: unknown[][],
+  marks: unknown[][],
+  qualification: unknown,
+  rules: unknown[][],
+  invocation: CustomFunctions.Invocation,
+): string | number | CustomFunctions.Error {
   return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: violations'));
 }

@@ -37,14 +37,20 @@ function catalogueIds(catalogue: Catalogue): string {
 
 function unknownQualification(catalogue: Catalogue, text: string): string {
   const sharing = new QualificationResolver(catalogue).sharing(text);
-  if (sharing.length > 1) return `unknown qualification ${text}: a title ${sharing.map((q) => q.id).join(' and ')} share; give the qualification number`;
+  if (sharing.length > 1)
+    return `unknown qualification ${text}: a title ${sharing.map((q) => q.id).join(' and ')} share; give the qualification number`;
   return `unknown qualification ${text}: the catalogue has ${catalogueIds(catalogue)}; give one of these, or the rules block of its definition as the last argument`;
 }
 
 /** Everything a formula's outcome depends on: the cells, where they are, the qualification and the rules block. */
 function formulaKey(formula: LearnerFormula): string {
   const range = (r: FormulaRange | undefined) => (r ? `${r.address ?? ''}\u0001${JSON.stringify(r.values)}` : '');
-  return [range(formula.headers), range(formula.marks), qualificationText(formula.qualification) ?? '', range(formula.rules)].join('\u0000');
+  return [
+    range(formula.headers),
+    range(formula.marks),
+    qualificationText(formula.qualification) ?? '',
+    range(formula.rules),
+  ].join('\u0000');
 }
 
 /** The learner on the marks row, read and checked as a cohort check reads and checks the same row. */
@@ -61,14 +67,18 @@ function readAndCheck(session: FunctionSession, formula: LearnerFormula): Learne
   const reading = readCohort(placed.grid, { catalogue, qualification: qualificationText(formula.qualification) });
   if (reading.headerRow === 0) {
     const at = rangeName(formula.headers, '');
-    return { error: `headers${at ? ` ${at}` : ''} name no unit of a qualification the catalogue has (${catalogueIds(catalogue)}): give the row of unit headers, such as L/601/0933` };
+    return {
+      error: `headers${at ? ` ${at}` : ''} name no unit of a qualification the catalogue has (${catalogueIds(catalogue)}): give the row of unit headers, such as L/601/0933`,
+    };
   }
   const [record] = reading.learners;
   if (!record) return { blank: true };
   if (!record.qualification) {
     const text = record.qualificationText;
     if (text) return { error: unknownQualification(catalogue, text) };
-    return { error: `no qualification: give it as the third argument (${catalogueIds(catalogue)}), or include the Qualification column in headers and marks` };
+    return {
+      error: `no qualification: give it as the third argument (${catalogueIds(catalogue)}), or include the Qualification column in headers and marks`,
+    };
   }
   return { check: { record, result: checkLearner(record) } };
 }
@@ -89,7 +99,8 @@ const CREDITS: Record<string, ResultHeader> = {
 
 /** Which credits CREDITS gives: achieved (the default), with planned units ("planned"), or at the rule's level ("level"). */
 export function creditsColumn(which: unknown): ResultHeader | { error: string } {
-  const key = typeof which === 'string' ? which.trim().toLowerCase() : which === null || which === undefined ? '' : String(which);
+  const key =
+    typeof which === 'string' ? which.trim().toLowerCase() : which === null || which === undefined ? '' : String(which);
   if (key === '') return CREDITS.achieved;
   return CREDITS[key] ?? { error: `which must be "achieved", "planned" or "level" (it is "${String(which)}")` };
 }

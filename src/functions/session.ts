@@ -25,7 +25,8 @@ export class FunctionSession {
 
   /** The catalogue a formula checks against: the session's own, or with the formula's rules block over it. */
   catalogueFor(rules: FormulaRange | undefined): CatalogueChoice {
-    if (!rules || rules.values.every((row) => row.every((v) => v === '' || v === null || v === undefined))) return { catalogue: this.catalogue };
+    if (!rules || rules.values.every((row) => row.every((v) => v === '' || v === null || v === undefined)))
+      return { catalogue: this.catalogue };
     // Keyed by where the block is and what it holds: a centre's edit to the block makes a new entry.
     const key = `${rules.address ?? ''}\u0000${JSON.stringify(rules.values)}`;
     let choice = this.withRules.get(key);
@@ -52,7 +53,10 @@ export class FunctionSession {
     const use = applyRulesSheet(this.catalogue, rulesGrid(rules));
     if (use.errors.length > 0) {
       const [first] = use.errors;
-      const more = use.errors.length > 1 ? ` (and ${use.errors.length - 1} more problem${use.errors.length > 2 ? 's' : ''} in the block)` : '';
+      const more =
+        use.errors.length > 1
+          ? ` (and ${use.errors.length - 1} more problem${use.errors.length > 2 ? 's' : ''} in the block)`
+          : '';
       const at = rangeName(rules, '');
       return { error: `rules block${at ? ` ${at}` : ''}: ${first.cell}: ${first.message}${more}` };
     }

@@ -14,7 +14,8 @@ export type RegistrationProblemCode =
   /** The units chosen are not a valid route (the rule check said so through `unitCheck`). */
   | 'invalid-route';
 
-export type RegistrationField = 'centreRef' | 'uln' | 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'qualification' | 'units';
+export type RegistrationField =
+  'centreRef' | 'uln' | 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'qualification' | 'units';
 
 export interface RegistrationProblem {
   code: RegistrationProblemCode;
@@ -131,19 +132,30 @@ function checkName(out: Collector, field: 'firstName' | 'lastName', value: strin
   const limit = FIELD_LIMITS[field];
   if (length > limit) {
     out.problems.push({
-      code: 'field-too-long', severity: 'error', field, cell,
+      code: 'field-too-long',
+      severity: 'error',
+      field,
+      cell,
       message: `${label} '${value}'${where(cell)} is ${length} characters; the registration template takes at most ${limit}: shorten it as the learner's record has it`,
     });
   }
-  const strange = PLAIN_NAME.test(value) ? [] : [...new Set(characters(value).filter((ch) => [...ch].some((c) => !NAME_CHARACTER.test(c))))];
+  const strange = PLAIN_NAME.test(value)
+    ? []
+    : [...new Set(characters(value).filter((ch) => [...ch].some((c) => !NAME_CHARACTER.test(c))))];
   if (strange.length > 0) {
     out.problems.push({
-      code: 'bad-characters', severity: 'error', field, cell,
+      code: 'bad-characters',
+      severity: 'error',
+      field,
+      cell,
       message: `${label} '${value}'${where(cell)} has characters a registration template cannot carry: ${strange.map((ch) => `'${ch}'`).join(', ')}. Correct the name in the sheet (letters, spaces, hyphens and apostrophes only)`,
     });
   } else if (!/^[\p{L}]/u.test(value) || /[ '-]$/.test(value)) {
     out.problems.push({
-      code: 'bad-characters', severity: 'error', field, cell,
+      code: 'bad-characters',
+      severity: 'error',
+      field,
+      cell,
       message: `${label} '${value}'${where(cell)} should start and end with a letter: correct the name in the sheet`,
     });
   }
@@ -159,24 +171,46 @@ function names(record: LearnerRecord, out: Collector): { firstName?: string; las
   if (first === undefined && last === undefined && full !== undefined) {
     const comma = /^([^,]+),([^,]+)$/.exec(full);
     const words = full.split(' ');
-    const split = comma ? { firstName: comma[2].trim(), lastName: comma[1].trim() } : words.length === 2 ? { firstName: words[0], lastName: words[1] } : null;
+    const split = comma
+      ? { firstName: comma[2].trim(), lastName: comma[1].trim() }
+      : words.length === 2
+        ? { firstName: words[0], lastName: words[1] }
+        : null;
     if (split !== null && split.firstName !== '' && split.lastName !== '') {
-      out.notes.push({ cell: nameCell, message: `name '${full}' exported as first name '${split.firstName}', last name '${split.lastName}'` });
+      out.notes.push({
+        cell: nameCell,
+        message: `name '${full}' exported as first name '${split.firstName}', last name '${split.lastName}'`,
+      });
       return split;
     }
     out.problems.push({
-      code: 'missing-name', severity: 'error', field: 'lastName', cell: nameCell,
+      code: 'missing-name',
+      severity: 'error',
+      field: 'lastName',
+      cell: nameCell,
       message: `name '${full}'${where(nameCell)} does not split into first and last name one way only: give first and last name in their own columns, or write it 'Last name, First names'`,
     });
     return {};
   }
   if (first === undefined) {
     const cell = record.cells.firstName ?? nameCell;
-    out.problems.push({ code: 'missing-name', severity: 'error', field: 'firstName', cell, message: `no first name${where(cell)}: the registration template needs one` });
+    out.problems.push({
+      code: 'missing-name',
+      severity: 'error',
+      field: 'firstName',
+      cell,
+      message: `no first name${where(cell)}: the registration template needs one`,
+    });
   }
   if (last === undefined) {
     const cell = record.cells.lastName ?? nameCell;
-    out.problems.push({ code: 'missing-name', severity: 'error', field: 'lastName', cell, message: `no last name${where(cell)}: the registration template needs one` });
+    out.problems.push({
+      code: 'missing-name',
+      severity: 'error',
+      field: 'lastName',
+      cell,
+      message: `no last name${where(cell)}: the registration template needs one`,
+    });
   }
   return { firstName: first, lastName: last };
 }
@@ -189,7 +223,10 @@ function readSex(record: LearnerRecord, out: Collector): 'M' | 'F' | undefined {
   if (lower === 'f' || lower === 'female') return 'F';
   const cell = record.cells.sex;
   out.problems.push({
-    code: 'bad-sex', severity: 'error', field: 'sex', cell,
+    code: 'bad-sex',
+    severity: 'error',
+    field: 'sex',
+    cell,
     message: `Sex '${text}'${where(cell)}: the registration template takes M or F; correct it, or leave it blank`,
   });
   return undefined;
@@ -203,30 +240,47 @@ function readDateOfBirth(record: LearnerRecord, date: string, out: Collector): s
     return undefined;
   };
   if (reading.problem) return problem(`Date of birth${where(cell)}: ${reading.problem.message}`);
-  if (reading.date === undefined) return problem(`no date of birth${where(cell)}: the registration template needs one, as dd/mm/yyyy`);
+  if (reading.date === undefined)
+    return problem(`no date of birth${where(cell)}: the registration template needs one, as dd/mm/yyyy`);
   if (reading.note) out.notes.push({ cell, message: reading.note });
   if (reading.date > date) {
-    return problem(`Date of birth ${formatUkDate(reading.date)}${where(cell)} is after the registration date ${formatUkDate(date)}: correct it`);
+    return problem(
+      `Date of birth ${formatUkDate(reading.date)}${where(cell)} is after the registration date ${formatUkDate(date)}: correct it`,
+    );
   }
   const age = ageOn(reading.date, date);
   if (age > MAX_AGE) {
-    return problem(`Date of birth ${formatUkDate(reading.date)}${where(cell)} makes the learner ${age} on ${formatUkDate(date)}: check the year`);
+    return problem(
+      `Date of birth ${formatUkDate(reading.date)}${where(cell)} makes the learner ${age} on ${formatUkDate(date)}: check the year`,
+    );
   }
   return reading.date;
 }
 
-function checkQualification(q: QualificationDefinition, dateOfBirth: string | undefined, date: string, record: LearnerRecord, out: Collector): void {
+function checkQualification(
+  q: QualificationDefinition,
+  dateOfBirth: string | undefined,
+  date: string,
+  record: LearnerRecord,
+  out: Collector,
+): void {
   const cell = record.cells.qualification;
   const { from, to } = q.operational ?? {};
   if (from !== undefined && date < from) {
     out.problems.push({
-      code: 'qualification-closed', severity: 'error', field: 'qualification', cell,
+      code: 'qualification-closed',
+      severity: 'error',
+      field: 'qualification',
+      cell,
       message: `${q.id} opens for registration on ${formatUkDate(from)}; the registration date is ${formatUkDate(date)}`,
     });
   }
   if (to !== undefined && date > to) {
     out.problems.push({
-      code: 'qualification-closed', severity: 'error', field: 'qualification', cell,
+      code: 'qualification-closed',
+      severity: 'error',
+      field: 'qualification',
+      cell,
       message: `${q.id} was open for registration until ${formatUkDate(to)} (that day included); the registration date ${formatUkDate(date)} is after it. Tracking the learner's units still works`,
     });
   }
@@ -235,7 +289,10 @@ function checkQualification(q: QualificationDefinition, dateOfBirth: string | un
     if (age < q.minAge) {
       const dobCell = record.cells.dateOfBirth;
       out.problems.push({
-        code: 'under-min-age', severity: 'error', field: 'dateOfBirth', cell: dobCell,
+        code: 'under-min-age',
+        severity: 'error',
+        field: 'dateOfBirth',
+        cell: dobCell,
         message: `the learner is ${age} on ${formatUkDate(date)}${where(dobCell)}; ${q.id} needs ${q.minAge}: register on or after ${formatUkDate(dateOfAge(dateOfBirth, q.minAge))}`,
       });
     }
@@ -248,20 +305,33 @@ function checkOne(record: LearnerRecord, options: RegistrationOptions): Registra
   const refCell = record.cells.learnerId;
   if (lengthOf(centreRef) > FIELD_LIMITS.centreRef) {
     out.problems.push({
-      code: 'field-too-long', severity: 'error', field: 'centreRef', cell: refCell,
+      code: 'field-too-long',
+      severity: 'error',
+      field: 'centreRef',
+      cell: refCell,
       message: `${FIELD_NAMES.centreRef} '${centreRef}'${where(refCell)} is ${lengthOf(centreRef)} characters; the registration template takes at most ${FIELD_LIMITS.centreRef}`,
     });
   }
   if (FORMULA_START.test(centreRef)) {
     out.problems.push({
-      code: 'bad-characters', severity: 'error', field: 'centreRef', cell: refCell,
+      code: 'bad-characters',
+      severity: 'error',
+      field: 'centreRef',
+      cell: refCell,
       message: `${FIELD_NAMES.centreRef} '${centreRef}'${where(refCell)} starts with '${centreRef[0]}', which Excel reads as a formula in a CSV file: change the reference`,
     });
   }
 
   const ulnCell = record.cells.uln;
   const uln = readUln(record.uln);
-  if (uln.problem) out.problems.push({ code: uln.problem.code, severity: 'error', field: 'uln', cell: ulnCell, message: `ULN${where(ulnCell)}: ${uln.problem.message}` });
+  if (uln.problem)
+    out.problems.push({
+      code: uln.problem.code,
+      severity: 'error',
+      field: 'uln',
+      cell: ulnCell,
+      message: `ULN${where(ulnCell)}: ${uln.problem.message}`,
+    });
   if (uln.note) out.notes.push({ cell: ulnCell, message: uln.note });
 
   const { firstName, lastName } = names(record, out);
@@ -275,17 +345,27 @@ function checkOne(record: LearnerRecord, options: RegistrationOptions): Registra
   const q = record.qualification;
   if (q === null) {
     const cell = record.cells.qualification;
-    const fromReader = record.problems.find((p) => p.code === 'unknown-qualification' || p.code === 'missing-qualification');
+    const fromReader = record.problems.find(
+      (p) => p.code === 'unknown-qualification' || p.code === 'missing-qualification',
+    );
     out.problems.push({
-      code: fromReader?.code === 'missing-qualification' ? 'missing-qualification' : 'unknown-qualification', severity: 'error', field: 'qualification', cell: fromReader?.cell ?? cell,
-      message: fromReader?.message ?? `qualification '${record.qualificationText ?? ''}'${where(cell)} is not one the checker knows: choose one from the catalogue`,
+      code: fromReader?.code === 'missing-qualification' ? 'missing-qualification' : 'unknown-qualification',
+      severity: 'error',
+      field: 'qualification',
+      cell: fromReader?.cell ?? cell,
+      message:
+        fromReader?.message ??
+        `qualification '${record.qualificationText ?? ''}'${where(cell)} is not one the checker knows: choose one from the catalogue`,
     });
   } else {
     checkQualification(q, dateOfBirth, options.date, record, out);
     const route = options.unitCheck?.(record);
     if (route && !route.ok) {
       out.problems.push({
-        code: route.code ?? 'invalid-route', severity: 'error', field: 'units', cell: route.cell,
+        code: route.code ?? 'invalid-route',
+        severity: 'error',
+        field: 'units',
+        cell: route.cell,
         message: `the units chosen are not a valid route to ${q.id}: ${route.reason ?? 'see the rule check'}`,
       });
     }
@@ -377,13 +457,20 @@ export function checkRegistration(records: LearnerRecord[], options: Registratio
  * The part of the check that looks at one learner at a time, for `records` (a slice of the cohort, so a caller can
  * spread a large cohort over several turns of the event loop); `finishRegistration` then compares the learners.
  */
-export function checkEachLearner(records: readonly LearnerRecord[], options: RegistrationOptions): RegistrationResult[] {
-  if (!isIsoDate(options.date)) throw new Error(`The registration date '${options.date}' is not a date in YYYY-MM-DD form`);
+export function checkEachLearner(
+  records: readonly LearnerRecord[],
+  options: RegistrationOptions,
+): RegistrationResult[] {
+  if (!isIsoDate(options.date))
+    throw new Error(`The registration date '${options.date}' is not a date in YYYY-MM-DD form`);
   return records.map((record) => checkOne(record, options));
 }
 
 /** Flags learners that share a ULN, a reference or a name and date of birth, and decides who is ready. */
-export function finishRegistration(records: readonly LearnerRecord[], results: RegistrationResult[]): RegistrationResult[] {
+export function finishRegistration(
+  records: readonly LearnerRecord[],
+  results: RegistrationResult[],
+): RegistrationResult[] {
   for (const _ of finishingSteps(records, results)) {
     // Run to the end at once.
   }
@@ -391,23 +478,46 @@ export function finishRegistration(records: readonly LearnerRecord[], results: R
 }
 
 /** `finishRegistration` in steps: it pauses every thousand learners or so, and has finished when the iteration ends. */
-export function* finishingSteps(records: readonly LearnerRecord[], results: RegistrationResult[]): Generator<void, void, void> {
+export function* finishingSteps(
+  records: readonly LearnerRecord[],
+  results: RegistrationResult[],
+): Generator<void, void, void> {
   const recordOf = new Map(results.map((r, i) => [r, records[i]]));
-  const cellOf = (r: RegistrationResult, field: 'uln' | 'learnerId'): string | undefined => recordOf.get(r)?.cells[field];
+  const cellOf = (r: RegistrationResult, field: 'uln' | 'learnerId'): string | undefined =>
+    recordOf.get(r)?.cells[field];
 
-  yield* flagShared(results, (r) => r.learner.uln, (r, others) => ({
-    code: 'duplicate-uln', severity: 'error', field: 'uln', cell: cellOf(r, 'uln'),
-    message: `ULN ${r.learner.uln}${where(cellOf(r, 'uln'))} is also given on ${rowsOf(others)} (${idsOf(others)}): each learner has their own ULN`,
-  }));
+  yield* flagShared(
+    results,
+    (r) => r.learner.uln,
+    (r, others) => ({
+      code: 'duplicate-uln',
+      severity: 'error',
+      field: 'uln',
+      cell: cellOf(r, 'uln'),
+      message: `ULN ${r.learner.uln}${where(cellOf(r, 'uln'))} is also given on ${rowsOf(others)} (${idsOf(others)}): each learner has their own ULN`,
+    }),
+  );
   // References differing only in case (`ab12`, `AB12`) are taken as the same learner typed twice.
-  yield* flagShared(results, (r) => (r.learner.centreRef === '' ? undefined : r.learner.centreRef.toUpperCase()), (r, others) => ({
-    code: 'duplicate-learner-ref', severity: 'error', field: 'centreRef', cell: cellOf(r, 'learnerId'),
-    message: `learner reference '${r.learner.centreRef}'${where(cellOf(r, 'learnerId'))} is also used on ${rowsOf(others)}: give each learner their own reference`,
-  }));
-  yield* flagShared(results, (r) => nameKey(r.learner), (r, others) => ({
-    code: 'possible-duplicate', severity: 'warning',
-    message: `${r.learner.firstName} ${r.learner.lastName}, born ${formatUkDate(r.learner.dateOfBirth ?? '')}, is also on ${rowsOf(others)}: check this is not the same learner twice`,
-  }));
+  yield* flagShared(
+    results,
+    (r) => (r.learner.centreRef === '' ? undefined : r.learner.centreRef.toUpperCase()),
+    (r, others) => ({
+      code: 'duplicate-learner-ref',
+      severity: 'error',
+      field: 'centreRef',
+      cell: cellOf(r, 'learnerId'),
+      message: `learner reference '${r.learner.centreRef}'${where(cellOf(r, 'learnerId'))} is also used on ${rowsOf(others)}: give each learner their own reference`,
+    }),
+  );
+  yield* flagShared(
+    results,
+    (r) => nameKey(r.learner),
+    (r, others) => ({
+      code: 'possible-duplicate',
+      severity: 'warning',
+      message: `${r.learner.firstName} ${r.learner.lastName}, born ${formatUkDate(r.learner.dateOfBirth ?? '')}, is also on ${rowsOf(others)}: check this is not the same learner twice`,
+    }),
+  );
 
   for (const r of results) r.ready = r.problems.every((p) => p.severity !== 'error');
 }

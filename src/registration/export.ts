@@ -12,7 +12,15 @@ import { formatUkDate } from '../cohort/dates';
  * - Sex: M, F, or empty.
  * - Qualification number: the Ofqual number (`600/5106/1`) or the awarding body's code where that is all there is.
  */
-export const REGISTRATION_COLUMNS = ['Centre learner ref', 'ULN', 'First name', 'Last name', 'Date of birth', 'Sex', 'Qualification number'] as const;
+export const REGISTRATION_COLUMNS = [
+  'Centre learner ref',
+  'ULN',
+  'First name',
+  'Last name',
+  'Date of birth',
+  'Sex',
+  'Qualification number',
+] as const;
 
 /** The header row, then one row per ready learner, in the order of the cohort sheet. */
 export function registrationRows(results: readonly RegistrationResult[]): string[][] {
@@ -40,5 +48,8 @@ export function registrationRows(results: readonly RegistrationResult[]): string
  * into the file the awarding body's portal reads, so none is used.
  */
 export function registrationCsv(rows: readonly (readonly string[])[]): string {
-  return stringify(rows.map((r) => [...r]), { bom: true, record_delimiter: 'windows' });
+  return stringify(
+    rows.map((r) => [...r]),
+    { bom: true, record_delimiter: 'windows' },
+  );
 }

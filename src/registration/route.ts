@@ -5,7 +5,12 @@ import type { ViolationCode } from '../rules/model';
 import type { UnitCheck } from './check';
 
 /** Violations that make a route impossible, as opposed to not finished yet. */
-const IMPOSSIBLE: ReadonlySet<ViolationCode> = new Set(['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'duplicate-unit']);
+const IMPOSSIBLE: ReadonlySet<ViolationCode> = new Set([
+  'barred-combination',
+  'unit-not-in-qualification',
+  'unknown-unit',
+  'duplicate-unit',
+]);
 
 /**
  * Only an impossible route (status `invalid`) holds a learner back. A route still short of credits is normal at

@@ -55,12 +55,15 @@ function fromDigits(digits: string, shown: string): UlnReading {
   if (isPlaceholderUln(digits)) {
     return { problem: { code: 'placeholder-uln', message: `${shown} is a placeholder, not a ULN: ${LEAVE_BLANK}` } };
   }
-  if (digits.length !== 10) return invalid(`${shown} has ${digits.length} digits; a ULN has 10: correct it, or leave it blank`);
+  if (digits.length !== 10)
+    return invalid(`${shown} has ${digits.length} digits; a ULN has 10: correct it, or leave it blank`);
   if (digits[0] === '0') return invalid(`${shown} starts with 0; no ULN does: correct it, or leave it blank`);
   if (!isValidUln(digits)) {
     // A number that went through scientific notation comes back with its last digits turned to zeros.
     const hint = /0000$/.test(digits) ? ' (it ends in zeros: digits may have been lost to scientific notation)' : '';
-    return invalid(`${shown} fails the ULN check digit${hint}: check it against the learner's record, or leave it blank`);
+    return invalid(
+      `${shown} fails the ULN check digit${hint}: check it against the learner's record, or leave it blank`,
+    );
   }
   return { uln: digits };
 }
@@ -72,7 +75,8 @@ function fromDigits(digits: string, shown: string): UlnReading {
  * the sheet is never changed.
  */
 export function readUln(value: CellValue | undefined): UlnReading {
-  if (value === null || value === undefined) return { note: 'no ULN: the awarding body will issue one at registration' };
+  if (value === null || value === undefined)
+    return { note: 'no ULN: the awarding body will issue one at registration' };
   if (typeof value === 'number') {
     // A 10-digit integer is exact in a double, so a ULN stored as a number reads back digit for digit.
     if (!Number.isSafeInteger(value) || value < 0) return invalid(`${value} is not a whole number of 10 digits`);
@@ -94,12 +98,15 @@ export function readUln(value: CellValue | undefined): UlnReading {
     const digits = body.replace(/\s+/g, '');
     const reading = fromDigits(digits, `'${text}'`);
     if (reading.uln !== undefined && digits !== text) {
-      const ignored = [apostrophe ? 'leading apostrophe' : '', digits !== body ? 'spaces' : ''].filter(Boolean).join(' and ');
+      const ignored = [apostrophe ? 'leading apostrophe' : '', digits !== body ? 'spaces' : '']
+        .filter(Boolean)
+        .join(' and ');
       return { ...reading, note: `ULN '${text}' read as ${digits} (${ignored} ignored)` };
     }
     return reading;
   }
-  if (value instanceof Date) return invalid('the cell holds a date, not a ULN: format it as Text and type the 10 digits');
+  if (value instanceof Date)
+    return invalid('the cell holds a date, not a ULN: format it as Text and type the 10 digits');
   if (typeof value === 'boolean') return invalid(`the cell holds ${value ? 'TRUE' : 'FALSE'}, not a ULN`);
   return invalid(`the cell shows the error ${value.error}: fix the formula or type the ULN`);
 }

@@ -4,7 +4,14 @@
 import { suppliedFromSource } from './provenance';
 import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from './model';
 import type { DefinitionJson, LevelJson, RuleJson, UnitJson } from './definition-schema';
-import { type DefinitionError, fieldLabel, formatPath, type PathSegment, sentence, describeValue } from './definition-messages';
+import {
+  type DefinitionError,
+  fieldLabel,
+  formatPath,
+  type PathSegment,
+  sentence,
+  describeValue,
+} from './definition-messages';
 
 /** Collects problems for one definition, with paths relative to it and the file's list position in front. */
 export class Problems {
@@ -55,11 +62,17 @@ function toLevel(value: LevelJson, at: readonly PathSegment[], problems: Problem
       );
       return 0;
     }
-    problems.add(at, `${problems.label(at)} must be a number from 1 to ${HIGHEST_LEVEL}, or "Entry" for Entry level; it says ${describeValue(value)}.`);
+    problems.add(
+      at,
+      `${problems.label(at)} must be a number from 1 to ${HIGHEST_LEVEL}, or "Entry" for Entry level; it says ${describeValue(value)}.`,
+    );
     return 0;
   }
   if (value < 0 || value > HIGHEST_LEVEL) {
-    problems.add(at, `${problems.label(at)} must be a level from 1 to ${HIGHEST_LEVEL}, or 0 or "Entry" for Entry level; it says ${value}.`);
+    problems.add(
+      at,
+      `${problems.label(at)} must be a level from 1 to ${HIGHEST_LEVEL}, or 0 or "Entry" for Entry level; it says ${value}.`,
+    );
   }
   return value;
 }
@@ -95,14 +108,20 @@ function listOf(names: string[]): string {
 function resolveGroup(name: string, groups: Names, at: readonly PathSegment[], problems: Problems): string {
   const found = groups.find(name);
   if (found !== undefined) return found;
-  problems.add(at, `${problems.label(at)} names "${name}", a group the qualification does not have: use one of ${listOf(groups.all())}, or add group "${name.trim()}" to groups.`);
+  problems.add(
+    at,
+    `${problems.label(at)} names "${name}", a group the qualification does not have: use one of ${listOf(groups.all())}, or add group "${name.trim()}" to groups.`,
+  );
   return name;
 }
 
 function resolveUnit(ref: string, units: Names, at: readonly PathSegment[], problems: Problems): string {
   const found = units.find(ref);
   if (found !== undefined) return found;
-  problems.add(at, `${problems.label(at)} names "${ref}", a unit the qualification does not have: write the ref of one of its units, or add the unit to units.`);
+  problems.add(
+    at,
+    `${problems.label(at)} names "${ref}", a unit the qualification does not have: write the ref of one of its units, or add the unit to units.`,
+  );
   return ref;
 }
 
@@ -112,7 +131,8 @@ function buildUnit(json: UnitJson, i: number, groups: Names, problems: Problems)
     title: json.title,
     credits: json.credits ?? null,
     glh: json.glh ?? null,
-    level: json.level === undefined || json.level === null ? null : toLevel(json.level, ['units', i, 'level'], problems),
+    level:
+      json.level === undefined || json.level === null ? null : toLevel(json.level, ['units', i, 'level'], problems),
     group: resolveGroup(json.group, groups, ['units', i, 'group'], problems),
   };
   if (json.number !== undefined) unit.number = json.number;
@@ -142,7 +162,13 @@ function buildRule(json: RuleJson, id: string, i: number, groups: Names, units: 
     case 'totalCredits':
       return { ...base, kind: json.kind, min: json.min };
     case 'levelCredits':
-      return { ...base, kind: json.kind, level: toLevel(json.level, ['rules', i, 'level'], problems), orAbove: json.orAbove, min: json.min };
+      return {
+        ...base,
+        kind: json.kind,
+        level: toLevel(json.level, ['rules', i, 'level'], problems),
+        orAbove: json.orAbove,
+        min: json.min,
+      };
     case 'mandatory':
       return { ...base, kind: json.kind, group: resolveGroup(json.group, groups, ['rules', i, 'group'], problems) };
     case 'groupCredits':
@@ -153,7 +179,11 @@ function buildRule(json: RuleJson, id: string, i: number, groups: Names, units: 
         min: json.min,
       };
     case 'barred':
-      return { ...base, kind: json.kind, units: json.units.map((u, j) => resolveUnit(u, units, ['rules', i, 'units', j], problems)) };
+      return {
+        ...base,
+        kind: json.kind,
+        units: json.units.map((u, j) => resolveUnit(u, units, ['rules', i, 'units', j], problems)),
+      };
   }
 }
 

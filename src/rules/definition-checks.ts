@@ -5,7 +5,11 @@ import type { QualificationDefinition, TotalCreditsRule, UnitDefinition } from '
 import { type Problems, unitKey } from './definition-build';
 import { evaluateUnits } from './evaluate';
 
-function reportDuplicates<T>(items: readonly T[], key: (item: T) => string | undefined, report: (index: number, first: number) => void): void {
+function reportDuplicates<T>(
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+  report: (index: number, first: number) => void,
+): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const k = key(item);
@@ -20,23 +24,38 @@ function checkDuplicates(q: QualificationDefinition, problems: Problems): void {
   reportDuplicates(
     q.groups,
     (g) => g.id.toLowerCase(),
-    (i, first) => problems.add(['groups', i, 'id'], `Group "${q.groups[i].id}" is declared twice (positions ${first + 1} and ${i + 1}): give each group its own id, or merge them.`),
+    (i, first) =>
+      problems.add(
+        ['groups', i, 'id'],
+        `Group "${q.groups[i].id}" is declared twice (positions ${first + 1} and ${i + 1}): give each group its own id, or merge them.`,
+      ),
   );
   reportDuplicates(
     q.units,
     (u) => unitKey(u.ref),
-    (i, first) => problems.add(['units', i, 'ref'], `Unit ${q.units[i].ref} is listed twice (positions ${first + 1} and ${i + 1}): remove one, or correct the ref.`),
+    (i, first) =>
+      problems.add(
+        ['units', i, 'ref'],
+        `Unit ${q.units[i].ref} is listed twice (positions ${first + 1} and ${i + 1}): remove one, or correct the ref.`,
+      ),
   );
   reportDuplicates(
     q.units,
     (u) => (u.number === undefined ? undefined : String(u.number)),
     (i, first) =>
-      problems.add(['units', i, 'number'], `Unit number ${q.units[i].number} is given to both ${q.units[first].ref} and ${q.units[i].ref}: each unit needs its own number.`),
+      problems.add(
+        ['units', i, 'number'],
+        `Unit number ${q.units[i].number} is given to both ${q.units[first].ref} and ${q.units[i].ref}: each unit needs its own number.`,
+      ),
   );
   reportDuplicates(
     q.rules,
     (r) => r.id,
-    (i, first) => problems.add(['rules', i, 'id'], `Rule id "${q.rules[i].id}" is used twice (positions ${first + 1} and ${i + 1}): give each rule its own id.`),
+    (i, first) =>
+      problems.add(
+        ['rules', i, 'id'],
+        `Rule id "${q.rules[i].id}" is used twice (positions ${first + 1} and ${i + 1}): give each rule its own id.`,
+      ),
   );
   checkAliases(q, problems);
 }
@@ -50,7 +69,10 @@ function checkAliases(q: QualificationDefinition, problems: Problems): void {
       const key = unitKey(alias);
       const other = owner.get(key);
       if (other !== undefined && other !== i) {
-        problems.add(['units', i, 'aliases', j], `Alias "${alias}" of unit ${u.ref} also names unit ${q.units[other].ref}: a header would mean both; remove or change the alias.`);
+        problems.add(
+          ['units', i, 'aliases', j],
+          `Alias "${alias}" of unit ${u.ref} also names unit ${q.units[other].ref}: a header would mean both; remove or change the alias.`,
+        );
       } else owner.set(key, i);
     }),
   );
@@ -75,16 +97,28 @@ function isoSuggestion(text: string): string {
 function checkRanges(q: QualificationDefinition, problems: Problems): void {
   const { from, to } = q.operational ?? {};
   let datesValid = true;
-  for (const [field, value] of [['from', from], ['to', to]] as const) {
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (value === undefined || isRealIsoDate(value)) continue;
     datesValid = false;
-    problems.add(['operational', field], `The operational ${field} date "${value}" is not a date written as YYYY-MM-DD: write it as year-month-day${isoSuggestion(value)}.`);
+    problems.add(
+      ['operational', field],
+      `The operational ${field} date "${value}" is not a date written as YYYY-MM-DD: write it as year-month-day${isoSuggestion(value)}.`,
+    );
   }
   if (datesValid && from !== undefined && to !== undefined && from > to) {
-    problems.add(['operational'], `The operational dates run backwards (from ${from} to ${to}): "from" is the first day registration opens and must not be after "to".`);
+    problems.add(
+      ['operational'],
+      `The operational dates run backwards (from ${from} to ${to}): "from" is the first day registration opens and must not be after "to".`,
+    );
   }
   if (q.glh && q.glh.min > q.glh.max) {
-    problems.add(['glh'], `The guided learning hours run backwards (min ${q.glh.min}, max ${q.glh.max}): min must not be more than max.`);
+    problems.add(
+      ['glh'],
+      `The guided learning hours run backwards (min ${q.glh.min}, max ${q.glh.max}): min must not be more than max.`,
+    );
   }
 }
 
@@ -93,10 +127,20 @@ function checkRuleTargets(q: QualificationDefinition, problems: Problems): void 
     if (rule.kind === 'barred') {
       const distinct = new Set(rule.units.map(unitKey));
       if (distinct.size < 2) {
-        problems.add(['rules', i, 'units'], `Barred set ${rule.id} names ${distinct.size === 0 ? 'no units' : 'only one unit'}: a barred set needs at least two different units, of which only one may count.`);
+        problems.add(
+          ['rules', i, 'units'],
+          `Barred set ${rule.id} names ${distinct.size === 0 ? 'no units' : 'only one unit'}: a barred set needs at least two different units, of which only one may count.`,
+        );
       }
-    } else if (rule.kind === 'mandatory' && q.groups.some((g) => g.id === rule.group) && !q.units.some((u) => u.group === rule.group)) {
-      problems.add(['rules', i, 'group'], `Rule ${rule.id} makes group ${rule.group} mandatory, but no unit belongs to it: add the group's units, or correct the group.`);
+    } else if (
+      rule.kind === 'mandatory' &&
+      q.groups.some((g) => g.id === rule.group) &&
+      !q.units.some((u) => u.group === rule.group)
+    ) {
+      problems.add(
+        ['rules', i, 'group'],
+        `Rule ${rule.id} makes group ${rule.group} mandatory, but no unit belongs to it: add the group's units, or correct the group.`,
+      );
     }
   });
 }
@@ -201,16 +245,22 @@ const MOST_BARRED_CHOICES = 1024;
  */
 function checkSatisfiable(q: QualificationDefinition, problems: Problems): void {
   const known = new Set(q.units.map((u) => u.ref));
-  const sets = q.rules.flatMap((r) => (r.kind === 'barred' ? [[...new Set(r.units)].filter((ref) => known.has(ref))] : [])).filter((s) => s.length > 1);
+  const sets = q.rules
+    .flatMap((r) => (r.kind === 'barred' ? [[...new Set(r.units)].filter((ref) => known.has(ref))] : []))
+    .filter((s) => s.length > 1);
   if (sets.reduce((n, s) => n * s.length, 1) > MOST_BARRED_CHOICES) return;
   const choice = new Array<number>(sets.length).fill(0);
   let closest: { unmet: number; first: string; message: string } | undefined;
   for (;;) {
     const dropped = new Set(sets.flatMap((set, i) => set.filter((_, j) => j !== choice[i])));
-    const evaluation = evaluateUnits(q, q.units.map((u) => u.ref).filter((ref) => !dropped.has(ref)));
+    const evaluation = evaluateUnits(
+      q,
+      q.units.map((u) => u.ref).filter((ref) => !dropped.has(ref)),
+    );
     const unmet = evaluation.rules.filter((r) => r.outcome === 'unmet');
     if (unmet.length === 0) return;
-    if (!closest || unmet.length < closest.unmet) closest = { unmet: unmet.length, first: unmet[0].ruleId, message: unmet[0].message };
+    if (!closest || unmet.length < closest.unmet)
+      closest = { unmet: unmet.length, first: unmet[0].ruleId, message: unmet[0].message };
     let i = 0;
     while (i < sets.length && ++choice[i] >= sets[i].length) choice[i++] = 0;
     if (i === sets.length) break;
@@ -223,7 +273,7 @@ function checkSatisfiable(q: QualificationDefinition, problems: Problems): void 
   const what =
     rule.kind === 'mandatory'
       ? 'a unit of the mandatory group may be barred with another unit the rules need: correct the barred sets or the group'
-      : 'lower its minimum, or correct the units\' credits, levels or groups';
+      : "lower its minimum, or correct the units' credits, levels or groups";
   problems.add(
     rule.kind === 'mandatory' ? ['rules', index, 'group'] : ['rules', index, 'min'],
     `No choice of units meets every rule: even taking every unit${barred}, rule ${rule.id} is not met (${message}); ${what}.`,

@@ -75,11 +75,14 @@ function diffGroups(id: string, base: readonly GroupDefinition[], groups: readon
   for (const g of groups) {
     const old = before.get(key(g));
     if (!old) {
-      lines.push(`${id}: new group ${g.id} "${g.title}"${g.totalCredits === undefined ? '' : `, ${g.totalCredits} credits in all`}`);
+      lines.push(
+        `${id}: new group ${g.id} "${g.title}"${g.totalCredits === undefined ? '' : `, ${g.totalCredits} credits in all`}`,
+      );
       continue;
     }
     if (old.title !== g.title) lines.push(`${id} group ${g.id}: ${change('title', shown(old.title), shown(g.title))}`);
-    if (old.totalCredits !== g.totalCredits) lines.push(`${id} group ${g.id}: ${change('total credits', shown(old.totalCredits), shown(g.totalCredits))}`);
+    if (old.totalCredits !== g.totalCredits)
+      lines.push(`${id} group ${g.id}: ${change('total credits', shown(old.totalCredits), shown(g.totalCredits))}`);
   }
   for (const g of base) if (!after.has(key(g))) lines.push(`${id}: group ${g.id} "${g.title}" removed`);
   return lines;
@@ -100,7 +103,8 @@ function diffUnit(id: string, old: UnitDefinition, unit: UnitDefinition): string
   fact('other headers', shown((old.aliases ?? []).join('; ')), shown((unit.aliases ?? []).join('; ')));
   const [before, after] = [plainSource(old.source), plainSource(unit.source)];
   // A centre usually adds to the catalogue's source; show only what it added.
-  if (before !== undefined && after !== undefined && after.startsWith(`${before}; `)) lines.push(`${name}: source adds "${after.slice(before.length + 2)}"`);
+  if (before !== undefined && after !== undefined && after.startsWith(`${before}; `))
+    lines.push(`${name}: source adds "${after.slice(before.length + 2)}"`);
   else fact('source', shown(before), shown(after));
   return lines;
 }
@@ -114,7 +118,8 @@ function diffUnits(id: string, base: readonly UnitDefinition[], units: readonly 
     if (old) lines.push(...diffUnit(id, old, unit));
     else lines.push(`${id}: new ${unitName(unit)} ${describeUnit(unit)}`);
   }
-  for (const unit of base) if (!after.has(unitKey(unit.ref))) lines.push(`${id}: ${unitName(unit)} "${unit.title}" removed`);
+  for (const unit of base)
+    if (!after.has(unitKey(unit.ref))) lines.push(`${id}: ${unitName(unit)} "${unit.title}" removed`);
   return lines;
 }
 
@@ -129,11 +134,15 @@ function diffRules(id: string, base: readonly Rule[], rules: readonly Rule[]): s
       lines.push(`${id}: new rule ${rule.id}: ${describeRule(rule)} ("${rule.text}")`);
       continue;
     }
-    if (describeRule(old) !== describeRule(rule)) lines.push(`${name}: was "${describeRule(old)}", now "${describeRule(rule)}"`);
-    if (old.text !== rule.text) lines.push(`${name}: ${change('specification text', shown(old.text), shown(rule.text))}`);
-    if ((old.note ?? '') !== (rule.note ?? '')) lines.push(`${name}: ${change('note', shown(old.note), shown(rule.note))}`);
+    if (describeRule(old) !== describeRule(rule))
+      lines.push(`${name}: was "${describeRule(old)}", now "${describeRule(rule)}"`);
+    if (old.text !== rule.text)
+      lines.push(`${name}: ${change('specification text', shown(old.text), shown(rule.text))}`);
+    if ((old.note ?? '') !== (rule.note ?? ''))
+      lines.push(`${name}: ${change('note', shown(old.note), shown(rule.note))}`);
   }
-  for (const rule of base) if (!after.has(rule.id)) lines.push(`${id}: rule ${rule.id} removed (it asked for ${describeRule(rule)})`);
+  for (const rule of base)
+    if (!after.has(rule.id)) lines.push(`${id}: rule ${rule.id} removed (it asked for ${describeRule(rule)})`);
   return lines;
 }
 
@@ -141,16 +150,26 @@ function diffRules(id: string, base: readonly Rule[], rules: readonly Rule[]): s
  * Every change of `edited` against `embedded`: facts, groups, units (matched by ref in any spelling), and rules
  * (matched by id). A qualification `embedded` does not hold is one line saying it is new.
  */
-export function diffDefinitions(embedded: readonly QualificationDefinition[], edited: readonly QualificationDefinition[]): string[] {
+export function diffDefinitions(
+  embedded: readonly QualificationDefinition[],
+  edited: readonly QualificationDefinition[],
+): string[] {
   const byId = new Map(embedded.map((q) => [normaliseQualificationId(q.id), q] as const));
   const lines: string[] = [];
   for (const q of edited) {
     const base = byId.get(normaliseQualificationId(q.id));
     if (!base) {
-      lines.push(`${q.id}: new qualification "${q.title}" (${q.units.length} units, ${q.rules.length} rules), not in the built-in catalogue`);
+      lines.push(
+        `${q.id}: new qualification "${q.title}" (${q.units.length} units, ${q.rules.length} rules), not in the built-in catalogue`,
+      );
       continue;
     }
-    lines.push(...diffFacts(q.id, base, q), ...diffGroups(q.id, base.groups, q.groups), ...diffUnits(q.id, base.units, q.units), ...diffRules(q.id, base.rules, q.rules));
+    lines.push(
+      ...diffFacts(q.id, base, q),
+      ...diffGroups(q.id, base.groups, q.groups),
+      ...diffUnits(q.id, base.units, q.units),
+      ...diffRules(q.id, base.rules, q.rules),
+    );
   }
   return lines;
 }

@@ -18,12 +18,26 @@ export function readDefinitionsJson(
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { definitions: [], errors: [{ path: '', message: `The file is not valid JSON (${(error as Error).message}): check the commas and quotes near that place.` }] };
+    return {
+      definitions: [],
+      errors: [
+        {
+          path: '',
+          message: `The file is not valid JSON (${(error as Error).message}): check the commas and quotes near that place.`,
+        },
+      ],
+    };
   }
   const { definitions, errors } = parseQualificationDefinitions(json, fileName);
   const origin = rulesFileOrigin(fileName);
   return {
-    definitions: definitions.map((q) => withProvenance(q, base.find((b) => normaliseQualificationId(b.id) === normaliseQualificationId(q.id)), origin)),
+    definitions: definitions.map((q) =>
+      withProvenance(
+        q,
+        base.find((b) => normaliseQualificationId(b.id) === normaliseQualificationId(q.id)),
+        origin,
+      ),
+    ),
     errors,
   };
 }

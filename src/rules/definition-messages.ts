@@ -24,7 +24,9 @@ export function formatPath(segments: readonly PathSegment[], prefix = ''): strin
 }
 
 function fieldOf(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function itemOf(value: unknown, index: number): unknown {
@@ -46,7 +48,8 @@ export function ownerOf(root: unknown, segments: readonly PathSegment[]): { owne
   if (typeof list === 'string' && typeof index === 'number' && OWNER_KINDS[list]) {
     const { word, key } = OWNER_KINDS[list];
     const name = fieldOf(itemOf(fieldOf(root, list), index), key);
-    const owner = typeof name === 'string' && name.trim() !== '' ? `${word} ${name.trim()}` : `${word} at position ${index + 1}`;
+    const owner =
+      typeof name === 'string' && name.trim() !== '' ? `${word} ${name.trim()}` : `${word} at position ${index + 1}`;
     return { owner, rest };
   }
   return { owner: 'the qualification', rest: [...segments] };
@@ -150,7 +153,9 @@ export function explainSchemaError(error: ErrorObject, root: unknown, prefix: st
   const at = pointerSegments(error.instancePath);
   const label = fieldLabel(root, at);
   const params = error.params as Record<string, unknown>;
-  const nullable = Array.isArray(fieldOf(error.parentSchema, 'type')) && (fieldOf(error.parentSchema, 'type') as unknown[]).includes('null');
+  const nullable =
+    Array.isArray(fieldOf(error.parentSchema, 'type')) &&
+    (fieldOf(error.parentSchema, 'type') as unknown[]).includes('null');
   switch (error.keyword) {
     case 'required': {
       const field = String(params.missingProperty);
@@ -164,9 +169,13 @@ export function explainSchemaError(error: ErrorObject, root: unknown, prefix: st
     }
     case 'additionalProperties': {
       const field = String(params.additionalProperty);
-      const allowed = Object.keys(schemaProperties(error.parentSchema)).filter((k) => k !== '$schema' && k !== 'origin');
+      const allowed = Object.keys(schemaProperties(error.parentSchema)).filter(
+        (k) => k !== '$schema' && k !== 'origin',
+      );
       const hint = closestWord(field, allowed);
-      const what = hint ? `did you mean "${hint}"? Correct the name or remove the field` : `remove it, or use one of ${allowed.join(', ')}`;
+      const what = hint
+        ? `did you mean "${hint}"? Correct the name or remove the field`
+        : `remove it, or use one of ${allowed.join(', ')}`;
       return {
         path: formatPath([...at, field], prefix),
         message: `${sentence(label)} has a field "${field}" that qualcheck does not know: ${what}.`,
@@ -174,7 +183,10 @@ export function explainSchemaError(error: ErrorObject, root: unknown, prefix: st
     }
     case 'type': {
       // A level takes a number or a word ("Entry"): say so in those terms, not as the types JSON has.
-      const expected = at[at.length - 1] === 'level' ? `a level: 1 to 8, or "Entry"${nullable ? ', or null when not known' : ''}` : expectedTypes(params.type);
+      const expected =
+        at[at.length - 1] === 'level'
+          ? `a level: 1 to 8, or "Entry"${nullable ? ', or null when not known' : ''}`
+          : expectedTypes(params.type);
       return {
         path: formatPath(at, prefix),
         message: `${sentence(label)} must be ${expected}; it says ${describeValue(error.data)}.`,
@@ -216,6 +228,9 @@ export function explainSchemaError(error: ErrorObject, root: unknown, prefix: st
       };
     }
     default:
-      return { path: formatPath(at, prefix), message: `${sentence(label)} is not valid: ${error.message ?? 'check it'}.` };
+      return {
+        path: formatPath(at, prefix),
+        message: `${sentence(label)} is not valid: ${error.message ?? 'check it'}.`,
+      };
   }
 }

@@ -60,7 +60,10 @@ const unknownOr = (description: string) => ({ type: ['integer', 'null'], minimum
 
 const ruleId = text('a short name for the rule, used in reports; left out, it becomes rule-1, rule-2, ... by position');
 const ruleText = text('the sentence of the specification the rule comes from, quoted');
-const ruleNote = { type: 'string', description: 'how the sentence was read where it could be read more than one way' } as const;
+const ruleNote = {
+  type: 'string',
+  description: 'how the sentence was read where it could be read more than one way',
+} as const;
 
 /** A rule of one kind: the fields every rule has, and the kind's own from its module. */
 function rule(kind: RuleKind, { description, fields, required }: KindSchema) {
@@ -86,7 +89,11 @@ export const definitionJsonSchema = {
     title: text('the qualification title, as the awarding body writes it'),
     awardingBody: text('the awarding body, for example "OCR"'),
     level: level('the qualification level: 1 to 8, or "Entry"'),
-    codes: { type: 'array', items: text('another identifier'), description: 'other identifiers people write for the qualification' },
+    codes: {
+      type: 'array',
+      items: text('another identifier'),
+      description: 'other identifiers people write for the qualification',
+    },
     operational: {
       type: 'object',
       description: 'the dates registration is open, as YYYY-MM-DD',
@@ -115,7 +122,7 @@ export const definitionJsonSchema = {
         properties: {
           id: text('a short name for the group, for example "A"; units and rules name the group by it'),
           title: text('the group title, for example "Mandatory Group A"'),
-          totalCredits: count('the credits of all the group\'s units together, when the specification states only that'),
+          totalCredits: count("the credits of all the group's units together, when the specification states only that"),
         },
       },
     },
@@ -130,16 +137,27 @@ export const definitionJsonSchema = {
         properties: {
           ref: text('the QCF unit reference, for example "L/601/0933", or an id of your own when there is none'),
           title: text('the unit title'),
-          credits: unknownOr('the unit\'s credit value, a whole number, or null when not known'),
-          glh: unknownOr('the unit\'s guided learning hours, a whole number, or null when not known'),
-          level: { type: ['integer', 'string', 'null'], description: 'the unit level: 1 to 8, "Entry", or null when not known' },
+          credits: unknownOr("the unit's credit value, a whole number, or null when not known"),
+          glh: unknownOr("the unit's guided learning hours, a whole number, or null when not known"),
+          level: {
+            type: ['integer', 'string', 'null'],
+            description: 'the unit level: 1 to 8, "Entry", or null when not known',
+          },
           group: text('the id of the group the unit belongs to'),
-          number: { type: 'integer', minimum: 1, description: 'the awarding body\'s unit number, for example 4 for OCR "Unit 4"' },
-          aliases: { type: 'array', items: text('a header spelling'), description: 'other ways a cohort sheet heads this unit\'s column' },
-          source: { type: 'string', description: 'where the unit\'s facts come from' },
+          number: {
+            type: 'integer',
+            minimum: 1,
+            description: 'the awarding body\'s unit number, for example 4 for OCR "Unit 4"',
+          },
+          aliases: {
+            type: 'array',
+            items: text('a header spelling'),
+            description: "other ways a cohort sheet heads this unit's column",
+          },
+          source: { type: 'string', description: "where the unit's facts come from" },
           supplied: {
             type: 'object',
-            description: 'which of the unit\'s facts a centre supplied, and from where; qualcheck writes it',
+            description: "which of the unit's facts a centre supplied, and from where; qualcheck writes it",
             additionalProperties: false,
             properties: Object.fromEntries(
               ['credits', 'level', 'glh', 'group', 'number', 'title'].map((fact) => [
@@ -147,8 +165,18 @@ export const definitionJsonSchema = {
                 {
                   description: `where the unit's ${fact} came from`,
                   oneOf: [
-                    { type: 'object', required: ['from'], additionalProperties: false, properties: { from: { const: 'rules sheet' } } },
-                    { type: 'object', required: ['from', 'file'], additionalProperties: false, properties: { from: { const: 'rules file' }, file: text('the rules file\'s name') } },
+                    {
+                      type: 'object',
+                      required: ['from'],
+                      additionalProperties: false,
+                      properties: { from: { const: 'rules sheet' } },
+                    },
+                    {
+                      type: 'object',
+                      required: ['from', 'file'],
+                      additionalProperties: false,
+                      properties: { from: { const: 'rules file' }, file: text("the rules file's name") },
+                    },
                   ],
                 },
               ]),

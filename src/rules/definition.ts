@@ -24,7 +24,11 @@ function uniqueErrors(errors: DefinitionError[]): DefinitionError[] {
   });
 }
 
-function parseOne(json: unknown, origin: string, prefix: string): { definition?: QualificationDefinition; errors: DefinitionError[] } {
+function parseOne(
+  json: unknown,
+  origin: string,
+  prefix: string,
+): { definition?: QualificationDefinition; errors: DefinitionError[] } {
   if (!validateShape(json)) {
     return { errors: uniqueErrors((validateShape.errors ?? []).map((e) => explainSchemaError(e, json, prefix))) };
   }
@@ -46,12 +50,21 @@ export function parseQualificationDefinitions(
   if (typeof json !== 'object' || json === null) {
     return {
       definitions: [],
-      errors: [{ path: '', message: 'The file must hold one qualification definition, a set of fields in braces { }, or a list of them in square brackets [ ].' }],
+      errors: [
+        {
+          path: '',
+          message:
+            'The file must hold one qualification definition, a set of fields in braces { }, or a list of them in square brackets [ ].',
+        },
+      ],
     };
   }
   const items: unknown[] = isList ? json : [json];
   if (items.length === 0) {
-    return { definitions: [], errors: [{ path: '', message: 'The file holds an empty list: add at least one qualification definition.' }] };
+    return {
+      definitions: [],
+      errors: [{ path: '', message: 'The file holds an empty list: add at least one qualification definition.' }],
+    };
   }
   const definitions: QualificationDefinition[] = [];
   const errors: DefinitionError[] = [];
@@ -64,7 +77,10 @@ export function parseQualificationDefinitions(
     const idKey = result.definition.id.toUpperCase().replace(/[^0-9A-Z]/g, '');
     const first = firstById.get(idKey);
     if (first !== undefined) {
-      errors.push({ path: `${prefix}.id`, message: `Qualification ${result.definition.id} is defined twice in this file (positions ${first + 1} and ${i + 1}): keep one.` });
+      errors.push({
+        path: `${prefix}.id`,
+        message: `Qualification ${result.definition.id} is defined twice in this file (positions ${first + 1} and ${i + 1}): keep one.`,
+      });
       return;
     }
     firstById.set(idKey, i);

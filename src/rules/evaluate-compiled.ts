@@ -106,7 +106,8 @@ export class Evaluator {
         for (let i = 0; i < count; i++) out.counted[units[i]] = dropped[units[i]] ^ 1;
         first = false;
       }
-      for (let c = 0; c < clashes; c++) for (let j = 0; j < clashLength[c]; j++) dropped[clashUnits[clashStart[c] + j]] = 0;
+      for (let c = 0; c < clashes; c++)
+        for (let j = 0; j < clashLength[c]; j++) dropped[clashUnits[clashStart[c] + j]] = 0;
       let c = 0;
       while (c < clashes && ++choice[c] >= clashLength[c]) choice[c++] = 0;
       if (c === clashes) break;
@@ -129,7 +130,8 @@ export class Evaluator {
     let at = 0;
     for (let s = 0; s + 1 < barredStart.length; s++) {
       const start = at;
-      for (let i = barredStart[s]; i < barredStart[s + 1]; i++) if (taken[barredUnits[i]]) this.clashUnits[at++] = barredUnits[i];
+      for (let i = barredStart[s]; i < barredStart[s + 1]; i++)
+        if (taken[barredUnits[i]]) this.clashUnits[at++] = barredUnits[i];
       if (at - start > 1) {
         this.clashStart[clashes] = start;
         this.clashLength[clashes++] = at - start;
@@ -243,7 +245,12 @@ export class LearnerVerdicts {
  * Decides every rule for one learner into `out`, on achieved units and on achieved plus planned (a unit both achieved
  * and planned is achieved). Nothing is allocated: the refs are looked up, the buffers reused.
  */
-export function decideLearner(evaluator: Evaluator, achieved: readonly string[], planned: readonly string[], out: LearnerVerdicts): void {
+export function decideLearner(
+  evaluator: Evaluator,
+  achieved: readonly string[],
+  planned: readonly string[],
+  out: LearnerVerdicts,
+): void {
   const { position } = evaluator.compiled;
   evaluator.clear(out.units, out.achievedCount, out.achieved);
   evaluator.clear(out.units, out.count, out.withPlanned);

@@ -21,7 +21,10 @@ import type { QualificationIndex } from './qualification-index';
 import { ruleMessage } from './rule-words';
 
 /** The barred sets of which the units hold more than one, with those units in definition order. */
-export function barredClashes(index: QualificationIndex, refs: ReadonlySet<string>): { set: BarredRule; taken: string[] }[] {
+export function barredClashes(
+  index: QualificationIndex,
+  refs: ReadonlySet<string>,
+): { set: BarredRule; taken: string[] }[] {
   const clashes: { set: BarredRule; taken: string[] }[] = [];
   for (const set of index.barredSets) {
     const taken = set.units.filter((ref) => refs.has(ref));
@@ -62,7 +65,10 @@ class CompiledRuleResult implements RuleResult {
     if (!counted.some((u) => compiled.centreSupplied[u] === 1)) return [];
     const rule = compiled.rules.find((r) => r.id === this.ruleId);
     if (rule === undefined || rule.kind === 'mandatory') return [];
-    return creditRuleFactUses(rule, counted.map((u) => compiled.units[u]));
+    return creditRuleFactUses(
+      rule,
+      counted.map((u) => compiled.units[u]),
+    );
   }
 
   get message(): string {
@@ -84,7 +90,15 @@ function missingUnits(compiled: CompiledQualification, r: number, verdicts: Verd
  * Refs of the units from `units[from]` to `units[to - 1]` whose flag `flags[offset + u]` is `wanted`, in an array of
  * exactly their number (these lists are made for every learner).
  */
-function refsWhere(compiled: CompiledQualification, units: ArrayLike<number>, from: number, to: number, flags: Uint8Array, offset = 0, wanted = 1): string[] {
+function refsWhere(
+  compiled: CompiledQualification,
+  units: ArrayLike<number>,
+  from: number,
+  to: number,
+  flags: Uint8Array,
+  offset = 0,
+  wanted = 1,
+): string[] {
   let count = 0;
   for (let i = from; i < to; i++) if (flags[offset + units[i]] === wanted) count++;
   if (count === 0) return NONE as string[];
@@ -216,7 +230,11 @@ class RuleViolation implements Violation {
  * `first`, then a violation for each rule `verdicts` does not meet, decided shortfalls first: they are what a learner
  * must act on; undecidable rules wait for data. The list is made at its size, as it is made for every learner.
  */
-function withRuleViolations(first: readonly Violation[], verdicts: Verdicts, evaluation: CompiledEvaluation): Violation[] {
+function withRuleViolations(
+  first: readonly Violation[],
+  verdicts: Verdicts,
+  evaluation: CompiledEvaluation,
+): Violation[] {
   const { compiled, outcome } = verdicts;
   const rules = compiled.rules.length;
   const list = new Array<Violation>(first.length + rules - verdicts.met);
@@ -225,11 +243,23 @@ function withRuleViolations(first: readonly Violation[], verdicts: Verdicts, eva
   for (let r = 0; r < rules; r++) {
     if (outcome[r] !== UNMET) continue;
     const rule = compiled.rules[r];
-    list[at++] = new RuleViolation(KINDS[rule.kind].code, rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]), rule.id, evaluation, r);
+    list[at++] = new RuleViolation(
+      KINDS[rule.kind].code,
+      rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
+      rule.id,
+      evaluation,
+      r,
+    );
   }
   for (let r = 0; r < rules; r++) {
     if (outcome[r] !== UNKNOWN) continue;
-    list[at++] = new RuleViolation('undecidable', uncertainUnits(compiled, r, evaluation.countedUnits), compiled.rules[r].id, evaluation, r);
+    list[at++] = new RuleViolation(
+      'undecidable',
+      uncertainUnits(compiled, r, evaluation.countedUnits),
+      compiled.rules[r].id,
+      evaluation,
+      r,
+    );
   }
   return list;
 }
@@ -243,10 +273,20 @@ function allMet(evaluation: Evaluation): boolean {
  * `forbidden` says whether the learner made a choice the rules forbid.
  */
 export function decideStatus(forbidden: boolean, achieved: Evaluation, withPlanned: Evaluation): Status {
-  return statusFrom(forbidden, allMet(achieved), withPlanned.rules.some((r) => r.outcome === 'unmet'), allMet(withPlanned));
+  return statusFrom(
+    forbidden,
+    allMet(achieved),
+    withPlanned.rules.some((r) => r.outcome === 'unmet'),
+    allMet(withPlanned),
+  );
 }
 
-function statusFrom(forbidden: boolean, achievedAllMet: boolean, unmetWithPlanned: boolean, allMetWithPlanned: boolean): Status {
+function statusFrom(
+  forbidden: boolean,
+  achievedAllMet: boolean,
+  unmetWithPlanned: boolean,
+  allMetWithPlanned: boolean,
+): Status {
   if (forbidden) return 'invalid';
   if (achievedAllMet) return 'achieved';
   if (unmetWithPlanned) return 'incomplete';
@@ -257,7 +297,12 @@ function statusFrom(forbidden: boolean, achievedAllMet: boolean, unmetWithPlanne
 /** `decideStatus` on the compiled evaluator's buffers: a unit the qualification lacks, or a barred clash, forbids. */
 export function verdictStatus(v: LearnerVerdicts): Status {
   const rules = v.compiled.rules.length;
-  return statusFrom(v.strangers > 0 || v.clashes > 0, v.achieved.met === rules, v.withPlanned.unmet > 0, v.withPlanned.met === rules);
+  return statusFrom(
+    v.strangers > 0 || v.clashes > 0,
+    v.achieved.met === rules,
+    v.withPlanned.unmet > 0,
+    v.withPlanned.met === rules,
+  );
 }
 
 /** A learner holding more than one unit of a barred set; its words are made when read. */
@@ -293,7 +338,9 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
   decideLearner(evaluatorOf(compiled), learner.achieved, learner.planned, buffers);
   const violations: Violation[] = [];
   if (buffers.strangers > 0) {
-    const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => !compiled.position.has(ref));
+    const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter(
+      (ref) => !compiled.position.has(ref),
+    );
     violations.push({
       code: 'unit-not-in-qualification',
       message: `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a unit of ${qualification.id}: remove ${
@@ -307,5 +354,12 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
   const achieved = new CompiledEvaluation(buffers.achieved, buffers.units, buffers.achievedCount);
   const withPlanned = new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
   const notCounted = buffers.clashes === 0 ? [] : [...new Set([...achieved.notCounted, ...withPlanned.notCounted])];
-  return { qualification: qualification.id, status, achieved, withPlanned, violations: withRuleViolations(violations, buffers.withPlanned, withPlanned), notCounted };
+  return {
+    qualification: qualification.id,
+    status,
+    achieved,
+    withPlanned,
+    violations: withRuleViolations(violations, buffers.withPlanned, withPlanned),
+    notCounted,
+  };
 }

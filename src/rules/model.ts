@@ -51,11 +51,29 @@ interface RuleBase {
   note?: string;
 }
 
-export interface TotalCreditsRule extends RuleBase { kind: 'totalCredits'; min: number }
-export interface LevelCreditsRule extends RuleBase { kind: 'levelCredits'; level: Level; orAbove: boolean; min: number }
-export interface MandatoryRule extends RuleBase { kind: 'mandatory'; group: string }
-export interface GroupCreditsRule extends RuleBase { kind: 'groupCredits'; groups: string[]; min: number }
-export interface BarredRule extends RuleBase { kind: 'barred'; units: string[] }
+export interface TotalCreditsRule extends RuleBase {
+  kind: 'totalCredits';
+  min: number;
+}
+export interface LevelCreditsRule extends RuleBase {
+  kind: 'levelCredits';
+  level: Level;
+  orAbove: boolean;
+  min: number;
+}
+export interface MandatoryRule extends RuleBase {
+  kind: 'mandatory';
+  group: string;
+}
+export interface GroupCreditsRule extends RuleBase {
+  kind: 'groupCredits';
+  groups: string[];
+  min: number;
+}
+export interface BarredRule extends RuleBase {
+  kind: 'barred';
+  units: string[];
+}
 
 export type Rule = TotalCreditsRule | LevelCreditsRule | MandatoryRule | GroupCreditsRule | BarredRule;
 export type RuleKind = Rule['kind'];

@@ -117,7 +117,9 @@ class Tally {
       if (this.shape.slotLeft[s] === Infinity) unbounded--;
       else capped -= this.shape.slotLeft[s];
     }
-    return unbounded > 0 ? Infinity : this.known[r] - this.shape.known[at] + this.ifLevel[r] - this.shape.ifLevel[at] + capped;
+    return unbounded > 0
+      ? Infinity
+      : this.known[r] - this.shape.known[at] + this.ifLevel[r] - this.shape.ifLevel[at] + capped;
   }
 
   knownWithout(r: number, u: number): number {
@@ -154,7 +156,8 @@ function gains(shape: QualificationShape, mode: SearchMode): Gains {
       const helps = new Uint8Array(n);
       for (let at = 0; at < n * R; at++) {
         const s = shape.slot[at];
-        gain[at] = m === 'known' ? shape.known[at] : shape.known[at] + shape.ifLevel[at] + (s >= 0 ? shape.slotLeft[s] : 0);
+        gain[at] =
+          m === 'known' ? shape.known[at] : shape.known[at] + shape.ifLevel[at] + (s >= 0 ? shape.slotLeft[s] : 0);
         if (gain[at] > 0) helps[Math.floor(at / R)] = 1;
       }
       return { gain, helps };
@@ -300,7 +303,8 @@ export class PlanSearch {
         if (members.length >= 2) together.push(members);
       }
     } else {
-      for (let a = 0; a < useful.length; a++) for (let b = a + 1; b < useful.length; b++) together.push([useful[a], useful[b]]);
+      for (let a = 0; a < useful.length; a++)
+        for (let b = a + 1; b < useful.length; b++) together.push([useful[a], useful[b]]);
     }
     for (const members of together) {
       const vector = new Float64Array(R);
@@ -320,7 +324,8 @@ export class PlanSearch {
       for (let i = n - 1; i >= 0; i--) {
         let worth = 0;
         for (let r = 0; r < R; r++) if (vector[r] > 0) worth += vector[r] * this.candGain[i * R + r];
-        this.suffixPenalty[p * (n + 1) + i] = this.suffixPenalty[p * (n + 1) + i + 1] + Math.max(0, worth - this.candCost[i]);
+        this.suffixPenalty[p * (n + 1) + i] =
+          this.suffixPenalty[p * (n + 1) + i + 1] + Math.max(0, worth - this.candCost[i]);
       }
     });
   }
@@ -413,7 +418,12 @@ export class PlanSearch {
     const plan: FoundPlan = { units: this.chosen.map((i) => this.input.candidates[i]), cost, size: this.chosen.length };
     let at = this.found.length;
     // Found in tie-break order, so an equal plan found later goes after.
-    while (at > 0 && (this.found[at - 1].cost > cost + EPS || (Math.abs(this.found[at - 1].cost - cost) <= EPS && this.found[at - 1].size > plan.size))) at--;
+    while (
+      at > 0 &&
+      (this.found[at - 1].cost > cost + EPS ||
+        (Math.abs(this.found[at - 1].cost - cost) <= EPS && this.found[at - 1].size > plan.size))
+    )
+      at--;
     this.found.splice(at, 0, plan);
     if (this.found.length > this.k) this.found.pop();
   }

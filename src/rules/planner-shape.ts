@@ -76,7 +76,19 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
     for (const a of members) for (const b of members) if (a !== b) barredWith[a].push({ unit: b, set: set.id });
   });
 
-  const shape: QualificationShape = { index, units, position, creditRules, mandatory, barredWith, known, ifLevel, slot, uncertain, slotLeft };
+  const shape: QualificationShape = {
+    index,
+    units,
+    position,
+    creditRules,
+    mandatory,
+    barredWith,
+    known,
+    ifLevel,
+    slot,
+    uncertain,
+    slotLeft,
+  };
   shapes.set(q, shape);
   return shape;
 }
@@ -86,7 +98,11 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
  * the dearest known value of that measure in the qualification (1 when none is known): a plan that hopes for a cheap
  * unknown unit should not look cheaper than plans built on facts. Such plans are marked as relying on the unit.
  */
-export function unitCost(q: QualificationDefinition, unit: UnitDefinition, measure: CostMeasure): { cost: number; known: boolean } {
+export function unitCost(
+  q: QualificationDefinition,
+  unit: UnitDefinition,
+  measure: CostMeasure,
+): { cost: number; known: boolean } {
   if (measure === 'units') return { cost: 1, known: true };
   const value = measure === 'credits' ? unit.credits : unit.glh;
   if (value !== null) return { cost: value, known: true };
@@ -100,7 +116,9 @@ function standIn(q: QualificationDefinition, measure: 'credits' | 'glh'): number
   if (!byMeasure) standIns.set(q, (byMeasure = new Map()));
   let value = byMeasure.get(measure);
   if (value === undefined) {
-    const knownValues = q.units.map((u) => (measure === 'credits' ? u.credits : u.glh)).filter((v): v is number => v !== null);
+    const knownValues = q.units
+      .map((u) => (measure === 'credits' ? u.credits : u.glh))
+      .filter((v): v is number => v !== null);
     value = knownValues.length > 0 ? Math.max(...knownValues) : 1;
     byMeasure.set(measure, value);
   }

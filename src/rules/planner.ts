@@ -122,9 +122,10 @@ export function planCompletionWithStatistics(
     const by = blockedBy[m.unit];
     if (takenSet.has(ref) || by !== undefined) {
       const other = by ? shape.units[by.unit].ref : ref;
-      const reason = by && countedUnits.has(by.unit)
-        ? `the mandatory unit ${ref} is barred with ${other} (set ${by.set}), which the learner has taken: give up ${other}`
-        : `the mandatory unit ${ref} is barred with another mandatory unit (set ${by?.set ?? '?'}): check the qualification's definition`;
+      const reason =
+        by && countedUnits.has(by.unit)
+          ? `the mandatory unit ${ref} is barred with ${other} (set ${by.set}), which the learner has taken: give up ${other}`
+          : `the mandatory unit ${ref} is barred with another mandatory unit (set ${by?.set ?? '?'}): check the qualification's definition`;
       return { ...result, noPlanReason: reason, statistics };
     }
     inBase[m.unit] = 1;
@@ -134,7 +135,9 @@ export function planCompletionWithStatistics(
   const { cost, known: costKnown } = costTable(q, measure);
   const forcedUnits = forced.map((m) => m.unit);
   const withForced = [...base, ...forcedUnits];
-  const open = shape.units.map((_, u) => u).filter((u) => !inBase[u] && !takenSet.has(shape.units[u].ref) && blockedBy[u] === undefined);
+  const open = shape.units
+    .map((_, u) => u)
+    .filter((u) => !inBase[u] && !takenSet.has(shape.units[u].ref) && blockedBy[u] === undefined);
   const input = (mode: SearchMode): SearchInput => ({
     shape,
     base: withForced,
@@ -177,7 +180,11 @@ export function planCompletionWithStatistics(
  * The best `maxPlans` distinct minimal plans that complete the qualification, best first (see the decisions at the
  * top of this file), or `noPlanReason` when no set of units can.
  */
-export function planCompletion(q: QualificationDefinition, learner: LearnerUnits, options: PlanOptions = {}): PlanResult {
+export function planCompletion(
+  q: QualificationDefinition,
+  learner: LearnerUnits,
+  options: PlanOptions = {},
+): PlanResult {
   const { statistics: _statistics, ...result } = planCompletionWithStatistics(q, learner, options);
   return result;
 }

@@ -31,7 +31,10 @@ export function originWords(origin: FactOrigin): string {
 }
 
 const WORD_PATTERN = FACT_WORDS.map(([, word]) => word).join('|');
-const CENTRE_PART = new RegExp(`^((?:${WORD_PATTERN})(?:(?:, | and )(?:${WORD_PATTERN}))*): your rules (sheet|file\\b[^;]*)$`, 'i');
+const CENTRE_PART = new RegExp(
+  `^((?:${WORD_PATTERN})(?:(?:, | and )(?:${WORD_PATTERN}))*): your rules (sheet|file\\b[^;]*)$`,
+  'i',
+);
 
 function parts(source: string | undefined): string[] {
   return (source ?? '')
@@ -54,7 +57,10 @@ export function suppliedFromSource(source: string | undefined): SuppliedFacts | 
     const m = CENTRE_PART.exec(part);
     if (!m) continue;
     const where = m[2].trim();
-    const origin: FactOrigin = where.toLowerCase() === 'sheet' ? RULES_SHEET_ORIGIN : { from: 'rules file', file: where.replace(/^file\s*/i, '') };
+    const origin: FactOrigin =
+      where.toLowerCase() === 'sheet'
+        ? RULES_SHEET_ORIGIN
+        : { from: 'rules file', file: where.replace(/^file\s*/i, '') };
     for (const word of m[1].split(/, | and /)) {
       const fact = factOfWord(word);
       if (fact) (supplied ??= {})[fact] = origin;
@@ -102,13 +108,21 @@ export function changedFacts(unit: UnitDefinition, base: UnitDefinition | undefi
  * The unit with `supplied` saying which facts differ from the catalogue's and where they came from, and its source
  * text saying so too; the catalogue's own source text stays. A unit with nothing changed comes back as it is.
  */
-export function markCentreFacts(unit: UnitDefinition, base: UnitDefinition | undefined, origin: FactOrigin): UnitDefinition {
+export function markCentreFacts(
+  unit: UnitDefinition,
+  base: UnitDefinition | undefined,
+  origin: FactOrigin,
+): UnitDefinition {
   const changed = changedFacts(unit, base);
-  if (changed.length === 0 && unit.supplied === undefined && !parts(unit.source).some((p) => CENTRE_PART.test(p))) return unit;
+  if (changed.length === 0 && unit.supplied === undefined && !parts(unit.source).some((p) => CENTRE_PART.test(p)))
+    return unit;
   const plain = plainSource(unit.source);
   const words = FACT_WORDS.filter(([fact]) => changed.includes(fact)).map(([, word]) => word);
-  const source = [plain, words.length > 0 ? `${listWords(words)}: ${originWords(origin)}` : undefined].filter((p): p is string => p !== undefined).join('; ');
-  const supplied = changed.length === 0 ? undefined : (Object.fromEntries(changed.map((fact) => [fact, origin])) as SuppliedFacts);
+  const source = [plain, words.length > 0 ? `${listWords(words)}: ${originWords(origin)}` : undefined]
+    .filter((p): p is string => p !== undefined)
+    .join('; ');
+  const supplied =
+    changed.length === 0 ? undefined : (Object.fromEntries(changed.map((fact) => [fact, origin])) as SuppliedFacts);
   if (source === (unit.source ?? '') && sameSupplied(supplied, unit.supplied)) return unit;
   const { source: _old, supplied: _was, ...rest } = unit;
   return { ...rest, ...(source === '' ? {} : { source }), ...(supplied ? { supplied } : {}) };
@@ -123,7 +137,11 @@ function unitKey(ref: string): string {
 }
 
 /** The definition with each unit's centre-supplied facts recorded against `base` (the definition it replaces). */
-export function withProvenance(q: QualificationDefinition, base: QualificationDefinition | undefined, origin: FactOrigin): QualificationDefinition {
+export function withProvenance(
+  q: QualificationDefinition,
+  base: QualificationDefinition | undefined,
+  origin: FactOrigin,
+): QualificationDefinition {
   const baseUnits = new Map((base?.units ?? []).map((u) => [unitKey(u.ref), u] as const));
   const units = q.units.map((u) => markCentreFacts(u, baseUnits.get(unitKey(u.ref)), origin));
   return units.every((u, i) => u === q.units[i]) ? q : { ...q, units };
@@ -157,7 +175,6 @@ export function provenanceNote(uses: readonly FactUse[]): string {
   }
   return sentences.join('; ');
 }
-
 
 /**
  * The centre-supplied facts the decided rules of an evaluation (met or unmet) relied on, as one note: what a status

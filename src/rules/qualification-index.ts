@@ -50,7 +50,10 @@ export function indexQualification(qualification: QualificationDefinition): Qual
 
 /** Canonical spelling of a QCF unit reference: `l 601 0933` and `L6010933` both become `L/601/0933`. */
 export function normaliseUnitRef(text: string): string {
-  const compact = text.trim().toUpperCase().replace(/[\s/\\.-]+/g, '');
+  const compact = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s/\\.-]+/g, '');
   const m = /^([A-Z])(\d{3})(\d{4})$/.exec(compact);
   return m ? `${m[1]}/${m[2]}/${m[3]}` : text.trim();
 }

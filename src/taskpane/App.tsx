@@ -1,5 +1,14 @@
 // The pane's frame: Office's light theme, a header, the tabs; or, outside Office, a page that says where to open it.
-import { FluentProvider, makeStyles, Spinner, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { Suspense, useState } from 'react';
 import { PaneAnnouncer } from './announcer';
 import { OutsideOffice } from './OutsideOffice';
@@ -43,7 +52,12 @@ export function App({ services }: { services: PaneServices | null }) {
             </Text>
             <Text size={200}>Rules of combination for a cohort of learners</Text>
             {services && (
-              <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => show(String(data.value))} size="small">
+              <TabList
+                className={styles.tabs}
+                selectedValue={tab}
+                onTabSelect={(_, data) => show(String(data.value))}
+                size="small"
+              >
                 {PANE_TABS.map((t) => (
                   <Tab key={t.id} value={t.id}>
                     {t.label}
@@ -59,8 +73,8 @@ export function App({ services }: { services: PaneServices | null }) {
                   <div key={id} role="tabpanel" aria-label={label} hidden={id !== tab}>
                     <TabActiveContext.Provider value={id === tab}>
                       <Suspense fallback={<Spinner size="small" label={`Opening ${label}…`} />}>
-                      <Panel />
-                    </Suspense>
+                        <Panel />
+                      </Suspense>
                     </TabActiveContext.Provider>
                   </div>
                 ))}

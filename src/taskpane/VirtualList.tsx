@@ -66,7 +66,14 @@ function Windowed({ count, keyOf, render, itemProps, label, maxHeight, estimate,
     overscan: 6,
   });
   return (
-    <div ref={scroller} className={styles.scroller} style={{ height: maxHeight }} tabIndex={0} role="region" aria-label={`${label}: ${figure(count)}, scroll to see more`}>
+    <div
+      ref={scroller}
+      className={styles.scroller}
+      style={{ height: maxHeight }}
+      tabIndex={0}
+      role="region"
+      aria-label={`${label}: ${figure(count)}, scroll to see more`}
+    >
       <ul className={styles.list} style={{ height: virtualizer.getTotalSize() }} data-testid={testId}>
         {virtualizer.getVirtualItems().map((item) => (
           <li

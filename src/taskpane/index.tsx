@@ -33,7 +33,9 @@ function mount(inExcel: boolean): void {
   if (notice !== null) {
     // Opened by the ribbon command as a dialog: tell the command to close it.
     const close = () => (inExcel ? Office.context.ui.messageParent('close') : window.close());
-    createRoot(container).render(<NoticePage title={params.get('title') ?? 'qualcheck'} text={notice} onClose={close} />);
+    createRoot(container).render(
+      <NoticePage title={params.get('title') ?? 'qualcheck'} text={notice} onClose={close} />,
+    );
     return;
   }
   const services = inExcel ? defaultServices(officeRun(), embeddedCatalogue()) : null;

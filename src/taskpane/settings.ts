@@ -102,5 +102,10 @@ function words(text: string): string[] {
 /** The mark vocabulary the settings describe (the defaults plus the centre's words), or the errors that stop it. */
 export function markVocabularyOf(settings: PaneSettings): { vocabulary?: MarkVocabulary; errors: string[] } {
   const { achieved, planned, notTaken, datesMeanAchieved } = settings.marks;
-  return parseMarkVocabulary({ achieved: words(achieved), planned: words(planned), notTaken: words(notTaken), datesMeanAchieved });
+  return parseMarkVocabulary({
+    achieved: words(achieved),
+    planned: words(planned),
+    notTaken: words(notTaken),
+    datesMeanAchieved,
+  });
 }

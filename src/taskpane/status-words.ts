@@ -23,7 +23,10 @@ export const STATUS_MEANING: Record<Status, string> = {
 
 /** A status with its meaning: "on track: the planned units complete it". */
 export const STATUS_WORDS: Record<Status, string> = Object.fromEntries(
-  (Object.keys(STATUS_LABEL) as Status[]).map((status) => [status, `${STATUS_LABEL[status]}: ${STATUS_MEANING[status]}`]),
+  (Object.keys(STATUS_LABEL) as Status[]).map((status) => [
+    status,
+    `${STATUS_LABEL[status]}: ${STATUS_MEANING[status]}`,
+  ]),
 ) as Record<Status, string>;
 
 /** A rule's outcome. `met` with planned units only is "Met once planned": "Met" is kept for a rule met by achieved units. */
@@ -78,6 +81,12 @@ export function counted(n: number, noun: string, plural = `${noun}s`): string {
  */
 export function paneWords(message: string): string {
   return message
-    .replace(/add ("[^"]*") to the marks vocabulary/g, 'add $1 to “What the marks mean” under Settings, at the foot of the Check cohort tab')
-    .replace(/can set orAbove to true in a rules file/g, 'can say yes in the rule’s “At or above” column of the rules sheet (Qualification data tab)');
+    .replace(
+      /add ("[^"]*") to the marks vocabulary/g,
+      'add $1 to “What the marks mean” under Settings, at the foot of the Check cohort tab',
+    )
+    .replace(
+      /can set orAbove to true in a rules file/g,
+      'can say yes in the rule’s “At or above” column of the rules sheet (Qualification data tab)',
+    );
 }

@@ -10,9 +10,17 @@ export interface PaneTab {
   Panel: ComponentType;
 }
 
-const WhatIfTab = lazy(() => import(/* webpackChunkName: "whatif" */ './whatif/WhatIfTab.js').then((m) => ({ default: m.WhatIfTab })));
-const RegistrationTab = lazy(() => import(/* webpackChunkName: "registration" */ './registration/RegistrationTab.js').then((m) => ({ default: m.RegistrationTab })));
-const RulesTab = lazy(() => import(/* webpackChunkName: "rules" */ './rules/RulesTab.js').then((m) => ({ default: m.RulesTab })));
+const WhatIfTab = lazy(() =>
+  import(/* webpackChunkName: "whatif" */ './whatif/WhatIfTab.js').then((m) => ({ default: m.WhatIfTab })),
+);
+const RegistrationTab = lazy(() =>
+  import(/* webpackChunkName: "registration" */ './registration/RegistrationTab.js').then((m) => ({
+    default: m.RegistrationTab,
+  })),
+);
+const RulesTab = lazy(() =>
+  import(/* webpackChunkName: "rules" */ './rules/RulesTab.js').then((m) => ({ default: m.RulesTab })),
+);
 
 export const PANE_TABS: readonly PaneTab[] = [
   { id: 'check', label: 'Check cohort', Panel: CheckTab },

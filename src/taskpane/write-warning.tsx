@@ -1,6 +1,14 @@
 // Excel clears its undo history whenever an add-in writes to the workbook: the pane says so once, before the first
 // write of any kind (a check's results, What-if's Apply, an export or the rules sheet), and remembers that it did.
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { usePane } from './services';
 import { rememberUndoWarning, undoWarningSeen } from './settings';
@@ -20,7 +28,12 @@ export interface WriteWarning {
   dialog: ReactElement;
 }
 
-export function useWriteWarning({ what, action, title = 'Before qualcheck writes to your workbook', testId = 'write-continue' }: WriteWarningText): WriteWarning {
+export function useWriteWarning({
+  what,
+  action,
+  title = 'Before qualcheck writes to your workbook',
+  testId = 'write-continue',
+}: WriteWarningText): WriteWarning {
   const { store } = usePane();
   const [pending, setPending] = useState<(() => void) | null>(null);
   const ask = (write: () => void) => {
@@ -34,8 +47,8 @@ export function useWriteWarning({ what, action, title = 'Before qualcheck writes
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>
-            {what} Excel clears its undo history whenever an add-in changes a workbook, so afterwards Ctrl+Z cannot undo your
-            own earlier edits. Save the workbook first if you may want to go back.
+            {what} Excel clears its undo history whenever an add-in changes a workbook, so afterwards Ctrl+Z cannot undo
+            your own earlier edits. Save the workbook first if you may want to go back.
           </DialogContent>
           <DialogActions>
             <Button

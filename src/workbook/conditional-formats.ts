@@ -50,7 +50,12 @@ export function planFormats(plan: WritePlan, dxfIds: readonly number[]): SheetFo
     rules: STATUSES.map((status, i) => ({ type: 'cellIs' as const, formula: `"${status}"`, dxfId: dxfIds[i] })),
   });
   if (plan.highlight) {
-    out.push({ sqref: plan.highlight.range, rules: [{ type: 'expression', formula: plan.highlight.formula.replace(/^=/, ''), dxfId: dxfIds[STATUSES.length] }] });
+    out.push({
+      sqref: plan.highlight.range,
+      rules: [
+        { type: 'expression', formula: plan.highlight.formula.replace(/^=/, ''), dxfId: dxfIds[STATUSES.length] },
+      ],
+    });
   }
   return out;
 }
@@ -70,7 +75,11 @@ function isOwn(xml: string, span: ElementSpan, statusLetters: string): boolean {
   for (const rule of childElements(xml, span)) {
     if (rule.local !== 'cfRule' || attribute(xml.slice(rule.start, rule.openEnd), 'type') !== 'expression') continue;
     for (const formula of childElements(xml, rule)) {
-      if (formula.local === 'formula' && isHighlightFormula(`=${decodeEntities(xml.slice(formula.openEnd, formula.end).replace(/<\/[^>]*>$/, ''))}`)) return true;
+      if (
+        formula.local === 'formula' &&
+        isHighlightFormula(`=${decodeEntities(xml.slice(formula.openEnd, formula.end).replace(/<\/[^>]*>$/, ''))}`)
+      )
+        return true;
     }
   }
   return false;
@@ -90,7 +99,8 @@ function worksheetChildren(xml: string, from: number): ElementSpan[] {
 
 function highestPriority(xml: string): number {
   let highest = 0;
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*?\bpriority\s*=\s*["'](\d+)["']/g)) highest = Math.max(highest, Number(m[1]));
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*?\bpriority\s*=\s*["'](\d+)["']/g))
+    highest = Math.max(highest, Number(m[1]));
   return highest;
 }
 
@@ -99,14 +109,21 @@ function highestPriority(xml: string): number {
  * before the position) with qualcheck's earlier formats taken out and `formats` put at the schema's place.
  * `p` is the SpreadsheetML prefix the sheet uses. `statusColumn` is the sheet column of this run's status.
  */
-export function withSheetFormats(xml: string, from: number, formats: readonly SheetFormat[], statusColumn: number, p: string): string {
+export function withSheetFormats(
+  xml: string,
+  from: number,
+  formats: readonly SheetFormat[],
+  statusColumn: number,
+  p: string,
+): string {
   const children = worksheetChildren(xml, from);
   const letters = columnLetters(statusColumn);
   const own = children.filter((c) => c.local === 'conditionalFormatting' && isOwn(xml, c, letters));
   let kept = xml;
   for (const span of [...own].reverse()) kept = kept.slice(0, span.start) + kept.slice(span.end);
   if (formats.length === 0) return kept;
-  const shift = (offset: number) => offset - own.filter((o) => o.end <= offset).reduce((n, o) => n + o.end - o.start, 0);
+  const shift = (offset: number) =>
+    offset - own.filter((o) => o.end <= offset).reduce((n, o) => n + o.end - o.start, 0);
   const before = children.filter((c) => BEFORE_FORMATS.has(c.local) && !own.includes(c));
   const at = before.length > 0 ? shift(before[before.length - 1].end) : shift(from);
   let priority = highestPriority(kept.slice(from)) + 1;

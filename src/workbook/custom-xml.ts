@@ -19,10 +19,15 @@ function rootNamespace(xml: string): string | undefined {
 }
 
 /** Where the custom XML part whose root is in `namespace` is, and its text; undefined when there is none. */
-export async function findCustomXmlPart(pkg: WorkbookPackage | PackageEdit, info: WorkbookInfo, namespace: string): Promise<{ part: string; xml: string } | undefined> {
+export async function findCustomXmlPart(
+  pkg: WorkbookPackage | PackageEdit,
+  info: WorkbookInfo,
+  namespace: string,
+): Promise<{ part: string; xml: string } | undefined> {
   for (const rel of info.relationships) {
     if (rel.type !== 'customXml' || rel.part === undefined) continue;
-    const read = 'text' in pkg ? await pkg.text(rel.part) : pkg.has(rel.part) ? await pkg.readText(rel.part) : undefined;
+    const read =
+      'text' in pkg ? await pkg.text(rel.part) : pkg.has(rel.part) ? await pkg.readText(rel.part) : undefined;
     if (read === undefined) continue;
     try {
       if (rootNamespace(read) === namespace) return { part: rel.part, xml: read };
@@ -37,7 +42,12 @@ export async function findCustomXmlPart(pkg: WorkbookPackage | PackageEdit, info
  * Puts `xml` (a document whose root element is in `namespace`) into the copy: in place of the part an earlier run
  * wrote, else as a new `customXml/itemN.xml` with its properties part, relationships and content types.
  */
-export async function putCustomXmlPart(edit: PackageEdit, info: WorkbookInfo, namespace: string, xml: string): Promise<string> {
+export async function putCustomXmlPart(
+  edit: PackageEdit,
+  info: WorkbookInfo,
+  namespace: string,
+  xml: string,
+): Promise<string> {
   if (rootNamespace(xml) !== namespace) throw new Error(`the record's root element is not in ${namespace}`);
   const found = await findCustomXmlPart(edit, info, namespace);
   if (found) {
@@ -51,10 +61,13 @@ export async function putCustomXmlPart(edit: PackageEdit, info: WorkbookInfo, na
   const datastore = `<ds:datastoreItem ds:itemID="{${randomUUID().toUpperCase()}}" xmlns:ds="${DATASTORE_NS}"><ds:schemaRefs><ds:schemaRef ds:uri="${escapeAttribute(namespace)}"/></ds:schemaRefs></ds:datastoreItem>`;
   edit.setText(properties, `${XML_DECLARATION}${datastore}`);
   const types = info.relationships.map((r) => r.typeUri);
-  edit.setText(`customXml/_rels/item${n}.xml.rels`, withRelationship(undefined, relationshipType(types, 'customXmlProps'), `itemProps${n}.xml`).xml);
+  edit.setText(
+    `customXml/_rels/item${n}.xml.rels`,
+    withRelationship(undefined, relationshipType(types, 'customXmlProps'), `itemProps${n}.xml`).xml,
+  );
   await addWorkbookPart(edit, info, item, 'customXml', 'application/xml');
   const contentTypes = await edit.text('[Content_Types].xml');
-  if (contentTypes !== undefined) edit.setText('[Content_Types].xml', withOverride(contentTypes, properties, PROPERTIES_CONTENT_TYPE));
+  if (contentTypes !== undefined)
+    edit.setText('[Content_Types].xml', withOverride(contentTypes, properties, PROPERTIES_CONTENT_TYPE));
   return item;
 }
-

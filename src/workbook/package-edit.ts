@@ -42,7 +42,13 @@ export class PackageEdit {
 
   /** Every part's name, those added included. */
   partNames(): string[] {
-    return [...new Set([...this.pkg.partNames(), ...[...this.texts.values()].map((t) => t.name), ...[...this.contents.values()].map((c) => c.name)])];
+    return [
+      ...new Set([
+        ...this.pkg.partNames(),
+        ...[...this.texts.values()].map((t) => t.name),
+        ...[...this.contents.values()].map((c) => c.name),
+      ]),
+    ];
   }
 
   /** The part's text as edited so far, or undefined when the package has no such part. */
@@ -82,7 +88,12 @@ export class PackageEdit {
   }
 
   private async writeTo(bytes: Buffer, file: string): Promise<void> {
-    const source = await yauzl.fromBufferPromise(withTrueCommentLength(bytes), { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
+    const source = await yauzl.fromBufferPromise(withTrueCommentLength(bytes), {
+      lazyEntries: true,
+      autoClose: false,
+      strictFileNames: false,
+      validateEntrySizes: true,
+    });
     const zip = new yazl.ZipFile();
     const output = createWriteStream(file);
     const done = new Promise<void>((resolve, reject) => {
@@ -93,7 +104,12 @@ export class PackageEdit {
     // A part that fails to unpack (or a sheet that fails to patch) stops the whole copy.
     const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
     const written = new Set<string>();
-    const add = (name: string, content: PartContent, options: { mtime?: Date; compress?: boolean }, entry?: yauzl.Entry) => {
+    const add = (
+      name: string,
+      content: PartContent,
+      options: { mtime?: Date; compress?: boolean },
+      entry?: yauzl.Entry,
+    ) => {
       // A part stored uncompressed is stored again; yazl refuses a compression level beside compress: false.
       const settings = options.compress === false ? options : { ...options, compressionLevel: 6 };
       if (Buffer.isBuffer(content)) {
@@ -129,7 +145,8 @@ export class PackageEdit {
         written.add(key);
         // Every part copied is bounded, so a zip bomb among the images is not unpacked to fill the disk.
         total += entry.uncompressedSize;
-        if (entry.uncompressedSize > DEFAULT_LIMITS.partBytes || total > DEFAULT_LIMITS.totalBytes) throw new PartTooLargeError(name);
+        if (entry.uncompressedSize > DEFAULT_LIMITS.partBytes || total > DEFAULT_LIMITS.totalBytes)
+          throw new PartTooLargeError(name);
         const content = this.changed(key) ?? ((original: AsyncIterable<Buffer>) => original);
         if (options.compress || Buffer.isBuffer(content)) {
           add(name, content, options, entry);
@@ -138,7 +155,8 @@ export class PackageEdit {
         // A stored part goes in whole, with its size and checksum before its data: streamed, yazl would put them
         // after it (a data descriptor), which readers that walk the local headers of stored entries cannot follow.
         const chunks: Buffer[] = [];
-        for await (const chunk of content((await source.openReadStreamPromise(entry)) as AsyncIterable<Buffer>)) chunks.push(chunk);
+        for await (const chunk of content((await source.openReadStreamPromise(entry)) as AsyncIterable<Buffer>))
+          chunks.push(chunk);
         add(name, Buffer.concat(chunks), options);
       }
       for (const [key, { name }] of [...this.texts, ...this.contents]) {
@@ -160,9 +178,18 @@ export class PackageEdit {
 }
 
 /** Adds a relationship from the workbook part to a new part, and the part's content type. */
-export async function addWorkbookPart(edit: PackageEdit, info: WorkbookInfo, part: string, kind: string, contentType: string): Promise<string> {
+export async function addWorkbookPart(
+  edit: PackageEdit,
+  info: WorkbookInfo,
+  part: string,
+  kind: string,
+  contentType: string,
+): Promise<string> {
   const relsPart = relationshipsPartOf(info.part);
-  const type = relationshipType(info.relationships.map((r) => r.typeUri), kind);
+  const type = relationshipType(
+    info.relationships.map((r) => r.typeUri),
+    kind,
+  );
   const { xml, id } = withRelationship(await edit.text(relsPart), type, relativeTarget(info.part, part));
   edit.setText(relsPart, xml);
   const types = await edit.text('[Content_Types].xml');
@@ -170,4 +197,3 @@ export async function addWorkbookPart(edit: PackageEdit, info: WorkbookInfo, par
   edit.setText('[Content_Types].xml', withOverride(types, part, contentType));
   return id;
 }
-

@@ -1,6 +1,16 @@
 // The package's bookkeeping for a part qualcheck adds: a sheet's entry in workbook.xml, a relationship, a content
 // type. Each is a change of text that keeps the rest of the part as it was written.
-import { attribute, childElements, escapeAttribute, findElement, opened, prefixFor, prefixOf, rootElement, type ElementSpan } from './xml-spans';
+import {
+  attribute,
+  childElements,
+  escapeAttribute,
+  findElement,
+  opened,
+  prefixFor,
+  prefixOf,
+  rootElement,
+  type ElementSpan,
+} from './xml-spans';
 
 export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const OFFICE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -14,7 +24,13 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone=
 /** Puts `text` at the end of the element's content (opening an empty element first). */
 function appendChild(xml: string, span: ElementSpan, text: string): string {
   const open = opened(xml, span);
-  return xml.slice(0, span.start) + open.text.slice(0, open.contentEnd) + text + open.text.slice(open.contentEnd) + xml.slice(span.end);
+  return (
+    xml.slice(0, span.start) +
+    open.text.slice(0, open.contentEnd) +
+    text +
+    open.text.slice(open.contentEnd) +
+    xml.slice(span.end)
+  );
 }
 
 /** The type URI for a relationship kind (`worksheet`, `styles`, `customXml`) in the namespace the package already uses. */
@@ -41,20 +57,36 @@ export function withOverride(contentTypes: string, partName: string, contentType
   const root = rootElement(contentTypes);
   const wanted = `/${partName}`.toLowerCase();
   for (const child of childElements(contentTypes, root)) {
-    if (child.local === 'Override' && attribute(contentTypes.slice(child.start, child.openEnd), 'PartName')?.toLowerCase() === wanted) return contentTypes;
+    if (
+      child.local === 'Override' &&
+      attribute(contentTypes.slice(child.start, child.openEnd), 'PartName')?.toLowerCase() === wanted
+    )
+      return contentTypes;
   }
   const p = prefixOf(root.qname);
-  return appendChild(contentTypes, root, `<${p}Override PartName="/${escapeAttribute(partName)}" ContentType="${escapeAttribute(contentType)}"/>`);
+  return appendChild(
+    contentTypes,
+    root,
+    `<${p}Override PartName="/${escapeAttribute(partName)}" ContentType="${escapeAttribute(contentType)}"/>`,
+  );
 }
 
 /** [Content_Types].xml with a Default for the extension, unless it has one. */
 export function withDefault(contentTypes: string, extension: string, contentType: string): string {
   const root = rootElement(contentTypes);
   for (const child of childElements(contentTypes, root)) {
-    if (child.local === 'Default' && attribute(contentTypes.slice(child.start, child.openEnd), 'Extension')?.toLowerCase() === extension) return contentTypes;
+    if (
+      child.local === 'Default' &&
+      attribute(contentTypes.slice(child.start, child.openEnd), 'Extension')?.toLowerCase() === extension
+    )
+      return contentTypes;
   }
   const p = prefixOf(root.qname);
-  return appendChild(contentTypes, root, `<${p}Default Extension="${escapeAttribute(extension)}" ContentType="${escapeAttribute(contentType)}"/>`);
+  return appendChild(
+    contentTypes,
+    root,
+    `<${p}Default Extension="${escapeAttribute(extension)}" ContentType="${escapeAttribute(contentType)}"/>`,
+  );
 }
 
 /**
@@ -66,7 +98,9 @@ export function withSheetEntry(workbook: string, name: string, relationshipId: s
   const sheets = findElement(workbook, 'sheets');
   if (!sheets) throw new Error('workbook.xml has no <sheets>');
   const rootTag = workbook.slice(root.start, root.openEnd);
-  const ids = childElements(workbook, sheets).map((s) => Number(attribute(workbook.slice(s.start, s.openEnd), 'sheetId')));
+  const ids = childElements(workbook, sheets).map((s) =>
+    Number(attribute(workbook.slice(s.start, s.openEnd), 'sheetId')),
+  );
   const sheetId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
   const p = prefixOf(sheets.qname);
   let r = prefixFor(rootTag, OFFICE_RELATIONSHIPS) ?? prefixFor(rootTag, STRICT_RELATIONSHIPS);
@@ -75,7 +109,11 @@ export function withSheetEntry(workbook: string, name: string, relationshipId: s
     r = 'qcr:';
     declare = ` xmlns:qcr="${OFFICE_RELATIONSHIPS}"`;
   }
-  return appendChild(workbook, sheets, `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${r}id="${relationshipId}"${declare}/>`);
+  return appendChild(
+    workbook,
+    sheets,
+    `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${r}id="${relationshipId}"${declare}/>`,
+  );
 }
 
 /** A part name not yet in the package: `prefix` + the first free number + `suffix` (`xl/worksheets/sheet` 4 `.xml`). */

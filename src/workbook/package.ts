@@ -31,9 +31,11 @@ function partNameOf(entryName: string): string {
 /** Why yauzl could not open the zip, in words: its messages are for programmers. */
 function zipProblem(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/end of central directory|central directory|truncated|out of range|EOF/i.test(text)) return 'the file is cut short or its zip directory is broken';
+  if (/end of central directory|central directory|truncated|out of range|EOF/i.test(text))
+    return 'the file is cut short or its zip directory is broken';
   if (/multi-disk|spanned/i.test(text)) return 'it is a zip split across several files';
-  if (/invalid characters|absolute path|relative path|file name/i.test(text)) return 'a part has a name no workbook uses';
+  if (/invalid characters|absolute path|relative path|file name/i.test(text))
+    return 'a part has a name no workbook uses';
   return 'its zip structure is broken';
 }
 
@@ -52,7 +54,12 @@ export class WorkbookPackage {
   static async open(bytes: Buffer, limits: PackageLimits = DEFAULT_LIMITS): Promise<WorkbookPackage> {
     let zip: yauzl.ZipFile;
     try {
-      zip = await yauzl.fromBufferPromise(withTrueCommentLength(bytes), { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true });
+      zip = await yauzl.fromBufferPromise(withTrueCommentLength(bytes), {
+        lazyEntries: true,
+        autoClose: false,
+        strictFileNames: false,
+        validateEntrySizes: true,
+      });
     } catch (error) {
       throw damaged(zipProblem(error));
     }
@@ -117,9 +124,12 @@ export class WorkbookPackage {
     const entry = this.required(part);
     const name = partNameOf(part);
     if (entry.isEncrypted()) {
-      throw new WorkbookFileError('is encrypted (a zip password); remove the password in the program that made it, save as .xlsx and try again');
+      throw new WorkbookFileError(
+        'is encrypted (a zip password); remove the password in the program that made it, save as .xlsx and try again',
+      );
     }
-    if (!entry.canDecodeFileData()) throw damaged(`part ${name} is compressed in a way Excel does not use (method ${entry.compressionMethod})`);
+    if (!entry.canDecodeFileData())
+      throw damaged(`part ${name} is compressed in a way Excel does not use (method ${entry.compressionMethod})`);
     if (entry.uncompressedSize > this.limits.partBytes) throw this.tooLarge(name);
     if (this.bytesRead + entry.uncompressedSize > this.limits.totalBytes) throw this.tooLargeInTotal();
     const { data: raw } = await this.rawBytes(name);
@@ -151,15 +161,22 @@ export class WorkbookPackage {
         throw damaged(`part ${name} is corrupt and does not unpack`);
       }
     }
-    if (size !== entry.uncompressedSize) throw damaged(`part ${name} unpacks to ${size < entry.uncompressedSize ? 'less' : 'more'} than the zip says (it is cut short or corrupt)`);
+    if (size !== entry.uncompressedSize)
+      throw damaged(
+        `part ${name} unpacks to ${size < entry.uncompressedSize ? 'less' : 'more'} than the zip says (it is cut short or corrupt)`,
+      );
   }
 
   private tooLarge(name: string): WorkbookFileError {
-    return new WorkbookFileError(`cannot be read: its part ${name} unpacks to more than ${this.limits.partBytes / MB} MB, far more than any real workbook part (it may be a zip bomb)`);
+    return new WorkbookFileError(
+      `cannot be read: its part ${name} unpacks to more than ${this.limits.partBytes / MB} MB, far more than any real workbook part (it may be a zip bomb)`,
+    );
   }
 
   private tooLargeInTotal(): WorkbookFileError {
-    return new WorkbookFileError(`cannot be read: its parts unpack to more than ${this.limits.totalBytes / MB} MB together, far more than any real workbook (it may be a zip bomb)`);
+    return new WorkbookFileError(
+      `cannot be read: its parts unpack to more than ${this.limits.totalBytes / MB} MB together, far more than any real workbook (it may be a zip bomb)`,
+    );
   }
 
   async readBytes(part: string): Promise<Buffer> {

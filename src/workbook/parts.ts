@@ -93,8 +93,10 @@ export async function readContentTypes(pkg: WorkbookPackage): Promise<ContentTyp
   await pkg.readXml('[Content_Types].xml', {
     open(tag) {
       const a = tag.attributes;
-      if (tag.name === 'Default' && a.Extension && a.ContentType) types.defaults.set(a.Extension.toLowerCase(), a.ContentType);
-      if (tag.name === 'Override' && a.PartName && a.ContentType) types.overrides.set(resolveTarget('', a.PartName).toLowerCase(), a.ContentType);
+      if (tag.name === 'Default' && a.Extension && a.ContentType)
+        types.defaults.set(a.Extension.toLowerCase(), a.ContentType);
+      if (tag.name === 'Override' && a.PartName && a.ContentType)
+        types.overrides.set(resolveTarget('', a.PartName).toLowerCase(), a.ContentType);
     },
   });
   return types;
@@ -111,7 +113,14 @@ export async function readRelationships(pkg: WorkbookPackage, sourcePart: string
       const { Id: id, Type: typeUri, Target: target, TargetMode: mode } = tag.attributes;
       if (id === undefined || typeUri === undefined || target === undefined) return;
       const external = mode !== undefined && mode.toLowerCase() === 'external';
-      found.push({ id, type: lastSegment(typeUri), typeUri, target, external, part: external ? undefined : resolveTarget(sourcePart, target) });
+      found.push({
+        id,
+        type: lastSegment(typeUri),
+        typeUri,
+        target,
+        external,
+        part: external ? undefined : resolveTarget(sourcePart, target),
+      });
     },
   });
   return found;
@@ -138,7 +147,9 @@ function isTrue(value: string | undefined): boolean {
 /** The workbook part: the package's office document (any name its relationship gives), or `xl/workbook.xml`. */
 export async function findWorkbookPart(pkg: WorkbookPackage): Promise<string | undefined> {
   const root = await readRelationships(pkg, '');
-  const office = root.find((r) => r.type === 'officeDocument' && !r.external && r.part !== undefined && pkg.has(r.part));
+  const office = root.find(
+    (r) => r.type === 'officeDocument' && !r.external && r.part !== undefined && pkg.has(r.part),
+  );
   if (office?.part) return office.part;
   return pkg.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
 }
@@ -148,7 +159,9 @@ export async function readWorkbookInfo(pkg: WorkbookPackage): Promise<WorkbookIn
   const part = await findWorkbookPart(pkg);
   if (part === undefined) return undefined;
   if (/\.bin$/i.test(part)) {
-    throw new WorkbookFileError('is an Excel binary workbook (.xlsb), which qualcheck does not read; open it in Excel and save it as "Excel Workbook (.xlsx)"');
+    throw new WorkbookFileError(
+      'is an Excel binary workbook (.xlsb), which qualcheck does not read; open it in Excel and save it as "Excel Workbook (.xlsx)"',
+    );
   }
   const relationships = await readRelationships(pkg, part);
   const byId = new Map(relationships.map((r) => [r.id, r]));
@@ -166,12 +179,24 @@ export async function readWorkbookInfo(pkg: WorkbookPackage): Promise<WorkbookIn
         const relationshipId = a.id ?? '';
         const relationship = byId.get(relationshipId);
         const state: SheetState = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
-        info.sheets.push({ name: a.name ?? '', sheetId: a.sheetId ?? '', relationshipId, part: relationship?.part, kind: sheetKind(relationship?.type), state });
+        info.sheets.push({
+          name: a.name ?? '',
+          sheetId: a.sheetId ?? '',
+          relationshipId,
+          part: relationship?.part,
+          kind: sheetKind(relationship?.type),
+          state,
+        });
       } else if (at === 1 && tag.name === 'workbookPr') {
         info.date1904 = isTrue(a.date1904);
       } else if (at === 2 && tag.name === 'definedName' && a.name !== undefined) {
         const local = a.localSheetId === undefined ? undefined : Number(a.localSheetId);
-        name = { name: a.name, hidden: isTrue(a.hidden), formula: '', ...(local !== undefined && Number.isInteger(local) ? { localSheetId: local } : {}) };
+        name = {
+          name: a.name,
+          hidden: isTrue(a.hidden),
+          formula: '',
+          ...(local !== undefined && Number.isInteger(local) ? { localSheetId: local } : {}),
+        };
         if (tag.selfClosing) {
           info.definedNames.push(name);
           name = undefined;

@@ -53,9 +53,29 @@ export function dateFromIso(text: string): Date | undefined {
     // A time alone (`T10:30:00` or `10:30:00`) is a time of day on Excel's day 0.
     const time = /^T?(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/.exec(text.trim());
     if (!time) return undefined;
-    return new Date(Date.UTC(1899, 11, 30, Number(time[1]), Number(time[2]), Number(time[3] ?? 0), Math.round(Number(time[4] ?? 0) * 1000)));
+    return new Date(
+      Date.UTC(
+        1899,
+        11,
+        30,
+        Number(time[1]),
+        Number(time[2]),
+        Number(time[3] ?? 0),
+        Math.round(Number(time[4] ?? 0) * 1000),
+      ),
+    );
   }
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Math.round(Number(m[7] ?? 0) * 1000)));
+  const date = new Date(
+    Date.UTC(
+      Number(m[1]),
+      Number(m[2]) - 1,
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      Math.round(Number(m[7] ?? 0) * 1000),
+    ),
+  );
   return Number.isFinite(date.getTime()) && date.getUTCDate() === Number(m[3]) ? date : undefined;
 }
 
@@ -163,7 +183,8 @@ class SheetCollector implements XmlHandler {
         if (this.inColumns && isTrue(tag.attributes.hidden)) {
           const min = Number(tag.attributes.min);
           const max = Number(tag.attributes.max ?? min);
-          if (Number.isInteger(min) && Number.isInteger(max) && min >= 1) this.hiddenColumnRanges.push([min, Math.min(max, MAX_COLUMNS)]);
+          if (Number.isInteger(min) && Number.isInteger(max) && min >= 1)
+            this.hiddenColumnRanges.push([min, Math.min(max, MAX_COLUMNS)]);
         }
         break;
       case 'mergeCell':
@@ -272,7 +293,9 @@ class SheetCollector implements XmlHandler {
           const number = Number(text);
           if (Number.isFinite(number)) {
             numeric = true;
-            value = this.isDateStyle(this.cellStyle) ? dateFromSerial(number, this.source.date1904) ?? number : number;
+            value = this.isDateStyle(this.cellStyle)
+              ? (dateFromSerial(number, this.source.date1904) ?? number)
+              : number;
           } else {
             value = text;
           }
@@ -341,7 +364,16 @@ class SheetCollector implements XmlHandler {
       }
     }
     hiddenColumns.sort((a, b) => a - b);
-    return { sheetName: this.source.name, values, top: 1, left: 1, numberFormats, hiddenRows: this.hiddenRows, hiddenColumns, merged: this.merged };
+    return {
+      sheetName: this.source.name,
+      values,
+      top: 1,
+      left: 1,
+      numberFormats,
+      hiddenRows: this.hiddenRows,
+      hiddenColumns,
+      merged: this.merged,
+    };
   }
 
   /** Merged areas hold their value in their first cell only, as Excel shows them. */
@@ -370,7 +402,11 @@ function isTrue(value: string | undefined): boolean {
 }
 
 /** The name and range of each table part the sheet names (its path absolute or relative, as the rels give it). */
-async function readTables(pkg: WorkbookPackage, sheetPart: string, ids: readonly string[]): Promise<{ name: string; range: string }[]> {
+async function readTables(
+  pkg: WorkbookPackage,
+  sheetPart: string,
+  ids: readonly string[],
+): Promise<{ name: string; range: string }[]> {
   if (ids.length === 0) return [];
   const relationships = await readRelationships(pkg, sheetPart);
   const tables: { name: string; range: string }[] = [];
@@ -394,7 +430,9 @@ export async function readSheetGrid(pkg: WorkbookPackage, source: SheetSource): 
   const collector = new SheetCollector(source);
   await pkg.readXml(source.part, collector);
   const used: CellRange | undefined =
-    collector.bottom === 0 ? undefined : { top: collector.top, left: collector.left, bottom: collector.bottom, right: collector.right };
+    collector.bottom === 0
+      ? undefined
+      : { top: collector.top, left: collector.left, bottom: collector.bottom, right: collector.right };
   if (collector.tooLarge && used) return { kind: 'too-large', used };
   const grid = collector.grid();
   grid.tables = await readTables(pkg, source.part, collector.tableIds);

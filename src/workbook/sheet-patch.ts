@@ -4,7 +4,18 @@
 import { StringDecoder } from 'node:string_decoder';
 import { cellAddress, columnNumber, parseRange, rangeAddress } from '../cohort/address';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
-import { attribute, childElements, elementAt, escapeText, flatElement, nextStartTag, prefixOf, withAttribute, XmlShapeError, type ElementSpan } from './xml-spans';
+import {
+  attribute,
+  childElements,
+  elementAt,
+  escapeText,
+  flatElement,
+  nextStartTag,
+  prefixOf,
+  withAttribute,
+  XmlShapeError,
+  type ElementSpan,
+} from './xml-spans';
 
 /** What a cell gets: a text or a number; null empties a cell qualcheck wrote before. */
 export type WrittenValue = string | number | null;
@@ -39,7 +50,8 @@ export function cellXml(p: string, row: number, column: number, value: string | 
 
 /** A cell qualcheck writes, keeping the style an existing cell there had (a user's border or font on the column). */
 function writtenCell(p: string, row: number, column: number, value: WrittenValue, style: string | undefined): string {
-  if (value === null || value === '') return style === undefined ? '' : `<${p}c r="${cellAddress(row, column)}" s="${style}"/>`;
+  if (value === null || value === '')
+    return style === undefined ? '' : `<${p}c r="${cellAddress(row, column)}" s="${style}"/>`;
   return cellXml(p, row, column, value, style);
 }
 
@@ -82,7 +94,9 @@ function patchRow(text: string, row: number, writes: Map<number, WrittenValue>, 
   const open = nextStartTag(text, 0);
   const span = open === 'incomplete' || 'parentEnd' in open ? undefined : flatElement(text, open);
   if (!span) throw new XmlShapeError(`row ${row} is not complete`);
-  let startTag = span.selfClosing ? `${text.slice(0, span.openEnd - 2).replace(/\s+$/, '')}>` : text.slice(0, span.openEnd);
+  let startTag = span.selfClosing
+    ? `${text.slice(0, span.openEnd - 2).replace(/\s+$/, '')}>`
+    : text.slice(0, span.openEnd);
   if (giveRef && !ROW_REF.test(startTag)) startTag = withAttribute(startTag, 'r', String(row));
   startTag = withSpans(startTag, writes.keys());
   const pending = [...writes.keys()].sort((a, b) => a - b);
@@ -124,15 +138,21 @@ function patchRow(text: string, row: number, writes: Map<number, WrittenValue>, 
       continue;
     }
     const own = text.slice(cell.start, cell.end);
-    out.push(between, changed && !ref ? withAttribute(startTag, 'r', cellAddress(row, column)) + own.slice(startTag.length) : own);
+    out.push(
+      between,
+      changed && !ref ? withAttribute(startTag, 'r', cellAddress(row, column)) + own.slice(startTag.length) : own,
+    );
   }
-  for (; next < pending.length; next++) out.push(writtenCell(p, row, pending[next], writes.get(pending[next]) ?? null, undefined));
+  for (; next < pending.length; next++)
+    out.push(writtenCell(p, row, pending[next], writes.get(pending[next]) ?? null, undefined));
   out.push(span.selfClosing ? `</${span.qname}>` : text.slice(at));
   return out.join('');
 }
 
 function newRow(row: number, writes: Map<number, WrittenValue>, p: string): string {
-  const cells = [...writes.keys()].sort((a, b) => a - b).map((c) => writtenCell(p, row, c, writes.get(c) ?? null, undefined));
+  const cells = [...writes.keys()]
+    .sort((a, b) => a - b)
+    .map((c) => writtenCell(p, row, c, writes.get(c) ?? null, undefined));
   const content = cells.join('');
   return content === '' ? '' : `<${p}row r="${row}">${content}</${p}row>`;
 }
@@ -164,8 +184,18 @@ function patchHead(head: string, children: ElementSpan[], writes: SheetWrites, p
     const tag = head.slice(dimension.start, dimension.end);
     const ref = parseRange(attribute(tag, 'ref') ?? '');
     if (ref) {
-      const union = { top: Math.min(ref.top, area.top), left: Math.min(ref.left, area.left), bottom: Math.max(ref.bottom, area.bottom), right: Math.max(ref.right, area.right) };
-      if (union.top !== ref.top || union.left !== ref.left || union.bottom !== ref.bottom || union.right !== ref.right) {
+      const union = {
+        top: Math.min(ref.top, area.top),
+        left: Math.min(ref.left, area.left),
+        bottom: Math.max(ref.bottom, area.bottom),
+        right: Math.max(ref.right, area.right),
+      };
+      if (
+        union.top !== ref.top ||
+        union.left !== ref.left ||
+        union.bottom !== ref.bottom ||
+        union.right !== ref.right
+      ) {
         pieces.push({ span: dimension, text: withAttribute(tag, 'ref', rangeAddress(union)) });
       }
     }
@@ -180,7 +210,9 @@ function patchHead(head: string, children: ElementSpan[], writes: SheetWrites, p
       if (Number.isFinite(min) && Number.isFinite(max)) covered.push({ min, max, span: col });
     }
   }
-  const missing = [...writes.widths.entries()].filter(([c]) => !covered.some((k) => k.min <= c && c <= k.max)).sort((a, b) => a[0] - b[0]);
+  const missing = [...writes.widths.entries()]
+    .filter(([c]) => !covered.some((k) => k.min <= c && c <= k.max))
+    .sort((a, b) => a[0] - b[0]);
   const colXml = (c: number, width: number) => `<${p}col min="${c}" max="${c}" width="${width}" customWidth="1"/>`;
   let insertCols: { at: number; text: string }[] = [];
   if (missing.length > 0) {
@@ -191,7 +223,9 @@ function patchHead(head: string, children: ElementSpan[], writes: SheetWrites, p
         return { at, text: colXml(c, width) };
       });
     } else if (!cols) {
-      insertCols = [{ at: head.length, text: `<${p}cols>${missing.map(([c, w]) => colXml(c, w)).join('')}</${p}cols>` }];
+      insertCols = [
+        { at: head.length, text: `<${p}cols>${missing.map(([c, w]) => colXml(c, w)).join('')}</${p}cols>` },
+      ];
     } else {
       pieces.push({ span: cols, text: `<${p}cols>${missing.map(([c, w]) => colXml(c, w)).join('')}</${p}cols>` });
     }
@@ -212,7 +246,8 @@ function patchHead(head: string, children: ElementSpan[], writes: SheetWrites, p
 /** The UTF-16 byte order mark, which a few programs put on their parts; such a part is written back in UTF-16. */
 function encodingOf(first: Buffer): BufferEncoding {
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf16le';
-  if (first[0] === 0xfe && first[1] === 0xff) throw new XmlShapeError('the sheet is in big-endian UTF-16, which qualcheck cannot write');
+  if (first[0] === 0xfe && first[1] === 0xff)
+    throw new XmlShapeError('the sheet is in big-endian UTF-16, which qualcheck cannot write');
   return 'utf8';
 }
 
@@ -222,7 +257,10 @@ const OUT_BATCH = 1 << 20;
  * The worksheet part `source` with `writes` applied. The text is held a row at a time (plus the part's head and its
  * tail after </sheetData>, which hold no cells), so a sheet of any length streams through.
  */
-export async function* patchSheet(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, writes: SheetWrites): AsyncGenerator<Buffer> {
+export async function* patchSheet(
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  writes: SheetWrites,
+): AsyncGenerator<Buffer> {
   let encoding: BufferEncoding | undefined;
   let decoder: StringDecoder | undefined;
   let text = '';
@@ -294,7 +332,8 @@ export async function* patchSheet(source: AsyncIterable<Buffer | string> | Itera
       for (;;) {
         const tag = nextStartTag(text, at);
         if (tag === 'incomplete') break;
-        const next = 'parentEnd' in tag ? tag : tag.local === 'row' ? flatElement(text, tag) : elementAt(text, tag.start);
+        const next =
+          'parentEnd' in tag ? tag : tag.local === 'row' ? flatElement(text, tag) : elementAt(text, tag.start);
         if (!next) break;
         if ('parentEnd' in next) {
           emit(text.slice(copied, next.parentEnd));
@@ -322,7 +361,12 @@ export async function* patchSheet(source: AsyncIterable<Buffer | string> | Itera
           emit(patchRow(piece, row, cells, p, changed));
           changed = true;
         } else {
-          emit(changed && !ref ? withAttribute(text.slice(next.start, next.openEnd), 'r', String(row)) + piece.slice(next.openEnd - next.start) : piece);
+          emit(
+            changed && !ref
+              ? withAttribute(text.slice(next.start, next.openEnd), 'r', String(row)) +
+                  piece.slice(next.openEnd - next.start)
+              : piece,
+          );
         }
       }
       if (phase === 'rows') {

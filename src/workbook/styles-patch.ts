@@ -1,6 +1,14 @@
 // styles.xml gains only the differential formats (dxf) qualcheck's conditional formats point at. A dxf that is already
 // there, written the same way, is reused, so checking a checked copy again leaves styles.xml as it is.
-import { childElements, escapeAttribute, opened, prefixOf, rootElement, withAttribute, type ElementSpan } from './xml-spans';
+import {
+  childElements,
+  escapeAttribute,
+  opened,
+  prefixOf,
+  rootElement,
+  withAttribute,
+  type ElementSpan,
+} from './xml-spans';
 
 /** A fill and a font colour, `#RRGGBB`. */
 export interface DifferentialFormat {
@@ -30,12 +38,19 @@ function comparable(text: string): string {
 /**
  * styles.xml with the given formats present in its <dxfs>, and the dxf index of each. Everything else keeps its bytes.
  */
-export function withDifferentialFormats(styles: string, formats: readonly DifferentialFormat[]): { xml: string; ids: number[] } {
+export function withDifferentialFormats(
+  styles: string,
+  formats: readonly DifferentialFormat[],
+): { xml: string; ids: number[] } {
   const root = rootElement(styles);
   const p = prefixOf(root.qname);
   const children = childElements(styles, root);
   const dxfs = children.find((c) => c.local === 'dxfs');
-  const existing = dxfs ? childElements(styles, dxfs).filter((c) => c.local === 'dxf').map((c) => comparable(styles.slice(c.start, c.end))) : [];
+  const existing = dxfs
+    ? childElements(styles, dxfs)
+        .filter((c) => c.local === 'dxf')
+        .map((c) => comparable(styles.slice(c.start, c.end)))
+    : [];
   const added: string[] = [];
   const ids = formats.map((format) => {
     const xml = dxfXml(format, p);
@@ -52,7 +67,15 @@ export function withDifferentialFormats(styles: string, formats: readonly Differ
   if (root.selfClosing) {
     // An empty stylesheet (<styleSheet/>, as some writers leave it) is opened to hold the dxfs.
     const open = opened(styles, root);
-    return { xml: styles.slice(0, root.start) + open.text.slice(0, open.contentEnd) + block + open.text.slice(open.contentEnd) + styles.slice(root.end), ids };
+    return {
+      xml:
+        styles.slice(0, root.start) +
+        open.text.slice(0, open.contentEnd) +
+        block +
+        open.text.slice(open.contentEnd) +
+        styles.slice(root.end),
+      ids,
+    };
   }
   const at = after ? after.end : root.openEnd;
   return { xml: styles.slice(0, at) + block + styles.slice(at), ids };
@@ -62,5 +85,12 @@ function spliceInto(xml: string, span: ElementSpan, content: string, count: numb
   const open = opened(xml, span);
   const tagLength = span.selfClosing ? open.contentEnd : span.openEnd - span.start;
   const tag = withAttribute(open.text.slice(0, tagLength), 'count', String(count));
-  return xml.slice(0, span.start) + tag + open.text.slice(tagLength, open.contentEnd) + content + open.text.slice(open.contentEnd) + xml.slice(span.end);
+  return (
+    xml.slice(0, span.start) +
+    tag +
+    open.text.slice(tagLength, open.contentEnd) +
+    content +
+    open.text.slice(open.contentEnd) +
+    xml.slice(span.end)
+  );
 }

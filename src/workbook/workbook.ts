@@ -14,11 +14,15 @@ const NO_WORKSHEETS =
 function notAWorkbook(pkg: WorkbookPackage, info: WorkbookInfo | undefined): WorkbookFileError | undefined {
   if (!info) {
     const sheetParts = pkg.partNames().some((name) => /^xl\/worksheets\//i.test(name));
-    return sheetParts ? damaged('its workbook part (xl/workbook.xml), which lists the sheets, is missing') : new WorkbookFileError(NO_WORKSHEETS);
+    return sheetParts
+      ? damaged('its workbook part (xl/workbook.xml), which lists the sheets, is missing')
+      : new WorkbookFileError(NO_WORKSHEETS);
   }
   if (info.sheets.some((s) => s.kind === 'worksheet')) return undefined;
   if (info.sheets.some((s) => s.kind === 'chartsheet')) {
-    return new WorkbookFileError('holds only chart sheets, no worksheet of cells; a cohort is read from a worksheet with one row per learner');
+    return new WorkbookFileError(
+      'holds only chart sheets, no worksheet of cells; a cohort is read from a worksheet with one row per learner',
+    );
   }
   return new WorkbookFileError(NO_WORKSHEETS);
 }

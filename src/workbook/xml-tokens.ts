@@ -149,7 +149,14 @@ export class XmlTokenizer {
   private readonly names = new NameTable();
   private rootSeen = false;
   private rootClosed = false;
-  private readonly openToken: XmlOpenTag = { name: '', prefix: '', attributes: NO_ATTRIBUTES, selfClosing: false, start: 0, end: 0 };
+  private readonly openToken: XmlOpenTag = {
+    name: '',
+    prefix: '',
+    attributes: NO_ATTRIBUTES,
+    selfClosing: false,
+    start: 0,
+    end: 0,
+  };
   private readonly closeToken: XmlCloseTag = { name: '', prefix: '', start: 0, end: 0 };
   private readonly textToken: XmlText = { text: '', start: 0, end: 0 };
 
@@ -177,11 +184,16 @@ export class XmlTokenizer {
 
   end(): void {
     const used = this.scan(true);
-    if (used < this.buffer.length) throw this.error('ends in the middle of a tag (the part is cut short)', this.base + used);
+    if (used < this.buffer.length)
+      throw this.error('ends in the middle of a tag (the part is cut short)', this.base + used);
     this.base += used;
     this.buffer = '';
     if (!this.rootSeen) throw this.error('holds no XML element', this.base);
-    if (this.open.length > 0) throw this.error(`ends before <${this.open[this.open.length - 1].qname}> is closed (the part is cut short)`, this.base);
+    if (this.open.length > 0)
+      throw this.error(
+        `ends before <${this.open[this.open.length - 1].qname}> is closed (the part is cut short)`,
+        this.base,
+      );
   }
 
   private error(what: string, offset: number): XmlSyntaxError {
@@ -223,7 +235,8 @@ export class XmlTokenizer {
     if (this.open.length === 0) {
       // Outside the root element only white space may stand (a BOM is dropped by the decoder).
       for (let k = from; k < to; k++) {
-        if (!isSpace(s.charCodeAt(k))) this.fail(this.rootSeen ? 'text after the last element' : 'text before the first element', k);
+        if (!isSpace(s.charCodeAt(k)))
+          this.fail(this.rootSeen ? 'text after the last element' : 'text before the first element', k);
       }
       return;
     }
@@ -272,7 +285,12 @@ export class XmlTokenizer {
     while (to > from + 2 && isSpace(s.charCodeAt(to - 1))) to--;
     if (expected === undefined || to - from - 2 !== expected.qname.length || !s.startsWith(expected.qname, from + 2)) {
       const qname = s.slice(from + 2, to);
-      this.fail(expected === undefined ? `</${qname}> closes no element` : `</${qname}> where </${expected.qname}> was expected`, from);
+      this.fail(
+        expected === undefined
+          ? `</${qname}> closes no element`
+          : `</${qname}> where </${expected.qname}> was expected`,
+        from,
+      );
     }
     if (this.open.length === 0) this.rootClosed = true;
     if (this.handler.close) {
@@ -306,7 +324,8 @@ export class XmlTokenizer {
       const attributeName = attribute?.qname ?? '';
       while (i < length && isSpace(s.charCodeAt(i))) i++;
       if (i >= length) return INCOMPLETE;
-      if (s.charCodeAt(i) !== 61 /* = */ || attributeName.length === 0) this.fail(`attribute ${attributeName || 'without a name'} in <${qname}> has no value`, nameStart);
+      if (s.charCodeAt(i) !== 61 /* = */ || attributeName.length === 0)
+        this.fail(`attribute ${attributeName || 'without a name'} in <${qname}> has no value`, nameStart);
       i++;
       while (i < length && isSpace(s.charCodeAt(i))) i++;
       if (i >= length) return INCOMPLETE;

@@ -24,13 +24,22 @@ interface Finding {
 
 declare global {
   interface Window {
-    axe?: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[]; html: string }[] }[] }> };
+    axe?: {
+      run(
+        context: Document,
+        options: object,
+      ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[]; html: string }[] }[] }>;
+    };
   }
 }
 
 async function axeFindings(page: Page): Promise<Finding[]> {
   // Colours are judged at rest: no tab still loading, no transition half-way.
-  await page.waitForFunction(() => document.querySelector('main [role="progressbar"], main .fui-Spinner') === null && document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.waitForFunction(
+    () =>
+      document.querySelector('main [role="progressbar"], main .fui-Spinner') === null &&
+      document.getAnimations().every((a) => a.playState !== 'running'),
+  );
   if (!(await page.evaluate(() => window.axe !== undefined))) await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
     const result = await window.axe!.run(document, { resultTypes: ['violations'] });
@@ -39,7 +48,11 @@ async function axeFindings(page: Page): Promise<Finding[]> {
       impact: v.impact,
       nodes: v.nodes.map((n) => {
         const element = document.querySelector(String(n.target[0]));
-        return { target: String(n.target[0]), html: n.html.slice(0, 160), dummy: element?.hasAttribute('data-tabster-dummy') === true };
+        return {
+          target: String(n.target[0]),
+          html: n.html.slice(0, 160),
+          dummy: element?.hasAttribute('data-tabster-dummy') === true,
+        };
       }),
     }));
   });
@@ -56,18 +69,27 @@ function real(findings: Finding[]): Finding[] {
 async function sideways(page: Page): Promise<{ overflow: number; culprits: string[] }> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5 && (e as HTMLElement).offsetParent !== null);
+    const out = [...document.querySelectorAll('body *')].filter(
+      (e) => e.getBoundingClientRect().right > width + 0.5 && (e as HTMLElement).offsetParent !== null,
+    );
     const innermost = out.filter((e) => !out.some((o) => o !== e && e.contains(o)));
     return {
       overflow: document.documentElement.scrollWidth - width,
-      culprits: innermost.slice(0, 6).map((e) => `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} "${(e.textContent ?? '').slice(0, 40)}" right ${Math.round(e.getBoundingClientRect().right)}`),
+      culprits: innermost
+        .slice(0, 6)
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} "${(e.textContent ?? '').slice(0, 40)}" right ${Math.round(e.getBoundingClientRect().right)}`,
+        ),
     };
   });
 }
 
 async function headingLevels(page: Page): Promise<number[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => Number(h.tagName[1])),
+    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+      .filter((h) => (h as HTMLElement).offsetParent !== null)
+      .map((h) => Number(h.tagName[1])),
   );
 }
 
@@ -83,7 +105,10 @@ describe('pane accessibility in headless Chromium', function () {
     await session?.close();
   });
 
-  async function checkedPane(width: number, deviceScaleFactor = 1): Promise<Awaited<ReturnType<PaneSession['withWorkbook']>>> {
+  async function checkedPane(
+    width: number,
+    deviceScaleFactor = 1,
+  ): Promise<Awaited<ReturnType<PaneSession['withWorkbook']>>> {
     const { grid, sheetName } = await sampleGrid();
     const recorded = await session.withWorkbook(workbookOfGrid(grid, sheetName), width, deviceScaleFactor);
     const { page } = recorded;
@@ -105,7 +130,9 @@ describe('pane accessibility in headless Chromium', function () {
       assert.deepEqual(real(await axeFindings(page)), [], `${tab}: axe violations`);
       const levels = await headingLevels(page);
       assert.equal(levels[0], 1, `${tab}: starts at h1`);
-      levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1] + 1, `${tab}: heading levels ${levels.join(' ')}`));
+      levels.forEach((level, i) =>
+        assert.ok(i === 0 || level <= levels[i - 1] + 1, `${tab}: heading levels ${levels.join(' ')}`),
+      );
     }
     // What-if with a learner chosen, and the picker after typing and Escape.
     await page.getByRole('tab', { name: 'What-if' }).click();
@@ -120,7 +147,9 @@ describe('pane accessibility in headless Chromium', function () {
     await page.getByTestId('whatif-results').waitFor();
     assert.deepEqual(real(await axeFindings(page)), [], 'What-if with a learner: axe violations');
     const levels = await headingLevels(page);
-    levels.forEach((level, i) => assert.ok(i === 0 || level <= levels[i - 1] + 1, `What-if with a learner: heading levels ${levels.join(' ')}`));
+    levels.forEach((level, i) =>
+      assert.ok(i === 0 || level <= levels[i - 1] + 1, `What-if with a learner: heading levels ${levels.join(' ')}`),
+    );
     assert.deepEqual(recorded.consoleErrors, []);
     assertStayedLocal(recorded, session.origin);
     await page.context().close();

@@ -7,7 +7,17 @@ import { runCheck } from '../../src/cli/check';
 import { columnLetters } from '../../src/cohort/address';
 import { SAMPLE, sampleGrid } from '../fake-excel/sample';
 import { excelRow } from '../support/custom-functions';
-import { artifact, buildPane, chromiumMissing, keepScreenshot, launch, openPage, PANE_BUILD, serve, type LocalServer } from './support';
+import {
+  artifact,
+  buildPane,
+  chromiumMissing,
+  keepScreenshot,
+  launch,
+  openPage,
+  PANE_BUILD,
+  serve,
+  type LocalServer,
+} from './support';
 
 const RUNTIME_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js';
 
@@ -23,14 +33,37 @@ const FAKE_RUNTIME = `
 /** The sheet's columns the screenshot shows, by header; the others are as if hidden. */
 const SHOWN = ['Learner ID', 'First name', 'Qualification', 'L/601/0933', 'D/503/0352', 'T/503/0342'];
 const FORMULAS = [
-  { header: 'Status', call: 'STATUS', formula: (w: string, r: number) => `=QUALCHECK.STATUS($A$1:$${w}$1,A${r}:${w}${r})` },
-  { header: 'Credits', call: 'CREDITS', formula: (w: string, r: number) => `=QUALCHECK.CREDITS($A$1:$${w}$1,A${r}:${w}${r})` },
-  { header: 'With planned', call: 'CREDITS', which: 'planned', formula: (w: string, r: number) => `=QUALCHECK.CREDITS($A$1:$${w}$1,A${r}:${w}${r},,"planned")` },
-  { header: 'Next step', call: 'NEXTSTEP', formula: (w: string, r: number) => `=QUALCHECK.NEXTSTEP($A$1:$${w}$1,A${r}:${w}${r})` },
+  {
+    header: 'Status',
+    call: 'STATUS',
+    formula: (w: string, r: number) => `=QUALCHECK.STATUS($A$1:$${w}$1,A${r}:${w}${r})`,
+  },
+  {
+    header: 'Credits',
+    call: 'CREDITS',
+    formula: (w: string, r: number) => `=QUALCHECK.CREDITS($A$1:$${w}$1,A${r}:${w}${r})`,
+  },
+  {
+    header: 'With planned',
+    call: 'CREDITS',
+    which: 'planned',
+    formula: (w: string, r: number) => `=QUALCHECK.CREDITS($A$1:$${w}$1,A${r}:${w}${r},,"planned")`,
+  },
+  {
+    header: 'Next step',
+    call: 'NEXTSTEP',
+    formula: (w: string, r: number) => `=QUALCHECK.NEXTSTEP($A$1:$${w}$1,A${r}:${w}${r})`,
+  },
 ];
 const ROWS = 14;
 
-const STATUS_FILL: Record<string, string> = { achieved: '#C6EFCE', 'on-track': '#DDEBF7', incomplete: '#FFEB9C', 'needs-data': '#EDEDED', invalid: '#FFC7CE' };
+const STATUS_FILL: Record<string, string> = {
+  achieved: '#C6EFCE',
+  'on-track': '#DDEBF7',
+  incomplete: '#FFEB9C',
+  'needs-data': '#EDEDED',
+  invalid: '#FFC7CE',
+};
 
 function escaped(value: unknown): string {
   return (value === null || value === undefined ? '' : String(value)).replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -48,12 +81,15 @@ function sheetHtml(sheet: {
   firstFormula: string;
 }): string {
   const td = (v: unknown, extra = '') => `<td${extra}>${escaped(v)}</td>`;
-  const head = ['', ...sheet.shown.map((c) => sheet.letters[c]), ...sheet.formulaColumns].map((l) => `<th>${l}</th>`).join('');
+  const head = ['', ...sheet.shown.map((c) => sheet.letters[c]), ...sheet.formulaColumns]
+    .map((l) => `<th>${l}</th>`)
+    .join('');
   const body = [
     `<tr><th>1</th>${sheet.shown.map((c) => td(sheet.headerRow[c], ' class="h"')).join('')}${sheet.formulaHeaders.map((h) => td(h, ' class="h"')).join('')}</tr>`,
     ...sheet.rows.map((row, i) => {
       const formulas = sheet.cells[i].map((v, k) => {
-        if (k === 0) return td(v, ` style="background:${STATUS_FILL[String(v)] ?? '#fff'}"${i === 0 ? ' class="sel"' : ''}`);
+        if (k === 0)
+          return td(v, ` style="background:${STATUS_FILL[String(v)] ?? '#fff'}"${i === 0 ? ' class="sel"' : ''}`);
         return td(v, k === sheet.cells[i].length - 1 ? ' class="wide"' : '');
       });
       return `<tr><th>${i + 2}</th>${sheet.shown.map((c) => td(row[c])).join('')}${formulas.join('')}</tr>`;
@@ -95,10 +131,17 @@ describe('worksheet functions page in headless Chromium', function () {
   });
 
   it('registers the four functions from functions.html and fills a sheet with what the check says, asking nothing of the network', async () => {
-    const recorded = await openPage(browser, server.origin, (url) => (url === RUNTIME_JS ? FAKE_RUNTIME : undefined), 1500);
+    const recorded = await openPage(
+      browser,
+      server.origin,
+      (url) => (url === RUNTIME_JS ? FAKE_RUNTIME : undefined),
+      1500,
+    );
     const { page } = recorded;
     await page.goto(`${server.origin}/functions.html`);
-    await page.waitForFunction(() => Object.keys((window as unknown as { __associated: object }).__associated).length === 4);
+    await page.waitForFunction(
+      () => Object.keys((window as unknown as { __associated: object }).__associated).length === 4,
+    );
 
     const { grid, sheetName } = await sampleGrid();
     const width = grid.values[0].length;
@@ -111,13 +154,17 @@ describe('worksheet functions page in headless Chromium', function () {
 
     const cells = await page.evaluate(
       ({ headers, learners, formulas, sheetName, last }) => {
-        const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }).__associated;
+        const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> })
+          .__associated;
         return learners.map(({ row, marks }) =>
           formulas.map((f) => {
             const addresses = [`${sheetName}!$A$1:$${last}$1`, `${sheetName}!A${row}:${last}${row}`];
-            const args: unknown[] = f.call === 'CREDITS' ? [headers, marks, null, f.which ?? null, null] : [headers, marks, null, null];
+            const args: unknown[] =
+              f.call === 'CREDITS' ? [headers, marks, null, f.which ?? null, null] : [headers, marks, null, null];
             const value = fns[f.call](...args, { parameterAddresses: addresses });
-            return typeof value === 'object' && value !== null ? `${(value as { code: string }).code}` : (value as string | number);
+            return typeof value === 'object' && value !== null
+              ? `${(value as { code: string }).code}`
+              : (value as string | number);
           }),
         );
       },
@@ -129,7 +176,8 @@ describe('worksheet functions page in headless Chromium', function () {
       const learner = check.json.learners[i];
       const unknown = learner.violations.some((v) => v.code === 'unknown-qualification');
       assert.equal(row[0], unknown ? '#VALUE!' : learner.status, learner.learnerId);
-      if (!unknown) assert.deepEqual([row[1], row[2]], [learner.credits.achieved, learner.credits.withPlanned], learner.learnerId);
+      if (!unknown)
+        assert.deepEqual([row[1], row[2]], [learner.credits.achieved, learner.credits.withPlanned], learner.learnerId);
     });
 
     // The sheet as Excel would show it: the shown columns, the formula columns filled down, the first formula selected.
@@ -149,11 +197,15 @@ describe('worksheet functions page in headless Chromium', function () {
     const shot = artifact('functions.png');
     const table = await page.locator('table').boundingBox();
     assert.ok(table);
-    await page.screenshot({ path: shot, clip: { x: 0, y: 0, width: Math.ceil(table.x + table.width) + 1, height: Math.ceil(table.y + table.height) + 1 } });
+    await page.screenshot({
+      path: shot,
+      clip: { x: 0, y: 0, width: Math.ceil(table.x + table.width) + 1, height: Math.ceil(table.y + table.height) + 1 },
+    });
     keepScreenshot(shot, 'functions.png');
 
     assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
-    for (const url of recorded.requests) assert.ok(url.startsWith(`${server.origin}/`) || url === RUNTIME_JS, `unexpected request ${url}`);
+    for (const url of recorded.requests)
+      assert.ok(url.startsWith(`${server.origin}/`) || url === RUNTIME_JS, `unexpected request ${url}`);
     assert.deepEqual(recorded.consoleErrors, []);
   });
 });

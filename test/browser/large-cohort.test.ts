@@ -13,7 +13,12 @@ const LONG_TASK_GOAL_MS = 200;
 
 function longest(tasks: number[]): string {
   const over = tasks.filter((t) => t > LONG_TASK_GOAL_MS).length;
-  return `longest tasks ${tasks.slice(0, 5).map((t) => t.toFixed(0)).join(', ') || 'none'} ms (${over} over ${LONG_TASK_GOAL_MS} ms)`;
+  return `longest tasks ${
+    tasks
+      .slice(0, 5)
+      .map((t) => t.toFixed(0))
+      .join(', ') || 'none'
+  } ms (${over} over ${LONG_TASK_GOAL_MS} ms)`;
 }
 
 declare global {
@@ -70,14 +75,24 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
     // Today the sample's qualification is closed for registration: said once, for every learner, not on each one.
     const shared = page.getByTestId('shared-reason');
     assert.equal(await shared.count(), 1);
-    assert.match((await shared.textContent()) ?? '', /^registration closed, [\d,]+ learners: 600\/5106\/1 was open for registration until 31\/12\/2013/);
+    assert.match(
+      (await shared.textContent()) ?? '',
+      /^registration closed, [\d,]+ learners: 600\/5106\/1 was open for registration until 31\/12\/2013/,
+    );
     assert.match((await counts.textContent()) ?? '', /^0 of 20,000 learners ready to register; 20,000 held back\.$/);
     // Only the learners in view are in the page.
     const rendered = await page.getByTestId('registration-held-back').getByTestId('learner').count();
     assert.ok(rendered > 0 && rendered < 100, `${rendered} learners in the page`);
 
     await page.getByTestId('registration-date').fill('2013-06-01');
-    await page.waitForFunction(() => /^\d[\d,]* of 20,000 learners ready to register/.test(document.querySelector('[data-testid="registration-counts"]')?.textContent ?? '') && !/^0 of/.test(document.querySelector('[data-testid="registration-counts"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        /^\d[\d,]* of 20,000 learners ready to register/.test(
+          document.querySelector('[data-testid="registration-counts"]')?.textContent ?? '',
+        ) && !/^0 of/.test(document.querySelector('[data-testid="registration-counts"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 120_000 },
+    );
     const dateChange = await takeLongTasks(page);
     console.log(`      new date: ${longest(dateChange)}`);
     const reason = page.getByTestId('registration-held-back').locator('[data-code="duplicate-uln"]').first();
@@ -91,11 +106,18 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
     const recorded = await openLarge();
     const { page } = recorded;
     const warnings = page.getByTestId('warnings');
-    const total = Number(/^([\d,]+) things? to look at/.exec((await page.getByText(/things? to look at/).textContent()) ?? '')?.[1].replace(/,/g, ''));
+    const total = Number(
+      /^([\d,]+) things? to look at/
+        .exec((await page.getByText(/things? to look at/).textContent()) ?? '')?.[1]
+        .replace(/,/g, ''),
+    );
     assert.ok(total > 1000, `${total} warnings`);
     // The last warning is reached by scrolling the list to its end.
     await warnings.evaluate((list) => list.parentElement!.scrollTo(0, list.parentElement!.scrollHeight));
-    await page.waitForFunction((n) => document.querySelector(`[data-testid="warnings"] li[aria-posinset="${n}"]`) !== null, total);
+    await page.waitForFunction(
+      (n) => document.querySelector(`[data-testid="warnings"] li[aria-posinset="${n}"]`) !== null,
+      total,
+    );
 
     await page.getByTestId('check').click();
     await page.getByTestId('undo-continue').click();
@@ -103,7 +125,9 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
     await heading.waitFor({ timeout: 300_000 });
     assert.equal((await heading.textContent())?.trim(), 'Checked 20,000 learners');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'summary-heading');
-    await page.waitForFunction(() => /Checked 20,000 learners: /.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Checked 20,000 learners: /.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''),
+    );
     const said = (await page.getByTestId('announcer').textContent()) ?? '';
     assert.match(said, /\d[\d,]* invalid/);
     console.log(`      check of 20,000 learners (read, check, write): ${longest(await takeLongTasks(page))}`);

@@ -8,7 +8,17 @@ import type { Grid } from '../../src/cohort/types';
 import { columnLetters } from '../fake-excel';
 import { excelSerial } from '../fake-excel/from-grid';
 import type { WorkbookSpec } from './host/entry';
-import { buildPane, chromiumMissing, launch, OFFICE_JS, openPage, PANE_BUILD, serve, type LocalServer, type RecordedPage } from './support';
+import {
+  buildPane,
+  chromiumMissing,
+  launch,
+  OFFICE_JS,
+  openPage,
+  PANE_BUILD,
+  serve,
+  type LocalServer,
+  type RecordedPage,
+} from './support';
 
 export interface PaneSession {
   browser: Browser;
@@ -40,7 +50,13 @@ export async function startPaneSession(): Promise<PaneSession> {
     paneUrl: `${server.origin}/taskpane.html`,
     withWorkbook(workbook, width, deviceScaleFactor) {
       const stub = `window.__qualcheckWorkbook = ${JSON.stringify(workbook)};\n${testHost}`;
-      return openPage(browser, server.origin, (url) => (url === OFFICE_JS ? stub : undefined), width, deviceScaleFactor);
+      return openPage(
+        browser,
+        server.origin,
+        (url) => (url === OFFICE_JS ? stub : undefined),
+        width,
+        deviceScaleFactor,
+      );
     },
     async close() {
       await browser.close();
@@ -72,6 +88,9 @@ export function workbookOfGrid(grid: Grid, sheetName: string): WorkbookSpec {
 export function assertStayedLocal(recorded: RecordedPage, origin: string, { blobs = false } = {}): void {
   assert.deepEqual(recorded.outside, [], 'requests that would have left the machine');
   for (const url of recorded.requests) {
-    assert.ok(url.startsWith(`${origin}/`) || url === OFFICE_JS || (blobs && url.startsWith(`blob:${origin}/`)), `unexpected request ${url}`);
+    assert.ok(
+      url.startsWith(`${origin}/`) || url === OFFICE_JS || (blobs && url.startsWith(`blob:${origin}/`)),
+      `unexpected request ${url}`,
+    );
   }
 }

@@ -37,7 +37,7 @@ describe('registration tab in headless Chromium', function () {
     if (tmp) await fs.rm(tmp, { recursive: true, force: true });
   });
 
-  it('lists the learners held back on 1 June 2013 with their reasons, selects a reason\'s cell, and exports the ready ones', async () => {
+  it("lists the learners held back on 1 June 2013 with their reasons, selects a reason's cell, and exports the ready ones", async () => {
     const { grid, sheetName } = await sampleGrid();
     const recorded = await session.withWorkbook(workbookOfGrid(grid, sheetName), 420);
     const { page } = recorded;
@@ -46,7 +46,10 @@ describe('registration tab in headless Chromium', function () {
     await page.getByTestId('registration-date').fill(DATE);
     const counts = page.getByTestId('registration-counts');
     await counts.waitFor();
-    assert.equal((await counts.textContent())?.trim(), `${cli.ready} of ${cli.learners.length} learners ready to register; ${cli.notReady} held back.`);
+    assert.equal(
+      (await counts.textContent())?.trim(),
+      `${cli.ready} of ${cli.learners.length} learners ready to register; ${cli.notReady} held back.`,
+    );
 
     // Every held-back learner, with the command line's codes in its order.
     const heldBack = page.getByTestId('registration-held-back').getByTestId('learner');
@@ -60,15 +63,34 @@ describe('registration tab in headless Chromium', function () {
       shown,
       cli.learners.filter((l) => !l.ready).map((l) => ({ id: l.learnerId, codes: l.problems.map((p) => p.code) })),
     );
-    for (const code of ['duplicate-uln', 'duplicate-learner-ref', 'under-min-age', 'barred-combination', 'placeholder-uln', 'invalid-uln', 'field-too-long', 'bad-date', 'bad-characters', 'bad-sex']) {
-      assert.ok(shown.some((l) => l.codes.includes(code)), `a learner held back for ${code}`);
+    for (const code of [
+      'duplicate-uln',
+      'duplicate-learner-ref',
+      'under-min-age',
+      'barred-combination',
+      'placeholder-uln',
+      'invalid-uln',
+      'field-too-long',
+      'bad-date',
+      'bad-characters',
+      'bad-sex',
+    ]) {
+      assert.ok(
+        shown.some((l) => l.codes.includes(code)),
+        `a learner held back for ${code}`,
+      );
     }
 
     // A reason selects the cell it names.
     const young = cli.learners.find((l) => l.problems.some((p) => p.code === 'under-min-age'))!;
     const reason = young.problems.find((p) => p.code === 'under-min-age')!;
     await page.locator(`[data-learner="${young.learnerId}"] [data-code="under-min-age"] button`).click();
-    await page.waitForFunction((cell) => window.__qualcheckFake!.book.selection !== null && JSON.stringify(window.__qualcheckFake!.book.selection.rect) === cell, JSON.stringify(parseAddress(reason.cell!)));
+    await page.waitForFunction(
+      (cell) =>
+        window.__qualcheckFake!.book.selection !== null &&
+        JSON.stringify(window.__qualcheckFake!.book.selection.rect) === cell,
+      JSON.stringify(parseAddress(reason.cell!)),
+    );
     assert.equal(await page.evaluate(() => window.__qualcheckFake!.book.selection?.sheet), sheetName);
 
     const before = await page.evaluate(() => JSON.stringify(window.__qualcheckFake!.book.sheets[0].cells));
@@ -80,20 +102,29 @@ describe('registration tab in headless Chromium', function () {
     const written = await page.evaluate(
       ({ name, rows, columns }) => {
         const sheet = window.__qualcheckFake!.book.sheet(name)!;
-        return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => sheet.value(r, c) ?? ''));
+        return Array.from({ length: rows }, (_, r) =>
+          Array.from({ length: columns }, (_, c) => sheet.value(r, c) ?? ''),
+        );
       },
       { name: REGISTRATION_SHEET, rows: csvRows.length + 1, columns: 7 },
     );
-    assert.deepEqual(written, [...csvRows, new Array(7).fill('')], 'the sheet holds exactly the command line\'s rows');
-    assert.equal(await page.evaluate(() => JSON.stringify(window.__qualcheckFake!.book.sheets[0].cells)), before, 'the cohort sheet is unchanged');
+    assert.deepEqual(written, [...csvRows, new Array(7).fill('')], "the sheet holds exactly the command line's rows");
+    assert.equal(
+      await page.evaluate(() => JSON.stringify(window.__qualcheckFake!.book.sheets[0].cells)),
+      before,
+      'the cohort sheet is unchanged',
+    );
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('registration-csv').click()]);
     assert.equal(download.suggestedFilename(), `registration-${DATE}.csv`);
     const saved = path.join(tmp, 'pane.csv');
     await download.saveAs(saved);
-    assert.equal(await fs.readFile(saved, 'utf8'), cliCsv, 'the CSV is the command line\'s, byte for byte');
+    assert.equal(await fs.readFile(saved, 'utf8'), cliCsv, "the CSV is the command line's, byte for byte");
     // Excel for Mac ignores download links: the pane says how to get the same file from the sheet it wrote.
-    assert.match((await page.getByTestId('registration-csv-otherwise').textContent()) ?? '', new RegExp(`save sheet “${REGISTRATION_SHEET}” with File > Save As, choosing CSV UTF-8`));
+    assert.match(
+      (await page.getByTestId('registration-csv-otherwise').textContent()) ?? '',
+      new RegExp(`save sheet “${REGISTRATION_SHEET}” with File > Save As, choosing CSV UTF-8`),
+    );
 
     await page.getByTestId('registration-held-back').scrollIntoViewIfNeeded();
     const shot = artifact('registration.png');

@@ -24,12 +24,18 @@ async function ocrCohort(): Promise<{ grid: Grid; sheetName: string }> {
 }
 
 function workbookOf(grid: Grid, sheetName: string): WorkbookSpec {
-  const cells = grid.values.map((row) => row.map((value) => (value instanceof Date || (value !== null && typeof value === 'object') ? null : value)));
+  const cells = grid.values.map((row) =>
+    row.map((value) => (value instanceof Date || (value !== null && typeof value === 'object') ? null : value)),
+  );
   return { sheets: [{ name: sheetName, cells }] };
 }
 
 /** Types values into the fake rules sheet as a person would: the unit's Credits and Level cells, found by its ref. */
-function fillUnits(page: Page, sheetName: string, values: { ref: string; credits: number; level: number }[]): Promise<string[]> {
+function fillUnits(
+  page: Page,
+  sheetName: string,
+  values: { ref: string; credits: number; level: number }[],
+): Promise<string[]> {
   return page.evaluate(
     ({ sheetName, values }) => {
       const sheet = window.__qualcheckFake!.book.sheet(sheetName)!;
@@ -100,8 +106,14 @@ describe('qualification data tab in headless Chromium', function () {
     }
     await page.getByTestId('rules-edit').click();
     await page.getByTestId('rules-notice').waitFor();
-    assert.match((await page.getByTestId('rules-notice').textContent()) ?? '', /Wrote 10266 on a new sheet “Qualification rules”/);
-    const book = await page.evaluate(() => ({ sheets: window.__qualcheckFake!.book.sheets.map((s) => s.name), active: window.__qualcheckFake!.book.activeSheet }));
+    assert.match(
+      (await page.getByTestId('rules-notice').textContent()) ?? '',
+      /Wrote 10266 on a new sheet “Qualification rules”/,
+    );
+    const book = await page.evaluate(() => ({
+      sheets: window.__qualcheckFake!.book.sheets.map((s) => s.name),
+      active: window.__qualcheckFake!.book.activeSheet,
+    }));
     assert.deepEqual(book, { sheets: [sheetName, RULES_SHEET_NAME], active: RULES_SHEET_NAME });
 
     // The centre types the values from the handbook into the highlighted cells.
@@ -111,8 +123,16 @@ describe('qualification data tab in headless Chromium', function () {
     await page.getByTestId('rules-provenance').waitFor();
     const changes = await page.getByTestId('rules-change').allTextContents();
     assert.equal(changes.length, OCR_10266.units.length * 2, 'one line per credit and per level');
-    assert.ok(changes.includes(`10266 unit ${OCR_10266.units[0].ref} (Unit 1): credits was unknown, now ${EXAMPLE_UNIT_VALUES[1].credits}`), changes.join('\n'));
-    assert.match((await page.getByTestId('rules-provenance').textContent()) ?? '', /\(Unit 1\): credits, level from your rules sheet/);
+    assert.ok(
+      changes.includes(
+        `10266 unit ${OCR_10266.units[0].ref} (Unit 1): credits was unknown, now ${EXAMPLE_UNIT_VALUES[1].credits}`,
+      ),
+      changes.join('\n'),
+    );
+    assert.match(
+      (await page.getByTestId('rules-provenance').textContent()) ?? '',
+      /\(Unit 1\): credits, level from your rules sheet/,
+    );
     const shot = artifact('rules-sheet.png');
     await page.screenshot({ path: shot, fullPage: true });
     keepScreenshot(shot, 'rules-sheet.png');
@@ -122,14 +142,21 @@ describe('qualification data tab in headless Chromium', function () {
     await checkCohort(page);
     assert.equal(await statusCount(page, 'needs-data'), 0);
     for (const status of ['achieved', 'on-track', 'incomplete', 'invalid']) {
-      assert.equal(await statusCount(page, status), OCR_SAMPLE_LEARNERS.filter((l) => l.withRules === status).length, status);
+      assert.equal(
+        await statusCount(page, status),
+        OCR_SAMPLE_LEARNERS.filter((l) => l.withRules === status).length,
+        status,
+      );
     }
     const written = await page.evaluate(() => {
       const sheet = window.__qualcheckFake!.book.sheets[0];
       const status = (sheet.cells[0] ?? []).indexOf('qualcheck: status');
       return sheet.cells.slice(1).map((row) => row?.[status]);
     });
-    assert.deepEqual(written, OCR_SAMPLE_LEARNERS.map((l) => l.withRules));
+    assert.deepEqual(
+      written,
+      OCR_SAMPLE_LEARNERS.map((l) => l.withRules),
+    );
     // Each status rests on the centre's values, and the row says so: an achieved learner has no rule message to carry it.
     const centreValues = await page.evaluate(() => {
       const sheet = window.__qualcheckFake!.book.sheets[0];
@@ -138,14 +165,17 @@ describe('qualification data tab in headless Chromium', function () {
     });
     assert.equal(centreValues.length, OCR_SAMPLE_LEARNERS.length);
     for (const text of centreValues) assert.match(String(text), /^credits of .* from your rules sheet$/);
-    assert.match((await page.getByTestId('rules-sheet-used').textContent()) ?? '', /10266 comes from sheet “Qualification rules” \(22 changes/);
+    assert.match(
+      (await page.getByTestId('rules-sheet-used').textContent()) ?? '',
+      /10266 comes from sheet “Qualification rules” \(22 changes/,
+    );
 
     assert.deepEqual(recorded.consoleErrors, []);
     assertStayedLocal(recorded, session.origin, { blobs: true });
     await page.context().close();
   });
 
-  it('names the cell of a bad value and selects it; exports the sheet as JSON and imports a qualification of the centre\'s own', async () => {
+  it("names the cell of a bad value and selects it; exports the sheet as JSON and imports a qualification of the centre's own", async () => {
     const { grid, sheetName } = await ocrCohort();
     const recorded = await session.withWorkbook(workbookOf(grid, sheetName), 420);
     const { page } = recorded;
@@ -164,10 +194,15 @@ describe('qualification data tab in headless Chromium', function () {
     const cell = ((await problem.locator('button').textContent()) ?? '').trim();
     assert.match((await problem.textContent()) ?? '', /-2/);
     await problem.locator('button').click();
-    await page.waitForFunction((rect) => {
-      const selection = window.__qualcheckFake!.book.selection;
-      return selection !== null && selection.sheet === 'Qualification rules' && JSON.stringify(selection.rect) === rect;
-    }, JSON.stringify(parseAddress(cell)));
+    await page.waitForFunction(
+      (rect) => {
+        const selection = window.__qualcheckFake!.book.selection;
+        return (
+          selection !== null && selection.sheet === 'Qualification rules' && JSON.stringify(selection.rect) === rect
+        );
+      },
+      JSON.stringify(parseAddress(cell)),
+    );
     const credits = await page.evaluate(() => {
       const { sheet, rect } = window.__qualcheckFake!.book.selection!;
       return window.__qualcheckFake!.book.sheet(sheet)!.value(rect.row, rect.column);
@@ -180,7 +215,10 @@ describe('qualification data tab in headless Chromium', function () {
     await page.getByTestId('rules-provenance').waitFor();
     await page.getByTestId('rules-export').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rules-json-link').click()]);
-    assert.match((await page.getByTestId('rules-json-link-otherwise').textContent()) ?? '', /qualcheck rules export --rules WORKBOOK\.xlsx --out rules\.json/);
+    assert.match(
+      (await page.getByTestId('rules-json-link-otherwise').textContent()) ?? '',
+      /qualcheck rules export --rules WORKBOOK\.xlsx --out rules\.json/,
+    );
     const saved = path.join(tmp, download.suggestedFilename());
     await download.saveAs(saved);
     const exported = JSON.parse(await fs.readFile(saved, 'utf8')) as QualificationDefinition[];
@@ -190,23 +228,41 @@ describe('qualification data tab in headless Chromium', function () {
     assert.equal(ocr.units.find((u) => u.ref === unit.ref)?.credits, 2);
 
     // Import a qualification of the centre's own: it is added below, and 10266 stays as the centre left it.
-    const own: QualificationDefinition = { ...OCR_10266, id: 'CENTRE-01', title: 'Our own contact centre certificate', codes: [] };
-    const before = await page.evaluate(() => JSON.stringify(window.__qualcheckFake!.book.sheet('Qualification rules')!.cells));
-    await page.getByTestId('rules-import-file').setInputFiles({ name: 'centre.json', mimeType: 'application/json', buffer: Buffer.from(definitionsJson([own, OCR_10266])) });
+    const own: QualificationDefinition = {
+      ...OCR_10266,
+      id: 'CENTRE-01',
+      title: 'Our own contact centre certificate',
+      codes: [],
+    };
+    const before = await page.evaluate(() =>
+      JSON.stringify(window.__qualcheckFake!.book.sheet('Qualification rules')!.cells),
+    );
+    await page.getByTestId('rules-import-file').setInputFiles({
+      name: 'centre.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(definitionsJson([own, OCR_10266])),
+    });
     await page.getByTestId('rules-notice').filter({ hasText: 'centre.json' }).waitFor();
     const notice = (await page.getByTestId('rules-notice').textContent()) ?? '';
     assert.match(notice, /Added CENTRE-01 from centre\.json to the sheet/);
     assert.match(notice, /10266 is already on the sheet and was left exactly as it is/);
     await page.getByTestId('rules-status').filter({ hasText: 'CENTRE-01' }).waitFor();
-    const after = JSON.parse(await page.evaluate(() => JSON.stringify(window.__qualcheckFake!.book.sheet('Qualification rules')!.cells))) as unknown[][];
+    const after = JSON.parse(
+      await page.evaluate(() => JSON.stringify(window.__qualcheckFake!.book.sheet('Qualification rules')!.cells)),
+    ) as unknown[][];
     const kept = JSON.parse(before) as unknown[][];
     assert.ok(after.length > kept.length + 10, 'the new block is below');
     kept.forEach((row, r) => assert.deepEqual(after[r], row, `row ${r + 1} kept`));
 
     // A file that is not a rules file is refused with its reason, and nothing is written.
-    await page.getByTestId('rules-import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "X",') });
+    await page
+      .getByTestId('rules-import-file')
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"id": "X",') });
     await page.getByTestId('rules-import-errors').waitFor();
-    assert.match((await page.getByTestId('rules-import-errors').textContent()) ?? '', /broken\.json was not imported.*not valid JSON/);
+    assert.match(
+      (await page.getByTestId('rules-import-errors').textContent()) ?? '',
+      /broken\.json was not imported.*not valid JSON/,
+    );
 
     assert.deepEqual(recorded.consoleErrors, []);
     assertStayedLocal(recorded, session.origin, { blobs: true });

@@ -2,7 +2,16 @@
 // a static server on a local port, Debian's Chromium through playwright-core, and a page that records every request
 // and every console error.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -26,23 +35,43 @@ function newestIn(target: string): number {
 
 /** Builds the pane and the fake host bundle once; later runs reuse it while nothing it is built from changed. */
 export function buildPane(): void {
-  const inputs = ['src', 'test/fake-excel', 'test/browser/host', 'webpack.config.js', 'package-lock.json', 'manifest.xml', 'assets'];
+  const inputs = [
+    'src',
+    'test/fake-excel',
+    'test/browser/host',
+    'webpack.config.js',
+    'package-lock.json',
+    'manifest.xml',
+    'assets',
+  ];
   const newestInput = Math.max(...inputs.map((p) => newestIn(path.join(ROOT, p))));
   if (existsSync(STAMP) && statSync(STAMP).mtimeMs > newestInput) return;
   const webpack = path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
-  const result = spawnSync(process.execPath, [webpack, '--mode', 'production', '--env', 'testHost', '--env', 'outDir=test-artifacts/pane'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [webpack, '--mode', 'production', '--env', 'testHost', '--env', 'outDir=test-artifacts/pane'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`webpack failed:\n${result.stdout}\n${result.stderr}`);
   writeFileSync(STAMP, new Date().toISOString());
 }
 
 export function chromiumMissing(): string | undefined {
-  return existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing: apt-get install -y chromium (or set QUALCHECK_CHROMIUM)`;
+  return existsSync(CHROMIUM)
+    ? undefined
+    : `${CHROMIUM} is missing: apt-get install -y chromium (or set QUALCHECK_CHROMIUM)`;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'application/javascript', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'application/javascript',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+};
 
 export interface LocalServer {
   origin: string;
@@ -70,7 +99,13 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -87,7 +122,13 @@ export interface RecordedPage {
  * A page on which office.js is answered with `officeJs` (a stub or a local copy) and every other request either goes to
  * the local server or is blocked and recorded.
  */
-export async function openPage(browser: Browser, origin: string, officeJs: (url: string) => string | undefined, width = 380, deviceScaleFactor = 1): Promise<RecordedPage> {
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  officeJs: (url: string) => string | undefined,
+  width = 380,
+  deviceScaleFactor = 1,
+): Promise<RecordedPage> {
   const context = await browser.newContext({ viewport: { width, height: 1000 }, deviceScaleFactor });
   const page = await context.newPage();
   const recorded: RecordedPage = { page, requests: [], outside: [], consoleErrors: [] };

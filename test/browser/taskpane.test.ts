@@ -50,14 +50,22 @@ describe('task pane in headless Chromium', function () {
     }
     const problems = await page.getByTestId('top-violations').locator('li').allTextContents();
     assert.equal(problems.length, expected.topViolations.length);
-    expected.topViolations.forEach((v, i) => assert.ok(problems[i].startsWith(v.message), `${problems[i]} / ${v.message}`));
+    expected.topViolations.forEach((v, i) =>
+      assert.ok(problems[i].startsWith(v.message), `${problems[i]} / ${v.message}`),
+    );
 
-    const written = await page.evaluate((headers) => {
-      const sheet = window.__qualcheckFake!.book.sheets[0];
-      const header = sheet.cells[0] ?? [];
-      const status = header.indexOf(headers[3]);
-      return { header: header.slice(status - 3, status - 3 + headers.length), statuses: sheet.cells.slice(1).map((row) => row?.[status]) };
-    }, [...RESULT_HEADERS]);
+    const written = await page.evaluate(
+      (headers) => {
+        const sheet = window.__qualcheckFake!.book.sheets[0];
+        const header = sheet.cells[0] ?? [];
+        const status = header.indexOf(headers[3]);
+        return {
+          header: header.slice(status - 3, status - 3 + headers.length),
+          statuses: sheet.cells.slice(1).map((row) => row?.[status]),
+        };
+      },
+      [...RESULT_HEADERS],
+    );
     assert.deepEqual(written.header, [...RESULT_HEADERS]);
     assert.deepEqual(
       written.statuses,
@@ -75,7 +83,11 @@ describe('task pane in headless Chromium', function () {
     await page.getByRole('tab', { name: 'Check cohort' }).click();
     await page.getByTestId('summary').waitFor();
     for (const status of STATUSES) {
-      assert.match((await page.getByTestId(`status-${status}`).textContent()) ?? '', new RegExp(`${expected.byStatus[status]}$`), `count of ${status} after the tab was left`);
+      assert.match(
+        (await page.getByTestId(`status-${status}`).textContent()) ?? '',
+        new RegExp(`${expected.byStatus[status]}$`),
+        `count of ${status} after the tab was left`,
+      );
     }
 
     assert.deepEqual(recorded.consoleErrors, []);
@@ -201,7 +213,9 @@ describe('task pane in headless Chromium', function () {
   });
 
   it('renders the open-from-Excel message when office.js cannot be loaded at all', async () => {
-    const recorded = await openPage(session.browser, session.origin, (url) => (url === OFFICE_JS ? '/* office.js unavailable */' : undefined));
+    const recorded = await openPage(session.browser, session.origin, (url) =>
+      url === OFFICE_JS ? '/* office.js unavailable */' : undefined,
+    );
     await recorded.page.goto(session.paneUrl);
     await recorded.page.getByTestId('outside-office').waitFor();
     assert.deepEqual(recorded.consoleErrors, []);

@@ -11,7 +11,15 @@ import type { LearnerRecord } from '../../src/cohort/types';
 import { checkSheet } from '../../src/excel/check-sheet';
 import { NOT_COUNTED_HEADER } from '../../src/excel/unit-highlight';
 import { embeddedCatalogue } from '../../src/rules/catalogue';
-import { choicesOf, suggestions, whatIf, withChoice, withPlan, type Choices, type UnitChoice } from '../../src/taskpane/whatif/model';
+import {
+  choicesOf,
+  suggestions,
+  whatIf,
+  withChoice,
+  withPlan,
+  type Choices,
+  type UnitChoice,
+} from '../../src/taskpane/whatif/model';
 import { createFakeExcel, type FakeCell, type FakeSheet } from '../fake-excel';
 import { fillSheet } from '../fake-excel/from-grid';
 import { sampleGrid } from '../fake-excel/sample';
@@ -55,7 +63,10 @@ async function workbook(): Promise<{ spec: WorkbookSpec; sheetName: string }> {
 
 /** What the engine says the learner's row holds, read the way the pane reads it. */
 function learnerOf(cells: (FakeCell | null)[][], row: number): LearnerRecord {
-  const reading = readCohort({ values: cells.map((r) => r.map((v) => (v === undefined ? null : v))), top: 1, left: 1 }, { catalogue });
+  const reading = readCohort(
+    { values: cells.map((r) => r.map((v) => (v === undefined ? null : v))), top: 1, left: 1 },
+    { catalogue },
+  );
   const record = reading.learners.find((l) => l.row === row);
   assert.ok(record, `learner on row ${row}`);
   return record;
@@ -80,9 +91,16 @@ async function assertResults(page: Page, record: LearnerRecord, choices: Choices
     },
     [expected.status, String(expected.credits.withPlanned)] as const,
   );
-  assert.equal(await results.getByTestId('whatif-credits').getAttribute('data-achieved'), String(expected.credits.achieved));
+  assert.equal(
+    await results.getByTestId('whatif-credits').getAttribute('data-achieved'),
+    String(expected.credits.achieved),
+  );
   for (const rule of expected.rules) {
-    assert.equal(await results.getByTestId(`rule-${rule.id}`).getAttribute('data-outcome'), rule.outcome, `rule ${rule.id}`);
+    assert.equal(
+      await results.getByTestId(`rule-${rule.id}`).getAttribute('data-outcome'),
+      rule.outcome,
+      `rule ${rule.id}`,
+    );
   }
   const plans = suggestions(q, choices, 'credits').plans;
   if (plans.length === 1 && plans[0].plan.add.length === 0) {
@@ -137,7 +155,12 @@ async function timeToggles(page: Page, refs: readonly string[], rounds: number):
 function figures(times: number[]): { toggles: number; medianMs: number; p90Ms: number; maxMs: number } {
   const sorted = [...times].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { toggles: times.length, medianMs: round(sorted[Math.floor(sorted.length / 2)]), p90Ms: round(sorted[Math.floor(sorted.length * 0.9)]), maxMs: round(sorted[sorted.length - 1]) };
+  return {
+    toggles: times.length,
+    medianMs: round(sorted[Math.floor(sorted.length / 2)]),
+    p90Ms: round(sorted[Math.floor(sorted.length * 0.9)]),
+    maxMs: round(sorted[sorted.length - 1]),
+  };
 }
 
 async function sheetCells(page: Page, name: string): Promise<Record<string, FakeCell>> {
@@ -185,12 +208,17 @@ describe('what-if tab in headless Chromium', function () {
     const { page } = recorded;
     const before = await sheetCells(page, sheetName);
     // Before a learner is chosen the tab says what it is for, and that nothing is written without Apply.
-    assert.match((await page.getByTestId('whatif-empty').textContent()) ?? '', /Choose a learner.*Nothing is written to the sheet until you press Apply to sheet/);
+    assert.match(
+      (await page.getByTestId('whatif-empty').textContent()) ?? '',
+      /Choose a learner.*Nothing is written to the sheet until you press Apply to sheet/,
+    );
 
     // A cell selected in Excel picks the learner of its row.
     await select(page, sheetName, 'C8');
     const learner = page.getByRole('combobox', { name: 'Learner' });
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC007'));
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC007'),
+    );
     const record = learnerOf(spec.sheets[0].cells, 8);
     assert.equal(whatIf(record, record.qualification!, choicesOf(record)).status, 'incomplete');
     const q = record.qualification!;
@@ -204,15 +232,25 @@ describe('what-if tab in headless Chromium', function () {
       assert.ok(all > 0, role);
       assert.equal(await tab.getByRole(role, { name: /\S/ }).count(), all, `every ${role} is labelled`);
     }
-    assert.equal(await tab.getByRole('radiogroup', { name: new RegExp(`^${q.units[0].ref}`) }).count(), 1, 'a unit’s choice is named by the unit');
+    assert.equal(
+      await tab.getByRole('radiogroup', { name: new RegExp(`^${q.units[0].ref}`) }).count(),
+      1,
+      'a unit’s choice is named by the unit',
+    );
     assert.equal(await page.getByTestId('whatif-results').getAttribute('aria-live'), 'polite');
 
     // The list finds a learner by name.
     await learner.fill('');
     await learner.pressSequentially('ewa');
-    assert.deepEqual(await page.getByRole('option').allTextContents(), ['CC005 Ewa Nowak (row 6)'], 'the list narrows as one types');
+    assert.deepEqual(
+      await page.getByRole('option').allTextContents(),
+      ['CC005 Ewa Nowak (row 6)'],
+      'the list narrows as one types',
+    );
     await page.getByRole('option', { name: /CC005 Ewa Nowak/ }).click();
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC005'));
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC005'),
+    );
     // The closed list leaves nothing over the pane: the layer Fluent keeps for it once had the pane's full-height background.
     const covering = await page.evaluate(() => {
       const box = document.querySelector('input[role="combobox"]')!.getBoundingClientRect();
@@ -222,7 +260,9 @@ describe('what-if tab in headless Chromium', function () {
     assert.equal(covering, null, 'a popup layer covers the learner box');
     assert.equal(await page.getByTestId('whatif-empty').count(), 0);
     await select(page, sheetName, 'A8');
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC007'));
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC007'),
+    );
 
     // Toggles recompute at once, as the engine would.
     let choices = sheetChoices;
@@ -230,10 +270,18 @@ describe('what-if tab in headless Chromium', function () {
     await unit(page, free.ref).getByRole('radio', { name: 'Planned' }).check();
     choices = withChoice(choices, free.ref, 'planned');
     await assertResults(page, record, choices, new Set([free.ref]));
-    assert.equal(await page.getByTestId('whatif-credits').getAttribute('data-with-planned'), String(whatIf(record, q, sheetChoices).credits.withPlanned + (free.credits ?? 0)));
+    assert.equal(
+      await page.getByTestId('whatif-credits').getAttribute('data-with-planned'),
+      String(whatIf(record, q, sheetChoices).credits.withPlanned + (free.credits ?? 0)),
+    );
 
     // Keyboard: arrows change a unit's choice, Space picks the focused one, Tab goes on to the next unit.
-    const keyed = q.units.find((u) => u.group === 'C' && (choices[u.ref] ?? 'none') === 'none' && !q.rules.some((r) => r.kind === 'barred' && r.units.includes(u.ref)))!;
+    const keyed = q.units.find(
+      (u) =>
+        u.group === 'C' &&
+        (choices[u.ref] ?? 'none') === 'none' &&
+        !q.rules.some((r) => r.kind === 'barred' && r.units.includes(u.ref)),
+    )!;
     await unit(page, keyed.ref).getByRole('radio', { name: 'Not taken' }).focus();
     await page.keyboard.press('ArrowLeft');
     assert.equal(await choiceOf(page, keyed.ref), 'planned');
@@ -245,10 +293,16 @@ describe('what-if tab in headless Chromium', function () {
     choices = withChoice(choices, keyed.ref, 'planned');
     await assertResults(page, record, choices, new Set([free.ref, keyed.ref]));
     await page.keyboard.press('Tab');
-    const focusedUnit = await page.evaluate(() => document.activeElement?.closest('[data-testid^="unit-"]')?.getAttribute('data-testid'));
+    const focusedUnit = await page.evaluate(() =>
+      document.activeElement?.closest('[data-testid^="unit-"]')?.getAttribute('data-testid'),
+    );
     assert.notEqual(focusedUnit, `unit-${keyed.ref}`, 'Tab leaves the unit for the next control');
     assert.ok(focusedUnit?.startsWith('unit-'), `focus went to ${focusedUnit}`);
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked), true, 'Tab lands on the next unit’s chosen state');
+    assert.equal(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement).checked),
+      true,
+      'Tab lands on the next unit’s chosen state',
+    );
 
     const shot = artifact('whatif.png');
     // The top of the tab: learner, results, the cells Apply would write, the plans and the first units.
@@ -258,7 +312,10 @@ describe('what-if tab in headless Chromium', function () {
 
     // One click adds the best plan's units as planned.
     const best = suggestions(q, choices, 'credits').plans[0];
-    await page.getByTestId('plan-0').getByRole('button', { name: /^Add as planned: plan 1,/ }).click();
+    await page
+      .getByTestId('plan-0')
+      .getByRole('button', { name: /^Add as planned: plan 1,/ })
+      .click();
     choices = withPlan(choices, best.plan);
     for (const ref of best.adds) assert.equal(await choiceOf(page, ref), 'planned', ref);
     await assertResults(page, record, choices, new Set([free.ref, keyed.ref, ...best.adds]));
@@ -278,24 +335,36 @@ describe('what-if tab in headless Chromium', function () {
     await page.getByTestId('whatif-success').waitFor();
     // Focus goes to the message, and the pane's live region says it.
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'whatif-success');
-    await page.waitForFunction(() => /Wrote /.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Wrote /.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''),
+    );
 
     const after = await sheetCells(page, sheetName);
     const header = spec.sheets[0].cells[0];
     const cellOf = (text: string) => `${columnLetters(header.indexOf(text) + 1)}8`;
     const owned = new Set([...RESULT_HEADERS, NOT_COUNTED_HEADER].map(cellOf));
-    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((cell) => before[cell] !== after[cell]);
+    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+      (cell) => before[cell] !== after[cell],
+    );
     assert.equal(after[cellOf(free.ref)], 'P');
     assert.equal(after[cellOf(dropped)], undefined, 'the dropped unit’s cell is emptied');
-    for (const cell of changed) assert.ok(cell === cellOf(free.ref) || cell === cellOf(dropped) || owned.has(cell), `${cell} changed`);
+    for (const cell of changed)
+      assert.ok(cell === cellOf(free.ref) || cell === cellOf(dropped) || owned.has(cell), `${cell} changed`);
     const applied = learnerOf(
-      spec.sheets[0].cells.map((r, i) => (i === 7 ? r.map((v, c) => (c === header.indexOf(free.ref) ? 'P' : c === header.indexOf(dropped) ? null : v)) : r)),
+      spec.sheets[0].cells.map((r, i) =>
+        i === 7
+          ? r.map((v, c) => (c === header.indexOf(free.ref) ? 'P' : c === header.indexOf(dropped) ? null : v))
+          : r,
+      ),
       8,
     );
     const expected = whatIf(applied, q, choicesOf(applied));
     assert.equal(after[cellOf('qualcheck: status')], expected.status);
     assert.equal(after[cellOf('qualcheck: credits with planned')], expected.credits.withPlanned);
-    assert.match((await page.getByTestId('whatif-success').textContent()) ?? '', new RegExp(`Wrote ${cellOf(free.ref)}, ${cellOf(dropped)}|Wrote ${cellOf(dropped)}, ${cellOf(free.ref)}`));
+    assert.match(
+      (await page.getByTestId('whatif-success').textContent()) ?? '',
+      new RegExp(`Wrote ${cellOf(free.ref)}, ${cellOf(dropped)}|Wrote ${cellOf(dropped)}, ${cellOf(free.ref)}`),
+    );
     // The pane now starts from the sheet as written.
     await page.getByTestId('whatif-pending').waitFor({ state: 'detached' });
     assert.equal(await choiceOf(page, free.ref), 'planned');
@@ -336,7 +405,8 @@ describe('what-if tab in headless Chromium', function () {
     }
     console.log('      what-if toggle, click to results re-rendered (headless Chromium, production build):');
     console.table(rows);
-    for (const [id, row] of Object.entries(rows)) assert.equal(row.toggles, expectedToggles[id], `${id}: every toggle re-rendered the results`);
+    for (const [id, row] of Object.entries(rows))
+      assert.equal(row.toggles, expectedToggles[id], `${id}: every toggle re-rendered the results`);
     assert.deepEqual(recorded.consoleErrors, []);
     assertStayedLocal(recorded, session.origin);
     await page.context().close();

@@ -39,7 +39,12 @@ export function parseAddress(address: string): Rect {
   const r2 = Number(b[2]) - 1;
   const c1 = columnNumber(a[1]);
   const c2 = columnNumber(b[1]);
-  return { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
+  return {
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    columns: Math.abs(c2 - c1) + 1,
+  };
 }
 
 export function rectAddress(rect: Rect): string {
@@ -55,7 +60,12 @@ export function qualifiedAddress(sheet: string, rect: Rect): string {
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns
+  );
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {

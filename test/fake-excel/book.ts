@@ -170,7 +170,10 @@ export interface FakeCustomXmlPart {
 
 /** The namespace URI of an XML document's root element, or undefined when the text has no root element. */
 export function rootNamespace(xml: string): string | undefined {
-  const body = xml.replace(/<\?[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').trimStart();
+  const body = xml
+    .replace(/<\?[\s\S]*?\?>/g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trimStart();
   const root = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?([^>]*)>/.exec(body);
   if (!root) return undefined;
   const prefix = root[2] ? root[1] : undefined;

@@ -15,7 +15,8 @@ type Node =
   | { kind: 'call'; name: string; args: Node[] }
   | { kind: 'binary'; op: '&' | '=' | '<>'; left: Node; right: Node };
 
-const TOKEN = /\s*(?:("(?:[^"]|"")*")|(\$?[A-Z]{1,3}\$?\d+)(?![A-Z(])|([A-Z][A-Z0-9.]*)\(|(\d+(?:\.\d+)?)|(<>|[&=(),]))/y;
+const TOKEN =
+  /\s*(?:("(?:[^"]|"")*")|(\$?[A-Z]{1,3}\$?\d+)(?![A-Z(])|([A-Z][A-Z0-9.]*)\(|(\d+(?:\.\d+)?)|(<>|[&=(),]))/y;
 
 function columnNumber(letters: string): number {
   let n = 0;
@@ -41,7 +42,13 @@ function parse(formula: string): Node {
     if (m[1] !== undefined) return { kind: 'literal', value: m[1].slice(1, -1).replace(/""/g, '"') };
     if (m[2] !== undefined) {
       const ref = /^(\$?)([A-Z]+)(\$?)(\d+)$/.exec(m[2])!;
-      return { kind: 'ref', columnFixed: ref[1] === '$', column: columnNumber(ref[2]), rowFixed: ref[3] === '$', row: Number(ref[4]) - 1 };
+      return {
+        kind: 'ref',
+        columnFixed: ref[1] === '$',
+        column: columnNumber(ref[2]),
+        rowFixed: ref[3] === '$',
+        row: Number(ref[4]) - 1,
+      };
     }
     if (m[3] !== undefined) {
       const args: Node[] = [];
@@ -94,18 +101,29 @@ function asText(v: FormulaValue | undefined): string {
 
 const VALUE_ERROR = { error: '#VALUE!' };
 
-export function evaluateFormula(formula: string, anchor: Cell, cell: Cell, valueAt: (row: number, column: number) => FormulaValue | undefined): FormulaValue {
+export function evaluateFormula(
+  formula: string,
+  anchor: Cell,
+  cell: Cell,
+  valueAt: (row: number, column: number) => FormulaValue | undefined,
+): FormulaValue {
   const evaluate = (node: Node): FormulaValue | undefined => {
     switch (node.kind) {
       case 'literal':
         return node.value;
       case 'ref':
-        return valueAt(node.rowFixed ? node.row : node.row + cell.row - anchor.row, node.columnFixed ? node.column : node.column + cell.column - anchor.column);
+        return valueAt(
+          node.rowFixed ? node.row : node.row + cell.row - anchor.row,
+          node.columnFixed ? node.column : node.column + cell.column - anchor.column,
+        );
       case 'binary': {
         const left = evaluate(node.left);
         const right = evaluate(node.right);
         if (node.op === '&') return asText(left) + asText(right);
-        const same = typeof left === 'number' && typeof right === 'number' ? left === right : asText(left).toLowerCase() === asText(right).toLowerCase();
+        const same =
+          typeof left === 'number' && typeof right === 'number'
+            ? left === right
+            : asText(left).toLowerCase() === asText(right).toLowerCase();
         return node.op === '=' ? same : !same;
       }
       case 'call': {
@@ -125,7 +143,8 @@ export function evaluateFormula(formula: string, anchor: Cell, cell: Cell, value
           case 'SEARCH': {
             const wanted = asText(args[0]);
             const within = asText(args[1]);
-            const i = node.name === 'FIND' ? within.indexOf(wanted) : within.toLowerCase().indexOf(wanted.toLowerCase());
+            const i =
+              node.name === 'FIND' ? within.indexOf(wanted) : within.toLowerCase().indexOf(wanted.toLowerCase());
             return i < 0 ? VALUE_ERROR : i + 1;
           }
           default:

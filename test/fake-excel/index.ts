@@ -25,7 +25,10 @@ export function createFakeExcel(book = new FakeWorkbookState(), options: Partial
       const result = await batch(context);
       // Strict on purpose: a batch that queues work it never syncs has a bug the real host may or may not forgive.
       if (context.pending > 0) {
-        throw new FakeExcelError('GeneralException', `Excel.run ended with ${context.pending} operation(s) queued but never synced.`);
+        throw new FakeExcelError(
+          'GeneralException',
+          `Excel.run ended with ${context.pending} operation(s) queued but never synced.`,
+        );
       }
       return result;
     } finally {

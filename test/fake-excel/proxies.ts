@@ -24,7 +24,14 @@ import type {
   HostWorksheetProtection,
 } from '../../src/excel/host';
 import { type Rect, contains, intersects, qualifiedAddress, parseAddress } from './a1';
-import { rootNamespace, type FakeCell, type FakeConditionalFormat, type FakeCustomXmlPart, type FakeSheet, type FakeWorkbookState } from './book';
+import {
+  rootNamespace,
+  type FakeCell,
+  type FakeConditionalFormat,
+  type FakeCustomXmlPart,
+  type FakeSheet,
+  type FakeWorkbookState,
+} from './book';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -110,7 +117,10 @@ export class FakeContext implements HostContext {
 
   assertOpen(): void {
     if (this.closed) {
-      throw new FakeExcelError('InvalidObjectPath', 'The object was used after its Excel.run batch ended (or with another request context).');
+      throw new FakeExcelError(
+        'InvalidObjectPath',
+        'The object was used after its Excel.run batch ended (or with another request context).',
+      );
     }
   }
 
@@ -156,7 +166,12 @@ export class FakeContext implements HostContext {
       );
     }
     if (record.requestBytes > this.options.limitBytes) {
-      fail(new FakeExcelError('RequestPayloadSizeLimitExceeded', `The request payload (${record.requestBytes} bytes) exceeds the limit.`));
+      fail(
+        new FakeExcelError(
+          'RequestPayloadSizeLimitExceeded',
+          `The request payload (${record.requestBytes} bytes) exceeds the limit.`,
+        ),
+      );
     }
     const responses: unknown[] = [];
     for (const op of ops) {
@@ -169,7 +184,12 @@ export class FakeContext implements HostContext {
     }
     record.responseBytes = byteLength(responses);
     if (record.responseBytes > this.options.limitBytes) {
-      fail(new FakeExcelError('ResponsePayloadSizeLimitExceeded', `The response payload (${record.responseBytes} bytes) exceeds the limit.`));
+      fail(
+        new FakeExcelError(
+          'ResponsePayloadSizeLimitExceeded',
+          `The response payload (${record.responseBytes} bytes) exceeds the limit.`,
+        ),
+      );
     }
     for (const op of ops) op.commit?.();
   }
@@ -218,7 +238,12 @@ abstract class FakeObject {
     for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
   }
 
-  protected queueCall(action: string, args: unknown, apply: (record: SyncRecord) => unknown, kind: 'write' | 'call' = 'call'): void {
+  protected queueCall(
+    action: string,
+    args: unknown,
+    apply: (record: SyncRecord) => unknown,
+    kind: 'write' | 'call' = 'call',
+  ): void {
     this.ctx.enqueue({ kind, request: { path: this.path, action, args }, apply });
   }
 
@@ -226,7 +251,11 @@ abstract class FakeObject {
 }
 
 function unknownProperty(className: string, prop: string): never {
-  throw new FakeExcelError('InvalidArgument', `The fake host does not know ${className}.${prop}.`, `${className}.${prop}`);
+  throw new FakeExcelError(
+    'InvalidArgument',
+    `The fake host does not know ${className}.${prop}.`,
+    `${className}.${prop}`,
+  );
 }
 
 // ---------------------------------------------------------------- workbook and worksheets
@@ -249,11 +278,20 @@ class FakeSelectionEvents {
   constructor(private readonly ctx: FakeContext) {}
   add(handler: (args: { type: 'SelectionChanged' }) => Promise<unknown>): { context: FakeContext; remove(): void } {
     const handlers = this.ctx.book.selectionHandlers;
-    this.ctx.enqueue({ kind: 'call', request: { path: 'Workbook.onSelectionChanged', action: 'add' }, apply: () => void handlers.add(handler) });
+    this.ctx.enqueue({
+      kind: 'call',
+      request: { path: 'Workbook.onSelectionChanged', action: 'add' },
+      apply: () => void handlers.add(handler),
+    });
     const ctx = this.ctx;
     return {
       context: ctx,
-      remove: () => ctx.enqueue({ kind: 'call', request: { path: 'Workbook.onSelectionChanged', action: 'remove' }, apply: () => void handlers.delete(handler) }),
+      remove: () =>
+        ctx.enqueue({
+          kind: 'call',
+          request: { path: 'Workbook.onSelectionChanged', action: 'remove' },
+          apply: () => void handlers.delete(handler),
+        }),
     };
   }
 }
@@ -276,7 +314,8 @@ export class FakeWorkbookProxy implements HostWorkbook {
     return new FakeRange(this.ctx, 'Workbook.getSelectedRange()', () => {
       const selection = book.selection ?? { sheet: book.activeSheet, rect: { row: 0, column: 0, rows: 1, columns: 1 } };
       const sheet = book.sheet(selection.sheet);
-      if (!sheet) throw new FakeExcelError('ItemNotFound', 'The selected sheet does not exist.', 'Workbook.getSelectedRange');
+      if (!sheet)
+        throw new FakeExcelError('ItemNotFound', 'The selected sheet does not exist.', 'Workbook.getSelectedRange');
       return { sheet, rect: selection.rect };
     });
   }
@@ -300,21 +339,28 @@ class FakeCustomXmlPartCollection implements HostCustomXmlPartCollection {
       request: { path: 'CustomXmlParts', action: 'add', args: [xml] },
       apply: () => {
         if (typeof xml !== 'string' || rootNamespace(xml) === undefined) {
-          throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'CustomXmlPartCollection.add');
+          throw new FakeExcelError(
+            'InvalidArgument',
+            'The argument is invalid or missing or has an incorrect format.',
+            'CustomXmlPartCollection.add',
+          );
         }
         added = book.addCustomXmlPart(xml);
       },
     });
     return new FakeCustomXmlPartProxy(this.ctx, 'CustomXmlParts.add()', () => {
-      if (!added) throw new FakeExcelError('ItemNotFound', 'The new part was not added.', 'CustomXmlPartCollection.add');
+      if (!added)
+        throw new FakeExcelError('ItemNotFound', 'The new part was not added.', 'CustomXmlPartCollection.add');
       return added;
     });
   }
 
   getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
     const book = this.ctx.book;
-    return new FakeCustomXmlPartScopedCollection(this.ctx, `CustomXmlParts.getByNamespace(${JSON.stringify(namespaceUri)})`, () =>
-      book.customXmlParts.filter((p) => rootNamespace(p.xml) === namespaceUri),
+    return new FakeCustomXmlPartScopedCollection(
+      this.ctx,
+      `CustomXmlParts.getByNamespace(${JSON.stringify(namespaceUri)})`,
+      () => book.customXmlParts.filter((p) => rootNamespace(p.xml) === namespaceUri),
     );
   }
 }
@@ -347,7 +393,12 @@ class FakeCustomXmlPartScopedCollection extends FakeObject implements HostCustom
     const fields = props.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
     this.itemProxies = parts.map((part, i) => {
       const proxy = new FakeCustomXmlPartProxy(this.ctx, `${this.path}.items[${i}]`, () => part);
-      proxy.receive(Object.fromEntries([['isNullObject', false], ...(fields.length > 0 ? fields : ['id', 'namespaceUri']).map((f) => [f, proxy.field(f)])]));
+      proxy.receive(
+        Object.fromEntries([
+          ['isNullObject', false],
+          ...(fields.length > 0 ? fields : ['id', 'namespaceUri']).map((f) => [f, proxy.field(f)]),
+        ]),
+      );
       return proxy;
     });
     return { items: parts.length };
@@ -356,7 +407,12 @@ class FakeCustomXmlPartScopedCollection extends FakeObject implements HostCustom
   getCount(): FakeClientResult<number> {
     const result = new FakeClientResult<number>();
     let count = 0;
-    this.ctx.enqueue({ kind: 'load', request: { path: this.path, action: 'getCount' }, apply: () => (count = this.parts().length), commit: () => result.set(count) });
+    this.ctx.enqueue({
+      kind: 'load',
+      request: { path: this.path, action: 'getCount' },
+      apply: () => (count = this.parts().length),
+      commit: () => result.set(count),
+    });
     return result;
   }
 
@@ -388,7 +444,8 @@ class FakeCustomXmlPartProxy extends FakeObject implements HostCustomXmlPart {
   private part(): FakeCustomXmlPart {
     const part = this.partOrNull();
     if (!part) throw new FakeExcelError('ItemNotFound', 'The custom XML part is a null object.', 'CustomXmlPart');
-    if (!this.ctx.book.customXmlParts.includes(part)) throw new FakeExcelError('ItemNotFound', 'The custom XML part was deleted.', 'CustomXmlPart');
+    if (!this.ctx.book.customXmlParts.includes(part))
+      throw new FakeExcelError('ItemNotFound', 'The custom XML part was deleted.', 'CustomXmlPart');
     return part;
   }
 
@@ -425,7 +482,12 @@ class FakeCustomXmlPartProxy extends FakeObject implements HostCustomXmlPart {
   getXml(): FakeClientResult<string> {
     const result = new FakeClientResult<string>();
     let xml = '';
-    this.ctx.enqueue({ kind: 'load', request: { path: this.path, action: 'getXml' }, apply: () => (xml = this.part().xml), commit: () => result.set(xml) });
+    this.ctx.enqueue({
+      kind: 'load',
+      request: { path: this.path, action: 'getXml' },
+      apply: () => (xml = this.part().xml),
+      commit: () => result.set(xml),
+    });
     return result;
   }
 
@@ -435,7 +497,11 @@ class FakeCustomXmlPartProxy extends FakeObject implements HostCustomXmlPart {
       [xml],
       () => {
         if (typeof xml !== 'string' || rootNamespace(xml) === undefined) {
-          throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'CustomXmlPart.setXml');
+          throw new FakeExcelError(
+            'InvalidArgument',
+            'The argument is invalid or missing or has an incorrect format.',
+            'CustomXmlPart.setXml',
+          );
         }
         this.part().xml = xml;
       },
@@ -464,7 +530,12 @@ export class FakeWorksheetCollection implements HostWorksheetCollection {
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, 'Worksheets.getActiveWorksheet()', () => {
       const sheet = this.ctx.book.sheet(this.ctx.book.activeSheet);
-      if (!sheet) throw new FakeExcelError('ItemNotFound', 'There is no active worksheet.', 'WorksheetCollection.getActiveWorksheet');
+      if (!sheet)
+        throw new FakeExcelError(
+          'ItemNotFound',
+          'There is no active worksheet.',
+          'WorksheetCollection.getActiveWorksheet',
+        );
       return sheet;
     });
   }
@@ -472,13 +543,22 @@ export class FakeWorksheetCollection implements HostWorksheetCollection {
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, `Worksheets.getItem(${JSON.stringify(key)})`, () => {
       const sheet = this.ctx.book.sheet(key);
-      if (!sheet) throw new FakeExcelError('ItemNotFound', 'The requested resource doesn\'t exist.', 'WorksheetCollection.getItem');
+      if (!sheet)
+        throw new FakeExcelError(
+          'ItemNotFound',
+          "The requested resource doesn't exist.",
+          'WorksheetCollection.getItem',
+        );
       return sheet;
     });
   }
 
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, `Worksheets.getItemOrNullObject(${JSON.stringify(key)})`, () => this.ctx.book.sheet(key) ?? null);
+    return new FakeWorksheet(
+      this.ctx,
+      `Worksheets.getItemOrNullObject(${JSON.stringify(key)})`,
+      () => this.ctx.book.sheet(key) ?? null,
+    );
   }
 
   add(name?: string): FakeWorksheet {
@@ -489,9 +569,18 @@ export class FakeWorksheetCollection implements HostWorksheetCollection {
       request: { path: 'Worksheets', action: 'add', args: [chosen] },
       apply: () => {
         if (chosen.length === 0 || chosen.length > 31 || SHEET_NAME_FORBIDDEN.test(chosen) || /^'|'$/.test(chosen)) {
-          throw new FakeExcelError('InvalidArgument', `The sheet name "${chosen}" is not valid.`, 'WorksheetCollection.add');
+          throw new FakeExcelError(
+            'InvalidArgument',
+            `The sheet name "${chosen}" is not valid.`,
+            'WorksheetCollection.add',
+          );
         }
-        if (book.sheet(chosen)) throw new FakeExcelError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.', 'WorksheetCollection.add');
+        if (book.sheet(chosen))
+          throw new FakeExcelError(
+            'ItemAlreadyExists',
+            'A resource with the same name or identifier already exists.',
+            'WorksheetCollection.add',
+          );
         book.addSheet(chosen);
       },
     });
@@ -526,7 +615,8 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
   sheet(): FakeSheet {
     const sheet = this.sheetOrNull();
     if (!sheet) throw new FakeExcelError('ItemNotFound', 'The worksheet is a null object.', 'Worksheet');
-    if (!this.ctx.book.sheets.includes(sheet)) throw new FakeExcelError('ItemNotFound', 'The worksheet was deleted.', 'Worksheet');
+    if (!this.ctx.book.sheets.includes(sheet))
+      throw new FakeExcelError('ItemNotFound', 'The worksheet was deleted.', 'Worksheet');
     return sheet;
   }
 
@@ -565,20 +655,32 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, `${this.path}.getRange(${JSON.stringify(address ?? '')})`, () => {
       const sheet = this.sheet();
-      if (address === undefined || address === '') return { sheet, rect: { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } };
+      if (address === undefined || address === '')
+        return { sheet, rect: { row: 0, column: 0, rows: MAX_ROWS, columns: MAX_COLUMNS } };
       let rect: Rect;
       try {
         rect = parseAddress(address);
       } catch {
-        throw new FakeExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`, 'Worksheet.getRange');
+        throw new FakeExcelError(
+          'InvalidArgument',
+          `The argument is invalid or missing or has an incorrect format: ${address}`,
+          'Worksheet.getRange',
+        );
       }
       return { sheet, rect };
     });
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return new FakeRange(this.ctx, `${this.path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () =>
-      checkedRect(this.sheet(), { row: startRow, column: startColumn, rows: rowCount, columns: columnCount }, 'Worksheet.getRangeByIndexes'),
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
+      () =>
+        checkedRect(
+          this.sheet(),
+          { row: startRow, column: startColumn, rows: rowCount, columns: columnCount },
+          'Worksheet.getRangeByIndexes',
+        ),
     );
   }
 
@@ -651,7 +753,9 @@ class FakeTableCollection extends FakeObject implements HostTableCollection {
     const wanted = props.filter((p) => p === 'items' || p.startsWith('items/'));
     if (wanted.length !== props.length) unknownProperty(this.className, props.join(','));
     const sheet = this.sheet();
-    const items = sheet.tables.map((t, i) => new FakeTable(this.ctx, `${this.path}.items[${i}]`, t.name, () => ({ sheet, rect: t.rect })));
+    const items = sheet.tables.map(
+      (t, i) => new FakeTable(this.ctx, `${this.path}.items[${i}]`, t.name, () => ({ sheet, rect: t.rect })),
+    );
     // The proxies travel back as their names: what Office.js sends for `items/name`.
     return { items: Object.assign(items, { toJSON: () => items.map((t) => ({ name: t.tableName })) }) };
   }
@@ -695,8 +799,19 @@ interface Located {
 }
 
 function checkedRect(sheet: FakeSheet, rect: Rect, location: string): Located {
-  if (rect.row < 0 || rect.column < 0 || rect.rows < 1 || rect.columns < 1 || rect.row + rect.rows > MAX_ROWS || rect.column + rect.columns > MAX_COLUMNS) {
-    throw new FakeExcelError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', location);
+  if (
+    rect.row < 0 ||
+    rect.column < 0 ||
+    rect.rows < 1 ||
+    rect.columns < 1 ||
+    rect.row + rect.rows > MAX_ROWS ||
+    rect.column + rect.columns > MAX_COLUMNS
+  ) {
+    throw new FakeExcelError(
+      'InvalidArgument',
+      'The argument is invalid or missing or has an incorrect format.',
+      location,
+    );
   }
   return { sheet, rect };
 }
@@ -708,7 +823,11 @@ function mixed(flags: boolean[]): boolean | null {
 }
 
 function sameShape(values: unknown, rect: Rect): boolean {
-  return Array.isArray(values) && values.length === rect.rows && values.every((row) => Array.isArray(row) && row.length === rect.columns);
+  return (
+    Array.isArray(values) &&
+    values.length === rect.rows &&
+    values.every((row) => Array.isArray(row) && row.length === rect.columns)
+  );
 }
 
 /** What Excel stores for a value typed through the API: numeric text becomes a number unless the cell is formatted as text. */
@@ -741,7 +860,8 @@ export class FakeRange extends FakeObject implements HostRange {
   locate(): Located {
     const located = this.locateOrNull();
     if (!located) throw new FakeExcelError('ItemNotFound', 'The range is a null object.', 'Range');
-    if (!this.ctx.book.sheets.includes(located.sheet)) throw new FakeExcelError('ItemNotFound', 'The worksheet of the range was deleted.', 'Range');
+    if (!this.ctx.book.sheets.includes(located.sheet))
+      throw new FakeExcelError('ItemNotFound', 'The worksheet of the range was deleted.', 'Range');
     return located;
   }
 
@@ -809,8 +929,18 @@ export class FakeRange extends FakeObject implements HostRange {
       formats,
       () => {
         const { sheet, rect } = this.locate();
-        if (!sameShape(formats, rect)) throw new FakeExcelError('InvalidArgument', 'The number formats do not match the range.', 'Range.numberFormat');
-        if (sheet.protected) throw new FakeExcelError('AccessDenied', "The cell you're trying to change is on a protected sheet.", 'Range.numberFormat');
+        if (!sameShape(formats, rect))
+          throw new FakeExcelError(
+            'InvalidArgument',
+            'The number formats do not match the range.',
+            'Range.numberFormat',
+          );
+        if (sheet.protected)
+          throw new FakeExcelError(
+            'AccessDenied',
+            "The cell you're trying to change is on a protected sheet.",
+            'Range.numberFormat',
+          );
         formats.forEach((row, i) => row.forEach((f, j) => sheet.setNumberFormat(rect.row + i, rect.column + j, f)));
       },
       'write',
@@ -852,11 +982,21 @@ export class FakeRange extends FakeObject implements HostRange {
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return (this.formatsProxy ??= new FakeConditionalFormatCollection(this.ctx, `${this.path}.conditionalFormats`, () => this.locate()));
+    return (this.formatsProxy ??= new FakeConditionalFormatCollection(this.ctx, `${this.path}.conditionalFormats`, () =>
+      this.locate(),
+    ));
   }
 
   load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'numberFormat']);
+    this.queueLoad(propertyNames, [
+      'address',
+      'rowIndex',
+      'columnIndex',
+      'rowCount',
+      'columnCount',
+      'values',
+      'numberFormat',
+    ]);
     return this;
   }
 
@@ -885,7 +1025,8 @@ export class FakeRange extends FakeObject implements HostRange {
           out.columnCount = rect.columns;
           break;
         case 'values':
-          if (rect.rows * rect.columns > 5_000_000) throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'Too many cells in one read.', 'Range.values');
+          if (rect.rows * rect.columns > 5_000_000)
+            throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'Too many cells in one read.', 'Range.values');
           out.values = rows.map((r) => columns.map((c) => sheet.value(r, c) ?? ''));
           break;
         case 'numberFormat':
@@ -914,19 +1055,37 @@ export class FakeRange extends FakeObject implements HostRange {
   }
 
   getCell(row: number, column: number): FakeRange {
-    return this.derived(`getCell(${row},${column})`, (r) => ({ row: r.row + row, column: r.column + column, rows: 1, columns: 1 }));
+    return this.derived(`getCell(${row},${column})`, (r) => ({
+      row: r.row + row,
+      column: r.column + column,
+      rows: 1,
+      columns: 1,
+    }));
   }
   getRow(row: number): FakeRange {
     return this.derived(`getRow(${row})`, (r) => ({ row: r.row + row, column: r.column, rows: 1, columns: r.columns }));
   }
   getColumn(column: number): FakeRange {
-    return this.derived(`getColumn(${column})`, (r) => ({ row: r.row, column: r.column + column, rows: r.rows, columns: 1 }));
+    return this.derived(`getColumn(${column})`, (r) => ({
+      row: r.row,
+      column: r.column + column,
+      rows: r.rows,
+      columns: 1,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (r) => ({ ...r, rows: r.rows + deltaRows, columns: r.columns + deltaColumns }));
+    return this.derived(`getResizedRange(${deltaRows},${deltaColumns})`, (r) => ({
+      ...r,
+      rows: r.rows + deltaRows,
+      columns: r.columns + deltaColumns,
+    }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
-    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, (r) => ({ ...r, row: r.row + rowOffset, column: r.column + columnOffset }));
+    return this.derived(`getOffsetRange(${rowOffset},${columnOffset})`, (r) => ({
+      ...r,
+      row: r.row + rowOffset,
+      column: r.column + columnOffset,
+    }));
   }
 
   clear(applyTo: 'All' | 'Contents' = 'All'): void {
@@ -935,7 +1094,12 @@ export class FakeRange extends FakeObject implements HostRange {
       [applyTo],
       () => {
         const { sheet, rect } = this.locate();
-        if (sheet.protected) throw new FakeExcelError('AccessDenied', "The cell you're trying to change is on a protected sheet.", 'Range.clear');
+        if (sheet.protected)
+          throw new FakeExcelError(
+            'AccessDenied',
+            "The cell you're trying to change is on a protected sheet.",
+            'Range.clear',
+          );
         const cut = sheet.merged.find((m) => intersects(m, rect) && !contains(rect, m));
         if (cut) throw new FakeExcelError('InvalidOperation', 'Cannot change part of a merged cell.', 'Range.clear');
         const lastRow = Math.min(rect.row + rect.rows, Math.max(sheet.cells.length, sheet.formats.length));
@@ -972,7 +1136,12 @@ class FakeClientResult<T> implements HostClientResult<T> {
     this.settled = true;
   }
   get value(): T {
-    if (!this.settled) throw new FakeExcelError('PropertyNotLoaded', 'The value of the result object has not been loaded yet. Call "context.sync()" first.', 'ClientResult.value');
+    if (!this.settled)
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        'The value of the result object has not been loaded yet. Call "context.sync()" first.',
+        'ClientResult.value',
+      );
     return this.result as T;
   }
 }
@@ -1022,7 +1191,8 @@ class FakeConditionalFormatCollection extends FakeObject implements HostConditio
       request: { path: this.path, action: 'add', args: [type] },
       apply: () => {
         const { sheet, rect } = this.locate();
-        if (sheet.protected) throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormatCollection.add');
+        if (sheet.protected)
+          throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormatCollection.add');
         const id = Math.max(0, ...sheet.conditionalFormats.map((cf) => cf.id)) + 1;
         const cf: FakeConditionalFormat = { id, type, ranges: [rect], anchor: { row: rect.row, column: rect.column } };
         // A new rule goes on top, as in Excel's rules manager.
@@ -1031,7 +1201,8 @@ class FakeConditionalFormatCollection extends FakeObject implements HostConditio
       },
     });
     return new FakeConditionalFormatProxy(this.ctx, `${this.path}.add(${type})`, () => {
-      if (!created) throw new FakeExcelError('ItemNotFound', 'The conditional format was not created.', 'ConditionalFormat');
+      if (!created)
+        throw new FakeExcelError('ItemNotFound', 'The conditional format was not created.', 'ConditionalFormat');
       return created;
     });
   }
@@ -1042,7 +1213,8 @@ class FakeConditionalFormatCollection extends FakeObject implements HostConditio
       [],
       () => {
         const { sheet, rect } = this.locate();
-        if (sheet.protected) throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormatCollection.clearAll');
+        if (sheet.protected)
+          throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormatCollection.clearAll');
         sheet.clearConditionalFormats(rect);
       },
       'write',
@@ -1076,14 +1248,19 @@ class FakeFill {
     private readonly which: 'fill' | 'font',
   ) {}
   get color(): string {
-    throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load conditional format colours.', 'ConditionalRangeFill.color');
+    throw new FakeExcelError(
+      'PropertyNotLoaded',
+      'The fake host does not load conditional format colours.',
+      'ConditionalRangeFill.color',
+    );
   }
   set color(color: string) {
     this.ctx.enqueue({
       kind: 'write',
       request: { path: `${this.path}.${this.which}`, action: 'set', args: { color } },
       apply: () => {
-        if (!/^#[0-9A-Fa-f]{6}$/.test(color) && !/^[a-z]+$/i.test(color)) throw new FakeExcelError('InvalidArgument', `Not a colour: ${color}`, 'ConditionalRangeFill.color');
+        if (!/^#[0-9A-Fa-f]{6}$/.test(color) && !/^[a-z]+$/i.test(color))
+          throw new FakeExcelError('InvalidArgument', `Not a colour: ${color}`, 'ConditionalRangeFill.color');
         this.target()[this.which] = color;
       },
     });
@@ -1116,7 +1293,12 @@ class FakeCustomRule extends FakeObject implements HostCustomRule {
       'setFormula',
       formula,
       () => {
-        if (!formula.startsWith('=')) throw new FakeExcelError('InvalidArgument', 'A conditional format formula starts with "=".', 'ConditionalFormatRule.formula');
+        if (!formula.startsWith('='))
+          throw new FakeExcelError(
+            'InvalidArgument',
+            'A conditional format formula starts with "=".',
+            'ConditionalFormatRule.formula',
+          );
         this.target().customFormula = formula;
       },
       'write',
@@ -1177,7 +1359,8 @@ class FakeConditionalFormatProxy extends FakeObject implements HostConditionalFo
       [],
       () => {
         const { sheet, cf } = this.home();
-        if (sheet.protected) throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormat.delete');
+        if (sheet.protected)
+          throw new FakeExcelError('AccessDenied', 'The sheet is protected.', 'ConditionalFormat.delete');
         sheet.conditionalFormats = sheet.conditionalFormats.filter((other) => other !== cf);
       },
       'write',
@@ -1187,14 +1370,28 @@ class FakeConditionalFormatProxy extends FakeObject implements HostConditionalFo
   private ofType(type: FakeConditionalFormat['type'], location: string): FormatTarget {
     return () => {
       const { cf } = this.home();
-      if (cf.type !== type) throw new FakeExcelError('InvalidArgument', `The conditional format is of type ${cf.type}, not ${type}.`, location);
+      if (cf.type !== type)
+        throw new FakeExcelError(
+          'InvalidArgument',
+          `The conditional format is of type ${cf.type}, not ${type}.`,
+          location,
+        );
       return cf;
     };
   }
 
-  private setRule(location: string, rule: unknown, apply: (cf: FakeConditionalFormat) => void, type: FakeConditionalFormat['type']): void {
+  private setRule(
+    location: string,
+    rule: unknown,
+    apply: (cf: FakeConditionalFormat) => void,
+    type: FakeConditionalFormat['type'],
+  ): void {
     const target = this.ofType(type, location);
-    this.ctx.enqueue({ kind: 'write', request: { path: `${this.path}.${location}`, action: 'set', args: rule }, apply: () => apply(target()) });
+    this.ctx.enqueue({
+      kind: 'write',
+      request: { path: `${this.path}.${location}`, action: 'set', args: rule },
+      apply: () => apply(target()),
+    });
   }
 
   get cellValue(): HostConditionalFormat['cellValue'] {
@@ -1204,7 +1401,11 @@ class FakeConditionalFormatProxy extends FakeObject implements HostConditionalFo
     return {
       format,
       get rule(): { formula1: string; operator: string } {
-        throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load cell-value rules.', 'CellValueConditionalFormat.rule');
+        throw new FakeExcelError(
+          'PropertyNotLoaded',
+          'The fake host does not load cell-value rules.',
+          'CellValueConditionalFormat.rule',
+        );
       },
       set rule(rule) {
         set(rule);
@@ -1213,12 +1414,21 @@ class FakeConditionalFormatProxy extends FakeObject implements HostConditionalFo
   }
 
   get textComparison(): HostConditionalFormat['textComparison'] {
-    const format = new FakeRangeFormat(this.ctx, `${this.path}.textComparison`, this.ofType('ContainsText', 'textComparison'));
-    const set = (rule: { operator: string; text: string }) => this.setRule('textComparison.rule', rule, (cf) => (cf.textRule = { ...rule }), 'ContainsText');
+    const format = new FakeRangeFormat(
+      this.ctx,
+      `${this.path}.textComparison`,
+      this.ofType('ContainsText', 'textComparison'),
+    );
+    const set = (rule: { operator: string; text: string }) =>
+      this.setRule('textComparison.rule', rule, (cf) => (cf.textRule = { ...rule }), 'ContainsText');
     return {
       format,
       get rule(): { operator: string; text: string } {
-        throw new FakeExcelError('PropertyNotLoaded', 'The fake host does not load text rules.', 'TextConditionalFormat.rule');
+        throw new FakeExcelError(
+          'PropertyNotLoaded',
+          'The fake host does not load text rules.',
+          'TextConditionalFormat.rule',
+        );
       },
       set rule(rule) {
         set(rule);

@@ -30,7 +30,15 @@ export function fakeCustomFunctions(): FakeCustomFunctions {
       },
       Error: FakeExcelError,
       // The values Excel's own enum has.
-      ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
+      ErrorCode: {
+        invalidValue: '#VALUE!',
+        notAvailable: '#N/A',
+        divisionByZero: '#DIV/0!',
+        invalidNumber: '#NUM!',
+        nullReference: '#NULL!',
+        invalidName: '#NAME?',
+        invalidReference: '#REF!',
+      },
     },
   };
 }
@@ -53,7 +61,11 @@ export function excelArgument(value: CellValue | undefined): string | number | b
 }
 
 /** Cells `from` to `to` (1-based columns) of a grid row, as Excel passes a one-row range. */
-export function excelRow(row: readonly CellValue[] | undefined, from: number, to: number): (string | number | boolean)[][] {
+export function excelRow(
+  row: readonly CellValue[] | undefined,
+  from: number,
+  to: number,
+): (string | number | boolean)[][] {
   const cells: (string | number | boolean)[] = [];
   for (let c = from; c <= to; c++) cells.push(excelArgument(row?.[c - 1]));
   return [cells];

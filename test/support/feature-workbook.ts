@@ -35,8 +35,8 @@ export function zipParts(parts: Parts): Promise<Buffer> {
 
 /** The texts of the first `count` header cells of the sample's cohort sheet (shared strings). */
 function headerTexts(parts: Parts, count: number): string[] {
-  const shared = [...(parts.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
-    [...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(''),
+  const shared = [...(parts.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(/<si>(.*?)<\/si>/gs)].map(
+    (m) => [...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(''),
   );
   const sheet = parts.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
   return Array.from({ length: count }, (_, i) => {
@@ -86,7 +86,10 @@ export async function featureWorkbook(sample: string, options: { validationRows?
           '<dataValidation type="whole" allowBlank="1" sqref="E2:E35"><formula1>0</formula1><formula2>99999</formula2></dataValidation></dataValidations>' +
           '<hyperlinks><hyperlink ref="A2" r:id="rIdLink" display="learner file"/><hyperlink ref="A3" location="Expected!A1" display="see expected"/></hyperlinks>',
       )
-      .replace('</worksheet>', '<legacyDrawing r:id="rIdVml"/><tableParts count="1"><tablePart r:id="rIdTable"/></tableParts></worksheet>'),
+      .replace(
+        '</worksheet>',
+        '<legacyDrawing r:id="rIdVml"/><tableParts count="1"><tablePart r:id="rIdTable"/></tableParts></worksheet>',
+      ),
   );
   parts.set(
     'xl/worksheets/_rels/sheet1.xml.rels',
@@ -134,7 +137,9 @@ export async function featureWorkbook(sample: string, options: { validationRows?
     ),
   );
   // Some dxf of the user's own, which their conditional format uses and qualcheck's must not take.
-  edit(parts, 'xl/styles.xml', (xml) => xml.replace('<dxfs count="0"/>', '<dxfs count="1"><dxf><font><b/><color rgb="FF7030A0"/></font></dxf></dxfs>'));
+  edit(parts, 'xl/styles.xml', (xml) =>
+    xml.replace('<dxfs count="0"/>', '<dxfs count="1"><dxf><font><b/><color rgb="FF7030A0"/></font></dxf></dxfs>'),
+  );
   edit(parts, '[Content_Types].xml', (xml) =>
     xml.replace(
       '</Types>',
@@ -147,18 +152,35 @@ export async function featureWorkbook(sample: string, options: { validationRows?
         '<Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/></Types>',
     ),
   );
-  parts.set('xl/charts/chart1.xml', Buffer.from('<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea/></c:chart></c:chartSpace>'));
+  parts.set(
+    'xl/charts/chart1.xml',
+    Buffer.from(
+      '<?xml version="1.0"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea/></c:chart></c:chartSpace>',
+    ),
+  );
   parts.set('xl/media/image1.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
   parts.set('xl/vbaProject.bin', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)));
-  parts.set('customXml/item1.xml', Buffer.from('<?xml version="1.0"?><centre xmlns="urn:example:centre"><name>North College</name></centre>'));
+  parts.set(
+    'customXml/item1.xml',
+    Buffer.from('<?xml version="1.0"?><centre xmlns="urn:example:centre"><name>North College</name></centre>'),
+  );
   parts.set(
     'customXml/itemProps1.xml',
-    Buffer.from('<?xml version="1.0"?><ds:datastoreItem ds:itemID="{6D2B1C3E-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="urn:example:centre"/></ds:schemaRefs></ds:datastoreItem>'),
+    Buffer.from(
+      '<?xml version="1.0"?><ds:datastoreItem ds:itemID="{6D2B1C3E-0000-4000-8000-000000000001}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="urn:example:centre"/></ds:schemaRefs></ds:datastoreItem>',
+    ),
   );
   parts.set(
     'xl/threadedComments/threadedComment1.xml',
-    Buffer.from('<?xml version="1.0"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="C5" dT="2024-05-03T10:00:00.00" personId="{1}" id="{2}"><text>Is this the right unit?</text></threadedComment></ThreadedComments>'),
+    Buffer.from(
+      '<?xml version="1.0"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="C5" dT="2024-05-03T10:00:00.00" personId="{1}" id="{2}"><text>Is this the right unit?</text></threadedComment></ThreadedComments>',
+    ),
   );
-  parts.set('xl/persons/person.xml', Buffer.from('<?xml version="1.0"?><personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><person displayName="Priya Shah" id="{1}" userId="priya" providerId="None"/></personList>'));
+  parts.set(
+    'xl/persons/person.xml',
+    Buffer.from(
+      '<?xml version="1.0"?><personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><person displayName="Priya Shah" id="{1}" userId="priya" providerId="None"/></personList>',
+    ),
+  );
   return zipParts(parts);
 }

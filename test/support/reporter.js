@@ -10,7 +10,9 @@ class SpecWithTotals extends Mocha.reporters.Spec {
     const target = process.env.QUALCHECK_MOCHA_JSON;
     if (!target) return;
     const failures = [];
-    runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, (test, error) => failures.push({ title: test.fullTitle(), error: String(error && error.message) }));
+    runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, (test, error) =>
+      failures.push({ title: test.fullTitle(), error: String(error && error.message) }),
+    );
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, JSON.stringify({ stats: runner.stats, failures }, null, 2));

@@ -24,6 +24,9 @@ export async function gridOfFile(file: string, sheetName?: string): Promise<{ gr
 }
 
 /** An exceljs workbook written out and read back as the command line reads a file. */
-export async function gridOfExcelJs(workbook: ExcelJS.Workbook, sheetName?: string): Promise<{ grid: Grid; sheetName: string }> {
+export async function gridOfExcelJs(
+  workbook: ExcelJS.Workbook,
+  sheetName?: string,
+): Promise<{ grid: Grid; sheetName: string }> {
   return gridOfPackage(Buffer.from(await workbook.xlsx.writeBuffer()), sheetName);
 }

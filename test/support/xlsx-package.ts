@@ -11,7 +11,9 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export async function zipParts(parts: Record<string, string | Buffer>): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const [name, content] of Object.entries(parts)) {
-    zip.addBuffer(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, name, { mtime: new Date(Date.UTC(2020, 0, 1)) });
+    zip.addBuffer(typeof content === 'string' ? Buffer.from(content, 'utf8') : content, name, {
+      mtime: new Date(Date.UTC(2020, 0, 1)),
+    });
   }
   zip.end();
   const chunks: Buffer[] = [];
@@ -21,7 +23,10 @@ export async function zipParts(parts: Record<string, string | Buffer>): Promise<
 
 export function relationships(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
   return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${REL_NS}/${r.type}" Target="${r.target}"${r.external ? ' TargetMode="External"' : ''}/>`)
+    .map(
+      (r) =>
+        `<Relationship Id="${r.id}" Type="${REL_NS}/${r.type}" Target="${r.target}"${r.external ? ' TargetMode="External"' : ''}/>`,
+    )
     .join('')}</Relationships>`;
 }
 
@@ -60,29 +65,37 @@ export async function workbookPackage(spec: PackageSpec): Promise<Buffer> {
   const workbookRels: { id: string; type: string; target: string }[] = [];
   spec.sheets.forEach((sheet, i) => {
     workbookRels.push({ id: `rId${i + 1}`, type: 'worksheet', target: `worksheets/sheet${i + 1}.xml` });
-    parts[`xl/worksheets/sheet${i + 1}.xml`] = sheet.part ?? `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheet.xml}</worksheet>`;
+    parts[`xl/worksheets/sheet${i + 1}.xml`] =
+      sheet.part ?? `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheet.xml}</worksheet>`;
     if (sheet.rels) parts[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = relationships(sheet.rels);
   });
   if (spec.sharedStrings !== undefined) {
     workbookRels.push({ id: 'rIdS', type: 'sharedStrings', target: 'sharedStrings.xml' });
-    parts['xl/sharedStrings.xml'] = typeof spec.sharedStrings === 'string'
-      ? spec.sharedStrings
-      : `${XML_HEAD}<sst xmlns="${MAIN_NS}">${spec.sharedStrings.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('')}</sst>`;
+    parts['xl/sharedStrings.xml'] =
+      typeof spec.sharedStrings === 'string'
+        ? spec.sharedStrings
+        : `${XML_HEAD}<sst xmlns="${MAIN_NS}">${spec.sharedStrings.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join('')}</sst>`;
   }
   if (spec.styles !== undefined) {
     workbookRels.push({ id: 'rIdY', type: 'styles', target: 'styles.xml' });
     parts['xl/styles.xml'] = spec.styles;
   }
   parts['xl/_rels/workbook.xml.rels'] = relationships(workbookRels);
-  parts['xl/workbook.xml'] = `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${spec.workbookPr ? `<workbookPr ${spec.workbookPr}/>` : ''}<sheets>${spec.sheets
-    .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-    .join('')}</sheets></workbook>`;
+  parts['xl/workbook.xml'] =
+    `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${spec.workbookPr ? `<workbookPr ${spec.workbookPr}/>` : ''}<sheets>${spec.sheets
+      .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join('')}</sheets></workbook>`;
   return zipParts({ ...parts, ...spec.parts });
 }
 
 /** A styles part whose cellXfs give each listed number format code (index 0 is General). */
 export function stylesWith(formats: string[]): string {
-  const custom = formats.map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(code).replace(/"/g, '&quot;')}"/>`).join('');
-  const xfs = ['<xf numFmtId="0"/>', ...formats.map((_, i) => `<xf numFmtId="${164 + i}" applyNumberFormat="1"/>`)].join('');
+  const custom = formats
+    .map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${escapeXml(code).replace(/"/g, '&quot;')}"/>`)
+    .join('');
+  const xfs = [
+    '<xf numFmtId="0"/>',
+    ...formats.map((_, i) => `<xf numFmtId="${164 + i}" applyNumberFormat="1"/>`),
+  ].join('');
   return `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><numFmts count="${formats.length}">${custom}</numFmts><cellXfs count="${formats.length + 1}">${xfs}</cellXfs></styleSheet>`;
 }

@@ -36,7 +36,10 @@ export class Catalogue {
   /** A catalogue where each given definition replaces the one with the same id, or is added. */
   withDefinitions(extra: readonly QualificationDefinition[]): Catalogue {
     const replaced = new Set(extra.map((q) => normaliseQualificationId(q.id)));
-    return new Catalogue([...this.qualifications.filter((q) => !replaced.has(normaliseQualificationId(q.id))), ...extra]);
+    return new Catalogue([
+      ...this.qualifications.filter((q) => !replaced.has(normaliseQualificationId(q.id))),
+      ...extra,
+    ]);
   }
 }
 

@@ -10,7 +10,13 @@ export const barred: BarredKind = {
   code: 'barred-combination',
   schema: {
     description: 'a barred set: only one of these units counts, and taking more than one is not allowed',
-    fields: { units: { type: 'array', items: text('a unit ref'), description: 'the refs of the units of the set, at least two' } },
+    fields: {
+      units: {
+        type: 'array',
+        items: text('a unit ref'),
+        description: 'the refs of the units of the set, at least two',
+      },
+    },
     required: ['units'],
   },
   members: (rule) => rule.units,

@@ -6,7 +6,12 @@ import { plural } from './level-words';
  * `9 of 13 credits at level 2: 4 credits short`. `what` is what the rule counts in words; `units` looks up the units
  * the result names, to say whether a unit lacks its credits or only its level.
  */
-export function creditWords(result: RuleResult, what: string, levelMatters: boolean, unit: (ref: string) => UnitDefinition | undefined): string {
+export function creditWords(
+  result: RuleResult,
+  what: string,
+  levelMatters: boolean,
+  unit: (ref: string) => UnitDefinition | undefined,
+): string {
   const { known, required } = result;
   if (result.outcome === 'met') return `${known} of ${required} ${what}: met`;
   const uncertain = result.uncertain ?? [];

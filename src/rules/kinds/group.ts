@@ -11,7 +11,15 @@ export const group: CreditKind<'groupCredits'> = {
   code: 'group-min-credits',
   schema: {
     description: 'at least min credits from the units of some groups together',
-    fields: { groups: { type: 'array', minItems: 1, items: text('a group id'), description: 'the ids of the groups whose credits count' }, min: creditMin },
+    fields: {
+      groups: {
+        type: 'array',
+        minItems: 1,
+        items: text('a group id'),
+        description: 'the ids of the groups whose credits count',
+      },
+      min: creditMin,
+    },
     required: ['groups', 'min'],
   },
   usesLevel: false,

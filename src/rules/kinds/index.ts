@@ -12,7 +12,13 @@ export { atLevel, levelName } from './level-words';
 export { levelWhere } from './level';
 
 /** Every kind, in the order the rules sheet and messages list them. */
-export const KINDS = { totalCredits: total, levelCredits: level, mandatory, groupCredits: group, barred } as const satisfies {
+export const KINDS = {
+  totalCredits: total,
+  levelCredits: level,
+  mandatory,
+  groupCredits: group,
+  barred,
+} as const satisfies {
   [K in RuleKind]: AnyKind & { kind: K };
 };
 

@@ -19,7 +19,10 @@ export const level: CreditKind<'levelCredits'> = {
     description: 'at least min credits from units at a level (or at or above it)',
     fields: {
       level: schemaLevel('the level the credits must be at: 1 to 8, or "Entry"'),
-      orAbove: { type: 'boolean', description: 'true: units above the level count too; false: only units at exactly the level' },
+      orAbove: {
+        type: 'boolean',
+        description: 'true: units above the level count too; false: only units at exactly the level',
+      },
       min: creditMin,
     },
     required: ['level', 'orAbove', 'min'],

@@ -9,7 +9,11 @@ export const mandatory: UnitsKind = {
   label: 'mandatory group',
   spellings: ['mandatory', 'mandatory group'],
   code: 'missing-mandatory',
-  schema: { description: 'every unit of a group is required', fields: { group: text('the id of the mandatory group') }, required: ['group'] },
+  schema: {
+    description: 'every unit of a group is required',
+    fields: { group: text('the id of the mandatory group') },
+    required: ['group'],
+  },
   needs: (rule, q) => q.units.filter((u) => u.group === rule.group).map((u) => u.ref),
   words(result, q) {
     const rule = q.rules.find((r) => r.id === result.ruleId);

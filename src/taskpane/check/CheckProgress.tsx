@@ -4,7 +4,10 @@ import { useEffect } from 'react';
 import type { Progress } from '../../excel/progress';
 import { counted, figure } from '../status-words';
 
-const useStyles = makeStyles({ row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM }, bar: { flexGrow: 1 } });
+const useStyles = makeStyles({
+  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  bar: { flexGrow: 1 },
+});
 
 const PHASE_WORDS: Record<Progress['phase'], string> = {
   reading: 'Reading rows',
@@ -17,16 +20,29 @@ export function progressText(progress: Progress | null, fallback: string): strin
   if (!progress) return fallback;
   if (progress.phase === 'formatting') return PHASE_WORDS.formatting;
   // The engine is done; the first chunk of results is on its way to Excel, which reports writing when it lands.
-  if (progress.phase === 'checking' && progress.done >= progress.total) return `Checked ${counted(progress.total, 'learner')}; writing the results…`;
+  if (progress.phase === 'checking' && progress.done >= progress.total)
+    return `Checked ${counted(progress.total, 'learner')}; writing the results…`;
   return `${PHASE_WORDS[progress.phase]}: ${figure(progress.done)} of ${figure(progress.total)}`;
 }
 
-export function CheckProgress({ progress, label, onCancel }: { progress: Progress | null; label: string; onCancel?: () => void }) {
+export function CheckProgress({
+  progress,
+  label,
+  onCancel,
+}: {
+  progress: Progress | null;
+  label: string;
+  onCancel?: () => void;
+}) {
   const styles = useStyles();
   const value = progress && progress.total > 0 ? progress.done / progress.total : undefined;
   // The live region hears each step once (reading, checking, writing), not every figure of the bar.
   const { announce } = useAnnounce();
-  const step = progress ? (progress.phase === 'checking' && progress.done >= progress.total ? 'writing' : progress.phase) : null;
+  const step = progress
+    ? progress.phase === 'checking' && progress.done >= progress.total
+      ? 'writing'
+      : progress.phase
+    : null;
   useEffect(() => {
     if (step) announce(`${PHASE_WORDS[step]}…`);
   }, [step, announce]);

@@ -35,7 +35,10 @@ export function CheckTab() {
   const done = outcome?.kind === 'done' ? outcome.outcome : null;
   const headingRef = useResultFocus<HTMLHeadingElement>(done, done ? summaryWords(done) : undefined);
   // A MessageBar says its own text through the pane's announcer; focus goes to it so the next Tab starts there.
-  const errorRef = useResultFocus<HTMLDivElement>(outcome?.kind === 'failed' || outcome?.kind === 'cancelled' ? outcome : null, '');
+  const errorRef = useResultFocus<HTMLDivElement>(
+    outcome?.kind === 'failed' || outcome?.kind === 'cancelled' ? outcome : null,
+    '',
+  );
 
   return (
     <div className={panel.column}>
@@ -74,12 +77,15 @@ export function CheckTab() {
           </MessageBar>
         ))}
       <RulesSheetNotice cohort={cohort} />
-      {cohort.outcome?.kind === 'done' && <SummaryPanel outcome={cohort.outcome.outcome} onGoTo={cohort.goTo} headingRef={headingRef} />}
-      {cohort.inspectionError && !(cohort.outcome?.kind === 'failed' && cohort.outcome.message === cohort.inspectionError) && (
-        <MessageBar intent="error">
-          <MessageBarBody>{cohort.inspectionError}</MessageBarBody>
-        </MessageBar>
+      {cohort.outcome?.kind === 'done' && (
+        <SummaryPanel outcome={cohort.outcome.outcome} onGoTo={cohort.goTo} headingRef={headingRef} />
       )}
+      {cohort.inspectionError &&
+        !(cohort.outcome?.kind === 'failed' && cohort.outcome.message === cohort.inspectionError) && (
+          <MessageBar intent="error">
+            <MessageBarBody>{cohort.inspectionError}</MessageBarBody>
+          </MessageBar>
+        )}
       {cohort.inspection && <FoundPanel inspection={cohort.inspection} onGoTo={cohort.goTo} />}
       <SettingsPanel errors={cohort.settingsErrors} />
       {warning.dialog}

@@ -6,7 +6,13 @@ import { counted, figure, paneWords } from '../status-words';
 import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground3 },
   detail: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
   warnings: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
@@ -16,26 +22,41 @@ const useStyles = makeStyles({
 export function qualificationCounts(inspection: SheetInspection): { label: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const learner of inspection.reading.learners) {
-    const label = learner.qualification ? `${learner.qualification.id} ${learner.qualification.title}` : `${learner.qualificationText ?? 'none given'} (not recognised)`;
+    const label = learner.qualification
+      ? `${learner.qualification.id} ${learner.qualification.title}`
+      : `${learner.qualificationText ?? 'none given'} (not recognised)`;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
 }
 
-export function FoundPanel({ inspection, onGoTo }: { inspection: SheetInspection; onGoTo: (sheet: string, cell: string) => void }) {
+export function FoundPanel({
+  inspection,
+  onGoTo,
+}: {
+  inspection: SheetInspection;
+  onGoTo: (sheet: string, cell: string) => void;
+}) {
   const styles = useStyles();
   const { read, reading } = inspection;
   const found = reading.headerRow > 0;
   const warnings = reading.warnings;
   return (
     <Card data-testid="found-panel">
-      <CardHeader header={<Subtitle2 as="h2">Found on sheet “{read.sheetName}”</Subtitle2>} description={<Caption1>Read: {read.source}</Caption1>} />
+      <CardHeader
+        header={<Subtitle2 as="h2">Found on sheet “{read.sheetName}”</Subtitle2>}
+        description={<Caption1>Read: {read.source}</Caption1>}
+      />
       <dl className={styles.facts}>
         <dt className={styles.term}>Header row</dt>
         <dd className={styles.detail}>{found ? `row ${reading.headerRow}` : 'not found'}</dd>
         <dt className={styles.term}>Layout</dt>
         <dd className={styles.detail}>
-          {found ? (reading.layout === 'matrix' ? `one column per unit (${reading.unitColumns.length} unit columns)` : 'units listed in a cell') : '—'}
+          {found
+            ? reading.layout === 'matrix'
+              ? `one column per unit (${reading.unitColumns.length} unit columns)`
+              : 'units listed in a cell'
+            : '—'}
         </dd>
         <dt className={styles.term}>Learners</dt>
         <dd className={styles.detail} data-testid="learner-count">
@@ -65,7 +86,11 @@ export function FoundPanel({ inspection, onGoTo }: { inspection: SheetInspection
             keyOf={(i) => `${warnings[i].cell}-${i}`}
             render={(i) => (
               <>
-                <Link as="button" onClick={() => onGoTo(read.sheetName, warnings[i].cell)} title={`Select ${warnings[i].cell}`}>
+                <Link
+                  as="button"
+                  onClick={() => onGoTo(read.sheetName, warnings[i].cell)}
+                  title={`Select ${warnings[i].cell}`}
+                >
                   {warnings[i].cell}
                 </Link>{' '}
                 <Caption1 className={styles.message}>{paneWords(warnings[i].message)}</Caption1>

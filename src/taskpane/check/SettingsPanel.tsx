@@ -45,13 +45,23 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
         <AccordionPanel>
           <div className={styles.column}>
             <Field label="What to check">
-              <RadioGroup value={settings.scope} onChange={(_, data) => updateSettings({ scope: data.value === 'selection' ? 'selection' : 'sheet' })}>
+              <RadioGroup
+                value={settings.scope}
+                onChange={(_, data) => updateSettings({ scope: data.value === 'selection' ? 'selection' : 'sheet' })}
+              >
                 <Radio value="sheet" label="The whole sheet (its used range)" />
                 <Radio value="selection" label="The selected table or range" />
               </RadioGroup>
             </Field>
-            <Field label="Qualification for learners whose row names none" hint="Used when the sheet has no qualification column, or a learner's cell is empty.">
-              <Select select={{ className: local.select }} value={settings.qualification} onChange={(_, data) => updateSettings({ qualification: data.value })}>
+            <Field
+              label="Qualification for learners whose row names none"
+              hint="Used when the sheet has no qualification column, or a learner's cell is empty."
+            >
+              <Select
+                select={{ className: local.select }}
+                value={settings.qualification}
+                onChange={(_, data) => updateSettings({ qualification: data.value })}
+              >
                 <option value="">None: take it from the sheet</option>
                 {catalogue.qualifications.map((q) => (
                   <option key={q.id} value={q.id}>
@@ -61,7 +71,10 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
               </Select>
             </Field>
             <Field label="Where the results go">
-              <RadioGroup value={settings.place} onChange={(_, data) => updateSettings({ place: data.value === 'sheet' ? 'sheet' : 'beside' })}>
+              <RadioGroup
+                value={settings.place}
+                onChange={(_, data) => updateSettings({ place: data.value === 'sheet' ? 'sheet' : 'beside' })}
+              >
                 <Radio value="beside" label="Columns right of the data" />
                 <Radio value="sheet" label="On a separate results sheet" />
               </RadioGroup>
@@ -73,14 +86,38 @@ export function SettingsPanel({ errors }: { errors: string[] }) {
               validationMessage={errors.length > 0 ? errors.join(' ') : undefined}
             >
               <div className={styles.column}>
-                <Input className={local.input} input={{ className: local.inputField }} aria-label="Also achieved" placeholder="Also achieved, e.g. Done" value={settings.marks.achieved} onChange={(_, data) => marks({ achieved: data.value })} />
-                <Input className={local.input} input={{ className: local.inputField }} aria-label="Also planned" placeholder="Also planned, e.g. Booked" value={settings.marks.planned} onChange={(_, data) => marks({ planned: data.value })} />
-                <Input className={local.input} input={{ className: local.inputField }} aria-label="Also not taken" placeholder="Also not taken, e.g. n/a" value={settings.marks.notTaken} onChange={(_, data) => marks({ notTaken: data.value })} />
+                <Input
+                  className={local.input}
+                  input={{ className: local.inputField }}
+                  aria-label="Also achieved"
+                  placeholder="Also achieved, e.g. Done"
+                  value={settings.marks.achieved}
+                  onChange={(_, data) => marks({ achieved: data.value })}
+                />
+                <Input
+                  className={local.input}
+                  input={{ className: local.inputField }}
+                  aria-label="Also planned"
+                  placeholder="Also planned, e.g. Booked"
+                  value={settings.marks.planned}
+                  onChange={(_, data) => marks({ planned: data.value })}
+                />
+                <Input
+                  className={local.input}
+                  input={{ className: local.inputField }}
+                  aria-label="Also not taken"
+                  placeholder="Also not taken, e.g. n/a"
+                  value={settings.marks.notTaken}
+                  onChange={(_, data) => marks({ notTaken: data.value })}
+                />
                 <Switch
                   className={local.switchRoot}
                   checked={settings.marks.datesMeanAchieved}
                   onChange={(_, data) => marks({ datesMeanAchieved: data.checked })}
-                  label={{ children: 'A date in a unit cell means achieved on that date', className: local.switchLabel }}
+                  label={{
+                    children: 'A date in a unit cell means achieved on that date',
+                    className: local.switchLabel,
+                  }}
                 />
               </div>
             </FieldGroup>

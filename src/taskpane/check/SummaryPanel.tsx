@@ -6,7 +6,12 @@ import type { Ref } from 'react';
 import { counted, figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
 
 const useStyles = makeStyles({
-  statuses: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) max-content', rowGap: tokens.spacingVerticalXXS, columnGap: tokens.spacingHorizontalM },
+  statuses: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) max-content',
+    rowGap: tokens.spacingVerticalXXS,
+    columnGap: tokens.spacingHorizontalM,
+  },
   chip: {
     display: 'inline-block',
     paddingLeft: tokens.spacingHorizontalS,
@@ -19,22 +24,39 @@ const useStyles = makeStyles({
   written: { overflowWrap: 'anywhere' },
 });
 
-
 /** The summary as the live region says it after a check: the count, then each status that some learner has. */
 export function summaryWords(outcome: CheckOutcome): string {
   const { summary } = outcome;
-  const statuses = STATUSES.filter((s) => summary.byStatus[s] > 0).map((s) => `${figure(summary.byStatus[s])} ${STATUS_LABEL[s]}`);
+  const statuses = STATUSES.filter((s) => summary.byStatus[s] > 0).map(
+    (s) => `${figure(summary.byStatus[s])} ${STATUS_LABEL[s]}`,
+  );
   return `Checked ${counted(summary.learners, 'learner')}: ${statuses.join(', ')}.`;
 }
 
-export function SummaryPanel({ outcome, onGoTo, headingRef }: { outcome: CheckOutcome; onGoTo: (sheet: string, range: string) => void; headingRef?: Ref<HTMLHeadingElement> }) {
+export function SummaryPanel({
+  outcome,
+  onGoTo,
+  headingRef,
+}: {
+  outcome: CheckOutcome;
+  onGoTo: (sheet: string, range: string) => void;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const styles = useStyles();
   const { summary, written } = outcome;
   return (
     <Card data-testid="summary">
       <CardHeader
         header={
-          <Text as="h2" size={400} weight="semibold" className={styles.heading} tabIndex={-1} ref={headingRef} data-testid="summary-heading">
+          <Text
+            as="h2"
+            size={400}
+            weight="semibold"
+            className={styles.heading}
+            tabIndex={-1}
+            ref={headingRef}
+            data-testid="summary-heading"
+          >
             Checked {counted(summary.learners, 'learner')}
           </Text>
         }
@@ -43,7 +65,10 @@ export function SummaryPanel({ outcome, onGoTo, headingRef }: { outcome: CheckOu
         {STATUSES.map((status) => (
           <div key={status} style={{ display: 'contents' }} data-testid={`status-${status}`}>
             <span>
-              <span className={styles.chip} style={{ backgroundColor: STATUS_STYLE[status].fill, color: STATUS_STYLE[status].font }}>
+              <span
+                className={styles.chip}
+                style={{ backgroundColor: STATUS_STYLE[status].fill, color: STATUS_STYLE[status].font }}
+              >
                 {STATUS_WORDS[status]}
               </span>
             </span>
@@ -54,8 +79,8 @@ export function SummaryPanel({ outcome, onGoTo, headingRef }: { outcome: CheckOu
       {summary.topViolations.length > 0 && (
         <>
           <Body1>
-            Most common problems, in learners. A learner may have several; their status is the first that applies (invalid, achieved,
-            incomplete, on track, needs data).
+            Most common problems, in learners. A learner may have several; their status is the first that applies
+            (invalid, achieved, incomplete, on track, needs data).
           </Body1>
           <ol className={styles.list} data-testid="top-violations">
             {summary.topViolations.map((v) => (

@@ -1,6 +1,13 @@
 // The check tab's state: what the sheet holds (inspection), the running job with its progress, and the last outcome.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { checkSheet, inspectSheet, selectCell, type CheckOutcome, type CheckSettings, type SheetInspection } from '../../excel/check-sheet';
+import {
+  checkSheet,
+  inspectSheet,
+  selectCell,
+  type CheckOutcome,
+  type CheckSettings,
+  type SheetInspection,
+} from '../../excel/check-sheet';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from '../../excel/progress';
 import { markVocabularyOf } from '../settings';
 import { usePane } from '../services';
@@ -72,15 +79,24 @@ export function useCohortCheck(): CohortCheck {
     controller.current = abort;
     setOutcome(null);
     setJob({ kind: 'checking', progress: null });
-    checkSheet(run, latest.current, { signal: abort.signal, onProgress: (progress) => setJob({ kind: 'checking', progress }) })
+    checkSheet(run, latest.current, {
+      signal: abort.signal,
+      onProgress: (progress) => setJob({ kind: 'checking', progress }),
+    })
       .then(
         (result) => {
           setInspection({ read: result.read, reading: result.reading });
           setOutcome({ kind: 'done', outcome: result });
         },
         (error: unknown) => {
-          if (error instanceof CheckCancelled) setOutcome({ kind: 'cancelled', message: error.message, written: error.written });
-          else setOutcome({ kind: 'failed', message: messageOf(error), written: error instanceof CheckFailed ? error.written : null });
+          if (error instanceof CheckCancelled)
+            setOutcome({ kind: 'cancelled', message: error.message, written: error.written });
+          else
+            setOutcome({
+              kind: 'failed',
+              message: messageOf(error),
+              written: error instanceof CheckFailed ? error.written : null,
+            });
         },
       )
       .finally(() => {
@@ -94,7 +110,9 @@ export function useCohortCheck(): CohortCheck {
 
   const goTo = useCallback(
     (sheetName: string, address: string) => {
-      selectCell(run, sheetName, address).catch((error: unknown) => setInspectionError(`Could not select ${address}: ${messageOf(error)}`));
+      selectCell(run, sheetName, address).catch((error: unknown) =>
+        setInspectionError(`Could not select ${address}: ${messageOf(error)}`),
+      );
     },
     [run],
   );

@@ -11,7 +11,17 @@ export interface PaneFile {
   type: string;
 }
 
-export function DownloadLink({ file, children, testId, otherwise }: { file: PaneFile; children: string; testId?: string; otherwise: string }) {
+export function DownloadLink({
+  file,
+  children,
+  testId,
+  otherwise,
+}: {
+  file: PaneFile;
+  children: string;
+  testId?: string;
+  otherwise: string;
+}) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     const made = URL.createObjectURL(new Blob([file.text], { type: file.type }));

@@ -1,12 +1,28 @@
 // Learners with their registration reasons: each reason shows what it is about and its message, and selects its cell
 // when clicked. A reason the whole cohort shares is said once above the list, and only named on each learner.
-import { Badge, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { RegistrationProblem, RegistrationResult } from '../../registration/check';
 import { reasonLabel } from '../status-words';
 import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
-  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  reasons: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   reason: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline', flexWrap: 'wrap', minWidth: 0 },
   code: { flexShrink: 0 },
   message: { minWidth: 0, overflowWrap: 'anywhere', textAlign: 'left' },
@@ -17,13 +33,26 @@ function learnerName(result: RegistrationResult): string {
   return name === '' ? result.learnerId : `${result.learnerId} ${name}`;
 }
 
-function Reason({ problem, shared, onGoTo }: { problem: RegistrationProblem; shared: boolean; onGoTo: (cell: string) => void }) {
+function Reason({
+  problem,
+  shared,
+  onGoTo,
+}: {
+  problem: RegistrationProblem;
+  shared: boolean;
+  onGoTo: (cell: string) => void;
+}) {
   const styles = useStyles();
   const { cell } = problem;
   const label = reasonLabel(problem.code);
   return (
     <li className={styles.reason} data-testid="reason" data-code={problem.code}>
-      <Badge className={styles.code} size="small" appearance="tint" color={problem.severity === 'error' ? 'danger' : 'warning'}>
+      <Badge
+        className={styles.code}
+        size="small"
+        appearance="tint"
+        color={problem.severity === 'error' ? 'danger' : 'warning'}
+      >
         {label}
       </Badge>
       {shared ? (
@@ -76,7 +105,12 @@ export function LearnerList({
                 {result.problems.length > 0 && (
                   <ul className={styles.reasons}>
                     {result.problems.map((problem, k) => (
-                      <Reason key={`${problem.code}-${k}`} problem={problem} shared={isShared(problem)} onGoTo={onGoTo} />
+                      <Reason
+                        key={`${problem.code}-${k}`}
+                        problem={problem}
+                        shared={isShared(problem)}
+                        onGoTo={onGoTo}
+                      />
                     ))}
                   </ul>
                 )}

@@ -54,7 +54,11 @@ export function RegistrationTab() {
   const errorRef = useResultFocus<HTMLDivElement>(registration.error, '');
   const learnerCount = inspection?.reading.learners.length ?? 0;
   const busyText =
-    busy === 'reading' ? 'Reading the sheet…' : busy === 'checking' ? `Checking ${counted(learnerCount, 'learner')} for registration…` : 'Writing the registration sheet…';
+    busy === 'reading'
+      ? 'Reading the sheet…'
+      : busy === 'checking'
+        ? `Checking ${counted(learnerCount, 'learner')} for registration…`
+        : 'Writing the registration sheet…';
 
   return (
     <div className={panel.column}>
@@ -66,7 +70,13 @@ export function RegistrationTab() {
           validationState={registration.dateError ? 'error' : 'none'}
           validationMessage={registration.dateError}
         >
-          <Input className={styles.dateInput} type="date" value={date} onChange={(_, data) => registration.setDate(data.value)} data-testid="registration-date" />
+          <Input
+            className={styles.dateInput}
+            type="date"
+            value={date}
+            onChange={(_, data) => registration.setDate(data.value)}
+            data-testid="registration-date"
+          />
         </Field>
         <Button disabled={busy !== null} onClick={registration.read} data-testid="registration-refresh">
           Read the sheet again
@@ -81,7 +91,8 @@ export function RegistrationTab() {
       {inspection && inspection.reading.learners.length === 0 && (
         <MessageBar intent="warning" data-testid="registration-no-learners">
           <MessageBarBody>
-            No learners found on sheet “{sheetName}” ({inspection.read.source}). Open the cohort sheet, then read it again.
+            No learners found on sheet “{sheetName}” ({inspection.read.source}). Open the cohort sheet, then read it
+            again.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -96,23 +107,33 @@ export function RegistrationTab() {
             description={<Caption1>Sheet “{sheetName}”</Caption1>}
           />
           <Body1 data-testid="registration-counts">
-            {figure(ready.length)} of {counted(results.length, 'learner')} ready to register; {figure(heldBack.length)} held back.
+            {figure(ready.length)} of {counted(results.length, 'learner')} ready to register; {figure(heldBack.length)}{' '}
+            held back.
           </Body1>
           <div className={styles.row}>
-            <Button appearance="primary" disabled={busy !== null || ready.length === 0} onClick={() => warning.ask(registration.exportReady)} data-testid="registration-export">
+            <Button
+              appearance="primary"
+              disabled={busy !== null || ready.length === 0}
+              onClick={() => warning.ask(registration.exportReady)}
+              data-testid="registration-export"
+            >
               Export the ready learners
             </Button>
           </div>
           <Caption1>
-            Writes a new sheet laid out as a bulk registration template ({REGISTRATION_COLUMNS.join(', ')}), every cell as text, and offers
-            the same rows as a CSV file. Your cohort sheet is not changed.
+            Writes a new sheet laid out as a bulk registration template ({REGISTRATION_COLUMNS.join(', ')}), every cell
+            as text, and offers the same rows as a CSV file. Your cohort sheet is not changed.
           </Caption1>
           {exported && (
             <MessageBar intent="success" data-testid="registration-exported" ref={exportedRef} tabIndex={-1}>
               <MessageBarBody>
                 <MessageBarTitle>Exported {counted(exported.written.learners, 'learner')}</MessageBarTitle>
                 {exported.written.replaced ? 'Replaced ' : 'Written to '}
-                <Link as="button" onClick={() => registration.goTo(exported.written.sheetName, exported.written.range)} data-testid="registration-sheet-link">
+                <Link
+                  as="button"
+                  onClick={() => registration.goTo(exported.written.sheetName, exported.written.range)}
+                  data-testid="registration-sheet-link"
+                >
                   {exported.written.sheetName}!{exported.written.range}
                 </Link>
                 .{' '}
@@ -153,7 +174,14 @@ export function RegistrationTab() {
         />
       )}
       {results && results.length > 0 && (
-        <LearnerList title={`Ready (${figure(ready.length)})`} results={ready} isShared={isShared} onGoTo={goTo} testId="registration-ready" empty="No learner is ready yet." />
+        <LearnerList
+          title={`Ready (${figure(ready.length)})`}
+          results={ready}
+          isShared={isShared}
+          onGoTo={goTo}
+          testId="registration-ready"
+          empty="No learner is ready yet."
+        />
       )}
       {warning.dialog}
     </div>

@@ -3,7 +3,13 @@
 // on the date, so it is made once per reading and kept while only the date changes.
 import type { LearnerRecord } from '../../cohort/types';
 import { yieldToUi } from '../../excel/progress';
-import { checkEachLearner, finishingSteps, type RegistrationProblem, type RegistrationResult, type UnitCheck } from '../../registration/check';
+import {
+  checkEachLearner,
+  finishingSteps,
+  type RegistrationProblem,
+  type RegistrationResult,
+  type UnitCheck,
+} from '../../registration/check';
 import { routeCheck } from '../../registration/route';
 
 /** Learners per slice: well under 50 ms of work each on a slow machine. */
@@ -46,7 +52,9 @@ function viewOf(results: RegistrationResult[]): RegistrationView {
       else counts.set(key, { code: problem.code, message: problem.message, learners: 1 });
     }
   }
-  const sharedKeys = new Set([...counts].filter(([, p]) => p.learners >= Math.max(SHARED_AT, results.length * SHARED_SHARE)).map(([key]) => key));
+  const sharedKeys = new Set(
+    [...counts].filter(([, p]) => p.learners >= Math.max(SHARED_AT, results.length * SHARED_SHARE)).map(([key]) => key),
+  );
   return {
     results,
     ready: results.filter((r) => r.ready),
@@ -57,7 +65,11 @@ function viewOf(results: RegistrationResult[]): RegistrationView {
 }
 
 /** Checks the learners for `date`, a slice per turn of the event loop; gives up (null) once `stale()` says so. */
-export async function registrationView(learners: readonly LearnerRecord[], date: string, stale: () => boolean): Promise<RegistrationView | null> {
+export async function registrationView(
+  learners: readonly LearnerRecord[],
+  date: string,
+  stale: () => boolean,
+): Promise<RegistrationView | null> {
   let known = routes.get(learners);
   if (!known) routes.set(learners, (known = new Map()));
   const cache = known;

@@ -54,8 +54,20 @@ export function useRegistration(): Registration {
   const working = useRef(false);
 
   const marks = markVocabularyOf(settings).vocabulary;
-  const latest = useRef({ catalogue, scope: settings.scope, place: settings.place, qualification: settings.qualification || undefined, marks });
-  latest.current = { catalogue, scope: settings.scope, place: settings.place, qualification: settings.qualification || undefined, marks };
+  const latest = useRef({
+    catalogue,
+    scope: settings.scope,
+    place: settings.place,
+    qualification: settings.qualification || undefined,
+    marks,
+  });
+  latest.current = {
+    catalogue,
+    scope: settings.scope,
+    place: settings.place,
+    qualification: settings.qualification || undefined,
+    marks,
+  };
   const settingsKey = JSON.stringify([settings.scope, settings.qualification, settings.marks]);
 
   const dateError = isIsoDate(date) ? undefined : 'Give the registration date as a whole date.';
@@ -108,7 +120,12 @@ export function useRegistration(): Registration {
     const rows = registrationRows(results);
     writeRegistrationSheet(run, rows, inspection.read.sheetName)
       .then(
-        (written) => setExported({ date, written, csv: { text: registrationCsv(rows), fileName: `registration-${date}.csv`, type: 'text/csv;charset=utf-8' } }),
+        (written) =>
+          setExported({
+            date,
+            written,
+            csv: { text: registrationCsv(rows), fileName: `registration-${date}.csv`, type: 'text/csv;charset=utf-8' },
+          }),
         (failure: unknown) => setError(messageOf(failure)),
       )
       .finally(() => {
@@ -119,7 +136,9 @@ export function useRegistration(): Registration {
 
   const goTo = useCallback(
     (sheetName: string, address: string) => {
-      selectCell(run, sheetName, address).catch((failure: unknown) => setError(`Could not select ${address}: ${messageOf(failure)}`));
+      selectCell(run, sheetName, address).catch((failure: unknown) =>
+        setError(`Could not select ${address}: ${messageOf(failure)}`),
+      );
     },
     [run],
   );
@@ -128,5 +147,17 @@ export function useRegistration(): Registration {
     if (active) read();
   }, [active, read, settingsKey]);
 
-  return { date, setDate, dateError, inspection, view, busy: busy ?? (checking ? 'checking' : null), error, exported, read, exportReady, goTo };
+  return {
+    date,
+    setDate,
+    dateError,
+    inspection,
+    view,
+    busy: busy ?? (checking ? 'checking' : null),
+    error,
+    exported,
+    read,
+    exportReady,
+    goTo,
+  };
 }

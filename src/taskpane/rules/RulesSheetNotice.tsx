@@ -2,7 +2,9 @@
 import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import type { CohortCheck } from '../check/useCohortCheck';
 
-const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '180px', overflowY: 'auto' } });
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '180px', overflowY: 'auto' },
+});
 
 const SHOWN = 20;
 
@@ -24,8 +26,8 @@ export function RulesSheetNotice({ cohort }: { cohort: CohortCheck }) {
       {errors.length > 0 && (
         <MessageBar intent="warning" data-testid="rules-sheet-errors">
           <MessageBarBody>
-            <MessageBarTitle>Problems on sheet “{rules.sheetName}”</MessageBarTitle>
-            A qualification whose block has a problem is checked with the built-in data until it is corrected.
+            <MessageBarTitle>Problems on sheet “{rules.sheetName}”</MessageBarTitle>A qualification whose block has a
+            problem is checked with the built-in data until it is corrected.
             <ul className={styles.list}>
               {errors.slice(0, SHOWN).map((e, i) => (
                 <li key={`${e.cell}-${i}`}>

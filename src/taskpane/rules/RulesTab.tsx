@@ -29,7 +29,15 @@ import { useWorkbookRules } from './useWorkbookRules';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxHeight: '320px', overflowY: 'auto' },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    maxHeight: '320px',
+    overflowY: 'auto',
+  },
   hidden: { display: 'none' },
 });
 
@@ -67,13 +75,15 @@ export function RulesTab() {
         <CardHeader header={<Subtitle2>Qualification rules sheet</Subtitle2>} />
         {rules === null && (
           <Body1 data-testid="rules-status">
-            This workbook has no “{RULES_SHEET_NAME}” sheet, so checks use the built-in catalogue only. “Edit qualification data” writes that sheet: fill in there the unit
-            credits and levels the catalogue does not know, or add a qualification of your own. It travels with the workbook.
+            This workbook has no “{RULES_SHEET_NAME}” sheet, so checks use the built-in catalogue only. “Edit
+            qualification data” writes that sheet: fill in there the unit credits and levels the catalogue does not
+            know, or add a qualification of your own. It travels with the workbook.
           </Body1>
         )}
         {rules && (
           <Body1 data-testid="rules-status">
-            Sheet “{rules.sheetName}” holds {rules.blocks.length} {rules.blocks.length === 1 ? 'qualification' : 'qualifications'}
+            Sheet “{rules.sheetName}” holds {rules.blocks.length}{' '}
+            {rules.blocks.length === 1 ? 'qualification' : 'qualifications'}
             {rules.blocks.length > 0 ? ': ' : '.'}
             {rules.blocks.map((b, i) => (
               <span key={b.cell}>
@@ -110,9 +120,13 @@ export function RulesTab() {
             Read the sheet again
           </Button>
         </div>
-        <Caption1>A block already on the sheet is never written again, so the values your centre typed stay as they are.</Caption1>
+        <Caption1>
+          A block already on the sheet is never written again, so the values your centre typed stay as they are.
+        </Caption1>
       </Card>
-      {busy && <Spinner size="tiny" label={busy === 'reading' ? 'Reading the rules sheet…' : 'Writing the rules sheet…'} />}
+      {busy && (
+        <Spinner size="tiny" label={busy === 'reading' ? 'Reading the rules sheet…' : 'Writing the rules sheet…'} />
+      )}
       {state.error && (
         <MessageBar intent="error" data-testid="rules-error">
           <MessageBarBody>{state.error}</MessageBarBody>
@@ -127,7 +141,11 @@ export function RulesTab() {
         <Card data-testid="rules-problems">
           <CardHeader
             header={<Subtitle2>Problems on the sheet ({errors.length})</Subtitle2>}
-            description={<Caption1>A qualification whose block has a problem is checked with the built-in data until it is corrected.</Caption1>}
+            description={
+              <Caption1>
+                A qualification whose block has a problem is checked with the built-in data until it is corrected.
+              </Caption1>
+            }
           />
           <ul className={styles.list}>
             {errors.map((e, i) => (
@@ -161,7 +179,11 @@ export function RulesTab() {
         <Card data-testid="rules-provenance">
           <CardHeader
             header={<Subtitle2>Values the checks take from your centre</Subtitle2>}
-            description={<Caption1>Results that rely on them say so, for example “level of H/503/0403 from your rules sheet”.</Caption1>}
+            description={
+              <Caption1>
+                Results that rely on them say so, for example “level of H/503/0403 from your rules sheet”.
+              </Caption1>
+            }
           />
           {fromSheet.map((q) => (
             <div key={q.qualificationId}>
@@ -178,9 +200,16 @@ export function RulesTab() {
         </Card>
       )}
       <Card data-testid="rules-json">
-        <CardHeader header={<Subtitle2>As a JSON file</Subtitle2>} description={<Caption1>The same data as the command line's --rules file.</Caption1>} />
+        <CardHeader
+          header={<Subtitle2>As a JSON file</Subtitle2>}
+          description={<Caption1>The same data as the command line's --rules file.</Caption1>}
+        />
         <div className={styles.actions}>
-          <Button disabled={busy !== null || rules === undefined} onClick={() => fileInput.current?.click()} data-testid="rules-import">
+          <Button
+            disabled={busy !== null || rules === undefined}
+            onClick={() => fileInput.current?.click()}
+            data-testid="rules-import"
+          >
             Import JSON…
           </Button>
           <input
@@ -195,7 +224,11 @@ export function RulesTab() {
               if (file) warning.ask(() => state.importJson(file));
             }}
           />
-          <Button disabled={busy !== null || rules === undefined || rules?.use.definitions.length === 0} onClick={state.exportJson} data-testid="rules-export">
+          <Button
+            disabled={busy !== null || rules === undefined || rules?.use.definitions.length === 0}
+            onClick={state.exportJson}
+            data-testid="rules-export"
+          >
             Export JSON
           </Button>
           {state.exported && (

@@ -2,7 +2,14 @@
 import { centreFacts, type UnitFact } from '../../rules/provenance';
 import type { QualificationDefinition } from '../../rules/model';
 
-const FACT_WORDS: Record<UnitFact, string> = { credits: 'credits', level: 'level', glh: 'GLH', group: 'group', number: 'number', title: 'title' };
+const FACT_WORDS: Record<UnitFact, string> = {
+  credits: 'credits',
+  level: 'level',
+  glh: 'GLH',
+  group: 'group',
+  number: 'number',
+  title: 'title',
+};
 const ORDER: readonly UnitFact[] = ['credits', 'level', 'glh', 'group', 'number', 'title'];
 
 export interface CentreValues {

@@ -46,12 +46,14 @@ export function editSentence(edit: RulesSheetEdit, from?: string): string {
   if (edit.added.length > 0) {
     parts.push(
       `${edit.created ? 'Wrote' : 'Added'} ${list(edit.added)}${source} ${edit.created ? 'on a new' : 'to the'} sheet “${edit.sheetName}”. ` +
-        'Fill in the highlighted empty cells from the awarding body\'s unit handbook, then check the cohort again.',
+        "Fill in the highlighted empty cells from the awarding body's unit handbook, then check the cohort again.",
     );
   }
   if (edit.kept.length > 0) {
-    const replace = from ? ' Delete its block first to take the file\'s version.' : '';
-    parts.push(`${list(edit.kept)} ${edit.kept.length === 1 ? 'is' : 'are'} already on the sheet and ${edit.kept.length === 1 ? 'was' : 'were'} left exactly as it is.${replace}`);
+    const replace = from ? " Delete its block first to take the file's version." : '';
+    parts.push(
+      `${list(edit.kept)} ${edit.kept.length === 1 ? 'is' : 'are'} already on the sheet and ${edit.kept.length === 1 ? 'was' : 'were'} left exactly as it is.${replace}`,
+    );
   }
   if (parts.length === 0) parts.push(`Showing sheet “${edit.sheetName}”.`);
   return parts.join(' ');
@@ -112,7 +114,10 @@ export function useWorkbookRules(): WorkbookRulesState {
         const text = await readFileText(file);
         const { definitions, errors } = readDefinitionsJson(text, file.name, catalogue.qualifications);
         if (errors.length > 0 || definitions.length === 0) {
-          setImportErrors({ fileName: file.name, errors: errors.length > 0 ? errors : [{ path: '', message: 'The file holds no qualification.' }] });
+          setImportErrors({
+            fileName: file.name,
+            errors: errors.length > 0 ? errors : [{ path: '', message: 'The file holds no qualification.' }],
+          });
           return;
         }
         const done = await editRulesSheet(run, definitions);
@@ -124,13 +129,19 @@ export function useWorkbookRules(): WorkbookRulesState {
 
   const exportJson = useCallback(() => {
     const definitions = rules ? rules.use.definitions : catalogue.qualifications;
-    setExported({ text: definitionsJson(definitions), fileName: rules ? 'qualification-rules.json' : 'qualification-rules-built-in.json', type: 'application/json;charset=utf-8' });
+    setExported({
+      text: definitionsJson(definitions),
+      fileName: rules ? 'qualification-rules.json' : 'qualification-rules-built-in.json',
+      type: 'application/json;charset=utf-8',
+    });
   }, [rules, catalogue]);
 
   const goTo = useCallback(
     (cell: string) => {
       if (!rules) return;
-      selectCell(run, rules.sheetName, cell).catch((failure: unknown) => setError(`Could not select ${cell}: ${messageOf(failure)}`));
+      selectCell(run, rules.sheetName, cell).catch((failure: unknown) =>
+        setError(`Could not select ${cell}: ${messageOf(failure)}`),
+      );
     },
     [run, rules],
   );

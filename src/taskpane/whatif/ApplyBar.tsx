@@ -1,5 +1,15 @@
 // The cells Apply would write, Apply and Reset, and what happened after the last Apply.
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { CellValue } from '../../cohort/types';
 import type { RowChanges } from '../../excel/learner-row';
 import { useResultFocus } from '../announcer';
@@ -42,7 +52,12 @@ export function ApplyBar({
   return (
     <div className={styles.column} data-testid="whatif-apply-bar">
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || changes.length === 0} onClick={onApply} data-testid="whatif-apply">
+        <Button
+          appearance="primary"
+          disabled={busy || changes.length === 0}
+          onClick={onApply}
+          data-testid="whatif-apply"
+        >
           Apply to sheet
         </Button>
         <Button disabled={busy || changedCount === 0} onClick={onReset} data-testid="whatif-reset">
@@ -55,7 +70,8 @@ export function ApplyBar({
       ) : (
         <>
           <Text data-testid="whatif-pending">
-            {counted(changedCount, 'unit')} changed; {changes.length === 0 ? 'no cell to write' : `Apply writes ${counted(changes.length, 'cell')}:`}
+            {counted(changedCount, 'unit')} changed;{' '}
+            {changes.length === 0 ? 'no cell to write' : `Apply writes ${counted(changes.length, 'cell')}:`}
           </Text>
           {changes.length > 0 && (
             <ul className={styles.cells} data-testid="whatif-cells">
@@ -79,7 +95,13 @@ export function ApplyBar({
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" data-testid={`whatif-${notice.intent}`} ref={noticeRef} tabIndex={-1}>
+        <MessageBar
+          intent={notice.intent}
+          layout="multiline"
+          data-testid={`whatif-${notice.intent}`}
+          ref={noticeRef}
+          tabIndex={-1}
+        >
           <MessageBarBody>
             <MessageBarTitle>{notice.title}</MessageBarTitle>
             {notice.text}

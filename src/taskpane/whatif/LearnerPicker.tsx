@@ -62,7 +62,11 @@ export function LearnerPicker({
           onChange={(event) => {
             // Typing into the box that shows the followed learner starts a new search, not one after their name.
             const value = event.target.value;
-            setTyped(typed === null && selectedLabel !== '' && value.startsWith(selectedLabel) ? value.slice(selectedLabel.length) : value);
+            setTyped(
+              typed === null && selectedLabel !== '' && value.startsWith(selectedLabel)
+                ? value.slice(selectedLabel.length)
+                : value,
+            );
           }}
           onOptionSelect={(_, data) => {
             // Typing past the chosen learner's name clears the selection (no option value): keep what was typed.
@@ -85,7 +89,9 @@ export function LearnerPicker({
         </Combobox>
       </Field>
       <div className={styles.row}>
-        {found.length > SHOWN && <Caption1>{figure(found.length - SHOWN)} more: type more of the name to narrow the list.</Caption1>}
+        {found.length > SHOWN && (
+          <Caption1>{figure(found.length - SHOWN)} more: type more of the name to narrow the list.</Caption1>
+        )}
         {following !== 'on' && (
           <Button size="small" onClick={onUseSelection} data-testid="whatif-use-selection">
             Use the selected row

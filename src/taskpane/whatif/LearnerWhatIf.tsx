@@ -14,7 +14,18 @@ import { figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
 import { learnerLabel } from './LearnerPicker';
 import { useWriteWarning } from '../write-warning';
 import { ApplyBar, type ApplyNotice } from './ApplyBar';
-import { changedUnits, choicesOf, suggestions, unitsOf, whatIf, withChoice, withPlan, type Choices, type PlanLine, type UnitChoice } from './model';
+import {
+  changedUnits,
+  choicesOf,
+  suggestions,
+  unitsOf,
+  whatIf,
+  withChoice,
+  withPlan,
+  type Choices,
+  type PlanLine,
+  type UnitChoice,
+} from './model';
 import { PlansPanel } from './PlansPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { UnitList } from './UnitList';
@@ -36,7 +47,11 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   heading: { margin: 0 },
-  chip: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium },
+  chip: {
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 function messageOf(error: unknown): string {
@@ -56,7 +71,10 @@ function resultsText(outcome: ApplyOutcome): string {
     return ` Sheet “${resultsSheet.name}” is protected, so the learner’s results there were not updated: unprotect it and check the cohort again.`;
   }
   if (resultsSheet) return ` Their results on sheet “${resultsSheet.name}” (${span}) were updated.`;
-  const kept = outcome.kept && outcome.kept.length > 0 ? ` ${outcome.kept.join(', ')} ${outcome.kept.length === 1 ? 'was' : 'were'} changed since qualcheck wrote ${outcome.kept.length === 1 ? 'it' : 'them'}, so ${outcome.kept.length === 1 ? 'it was' : 'they were'} kept as typed.` : '';
+  const kept =
+    outcome.kept && outcome.kept.length > 0
+      ? ` ${outcome.kept.join(', ')} ${outcome.kept.length === 1 ? 'was' : 'were'} changed since qualcheck wrote ${outcome.kept.length === 1 ? 'it' : 'them'}, so ${outcome.kept.length === 1 ? 'it was' : 'they were'} kept as typed.`
+      : '';
   if (results.length > 0) return ` Its result cells (${span}) were updated.${kept}`;
   if (kept) return kept;
   return ' No “qualcheck: …” results for this learner were found beside the data or on a results sheet, so none was written: Check cohort writes them.';
@@ -106,7 +124,10 @@ export function LearnerWhatIf({
       }),
     [drafts, draftKey],
   );
-  const onChoice = useCallback((ref: string, choice: UnitChoice) => setChoices((c) => withChoice(c, ref, choice)), [setChoices]);
+  const onChoice = useCallback(
+    (ref: string, choice: UnitChoice) => setChoices((c) => withChoice(c, ref, choice)),
+    [setChoices],
+  );
   const onAdd = useCallback((line: PlanLine) => setChoices((c) => withPlan(c, line.plan)), [setChoices]);
 
   const changed = useMemo(() => new Set(changedUnits(q, sheet, choices)), [q, sheet, choices]);
@@ -121,7 +142,8 @@ export function LearnerWhatIf({
     [sheetCatalogue, settings.qualification, marks],
   );
   const rowChanges = useMemo(
-    () => planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record, marks }, choices, readOptions),
+    () =>
+      planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record, marks }, choices, readOptions),
     [inspection, record, marks, choices, readOptions],
   );
   const problems = useMemo(
@@ -184,7 +206,10 @@ export function LearnerWhatIf({
       <PlansPanel suggestions={plans} cost={cost} onCost={onCost} onAdd={onAdd} />
       {/* A visual echo of the results above; screen readers hear those through the live region instead. */}
       <div className={styles.sticky} aria-hidden="true" data-testid="whatif-sticky">
-        <span className={styles.chip} style={{ backgroundColor: STATUS_STYLE[view.status].fill, color: STATUS_STYLE[view.status].font }}>
+        <span
+          className={styles.chip}
+          style={{ backgroundColor: STATUS_STYLE[view.status].fill, color: STATUS_STYLE[view.status].font }}
+        >
           {STATUS_LABEL[view.status]}
         </span>
         <Caption1>

@@ -1,6 +1,18 @@
 // The completion planner's cheapest ways to finish from the units chosen, by the measure the adviser picks; one click
 // adds a plan's units as planned.
-import { Button, Caption1, Card, CardHeader, Field, makeStyles, Radio, RadioGroup, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { CostMeasure } from '../../rules/planner';
 import { costText, type PlanLine, type Suggestions } from './model';
 
@@ -9,7 +21,14 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   // An h3 for the outline, without the browser's heading margins (the card has its own spacing).
   heading: { margin: 0 },
-  plans: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  plans: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' },
 });
 
@@ -42,14 +61,21 @@ export function PlansPanel({
         }
       />
       <Field label="Cheapest by">
-        <RadioGroup layout="horizontal" className={styles.measures} value={cost} onChange={(_, data) => onCost(data.value as CostMeasure)}>
+        <RadioGroup
+          layout="horizontal"
+          className={styles.measures}
+          value={cost}
+          onChange={(_, data) => onCost(data.value as CostMeasure)}
+        >
           {MEASURES.map(([value, label]) => (
             <Radio key={value} value={value} label={label} />
           ))}
         </RadioGroup>
       </Field>
       {suggestions.resolveFirst && <Text data-testid="whatif-resolve-first">First {suggestions.resolveFirst}.</Text>}
-      {suggestions.noPlanReason && <Text data-testid="whatif-no-plan">No plan exists: {suggestions.noPlanReason}.</Text>}
+      {suggestions.noPlanReason && (
+        <Text data-testid="whatif-no-plan">No plan exists: {suggestions.noPlanReason}.</Text>
+      )}
       {complete ? (
         <Text data-testid="whatif-complete">Nothing to add: {suggestions.plans[0].words}.</Text>
       ) : (
@@ -63,7 +89,12 @@ export function PlansPanel({
                 Costs {costText(line.plan.cost, cost)}
                 {line.plan.reliesOnUnknown.length > 0 ? '; relies on unit data the catalogue lacks' : ''}.
               </Caption1>
-              <Button size="small" disabled={line.adds.length === 0} onClick={() => onAdd(line)} aria-label={`Add as planned: plan ${i + 1}, ${line.plan.add.join(', ')}`}>
+              <Button
+                size="small"
+                disabled={line.adds.length === 0}
+                onClick={() => onAdd(line)}
+                aria-label={`Add as planned: plan ${i + 1}, ${line.plan.add.join(', ')}`}
+              >
                 Add as planned
               </Button>
             </li>

@@ -16,10 +16,23 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     fontWeight: tokens.fontWeightSemibold,
   },
-  figures: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, margin: 0, fontVariantNumeric: 'tabular-nums' },
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    margin: 0,
+    fontVariantNumeric: 'tabular-nums',
+  },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0 },
-  rules: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  rules: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   rule: { display: 'grid', gridTemplateColumns: '4.5em 1fr', columnGap: tokens.spacingHorizontalS },
   outcome: { fontWeight: tokens.fontWeightSemibold },
   met: { color: tokens.colorPaletteGreenForeground1 },
@@ -30,7 +43,6 @@ const useStyles = makeStyles({
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   sets: { listStyleType: 'none', margin: 0, padding: 0 },
 });
-
 
 /** Green "Met" only for a rule the achieved units meet; one met only once planned units are achieved says so. */
 function outcomeClass(outcome: RuleOutcome, achieved?: RuleOutcome): 'met' | 'planned' | 'unmet' | 'unknown' {
@@ -51,36 +63,68 @@ function barredGroups(rules: readonly RuleLine[]): { text: string; outcome: Rule
 }
 
 function figure(value: number, unknown: number, what: string): string {
-  return unknown > 0 ? `${value} known (+ ${unknown} ${unknown === 1 ? 'unit' : 'units'} of unknown ${what})` : String(value);
+  return unknown > 0
+    ? `${value} known (+ ${unknown} ${unknown === 1 ? 'unit' : 'units'} of unknown ${what})`
+    : String(value);
 }
 
 function creditLine(credits: CreditFigure, what: string): string {
   return `${figure(credits.achieved, credits.unknownAchieved, what)} achieved · ${figure(credits.withPlanned, credits.unknownWithPlanned, what)} with planned`;
 }
 
-export function ResultsPanel({ view, revision, problems }: { view: WhatIf; revision: number; problems: { cell: string; message: string }[] }) {
+export function ResultsPanel({
+  view,
+  revision,
+  problems,
+}: {
+  view: WhatIf;
+  revision: number;
+  problems: { cell: string; message: string }[];
+}) {
   const styles = useStyles();
   const style = STATUS_STYLE[view.status];
   const total = view.rules.find((r) => r.kind === 'totalCredits');
   return (
-    <Card className={styles.card} role="region" aria-label="What-if results" aria-live="polite" data-testid="whatif-results" data-revision={revision}>
+    <Card
+      className={styles.card}
+      role="region"
+      aria-label="What-if results"
+      aria-live="polite"
+      data-testid="whatif-results"
+      data-revision={revision}
+    >
       <div className={styles.summary}>
         <Text>
           Status:{' '}
-          <span className={styles.chip} style={{ backgroundColor: style.fill, color: style.font }} data-testid="whatif-status" data-status={view.status}>
+          <span
+            className={styles.chip}
+            style={{ backgroundColor: style.fill, color: style.font }}
+            data-testid="whatif-status"
+            data-status={view.status}
+          >
             {STATUS_WORDS[view.status]}
           </span>
         </Text>
         <dl className={styles.figures}>
           <dt className={styles.term}>Credits</dt>
-          <dd className={styles.value} data-testid="whatif-credits" data-achieved={view.credits.achieved} data-with-planned={view.credits.withPlanned}>
+          <dd
+            className={styles.value}
+            data-testid="whatif-credits"
+            data-achieved={view.credits.achieved}
+            data-with-planned={view.credits.withPlanned}
+          >
             {creditLine(view.credits, 'credits')}
             {total ? ` (of ${view.result.withPlanned.rules.find((r) => r.ruleId === total.id)?.required ?? '?'})` : ''}
           </dd>
           {view.level && (
             <>
               <dt className={styles.term}>{view.level.label}</dt>
-              <dd className={styles.value} data-testid="whatif-level" data-achieved={view.level.achieved} data-with-planned={view.level.withPlanned}>
+              <dd
+                className={styles.value}
+                data-testid="whatif-level"
+                data-achieved={view.level.achieved}
+                data-with-planned={view.level.withPlanned}
+              >
                 {creditLine(view.level, 'level')}
               </dd>
             </>
@@ -100,10 +144,14 @@ export function ResultsPanel({ view, revision, problems }: { view: WhatIf; revis
           .filter((rule) => rule.kind !== 'barred')
           .map((rule) => (
             <li key={rule.id} className={styles.rule} data-testid={`rule-${rule.id}`} data-outcome={rule.outcome}>
-              <span className={mergeClasses(styles.outcome, styles[outcomeClass(rule.outcome, rule.achieved)])}>{outcomeWords(rule.outcome, rule.achieved)}</span>
+              <span className={mergeClasses(styles.outcome, styles[outcomeClass(rule.outcome, rule.achieved)])}>
+                {outcomeWords(rule.outcome, rule.achieved)}
+              </span>
               <span>
                 <Text>“{rule.text}”</Text> <Caption1>{rule.message}</Caption1>
-                {rule.outcome === 'met' && rule.achieved !== 'met' && <Caption1> (once the planned units are achieved)</Caption1>}
+                {rule.outcome === 'met' && rule.achieved !== 'met' && (
+                  <Caption1> (once the planned units are achieved)</Caption1>
+                )}
                 {rule.note && <Caption1 className={styles.note}>{paneWords(rule.note)}</Caption1>}
               </span>
             </li>

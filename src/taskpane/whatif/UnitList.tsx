@@ -1,6 +1,16 @@
 // The qualification's units as its specification groups them, each with a three-state choice. A radio group per
 // unit: Tab moves from unit to unit, arrow keys change the choice, Space picks the focused one.
-import { Badge, Caption1, makeStyles, mergeClasses, Radio, RadioGroup, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { memo } from 'react';
 import type { QualificationDefinition, UnitDefinition } from '../../rules/model';
 import { unitFacts, unitFactsSpoken, unitSections, type Choices, type UnitChoice } from './model';
@@ -23,7 +33,14 @@ const useStyles = makeStyles({
   ref: { fontVariantNumeric: 'tabular-nums' },
   facts: { color: tokens.colorNeutralForeground3 },
   radios: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
-  spoken: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  spoken: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   barred: {
     display: 'flex',
     flexDirection: 'column',
@@ -59,7 +76,11 @@ const UnitRow = memo(function UnitRow({ unit, choice, changed, notCounted, group
   const styles = useStyles();
   const id = idOf(unit.ref);
   return (
-    <div className={mergeClasses(styles.unit, changed && styles.changed)} data-testid={`unit-${unit.ref}`} data-choice={choice}>
+    <div
+      className={mergeClasses(styles.unit, changed && styles.changed)}
+      data-testid={`unit-${unit.ref}`}
+      data-choice={choice}
+    >
       <div id={id} className={styles.title}>
         <Text weight="semibold" className={styles.ref}>
           {unit.number !== undefined ? `Unit ${unit.number} · ` : ''}
@@ -129,7 +150,12 @@ export function UnitList({
       {unitSections(q).map((section) => {
         const headingId = `whatif-group-${section.id || 'none'}`;
         return (
-          <section key={section.id} className={styles.section} aria-labelledby={headingId} data-testid={`group-${section.id}`}>
+          <section
+            key={section.id}
+            className={styles.section}
+            aria-labelledby={headingId}
+            data-testid={`group-${section.id}`}
+          >
             <Subtitle2 as="h3" id={headingId} className={styles.heading}>
               {section.title}
             </Subtitle2>
@@ -142,15 +168,23 @@ export function UnitList({
               if (item.kind === 'unit') return row(item.unit);
               const spans = item.units.some((u) => u.group !== section.id);
               return (
-                <div key={item.set.id} className={styles.barred} role="group" aria-label={`Barred set ${item.set.id}: only one counts`} data-testid={`barred-${item.set.id}`}>
+                <div
+                  key={item.set.id}
+                  className={styles.barred}
+                  role="group"
+                  aria-label={`Barred set ${item.set.id}: only one counts`}
+                  data-testid={`barred-${item.set.id}`}
+                >
                   <Caption1>
                     <Text weight="semibold" size={200}>
                       Barred set {item.set.id}: only one counts.
                     </Text>{' '}
                     {item.set.note ?? `“${item.set.text}”`}
-                    {item.shownElsewhere.length > 0 ? ` Also in this set: ${item.shownElsewhere.join(', ')} (shown above).` : ''}
+                    {item.shownElsewhere.length > 0
+                      ? ` Also in this set: ${item.shownElsewhere.join(', ')} (shown above).`
+                      : ''}
                   </Caption1>
-                  {item.units.map((unit) => row(unit, spans ? groupTitle.get(unit.group) ?? unit.group : undefined))}
+                  {item.units.map((unit) => row(unit, spans ? (groupTitle.get(unit.group) ?? unit.group) : undefined))}
                 </div>
               );
             })}

@@ -1,6 +1,15 @@
 // The "What-if" tab: pick a learner (their row in Excel, or from the list), tick units on and off, see the credits,
 // rules and cheapest completions change at once, and write the new marks into their row only when asked.
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Choices } from '../../excel/learner-row';
 import type { CostMeasure } from '../../rules/planner';
@@ -35,7 +44,8 @@ export function WhatIfTab() {
   }, [selection, inspection]);
 
   const otherSheet = selection && sheetName && selection.sheetName !== sheetName ? selection.sheetName : null;
-  const notALearner = selection && !otherSheet && inspection && !learners.some((l) => l.row === selection.row) ? selection : null;
+  const notALearner =
+    selection && !otherSheet && inspection && !learners.some((l) => l.row === selection.row) ? selection : null;
 
   return (
     <div className={styles.column} data-testid="whatif-tab">
@@ -49,7 +59,9 @@ export function WhatIfTab() {
         <MessageBar intent="warning" layout="multiline" data-testid="whatif-no-learners">
           <MessageBarBody>
             No learners found on sheet “{inspection.read.sheetName}”.
-            {inspection.reading.warnings[0] ? ` ${inspection.reading.warnings[0].cell}: ${inspection.reading.warnings[0].message}` : ''}
+            {inspection.reading.warnings[0]
+              ? ` ${inspection.reading.warnings[0].cell}: ${inspection.reading.warnings[0].message}`
+              : ''}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -68,15 +80,24 @@ export function WhatIfTab() {
             {counted(learners.length, 'learner')} on sheet “{inspection.read.sheetName}” ({inspection.read.source}).
           </Caption1>
         )}
-        <Button size="small" appearance="subtle" disabled={sheet.reading} onClick={sheet.read} data-testid="whatif-read">
+        <Button
+          size="small"
+          appearance="subtle"
+          disabled={sheet.reading}
+          onClick={sheet.read}
+          data-testid="whatif-read"
+        >
           {otherSheet ? `Read sheet “${otherSheet}”` : 'Read the sheet again'}
         </Button>
       </div>
-      {notALearner && !record && <Caption1>Row {notALearner.row} holds no learner: select a cell in a learner’s row.</Caption1>}
+      {notALearner && !record && (
+        <Caption1>Row {notALearner.row} holds no learner: select a cell in a learner’s row.</Caption1>
+      )}
       {learners.length > 0 && !record && (
         <Body1 data-testid="whatif-empty">
-          Choose a learner to try their units: mark each one achieved, planned or not taken and see the status, credits, rules and the
-          cheapest ways to complete change at once. Nothing is written to the sheet until you press Apply to sheet.
+          Choose a learner to try their units: mark each one achieved, planned or not taken and see the status, credits,
+          rules and the cheapest ways to complete change at once. Nothing is written to the sheet until you press Apply
+          to sheet.
         </Body1>
       )}
       {record && !record.qualification && (
@@ -84,8 +105,8 @@ export function WhatIfTab() {
           <MessageBarBody>
             {record.learnerId} (row {record.row}) has no qualification the catalogue knows
             {record.qualificationText ? ` (“${record.qualificationText}”)` : ''}. Write its number in
-            {record.cells.qualification ? ` ${record.cells.qualification}` : ' the Qualification column'}, or choose the qualification in the Check
-            cohort tab’s settings.
+            {record.cells.qualification ? ` ${record.cells.qualification}` : ' the Qualification column'}, or choose the
+            qualification in the Check cohort tab’s settings.
           </MessageBarBody>
         </MessageBar>
       )}

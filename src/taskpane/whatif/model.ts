@@ -48,7 +48,8 @@ export function unitSections(q: QualificationDefinition): UnitSection[] {
   const cached = sectionsByQualification.get(q);
   if (cached) return cached;
   const setOf = new Map<string, BarredRule>();
-  for (const rule of q.rules) if (rule.kind === 'barred') for (const ref of rule.units) if (!setOf.has(ref)) setOf.set(ref, rule);
+  for (const rule of q.rules)
+    if (rule.kind === 'barred') for (const ref of rule.units) if (!setOf.has(ref)) setOf.set(ref, rule);
   const byRef = new Map(q.units.map((u) => [u.ref, u] as const));
   const known = new Set(q.groups.map((g) => g.id));
   const groups: GroupDefinition[] = [...q.groups];
@@ -74,7 +75,10 @@ export function unitSections(q: QualificationDefinition): UnitSection[] {
       for (const u of units) shown.add(u.ref);
       items.push({ kind: 'barred', set, units, shownElsewhere });
     }
-    const rules = q.rules.filter((r) => (r.kind === 'mandatory' && r.group === group.id) || (r.kind === 'groupCredits' && r.groups.includes(group.id)));
+    const rules = q.rules.filter(
+      (r) =>
+        (r.kind === 'mandatory' && r.group === group.id) || (r.kind === 'groupCredits' && r.groups.includes(group.id)),
+    );
     return { id: group.id, title: group.title, rules, items };
   });
   const result = sections.filter((s) => s.items.length > 0);
@@ -158,9 +162,20 @@ function unknownAmong(q: QualificationDefinition, refs: readonly string[], level
 }
 
 /** Everything the results region shows for these choices: the engine's verdict, as the sheet's check would give it. */
-export function whatIf(record: LearnerRecord, q: QualificationDefinition, choices: Choices, touched: ReadonlySet<string> = new Set()): WhatIf {
+export function whatIf(
+  record: LearnerRecord,
+  q: QualificationDefinition,
+  choices: Choices,
+  touched: ReadonlySet<string> = new Set(),
+): WhatIf {
   const units = unitsOf(q, choices);
-  const result = checkLearner({ ...record, qualification: q, achieved: units.achieved, planned: units.planned, problems: standingProblems(record, touched) });
+  const result = checkLearner({
+    ...record,
+    qualification: q,
+    achieved: units.achieved,
+    planned: units.planned,
+    problems: standingProblems(record, touched),
+  });
   const achievedById = new Map(result.achieved.rules.map((r) => [r.ruleId, r] as const));
   const plannedById = new Map(result.withPlanned.rules.map((r) => [r.ruleId, r] as const));
   const taken = new Set([...units.achieved, ...units.planned]);
@@ -237,7 +252,11 @@ export const COST_WORDS: Record<CostMeasure, { one: string; many: string }> = {
 export function suggestions(q: QualificationDefinition, choices: Choices, cost: CostMeasure): Suggestions {
   const result: PlanResult = planCompletion(q, unitsOf(q, choices), { cost, maxPlans: 3 });
   return {
-    plans: result.plans.map((plan) => ({ plan, words: planInWords(q.units, plan), adds: plan.add.filter((ref) => (choices[ref] ?? 'none') === 'none') })),
+    plans: result.plans.map((plan) => ({
+      plan,
+      words: planInWords(q.units, plan),
+      adds: plan.add.filter((ref) => (choices[ref] ?? 'none') === 'none'),
+    })),
     noPlanReason: result.noPlanReason,
     resolveFirst: result.resolveFirst,
   };
@@ -256,7 +275,8 @@ export function unitFacts(unit: UnitDefinition): string {
 
 /** The same facts for a screen reader, in words. */
 export function unitFactsSpoken(unit: UnitDefinition): string {
-  const credits = unit.credits === null ? 'credits unknown' : `${unit.credits} ${unit.credits === 1 ? 'credit' : 'credits'}`;
+  const credits =
+    unit.credits === null ? 'credits unknown' : `${unit.credits} ${unit.credits === 1 ? 'credit' : 'credits'}`;
   const glh = unit.glh === null ? 'guided learning hours unknown' : `${unit.glh} guided learning hours`;
   const level = unit.level === null ? 'level unknown' : unit.level === 0 ? 'Entry level' : `level ${unit.level}`;
   return `${credits}, ${glh}, ${level}`;

@@ -67,7 +67,9 @@ export function useWhatIfSheet(): WhatIfSheet {
   }, [run]);
 
   const useSelection = useCallback(() => {
-    readSelection(run).then(setSelection, (failure: unknown) => setError(`Could not read the selection: ${messageOf(failure)}`));
+    readSelection(run).then(setSelection, (failure: unknown) =>
+      setError(`Could not read the selection: ${messageOf(failure)}`),
+    );
   }, [run]);
 
   useEffect(() => {
@@ -79,14 +81,17 @@ export function useWhatIfSheet(): WhatIfSheet {
     let gone = false;
     followSelection(run, (selected) => {
       if (!gone) setSelection(selected);
-    }).then((stopper) => {
-      if (gone) {
-        stopper?.();
-        return;
-      }
-      stop = stopper;
-      setFollowing(stopper ? 'on' : 'unavailable');
-    }, () => setFollowing('unavailable'));
+    }).then(
+      (stopper) => {
+        if (gone) {
+          stopper?.();
+          return;
+        }
+        stop = stopper;
+        setFollowing(stopper ? 'on' : 'unavailable');
+      },
+      () => setFollowing('unavailable'),
+    );
     // Where the pane opens on a learner's row, start with that learner.
     readSelection(run).then(
       (selected) => {
@@ -101,7 +106,9 @@ export function useWhatIfSheet(): WhatIfSheet {
   }, [run]);
 
   const applied = useCallback((outcome: ApplyOutcome) => {
-    setInspection((current) => (current ? { ...current, read: { ...current.read, grid: outcome.grid }, reading: outcome.reading } : current));
+    setInspection((current) =>
+      current ? { ...current, read: { ...current.read, grid: outcome.grid }, reading: outcome.reading } : current,
+    );
     setRevision((r) => r + 1);
   }, []);
 

@@ -5,7 +5,13 @@ import { createFakeExcel, FakeWorkbookState } from '../../fake-excel';
 import type { FakeCell } from '../../fake-excel';
 
 export interface WorkbookSpec {
-  sheets: { name: string; cells: (FakeCell | null)[][]; formats?: Record<string, string>; hiddenRows?: number[]; protected?: boolean }[];
+  sheets: {
+    name: string;
+    cells: (FakeCell | null)[][];
+    formats?: Record<string, string>;
+    hiddenRows?: number[];
+    protected?: boolean;
+  }[];
   active?: string;
   /** Milliseconds per sync, so progress can be seen. */
   latencyMs?: number;
@@ -55,7 +61,8 @@ const office = {
   context: {
     requirements: {
       isSetSupported: (name: string, version?: string) =>
-        (name === 'ExcelApi' && Number(version ?? '1.1') <= 1.6) || (name === 'DialogApi' && Number(version ?? '1.1') <= 1.1),
+        (name === 'ExcelApi' && Number(version ?? '1.1') <= 1.6) ||
+        (name === 'DialogApi' && Number(version ?? '1.1') <= 1.1),
     },
     ui: {
       messageParent: () => undefined,
