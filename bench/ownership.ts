@@ -7,7 +7,7 @@ import { decideOwnership } from '../src/cohort/ownership';
 import { ownedBlockOf, parseOwnership, serialiseOwnership } from '../src/cohort/ownership-record';
 import { readCohort } from '../src/cohort/read';
 import { resultsBlock } from '../src/cohort/results';
-import { withNotCounted } from '../src/excel/unit-highlight';
+import { withNotCounted } from '../src/cohort/unit-highlight';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
 

@@ -6,8 +6,8 @@ import { OWNERSHIP_NAMESPACE, parseOwnership } from '../src/cohort/ownership-rec
 import { RESULT_HEADERS, summarise } from '../src/cohort/results';
 import type { CellValue } from '../src/cohort/types';
 import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
-import { RESULTS_SHEET } from '../src/excel/placement';
-import { NOT_COUNTED_HEADER } from '../src/excel/unit-highlight';
+import { RESULTS_SHEET } from '../src/cohort/results-sheet';
+import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';

@@ -9,7 +9,7 @@ import {
   saveSettings,
   undoWarningSeen,
   type KeyValueStore,
-} from '../src/taskpane/settings';
+} from '../src/settings/pane-settings';
 
 function memoryStore(initial: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));

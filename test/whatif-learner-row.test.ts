@@ -16,9 +16,9 @@ import {
   type Choices,
   type UnitChoice,
 } from '../src/excel/learner-row';
-import { RESULTS_SHEET } from '../src/excel/placement';
+import { RESULTS_SHEET } from '../src/cohort/results-sheet';
 import { CheckFailed } from '../src/excel/progress';
-import { NOT_COUNTED_HEADER } from '../src/excel/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
 import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
 import type { FakeExcel, FakeSheet } from './fake-excel';
 import { sampleGrid } from './fake-excel/sample';

@@ -10,7 +10,7 @@ import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/marks';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import { cellAddress } from '../cohort/address';
 import { readCohort } from '../cohort/read';
-import { withoutOwnedColumns } from '../excel/placement';
+import { withoutOwnedColumns } from '../cohort/owned-columns';
 import type { CohortReading, Grid } from '../cohort/types';
 import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';

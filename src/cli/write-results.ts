@@ -1,7 +1,7 @@
 // Writes the owned result columns into a copy of the workbook by patching its package: the cohort sheet gets its
 // result cells and formats, styles.xml the formats' dxfs, and a results sheet (when the results go to one) its part
 // and entries; every other part is copied as it was. Where the results go is decided by the same plan the add-in
-// follows (src/excel/placement.ts), so a workbook checked from the command line looks as if the add-in had checked it.
+// follows (src/cohort/placement.ts), so a workbook checked from the command line looks as if the add-in had checked it.
 import { promises as fs } from 'node:fs';
 import { parseRange } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
@@ -15,17 +15,15 @@ import {
   type OwnershipRecord,
 } from '../cohort/ownership-record';
 import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
+import { ownershipAfter, planBeside, planResultsSheet, type WritePlan } from '../cohort/placement';
 import {
-  isResultsSheetHeader,
-  ownershipAfter,
-  planBeside,
-  planResultsSheet,
+  chooseResultsSheet,
   RESULTS_SHEET,
   RESULTS_SHEET_NAMES,
-  SheetCells,
-  type WritePlan,
-} from '../excel/placement';
-import { NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../excel/unit-highlight';
+  type ResultsSheetFound,
+} from '../cohort/results-sheet';
+import { SheetCells } from '../cohort/sheet-cells';
+import { NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../cohort/unit-highlight';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
 import { addWorkbookPart, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
@@ -135,12 +133,15 @@ async function resultsSheetName(
   info: WorkbookInfo,
   input: CheckedWorkbook,
 ): Promise<{ name: string; create: boolean }> {
+  const found = new Map<string, ResultsSheetFound>();
   for (const name of RESULTS_SHEET_NAMES) {
     const sheet = info.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!sheet) return { name, create: true };
-    if (sheet.kind === 'worksheet' && isResultsSheetHeader(await input.firstCells(sheet.name)))
-      return { name: sheet.name, create: false };
+    if (!sheet) break;
+    const firstCells = sheet.kind === 'worksheet' ? await input.firstCells(sheet.name) : null;
+    found.set(name, { name: sheet.name, firstCells });
   }
+  const chosen = chooseResultsSheet((name) => found.get(name));
+  if (chosen) return chosen;
   throw new UserError(
     `sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data; rename one of them and check again`,
   );

@@ -25,7 +25,7 @@ export interface OwnershipRecord {
   blocks: OwnedBlock[];
 }
 
-/** The cells a write puts beside the data, in the shape of a write plan (src/excel/placement.ts WritePlan). */
+/** The cells a write puts beside the data, in the shape of a write plan (src/cohort/placement.ts WritePlan). */
 export interface WrittenBlock {
   sheetName: string;
   headerRow: number;

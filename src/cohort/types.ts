@@ -10,6 +10,12 @@ export interface CellError {
 /** What a cell holds once read: Excel dates arrive as `Date` from exceljs, or as serial numbers from Office.js. */
 export type CellValue = string | number | boolean | Date | CellError | null;
 
+/** What a write puts in a cell: text (a leading `'` keeps a formula-like text as text), a number or a boolean. */
+export type CellInput = string | number | boolean | null;
+
+/** What to read: the active sheet's used range, or the table (or range) the user selected on it. */
+export type ReadScope = 'sheet' | 'selection';
+
 /** A rectangle of a sheet. `top`/`left` are the 1-based sheet row and column of `values[0][0]`. */
 export interface Grid {
   sheetName?: string;

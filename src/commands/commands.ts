@@ -3,7 +3,7 @@
 import { checkSheet } from '../excel/check-sheet';
 import { officeRun } from '../excel/host';
 import { embeddedCatalogue } from '../rules/catalogue';
-import { loadSettings, markVocabularyOf, undoWarningSeen } from '../taskpane/settings';
+import { loadSettings, markVocabularyOf, undoWarningSeen } from '../settings/pane-settings';
 
 /** Shows a message in an Office dialog (the pane page in notice mode) and resolves when the user closes it. */
 function showNotice(title: string, text: string): Promise<void> {

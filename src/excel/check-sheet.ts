@@ -11,23 +11,15 @@ import type { CellValue, CohortReading, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import type { HostRun } from './host';
-import {
-  isResultsSheetHeader,
-  ownershipAfter,
-  planBeside,
-  planResultsSheet,
-  RESULTS_SHEET,
-  RESULTS_SHEET_NAMES,
-  SheetCells,
-  withoutOwnedColumns,
-  type ResultsPlace,
-  type WritePlan,
-} from './placement';
+import { withoutOwnedColumns } from '../cohort/owned-columns';
+import { ownershipAfter, planBeside, planResultsSheet, type ResultsPlace, type WritePlan } from '../cohort/placement';
+import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../cohort/results-sheet';
+import { SheetCells } from '../cohort/sheet-cells';
+import { unitHighlight, withNotCounted } from '../cohort/unit-highlight';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
-import { unitHighlight, withNotCounted } from './unit-highlight';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
 import { readOwnership, saveOwnership } from './ownership-part';
 import { cellCount, rangesInWords } from '../cohort/ownership';
@@ -177,10 +169,12 @@ async function resultsSheetName(run: HostRun): Promise<{ name: string; create: b
       head: sheet.isNullObject ? null : sheet.getRange('A1:C1').load('values'),
     }));
     if (heads.some((h) => h.head)) await context.sync();
-    for (const h of heads) {
-      if (!h.exists) return { name: h.name, create: true };
-      if (h.head && isResultsSheetHeader(h.head.values[0])) return { name: h.name, create: false };
-    }
+    const found = new Map(heads.map((h) => [h.name, h]));
+    const chosen = chooseResultsSheet((name) => {
+      const h = found.get(name);
+      return h?.exists ? { name, firstCells: h.head?.values[0] ?? null } : undefined;
+    });
+    if (chosen) return chosen;
     throw new CheckFailed(
       `Sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data. Rename one of them, then check again.`,
       null,

@@ -1,11 +1,12 @@
 // The part of Office.js the add-in uses, written out as interfaces. The adapter codes against these, the fake host in
 // test/fake-excel implements them, and the compiler proves below that Office.js's own objects satisfy them, so the
 // fake and the real host cannot drift apart unnoticed. Everything used here exists in ExcelApi 1.6 or earlier.
+import type { CellInput } from '../cohort/types';
 
 /** What a cell read through Office.js holds: empty cells are `""`, dates are serial numbers. */
 export type HostCellValue = string | number | boolean;
 /** What may be written: `null` leaves a cell as it is, `""` empties it. */
-export type HostCellInput = string | number | boolean | null;
+export type HostCellInput = CellInput;
 
 interface Loadable<T> {
   load(propertyNames?: string | string[]): T;

@@ -18,11 +18,11 @@ import type { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import { type HostCellInput, type HostRun, isHostError } from './host';
 import { readOwnership, saveOwnership } from './ownership-part';
-import { withoutOwnedColumns } from './placement';
+import { withoutOwnedColumns } from '../cohort/owned-columns';
 import { CheckFailed } from './progress';
 import { cellValueFromHost } from './read-sheet';
 import { findResultsSheetRow } from './results-sheet-row';
-import { NOT_COUNTED_HEADER, notCountedText } from './unit-highlight';
+import { NOT_COUNTED_HEADER, notCountedText } from '../cohort/unit-highlight';
 
 /** What the what-if panel lets a user say about a unit: achieved, planned, or not taken. */
 export type UnitChoice = UnitState | 'none';

@@ -4,13 +4,12 @@
 // columns that held numbers in the chunk before, with the chunk's values; for any other number, in the next sync.
 import { rangeAddress, type CellRange } from '../cohort/address';
 import { oversizeMessage } from '../cohort/sheet-size';
-import type { CellValue, Grid } from '../cohort/types';
+import type { CellValue, Grid, ReadScope } from '../cohort/types';
 import type { HostCellInput, HostContext, HostRange, HostRun } from './host';
 import { isHostError } from './host';
 import { CheckCancelled, CheckFailed, type Progress } from './progress';
 
-/** What to read: the active sheet's used range, or the table (or range) the user selected on it. */
-export type ReadScope = 'sheet' | 'selection';
+export type { ReadScope };
 
 export interface SheetRead {
   grid: Grid;

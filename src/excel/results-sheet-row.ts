@@ -4,7 +4,7 @@
 import { rangeAddress } from '../cohort/address';
 import { oversizeMessage } from '../cohort/sheet-size';
 import type { HostContext, HostRange, HostWorksheet } from './host';
-import { isResultsSheetHeader, RESULTS_SHEET_NAMES } from './placement';
+import { isResultsSheetHeader, RESULTS_SHEET_NAMES } from '../cohort/results-sheet';
 import { rangeCells } from './read-sheet';
 
 export interface ResultsSheetRow {

@@ -5,10 +5,10 @@ import { STATUS_STYLE, STATUSES } from '../cohort/results';
 import type { CellValue } from '../cohort/types';
 import { describeExcelError } from './errors';
 import type { HostContext, HostRange, HostRun, HostWorksheet } from './host';
-import type { WritePlan } from './placement';
+import type { WritePlan } from '../cohort/placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from './progress';
 import { cellValueFromHost } from './read-sheet';
-import { isHighlightFormula, NOT_COUNTED_STYLE } from './unit-highlight';
+import { isHighlightFormula, NOT_COUNTED_STYLE } from '../cohort/unit-highlight';
 
 /** The cohort's key column as it was read, to notice a sheet edited (rows inserted, sorted) while the check ran. */
 export interface SourceCheck {

@@ -2,7 +2,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { HostRun } from '../excel/host';
 import type { Catalogue } from '../rules/catalogue';
-import { browserStore, loadSettings, saveSettings, type KeyValueStore, type PaneSettings } from './settings';
+import {
+  browserStore,
+  loadSettings,
+  saveSettings,
+  type KeyValueStore,
+  type PaneSettings,
+} from '../settings/pane-settings';
 
 export interface PaneServices {
   run: HostRun;

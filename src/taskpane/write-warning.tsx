@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { usePane } from './services';
-import { rememberUndoWarning, undoWarningSeen } from './settings';
+import { rememberUndoWarning, undoWarningSeen } from '../settings/pane-settings';
 
 export interface WriteWarningText {
   /** What this write changes, said before the undo warning itself. */

@@ -3,8 +3,8 @@
 // the status column's range, or the highlight's formula) are replaced, so a second check adds none.
 import { columnLetters } from '../cohort/address';
 import { STATUSES } from '../cohort/results';
-import type { WritePlan } from '../excel/placement';
-import { isHighlightFormula } from '../excel/unit-highlight';
+import type { WritePlan } from '../cohort/placement';
+import { isHighlightFormula } from '../cohort/unit-highlight';
 import { attribute, childElements, escapeAttribute, escapeText, nextElement, type ElementSpan } from './xml-spans';
 import { decodeEntities } from './xml-tokens';
 

@@ -17,7 +17,7 @@ import { DEFAULT_MARKS } from '../../cohort/marks';
 import { FieldGroup } from '../field-group';
 import { usePanelStyles } from '../panel-styles';
 import { usePane } from '../services';
-import type { PaneSettings } from '../settings';
+import type { PaneSettings } from '../../settings/pane-settings';
 
 // A select is as wide as its longest option unless told otherwise; the qualifications' titles are wider than a pane.
 const useStyles = makeStyles({

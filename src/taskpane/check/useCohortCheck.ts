@@ -9,7 +9,7 @@ import {
   type SheetInspection,
 } from '../../excel/check-sheet';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from '../../excel/progress';
-import { markVocabularyOf } from '../settings';
+import { markVocabularyOf } from '../../settings/pane-settings';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 

@@ -7,7 +7,7 @@ import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../exc
 import { registrationCsv, registrationRows } from '../../registration/export';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
-import { markVocabularyOf } from '../settings';
+import { markVocabularyOf } from '../../settings/pane-settings';
 import type { PaneFile } from './DownloadLink';
 import { registrationView, type RegistrationView } from './registration-work';
 

@@ -9,7 +9,7 @@ import { applyRowChanges, planRowChanges, type ApplyOutcome } from '../../excel/
 import type { QualificationDefinition } from '../../rules/model';
 import type { CostMeasure } from '../../rules/planner';
 import { usePane } from '../services';
-import { markVocabularyOf } from '../settings';
+import { markVocabularyOf } from '../../settings/pane-settings';
 import { figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
 import { learnerLabel } from './LearnerPicker';
 import { useWriteWarning } from '../write-warning';

@@ -6,7 +6,7 @@ import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
 import { followSelection, readSelection, type ApplyOutcome, type SelectedCell } from '../../excel/learner-row';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
-import { markVocabularyOf } from '../settings';
+import { markVocabularyOf } from '../../settings/pane-settings';
 
 /** Whether the pane hears about selection changes: it asks Excel once, then knows. */
 export type Following = 'starting' | 'on' | 'unavailable';

@@ -1,10 +1,10 @@
 // Unit cells that do not count (the other units of a barred set, units outside the learner's qualification) are
 // highlighted by one conditional format over the unit columns, not by painting cells. Its formula needs, on each row,
 // the headers of those units: an owned column lists them, readable on its own as "units not counted".
-import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from '../cohort/address';
-import type { LearnerCheck } from '../cohort/check';
-import type { ResultsBlock } from '../cohort/results';
-import type { CohortReading, Grid } from '../cohort/types';
+import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from './address';
+import type { LearnerCheck } from './check';
+import type { ResultsBlock } from './results';
+import type { CohortReading, Grid } from './types';
 import type { WritePlan } from './placement';
 
 export const NOT_COUNTED_HEADER = 'qualcheck: units not counted';

@@ -3,64 +3,18 @@
 // when any of those cells holds something qualcheck did not write. With an ownership record (ownership-record.ts)
 // "did not write" is what the record says, cell by cell; without one (a workbook checked before qualcheck kept a
 // record), the columns headed "qualcheck: ..." are taken as qualcheck's, once.
-import { cellAddress, columnLetters, rangeAddress, type CellRange } from '../cohort/address';
-import { mergedRanges } from '../cohort/header';
-import { isBlank } from '../cohort/grid';
-import { cellCount, decideOwnership, locateBlock, rangesInWords } from '../cohort/ownership';
-import { recordWrite, type OwnedBlock, type OwnershipRecord } from '../cohort/ownership-record';
-import type { LearnerCheck } from '../cohort/check';
-import { isResultHeader, type ResultsBlock } from '../cohort/results';
-import type { CellValue, CohortReading, Grid } from '../cohort/types';
-import type { HostCellInput } from './host';
-
-/** Same name as the command line's results sheet, so a workbook checked by either looks the same. */
-export const RESULTS_SHEET = 'qualcheck results';
-/** Where a results sheet may be: the first of these that is free or already the add-in's own. */
-export const RESULTS_SHEET_NAMES: readonly string[] = [
-  RESULTS_SHEET,
-  ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${RESULTS_SHEET} ${n}`),
-];
-const RESULTS_SHEET_LEAD = ['Row', 'Learner ID'];
+import { cellAddress, columnLetters, rangeAddress, type CellRange } from './address';
+import { isBlank } from './grid';
+import { cellCount, decideOwnership, locateBlock, rangesInWords } from './ownership';
+import { recordWrite, type OwnedBlock, type OwnershipRecord } from './ownership-record';
+import type { LearnerCheck } from './check';
+import { ownedColumns } from './owned-columns';
+import type { SheetCells } from './sheet-cells';
+import { isResultHeader, type ResultsBlock } from './results';
+import { RESULTS_SHEET_LEAD } from './results-sheet';
+import type { CellInput, CellValue, CohortReading } from './types';
 
 export type ResultsPlace = 'beside' | 'sheet';
-
-/** Cells the placement can look at: one or more grids read from the sheet (outside them, the sheet is empty). */
-export class SheetCells {
-  /** Last row and column any grid covers. */
-  readonly bottom: number;
-  readonly right: number;
-  /** Merged areas the grids name: a cell in one is the user's layout even where it reads as blank. */
-  readonly merges: readonly CellRange[];
-
-  constructor(private readonly grids: readonly Grid[]) {
-    let bottom = 0;
-    let right = 0;
-    for (const g of grids) {
-      bottom = Math.max(bottom, g.top + g.values.length - 1);
-      for (const row of g.values) if (row) right = Math.max(right, g.left + row.length - 1);
-    }
-    this.bottom = bottom;
-    this.right = right;
-    this.merges = grids.flatMap(mergedRanges);
-  }
-
-  /** Merged areas that reach into rows `top` to `bottom`. */
-  mergesInRows(top: number, bottom: number): CellRange[] {
-    return this.merges.filter((m) => m.top <= bottom && m.bottom >= top);
-  }
-
-  value(row: number, column: number): CellValue {
-    for (const g of this.grids) {
-      const r = row - g.top;
-      const c = column - g.left;
-      if (r >= 0 && r < g.values.length && c >= 0) {
-        const v = g.values[r]?.[c];
-        if (v !== undefined && v !== null) return v;
-      }
-    }
-    return null;
-  }
-}
 
 /** What the writer does, cell for cell. Rows and columns are 1-based sheet coordinates. */
 export interface WritePlan {
@@ -73,7 +27,7 @@ export interface WritePlan {
   header: string[];
   /** First sheet row of `rows`. */
   firstRow: number;
-  rows: HostCellInput[][];
+  rows: CellInput[][];
   /** Column offsets (into a row) written as text, so `00123` keeps its zeros. */
   textColumns: number[];
   /** Column offset of the status, for the conditional formats. */
@@ -92,31 +46,6 @@ export interface WritePlan {
 export interface BesideBlocked {
   blockedBy: string;
   kept?: CellRange[];
-}
-
-/** Owned columns: header cells in the header row whose text the add-in writes. */
-export function ownedColumns(cells: SheetCells, headerRow: number): number[] {
-  const out: number[] = [];
-  for (let c = 1; c <= cells.right; c++) if (isResultHeader(cells.value(headerRow, c))) out.push(c);
-  return out;
-}
-
-/** A copy of the grid with owned columns blanked, so the reader never mistakes earlier results for data. */
-export function withoutOwnedColumns(grid: Grid, searchRows: number): Grid {
-  const owned = new Set<number>();
-  for (let r = 0; r < Math.min(searchRows, grid.values.length); r++) {
-    (grid.values[r] ?? []).forEach((v, c) => {
-      if (isResultHeader(v)) owned.add(c);
-    });
-  }
-  if (owned.size === 0) return grid;
-  const values = grid.values.map((row) => {
-    if (!row) return row;
-    const copy = row.slice();
-    for (const c of owned) if (c < copy.length) copy[c] = null;
-    return copy;
-  });
-  return { ...grid, values };
 }
 
 function text(value: CellValue): string {
@@ -162,7 +91,7 @@ function lastFilledColumn(cells: SheetCells, reading: CohortReading): number {
 }
 
 /** Results strings that Excel would take for a formula are written as text. */
-function safe(value: string | number | null): HostCellInput {
+function safe(value: string | number | null): CellInput {
   if (value === null) return '';
   if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
   return value;
@@ -313,11 +242,6 @@ export function planResultsSheet(
     staleRanges: [],
     sheet: { create, name },
   };
-}
-
-/** Whether a sheet's first header cells are those of a results sheet the add-in wrote (so it may be cleared). */
-export function isResultsSheetHeader(values: readonly unknown[]): boolean {
-  return values[0] === RESULTS_SHEET_LEAD[0] && values[1] === RESULTS_SHEET_LEAD[1] && isResultHeader(values[2]);
 }
 
 /**
