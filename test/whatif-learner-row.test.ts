@@ -7,15 +7,10 @@ import { RESULT_HEADERS } from '../src/cohort/results';
 import type { Grid, LearnerRecord } from '../src/cohort/types';
 import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/check-sheet';
 import type { HostRun } from '../src/excel/host';
-import {
-  applyRowChanges,
-  followSelection,
-  planRowChanges,
-  readSelection,
-  sheetChoices,
-  type Choices,
-  type UnitChoice,
-} from '../src/excel/learner-row';
+import { planRowChanges } from '../src/cohort/row-edits';
+import { sheetChoices, type Choices, type UnitChoice } from '../src/cohort/unit-choices';
+import { applyRowChanges } from '../src/excel/apply-row';
+import { followSelection, readSelection } from '../src/excel/selection';
 import { RESULTS_SHEET } from '../src/cohort/results-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';

@@ -33,6 +33,11 @@ export function cellError(value: CellValue | undefined): string | undefined {
   return undefined;
 }
 
+/** The value at a 1-based sheet row and column, or null outside the grid. */
+export function gridValue(grid: Grid, row: number, column: number): CellValue {
+  return grid.values[row - grid.top]?.[column - grid.left] ?? null;
+}
+
 export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }

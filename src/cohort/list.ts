@@ -5,28 +5,70 @@ import type { CellValue, UnitState } from './types';
 import type { Addresses, ReadContext } from './context';
 import type { ListField } from './columns';
 import type { HeaderColumn } from './header';
-import type { MarkReading } from './marks';
+import type { MarkReader, MarkReading } from './marks';
 import type { UnitTally } from './unit-tally';
 import { cellError, isBlank } from './grid';
 import { fieldText } from './learner-row';
 
 /** A unit listed without a mark: in a plain Units column it is chosen, so planned until marked achieved. */
-const UNMARKED_STATE: Record<ListField, UnitState> = {
+export const UNMARKED_STATE: Record<ListField, UnitState> = {
   units: 'planned',
   achievedUnits: 'achieved',
   plannedUnits: 'planned',
 };
 
 /** A unit in a list cell and the mark in brackets after it (`L/601/0933 (A)`, `Unit 4 [P]`), if it has one. */
-function splitMark(item: string): { unit: string; mark: string } | undefined {
+function splitMark(item: string): { unit: string; mark: string; bracket: ListBracket } | undefined {
   const close = item[item.length - 1];
   if (close !== ')' && close !== ']') return undefined;
-  const open = item.lastIndexOf(close === ')' ? '(' : '[');
-  if (open <= 0) return undefined;
-  const unit = item.slice(0, open).trim();
-  return unit === '' ? undefined : { unit, mark: item.slice(open + 1, -1).trim() };
+  const open = close === ')' ? '(' : '[';
+  const at = item.lastIndexOf(open);
+  if (at <= 0) return undefined;
+  const unit = item.slice(0, at).trim();
+  return unit === '' ? undefined : { unit, mark: item.slice(at + 1, -1).trim(), bracket: { open, close } };
 }
-const LIST_SEPARATORS = /[,;\r\n]+/;
+
+/** Items are parted by commas, semicolons or line breaks; the spaces beside a separator belong to it. */
+const LIST_SEPARATOR = /[ \t]*[,;\r\n]+[ \t]*/;
+
+/** The items of a list cell's text, trimmed, empty ones left out. */
+export function listItems(text: string): string[] {
+  return text
+    .split(LIST_SEPARATOR)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+/** The first separator of a list cell's text with the spaces beside it (`, `, `;`, a line break), if it has one. */
+export function listSeparator(text: string): string | undefined {
+  return LIST_SEPARATOR.exec(text.trim())?.[0];
+}
+
+/** The brackets of an item's mark: `(` `)` or `[` `]`. */
+export interface ListBracket {
+  open: string;
+  close: string;
+}
+
+/** One item of a list cell as the reader parts it: the unit's text, and its mark when the item carries one. */
+export interface ListItemParts {
+  unitText: string;
+  /** The bracketed mark's reading; absent when the item has none (or the bracket belongs to the unit's name). */
+  mark?: MarkReading;
+  bracket?: ListBracket;
+}
+
+/**
+ * Parts an item into unit and mark. A bracket that is not a mark may belong to the unit's name
+ * (`Using Email (advanced)`): it does when the name without it is no unit and the whole is one.
+ */
+export function listItemParts(item: string, marks: MarkReader, isUnit: (text: string) => boolean): ListItemParts {
+  const marked = splitMark(item);
+  if (!marked) return { unitText: item };
+  const mark = marks.read(marked.mark);
+  const bracketInName = mark.state === 'unrecognised' && !isUnit(marked.unit) && isUnit(item);
+  return bracketInName ? { unitText: item } : { unitText: marked.unit, mark, bracket: marked.bracket };
+}
 
 export class ListUnits {
   private readonly vocabulary: string;
@@ -55,9 +97,8 @@ export class ListUnits {
         continue;
       }
       const listed = typeof value === 'string' ? value : (fieldText(value) ?? '');
-      for (const token of listed.split(LIST_SEPARATORS)) {
-        const item = token.trim();
-        if (item !== '') this.readItem(tally, cell, item, UNMARKED_STATE[column.role.field], qualification);
+      for (const item of listItems(listed)) {
+        this.readItem(tally, cell, item, UNMARKED_STATE[column.role.field], qualification);
       }
     }
   }
@@ -70,19 +111,9 @@ export class ListUnits {
     q: QualificationDefinition | null,
   ): void {
     const index = this.context.index;
-    let unitText = item;
-    let reading: MarkReading = { state: unmarked };
-    const marked = splitMark(item);
-    if (marked) {
-      const mark = this.context.marks.read(marked.mark);
-      // A bracket that is not a mark may belong to the unit's name (`Using Email (advanced)`): the name without it
-      // must then be no unit, and the whole must be one.
-      const bracketInName = mark.state === 'unrecognised' && !index.match(marked.unit, true) && index.match(item, true);
-      if (!bracketInName) {
-        unitText = marked.unit;
-        reading = mark;
-      }
-    }
+    const parts = listItemParts(item, this.context.marks, (text) => index.match(text, true) !== undefined);
+    const unitText = parts.unitText;
+    const reading: MarkReading = parts.mark ?? { state: unmarked };
     const match = index.match(unitText, true);
     if (!match) {
       tally.problem({

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { CellValue } from '../../cohort/types';
-import type { RowChanges } from '../../excel/learner-row';
+import type { RowChanges } from '../../cohort/row-edits';
 import { useResultFocus } from '../announcer';
 import { counted } from '../status-words';
 

@@ -4,7 +4,7 @@
 import { checkLearner } from '../../cohort/check';
 import { planInWords } from '../../cohort/next-step';
 import type { LearnerRecord } from '../../cohort/types';
-import { changedUnits, sheetChoices, type Choices, type UnitChoice } from '../../excel/learner-row';
+import { changedUnits, sheetChoices, type Choices, type UnitChoice } from '../../cohort/unit-choices';
 import type {
   BarredRule,
   GroupDefinition,
@@ -20,7 +20,7 @@ import type {
 import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner';
 import { levelWhere } from '../../rules/kinds';
 
-export type { Choices, UnitChoice } from '../../excel/learner-row';
+export type { Choices, UnitChoice } from '../../cohort/unit-choices';
 export { changedUnits };
 
 /** One line of a group: a unit, or a barred set whose units are shown together because only one of them counts. */

@@ -3,7 +3,8 @@
 // the pane writes a row.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
-import { followSelection, readSelection, type ApplyOutcome, type SelectedCell } from '../../excel/learner-row';
+import type { ApplyOutcome } from '../../excel/apply-row';
+import { followSelection, readSelection, type SelectedCell } from '../../excel/selection';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../../settings/pane-settings';

@@ -1,0 +1,195 @@
+// Writing one learner's row for the what-if panel: the cells a choice changes (planned in src/cohort/row-edits.ts)
+// and the row's owned result cells, after checking that the row still holds what the pane read and that the new
+// cells read back as the units chosen. Every other cell of the sheet is left as it is.
+import { cellAddress, parseCellAddress, rangeAddress } from '../cohort/address';
+import type { LearnerCheck } from '../cohort/check';
+import { shownText } from '../cohort/formula-text';
+import { gridValue } from '../cohort/grid';
+import { gridWith } from '../cohort/grid-patch';
+import { stillAsWritten } from '../cohort/ownership';
+import { blockFor, rewriteCells, withBlock, type OwnershipRecord } from '../cohort/ownership-record';
+import type { ReadOptions } from '../cohort/read';
+import {
+  ownedResultCells,
+  readsBackAs,
+  recheckRow,
+  sameValue,
+  valueInWords,
+  type OwnedCell,
+} from '../cohort/row-recheck';
+import type { CellChange } from '../cohort/row-edits';
+import type { CohortReading, Grid, LearnerRecord } from '../cohort/types';
+import { notCountedText } from '../cohort/unit-highlight';
+import { describeExcelError } from './errors';
+import type { HostCellInput, HostRun } from './host';
+import { readOwnership, saveOwnership } from './ownership-part';
+import { type CheckCancelled, CheckFailed } from './progress';
+import { cellValueFromHost } from './read-sheet';
+import { findResultsSheetRow } from './results-sheet-row';
+
+export interface ApplyRequest {
+  sheetName: string;
+  /** The grid the pane read (owned result columns included) and its reading. */
+  grid: Grid;
+  reading: CohortReading;
+  record: LearnerRecord;
+  changes: readonly CellChange[];
+  /** The learner's units as chosen, to check the written row reads back as them before anything is written. */
+  intended: { achieved: readonly string[]; planned: readonly string[] };
+  options: ReadOptions;
+}
+
+export interface ApplyOutcome {
+  /** The grid and reading as the sheet now holds them. */
+  grid: Grid;
+  reading: CohortReading;
+  check: LearnerCheck;
+  written: CellChange[];
+  /** Owned result cells of the learner that were brought up to date (none when the workbook has none for them). */
+  results: { cell: string; header: string; value: HostCellInput }[];
+  /** Set when the learner's results are on a separate results sheet (`results` are then its cells): not written when it is protected. */
+  resultsSheet?: { name: string; written: boolean };
+  /** Result cells of the learner a person changed since qualcheck wrote them: left as they are. */
+  kept?: string[];
+}
+
+/**
+ * Writes the changed cells of one learner's row, and the row's owned result cells when the sheet has them. Before
+ * writing it checks that the row and the header still hold what the pane read (else nothing is written) and that the
+ * new cells read back as the units chosen. Three syncs: read the row, read the header, write; three more to find the
+ * learner's row on a separate results sheet when the cohort sheet has no result columns. With an ownership record, a
+ * result cell a person changed since the last check is kept (`kept`), and the record then notes the cells refreshed
+ * (one or two syncs to read it, two to store it).
+ */
+function failure(sheetName: string, error: unknown): CheckFailed | CheckCancelled {
+  return describeExcelError(error, { sheetName, beside: false, written: null, task: 'apply' });
+}
+
+export async function applyRowChanges(run: HostRun, request: ApplyRequest): Promise<ApplyOutcome> {
+  const { grid, reading, record, changes, sheetName } = request;
+  const patched = gridWith(
+    grid,
+    changes.map((c) => ({ row: c.row, column: c.column, value: c.after === '' ? null : c.after })),
+  );
+  const { reading: after, check } = recheckRow(patched, record.row, request.options);
+  const cells = changes.map((c) => c.cell).join(', ');
+  if (!readsBackAs(check, request.intended)) {
+    throw new CheckFailed(
+      `Writing ${cells || 'the row'} would not read back as the units chosen for ${record.learnerId}, so nothing was written. Change the cells by hand, or read the sheet again.`,
+      null,
+    );
+  }
+
+  const left = reading.firstColumn;
+  const right = reading.lastColumn;
+  let ownership: OwnershipRecord | null;
+  try {
+    ownership = await readOwnership(run);
+  } catch (error) {
+    throw failure(sheetName, error);
+  }
+  const block = blockFor(ownership, sheetName);
+  let outcome: ApplyOutcome;
+  try {
+    outcome = await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const protection = sheet.protection.load('protected');
+      const rowRange = sheet
+        .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right }))
+        .load('values');
+      const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
+      await context.sync();
+      if (protection.protected) throw failure(sheetName, { code: 'AccessDenied', message: 'protected' });
+      const now = rowRange.values[0] ?? [];
+      for (let c = left; c <= right; c++) {
+        const was = gridValue(grid, record.row, c);
+        const is = cellValueFromHost(now[c - left]);
+        if (!sameValue(was, is)) {
+          throw new CheckFailed(
+            `${cellAddress(record.row, c)} was ${valueInWords(was)} when the pane read the sheet and is ${valueInWords(is)} now, so nothing was written. Read the sheet again, then apply.`,
+            null,
+          );
+        }
+      }
+      const usedRight = used.isNullObject ? right : Math.max(right, used.columnIndex + used.columnCount);
+      const header = sheet
+        .getRange(rangeAddress({ top: reading.headerRow, left, bottom: reading.headerRow, right: usedRight }))
+        .load('values');
+      const wholeRow = sheet
+        .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right: usedRight }))
+        .load('values');
+      await context.sync();
+      const headerValues = header.values[0] ?? [];
+      for (let c = left; c <= right; c++) {
+        const was = gridValue(grid, reading.headerRow, c);
+        if (!sameValue(was, cellValueFromHost(headerValues[c - left]))) {
+          throw new CheckFailed(
+            `The header in row ${reading.headerRow} changed since the pane read the sheet (${cellAddress(reading.headerRow, c)}), so nothing was written. Read the sheet again.`,
+            null,
+          );
+        }
+      }
+
+      const notCounted = () => notCountedText(check, after, patched);
+      const headed = ownedResultCells(headerValues, left, check, notCounted);
+      // With a record, a result cell is written only while it is empty or as qualcheck left it.
+      const rowNow = wholeRow.values[0] ?? [];
+      const mayWrite = (o: OwnedCell) =>
+        !block || stillAsWritten(block, record.row, o.column, cellValueFromHost(rowNow[o.column - left]));
+      const owned = headed.filter(mayWrite);
+      const kept = headed.filter((o) => !mayWrite(o)).map((o) => cellAddress(record.row, o.column));
+      // Results kept on a separate sheet: that sheet's row for this learner, when there is one (three more syncs).
+      const elsewhere =
+        headed.length === 0 ? await findResultsSheetRow(context, record.row, record.learnerId) : undefined;
+      const results = elsewhere
+        ? {
+            sheet: context.workbook.worksheets.getItem(elsewhere.sheetName),
+            row: elsewhere.row,
+            cells: elsewhere.protected ? [] : ownedResultCells(elsewhere.header, 1, check, notCounted),
+          }
+        : { sheet, row: record.row, cells: owned };
+
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const change of changes) sheet.getRange(change.cell).values = [[change.after]];
+      for (const cell of results.cells)
+        results.sheet.getRange(cellAddress(results.row, cell.column)).values = [[cell.value]];
+      await context.sync();
+      const finalGrid = gridWith(
+        patched,
+        owned.map((o) => ({
+          row: record.row,
+          column: o.column,
+          value: o.value === '' ? null : typeof o.value === 'string' ? shownText(o.value) : o.value,
+        })),
+      );
+      return {
+        grid: finalGrid,
+        reading: after,
+        check,
+        written: [...changes],
+        results: results.cells.map((o) => ({
+          cell: cellAddress(results.row, o.column),
+          header: o.header,
+          value: o.value,
+        })),
+        resultsSheet: elsewhere ? { name: elsewhere.sheetName, written: !elsewhere.protected } : undefined,
+        ...(kept.length > 0 ? { kept } : {}),
+      };
+    });
+  } catch (error) {
+    throw failure(sheetName, error);
+  }
+  // The refreshed result cells are qualcheck's as written now: the record follows, so the next check replaces them.
+  if (block && ownership && !outcome.resultsSheet && outcome.results.length > 0) {
+    const written = outcome.results.flatMap((r) => {
+      const at = parseCellAddress(r.cell);
+      return at ? [{ row: at.row, column: at.column, value: r.value }] : [];
+    });
+    try {
+      await saveOwnership(run, withBlock(ownership, rewriteCells(block, written)));
+    } catch (error) {
+      throw failure(sheetName, error);
+    }
+  }
+  return outcome;
+}
