@@ -2,6 +2,22 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
+/** Office.js's Excel namespace. */
+const OFFICE_EXCEL = ['Excel'];
+/** What a pure folder may not import: Office, React, Node's built-ins and the file libraries. */
+const NOT_PURE = [
+  'exceljs',
+  'react',
+  'react-dom',
+  '@fluentui/*',
+  '@microsoft/office-js',
+  'node:*',
+  'fs',
+  'path',
+  'yauzl',
+  'yazl',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'samples/out/**', 'test-artifacts/**', 'coverage/**', 'lib/**'] },
   js.configs.recommended,
@@ -38,26 +54,34 @@ export default tseslint.config(
       'office-addins/no-context-sync-in-loop': 'error',
     },
   },
+  // Fences between the folders (test/lint-fences.test.ts proves each one fails when crossed). In a flat config a later
+  // block replaces a rule's options, so each folder gets its whole list in one place.
   {
-    // The engine and the reader run everywhere: keep Office, React and exceljs out of them.
-    files: ['src/rules/**', 'src/cohort/**'],
+    // Only src/excel touches Office.js's Excel API; every other folder reaches Excel through it.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/excel/**'],
+    rules: { 'no-restricted-globals': ['error', ...OFFICE_EXCEL] },
+  },
+  {
+    // The engine, the reader, registration prep and the saved settings run everywhere: no Office, React, file or
+    // package libraries, and nothing from the folders that use them.
+    files: ['src/rules/**', 'src/cohort/**', 'src/registration/**', 'src/settings/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            'exceljs',
-            'react',
-            'react-dom',
-            '@fluentui/*',
-            '@microsoft/office-js',
+            ...NOT_PURE,
             '**/excel/**',
             '**/taskpane/**',
             '**/cli/**',
+            '**/workbook/**',
+            '**/commands/**',
+            '**/functions/**',
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'Office', 'Excel', 'fetch', 'XMLHttpRequest'],
+      'no-restricted-globals': ['error', 'Office', ...OFFICE_EXCEL, 'fetch', 'XMLHttpRequest'],
     },
   },
   {
@@ -65,22 +89,35 @@ export default tseslint.config(
     files: ['src/functions/**'],
     ignores: ['src/functions/functions.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [...NOT_PURE, '**/excel/**', '**/taskpane/**', '**/cli/**'] }],
+      'no-restricted-globals': ['error', 'Office', ...OFFICE_EXCEL, 'CustomFunctions', 'fetch', 'XMLHttpRequest'],
+    },
+  },
+  {
+    // The command line and its file layer run in Node, without Office or the pane.
+    files: ['src/cli/**', 'src/workbook/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            'exceljs',
             'react',
             'react-dom',
             '@fluentui/*',
             '@microsoft/office-js',
             '**/excel/**',
             '**/taskpane/**',
-            '**/cli/**',
+            '**/commands/**',
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'Office', 'Excel', 'CustomFunctions', 'fetch', 'XMLHttpRequest'],
+    },
+  },
+  {
+    // The ribbon command runs without the pane: it may use the adapter (src/excel) and the saved settings, not the pane.
+    files: ['src/commands/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '@fluentui/*', '**/taskpane/**'] }],
     },
   },
 );

@@ -154,6 +154,11 @@ export type OfficeConformance = [
   Satisfies<Excel.CustomXmlPart, HostCustomXmlPart>,
 ];
 
+/** Whether Office.js brought Excel's API (it does not outside Excel, or in Excel older than ExcelApi 1.1). */
+export function excelApiLoaded(): boolean {
+  return typeof Excel !== 'undefined';
+}
+
 /** Excel.run of the Office.js the pane was loaded with (the real host, or the fake one the browser tests inject). */
 export function officeRun(): HostRun {
   return (batch) => Excel.run((context) => batch(context));

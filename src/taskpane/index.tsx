@@ -1,7 +1,7 @@
 // Starts the pane once office.js says where it runs. Outside Office (a plain browser) the host is null, or office.js
 // did not load at all: the pane still renders and says to open it from Excel.
 import { createRoot } from 'react-dom/client';
-import { officeRun } from '../excel/host';
+import { excelApiLoaded, officeRun } from '../excel/host';
 import { embeddedCatalogue } from '../rules/catalogue';
 import { App } from './App';
 import { NoticePage } from './NoticePage';
@@ -50,6 +50,6 @@ if (typeof Office === 'undefined') {
   const waiting = setTimeout(() => window.__qualcheckShowSlow?.(), OFFICE_READY_MS);
   Office.onReady((info) => {
     clearTimeout(waiting);
-    mount(String(info.host) === 'Excel' && typeof Excel !== 'undefined');
+    mount(String(info.host) === 'Excel' && excelApiLoaded());
   });
 }

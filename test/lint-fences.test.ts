@@ -1,0 +1,83 @@
+// The folder fences in eslint.config.mjs, proved to bite: a small snippet linted as if it stood in a folder must
+// fail with the fence's rule when it crosses it, and pass where the crossing is allowed; the real tree passes.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+
+const root = path.resolve(__dirname, '..');
+const eslint = new ESLint({ cwd: root });
+
+/** The fence rules a snippet breaks when linted as the file at `filePath` (relative to the repository). */
+async function fenceErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) });
+  assert.ok(result, `ESLint linted ${filePath}`);
+  const fatal = result.messages.filter((m) => m.fatal);
+  assert.deepEqual(fatal, [], `the snippet for ${filePath} parses`);
+  return result.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals')
+    .map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+function importing(from: string): string {
+  return `import { thing } from '${from}';\nexport const used = thing;\n`;
+}
+
+const EXCEL_RUN = 'export const run = () => Excel.run(async () => undefined);\n';
+
+describe('lint fences between the folders', function () {
+  this.timeout(120_000);
+
+  const crossings: [string, string, RegExp][] = [
+    ['src/cli/fence-fixture.ts', importing('../excel/check-sheet'), /no-restricted-imports: .*excel/],
+    ['src/cli/fence-fixture.ts', importing('../taskpane/settings'), /no-restricted-imports: .*taskpane/],
+    ['src/workbook/fence-fixture.ts', importing('../excel/host'), /no-restricted-imports: .*excel/],
+    ['src/commands/fence-fixture.ts', importing('../taskpane/services'), /no-restricted-imports: .*taskpane/],
+    ['src/registration/fence-fixture.ts', importing('../excel/host'), /no-restricted-imports: .*excel/],
+    ['src/registration/fence-fixture.ts', importing('node:fs'), /no-restricted-imports: .*node:/],
+    ['src/registration/fence-fixture.ts', importing('../cli/workbook'), /no-restricted-imports: .*cli/],
+    ['src/cohort/fence-fixture.ts', importing('../workbook/package'), /no-restricted-imports: .*workbook/],
+    ['src/rules/fence-fixture.ts', importing('react'), /no-restricted-imports: .*react/],
+    ['src/settings/fence-fixture.ts', importing('../excel/read-sheet'), /no-restricted-imports: .*excel/],
+    ['src/functions/fence-fixture.ts', importing('../excel/host'), /no-restricted-imports: .*excel/],
+    ['src/cohort/fence-fixture.ts', EXCEL_RUN, /no-restricted-globals: .*'Excel'/],
+    ['src/registration/fence-fixture.ts', EXCEL_RUN, /no-restricted-globals: .*'Excel'/],
+    ['src/cli/fence-fixture.ts', EXCEL_RUN, /no-restricted-globals: .*'Excel'/],
+    ['src/commands/fence-fixture.ts', EXCEL_RUN, /no-restricted-globals: .*'Excel'/],
+    ['src/taskpane/fence-fixture.tsx', 'export const here = typeof Excel !== "undefined";\n', /no-restricted-globals/],
+    ['src/functions/functions-fixture.ts', EXCEL_RUN, /no-restricted-globals: .*'Excel'/],
+  ];
+  for (const [file, code, expected] of crossings) {
+    it(`refuses ${code.split('\n')[0].replace(/^export const \w+ = /, '')} in ${path.dirname(file)}`, async () => {
+      const errors = await fenceErrors(file, code);
+      assert.ok(
+        errors.some((e) => expected.test(e)),
+        `expected ${expected} in [${errors.join('; ')}]`,
+      );
+    });
+  }
+
+  const allowed: [string, string][] = [
+    ['src/commands/fence-fixture.ts', importing('../excel/host')],
+    ['src/commands/fence-fixture.ts', importing('../settings/pane-settings')],
+    ['src/cli/fence-fixture.ts', importing('../cohort/placement')],
+    ['src/taskpane/fence-fixture.ts', importing('../excel/host')],
+    ['src/registration/fence-fixture.ts', importing('../cohort/check')],
+    ['src/excel/fence-fixture.ts', EXCEL_RUN],
+  ];
+  for (const [file, code] of allowed) {
+    it(`allows ${code.split('\n')[0].replace(/^export const \w+ = /, '')} in ${path.dirname(file)}`, async () => {
+      assert.deepEqual(await fenceErrors(file, code), []);
+    });
+  }
+
+  it('passes on the real tree', async () => {
+    const results = await eslint.lintFiles(['src']);
+    const broken = results.flatMap((r) =>
+      r.messages
+        .filter((m) => m.severity === 2)
+        .map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`),
+    );
+    assert.ok(results.length > 100, `ESLint saw the source files (${results.length})`);
+    assert.deepEqual(broken, []);
+  });
+});
