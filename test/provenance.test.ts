@@ -69,12 +69,40 @@ describe("provenance of a centre's values", () => {
   });
 
   it("is named in a rule's result as data, with where each fact came from, and in its words", () => {
-    const q = withCentreCredits();
+    // The catalogue knows the fifth unit's credits here; the centre supplies the fourth's.
+    const base = ocr10266();
+    const catalogue = { ...base, units: base.units.map((u, i) => (i === 4 ? { ...u, credits: 2 } : u)) };
+    const units = catalogue.units.map((u, i) => (i === 3 ? { ...u, credits: 3 } : u));
+    const q = withProvenance({ ...catalogue, units }, catalogue, RULES_SHEET_ORIGIN);
     const u4 = q.units[3].ref;
     const result = checkUnits(q, { achieved: q.units.map((u) => u.ref), planned: [] });
     const total = result.achieved.rules.find((r) => r.kind === 'totalCredits');
     const use = total?.uses?.find((x) => x.unit.ref === u4);
     assert.equal(use?.fact, 'credits');
     assert.match(total?.message ?? '', new RegExp(`credits of ${u4.replace(/\//g, '\\/')} from your rules sheet`));
+  });
+
+  it("lists every fact a rule used, the catalogue's too, each with where it came from", () => {
+    // The catalogue knows the sixth unit's credits here; the centre supplies the fourth's.
+    const base = ocr10266();
+    const catalogue = { ...base, units: base.units.map((u, i) => (i === 5 ? { ...u, credits: 2 } : u)) };
+    const units = catalogue.units.map((u, i) => (i === 3 ? { ...u, credits: 3 } : u));
+    const q = withProvenance({ ...catalogue, units }, catalogue, RULES_SHEET_ORIGIN);
+    const u4 = q.units[3].ref;
+    const result = checkUnits(q, { achieved: q.units.map((u) => u.ref), planned: [] });
+    const counted = q.units.filter((u) => result.achieved.counted.includes(u.ref));
+    const u1 = counted.find((u) => u.ref !== u4 && u.credits !== null)?.ref ?? '';
+    const total = result.achieved.rules.find((r) => r.kind === 'totalCredits');
+    const credits = (ref: string) => total?.uses?.find((x) => x.unit.ref === ref && x.fact === 'credits')?.where;
+    assert.deepEqual(credits(u4), { from: 'rules sheet' });
+    assert.deepEqual(credits(u1), { from: 'definition', origin: q.origin });
+    assert.equal(total?.uses?.length, counted.filter((u) => u.credits !== null).length, 'one use per counted credit');
+    const mandatory = result.achieved.rules.find((r) => r.kind === 'mandatory');
+    const group = q.units[0].group;
+    assert.deepEqual(
+      mandatory?.uses?.map((x) => [x.unit.ref, x.fact, x.where.from]),
+      q.units.filter((u) => u.group === group).map((u) => [u.ref, 'group', 'definition']),
+      'a mandatory group uses which units belong to it',
+    );
   });
 });

@@ -63,17 +63,17 @@ describe('what-if: units as the specification groups them', () => {
       sections.map((s) => s.title),
       ['Mandatory Group A', 'Optional Group B', 'Optional Group C'],
     );
-    const barred = sections[2].items.filter((i) => i.kind === 'barred');
-    assert.deepEqual(barred.map((b) => (b.kind === 'barred' ? b.set.id : '')).sort(), ['C1', 'C2', 'C3', 'C4', 'C5']);
+    const barred = sections[2].items.filter((i) => i.kind === 'set');
+    assert.deepEqual(barred.map((b) => (b.kind === 'set' ? b.set.id : '')).sort(), ['C1', 'C2', 'C3', 'C4', 'C5']);
     for (const b of barred)
-      if (b.kind === 'barred')
+      if (b.kind === 'set')
         assert.deepEqual(
           b.units.map((u) => u.ref),
           b.set.units,
         );
     // Each set sits where its first unit is in the specification's table.
     const at = (ref: string) => iq.units.findIndex((u) => u.ref === ref);
-    const firsts = barred.map((b) => (b.kind === 'barred' ? Math.min(...b.set.units.map(at)) : 0));
+    const firsts = barred.map((b) => (b.kind === 'set' ? Math.min(...b.set.units.map(at)) : 0));
     assert.deepEqual(
       firsts,
       [...firsts].sort((a, b) => a - b),

@@ -1,6 +1,6 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
-import { levelWhere } from '../rules/kinds';
+import { figureOf } from '../rules/kinds';
 import { evaluationProvenance } from '../rules/provenance';
 import type { Status, Violation } from '../rules/model';
 import type { LearnerCheck } from './check';
@@ -37,11 +37,11 @@ export const STATUSES: readonly Status[] = ['achieved', 'on-track', 'incomplete'
 
 /** Credits at the level the qualification's level rule names, from achieved units, e.g. `9 at level 2`. */
 export function levelCreditsText({ record, result }: LearnerCheck): string {
-  const rule = record.qualification?.rules.find((r) => r.kind === 'levelCredits');
+  const rule = record.qualification?.rules.find((r) => figureOf(r) !== undefined);
   const outcome = rule && result.achieved.rules.find((r) => r.ruleId === rule.id);
-  if (!rule || rule.kind !== 'levelCredits' || !outcome) return '';
+  if (!rule || !outcome) return '';
   const known = outcome.outcome === 'unknown' ? ' known' : '';
-  return `${outcome.known}${known} ${levelWhere(rule)}`;
+  return `${outcome.known}${known} ${figureOf(rule)}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { closestWord, formatPath, type PathSegment } from '../rules/definition-m
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { normaliseQualificationId } from '../rules/catalogue';
 import { RULES_SHEET_ORIGIN, withProvenance } from '../rules/provenance';
+import { kindSheet } from '../rules/kinds';
 import type { CellValue, Grid } from './types';
 import { cellAddress, parseCellAddress } from './address';
 import { gridWidth, isBlank } from './grid';
@@ -818,20 +819,24 @@ class RulesSheetReader {
       }
       return c;
     };
-    const credit = kind === 'totalCredits' || kind === 'levelCredits' || kind === 'groupCredits';
-    const minColumn = needs('min', credit, 'the least number of credits, a whole number');
+    const sheet = kindSheet(kind);
+    const minColumn = needs('min', sheet.columns.includes('min'), 'the least number of credits, a whole number');
     if (minColumn !== undefined) {
       const min = this.count(row, minColumn, `The Minimum of rule ${name}`, false);
       if (min !== undefined && min !== null) rule.min = min;
     }
-    const levelColumn = needs('level', kind === 'levelCredits', 'the level the credits must be at: 1 to 8, or Entry');
+    const levelColumn = needs(
+      'level',
+      sheet.columns.includes('level'),
+      'the level the credits must be at: 1 to 8, or Entry',
+    );
     if (levelColumn !== undefined) {
       const level = this.level(row, levelColumn, false);
       if (level !== undefined && level !== null) rule.level = level;
     }
     const orAboveColumn = needs(
       'orAbove',
-      kind === 'levelCredits',
+      sheet.columns.includes('orAbove'),
       'yes (units above the level count too) or no (only units at exactly the level)',
     );
     if (orAboveColumn !== undefined) {
@@ -839,7 +844,7 @@ class RulesSheetReader {
       if (orAbove !== undefined) rule.orAbove = orAbove;
     }
     if (targetsColumn === undefined) {
-      if (kind !== 'totalCredits' && kind !== 'levelCredits')
+      if (sheet.columns.includes('targets'))
         this.fail(
           header,
           c0,
@@ -847,44 +852,23 @@ class RulesSheetReader {
         );
       return;
     }
-    switch (kind) {
-      case 'totalCredits':
-      case 'levelCredits':
-        if (targets.length > 0)
-          this.fail(
-            row,
-            targetsColumn,
-            `Rule ${name} (${label}) counts ${kind === 'totalCredits' ? 'every unit' : 'units by level, from every group'}: clear Groups or units, or make it a credits from groups rule.`,
-          );
-        break;
-      case 'mandatory':
-        if (targets.length === 1) rule.group = targets[0];
-        else if (targets.length === 0)
-          this.fail(
-            row,
-            targetsColumn,
-            `Rule ${name} (${label}) needs the Group id of the mandatory group in Groups or units.`,
-          );
-        else
-          this.fail(
-            row,
-            targetsColumn,
-            `Rule ${name} (${label}) names ${targets.length} groups; a mandatory group rule names one: write one Group id, or add one rule per group.`,
-          );
-        break;
-      case 'groupCredits':
-        if (targets.length > 0) rule.groups = targets;
-        else
-          this.fail(
-            row,
-            targetsColumn,
-            `Rule ${name} (${label}) needs the ids of the groups whose credits count in Groups or units, separated by commas.`,
-          );
-        break;
-      case 'barred':
-        rule.units = targets;
-        break;
-    }
+    const into = sheet.targets;
+    if (into === undefined) {
+      if (targets.length > 0)
+        this.fail(
+          row,
+          targetsColumn,
+          `Rule ${name} (${label}) counts ${sheet.counts ?? 'its own units'}: clear Groups or units, or make it a credits from groups rule.`,
+        );
+    } else if (targets.length === 0 && into.needs !== undefined)
+      this.fail(row, targetsColumn, `Rule ${name} (${label}) needs ${into.needs}.`);
+    else if (into.one && targets.length > 1)
+      this.fail(
+        row,
+        targetsColumn,
+        `Rule ${name} (${label}) names ${targets.length} groups; a ${label} rule names one: write one Group id, or add one rule per group.`,
+      );
+    else rule[into.field] = into.one ? targets[0] : targets;
   }
 
   // ---- the validation's errors, placed on cells ----

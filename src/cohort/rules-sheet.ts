@@ -1,6 +1,7 @@
 // Writes qualification definitions as the "Qualification rules" sheet a centre edits: one block per qualification,
 // with its facts, then its unit, group and rule tables. Values the catalogue does not know are empty cells, listed
 // so the host can highlight them. The grid starts at A1; the pane and the CLI only move the cells and formats.
+import { ruleSheetValues, type RuleSheetValues } from '../rules/kinds';
 import type { QualificationDefinition, Rule } from '../rules/model';
 import type { CellValue } from './types';
 import { cellAddress, rangeAddress } from './address';
@@ -100,23 +101,21 @@ function factValue(q: QualificationDefinition, key: FactKey): CellValue {
   }
 }
 
-function ruleValue(rule: Rule, key: RuleColumnKey): CellValue {
+/** A rule's cell in a column: the kind says what it puts in the columns it fills. */
+function ruleValue(rule: Rule, values: RuleSheetValues, key: RuleColumnKey): CellValue {
   switch (key) {
     case 'id':
       return rule.id;
     case 'kind':
       return KIND_LABELS[rule.kind];
     case 'targets':
-      if (rule.kind === 'mandatory') return rule.group;
-      if (rule.kind === 'groupCredits') return rule.groups.join(TARGET_SEPARATOR);
-      if (rule.kind === 'barred') return rule.units.join(TARGET_SEPARATOR);
-      return null;
+      return values.targets?.join(TARGET_SEPARATOR) ?? null;
     case 'min':
-      return rule.kind === 'mandatory' || rule.kind === 'barred' ? null : rule.min;
+      return values.min ?? null;
     case 'level':
-      return rule.kind === 'levelCredits' ? levelCell(rule.level) : null;
+      return values.level === undefined ? null : levelCell(values.level);
     case 'orAbove':
-      return rule.kind === 'levelCredits' ? (rule.orAbove ? 'yes' : 'no') : null;
+      return values.orAbove === undefined ? null : values.orAbove ? 'yes' : 'no';
     case 'text':
       return rule.text;
     case 'note':
@@ -190,7 +189,10 @@ export function rulesSheetGrid(
 
     const ruleHeader = row(RULE_COLUMNS.map((c) => c.label));
     headings.push(line(ruleHeader, RULE_COLUMNS.length));
-    for (const rule of q.rules) row(RULE_COLUMNS.map((c) => ruleValue(rule, c.key)));
+    for (const rule of q.rules) {
+      const values = ruleSheetValues(rule);
+      row(RULE_COLUMNS.map((c) => ruleValue(rule, values, c.key)));
+    }
     const rulesEnd = rows.length;
     row();
     row();

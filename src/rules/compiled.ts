@@ -1,8 +1,16 @@
 // A qualification compiled once into tables by unit index, for the evaluator and the planner: credits, how each unit
 // counts toward each rule (from the registry of kinds), the group slots whose stated totals bound unknown credits,
 // the units each mandatory rule needs and the members of each barred set.
-import { KINDS, creditCounts, isCreditRule, type CreditRule } from './kinds';
-import type { BarredRule, MandatoryRule, QualificationDefinition, Rule, UnitDefinition } from './model';
+import {
+  creditCounts,
+  isBarredRule,
+  isCreditRule,
+  setMembers,
+  unitsNeeded,
+  type CountingRule,
+  type CreditRule,
+} from './kinds';
+import type { BarredRule, QualificationDefinition, UnitDefinition } from './model';
 import { centreFacts } from './provenance';
 import { indexQualification, type QualificationIndex } from './qualification-index';
 
@@ -15,7 +23,7 @@ export const IF_LEVEL = 2;
 /** Its credits are unknown; what it adds is bounded by its group slot. */
 export const UNKNOWN_CREDITS = 3;
 
-export type CountingRule = Exclude<Rule, BarredRule>;
+export type { CountingRule } from './kinds';
 
 export interface CompiledQualification {
   readonly qualification: QualificationDefinition;
@@ -69,7 +77,7 @@ export function compileQualification(q: QualificationDefinition): CompiledQualif
   const position = new Map(units.map((u, i) => [u.ref, i] as const));
   const credits = Float64Array.from(units, (u) => u.credits ?? 0);
   const creditsKnown = Uint8Array.from(units, (u) => (u.credits === null ? 0 : 1));
-  const rules = q.rules.filter((r): r is CountingRule => KINDS[r.kind].family !== 'barred');
+  const rules = q.rules.filter((r): r is CountingRule => !isBarredRule(r));
   const creditRules = rules.map((r) => (isCreditRule(r) ? r : undefined));
 
   const slotOfGroup = new Map<string, number>();
@@ -90,7 +98,7 @@ export function compileQualification(q: QualificationDefinition): CompiledQualif
     needStart[r] = needList.length;
     const credit = creditRules[r];
     if (credit) units.forEach((unit, u) => (counts[r * n + u] = countsCode(credit, unit)));
-    else for (const ref of KINDS.mandatory.needs(rule as MandatoryRule, q)) needList.push(position.get(ref) as number);
+    else for (const ref of unitsNeeded(rule, q)) needList.push(position.get(ref) as number);
   });
   needStart[rules.length] = needList.length;
 
@@ -99,7 +107,7 @@ export function compileQualification(q: QualificationDefinition): CompiledQualif
   const barredList: number[] = [];
   barredSets.forEach((set, s) => {
     barredStart[s] = barredList.length;
-    for (const ref of KINDS.barred.members(set)) {
+    for (const ref of setMembers(set)) {
       const u = position.get(ref);
       if (u !== undefined) barredList.push(u);
     }

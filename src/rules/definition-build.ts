@@ -4,6 +4,7 @@
 import { suppliedFromSource } from './provenance';
 import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from './model';
 import type { DefinitionJson, LevelJson, RuleJson, UnitJson } from './definition-schema';
+import { ruleFromJson } from './kinds';
 import {
   type DefinitionError,
   fieldLabel,
@@ -158,33 +159,13 @@ function ruleIds(rules: readonly RuleJson[]): string[] {
 
 function buildRule(json: RuleJson, id: string, i: number, groups: Names, units: Names, problems: Problems): Rule {
   const base = { id, text: json.text, ...(json.note !== undefined ? { note: json.note } : {}) };
-  switch (json.kind) {
-    case 'totalCredits':
-      return { ...base, kind: json.kind, min: json.min };
-    case 'levelCredits':
-      return {
-        ...base,
-        kind: json.kind,
-        level: toLevel(json.level, ['rules', i, 'level'], problems),
-        orAbove: json.orAbove,
-        min: json.min,
-      };
-    case 'mandatory':
-      return { ...base, kind: json.kind, group: resolveGroup(json.group, groups, ['rules', i, 'group'], problems) };
-    case 'groupCredits':
-      return {
-        ...base,
-        kind: json.kind,
-        groups: json.groups.map((g, j) => resolveGroup(g, groups, ['rules', i, 'groups', j], problems)),
-        min: json.min,
-      };
-    case 'barred':
-      return {
-        ...base,
-        kind: json.kind,
-        units: json.units.map((u, j) => resolveUnit(u, units, ['rules', i, 'units', j], problems)),
-      };
-  }
+  const at = (field: string, item?: number): PathSegment[] =>
+    item === undefined ? ['rules', i, field] : ['rules', i, field, item];
+  return ruleFromJson(json, base, {
+    level: (value, field) => toLevel(value, at(field), problems),
+    group: (name, field, item) => resolveGroup(name, groups, at(field, item), problems),
+    unit: (ref, field, item) => resolveUnit(ref, units, at(field, item), problems),
+  });
 }
 
 export function buildDefinition(json: DefinitionJson, origin: string, problems: Problems): QualificationDefinition {

@@ -1,7 +1,18 @@
 // Checks that a definition holds together as a whole: nothing declared twice, dates and ranges in order, barred
 // sets that bar something, and credit minimums the qualification's own units can reach.
-import { creditCounts, isCreditRule, unitsCounted, type CreditRule } from './kinds';
-import type { QualificationDefinition, TotalCreditsRule, UnitDefinition } from './model';
+import {
+  checkRule,
+  countsAll,
+  creditCounts,
+  isBarredRule,
+  isCreditRule,
+  unitsCounted,
+  unsatisfiable,
+  type CountingRule,
+  type CreditRule,
+  type RuleCheck,
+} from './kinds';
+import type { QualificationDefinition, UnitDefinition } from './model';
 import { type Problems, unitKey } from './definition-build';
 import { evaluateUnits } from './evaluate';
 
@@ -122,27 +133,18 @@ function checkRanges(q: QualificationDefinition, problems: Problems): void {
   }
 }
 
-function checkRuleTargets(q: QualificationDefinition, problems: Problems): void {
-  q.rules.forEach((rule, i) => {
-    if (rule.kind === 'barred') {
-      const distinct = new Set(rule.units.map(unitKey));
-      if (distinct.size < 2) {
-        problems.add(
-          ['rules', i, 'units'],
-          `Barred set ${rule.id} names ${distinct.size === 0 ? 'no units' : 'only one unit'}: a barred set needs at least two different units, of which only one may count.`,
-        );
-      }
-    } else if (
-      rule.kind === 'mandatory' &&
-      q.groups.some((g) => g.id === rule.group) &&
-      !q.units.some((u) => u.group === rule.group)
-    ) {
-      problems.add(
-        ['rules', i, 'group'],
-        `Rule ${rule.id} makes group ${rule.group} mandatory, but no unit belongs to it: add the group's units, or correct the group.`,
-      );
-    }
-  });
+/** Where a rule's own checks report: the problems of rule i, at one of its fields. */
+function ruleCheck(q: QualificationDefinition, i: number, problems: Problems): RuleCheck {
+  return {
+    q,
+    minimumsInAll: q.rules.filter(countsAll).map((r) => ({ id: r.id, min: (r as CreditRule).min })),
+    report: (field, message) => problems.add(['rules', i, field], message),
+  };
+}
+
+/** Each rule's own checks of a phase, from its kind. */
+function checkRules(q: QualificationDefinition, phase: 'checkTargets' | 'checkInAll', problems: Problems): void {
+  q.rules.forEach((rule, i) => checkRule(rule, phase, ruleCheck(q, i, problems)));
 }
 
 /** A group's stated total must agree with its units' credits where those are known. */
@@ -156,31 +158,6 @@ function checkGroupTotals(q: QualificationDefinition, problems: Problems): void 
       problems.add(
         ['groups', i, 'totalCredits'],
         `Group ${group.id} states ${group.totalCredits} credits in all, but its units' credits add up to ${allKnown ? '' : 'at least '}${known}: correct totalCredits or the units' credits.`,
-      );
-    }
-  });
-}
-
-/**
- * Every learner takes every unit of a mandatory group, so the qualification's total can never be less than what those
- * units give: a mandatory group worth more than the total means a credit value or the total was typed wrong.
- */
-function checkMandatoryWithinTotal(q: QualificationDefinition, problems: Problems): void {
-  const totals = q.rules.filter((r): r is TotalCreditsRule => r.kind === 'totalCredits');
-  q.rules.forEach((rule, i) => {
-    if (rule.kind !== 'mandatory') return;
-    const group = q.groups.find((g) => g.id === rule.group);
-    const units = q.units.filter((u) => u.group === rule.group);
-    const known = units.reduce((sum, u) => sum + (u.credits ?? 0), 0);
-    const allKnown = units.every((u) => u.credits !== null);
-    // A stated group total is what all its units give; without one, the known credits are the least they give.
-    const least = group?.totalCredits ?? known;
-    const exact = group?.totalCredits !== undefined || allKnown;
-    for (const total of totals) {
-      if (least <= total.min) continue;
-      problems.add(
-        ['rules', i, 'group'],
-        `Rule ${rule.id} makes every unit of group ${rule.group} mandatory, and those units give ${exact ? '' : 'at least '}${least} credits, more than the ${total.min} credits in all that rule ${total.id} asks for: every learner would pass the total on the mandatory units alone, so a value is wrong. Correct the credits of group ${rule.group}'s units, or raise min of rule ${total.id}.`,
       );
     }
   });
@@ -206,7 +183,7 @@ export function mostCredits(q: QualificationDefinition, rule: CreditRule): numbe
       most += Math.max(0, group.totalCredits - units.reduce((sum, u) => sum + (u.credits ?? 0), 0));
     }
   }
-  const barred = q.rules.flatMap((r) => (r.kind === 'barred' ? [r.units] : []));
+  const barred = q.rules.filter(isBarredRule).map((r) => r.units);
   const all = barred.flat();
   if (new Set(all).size !== all.length) return most;
   for (const set of barred) {
@@ -246,7 +223,8 @@ const MOST_BARRED_CHOICES = 1024;
 function checkSatisfiable(q: QualificationDefinition, problems: Problems): void {
   const known = new Set(q.units.map((u) => u.ref));
   const sets = q.rules
-    .flatMap((r) => (r.kind === 'barred' ? [[...new Set(r.units)].filter((ref) => known.has(ref))] : []))
+    .filter(isBarredRule)
+    .map((r) => [...new Set(r.units)].filter((ref) => known.has(ref)))
     .filter((s) => s.length > 1);
   if (sets.reduce((n, s) => n * s.length, 1) > MOST_BARRED_CHOICES) return;
   const choice = new Array<number>(sets.length).fill(0);
@@ -268,15 +246,12 @@ function checkSatisfiable(q: QualificationDefinition, problems: Problems): void 
   if (!closest) return;
   const { first, message } = closest;
   const index = q.rules.findIndex((r) => r.id === first);
-  const rule = q.rules[index];
+  const rule = q.rules[index] as CountingRule;
   const barred = sets.length > 0 ? ' (one unit of each barred set counting)' : '';
-  const what =
-    rule.kind === 'mandatory'
-      ? 'a unit of the mandatory group may be barred with another unit the rules need: correct the barred sets or the group'
-      : "lower its minimum, or correct the units' credits, levels or groups";
+  const { field, fix } = unsatisfiable(rule);
   problems.add(
-    rule.kind === 'mandatory' ? ['rules', index, 'group'] : ['rules', index, 'min'],
-    `No choice of units meets every rule: even taking every unit${barred}, rule ${rule.id} is not met (${message}); ${what}.`,
+    ['rules', index, field],
+    `No choice of units meets every rule: even taking every unit${barred}, rule ${rule.id} is not met (${message}); ${fix}.`,
   );
 }
 
@@ -288,9 +263,9 @@ export function checkDefinition(q: QualificationDefinition, problems: Problems, 
   checkDuplicates(q, problems);
   checkRanges(q, problems);
   if (!referencesResolved) return;
-  checkRuleTargets(q, problems);
+  checkRules(q, 'checkTargets', problems);
   checkGroupTotals(q, problems);
-  checkMandatoryWithinTotal(q, problems);
+  checkRules(q, 'checkInAll', problems);
   checkReachable(q, problems);
   // Only for a definition clean so far: otherwise it repeats what the checks above already said.
   if (problems.list.length === 0) checkSatisfiable(q, problems);

@@ -3,6 +3,7 @@
 import type { GroupDefinition, QualificationDefinition, Rule, UnitDefinition } from './model';
 import { normaliseQualificationId } from './catalogue';
 import { plainSource } from './provenance';
+import { describeRule } from './kinds';
 
 function levelWords(level: number | null): string {
   if (level === null) return 'unknown';
@@ -30,22 +31,6 @@ function unitName(unit: UnitDefinition): string {
 function describeUnit(unit: UnitDefinition): string {
   const credits = unit.credits === null ? 'credits unknown' : `${unit.credits} credit${unit.credits === 1 ? '' : 's'}`;
   return `"${unit.title}" in group ${unit.group}, ${credits}, level ${levelWords(unit.level)}, GLH ${unit.glh ?? 'unknown'}`;
-}
-
-/** A rule in words, as a reviewer would read it beside the specification. */
-export function describeRule(rule: Rule): string {
-  switch (rule.kind) {
-    case 'totalCredits':
-      return `at least ${rule.min} credits in all`;
-    case 'levelCredits':
-      return `at least ${rule.min} credits ${rule.orAbove ? 'at or above' : 'at exactly'} level ${levelWords(rule.level)}`;
-    case 'mandatory':
-      return `every unit of group ${rule.group}`;
-    case 'groupCredits':
-      return `at least ${rule.min} credits from group${rule.groups.length === 1 ? '' : 's'} ${rule.groups.join(' and ')}`;
-    case 'barred':
-      return `only one of ${rule.units.join(', ')} counts`;
-  }
 }
 
 function diffFacts(id: string, base: QualificationDefinition, q: QualificationDefinition): string[] {

@@ -1,11 +1,10 @@
 // The shape of a qualification definition as a centre writes it in JSON, as a JSON schema. The descriptions are
 // written for people: they show up in editors that read the schema and in the messages for a missing field.
-import { KIND_NAMES, KINDS } from './kinds';
+import { KIND_NAMES, KINDS, type LevelJson, type RuleJsonOf } from './kinds';
 import { level, text, type KindSchema } from './kinds/schema-parts';
 import type { RuleKind, SuppliedFacts } from './model';
 
-/** A level as written in JSON: 0..8, or "Entry" / "E" for Entry level. Checked and converted after the schema. */
-export type LevelJson = number | string;
+export type { LevelJson } from './kinds';
 
 export interface GroupJson {
   id: string;
@@ -26,18 +25,8 @@ export interface UnitJson {
   supplied?: SuppliedFacts;
 }
 
-interface RuleJsonBase {
-  id?: string;
-  text: string;
-  note?: string;
-}
-
-export type RuleJson =
-  | (RuleJsonBase & { kind: 'totalCredits'; min: number })
-  | (RuleJsonBase & { kind: 'levelCredits'; level: LevelJson; orAbove: boolean; min: number })
-  | (RuleJsonBase & { kind: 'mandatory'; group: string })
-  | (RuleJsonBase & { kind: 'groupCredits'; groups: string[]; min: number })
-  | (RuleJsonBase & { kind: 'barred'; units: string[] });
+/** A rule as JSON writes it, for each kind. */
+export type RuleJson = { [K in RuleKind]: RuleJsonOf<K> }[RuleKind];
 
 export interface DefinitionJson {
   $schema?: string;

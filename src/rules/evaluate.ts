@@ -16,9 +16,9 @@ import type {
   Violation,
   ViolationCode,
 } from './model';
-import { creditRuleFactUses, type FactUse } from './provenance';
+import { creditRuleFactUses, neededUnitFactUses, type FactUse } from './provenance';
 import type { QualificationIndex } from './qualification-index';
-import { ruleMessage } from './rule-words';
+import { ruleMessage, strangerWords } from './rule-words';
 
 /** The barred sets of which the units hold more than one, with those units in definition order. */
 export function barredClashes(
@@ -59,20 +59,35 @@ class CompiledRuleResult implements RuleResult {
     readonly uncertain: string[],
   ) {}
 
-  /** The unit facts the rule used that a centre supplied, with where each came from. */
+  /** The unit facts the rule used, each with where it came from (a centre, or the qualification's definition). */
   get uses(): FactUse[] {
-    const { compiled, counted } = this.context;
-    if (!counted.some((u) => compiled.centreSupplied[u] === 1)) return [];
-    const rule = compiled.rules.find((r) => r.id === this.ruleId);
-    if (rule === undefined || rule.kind === 'mandatory') return [];
-    return creditRuleFactUses(
-      rule,
-      counted.map((u) => compiled.units[u]),
-    );
+    return this.factUses(false);
   }
 
   get message(): string {
-    return ruleMessage(this.context.compiled, this, this.uses);
+    return ruleMessage(this.context.compiled, this, this.factUses(true));
+  }
+
+  private factUses(centreOnly: boolean): FactUse[] {
+    const { compiled, counted } = this.context;
+    if (centreOnly && !counted.some((u) => compiled.centreSupplied[u] === 1)) return [];
+    const r = compiled.rules.findIndex((rule) => rule.id === this.ruleId);
+    if (r < 0) return [];
+    const rule = compiled.creditRules[r];
+    const origin = compiled.qualification.origin;
+    if (rule !== undefined)
+      return creditRuleFactUses(
+        rule,
+        counted.map((u) => compiled.units[u]),
+        origin,
+        centreOnly,
+      );
+    const needed = Array.from(
+      compiled.needs.subarray(compiled.needStart[r], compiled.needStart[r + 1]),
+      (u) => compiled.units[u],
+    );
+    const uses = neededUnitFactUses(needed, origin);
+    return centreOnly ? uses.filter((use) => use.where.from !== 'definition') : uses;
   }
 }
 
@@ -132,7 +147,7 @@ function ruleResults(compiled: CompiledQualification, counted: readonly number[]
       compiled.required[r],
       Number.isFinite(most) ? most : null,
       outcome === MET || outcome === UNMET ? (NONE as string[]) : uncertain,
-      rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
+      compiled.creditRules[r] === undefined ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
       uncertain,
     );
   });
@@ -245,7 +260,7 @@ function withRuleViolations(
     const rule = compiled.rules[r];
     list[at++] = new RuleViolation(
       KINDS[rule.kind].code,
-      rule.kind === 'mandatory' ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
+      compiled.creditRules[r] === undefined ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
       rule.id,
       evaluation,
       r,
@@ -305,17 +320,41 @@ export function verdictStatus(v: LearnerVerdicts): Status {
   );
 }
 
-/** A learner holding more than one unit of a barred set; its words are made when read. */
+/** A learner holding more than one unit of a barred set; its words are its kind's, made when read. */
 class ClashViolation implements Violation {
-  readonly code = KINDS.barred.code;
+  readonly code: ViolationCode;
+  readonly ruleId: string;
+  readonly #set: BarredRule;
 
   constructor(
     readonly units: string[],
-    readonly ruleId: string,
-  ) {}
+    set: BarredRule,
+  ) {
+    this.code = KINDS[set.kind].code;
+    this.ruleId = set.id;
+    this.#set = set;
+  }
 
   get message(): string {
-    return `${this.units.join(' and ')} are barred together (set ${this.ruleId}): only one can count, keep one`;
+    return KINDS[this.#set.kind].clashWords(this.units, this.#set.id);
+  }
+}
+
+/** Units the learner holds that the qualification does not have: data, worded when read. */
+class StrangerViolation implements Violation {
+  readonly code = 'unit-not-in-qualification';
+  /** Out of sight of `deepEqual`, like the words made from it. */
+  readonly #qualification: string;
+
+  constructor(
+    readonly units: string[],
+    qualification: string,
+  ) {
+    this.#qualification = qualification;
+  }
+
+  get message(): string {
+    return strangerWords(this.units, this.#qualification);
   }
 }
 
@@ -325,7 +364,7 @@ function clashViolations(compiled: CompiledQualification, taken: Uint8Array): Vi
   const violations: Violation[] = [];
   for (let s = 0; s < barredSets.length; s++) {
     const both = refsWhere(compiled, barredUnits, barredStart[s], barredStart[s + 1], taken);
-    if (both.length > 1) violations.push(new ClashViolation(both, barredSets[s].id));
+    if (both.length > 1) violations.push(new ClashViolation(both, barredSets[s]));
   }
   return violations;
 }
@@ -341,13 +380,7 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
     const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter(
       (ref) => !compiled.position.has(ref),
     );
-    violations.push({
-      code: 'unit-not-in-qualification',
-      message: `${strangers.join(', ')} ${strangers.length === 1 ? 'is' : 'are'} not a unit of ${qualification.id}: remove ${
-        strangers.length === 1 ? 'it' : 'them'
-      } or check the learner's qualification`,
-      units: strangers,
-    });
+    violations.push(new StrangerViolation(strangers, qualification.id));
   }
   if (buffers.clashes > 0) violations.push(...clashViolations(compiled, buffers.withPlanned.taken));
   const status = verdictStatus(buffers);

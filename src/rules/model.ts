@@ -113,7 +113,7 @@ export interface RuleResult {
   /** The specification sentence the rule comes from. */
   text: string;
   outcome: RuleOutcome;
-  /** Credits (or for `mandatory`, units) counted from values the catalogue knows. */
+  /** Credits (or, for a mandatory group, units) counted from values the catalogue knows. */
   known: number;
   /** What the rule asks for: a credit minimum, or the number of mandatory units. */
   required: number;

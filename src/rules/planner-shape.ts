@@ -62,10 +62,10 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
   const mandatory: { unit: number; group: string }[] = [];
   const seen = new Set<number>();
   compiled.rules.forEach((rule, r) => {
-    if (rule.kind !== 'mandatory') return;
+    if (compiled.creditRules[r] !== undefined) return;
     for (let i = compiled.needStart[r]; i < compiled.needStart[r + 1]; i++) {
       const u = compiled.needs[i];
-      if (!seen.has(u)) mandatory.push({ unit: u, group: rule.group });
+      if (!seen.has(u)) mandatory.push({ unit: u, group: compiled.units[u].group });
       seen.add(u);
     }
   });

@@ -147,17 +147,26 @@ export function withProvenance(
   return units.every((u, i) => u === q.units[i]) ? q : { ...q, units };
 }
 
+/** Where a fact a rule used came from: a centre (its rules sheet or a rules file), or the qualification's definition. */
+export type FactSource = FactOrigin | { from: 'definition'; origin?: string };
+
 export interface FactUse {
   unit: UnitDefinition;
   fact: UnitFact;
+  where: FactSource;
+}
+
+/** Where a unit's fact came from: the centre's record of it, or else the definition (`origin`: where that was read). */
+export function factSource(unit: UnitDefinition, fact: UnitFact, origin: string | undefined): FactSource {
+  return unit.supplied?.[fact] ?? (origin === undefined ? { from: 'definition' } : { from: 'definition', origin });
 }
 
 /** `level of H/503/0403 from your rules sheet`: the centre-supplied facts among those used; empty when none. */
 export function provenanceNote(uses: readonly FactUse[]): string {
   const byOrigin = new Map<string, Map<UnitFact, string[]>>();
-  for (const { unit, fact } of uses) {
-    const origin = centreFacts(unit).get(fact);
-    if (origin === undefined) continue;
+  for (const { unit, fact, where } of uses) {
+    if (where.from === 'definition') continue;
+    const origin = originWords(where);
     const facts = byOrigin.get(origin) ?? new Map<UnitFact, string[]>();
     const refs = facts.get(fact) ?? [];
     if (!refs.includes(unit.ref)) refs.push(unit.ref);
@@ -189,22 +198,39 @@ export function evaluationProvenance(q: QualificationDefinition, evaluation: Eva
   for (const result of evaluation.rules) {
     if (result.outcome === 'unknown') continue;
     const rule = q.rules.find((r) => r.id === result.ruleId);
-    if (rule !== undefined && isCreditRule(rule)) uses.push(...creditRuleFactUses(rule, units));
+    if (rule !== undefined && isCreditRule(rule)) uses.push(...creditRuleFactUses(rule, units, q.origin, true));
   }
   return provenanceNote(uses);
 }
 
-/** The centre-supplied facts a credit rule relied on for the units that count: credits counted, levels and groups that decided. */
-export function creditRuleFactUses(rule: CreditRule, counted: readonly UnitDefinition[]): FactUse[] {
+/**
+ * The facts a credit rule relied on for the units that count, each with where it came from: credits counted, and
+ * the levels and groups that decided whether they count. `centreOnly`: only the facts a centre supplied.
+ */
+export function creditRuleFactUses(
+  rule: CreditRule,
+  counted: readonly UnitDefinition[],
+  origin: string | undefined,
+  centreOnly: boolean,
+): FactUse[] {
   const uses: FactUse[] = [];
+  const kind = KINDS[rule.kind];
+  const use = (unit: UnitDefinition, fact: UnitFact) => {
+    const where = factSource(unit, fact, origin);
+    if (!centreOnly || where.from !== 'definition') uses.push({ unit, fact, where });
+  };
   for (const unit of counted) {
-    if (centreFacts(unit).size === 0) continue;
-    const kind = KINDS[rule.kind];
+    if (centreOnly && centreFacts(unit).size === 0) continue;
     const counts = creditCounts(rule, unit);
-    if (kind.usesGroup) uses.push({ unit, fact: 'group' });
-    if (kind.usesLevel && unit.level !== null) uses.push({ unit, fact: 'level' });
+    if (kind.usesGroup) use(unit, 'group');
+    if (kind.usesLevel && unit.level !== null) use(unit, 'level');
     // A unit of unknown level may count: its credits are part of what the rule could count.
-    if (counts !== false && unit.credits !== null) uses.push({ unit, fact: 'credits' });
+    if (counts !== false && unit.credits !== null) use(unit, 'credits');
   }
   return uses;
+}
+
+/** The facts a rule that needs every unit of a group relied on: which units belong to it, each with where from. */
+export function neededUnitFactUses(needed: readonly UnitDefinition[], origin: string | undefined): FactUse[] {
+  return needed.map((unit) => ({ unit, fact: 'group', where: factSource(unit, 'group', origin) }));
 }

@@ -1,5 +1,6 @@
 // Lookups the engine needs many times per learner, built once per qualification definition.
 import type { BarredRule, QualificationDefinition, UnitDefinition } from './model';
+import { isBarredRule } from './kinds';
 
 export interface QualificationIndex {
   readonly qualification: QualificationDefinition;
@@ -42,7 +43,7 @@ export function indexQualification(qualification: QualificationDefinition): Qual
     }
     creditCeiling.set(unit.ref, unknownCreditsLeft.get(unit.group) ?? Infinity);
   }
-  const barredSets = qualification.rules.filter((r): r is BarredRule => r.kind === 'barred');
+  const barredSets = qualification.rules.filter(isBarredRule);
   const index: QualificationIndex = { qualification, units, groupUnits, barredSets, creditCeiling, unknownCreditsLeft };
   indexes.set(qualification, index);
   return index;

@@ -4,7 +4,7 @@ import type { BarredKind } from './types';
 
 export const barred: BarredKind = {
   kind: 'barred',
-  family: 'barred',
+  family: 'exclusive',
   label: 'barred set',
   spellings: ['barred', 'barred set'],
   code: 'barred-combination',
@@ -19,5 +19,31 @@ export const barred: BarredKind = {
     },
     required: ['units'],
   },
+  sheet: { columns: ['targets'], values: (rule) => ({ targets: rule.units }), targets: { field: 'units', one: false } },
+  fromJson: (json, base, resolve) => ({
+    ...base,
+    kind: json.kind,
+    units: json.units.map((u, j) => resolve.unit(u, 'units', j)),
+  }),
+  describe: (rule) => `only one of ${rule.units.join(', ')} counts`,
+  groupsNamed: () => [],
+  checkTargets(rule, { report }) {
+    // The refs are resolved by now: two spellings of one unit are one ref.
+    const distinct = new Set(rule.units);
+    if (distinct.size < 2) {
+      report(
+        'units',
+        `Barred set ${rule.id} names ${distinct.size === 0 ? 'no units' : 'only one unit'}: a barred set needs at least two different units, of which only one may count.`,
+      );
+    }
+  },
   members: (rule) => rule.units,
+  clashWords: (units, set) => `${units.join(' and ')} are barred together (set ${set}): only one can count, keep one`,
+  choiceWords(rule, chosen, dropped) {
+    if (chosen.length > 1)
+      return `${chosen.join(' and ')} are both chosen: only one counts (${dropped.join(', ') || chosen.slice(1).join(', ')} not counted); keep one`;
+    if (chosen.length === 1)
+      return `${chosen[0]} chosen; the other ${rule.units.length === 2 ? 'unit' : 'units'} of the set would not count`;
+    return 'none of these units chosen';
+  },
 };

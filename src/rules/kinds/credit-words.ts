@@ -34,3 +34,14 @@ export function creditWords(
 export function groupTitles(q: QualificationDefinition, groups: readonly string[]): string {
   return groups.map((g) => q.groups.find((x) => x.id === g)?.title ?? g).join(' and ');
 }
+
+/** When the credit rules cannot all be met together: what to correct. */
+export const CREDIT_UNSATISFIABLE = {
+  field: 'min',
+  fix: "lower its minimum, or correct the units' credits, levels or groups",
+} as const;
+
+/** `5 credits`, `1 credit`. */
+export function creditsWord(n: number): string {
+  return plural(n, 'credit');
+}

@@ -1,5 +1,6 @@
 // "N credits must be at level L (or above)": a unit's credits count when its level is right; an unknown level
 // leaves that open.
+import { CREDIT_UNSATISFIABLE, creditWords } from './credit-words';
 import { atLevel, levelName } from './level-words';
 import { creditMin, level as schemaLevel } from './schema-parts';
 import type { CreditKind, RuleOf } from './types';
@@ -27,9 +28,28 @@ export const level: CreditKind<'levelCredits'> = {
     },
     required: ['level', 'orAbove', 'min'],
   },
+  sheet: {
+    columns: ['min', 'level', 'orAbove'],
+    values: (rule) => ({ min: rule.min, level: rule.level, orAbove: rule.orAbove }),
+    counts: 'units by level, from every group',
+  },
+  fromJson: (json, base, resolve) => ({
+    ...base,
+    kind: json.kind,
+    level: resolve.level(json.level, 'level'),
+    orAbove: json.orAbove,
+    min: json.min,
+  }),
+  describe: (rule) =>
+    `at least ${rule.min} credits ${rule.orAbove ? 'at or above' : 'at exactly'} level ${rule.level === 0 ? 'Entry' : rule.level}`,
+  groupsNamed: () => [],
+  countsAll: false,
   usesLevel: true,
   usesGroup: false,
   counts: (rule, unit) => atLevel(unit.level, rule.level, rule.orAbove),
   whatCounts: (rule) => `credits ${levelWhere(rule)}`,
   unitsCounted: (rule) => `the units ${levelWhere(rule)}`,
+  figure: levelWhere,
+  words: (result, rule, _q, unit) => creditWords(result, `credits ${levelWhere(rule)}`, true, unit),
+  unsatisfiable: CREDIT_UNSATISFIABLE,
 };

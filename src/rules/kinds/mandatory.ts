@@ -1,7 +1,38 @@
 // "Learners must achieve all mandatory units of group A": every unit of the group is needed.
 import { plural } from './level-words';
 import { text } from './schema-parts';
-import type { UnitsKind } from './types';
+import type { RuleCheck, RuleOf, UnitsKind } from './types';
+
+/** A mandatory group no unit belongs to. */
+function checkTargets(rule: RuleOf<'mandatory'>, { q, report }: RuleCheck): void {
+  if (q.groups.some((g) => g.id === rule.group) && !q.units.some((u) => u.group === rule.group)) {
+    report(
+      'group',
+      `Rule ${rule.id} makes group ${rule.group} mandatory, but no unit belongs to it: add the group's units, or correct the group.`,
+    );
+  }
+}
+
+/**
+ * Every learner takes every unit of a mandatory group, so the qualification's total can never be less than what those
+ * units give: a mandatory group worth more than the total means a credit value or the total was typed wrong.
+ */
+function checkInAll(rule: RuleOf<'mandatory'>, { q, minimumsInAll, report }: RuleCheck): void {
+  const group = q.groups.find((g) => g.id === rule.group);
+  const units = q.units.filter((u) => u.group === rule.group);
+  const known = units.reduce((sum, u) => sum + (u.credits ?? 0), 0);
+  const allKnown = units.every((u) => u.credits !== null);
+  // A stated group total is what all its units give; without one, the known credits are the least they give.
+  const least = group?.totalCredits ?? known;
+  const exact = group?.totalCredits !== undefined || allKnown;
+  for (const total of minimumsInAll) {
+    if (least <= total.min) continue;
+    report(
+      'group',
+      `Rule ${rule.id} makes every unit of group ${rule.group} mandatory, and those units give ${exact ? '' : 'at least '}${least} credits, more than the ${total.min} credits in all that rule ${total.id} asks for: every learner would pass the total on the mandatory units alone, so a value is wrong. Correct the credits of group ${rule.group}'s units, or raise min of rule ${total.id}.`,
+    );
+  }
+}
 
 export const mandatory: UnitsKind = {
   kind: 'mandatory',
@@ -14,13 +45,25 @@ export const mandatory: UnitsKind = {
     fields: { group: text('the id of the mandatory group') },
     required: ['group'],
   },
+  sheet: {
+    columns: ['targets'],
+    values: (rule) => ({ targets: [rule.group] }),
+    targets: { field: 'group', one: true, needs: 'the Group id of the mandatory group in Groups or units' },
+  },
+  fromJson: (json, base, resolve) => ({ ...base, kind: json.kind, group: resolve.group(json.group, 'group') }),
+  describe: (rule) => `every unit of group ${rule.group}`,
+  groupsNamed: (rule) => [rule.group],
+  checkTargets,
+  checkInAll,
   needs: (rule, q) => q.units.filter((u) => u.group === rule.group).map((u) => u.ref),
-  words(result, q) {
-    const rule = q.rules.find((r) => r.id === result.ruleId);
-    const groupId = rule?.kind === 'mandatory' ? rule.group : '';
-    const title = q.groups.find((g) => g.id === groupId)?.title ?? groupId;
+  words(result, rule, q) {
+    const title = q.groups.find((g) => g.id === rule.group)?.title ?? rule.group;
     return result.missingUnits.length === 0
       ? `all ${plural(result.required, 'unit')} of ${title}: met`
       : `${title}: missing ${result.missingUnits.join(', ')}`;
+  },
+  unsatisfiable: {
+    field: 'group',
+    fix: 'a unit of the mandatory group may be barred with another unit the rules need: correct the barred sets or the group',
   },
 };

@@ -53,7 +53,7 @@ function outcomeClass(outcome: RuleOutcome, achieved?: RuleOutcome): 'met' | 'pl
 function barredGroups(rules: readonly RuleLine[]): { text: string; outcome: RuleOutcome; sets: RuleLine[] }[] {
   const groups: { text: string; outcome: RuleOutcome; sets: RuleLine[] }[] = [];
   for (const rule of rules) {
-    if (rule.kind !== 'barred') continue;
+    if (!rule.set) continue;
     const group = groups.find((g) => g.text === rule.text);
     if (group) group.sets.push(rule);
     else groups.push({ text: rule.text, outcome: 'met', sets: [rule] });
@@ -83,7 +83,6 @@ export function ResultsPanel({
 }) {
   const styles = useStyles();
   const style = STATUS_STYLE[view.status];
-  const total = view.rules.find((r) => r.kind === 'totalCredits');
   return (
     <Card
       className={styles.card}
@@ -114,7 +113,7 @@ export function ResultsPanel({
             data-with-planned={view.credits.withPlanned}
           >
             {creditLine(view.credits, 'credits')}
-            {total ? ` (of ${view.result.withPlanned.rules.find((r) => r.ruleId === total.id)?.required ?? '?'})` : ''}
+            {view.credits.required === undefined ? '' : ` (of ${view.credits.required})`}
           </dd>
           {view.level && (
             <>
@@ -141,7 +140,7 @@ export function ResultsPanel({
       </div>
       <ul className={styles.rules} aria-label="Rules of combination">
         {view.rules
-          .filter((rule) => rule.kind !== 'barred')
+          .filter((rule) => !rule.set)
           .map((rule) => (
             <li key={rule.id} className={styles.rule} data-testid={`rule-${rule.id}`} data-outcome={rule.outcome}>
               <span className={mergeClasses(styles.outcome, styles[outcomeClass(rule.outcome, rule.achieved)])}>

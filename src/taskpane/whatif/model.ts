@@ -18,7 +18,7 @@ import type {
   Violation,
 } from '../../rules/model';
 import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner';
-import { levelWhere } from '../../rules/kinds';
+import { countsAll, figureOf, groupsNamed, isBarredRule, KINDS, setMembers } from '../../rules/kinds';
 
 export type { Choices, UnitChoice } from '../../cohort/unit-choices';
 export { changedUnits };
@@ -27,7 +27,7 @@ export { changedUnits };
 export type SectionItem =
   | { kind: 'unit'; unit: UnitDefinition }
   /** `shownElsewhere`: units of the set already shown with an earlier set they are also barred in. */
-  | { kind: 'barred'; set: BarredRule; units: UnitDefinition[]; shownElsewhere: string[] };
+  | { kind: 'set'; set: BarredRule; units: UnitDefinition[]; shownElsewhere: string[] };
 
 export interface UnitSection {
   id: string;
@@ -48,8 +48,8 @@ export function unitSections(q: QualificationDefinition): UnitSection[] {
   const cached = sectionsByQualification.get(q);
   if (cached) return cached;
   const setOf = new Map<string, BarredRule>();
-  for (const rule of q.rules)
-    if (rule.kind === 'barred') for (const ref of rule.units) if (!setOf.has(ref)) setOf.set(ref, rule);
+  for (const rule of q.rules.filter(isBarredRule))
+    for (const ref of setMembers(rule)) if (!setOf.has(ref)) setOf.set(ref, rule);
   const byRef = new Map(q.units.map((u) => [u.ref, u] as const));
   const known = new Set(q.groups.map((g) => g.id));
   const groups: GroupDefinition[] = [...q.groups];
@@ -69,16 +69,15 @@ export function unitSections(q: QualificationDefinition): UnitSection[] {
       }
       if (placed.has(set)) continue;
       placed.add(set);
-      const members = set.units.map((ref) => byRef.get(ref)).filter((u): u is UnitDefinition => u !== undefined);
+      const members = setMembers(set)
+        .map((ref) => byRef.get(ref))
+        .filter((u): u is UnitDefinition => u !== undefined);
       const units = members.filter((u) => !shown.has(u.ref));
       const shownElsewhere = members.filter((u) => shown.has(u.ref)).map((u) => u.ref);
       for (const u of units) shown.add(u.ref);
-      items.push({ kind: 'barred', set, units, shownElsewhere });
+      items.push({ kind: 'set', set, units, shownElsewhere });
     }
-    const rules = q.rules.filter(
-      (r) =>
-        (r.kind === 'mandatory' && r.group === group.id) || (r.kind === 'groupCredits' && r.groups.includes(group.id)),
-    );
+    const rules = q.rules.filter((r) => groupsNamed(r).includes(group.id));
     return { id: group.id, title: group.title, rules, items };
   });
   const result = sections.filter((s) => s.items.length > 0);
@@ -124,6 +123,8 @@ export interface RuleLine {
   /** With planned units counted; `achieved` is the same rule on achieved units alone. */
   outcome: RuleOutcome;
   achieved: RuleOutcome;
+  /** A barred set: shown with the other sets of its sentence, not as a rule met or missing. */
+  set: boolean;
   message: string;
 }
 
@@ -133,6 +134,8 @@ export interface CreditFigure {
   /** Units counted whose credits (or, for the level figure, level) the catalogue does not know. */
   unknownAchieved: number;
   unknownWithPlanned: number;
+  /** What the rule that counts every unit asks for, when there is one. */
+  required?: number;
 }
 
 export interface WhatIf {
@@ -182,17 +185,13 @@ export function whatIf(
   const notCounted = result.notCounted;
 
   const rules: RuleLine[] = q.rules.map((rule) => {
-    if (rule.kind === 'barred') {
-      const both = rule.units.filter((ref) => taken.has(ref));
+    if (isBarredRule(rule)) {
+      const both = setMembers(rule).filter((ref) => taken.has(ref));
       const dropped = both.filter((ref) => notCounted.includes(ref));
-      const message =
-        both.length > 1
-          ? `${both.join(' and ')} are both chosen: only one counts (${dropped.join(', ') || both.slice(1).join(', ')} not counted); keep one`
-          : both.length === 1
-            ? `${both[0]} chosen; the other ${rule.units.length === 2 ? 'unit' : 'units'} of the set would not count`
-            : 'none of these units chosen';
+      const message = KINDS[rule.kind].choiceWords(rule, both, dropped);
       const outcome: RuleOutcome = both.length > 1 ? 'unmet' : 'met';
-      return { id: rule.id, kind: rule.kind, text: rule.text, note: rule.note, outcome, achieved: outcome, message };
+      const line = { id: rule.id, kind: rule.kind, text: rule.text, note: rule.note, outcome, achieved: outcome };
+      return { ...line, set: true, message };
     }
     const planned = plannedById.get(rule.id);
     const achieved = achievedById.get(rule.id);
@@ -203,6 +202,7 @@ export function whatIf(
       note: rule.note,
       outcome: planned?.outcome ?? 'unknown',
       achieved: achieved?.outcome ?? 'unknown',
+      set: false,
       message: planned?.message ?? '',
     };
   });
@@ -213,20 +213,30 @@ export function whatIf(
     unknownAchieved: unknownAmong(q, result.achieved.counted),
     unknownWithPlanned: unknownAmong(q, result.withPlanned.counted),
   };
-  const levelRule = q.rules.find((r) => r.kind === 'levelCredits');
+  const levelRule = q.rules.find((r) => figureOf(r) !== undefined);
   let level: WhatIf['level'];
-  if (levelRule && levelRule.kind === 'levelCredits') {
+  if (levelRule) {
     const a = achievedById.get(levelRule.id);
     const p = plannedById.get(levelRule.id);
     level = {
-      label: levelWhere(levelRule),
+      label: figureOf(levelRule) ?? '',
       achieved: a?.known ?? 0,
       withPlanned: p?.known ?? 0,
       unknownAchieved: unknownAmong(q, result.achieved.counted, true),
       unknownWithPlanned: unknownAmong(q, result.withPlanned.counted, true),
     };
   }
-  return { status: result.status, credits, level, rules, notCounted, violations: result.violations, result };
+  const totalRule = q.rules.find(countsAll);
+  const required = totalRule && plannedById.get(totalRule.id)?.required;
+  return {
+    status: result.status,
+    credits: required === undefined ? credits : { ...credits, required },
+    level,
+    rules,
+    notCounted,
+    violations: result.violations,
+    result,
+  };
 }
 
 export interface PlanLine {
