@@ -2,15 +2,16 @@
 // read back in a workbook, with every error naming the file, the sheet and the cell.
 import type ExcelJS from 'exceljs';
 import { readRulesSheet, type RulesSheetLayout, isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
+import { argb, RULES_SHEET_COLOURS } from '../cohort/sheet-colours';
 import type { QualificationDefinition } from '../rules/model';
 import type { SheetEntry } from '../workbook/parts';
 import type { Workbook } from '../workbook/workbook';
 import { readGridOrExplain } from './sheet-read';
 import { UserError } from './user-error';
 
-const UNKNOWN_FILL = 'FFFFF2CC';
-const HEADING_FILL = 'FFD9E1F2';
-const HINT_COLOUR = 'FF7F7F7F';
+const UNKNOWN_FILL = argb(RULES_SHEET_COLOURS.unknown.fill);
+const HEADING_FILL = argb(RULES_SHEET_COLOURS.headingFill);
+const HINT_COLOUR = argb(RULES_SHEET_COLOURS.hint);
 
 function cellsOf(worksheet: ExcelJS.Worksheet, range: string): ExcelJS.Cell[] {
   const [first, last = first] = range.split(':');

@@ -4,6 +4,7 @@
 // "did not write" is what the record says, cell by cell; without one (a workbook checked before qualcheck kept a
 // record), the columns headed "qualcheck: ..." are taken as qualcheck's, once.
 import { cellAddress, columnLetters, rangeAddress, type CellRange } from './address';
+import { asCellText } from './formula-text';
 import { isBlank } from './grid';
 import { cellCount, decideOwnership, locateBlock, rangesInWords } from './ownership';
 import { recordWrite, type OwnedBlock, type OwnershipRecord } from './ownership-record';
@@ -92,9 +93,7 @@ function lastFilledColumn(cells: SheetCells, reading: CohortReading): number {
 
 /** Results strings that Excel would take for a formula are written as text. */
 function safe(value: string | number | null): CellInput {
-  if (value === null) return '';
-  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
-  return value;
+  return value === null ? '' : asCellText(value);
 }
 
 function cellsWord(ranges: readonly CellRange[]): string {

@@ -144,8 +144,10 @@ export interface HostContext {
 /** `Excel.run`, narrowed to what the adapter needs. */
 export type HostRun = <T>(batch: (context: HostContext) => Promise<T>) => Promise<T>;
 
+/** Compiles only when `Real` (an Office.js type) has everything `Subset` (what the adapter uses) names. */
+export type Satisfies<Real extends Subset, Subset> = Real;
+
 // Compile-time proof that the real Office.js types satisfy the interfaces above (no runtime effect).
-type Satisfies<Real extends Subset, Subset> = Real;
 export type OfficeConformance = [
   Satisfies<Excel.RequestContext, HostContext>,
   Satisfies<Excel.Range, HostRange>,

@@ -3,19 +3,20 @@
 import { cellAddress, parseCellAddress, parseRange, rangeAddress } from '../cohort/address';
 import { applyRulesSheet, type RulesSheetUse } from '../cohort/rules-sheet-apply';
 import { readRulesSheet, RULES_SHEET_NAME, rulesSheetGrid, type RulesSheetLayout } from '../cohort/rules-sheet';
+import { RULES_SHEET_COLOURS } from '../cohort/sheet-colours';
 import { oversizeMessage } from '../cohort/sheet-size';
 import type { CellValue, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { normaliseQualificationId } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
-import type { HostCellInput, HostContext, HostRange, HostRun, HostWorksheet } from './host';
+import type { HostCellInput, HostContext, HostRange, HostRun, HostWorksheet, Satisfies } from './host';
 import { CheckFailed } from './progress';
 import { cellValueFromHost, rangeCells } from './read-sheet';
 
 /** The fill of a unit value the catalogue does not know, until the centre types one in (same as the command line's). */
-export const UNKNOWN_STYLE = { fill: '#FFF2CC', font: '#7F6000' } as const;
-const HEADING_FILL = '#D9E1F2';
-const HINT_COLOUR = '#7F7F7F';
+export const UNKNOWN_STYLE = RULES_SHEET_COLOURS.unknown;
+const HEADING_FILL = RULES_SHEET_COLOURS.headingFill;
+const HINT_COLOUR = RULES_SHEET_COLOURS.hint;
 /** Blank rows between the centre's last block and one the pane adds. */
 const GAP_ROWS = 2;
 
@@ -31,7 +32,6 @@ interface RangeLook {
     autofitColumns(): void;
   };
 }
-type Satisfies<Real extends Subset, Subset> = Real;
 export type RangeLookConformance = Satisfies<Excel.Range, RangeLook>;
 
 /** The range's formatting, where the host has it. */

@@ -1,5 +1,5 @@
 // The row the user selected, for the what-if panel: read once, or followed while Excel reports selection changes.
-import type { HostRun } from './host';
+import type { HostRun, Satisfies } from './host';
 
 export interface SelectedCell {
   sheetName: string;
@@ -29,7 +29,6 @@ export interface HostSelectionEvents {
 }
 
 // Compile-time proof that Office.js's workbook has the event this module relies on (no runtime effect).
-type Satisfies<Real extends Subset, Subset> = Real;
 export type SelectionEventConformance = Satisfies<Excel.Workbook, { readonly onSelectionChanged: HostSelectionEvents }>;
 
 type Listener = (selection: SelectedCell) => void;

@@ -2,6 +2,7 @@
 import type { LearnerRecord } from '../cohort/types';
 import type { QualificationDefinition, ViolationCode } from '../rules/model';
 import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate } from '../cohort/dates';
+import { looksLikeFormula } from '../cohort/formula-text';
 import { readUln } from './uln';
 
 export type RegistrationProblemCode =
@@ -117,9 +118,6 @@ const NAME_CHARACTER = /[\p{Script=Latin}\p{Mn} '-]/u;
 
 /** A name of unaccented letters, spaces, hyphens and apostrophes only: nothing to look at character by character. */
 const PLAIN_NAME = /^[A-Za-z '-]*$/;
-
-/** Excel reads a CSV field starting with one of these as a formula. */
-const FORMULA_START = /^[=+\-@]/;
 
 interface Collector {
   problems: RegistrationProblem[];
@@ -312,7 +310,7 @@ function checkOne(record: LearnerRecord, options: RegistrationOptions): Registra
       message: `${FIELD_NAMES.centreRef} '${centreRef}'${where(refCell)} is ${lengthOf(centreRef)} characters; the registration template takes at most ${FIELD_LIMITS.centreRef}`,
     });
   }
-  if (FORMULA_START.test(centreRef)) {
+  if (looksLikeFormula(centreRef)) {
     out.problems.push({
       code: 'bad-characters',
       severity: 'error',

@@ -3,6 +3,7 @@
 // ("credits and level: your rules sheet"), for a person reading it. Only definitions written before the field existed
 // are read from that text.
 import { KINDS, creditCounts, isCreditRule, type CreditRule } from './kinds';
+import { unitKey } from './unit-key';
 import type { Evaluation, FactOrigin, QualificationDefinition, SuppliedFacts, UnitDefinition, UnitFact } from './model';
 
 export type { UnitFact } from './model';
@@ -130,10 +131,6 @@ export function markCentreFacts(
 
 function sameSupplied(a: SuppliedFacts | undefined, b: SuppliedFacts | undefined): boolean {
   return FACT_WORDS.every(([fact]) => JSON.stringify(a?.[fact]) === JSON.stringify(b?.[fact]));
-}
-
-function unitKey(ref: string): string {
-  return ref.toUpperCase().replace(/[\s/\\.-]+/g, '');
 }
 
 /** The definition with each unit's centre-supplied facts recorded against `base` (the definition it replaces). */

@@ -3,6 +3,7 @@
 // is passed on as it was. Strings are inline (t="inlineStr"), so sharedStrings.xml need not change.
 import { StringDecoder } from 'node:string_decoder';
 import { cellAddress, columnNumber, parseRange, rangeAddress } from '../cohort/address';
+import { shownText } from '../cohort/formula-text';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
 import {
   attribute,
@@ -34,16 +35,11 @@ export interface SheetWrites {
 const CELL_REF = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d+)["']/;
 const ROW_REF = /\sr\s*=\s*["'](\d+)["']/;
 
-/** A text qualcheck's plan marked with Excel's apostrophe (so the pane does not take it for a formula) is plain text here. */
-function plainText(value: string): string {
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
-}
-
 export function cellXml(p: string, row: number, column: number, value: string | number, style?: string): string {
   const s = style === undefined ? '' : ` s="${style}"`;
   const ref = cellAddress(row, column);
   if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${String(value)}</${p}v></${p}c>`;
-  const text = plainText(value);
+  const text = shownText(value);
   const space = /^\s|\s$|[\n\t]/.test(text) ? ' xml:space="preserve"' : '';
   return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is></${p}c>`;
 }

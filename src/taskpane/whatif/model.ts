@@ -19,6 +19,7 @@ import type {
 } from '../../rules/model';
 import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner';
 import { countsAll, figureOf, groupsNamed, isBarredRule, KINDS, setMembers } from '../../rules/kinds';
+import { levelLabel } from '../../rules/levels';
 
 export type { Choices, UnitChoice } from '../../cohort/unit-choices';
 export { changedUnits };
@@ -279,7 +280,7 @@ export function costText(cost: number, measure: CostMeasure): string {
 
 /** `5 cr · 33 GLH · level 2`, with `?` for what the catalogue does not know. */
 export function unitFacts(unit: UnitDefinition): string {
-  const level = unit.level === null ? '?' : unit.level === 0 ? 'Entry' : String(unit.level);
+  const level = unit.level === null ? '?' : levelLabel(unit.level);
   return `${unit.credits ?? '?'} cr · ${unit.glh ?? '?'} GLH · level ${level}`;
 }
 
