@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkUnits, evaluateUnits } from '../src/rules/evaluate';
-import type { QualificationDefinition, Rule, UnitDefinition } from '../src/rules/model';
-
-function unit(ref: string, group: string, credits: number | null, level: number | null = 2): UnitDefinition {
-  return { ref, title: `Unit ${ref}`, credits, glh: null, level, group };
-}
+import type { QualificationDefinition, Rule } from '../src/rules/model';
+import { unit } from './support/builders';
 
 /** A small qualification shaped like 600/5106/1: mandatory A, at least 4 from B, 10 in total, 6 at level 2, one barred pair. */
 function toyQualification(overrides: Partial<QualificationDefinition> = {}): QualificationDefinition {

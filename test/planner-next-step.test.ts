@@ -2,32 +2,15 @@ import assert from 'node:assert/strict';
 import { checkLearner, type LearnerCheck } from '../src/cohort/check';
 import { defaultNextStep, learnerPlans, planInWords, planNextStep } from '../src/cohort/next-step';
 import { resultsBlock } from '../src/cohort/results';
-import type { CohortReading, LearnerRecord } from '../src/cohort/types';
-import type { QualificationDefinition, UnitDefinition } from '../src/rules/model';
+import type { CohortReading } from '../src/cohort/types';
+import type { QualificationDefinition } from '../src/rules/model';
 import { planCompletion } from '../src/rules/planner';
 import { iqContactCentre, iqWithoutSalesLevels } from './planner-fixtures';
-
-function record(q: QualificationDefinition | null, achieved: string[], planned: string[] = [], row = 2): LearnerRecord {
-  return {
-    row,
-    learnerId: `L${row}`,
-    qualificationText: q?.id ?? 'unknown',
-    qualification: q,
-    achieved,
-    planned,
-    marks: [],
-    problems: [],
-    cells: { qualification: `C${row}` },
-  };
-}
+import { record, unit } from './support/builders';
 
 function check(q: QualificationDefinition | null, achieved: string[], planned: string[] = [], row = 2): LearnerCheck {
   const r = record(q, achieved, planned, row);
   return { record: r, result: checkLearner(r) };
-}
-
-function unit(ref: string, group: string, credits: number | null): UnitDefinition {
-  return { ref, title: `Unit ${ref}`, credits, glh: null, level: 2, group };
 }
 
 /** Two units that together make the 10 credits asked for, as in the issue's example. */

@@ -1,32 +1,11 @@
 import assert from 'node:assert/strict';
 import { embeddedCatalogue } from '../src/rules/catalogue/index';
 import { barredClashes, checkUnits, evaluateUnits } from '../src/rules/evaluate';
-import type { LearnerUnits, QualificationDefinition, Rule, UnitDefinition } from '../src/rules/model';
+import type { LearnerUnits, QualificationDefinition } from '../src/rules/model';
 import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner';
 import { indexQualification } from '../src/rules/qualification-index';
 import { iqContactCentre, iqWithoutSalesLevels, randomLearner, seeded } from './planner-fixtures';
-
-function unit(
-  ref: string,
-  group: string,
-  credits: number | null,
-  level: number | null = 2,
-  glh: number | null = null,
-): UnitDefinition {
-  return { ref, title: `Unit ${ref}`, credits, glh, level, group };
-}
-
-function qualification(units: UnitDefinition[], rules: Rule[], groups = ['A', 'B', 'C']): QualificationDefinition {
-  return {
-    id: 'T/1',
-    title: 'Test',
-    awardingBody: 'Test',
-    level: 2,
-    groups: groups.map((id) => ({ id, title: `Group ${id}` })),
-    units,
-    rules,
-  };
-}
+import { qualification, unit } from './support/builders';
 
 const nobody: LearnerUnits = { achieved: [], planned: [] };
 
