@@ -5,11 +5,11 @@ import type { LearnerRecord } from '../../cohort/types';
 import { yieldToUi } from '../../excel/progress';
 import {
   checkEachLearner,
-  finishingSteps,
   type RegistrationProblem,
   type RegistrationResult,
   type UnitCheck,
 } from '../../registration/check';
+import { finishingSteps } from '../../registration/duplicates';
 import { routeCheck } from '../../registration/route';
 
 /** Learners per slice: well under 50 ms of work each on a slow machine. */
