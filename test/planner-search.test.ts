@@ -7,7 +7,8 @@
 // than k plans raises it (to at least the least cost that went over it) and searches again.
 import assert from 'node:assert/strict';
 import type { QualificationDefinition, Rule } from '../src/rules/model';
-import { canHelp, PlanSearch, type SearchMode } from '../src/rules/planner-search';
+import { PlanSearch } from '../src/rules/planner-search';
+import { canHelp, type SearchMode } from '../src/rules/planner-tally';
 import { costTable, shapeOf, type CostMeasure } from '../src/rules/planner-shape';
 import { qualification, unit } from './support/builders';
 

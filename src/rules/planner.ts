@@ -22,7 +22,8 @@
 import { barredClashes, evaluateUnits } from './evaluate';
 import type { LearnerUnits, QualificationDefinition } from './model';
 import { noPlanReason } from './planner-reason';
-import { PlanSearch, canHelp, type FoundPlan, type SearchInput, type SearchMode } from './planner-search';
+import { PlanSearch, type FoundPlan, type SearchInput } from './planner-search';
+import { canHelp, type SearchMode } from './planner-tally';
 import { costTable, shapeOf, type CostMeasure, type QualificationShape } from './planner-shape';
 
 export type { CostMeasure } from './planner-shape';
