@@ -1,6 +1,8 @@
 // qualcheck's result cells put into a worksheet part as it streams past: rows are read one at a time, the cells in
 // the columns qualcheck writes are put in (or replaced, or emptied) in column order, and every other byte of the part
 // is passed on as it was. Strings are inline (t="inlineStr"), so sharedStrings.xml need not change.
+// Over 400 lines as one job: the row patch, the sheet head (dimension, columns, formats) and the streaming loop all
+// edit the same part in one pass and share its prefix and offsets; apart, each would need the others' state.
 import { StringDecoder } from 'node:string_decoder';
 import { cellAddress, columnNumber, parseRange, rangeAddress } from '../cohort/address';
 import { shownText } from '../cohort/formula-text';
