@@ -29,6 +29,20 @@ function oneLineErrors(command: Command, usage: string): Command {
   });
 }
 
+/** The options that say how to read a cohort sheet, the same for every command that reads one. */
+function cohortOptions(command: Command): Command {
+  return command
+    .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
+    .option('--qualification <id>', 'qualification for learners when the sheet has no qualification column')
+    .option(
+      '--rules <file.json|file.xlsx>',
+      "add or replace qualifications from a JSON definition file or a workbook's rules sheet (repeatable)",
+      collect,
+      [],
+    )
+    .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own');
+}
+
 export function buildProgram(
   out: (text: string) => void,
   setExitCode: (code: number) => void = () => undefined,
@@ -44,18 +58,11 @@ export function buildProgram(
 
   const check = program.command('check');
   oneLineErrors(check, 'qualcheck check');
-  check
-    .description('check every learner of a cohort sheet against their qualification rules')
-    .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
-    .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
-    .option('--qualification <id>', 'qualification for learners when the sheet has no qualification column')
-    .option(
-      '--rules <file.json|file.xlsx>',
-      "add or replace qualifications from a JSON definition file or a workbook's rules sheet (repeatable)",
-      collect,
-      [],
-    )
-    .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own')
+  cohortOptions(
+    check
+      .description('check every learner of a cohort sheet against their qualification rules')
+      .argument('<cohort.xlsx>', 'the cohort workbook (never modified)'),
+  )
     .option('--out <out.xlsx>', 'write a copy of the workbook with result columns')
     .option('--json', 'print one JSON object instead of the table')
     .action(
@@ -78,22 +85,15 @@ export function buildProgram(
 
   const register = program.command('register');
   oneLineErrors(register, 'qualcheck register');
-  register
-    .description(
-      'find what the awarding body would reject before registering the cohort, and write the registration file',
-    )
-    .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
-    .option('--date <YYYY-MM-DD>', 'registration date (default: today)')
-    .option('--out <registrations.csv>', 'write the learners ready to register as a bulk registration CSV')
-    .option('--sheet <name>', 'the sheet to read (default: the first sheet holding a cohort)')
-    .option('--qualification <id>', 'qualification for learners when the sheet has no qualification column')
-    .option(
-      '--rules <file.json|file.xlsx>',
-      "add or replace qualifications from a JSON definition file or a workbook's rules sheet (repeatable)",
-      collect,
-      [],
-    )
-    .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own')
+  cohortOptions(
+    register
+      .description(
+        'find what the awarding body would reject before registering the cohort, and write the registration file',
+      )
+      .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
+      .option('--date <YYYY-MM-DD>', 'registration date (default: today)')
+      .option('--out <registrations.csv>', 'write the learners ready to register as a bulk registration CSV'),
+  )
     .option('--json', 'print one JSON object instead of the table')
     .action(
       async (

@@ -163,6 +163,8 @@ function names(record: LearnerRecord, out: Collector): { firstName?: string; las
   const full = clean(record.fullName);
   if (first !== undefined && last !== undefined) return { firstName: first, lastName: last };
   const nameCell = record.cells.name;
+  const missingName = (field: 'firstName' | 'lastName', cell: string | undefined, message: string) =>
+    out.problems.push({ code: 'missing-name', severity: 'error', field, cell, message });
   if (first === undefined && last === undefined && full !== undefined) {
     const comma = /^([^,]+),([^,]+)$/.exec(full);
     const words = full.split(' ');
@@ -178,34 +180,20 @@ function names(record: LearnerRecord, out: Collector): { firstName?: string; las
       });
       return split;
     }
-    out.problems.push({
-      code: 'missing-name',
-      severity: 'error',
-      field: 'lastName',
-      cell: nameCell,
-      message: `name '${full}'${where(nameCell)} does not split into first and last name one way only: give first and last name in their own columns, or write it 'Last name, First names'`,
-    });
+    missingName(
+      'lastName',
+      nameCell,
+      `name '${full}'${where(nameCell)} does not split into first and last name one way only: give first and last name in their own columns, or write it 'Last name, First names'`,
+    );
     return {};
   }
   if (first === undefined) {
     const cell = record.cells.firstName ?? nameCell;
-    out.problems.push({
-      code: 'missing-name',
-      severity: 'error',
-      field: 'firstName',
-      cell,
-      message: `no first name${where(cell)}: the registration template needs one`,
-    });
+    missingName('firstName', cell, `no first name${where(cell)}: the registration template needs one`);
   }
   if (last === undefined) {
     const cell = record.cells.lastName ?? nameCell;
-    out.problems.push({
-      code: 'missing-name',
-      severity: 'error',
-      field: 'lastName',
-      cell,
-      message: `no last name${where(cell)}: the registration template needs one`,
-    });
+    missingName('lastName', cell, `no last name${where(cell)}: the registration template needs one`);
   }
   return { firstName: first, lastName: last };
 }
