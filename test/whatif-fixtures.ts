@@ -1,8 +1,11 @@
 // What the what-if tests share: sample workbooks put into the fake Excel host, and a qualification loaded from JSON
 // (the example of docs/qualification-format.md) with a small cohort sheet of its own.
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { gridOfFile } from './support/sheet-grid';
-import type { CellValue, Grid } from '../src/cohort/types';
+import type { CellValue, Grid, LearnerRecord } from '../src/cohort/types';
+import { sheetChoices, type Choices, type UnitChoice } from '../src/cohort/unit-choices';
+import type { CheckSettings, SheetInspection } from '../src/excel/check-sheet';
 import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
 import { readDefinitionsJson } from '../src/rules/definition-file';
 import type { QualificationDefinition } from '../src/rules/model';
@@ -100,4 +103,31 @@ export function exampleGrid(): Grid {
     ['EX2', 'Jon Park', 'EX/0001/1', 'A', null, null, null, 'A'],
   ];
   return { values, top: 1, left: 1 };
+}
+
+export function settingsFor(catalogue: Catalogue = embeddedCatalogue()): CheckSettings {
+  return { catalogue, scope: 'sheet', place: 'beside' };
+}
+
+export function learnerAt(inspection: SheetInspection, row: number): LearnerRecord {
+  const record = inspection.reading.learners.find((l) => l.row === row);
+  assert.ok(record, `a learner on row ${row}`);
+  return record;
+}
+
+export function choose(record: LearnerRecord, changes: Record<string, UnitChoice>): Choices {
+  const choices: Record<string, UnitChoice> = { ...sheetChoices(record) };
+  for (const [ref, choice] of Object.entries(changes)) {
+    if (choice === 'none') delete choices[ref];
+    else choices[ref] = choice;
+  }
+  return choices;
+}
+
+export function intendedOf(choices: Choices): { achieved: string[]; planned: string[] } {
+  const entries = Object.entries(choices);
+  return {
+    achieved: entries.filter(([, c]) => c === 'achieved').map(([r]) => r),
+    planned: entries.filter(([, c]) => c === 'planned').map(([r]) => r),
+  };
 }

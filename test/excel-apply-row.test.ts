@@ -1,50 +1,30 @@
-// One learner's row against the fake Excel host: following the selection, working out the cells a what-if changes in
-// the sheet's own marks and lists, and writing exactly those (plus the row's own result cells) after checking that
+// Applying a what-if to one learner's row against the fake Excel host (src/excel/apply-row.ts): writing exactly the
+// cells a choice changes, in the sheet's own marks and lists, plus the row's own result cells, after checking that
 // the row still holds what was read.
 import assert from 'node:assert/strict';
 import { columnLetters } from '../src/cohort/address';
 import { RESULT_HEADERS } from '../src/cohort/results';
-import type { Grid, LearnerRecord } from '../src/cohort/types';
-import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/check-sheet';
-import type { HostRun } from '../src/excel/host';
-import { planRowChanges } from '../src/cohort/row-edits';
-import { sheetChoices, type Choices, type UnitChoice } from '../src/cohort/unit-choices';
-import { applyRowChanges } from '../src/excel/apply-row';
-import { followSelection, readSelection } from '../src/excel/selection';
 import { RESULTS_SHEET } from '../src/cohort/results-sheet';
-import { CheckFailed } from '../src/excel/progress';
+import { planRowChanges } from '../src/cohort/row-edits';
+import type { LearnerRecord } from '../src/cohort/types';
+import { sheetChoices, type Choices } from '../src/cohort/unit-choices';
 import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
-import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
+import { applyRowChanges } from '../src/excel/apply-row';
+import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/check-sheet';
+import { CheckFailed } from '../src/excel/progress';
+import { embeddedCatalogue } from '../src/rules/catalogue';
 import type { FakeExcel, FakeSheet } from './fake-excel';
 import { sampleGrid } from './fake-excel/sample';
-import { catalogueWithExample, exampleGrid, fakeWith, workbookGrid } from './whatif-fixtures';
-
-function settingsFor(catalogue: Catalogue = embeddedCatalogue()): CheckSettings {
-  return { catalogue, scope: 'sheet', place: 'beside' };
-}
-
-function learnerAt(inspection: SheetInspection, row: number): LearnerRecord {
-  const record = inspection.reading.learners.find((l) => l.row === row);
-  assert.ok(record, `a learner on row ${row}`);
-  return record;
-}
-
-function choose(record: LearnerRecord, changes: Record<string, UnitChoice>): Choices {
-  const choices: Record<string, UnitChoice> = { ...sheetChoices(record) };
-  for (const [ref, choice] of Object.entries(changes)) {
-    if (choice === 'none') delete choices[ref];
-    else choices[ref] = choice;
-  }
-  return choices;
-}
-
-function intendedOf(choices: Choices): { achieved: string[]; planned: string[] } {
-  const entries = Object.entries(choices);
-  return {
-    achieved: entries.filter(([, c]) => c === 'achieved').map(([r]) => r),
-    planned: entries.filter(([, c]) => c === 'planned').map(([r]) => r),
-  };
-}
+import {
+  catalogueWithExample,
+  choose,
+  exampleGrid,
+  fakeWith,
+  intendedOf,
+  learnerAt,
+  settingsFor,
+  workbookGrid,
+} from './whatif-fixtures';
 
 /** Plans the row's changes, applies them, and returns the outcome with the sheet's cells before and after. */
 async function applyOn(
@@ -88,145 +68,6 @@ function columnOf(sheet: FakeSheet, header: string): number {
   for (let c = 0; c < 200; c++) if (sheet.value(0, c) === header) return c + 1;
   assert.fail(`no column headed ${header}`);
 }
-
-/** A host without Workbook.onSelectionChanged, as Excel 2013 (before ExcelApi 1.2) is. */
-function withoutSelectionEvents(fake: FakeExcel): HostRun {
-  return (batch) =>
-    fake.run((context) =>
-      batch({
-        sync: () => context.sync(),
-        workbook: {
-          worksheets: context.workbook.worksheets,
-          application: context.workbook.application,
-          customXmlParts: context.workbook.customXmlParts,
-          getSelectedRange: () => context.workbook.getSelectedRange(),
-        },
-      }),
-    );
-}
-
-describe('what-if: the selected learner row', () => {
-  it('reads the active sheet and the first row of the selection', async () => {
-    const { grid, sheetName } = await sampleGrid();
-    const { fake } = fakeWith(grid, sheetName);
-    fake.book.select(sheetName, 'C7:F9');
-    assert.deepEqual(await readSelection(fake.run), { sheetName, row: 7, address: 'C7:F9' });
-  });
-
-  it('tells a listener each new selection, and stops when asked', async () => {
-    const { grid, sheetName } = await sampleGrid();
-    const { fake } = fakeWith(grid, sheetName);
-    const seen: number[] = [];
-    let resolveNext: () => void = () => undefined;
-    const stop = await followSelection(fake.run, (selection) => {
-      seen.push(selection.row);
-      resolveNext();
-    });
-    assert.ok(stop, 'the fake host reports selection changes');
-    const next = () => new Promise<void>((resolve) => (resolveNext = resolve));
-    let arrived = next();
-    fake.book.select(sheetName, 'B5');
-    await arrived;
-    arrived = next();
-    fake.book.select(sheetName, 'A12');
-    await arrived;
-    assert.deepEqual(seen, [5, 12]);
-    stop();
-    fake.book.select(sheetName, 'A20');
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    assert.deepEqual(seen, [5, 12]);
-  });
-
-  it('says null where Excel cannot report selection changes, so the pane offers its list instead', async () => {
-    const { grid, sheetName } = await sampleGrid();
-    const { fake } = fakeWith(grid, sheetName);
-    assert.equal(await followSelection(withoutSelectionEvents(fake), () => undefined), null);
-  });
-});
-
-describe('what-if: cells a choice changes', () => {
-  it("writes only the unit cells whose state changed, in the sheet's A and P, and empties a unit no longer taken", async () => {
-    const { grid, sheetName } = await sampleGrid();
-    const { fake } = fakeWith(grid, sheetName);
-    const inspection = await inspectSheet(fake.run, settingsFor());
-    const record = learnerAt(inspection, 4); // CC003: 5 achieved, 4 planned
-    const [planned] = record.planned;
-    const choices = choose(record, { [planned]: 'achieved', 'K/503/0421': 'planned', [record.achieved[0]]: 'none' });
-    const { changes, notWritten } = planRowChanges(
-      { grid: inspection.read.grid, reading: inspection.reading, record },
-      choices,
-      { catalogue: embeddedCatalogue() },
-    );
-    assert.deepEqual(notWritten, []);
-    const byUnit = new Map(changes.map((c) => [c.units[0], c] as const));
-    assert.equal(changes.length, 3);
-    assert.equal(byUnit.get(planned)?.after, 'A');
-    assert.equal(byUnit.get(planned)?.before, 'P');
-    assert.equal(byUnit.get('K/503/0421')?.after, 'P');
-    assert.equal(byUnit.get(record.achieved[0])?.after, '');
-    const header = inspection.read.grid.values[0];
-    for (const change of changes) {
-      assert.equal(change.row, 4);
-      assert.equal(
-        header[change.column - 1],
-        change.units[0],
-        `column ${columnLetters(change.column)} is headed by its unit`,
-      );
-    }
-  });
-
-  it('spells marks the way the sheet does (✓, In progress) and names units that have no column', async () => {
-    const { grid, sheetName } = await workbookGrid('layouts/matrix-spellings.xlsx');
-    const { fake } = fakeWith(grid, sheetName);
-    const inspection = await inspectSheet(fake.run, settingsFor());
-    const record = inspection.reading.learners[0];
-    const missing = record.qualification!.units.find(
-      (u) => !inspection.reading.unitColumns.some((c) => c.refs.includes(u.ref)),
-    );
-    assert.ok(missing, 'the sheet leaves out some units');
-    const [achieved] = record.achieved;
-    const choices = choose(record, { [achieved]: 'planned', [missing.ref]: 'planned' });
-    const { changes, notWritten } = planRowChanges(
-      { grid: inspection.read.grid, reading: inspection.reading, record },
-      choices,
-      { catalogue: embeddedCatalogue() },
-    );
-    assert.deepEqual(
-      changes.map((c) => c.after),
-      ['In progress'],
-    );
-    assert.deepEqual(
-      notWritten.map((n) => n.ref),
-      [missing.ref],
-    );
-    assert.match(notWritten[0].reason, new RegExp(`no column for unit ${missing.ref.replace(/\//g, '\\/')}`));
-    const back = choose(record, { [record.planned[0] ?? achieved]: 'achieved' });
-    const other = planRowChanges({ grid: inspection.read.grid, reading: inspection.reading, record }, back, {
-      catalogue: embeddedCatalogue(),
-    });
-    assert.ok(other.changes.every((c) => c.after === '✓'));
-  });
-
-  it('writes a sheet\'s non-blank "not taken" mark where most untaken unit cells hold one', async () => {
-    const values: Grid['values'] = [
-      ['Learner ID', 'Qualification', 'D/503/0352', 'T/503/0342', 'K/503/0421', 'H/503/0403'],
-      ['L1', '600/5106/1', 'A', '-', '-', '-'],
-      ['L2', '600/5106/1', 'A', 'A', '-', '-'],
-    ];
-    const { fake } = fakeWith({ values, top: 1, left: 1 });
-    const inspection = await inspectSheet(fake.run, settingsFor());
-    const record = learnerAt(inspection, 3);
-    const { changes } = planRowChanges(
-      { grid: inspection.read.grid, reading: inspection.reading, record },
-      choose(record, { 'T/503/0342': 'none' }),
-      { catalogue: embeddedCatalogue() },
-    );
-    assert.deepEqual(
-      changes.map((c) => [c.cell, c.after]),
-      [['D3', '-']],
-    );
-  });
-});
 
 describe("what-if: applying a learner's row", function () {
   this.timeout(60_000);
