@@ -5,6 +5,7 @@ import { suppliedFromSource } from './provenance';
 import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from './model';
 import type { DefinitionJson, LevelJson, RuleJson, UnitJson } from './definition-schema';
 import { ruleFromJson } from './kinds';
+import { unitKey } from './unit-key';
 import type { DefinitionProblem, PathSegment, ProblemData } from './definition-problems';
 
 /** Collects the problems of one definition, with paths relative to it. */
@@ -14,11 +15,6 @@ export class Problems {
   add(path: readonly PathSegment[], problem: ProblemData): void {
     this.list.push({ ...problem, path });
   }
-}
-
-/** The key two spellings of one unit reference share: `l 601 0933`, `L6010933` and `L/601/0933` agree. */
-export function unitKey(ref: string): string {
-  return ref.toUpperCase().replace(/[\s/\\.-]+/g, '');
 }
 
 /** A QCF reference in its usual spelling (`L/601/0933`); any other id only trimmed. */

@@ -13,7 +13,8 @@ import {
   type RuleCheck,
 } from './kinds';
 import type { QualificationDefinition, UnitDefinition } from './model';
-import { type Problems, unitKey } from './definition-build';
+import type { Problems } from './definition-build';
+import { unitKey } from './unit-key';
 import { evaluateUnits } from './evaluate';
 
 function reportDuplicates<T>(
