@@ -20,8 +20,14 @@ const ALLOWED: { file: string; literal: string; count: number; why: string }[] =
   })),
   // A group's `totalCredits` (its credits in all) is a field of the group, not the rule kind of the same name.
   { file: 'cohort/rules-sheet-layout.ts', literal: 'totalCredits', count: 2, why: "the group table's column key" },
-  { file: 'cohort/rules-sheet-read.ts', literal: 'totalCredits', count: 1, why: "the group table's column key" },
+  { file: 'cohort/rules-sheet-rows.ts', literal: 'totalCredits', count: 1, why: "the group table's column key" },
   { file: 'rules/definition-checks.ts', literal: 'totalCredits', count: 1, why: "the path of a group's field" },
+  {
+    file: 'rules/definition-words.ts',
+    literal: 'totalCredits',
+    count: 1,
+    why: "a group's field, as a rules file names it",
+  },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -1,8 +1,10 @@
 // The rules sheet in an .xlsx file: written with headings, hints and the unknown cells highlighted, and found and
 // read back in a workbook, with every error naming the file, the sheet and the cell.
 import type ExcelJS from 'exceljs';
-import { readRulesSheet, type RulesSheetLayout, isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
+import { type RulesSheetLayout, isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
+import { applyRulesSheet } from '../cohort/rules-sheet-apply';
 import { argb, RULES_SHEET_COLOURS } from '../cohort/sheet-colours';
+import { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import type { SheetEntry } from '../workbook/parts';
 import type { Workbook } from '../workbook/workbook';
@@ -85,7 +87,7 @@ export async function readWorkbookRules(
 ): Promise<QualificationDefinition[]> {
   const grid = await readGridOrExplain(workbook, sheet, file);
   if ('tooLarge' in grid) throw new UserError(`${file}, ${grid.tooLarge}`);
-  const { definitions, errors } = readRulesSheet(grid, { base });
+  const { definitions, errors } = applyRulesSheet(new Catalogue(base), grid, { policy: 'all-or-nothing' });
   if (errors.length > 0) {
     const shown = errors.slice(0, 8).map((e) => `${file}, sheet "${sheet.name}", ${e.cell}: ${e.message}`);
     const more = errors.length > 8 ? [`${file}, sheet "${sheet.name}": ... and ${errors.length - 8} more`] : [];

@@ -5,37 +5,16 @@ import { suppliedFromSource } from './provenance';
 import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from './model';
 import type { DefinitionJson, LevelJson, RuleJson, UnitJson } from './definition-schema';
 import { ruleFromJson } from './kinds';
-import {
-  type DefinitionError,
-  fieldLabel,
-  formatPath,
-  type PathSegment,
-  sentence,
-  describeValue,
-} from './definition-messages';
+import { unitKey } from './unit-key';
+import type { DefinitionProblem, PathSegment, ProblemData } from './definition-problems';
 
-/** Collects problems for one definition, with paths relative to it and the file's list position in front. */
+/** Collects the problems of one definition, with paths relative to it. */
 export class Problems {
-  readonly list: DefinitionError[] = [];
+  readonly list: DefinitionProblem[] = [];
 
-  constructor(
-    readonly root: unknown,
-    private readonly prefix: string,
-  ) {}
-
-  add(at: readonly PathSegment[], message: string): void {
-    this.list.push({ path: formatPath(at, this.prefix), message });
+  add(path: readonly PathSegment[], problem: ProblemData): void {
+    this.list.push({ ...problem, path });
   }
-
-  /** `The credits of unit L/601/0933`: the field in words, at the start of a sentence. */
-  label(at: readonly PathSegment[]): string {
-    return sentence(fieldLabel(this.root, at));
-  }
-}
-
-/** The key two spellings of one unit reference share: `l 601 0933`, `L6010933` and `L/601/0933` agree. */
-export function unitKey(ref: string): string {
-  return ref.toUpperCase().replace(/[\s/\\.-]+/g, '');
 }
 
 /** A QCF reference in its usual spelling (`L/601/0933`); any other id only trimmed. */
@@ -57,23 +36,14 @@ function toLevel(value: LevelJson, at: readonly PathSegment[], problems: Problem
     // ask of it; a rule at Entry 3 would need Entry 1 and 2 told apart, so it is refused rather than read as Entry.
     if (ENTRY_SUBLEVEL.test(value.trim())) {
       if (at[0] !== 'rules') return 0;
-      problems.add(
-        at,
-        `${problems.label(at)} says ${describeValue(value)}, but qualcheck does not tell Entry 1, 2 and 3 apart (units at any of them are at Entry level): write "Entry" if the rule may count every Entry-level unit, or check such learners by hand.`,
-      );
+      problems.add(at, { code: 'entry-sublevel', value });
       return 0;
     }
-    problems.add(
-      at,
-      `${problems.label(at)} must be a number from 1 to ${HIGHEST_LEVEL}, or "Entry" for Entry level; it says ${describeValue(value)}.`,
-    );
+    problems.add(at, { code: 'not-a-level', value, highest: HIGHEST_LEVEL });
     return 0;
   }
   if (value < 0 || value > HIGHEST_LEVEL) {
-    problems.add(
-      at,
-      `${problems.label(at)} must be a level from 1 to ${HIGHEST_LEVEL}, or 0 or "Entry" for Entry level; it says ${value}.`,
-    );
+    problems.add(at, { code: 'level-out-of-range', value, highest: HIGHEST_LEVEL });
   }
   return value;
 }
@@ -102,27 +72,17 @@ function groupKey(id: string): string {
   return id.trim().toLowerCase();
 }
 
-function listOf(names: string[]): string {
-  return names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, ...`;
-}
-
 function resolveGroup(name: string, groups: Names, at: readonly PathSegment[], problems: Problems): string {
   const found = groups.find(name);
   if (found !== undefined) return found;
-  problems.add(
-    at,
-    `${problems.label(at)} names "${name}", a group the qualification does not have: use one of ${listOf(groups.all())}, or add group "${name.trim()}" to groups.`,
-  );
+  problems.add(at, { code: 'unknown-group', name, groups: groups.all() });
   return name;
 }
 
 function resolveUnit(ref: string, units: Names, at: readonly PathSegment[], problems: Problems): string {
   const found = units.find(ref);
   if (found !== undefined) return found;
-  problems.add(
-    at,
-    `${problems.label(at)} names "${ref}", a unit the qualification does not have: write the ref of one of its units, or add the unit to units.`,
-  );
+  problems.add(at, { code: 'unknown-unit', ref });
   return ref;
 }
 

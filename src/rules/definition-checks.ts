@@ -13,7 +13,8 @@ import {
   type RuleCheck,
 } from './kinds';
 import type { QualificationDefinition, UnitDefinition } from './model';
-import { type Problems, unitKey } from './definition-build';
+import type { Problems } from './definition-build';
+import { unitKey } from './unit-key';
 import { evaluateUnits } from './evaluate';
 
 function reportDuplicates<T>(
@@ -36,37 +37,45 @@ function checkDuplicates(q: QualificationDefinition, problems: Problems): void {
     q.groups,
     (g) => g.id.toLowerCase(),
     (i, first) =>
-      problems.add(
-        ['groups', i, 'id'],
-        `Group "${q.groups[i].id}" is declared twice (positions ${first + 1} and ${i + 1}): give each group its own id, or merge them.`,
-      ),
+      problems.add(['groups', i, 'id'], {
+        code: 'duplicate-group',
+        id: q.groups[i].id,
+        first: first + 1,
+        second: i + 1,
+      }),
   );
   reportDuplicates(
     q.units,
     (u) => unitKey(u.ref),
     (i, first) =>
-      problems.add(
-        ['units', i, 'ref'],
-        `Unit ${q.units[i].ref} is listed twice (positions ${first + 1} and ${i + 1}): remove one, or correct the ref.`,
-      ),
+      problems.add(['units', i, 'ref'], {
+        code: 'duplicate-unit',
+        ref: q.units[i].ref,
+        first: first + 1,
+        second: i + 1,
+      }),
   );
   reportDuplicates(
     q.units,
     (u) => (u.number === undefined ? undefined : String(u.number)),
     (i, first) =>
-      problems.add(
-        ['units', i, 'number'],
-        `Unit number ${q.units[i].number} is given to both ${q.units[first].ref} and ${q.units[i].ref}: each unit needs its own number.`,
-      ),
+      problems.add(['units', i, 'number'], {
+        code: 'duplicate-unit-number',
+        number: q.units[i].number ?? 0,
+        firstRef: q.units[first].ref,
+        ref: q.units[i].ref,
+      }),
   );
   reportDuplicates(
     q.rules,
     (r) => r.id,
     (i, first) =>
-      problems.add(
-        ['rules', i, 'id'],
-        `Rule id "${q.rules[i].id}" is used twice (positions ${first + 1} and ${i + 1}): give each rule its own id.`,
-      ),
+      problems.add(['rules', i, 'id'], {
+        code: 'duplicate-rule-id',
+        id: q.rules[i].id,
+        first: first + 1,
+        second: i + 1,
+      }),
   );
   checkAliases(q, problems);
 }
@@ -80,10 +89,12 @@ function checkAliases(q: QualificationDefinition, problems: Problems): void {
       const key = unitKey(alias);
       const other = owner.get(key);
       if (other !== undefined && other !== i) {
-        problems.add(
-          ['units', i, 'aliases', j],
-          `Alias "${alias}" of unit ${u.ref} also names unit ${q.units[other].ref}: a header would mean both; remove or change the alias.`,
-        );
+        problems.add(['units', i, 'aliases', j], {
+          code: 'alias-clash',
+          alias,
+          unit: u.ref,
+          other: q.units[other].ref,
+        });
       } else owner.set(key, i);
     }),
   );
@@ -99,12 +110,6 @@ function isRealIsoDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** For a UK-style date such as 24/05/2012, the ISO spelling to suggest. */
-function isoSuggestion(text: string): string {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
-  return m ? `, here "${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}"` : '';
-}
-
 function checkRanges(q: QualificationDefinition, problems: Problems): void {
   const { from, to } = q.operational ?? {};
   let datesValid = true;
@@ -114,22 +119,13 @@ function checkRanges(q: QualificationDefinition, problems: Problems): void {
   ] as const) {
     if (value === undefined || isRealIsoDate(value)) continue;
     datesValid = false;
-    problems.add(
-      ['operational', field],
-      `The operational ${field} date "${value}" is not a date written as YYYY-MM-DD: write it as year-month-day${isoSuggestion(value)}.`,
-    );
+    problems.add(['operational', field], { code: 'bad-date', field, value });
   }
   if (datesValid && from !== undefined && to !== undefined && from > to) {
-    problems.add(
-      ['operational'],
-      `The operational dates run backwards (from ${from} to ${to}): "from" is the first day registration opens and must not be after "to".`,
-    );
+    problems.add(['operational'], { code: 'dates-backwards', from, to });
   }
   if (q.glh && q.glh.min > q.glh.max) {
-    problems.add(
-      ['glh'],
-      `The guided learning hours run backwards (min ${q.glh.min}, max ${q.glh.max}): min must not be more than max.`,
-    );
+    problems.add(['glh'], { code: 'glh-backwards', min: q.glh.min, max: q.glh.max });
   }
 }
 
@@ -138,7 +134,7 @@ function ruleCheck(q: QualificationDefinition, i: number, problems: Problems): R
   return {
     q,
     minimumsInAll: q.rules.filter(countsAll).map((r) => ({ id: r.id, min: (r as CreditRule).min })),
-    report: (field, message) => problems.add(['rules', i, field], message),
+    report: (field, problem) => problems.add(['rules', i, field], problem),
   };
 }
 
@@ -155,10 +151,13 @@ function checkGroupTotals(q: QualificationDefinition, problems: Problems): void 
     const known = units.reduce((sum, u) => sum + (u.credits ?? 0), 0);
     const allKnown = units.every((u) => u.credits !== null);
     if ((allKnown && units.length > 0 && known !== group.totalCredits) || known > group.totalCredits) {
-      problems.add(
-        ['groups', i, 'totalCredits'],
-        `Group ${group.id} states ${group.totalCredits} credits in all, but its units' credits add up to ${allKnown ? '' : 'at least '}${known}: correct totalCredits or the units' credits.`,
-      );
+      problems.add(['groups', i, 'totalCredits'], {
+        code: 'group-total-mismatch',
+        group: group.id,
+        total: group.totalCredits,
+        known,
+        allKnown,
+      });
     }
   });
 }
@@ -195,19 +194,18 @@ export function mostCredits(q: QualificationDefinition, rule: CreditRule): numbe
   return most;
 }
 
-function creditSource(q: QualificationDefinition, rule: CreditRule): string {
-  return unitsCounted(rule, q);
-}
-
 function checkReachable(q: QualificationDefinition, problems: Problems): void {
   q.rules.forEach((rule, i) => {
     if (!isCreditRule(rule)) return;
     const most = mostCredits(q, rule);
     if (most === null || most >= rule.min) return;
-    problems.add(
-      ['rules', i, 'min'],
-      `Rule ${rule.id} asks for at least ${rule.min} credits, but ${creditSource(q, rule)} give at most ${most} (one unit of each barred set counting): no learner could meet it; lower min, or add the missing units or credits.`,
-    );
+    problems.add(['rules', i, 'min'], {
+      code: 'unreachable-minimum',
+      rule: rule.id,
+      min: rule.min,
+      counted: unitsCounted(rule, q),
+      most,
+    });
   });
 }
 
@@ -247,12 +245,14 @@ function checkSatisfiable(q: QualificationDefinition, problems: Problems): void 
   const { first, message } = closest;
   const index = q.rules.findIndex((r) => r.id === first);
   const rule = q.rules[index] as CountingRule;
-  const barred = sets.length > 0 ? ' (one unit of each barred set counting)' : '';
   const { field, fix } = unsatisfiable(rule);
-  problems.add(
-    ['rules', index, field],
-    `No choice of units meets every rule: even taking every unit${barred}, rule ${rule.id} is not met (${message}); ${fix}.`,
-  );
+  problems.add(['rules', index, field], {
+    code: 'unsatisfiable',
+    rule: rule.id,
+    barred: sets.length > 0,
+    result: message,
+    fix,
+  });
 }
 
 /**

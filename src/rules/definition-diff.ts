@@ -4,10 +4,11 @@ import type { GroupDefinition, QualificationDefinition, Rule, UnitDefinition } f
 import { normaliseQualificationId } from './catalogue';
 import { plainSource } from './provenance';
 import { describeRule } from './kinds';
+import { levelLabel } from './levels';
+import { unitKey } from './unit-key';
 
 function levelWords(level: number | null): string {
-  if (level === null) return 'unknown';
-  return level === 0 ? 'Entry' : String(level);
+  return level === null ? 'unknown' : levelLabel(level);
 }
 
 function shown(value: string | number | null | undefined): string {
@@ -18,10 +19,6 @@ function shown(value: string | number | null | undefined): string {
 
 function change(what: string, before: string, after: string): string {
   return `${what} was ${before}, now ${after}`;
-}
-
-function unitKey(ref: string): string {
-  return ref.toUpperCase().replace(/[\s/\\.-]+/g, '');
 }
 
 function unitName(unit: UnitDefinition): string {

@@ -1,7 +1,7 @@
 // A centre's rules file in JSON, for the pane's import and export and the CLI: the text in, definitions with the
 // centre's values marked against the catalogue out; and definitions back to the text a person can edit.
 import type { QualificationDefinition } from './model';
-import { type DefinitionError, parseQualificationDefinitions } from './definition';
+import { type DefinitionError, fileErrors, parseQualificationDefinitions } from './definition';
 import { normaliseQualificationId } from './catalogue';
 import { rulesFileOrigin, withProvenance } from './provenance';
 
@@ -18,15 +18,8 @@ export function readDefinitionsJson(
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return {
-      definitions: [],
-      errors: [
-        {
-          path: '',
-          message: `The file is not valid JSON (${(error as Error).message}): check the commas and quotes near that place.`,
-        },
-      ],
-    };
+    const problem = { code: 'not-json', detail: (error as Error).message, path: [] } as const;
+    return { definitions: [], errors: fileErrors({ problems: [problem], items: [], list: false }) };
   }
   const { definitions, errors } = parseQualificationDefinitions(json, fileName);
   const origin = rulesFileOrigin(fileName);

@@ -1,10 +1,13 @@
 // Reads qualification definitions a centre writes in JSON (one definition or a list of them): the schema checks the
-// shape, then the definition is built into the model and checked as a whole. Every problem comes back as a path and
-// a sentence saying what to do; a definition with any problem is not returned. No files here: callers read them.
+// shape, then the definition is built into the model and checked as a whole. Every problem comes back as data (a
+// code, its values and the field's path), and worded for a rules file; a definition with any problem is not
+// returned. No files here: callers read them.
 import { Ajv } from 'ajv';
 import type { QualificationDefinition } from './model';
 import { type DefinitionJson, definitionJsonSchema } from './definition-schema';
-import { type DefinitionError, explainSchemaError } from './definition-messages';
+import { type DefinitionError, schemaProblem } from './definition-messages';
+import type { DefinitionProblem } from './definition-problems';
+import { FILE_WORDS, formatPath, problemWords } from './definition-words';
 import { buildDefinition, Problems } from './definition-build';
 import { checkDefinition } from './definition-checks';
 
@@ -14,10 +17,20 @@ export { definitionJsonSchema, definitionFileJsonSchema } from './definition-sch
 const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true });
 const validateShape = ajv.compile<DefinitionJson>(definitionJsonSchema);
 
-function uniqueErrors(errors: DefinitionError[]): DefinitionError[] {
+/** What reading a file's definitions found: the problems are data, each naming the definition it belongs to. */
+export interface DefinitionReading {
+  definitions: QualificationDefinition[];
+  problems: DefinitionProblem[];
+  /** The JSON of each definition, as given, by its position: what the problems' words name fields from. */
+  items: readonly unknown[];
+  /** Whether the file holds a list: then each problem's path starts with the definition's position. */
+  list: boolean;
+}
+
+function uniqueProblems(problems: DefinitionProblem[]): DefinitionProblem[] {
   const seen = new Set<string>();
-  return errors.filter((e) => {
-    const key = `${e.path}\n${e.message}`;
+  return problems.filter((p) => {
+    const key = JSON.stringify(p);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -27,64 +40,72 @@ function uniqueErrors(errors: DefinitionError[]): DefinitionError[] {
 function parseOne(
   json: unknown,
   origin: string,
-  prefix: string,
-): { definition?: QualificationDefinition; errors: DefinitionError[] } {
-  if (!validateShape(json)) {
-    return { errors: uniqueErrors((validateShape.errors ?? []).map((e) => explainSchemaError(e, json, prefix))) };
-  }
-  const problems = new Problems(json, prefix);
+): { definition?: QualificationDefinition; problems: DefinitionProblem[] } {
+  if (!validateShape(json)) return { problems: uniqueProblems((validateShape.errors ?? []).map(schemaProblem)) };
+  const problems = new Problems();
   const definition = buildDefinition(json, origin, problems);
   checkDefinition(definition, problems, problems.list.length === 0);
-  return problems.list.length === 0 ? { definition, errors: [] } : { errors: problems.list };
+  return problems.list.length === 0 ? { definition, problems: [] } : { problems: problems.list };
 }
 
 /**
- * Reads one qualification definition or a list of them from parsed JSON. `origin` (a file path, a sheet name) is
- * recorded on each definition so results can say where a rule came from.
+ * Reads one qualification definition or a list of them from parsed JSON, with its problems as data. `origin` (a
+ * file path, a sheet name) is recorded on each definition so results can say where a rule came from.
  */
-export function parseQualificationDefinitions(
-  json: unknown,
-  origin: string,
-): { definitions: QualificationDefinition[]; errors: DefinitionError[] } {
-  const isList = Array.isArray(json);
-  if (typeof json !== 'object' || json === null) {
-    return {
-      definitions: [],
-      errors: [
-        {
-          path: '',
-          message:
-            'The file must hold one qualification definition, a set of fields in braces { }, or a list of them in square brackets [ ].',
-        },
-      ],
-    };
-  }
-  const items: unknown[] = isList ? json : [json];
-  if (items.length === 0) {
-    return {
-      definitions: [],
-      errors: [{ path: '', message: 'The file holds an empty list: add at least one qualification definition.' }],
-    };
-  }
+export function readQualificationDefinitions(json: unknown, origin: string): DefinitionReading {
+  const list = Array.isArray(json);
+  if (typeof json !== 'object' || json === null)
+    return { definitions: [], problems: [{ code: 'not-a-definition', path: [] }], items: [], list };
+  const items: unknown[] = list ? json : [json];
+  if (items.length === 0) return { definitions: [], problems: [{ code: 'empty-file', path: [] }], items, list };
   const definitions: QualificationDefinition[] = [];
-  const errors: DefinitionError[] = [];
+  const problems: DefinitionProblem[] = [];
   const firstById = new Map<string, number>();
   items.forEach((item, i) => {
-    const prefix = isList ? `[${i}]` : '';
-    const result = parseOne(item, origin, prefix);
-    errors.push(...result.errors);
+    const result = parseOne(item, origin);
+    problems.push(...result.problems.map((p) => (list ? { ...p, item: i } : p)));
     if (!result.definition) return;
     const idKey = result.definition.id.toUpperCase().replace(/[^0-9A-Z]/g, '');
     const first = firstById.get(idKey);
     if (first !== undefined) {
-      errors.push({
-        path: `${prefix}.id`,
-        message: `Qualification ${result.definition.id} is defined twice in this file (positions ${first + 1} and ${i + 1}): keep one.`,
+      problems.push({
+        code: 'qualification-twice',
+        id: result.definition.id,
+        first: first + 1,
+        second: i + 1,
+        path: ['id'],
+        ...(list ? { item: i } : {}),
       });
       return;
     }
     firstById.set(idKey, i);
     definitions.push(result.definition);
   });
-  return { definitions, errors };
+  return { definitions, problems, items, list };
+}
+
+/** The problems as a rules file names them: the path in the JSON, and a sentence in the file's words. */
+export function fileErrors(reading: Pick<DefinitionReading, 'problems' | 'items' | 'list'>): DefinitionError[] {
+  const seen = new Set<string>();
+  return reading.problems
+    .map((problem) => {
+      const prefix = problem.item === undefined ? '' : `[${problem.item}]`;
+      const root = reading.items[problem.item ?? 0];
+      return { path: formatPath(problem.path, prefix), message: problemWords(problem, root, FILE_WORDS) };
+    })
+    .filter((e) => {
+      const key = `${e.path}\n${e.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** Reads one qualification definition or a list of them from parsed JSON, its problems in a rules file's words. */
+export function parseQualificationDefinitions(
+  json: unknown,
+  origin: string,
+): { definitions: QualificationDefinition[]; errors: DefinitionError[] } {
+  const reading = readQualificationDefinitions(json, origin);
+  return { definitions: reading.definitions, errors: fileErrors(reading) };
 }

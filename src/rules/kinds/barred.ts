@@ -31,10 +31,7 @@ export const barred: BarredKind = {
     // The refs are resolved by now: two spellings of one unit are one ref.
     const distinct = new Set(rule.units);
     if (distinct.size < 2) {
-      report(
-        'units',
-        `Barred set ${rule.id} names ${distinct.size === 0 ? 'no units' : 'only one unit'}: a barred set needs at least two different units, of which only one may count.`,
-      );
+      report('units', { code: 'barred-too-few', set: rule.id, units: distinct.size });
     }
   },
   members: (rule) => rule.units,

@@ -1,6 +1,7 @@
 // "N credits must be at level L (or above)": a unit's credits count when its level is right; an unknown level
 // leaves that open.
 import { CREDIT_UNSATISFIABLE, creditWords } from './credit-words';
+import { levelLabel } from '../levels';
 import { atLevel, levelName } from './level-words';
 import { creditMin, level as schemaLevel } from './schema-parts';
 import type { CreditKind, RuleOf } from './types';
@@ -41,7 +42,7 @@ export const level: CreditKind<'levelCredits'> = {
     min: json.min,
   }),
   describe: (rule) =>
-    `at least ${rule.min} credits ${rule.orAbove ? 'at or above' : 'at exactly'} level ${rule.level === 0 ? 'Entry' : rule.level}`,
+    `at least ${rule.min} credits ${rule.orAbove ? 'at or above' : 'at exactly'} level ${levelLabel(rule.level)}`,
   groupsNamed: () => [],
   countsAll: false,
   usesLevel: true,

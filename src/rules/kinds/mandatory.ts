@@ -6,10 +6,7 @@ import type { RuleCheck, RuleOf, UnitsKind } from './types';
 /** A mandatory group no unit belongs to. */
 function checkTargets(rule: RuleOf<'mandatory'>, { q, report }: RuleCheck): void {
   if (q.groups.some((g) => g.id === rule.group) && !q.units.some((u) => u.group === rule.group)) {
-    report(
-      'group',
-      `Rule ${rule.id} makes group ${rule.group} mandatory, but no unit belongs to it: add the group's units, or correct the group.`,
-    );
+    report('group', { code: 'mandatory-group-empty', rule: rule.id, group: rule.group });
   }
 }
 
@@ -27,10 +24,7 @@ function checkInAll(rule: RuleOf<'mandatory'>, { q, minimumsInAll, report }: Rul
   const exact = group?.totalCredits !== undefined || allKnown;
   for (const total of minimumsInAll) {
     if (least <= total.min) continue;
-    report(
-      'group',
-      `Rule ${rule.id} makes every unit of group ${rule.group} mandatory, and those units give ${exact ? '' : 'at least '}${least} credits, more than the ${total.min} credits in all that rule ${total.id} asks for: every learner would pass the total on the mandatory units alone, so a value is wrong. Correct the credits of group ${rule.group}'s units, or raise min of rule ${total.id}.`,
-    );
+    report('group', { code: 'mandatory-over-total', rule: rule.id, group: rule.group, least, exact, total });
   }
 }
 

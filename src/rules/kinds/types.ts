@@ -10,6 +10,7 @@ import type {
   UnitDefinition,
   ViolationCode,
 } from '../model';
+import type { ProblemData } from '../definition-problems';
 import type { KindSchema } from './schema-parts';
 
 export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;
@@ -37,7 +38,7 @@ export interface RuleCheck {
   /** The rules that count every unit, with their minimums: what every learner's credits must reach. */
   minimumsInAll: readonly { id: string; min: number }[];
   /** A problem of the rule, at one of its fields. */
-  report(field: string, message: string): void;
+  report(field: string, problem: ProblemData): void;
 }
 
 /** The rules sheet's columns a kind may fill, besides Rule id, Kind, Specification text and Note. */
