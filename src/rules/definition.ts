@@ -1,18 +1,14 @@
 // Reads qualification definitions a centre writes in JSON (one definition or a list of them): the schema checks the
 // shape, then the definition is built into the model and checked as a whole. Every problem comes back as a path and
 // a sentence saying what to do; a definition with any problem is not returned. No files here: callers read them.
-import { Ajv } from 'ajv';
 import type { QualificationDefinition } from './model';
-import { type DefinitionJson, definitionJsonSchema } from './definition-schema';
+import { definitionShapeValidator } from './definition-shape';
 import { type DefinitionError, explainSchemaError } from './definition-messages';
 import { buildDefinition, Problems } from './definition-build';
 import { checkDefinition } from './definition-checks';
 
 export type { DefinitionError } from './definition-messages';
 export { definitionJsonSchema, definitionFileJsonSchema } from './definition-schema';
-
-const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true });
-const validateShape = ajv.compile<DefinitionJson>(definitionJsonSchema);
 
 function uniqueErrors(errors: DefinitionError[]): DefinitionError[] {
   const seen = new Set<string>();
@@ -29,6 +25,7 @@ function parseOne(
   origin: string,
   prefix: string,
 ): { definition?: QualificationDefinition; errors: DefinitionError[] } {
+  const validateShape = definitionShapeValidator();
   if (!validateShape(json)) {
     return { errors: uniqueErrors((validateShape.errors ?? []).map((e) => explainSchemaError(e, json, prefix))) };
   }
