@@ -358,6 +358,69 @@ describe('Excel adapter on the fake host', function () {
     });
   });
 
+  it('colours the status cells a cancelled check wrote, records them as its own, and says what the rows below hold', async () => {
+    const { grid } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 30));
+    const cancelAfter = async (rows: number) => {
+      const controller = new AbortController();
+      const check = checkSheet(fake.run, settings, {
+        signal: controller.signal,
+        tuning: { maxChunkRows: 10 },
+        onProgress: (p) => {
+          if (p.phase === 'writing' && p.done >= rows) controller.abort();
+        },
+      });
+      return check.then(
+        () => assert.fail('the check was not cancelled'),
+        (error: unknown) => {
+          assert.ok(error instanceof CheckCancelled);
+          return error;
+        },
+      );
+    };
+
+    // A first-ever check: there are no earlier results below the rows written.
+    const first = await cancelAfter(10);
+    assert.match(first.message, /rows 2–11 were written and coloured/);
+    assert.match(first.message, /the rows below them have no results yet/);
+    const status = columnOf(sheet, 'qualcheck: status');
+    const written = (row: number) => sheet.value(row - 1, status - 1);
+    for (let row = 2; row <= 11; row++) {
+      const word = written(row);
+      assert.ok(typeof word === 'string' && word in STATUS_STYLE, `a status was written on row ${row}`);
+      assert.deepEqual(
+        sheet.conditionalStyleAt(`${columnLetters(status)}${row}`),
+        {
+          fill: STATUS_STYLE[word as keyof typeof STATUS_STYLE].fill,
+          font: STATUS_STYLE[word as keyof typeof STATUS_STYLE].font,
+        },
+        `row ${row} is coloured`,
+      );
+    }
+    assert.equal(written(12) ?? null, null, 'row 12 was not reached');
+    assert.equal(sheet.conditionalStyleAt(`${columnLetters(status)}12`), null);
+
+    // The next check finds the cells the cancelled one wrote to be qualcheck's: it writes over them, beside the data.
+    const full = await checkSheet(fake.run, settings, { tuning: { maxChunkRows: 10 } });
+    assert.equal(full.target, 'columns');
+    assert.deepEqual(full.notices, []);
+
+    // Cancelled after a finished check, with a learner of row 3 changed so the cells written there change too: the
+    // rows below keep that check's results, and stay qualcheck's, and so do the new cells of row 3.
+    const credits = columnOf(sheet, 'qualcheck: achieved credits');
+    const before = sheet.value(2, credits - 1);
+    const unit = (sheet.cells[2] ?? []).findIndex((v, c) => c < status - 1 && c > 0 && (v === 'A' || v === 'a'));
+    assert.ok(unit > 0, 'row 3 has an achieved unit');
+    sheet.setValue(2, unit, undefined);
+    const again = await cancelAfter(10);
+    assert.notEqual(sheet.value(2, credits - 1), before, 'the cancelled check wrote new credits on row 3');
+    assert.match(again.message, /the rows below them keep the results of the earlier check/);
+    const last = await checkSheet(fake.run, settings, { tuning: { maxChunkRows: 10 } });
+    assert.equal(last.target, 'columns');
+    assert.deepEqual(last.notices, []);
+    assert.equal(written(31), full.checks[29].result.status);
+  });
+
   it('reads number formats only where a cell holds a number, and still tells a date from a number in every chunk', async () => {
     const { grid } = await sampleGrid();
     const cohort = cohortOf(grid, 60);

@@ -127,6 +127,34 @@ export function recordWrite(previous: OwnershipRecord | null, written: WrittenBl
   return withBlock(previous ?? { blocks: [] }, ownedBlockOf(written));
 }
 
+/**
+ * The record after a write beside the data stopped (cancelled) after its first `rowsWritten` rows: those rows as
+ * written, and the rows below as the previous record had them, since an earlier check's results there are still
+ * qualcheck's. Without a previous block of the same place and width, only the rows written are recorded.
+ */
+export function recordPartialWrite(
+  previous: OwnershipRecord | null,
+  written: WrittenBlock,
+  rowsWritten: number,
+): OwnershipRecord {
+  const reached = { ...written, rows: written.rows.slice(0, rowsWritten) };
+  const block = ownedBlockOf(reached);
+  const before = blockFor(previous, written.sheetName);
+  const samePlace =
+    before?.headerRow === block.headerRow &&
+    before.firstColumn === block.firstColumn &&
+    before.columns === block.columns;
+  if (!before || !samePlace || before.rows <= block.rows) return recordWrite(previous, reached);
+  const cells: string[] = [];
+  for (const [c, column] of block.cells.entries()) {
+    const now = splitFingerprints(column);
+    const old = splitFingerprints(before.cells[c] ?? '');
+    if (!now || !old) return recordWrite(previous, reached);
+    cells.push([...now, ...old.slice(now.length)].join(''));
+  }
+  return withBlock(previous ?? { blocks: [] }, { ...block, rows: before.rows, cells });
+}
+
 /** The block recorded for a sheet, if any. */
 export function blockFor(record: OwnershipRecord | null, sheetName: string): OwnedBlock | undefined {
   return record?.blocks.find((b) => b.sheet === sheetName);

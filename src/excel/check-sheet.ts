@@ -21,9 +21,9 @@ import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
-import { readOwnership, saveOwnership } from './ownership-part';
+import { queueOwnershipSave, readOwnership } from './ownership-part';
 import { cellCount, rangesInWords } from '../cohort/ownership';
-import { blockFor, type OwnershipRecord } from '../cohort/ownership-record';
+import { blockFor, recordPartialWrite, type OwnershipRecord } from '../cohort/ownership-record';
 
 export interface CheckSettings {
   catalogue: Catalogue;
@@ -229,16 +229,28 @@ export async function checkSheet(
   }
 
   if (plan.target === 'columns') plan.highlight = unitHighlight(reading, plan);
-  const writeOptions: WriteOptions = { onProgress: controls.onProgress, signal: controls.signal, ...controls.tuning };
-  const outcome = await writeResults(run, plan, sourceCheck(read, reading, checks, plan), writeOptions);
+  // The record of the cells written is saved in the write's own syncs: looked up with the first, stored with the last
+  // (after a cancel, for the rows written by then).
   const after = ownershipAfter(ownership, plan);
-  if (after && after !== ownership) {
-    try {
-      await saveOwnership(run, after);
-    } catch (error) {
-      throw describeExcelError(error, { sheetName: read.sheetName, beside: true, written: outcome.written });
-    }
-  }
+  const record = (rows: WrittenRows): OwnershipRecord | null => {
+    const reached = rows.lastRow - plan.firstRow + 1;
+    if (plan.target !== 'columns' || reached >= plan.rows.length) return after;
+    return recordPartialWrite(ownership, plan, Math.max(0, reached));
+  };
+  const writeOptions: WriteOptions = {
+    onProgress: controls.onProgress,
+    signal: controls.signal,
+    ...controls.tuning,
+    earlierResults: plan.target === 'columns' && owned !== undefined,
+    alongside: (context) => {
+      const save = queueOwnershipSave(context);
+      return (rows) => {
+        const next = record(rows);
+        if (next && next !== ownership) save(next);
+      };
+    },
+  };
+  const outcome = await writeResults(run, plan, sourceCheck(read, reading, checks, plan), writeOptions);
   if (plan.staleRanges.length > 0)
     notices.push(`Results of an earlier check below the last learner were cleared (${plan.staleRanges.join(', ')}).`);
   if (plan.kept && plan.kept.length > 0) {

@@ -7,7 +7,7 @@ import {
   serialiseOwnership,
   type OwnershipRecord,
 } from '../cohort/ownership-record';
-import type { HostRun } from './host';
+import type { HostContext, HostRun } from './host';
 
 /** The workbook's record, or null when it has none (a workbook never checked, or checked before records were kept). */
 export async function readOwnership(run: HostRun): Promise<OwnershipRecord | null> {
@@ -23,11 +23,14 @@ export async function readOwnership(run: HostRun): Promise<OwnershipRecord | nul
   });
 }
 
-/** Stores the record in the workbook's part (made on the first write), leaving one part of the namespace. */
-export async function saveOwnership(run: HostRun, record: OwnershipRecord): Promise<void> {
-  await run(async (context) => {
-    const parts = context.workbook.customXmlParts.getByNamespace(OWNERSHIP_NAMESPACE).load('items/id');
-    await context.sync();
+/**
+ * Prepares a save of the record in a batch the caller syncs: the parts of the namespace are looked up in the caller's
+ * next sync, and the function returned queues the write of a record (the part made on the first write, one part of
+ * the namespace left) into a later one. A check saves its record this way, in the syncs its writes make anyway.
+ */
+export function queueOwnershipSave(context: HostContext): (record: OwnershipRecord) => void {
+  const parts = context.workbook.customXmlParts.getByNamespace(OWNERSHIP_NAMESPACE).load('items/id');
+  return (record) => {
     const xml = serialiseOwnership(record);
     const [first, ...extra] = parts.items;
     // Near 1 MB for a large cohort: sent like the result chunks, with calculation held off.
@@ -35,6 +38,15 @@ export async function saveOwnership(run: HostRun, record: OwnershipRecord): Prom
     if (first) first.setXml(xml);
     else context.workbook.customXmlParts.add(xml);
     for (const part of extra) part.delete();
+  };
+}
+
+/** Stores the record in the workbook's part, in two syncs of its own. */
+export async function saveOwnership(run: HostRun, record: OwnershipRecord): Promise<void> {
+  await run(async (context) => {
+    const write = queueOwnershipSave(context);
+    await context.sync();
+    write(record);
     await context.sync();
   });
 }

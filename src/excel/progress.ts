@@ -23,10 +23,12 @@ export class CheckCancelled extends Error {
   constructor(
     readonly phase: Phase,
     readonly written: WrittenRows | null,
+    /** Whether the rows not reached hold the results of an earlier check (else they have none). */
+    readonly earlierResults = false,
   ) {
     super(
       written
-        ? `Check cancelled while writing: results for rows ${written.firstRow}–${written.lastRow} were written (${written.sheetName}!${written.range}); rows below them were not changed (they keep the results of an earlier check, if there was one). Check again to finish.`
+        ? `Check cancelled while writing: results for rows ${written.firstRow}–${written.lastRow} were written and coloured (${written.sheetName}!${written.range}); ${earlierResults ? 'the rows below them keep the results of the earlier check' : 'the rows below them have no results yet'}. Check again to finish.`
         : 'Check cancelled; nothing was written.',
     );
     this.name = 'CheckCancelled';

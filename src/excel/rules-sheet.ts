@@ -1,8 +1,9 @@
 // The workbook's "Qualification rules" sheet through Office.js: found and read for every check, written for a centre
 // to fill in, and added to without ever touching a block the centre already has (their edits are the point of it).
 import { cellAddress, parseCellAddress, parseRange, rangeAddress } from '../cohort/address';
-import { applyRulesSheet, type RulesSheetUse } from '../cohort/rules-sheet-apply';
-import { readRulesSheet, RULES_SHEET_NAME, rulesSheetGrid, type RulesSheetLayout } from '../cohort/rules-sheet';
+import type { RulesSheetUse } from '../cohort/rules-sheet-apply';
+import type { RulesSheetLayout } from '../cohort/rules-sheet';
+import { RULES_SHEET_NAME } from '../cohort/rules-sheet-layout';
 import { RULES_SHEET_COLOURS } from '../cohort/sheet-colours';
 import { oversizeMessage } from '../cohort/sheet-size';
 import type { CellValue, Grid } from '../cohort/types';
@@ -88,10 +89,17 @@ export interface WorkbookRules {
   blocks: { qualificationId: string; cell: string }[];
 }
 
+// The reading and writing of the sheet's blocks (the definition checks among them) are loaded the first time a
+// workbook has a rules sheet or the centre asks for one: checking a workbook without one needs none of it, and the
+// pane's first view is the smaller for it.
+const sheetBlocks = () => import('../cohort/rules-sheet.js');
+const sheetOverCatalogue = () => import('../cohort/rules-sheet-apply.js');
+
 /** Reads the rules sheet, if the workbook has one, and puts its valid blocks over `catalogue`. One sync without a sheet. */
 export async function workbookRules(run: HostRun, catalogue: Catalogue): Promise<WorkbookRules | null> {
   const found = await findRulesSheet(run);
   if (!found) return null;
+  const [{ readRulesSheet }, { applyRulesSheet }] = await Promise.all([sheetBlocks(), sheetOverCatalogue()]);
   const use = applyRulesSheet(catalogue, found.grid);
   const { blocks } = readRulesSheet(found.grid, { base: catalogue.qualifications });
   return { sheetName: found.sheetName, use, blocks };
@@ -191,6 +199,7 @@ export async function editRulesSheet(
   run: HostRun,
   definitions: readonly QualificationDefinition[],
 ): Promise<RulesSheetEdit> {
+  const { readRulesSheet, rulesSheetGrid } = await sheetBlocks();
   return run(async (context) => {
     const found = await readRulesGrid(context);
     const onSheet = new Set(

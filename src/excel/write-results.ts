@@ -1,10 +1,12 @@
 // Writes a WritePlan through Office.js: one sync to check the target, one per chunk of rows (values, with calculation
-// suspended, and the source rows of the next chunk read back to catch a sheet changed meanwhile), one for formats.
+// suspended, and the source rows of the next chunk read back to catch a sheet changed meanwhile), one for formats. What
+// the formats need to know (the unit cells' own conditional formats) is read along with the first two, and a caller's
+// work (the ownership record) rides in the first and last, so none of it costs a sync of its own.
 import { columnLetters, rangeAddress } from '../cohort/address';
 import { STATUS_STYLE, STATUSES } from '../cohort/results';
 import type { CellValue } from '../cohort/types';
 import { describeExcelError } from './errors';
-import type { HostContext, HostRange, HostRun, HostWorksheet } from './host';
+import type { HostConditionalFormat, HostContext, HostRange, HostRun, HostWorksheet } from './host';
 import type { WritePlan } from '../cohort/placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from './progress';
 import { cellValueFromHost } from './read-sheet';
@@ -25,6 +27,13 @@ export interface WriteOptions {
   maxChunkRows?: number;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
+  /**
+   * The caller's work batched with the writes: called before the first sync to queue what it reads, it returns what
+   * to queue into the last sync, given the rows written by then (all of them, or fewer after a cancel).
+   */
+  alongside?: (context: HostContext) => (written: WrittenRows) => void;
+  /** Whether the rows a cancelled write does not reach hold an earlier check's results (for the cancel message). */
+  earlierResults?: boolean;
 }
 
 export const WRITE_DEFAULTS = { targetBytes: 1_500_000, maxChunkRows: 5_000 } as const;
@@ -104,21 +113,35 @@ function statusFormats(range: HostRange): void {
 }
 
 /**
- * Replaces the add-in's own highlight on the unit cells, leaving any format of the user's there as it is: two syncs,
- * one to read the formulas of the custom formats on the range, one to delete the add-in's and add the new one.
+ * The add-in's own highlight on the unit cells is replaced, leaving any format of the user's there as it is: the
+ * formats' kinds are read in the write's first sync, the formulas of the custom ones in its second (the first chunk),
+ * and the highlight is swapped in the last.
  */
-async function replaceHighlight(context: HostContext, units: HostRange, formula: string): Promise<void> {
-  const custom = units.conditionalFormats.items.filter((format) => format.type === 'Custom');
-  const rules = custom.map((format) => format.custom.rule.load('formula'));
-  if (rules.length > 0) await context.sync();
-  custom.forEach((format, i) => {
-    if (isHighlightFormula(rules[i].formula)) format.delete();
-  });
-  const highlight = units.conditionalFormats.add('Custom');
-  highlight.custom.rule.formula = formula;
-  highlight.custom.format.fill.color = NOT_COUNTED_STYLE.fill;
-  highlight.custom.format.font.color = NOT_COUNTED_STYLE.font;
-  await context.sync();
+class HighlightSwap {
+  private rules: { format: HostConditionalFormat; rule: { formula: string } }[] | null = null;
+
+  constructor(
+    private readonly units: HostRange,
+    private readonly highlight: { formula: string },
+  ) {
+    units.conditionalFormats.load('items/type');
+  }
+
+  /** After the first sync: queues the read of the custom formats' formulas. Whether there are any to read. */
+  queueFormulas(): boolean {
+    const custom = this.units.conditionalFormats.items.filter((format) => format.type === 'Custom');
+    this.rules = custom.map((format) => ({ format, rule: format.custom.rule.load('formula') }));
+    return this.rules.length > 0;
+  }
+
+  /** After the formulas' sync: queues the delete of the add-in's highlight and the add of the new one. */
+  queueSwap(): void {
+    for (const { format, rule } of this.rules ?? []) if (isHighlightFormula(rule.formula)) format.delete();
+    const added = this.units.conditionalFormats.add('Custom');
+    added.custom.rule.formula = this.highlight.formula;
+    added.custom.format.fill.color = NOT_COUNTED_STYLE.fill;
+    added.custom.format.font.color = NOT_COUNTED_STYLE.font;
+  }
 }
 
 export async function writeResults(
@@ -146,12 +169,35 @@ export async function writeResults(
       if (plan.sheet && !plan.sheet.create) target.getRange().clear('All');
       target.protection.load('protected');
       let probe: Probe | null = chunks.length > 0 ? queueProbe(sourceSheet, source, chunks[0]) : null;
+      const swap = plan.highlight ? new HighlightSwap(target.getRange(plan.highlight.range), plan.highlight) : null;
+      const finishAlongside = options.alongside?.(context);
       await context.sync();
       if (target.protection.protected)
         throw describeExcelError({ code: 'AccessDenied', message: 'protected' }, setting());
+      // The formulas are read with the first chunk; with no chunk to write, in a sync of their own.
+      if (swap?.queueFormulas() && chunks.length === 0) await context.sync();
+
+      /** Queues the formats (and the caller's last work) for the rows written so far, and sends them. */
+      const finish = async (rows: WrittenRows) => {
+        options.onProgress?.({ phase: 'formatting', done: 0, total: 1 });
+        swap?.queueSwap();
+        if (rows.lastRow >= rows.firstRow) {
+          const status = left + plan.statusColumn;
+          statusFormats(
+            target.getRange(rangeAddress({ top: rows.firstRow, left: status, bottom: rows.lastRow, right: status })),
+          );
+        }
+        finishAlongside?.(rows);
+        await context.sync();
+        options.onProgress?.({ phase: 'formatting', done: 1, total: 1 });
+      };
 
       for (const [k, chunk] of chunks.entries()) {
-        if (options.signal?.aborted) throw new CheckCancelled('writing', written);
+        if (options.signal?.aborted) {
+          // The rows already written keep their colours (and the record of what was written), as a finished check's do.
+          if (written) await finish(written);
+          throw new CheckCancelled('writing', written, options.earlierResults ?? false);
+        }
         const change = probe ? compareProbe(probe, source) : undefined;
         if (change) {
           throw new CheckFailed(
@@ -190,28 +236,15 @@ export async function writeResults(
         options.onProgress?.({ phase: 'writing', done: chunk.last + 1, total: plan.rows.length });
       }
 
-      options.onProgress?.({ phase: 'formatting', done: 0, total: 1 });
       for (const stale of plan.staleRanges) target.getRange(stale).clear('Contents');
-      if (plan.rows.length > 0) {
-        const status = left + plan.statusColumn;
-        statusFormats(
-          target.getRange(rangeAddress({ top: plan.firstRow, left: status, bottom: lastRow, right: status })),
-        );
-      }
-      const units = plan.highlight ? target.getRange(plan.highlight.range) : null;
-      units?.conditionalFormats.load('items/type');
-      await context.sync();
-      if (units && plan.highlight) await replaceHighlight(context, units, plan.highlight.formula);
-      options.onProgress?.({ phase: 'formatting', done: 1, total: 1 });
-      return {
-        written: written ?? {
-          sheetName: plan.sheetName,
-          range: rangeAddress({ top: plan.headerRow, left, bottom: plan.headerRow, right }),
-          firstRow: plan.firstRow,
-          lastRow: plan.firstRow - 1,
-        },
-        chunks: chunks.length,
+      const all: WrittenRows = written ?? {
+        sheetName: plan.sheetName,
+        range: rangeAddress({ top: plan.headerRow, left, bottom: plan.headerRow, right }),
+        firstRow: plan.firstRow,
+        lastRow: plan.firstRow - 1,
       };
+      await finish(all);
+      return { written: all, chunks: chunks.length };
     } catch (error) {
       throw describeExcelError(error, setting());
     }

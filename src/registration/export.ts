@@ -2,25 +2,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RegistrationResult } from './check';
 import { formatUkDate } from '../cohort/dates';
+import { REGISTRATION_COLUMNS } from './columns';
 
-/**
- * The template's columns, in order:
- * - Centre learner ref: the learner id from the cohort sheet, at most 10 characters.
- * - ULN: 10 digits, or empty (the awarding body issues one).
- * - First name (at most 20 characters) and Last name (at most 30), as typed in the sheet, trimmed.
- * - Date of birth: dd/mm/yyyy.
- * - Sex: M, F, or empty.
- * - Qualification number: the Ofqual number (`600/5106/1`) or the awarding body's code where that is all there is.
- */
-export const REGISTRATION_COLUMNS = [
-  'Centre learner ref',
-  'ULN',
-  'First name',
-  'Last name',
-  'Date of birth',
-  'Sex',
-  'Qualification number',
-] as const;
+export { REGISTRATION_COLUMNS } from './columns';
 
 /** The header row, then one row per ready learner, in the order of the cohort sheet. */
 export function registrationRows(results: readonly RegistrationResult[]): string[][] {

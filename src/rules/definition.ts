@@ -2,9 +2,8 @@
 // shape, then the definition is built into the model and checked as a whole. Every problem comes back as data (a
 // code, its values and the field's path), and worded for a rules file; a definition with any problem is not
 // returned. No files here: callers read them.
-import { Ajv } from 'ajv';
 import type { QualificationDefinition } from './model';
-import { type DefinitionJson, definitionJsonSchema } from './definition-schema';
+import { definitionShapeValidator } from './definition-shape';
 import { type DefinitionError, schemaProblem } from './definition-messages';
 import type { DefinitionProblem } from './definition-problems';
 import { FILE_WORDS, formatPath, problemWords } from './definition-words';
@@ -13,9 +12,6 @@ import { checkDefinition } from './definition-checks';
 
 export type { DefinitionError } from './definition-messages';
 export { definitionJsonSchema, definitionFileJsonSchema } from './definition-schema';
-
-const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true });
-const validateShape = ajv.compile<DefinitionJson>(definitionJsonSchema);
 
 /** What reading a file's definitions found: the problems are data, each naming the definition it belongs to. */
 export interface DefinitionReading {
@@ -41,6 +37,7 @@ function parseOne(
   json: unknown,
   origin: string,
 ): { definition?: QualificationDefinition; problems: DefinitionProblem[] } {
+  const validateShape = definitionShapeValidator();
   if (!validateShape(json)) return { problems: uniqueProblems((validateShape.errors ?? []).map(schemaProblem)) };
   const problems = new Problems();
   const definition = buildDefinition(json, origin, problems);

@@ -2,14 +2,17 @@
 // the entries in view are in the page, so showing it costs the same at 20,000 learners as at 50, and a keyboard user
 // Tabs through what is in view, not through every link of the list. Entries may wrap to any height: each is measured.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
-import { figure } from './status-words';
+import { lazy, Suspense, type ReactNode } from 'react';
+
+// The windowed list and its virtualiser come in a chunk of their own, the first time a list is that long.
+const Windowed = lazy(() =>
+  import(/* webpackChunkName: "windowed-list" */ './WindowedList.js').then((m) => ({ default: m.WindowedList })),
+);
 
 /** Up to this many entries a list is plain (all in the page, found by the browser's find); beyond it, windowed. */
 export const PLAIN_LIMIT = 200;
 
-const useStyles = makeStyles({
+export const useListStyles = makeStyles({
   scroller: { overflowY: 'auto', overflowX: 'hidden', maxWidth: '100%' },
   list: { margin: 0, paddingLeft: 0, listStyleType: 'none', position: 'relative', width: '100%' },
   plain: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
@@ -36,11 +39,16 @@ export interface VirtualListProps {
 }
 
 export function VirtualList(props: VirtualListProps) {
-  return props.count > PLAIN_LIMIT ? <Windowed {...props} /> : <Plain {...props} />;
+  if (props.count <= PLAIN_LIMIT) return <Plain {...props} />;
+  return (
+    <Suspense fallback={<div style={{ height: props.maxHeight }} />}>
+      <Windowed {...props} />
+    </Suspense>
+  );
 }
 
 function Plain({ count, keyOf, render, itemProps, label, maxHeight, testId, className }: VirtualListProps) {
-  const styles = useStyles();
+  const styles = useListStyles();
   return (
     // A region that scrolls is a tab stop, so a keyboard user can scroll it with the arrow keys.
     <div className={styles.scroller} style={{ maxHeight }} tabIndex={0} role="region" aria-label={label}>
@@ -48,45 +56,6 @@ function Plain({ count, keyOf, render, itemProps, label, maxHeight, testId, clas
         {Array.from({ length: count }, (_, index) => (
           <li key={keyOf(index)} className={styles.gap} {...itemProps?.(index)}>
             {render(index)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function Windowed({ count, keyOf, render, itemProps, label, maxHeight, estimate, testId }: VirtualListProps) {
-  const styles = useStyles();
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => estimate,
-    getItemKey: keyOf,
-    overscan: 6,
-  });
-  return (
-    <div
-      ref={scroller}
-      className={styles.scroller}
-      style={{ height: maxHeight }}
-      tabIndex={0}
-      role="region"
-      aria-label={`${label}: ${figure(count)}, scroll to see more`}
-    >
-      <ul className={styles.list} style={{ height: virtualizer.getTotalSize() }} data-testid={testId}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <li
-            key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            className={`${styles.item} ${styles.gap}`}
-            style={{ transform: `translateY(${item.start}px)` }}
-            aria-setsize={count}
-            aria-posinset={item.index + 1}
-            {...itemProps?.(item.index)}
-          >
-            {render(item.index)}
           </li>
         ))}
       </ul>

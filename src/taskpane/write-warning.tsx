@@ -1,17 +1,14 @@
 // Excel clears its undo history whenever an add-in writes to the workbook: the pane says so once, before the first
 // write of any kind (a check's results, What-if's Apply, an export or the rules sheet), and remembers that it did.
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
-import { useState, type ReactElement, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactElement, type ReactNode } from 'react';
 import { usePane } from './services';
 import { rememberUndoWarning, undoWarningSeen } from '../settings/pane-settings';
+
+const WriteWarningDialog = lazy(() =>
+  import(/* webpackChunkName: "write-warning", webpackPrefetch: true */ './write-warning-dialog.js').then((m) => ({
+    default: m.WriteWarningDialog,
+  })),
+);
 
 export interface WriteWarningText {
   /** What this write changes, said before the undo warning itself. */
@@ -42,32 +39,23 @@ export function useWriteWarning({
   };
   const cancel = () => setPending(null);
   const dialog = (
-    <Dialog open={pending !== null} onOpenChange={(_, data) => !data.open && cancel()} modalType="alert">
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            {what} Excel clears its undo history whenever an add-in changes a workbook, so afterwards Ctrl+Z cannot undo
-            your own earlier edits. Save the workbook first if you may want to go back.
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              data-testid={testId}
-              onClick={() => {
-                rememberUndoWarning(store);
-                const write = pending;
-                setPending(null);
-                write?.();
-              }}
-            >
-              {action}
-            </Button>
-            <Button onClick={cancel}>Not now</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <Suspense fallback={null}>
+      {pending !== null && (
+        <WriteWarningDialog
+          title={title}
+          what={what}
+          action={action}
+          testId={testId}
+          onCancel={cancel}
+          onContinue={() => {
+            rememberUndoWarning(store);
+            const write = pending;
+            setPending(null);
+            write();
+          }}
+        />
+      )}
+    </Suspense>
   );
   return { ask, dialog };
 }

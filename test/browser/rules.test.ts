@@ -60,9 +60,12 @@ async function checkCohort(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'Check cohort' }).click();
   await page.getByTestId('found-panel').waitFor();
   await page.getByTestId('check').click();
+  // The undo warning shows before the first check only (its dialog comes in a chunk of its own, so a moment later).
   const warning = page.getByTestId('undo-continue');
-  if (await warning.isVisible().catch(() => false)) await warning.click();
-  await page.getByTestId('summary').waitFor({ timeout: 60_000 });
+  const summary = page.getByTestId('summary');
+  await warning.or(summary).first().waitFor({ timeout: 60_000 });
+  if (await warning.isVisible()) await warning.click();
+  await summary.waitFor({ timeout: 60_000 });
 }
 
 async function statusCount(page: Page, status: string): Promise<number> {

@@ -40,6 +40,8 @@ export function buildPane(): void {
     'test/fake-excel',
     'test/browser/host',
     'webpack.config.js',
+    'scripts/definition-shape-code.ts',
+    'scripts/definition-shape-loader.cjs',
     'package-lock.json',
     'manifest.xml',
     'assets',

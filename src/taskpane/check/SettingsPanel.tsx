@@ -1,128 +1,21 @@
-// Settings that change how the sheet is read and where the results go. They are saved for the next time.
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Caption1,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Select,
-  Switch,
-} from '@fluentui/react-components';
-import { DEFAULT_MARKS } from '../../cohort/marks';
-import { FieldGroup } from '../field-group';
-import { usePanelStyles } from '../panel-styles';
-import { usePane } from '../services';
-import type { PaneSettings } from '../../settings/pane-settings';
+// Settings that change how the sheet is read and where the results go. They are saved for the next time. The fields
+// come in a chunk of their own when Settings is first opened: it starts collapsed, and checking needs none of them.
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 
-// A select is as wide as its longest option unless told otherwise; the qualifications' titles are wider than a pane.
-const useStyles = makeStyles({
-  select: { width: '100%', minWidth: 0 },
-  // Inputs and the switch's label give way in a narrow pane (200 % zoom) instead of pushing it sideways.
-  input: { width: '100%', minWidth: 0 },
-  inputField: { minWidth: 0, width: '100%' },
-  switchLabel: { minWidth: 0, overflowWrap: 'anywhere' },
-  switchRoot: { maxWidth: '100%' },
-});
-
-function shown(words: readonly string[]): string {
-  return words.filter((w) => w !== '').join(', ');
-}
+const SettingsFields = lazy(() =>
+  import(/* webpackChunkName: "settings" */ './SettingsFields.js').then((m) => ({ default: m.SettingsFields })),
+);
 
 export function SettingsPanel({ errors }: { errors: string[] }) {
-  const styles = usePanelStyles();
-  const local = useStyles();
-  const { settings, updateSettings, catalogue } = usePane();
-  const marks = (change: Partial<PaneSettings['marks']>) => updateSettings({ marks: { ...settings.marks, ...change } });
   return (
     <Accordion collapsible defaultOpenItems={[]}>
       <AccordionItem value="settings">
         <AccordionHeader>Settings</AccordionHeader>
         <AccordionPanel>
-          <div className={styles.column}>
-            <Field label="What to check">
-              <RadioGroup
-                value={settings.scope}
-                onChange={(_, data) => updateSettings({ scope: data.value === 'selection' ? 'selection' : 'sheet' })}
-              >
-                <Radio value="sheet" label="The whole sheet (its used range)" />
-                <Radio value="selection" label="The selected table or range" />
-              </RadioGroup>
-            </Field>
-            <Field
-              label="Qualification for learners whose row names none"
-              hint="Used when the sheet has no qualification column, or a learner's cell is empty."
-            >
-              <Select
-                select={{ className: local.select }}
-                value={settings.qualification}
-                onChange={(_, data) => updateSettings({ qualification: data.value })}
-              >
-                <option value="">None: take it from the sheet</option>
-                {catalogue.qualifications.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.id} {q.title}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Where the results go">
-              <RadioGroup
-                value={settings.place}
-                onChange={(_, data) => updateSettings({ place: data.value === 'sheet' ? 'sheet' : 'beside' })}
-              >
-                <Radio value="beside" label="Columns right of the data" />
-                <Radio value="sheet" label="On a separate results sheet" />
-              </RadioGroup>
-            </Field>
-            <FieldGroup
-              label="What the marks mean"
-              hint={`Already understood: ${shown(DEFAULT_MARKS.achieved)} = achieved; ${shown(DEFAULT_MARKS.planned)} = planned; blank, ${shown(DEFAULT_MARKS.notTaken)} = not taken. Add your own words, separated by commas.`}
-              validationState={errors.length > 0 ? 'error' : 'none'}
-              validationMessage={errors.length > 0 ? errors.join(' ') : undefined}
-            >
-              <div className={styles.column}>
-                <Input
-                  className={local.input}
-                  input={{ className: local.inputField }}
-                  aria-label="Also achieved"
-                  placeholder="Also achieved, e.g. Done"
-                  value={settings.marks.achieved}
-                  onChange={(_, data) => marks({ achieved: data.value })}
-                />
-                <Input
-                  className={local.input}
-                  input={{ className: local.inputField }}
-                  aria-label="Also planned"
-                  placeholder="Also planned, e.g. Booked"
-                  value={settings.marks.planned}
-                  onChange={(_, data) => marks({ planned: data.value })}
-                />
-                <Input
-                  className={local.input}
-                  input={{ className: local.inputField }}
-                  aria-label="Also not taken"
-                  placeholder="Also not taken, e.g. n/a"
-                  value={settings.marks.notTaken}
-                  onChange={(_, data) => marks({ notTaken: data.value })}
-                />
-                <Switch
-                  className={local.switchRoot}
-                  checked={settings.marks.datesMeanAchieved}
-                  onChange={(_, data) => marks({ datesMeanAchieved: data.checked })}
-                  label={{
-                    children: 'A date in a unit cell means achieved on that date',
-                    className: local.switchLabel,
-                  }}
-                />
-              </div>
-            </FieldGroup>
-            <Caption1>Settings are kept on this computer only.</Caption1>
-          </div>
+          <Suspense fallback={<Spinner size="tiny" label="Opening the settings…" />}>
+            <SettingsFields errors={errors} />
+          </Suspense>
         </AccordionPanel>
       </AccordionItem>
     </Accordion>

@@ -1,0 +1,53 @@
+// A long list (VirtualList.tsx) windowed: only the entries in view are in the page, each measured as it renders.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { figure } from './status-words';
+import { useListStyles, type VirtualListProps } from './VirtualList';
+
+export function WindowedList({
+  count,
+  keyOf,
+  render,
+  itemProps,
+  label,
+  maxHeight,
+  estimate,
+  testId,
+}: VirtualListProps) {
+  const styles = useListStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => estimate,
+    getItemKey: keyOf,
+    overscan: 6,
+  });
+  return (
+    <div
+      ref={scroller}
+      className={styles.scroller}
+      style={{ height: maxHeight }}
+      tabIndex={0}
+      role="region"
+      aria-label={`${label}: ${figure(count)}, scroll to see more`}
+    >
+      <ul className={styles.list} style={{ height: virtualizer.getTotalSize() }} data-testid={testId}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <li
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className={`${styles.item} ${styles.gap}`}
+            style={{ transform: `translateY(${item.start}px)` }}
+            aria-setsize={count}
+            aria-posinset={item.index + 1}
+            {...itemProps?.(item.index)}
+          >
+            {render(item.index)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
