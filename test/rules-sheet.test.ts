@@ -605,4 +605,21 @@ describe('rules sheet errors name the cell and say what to do', () => {
       ['600/5106/1', '10267'],
     );
   });
+
+  it('is applied block by block for the pane, and not at all for the command line, when a block has an error', () => {
+    const grid = sheetOf(EMBEDDED_QUALIFICATIONS.map((q) => ({ ...q, title: `${q.title} (centre)` })));
+    setUnit(grid, '10266', '10266-U6', 'Credits', -1);
+    const catalogue = embeddedCatalogue();
+    const pane = applyRulesSheet(catalogue, grid);
+    assert.deepEqual(
+      pane.definitions.map((q) => q.id),
+      ['600/5106/1', '10267'],
+    );
+    assert.match(pane.catalogue.find('10267')?.title ?? '', /\(centre\)$/);
+    const cli = applyRulesSheet(catalogue, grid, { policy: 'all-or-nothing' });
+    assert.deepEqual(cli.errors, pane.errors, 'the same problems, in the same words');
+    assert.deepEqual(cli.definitions, []);
+    assert.deepEqual(cli.changes, []);
+    assert.equal(cli.catalogue.find('10267')?.title, catalogue.find('10267')?.title);
+  });
 });
