@@ -11,7 +11,7 @@ import { listItemParts, listItems, listSeparator, UNMARKED_STATE, type ListBrack
 import { DEFAULT_MARKS, MarkReader } from './marks';
 import { sheetSpelling } from './mark-spelling';
 import type { ReadOptions } from './read';
-import type { LearnerRow, RowChanges } from './row-edits';
+import type { RowToEdit, RowChanges } from './row-edits';
 import type { CellValue, CohortReading, UnitState } from './types';
 import { changedUnits, sheetChoices, type Choices } from './unit-choices';
 import { unitIndexFor, type UnitIndex } from './unit-index';
@@ -31,7 +31,7 @@ interface ListItem {
   mark?: ListBracket;
 }
 
-function listColumnsOf(row: LearnerRow): ListColumn[] {
+function listColumnsOf(row: RowToEdit): ListColumn[] {
   const out: ListColumn[] = [];
   for (let c = row.reading.firstColumn; c <= row.reading.lastColumn; c++) {
     const field = listFieldOf(headerText(gridValue(row.grid, row.reading.headerRow, c)));
@@ -86,7 +86,7 @@ interface ListStyle {
 const listStyleByReading = new WeakMap<CohortReading, ListStyle>();
 
 /** How the sheet writes lists: its usual separator, and whether items in a Units column all carry a mark. */
-function listStyle(row: LearnerRow, columns: ListColumn[], items: ListReader): ListStyle {
+function listStyle(row: RowToEdit, columns: ListColumn[], items: ListReader): ListStyle {
   let known = listStyleByReading.get(row.reading);
   if (!known) {
     known = countListStyle(row, columns, items);
@@ -95,7 +95,7 @@ function listStyle(row: LearnerRow, columns: ListColumn[], items: ListReader): L
   return known;
 }
 
-function countListStyle(row: LearnerRow, columns: ListColumn[], items: ListReader): ListStyle {
+function countListStyle(row: RowToEdit, columns: ListColumn[], items: ListReader): ListStyle {
   const separators = new Map<string, number>();
   let marked = 0;
   let unmarked = 0;
@@ -128,7 +128,7 @@ function countListStyle(row: LearnerRow, columns: ListColumn[], items: ListReade
 }
 
 export function listChanges(
-  row: LearnerRow,
+  row: RowToEdit,
   q: QualificationDefinition,
   choices: Choices,
   options: ReadOptions,

@@ -28,7 +28,7 @@ export interface RowChanges {
 }
 
 /** The sheet and what was read from it, with the learner whose row is to change. */
-export interface LearnerRow {
+export interface RowToEdit {
   grid: Grid;
   reading: CohortReading;
   record: LearnerRecord;
@@ -49,7 +49,7 @@ function unitColumnsFor(reading: CohortReading, q: QualificationDefinition): Map
   return columns;
 }
 
-function matrixChanges(row: LearnerRow, q: QualificationDefinition, choices: Choices): RowChanges {
+function matrixChanges(row: RowToEdit, q: QualificationDefinition, choices: Choices): RowChanges {
   const reader = new MarkReader(row.marks ?? DEFAULT_MARKS);
   const spelling = sheetSpelling(row.grid, row.reading, reader);
   const columns = unitColumnsFor(row.reading, q);
@@ -86,7 +86,7 @@ function matrixChanges(row: LearnerRow, q: QualificationDefinition, choices: Cho
 }
 
 /** The cells to write so the learner's row says what the what-if chose, and the units it cannot say. */
-export function planRowChanges(row: LearnerRow, choices: Choices, options: ReadOptions): RowChanges {
+export function planRowChanges(row: RowToEdit, choices: Choices, options: ReadOptions): RowChanges {
   const q = row.record.qualification;
   if (!q) return { changes: [], notWritten: [] };
   return row.reading.layout === 'matrix' ? matrixChanges(row, q, choices) : listChanges(row, q, choices, options);

@@ -6,8 +6,16 @@ import { looksLikeFormula } from '../cohort/formula-text';
 import { finishRegistration, where } from './duplicates';
 import { readUln } from './uln';
 
+/** What registration prep finds: the rule check's codes (a unit choice the rules forbid), and its own. */
 export type RegistrationProblemCode =
   | ViolationCode
+  | 'invalid-uln'
+  | 'placeholder-uln'
+  | 'duplicate-uln'
+  | 'under-min-age'
+  | 'qualification-closed'
+  | 'field-too-long'
+  | 'bad-date'
   | 'duplicate-learner-ref'
   | 'possible-duplicate'
   | 'missing-name'

@@ -158,15 +158,7 @@ export type ViolationCode =
   | 'undecidable'
   // problems of the sheet, not of the learner's choices (src/cohort/check.ts decides their status)
   | 'ambiguous-header'
-  | 'missing-qualification'
-  // registration prep
-  | 'invalid-uln'
-  | 'placeholder-uln'
-  | 'duplicate-uln'
-  | 'under-min-age'
-  | 'qualification-closed'
-  | 'field-too-long'
-  | 'bad-date';
+  | 'missing-qualification';
 
 export interface Violation {
   code: ViolationCode;
