@@ -3,14 +3,7 @@ import { checkCohort, type LearnerCheck } from '../cohort/check';
 import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/results';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
-import {
-  loadMarks,
-  loadWorkbook,
-  readCohortSheet,
-  workbookCatalogue,
-  type CohortSheet,
-  type WorkbookRules,
-} from './workbook';
+import { inputFiles, loadWorkbook, readCohortInput } from './workbook';
 import { checkOutFile } from './out-file';
 import { explained } from './sheet-read';
 import { writeResults } from './write-results';
@@ -42,32 +35,14 @@ export interface CheckRun {
 
 export async function runCheck(file: string, options: CheckOptions): Promise<CheckRun> {
   if (options.out !== undefined) {
-    const inputs = [file, ...(options.rules ?? []), options.marks];
     await checkOutFile(options.out, {
       extension: '.xlsx',
       what: 'the checked copy of the workbook',
       example: 'cohort-checked.xlsx',
-      inputs,
+      inputs: inputFiles(file, options),
     });
   }
-  // The workbook's own rules sheet goes over the embedded catalogue, and --rules files over both.
-  const workbook = await loadWorkbook(file);
-  let cohort: CohortSheet;
-  let sheetRules: WorkbookRules | undefined;
-  try {
-    const found = await workbookCatalogue(workbook, file, options);
-    sheetRules = found.sheetRules;
-    const marks = await loadMarks(options.marks);
-    cohort = await readCohortSheet(workbook, file, {
-      sheet: options.sheet,
-      catalogue: found.catalogue,
-      qualification: options.qualification,
-      marks,
-    });
-  } finally {
-    workbook.close();
-  }
-  const { sheet, grid, reading } = cohort;
+  const { sheet, grid, reading, sheetRules } = await readCohortInput(file, options);
   const checks = checkCohort(reading);
   const run: CheckRun = {
     file,

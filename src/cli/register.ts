@@ -7,7 +7,7 @@ import { formatUkDate, isIsoDate, isoDateProblem } from '../cohort/dates';
 import { registrationCsv, registrationRows } from '../registration/export';
 import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';
-import { loadMarks, loadWorkbook, readCohortSheet, workbookCatalogue, type CohortSheet } from './workbook';
+import { inputFiles, readCohortInput } from './workbook';
 
 export interface RegisterOptions {
   /** Registration date, YYYY-MM-DD; default today. */
@@ -137,29 +137,14 @@ export async function runRegister(
     );
   }
   if (opts.out !== undefined) {
-    const inputs = [file, ...(opts.rules ?? []), opts.marks];
     await checkOutFile(opts.out, {
       extension: '.csv',
       what: 'the bulk registration file',
       example: 'registrations.csv',
-      inputs,
+      inputs: inputFiles(file, opts),
     });
   }
-  const marks = await loadMarks(opts.marks);
-  const workbook = await loadWorkbook(file);
-  let cohort: CohortSheet;
-  try {
-    // The same catalogue a check uses: the workbook's rules sheet over the embedded data, --rules files over both.
-    const { catalogue } = await workbookCatalogue(workbook, file, opts);
-    cohort = await readCohortSheet(workbook, file, {
-      sheet: opts.sheet,
-      catalogue,
-      qualification: opts.qualification,
-      marks,
-    });
-  } finally {
-    workbook.close();
-  }
+  const cohort = await readCohortInput(file, opts);
   const results = checkRegistration(cohort.reading.learners, { date, unitCheck: routeCheck });
   const report = registerJson(file, cohort.sheet.name, date, results);
 

@@ -225,3 +225,41 @@ function noCohortMessage(reading: CohortReading): string {
   }
   return 'no learner rows found under the header; a cohort needs a header row (learner id or name, and unit columns) and one row per learner';
 }
+
+/** How a command reads its cohort: the sheet, the qualification for rows without one, `--rules` and `--marks` files. */
+export interface CohortInput {
+  sheet?: string;
+  qualification?: string;
+  rules?: readonly string[];
+  marks?: string;
+}
+
+/** Every file a command reads, which `--out` may never overwrite. */
+export function inputFiles(file: string, input: CohortInput): (string | undefined)[] {
+  return [file, ...(input.rules ?? []), input.marks];
+}
+
+/**
+ * The cohort sheet read with the catalogue a check uses (the workbook's rules sheet over the embedded data, `--rules`
+ * files over both) and the centre's marks. The small `--marks` file is read first, so its mistakes show before the
+ * workbook is opened.
+ */
+export async function readCohortInput(
+  file: string,
+  input: CohortInput,
+): Promise<CohortSheet & { sheetRules: WorkbookRules | undefined }> {
+  const marks = await loadMarks(input.marks);
+  const workbook = await loadWorkbook(file);
+  try {
+    const { catalogue, sheetRules } = await workbookCatalogue(workbook, file, input);
+    const cohort = await readCohortSheet(workbook, file, {
+      sheet: input.sheet,
+      catalogue,
+      qualification: input.qualification,
+      marks,
+    });
+    return { ...cohort, sheetRules };
+  } finally {
+    workbook.close();
+  }
+}
