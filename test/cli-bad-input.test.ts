@@ -341,5 +341,18 @@ describe('command line: bad input from a centre administrator', function () {
         /Cell F2 holds "3000000", which is not a mark/,
       );
     });
+
+    it('names a mark it does not know with the words the pane uses, and says the command line takes them in --marks', async () => {
+      const file = path.join(tmp, 'unknown-mark.xlsx');
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Cohort');
+      ws.addRow(['Learner ID', 'First name', 'Last name', 'Qualification', 'L/601/0933']);
+      ws.addRow(['X1', 'Ann', 'Lee', '600/5106/1', 'Done?']);
+      await wb.xlsx.writeFile(file);
+      const check = await qualcheck(['check', file]);
+      assert.equal(check.code, 0, check.stderr);
+      assert.match(check.stdout, /or add "Done\?" to what the marks mean, in a --marks file\./);
+      assert.doesNotMatch(check.stdout, /vocabulary/);
+    });
   });
 });

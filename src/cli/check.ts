@@ -87,6 +87,14 @@ async function firstCells(file: string, name: string): Promise<unknown[]> {
   }
 }
 
+/** The reader's words where the command line names its own option instead: what the marks mean is a --marks file. */
+function cliWords(message: string): string {
+  return message.replace(
+    /add ("[^"]*") to what the marks mean\./g,
+    'add $1 to what the marks mean, in a --marks file.',
+  );
+}
+
 function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
@@ -128,7 +136,7 @@ export function formatCheckReport(run: CheckRun): string {
   }
   if (run.json.warnings.length > 0) {
     lines.push(`Reading warnings (${run.json.warnings.length}):`);
-    for (const w of run.json.warnings.slice(0, 20)) lines.push(`  ${w.cell}: ${w.message}`);
+    for (const w of run.json.warnings.slice(0, 20)) lines.push(`  ${w.cell}: ${cliWords(w.message)}`);
     if (run.json.warnings.length > 20) lines.push(`  ... and ${run.json.warnings.length - 20} more (see --json)`);
   }
   if (run.written) {

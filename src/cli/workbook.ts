@@ -143,7 +143,7 @@ export async function loadMarks(file: string | undefined): Promise<MarkVocabular
   );
   const { vocabulary, errors } = parseMarkVocabulary(json);
   if (!vocabulary || errors.length > 0)
-    throw new UserError(`${file}: ${errors.join('; ') || 'not a marks vocabulary'}`);
+    throw new UserError(`${file}: ${errors.join('; ') || 'not a file of what the marks mean'}`);
   return vocabulary;
 }
 

@@ -74,7 +74,7 @@ export class UnitTally {
     this.problem({
       cell,
       code: 'unrecognised-mark',
-      message: `Cell ${cell} holds "${text}", which is not a mark the reader knows, so unit ${unit} is read as not taken. Use ${vocabulary}, or add "${text}" to the marks vocabulary.`,
+      message: `Cell ${cell} holds "${text}", which is not a mark the reader knows, so unit ${unit} is read as not taken. Use ${vocabulary}, or add "${text}" to what the marks mean.`,
       units,
     });
   }

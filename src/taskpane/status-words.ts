@@ -76,13 +76,13 @@ export function counted(n: number, noun: string, plural = `${noun}s`): string {
 }
 
 /**
- * The reader's and the catalogue's words where the pane names its own controls instead: the marks setting is
- * "What the marks mean" under Settings, and a rule's "or above" is a column of the rules sheet, not a JSON field.
+ * The reader's and the catalogue's words where the pane names its own controls instead: what the marks mean is the
+ * setting of that name under Settings, and a rule's "or above" is a column of the rules sheet, not a JSON field.
  */
 export function paneWords(message: string): string {
   return message
     .replace(
-      /add ("[^"]*") to the marks vocabulary/g,
+      /add ("[^"]*") to what the marks mean/g,
       'add $1 to “What the marks mean” under Settings, at the foot of the Check cohort tab',
     )
     .replace(
