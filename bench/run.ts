@@ -16,9 +16,10 @@ const benches = [
   'workbook.ts',
   'functions.ts',
   'first-view.ts',
+  'long-tasks.ts',
 ];
 /** The scripts that print their figures as one JSON object with --json. */
-const named = new Set(['engine.ts', 'planner.ts']);
+const named = new Set(['engine.ts', 'planner.ts', 'long-tasks.ts']);
 
 const figures: Record<string, unknown> = {};
 for (const name of benches) {

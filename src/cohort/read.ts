@@ -27,10 +27,39 @@ export interface ReadOptions {
 export const READER_FAILURE = 'The sheet could not be read';
 
 export function readCohort(grid: Grid, options: ReadOptions): CohortReading {
+  const steps = readerSteps(grid, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `readCohort` in slices of ROWS_PER_SLICE learner rows, awaiting `pause` between them: the pane reads a large cohort
+ * without holding the page for the whole of it. The reading is the same, to the last warning; what `pause` throws
+ * (a cancel) is the caller's.
+ */
+export async function readCohortInSlices(
+  grid: Grid,
+  options: ReadOptions,
+  pause: () => Promise<void>,
+): Promise<CohortReading> {
+  const steps = readerSteps(grid, options);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * The reader's slices, with a last guard so the pane and the CLI always get an answer (the property test checks it is
+ * never reached).
+ */
+function* readerSteps(grid: Grid, options: ReadOptions): Generator<void, CohortReading> {
   try {
-    return new CohortReader(grid, options).read();
+    return yield* new CohortReader(grid, options).read();
   } catch (error) {
-    // A last guard so the pane and the CLI always get an answer; the property test checks it is never reached.
     const top = Number.isFinite(grid?.top) ? grid.top : 1;
     const left = Number.isFinite(grid?.left) ? grid.left : 1;
     const reason = error instanceof Error ? error.message : String(error);
@@ -42,6 +71,9 @@ export function readCohort(grid: Grid, options: ReadOptions): CohortReading {
     ]);
   }
 }
+
+/** Rows read between two calls of `readCohortInSlices`'s pause: a few milliseconds; the caller decides when to yield. */
+export const ROWS_PER_SLICE = 100;
 
 function emptyReading(top: number, left: number, warnings: ReadWarning[]): CohortReading {
   return {
@@ -112,7 +144,8 @@ class CohortReader {
     return this.context.warnings;
   }
 
-  read(): CohortReading {
+  /** Reads the grid, stopping (a `yield`) after every ROWS_PER_SLICE rows of learners. */
+  *read(): Generator<void, CohortReading> {
     const choice = chooseTable(this.grid);
     this.context.grid = choice.grid;
     const g = this.grid;
@@ -131,7 +164,7 @@ class CohortReader {
       return { ...emptyReading(g.top, g.left, this.warnings), ...table };
     }
     this.warnings.push(...search.header.warnings);
-    return { ...this.readBelow(search.header), ...table };
+    return { ...(yield* this.readBelow(search.header)), ...table };
   }
 
   private noHeader(nearMiss: { row: number; fields: string[]; unitLike: HeaderColumn[] } | undefined): void {
@@ -168,7 +201,7 @@ class CohortReader {
     });
   }
 
-  private readBelow(header: Header): CohortReading {
+  private *readBelow(header: Header): Generator<void, CohortReading> {
     const g = this.grid;
     const learnerColumns = new Map<LearnerField, HeaderColumn>();
     const unitHeaders: HeaderColumn[] = [];
@@ -220,6 +253,7 @@ class CohortReader {
     let lastBlank = header.rowIndex;
     let lastHeader = header.rowIndex;
     for (let r = header.rowIndex + 1; r < g.values.length; r++) {
+      if ((r - header.rowIndex) % ROWS_PER_SLICE === 0) yield;
       const row = g.values[r] ?? [];
       let blank = true;
       for (const i of usedIndexes) {

@@ -106,16 +106,21 @@ export function resultRow(
   return RESULT_HEADERS.map((header) => resultCell(check, header, nextStep));
 }
 
+/**
+ * The result columns of the cohort. `rowOf` gives a learner's row when it was made ahead (the pane makes them a slice
+ * at a time); else it is made here, with `nextStep` for the next-step column.
+ */
 export function resultsBlock(
   reading: CohortReading,
   checks: readonly LearnerCheck[],
   nextStep?: (c: LearnerCheck) => string,
+  rowOf: (c: LearnerCheck) => (string | number)[] = (c) => resultRow(c, nextStep),
 ): ResultsBlock {
   const height = Math.max(0, reading.lastRow - reading.headerRow);
   const rows: (string | number | null)[][] = Array.from({ length: height }, () => RESULT_HEADERS.map(() => null));
   for (const check of checks) {
     const i = check.record.row - reading.headerRow - 1;
-    if (i >= 0 && i < height) rows[i] = resultRow(check, nextStep);
+    if (i >= 0 && i < height) rows[i] = rowOf(check);
   }
   return { header: [...RESULT_HEADERS], rows, statusColumn: STATUS_COLUMN };
 }

@@ -5,8 +5,8 @@ import { parseCellAddress } from '../cohort/address';
 import { checkLearner, type LearnerCheck } from '../cohort/check';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import type { MarkVocabulary } from '../cohort/marks';
-import { readCohort } from '../cohort/read';
-import { resultsBlock, summarise, type CohortSummary } from '../cohort/results';
+import { readCohortInSlices } from '../cohort/read';
+import { resultRow, resultsBlock, summarise, type CohortSummary } from '../cohort/results';
 import type { CellValue, CohortReading, Grid } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
@@ -16,7 +16,7 @@ import { ownershipAfter, planBeside, planResultsSheet, type ResultsPlace, type W
 import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../cohort/results-sheet';
 import { SheetCells } from '../cohort/sheet-cells';
 import { unitHighlight, withNotCounted } from '../cohort/unit-highlight';
-import { CheckCancelled, CheckFailed, type Progress, type WrittenRows, yieldToUi } from './progress';
+import { CheckCancelled, CheckFailed, type Progress, sliceClock, type WrittenRows, yieldToUi } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
@@ -93,27 +93,47 @@ export async function inspectSheet(
       null,
     );
   }
-  const reading = readCohort(withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS), {
-    catalogue: rulesSheet?.use.catalogue ?? settings.catalogue,
-    qualification: settings.qualification,
-    marks: settings.marks,
-  });
+  // In slices, so the pane paints (and hears Cancel) while a large cohort is read.
+  const clock = sliceClock();
+  const reading = await readCohortInSlices(
+    withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS),
+    {
+      catalogue: rulesSheet?.use.catalogue ?? settings.catalogue,
+      qualification: settings.qualification,
+      marks: settings.marks,
+    },
+    async () => {
+      if (!clock.due()) return;
+      await yieldToUi();
+      if (controls.signal?.aborted) throw new CheckCancelled('reading', null);
+    },
+  );
   return rulesSheet ? { read, reading, rulesSheet } : { read, reading };
 }
 
-const SLICE = 2_000;
-
-/** Runs the engine learner by learner, yielding between slices so the progress bar moves and Cancel is heard. */
-export async function checkLearners(reading: CohortReading, controls: RunControls = {}): Promise<LearnerCheck[]> {
+/**
+ * Runs the engine learner by learner, and makes each one's result row (its next step is a plan: the costly part),
+ * yielding every SLICE_MS so the progress bar moves and Cancel is heard.
+ */
+export async function checkLearners(
+  reading: CohortReading,
+  controls: RunControls = {},
+): Promise<{ checks: LearnerCheck[]; rows: Map<LearnerCheck, (string | number)[]> }> {
   const checks: LearnerCheck[] = [];
+  const rows = new Map<LearnerCheck, (string | number)[]>();
   const total = reading.learners.length;
-  for (let i = 0; i < total; i += SLICE) {
-    if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
-    for (const record of reading.learners.slice(i, i + SLICE)) checks.push({ record, result: checkLearner(record) });
-    controls.onProgress?.({ phase: 'checking', done: Math.min(total, i + SLICE), total });
-    await yieldToUi();
+  const clock = sliceClock();
+  for (const [i, record] of reading.learners.entries()) {
+    const check = { record, result: checkLearner(record) };
+    checks.push(check);
+    rows.set(check, resultRow(check));
+    if (clock.due() || i === total - 1) {
+      controls.onProgress?.({ phase: 'checking', done: i + 1, total });
+      await yieldToUi();
+      if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
+    }
   }
-  return checks;
+  return { checks, rows };
 }
 
 function gridValue(grid: Grid, row: number, column: number): CellValue {
@@ -196,9 +216,14 @@ export async function checkSheet(
       null,
     );
   }
-  const checks = await checkLearners(reading, controls);
+  const { checks, rows } = await checkLearners(reading, controls);
   if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
-  const block = withNotCounted(resultsBlock(reading, checks), reading, checks, read.grid);
+  const block = withNotCounted(
+    resultsBlock(reading, checks, undefined, (check) => rows.get(check) ?? resultRow(check)),
+    reading,
+    checks,
+    read.grid,
+  );
   const notices: string[] = [];
 
   let plan: WritePlan;

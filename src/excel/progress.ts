@@ -51,3 +51,22 @@ export class CheckFailed extends Error {
 export function yieldToUi(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** JavaScript work between two yields: a task under 50 ms is not a long task, and a yield costs far less. */
+export const SLICE_MS = 40;
+
+/**
+ * A clock for work done item by item: `due()` says whether SLICE_MS have passed since the last yield, so a loop yields
+ * (yieldToUi) as often as the machine's speed needs, whatever an item costs.
+ */
+export function sliceClock(now: () => number = () => performance.now()): { due: () => boolean } {
+  let since = now();
+  return {
+    due: () => {
+      const t = now();
+      if (t - since < SLICE_MS) return false;
+      since = t;
+      return true;
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // What the add-in found on the sheet: where, which header row and layout, how many learners on which qualifications,
 // and every reading warning with a link that selects its cell.
 import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { memo, useMemo } from 'react';
 import type { SheetInspection } from '../../excel/check-sheet';
 import { counted, figure, paneWords } from '../status-words';
 import { VirtualList } from '../VirtualList';
@@ -30,7 +31,8 @@ export function qualificationCounts(inspection: SheetInspection): { label: strin
   return [...counts.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count);
 }
 
-export function FoundPanel({
+// Memo: the Check tab renders again on every progress step of a check, and this panel depends on the reading only.
+export const FoundPanel = memo(function FoundPanel({
   inspection,
   onGoTo,
 }: {
@@ -38,6 +40,7 @@ export function FoundPanel({
   onGoTo: (sheet: string, cell: string) => void;
 }) {
   const styles = useStyles();
+  const qualifications = useMemo(() => qualificationCounts(inspection), [inspection]);
   const { read, reading } = inspection;
   const found = reading.headerRow > 0;
   const warnings = reading.warnings;
@@ -65,7 +68,7 @@ export function FoundPanel({
         </dd>
         <dt className={styles.term}>Qualifications</dt>
         <dd className={styles.detail}>
-          {qualificationCounts(inspection).map((q) => (
+          {qualifications.map((q) => (
             <div key={q.label}>
               {q.label}: {figure(q.count)}
             </div>
@@ -101,4 +104,4 @@ export function FoundPanel({
       )}
     </Card>
   );
-}
+});

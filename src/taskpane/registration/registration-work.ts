@@ -2,7 +2,7 @@
 // pane free to paint (and to take a new date) between slices. The rule check of each learner's units does not depend
 // on the date, so it is made once per reading and kept while only the date changes.
 import type { LearnerRecord } from '../../cohort/types';
-import { yieldToUi } from '../../excel/progress';
+import { sliceClock, yieldToUi } from '../../excel/progress';
 import {
   checkEachLearner,
   type RegistrationProblem,
@@ -12,8 +12,8 @@ import {
 import { finishingSteps } from '../../registration/duplicates';
 import { routeCheck } from '../../registration/route';
 
-/** Learners per slice: well under 50 ms of work each on a slow machine. */
-const SLICE = 500;
+/** Learners checked between two looks at the clock (sliceClock): a millisecond or two of work. */
+const BATCH = 25;
 
 /** The rule checks of a reading's learners, made on first use and kept with the reading. */
 const routes = new WeakMap<readonly LearnerRecord[], Map<LearnerRecord, UnitCheck>>();
@@ -79,12 +79,16 @@ export async function registrationView(
     return route;
   };
   const results: RegistrationResult[] = [];
-  for (let i = 0; i < learners.length; i += SLICE) {
-    if (i > 0) await yieldToUi();
-    if (stale()) return null;
-    for (const result of checkEachLearner(learners.slice(i, i + SLICE), { date, unitCheck })) results.push(result);
+  const clock = sliceClock();
+  for (let i = 0; i < learners.length; i += BATCH) {
+    if (clock.due()) {
+      await yieldToUi();
+      if (stale()) return null;
+    }
+    for (const result of checkEachLearner(learners.slice(i, i + BATCH), { date, unitCheck })) results.push(result);
   }
   for (const _ of finishingSteps(learners, results)) {
+    if (!clock.due()) continue;
     await yieldToUi();
     if (stale()) return null;
   }
