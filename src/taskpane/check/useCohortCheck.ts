@@ -3,13 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   checkSheet,
   inspectSheet,
-  selectCell,
   type CheckOutcome,
   type CheckSettings,
   type SheetInspection,
 } from '../../excel/check-sheet';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from '../../excel/progress';
 import { markVocabularyOf } from '../../settings/pane-settings';
+import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 
@@ -32,20 +32,16 @@ export interface CohortCheck {
   goTo: (sheetName: string, address: string) => void;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function useCohortCheck(): CohortCheck {
   const { run, catalogue, settings } = usePane();
   // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
   const active = useTabActive();
   const [inspection, setInspection] = useState<SheetInspection | null>(null);
-  const [inspectionError, setInspectionError] = useState<string | null>(null);
+  // The reading's error is the tab's; a check's failure is its outcome.
+  const { error: inspectionError, start, goTo } = usePaneJob<Job['kind']>();
   const [job, setJob] = useState<Job | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const controller = useRef<AbortController | null>(null);
-  const busy = useRef(false);
 
   const marks = markVocabularyOf(settings);
   const checkSettings: CheckSettings = {
@@ -60,62 +56,51 @@ export function useCohortCheck(): CohortCheck {
   latest.current = checkSettings;
 
   const inspect = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    setJob({ kind: 'inspecting', progress: null });
-    setInspectionError(null);
-    inspectSheet(run, latest.current, { onProgress: (progress) => setJob({ kind: 'inspecting', progress }) })
-      .then(setInspection, (error: unknown) => setInspectionError(messageOf(error)))
-      .finally(() => {
-        busy.current = false;
+    start('inspecting', async () => {
+      setJob({ kind: 'inspecting', progress: null });
+      try {
+        const onProgress = (progress: Progress) => setJob({ kind: 'inspecting', progress });
+        setInspection(await inspectSheet(run, latest.current, { onProgress }));
+      } finally {
         setJob(null);
-      });
-  }, [run]);
+      }
+    });
+  }, [run, start]);
 
   const check = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    const abort = new AbortController();
-    controller.current = abort;
-    setOutcome(null);
-    setJob({ kind: 'checking', progress: null });
-    checkSheet(run, latest.current, {
-      signal: abort.signal,
-      onProgress: (progress) => setJob({ kind: 'checking', progress }),
-    })
-      .then(
-        (result) => {
+    start(
+      'checking',
+      async () => {
+        const abort = new AbortController();
+        controller.current = abort;
+        setOutcome(null);
+        setJob({ kind: 'checking', progress: null });
+        try {
+          const result = await checkSheet(run, latest.current, {
+            signal: abort.signal,
+            onProgress: (progress) => setJob({ kind: 'checking', progress }),
+          });
           setInspection({ read: result.read, reading: result.reading });
           setOutcome({ kind: 'done', outcome: result });
-        },
-        (error: unknown) => {
-          if (error instanceof CheckCancelled)
-            setOutcome({ kind: 'cancelled', message: error.message, written: error.written });
-          else
-            setOutcome({
-              kind: 'failed',
-              message: messageOf(error),
-              written: error instanceof CheckFailed ? error.written : null,
-            });
-        },
-      )
-      .finally(() => {
-        busy.current = false;
-        controller.current = null;
-        setJob(null);
-      });
-  }, [run]);
+        } finally {
+          controller.current = null;
+          setJob(null);
+        }
+      },
+      (error) => {
+        if (error instanceof CheckCancelled)
+          setOutcome({ kind: 'cancelled', message: error.message, written: error.written });
+        else
+          setOutcome({
+            kind: 'failed',
+            message: messageOf(error),
+            written: error instanceof CheckFailed ? error.written : null,
+          });
+      },
+    );
+  }, [run, start]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-
-  const goTo = useCallback(
-    (sheetName: string, address: string) => {
-      selectCell(run, sheetName, address).catch((error: unknown) =>
-        setInspectionError(`Could not select ${address}: ${messageOf(error)}`),
-      );
-    },
-    [run],
-  );
 
   // Read the sheet when the pane opens and whenever a setting that changes the reading does.
   useEffect(() => {

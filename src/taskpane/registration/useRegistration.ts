@@ -2,9 +2,10 @@
 // date, and the last export (the sheet written and the CSV offered).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isIsoDate } from '../../cohort/dates';
-import { inspectSheet, selectCell, type SheetInspection } from '../../excel/check-sheet';
+import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
 import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel/registration-sheet';
 import { registrationCsv, registrationRows } from '../../registration/export';
+import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../../settings/pane-settings';
@@ -38,20 +39,14 @@ export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function useRegistration(): Registration {
   const { run, catalogue, settings } = usePane();
   // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
   const active = useTabActive();
   const [date, setDate] = useState(todayIso);
   const [inspection, setInspection] = useState<SheetInspection | null>(null);
-  const [busy, setBusy] = useState<Registration['busy']>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, start, goTo } = usePaneJob<'reading' | 'exporting'>();
   const [exported, setExported] = useState<RegistrationExport | null>(null);
-  const working = useRef(false);
 
   const marks = markVocabularyOf(settings).vocabulary;
   const latest = useRef({
@@ -94,54 +89,24 @@ export function useRegistration(): Registration {
   }, [inspection, date, dateError]);
 
   const read = useCallback(() => {
-    if (working.current) return;
-    working.current = true;
-    setBusy('reading');
-    setError(null);
-    inspectSheet(run, latest.current)
-      .then(
-        (found) => {
-          setInspection(found);
-          setExported(null);
-        },
-        (failure: unknown) => setError(messageOf(failure)),
-      )
-      .finally(() => {
-        working.current = false;
-        setBusy(null);
-      });
-  }, [run]);
+    start('reading', async () => {
+      setInspection(await inspectSheet(run, latest.current));
+      setExported(null);
+    });
+  }, [run, start]);
 
   const exportReady = useCallback(() => {
-    if (working.current || !results || !inspection) return;
-    working.current = true;
-    setBusy('exporting');
-    setError(null);
-    const rows = registrationRows(results);
-    writeRegistrationSheet(run, rows, inspection.read.sheetName)
-      .then(
-        (written) =>
-          setExported({
-            date,
-            written,
-            csv: { text: registrationCsv(rows), fileName: `registration-${date}.csv`, type: 'text/csv;charset=utf-8' },
-          }),
-        (failure: unknown) => setError(messageOf(failure)),
-      )
-      .finally(() => {
-        working.current = false;
-        setBusy(null);
+    if (!results || !inspection) return;
+    start('exporting', async () => {
+      const rows = registrationRows(results);
+      const written = await writeRegistrationSheet(run, rows, inspection.read.sheetName);
+      setExported({
+        date,
+        written,
+        csv: { text: registrationCsv(rows), fileName: `registration-${date}.csv`, type: 'text/csv;charset=utf-8' },
       });
-  }, [run, results, inspection, date]);
-
-  const goTo = useCallback(
-    (sheetName: string, address: string) => {
-      selectCell(run, sheetName, address).catch((failure: unknown) =>
-        setError(`Could not select ${address}: ${messageOf(failure)}`),
-      );
-    },
-    [run],
-  );
+    });
+  }, [run, start, results, inspection, date]);
 
   useEffect(() => {
     if (active) read();

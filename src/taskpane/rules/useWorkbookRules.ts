@@ -1,12 +1,12 @@
 // The qualification data view's state: the workbook's rules sheet as read (what it changes, where it is wrong), and
 // the writes that add to it, from the catalogue or from a centre's JSON file, without rewriting a block already there.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { selectCell } from '../../excel/check-sheet';
+import { useCallback, useEffect, useState } from 'react';
 import { editRulesSheet, workbookRules, type RulesSheetEdit, type WorkbookRules } from '../../excel/rules-sheet';
 import type { DefinitionError } from '../../rules/definition-messages';
 import { definitionsJson, readDefinitionsJson } from '../../rules/definition-file';
 import type { QualificationDefinition } from '../../rules/model';
 import type { PaneFile } from '../registration/DownloadLink';
+import { usePaneJob } from '../pane-job';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { readFileText } from './read-file';
@@ -29,10 +29,6 @@ export interface WorkbookRulesState {
   importJson: (file: File) => void;
   exportJson: () => void;
   goTo: (cell: string) => void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function list(ids: readonly string[]): string {
@@ -64,30 +60,19 @@ export function useWorkbookRules(): WorkbookRulesState {
   // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
   const active = useTabActive();
   const [rules, setRules] = useState<WorkbookRules | null | undefined>(undefined);
-  const [busy, setBusy] = useState<WorkbookRulesState['busy']>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, start, goTo: goToCell } = usePaneJob<'reading' | 'writing'>();
   const [notice, setNotice] = useState<RulesNotice | null>(null);
   const [importErrors, setImportErrors] = useState<WorkbookRulesState['importErrors']>(null);
   const [exported, setExported] = useState<PaneFile | null>(null);
-  const working = useRef(false);
 
   /** Runs one job at a time, then reads the sheet again so the view shows what is there now. */
   const job = useCallback(
-    (kind: 'reading' | 'writing', work: () => Promise<void>) => {
-      if (working.current) return;
-      working.current = true;
-      setBusy(kind);
-      setError(null);
-      work()
-        .then(() => workbookRules(run, catalogue))
-        .then(setRules)
-        .catch((failure: unknown) => setError(messageOf(failure)))
-        .finally(() => {
-          working.current = false;
-          setBusy(null);
-        });
-    },
-    [run, catalogue],
+    (kind: 'reading' | 'writing', work: () => Promise<void>) =>
+      start(kind, async () => {
+        await work();
+        setRules(await workbookRules(run, catalogue));
+      }),
+    [start, run, catalogue],
   );
 
   const read = useCallback(() => {
@@ -138,12 +123,9 @@ export function useWorkbookRules(): WorkbookRulesState {
 
   const goTo = useCallback(
     (cell: string) => {
-      if (!rules) return;
-      selectCell(run, rules.sheetName, cell).catch((failure: unknown) =>
-        setError(`Could not select ${cell}: ${messageOf(failure)}`),
-      );
+      if (rules) goToCell(rules.sheetName, cell);
     },
-    [run, rules],
+    [goToCell, rules],
   );
 
   useEffect(() => {

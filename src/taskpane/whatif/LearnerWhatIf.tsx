@@ -30,6 +30,7 @@ import {
 import { PlansPanel } from './PlansPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { UnitList } from './UnitList';
+import { messageOf } from '../pane-job';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -54,10 +55,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
 });
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function appliedText(outcome: ApplyOutcome): string {
   const cells = outcome.written.map((c) => c.cell).join(', ');

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
 import type { ApplyOutcome } from '../../excel/apply-row';
 import { followSelection, readSelection, type SelectedCell } from '../../excel/selection';
+import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../../settings/pane-settings';
@@ -26,21 +27,15 @@ export interface WhatIfSheet {
   applied: (outcome: ApplyOutcome) => void;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function useWhatIfSheet(): WhatIfSheet {
   const { run, catalogue, settings } = usePane();
   // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
   const active = useTabActive();
   const [inspection, setInspection] = useState<SheetInspection | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
+  const { busy, error, setError, start } = usePaneJob<'reading'>();
   const [following, setFollowing] = useState<Following>('starting');
   const [selection, setSelection] = useState<SelectedCell | null>(null);
   const [revision, setRevision] = useState(0);
-  const busy = useRef(false);
   const vocabulary = markVocabularyOf(settings).vocabulary;
   const settingsKey = JSON.stringify([settings.qualification, settings.marks]);
   const latest = useRef({ catalogue, qualification: settings.qualification || undefined, marks: vocabulary });
@@ -49,29 +44,17 @@ export function useWhatIfSheet(): WhatIfSheet {
   // The what-if always reads the whole active sheet: the selection moves from learner to learner and must not
   // change what is read.
   const read = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    setReading(true);
-    setError(null);
-    inspectSheet(run, { ...latest.current, scope: 'sheet', place: 'beside' })
-      .then(
-        (found) => {
-          setInspection(found);
-          setRevision((r) => r + 1);
-        },
-        (failure: unknown) => setError(messageOf(failure)),
-      )
-      .finally(() => {
-        busy.current = false;
-        setReading(false);
-      });
-  }, [run]);
+    start('reading', async () => {
+      setInspection(await inspectSheet(run, { ...latest.current, scope: 'sheet', place: 'beside' }));
+      setRevision((r) => r + 1);
+    });
+  }, [run, start]);
 
   const useSelection = useCallback(() => {
     readSelection(run).then(setSelection, (failure: unknown) =>
       setError(`Could not read the selection: ${messageOf(failure)}`),
     );
-  }, [run]);
+  }, [run, setError]);
 
   useEffect(() => {
     if (active) read();
@@ -113,5 +96,15 @@ export function useWhatIfSheet(): WhatIfSheet {
     setRevision((r) => r + 1);
   }, []);
 
-  return { inspection, error, reading, following, selection, revision, read, useSelection, applied };
+  return {
+    inspection,
+    error,
+    reading: busy === 'reading',
+    following,
+    selection,
+    revision,
+    read,
+    useSelection,
+    applied,
+  };
 }
