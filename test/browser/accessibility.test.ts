@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { sampleGrid } from '../fake-excel/sample';
+import { cohortOf, sampleGrid } from '../fake-excel/sample';
 import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -149,6 +149,64 @@ describe('pane accessibility in headless Chromium', function () {
     const levels = await headingLevels(page);
     levels.forEach((level, i) =>
       assert.ok(i === 0 || level <= levels[i - 1] + 1, `What-if with a learner: heading levels ${levels.join(' ')}`),
+    );
+    assert.deepEqual(recorded.consoleErrors, []);
+    assertStayedLocal(recorded, session.origin);
+    await page.context().close();
+  });
+
+  it('finds every learner of a large cohort in the What-if picker, windowed, by keyboard and by scrolling', async () => {
+    const LEARNERS = 1_000;
+    const { grid, sheetName } = await sampleGrid();
+    const recorded = await session.withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
+    const { page } = recorded;
+    await page.goto(session.paneUrl);
+    await page.getByRole('tab', { name: 'What-if' }).click();
+    const picker = page.getByTestId('whatif-learner');
+    await picker.click();
+    const firstOption = page.locator('[role="option"][aria-posinset="1"]');
+    await firstOption.waitFor();
+    const shown = await page.getByRole('option').count();
+    assert.ok(shown > 0 && shown < 100, `${shown} options in the page`);
+    assert.equal(await firstOption.getAttribute('aria-setsize'), String(LEARNERS));
+
+    // The arrow keys walk past the first window: the option they reach is always in the page, and is the one named.
+    const active = async () =>
+      page.evaluate(() => {
+        const id = document.querySelector('input[role="combobox"]')?.getAttribute('aria-activedescendant');
+        const option = id ? document.getElementById(id) : null;
+        return option ? { at: Number(option.getAttribute('aria-posinset')), text: option.textContent } : null;
+      });
+    await page.keyboard.press('ArrowDown');
+    const first = await active();
+    for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowDown');
+    const reached = await active();
+    assert.ok(first && reached, 'the active option is in the page');
+    assert.equal(reached.at, first.at + 60, `ArrowDown reached option ${reached.at}`);
+
+    // Scrolled to its end, the list shows the last learner, who can be chosen.
+    await page.getByRole('listbox').evaluate((list) => list.scrollTo(0, list.scrollHeight));
+    const last = page.locator(`[role="option"][aria-posinset="${LEARNERS}"]`);
+    await last.waitFor();
+    const label = (await last.textContent()) ?? '';
+    assert.match(label, /\(row 1001\)$/);
+    await last.click();
+    await page.waitForFunction(
+      (text) => document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value === text,
+      label,
+    );
+    await page.getByTestId('whatif-results').waitFor();
+
+    // Typing narrows the list; Escape closes it and leaves nothing pointing at an option that is gone.
+    await picker.fill('');
+    await picker.pressSequentially('CC005-2');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    assert.deepEqual(
+      real(await axeFindings(page)),
+      [],
+      'the picker after typing, ArrowDown and Escape: axe violations',
     );
     assert.deepEqual(recorded.consoleErrors, []);
     assertStayedLocal(recorded, session.origin);

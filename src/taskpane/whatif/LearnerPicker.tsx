@@ -1,9 +1,13 @@
-// Choosing the learner: the row selected in Excel, or a searchable list of the cohort's learners.
-import { Button, Caption1, Combobox, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+// Choosing the learner: the row selected in Excel, or a searchable list of every learner of the cohort. Past
+// PLAIN_LIMIT learners the list is windowed as VirtualList's are (@tanstack/react-virtual): only the options in view
+// are in the page, the one the arrow keys reached and the one chosen always among them, so aria-activedescendant never
+// points at an option that is not there.
+import { Button, Combobox, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useMemo, useState } from 'react';
 import type { LearnerRecord } from '../../cohort/types';
 import type { Following } from './useWhatIfSheet';
-import { figure } from '../status-words';
+import { PLAIN_LIMIT } from '../VirtualList';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -11,10 +15,13 @@ const useStyles = makeStyles({
   // Fluent's combobox is at least 250 px wide; a pane at 200 % zoom is narrower.
   picker: { minWidth: 0, maxWidth: '100%', width: '100%', boxSizing: 'border-box' },
   pickerInput: { minWidth: 0, width: '100%' },
+  // The listbox is a flex column that scrolls; the window keeps the whole list's height inside it.
+  window: { position: 'relative', flexShrink: 0, width: '100%' },
+  windowed: { position: 'absolute', top: 0, left: 0, width: '100%', boxSizing: 'border-box' },
 });
 
-/** Options shown at once: a large cohort is narrowed by typing, not scrolled. */
-const SHOWN = 50;
+/** An option's height before it is measured, in px. */
+const OPTION_HEIGHT = 32;
 
 export function learnerLabel(record: LearnerRecord): string {
   const name = record.fullName ? ` ${record.fullName}` : '';
@@ -44,6 +51,41 @@ export function LearnerPicker({
   const [typed, setTyped] = useState<string | null>(null);
   const query = (typed ?? '').trim().toLowerCase();
   const found = useMemo(() => learners.filter((l) => matches(l, query)), [learners, query]);
+  const windowed = found.length > PLAIN_LIMIT;
+  const [listbox, setListbox] = useState<HTMLDivElement | null>(null);
+  const [activeRow, setActiveRow] = useState<string | undefined>(undefined);
+  const keep = useMemo(() => {
+    const rows = new Set([activeRow, selected ? String(selected.row) : undefined]);
+    return found.flatMap((l, i) => (rows.has(String(l.row)) ? [i] : []));
+  }, [found, activeRow, selected]);
+  const rangeExtractor = useCallback(
+    (range: Range) => [...new Set([...defaultRangeExtractor(range), ...keep])].sort((a, b) => a - b),
+    [keep],
+  );
+  const virtualizer = useVirtualizer({
+    count: windowed ? found.length : 0,
+    getScrollElement: () => listbox,
+    estimateSize: () => OPTION_HEIGHT,
+    getItemKey: (i) => found[i].row,
+    overscan: 8,
+    rangeExtractor,
+  });
+  const option = (learner: LearnerRecord, index: number, place?: { start: number }) => (
+    <Option
+      key={learner.row}
+      value={String(learner.row)}
+      aria-setsize={found.length}
+      aria-posinset={index + 1}
+      {...(place && {
+        'data-index': index,
+        ref: virtualizer.measureElement,
+        className: styles.windowed,
+        style: { transform: `translateY(${place.start}px)` },
+      })}
+    >
+      {learnerLabel(learner)}
+    </Option>
+  );
   const hint =
     following === 'on'
       ? 'Select a learner’s row in Excel, or type a name or id here.'
@@ -75,12 +117,21 @@ export function LearnerPicker({
             onPick(Number(data.optionValue));
           }}
           onBlur={() => setTyped(null)}
+          onActiveOptionChange={(_, data) => {
+            setActiveRow(data.nextOption?.value);
+            // The arrow keys reach the last option in the page: bring it into view, so the next ones are rendered.
+            const index = found.findIndex((l) => String(l.row) === data.nextOption?.value);
+            if (windowed && index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+          }}
+          listbox={{ ref: setListbox }}
         >
-          {found.slice(0, SHOWN).map((learner) => (
-            <Option key={learner.row} value={String(learner.row)}>
-              {learnerLabel(learner)}
-            </Option>
-          ))}
+          {windowed ? (
+            <div className={styles.window} style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => option(found[item.index], item.index, item))}
+            </div>
+          ) : (
+            found.map((learner, index) => option(learner, index))
+          )}
           {found.length === 0 && (
             <Option disabled value="" text="">
               No learner matches “{typed}”
@@ -89,9 +140,6 @@ export function LearnerPicker({
         </Combobox>
       </Field>
       <div className={styles.row}>
-        {found.length > SHOWN && (
-          <Caption1>{figure(found.length - SHOWN)} more: type more of the name to narrow the list.</Caption1>
-        )}
         {following !== 'on' && (
           <Button size="small" onClick={onUseSelection} data-testid="whatif-use-selection">
             Use the selected row
