@@ -5,18 +5,23 @@ import { asCellText } from './formula-text';
 import { isBlank } from './grid';
 import { HEADER_SEARCH_ROWS } from './header';
 import { withoutOwnedColumns } from './owned-columns';
-import { readCohort, type ReadOptions } from './read';
+import { readCohortInSlices, type ReadOptions } from './read';
 import { isResultHeader, RESULT_HEADERS, resultRow } from './results';
 import type { CellInput, CellValue, CohortReading, Grid } from './types';
 import { NOT_COUNTED_HEADER } from './unit-highlight';
 
-/** Reads the sheet as it will be, and the learner's row in it, re-checked. */
-export function recheckRow(
+/**
+ * Reads the sheet as it will be, and the learner's row in it, re-checked. The whole sheet is read, not the row alone,
+ * since what a row means depends on the header and the rows above it; `pause` is awaited between the reader's slices
+ * (the pane yields there, so a large cohort does not hold the page).
+ */
+export async function recheckRow(
   grid: Grid,
   row: number,
   options: ReadOptions,
-): { reading: CohortReading; check: LearnerCheck | undefined } {
-  const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), options);
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<{ reading: CohortReading; check: LearnerCheck | undefined }> {
+  const reading = await readCohortInSlices(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), options, pause);
   const record = reading.learners.find((l) => l.row === row);
   return { reading, check: record ? { record, result: checkLearner(record) } : undefined };
 }

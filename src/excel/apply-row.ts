@@ -23,7 +23,7 @@ import { notCountedText } from '../cohort/unit-highlight';
 import { describeExcelError } from './errors';
 import type { HostCellInput, HostRun } from './host';
 import { readOwnership, saveOwnership } from './ownership-part';
-import { type CheckCancelled, CheckFailed } from './progress';
+import { type CheckCancelled, CheckFailed, slicePause } from './progress';
 import { cellValueFromHost } from './read-sheet';
 import { findResultsSheetRow } from './results-sheet-row';
 
@@ -71,7 +71,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
     grid,
     changes.map((c) => ({ row: c.row, column: c.column, value: c.after === '' ? null : c.after })),
   );
-  const { reading: after, check } = recheckRow(patched, record.row, request.options);
+  const { reading: after, check } = await recheckRow(patched, record.row, request.options, slicePause());
   const cells = changes.map((c) => c.cell).join(', ');
   if (!readsBackAs(check, request.intended)) {
     throw new CheckFailed(

@@ -16,7 +16,15 @@ import { ownershipAfter, planBeside, planResultsSheet, type ResultsPlace, type W
 import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../cohort/results-sheet';
 import { SheetCells } from '../cohort/sheet-cells';
 import { unitHighlight, withNotCounted } from '../cohort/unit-highlight';
-import { CheckCancelled, CheckFailed, type Progress, sliceClock, type WrittenRows, yieldToUi } from './progress';
+import {
+  CheckCancelled,
+  CheckFailed,
+  type Progress,
+  sliceClock,
+  slicePause,
+  type WrittenRows,
+  yieldToUi,
+} from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
@@ -94,7 +102,6 @@ export async function inspectSheet(
     );
   }
   // In slices, so the pane paints (and hears Cancel) while a large cohort is read.
-  const clock = sliceClock();
   const reading = await readCohortInSlices(
     withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS),
     {
@@ -102,11 +109,9 @@ export async function inspectSheet(
       qualification: settings.qualification,
       marks: settings.marks,
     },
-    async () => {
-      if (!clock.due()) return;
-      await yieldToUi();
+    slicePause(() => {
       if (controls.signal?.aborted) throw new CheckCancelled('reading', null);
-    },
+    }),
   );
   return rulesSheet ? { read, reading, rulesSheet } : { read, reading };
 }

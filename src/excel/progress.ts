@@ -70,3 +70,16 @@ export function sliceClock(now: () => number = () => performance.now()): { due: 
     },
   };
 }
+
+/**
+ * A pause for work done in slices (readCohortInSlices): it yields to the page once SLICE_MS of work have passed since
+ * the last yield, then runs `afterYield` (where a caller hears Cancel).
+ */
+export function slicePause(afterYield: () => void = () => undefined): () => Promise<void> {
+  const clock = sliceClock();
+  return async () => {
+    if (!clock.due()) return;
+    await yieldToUi();
+    afterYield();
+  };
+}
