@@ -21,6 +21,13 @@ function shown(words: readonly string[]): string {
   return words.filter((w) => w !== '').join(', ');
 }
 
+/** The words a centre adds to each meaning of a mark, one field each. */
+const MARK_FIELDS = [
+  { key: 'achieved', label: 'Also achieved', example: 'Done' },
+  { key: 'planned', label: 'Also planned', example: 'Booked' },
+  { key: 'notTaken', label: 'Also not taken', example: 'n/a' },
+] as const;
+
 export function SettingsFields({ errors }: { errors: string[] }) {
   const styles = usePanelStyles();
   const local = useStyles();
@@ -70,30 +77,17 @@ export function SettingsFields({ errors }: { errors: string[] }) {
         validationMessage={errors.length > 0 ? errors.join(' ') : undefined}
       >
         <div className={styles.column}>
-          <Input
-            className={local.input}
-            input={{ className: local.inputField }}
-            aria-label="Also achieved"
-            placeholder="Also achieved, e.g. Done"
-            value={settings.marks.achieved}
-            onChange={(_, data) => marks({ achieved: data.value })}
-          />
-          <Input
-            className={local.input}
-            input={{ className: local.inputField }}
-            aria-label="Also planned"
-            placeholder="Also planned, e.g. Booked"
-            value={settings.marks.planned}
-            onChange={(_, data) => marks({ planned: data.value })}
-          />
-          <Input
-            className={local.input}
-            input={{ className: local.inputField }}
-            aria-label="Also not taken"
-            placeholder="Also not taken, e.g. n/a"
-            value={settings.marks.notTaken}
-            onChange={(_, data) => marks({ notTaken: data.value })}
-          />
+          {MARK_FIELDS.map(({ key, label, example }) => (
+            <Input
+              key={key}
+              className={local.input}
+              input={{ className: local.inputField }}
+              aria-label={label}
+              placeholder={`${label}, e.g. ${example}`}
+              value={settings.marks[key]}
+              onChange={(_, data) => marks({ [key]: data.value })}
+            />
+          ))}
           <Switch
             className={local.switchRoot}
             checked={settings.marks.datesMeanAchieved}

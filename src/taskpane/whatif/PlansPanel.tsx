@@ -13,6 +13,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { usePanelStyles } from '../panel-styles';
 import type { CostMeasure } from '../../rules/planner';
 import { costText, type PlanLine, type Suggestions } from './model';
 
@@ -21,14 +22,6 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   // An h3 for the outline, without the browser's heading margins (the card has its own spacing).
   heading: { margin: 0 },
-  plans: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   plan: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' },
 });
 
@@ -50,6 +43,7 @@ export function PlansPanel({
   onAdd: (plan: PlanLine) => void;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const complete = suggestions.plans.length === 1 && suggestions.plans[0].plan.add.length === 0;
   return (
     <Card className={styles.card} data-testid="whatif-plans">
@@ -79,7 +73,7 @@ export function PlansPanel({
       {complete ? (
         <Text data-testid="whatif-complete">Nothing to add: {suggestions.plans[0].words}.</Text>
       ) : (
-        <ol className={styles.plans}>
+        <ol className={panel.plainList}>
           {suggestions.plans.map((line, i) => (
             <li key={line.plan.add.join(',')} className={styles.plan} data-testid={`plan-${i}`}>
               <Text>

@@ -1,6 +1,7 @@
 // What the chosen units add up to: the status, the credits, and every rule of the specification met, unmet or
 // undecided, with the sentence it comes from. A polite live region, so a screen reader hears the change after a toggle.
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { usePanelStyles } from '../panel-styles';
 import { STATUS_STYLE } from '../../cohort/results';
 import { outcomeWords, paneWords, STATUS_WORDS } from '../status-words';
 import type { RuleOutcome } from '../../rules/model';
@@ -25,14 +26,6 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0 },
-  rules: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   rule: { display: 'grid', gridTemplateColumns: '4.5em 1fr', columnGap: tokens.spacingHorizontalS },
   outcome: { fontWeight: tokens.fontWeightSemibold },
   met: { color: tokens.colorPaletteGreenForeground1 },
@@ -72,6 +65,34 @@ function creditLine(credits: CreditFigure, what: string): string {
   return `${figure(credits.achieved, credits.unknownAchieved, what)} achieved · ${figure(credits.withPlanned, credits.unknownWithPlanned, what)} with planned`;
 }
 
+/** One credit figure of the summary: its term and its line, with the counts on the element for tests to read. */
+function CreditTerm({
+  term,
+  testId,
+  counts,
+  text,
+}: {
+  term: string;
+  testId: string;
+  counts: CreditFigure;
+  text: string;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <dt className={styles.term}>{term}</dt>
+      <dd
+        className={styles.value}
+        data-testid={testId}
+        data-achieved={counts.achieved}
+        data-with-planned={counts.withPlanned}
+      >
+        {text}
+      </dd>
+    </>
+  );
+}
+
 export function ResultsPanel({
   view,
   revision,
@@ -82,6 +103,7 @@ export function ResultsPanel({
   problems: { cell: string; message: string }[];
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const style = STATUS_STYLE[view.status];
   return (
     <Card
@@ -105,28 +127,19 @@ export function ResultsPanel({
           </span>
         </Text>
         <dl className={styles.figures}>
-          <dt className={styles.term}>Credits</dt>
-          <dd
-            className={styles.value}
-            data-testid="whatif-credits"
-            data-achieved={view.credits.achieved}
-            data-with-planned={view.credits.withPlanned}
-          >
-            {creditLine(view.credits, 'credits')}
-            {view.credits.required === undefined ? '' : ` (of ${view.credits.required})`}
-          </dd>
+          <CreditTerm
+            term="Credits"
+            testId="whatif-credits"
+            counts={view.credits}
+            text={`${creditLine(view.credits, 'credits')}${view.credits.required === undefined ? '' : ` (of ${view.credits.required})`}`}
+          />
           {view.level && (
-            <>
-              <dt className={styles.term}>{view.level.label}</dt>
-              <dd
-                className={styles.value}
-                data-testid="whatif-level"
-                data-achieved={view.level.achieved}
-                data-with-planned={view.level.withPlanned}
-              >
-                {creditLine(view.level, 'level')}
-              </dd>
-            </>
+            <CreditTerm
+              term={view.level.label}
+              testId="whatif-level"
+              counts={view.level}
+              text={creditLine(view.level, 'level')}
+            />
           )}
           {view.notCounted.length > 0 && (
             <>
@@ -138,7 +151,7 @@ export function ResultsPanel({
           )}
         </dl>
       </div>
-      <ul className={styles.rules} aria-label="Rules of combination">
+      <ul className={panel.plainList} aria-label="Rules of combination">
         {view.rules
           .filter((rule) => !rule.set)
           .map((rule) => (
