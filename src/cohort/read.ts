@@ -1,5 +1,7 @@
 // The cohort reader: a grid of cell values in, one record per learner and a warning for every problem out.
 // It never throws and never guesses silently: what it cannot read is named by cell with what to do about it.
+// Over 400 lines as one job: finding the header, reading the rows below it and naming what cannot be read share
+// the header, the unit columns and the warnings as the rows go by; the parts of a row are read in their own modules.
 import type { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import type { CellValue, CohortReading, Grid, LearnerRecord, ReadWarning } from './types';
