@@ -8,7 +8,7 @@ import {
   definitionFileJsonSchema,
   definitionJsonSchema,
   parseQualificationDefinitions,
-  type DefinitionError,
+  type RulesFileProblem,
 } from '../src/rules/definition';
 import type { QualificationDefinition } from '../src/rules/model';
 
@@ -49,14 +49,14 @@ function parse(json: unknown) {
 }
 
 /** The errors of a definition that must be rejected; it must also not come back as a definition. */
-function errorsOf(json: unknown): DefinitionError[] {
+function errorsOf(json: unknown): RulesFileProblem[] {
   const result = parse(json);
   assert.ok(result.errors.length > 0, 'the definition is rejected');
   if (!Array.isArray(json)) assert.equal(result.definitions.length, 0, 'a rejected definition is not returned');
   return result.errors;
 }
 
-function errorAt(json: unknown, path: string): DefinitionError {
+function errorAt(json: unknown, path: string): RulesFileProblem {
   const errors = errorsOf(json);
   const error = errors.find((e) => e.path === path);
   assert.ok(error, `an error at ${path}; got ${JSON.stringify(errors)}`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readRulesSheet, rulesSheetGrid, type RulesSheetError } from '../src/cohort/rules-sheet';
+import { readRulesSheet, rulesSheetGrid, type RulesSheetProblem } from '../src/cohort/rules-sheet';
 import { applyRulesSheet } from '../src/cohort/rules-sheet-apply';
 import { cellAddress, parseCellAddress, parseRange } from '../src/cohort/address';
 import type { CellValue, Grid } from '../src/cohort/types';
@@ -72,7 +72,7 @@ function setRule(grid: Grid, id: string, rule: string, column: string, value: Ce
 }
 
 /** The one error at `cell`, which must say `pattern`; the block with it is not used. */
-function errorAt(grid: Grid, cell: string, pattern: RegExp): RulesSheetError {
+function errorAt(grid: Grid, cell: string, pattern: RegExp): RulesSheetProblem {
   const reading = readRulesSheet(grid);
   const error = reading.errors.find((e) => e.cell === cell);
   assert.ok(error, `an error at ${cell}; got ${JSON.stringify(reading.errors, null, 1)}`);

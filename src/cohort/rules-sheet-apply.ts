@@ -5,7 +5,7 @@ import type { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import { diffDefinitions } from '../rules/definition-diff';
 import type { Grid } from './types';
-import { readRulesSheet, type RulesSheetError } from './rules-sheet-read';
+import { readRulesSheet, type RulesSheetProblem } from './rules-sheet-read';
 
 /**
  * What a sheet with problems is used for. `skip-block` (the pane): the blocks without a problem are used, so one
@@ -20,7 +20,7 @@ export interface RulesSheetUse {
   /** The sheet's definitions that were used. */
   definitions: QualificationDefinition[];
   /** Problems naming cells; which definitions are used despite them is the policy's to say. */
-  errors: RulesSheetError[];
+  errors: RulesSheetProblem[];
   /** One line per change against `catalogue`, for the pane's review list and the CLI report. */
   changes: string[];
 }

@@ -14,7 +14,8 @@ import { SheetCells } from './rules-sheet-cells';
 import { BlockReader, blockStarts } from './rules-sheet-block';
 import { placeProblems } from './rules-sheet-placement';
 
-export interface RulesSheetError {
+/** A definition problem as the rules sheet shows it: the cell to correct, and what to do there. */
+export interface RulesSheetProblem {
   /** A1 address of the cell to correct, always inside the grid read. */
   cell: string;
   /** What is wrong and what to do, in the sheet's words. */
@@ -24,7 +25,7 @@ export interface RulesSheetError {
 export interface RulesSheetReading {
   /** The definitions of the blocks without an error, with the centre's values marked in each unit's source. */
   definitions: QualificationDefinition[];
-  errors: RulesSheetError[];
+  errors: RulesSheetProblem[];
   /** Every block found: the id as written and the A1 cell of its "Qualification" label. */
   blocks: { qualificationId: string; cell: string }[];
 }

@@ -21,7 +21,7 @@ import {
 
 export {
   readRulesSheet,
-  type RulesSheetError,
+  type RulesSheetProblem,
   type RulesSheetReading,
   type ReadRulesSheetOptions,
 } from './rules-sheet-read';

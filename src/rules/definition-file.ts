@@ -1,7 +1,7 @@
 // A centre's rules file in JSON, for the pane's import and export and the CLI: the text in, definitions with the
 // centre's values marked against the catalogue out; and definitions back to the text a person can edit.
 import type { QualificationDefinition } from './model';
-import { type DefinitionError, fileErrors, parseQualificationDefinitions } from './definition';
+import { type RulesFileProblem, fileErrors, parseQualificationDefinitions } from './definition';
 import { normaliseQualificationId } from './catalogue';
 import { rulesFileOrigin, withProvenance } from './provenance';
 
@@ -13,7 +13,7 @@ export function readDefinitionsJson(
   text: string,
   fileName: string,
   base: readonly QualificationDefinition[],
-): { definitions: QualificationDefinition[]; errors: DefinitionError[] } {
+): { definitions: QualificationDefinition[]; errors: RulesFileProblem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -5,7 +5,7 @@ import type { DefinitionProblem, PathSegment } from './definition-problems';
 import { RULE_KINDS } from './definition-words';
 
 /** A problem as a rules file shows it: where in the JSON, and a sentence saying what is wrong and what to do. */
-export interface DefinitionError {
+export interface RulesFileProblem {
   /** Where in the JSON, for example `units[3].credits` (prefixed `[1].` when the file holds a list). */
   path: string;
   /** A sentence saying what is wrong and what to do. */

@@ -4,13 +4,13 @@
 // returned. No files here: callers read them.
 import type { QualificationDefinition } from './model';
 import { definitionShapeValidator } from './definition-shape';
-import { type DefinitionError, schemaProblem } from './definition-messages';
+import { type RulesFileProblem, schemaProblem } from './definition-messages';
 import type { DefinitionProblem } from './definition-problems';
 import { FILE_WORDS, formatPath, problemWords } from './definition-words';
 import { buildDefinition, Problems } from './definition-build';
 import { checkDefinition } from './definition-checks';
 
-export type { DefinitionError } from './definition-messages';
+export type { RulesFileProblem } from './definition-messages';
 export { definitionJsonSchema, definitionFileJsonSchema } from './definition-schema';
 
 /** What reading a file's definitions found: the problems are data, each naming the definition it belongs to. */
@@ -82,7 +82,7 @@ export function readQualificationDefinitions(json: unknown, origin: string): Def
 }
 
 /** The problems as a rules file names them: the path in the JSON, and a sentence in the file's words. */
-export function fileErrors(reading: Pick<DefinitionReading, 'problems' | 'items' | 'list'>): DefinitionError[] {
+export function fileErrors(reading: Pick<DefinitionReading, 'problems' | 'items' | 'list'>): RulesFileProblem[] {
   const seen = new Set<string>();
   return reading.problems
     .map((problem) => {
@@ -102,7 +102,7 @@ export function fileErrors(reading: Pick<DefinitionReading, 'problems' | 'items'
 export function parseQualificationDefinitions(
   json: unknown,
   origin: string,
-): { definitions: QualificationDefinition[]; errors: DefinitionError[] } {
+): { definitions: QualificationDefinition[]; errors: RulesFileProblem[] } {
   const reading = readQualificationDefinitions(json, origin);
   return { definitions: reading.definitions, errors: fileErrors(reading) };
 }

@@ -2,7 +2,7 @@
 // the writes that add to it, from the catalogue or from a centre's JSON file, without rewriting a block already there.
 import { useCallback, useEffect, useState } from 'react';
 import { editRulesSheet, workbookRules, type RulesSheetEdit, type WorkbookRules } from '../../excel/rules-sheet';
-import type { DefinitionError } from '../../rules/definition-messages';
+import type { RulesFileProblem } from '../../rules/definition-messages';
 import { definitionsJson, readDefinitionsJson } from '../../rules/definition-file';
 import type { QualificationDefinition } from '../../rules/model';
 import type { PaneFile } from '../registration/DownloadLink';
@@ -22,7 +22,7 @@ export interface WorkbookRulesState {
   busy: 'reading' | 'writing' | null;
   error: string | null;
   notice: RulesNotice | null;
-  importErrors: { fileName: string; errors: DefinitionError[] } | null;
+  importErrors: { fileName: string; errors: RulesFileProblem[] } | null;
   exported: PaneFile | null;
   read: () => void;
   edit: (definitions: readonly QualificationDefinition[]) => void;
