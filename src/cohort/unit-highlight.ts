@@ -3,6 +3,7 @@
 // the headers of those units: an owned column lists them, readable on its own as "units not counted".
 import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from './address';
 import type { LearnerCheck } from './check';
+import { gridValue } from './grid';
 import type { ResultsBlock } from './results';
 import type { CohortReading, Grid } from './types';
 import type { WritePlan } from './placement';
@@ -14,8 +15,8 @@ const OUTSIDE_CODES: ReadonlySet<string> = new Set(['unit-not-in-qualification',
 const SEPARATOR = ', ';
 
 function headerText(grid: Grid, row: number, column: number): string {
-  const value = grid.values[row - grid.top]?.[column - grid.left];
-  if (value === null || value === undefined) return '';
+  const value = gridValue(grid, row, column);
+  if (value === null) return '';
   if (value instanceof Date || typeof value === 'object') return '';
   return String(value);
 }

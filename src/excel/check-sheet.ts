@@ -3,11 +3,12 @@
 // command both come through here.
 import { parseCellAddress } from '../cohort/address';
 import { checkLearner, type LearnerCheck } from '../cohort/check';
+import { gridValue } from '../cohort/grid';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import type { MarkVocabulary } from '../cohort/marks';
 import { readCohortInSlices } from '../cohort/read';
 import { resultRow, resultsBlock, summarise, type CohortSummary } from '../cohort/results';
-import type { CellValue, CohortReading, Grid } from '../cohort/types';
+import type { CohortReading } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import type { HostRun } from './host';
@@ -139,10 +140,6 @@ export async function checkLearners(
     }
   }
   return { checks, rows };
-}
-
-function gridValue(grid: Grid, row: number, column: number): CellValue {
-  return grid.values[row - grid.top]?.[column - grid.left] ?? null;
 }
 
 /** The learner id column (where the sheet has one) is what a sorted or shifted sheet changes first. */
