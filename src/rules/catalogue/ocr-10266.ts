@@ -7,10 +7,7 @@
 // The Ofqual qualification number is not in the sheet, so the id is the OCR scheme code.
 import type { QualificationDefinition } from '../model';
 import { literalLevelNote } from './level-reading';
-
-const SHEET = 'number and title: OCR 10266 data sheet';
-const RENUMBERED = 'title: OCR 10266 data sheet, where the number was lost; number from the order of the list';
-const WITH_REF = `${SHEET}; QCF reference: public unit listings (specs/README.md)`;
+import { dataSheetUnits } from './ocr-data-sheet';
 
 export const OCR_10266: QualificationDefinition = {
   id: '10266',
@@ -22,120 +19,37 @@ export const OCR_10266: QualificationDefinition = {
     { id: 'A', title: 'Group A - Mandatory Units', totalCredits: 7 },
     { id: 'B', title: 'Group B - Optional Units' },
   ],
-  units: [
+  units: dataSheetUnits('10266', [
+    { number: 1, title: 'Principles of personal effectiveness in a contact centre', group: 'A', qcfRef: 'T/503/0356' },
+    { number: 2, title: 'Principles of health and safety in a contact centre', group: 'A' },
     {
-      ref: 'T/503/0356',
-      number: 1,
-      title: 'Principles of personal effectiveness in a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
-      group: 'A',
-      source: WITH_REF,
-    },
-    {
-      ref: '10266-U2',
-      number: 2,
-      title: 'Principles of health and safety in a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
-      group: 'A',
-      source: SHEET,
-    },
-    {
-      ref: 'L/601/7638',
       number: 3,
       title: 'Principles of personal responsibilities and working in a business environment',
-      credits: null,
-      glh: null,
-      level: null,
       group: 'A',
-      source: WITH_REF,
+      qcfRef: 'L/601/7638',
     },
+    { number: 4, title: 'Principles of using systems and technology in a contact centre', group: 'B' },
+    { number: 5, title: 'Principles and processes of systems and technology in a contact centre', group: 'B' },
+    { number: 6, title: 'Principles of communication and customer service in a contact centre', group: 'B' },
+    { number: 7, title: 'Principles of selling in a contact centre', group: 'B', renumbered: true },
+    { number: 8, title: 'Principles of customer service in a contact centre', group: 'B', renumbered: true },
     {
-      ref: '10266-U4',
-      number: 4,
-      title: 'Principles of using systems and technology in a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
-      group: 'B',
-      source: SHEET,
-    },
-    {
-      ref: '10266-U5',
-      number: 5,
-      title: 'Principles and processes of systems and technology in a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
-      group: 'B',
-      source: SHEET,
-    },
-    {
-      ref: '10266-U6',
-      number: 6,
-      title: 'Principles of communication and customer service in a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
-      group: 'B',
-      source: SHEET,
-    },
-    {
-      ref: '10266-U7',
-      number: 7,
-      title: 'Principles of selling in a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
-      group: 'B',
-      source: RENUMBERED,
-    },
-    {
-      ref: '10266-U8',
-      number: 8,
-      title: 'Principles of customer service in a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
-      group: 'B',
-      source: RENUMBERED,
-    },
-    {
-      ref: '10266-U9',
       number: 9,
       title: 'Principles of sales activities and customer support in a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
       group: 'B',
-      source: RENUMBERED,
+      renumbered: true,
     },
+    { number: 10, title: 'Principles of handling incidents through a contact centre', group: 'B' },
     {
-      ref: '10266-U10',
-      number: 10,
-      title: 'Principles of handling incidents through a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
-      group: 'B',
-      source: SHEET,
-    },
-    // The sheet misspells "regulatory" as "requlatory"; the alias keeps a header copied from the sheet readable.
-    {
-      ref: '10266-U11',
       number: 11,
       title: 'Principles of legal, regulatory and ethical requirements of a contact centre',
-      credits: null,
-      glh: null,
-      level: null,
       group: 'B',
-      aliases: ['Principles of legal, requlatory and ethical requirements of a contact centre'],
-      source: `${SHEET} (spelling "requlatory" corrected)`,
+      sheetSpelling: {
+        title: 'Principles of legal, requlatory and ethical requirements of a contact centre',
+        word: 'requlatory',
+      },
     },
-  ],
+  ]),
   rules: [
     { id: 'total', kind: 'totalCredits', min: 13, text: 'Candidates must achieve at least 13 credits' },
     {
