@@ -45,7 +45,7 @@ export interface UnitMark {
   achievedOn?: string;
 }
 
-/** A problem found while reading, tied to a cell. Codes are the design notes' violation codes where one fits. */
+/** A problem found while reading, tied to a cell. Codes are the violation codes README lists, where one fits. */
 export interface ReadWarning {
   cell: string;
   code?: ViolationCode | 'no-header' | 'merged-header' | 'formula-error' | 'missing-learner-id' | 'unknown-header';

@@ -1,4 +1,4 @@
-// A custom XML part of qualcheck's own (for issue 13's record of the cells it wrote), found again by the namespace of
+// A custom XML part of qualcheck's own (for the ownership record of the cells it wrote, README "Whose cell it is"), found again by the namespace of
 // its root element, as Office.js finds one (workbook.customXmlParts.getByNamespace). A person does not trip over it:
 // Excel shows custom XML nowhere, and keeps it when it saves.
 import { randomUUID } from 'node:crypto';
