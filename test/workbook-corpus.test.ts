@@ -11,8 +11,9 @@ import { loadWorkbook } from '../src/cli/workbook';
 import { readGridOrExplain } from '../src/cli/sheet-read';
 import { UserError } from '../src/cli/user-error';
 import type { Workbook } from '../src/workbook/workbook';
+import { describeWithShared, sharedPath } from './support/shared';
 
-const CORPUS = path.resolve(__dirname, '../../shared/xlsx-corpus/files');
+const CORPUS = sharedPath('xlsx-corpus', 'files');
 
 /** The files that are not workbooks qualcheck can read, each with the reason it must give (checked by hand). */
 const REFUSED: Record<string, RegExp> = {
@@ -83,7 +84,7 @@ async function readAll(file: string): Promise<{ workbook: Workbook; grids: Map<s
   return { workbook, grids };
 }
 
-describe('workbook reader on the corpus of real files', function () {
+describeWithShared('workbook reader on the corpus of real files', [CORPUS], function () {
   this.timeout(180_000);
 
   it('reads every file of the corpus, or refuses it with one true line', async () => {
