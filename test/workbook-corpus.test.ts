@@ -35,6 +35,9 @@ const REFUSED: Record<string, RegExp> = {
     /damaged.*cut short or its zip directory is broken/,
   'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-XLSX2CSVFuzzer-6504225896792064.xlsx':
     /damaged.*cut short or its zip directory is broken/,
+  // A fuzzed file whose sheet8.xml fails its CRC-32 (unzip -t says so too).
+  'apache+poi/test-data__spreadsheet__clusterfuzz-testcase-minimized-POIXSSFFuzzer-5937385319563264.xlsx':
+    /damaged.*part xl\/worksheets\/sheet8\.xml fails its CRC-32 check/,
   // _rels/.rels holds the word CORRUPTED after its XML declaration.
   'apache+poi/test-data__spreadsheet__xlsx-corrupted.xlsx': /damaged.*part _rels\/\.rels is not well-formed XML/,
   // The sheet part has "foo" before its root element.
