@@ -1,11 +1,13 @@
 // Validates manifest.xml offline against the add-in manifest XML schemas (OfficeApp 1.1 with VersionOverrides 1.0),
 // using libxml2 compiled to WebAssembly so CI needs neither network nor a native xmllint.
-// The schemas live outside the repository (../shared/manifest-schemas/ by default; QUALCHECK_MANIFEST_SCHEMAS overrides):
-// they are Microsoft's files and are read, never copied. Without them, `npx office-addin-manifest validate manifest.xml`
+// The schemas live outside the repository (manifest-schemas/ of the shared folder, ../shared or QUALCHECK_SHARED, by
+// default; QUALCHECK_MANIFEST_SCHEMAS overrides): they are Microsoft's files and are read, never copied. Without them
+// the script says so in one line and passes (fails under CI=true); `npx office-addin-manifest validate manifest.xml`
 // validates online.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
+import { missingSharedLine, sharedPath, sharedRequired } from './shared-folder';
 
 export const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 /** Schemas the main one imports; xmllint-wasm has no file system of its own, so they are preloaded by name. */
@@ -28,7 +30,7 @@ export interface ManifestValidation {
 }
 
 export function schemaFolder(): string {
-  return process.env.QUALCHECK_MANIFEST_SCHEMAS ?? resolve(__dirname, '..', '..', 'shared', 'manifest-schemas');
+  return process.env.QUALCHECK_MANIFEST_SCHEMAS ?? sharedPath('manifest-schemas');
 }
 
 export async function validateManifest(
@@ -58,6 +60,17 @@ export async function validateManifest(
 
 async function main(): Promise<void> {
   const file = resolve(__dirname, '..', 'manifest.xml');
+  const missing = missingSharedLine(
+    'npm run validate (manifest.xml against the schemas, offline)',
+    join(schemaFolder(), MAIN_SCHEMA),
+    process.env.QUALCHECK_MANIFEST_SCHEMAS ? 'QUALCHECK_MANIFEST_SCHEMAS' : 'QUALCHECK_SHARED',
+  );
+  if (missing) {
+    // A clone without the shared folder still passes `npm test`; CI, which has it, fails without it.
+    console.log(`skipped: ${missing}`);
+    if (sharedRequired()) process.exitCode = 1;
+    return;
+  }
   const { valid, problems } = await validateManifest(readFileSync(file, 'utf8'));
   if (valid) {
     console.log(`manifest.xml is valid against ${MAIN_SCHEMA} (offline, ${schemaFolder()})`);

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deploymentManifest, parsePublicUrl, validatedDeploymentManifest } from '../scripts/deployment-manifest';
-import { validateManifest } from '../scripts/validate-manifest';
+import { MAIN_SCHEMA, schemaFolder, validateManifest } from '../scripts/validate-manifest';
+import { describeWithShared } from './support/shared';
 import { repoRoot } from './support/cli';
 
 const PUBLIC_URL = 'https://example.org/qualcheck/';
@@ -72,15 +73,17 @@ describe('deployment manifest', () => {
     assert.throws(() => deploymentManifest(odd, PUBLIC_URL), /^Error: manifest\.xml:\d+ still names localhost/);
   });
 
-  it('fails validation with the problem and its line', async () => {
-    const broken = devManifest.replace(
-      '<Permissions>ReadWriteDocument</Permissions>',
-      '<Permissions>Everything</Permissions>',
-    );
-    await assert.rejects(
-      validatedDeploymentManifest(broken, PUBLIC_URL, () => assert.fail('the schemas are there')),
-      /dist\/manifest\.xml is not a valid add-in manifest: line \d+: .*Permissions/,
-    );
+  describeWithShared('the deployment manifest against the schemas', [path.join(schemaFolder(), MAIN_SCHEMA)], () => {
+    it('fails validation with the problem and its line', async () => {
+      const broken = devManifest.replace(
+        '<Permissions>ReadWriteDocument</Permissions>',
+        '<Permissions>Everything</Permissions>',
+      );
+      await assert.rejects(
+        validatedDeploymentManifest(broken, PUBLIC_URL, () => assert.fail('the schemas are there')),
+        /dist\/manifest\.xml is not a valid add-in manifest: line \d+: .*Permissions/,
+      );
+    });
   });
 });
 
@@ -102,12 +105,17 @@ describe('npm run build -- --env publicUrl=...', function () {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('writes a manifest that names no localhost and validates offline', async () => {
+  it('writes a manifest that names no localhost', () => {
     assert.doesNotMatch(deployed, /localhost/i);
-    const result = await validateManifest(deployed, 'dist/manifest.xml');
-    assert.deepEqual(result.problems, []);
-    assert.equal(result.valid, true);
-    assert.equal(build.stderr, '', 'the schemas are there, so nothing is left unvalidated');
+  });
+
+  describeWithShared('the deployed manifest against the schemas', [path.join(schemaFolder(), MAIN_SCHEMA)], () => {
+    it('validates offline, and the build says nothing is left unvalidated', async () => {
+      const result = await validateManifest(deployed, 'dist/manifest.xml');
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.valid, true);
+      assert.equal(build.stderr, '', 'the schemas are there, so nothing is left unvalidated');
+    });
   });
 
   it('points every URL but the AppDomain at a file the build wrote', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateManifest } from '../scripts/validate-manifest';
+import { MAIN_SCHEMA, schemaFolder, validateManifest } from '../scripts/validate-manifest';
+import { describeWithShared } from './support/shared';
 
 const root = join(__dirname, '..');
 const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8');
@@ -17,32 +18,6 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe('add-in manifest', () => {
-  it('validates offline against the OfficeApp 1.1 schemas', async () => {
-    const result = await validateManifest(manifest);
-    assert.deepEqual(result.problems, []);
-    assert.equal(result.valid, true);
-  });
-
-  it('rejects a wrong Permissions value and names its line and the allowed values', async () => {
-    const broken = manifest.replace(
-      '<Permissions>ReadWriteDocument</Permissions>',
-      '<Permissions>ReadWriteEverything</Permissions>',
-    );
-    assert.notEqual(broken, manifest);
-    const result = await validateManifest(broken);
-    assert.equal(result.valid, false);
-    const problem = result.problems.find((p) => p.message.includes('Permissions'));
-    assert.ok(problem, JSON.stringify(result.problems));
-    assert.equal(problem.line, lineOf(broken, '<Permissions>'));
-    assert.match(problem.message, /ReadWriteDocument/);
-  });
-
-  it('rejects a ribbon button without an action', async () => {
-    const broken = manifest.replace(/<Action xsi:type="ExecuteFunction">[\s\S]*?<\/Action>/, '');
-    const result = await validateManifest(broken);
-    assert.equal(result.valid, false);
-  });
-
   it('asks for ExcelApi 1.6, the set that brings conditional formats', () => {
     assert.match(manifest, /<Set Name="ExcelApi" MinVersion="1\.6"\/>/);
   });
@@ -80,12 +55,6 @@ describe('add-in manifest', () => {
     assert.match(manifest, new RegExp(`<bt:String id="${namespace}" DefaultValue="QUALCHECK"/>`));
   });
 
-  it('rejects a CustomFunctions extension point without its page', async () => {
-    const broken = manifest.replace(/<Page>[\s\S]*?<\/Page>/, '');
-    assert.notEqual(broken, manifest);
-    assert.equal((await validateManifest(broken)).valid, false);
-  });
-
   it('points every image at an icon in assets/ of the size it claims', () => {
     const images = [...manifest.matchAll(/https:\/\/localhost:3000\/assets\/icon-(\d+)\.png/g)];
     assert.ok(images.length >= 4);
@@ -101,3 +70,41 @@ describe('add-in manifest', () => {
       );
   });
 });
+
+describeWithShared(
+  'add-in manifest against the schemas (manifest-schemas of the shared folder)',
+  [join(schemaFolder(), MAIN_SCHEMA)],
+  () => {
+    it('validates offline against the OfficeApp 1.1 schemas', async () => {
+      const result = await validateManifest(manifest);
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.valid, true);
+    });
+
+    it('rejects a wrong Permissions value and names its line and the allowed values', async () => {
+      const broken = manifest.replace(
+        '<Permissions>ReadWriteDocument</Permissions>',
+        '<Permissions>ReadWriteEverything</Permissions>',
+      );
+      assert.notEqual(broken, manifest);
+      const result = await validateManifest(broken);
+      assert.equal(result.valid, false);
+      const problem = result.problems.find((p) => p.message.includes('Permissions'));
+      assert.ok(problem, JSON.stringify(result.problems));
+      assert.equal(problem.line, lineOf(broken, '<Permissions>'));
+      assert.match(problem.message, /ReadWriteDocument/);
+    });
+
+    it('rejects a ribbon button without an action', async () => {
+      const broken = manifest.replace(/<Action xsi:type="ExecuteFunction">[\s\S]*?<\/Action>/, '');
+      const result = await validateManifest(broken);
+      assert.equal(result.valid, false);
+    });
+
+    it('rejects a CustomFunctions extension point without its page', async () => {
+      const broken = manifest.replace(/<Page>[\s\S]*?<\/Page>/, '');
+      assert.notEqual(broken, manifest);
+      assert.equal((await validateManifest(broken)).valid, false);
+    });
+  },
+);

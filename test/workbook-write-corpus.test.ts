@@ -12,10 +12,10 @@ import type { WritePlan } from '../src/cohort/placement';
 import { WorkbookFileError } from '../src/workbook/errors';
 import { WorkbookPackage } from '../src/workbook/package';
 import { readWorkbookInfo, relationshipsPartOf } from '../src/workbook/parts';
-import { repoRoot } from './support/cli';
 import { unzipParts } from './support/feature-workbook';
+import { describeWithShared, sharedPath } from './support/shared';
 
-const corpus = path.join(repoRoot, '../shared/xlsx-corpus/files');
+const corpus = sharedPath('xlsx-corpus', 'files');
 
 async function corpusFiles(): Promise<string[]> {
   const out: string[] = [];
@@ -47,7 +47,7 @@ function values(sheet: XLSX.WorkSheet): Map<string, unknown> {
   );
 }
 
-describe('the package patch on real workbooks (../shared/xlsx-corpus)', function () {
+describeWithShared('the package patch on real workbooks (xlsx-corpus of the shared folder)', [corpus], function () {
   this.timeout(600_000);
 
   it('writes result columns that another reader sees, and changes nothing else', async () => {

@@ -21,7 +21,19 @@ function tokens(chunks: string[]): Token[] {
   });
   for (const chunk of chunks) tokenizer.write(chunk);
   tokenizer.end();
-  return found;
+  return joinedTexts(found);
+}
+
+/** A text may come in pieces where a chunk ends (handlers join them): the pieces of one text, joined. */
+function joinedTexts(found: Token[]): Token[] {
+  const joined: Token[] = [];
+  for (const token of found) {
+    const last = joined[joined.length - 1];
+    if (token[0] === 'text' && last?.[0] === 'text' && last[4] === token[3])
+      joined[joined.length - 1] = ['text', '', last[2] + token[2], last[3], token[4]];
+    else joined.push(token);
+  }
+  return joined;
 }
 
 const SAMPLE =
@@ -75,6 +87,23 @@ describe('XML tokenizer', () => {
       );
     });
   }
+
+  it('passes a long run of text on as it comes, holding none of it for the next chunk (a zip bomb of white space)', () => {
+    let received = 0;
+    const tokenizer = new XmlTokenizer({ text: (t) => (received += t.text.length) });
+    tokenizer.write('<sheetData>');
+    const run = ' '.repeat(64 * 1024);
+    for (let k = 1; k <= 256; k++) {
+      tokenizer.write(run);
+      // Held text would be searched again with every chunk: quadratic in the run's length.
+      assert.equal(received, k * run.length, `after chunk ${k}`);
+    }
+    tokenizer.write('a &am');
+    assert.equal(received, 256 * run.length + 2, 'a reference the chunk cut waits for the rest of it');
+    tokenizer.write('p; b</sheetData>');
+    tokenizer.end();
+    assert.equal(received, 256 * run.length + 5, 'a &amp; b reads as a & b');
+  });
 
   it('skips a document type declaration without expanding what it declares', () => {
     const texts: string[] = [];

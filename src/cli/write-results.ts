@@ -235,6 +235,8 @@ export async function writePlan(
   try {
     await edit.write(copy.bytes, copy.out);
   } catch (error) {
+    // A part found damaged while it is copied (its CRC-32): the file's fault, named as when it is read; no copy is left.
+    if (error instanceof WorkbookFileError) throw new UserError(`${copy.file}: ${error.message}`);
     if (error instanceof XmlShapeError || error instanceof PartTooLargeError) {
       throw new UserError(
         `--out ${copy.out}: not written: ${copy.file} ${error.message}; open and re-save it in Excel, then check again`,

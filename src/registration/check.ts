@@ -4,6 +4,7 @@ import type { QualificationDefinition, ViolationCode } from '../rules/model';
 import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate } from '../cohort/dates';
 import { looksLikeFormula } from '../cohort/formula-text';
 import { finishRegistration, where } from './duplicates';
+import { graphemes } from './graphemes';
 import { readUln } from './uln';
 
 /** What registration prep finds: the rule check's codes (a unit choice the rules forbid), and its own. */
@@ -101,8 +102,6 @@ function clean(text: string | undefined): string | undefined {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
 /**
  * The characters a person counts: grapheme clusters, so `é` is one however it was typed (one code point or `e` and an
  * accent), and so is an emoji made of several code points (`👍🏽`, a flag, a family joined by zero-width joiners).
@@ -110,7 +109,7 @@ const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 function characters(text: string): string[] {
   // Printable ASCII is one character per code unit; the segmenter is for the rest (it costs far more per name).
   if (PRINTABLE_ASCII.test(text)) return text.split('');
-  return [...GRAPHEMES.segment(text.normalize('NFC'))].map((s) => s.segment);
+  return graphemes(text.normalize('NFC'));
 }
 
 /** Length as a template counts it: characters as a person counts them. */

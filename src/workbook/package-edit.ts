@@ -7,7 +7,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { DEFAULT_LIMITS, withTrueCommentLength, type WorkbookPackage } from './package';
+import {
+  checkedAgainstCrc,
+  DEFAULT_LIMITS,
+  outOfProportion,
+  withTrueCommentLength,
+  type WorkbookPackage,
+} from './package';
 import { relationshipType, relativeTarget, withOverride, withRelationship } from './package-entries';
 import { damaged } from './errors';
 import { relationshipsPartOf, type WorkbookInfo } from './parts';
@@ -121,7 +127,8 @@ export class PackageEdit {
         original.then(
           (input) => {
             input.on('error', fail);
-            const stream = Readable.from(content(input as AsyncIterable<Buffer>));
+            const bytes = entry ? checkedAgainstCrc(name, entry, input as AsyncIterable<Buffer>) : input;
+            const stream = Readable.from(content(bytes as AsyncIterable<Buffer>));
             stream.on('error', fail);
             callback(null, stream);
           },
@@ -147,6 +154,8 @@ export class PackageEdit {
         total += entry.uncompressedSize;
         if (entry.uncompressedSize > DEFAULT_LIMITS.partBytes || total > DEFAULT_LIMITS.totalBytes)
           throw new PartTooLargeError(name);
+        const disproportion = outOfProportion(entry);
+        if (disproportion) throw disproportion;
         const content = this.changed(key) ?? ((original: AsyncIterable<Buffer>) => original);
         if (options.compress || Buffer.isBuffer(content)) {
           add(name, content, options, entry);
@@ -155,8 +164,8 @@ export class PackageEdit {
         // A stored part goes in whole, with its size and checksum before its data: streamed, yazl would put them
         // after it (a data descriptor), which readers that walk the local headers of stored entries cannot follow.
         const chunks: Buffer[] = [];
-        for await (const chunk of content((await source.openReadStreamPromise(entry)) as AsyncIterable<Buffer>))
-          chunks.push(chunk);
+        const stored = (await source.openReadStreamPromise(entry)) as AsyncIterable<Buffer>;
+        for await (const chunk of content(checkedAgainstCrc(name, entry, stored))) chunks.push(chunk);
         add(name, Buffer.concat(chunks), options);
       }
       for (const [key, { name }] of [...this.texts, ...this.contents]) {

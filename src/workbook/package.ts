@@ -19,6 +19,24 @@ export interface PackageLimits {
  */
 export const DEFAULT_LIMITS: PackageLimits = { partBytes: 512 * 1024 * 1024, totalBytes: 1024 * 1024 * 1024 };
 
+/**
+ * A part that unpacks to more than this many times its packed size, once past PROPORTION_FLOOR_BYTES, is refused: the
+ * XML of real sheets packs 5 to 30 times (the corpus's largest parts: at most 25), while a zip bomb's run of one byte
+ * packs about 1,000 times. Refusing it costs nothing; unpacking it would cost seconds and hundreds of megabytes.
+ */
+export const PROPORTION_LIMIT = 200;
+export const PROPORTION_FLOOR_BYTES = 16 * 1024 * 1024;
+
+/** The refusal of a part whose unpacked size is out of proportion to its packed size, or null when it is not. */
+export function outOfProportion(entry: yauzl.Entry): WorkbookFileError | null {
+  const { uncompressedSize, compressedSize } = entry;
+  if (uncompressedSize <= PROPORTION_FLOOR_BYTES || uncompressedSize <= compressedSize * PROPORTION_LIMIT) return null;
+  const times = Math.round(uncompressedSize / Math.max(1, compressedSize)).toLocaleString('en-GB');
+  return new WorkbookFileError(
+    `cannot be read: its part ${partNameOf(entry.fileName)} unpacks to ${Math.round(uncompressedSize / MB).toLocaleString('en-GB')} MB, ${times} times its packed size, where real workbook parts pack at most ${PROPORTION_LIMIT} times (it may be a zip bomb)`,
+  );
+}
+
 const MB = 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const STORED = 0;
@@ -131,11 +149,15 @@ export class WorkbookPackage {
     if (!entry.canDecodeFileData())
       throw damaged(`part ${name} is compressed in a way Excel does not use (method ${entry.compressionMethod})`);
     if (entry.uncompressedSize > this.limits.partBytes) throw this.tooLarge(name);
+    const disproportion = outOfProportion(entry);
+    if (disproportion) throw disproportion;
     if (this.bytesRead + entry.uncompressedSize > this.limits.totalBytes) throw this.tooLargeInTotal();
     const { data: raw } = await this.rawBytes(name);
     let size = 0;
     let inHandler = false;
+    const crc = new PartChecksum(name, entry);
     const take = (bytes: Buffer): void => {
+      crc.add(bytes);
       size += bytes.length;
       this.bytesRead += bytes.length;
       if (size > entry.uncompressedSize) throw damaged(`part ${name} unpacks to more than the zip says`);
@@ -165,6 +187,7 @@ export class WorkbookPackage {
       throw damaged(
         `part ${name} unpacks to ${size < entry.uncompressedSize ? 'less' : 'more'} than the zip says (it is cut short or corrupt)`,
       );
+    crc.check();
   }
 
   private tooLarge(name: string): WorkbookFileError {
@@ -226,6 +249,44 @@ export class WorkbookPackage {
       throw error;
     }
   }
+}
+
+/**
+ * The CRC-32 of a part as it unpacks, against the one its zip entry records: a byte changed after the part was zipped
+ * (a bit flipped on a disk or in a download) can leave XML that still parses, or parses to other values, so a mismatch
+ * is damage, never read past. The sum is kept as the bytes pass, so the check costs no second pass and no memory.
+ */
+export class PartChecksum {
+  private sum = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly entry: yauzl.Entry,
+  ) {}
+
+  add(bytes: Buffer): void {
+    this.sum = zlib.crc32(bytes, this.sum);
+  }
+
+  /** Throws the damage, naming the part, when every byte has passed and the sum is not the recorded one. */
+  check(): void {
+    if (this.sum >>> 0 !== this.entry.crc32 >>> 0)
+      throw damaged(`part ${partNameOf(this.name)} fails its CRC-32 check: its bytes changed after it was zipped`);
+  }
+}
+
+/** The part's unpacked bytes as they pass, checked against its CRC-32 when the last has passed. */
+export async function* checkedAgainstCrc(
+  name: string,
+  entry: yauzl.Entry,
+  bytes: AsyncIterable<Buffer>,
+): AsyncIterable<Buffer> {
+  const crc = new PartChecksum(name, entry);
+  for await (const chunk of bytes) {
+    crc.add(chunk);
+    yield chunk;
+  }
+  crc.check();
 }
 
 const END_OF_DIRECTORY = 0x06054b50;

@@ -216,7 +216,8 @@ class SheetCollector implements XmlHandler {
     const text = this.valueText;
     switch (this.cellType) {
       case 's':
-        if (this.hasValue) value = this.source.sharedStrings[Number(text)] ?? null;
+        // An empty <v/> is an empty cell, not shared string 0 (which Number('') would name).
+        if (this.hasValue && text.trim() !== '') value = this.source.sharedStrings[Number(text)] ?? null;
         break;
       case 'str':
         if (this.hasValue) value = unescapeXstring(text);
@@ -226,10 +227,10 @@ class SheetCollector implements XmlHandler {
         else if (this.hasValue) value = unescapeXstring(text);
         break;
       case 'b':
-        if (this.hasValue) value = text === '1' || text.trim().toLowerCase() === 'true';
+        if (this.hasValue && text.trim() !== '') value = text === '1' || text.trim().toLowerCase() === 'true';
         break;
       case 'e':
-        if (this.hasValue) value = { error: text.trim() };
+        if (this.hasValue && text.trim() !== '') value = { error: text.trim() };
         break;
       case 'd':
         if (this.hasValue && text.trim() !== '') {

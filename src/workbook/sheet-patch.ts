@@ -368,8 +368,12 @@ export async function* patchSheet(
         }
       }
       if (phase === 'rows') {
-        emit(text.slice(copied, at));
-        text = text.slice(at);
+        // What stands before the next '<' is text between elements (white space): it goes on now, so a long run of it
+        // is neither held nor searched again from its start with every chunk (time linear in the part's size).
+        const lt = text.indexOf('<', at);
+        const held = lt === -1 ? text.length : lt;
+        emit(text.slice(copied, held));
+        text = text.slice(held);
       }
     }
   };

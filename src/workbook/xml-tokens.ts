@@ -134,6 +134,21 @@ class NameTable {
   }
 }
 
+/** Longer than any entity or character reference (`&#x10FFFF;`), so a `&` further back is not one cut short. */
+const LONGEST_REFERENCE = 12;
+
+/**
+ * Where the text `s[from, to)` stops being complete: at a `&` whose reference the chunk cut, or at a final `\r` that
+ * may be half of `\r\n`; `to` when neither.
+ */
+function unfinishedTextEnd(s: string, from: number, to: number): number {
+  let end = to;
+  if (end > from && s.charCodeAt(end - 1) === 13 /* \r */) end--;
+  const amp = s.lastIndexOf('&', end - 1);
+  if (amp >= from && end - amp < LONGEST_REFERENCE && s.indexOf(';', amp) === -1) return amp;
+  return end;
+}
+
 /** Marks a token that runs past the end of the text seen so far. */
 const INCOMPLETE = -1;
 
@@ -208,9 +223,16 @@ export class XmlTokenizer {
     while (i < length) {
       const lt = s.indexOf('<', i);
       if (lt === -1) {
-        if (!final) return i;
-        this.emitText(s, i, length);
-        return length;
+        if (final) {
+          this.emitText(s, i, length);
+          return length;
+        }
+        // Text with no tag after it yet goes to the handler now, in pieces (every handler joins a text's pieces, as
+        // for CDATA), so a long run of text is neither held nor searched again when the next chunk comes: linear
+        // time and bounded memory whatever its length. Only an entity or line end the chunk cut waits.
+        const keep = unfinishedTextEnd(s, i, length);
+        if (keep > i) this.emitText(s, i, keep);
+        return keep;
       }
       if (lt > i) this.emitText(s, i, lt);
       i = lt;
