@@ -1,7 +1,8 @@
 // The longest tasks of the pane's main thread at 20,000 learners (the sample's 34 repeated, on the fake host), in
 // headless Chromium, per action: opening Registration (read and checked), changing its date, Check (read, check,
 // write) and What-if's Apply on one learner. Measured with PerformanceObserver "longtask" entries (tasks over 50 ms).
-// Goal: none over 200 ms. The fake host's own work (it serialises every sync to size it) runs on the pane's thread
+// Goal (issue 27): none over 100 ms in any job (`maxMs`: the longest over the jobs, the first read of the page aside,
+// which includes loading the pane; issue 13's goal was 200 ms). The fake host's own work (it serialises every sync to size it) runs on the pane's thread
 // here, so these figures are an upper bound of what the pane costs in Excel.
 //   npx tsx bench/long-tasks.ts [learners, default 20000] [--json]
 import type { Page } from 'playwright-core';
@@ -10,7 +11,7 @@ import { startPaneSession, workbookOfGrid } from '../test/browser/pane-session';
 
 const json = process.argv.includes('--json');
 const LEARNERS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20_000);
-const GOAL_MS = 200;
+const GOAL_MS = 100;
 const LONG = 300_000;
 
 declare global {
@@ -85,8 +86,10 @@ async function main(): Promise<void> {
     figures.apply = await longestTask(page);
 
     const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
+    const jobs = Object.entries(rounded).filter(([job]) => job !== 'firstRead');
+    const [maxJob, maxMs] = jobs.reduce((a, b) => (b[1] > a[1] ? b : a));
     if (json) {
-      console.log(JSON.stringify({ longTasks: { learners: LEARNERS, ...rounded } }));
+      console.log(JSON.stringify({ longTasks: { learners: LEARNERS, ...rounded, maxMs, maxJob } }));
       return;
     }
     const met = (ms: number) => (ms <= GOAL_MS ? 'met' : 'NOT met');

@@ -62,7 +62,6 @@ export function prepareUnitColumns(context: ReadContext, headers: HeaderColumn[]
 }
 
 export class MatrixUnits {
-  private readonly vocabulary: string;
   /** Grid column of each unit column: the loop below runs once per unit cell of the sheet. */
   private readonly indexes: number[];
 
@@ -73,8 +72,12 @@ export class MatrixUnits {
     /** Columns whose header names no known unit: a mark there belongs to a unit nobody can place. */
     private readonly unknownColumns: readonly HeaderColumn[] = [],
   ) {
-    this.vocabulary = context.marks.describe();
     this.indexes = columns.map((c) => c.header.index);
+  }
+
+  /** The marks the sheet may hold, in words, for a mark that is none of them: made only when one is found. */
+  private get vocabulary(): string {
+    return this.context.marks.describe();
   }
 
   /** The marks of grid row `r` into the tally of its learner (whose qualification decides ambiguous headers). */

@@ -4,7 +4,7 @@
 // the header, the unit columns and the warnings as the rows go by; the parts of a row are read in their own modules.
 import type { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
-import type { CellValue, CohortReading, Grid, LearnerRecord, ReadWarning } from './types';
+import type { CellValue, CohortLayout, CohortReading, Grid, LearnerRecord, ReadWarning } from './types';
 import { cellAddress, columnLetters, intersectRanges, rangeAddress } from './address';
 import { type LearnerField, learnerFieldOf, mayBeLearnerHeading } from './columns';
 import { Addresses, type ReadContext } from './context';
@@ -52,6 +52,53 @@ export async function readCohortInSlices(
     step = steps.next();
   }
   return step.value;
+}
+
+/**
+ * A header row read once, to read rows under it one grid at a time: a worksheet function filled down a column reads
+ * one learner's row under the same header thousands of times, and finding and resolving the header is most of the
+ * work of reading a row. A row is read as `readCohort` reads it under the same header (the same records, problems
+ * and cells); the header is looked for in the header's own grid only, not among the rows read under it.
+ */
+export class CohortHeader {
+  private readonly found: { prepared: PreparedHeader } | { reading: CohortReading };
+
+  private constructor(
+    private readonly options: ReadOptions,
+    private readonly lookups: Lookups,
+    found: { prepared: PreparedHeader } | { reading: CohortReading },
+  ) {
+    // Rows are read under the header as the first row of their grid.
+    this.found =
+      'prepared' in found
+        ? { prepared: { ...found.prepared, header: { ...found.prepared.header, rowIndex: 0 } } }
+        : found;
+  }
+
+  /** The header in `grid`, the header row alone. */
+  static read(grid: Grid, options: ReadOptions): CohortHeader {
+    const reader = new CohortReader(grid, options);
+    return new CohortHeader(options, reader.lookups, reader.readHeader());
+  }
+
+  /** 1-based sheet row of the header; 0 when the grid has none. */
+  get headerRow(): number {
+    return 'prepared' in this.found ? this.found.prepared.header.row : 0;
+  }
+
+  /**
+   * The learners of `grid` under the header, as `readCohort` reads them: its first row stands for the header's row
+   * (its cells are not read again), the rest are read as learners at `grid.top + 1` onwards. Only the learners are
+   * given: the sheet's warnings and figures are the whole sheet's to tell, not a row's.
+   */
+  learnersUnder(grid: Grid): LearnerRecord[] {
+    const found = this.found;
+    if ('reading' in found) return [];
+    const steps = new CohortReader(grid, this.options, this.lookups).readLearners(found.prepared);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
 }
 
 /**
@@ -121,21 +168,46 @@ const NEEDS =
   'A header row needs learner columns (Learner ID, Name, ULN, Qualification) and either one column per unit, headed by the ' +
   "unit reference (L/601/0933), unit number (Unit 4) or unit title, or a Units column listing each learner's units.";
 
+/** What `readRows` needs of a header, worked out once from it: its columns by role and how the rows are read. */
+interface PreparedHeader {
+  header: Header;
+  layout: CohortLayout;
+  learnerColumns: Map<LearnerField, HeaderColumn>;
+  listColumns: HeaderColumn[];
+  unitColumns: UnitColumn[];
+  unknownColumns: HeaderColumn[];
+  /** The columns read, left to right. */
+  used: HeaderColumn[];
+  fallback: DefaultQualification | undefined;
+}
+
+/** The lookups of one catalogue and vocabulary, which a header read once lends to every reading of rows under it. */
+type Lookups = Pick<ReadContext, 'index' | 'resolver' | 'marks'> & { tally: UnitTally };
+
 class CohortReader {
   private readonly context: ReadContext;
+  /** Each learner's units as their row is read (it keeps nothing of one learner for the next). */
+  private readonly tally: UnitTally;
 
   constructor(
     grid: Grid,
     private readonly options: ReadOptions,
+    lookups?: Lookups,
+    warnings: ReadWarning[] = [],
   ) {
     this.context = {
       grid,
       catalogue: options.catalogue,
-      index: unitIndexFor(options.catalogue),
-      resolver: new QualificationResolver(options.catalogue),
-      marks: new MarkReader(options.marks ?? DEFAULT_MARKS),
-      warnings: [],
+      index: lookups?.index ?? unitIndexFor(options.catalogue),
+      resolver: lookups?.resolver ?? new QualificationResolver(options.catalogue),
+      marks: lookups?.marks ?? new MarkReader(options.marks ?? DEFAULT_MARKS),
+      warnings,
     };
+    this.tally = lookups?.tally ?? new UnitTally();
+  }
+
+  get lookups(): Lookups {
+    return { ...this.context, tally: this.tally };
   }
 
   private get grid(): Grid {
@@ -148,6 +220,13 @@ class CohortReader {
 
   /** Reads the grid, stopping (a `yield`) after every ROWS_PER_SLICE rows of learners. */
   *read(): Generator<void, CohortReading> {
+    const found = this.readHeader();
+    if ('reading' in found) return found.reading;
+    return { ...(yield* this.readRows(found.prepared)), ...found.table };
+  }
+
+  /** The header and what it says of the columns under it, or the reading of a grid without one. */
+  readHeader(): { prepared: PreparedHeader; table: { table?: string } } | { reading: CohortReading } {
     const choice = chooseTable(this.grid);
     this.context.grid = choice.grid;
     const g = this.grid;
@@ -163,10 +242,10 @@ class CohortReader {
     const table = choice.table ? { table: choice.table.name } : {};
     if (!search.header) {
       this.noHeader(search.nearMiss);
-      return { ...emptyReading(g.top, g.left, this.warnings), ...table };
+      return { reading: { ...emptyReading(g.top, g.left, this.warnings), ...table } };
     }
     this.warnings.push(...search.header.warnings);
-    return { ...(yield* this.readBelow(search.header)), ...table };
+    return { prepared: this.prepare(search.header), table };
   }
 
   private noHeader(nearMiss: { row: number; fields: string[]; unitLike: HeaderColumn[] } | undefined): void {
@@ -203,7 +282,8 @@ class CohortReader {
     });
   }
 
-  private *readBelow(header: Header): Generator<void, CohortReading> {
+  /** The header's columns by role, with a warning for each the rows cannot be read by. */
+  private prepare(header: Header): PreparedHeader {
     const g = this.grid;
     const learnerColumns = new Map<LearnerField, HeaderColumn>();
     const unitHeaders: HeaderColumn[] = [];
@@ -229,7 +309,6 @@ class CohortReader {
     const used = [...learnerColumns.values(), ...(layout === 'matrix' ? unitHeaders : listColumns)].sort(
       (a, b) => a.index - b.index,
     );
-    const usedIndexes = used.map((c) => c.index);
     if (!['learnerId', 'centreRef', 'candidateNo'].some((f) => learnerColumns.has(f as LearnerField))) {
       this.warnings.push({
         cell: cellAddress(header.row, used[0]?.column ?? g.left),
@@ -237,19 +316,48 @@ class CohortReader {
         message: `The header in row ${header.row} has no Learner ID column (or Centre ref, Candidate no), so learners are named by their row. Add a Learner ID column to name them.`,
       });
     }
+    const fallback = this.defaultQualification(header, learnerColumns, unitColumns);
+    return { header, layout, learnerColumns, listColumns, unitColumns, unknownColumns, used, fallback };
+  }
 
+  /** The rows under the header (at the prepared header's row of this grid), stopping after every ROWS_PER_SLICE. */
+  *readRows(prepared: PreparedHeader): Generator<void, CohortReading> {
+    const learners = yield* this.readLearners(prepared);
+    for (const learner of learners) for (const problem of learner.problems) this.warnings.push(problem);
+
+    const { header, layout, unitColumns, used } = prepared;
+    const g = this.grid;
+    const lastRow = learners.length > 0 ? learners[learners.length - 1].row : header.row;
+    this.warnMergedData(header, used, lastRow);
+    const hiddenRows = new Set(g.hiddenRows ?? []);
+    const hiddenColumns = new Set(g.hiddenColumns ?? []);
+    return {
+      layout,
+      headerRow: header.row,
+      firstColumn: used.length > 0 ? used[0].column : g.left,
+      lastColumn: used.length > 0 ? used[used.length - 1].column : g.left,
+      lastRow,
+      learners,
+      warnings: this.warnings,
+      unitColumns: unitColumns.map((u) => ({ column: u.header.column, header: u.header.text, refs: u.refs })),
+      hiddenRows: hiddenRows.size === 0 ? 0 : learners.filter((l) => hiddenRows.has(l.row)).length,
+      hiddenColumns: used.filter((c) => hiddenColumns.has(c.column)).length,
+      markStyle: this.context.marks.style(),
+    };
+  }
+
+  /** The learners under the header, each with their problems; the sheet's own warnings go to the context. */
+  *readLearners(prepared: PreparedHeader): Generator<void, LearnerRecord[]> {
+    const { header, layout, learnerColumns, listColumns, unitColumns, unknownColumns, used } = prepared;
+    const g = this.grid;
+    const usedIndexes = used.map((c) => c.index);
     const addresses = new Addresses(g);
-    const rows = new LearnerRows(
-      this.context,
-      addresses,
-      learnerColumns,
-      this.defaultQualification(header, learnerColumns, unitColumns),
-    );
+    const rows = new LearnerRows(this.context, addresses, learnerColumns, prepared.fallback);
     const units =
       layout === 'matrix'
         ? new MatrixUnits(this.context, addresses, unitColumns, unknownColumns)
         : new ListUnits(this.context, addresses, listColumns);
-    const tally = new UnitTally();
+    const tally = this.tally;
     const firstLearnerColumn = used.find((c) => c.role.kind === 'learner');
     const learners: LearnerRecord[] = [];
     let lastBlank = header.rowIndex;
@@ -309,25 +417,7 @@ class CohortReader {
       tally.finish();
       learners.push(record);
     }
-    for (const learner of learners) for (const problem of learner.problems) this.warnings.push(problem);
-
-    const lastRow = learners.length > 0 ? learners[learners.length - 1].row : header.row;
-    this.warnMergedData(header, used, lastRow);
-    const hiddenRows = new Set(g.hiddenRows ?? []);
-    const hiddenColumns = new Set(g.hiddenColumns ?? []);
-    return {
-      layout,
-      headerRow: header.row,
-      firstColumn: used.length > 0 ? used[0].column : g.left,
-      lastColumn: used.length > 0 ? used[used.length - 1].column : g.left,
-      lastRow,
-      learners,
-      warnings: this.warnings,
-      unitColumns: unitColumns.map((u) => ({ column: u.header.column, header: u.header.text, refs: u.refs })),
-      hiddenRows: hiddenRows.size === 0 ? 0 : learners.filter((l) => hiddenRows.has(l.row)).length,
-      hiddenColumns: used.filter((c) => hiddenColumns.has(c.column)).length,
-      markStyle: this.context.marks.style(),
-    };
+    return learners;
   }
 
   /**

@@ -1,5 +1,5 @@
 // What Excel hands a worksheet function (ranges as 2-D arrays of values, with their addresses when asked for) as
-// the grid the cohort reader reads: the header row directly above the learner's row, at the learner's own cells, so
+// the grids the cohort reader reads: the header row where it is, the learner's row at the learner's own cells, so
 // every message about the learner names the cell the user sees.
 import { parseRange, type CellRange } from '../cohort/address';
 import type { CellValue, Grid } from '../cohort/types';
@@ -36,16 +36,32 @@ export function rangeOf(range: FormulaRange | undefined): CellRange | undefined 
   return range?.address ? parseRange(range.address) : undefined;
 }
 
+/** The last header range parsed: every call of a column filled down names the same one. */
+let lastHeaders: { address: string; at: CellRange | undefined } | undefined;
+
+function headersRangeOf(headers: FormulaRange): CellRange | undefined {
+  const address = headers.address;
+  if (!address) return undefined;
+  if (lastHeaders?.address !== address) lastHeaders = { address, at: parseRange(address) };
+  return lastHeaders.at;
+}
+
 /** The A1 address of a range without its sheet, or a description when Excel did not give one. */
 export function rangeName(range: FormulaRange, otherwise: string): string {
   const at = range.address;
   return at ? at.slice(at.lastIndexOf('!') + 1).replace(/\$/g, '') : otherwise;
 }
 
-export type LearnerGrid = { grid: Grid } | { error: string };
+/** Where a formula's header row and learner row are on the sheet. */
+export interface LearnerPlace {
+  /** The header row where it is on the sheet, or directly above the learner when its address is not known. */
+  header: { top: number; left: number };
+  /** The learner's row and first column (row 2, column A when not known). */
+  learner: { top: number; left: number };
+}
 
-/** The one-row `headers` above the one-row `marks`, placed where the marks are on the sheet (row 2 when not known). */
-export function learnerGrid(headers: FormulaRange, marks: FormulaRange): LearnerGrid {
+/** Where the one-row `headers` and the one-row `marks` are, or why they cannot be read together. */
+export function learnerPlace(headers: FormulaRange, marks: FormulaRange): LearnerPlace | { error: string } {
   if (headers.values.length !== 1)
     return {
       error: `headers must be one row of unit headers, such as $E$1:$AQ$1 (${rangeName(headers, 'the range')} has ${headers.values.length} rows)`,
@@ -61,11 +77,24 @@ export function learnerGrid(headers: FormulaRange, marks: FormulaRange): Learner
     };
   }
   const at = rangeOf(marks);
-  const learnerRow = at && at.top >= 2 ? at.top : 2;
-  const header = headers.values[0].map(formulaCell);
+  const learner = { top: at && at.top >= 2 ? at.top : 2, left: at?.left ?? 1 };
+  const own = headersRangeOf(headers);
+  return { header: own ? { top: own.top, left: own.left } : { top: learner.top - 1, left: learner.left }, learner };
+}
+
+/** The header row of a formula as a grid, where `learnerPlace` placed it. */
+export function headerGrid(headers: FormulaRange, place: LearnerPlace['header']): Grid {
+  return { values: [headers.values[0].map(formulaCell)], top: place.top, left: place.left };
+}
+
+/**
+ * The learner's row at its own cells, under a first row that stands for the header: the header is read once
+ * (`CohortHeader`), so that row is left empty.
+ */
+export function learnerGrid(marks: FormulaRange, place: LearnerPlace['learner']): Grid {
   const row = marks.values[0].map(formulaCell);
   const formats = marks.values[0].map((v) => (isDateSerial(v) ? DATE_FORMAT : ''));
-  return { grid: { values: [header, row], numberFormats: [[], formats], top: learnerRow - 1, left: at?.left ?? 1 } };
+  return { values: [[], row], numberFormats: [[], formats], top: place.top - 1, left: place.left };
 }
 
 /** A block of the "Qualification rules" sheet, where it is on that sheet (A1 when not known), for its cells to be named. */

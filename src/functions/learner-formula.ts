@@ -2,12 +2,13 @@
 // check as a cohort check, rendered by the result columns' own code. What a formula cannot use (a bad argument, an
 // unknown qualification) comes back as an error message for Excel to show, never as an exception.
 import { checkLearner, type LearnerCheck } from '../cohort/check';
-import { readCohort } from '../cohort/read';
+import type { CohortHeader } from '../cohort/read';
+import type { Grid } from '../cohort/types';
 import { resultCell, type ResultHeader } from '../cohort/results';
 import { QualificationResolver } from '../cohort/qualification';
 import type { Catalogue } from '../rules/catalogue';
-import { type FormulaRange, learnerGrid, rangeName } from './formula-grid';
-import type { FunctionSession } from './session';
+import { type FormulaRange, learnerGrid, learnerPlace, rangeName } from './formula-grid';
+import { cellsKey, type FunctionSession } from './session';
 
 export interface LearnerFormula {
   /** One row of headers: unit headers in any spelling the reader accepts, learner columns too if wanted. */
@@ -35,43 +36,43 @@ function catalogueIds(catalogue: Catalogue): string {
   return catalogue.qualifications.map((q) => q.id).join(', ') || 'none';
 }
 
+/** A resolver per catalogue: every row naming a qualification the catalogue lacks asks for one. */
+const resolvers = new WeakMap<Catalogue, QualificationResolver>();
+
 function unknownQualification(catalogue: Catalogue, text: string): string {
-  const sharing = new QualificationResolver(catalogue).sharing(text);
+  let resolver = resolvers.get(catalogue);
+  if (!resolver) {
+    resolver = new QualificationResolver(catalogue);
+    resolvers.set(catalogue, resolver);
+  }
+  const sharing = resolver.sharing(text);
   if (sharing.length > 1)
     return `unknown qualification ${text}: a title ${sharing.map((q) => q.id).join(' and ')} share; give the qualification number`;
   return `unknown qualification ${text}: the catalogue has ${catalogueIds(catalogue)}; give one of these, or the rules block of its definition as the last argument`;
 }
 
-/** Everything a formula's outcome depends on: the cells, where they are, the qualification and the rules block. */
-function formulaKey(formula: LearnerFormula): string {
-  const range = (r: FormulaRange | undefined) => (r ? `${r.address ?? ''}\u0001${JSON.stringify(r.values)}` : '');
-  return [
-    range(formula.headers),
-    range(formula.marks),
-    qualificationText(formula.qualification) ?? '',
-    range(formula.rules),
-  ].join('\u0000');
-}
-
 /** The learner on the marks row, read and checked as a cohort check reads and checks the same row. */
 export function checkFormula(session: FunctionSession, formula: LearnerFormula): LearnerOutcome {
-  return session.learner(formulaKey(formula), () => readAndCheck(session, formula));
-}
-
-function readAndCheck(session: FunctionSession, formula: LearnerFormula): LearnerOutcome {
   const choice = session.catalogueFor(formula.rules);
   if ('error' in choice) return choice;
-  const placed = learnerGrid(formula.headers, formula.marks);
-  if ('error' in placed) return placed;
+  const place = learnerPlace(formula.headers, formula.marks);
+  if ('error' in place) return place;
   const { catalogue } = choice;
-  const reading = readCohort(placed.grid, { catalogue, qualification: qualificationText(formula.qualification) });
-  if (reading.headerRow === 0) {
+  const qualification = qualificationText(formula.qualification);
+  const { header, id } = session.headerFor(catalogue, formula.headers, place.header, qualification);
+  if (header.headerRow === 0) {
     const at = rangeName(formula.headers, '');
     return {
       error: `headers${at ? ` ${at}` : ''} name no unit of a qualification the catalogue has (${catalogueIds(catalogue)}): give the row of unit headers, such as L/601/0933`,
     };
   }
-  const [record] = reading.learners;
+  // The header's number stands for the catalogue, the header row and the qualification; the rest is the row's.
+  const key = `${id}\u0000${place.learner.top},${place.learner.left}\u0000${cellsKey(formula.marks.values[0])}`;
+  return session.learner(key, () => readAndCheck(catalogue, header, learnerGrid(formula.marks, place.learner)));
+}
+
+function readAndCheck(catalogue: Catalogue, header: CohortHeader, grid: Grid): LearnerOutcome {
+  const [record] = header.learnersUnder(grid);
   if (!record) return { blank: true };
   if (!record.qualification) {
     const text = record.qualificationText;

@@ -1,10 +1,11 @@
 // What the worksheet functions keep for as long as Excel keeps their runtime (one workbook session): the catalogue
-// with each rules block a formula names put over it, read and compiled once, not once per call. Filling a column
-// down 5,000 rows asks for the same block 5,000 times.
+// with each rules block a formula names put over it, read and compiled once, not once per call, and each header row
+// read once. Filling a column down 5,000 rows asks for the same block and the same header 5,000 times.
 import type { Catalogue } from '../rules/catalogue';
 import { embeddedCatalogue } from '../rules/catalogue';
+import { CohortHeader } from '../cohort/read';
 import { applyRulesSheet } from '../cohort/rules-sheet-apply';
-import { type FormulaRange, rangeName, rulesGrid } from './formula-grid';
+import { type FormulaRange, headerGrid, type LearnerPlace, rangeName, rulesGrid } from './formula-grid';
 import type { LearnerOutcome } from './learner-formula';
 
 export type CatalogueChoice = { catalogue: Catalogue } | { error: string };
@@ -16,16 +17,73 @@ const BLOCKS_KEPT = 32;
  * recalculation of unchanged rows (opening the workbook) checks nothing again. About 2 KB each.
  */
 const LEARNERS_KEPT = 10_000;
+/** And this many header rows for each catalogue: a workbook's formulas name one or a few. */
+const HEADERS_KEPT = 64;
+
+/** A header read for a session, with a number that stands for it (and so for its catalogue) in learners' keys. */
+export interface SessionHeader {
+  header: CohortHeader;
+  id: number;
+}
+
+/**
+ * A key for a row of cell values, one to one: each value by its type, a text by its length too, so no text can
+ * pass for two cells.
+ */
+export function cellsKey(values: readonly unknown[]): string {
+  let key = '';
+  for (const v of values) {
+    if (typeof v === 'string') key += `s${v.length}:${v}`;
+    else if (typeof v === 'number') key += `n${v};`;
+    else if (typeof v === 'boolean') key += v ? 't' : 'f';
+    else key += '-';
+  }
+  return key;
+}
+
+/** Whether two rows hold the same values as Excel passes them (texts, numbers, booleans; anything else differs). */
+function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameBlock(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) if (!sameRow(a[r], b[r])) return false;
+  return true;
+}
+
+/** A copy of a range's values: Excel hands each call its own arrays, which the session does not hold on to. */
+function copyOf(values: readonly (readonly unknown[])[]): unknown[][] {
+  return values.map((row) => row.slice());
+}
 
 export class FunctionSession {
   private readonly withRules = new Map<string, CatalogueChoice>();
   private readonly learners = new Map<string, LearnerOutcome>();
+  private readonly headers = new WeakMap<Catalogue, Map<string, SessionHeader>>();
+  private headersRead = 0;
+  // The last rules block and header row asked about, compared cell by cell before any key is made: the calls of a
+  // column filled down follow one another with the same block and header, and making a key is most of their cost.
+  private lastBlock?: { address?: string; values: unknown[][]; choice: CatalogueChoice };
+  private lastHeader?: {
+    catalogue: Catalogue;
+    top: number;
+    left: number;
+    qualification?: string;
+    values: unknown[];
+    entry: SessionHeader;
+  };
 
   constructor(readonly catalogue: Catalogue = embeddedCatalogue()) {}
 
   /** The catalogue a formula checks against: the session's own, or with the formula's rules block over it. */
   catalogueFor(rules: FormulaRange | undefined): CatalogueChoice {
-    if (!rules || rules.values.every((row) => row.every((v) => v === '' || v === null || v === undefined)))
+    if (!rules) return { catalogue: this.catalogue };
+    const last = this.lastBlock;
+    if (last && last.address === rules.address && sameBlock(last.values, rules.values)) return last.choice;
+    if (rules.values.every((row) => row.every((v) => v === '' || v === null || v === undefined)))
       return { catalogue: this.catalogue };
     // Keyed by where the block is and what it holds: a centre's edit to the block makes a new entry.
     const key = `${rules.address ?? ''}\u0000${JSON.stringify(rules.values)}`;
@@ -35,7 +93,50 @@ export class FunctionSession {
       if (this.withRules.size >= BLOCKS_KEPT) this.withRules.clear();
       this.withRules.set(key, choice);
     }
+    this.lastBlock = { address: rules.address, values: copyOf(rules.values), choice };
     return choice;
+  }
+
+  /**
+   * The header row of a formula read against `catalogue`, the first time this row of values at this place is asked
+   * about: a changed header (or qualification) is a new key, read afresh.
+   */
+  headerFor(
+    catalogue: Catalogue,
+    headers: FormulaRange,
+    place: LearnerPlace['header'],
+    qualification: string | undefined,
+  ): SessionHeader {
+    const last = this.lastHeader;
+    if (
+      last &&
+      last.catalogue === catalogue &&
+      last.top === place.top &&
+      last.left === place.left &&
+      last.qualification === qualification &&
+      sameRow(last.values, headers.values[0])
+    )
+      return last.entry;
+    let kept = this.headers.get(catalogue);
+    if (!kept) {
+      kept = new Map();
+      this.headers.set(catalogue, kept);
+    }
+    const key = `${place.top},${place.left}\u0000${qualification ?? ''}\u0000${cellsKey(headers.values[0])}`;
+    let entry = kept.get(key);
+    if (!entry) {
+      const header = CohortHeader.read(headerGrid(headers, place), { catalogue, qualification });
+      entry = { header, id: ++this.headersRead };
+      if (kept.size >= HEADERS_KEPT) kept.clear();
+      kept.set(key, entry);
+    }
+    this.lastHeader = { catalogue, ...place, qualification, values: headers.values[0].slice(), entry };
+    return entry;
+  }
+
+  /** How many header rows the session has read: each distinct one once. */
+  get headerReadings(): number {
+    return this.headersRead;
   }
 
   /** The outcome for a formula's cells, worked out by `check` the first time these exact cells are asked about. */
