@@ -158,3 +158,92 @@ export function randomLearner(q: QualificationDefinition, random: () => number):
   }
   return { achieved, planned };
 }
+
+/**
+ * A small qualification of the general rule: sums of credits, GLH or units over groups, named units and a level
+ * filter, with minimums and maxima of both kinds, beside a total, a mandatory group and barred sets; unknown credits,
+ * GLH and levels, and group totals. `maxUnits` keeps a brute force over every allocation quick.
+ */
+export function arbitrarySumQualification(maxUnits = 9): fc.Arbitrary<QualificationDefinition> {
+  return fc.integer({ min: 2, max: maxUnits }).chain((n) => {
+    const refs = Array.from({ length: n }, (_, i) => `U${i}`);
+    const unitArb = (ref: string): fc.Arbitrary<UnitDefinition> =>
+      fc
+        .record({
+          group: fc.constantFrom(...GROUP_IDS),
+          credits: optional(fc.integer({ min: 0, max: 6 }), 5),
+          glh: optional(fc.integer({ min: 0, max: 30 }), 5),
+          level: optional(fc.integer({ min: 1, max: 3 }), 5),
+        })
+        .map((u) => ({ ref, title: `Unit ${ref}`, ...u }));
+    const groupsArb = fc.tuple(
+      ...GROUP_IDS.map((id) =>
+        optional(fc.integer({ min: 0, max: 12 }), 1).map((total): GroupDefinition => ({
+          id,
+          title: `Group ${id}`,
+          ...(total === null ? {} : { totalCredits: total }),
+        })),
+      ),
+    );
+    const sumArb = fc
+      .record({
+        of: fc.constantFrom('credits' as const, 'glh' as const, 'units' as const),
+        groups: optional(fc.subarray(GROUP_IDS, { minLength: 1 }), 1),
+        units: optional(fc.subarray(refs, { minLength: 1 }), 1),
+        level: optional(
+          fc.record({ match: fc.constantFrom('exactly', 'atLeast', 'atMost'), level: fc.integer({ min: 1, max: 3 }) }),
+          1,
+        ),
+        min: optional(fc.integer({ min: 1, max: 12 }), 2),
+        max: optional(fc.integer({ min: 0, max: 12 }), 2),
+        forbidden: fc.boolean(),
+      })
+      .filter((r) => r.min !== null || r.max !== null);
+    const rulesArb = fc.record({
+      total: optional(fc.integer({ min: 1, max: 20 }), 1),
+      mandatory: fc.subarray(GROUP_IDS, { maxLength: 1 }),
+      sums: fc.array(sumArb, { minLength: 1, maxLength: 3 }),
+      barred: fc.array(fc.subarray(refs, { minLength: 2, maxLength: Math.min(3, n) }), { maxLength: 2 }),
+    });
+    return fc.tuple(fc.tuple(...refs.map(unitArb)), groupsArb, rulesArb).map(([units, groups, r]) => {
+      const rules: Rule[] = [];
+      if (r.total !== null) rules.push({ id: 'total', kind: 'totalCredits', min: r.total, text: `${r.total} credits` });
+      r.mandatory.forEach((g, i) => rules.push({ id: `mandatory${i}`, kind: 'mandatory', group: g, text: `all ${g}` }));
+      r.sums.forEach((s, i) => {
+        const scale = s.of === 'glh' ? 5 : 1;
+        const level =
+          s.level === null
+            ? undefined
+            : s.level.match === 'exactly'
+              ? { exactly: s.level.level }
+              : s.level.match === 'atLeast'
+                ? { atLeast: s.level.level }
+                : { atMost: s.level.level };
+        rules.push({
+          id: `sum${i}`,
+          kind: 'sum',
+          of: s.of,
+          ...(s.groups === null ? {} : { groups: s.groups }),
+          ...(s.units === null ? {} : { units: s.units }),
+          ...(level === undefined ? {} : { level }),
+          min: (s.min ?? 0) * scale,
+          ...(s.max === null ? {} : { max: s.max * scale }),
+          overMax: s.forbidden ? 'forbidden' : 'not-counted',
+          text: `sum ${i}`,
+        });
+      });
+      r.barred.forEach((set, i) =>
+        rules.push({ id: `barred${i}`, kind: 'barred', units: set, text: `one of ${set.join(', ')}` }),
+      );
+      return {
+        id: 'GEN/2',
+        title: 'Generated sums',
+        awardingBody: 'Test',
+        level: 2,
+        groups: [...groups],
+        units: [...units],
+        rules,
+      };
+    });
+  });
+}

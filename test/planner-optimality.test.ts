@@ -4,7 +4,7 @@ import { barredClashes, evaluateUnits } from '../src/rules/evaluate';
 import type { LearnerUnits, QualificationDefinition, UnitDefinition } from '../src/rules/model';
 import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner';
 import { indexQualification } from '../src/rules/qualification-index';
-import { arbitraryLearner, arbitraryQualification } from './planner-fixtures';
+import { arbitraryLearner, arbitraryQualification, arbitrarySumQualification } from './planner-fixtures';
 
 /** The cost rule as the planner documents it, written out again so the test does not trust the planner's own. */
 function costOf(
@@ -36,7 +36,8 @@ function exhaustivePlans(q: QualificationDefinition, learner: LearnerUnits, meas
   const units = [...index.units.values()];
   const position = new Map(units.map((u, i) => [u.ref, i] as const));
   const taken = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => index.units.has(ref));
-  const counted = barredClashes(index, new Set(taken)).length > 0 ? evaluateUnits(q, taken).counted : taken;
+  // Plans are made for the units that count: a barred set's one, and those a maximum does not leave out.
+  const counted = evaluateUnits(q, taken).counted;
   const open = units.filter((u) => !taken.includes(u.ref));
   const m = open.length;
   const tier = new Uint8Array(1 << m);
@@ -48,6 +49,8 @@ function exhaustivePlans(q: QualificationDefinition, learner: LearnerUnits, meas
     if (barredClashes(index, new Set(all)).length > 0) continue;
     const evaluation = evaluateUnits(q, all);
     if (evaluation.rules.some((r) => r.outcome === 'unmet')) continue;
+    // A plan never adds a unit that would not count.
+    if (evaluation.notCounted.length > 0) continue;
     const costs = add.map((u) => costOf(q, u, measure));
     const relies = new Set<string>(
       evaluation.rules.filter((r) => r.outcome === 'unknown').flatMap((r) => r.undecidedBy),
@@ -120,6 +123,33 @@ describe('completion planner against exhaustive search', function () {
     assert.ok(
       withPlans > 50 && relying > 20 && none > 10,
       `cases: ${withPlans} with plans, ${relying} relying on unknowns, ${none} without`,
+    );
+  });
+
+  it('returns exactly the k best plans on generated qualifications of sums of credits, GLH and units, with maxima', () => {
+    let withPlans = 0;
+    let none = 0;
+    let capped = 0;
+    fc.assert(
+      fc.property(
+        arbitrarySumQualification(10).chain((q) =>
+          fc.tuple(fc.constant(q), arbitraryLearner(q), fc.constantFrom(...measures), fc.integer({ min: 1, max: 4 })),
+        ),
+        ([q, learner, measure, k]) => {
+          const expected = exhaustivePlans(q, learner, measure, k);
+          const result = planCompletion(q, learner, { cost: measure, maxPlans: k });
+          assert.deepEqual(result.plans, expected);
+          assert.equal(result.noPlanReason !== undefined, expected.length === 0);
+          if (expected.length > 0) withPlans++;
+          else none++;
+          if (q.rules.some((r) => r.kind === 'sum' && r.max !== undefined) && expected.length > 0) capped++;
+        },
+      ),
+      { numRuns: 600, seed: 2323 },
+    );
+    assert.ok(
+      withPlans > 50 && none > 10 && capped > 50,
+      `cases: ${withPlans} with plans, ${none} without, ${capped} with maxima`,
     );
   });
 

@@ -160,5 +160,11 @@ export function buildDefinition(json: DefinitionJson, origin: string, problems: 
   if (json.operational !== undefined) definition.operational = { ...json.operational };
   if (json.minAge !== undefined) definition.minAge = json.minAge;
   if (json.glh !== undefined) definition.glh = { min: json.glh.min, max: json.glh.max };
+  if (json.equivalents !== undefined)
+    definition.equivalents = json.equivalents.map((e, i) => ({
+      ref: canonicalUnitRef(e.ref),
+      title: e.title,
+      countsAs: resolveUnit(e.countsAs, unitNames, ['equivalents', i, 'countsAs'], problems),
+    }));
   return definition;
 }

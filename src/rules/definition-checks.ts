@@ -1,11 +1,14 @@
 // Checks that a definition holds together as a whole: nothing declared twice, dates and ranges in order, barred
 // sets that bar something, and credit minimums the qualification's own units can reach.
 import {
+  boundsOf,
   checkRule,
   countsAll,
   creditCounts,
   isBarredRule,
   isCreditRule,
+  measureName,
+  measureOf,
   unitsCounted,
   unsatisfiable,
   type CountingRule,
@@ -133,7 +136,7 @@ function checkRanges(q: QualificationDefinition, problems: Problems): void {
 function ruleCheck(q: QualificationDefinition, i: number, problems: Problems): RuleCheck {
   return {
     q,
-    minimumsInAll: q.rules.filter(countsAll).map((r) => ({ id: r.id, min: (r as CreditRule).min })),
+    minimumsInAll: q.rules.filter(countsAll).map((r) => ({ id: r.id, min: boundsOf(r as CreditRule).min })),
     report: (field, problem) => problems.add(['rules', i, field], problem),
   };
 }
@@ -167,18 +170,25 @@ function mayCount(rule: CreditRule, unit: UnitDefinition): boolean {
   return creditCounts(rule, unit) !== false;
 }
 
+/** A unit's value of the rule's measure: its credits, its GLH, or 1 (a count of units); null when unknown. */
+function valueFor(rule: CreditRule, unit: UnitDefinition): number | null {
+  const measure = measureOf(rule);
+  return measure === 'units' ? 1 : unit[measure];
+}
+
 /**
- * The most credits a rule could ever count, or null when some unit's credits are unknown and nothing bounds them.
- * Only one unit of a barred set counts; that is taken into account when the sets do not overlap.
+ * The most of its measure a rule could ever count, or null when some unit's value is unknown and nothing bounds it
+ * (a group's stated total bounds unknown credits). Only one unit of a barred set counts; that is taken into account
+ * when the sets do not overlap.
  */
 export function mostCredits(q: QualificationDefinition, rule: CreditRule): number | null {
   let most = 0;
   for (const group of q.groups) {
     const units = q.units.filter((u) => u.group === group.id);
     const counting = units.filter((u) => mayCount(rule, u));
-    most += counting.reduce((sum, u) => sum + (u.credits ?? 0), 0);
-    if (counting.some((u) => u.credits === null)) {
-      if (group.totalCredits === undefined) return null;
+    most += counting.reduce((sum, u) => sum + (valueFor(rule, u) ?? 0), 0);
+    if (counting.some((u) => valueFor(rule, u) === null)) {
+      if (group.totalCredits === undefined || measureOf(rule) !== 'credits') return null;
       most += Math.max(0, group.totalCredits - units.reduce((sum, u) => sum + (u.credits ?? 0), 0));
     }
   }
@@ -187,8 +197,8 @@ export function mostCredits(q: QualificationDefinition, rule: CreditRule): numbe
   if (new Set(all).size !== all.length) return most;
   for (const set of barred) {
     const members = q.units.filter((u) => set.includes(u.ref) && mayCount(rule, u));
-    if (members.length < 2 || members.some((u) => u.credits === null)) continue;
-    const credits = members.map((u) => u.credits ?? 0);
+    if (members.length < 2 || members.some((u) => valueFor(rule, u) === null)) continue;
+    const credits = members.map((u) => valueFor(rule, u) ?? 0);
     most -= credits.reduce((a, b) => a + b, 0) - Math.max(...credits);
   }
   return most;
@@ -197,14 +207,18 @@ export function mostCredits(q: QualificationDefinition, rule: CreditRule): numbe
 function checkReachable(q: QualificationDefinition, problems: Problems): void {
   q.rules.forEach((rule, i) => {
     if (!isCreditRule(rule)) return;
+    const { min, max } = boundsOf(rule);
     const most = mostCredits(q, rule);
-    if (most === null || most >= rule.min) return;
+    // A maximum that leaves units out also caps what can count.
+    const reach = most === null ? null : Math.min(most, max ?? Infinity);
+    if (reach === null || reach >= min) return;
     problems.add(['rules', i, 'min'], {
       code: 'unreachable-minimum',
       rule: rule.id,
-      min: rule.min,
+      min,
       counted: unitsCounted(rule, q),
-      most,
+      most: reach,
+      ...(measureOf(rule) === 'credits' ? {} : { measure: measureName(measureOf(rule)) }),
     });
   });
 }
@@ -219,6 +233,10 @@ const MOST_BARRED_CHOICES = 1024;
  * choice is tried; when none leaves every rule met or undecidable, the rules cannot all be met.
  */
 function checkSatisfiable(q: QualificationDefinition, problems: Problems): void {
+  // Taking every unit is no longer the best a learner can do when a maximum forbids more: such rules are left to
+  // the per-rule checks.
+  if (q.rules.some((r) => isCreditRule(r) && boundsOf(r).max !== undefined && boundsOf(r).overMax === 'forbidden'))
+    return;
   const known = new Set(q.units.map((u) => u.ref));
   const sets = q.rules
     .filter(isBarredRule)

@@ -109,6 +109,10 @@ export function schemaProblem(error: ErrorObject): DefinitionProblem {
       const hint = typeof kind === 'string' ? closestWord(kind, RULE_KINDS) : undefined;
       return { code: 'unknown-kind', path, kind, ...(hint ? { hint } : {}) };
     }
+    case 'enum': {
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map((v) => JSON.stringify(v)) : [];
+      return { code: 'invalid', path: at, detail: `write one of ${allowed.join(', ')}` };
+    }
     default:
       return { code: 'invalid', path: at, ...(error.message ? { detail: error.message } : {}) };
   }

@@ -41,7 +41,7 @@ type WholeProblem =
   | { code: 'mandatory-group-empty'; rule: string; group: string }
   | { code: 'mandatory-over-total'; rule: string; group: string; least: number; exact: boolean; total: TotalRule }
   /** `counted`: the units the rule counts, in the kind's words. */
-  | { code: 'unreachable-minimum'; rule: string; min: number; counted: string; most: number }
+  | { code: 'unreachable-minimum'; rule: string; min: number; counted: string; most: number; measure?: string }
   /** `result`: the rule's result in its kind's words; `fix`: what its kind says to correct. */
   | { code: 'unsatisfiable'; rule: string; barred: boolean; result: string; fix: string };
 

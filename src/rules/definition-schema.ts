@@ -41,6 +41,7 @@ export interface DefinitionJson {
   groups: GroupJson[];
   units: UnitJson[];
   rules: RuleJson[];
+  equivalents?: { ref: string; title: string; countsAs: string }[];
   origin?: string;
 }
 
@@ -183,6 +184,20 @@ export const definitionJsonSchema = {
         required: ['kind'],
         discriminator: { propertyName: 'kind' },
         oneOf: KIND_NAMES.map((kind) => rule(kind, KINDS[kind].schema)),
+      },
+    },
+    equivalents: {
+      type: 'array',
+      description: "units of other qualifications that count as one of this qualification's units",
+      items: {
+        type: 'object',
+        required: ['ref', 'title', 'countsAs'],
+        additionalProperties: false,
+        properties: {
+          ref: text('the ref of the unit of the other qualification, for example "Y/600/1234"'),
+          title: text('the title of that unit'),
+          countsAs: text("the ref of this qualification's unit it counts as"),
+        },
       },
     },
     origin: { type: 'string', description: 'set by qualcheck to the file the definition was read from; ignored here' },

@@ -211,7 +211,7 @@ export function problemWords(problem: DefinitionProblem, root: unknown, v: Probl
       return `Rule ${rule} makes every unit of group ${group} mandatory, and those units give ${exact ? '' : 'at least '}${least} credits, more than the ${total.min} credits in all that rule ${total.id} asks for: every learner would pass the total on the mandatory units alone, so a value is wrong. Correct the credits of group ${group}'s units, or raise ${v.minimumOf(total.id)}.`;
     }
     case 'unreachable-minimum':
-      return `Rule ${problem.rule} asks for at least ${problem.min} credits, but ${problem.counted} give at most ${problem.most} (one unit of each barred set counting): no learner could meet it; lower ${v.its('min')}, or add the missing units or credits.`;
+      return `Rule ${problem.rule} asks for at least ${problem.min} ${problem.measure ?? 'credits'}, but ${problem.counted} give at most ${problem.most} (one unit of each barred set counting): no learner could meet it; lower ${v.its('min')}, or add the missing units or ${problem.measure ?? 'credits'}.`;
     case 'unsatisfiable': {
       const barred = problem.barred ? ' (one unit of each barred set counting)' : '';
       return `No choice of units meets every rule: even taking every unit${barred}, rule ${problem.rule} is not met (${problem.result}); ${problem.fix}.`;

@@ -2,6 +2,11 @@
 // per qualification, so a learner's evaluation allocates nothing per rule. Where a barred set holds more than one of
 // the units, each choice of the one that counts is tried, and the choice that serves the learner best is kept (most
 // rules met, then fewest unmet, then most credits; the first such choice in odometer order).
+// Where a maximum that leaves units out (`overMax: not-counted`) could be passed, which units count is an allocation:
+// every set of the units at stake (those of the clashing barred sets and those the maximum counts) that keeps at most
+// one unit of each barred set and keeps each such maximum's known sum within it is tried, depth first, and the best
+// kept: most rules met, then fewest unmet, then most credits, then fewest units left out (the first found on ties,
+// keeping before leaving out, in the order of the units).
 import * as codes from './compiled';
 import type { CompiledQualification } from './compiled';
 
@@ -27,10 +32,16 @@ export class Verdicts {
   readonly counted: Uint8Array;
   /** 1 for each unit taken. */
   readonly taken: Uint8Array;
+  /** 1 for each rule whose forbidding maximum the taken units pass. */
+  readonly over: Uint8Array;
   met = 0;
   unmet = 0;
+  /** Rules whose forbidding maximum the taken units pass: a choice the rules forbid. */
+  forbidden = 0;
   /** Known credits of the units that count. */
   credits = 0;
+  /** How many units count. */
+  size = 0;
 
   constructor(readonly compiled: CompiledQualification) {
     const R = compiled.rules.length;
@@ -40,6 +51,20 @@ export class Verdicts {
     this.most = new Float64Array(R);
     this.counted = new Uint8Array(n);
     this.taken = new Uint8Array(n);
+    this.over = new Uint8Array(R);
+  }
+
+  /** Takes another evaluation's results (all but the unit flags). */
+  copyFrom(other: Verdicts): void {
+    this.outcome.set(other.outcome);
+    this.known.set(other.known);
+    this.most.set(other.most);
+    this.over.set(other.over);
+    this.met = other.met;
+    this.unmet = other.unmet;
+    this.forbidden = other.forbidden;
+    this.credits = other.credits;
+    this.size = other.size;
   }
 }
 
@@ -57,6 +82,16 @@ export class Evaluator {
   private readonly clashUnits: Int32Array;
   private readonly choice: Int32Array;
   private clashCount = 0;
+  /** The allocation search's state: units at stake, the maxima at stake and their kept known sums. */
+  private readonly stake: Int32Array;
+  private stakeCount = 0;
+  private readonly capAtStake: Uint8Array;
+  private readonly capKept: Float64Array;
+  private readonly clashKept: Int32Array;
+  private found = false;
+  /** Scratch sums of `sumOver`. */
+  private sumKnown = 0;
+  private sumMost = 0;
 
   /** How many barred sets held more than one of the units of the last evaluation. */
   get lastClashes(): number {
@@ -73,6 +108,10 @@ export class Evaluator {
     this.clashLength = new Int32Array(sets);
     this.clashUnits = new Int32Array(compiled.barredUnits.length);
     this.choice = new Int32Array(sets);
+    this.stake = new Int32Array(compiled.units.length);
+    this.capAtStake = new Uint8Array(compiled.rules.length);
+    this.capKept = new Float64Array(compiled.rules.length);
+    this.clashKept = new Int32Array(sets);
   }
 
   /**
@@ -83,6 +122,10 @@ export class Evaluator {
     const { taken } = out;
     for (let i = 0; i < count; i++) taken[units[i]] = 1;
     this.findClashes(taken);
+    if (this.compiled.caps.length > 0 && this.capsAtStake(units, count)) {
+      this.allocate(units, count, out);
+      return;
+    }
     if (this.clashCount === 0) {
       this.decide(units, count, out);
       return;
@@ -97,12 +140,7 @@ export class Evaluator {
       }
       this.decide(units, count, scratch);
       if (first || better(scratch, out)) {
-        out.outcome.set(scratch.outcome);
-        out.known.set(scratch.known);
-        out.most.set(scratch.most);
-        out.met = scratch.met;
-        out.unmet = scratch.unmet;
-        out.credits = scratch.credits;
+        out.copyFrom(scratch);
         for (let i = 0; i < count; i++) out.counted[units[i]] = dropped[units[i]] ^ 1;
         first = false;
       }
@@ -113,6 +151,156 @@ export class Evaluator {
       if (c === clashes) break;
     }
     for (let i = 0; i < count; i++) scratch.counted[units[i]] = 0;
+  }
+
+  /**
+   * Decides every rule on the first `count` units of `units` with the units `counted` flags 0 left out, as an
+   * earlier `evaluate` chose: how a result's rules are read again when shown. `out` must be clear of other units.
+   */
+  evaluateCounting(units: ArrayLike<number>, count: number, counted: Uint8Array, out: Verdicts): void {
+    for (let i = 0; i < count; i++) {
+      out.taken[units[i]] = 1;
+      this.dropped[units[i]] = counted[units[i]] ^ 1;
+    }
+    this.decide(units, count, out);
+    for (let i = 0; i < count; i++) this.dropped[units[i]] = 0;
+  }
+
+  /** Whether a maximum that leaves units out could be passed by all the units: marks those maxima. */
+  private capsAtStake(units: ArrayLike<number>, count: number): boolean {
+    const { caps, limit } = this.compiled;
+    let any = false;
+    for (let k = 0; k < caps.length; k++) {
+      const r = caps[k];
+      this.sumOver(r, units, count, false);
+      this.capAtStake[r] = this.sumMost > limit[r] ? 1 : 0;
+      if (this.capAtStake[r]) any = true;
+    }
+    return any;
+  }
+
+  /**
+   * Known and most sums of rule r's measure over the first `count` of `units` (only those not dropped when `live`),
+   * into `sumKnown` and `sumMost`.
+   */
+  private sumOver(r: number, units: ArrayLike<number>, count: number, live: boolean): void {
+    const { counts, value, ruleSlot, slotLeft } = this.compiled;
+    const row = r * this.compiled.units.length;
+    const generation = ++this.generation;
+    let known = 0;
+    let extra = 0;
+    for (let i = 0; i < count; i++) {
+      const u = units[i];
+      if (live && this.dropped[u]) continue;
+      const how = counts[row + u];
+      if (how === COUNTED) known += value[row + u];
+      else if (how === IF_LEVEL) extra += value[row + u];
+      else if (how === UNKNOWN_CREDITS) {
+        const slot = ruleSlot[row + u];
+        if (this.slotSeen[slot] !== generation) {
+          this.slotSeen[slot] = generation;
+          extra += slotLeft[slot];
+        }
+      }
+    }
+    this.sumKnown = known;
+    this.sumMost = known + extra;
+  }
+
+  /**
+   * The best allocation (see the head of this file): the units at stake are those of clashing barred sets and those
+   * a maximum at stake counts; every other unit always counts (leaving it out could only lose).
+   */
+  private allocate(units: ArrayLike<number>, count: number, out: Verdicts): void {
+    const c = this.compiled;
+    const n = c.units.length;
+    const { caps, counts, value } = c;
+    let stakeCount = 0;
+    for (let k = 0; k < caps.length; k++) this.capKept[caps[k]] = 0;
+    for (let s = 0; s < this.clashCount; s++) this.clashKept[s] = 0;
+    for (let i = 0; i < count; i++) {
+      const u = units[i];
+      let atStake = this.clashesOf(u, -1) > 0;
+      for (let k = 0; k < caps.length && !atStake; k++) {
+        const r = caps[k];
+        if (this.capAtStake[r] && counts[r * n + u] !== NOT_COUNTED) atStake = true;
+      }
+      if (atStake) this.stake[stakeCount++] = u;
+      else
+        for (let k = 0; k < caps.length; k++) {
+          const r = caps[k];
+          if (counts[r * n + u] === COUNTED) this.capKept[r] += value[r * n + u];
+        }
+    }
+    this.stakeCount = stakeCount;
+    this.found = false;
+    this.search(0, units, count, out);
+    for (let i = 0; i < count; i++) this.scratch.counted[units[i]] = 0;
+  }
+
+  /** How many clashing barred sets hold unit u; with `kept` >= 0, only those already keeping that many units. */
+  private clashesOf(u: number, kept: number): number {
+    let sets = 0;
+    for (let s = 0; s < this.clashCount; s++) {
+      const start = this.clashStart[s];
+      for (let j = start; j < start + this.clashLength[s]; j++) {
+        if (this.clashUnits[j] !== u) continue;
+        if (kept < 0 || this.clashKept[s] === kept) sets++;
+        break;
+      }
+    }
+    return sets;
+  }
+
+  private markKept(u: number, by: 1 | -1): void {
+    for (let s = 0; s < this.clashCount; s++) {
+      const start = this.clashStart[s];
+      for (let j = start; j < start + this.clashLength[s]; j++)
+        if (this.clashUnits[j] === u) {
+          this.clashKept[s] += by;
+          break;
+        }
+    }
+    const { caps, counts, value } = this.compiled;
+    const n = this.compiled.units.length;
+    for (let k = 0; k < caps.length; k++) {
+      const r = caps[k];
+      if (counts[r * n + u] === COUNTED) this.capKept[r] += by * value[r * n + u];
+    }
+  }
+
+  /** Whether keeping unit u leaves every barred set with at most one kept unit and every maximum within. */
+  private mayKeep(u: number): boolean {
+    if (this.clashesOf(u, -1) !== this.clashesOf(u, 0)) return false;
+    const { caps, counts, value, limit } = this.compiled;
+    const n = this.compiled.units.length;
+    for (let k = 0; k < caps.length; k++) {
+      const r = caps[k];
+      if (counts[r * n + u] === COUNTED && this.capKept[r] + value[r * n + u] > limit[r]) return false;
+    }
+    return true;
+  }
+
+  private search(i: number, units: ArrayLike<number>, count: number, out: Verdicts): void {
+    if (i === this.stakeCount) {
+      const scratch = this.scratch;
+      this.decide(units, count, scratch);
+      if (!this.found || better(scratch, out)) {
+        out.copyFrom(scratch);
+        for (let j = 0; j < count; j++) out.counted[units[j]] = this.dropped[units[j]] ^ 1;
+        this.found = true;
+      }
+      return;
+    }
+    const u = this.stake[i];
+    if (this.mayKeep(u)) {
+      this.markKept(u, 1);
+      this.search(i + 1, units, count, out);
+      this.markKept(u, -1);
+    }
+    this.dropped[u] = 1;
+    this.search(i + 1, units, count, out);
+    this.dropped[u] = 0;
   }
 
   /** Clears what `evaluate` set in `out` for these units, so `out` can take the next learner. */
@@ -145,7 +333,8 @@ export class Evaluator {
     const c = this.compiled;
     const n = c.units.length;
     const { dropped, slotSeen } = this;
-    const { counts, credits: unitCredits, slotOf, slotLeft, creditRules, required, needStart, needs } = c;
+    const { counts, credits: unitCredits, value, ruleSlot, slotLeft, creditRules, required, needStart, needs } = c;
+    const { limit, forbidsOver } = c;
     const { counted, outcome } = out;
     const live = this.live;
     let credits = 0;
@@ -160,6 +349,7 @@ export class Evaluator {
     }
     let met = 0;
     let unmet = 0;
+    let forbidden = 0;
     let generation = this.generation;
     const ruleCount = creditRules.length;
     for (let r = 0; r < ruleCount; r++) {
@@ -172,11 +362,11 @@ export class Evaluator {
           const u = live[i];
           const how = counts[row + u];
           if (how === NOT_COUNTED) continue;
-          if (how === COUNTED) known += unitCredits[u];
-          else if (how === IF_LEVEL) extra += unitCredits[u];
+          if (how === COUNTED) known += value[row + u];
+          else if (how === IF_LEVEL) extra += value[row + u];
           else if (how === UNKNOWN_CREDITS) {
             // Unknown credits of a group's units share what its stated total leaves, counted once per group.
-            const slot = slotOf[u];
+            const slot = ruleSlot[row + u];
             if (slotSeen[slot] !== generation) {
               slotSeen[slot] = generation;
               extra += slotLeft[slot];
@@ -190,26 +380,46 @@ export class Evaluator {
       const most = known + extra;
       out.known[r] = known;
       out.most[r] = most;
-      if (known >= least) {
-        outcome[r] = MET;
-        met++;
-      } else if (most < least) {
-        outcome[r] = UNMET;
-        unmet++;
-      } else outcome[r] = UNKNOWN;
+      let verdict = known >= least ? MET : most < least ? UNMET : UNKNOWN;
+      out.over[r] = 0;
+      const max = limit[r];
+      if (max !== Infinity) {
+        this.generation = generation;
+        // A forbidding maximum reads every unit taken; one that leaves units out, those that count.
+        if (forbidsOver[r] === 1) this.sumOver(r, units, count, false);
+        else {
+          this.sumKnown = known;
+          this.sumMost = most;
+        }
+        generation = this.generation;
+        if (this.sumKnown > max && forbidsOver[r] === 1) {
+          verdict = UNMET;
+          out.over[r] = 1;
+          forbidden++;
+        } else if (this.sumMost > max && verdict === MET) verdict = UNKNOWN;
+      }
+      outcome[r] = verdict;
+      if (verdict === MET) met++;
+      else if (verdict === UNMET) unmet++;
     }
     this.generation = generation;
     out.met = met;
     out.unmet = unmet;
+    out.forbidden = forbidden;
     out.credits = credits;
+    out.size = liveCount;
   }
 }
 
-/** Best first: most rules met, then fewest unmet, then most credits. */
+/**
+ * Best first: most rules met, then fewest unmet, then most credits, then most units counted (fewest left out: only
+ * units of no credits, or of unknown credits, can tie on the rest).
+ */
 function better(a: Verdicts, b: Verdicts): boolean {
   if (a.met !== b.met) return a.met > b.met;
   if (a.unmet !== b.unmet) return a.unmet < b.unmet;
-  return a.credits > b.credits;
+  if (a.credits !== b.credits) return a.credits > b.credits;
+  return a.size > b.size;
 }
 
 const evaluators = new WeakMap<CompiledQualification, Evaluator>();
@@ -251,7 +461,8 @@ export function decideLearner(
   planned: readonly string[],
   out: LearnerVerdicts,
 ): void {
-  const { position } = evaluator.compiled;
+  // A unit of another qualification that counts as one of this one's is looked up as that unit: counted once.
+  const position = evaluator.compiled.lookup;
   evaluator.clear(out.units, out.achievedCount, out.achieved);
   evaluator.clear(out.units, out.count, out.withPlanned);
   const seen = out.withPlanned.taken;

@@ -13,6 +13,7 @@ import type {
   RuleOutcome,
   RuleResult,
   Status,
+  UnitLeftOut,
   Violation,
   ViolationCode,
 } from './model';
@@ -41,6 +42,12 @@ interface EvaluationContext {
   compiled: CompiledQualification;
   /** Units that count, by index. */
   counted: readonly number[];
+  /** Units taken but left out of the count, by index. */
+  notCounted: readonly number[];
+  /** Units taken, by index. */
+  taken: readonly number[];
+  /** 1 for each rule whose forbidding maximum the taken units pass. */
+  over: Uint8Array;
 }
 
 /** One rule's result: data, with its words and the facts it used made when read. */
@@ -58,6 +65,29 @@ class CompiledRuleResult implements RuleResult {
     readonly missingUnits: string[],
     readonly uncertain: string[],
   ) {}
+
+  /** Units this rule's maximum left out of the count: those left out that it counts (none without such a maximum). */
+  get leftOut(): string[] | undefined {
+    const { compiled, notCounted } = this.context;
+    const r = this.index;
+    if (r < 0 || compiled.limit[r] === Infinity || compiled.forbidsOver[r] === 1 || notCounted.length === 0)
+      return undefined;
+    const refs = refsWhere(compiled, notCounted, 0, notCounted.length, compiled.counts, r * compiled.units.length, 0);
+    const all = notCounted.map((u) => compiled.units[u].ref);
+    return all.filter((ref) => !refs.includes(ref));
+  }
+
+  /** The chosen units its forbidding maximum counts, when they pass it. */
+  get overBy(): string[] | undefined {
+    const { compiled, taken, over } = this.context;
+    const r = this.index;
+    if (r < 0 || over[r] !== 1) return undefined;
+    return overUnits(compiled, r, taken);
+  }
+
+  private get index(): number {
+    return this.context.compiled.rules.findIndex((rule) => rule.id === this.ruleId);
+  }
 
   /** The unit facts the rule used, each with where it came from (a centre, or the qualification's definition). */
   get uses(): FactUse[] {
@@ -89,6 +119,12 @@ class CompiledRuleResult implements RuleResult {
     const uses = neededUnitFactUses(needed, origin);
     return centreOnly ? uses.filter((use) => use.where.from !== 'definition') : uses;
   }
+}
+
+/** Refs of the taken units that rule r counts (or may count), in the order given. */
+function overUnits(compiled: CompiledQualification, r: number, taken: readonly number[]): string[] {
+  const n = compiled.units.length;
+  return taken.filter((u) => compiled.counts[r * n + u] !== 0).map((u) => compiled.units[u].ref);
 }
 
 /** Refs of the counted units (in the order given) that rule r counts only if their unknown values allow. */
@@ -126,13 +162,20 @@ function refsWhere(
 /** Kept clear between uses: `ruleResults` may run while a learner's buffers hold another learner. */
 const ruleBuffers = new WeakMap<CompiledQualification, Verdicts>();
 
-/** The rule results of the counted units (no barred clash among them), built when first read. */
-function ruleResults(compiled: CompiledQualification, counted: readonly number[]): RuleResult[] {
+/** The rule results of the taken units with those counted as the evaluation chose, built when first read. */
+function ruleResults(
+  compiled: CompiledQualification,
+  taken: readonly number[],
+  counted: readonly number[],
+  notCounted: readonly number[],
+): RuleResult[] {
   const evaluator = evaluatorOf(compiled);
   let verdicts = ruleBuffers.get(compiled);
   if (!verdicts) ruleBuffers.set(compiled, (verdicts = new Verdicts(compiled)));
-  evaluator.evaluate(counted, counted.length, verdicts);
-  const context: EvaluationContext = { compiled, counted };
+  const countedFlags = new Uint8Array(compiled.units.length);
+  for (const u of counted) countedFlags[u] = 1;
+  evaluator.evaluateCounting(taken, taken.length, countedFlags, verdicts);
+  const context: EvaluationContext = { compiled, counted, notCounted, taken, over: verdicts.over.slice() };
   const rules = compiled.rules.map((rule, r) => {
     const outcome = verdicts.outcome[r];
     const uncertain = uncertainUnits(compiled, r, counted);
@@ -151,7 +194,7 @@ function ruleResults(compiled: CompiledQualification, counted: readonly number[]
       uncertain,
     );
   });
-  evaluator.clear(counted, counted.length, verdicts);
+  evaluator.clear(taken, taken.length, verdicts);
   return rules;
 }
 
@@ -195,8 +238,18 @@ class CompiledEvaluation implements Evaluation {
     return this.#notCounted === undefined ? [] : this.#notCounted.map((u) => this.#compiled.units[u].ref);
   }
 
+  /** Units left out of the count, by index. */
+  get notCountedUnits(): readonly number[] {
+    return this.#notCounted ?? [];
+  }
+
   get rules(): RuleResult[] {
-    return (this.#rules ??= ruleResults(this.#compiled, this.#counted));
+    return (this.#rules ??= ruleResults(
+      this.#compiled,
+      [...this.#counted, ...(this.#notCounted ?? [])],
+      this.#counted,
+      this.#notCounted ?? [],
+    ));
   }
 }
 
@@ -258,6 +311,12 @@ function withRuleViolations(
   for (let r = 0; r < rules; r++) {
     if (outcome[r] !== UNMET) continue;
     const rule = compiled.rules[r];
+    // Passing a forbidding maximum is a choice to undo, named with the units; falling short, units to add.
+    if (verdicts.over[r] === 1) {
+      const taken = [...evaluation.countedUnits, ...evaluation.notCountedUnits];
+      list[at++] = new RuleViolation('over-maximum', overUnits(compiled, r, taken), rule.id, evaluation, r);
+      continue;
+    }
     list[at++] = new RuleViolation(
       KINDS[rule.kind].code,
       compiled.creditRules[r] === undefined ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
@@ -309,11 +368,14 @@ function statusFrom(
   return 'needs-data';
 }
 
-/** `decideStatus` on the compiled evaluator's buffers: a unit the qualification lacks, or a barred clash, forbids. */
+/**
+ * `decideStatus` on the compiled evaluator's buffers: a unit the qualification lacks, a barred clash, or units past a
+ * forbidding maximum forbid.
+ */
 export function verdictStatus(v: LearnerVerdicts): Status {
   const rules = v.compiled.rules.length;
   return statusFrom(
-    v.strangers > 0 || v.clashes > 0,
+    v.strangers > 0 || v.clashes > 0 || v.withPlanned.forbidden > 0,
     v.achieved.met === rules,
     v.withPlanned.unmet > 0,
     v.withPlanned.met === rules,
@@ -378,7 +440,7 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
   const violations: Violation[] = [];
   if (buffers.strangers > 0) {
     const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter(
-      (ref) => !compiled.position.has(ref),
+      (ref) => !compiled.lookup.has(ref),
     );
     violations.push(new StrangerViolation(strangers, qualification.id));
   }
@@ -386,8 +448,9 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
   const status = verdictStatus(buffers);
   const achieved = new CompiledEvaluation(buffers.achieved, buffers.units, buffers.achievedCount);
   const withPlanned = new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
-  const notCounted = buffers.clashes === 0 ? [] : [...new Set([...achieved.notCounted, ...withPlanned.notCounted])];
-  return {
+  const leftAside = achieved.notCountedUnits.length > 0 || withPlanned.notCountedUnits.length > 0;
+  const notCounted = leftAside ? [...new Set([...achieved.notCounted, ...withPlanned.notCounted])] : [];
+  const result: LearnerResult = {
     qualification: qualification.id,
     status,
     achieved,
@@ -395,4 +458,38 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
     violations: withRuleViolations(violations, buffers.withPlanned, withPlanned),
     notCounted,
   };
+  const equivalents = equivalentsHeld(qualification, learner);
+  if (equivalents.length > 0) result.equivalents = equivalents;
+  const leftOut = leftAside && compiled.caps.length > 0 ? unitsLeftOut(compiled, buffers, notCounted) : [];
+  if (leftOut.length > 0) result.leftOut = leftOut;
+  return result;
+}
+
+/** The learner's units of other qualifications that count as units of this one, each with the unit it counts as. */
+function equivalentsHeld(q: QualificationDefinition, learner: LearnerUnits): { ref: string; countsAs: string }[] {
+  if (q.equivalents === undefined || q.equivalents.length === 0) return [];
+  const held = new Set([...learner.achieved, ...learner.planned]);
+  return q.equivalents.filter((e) => held.has(e.ref)).map(({ ref, countsAs }) => ({ ref, countsAs }));
+}
+
+/** `Y/600/1234 counted as K/503/0421`: what a result says of the equivalents a learner holds. */
+export function equivalentWords(equivalents: readonly { ref: string; countsAs: string }[]): string {
+  return equivalents.map((e) => `${e.ref} counted as ${e.countsAs}`).join('; ');
+}
+
+/**
+ * The units a maximum left out, each with the first rule whose maximum counts it: those not counted that no clashing
+ * barred set holds (a barred set's own unit is not counted because another of the set counts).
+ */
+function unitsLeftOut(compiled: CompiledQualification, buffers: LearnerVerdicts, notCounted: string[]): UnitLeftOut[] {
+  const clashing = new Set(clashViolations(compiled, buffers.withPlanned.taken).flatMap((v) => v.units));
+  const n = compiled.units.length;
+  const leftOut: UnitLeftOut[] = [];
+  for (const ref of notCounted) {
+    if (clashing.has(ref)) continue;
+    const u = compiled.position.get(ref) as number;
+    const r = compiled.caps.find((cap) => compiled.counts[cap * n + u] !== 0);
+    if (r !== undefined) leftOut.push({ unit: ref, ruleId: compiled.rules[r].id });
+  }
+  return leftOut;
 }

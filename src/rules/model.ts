@@ -75,7 +75,36 @@ export interface BarredRule extends RuleBase {
   units: string[];
 }
 
-export type Rule = TotalCreditsRule | LevelCreditsRule | MandatoryRule | GroupCreditsRule | BarredRule;
+/** What a rule adds up over the units it counts: their credits, their guided learning hours, or their number. */
+export type Measure = 'credits' | 'glh' | 'units';
+
+/** Which units a rule counts by their level: at exactly a level, at it or above, at it or below. */
+export type LevelFilter = { exactly: Level } | { atLeast: Level } | { atMost: Level };
+
+/**
+ * What happens to a learner whose units that pass a rule's filters add up to more than its maximum: `not-counted`,
+ * whole units are left out of the count until the sum is at most the maximum; `forbidden`, the learner has made a
+ * choice the rules forbid.
+ */
+export type OverMax = 'not-counted' | 'forbidden';
+
+/**
+ * The general rule: the measure summed over the units that pass every filter given (groups, named units, a level;
+ * none means every unit) is at least `min` and at most `max` (a definition gives at least one of them).
+ */
+export interface SumRule extends RuleBase {
+  kind: 'sum';
+  of: Measure;
+  groups?: string[];
+  units?: string[];
+  level?: LevelFilter;
+  /** The least the measure must add up to; 0 when the definition gives no minimum. */
+  min: number;
+  max?: number;
+  overMax: OverMax;
+}
+
+export type Rule = TotalCreditsRule | LevelCreditsRule | MandatoryRule | GroupCreditsRule | BarredRule | SumRule;
 export type RuleKind = Rule['kind'];
 
 export interface QualificationDefinition {
@@ -93,8 +122,21 @@ export interface QualificationDefinition {
   groups: GroupDefinition[];
   units: UnitDefinition[];
   rules: Rule[];
+  /**
+   * Units of other qualifications that count as one of this qualification's units (`countsAs`, a ref of this
+   * definition) for its learners: the rules of combination name them as equivalences.
+   */
+  equivalents?: EquivalentUnit[];
   /** Where the definition came from: `embedded`, a JSON file path, a rules sheet. */
   origin?: string;
+}
+
+/** A unit of another qualification that counts as one of this qualification's units. */
+export interface EquivalentUnit {
+  ref: string;
+  title: string;
+  /** The ref of the unit of this qualification it counts as. */
+  countsAs: string;
 }
 
 // ---- Engine input and output ----
@@ -125,6 +167,10 @@ export interface RuleResult {
   missingUnits: string[];
   /** Counted units whose unknown credits or level leave what they add to the rule open, decided or not. */
   uncertain?: string[];
+  /** Units this rule's maximum left out of the count (`overMax: not-counted`). */
+  readonly leftOut?: readonly string[];
+  /** The chosen units that pass the filters of a forbidding maximum, when they add up to more than it allows. */
+  readonly overBy?: readonly string[];
   /** The unit facts a centre supplied that the rule's verdict used, each with where it came from. */
   readonly uses?: readonly FactUse[];
   /** A sentence for people: what is met or missing. */
@@ -138,8 +184,14 @@ export interface Evaluation {
   credits: number;
   /** Units that count (one chosen per barred set). */
   counted: string[];
-  /** Units taken but not counted because another unit of their barred set counts. */
+  /** Units taken but not counted: another unit of their barred set counts, or a maximum leaves them out. */
   notCounted: string[];
+}
+
+/** A unit left out of the count by a rule's maximum (`overMax: not-counted`), with the rule. */
+export interface UnitLeftOut {
+  unit: string;
+  ruleId: string;
 }
 
 export type Status = 'achieved' | 'on-track' | 'incomplete' | 'invalid' | 'needs-data';
@@ -150,6 +202,8 @@ export type ViolationCode =
   | 'total-min-credits'
   | 'level-min-credits'
   | 'barred-combination'
+  | 'sum-min'
+  | 'over-maximum'
   | 'unknown-unit'
   | 'unit-not-in-qualification'
   | 'duplicate-unit'
@@ -173,6 +227,10 @@ export interface LearnerResult {
   achieved: Evaluation;
   withPlanned: Evaluation;
   violations: Violation[];
-  /** Units not counted in either evaluation because of barred sets. */
+  /** Units not counted in either evaluation because of barred sets or maxima. */
   notCounted: string[];
+  /** Present when a maximum left units out: each such unit with the rule that left it out. */
+  leftOut?: UnitLeftOut[];
+  /** Present when a learner holds units of another qualification that count as units of this one. */
+  equivalents?: { ref: string; countsAs: string }[];
 }

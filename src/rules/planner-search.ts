@@ -17,6 +17,7 @@
 // cost-per-credit breakpoint of each single rule (which gives the exact fractional-knapsack bound for that rule), and
 // the rules together at their best single prices (which sees that group B credits and level 2 credits come from
 // different units).
+import { evaluateUnits } from './evaluate';
 import type { CreditRule, QualificationShape } from './planner-shape';
 import { gains, Tally, type SearchMode } from './planner-tally';
 
@@ -204,7 +205,19 @@ export class PlanSearch {
   }
 
   private valid(): boolean {
+    if (!this.tally.withinLimits(this.mode)) return false;
     return this.mode === 'known' ? this.tally.allKnownMet(this.rules) : this.tally.noneUnmet(this.rules);
+  }
+
+  /**
+   * Whether the engine counts every unit of the plan: past a maximum that leaves units out only if unknown values
+   * are at their most, the engine may still leave a unit out, and a plan never proposes a unit that would not count.
+   */
+  private allCount(): boolean {
+    if (!this.input.shape.leavesOut || !this.tally.mayPassLimit()) return true;
+    const { shape, base, candidates } = this.input;
+    const refs = [...base, ...this.chosen.map((i) => candidates[i])].map((u) => shape.units[u].ref);
+    return evaluateUnits(shape.index.qualification, refs).notCounted.length === 0;
   }
 
   /**
@@ -279,7 +292,7 @@ export class PlanSearch {
   private reliesOnNothing(): boolean {
     if (this.input.forcedCostUnknown) return false;
     for (const i of this.chosen) if (!this.candCostKnown[i]) return false;
-    return this.tally.allKnownMet(this.rules);
+    return this.tally.allKnownMet(this.rules) && this.tally.withinLimits('known');
   }
 
   /**
@@ -288,6 +301,7 @@ export class PlanSearch {
    */
   private record(cost: number): void {
     if (this.mode === 'hopeful' && this.reliesOnNothing()) return;
+    if (!this.allCount()) return;
     const plan: FoundPlan = { units: this.chosen.map((i) => this.input.candidates[i]), cost, size: this.chosen.length };
     let at = this.found.length;
     // Found in tie-break order, so an equal plan found later goes after.
@@ -331,7 +345,8 @@ export class PlanSearch {
     if (this.blocked[i] === 0) {
       this.chosen.push(i);
       this.tally.add(u);
-      if (!this.holdsRedundantUnit()) {
+      // Past a maximum, a unit would not count (or is not allowed): no plan below keeps within it.
+      if (this.tally.withinLimits(this.mode) && !this.holdsRedundantUnit()) {
         this.block(i, 1);
         this.visit(i + 1, cost + this.candCost[i]);
         this.block(i, -1);

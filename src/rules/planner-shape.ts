@@ -1,5 +1,6 @@
-// The planner's view of a qualification: every credit rule turned into numbers per unit, built once per definition
-// from the engine's compiled form, so the planner counts a unit toward a rule exactly where the engine does.
+// The planner's view of a qualification: every credit rule turned into numbers per unit (of the rule's measure:
+// credits, GLH or units), built once per definition from the engine's compiled form, so the planner counts a unit
+// toward a rule exactly where the engine does.
 import { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
 import type { CreditRule } from './kinds';
 import type { QualificationDefinition, UnitDefinition } from './model';
@@ -29,6 +30,12 @@ export interface QualificationShape {
   readonly uncertain: Uint8Array;
   /** Per group slot: credits left for its units of unknown credits (Infinity when the group states no total). */
   readonly slotLeft: readonly number[];
+  /** Per credit rule: the most of its measure that may count or be taken (Infinity for no maximum). */
+  readonly limit: Float64Array;
+  /** Per credit rule: 1 when its maximum forbids more, 0 when it leaves units out (or there is none). */
+  readonly forbids: Uint8Array;
+  /** Whether any rule has a maximum that leaves units out. */
+  readonly leavesOut: boolean;
 }
 
 const shapes = new WeakMap<QualificationDefinition, QualificationShape>();
@@ -52,9 +59,9 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
     for (let u = 0; u < n; u++) {
       const how = compiled.counts[row * n + u];
       const at = u * R + r;
-      if (how === COUNTED) known[at] = compiled.credits[u];
-      else if (how === IF_LEVEL) ifLevel[at] = compiled.credits[u];
-      else if (how === UNKNOWN_CREDITS) slot[at] = compiled.slotOf[u];
+      if (how === COUNTED) known[at] = compiled.value[row * n + u];
+      else if (how === IF_LEVEL) ifLevel[at] = compiled.value[row * n + u];
+      else if (how === UNKNOWN_CREDITS) slot[at] = compiled.ruleSlot[row * n + u];
       if (how === IF_LEVEL || how === UNKNOWN_CREDITS) uncertain[at] = 1;
     }
   });
@@ -88,6 +95,9 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
     slot,
     uncertain,
     slotLeft,
+    limit: Float64Array.from(creditRuleRows, ({ row }) => compiled.limit[row]),
+    forbids: Uint8Array.from(creditRuleRows, ({ row }) => compiled.forbidsOver[row]),
+    leavesOut: compiled.caps.length > 0,
   };
   shapes.set(q, shape);
   return shape;

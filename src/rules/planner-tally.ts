@@ -93,6 +93,26 @@ export class Tally {
     for (let r = 0; r < this.R; r++) if (this.most(r) < rules[r].min) return false;
     return true;
   }
+
+  /**
+   * Whether the units keep within every maximum: their known sum never passes one (adding units cannot undo that);
+   * in 'known' mode, not even with unknown values read at their most (the maximum is met on known values).
+   */
+  withinLimits(mode: SearchMode): boolean {
+    const { limit } = this.shape;
+    for (let r = 0; r < this.R; r++) {
+      if (limit[r] === Infinity) continue;
+      if ((mode === 'known' ? this.most(r) : this.known[r]) > limit[r]) return false;
+    }
+    return true;
+  }
+
+  /** Whether some maximum that leaves units out could be passed if unknown values were at their most. */
+  mayPassLimit(): boolean {
+    const { limit, forbids } = this.shape;
+    for (let r = 0; r < this.R; r++) if (limit[r] !== Infinity && !forbids[r] && this.most(r) > limit[r]) return true;
+    return false;
+  }
 }
 
 /** Per unit and rule (at `u * R + r`), what the unit can add at best in a mode, and whether it adds to any rule. */
@@ -114,6 +134,8 @@ export function gains(shape: QualificationShape, mode: SearchMode): Gains {
       const helps = new Uint8Array(n);
       for (let at = 0; at < n * R; at++) {
         const s = shape.slot[at];
+        // A rule without a minimum (a maximum alone) needs nothing: adding to it helps nothing.
+        if (shape.creditRules[at % R].min === 0) continue;
         gain[at] =
           m === 'known' ? shape.known[at] : shape.known[at] + shape.ifLevel[at] + (s >= 0 ? shape.slotLeft[s] : 0);
         if (gain[at] > 0) helps[Math.floor(at / R)] = 1;

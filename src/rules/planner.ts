@@ -3,7 +3,9 @@
 //
 // Decisions, so that advisers and tests can rely on them:
 // - A plan is a set of units to add. It never adds a unit barred with one that counts or one it adds, and always adds
-//   the mandatory units still missing.
+//   the mandatory units still missing. It keeps within every maximum on known values (so every unit it adds counts,
+//   and it makes no choice a maximum forbids); a plan that relies on nothing unknown keeps within them even with
+//   unknown values at their most. Units a maximum leaves out of the learner's count are `setAside`, as for a clash.
 // - Plans that rely on nothing unknown come first: every rule met on the catalogue's known values, and every added
 //   unit's cost known. Only when fewer than `maxPlans` of those exist do plans follow that leave a rule undecided
 //   (reading unknown credits and levels as favourably as the engine's bounds allow, never past a group's stated total)
@@ -23,7 +25,7 @@ import { barredClashes, evaluateUnits } from './evaluate';
 import type { LearnerUnits, QualificationDefinition } from './model';
 import { noPlanReason } from './planner-reason';
 import { PlanSearch, type FoundPlan, type SearchInput } from './planner-search';
-import { canHelp, type SearchMode } from './planner-tally';
+import { canHelp, Tally, type SearchMode } from './planner-tally';
 import { costTable, shapeOf, type CostMeasure, type QualificationShape } from './planner-shape';
 
 export type { CostMeasure } from './planner-shape';
@@ -66,10 +68,11 @@ export interface PlanStatistics {
 function reliedOn(shape: QualificationShape, units: readonly number[]): Set<number> {
   const R = shape.creditRules.length;
   const relies = new Set<number>();
+  const tally = new Tally(shape);
+  for (const u of units) tally.add(u);
   shape.creditRules.forEach((rule, r) => {
-    let known = 0;
-    for (const u of units) known += shape.known[u * R + r];
-    if (known >= rule.min) return;
+    // Undecided: the known values fall short of the minimum, or could pass the maximum at their most.
+    if (tally.known[r] >= rule.min && tally.most(r) <= shape.limit[r]) return;
     for (const u of units) if (shape.uncertain[u * R + r]) relies.add(u);
   });
   return relies;
@@ -92,6 +95,12 @@ export function planCompletionWithStatistics(
   const result: PlanResult = { plans: [] };
   let counted = taken;
   const clashes = barredClashes(shape.index, takenSet);
+  // Units a maximum leaves out stay the learner's but do not count: plans are made for the units that count.
+  const leftOut = shape.leavesOut && clashes.length === 0 ? evaluateUnits(q, taken).notCounted : [];
+  if (leftOut.length > 0) {
+    counted = taken.filter((ref) => !leftOut.includes(ref));
+    result.setAside = leftOut;
+  }
   if (clashes.length > 0) {
     const evaluation = evaluateUnits(q, taken);
     counted = evaluation.counted;

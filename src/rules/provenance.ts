@@ -2,7 +2,7 @@
 // definitions carry; the unit's `source` text also says it, as one more "what: where" part beside the catalogue's
 // ("credits and level: your rules sheet"), for a person reading it. Only definitions written before the field existed
 // are read from that text.
-import { KINDS, creditCounts, isCreditRule, type CreditRule } from './kinds';
+import { creditCounts, factsDeciding, isCreditRule, measureOf, type CreditRule } from './kinds';
 import { unitKey } from './unit-key';
 import type { Evaluation, FactOrigin, QualificationDefinition, SuppliedFacts, UnitDefinition, UnitFact } from './model';
 
@@ -201,7 +201,7 @@ export function evaluationProvenance(q: QualificationDefinition, evaluation: Eva
 }
 
 /**
- * The facts a credit rule relied on for the units that count, each with where it came from: credits counted, and
+ * The facts a credit rule relied on for the units that count, each with where it came from: credits (or GLH) counted, and
  * the levels and groups that decided whether they count. `centreOnly`: only the facts a centre supplied.
  */
 export function creditRuleFactUses(
@@ -211,7 +211,8 @@ export function creditRuleFactUses(
   centreOnly: boolean,
 ): FactUse[] {
   const uses: FactUse[] = [];
-  const kind = KINDS[rule.kind];
+  const deciding = factsDeciding(rule);
+  const measure = measureOf(rule);
   const use = (unit: UnitDefinition, fact: UnitFact) => {
     const where = factSource(unit, fact, origin);
     if (!centreOnly || where.from !== 'definition') uses.push({ unit, fact, where });
@@ -219,10 +220,11 @@ export function creditRuleFactUses(
   for (const unit of counted) {
     if (centreOnly && centreFacts(unit).size === 0) continue;
     const counts = creditCounts(rule, unit);
-    if (kind.usesGroup) use(unit, 'group');
-    if (kind.usesLevel && unit.level !== null) use(unit, 'level');
-    // A unit of unknown level may count: its credits are part of what the rule could count.
-    if (counts !== false && unit.credits !== null) use(unit, 'credits');
+    if (deciding.group) use(unit, 'group');
+    if (deciding.level && unit.level !== null) use(unit, 'level');
+    // A unit of unknown level may count: its credits (or GLH) are part of what the rule could count.
+    if (counts === false || measure === 'units') continue;
+    if (unit[measure] !== null) use(unit, measure);
   }
   return uses;
 }

@@ -1,9 +1,18 @@
 // The registry of rule kinds: everything that names a kind reads it from here.
-import type { BarredRule, QualificationDefinition, Rule, RuleKind, RuleResult, UnitDefinition } from '../model';
+import type {
+  BarredRule,
+  Measure,
+  QualificationDefinition,
+  Rule,
+  RuleKind,
+  RuleResult,
+  UnitDefinition,
+} from '../model';
 import { barred } from './barred';
 import { group } from './group';
 import { level } from './level';
 import { mandatory } from './mandatory';
+import { sum } from './sum';
 import { total } from './total';
 import type {
   AnyKind,
@@ -15,6 +24,7 @@ import type {
   RuleOf,
   RuleResolver,
   RuleSheetValues,
+  SumBounds,
 } from './types';
 
 export type {
@@ -30,8 +40,11 @@ export type {
   RuleResolver,
   RuleSheetColumn,
   RuleSheetValues,
+  SumBounds,
   UnitsKind,
 } from './types';
+export { levelFilterOf, levelFilterParts, levelFilterWords, type LevelMatch } from './sum';
+export { measureName, measureWord } from './credit-words';
 export { atLevel, levelName } from './level-words';
 export { levelWhere } from './level';
 
@@ -42,13 +55,15 @@ export const KINDS = {
   mandatory,
   groupCredits: group,
   barred,
+  sum,
 } as const satisfies {
   [K in RuleKind]: AnyKind & { kind: K };
 };
 
 export const KIND_NAMES = Object.keys(KINDS) as RuleKind[];
 
-export type CreditRule = RuleOf<'totalCredits'> | RuleOf<'levelCredits'> | RuleOf<'groupCredits'>;
+/** A rule that adds up a measure over the units it counts (every counting kind but a mandatory group). */
+export type CreditRule = RuleOf<'totalCredits'> | RuleOf<'levelCredits'> | RuleOf<'groupCredits'> | RuleOf<'sum'>;
 /** A rule decided met, unmet or unknown: every rule but a barred set. */
 export type CountingRule = Exclude<Rule, BarredRule>;
 
@@ -85,6 +100,22 @@ export function creditCounts(rule: CreditRule, unit: UnitDefinition): boolean | 
   return (KINDS[rule.kind] as Credit).counts(rule as never, unit);
 }
 
+/** What a credit rule adds up: credits, GLH or units. */
+export function measureOf(rule: CreditRule): Measure {
+  return (KINDS[rule.kind] as Credit).measure(rule as never);
+}
+
+/** A credit rule's minimum (0 when it has none) and maximum. */
+export function boundsOf(rule: CreditRule): SumBounds {
+  return (KINDS[rule.kind] as Credit).bounds(rule as never);
+}
+
+/** Whether the unit's level, and its group, decide whether it counts toward a credit rule. */
+export function factsDeciding(rule: CreditRule): { level: boolean; group: boolean } {
+  const kind = KINDS[rule.kind] as Credit;
+  return { level: kind.usesLevel(rule as never), group: kind.usesGroup(rule as never) };
+}
+
 /** What a credit rule counts, in words: `credits at level 2`, `credits from Optional Group B and Optional Group C`. */
 export function whatCounts(rule: CreditRule, q: QualificationDefinition): string {
   return (KINDS[rule.kind] as Credit).whatCounts(rule as never, q);
@@ -103,7 +134,7 @@ export function figureOf(rule: Rule): string | undefined {
 
 /** Whether a rule counts every unit: its minimum is the qualification's total. */
 export function countsAll(rule: Rule): boolean {
-  return isCreditRule(rule) && KINDS[rule.kind].countsAll;
+  return isCreditRule(rule) && (KINDS[rule.kind] as Credit).countsAll(rule as never);
 }
 
 /** The words of a counting rule's result (without the note of centre-supplied facts). */

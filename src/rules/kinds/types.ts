@@ -3,6 +3,8 @@
 // these fields, so a new kind is one more module here.
 import type {
   Level,
+  Measure,
+  OverMax,
   QualificationDefinition,
   Rule,
   RuleKind,
@@ -18,12 +20,26 @@ export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;
 /** A level as written in JSON: 0..8, or "Entry" / "E" for Entry level. Checked and converted after the schema. */
 export type LevelJson = number | string;
 
-/** A rule of one kind as a definition writes it in JSON: the id may be left out, a level may be a word. */
-export type RuleJsonOf<K extends RuleKind> = Omit<RuleOf<K>, 'id' | 'level'> & { id?: string } & (RuleOf<K> extends {
-    level: Level;
-  }
-    ? { level: LevelJson }
-    : unknown);
+/** A level filter as written in JSON: `{"atLeast": 3}`, `{"exactly": "Entry"}`. */
+export type LevelFilterJson = { exactly: LevelJson } | { atLeast: LevelJson } | { atMost: LevelJson };
+
+/**
+ * A rule of one kind as a definition writes it in JSON: the id may be left out, a level may be a word; the general
+ * rule may leave out what it adds up (credits) and what a maximum does (leaves units out).
+ */
+export type RuleJsonOf<K extends RuleKind> = K extends 'sum'
+  ? Omit<RuleOf<'sum'>, 'id' | 'level' | 'of' | 'overMax' | 'min'> & {
+      id?: string;
+      min?: number;
+      level?: LevelFilterJson;
+      of?: Measure;
+      overMax?: OverMax;
+    }
+  : Omit<RuleOf<K>, 'id' | 'level'> & { id?: string } & (RuleOf<K> extends {
+        level: Level;
+      }
+        ? { level: LevelJson }
+        : unknown);
 
 /** Turns the names a rule's JSON holds into the definition's, reporting what it cannot resolve at the field given. */
 export interface RuleResolver {
@@ -42,7 +58,8 @@ export interface RuleCheck {
 }
 
 /** The rules sheet's columns a kind may fill, besides Rule id, Kind, Specification text and Note. */
-export type RuleSheetColumn = 'targets' | 'min' | 'level' | 'orAbove';
+export type RuleSheetColumn =
+  'targets' | 'min' | 'level' | 'orAbove' | 'of' | 'units' | 'levelMatch' | 'max' | 'overMax';
 
 /** A rule's values in the rules sheet's columns. */
 export interface RuleSheetValues {
@@ -50,6 +67,11 @@ export interface RuleSheetValues {
   min?: number;
   level?: Level;
   orAbove?: boolean;
+  of?: Measure;
+  units?: readonly string[];
+  levelMatch?: 'exactly' | 'atLeast' | 'atMost';
+  max?: number;
+  overMax?: OverMax;
 }
 
 /** How the rules sheet writes and reads a kind. */
@@ -104,17 +126,34 @@ interface CountingKind<K extends RuleKind> extends KindBase<K> {
   unsatisfiable: { field: string; fix: string };
 }
 
-/** A kind that adds up the credits of the units that count toward it and asks for at least `min`. */
-export interface CreditKind<K extends 'totalCredits' | 'levelCredits' | 'groupCredits'> extends CountingKind<K> {
+/** What a sum rule asks of its measure: at least `min` (0 when it asks for no least), at most `max` if given. */
+export interface SumBounds {
+  min: number;
+  max?: number;
+  overMax: OverMax;
+}
+
+/**
+ * A kind that adds up a measure (credits, GLH or a count of units) over the units it counts, and asks for at least a
+ * minimum, at most a maximum, or both. The engine, the planner and the provenance read a rule only through `measure`,
+ * `counts` and `bounds`, so a kind that fills these is checked, planned and shown everywhere.
+ */
+export interface CreditKind<
+  K extends 'totalCredits' | 'levelCredits' | 'groupCredits' | 'sum',
+> extends CountingKind<K> {
   family: 'credits';
-  /** Whether the unit's credits count toward the rule: yes, no, or null when that rests on its unknown level. */
+  /** What the rule adds up over the units it counts. */
+  measure(rule: RuleOf<K>): Measure;
+  /** The rule's minimum and maximum of its measure. */
+  bounds(rule: RuleOf<K>): SumBounds;
+  /** Whether the unit counts toward the rule: yes, no, or null when that rests on its unknown level. */
   counts(rule: RuleOf<K>, unit: UnitDefinition): boolean | null;
   /** Whether every unit counts: the rule's minimum is the qualification's total (shown beside the credits). */
-  countsAll: boolean;
+  countsAll(rule: RuleOf<K>): boolean;
   /** Whether the unit's level decides if it counts (its level is a fact the rule uses). */
-  usesLevel: boolean;
+  usesLevel(rule: RuleOf<K>): boolean;
   /** Whether the unit's group decides if it counts. */
-  usesGroup: boolean;
+  usesGroup(rule: RuleOf<K>): boolean;
   /** What the rule counts, in words: `credits at level 2`. */
   whatCounts(rule: RuleOf<K>, q: QualificationDefinition): string;
   /** The units the rule counts, in words: `the units at level 2`. */
@@ -140,5 +179,6 @@ export interface BarredKind extends KindBase<'barred'> {
   choiceWords(rule: RuleOf<'barred'>, chosen: readonly string[], dropped: readonly string[]): string;
 }
 
-export type AnyCreditKind = CreditKind<'totalCredits'> | CreditKind<'levelCredits'> | CreditKind<'groupCredits'>;
+export type AnyCreditKind =
+  CreditKind<'totalCredits'> | CreditKind<'levelCredits'> | CreditKind<'groupCredits'> | CreditKind<'sum'>;
 export type AnyKind = AnyCreditKind | UnitsKind | BarredKind;
