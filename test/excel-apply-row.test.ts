@@ -3,6 +3,7 @@
 // the row still holds what was read.
 import assert from 'node:assert/strict';
 import { columnLetters } from '../src/cohort/address';
+import { checkLearner } from '../src/cohort/check';
 import { RESULT_HEADERS } from '../src/cohort/results';
 import { RESULTS_SHEET } from '../src/cohort/results-sheet';
 import { planRowChanges } from '../src/cohort/row-edits';
@@ -243,6 +244,49 @@ describe("what-if: applying a learner's row", function () {
     assert.deepEqual(rowThere(), afterApply, 'a full check writes the same results for that learner');
   });
 
+  it('after a check sent the results to the results sheet, updates the row there, never the columns it left', async () => {
+    // Issue 22: Check; type into a result cell of row 5; Check again (results go to the results sheet); Apply on row 9.
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(grid, sheetName);
+    await checkSheet(fake.run, settingsFor());
+    const typed = `${columnLetters(columnOf(sheet, 'qualcheck: status'))}5`;
+    sheet.put(typed, [['on hold - see Sam']]);
+    const moved = await checkSheet(fake.run, settingsFor());
+    assert.equal(moved.target, 'sheet');
+    const results = fake.book.sheet(RESULTS_SHEET);
+    assert.ok(results, 'the second check made a results sheet');
+
+    const inspection = await inspectSheet(fake.run, settingsFor());
+    const record = learnerAt(inspection, 9); // CC008: barred pair, invalid until one is dropped
+    const resultsRow = resultsRowOf(results, record);
+    const status = columnLetters(columnOf(results, 'qualcheck: status'));
+    assert.equal(results.at(`${status}${resultsRow}`), 'invalid');
+    const barred = checkLearner(record).violations.filter((v) => v.code === 'barred-combination');
+    const choices = choose(record, Object.fromEntries(barred.map((v) => [v.units[0], 'none' as const])));
+    const resultsBefore = results.snapshot();
+    const { planned, outcome, before, after } = await applyOn(fake, sheet, inspection, record, choices);
+
+    assert.deepEqual(
+      differences(before, after),
+      planned.changes.map((c) => c.cell).sort(),
+      'on the cohort sheet only the unit cells changed: the abandoned result columns were not written',
+    );
+    assert.equal(sheet.at(typed), 'on hold - see Sam');
+    assert.deepEqual(outcome.resultsSheet, { name: RESULTS_SHEET, written: true });
+    assert.notEqual(outcome.check.result.status, 'invalid');
+    assert.equal(
+      results.at(`${status}${resultsRow}`),
+      outcome.check.result.status,
+      'the row there says the new status',
+    );
+    for (const cell of differences(resultsBefore, results.snapshot()))
+      assert.equal(Number(cell.replace(/^[A-Z]+/, '')), resultsRow, `${cell} is on the learner's results row`);
+    // What the notice is made from: where it wrote, and which cells beside the data are out of date.
+    assert.ok(outcome.results.every((r) => r.cell.endsWith(String(resultsRow))));
+    const besideFirst = columnLetters(columnOf(sheet, RESULT_HEADERS[0]));
+    assert.match(outcome.outOfDate ?? '', new RegExp(`^${besideFirst}9–[A-Z]+9$`));
+  });
+
   it("leaves a results sheet alone when its row is another learner's, and a protected one unwritten, saying so", async () => {
     const { grid, sheetName } = await sampleGrid();
     const { fake, sheet } = fakeWith(grid, sheetName);
@@ -257,7 +301,7 @@ describe("what-if: applying a learner's row", function () {
     const untouched = results.snapshot();
     const mismatch = await applyOn(fake, sheet, inspection, first, choose(first, { 'K/503/0421': 'planned' }));
     assert.deepEqual(mismatch.outcome.results, []);
-    assert.equal(mismatch.outcome.resultsSheet, undefined);
+    assert.deepEqual(mismatch.outcome.resultsSheet, { name: RESULTS_SHEET, written: false, noRow: true });
     assert.deepEqual(results.snapshot(), untouched);
 
     const second = learnerAt(inspection, 6);

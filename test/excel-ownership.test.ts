@@ -134,20 +134,24 @@ describe('ownership of result cells on the fake host', function () {
     );
   });
 
-  it('takes the "qualcheck:" columns of a workbook checked before records were kept as its own, once', async () => {
+  it('without a record, takes a result cell as its own only while it holds what qualcheck would write there', async () => {
     const { fake, sheet } = fakeWith(cohort());
     await checkSheet(fake.run, settings);
     fake.book.customXmlParts.splice(0);
     const status = columnLetters(columnOf(sheet, 'qualcheck: status'));
-    sheet.put(`${status}3`, [['old words']]);
+    // A status word, even a stale one, is qualcheck's vocabulary: replaced, and from now on there is a record.
+    sheet.put(`${status}3`, [['invalid']]);
     const first = await checkSheet(fake.run, settings);
-    assert.equal(first.target, 'columns', 'without a record, the headers are trusted as before');
+    assert.equal(first.target, 'columns', 'a status word in the status column is what qualcheck writes');
     assert.equal(sheet.at(`${status}3`), 'on-track');
     assert.equal(fake.book.customXmlParts.length, 1, 'and from now on there is a record');
-    sheet.put(`${status}3`, [['my words']]);
+    // A person's words are theirs, with or without the record.
+    fake.book.customXmlParts.splice(0);
+    sheet.put(`${status}3`, [['old words']]);
     const second = await checkSheet(fake.run, settings);
     assert.equal(second.target, 'sheet');
-    assert.equal(sheet.at(`${status}3`), 'my words');
+    assert.equal(sheet.at(`${status}3`), 'old words');
+    assert.match(second.notices.join(' '), new RegExp(`${status}3 holds your data \\("old words"\\)`));
   });
 
   it('writes beside the data again once the person clears the cells they typed', async () => {

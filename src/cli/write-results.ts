@@ -1,21 +1,22 @@
 // Writes the owned result columns into a copy of the workbook by patching its package: the cohort sheet gets its
 // result cells and formats, styles.xml the formats' dxfs, and a results sheet (when the results go to one) its part
-// and entries; every other part is copied as it was. Where the results go is decided by the same plan the add-in
-// follows (src/cohort/placement.ts), so a workbook checked from the command line looks as if the add-in had checked it.
+// and entries; every other part is copied as it was. Where the results go, and whose cells they may take, is decided
+// by the same use case the add-in calls (src/cohort/results-writer.ts): this file only reads what it asks for and
+// writes what it returns, so a workbook checked from the command line looks as if the add-in had checked it.
 import { promises as fs } from 'node:fs';
 import { parseRange } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/results';
 import type { CohortReading, Grid } from '../cohort/types';
 import {
-  blockFor,
   OWNERSHIP_NAMESPACE,
   parseOwnership,
   serialiseOwnership,
   type OwnershipRecord,
 } from '../cohort/ownership-record';
+import { decideResultsWrite } from '../cohort/results-writer';
 import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
-import { ownershipAfter, planBeside, planResultsSheet, type WritePlan } from '../cohort/placement';
+import type { WritePlan } from '../cohort/placement';
 import {
   chooseResultsSheet,
   RESULTS_SHEET,
@@ -23,7 +24,7 @@ import {
   type ResultsSheetFound,
 } from '../cohort/results-sheet';
 import { SheetCells } from '../cohort/sheet-cells';
-import { NOT_COUNTED_STYLE, unitHighlight, withNotCounted } from '../cohort/unit-highlight';
+import { NOT_COUNTED_STYLE, withNotCounted } from '../cohort/unit-highlight';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
 import { addWorkbookPart, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
@@ -165,26 +166,11 @@ export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome
     // Which result cells are qualcheck's is what the record of its last write says (issue 13), cell by cell.
     const stored = await findCustomXmlPart(pkg, info, OWNERSHIP_NAMESPACE);
     const record = stored ? (parseOwnership(stored.xml) ?? null) : null;
-    const beside = planBeside(
-      new SheetCells([grid]),
-      input.sheetName,
-      reading,
-      block,
-      blockFor(record, input.sheetName),
+    const { plan, record: after } = await decideResultsWrite(
+      { sheetName: input.sheetName, reading, checks, block, place: 'beside', record },
+      { cellsAround: () => new SheetCells([grid]), resultsSheet: () => resultsSheetName(info, input) },
     );
-    let plan: WritePlan;
-    if ('blockedBy' in beside) {
-      const sheet = await resultsSheetName(info, input);
-      plan = planResultsSheet(sheet.name, sheet.create, reading, checks, block, beside.blockedBy);
-    } else {
-      plan = beside;
-      plan.highlight = unitHighlight(reading, plan);
-    }
-    await writePlan(
-      { bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName },
-      plan,
-      ownershipAfter(record, plan),
-    );
+    await writePlan({ bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName }, plan, after);
     return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };
   } finally {
     pkg.close();

@@ -23,6 +23,12 @@ export interface OwnedBlock {
 
 export interface OwnershipRecord {
   blocks: OwnedBlock[];
+  /**
+   * Cohort sheets whose last check wrote its results to a results sheet instead of beside the data, and that sheet's
+   * name: What-if's Apply updates the learner there, and never the columns beside the data that check left behind.
+   * Written as `<elsewhere sheet=".." resultsSheet=".."/>`, which a reader that predates it skips.
+   */
+  elsewhere?: { sheet: string; resultsSheet: string }[];
 }
 
 /** The cells a write puts beside the data, in the shape of a write plan (src/cohort/placement.ts WritePlan). */
@@ -128,6 +134,25 @@ export function recordWrite(previous: OwnershipRecord | null, written: WrittenBl
 }
 
 /**
+ * The record after a cohort sheet's results went to a results sheet: its block (cells qualcheck wrote beside the
+ * data, still its own to replace later) is kept, and the sheet is noted as having its results elsewhere.
+ */
+export function recordElsewhere(
+  previous: OwnershipRecord | null,
+  sheet: string,
+  resultsSheet: string,
+): OwnershipRecord {
+  const record = previous ?? { blocks: [] };
+  const others = (record.elsewhere ?? []).filter((e) => e.sheet !== sheet);
+  return { ...record, elsewhere: [...others, { sheet, resultsSheet }] };
+}
+
+/** The results sheet a cohort sheet's last check wrote to, when it wrote to one. */
+export function resultsElsewhere(record: OwnershipRecord | null, sheet: string): string | undefined {
+  return record?.elsewhere?.find((e) => e.sheet === sheet)?.resultsSheet;
+}
+
+/**
  * The record after a write beside the data stopped (cancelled) after its first `rowsWritten` rows: those rows as
  * written, and the rows below as the previous record had them, since an earlier check's results there are still
  * qualcheck's. Without a previous block of the same place and width, only the rows written are recorded.
@@ -193,6 +218,8 @@ export function serialiseOwnership(record: OwnershipRecord): string {
     for (const column of b.cells) lines.push(`<column>${column}</column>`);
     lines.push('</block>');
   }
+  for (const e of record.elsewhere ?? [])
+    lines.push(`<elsewhere sheet="${escapeXml(e.sheet)}" resultsSheet="${escapeXml(e.resultsSheet)}"/>`);
   lines.push('</ownership>');
   return lines.join('\n');
 }
@@ -231,7 +258,14 @@ export function parseOwnership(xml: string): OwnershipRecord | undefined {
     if (cells.length !== columns || cells.some((c) => splitFingerprints(c)?.length !== rows + 1)) continue;
     blocks.push({ sheet, headerRow, firstColumn, columns, rows, cells });
   }
-  return { blocks };
+  const elsewhere: { sheet: string; resultsSheet: string }[] = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?elsewhere\b([^>]*?)\/?>/g)) {
+    const a = attributes(m[1]);
+    const sheet = a.get('sheet');
+    const resultsSheet = a.get('resultsSheet');
+    if (sheet !== undefined && resultsSheet !== undefined) elsewhere.push({ sheet, resultsSheet });
+  }
+  return elsewhere.length > 0 ? { blocks, elsewhere } : { blocks };
 }
 
 /**
@@ -257,7 +291,11 @@ export function rewriteCells(
   return { ...block, rows, cells: columns.map((c) => c.join('')) };
 }
 
-/** The record with one sheet's block replaced. */
+/** The record with one sheet's block replaced: its results are beside the data again. */
 export function withBlock(record: OwnershipRecord, block: OwnedBlock): OwnershipRecord {
-  return { blocks: [...record.blocks.filter((b) => b.sheet !== block.sheet), block] };
+  const elsewhere = (record.elsewhere ?? []).filter((e) => e.sheet !== block.sheet);
+  return {
+    blocks: [...record.blocks.filter((b) => b.sheet !== block.sheet), block],
+    ...(elsewhere.length > 0 ? { elsewhere } : {}),
+  };
 }

@@ -2,12 +2,14 @@
 // where an earlier check put them, else right of the data; a separate results sheet when the user asks for one or
 // when any of those cells holds something qualcheck did not write. With an ownership record (ownership-record.ts)
 // "did not write" is what the record says, cell by cell; without one (a workbook checked before qualcheck kept a
-// record), the columns headed "qualcheck: ..." are taken as qualcheck's, once.
+// record, or saved since by a program that drops custom XML parts), a cell under a "qualcheck: ..." header is
+// qualcheck's only while it holds what qualcheck would write there (result-vocabulary.ts).
 import { cellAddress, columnLetters, rangeAddress, type CellRange } from './address';
 import { asCellText } from './formula-text';
 import { isBlank } from './grid';
-import { cellCount, decideOwnership, locateBlock, rangesInWords } from './ownership';
-import { recordWrite, type OwnedBlock, type OwnershipRecord } from './ownership-record';
+import { cellCount, cellRanges, decideOwnership, locateBlock, rangesInWords } from './ownership';
+import { heldAsQualcheckWrites, resultWordsOf } from './result-vocabulary';
+import type { OwnedBlock } from './ownership-record';
 import type { LearnerCheck } from './check';
 import { ownedColumns } from './owned-columns';
 import type { SheetCells } from './sheet-cells';
@@ -55,32 +57,59 @@ function text(value: CellValue): string {
   return String(value);
 }
 
-/** Why the block cannot go at `firstColumn`, or undefined when every cell there is empty or the add-in's own. */
-function blocked(cells: SheetCells, reading: CohortReading, firstColumn: number, width: number): string | undefined {
+/**
+ * Why the block cannot go at `firstColumn`, or undefined when every cell there is empty or (under a result header,
+ * among the learners) holds what qualcheck would write there: with no record of what it wrote, that is all that can
+ * be told (result-vocabulary.ts). Every row below the header counts, to the sheet's last: a column with the user's
+ * content anywhere below the header is not free, and nothing below the last learner is taken as qualcheck's.
+ */
+function blocked(
+  cells: SheetCells,
+  reading: CohortReading,
+  firstColumn: number,
+  block: ResultsBlock,
+): string | undefined {
+  const width = block.header.length;
   // A result cell inside a merged area would land in the user's merged cell (or vanish under it).
   const merge = cells
-    .mergesInRows(reading.headerRow, reading.lastRow)
+    .mergesInRows(reading.headerRow, Math.max(reading.lastRow, cells.bottom))
     .find((m) => m.left < firstColumn + width && m.right >= firstColumn);
   if (merge) return `cells ${rangeAddress(merge)} are merged`;
+  const words = resultWordsOf(reading);
+  const theirs: { row: number; column: number }[] = [];
+  let first: { row: number; column: number } | undefined;
   for (let c = firstColumn; c < firstColumn + width; c++) {
     const head = cells.value(reading.headerRow, c);
-    if (isResultHeader(head)) continue;
-    if (!isBlank(head))
+    const headed = isResultHeader(head);
+    if (!headed && !isBlank(head))
       return `column ${columnLetters(c)} holds your data (${cellAddress(reading.headerRow, c)} "${text(head)}")`;
-    for (let r = reading.headerRow + 1; r <= reading.lastRow; r++) {
-      if (!isBlank(cells.value(r, c)))
-        return `cell ${cellAddress(r, c)} holds your data ("${text(cells.value(r, c))}")`;
+    const k = headed ? block.header.findIndex((h) => h.toLowerCase() === String(head).trim().toLowerCase()) : -1;
+    for (let r = reading.headerRow + 1; r <= cells.bottom; r++) {
+      const value = cells.value(r, c);
+      if (isBlank(value)) continue;
+      const now = k >= 0 && r <= reading.lastRow ? block.rows[r - reading.headerRow - 1]?.[k] : undefined;
+      if (headed && r <= reading.lastRow && heldAsQualcheckWrites(String(head), value, now, words)) continue;
+      theirs.push({ row: r, column: c });
+      first ??= { row: r, column: c };
     }
   }
-  return undefined;
+  if (!first) return undefined;
+  const ranges = cellRanges(theirs);
+  const one = cellCount(ranges) === 1;
+  const at = cellAddress(first.row, first.column);
+  const shown = `"${text(cells.value(first.row, first.column))}"`;
+  return one
+    ? `cell ${at} holds your data (${shown})`
+    : `cells ${rangesInWords(ranges)} hold your data (${at} ${shown}, ...)`;
 }
 
-/** Rightmost column with anything in it (or merged) between the header row and the last learner row. */
+/** Rightmost column with anything in it (or merged) from the header row down: a column used below is not free. */
 function lastFilledColumn(cells: SheetCells, reading: CohortReading): number {
   let last = reading.lastColumn;
+  const bottom = Math.max(reading.lastRow, cells.bottom);
   // A merged note beside the data reads as one value in its first cell, but all of its columns are the user's.
-  for (const m of cells.mergesInRows(reading.headerRow, reading.lastRow)) last = Math.max(last, m.right);
-  for (let r = reading.headerRow; r <= reading.lastRow; r++) {
+  for (const m of cells.mergesInRows(reading.headerRow, bottom)) last = Math.max(last, m.right);
+  for (let r = reading.headerRow; r <= bottom; r++) {
     for (let c = cells.right; c > last; c--) {
       if (!isBlank(cells.value(r, c))) {
         last = c;
@@ -172,8 +201,8 @@ function besidePlan(
 
 /**
  * The plan for results beside the data, or why they cannot go there. `owned` is the block the ownership record
- * keeps for this sheet; without it the sheet's "qualcheck: ..." columns are taken as qualcheck's (the way of
- * workbooks checked before the record existed), and the write that follows records them.
+ * keeps for this sheet; without it a cell under a "qualcheck: ..." header is qualcheck's only while it holds what
+ * qualcheck would write there (result-vocabulary.ts), and the write that follows records the block.
  */
 export function planBeside(
   cells: SheetCells,
@@ -193,25 +222,12 @@ function planByHeaders(
   reading: CohortReading,
   block: ResultsBlock,
 ): WritePlan | BesideBlocked {
-  const width = block.header.length;
   const headed = ownedColumns(cells, reading.headerRow);
   const firstColumn = headed.length > 0 ? headed[0] : lastFilledColumn(cells, reading) + 1;
-  const reason = blocked(cells, reading, firstColumn, width);
+  const reason = blocked(cells, reading, firstColumn, block);
   if (reason) return { blockedBy: reason };
-  // Results an earlier check left below the last learner (the cohort got shorter) are the add-in's own: empty them.
-  const staleRanges: string[] = [];
-  for (let c = firstColumn; c < firstColumn + width; c++) {
-    if (!isResultHeader(cells.value(reading.headerRow, c))) continue;
-    let bottom = 0;
-    for (let r = cells.bottom; r > reading.lastRow; r--) {
-      if (!isBlank(cells.value(r, c))) {
-        bottom = r;
-        break;
-      }
-    }
-    if (bottom > 0) staleRanges.push(rangeAddress({ top: reading.lastRow + 1, left: c, bottom, right: c }));
-  }
-  return besidePlan(sheetName, reading, block, firstColumn, staleRanges);
+  // Nothing below the last learner is cleared: without a record no cell there is provably qualcheck's.
+  return besidePlan(sheetName, reading, block, firstColumn, []);
 }
 
 /** One row per learner on a sheet of the add-in's own: sheet row, learner id, then the owned columns. */
@@ -241,12 +257,4 @@ export function planResultsSheet(
     staleRanges: [],
     sheet: { create, name },
   };
-}
-
-/**
- * The ownership record after `plan` is written: a write beside the data records its block for the sheet (replacing
- * the earlier one); a results sheet is qualcheck's whole, so the cohort sheet's block, if any, stays as it was.
- */
-export function ownershipAfter(previous: OwnershipRecord | null, plan: WritePlan): OwnershipRecord | null {
-  return plan.target === 'columns' ? recordWrite(previous, plan) : previous;
 }

@@ -2,6 +2,7 @@
 // It never throws and never guesses silently: what it cannot read is named by cell with what to do about it.
 // Over 400 lines as one job: finding the header, reading the rows below it and naming what cannot be read share
 // the header, the unit columns and the warnings as the rows go by; the parts of a row are read in their own modules.
+import { dropTrailingNotes } from './footer-rows';
 import type { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import type { CellValue, CohortLayout, CohortReading, Grid, LearnerRecord, ReadWarning } from './types';
@@ -417,6 +418,13 @@ class CohortReader {
       tally.finish();
       learners.push(record);
     }
+    const notes = dropTrailingNotes(
+      learners,
+      (l) => g.values[l.row - g.top] ?? [],
+      learnerColumns,
+      used[0]?.column ?? g.left,
+    );
+    if (notes) this.warnings.push(notes);
     return learners;
   }
 

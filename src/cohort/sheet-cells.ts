@@ -11,12 +11,22 @@ export class SheetCells {
   /** Merged areas the grids name: a cell in one is the user's layout even where it reads as blank. */
   readonly merges: readonly CellRange[];
 
+  /** Formula cells that read as empty, by row then column: to the writer they hold their formula. */
+  private readonly formulas = new Map<number, Map<number, string>>();
+
   constructor(private readonly grids: readonly Grid[]) {
     let bottom = 0;
     let right = 0;
     for (const g of grids) {
       bottom = Math.max(bottom, g.top + g.values.length - 1);
       for (const row of g.values) if (row) right = Math.max(right, g.left + row.length - 1);
+      for (const f of g.blankFormulas ?? []) {
+        let line = this.formulas.get(f.row);
+        if (!line) this.formulas.set(f.row, (line = new Map()));
+        line.set(f.column, f.formula === '' ? '=…' : `=${f.formula}`);
+        bottom = Math.max(bottom, f.row);
+        right = Math.max(right, f.column);
+      }
     }
     this.bottom = bottom;
     this.right = right;
@@ -28,7 +38,10 @@ export class SheetCells {
     return this.merges.filter((m) => m.top <= bottom && m.bottom >= top);
   }
 
+  /** What a cell holds; a formula whose value reads as empty is its formula text (`=1+1`), never empty. */
   value(row: number, column: number): CellValue {
+    const formula = this.formulas.get(row)?.get(column);
+    if (formula !== undefined) return formula;
     for (const g of this.grids) {
       const r = row - g.top;
       const c = column - g.left;

@@ -31,6 +31,11 @@ export interface Grid {
   merged?: string[];
   /** Excel tables (ListObjects) on the sheet, as name and A1 range, header row included. */
   tables?: { name: string; range: string }[];
+  /**
+   * Cells holding a formula whose value reads as empty (no cached value, or an empty text), with the formula as
+   * written (empty for a shared formula's followers). The reader takes them as empty; the writer never does.
+   */
+  blankFormulas?: { row: number; column: number; formula: string }[];
 }
 
 export type UnitState = 'achieved' | 'planned';

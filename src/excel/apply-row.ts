@@ -6,8 +6,8 @@ import type { LearnerCheck } from '../cohort/check';
 import { shownText } from '../cohort/formula-text';
 import { gridValue } from '../cohort/grid';
 import { gridWith } from '../cohort/grid-patch';
-import { stillAsWritten } from '../cohort/ownership';
-import { blockFor, rewriteCells, withBlock, type OwnershipRecord } from '../cohort/ownership-record';
+import type { OwnershipRecord } from '../cohort/ownership-record';
+import { learnerResultsPlace, mayRewriteResultCell, recordAfterApply } from '../cohort/results-writer';
 import type { ReadOptions } from '../cohort/read';
 import {
   ownedResultCells,
@@ -47,8 +47,13 @@ export interface ApplyOutcome {
   written: CellChange[];
   /** Owned result cells of the learner that were brought up to date (none when the workbook has none for them). */
   results: { cell: string; header: string; value: HostCellInput }[];
-  /** Set when the learner's results are on a separate results sheet (`results` are then its cells): not written when it is protected. */
-  resultsSheet?: { name: string; written: boolean };
+  /**
+   * Set when the learner's results are on a separate results sheet (`results` are then its cells): not written when
+   * it is protected, or when it has no row for the learner (`noRow`).
+   */
+  resultsSheet?: { name: string; written: boolean; noRow?: boolean };
+  /** The learner's result cells beside the data (`AV9–BC9`) that an earlier check left: out of date, not written. */
+  outOfDate?: string;
   /** Result cells of the learner a person changed since qualcheck wrote them: left as they are. */
   kept?: string[];
 }
@@ -88,7 +93,8 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
   } catch (error) {
     throw failure(sheetName, error);
   }
-  const block = blockFor(ownership, sheetName);
+  const place = learnerResultsPlace(ownership, sheetName);
+  const block = place.at === 'beside' ? place.block : undefined;
   let outcome: ApplyOutcome;
   try {
     outcome = await run(async (context) => {
@@ -132,15 +138,34 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
 
       const notCounted = () => notCountedText(check, after, patched);
       const headed = ownedResultCells(headerValues, left, check, notCounted);
-      // With a record, a result cell is written only while it is empty or as qualcheck left it.
       const rowNow = wholeRow.values[0] ?? [];
+      // Beside the data, a result cell is written only while it is qualcheck's (results-writer.ts decides).
       const mayWrite = (o: OwnedCell) =>
-        !block || stillAsWritten(block, record.row, o.column, cellValueFromHost(rowNow[o.column - left]));
+        place.at === 'beside' &&
+        mayRewriteResultCell(
+          { block, reading: after },
+          {
+            row: record.row,
+            column: o.column,
+            header: o.header,
+            now: cellValueFromHost(rowNow[o.column - left]),
+            next: o.value,
+          },
+        );
       const owned = headed.filter(mayWrite);
-      const kept = headed.filter((o) => !mayWrite(o)).map((o) => cellAddress(record.row, o.column));
-      // Results kept on a separate sheet: that sheet's row for this learner, when there is one (three more syncs).
+      const kept =
+        place.at === 'beside' ? headed.filter((o) => !mayWrite(o)).map((o) => cellAddress(record.row, o.column)) : [];
+      // Results on a separate sheet: that sheet's row for this learner, when there is one (three more syncs). Where the
+      // last check wrote them there, the columns beside the data are an earlier check's: never written, said so.
+      const onSheet = place.at === 'sheet' ? place.name : undefined;
       const elsewhere =
-        headed.length === 0 ? await findResultsSheetRow(context, record.row, record.learnerId) : undefined;
+        onSheet !== undefined || headed.length === 0
+          ? await findResultsSheetRow(context, record.row, record.learnerId, onSheet)
+          : undefined;
+      const outOfDate =
+        onSheet !== undefined && headed.length > 0
+          ? `${cellAddress(record.row, headed[0].column)}–${cellAddress(record.row, headed[headed.length - 1].column)}`
+          : undefined;
       const results = elsewhere
         ? {
             sheet: context.workbook.worksheets.getItem(elsewhere.sheetName),
@@ -172,21 +197,29 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
           header: o.header,
           value: o.value,
         })),
-        resultsSheet: elsewhere ? { name: elsewhere.sheetName, written: !elsewhere.protected } : undefined,
+        resultsSheet: elsewhere
+          ? { name: elsewhere.sheetName, written: !elsewhere.protected }
+          : onSheet !== undefined
+            ? { name: onSheet, written: false, noRow: true }
+            : undefined,
         ...(kept.length > 0 ? { kept } : {}),
+        ...(outOfDate ? { outOfDate } : {}),
       };
     });
   } catch (error) {
     throw failure(sheetName, error);
   }
   // The refreshed result cells are qualcheck's as written now: the record follows, so the next check replaces them.
-  if (block && ownership && !outcome.resultsSheet && outcome.results.length > 0) {
-    const written = outcome.results.flatMap((r) => {
-      const at = parseCellAddress(r.cell);
-      return at ? [{ row: at.row, column: at.column, value: r.value }] : [];
-    });
+  const written = outcome.resultsSheet
+    ? []
+    : outcome.results.flatMap((r) => {
+        const at = parseCellAddress(r.cell);
+        return at ? [{ row: at.row, column: at.column, value: r.value }] : [];
+      });
+  const next = recordAfterApply(ownership, sheetName, written);
+  if (next) {
     try {
-      await saveOwnership(run, withBlock(ownership, rewriteCells(block, written)));
+      await saveOwnership(run, next);
     } catch (error) {
       throw failure(sheetName, error);
     }

@@ -13,10 +13,11 @@ import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import type { HostRun } from './host';
 import { withoutOwnedColumns } from '../cohort/owned-columns';
-import { ownershipAfter, planBeside, planResultsSheet, type ResultsPlace, type WritePlan } from '../cohort/placement';
+import type { ResultsPlace, WritePlan } from '../cohort/placement';
+import { decideResultsWrite } from '../cohort/results-writer';
 import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../cohort/results-sheet';
 import { SheetCells } from '../cohort/sheet-cells';
-import { unitHighlight, withNotCounted } from '../cohort/unit-highlight';
+import { withNotCounted } from '../cohort/unit-highlight';
 import {
   CheckCancelled,
   CheckFailed,
@@ -32,7 +33,7 @@ import { workbookRules, type WorkbookRules } from './rules-sheet';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
 import { queueOwnershipSave, readOwnership } from './ownership-part';
 import { cellCount, rangesInWords } from '../cohort/ownership';
-import { blockFor, recordPartialWrite, type OwnershipRecord } from '../cohort/ownership-record';
+import type { OwnershipRecord } from '../cohort/ownership-record';
 
 export interface CheckSettings {
   catalogue: Catalogue;
@@ -228,51 +229,42 @@ export async function checkSheet(
   );
   const notices: string[] = [];
 
-  let plan: WritePlan;
   let ownership: OwnershipRecord | null;
   try {
     ownership = await readOwnership(run);
   } catch (error) {
     throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });
   }
-  const owned = blockFor(ownership, read.sheetName);
-  const beside =
-    settings.place === 'beside'
-      ? planBeside(await cellsAround(run, read, reading, controls), read.sheetName, reading, block, owned)
-      : null;
-  if (beside && !('blockedBy' in beside)) {
-    plan = beside;
-  } else {
-    const reason = beside && 'blockedBy' in beside ? beside.blockedBy : undefined;
-    let sheet: { name: string; create: boolean };
-    try {
-      sheet = await resultsSheetName(run);
-    } catch (error) {
-      throw describeExcelError(error, { sheetName: RESULTS_SHEET, beside: false, written: null });
-    }
-    plan = planResultsSheet(sheet.name, sheet.create, reading, checks, block, reason);
-    if (reason)
-      notices.push(`The results went to sheet "${sheet.name}" because ${reason}; the cohort sheet was left as it was.`);
-  }
+  const decision = await decideResultsWrite(
+    { sheetName: read.sheetName, reading, checks, block, place: settings.place, record: ownership },
+    {
+      cellsAround: () => cellsAround(run, read, reading, controls),
+      resultsSheet: async () => {
+        try {
+          return await resultsSheetName(run);
+        } catch (error) {
+          throw describeExcelError(error, { sheetName: RESULTS_SHEET, beside: false, written: null });
+        }
+      },
+    },
+  );
+  const { plan } = decision;
+  if (plan.target === 'sheet' && plan.reason)
+    notices.push(
+      `The results went to sheet "${plan.sheetName}" because ${plan.reason}; the cohort sheet was left as it was.`,
+    );
 
-  if (plan.target === 'columns') plan.highlight = unitHighlight(reading, plan);
   // The record of the cells written is saved in the write's own syncs: looked up with the first, stored with the last
   // (after a cancel, for the rows written by then).
-  const after = ownershipAfter(ownership, plan);
-  const record = (rows: WrittenRows): OwnershipRecord | null => {
-    const reached = rows.lastRow - plan.firstRow + 1;
-    if (plan.target !== 'columns' || reached >= plan.rows.length) return after;
-    return recordPartialWrite(ownership, plan, Math.max(0, reached));
-  };
   const writeOptions: WriteOptions = {
     onProgress: controls.onProgress,
     signal: controls.signal,
     ...controls.tuning,
-    earlierResults: plan.target === 'columns' && owned !== undefined,
+    earlierResults: decision.earlierResults,
     alongside: (context) => {
       const save = queueOwnershipSave(context);
       return (rows) => {
-        const next = record(rows);
+        const next = decision.recordAfter(rows.lastRow - plan.firstRow + 1);
         if (next && next !== ownership) save(next);
       };
     },

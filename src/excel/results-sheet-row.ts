@@ -17,13 +17,18 @@ export interface ResultsSheetRow {
   protected: boolean;
 }
 
-/** Three syncs: which results sheets exist, their used ranges, then their header rows and Row / Learner ID columns. */
+/**
+ * Three syncs: which results sheets exist, their used ranges, then their header rows and Row / Learner ID columns.
+ * `only` names the one results sheet to look in (the one the last check wrote to), when it is known.
+ */
 export async function findResultsSheetRow(
   context: HostContext,
   row: number,
   learnerId: string,
+  only?: string,
 ): Promise<ResultsSheetRow | undefined> {
-  const candidates = RESULTS_SHEET_NAMES.map((name) => ({
+  const names = only === undefined ? RESULTS_SHEET_NAMES : [only];
+  const candidates = names.map((name) => ({
     name,
     sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name'),
   }));

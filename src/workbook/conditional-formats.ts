@@ -1,6 +1,7 @@
 // The conditional formats of the status column and of the unit highlight, as sheet XML. Every other format of the
-// sheet is kept as written; qualcheck's own from an earlier run (recognised as the exceljs writer recognised them:
-// the status column's range, or the highlight's formula) are replaced, so a second check adds none.
+// sheet is kept as written; qualcheck's own rules from an earlier run (recognised rule by rule: a status rule over
+// the status column, or the highlight's formula) are replaced, so a second check adds none and a rule of the user's
+// in the same element stays, with its priority.
 import { columnLetters } from '../cohort/address';
 import { STATUSES } from '../cohort/results';
 import type { WritePlan } from '../cohort/placement';
@@ -68,21 +69,30 @@ function formatXml(format: SheetFormat, firstPriority: number, p: string): strin
   return `<${p}conditionalFormatting sqref="${escapeAttribute(format.sqref)}">${rules.join('')}</${p}conditionalFormatting>`;
 }
 
-/** Whether a <conditionalFormatting> is one qualcheck wrote: over the status column, or with the highlight's formula. */
-function isOwn(xml: string, span: ElementSpan, statusLetters: string): boolean {
+const STATUS_RULE = new RegExp(`^"(${STATUSES.join('|')})"$`);
+
+function formulaText(xml: string, rule: ElementSpan): string | undefined {
+  const formula = childElements(xml, rule).find((f) => f.local === 'formula');
+  return formula && decodeEntities(xml.slice(formula.openEnd, formula.end).replace(/<\/[^>]*>$/, ''));
+}
+
+/**
+ * The rules of a <conditionalFormatting> that qualcheck wrote: a status rule (cellIs equal to a status word) over the
+ * status column, or the unit highlight (its formula). Excel, openpyxl and others keep every rule of one range in one
+ * element, so a person's rule can stand beside qualcheck's in it: only qualcheck's are taken out.
+ */
+function ownRules(xml: string, span: ElementSpan, statusLetters: string): ElementSpan[] {
   const sqref = attribute(xml.slice(span.start, span.openEnd), 'sqref') ?? '';
-  if (new RegExp(`^${statusLetters}\\d+:${statusLetters}\\d+$`).test(sqref.trim())) return true;
-  for (const rule of childElements(xml, span)) {
-    if (rule.local !== 'cfRule' || attribute(xml.slice(rule.start, rule.openEnd), 'type') !== 'expression') continue;
-    for (const formula of childElements(xml, rule)) {
-      if (
-        formula.local === 'formula' &&
-        isHighlightFormula(`=${decodeEntities(xml.slice(formula.openEnd, formula.end).replace(/<\/[^>]*>$/, ''))}`)
-      )
-        return true;
-    }
-  }
-  return false;
+  const overStatus = new RegExp(`^${statusLetters}\\d+:${statusLetters}\\d+$`).test(sqref.trim());
+  return childElements(xml, span).filter((rule) => {
+    if (rule.local !== 'cfRule') return false;
+    const open = xml.slice(rule.start, rule.openEnd);
+    const type = attribute(open, 'type');
+    const formula = formulaText(xml, rule)?.trim();
+    if (formula === undefined) return false;
+    if (type === 'expression') return isHighlightFormula(`=${formula}`);
+    return overStatus && type === 'cellIs' && attribute(open, 'operator') === 'equal' && STATUS_RULE.test(formula);
+  });
 }
 
 /** The worksheet's children from `from` to its end tag. */
@@ -118,13 +128,27 @@ export function withSheetFormats(
 ): string {
   const children = worksheetChildren(xml, from);
   const letters = columnLetters(statusColumn);
-  const own = children.filter((c) => c.local === 'conditionalFormatting' && isOwn(xml, c, letters));
+  // What comes out: a whole element when every rule in it is qualcheck's, else only qualcheck's rules in it.
+  const removed: { start: number; end: number }[] = [];
+  const emptied = new Set<ElementSpan>();
+  for (const element of children) {
+    if (element.local !== 'conditionalFormatting') continue;
+    const own = ownRules(xml, element, letters);
+    if (own.length === 0) continue;
+    const rules = childElements(xml, element).filter((c) => c.local === 'cfRule');
+    if (own.length === rules.length) {
+      removed.push({ start: element.start, end: element.end });
+      emptied.add(element);
+    } else {
+      for (const rule of own) removed.push({ start: rule.start, end: rule.end });
+    }
+  }
   let kept = xml;
-  for (const span of [...own].reverse()) kept = kept.slice(0, span.start) + kept.slice(span.end);
+  for (const span of [...removed].reverse()) kept = kept.slice(0, span.start) + kept.slice(span.end);
   if (formats.length === 0) return kept;
   const shift = (offset: number) =>
-    offset - own.filter((o) => o.end <= offset).reduce((n, o) => n + o.end - o.start, 0);
-  const before = children.filter((c) => BEFORE_FORMATS.has(c.local) && !own.includes(c));
+    offset - removed.filter((o) => o.end <= offset).reduce((n, o) => n + o.end - o.start, 0);
+  const before = children.filter((c) => BEFORE_FORMATS.has(c.local) && !emptied.has(c));
   const at = before.length > 0 ? shift(before[before.length - 1].end) : shift(from);
   let priority = highestPriority(kept.slice(from)) + 1;
   const inserted = formats.map((format) => {

@@ -91,6 +91,11 @@ class SheetCollector implements XmlHandler {
   private hasValue = false;
   private inInline = false;
   private hasInline = false;
+  private inFormula = false;
+  private hasFormula = false;
+  private formulaText = '';
+  /** Formula cells whose value reads as empty (no cached value, or an empty text): never empty to the writer. */
+  private readonly blankFormulas: { row: number; column: number; formula: string }[] = [];
   private readonly runs = new TextRuns();
 
   top = 0;
@@ -111,6 +116,9 @@ class SheetCollector implements XmlHandler {
       } else if (name === 'is') {
         this.inInline = !tag.selfClosing;
         this.hasInline = true;
+      } else if (name === 'f' && !this.inInline) {
+        this.inFormula = !tag.selfClosing;
+        this.hasFormula = true;
       } else if (this.inInline) {
         this.runs.open(tag);
       }
@@ -151,6 +159,7 @@ class SheetCollector implements XmlHandler {
       if (name === 'c') this.endCell();
       else if (name === 'v') this.inValue = false;
       else if (name === 'is') this.inInline = false;
+      else if (name === 'f') this.inFormula = false;
       else if (this.inInline) this.runs.close(tag);
       return;
     }
@@ -160,6 +169,7 @@ class SheetCollector implements XmlHandler {
 
   text(text: XmlText): void {
     if (this.inValue) this.valueText += text.text;
+    else if (this.inFormula) this.formulaText += text.text;
     else if (this.inInline) this.runs.text(text);
   }
 
@@ -189,6 +199,8 @@ class SheetCollector implements XmlHandler {
     this.cellStyle = Number.isInteger(style) && style >= 0 ? style : 0;
     this.hasValue = false;
     this.hasInline = false;
+    this.hasFormula = false;
+    this.formulaText = '';
     this.valueText = '';
     if (tag.selfClosing) {
       this.inCell = true;
@@ -211,6 +223,7 @@ class SheetCollector implements XmlHandler {
     this.inCell = false;
     this.inValue = false;
     this.inInline = false;
+    this.inFormula = false;
     let value: CellValue = null;
     let numeric = false;
     const text = this.valueText;
@@ -252,6 +265,12 @@ class SheetCollector implements XmlHandler {
         }
     }
     if (this.hasInline && this.cellType !== 'inlineStr') this.runs.take();
+    if (this.hasFormula && (value === null || (typeof value === 'string' && value.trim() === '')))
+      this.blankFormulas.push({
+        row: this.cellRow,
+        column: this.cellColumn,
+        formula: unescapeXstring(this.formulaText),
+      });
     if (value === null) return;
     this.store(this.cellRow, this.cellColumn, value, numeric ? this.source.styles.formatOf(this.cellStyle) : '');
   }
@@ -323,6 +342,7 @@ class SheetCollector implements XmlHandler {
       hiddenRows: this.hiddenRows,
       hiddenColumns,
       merged: this.merged,
+      ...(this.blankFormulas.length > 0 ? { blankFormulas: this.blankFormulas } : {}),
     };
   }
 

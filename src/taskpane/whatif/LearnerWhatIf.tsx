@@ -65,10 +65,16 @@ function appliedText(outcome: ApplyOutcome): string {
 function resultsText(outcome: ApplyOutcome): string {
   const { results, resultsSheet } = outcome;
   const span = results.length > 0 ? `${results[0].cell}–${results[results.length - 1].cell}` : '';
-  if (resultsSheet && !resultsSheet.written) {
-    return ` Sheet “${resultsSheet.name}” is protected, so the learner’s results there were not updated: unprotect it and check the cohort again.`;
+  const stale = outcome.outOfDate
+    ? ` The result cells beside the data (${outcome.outOfDate}) are from an earlier check and out of date: the results are on sheet “${resultsSheet?.name ?? ''}”.`
+    : '';
+  if (resultsSheet?.noRow) {
+    return ` The last check wrote the results to sheet “${resultsSheet.name}”, which has no row for this learner, so none was written: Check cohort writes it.${stale}`;
   }
-  if (resultsSheet) return ` Their results on sheet “${resultsSheet.name}” (${span}) were updated.`;
+  if (resultsSheet && !resultsSheet.written) {
+    return ` Sheet “${resultsSheet.name}” is protected, so the learner’s results there were not updated: unprotect it and check the cohort again.${stale}`;
+  }
+  if (resultsSheet) return ` Their results on sheet “${resultsSheet.name}” (${span}) were updated.${stale}`;
   const kept =
     outcome.kept && outcome.kept.length > 0
       ? ` ${outcome.kept.join(', ')} ${outcome.kept.length === 1 ? 'was' : 'were'} changed since qualcheck wrote ${outcome.kept.length === 1 ? 'it' : 'them'}, so ${outcome.kept.length === 1 ? 'it was' : 'they were'} kept as typed.`
