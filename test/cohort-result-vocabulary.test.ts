@@ -72,6 +72,9 @@ describe('the record of results sent to a results sheet', () => {
     assert.equal(resultsElsewhere(parsed ?? null, 'Cohort'), 'qualcheck results');
     assert.equal(parsed?.blocks.length, 1, 'the block of the columns left beside the data is kept');
     assert.equal(resultsElsewhere(recordWrite(parsed ?? null, block), 'Cohort'), undefined);
+    // Noted again as it was: the same record, so the add-in does not store it again.
+    assert.equal(recordElsewhere(moved, 'Cohort', 'qualcheck results'), moved);
+    assert.notEqual(recordElsewhere(moved, 'Cohort', 'qualcheck results 2'), moved);
   });
 
   it('is an element a reader of the first format skips: the blocks read as before', () => {

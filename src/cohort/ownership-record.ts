@@ -142,6 +142,8 @@ export function recordElsewhere(
   sheet: string,
   resultsSheet: string,
 ): OwnershipRecord {
+  // Already noted: the same record, so a host that saves only a changed record writes nothing.
+  if (previous && resultsElsewhere(previous, sheet) === resultsSheet) return previous;
   const record = previous ?? { blocks: [] };
   const others = (record.elsewhere ?? []).filter((e) => e.sheet !== sheet);
   return { ...record, elsewhere: [...others, { sheet, resultsSheet }] };

@@ -77,7 +77,6 @@ function blocked(
   if (merge) return `cells ${rangeAddress(merge)} are merged`;
   const words = resultWordsOf(reading);
   const theirs: { row: number; column: number }[] = [];
-  let first: { row: number; column: number } | undefined;
   for (let c = firstColumn; c < firstColumn + width; c++) {
     const head = cells.value(reading.headerRow, c);
     const headed = isResultHeader(head);
@@ -90,10 +89,11 @@ function blocked(
       const now = k >= 0 && r <= reading.lastRow ? block.rows[r - reading.headerRow - 1]?.[k] : undefined;
       if (headed && r <= reading.lastRow && heldAsQualcheckWrites(String(head), value, now, words)) continue;
       theirs.push({ row: r, column: c });
-      first ??= { row: r, column: c };
     }
   }
-  if (!first) return undefined;
+  if (theirs.length === 0) return undefined;
+  // The example named is one among the learners when there is one: what a person typed over a result says most.
+  const first = theirs.find((t) => t.row <= reading.lastRow) ?? theirs[0];
   const ranges = cellRanges(theirs);
   const one = cellCount(ranges) === 1;
   const at = cellAddress(first.row, first.column);
