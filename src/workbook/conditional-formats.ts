@@ -2,7 +2,7 @@
 // sheet is kept as written; qualcheck's own from an earlier run (recognised as the exceljs writer recognised them:
 // the status column's range, or the highlight's formula) are replaced, so a second check adds none.
 import { columnLetters } from '../cohort/address';
-import { STATUSES } from '../cohort/results';
+import { STATUSES, statusWord } from '../cohort/results';
 import type { WritePlan } from '../cohort/placement';
 import { isHighlightFormula } from '../cohort/unit-highlight';
 import { attribute, childElements, escapeAttribute, escapeText, nextElement, type ElementSpan } from './xml-spans';
@@ -47,7 +47,11 @@ export function planFormats(plan: WritePlan, dxfIds: readonly number[]): SheetFo
   const lastRow = plan.firstRow + plan.rows.length - 1;
   out.push({
     sqref: `${letters}${plan.firstRow}:${letters}${lastRow}`,
-    rules: STATUSES.map((status, i) => ({ type: 'cellIs' as const, formula: `"${status}"`, dxfId: dxfIds[i] })),
+    rules: STATUSES.map((status, i) => ({
+      type: 'cellIs' as const,
+      formula: `"${statusWord(status)}"`,
+      dxfId: dxfIds[i],
+    })),
   });
   if (plan.highlight) {
     out.push({
