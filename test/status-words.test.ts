@@ -11,7 +11,7 @@ import type { Status } from '../src/rules/model';
 import { STATUS_LABEL } from '../src/taskpane/status-words';
 import { SAMPLE, sampleGrid } from './fake-excel/sample';
 import { qualcheck, repoRoot } from './support/cli';
-import { excelRow, installCustomFunctions } from './support/custom-functions';
+import { cellOf, excelRow, installCustomFunctions } from './support/custom-functions';
 import { unzipParts } from './support/feature-workbook';
 import { gridOfFile } from './support/sheet-grid';
 
@@ -59,7 +59,7 @@ describe('status words on every surface of the sample cohort', function () {
     const { grid: sample } = await sampleGrid();
     const width = sample.values[0].length;
     const formula = (row: number) =>
-      fx.status(
+      cellOf(fx.status)(
         excelRow(sample.values[0], 1, width),
         excelRow(sample.values[row - sample.top], 1, width),
         null,
