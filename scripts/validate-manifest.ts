@@ -67,8 +67,12 @@ async function main(): Promise<void> {
   );
   if (missing) {
     // A clone without the shared folder still passes `npm test`; CI, which has it, fails without it.
-    console.log(`skipped: ${missing}`);
-    if (sharedRequired()) process.exitCode = 1;
+    if (sharedRequired()) {
+      console.error(missing);
+      process.exitCode = 1;
+    } else {
+      console.log(`skipped: ${missing}`);
+    }
     return;
   }
   const { valid, problems } = await validateManifest(readFileSync(file, 'utf8'));

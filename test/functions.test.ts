@@ -9,14 +9,22 @@ import { columnLetters } from '../src/cohort/address';
 import { RESULT_HEADERS } from '../src/cohort/results';
 import type { CohortJson, LearnerJson } from '../src/cohort/results';
 import type { CellValue, Grid } from '../src/cohort/types';
-import * as fx from '../src/functions/functions';
+import * as functions from '../src/functions/functions';
 import { FunctionSession } from '../src/functions/session';
 import { SAMPLE, sampleGrid } from './fake-excel/sample';
 import { qualcheck } from './support/cli';
-import { excelRow, FakeExcelError, installCustomFunctions } from './support/custom-functions';
+import { cellOf, excelRow, FakeExcelError, installCustomFunctions } from './support/custom-functions';
 import { gridOfFile } from './support/sheet-grid';
 
 type Cells = (string | number | boolean)[][];
+
+/** The functions as a cell shows them: the value inside the 1 x 1 array each gives Excel. */
+const fx = {
+  status: cellOf(functions.status),
+  credits: cellOf(functions.credits),
+  nextStep: cellOf(functions.nextStep),
+  violations: cellOf(functions.violations),
+};
 
 /** What Excel passes as the invocation of a function whose metadata asks for parameter addresses. */
 function invocation(...addresses: (string | undefined)[]): CustomFunctions.Invocation {

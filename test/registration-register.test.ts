@@ -93,7 +93,7 @@ describe('command line: qualcheck register', function () {
       [...REGISTRATION_COLUMNS],
       ['R003', '', 'Chloé', 'Dubois', '15/06/1995', 'F', '600/5106/1'],
     ]);
-    assert.match(text, /Registration file written: .*registrations\.csv \(1 learners\)/);
+    assert.match(text, /Registration file written: .*registrations\.csv \(1 learner\)/);
   });
 
   it('refuses registration after 600/5106/1 closed, and exits 0 when every learner is ready', async () => {
@@ -106,7 +106,7 @@ describe('command line: qualcheck register', function () {
     let text = '';
     const code = await runRegister(single, { date: '2013-06-14' }, (t) => (text += t));
     assert.equal(code, 0);
-    assert.match(text, /1 of 1 learners ready/);
+    assert.match(text, /1 of 1 learner ready/);
   });
 
   it('refuses a registration date that is not YYYY-MM-DD, and writing over the input', async () => {

@@ -212,7 +212,7 @@ describe('check --out writes a patch of the workbook', function () {
     assert.equal(run.written?.target, 'sheet');
     assert.match(run.written?.reason ?? '', /no longer as qualcheck wrote them/);
     const outParts = await unzipParts(out1);
-    const bookkeeping = ['xl/workbook.xml', ...BOOKKEEPING, STYLES_PART, RECORD_PARTS[1]];
+    const bookkeeping = ['xl/workbook.xml', 'docProps/app.xml', ...BOOKKEEPING, STYLES_PART, RECORD_PARTS[1]];
     assertSameParts(parts, outParts, bookkeeping, 'results sheet');
     const added = [...outParts.keys()].filter((name) => !parts.has(name));
     assert.deepEqual(added, ['xl/worksheets/sheet3.xml']);
@@ -223,6 +223,17 @@ describe('check --out writes a patch of the workbook', function () {
       /<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet3.xml"\/>/g,
     );
     entry('[Content_Types].xml', /<Override PartName="\/xl\/worksheets\/sheet3.xml" ContentType="[^"]*"\/>/g);
+    // The list of sheets other programs show names it too.
+    assert.equal(
+      text(outParts, 'docProps/app.xml'),
+      text(parts, 'docProps/app.xml')
+        .replace('<vt:i4>2</vt:i4>', '<vt:i4>3</vt:i4>')
+        .replace('<vt:vector size="2" baseType="lpstr">', '<vt:vector size="3" baseType="lpstr">')
+        .replace(
+          '<vt:lpstr>Expected</vt:lpstr>',
+          '<vt:lpstr>Expected</vt:lpstr><vt:lpstr>qualcheck results</vt:lpstr>',
+        ),
+    );
     const results = cellsOf(await fs.readFile(out1), 'qualcheck results');
     assert.deepEqual(
       ['A1', 'B1', 'C1'].map((ref) => results.get(ref)?.v),

@@ -1,12 +1,14 @@
 // `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
 import { checkCohort, type LearnerCheck } from '../cohort/check';
-import { cohortJson, summarise, STATUSES, type CohortJson } from '../cohort/results';
+import { cohortJson, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/results';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { inputFiles, loadWorkbook, readCohortInput } from './workbook';
 import { checkOutFile } from './out-file';
 import { explained } from './sheet-read';
 import { writeResults } from './write-results';
+import { counted, figure, screenful } from './screenful';
+import type { Status } from '../rules/model';
 
 export interface CheckOptions {
   sheet?: string;
@@ -99,26 +101,34 @@ function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-/** A readable table of learners and a summary, for people at a terminal. */
-export function formatCheckReport(run: CheckRun): string {
+/** Learners that need a person first: a forbidden choice, then a sheet to correct, then units short; then the rest. */
+const ATTENTION: Record<Status, number> = { invalid: 0, 'needs-data': 1, incomplete: 2, 'on-track': 3, achieved: 4 };
+
+/**
+ * A readable table of learners and a summary, for people at a terminal: the learners that need attention first, a
+ * screenful of them unless `all`.
+ */
+export function formatCheckReport(run: CheckRun, options: { all?: boolean } = {}): string {
   const lines: string[] = [];
-  lines.push(`${run.file} — sheet "${run.sheetName}": ${run.checks.length} learners`);
+  lines.push(`${run.file} — sheet "${run.sheetName}": ${counted(run.checks.length, 'learner')}`);
   const rules = run.json.rulesSheet;
   if (rules) {
-    const changes = `${rules.changes.length} change${rules.changes.length === 1 ? '' : 's'} from the built-in catalogue`;
+    const changes = `${counted(rules.changes.length, 'change')} from the built-in catalogue`;
     lines.push(
       `Qualification data from sheet "${rules.sheet}" for ${rules.qualifications.join(', ') || 'no qualification'} (${changes}; qualcheck rules diff ${run.file} lists them)`,
     );
   }
   lines.push('');
   const header = ['Row', 'Learner', 'Qualification', 'Status', 'Credits', 'With planned', 'First problem'];
-  const rows = run.json.learners.map((l) => [
+  const learners = [...run.json.learners].sort((a, b) => ATTENTION[a.status] - ATTENTION[b.status] || a.row - b.row);
+  const { shown, rest } = screenful(learners, options.all === true, 'learner');
+  const rows = shown.map((l) => [
     String(l.row),
     truncate(l.learnerId, 12),
     l.qualification,
-    l.status,
-    String(l.credits.achieved),
-    String(l.credits.withPlanned),
+    statusWord(l.status),
+    figure(l.credits.achieved),
+    figure(l.credits.withPlanned),
     truncate(l.violations[0]?.message ?? '', 70),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -128,16 +138,20 @@ export function formatCheckReport(run: CheckRun): string {
       .join('  ')
       .trimEnd();
   lines.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
+  if (rest) lines.push(rest);
   const summary = summarise(run.checks);
   lines.push('');
-  lines.push(`Status: ${STATUSES.map((s) => `${s} ${summary.byStatus[s]}`).join(', ')}`);
+  lines.push(`Status: ${STATUSES.map((s) => `${statusWord(s)} ${figure(summary.byStatus[s])}`).join(', ')}`);
   if (summary.topViolations.length > 0) {
-    lines.push(`Most common problems: ${summary.topViolations.map((v) => `${v.message} (${v.count})`).join('; ')}`);
+    lines.push(
+      `Most common problems: ${summary.topViolations.map((v) => `${v.message} (${figure(v.count)})`).join('; ')}`,
+    );
   }
   if (run.json.warnings.length > 0) {
-    lines.push(`Reading warnings (${run.json.warnings.length}):`);
+    lines.push(`Reading warnings (${figure(run.json.warnings.length)}):`);
     for (const w of run.json.warnings.slice(0, 20)) lines.push(`  ${w.cell}: ${cliWords(w.message)}`);
-    if (run.json.warnings.length > 20) lines.push(`  ... and ${run.json.warnings.length - 20} more (see --json)`);
+    if (run.json.warnings.length > 20)
+      lines.push(`  ... and ${figure(run.json.warnings.length - 20)} more (see --json)`);
   }
   if (run.written) {
     lines.push(

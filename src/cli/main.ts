@@ -65,6 +65,7 @@ export function buildProgram(
   )
     .option('--out <out.xlsx>', 'write a copy of the workbook with result columns')
     .option('--json', 'print one JSON object instead of the table')
+    .option('--all', 'list every learner in the table (it stops after a screenful otherwise)')
     .action(
       async (
         file: string,
@@ -75,11 +76,12 @@ export function buildProgram(
           marks?: string;
           out?: string;
           json?: boolean;
+          all?: boolean;
         },
       ) => {
         const { formatCheckReport, runCheck } = await import('./check.js');
         const run = await runCheck(file, options);
-        out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run)}\n`);
+        out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run, options)}\n`);
       },
     );
 
@@ -95,10 +97,12 @@ export function buildProgram(
       .option('--out <registrations.csv>', 'write the learners ready to register as a bulk registration CSV'),
   )
     .option('--json', 'print one JSON object instead of the table')
+    .option('--all', 'list every learner in the table (it stops after a screenful otherwise)')
     .action(
       async (
         file: string,
         options: {
+          all?: boolean;
           date?: string;
           out?: string;
           sheet?: string;

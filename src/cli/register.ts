@@ -8,6 +8,8 @@ import { registrationCsv, registrationRows } from '../registration/export';
 import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';
 import { inputFiles, readCohortInput } from './workbook';
+import { counted, figure, screenful } from './screenful';
+import { sharedProblems } from '../registration/shared-problems';
 
 export interface RegisterOptions {
   /** Registration date, YYYY-MM-DD; default today. */
@@ -15,6 +17,8 @@ export interface RegisterOptions {
   /** Where to write the registration CSV of the ready learners. */
   out?: string;
   json?: boolean;
+  /** Every learner in the table, not a screenful. */
+  all?: boolean;
   sheet?: string;
   qualification?: string;
   rules?: string[];
@@ -77,11 +81,28 @@ export function registerJson(
   };
 }
 
-/** A table of learners, each held-back learner followed by every reason, for people at a terminal. */
-export function formatRegisterReport(report: RegisterJson): string {
+type Problem = RegisterJson['learners'][number]['problems'][number];
+
+const problemLine = (p: Pick<Problem, 'severity' | 'code' | 'message'>): string =>
+  `${p.severity === 'error' ? 'x' : '!'} ${p.code}: ${p.message}`;
+
+/**
+ * A table of learners, the held-back ones first, each followed by its reasons, for people at a terminal: a reason
+ * many learners share word for word is said once above it, and the table stops after a screenful unless `all`.
+ */
+export function formatRegisterReport(report: RegisterJson, options: { all?: boolean } = {}): string {
   const lines = [`${report.file} — sheet "${report.sheet}": registration on ${formatUkDate(report.date)}`, ''];
+  // A reason many learners share word for word is said once here, as the pane says it above its list.
+  const { shared, isShared } = sharedProblems(report.learners);
+  for (const p of shared) {
+    const severity = report.learners.flatMap((l) => l.problems).find((q) => q.code === p.code)?.severity ?? 'error';
+    lines.push(`For ${counted(p.learners, 'learner')}: ${problemLine({ ...p, severity })}`);
+  }
+  if (shared.length > 0) lines.push('');
   const header = ['Row', 'Learner', 'Ready', 'Problems'];
-  const rows = report.learners.map((l) => {
+  const learners = [...report.learners].sort((a, b) => Number(a.ready) - Number(b.ready) || a.row - b.row);
+  const { shown, rest } = screenful(learners, options.all === true, 'learner');
+  const rows = shown.map((l) => {
     const errors = l.problems.filter((p) => p.severity === 'error').length;
     const warnings = l.problems.length - errors;
     const counts = [
@@ -97,16 +118,18 @@ export function formatRegisterReport(report: RegisterJson): string {
       .join('  ')
       .trimEnd();
   lines.push(line(header), line(widths.map((w) => '-'.repeat(w))));
-  report.learners.forEach((l, i) => {
+  shown.forEach((l, i) => {
     lines.push(line(rows[i]));
-    for (const p of l.problems) lines.push(`      ${p.severity === 'error' ? 'x' : '!'} ${p.code}: ${p.message}`);
+    // A shared reason is counted in the row's Problems and said above, not again here.
+    for (const p of l.problems) if (!isShared(p)) lines.push(`      ${problemLine(p)}`);
   });
+  if (rest) lines.push(rest);
   lines.push(
     '',
-    `${report.ready} of ${report.learners.length} learners ready to register; ${report.notReady} held back.`,
+    `${figure(report.ready)} of ${counted(report.learners.length, 'learner')} ready to register; ${figure(report.notReady)} held back.`,
   );
   if (report.written)
-    lines.push(`Registration file written: ${report.written.file} (${report.written.learners} learners)`);
+    lines.push(`Registration file written: ${report.written.file} (${counted(report.written.learners, 'learner')})`);
   return lines.join('\n');
 }
 
@@ -157,6 +180,6 @@ export async function runRegister(
     }
     report.written = { file: opts.out, learners: rows.length - 1 };
   }
-  write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRegisterReport(report)}\n`);
+  write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatRegisterReport(report, opts)}\n`);
   return report.notReady === 0 ? REGISTER_ALL_READY : REGISTER_SOME_NOT_READY;
 }

@@ -18,6 +18,7 @@ import { findRulesSheet, readWorkbookRules } from './rules-workbook';
 import { explained, readGridOrExplain } from './sheet-read';
 import { Workbook } from '../workbook/workbook';
 import type { SheetEntry } from '../workbook/parts';
+import { totalsOnlyReason } from '../cohort/not-a-cohort';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Password-protected .xlsx files are OLE compound documents holding an encrypted package.
@@ -189,7 +190,10 @@ export async function readCohortSheet(
         `${file}: no sheet named "${options.sheet}"; the sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}`,
       );
     }
+    if (await workbook.holdsPivotTable(sheet)) throw new UserError(`${file}, sheet "${sheet.name}": ${PIVOT_TABLE}`);
     const found = await readOne(sheet);
+    const totals = totalsOnlyReason(found.reading, found.grid);
+    if (totals) throw new UserError(`${file}, sheet "${sheet.name}": ${totals}`);
     if (found.reading.learners.length === 0) {
       throw new UserError(`${file}, sheet "${sheet.name}": ${noCohortMessage(found.reading)}`);
     }
@@ -197,12 +201,23 @@ export async function readCohortSheet(
   }
   let first: CohortSheet | undefined;
   let oversize: string | undefined;
+  /** Why the first sheet passed over was not a cohort, when it was one that looked like it (a pivot table, totals). */
+  let passedOver: string | undefined;
   for (const sheet of sheets) {
     if (/^qualcheck/i.test(sheet.name) || isRulesSheetName(sheet.name)) continue;
+    if (await workbook.holdsPivotTable(sheet)) {
+      passedOver ??= `sheet "${sheet.name}": ${PIVOT_TABLE}`;
+      continue;
+    }
     // A sheet too large to read (a stray cell far beyond some other data) need not stop a search that finds the cohort.
     const found = await readGrid(sheet);
     if ('tooLarge' in found) {
       oversize ??= found.tooLarge;
+      continue;
+    }
+    const totals = totalsOnlyReason(found.reading, found.grid);
+    if (totals) {
+      passedOver ??= `sheet "${sheet.name}": ${totals}`;
       continue;
     }
     first ??= found;
@@ -210,11 +225,15 @@ export async function readCohortSheet(
   }
   // The sheet too large to read is more likely the cohort than a sheet that holds none.
   if (oversize) throw new UserError(`${file}, ${oversize}`);
+  if (passedOver) throw new UserError(`${file}: no sheet holds a cohort; ${passedOver}`);
   const shown = first ?? (await readOne(sheets[0]));
   throw new UserError(
     `${file}: no sheet holds a cohort. Sheet "${shown.sheet.name}": ${noCohortMessage(shown.reading)}`,
   );
 }
+
+const PIVOT_TABLE =
+  'it holds a pivot table, a summary Excel makes of other data (its field labels are not units, "Grand Total" is not a learner); check the sheet that holds one row per learner';
 
 function noCohortMessage(reading: CohortReading): string {
   const headerWarning = reading.warnings.find((w) => w.code === 'no-header');

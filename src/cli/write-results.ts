@@ -27,7 +27,7 @@ import { SheetCells } from '../cohort/sheet-cells';
 import { NOT_COUNTED_STYLE, withNotCounted } from '../cohort/unit-highlight';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
-import { addWorkbookPart, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
+import { addWorkbookPart, listSheetInAppProperties, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
 import {
   freePartName,
   STYLES_CONTENT_TYPE,
@@ -215,6 +215,7 @@ export async function writePlan(
       const id = await addWorkbookPart(edit, info, part, 'worksheet', WORKSHEET_CONTENT_TYPE);
       const workbook = await edit.text(info.part);
       edit.setText(info.part, withSheetEntry(workbook ?? '', plan.sheetName, id));
+      await listSheetInAppProperties(edit, info, plan.sheetName);
     }
     edit.setContent(part, () => patchSheet([Buffer.from(emptySheetXml())], writes));
   }

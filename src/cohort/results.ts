@@ -25,6 +25,13 @@ export function isResultHeader(text: unknown): boolean {
   return typeof text === 'string' && /^qualcheck:/i.test(text.trim());
 }
 
+/**
+ * Each status's word and colours. The word is the one vocabulary every surface says (the result column, its
+ * conditional formats, the pane, the command line's table, the QUALCHECK functions, the docs), decided once: the
+ * word a status cell has always held, `on-track` and `needs-data` with their hyphens, because people's filters, their
+ * COUNTIF formulas and the formats on workbooks checked before all match that text, and a status cell qualcheck wrote
+ * is recognised by it. The JSON's `status` is a code that happens to be spelt the same; it is never reworded.
+ */
 export const STATUS_STYLE: Record<Status, { label: string; fill: string; font: string }> = {
   achieved: { label: 'achieved', fill: '#C6EFCE', font: '#006100' },
   'on-track': { label: 'on-track', fill: '#DDEBF7', font: '#1F4E78' },
@@ -34,6 +41,11 @@ export const STATUS_STYLE: Record<Status, { label: string; fill: string; font: s
 };
 
 export const STATUSES: readonly Status[] = ['achieved', 'on-track', 'incomplete', 'needs-data', 'invalid'];
+
+/** A status in the words every surface shows: "on-track" (see STATUS_STYLE). */
+export function statusWord(status: Status): string {
+  return STATUS_STYLE[status].label;
+}
 
 /** Credits at the level the qualification's level rule names, from achieved units, e.g. `9 at level 2`. */
 export function levelCreditsText({ record, result }: LearnerCheck): string {
@@ -89,7 +101,7 @@ export function resultCell(
     case 'qualcheck: credits at level':
       return levelCreditsText(check);
     case 'qualcheck: status':
-      return result.status;
+      return statusWord(result.status);
     case 'qualcheck: violations':
       return violationsText(result.violations);
     case 'qualcheck: next step':

@@ -3,7 +3,7 @@
 // the formats need to know (the unit cells' own conditional formats) is read along with the first two, and a caller's
 // work (the ownership record) rides in the first and last, so none of it costs a sync of its own.
 import { columnLetters, rangeAddress } from '../cohort/address';
-import { STATUS_STYLE, STATUSES } from '../cohort/results';
+import { STATUS_STYLE, STATUSES, statusWord } from '../cohort/results';
 import type { CellValue } from '../cohort/types';
 import { describeExcelError } from './errors';
 import type { HostConditionalFormat, HostContext, HostRange, HostRun, HostWorksheet } from './host';
@@ -108,7 +108,7 @@ function statusFormats(range: HostRange): void {
     const format = range.conditionalFormats.add('CellValue');
     format.cellValue.format.fill.color = STATUS_STYLE[status].fill;
     format.cellValue.format.font.color = STATUS_STYLE[status].font;
-    format.cellValue.rule = { formula1: `="${status}"`, operator: 'EqualTo' };
+    format.cellValue.rule = { formula1: `="${statusWord(status)}"`, operator: 'EqualTo' };
   }
 }
 

@@ -36,13 +36,21 @@ function excelValue(value: FormulaValue): string | number | CustomFunctions.Erro
     : value;
 }
 
+/**
+ * What a function gives Excel: one cell, as a 1 x 1 array. The functions ask for their arguments' addresses
+ * (`requiresParameterAddresses`), so messages name the learner's own cells, and Microsoft's custom-functions metadata
+ * reference allows that option only with a result of `dimensionality: matrix`; a 1 x 1 array shows in its cell as the
+ * value does (no spill), in Excel with dynamic arrays and without.
+ */
+export type FunctionResult = (string | number | CustomFunctions.Error)[][];
+
 /** Any fault of qualcheck's own still reaches the cell as #VALUE! with a message, never as an exception. */
-function guarded(work: () => FormulaValue): string | number | CustomFunctions.Error {
+function guarded(work: () => FormulaValue): FunctionResult {
   try {
-    return excelValue(work());
+    return [[excelValue(work())]];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return excelValue({ error: `qualcheck could not check this row (${reason}); please report it` });
+    return [[excelValue({ error: `qualcheck could not check this row (${reason}); please report it` })]];
   }
 }
 
@@ -74,7 +82,7 @@ function column(formula: LearnerFormula, header: ResultHeader): FormulaValue {
  * @param [qualification] The qualification id, code or title, when the row holds none.
  * @param [rules] A block of a "Qualification rules" sheet, whose values go over the built-in ones.
  * @param invocation Where the arguments are, so messages name the learner's cells.
- * @returns The status.
+ * @returns The status, as one cell.
  * @requiresParameterAddresses
  */
 export function status(
@@ -83,7 +91,7 @@ export function status(
   qualification: unknown,
   rules: unknown[][],
   invocation: CustomFunctions.Invocation,
-): string | number | CustomFunctions.Error {
+): unknown[][] {
   return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: status'));
 }
 
@@ -96,7 +104,7 @@ export function status(
  * @param [which] "achieved" (the default), "planned" or "level".
  * @param [rules] A block of a "Qualification rules" sheet, whose values go over the built-in ones.
  * @param invocation Where the arguments are, so messages name the learner's cells.
- * @returns The credits.
+ * @returns The credits, as one cell.
  * @requiresParameterAddresses
  */
 export function credits(
@@ -106,7 +114,7 @@ export function credits(
   which: unknown,
   rules: unknown[][],
   invocation: CustomFunctions.Invocation,
-): string | number | CustomFunctions.Error {
+): unknown[][] {
   return guarded(() => {
     const header = creditsColumn(which);
     return typeof header === 'object'
@@ -123,7 +131,7 @@ export function credits(
  * @param [qualification] The qualification id, code or title, when the row holds none.
  * @param [rules] A block of a "Qualification rules" sheet, whose values go over the built-in ones.
  * @param invocation Where the arguments are, so messages name the learner's cells.
- * @returns The next step.
+ * @returns The next step, as one cell.
  * @requiresParameterAddresses
  */
 export function nextStep(
@@ -132,7 +140,7 @@ export function nextStep(
   qualification: unknown,
   rules: unknown[][],
   invocation: CustomFunctions.Invocation,
-): string | number | CustomFunctions.Error {
+): unknown[][] {
   return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: next step'));
 }
 
@@ -144,7 +152,7 @@ export function nextStep(
  * @param [qualification] The qualification id, code or title, when the row holds none.
  * @param [rules] A block of a "Qualification rules" sheet, whose values go over the built-in ones.
  * @param invocation Where the arguments are, so messages name the learner's cells.
- * @returns The violations.
+ * @returns The violations, as one cell.
  * @requiresParameterAddresses
  */
 export function violations(
@@ -153,6 +161,6 @@ export function violations(
   qualification: unknown,
   rules: unknown[][],
   invocation: CustomFunctions.Invocation,
-): string | number | CustomFunctions.Error {
+): unknown[][] {
   return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: violations'));
 }

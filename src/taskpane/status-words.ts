@@ -2,15 +2,12 @@
 // summary, the What-if verdict and rules, Registration's reasons and the messages after Apply all say them alike.
 import type { RegistrationProblemCode } from '../registration/check';
 import type { RuleOutcome, Status } from '../rules/model';
+import { STATUSES, statusWord } from '../cohort/results';
 
-/** A status as a chip shows it. */
-export const STATUS_LABEL: Record<Status, string> = {
-  achieved: 'achieved',
-  'on-track': 'on track',
-  incomplete: 'incomplete',
-  'needs-data': 'needs data',
-  invalid: 'invalid',
-};
+/** A status as a chip shows it: the word of the result column and every other surface (cohort/results.ts). */
+export const STATUS_LABEL: Record<Status, string> = Object.fromEntries(
+  STATUSES.map((status) => [status, statusWord(status)]),
+) as Record<Status, string>;
 
 /** What a status means, after its label. */
 export const STATUS_MEANING: Record<Status, string> = {
@@ -21,7 +18,7 @@ export const STATUS_MEANING: Record<Status, string> = {
   invalid: 'a choice the rules forbid',
 };
 
-/** A status with its meaning: "on track: the planned units complete it". */
+/** A status with its meaning: "on-track: the planned units complete it". */
 export const STATUS_WORDS: Record<Status, string> = Object.fromEntries(
   (Object.keys(STATUS_LABEL) as Status[]).map((status) => [
     status,

@@ -3,7 +3,7 @@
 // the status column, or the highlight's formula) are replaced, so a second check adds none and a rule of the user's
 // in the same element stays, with its priority.
 import { columnLetters } from '../cohort/address';
-import { STATUSES } from '../cohort/results';
+import { STATUSES, statusWord } from '../cohort/results';
 import type { WritePlan } from '../cohort/placement';
 import { isHighlightFormula } from '../cohort/unit-highlight';
 import { attribute, childElements, escapeAttribute, escapeText, nextElement, type ElementSpan } from './xml-spans';
@@ -48,7 +48,11 @@ export function planFormats(plan: WritePlan, dxfIds: readonly number[]): SheetFo
   const lastRow = plan.firstRow + plan.rows.length - 1;
   out.push({
     sqref: `${letters}${plan.firstRow}:${letters}${lastRow}`,
-    rules: STATUSES.map((status, i) => ({ type: 'cellIs' as const, formula: `"${status}"`, dxfId: dxfIds[i] })),
+    rules: STATUSES.map((status, i) => ({
+      type: 'cellIs' as const,
+      formula: `"${statusWord(status)}"`,
+      dxfId: dxfIds[i],
+    })),
   });
   if (plan.highlight) {
     out.push({

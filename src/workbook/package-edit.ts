@@ -14,9 +14,9 @@ import {
   withTrueCommentLength,
   type WorkbookPackage,
 } from './package';
-import { relationshipType, relativeTarget, withOverride, withRelationship } from './package-entries';
+import { relationshipType, relativeTarget, withAppSheetTitle, withOverride, withRelationship } from './package-entries';
 import { damaged } from './errors';
-import { relationshipsPartOf, type WorkbookInfo } from './parts';
+import { readRelationships, relationshipsPartOf, type WorkbookInfo } from './parts';
 
 /**
  * The bytes of a part, or a source of them made when the part is written from the part's own bytes as they unpack
@@ -184,6 +184,22 @@ export class PackageEdit {
       source.close();
     }
   }
+}
+
+/**
+ * Lists an added worksheet in docProps/app.xml (the extended properties other programs show as the list of sheets)
+ * when the package has that part and keeps the list there; Excel itself does not need it.
+ */
+export async function listSheetInAppProperties(edit: PackageEdit, info: WorkbookInfo, name: string): Promise<void> {
+  const part = (await readRelationships(edit.pkg, '')).find(
+    (r) => r.type === 'extended-properties' && r.part !== undefined,
+  )?.part;
+  if (part === undefined || !edit.has(part)) return;
+  const app = await edit.text(part);
+  if (app === undefined) return;
+  const worksheets = info.sheets.filter((s) => s.kind === 'worksheet').length;
+  const listed = withAppSheetTitle(app, name, worksheets);
+  if (listed !== app) edit.setText(part, listed);
 }
 
 /** Adds a relationship from the workbook part to a new part, and the part's content type. */

@@ -4,11 +4,13 @@ import {
   attribute,
   childElements,
   escapeAttribute,
+  escapeText,
   findElement,
   opened,
   prefixFor,
   prefixOf,
   rootElement,
+  withAttribute,
   type ElementSpan,
 } from './xml-spans';
 
@@ -91,7 +93,10 @@ export function withDefault(contentTypes: string, extension: string, contentType
 
 /**
  * workbook.xml with a sheet appended to <sheets> (last, so every sheet-scoped name's localSheetId still points at
- * its sheet). The relationship id attribute uses the prefix the part binds to the relationships namespace.
+ * its sheet). The relationship id attribute uses the prefix the document already uses for the relationships
+ * namespace: the root's, or, where each <sheet> declares its own (openpyxl writes `<sheet xmlns:r="..." r:id>`), the
+ * one the sheets beside it declare, declared the same way. Gnumeric reads `r:id` and nothing else: a sheet entry with
+ * a prefix of qualcheck's own (`qcr:id`) was read as an empty sheet there, though the XML meant the same.
  */
 export function withSheetEntry(workbook: string, name: string, relationshipId: string): string {
   const root = rootElement(workbook);
@@ -103,16 +108,61 @@ export function withSheetEntry(workbook: string, name: string, relationshipId: s
   );
   const sheetId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
   const p = prefixOf(sheets.qname);
-  let r = prefixFor(rootTag, OFFICE_RELATIONSHIPS) ?? prefixFor(rootTag, STRICT_RELATIONSHIPS);
-  let declare = '';
-  if (r === undefined || r === '') {
-    r = 'qcr:';
-    declare = ` xmlns:qcr="${OFFICE_RELATIONSHIPS}"`;
-  }
-  return appendChild(
-    workbook,
-    sheets,
-    `<${p}sheet name="${escapeAttribute(name)}" sheetId="${sheetId}" ${r}id="${relationshipId}"${declare}/>`,
+  const r = relationshipsPrefix(rootTag);
+  if (r) return appendChild(workbook, sheets, sheetEntry(p, '', name, sheetId, `${r}id`, relationshipId));
+  // Declared on each sheet, as its siblings declare it (the namespace they use, strict or transitional), or as `r`.
+  const sibling = childElements(workbook, sheets)
+    .map((s) => workbook.slice(s.start, s.openEnd))
+    .map((tag) => ({ tag, prefix: relationshipsPrefix(tag) }))
+    .find((s) => s.prefix);
+  const prefix = sibling?.prefix ?? 'r:';
+  const uri =
+    sibling && prefixFor(sibling.tag, STRICT_RELATIONSHIPS) === prefix ? STRICT_RELATIONSHIPS : OFFICE_RELATIONSHIPS;
+  const declare = `xmlns:${prefix.slice(0, -1)}="${uri}" `;
+  return appendChild(workbook, sheets, sheetEntry(p, declare, name, sheetId, `${prefix}id`, relationshipId));
+}
+
+/** The prefix (`r:`) a tag binds to the relationships namespace, transitional or strict; undefined for none or ''. */
+function relationshipsPrefix(tag: string): string | undefined {
+  const r = prefixFor(tag, OFFICE_RELATIONSHIPS) ?? prefixFor(tag, STRICT_RELATIONSHIPS);
+  return r === '' ? undefined : r;
+}
+
+function sheetEntry(p: string, declare: string, name: string, sheetId: number, idName: string, id: string): string {
+  return `<${p}sheet ${declare}name="${escapeAttribute(name)}" sheetId="${sheetId}" ${idName}="${id}"/>`;
+}
+
+/**
+ * docProps/app.xml with a worksheet's name added to the list of parts (TitlesOfParts) and the count of worksheets
+ * (the first of HeadingPairs, where Excel puts it) one higher, when the file keeps that list; as it was otherwise, or
+ * when the list does not read as Excel writes it (`worksheets`, the count the workbook has before the sheet is added).
+ */
+export function withAppSheetTitle(app: string, name: string, worksheets: number): string {
+  const pairs = findElement(app, 'HeadingPairs');
+  const titles = findElement(app, 'TitlesOfParts');
+  if (!pairs || !titles) return app;
+  const pairVector = childElements(app, pairs)[0];
+  const titleVector = childElements(app, titles)[0];
+  if (!pairVector || !titleVector || titleVector.start < pairVector.end) return app;
+  const count = /<(\w+:)?i4>(\d+)<\/(?:\w+:)?i4>/.exec(app.slice(pairVector.openEnd, pairVector.end));
+  if (!count || Number(count[2]) !== worksheets) return app;
+  const titleItems = childElements(app, titleVector);
+  if (titleItems.length < worksheets) return app;
+  const vt = prefixOf(titleVector.qname);
+  const at = worksheets === 0 ? titleVector.openEnd : titleItems[worksheets - 1].end;
+  const countAt = pairVector.openEnd + count.index;
+  const countTag = count[0].replace(`>${count[2]}<`, `>${worksheets + 1}<`);
+  const titleTag = app.slice(titleVector.start, titleVector.openEnd);
+  const size = Number(attribute(titleTag, 'size'));
+  const newTitleTag = Number.isFinite(size) ? withAttribute(titleTag, 'size', String(size + 1)) : titleTag;
+  return (
+    app.slice(0, countAt) +
+    countTag +
+    app.slice(countAt + count[0].length, titleVector.start) +
+    newTitleTag +
+    app.slice(titleVector.openEnd, at) +
+    `<${vt}lpstr>${escapeText(name)}</${vt}lpstr>` +
+    app.slice(at)
   );
 }
 

@@ -2,7 +2,7 @@
 // read once and only when a sheet is read.
 import { damaged, WorkbookFileError } from './errors';
 import { WorkbookPackage, type PackageLimits } from './package';
-import { readWorkbookInfo, sheetPart, type SheetEntry, type WorkbookInfo } from './parts';
+import { readRelationships, readWorkbookInfo, sheetPart, type SheetEntry, type WorkbookInfo } from './parts';
 import { readSharedStrings } from './shared-strings';
 import { readSheetGrid, type SheetReading } from './sheet-grid';
 import { NO_STYLES, readStyles, type CellStyles } from './styles';
@@ -88,6 +88,15 @@ export class Workbook {
       return part !== undefined && this.pkg.has(part) ? readStyles(this.pkg, part) : NO_STYLES;
     })();
     return this.cellStyles;
+  }
+
+  /**
+   * Whether the worksheet holds a pivot table (a pivotTable part related to it): a summary Excel makes of other data,
+   * with its field labels as headers and "Grand Total" as a row, never a cohort.
+   */
+  async holdsPivotTable(sheet: SheetEntry): Promise<boolean> {
+    const relationships = await readRelationships(this.pkg, sheetPart(this.pkg, sheet));
+    return relationships.some((r) => r.type === 'pivotTable');
   }
 
   /** Streams one worksheet into a grid (or says it is too large to read). */

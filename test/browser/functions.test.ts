@@ -161,7 +161,8 @@ describe('worksheet functions page in headless Chromium', function () {
             const addresses = [`${sheetName}!$A$1:$${last}$1`, `${sheetName}!A${row}:${last}${row}`];
             const args: unknown[] =
               f.call === 'CREDITS' ? [headers, marks, null, f.which ?? null, null] : [headers, marks, null, null];
-            const value = fns[f.call](...args, { parameterAddresses: addresses });
+            // Each function gives its one cell as a 1 x 1 array (result dimensionality matrix, for the addresses).
+            const value = (fns[f.call](...args, { parameterAddresses: addresses }) as unknown[][])[0][0];
             return typeof value === 'object' && value !== null
               ? `${(value as { code: string }).code}`
               : (value as string | number);

@@ -10,7 +10,7 @@ export function qualcheck(args: string[]): Promise<{ code: number; stdout: strin
     execFile(
       process.execPath,
       ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args],
-      { cwd: repoRoot },
+      { cwd: repoRoot, maxBuffer: 256 * 1024 * 1024 },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
       },

@@ -70,3 +70,18 @@ export function excelRow(
   for (let c = from; c <= to; c++) cells.push(excelArgument(row?.[c - 1]));
   return [cells];
 }
+
+/**
+ * The one cell a worksheet function gives, out of the 1 x 1 array Excel is handed (functions.json: result
+ * dimensionality matrix, which requiresParameterAddresses needs); anything else is a failure.
+ */
+export function oneCell(result: unknown): unknown {
+  if (!Array.isArray(result) || result.length !== 1 || !Array.isArray(result[0]) || result[0].length !== 1)
+    throw new Error(`a worksheet function gave ${JSON.stringify(result)}, not one cell as a 1 x 1 array`);
+  return (result[0] as unknown[])[0];
+}
+
+/** A worksheet function that gives its one cell, for tests that compare values. */
+export function cellOf<A extends unknown[]>(fn: (...args: A) => unknown): (...args: A) => unknown {
+  return (...args: A) => oneCell(fn(...args));
+}

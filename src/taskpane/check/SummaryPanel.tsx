@@ -4,6 +4,10 @@ import { STATUS_STYLE, STATUSES } from '../../cohort/results';
 import type { CheckOutcome } from '../../excel/check-sheet';
 import type { Ref } from 'react';
 import { counted, figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
+import type { Status } from '../../rules/model';
+
+/** The order in which a learner's status is decided (README, Statuses). */
+const DECIDING_ORDER: readonly Status[] = ['invalid', 'achieved', 'incomplete', 'on-track', 'needs-data'];
 
 const useStyles = makeStyles({
   statuses: {
@@ -79,8 +83,8 @@ export function SummaryPanel({
       {summary.topViolations.length > 0 && (
         <>
           <Body1>
-            Most common problems, in learners. A learner may have several; their status is the first that applies
-            (invalid, achieved, incomplete, on track, needs data).
+            Most common problems, in learners. A learner may have several; their status is the first that applies (
+            {DECIDING_ORDER.map((s) => STATUS_LABEL[s]).join(', ')}).
           </Body1>
           <ol className={styles.list} data-testid="top-violations">
             {summary.topViolations.map((v) => (

@@ -11,6 +11,7 @@ import {
 } from '../../registration/check';
 import { finishingSteps } from '../../registration/duplicates';
 import { routeCheck } from '../../registration/route';
+import { sharedProblems, type SharedProblem } from '../../registration/shared-problems';
 
 /** Learners checked between two looks at the clock (sliceClock): a millisecond or two of work. */
 const BATCH = 25;
@@ -18,12 +19,7 @@ const BATCH = 25;
 /** The rule checks of a reading's learners, made on first use and kept with the reading. */
 const routes = new WeakMap<readonly LearnerRecord[], Map<LearnerRecord, UnitCheck>>();
 
-/** A problem many learners share word for word (the qualification closed on the registration date): said once. */
-export interface SharedProblem {
-  code: RegistrationProblem['code'];
-  message: string;
-  learners: number;
-}
+export type { SharedProblem };
 
 export interface RegistrationView {
   results: RegistrationResult[];
@@ -34,33 +30,12 @@ export interface RegistrationView {
   isShared: (problem: RegistrationProblem) => boolean;
 }
 
-/** Problems said in the same words for at least this many learners, and a quarter of the cohort, are said once. */
-const SHARED_AT = 3;
-const SHARED_SHARE = 0.25;
-
-function sharedKey(problem: RegistrationProblem): string {
-  return `${problem.code}\u0000${problem.message}`;
-}
-
 function viewOf(results: RegistrationResult[]): RegistrationView {
-  const counts = new Map<string, SharedProblem>();
-  for (const result of results) {
-    for (const problem of result.problems) {
-      const key = sharedKey(problem);
-      const entry = counts.get(key);
-      if (entry) entry.learners++;
-      else counts.set(key, { code: problem.code, message: problem.message, learners: 1 });
-    }
-  }
-  const sharedKeys = new Set(
-    [...counts].filter(([, p]) => p.learners >= Math.max(SHARED_AT, results.length * SHARED_SHARE)).map(([key]) => key),
-  );
   return {
     results,
     ready: results.filter((r) => r.ready),
     heldBack: results.filter((r) => !r.ready),
-    shared: [...sharedKeys].map((key) => counts.get(key) as SharedProblem).sort((a, b) => b.learners - a.learners),
-    isShared: (problem) => sharedKeys.has(sharedKey(problem)),
+    ...sharedProblems(results),
   };
 }
 
