@@ -36,13 +36,13 @@ export function columnNumber(letters: string): number | undefined {
 
 /** `B7` -> `{row: 7, column: 2}`; accepts `$B$7` and a sheet prefix (`'Cohort 1'!B7`). */
 export function parseCellAddress(text: string): { row: number; column: number } | undefined {
-  return plainCellAddress(text) ?? spelledCellAddress(text);
+  return plainCellAddress(text) ?? cellAddressByRule(text);
 }
 
 /**
  * The common spelling, letters then digits with any `$` among them, read without a regular expression or a copy:
  * a worksheet function filled down parses two addresses per call. Anything else (spaces, a bad address) is left to
- * `spelledCellAddress`, which decides.
+ * `cellAddressByRule`, which decides.
  */
 function plainCellAddress(text: string): { row: number; column: number } | undefined {
   let column = 0;
@@ -67,7 +67,8 @@ function plainCellAddress(text: string): { row: number; column: number } | undef
   return { row, column };
 }
 
-function spelledCellAddress(text: string): { row: number; column: number } | undefined {
+/** The address rule as written: after the sheet, without `$`, trimmed, 1-3 letters then 1-7 digits, rows from 1. */
+export function cellAddressByRule(text: string): { row: number; column: number } | undefined {
   const bare = text
     .slice(text.lastIndexOf('!') + 1)
     .replace(/\$/g, '')
