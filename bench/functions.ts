@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     const functions = {
       rows: ROWS,
       statusMicros: plain.STATUS,
+      statusMedianMicros: plain.STATUSmedian,
       statusMicrosWithRules: withBlock.STATUS,
       plain,
       withBlock,
