@@ -1,6 +1,7 @@
 // `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
 import { checkCohort, type LearnerCheck } from '../cohort/check';
-import { cohortJson, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/results';
+import { cohortJson, learnerQualification, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/results';
+import type { ReadWarning } from '../cohort/types';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { inputFiles, loadWorkbook, readCohortInput } from './workbook';
@@ -31,7 +32,14 @@ export interface CheckRun {
   file: string;
   sheetName: string;
   checks: LearnerCheck[];
-  json: CohortJson & { rulesSheet?: RulesSheetSummary };
+  /** What the reader warned of, for the report. */
+  warnings: readonly ReadWarning[];
+  rulesSheet?: RulesSheetSummary;
+  /**
+   * The `--json` object, made the first time it is asked for: a run that prints the table or writes a copy never
+   * makes it (at 50,000 learners it was 5 % of `check --out`, built to be thrown away).
+   */
+  readonly json: CohortJson & { rulesSheet?: RulesSheetSummary };
   written?: { file: string; target: 'columns' | 'sheet'; sheetName: string; reason?: string };
 }
 
@@ -46,19 +54,26 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
   }
   const { sheet, grid, reading, sheetRules } = await readCohortInput(file, options);
   const checks = checkCohort(reading);
+  const rulesSheet: RulesSheetSummary | undefined = sheetRules && {
+    sheet: sheetRules.sheetName,
+    qualifications: sheetRules.definitions.map((q) => q.id),
+    changes: diffDefinitions(EMBEDDED_QUALIFICATIONS, sheetRules.definitions),
+  };
+  let json: CheckRun['json'] | undefined;
   const run: CheckRun = {
     file,
     sheetName: sheet.name,
     checks,
-    json: cohortJson(reading, checks, { plans: options.json === true }),
+    warnings: reading.warnings,
+    ...(rulesSheet ? { rulesSheet } : {}),
+    get json() {
+      json ??= {
+        ...cohortJson(reading, checks, { plans: options.json === true }),
+        ...(rulesSheet ? { rulesSheet } : {}),
+      };
+      return json;
+    },
   };
-  if (sheetRules) {
-    run.json.rulesSheet = {
-      sheet: sheetRules.sheetName,
-      qualifications: sheetRules.definitions.map((q) => q.id),
-      changes: diffDefinitions(EMBEDDED_QUALIFICATIONS, sheetRules.definitions),
-    };
-  }
   if (options.out !== undefined) {
     const out = options.out;
     const outcome = await explained(file, () =>
@@ -111,7 +126,7 @@ const ATTENTION: Record<Status, number> = { invalid: 0, 'needs-data': 1, incompl
 export function formatCheckReport(run: CheckRun, options: { all?: boolean } = {}): string {
   const lines: string[] = [];
   lines.push(`${run.file} — sheet "${run.sheetName}": ${counted(run.checks.length, 'learner')}`);
-  const rules = run.json.rulesSheet;
+  const rules = run.rulesSheet;
   if (rules) {
     const changes = `${counted(rules.changes.length, 'change')} from the built-in catalogue`;
     lines.push(
@@ -120,16 +135,18 @@ export function formatCheckReport(run: CheckRun, options: { all?: boolean } = {}
   }
   lines.push('');
   const header = ['Row', 'Learner', 'Qualification', 'Status', 'Credits', 'With planned', 'First problem'];
-  const learners = [...run.json.learners].sort((a, b) => ATTENTION[a.status] - ATTENTION[b.status] || a.row - b.row);
-  const { shown, rest } = screenful(learners, options.all === true, 'learner');
-  const rows = shown.map((l) => [
-    String(l.row),
-    truncate(l.learnerId, 12),
-    l.qualification,
-    statusWord(l.status),
-    figure(l.credits.achieved),
-    figure(l.credits.withPlanned),
-    truncate(l.violations[0]?.message ?? '', 70),
+  const checks = [...run.checks].sort(
+    (a, b) => ATTENTION[a.result.status] - ATTENTION[b.result.status] || a.record.row - b.record.row,
+  );
+  const { shown, rest } = screenful(checks, options.all === true, 'learner');
+  const rows = shown.map(({ record, result }) => [
+    String(record.row),
+    truncate(record.learnerId, 12),
+    learnerQualification(record),
+    statusWord(result.status),
+    figure(result.achieved.credits),
+    figure(result.withPlanned.credits),
+    truncate(result.violations[0]?.message ?? '', 70),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
@@ -147,11 +164,10 @@ export function formatCheckReport(run: CheckRun, options: { all?: boolean } = {}
       `Most common problems: ${summary.topViolations.map((v) => `${v.message} (${figure(v.count)})`).join('; ')}`,
     );
   }
-  if (run.json.warnings.length > 0) {
-    lines.push(`Reading warnings (${figure(run.json.warnings.length)}):`);
-    for (const w of run.json.warnings.slice(0, 20)) lines.push(`  ${w.cell}: ${cliWords(w.message)}`);
-    if (run.json.warnings.length > 20)
-      lines.push(`  ... and ${figure(run.json.warnings.length - 20)} more (see --json)`);
+  if (run.warnings.length > 0) {
+    lines.push(`Reading warnings (${figure(run.warnings.length)}):`);
+    for (const w of run.warnings.slice(0, 20)) lines.push(`  ${w.cell}: ${cliWords(w.message)}`);
+    if (run.warnings.length > 20) lines.push(`  ... and ${figure(run.warnings.length - 20)} more (see --json)`);
   }
   if (run.written) {
     lines.push(

@@ -36,6 +36,39 @@ export function columnNumber(letters: string): number | undefined {
 
 /** `B7` -> `{row: 7, column: 2}`; accepts `$B$7` and a sheet prefix (`'Cohort 1'!B7`). */
 export function parseCellAddress(text: string): { row: number; column: number } | undefined {
+  return plainCellAddress(text) ?? cellAddressByRule(text);
+}
+
+/**
+ * The common spelling, letters then digits with any `$` among them, read without a regular expression or a copy:
+ * a worksheet function filled down parses two addresses per call. Anything else (spaces, a bad address) is left to
+ * `cellAddressByRule`, which decides.
+ */
+function plainCellAddress(text: string): { row: number; column: number } | undefined {
+  let column = 0;
+  let letters = 0;
+  let row = 0;
+  let digits = 0;
+  for (let i = text.lastIndexOf('!') + 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 36 /* $ */) continue;
+    if (code >= 48 && code <= 57) {
+      if (letters === 0) return undefined;
+      row = row * 10 + code - 48;
+      digits++;
+      continue;
+    }
+    const upper = code & ~32;
+    if (upper < 65 || upper > 90 || digits > 0) return undefined;
+    column = column * 26 + upper - 64;
+    letters++;
+  }
+  if (letters === 0 || letters > 3 || digits === 0 || digits > 7 || row < 1) return undefined;
+  return { row, column };
+}
+
+/** The address rule as written: after the sheet, without `$`, trimmed, 1-3 letters then 1-7 digits, rows from 1. */
+export function cellAddressByRule(text: string): { row: number; column: number } | undefined {
   const bare = text
     .slice(text.lastIndexOf('!') + 1)
     .replace(/\$/g, '')

@@ -6,7 +6,7 @@ import type { Status, Violation } from '../rules/model';
 import type { LearnerCheck } from './check';
 import { learnerPlans, planNextStep } from './next-step';
 import type { PlanResult } from '../rules/planner';
-import type { CohortReading, ReadWarning } from './types';
+import type { CohortReading, LearnerRecord, ReadWarning } from './types';
 
 /** Headers of the columns the add-in and the CLI own: a second check finds and replaces them, never adds more. */
 export const RESULT_HEADERS = [
@@ -197,13 +197,18 @@ export interface LearnerJsonOptions {
   plans?: boolean;
 }
 
+/** The learner's qualification as a report names it: its id, else what the row says, else nothing. */
+export function learnerQualification(record: LearnerRecord): string {
+  return record.qualification?.id ?? record.qualificationText ?? '';
+}
+
 export function learnerJson(check: LearnerCheck, options: LearnerJsonOptions = {}): LearnerJson {
   const { record, result } = check;
   const centreValues = centreValuesText(check);
   return {
     row: record.row,
     learnerId: record.learnerId,
-    qualification: record.qualification?.id ?? record.qualificationText ?? '',
+    qualification: learnerQualification(record),
     status: result.status,
     credits: { achieved: result.achieved.credits, withPlanned: result.withPlanned.credits },
     violations: result.violations.map((v) => ({
