@@ -1,13 +1,14 @@
 // The QUALCHECK worksheet functions without Office: one learner's header and mark cells through the same reader and
 // check as a cohort check, rendered by the result columns' own code. What a formula cannot use (a bad argument, an
 // unknown qualification) comes back as an error message for Excel to show, never as an exception.
-import { checkLearner, type LearnerCheck } from '../cohort/check';
+import { checkLearner } from '../cohort/check';
 import type { CohortHeader } from '../cohort/read';
 import type { Grid } from '../cohort/types';
 import { resultCell, type ResultHeader } from '../cohort/results';
 import { QualificationResolver } from '../cohort/qualification';
 import type { Catalogue } from '../rules/catalogue';
 import { type FormulaRange, learnerGrid, learnerPlace, rangeName } from './formula-grid';
+import type { LearnerOutcome } from './learner-outcome';
 import { cellsKey, type FunctionSession } from './session';
 
 export interface LearnerFormula {
@@ -23,8 +24,6 @@ export interface LearnerFormula {
 
 /** What a function returns: a result cell, or an error for Excel to show as `#VALUE!` with the message. */
 export type FormulaValue = string | number | { error: string };
-
-export type LearnerOutcome = { check: LearnerCheck } | { blank: true } | { error: string };
 
 function qualificationText(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

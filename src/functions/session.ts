@@ -6,7 +6,7 @@ import { embeddedCatalogue } from '../rules/catalogue';
 import { CohortHeader } from '../cohort/read';
 import { applyRulesSheet } from '../cohort/rules-sheet-apply';
 import { type FormulaRange, headerGrid, type LearnerPlace, rangeName, rulesGrid } from './formula-grid';
-import type { LearnerOutcome } from './learner-formula';
+import type { LearnerOutcome } from './learner-outcome';
 
 export type CatalogueChoice = { catalogue: Catalogue } | { error: string };
 
