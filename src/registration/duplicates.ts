@@ -3,7 +3,7 @@
 // several turns of the event loop.
 import { formatUkDate } from '../cohort/dates';
 import type { LearnerRecord } from '../cohort/types';
-import type { RegistrationLearner, RegistrationProblem, RegistrationResult } from './check';
+import type { RegistrationLearner, RegistrationProblem, RegistrationResult } from './result';
 
 /** ` (cell C4)`, after the value a reason names, when the value has a cell. */
 export function where(cell: string | undefined): string {
