@@ -6,8 +6,7 @@
 // this check writes for the row now. Anything else — a person's words, a date, a formula, a number in a words
 // column — is the person's.
 import { isBlank } from './grid';
-import { NOT_COUNTED_HEADER } from './unit-highlight';
-import { RESULT_HEADERS, STATUSES } from './results';
+import { NOT_COUNTED_HEADER, RESULT_HEADERS, STATUSES } from './results';
 import type { CellInput, CellValue, CohortReading } from './types';
 
 /** What the shapes are judged against: the sheet's units, as the result columns name them. */

@@ -19,6 +19,12 @@ export const RESULT_HEADERS = [
   'qualcheck: centre values',
 ] as const;
 
+/**
+ * The helper column beside the results that lists a learner's units not counted, which the unit highlight's formula
+ * reads; written only when a learner has such units.
+ */
+export const NOT_COUNTED_HEADER = 'qualcheck: units not counted';
+
 export const STATUS_COLUMN = RESULT_HEADERS.indexOf('qualcheck: status');
 
 export function isResultHeader(text: unknown): boolean {

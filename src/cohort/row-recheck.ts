@@ -6,9 +6,8 @@ import { isBlank } from './grid';
 import { HEADER_SEARCH_ROWS } from './header';
 import { withoutOwnedColumns } from './owned-columns';
 import { readCohortInSlices, type ReadOptions } from './read';
-import { isResultHeader, RESULT_HEADERS, resultRow } from './results';
+import { isResultHeader, NOT_COUNTED_HEADER, RESULT_HEADERS, resultRow } from './results';
 import type { CellInput, CellValue, CohortReading, Grid } from './types';
-import { NOT_COUNTED_HEADER } from './unit-highlight';
 
 /**
  * Reads the sheet as it will be, and the learner's row in it, re-checked. The whole sheet is read, not the row alone,

@@ -4,11 +4,13 @@
 import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from './address';
 import type { LearnerCheck } from './check';
 import { gridValue } from './grid';
-import type { ResultsBlock } from './results';
+import { NOT_COUNTED_HEADER, type ResultsBlock } from './results';
+
+// The header is the results' (results.ts); named here too for the tests and callers that read it with the highlight.
+export { NOT_COUNTED_HEADER };
 import type { CohortReading, Grid } from './types';
 import type { WritePlan } from './placement';
 
-export const NOT_COUNTED_HEADER = 'qualcheck: units not counted';
 export const NOT_COUNTED_STYLE = { fill: '#FCE4D6', font: '#843C0C' } as const;
 /** Codes whose units the learner took but that cannot count towards the qualification. */
 const OUTSIDE_CODES: ReadonlySet<string> = new Set(['unit-not-in-qualification', 'unknown-unit', 'ambiguous-header']);
