@@ -11,7 +11,7 @@ import { listItemParts, listItems, listSeparator, UNMARKED_STATE, type ListBrack
 import { DEFAULT_MARKS, MarkReader } from './marks';
 import { sheetSpelling } from './mark-spelling';
 import type { ReadOptions } from './read';
-import type { RowToEdit, RowChanges } from './row-edits';
+import type { RowToEdit, RowChanges } from './row-changes';
 import type { CellValue, CohortReading, UnitState } from './types';
 import { changedUnits, sheetChoices, type Choices } from './unit-choices';
 import { unitIndexFor, type UnitIndex } from './unit-index';

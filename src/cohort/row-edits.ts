@@ -2,38 +2,16 @@
 // the unit list cells in their own separators (a list sheet, row-edits-list.ts). Every other cell is left as it is.
 import { cellAddress, columnLetters } from './address';
 import { gridValue } from './grid';
-import { DEFAULT_MARKS, MarkReader, type MarkVocabulary } from './marks';
+import { DEFAULT_MARKS, MarkReader } from './marks';
 import { sheetSpelling } from './mark-spelling';
 import type { ReadOptions } from './read';
+import type { RowChanges, RowToEdit } from './row-changes';
 import { listChanges } from './row-edits-list';
-import type { CellValue, CohortReading, Grid, LearnerRecord } from './types';
+import type { CohortReading } from './types';
 import { changedUnits, sheetChoices, type Choices } from './unit-choices';
 import type { QualificationDefinition } from '../rules/model';
 
-/** A cell the what-if writes, with what it holds now and what it will hold. */
-export interface CellChange {
-  cell: string;
-  row: number;
-  column: number;
-  before: CellValue;
-  after: string;
-  /** The units whose state the new value changes. */
-  units: string[];
-}
-
-export interface RowChanges {
-  changes: CellChange[];
-  /** Units whose new state the sheet has no cell for, and why. */
-  notWritten: { ref: string; reason: string }[];
-}
-
-/** The sheet and what was read from it, with the learner whose row is to change. */
-export interface RowToEdit {
-  grid: Grid;
-  reading: CohortReading;
-  record: LearnerRecord;
-  marks?: MarkVocabulary;
-}
+export type { CellChange, RowChanges, RowToEdit } from './row-changes';
 
 /** The sheet columns of each unit of the qualification, from headers that name that unit alone for it. */
 function unitColumnsFor(reading: CohortReading, q: QualificationDefinition): Map<string, number[]> {
