@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { SAMPLE_LEARNERS } from '../scripts/make-samples';
 import { jsonSyntaxError } from '../src/cli/json-file';
 import { qualcheck } from './support/cli';
+import { tempFolder } from './support/temp-folder';
 
 const root = path.resolve(__dirname, '..');
 const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
@@ -32,21 +32,15 @@ function assertOneLine(result: { code: number; stdout: string; stderr: string },
 
 describe('command line: bad input from a centre administrator', function () {
   this.timeout(60000);
-  let tmp: string;
-  before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-bad-input-'));
-  });
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('bad-input');
 
   describe('--out never writes over an input, and says what to do when it cannot write', () => {
     it('refuses --out that is a link to the cohort workbook, leaving the workbook as it was', async () => {
-      const input = path.join(tmp, 'cohort.xlsx');
+      const input = path.join(tmp(), 'cohort.xlsx');
       await fs.copyFile(sample, input);
       const hash = await sha(input);
-      const symlink = path.join(tmp, 'cohort-link.xlsx');
-      const hardLink = path.join(tmp, 'cohort-hard.xlsx');
+      const symlink = path.join(tmp(), 'cohort-link.xlsx');
+      const hardLink = path.join(tmp(), 'cohort-hard.xlsx');
       await fs.symlink(input, symlink);
       await fs.link(input, hardLink);
       for (const out of [symlink, hardLink]) {
@@ -61,7 +55,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('refuses --out that is the --marks or --rules file the check reads', async () => {
-      const marks = path.join(tmp, 'marks.json');
+      const marks = path.join(tmp(), 'marks.json');
       await fs.writeFile(marks, JSON.stringify({ achieved: ['Done'] }));
       assertOneLine(
         await qualcheck(['check', sample, '--marks', marks, '--out', marks]),
@@ -71,7 +65,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('refuses rules export over the workbook its --rules came from, which would lose the cohort sheet', async () => {
-      const workbook = path.join(tmp, 'with-rules.xlsx');
+      const workbook = path.join(tmp(), 'with-rules.xlsx');
       await fs.copyFile(withRules, workbook);
       const hash = await sha(workbook);
       assertOneLine(await qualcheck(['rules', 'export', '--rules', workbook, '--out', workbook]), /is the input file/);
@@ -79,7 +73,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('names a folder that does not exist before reading the workbook', async () => {
-      const out = path.join(tmp, 'no-such-folder', 'checked.xlsx');
+      const out = path.join(tmp(), 'no-such-folder', 'checked.xlsx');
       assertOneLine(
         await qualcheck(['check', sample, '--out', out]),
         /the folder .*no-such-folder does not exist; create it first/,
@@ -91,29 +85,29 @@ describe('command line: bad input from a centre administrator', function () {
           '--date',
           '2013-06-01',
           '--out',
-          path.join(tmp, 'no-such-folder', 'r.csv'),
+          path.join(tmp(), 'no-such-folder', 'r.csv'),
         ]),
         /does not exist; create it first/,
       );
       assertOneLine(
-        await qualcheck(['rules', 'export', '--out', path.join(tmp, 'no-such-folder', 'rules.xlsx')]),
+        await qualcheck(['rules', 'export', '--out', path.join(tmp(), 'no-such-folder', 'rules.xlsx')]),
         /does not exist; create it first/,
       );
     });
 
     it('asks for a file name when --out is a folder', async () => {
       assertOneLine(
-        await qualcheck(['check', sample, '--out', tmp]),
+        await qualcheck(['check', sample, '--out', tmp()]),
         /is a folder; give a file name in it, for example .*cohort-checked\.xlsx/,
       );
     });
 
     it('asks for the right extension: the checked copy is .xlsx, the registration file .csv', async () => {
-      const csv = path.join(tmp, 'checked.csv');
+      const csv = path.join(tmp(), 'checked.csv');
       assertOneLine(await qualcheck(['check', sample, '--out', csv]), /give a name ending in \.xlsx/);
       await assert.rejects(fs.stat(csv), 'nothing is written under a name Excel would refuse to open');
       assertOneLine(
-        await qualcheck(['register', sample, '--date', '2013-06-01', '--out', path.join(tmp, 'registrations.xlsx')]),
+        await qualcheck(['register', sample, '--date', '2013-06-01', '--out', path.join(tmp(), 'registrations.xlsx')]),
         /give a name ending in \.csv/,
       );
     });
@@ -121,7 +115,7 @@ describe('command line: bad input from a centre administrator', function () {
 
   describe('a hand-written JSON file with a syntax error is named by line and column, on one line', () => {
     it('a --marks file with a comma before the closing bracket', async () => {
-      const marks = path.join(tmp, 'trailing-comma.json');
+      const marks = path.join(tmp(), 'trailing-comma.json');
       await fs.writeFile(marks, '{\n  "achieved": ["Done"],\n  "planned": ["Booked",]\n}\n');
       assertOneLine(
         await qualcheck(['check', sample, '--marks', marks]),
@@ -130,7 +124,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('a --rules file cut short, and the same file given to rules diff', async () => {
-      const rules = path.join(tmp, 'cut-short.json');
+      const rules = path.join(tmp(), 'cut-short.json');
       await fs.writeFile(rules, '[\n  {"id": "X/1",\n   "title": "X"');
       assertOneLine(
         await qualcheck(['check', sample, '--rules', rules]),
@@ -140,7 +134,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('an empty --marks or --rules file says what it should hold', async () => {
-      const empty = path.join(tmp, 'empty.json');
+      const empty = path.join(tmp(), 'empty.json');
       await fs.writeFile(empty, '');
       assertOneLine(
         await qualcheck(['check', sample, '--marks', empty]),
@@ -186,7 +180,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('a file saved with a byte-order mark is still read', async () => {
-      const marks = path.join(tmp, 'bom.json');
+      const marks = path.join(tmp(), 'bom.json');
       await fs.writeFile(marks, '\uFEFF{"achieved": ["Done"]}');
       const result = await qualcheck(['check', sample, '--marks', marks, '--json']);
       assert.equal(result.code, 0, result.stderr);
@@ -254,7 +248,7 @@ describe('command line: bad input from a centre administrator', function () {
     async function workbook(name: string, fill: (wb: ExcelJS.Workbook) => void): Promise<string> {
       const wb = new ExcelJS.Workbook();
       fill(wb);
-      const file = path.join(tmp, name);
+      const file = path.join(tmp(), name);
       await wb.xlsx.writeFile(file);
       return file;
     }
@@ -292,7 +286,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('a stray cell at XFD1048576 is named with what to do, instead of running out of memory', async () => {
-      const file = path.join(tmp, 'stray-cell.xlsx');
+      const file = path.join(tmp(), 'stray-cell.xlsx');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(sample);
       wb.getWorksheet('Cohort')!.getCell('XFD1048576').value = 'note';
@@ -304,7 +298,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it("a stray cell far out on the workbook's rules sheet is named the same way, for check and for --rules", async () => {
-      const file = path.join(tmp, 'stray-rules-cell.xlsx');
+      const file = path.join(tmp(), 'stray-rules-cell.xlsx');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(sample);
       wb.addWorksheet('Qualification rules').getCell('XFD1048576').value = 'note';
@@ -317,7 +311,7 @@ describe('command line: bad input from a centre administrator', function () {
 
   describe('cells a reader might trip on', () => {
     it("a date of birth or unit mark holding a number beyond Excel's dates (shown ####) is a bad date, not an internal error", async () => {
-      const file = path.join(tmp, 'hashes.xlsx');
+      const file = path.join(tmp(), 'hashes.xlsx');
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('Cohort');
       ws.addRow(['Learner ID', 'First name', 'Last name', 'Qualification', 'Date of birth', 'L/601/0933']);
@@ -343,7 +337,7 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('names a mark it does not know with the words the pane uses, and says the command line takes them in --marks', async () => {
-      const file = path.join(tmp, 'unknown-mark.xlsx');
+      const file = path.join(tmp(), 'unknown-mark.xlsx');
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('Cohort');
       ws.addRow(['Learner ID', 'First name', 'Last name', 'Qualification', 'L/601/0933']);

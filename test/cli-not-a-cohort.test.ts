@@ -7,6 +7,7 @@ import path from 'node:path';
 import { qualcheck } from './support/cli';
 import { describeWithShared, sharedPath } from './support/shared';
 import { workbookPackage } from './support/xlsx-package';
+import { tempFolder } from './support/temp-folder';
 
 const PIVOT = sharedPath('xlsx-corpus', 'files', 'SheetJS+test_files', 'pivot_table_named_range.xlsx');
 
@@ -39,13 +40,7 @@ describeWithShared(
 
 describe('a table of totals is not a cohort', function () {
   this.timeout(60_000);
-  let tmp: string;
-  before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-totals-'));
-  });
-  after(async () => {
-    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('totals');
 
   const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
   const sheet = (rows: string[][]) =>
@@ -55,7 +50,7 @@ describe('a table of totals is not a cohort', function () {
   const header = ['Learner ID', 'Qualification', 'L/601/0933'];
 
   it('is refused with the totals it found, and the sheet of learners beside it is checked', async () => {
-    const file = path.join(tmp, 'totals.xlsx');
+    const file = path.join(tmp(), 'totals.xlsx');
     const totals = sheet([header, ['Total', '600/5106/1', '3'], ['Grand Total', '600/5106/1', '5']]);
     await fs.writeFile(file, await workbookPackage({ sheets: [{ name: 'Summary', xml: totals }] }));
     const line = await refusal(['check', file]);
@@ -64,7 +59,7 @@ describe('a table of totals is not a cohort', function () {
       /sheet "Summary": every row under the header is a total \("Total", "Grand Total"\), not a learner/,
     );
 
-    const both = path.join(tmp, 'both.xlsx');
+    const both = path.join(tmp(), 'both.xlsx');
     const learners = sheet([header, ['L1', '600/5106/1', 'A'], ['L2', '600/5106/1', 'P']]);
     await fs.writeFile(
       both,

@@ -3,12 +3,12 @@
 // once by `register`; --json complete.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { CohortJson } from '../src/cohort/results';
 import { SCREENFUL_ROWS } from '../src/cli/screenful';
 import { qualcheck } from './support/cli';
 import { workbookPackage } from './support/xlsx-package';
+import { tempFolder } from './support/temp-folder';
 
 const LEARNERS = 2_500;
 
@@ -30,15 +30,11 @@ function cohortXml(): string {
 
 describe('the command line at thousands of learners', function () {
   this.timeout(120_000);
-  let tmp: string;
+  const tmp = tempFolder('scale');
   let file: string;
   before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-scale-'));
-    file = path.join(tmp, 'cohort.xlsx');
+    file = path.join(tmp(), 'cohort.xlsx');
     await fs.writeFile(file, await workbookPackage({ sheets: [{ name: 'Cohort', xml: cohortXml() }] }));
-  });
-  after(async () => {
-    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
   });
 
   it('check prints a screenful, needing attention first, with separators in every count', async () => {

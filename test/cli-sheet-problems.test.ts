@@ -1,11 +1,10 @@
 // The command line blames the sheet, not the learner, as the pane does: three problems of the sheet give needs-data
 // with their code, read from a real .xlsx through `qualcheck check --json`.
 import assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { qualcheck } from './support/cli';
+import { tempFolder } from './support/temp-folder';
 
 const UNITS = [
   'D/503/0352',
@@ -28,13 +27,7 @@ interface Learner {
 
 describe('command line: problems of the sheet', function () {
   this.timeout(60_000);
-  let tmp: string;
-  before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-sheet-'));
-  });
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('sheet');
 
   it('gives needs-data with ambiguous-header, missing-qualification and unknown-unit, and reads learners under a repeated header', async () => {
     const workbook = new ExcelJS.Workbook();
@@ -48,7 +41,7 @@ describe('command line: problems of the sheet', function () {
     // A second export pasted straight under the first, its header and all.
     sheet.addRow(header);
     sheet.addRow(['CC004', '600/5106/1', ...all, null, null]);
-    const file = path.join(tmp, 'problems.xlsx');
+    const file = path.join(tmp(), 'problems.xlsx');
     await workbook.xlsx.writeFile(file);
 
     const { code, stdout } = await qualcheck(['check', file, '--json']);

@@ -3,10 +3,10 @@
 // (openpyxl), inline strings; and a damaged one, refused in one line.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { qualcheck } from './support/cli';
 import { MAIN_NS, REL_NS, relationships, zipParts } from './support/xlsx-package';
+import { tempFolder } from './support/temp-folder';
 
 const DAY_MS = 86_400_000;
 const serial1904 = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1904, 0, 1)) / DAY_MS;
@@ -46,16 +46,10 @@ async function prefixed1904Cohort(): Promise<Buffer> {
 
 describe('command line: workbooks other programs write', function () {
   this.timeout(60000);
-  let tmp: string;
-  before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-files-'));
-  });
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('files');
 
   it('reads a prefixed, 1904-dated workbook with an ISO date cell and an openpyxl-style table: ages come out right', async () => {
-    const file = path.join(tmp, 'sdk-1904.xlsx');
+    const file = path.join(tmp(), 'sdk-1904.xlsx');
     await fs.writeFile(file, await prefixed1904Cohort());
     const register = await qualcheck(['register', file, '--date', '2013-06-01', '--json']);
     assert.equal(register.code, 1, register.stderr);
@@ -78,7 +72,7 @@ describe('command line: workbooks other programs write', function () {
   });
 
   it('refuses a workbook whose sheet part is not XML in one line naming the part, exit 2', async () => {
-    const file = path.join(tmp, 'not-xml.xlsx');
+    const file = path.join(tmp(), 'not-xml.xlsx');
     await fs.writeFile(
       file,
       await zipParts({

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { qualcheck } from './support/cli';
 import ExcelJS from 'exceljs';
@@ -10,6 +9,7 @@ import { RESULT_HEADERS } from '../src/cohort/results';
 import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { SAMPLE_LEARNERS, writeSampleCohort } from '../scripts/make-samples';
+import { tempFolder } from './support/temp-folder';
 
 const root = path.resolve(__dirname, '..');
 const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
@@ -22,16 +22,10 @@ async function sha(file: string): Promise<string> {
 
 describe('command line: qualcheck check', function () {
   this.timeout(60000);
-  let tmp: string;
-  before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-cli-'));
-  });
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('cli');
 
   it('the committed sample is what the generator makes today', async () => {
-    const fresh = path.join(tmp, 'fresh.xlsx');
+    const fresh = path.join(tmp(), 'fresh.xlsx');
     await writeSampleCohort(fresh);
     const a = await runCheck(fresh, {});
     const b = await runCheck(sample, {});
@@ -100,7 +94,7 @@ describe('command line: qualcheck check', function () {
       ...iq,
       units: iq.units.map((u) => (['M/601/1511', 'R/601/1548', 'D/601/1553'].includes(u.ref) ? { ...u, level: 2 } : u)),
     };
-    const file = path.join(tmp, 'rules.json');
+    const file = path.join(tmp(), 'rules.json');
     await fs.writeFile(file, JSON.stringify(edited));
     const before = await runCheck(sample, {});
     const after = await runCheck(sample, { rules: [file] });
@@ -110,11 +104,11 @@ describe('command line: qualcheck check', function () {
   });
 
   it('writes result columns to a copy with --out, never touching the input, and a second run replaces them', async () => {
-    const input = path.join(tmp, 'input.xlsx');
+    const input = path.join(tmp(), 'input.xlsx');
     await fs.copyFile(sample, input);
     const hash = await sha(input);
-    const out1 = path.join(tmp, 'out1.xlsx');
-    const out2 = path.join(tmp, 'out2.xlsx');
+    const out1 = path.join(tmp(), 'out1.xlsx');
+    const out2 = path.join(tmp(), 'out2.xlsx');
     const first = await runCheck(input, { out: out1 });
     assert.equal(await sha(input), hash, 'the input workbook changed');
     assert.equal(first.written?.target, 'columns');
@@ -153,9 +147,9 @@ describe('command line: qualcheck check', function () {
     assert.ok(ws);
     const notesColumn = ws.columnCount + 2;
     ws.getRow(5).getCell(notesColumn).value = 'phoned 3 May';
-    const input = path.join(tmp, 'with-notes.xlsx');
+    const input = path.join(tmp(), 'with-notes.xlsx');
     await wb.xlsx.writeFile(input);
-    const out = path.join(tmp, 'with-notes-out.xlsx');
+    const out = path.join(tmp(), 'with-notes-out.xlsx');
     const run = await runCheck(input, { out });
     assert.equal(run.written?.target, 'columns');
     const back = new ExcelJS.Workbook();
@@ -166,7 +160,7 @@ describe('command line: qualcheck check', function () {
   });
 
   it('writes to a results sheet when the user has put their own data into the result columns', async () => {
-    const first = path.join(tmp, 'first.xlsx');
+    const first = path.join(tmp(), 'first.xlsx');
     await runCheck(sample, { out: first });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(first);
@@ -175,9 +169,9 @@ describe('command line: qualcheck check', function () {
     const violations = (ws.getRow(1).values as unknown[]).indexOf('qualcheck: violations');
     ws.getRow(1).getCell(violations).value = 'My notes';
     ws.getRow(3).getCell(violations).value = 'call back';
-    const edited = path.join(tmp, 'edited.xlsx');
+    const edited = path.join(tmp(), 'edited.xlsx');
     await wb.xlsx.writeFile(edited);
-    const out = path.join(tmp, 'edited-out.xlsx');
+    const out = path.join(tmp(), 'edited-out.xlsx');
     const run = await runCheck(edited, { out });
     assert.equal(run.written?.target, 'sheet');
     assert.match(run.written?.reason ?? '', /My notes/);
@@ -191,13 +185,13 @@ describe('command line: qualcheck check', function () {
 
   describe('bad input gets one line and exit code 2', () => {
     it('a missing file', async () => {
-      const { code, stderr } = await qualcheck(['check', path.join(tmp, 'nope.xlsx')]);
+      const { code, stderr } = await qualcheck(['check', path.join(tmp(), 'nope.xlsx')]);
       assert.equal(code, 2);
       assert.match(stderr, /nope\.xlsx: no such workbook/);
       assert.equal(stderr.trim().split('\n').length, 1);
     });
     it('a file that is not a workbook', async () => {
-      const file = path.join(tmp, 'notes.xlsx');
+      const file = path.join(tmp(), 'notes.xlsx');
       await fs.writeFile(file, 'just some text');
       const { code, stderr } = await qualcheck(['check', file]);
       assert.equal(code, 2);
@@ -205,7 +199,7 @@ describe('command line: qualcheck check', function () {
       assert.doesNotMatch(stderr, /at .*\.ts:\d+/);
     });
     it('a password-protected workbook', async () => {
-      const file = path.join(tmp, 'locked.xlsx');
+      const file = path.join(tmp(), 'locked.xlsx');
       await fs.writeFile(
         file,
         Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
@@ -215,7 +209,7 @@ describe('command line: qualcheck check', function () {
       assert.match(stderr, /password-protected/);
     });
     it('a corrupt workbook', async () => {
-      const file = path.join(tmp, 'corrupt.xlsx');
+      const file = path.join(tmp(), 'corrupt.xlsx');
       const bytes = await fs.readFile(sample);
       await fs.writeFile(file, bytes.subarray(0, 2000));
       const { code, stderr } = await qualcheck(['check', file]);
@@ -239,7 +233,7 @@ describe('command line: qualcheck check', function () {
       assert.match(stderr, /sheet "Expected"/);
     });
     it('a rules file with a mistake names the field', async () => {
-      const file = path.join(tmp, 'bad-rules.json');
+      const file = path.join(tmp(), 'bad-rules.json');
       await fs.writeFile(
         file,
         JSON.stringify({

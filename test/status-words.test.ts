@@ -3,7 +3,6 @@
 // function, the pane's chip and the README; `check --json` carries the stable code.
 import assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { STATUSES, type CohortJson } from '../src/cohort/results';
 import * as fx from '../src/functions/functions';
@@ -14,22 +13,19 @@ import { qualcheck, repoRoot } from './support/cli';
 import { cellOf, excelRow, installCustomFunctions } from './support/custom-functions';
 import { unzipParts } from './support/feature-workbook';
 import { gridOfFile } from './support/sheet-grid';
+import { tempFolder } from './support/temp-folder';
 
 describe('status words on every surface of the sample cohort', function () {
   this.timeout(60_000);
-  let tmp: string;
+  const tmp = tempFolder('words');
   before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-words-'));
     installCustomFunctions();
-  });
-  after(async () => {
-    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
   });
 
   it('are the same in the result column, its formats, the table, QUALCHECK.STATUS, the pane and the README', async () => {
     const jsonRun = await qualcheck(['check', SAMPLE, '--json']);
     const json = JSON.parse(jsonRun.stdout) as CohortJson;
-    const out = path.join(tmp, 'checked.xlsx');
+    const out = path.join(tmp(), 'checked.xlsx');
     const tableRun = await qualcheck(['check', SAMPLE, '--out', out, '--all']);
     assert.equal(tableRun.code, 0, tableRun.stderr);
 
