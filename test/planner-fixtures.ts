@@ -204,6 +204,7 @@ export function arbitrarySumQualification(maxUnits = 9): fc.Arbitrary<Qualificat
       mandatory: fc.subarray(GROUP_IDS, { maxLength: 1 }),
       sums: fc.array(sumArb, { minLength: 1, maxLength: 3 }),
       barred: fc.array(fc.subarray(refs, { minLength: 2, maxLength: Math.min(3, n) }), { maxLength: 2 }),
+      equivalent: optional(fc.constantFrom(...refs), 1),
     });
     return fc.tuple(fc.tuple(...refs.map(unitArb)), groupsArb, rulesArb).map(([units, groups, r]) => {
       const rules: Rule[] = [];
@@ -243,6 +244,9 @@ export function arbitrarySumQualification(maxUnits = 9): fc.Arbitrary<Qualificat
         groups: [...groups],
         units: [...units],
         rules,
+        ...(r.equivalent === null
+          ? {}
+          : { equivalents: [{ ref: 'E/000/0001', title: 'Elsewhere', countsAs: r.equivalent }] }),
       };
     });
   });

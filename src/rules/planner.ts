@@ -21,6 +21,7 @@
 // - A learner who already holds a barred clash: the engine's best-fit choice (`evaluateUnits`) says which unit of each
 //   set counts; the plans are made for those counted units, the others are returned as `setAside`, and
 //   `resolveFirst` says the clash must be resolved (those units given up) before the plans hold.
+import { compileQualification } from './compiled';
 import { barredClashes, evaluateUnits } from './evaluate';
 import type { LearnerUnits, QualificationDefinition } from './model';
 import { noPlanReason } from './planner-reason';
@@ -90,7 +91,13 @@ export function planCompletionWithStatistics(
   const maxPlans = asked !== undefined && Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : 3;
   const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
 
-  const taken = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => shape.position.has(ref));
+  // A unit of another qualification that counts as one of this one's is planned for as that unit.
+  const { lookup } = compileQualification(q);
+  const own = (ref: string): string[] => {
+    const u = lookup.get(ref);
+    return u === undefined ? [] : [shape.units[u].ref];
+  };
+  const taken = [...new Set([...learner.achieved, ...learner.planned].flatMap(own))];
   const takenSet = new Set(taken);
   const result: PlanResult = { plans: [] };
   let counted = taken;
