@@ -11,7 +11,7 @@ import type { LearnerJson } from '../src/cohort/results';
 import { readQualificationDefinitions } from '../src/rules/definition';
 import { planCompletion } from '../src/rules/planner';
 
-const DEFINITION = {
+export const DEFINITION = {
   id: '999/0001/1',
   title: 'Centre Certificate',
   awardingBody: 'Centre',
