@@ -10,54 +10,7 @@ import { runCheck } from '../src/cli/check';
 import type { LearnerJson } from '../src/cohort/results';
 import { readQualificationDefinitions } from '../src/rules/definition';
 import { planCompletion } from '../src/rules/planner';
-
-export const DEFINITION = {
-  id: '999/0001/1',
-  title: 'Centre Certificate',
-  awardingBody: 'Centre',
-  level: 3,
-  groups: [
-    { id: 'A', title: 'Mandatory Group A' },
-    { id: 'C', title: 'Optional Group C' },
-    { id: 'D', title: 'Optional Group D' },
-  ],
-  units: [
-    { ref: 'K/503/0421', title: 'Unit one', credits: 4, glh: 30, level: 3, group: 'A' },
-    { ref: 'L/503/0394', title: 'Unit two', credits: 3, glh: 20, level: 3, group: 'C' },
-    { ref: 'K/503/0385', title: 'Unit three', credits: 4, glh: 25, level: 2, group: 'C' },
-    { ref: 'T/503/0001', title: 'Unit four', credits: 2, glh: 10, level: 1, group: 'D' },
-    { ref: 'T/503/0002', title: 'Unit five', credits: 2, glh: 10, level: 1, group: 'D' },
-  ],
-  equivalents: [{ ref: 'Y/600/1234', title: 'Unit one elsewhere', countsAs: 'K/503/0421' }],
-  rules: [
-    { id: 'mandatory', kind: 'mandatory', group: 'A', text: 'Learners must achieve the unit of Group A' },
-    { id: 'glh', kind: 'sum', of: 'glh', min: 60, text: 'a minimum of 60 guided learning hours' },
-    {
-      id: 'max-C',
-      kind: 'sum',
-      groups: ['C'],
-      max: 4,
-      text: 'a maximum of 4 credits from Optional Group C can count towards the qualification',
-    },
-    {
-      id: 'one-D',
-      kind: 'sum',
-      of: 'units',
-      groups: ['D'],
-      max: 1,
-      overMax: 'forbidden',
-      text: 'learners must not take more than one unit from Group D',
-    },
-    {
-      id: 'named',
-      kind: 'sum',
-      units: ['K/503/0421', 'L/503/0394', 'K/503/0385'],
-      level: { atLeast: 3 },
-      min: 4,
-      text: 'at least 4 credits at level 3 or above from units K/503/0421, L/503/0394 and K/503/0385',
-    },
-  ],
-};
+import { DEFINITION } from './fixtures/sum-definition';
 
 const HEADERS = ['Learner', 'Qualification', 'Y/600/1234', 'L/503/0394', 'K/503/0385', 'T/503/0001', 'T/503/0002'];
 const LEARNERS: (string | null)[][] = [

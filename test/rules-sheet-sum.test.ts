@@ -8,7 +8,7 @@ import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 import { diffDefinitions } from '../src/rules/definition-diff';
 import { readQualificationDefinitions } from '../src/rules/definition';
 import type { QualificationDefinition } from '../src/rules/model';
-import { DEFINITION } from './cli-sum-rules.test';
+import { DEFINITION } from './fixtures/sum-definition';
 
 const [centre] = readQualificationDefinitions(DEFINITION, 'centre.json').definitions;
 
