@@ -9,6 +9,7 @@ const json = process.argv.includes('--json');
 const benches = [
   'read-cohort.ts',
   'engine.ts',
+  'sum-rules.ts',
   'planner.ts',
   'excel-adapter.ts',
   'whatif.ts',
@@ -19,7 +20,7 @@ const benches = [
   'long-tasks.ts',
 ];
 /** The scripts that print their figures as one JSON object with --json. */
-const named = new Set(['engine.ts', 'planner.ts', 'long-tasks.ts']);
+const named = new Set(['engine.ts', 'sum-rules.ts', 'planner.ts', 'long-tasks.ts']);
 
 const figures: Record<string, unknown> = {};
 for (const name of benches) {

@@ -165,14 +165,23 @@ export function planCompletionWithStatistics(
     forcedCostUnknown: forcedUnits.some((u) => costKnown[u] === 0),
   });
 
+  // Units that already pass a maximum stay past it whatever is added: no search in that mode can find a plan.
+  const held = new Tally(shape);
+  for (const u of withForced) held.add(u);
+  const past = shape.creditRules.findIndex((_, r) => held.known[r] > shape.limit[r]);
+  if (past >= 0) {
+    const rule = shape.creditRules[past];
+    const reason = `"${rule.text}": the units taken already pass its maximum of ${shape.limit[past]}; give some up before planning more`;
+    return { ...result, noPlanReason: reason, statistics };
+  }
   const found: FoundPlan[] = [];
-  if (!forcedUnits.some((u) => costKnown[u] === 0)) {
+  if (!forcedUnits.some((u) => costKnown[u] === 0) && held.withinLimits('known')) {
     const search = new PlanSearch(input('known'), 'known', maxPlans);
     found.push(...search.run());
     statistics.nodes += search.nodes;
     statistics.rounds += search.rounds;
   }
-  if (found.length < maxPlans) {
+  if (found.length < maxPlans && held.withinLimits('hopeful')) {
     const search = new PlanSearch(input('hopeful'), 'hopeful', maxPlans - found.length);
     found.push(...search.run());
     statistics.nodes += search.nodes;
