@@ -95,32 +95,17 @@ export class AllocationTally {
    * sums over all the units taken; `optimistic` reads every maximum that leaves units out as kept within.
    */
   decide(out: TallyVerdicts, takenKnown: Float64Array, takenMost: Float64Array, optimistic: boolean): void {
-    const { required, limit, forbidsOver, creditRules } = this.compiled;
+    const { creditRules } = this.compiled;
     let met = 0;
     let unmet = 0;
     let forbidden = 0;
     for (let r = 0; r < creditRules.length; r++) {
       const known = this.known[r];
       const most = creditRules[r] === undefined ? known : this.mostOf(r);
-      const least = required[r];
-      out.known[r] = known;
-      out.most[r] = most;
-      let verdict = known >= least ? MET : most < least ? UNMET : UNKNOWN;
-      out.over[r] = 0;
-      const max = limit[r];
-      if (max !== Infinity) {
-        const forbids = forbidsOver[r] === 1;
-        const sumKnown = forbids ? takenKnown[r] : known;
-        const sumMost = forbids ? takenMost[r] : most;
-        if (forbids && sumKnown > max) {
-          verdict = UNMET;
-          out.over[r] = 1;
-          forbidden++;
-        } else if (sumMost > max && verdict === MET && (forbids || !optimistic)) verdict = UNKNOWN;
-      }
-      out.outcome[r] = verdict;
+      const verdict = judgeRule(this.compiled, out, r, known, most, takenKnown, takenMost, optimistic);
       if (verdict === MET) met++;
       else if (verdict === UNMET) unmet++;
+      forbidden += out.over[r];
     }
     out.met = met;
     out.unmet = unmet;
@@ -132,4 +117,37 @@ export class AllocationTally {
   private mostOf(r: number): number {
     return this.unbounded[r] > 0 ? Infinity : this.known[r] + this.ifLevel[r] + this.capped[r];
   }
+}
+
+/**
+ * Rule r's verdict from its sums over the units that count (`known`, and `most` with unknown values at their most),
+ * written into `out` with them: MET, UNMET or UNKNOWN against its minimum, then its maximum. A forbidding maximum is
+ * judged on every unit taken (`takenKnown`, `takenMost`); passed, the rule is UNMET and `over` is set. One that leaves
+ * units out is UNKNOWN when unknown values could pass it, unless `optimistic` (the allocation search's bound).
+ */
+export function judgeRule(
+  c: CompiledQualification,
+  out: TallyVerdicts,
+  r: number,
+  known: number,
+  most: number,
+  takenKnown: Float64Array,
+  takenMost: Float64Array,
+  optimistic: boolean,
+): number {
+  const least = c.required[r];
+  out.known[r] = known;
+  out.most[r] = most;
+  let verdict = known >= least ? MET : most < least ? UNMET : UNKNOWN;
+  out.over[r] = 0;
+  const max = c.limit[r];
+  if (max !== Infinity) {
+    const forbids = c.forbidsOver[r] === 1;
+    if (forbids && takenKnown[r] > max) {
+      verdict = UNMET;
+      out.over[r] = 1;
+    } else if ((forbids ? takenMost[r] : most) > max && verdict === MET && (forbids || !optimistic)) verdict = UNKNOWN;
+  }
+  out.outcome[r] = verdict;
+  return verdict;
 }

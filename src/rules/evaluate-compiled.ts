@@ -11,7 +11,7 @@
 // (allocation-tally.ts), so each step reads every rule in one pass over the rules, not over the units.
 import * as codes from './compiled';
 import type { CompiledQualification } from './compiled';
-import { AllocationTally } from './allocation-tally';
+import { AllocationTally, judgeRule } from './allocation-tally';
 
 // Copied once: an imported binding read in the inner loop costs a call per read where modules are transpiled.
 const NOT_COUNTED = codes.NOT_COUNTED;
@@ -395,17 +395,13 @@ export class Evaluator {
     this.clashCount = clashes;
   }
 
-  /**
-   * Every rule on the taken units that are not dropped. `optimistic` reads every maximum that leaves units out as
-   * kept within (the allocation search's bound: with more units kept no minimum is further from met).
-   */
-  private decide(units: ArrayLike<number>, count: number, out: Verdicts, optimistic = false): void {
+  /** Every rule on the taken units that are not dropped. */
+  private decide(units: ArrayLike<number>, count: number, out: Verdicts): void {
     const c = this.compiled;
     const n = c.units.length;
     const { dropped, slotSeen } = this;
-    const { counts, credits: unitCredits, value, ruleSlot, slotLeft, creditRules, required, needStart, needs } = c;
-    const { limit, forbidsOver } = c;
-    const { counted, outcome } = out;
+    const { counts, credits: unitCredits, value, ruleSlot, slotLeft, creditRules, needStart, needs } = c;
+    const { counted } = out;
     const live = this.live;
     let credits = 0;
     let liveCount = 0;
@@ -446,34 +442,10 @@ export class Evaluator {
       } else {
         for (let i = needStart[r]; i < needStart[r + 1]; i++) known += counted[needs[i]];
       }
-      const least = required[r];
-      const most = known + extra;
-      out.known[r] = known;
-      out.most[r] = most;
-      let verdict = known >= least ? MET : most < least ? UNMET : UNKNOWN;
-      out.over[r] = 0;
-      const max = limit[r];
-      if (max !== Infinity) {
-        this.generation = generation;
-        // A forbidding maximum reads every unit taken (summed once per evaluation); one that leaves units out,
-        // those that count.
-        if (forbidsOver[r] === 1) {
-          this.sumKnown = this.takenKnown[r];
-          this.sumMost = this.takenMost[r];
-        } else {
-          this.sumKnown = known;
-          this.sumMost = most;
-        }
-        generation = this.generation;
-        if (this.sumKnown > max && forbidsOver[r] === 1) {
-          verdict = UNMET;
-          out.over[r] = 1;
-          forbidden++;
-        } else if (this.sumMost > max && verdict === MET && (forbidsOver[r] === 1 || !optimistic)) verdict = UNKNOWN;
-      }
-      outcome[r] = verdict;
+      const verdict = judgeRule(c, out, r, known, known + extra, this.takenKnown, this.takenMost, false);
       if (verdict === MET) met++;
       else if (verdict === UNMET) unmet++;
+      forbidden += out.over[r];
     }
     this.generation = generation;
     out.met = met;
