@@ -520,10 +520,13 @@ describe('the format documentation', () => {
       'groupCredits',
       'levelCredits',
       'mandatory',
+      'sum',
       'totalCredits',
     ]);
-    const iq = JSON.parse(JSON.stringify(EMBEDDED_QUALIFICATIONS[0])) as { rules: unknown[] };
+    const iq = JSON.parse(JSON.stringify(EMBEDDED_QUALIFICATIONS[0])) as { rules: unknown[]; groups: unknown[] };
     iq.rules = rules;
+    // The sentence "not more than one unit from Group D" names a group 600/5106/1 does not have.
+    iq.groups.push({ id: 'D', title: 'Optional Group D' });
     assert.deepEqual(parse(iq).errors, []);
   });
 });

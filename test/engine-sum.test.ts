@@ -154,13 +154,24 @@ function byPosition(q: QualificationDefinition): (a: string, b: string) => numbe
   return (a, b) => (at.get(a) as number) - (at.get(b) as number);
 }
 
-/** A learner who takes many of the units, so that maxima and barred sets bite. */
+/**
+ * A learner who takes many of the units, so that maxima and barred sets bite, and at times the unit of another
+ * qualification the definition names as an equivalent (achieved or planned).
+ */
 function busyLearner(q: QualificationDefinition): fc.Arbitrary<LearnerUnits> {
   const state = fc.constantFrom('none', 'achieved', 'planned', 'achieved');
-  return fc.array(state, { minLength: q.units.length, maxLength: q.units.length }).map((states) => ({
-    achieved: q.units.filter((_, i) => states[i] === 'achieved').map((u) => u.ref),
-    planned: q.units.filter((_, i) => states[i] === 'planned').map((u) => u.ref),
+  const refs = [...q.units.map((u) => u.ref), ...(q.equivalents ?? []).map((e) => e.ref)];
+  return fc.array(state, { minLength: refs.length, maxLength: refs.length }).map((states) => ({
+    achieved: refs.filter((_, i) => states[i] === 'achieved'),
+    planned: refs.filter((_, i) => states[i] === 'planned'),
   }));
+}
+
+/** The learner's units as this qualification's: an equivalent stands for its unit, counted once. */
+function asOwnUnits(q: QualificationDefinition, learner: LearnerUnits): LearnerUnits {
+  const own = (ref: string) => q.equivalents?.find((e) => e.ref === ref)?.countsAs ?? ref;
+  const achieved = [...new Set(learner.achieved.map(own))];
+  return { achieved, planned: [...new Set(learner.planned.map(own))].filter((ref) => !achieved.includes(ref)) };
 }
 
 function expectedStatus(q: QualificationDefinition, learner: LearnerUnits, achieved: Way, withPlanned: Way): Status {
@@ -180,14 +191,22 @@ describe('the general rule against brute force over every allocation', function 
     let leftOut = 0;
     let forbidden = 0;
     let unknown = 0;
+    let equivalents = 0;
     fc.assert(
       fc.property(
         arbitrarySumQualification(9).chain((q) => fc.tuple(fc.constant(q), busyLearner(q))),
-        ([q, learner]) => {
+        ([q, held]) => {
+          const learner = asOwnUnits(q, held);
           const achieved = agrees(q, learner.achieved);
           const withPlanned = agrees(q, [...learner.achieved, ...learner.planned]);
-          const result = checkUnits(q, learner);
+          const result = checkUnits(q, held);
           assert.equal(result.status, expectedStatus(q, learner, achieved, withPlanned));
+          assert.deepEqual(
+            checkUnits(q, learner).violations.map((v) => [v.code, v.ruleId, v.units]),
+            result.violations.map((v) => [v.code, v.ruleId, v.units]),
+            'an equivalent reads as its unit',
+          );
+          if (held.achieved.includes('E/000/0001') || held.planned.includes('E/000/0001')) equivalents++;
           const left = new Set([...result.achieved.notCounted, ...result.withPlanned.notCounted]);
           assert.deepEqual(new Set(result.notCounted), left);
           if ((result.leftOut ?? []).length > 0) leftOut++;
@@ -207,8 +226,8 @@ describe('the general rule against brute force over every allocation', function 
       { numRuns: 1200, seed: 2323 },
     );
     assert.ok(
-      leftOut > 30 && forbidden > 30 && unknown > 30,
-      `cases: ${leftOut} with units left out, ${forbidden} past a forbidding maximum, ${unknown} needing data`,
+      leftOut > 30 && forbidden > 30 && unknown > 30 && equivalents > 100,
+      `cases: ${leftOut} with units left out, ${forbidden} past a forbidding maximum, ${unknown} needing data, ${equivalents} holding an equivalent`,
     );
   });
 

@@ -204,6 +204,7 @@ export function arbitrarySumQualification(maxUnits = 9): fc.Arbitrary<Qualificat
       mandatory: fc.subarray(GROUP_IDS, { maxLength: 1 }),
       sums: fc.array(sumArb, { minLength: 1, maxLength: 3 }),
       barred: fc.array(fc.subarray(refs, { minLength: 2, maxLength: Math.min(3, n) }), { maxLength: 2 }),
+      equivalent: optional(fc.constantFrom(...refs), 1),
     });
     return fc.tuple(fc.tuple(...refs.map(unitArb)), groupsArb, rulesArb).map(([units, groups, r]) => {
       const rules: Rule[] = [];
@@ -243,7 +244,91 @@ export function arbitrarySumQualification(maxUnits = 9): fc.Arbitrary<Qualificat
         groups: [...groups],
         units: [...units],
         rules,
+        ...(r.equivalent === null
+          ? {}
+          : { equivalents: [{ ref: 'E/000/0001', title: 'Elsewhere', countsAs: r.equivalent }] }),
       };
     });
   });
+}
+
+/**
+ * A generated qualification of the general rule's shapes for the benchmark: 40 units in four groups (a few of unknown
+ * GLH or level), a mandatory group, a total, a GLH minimum, a count of units from a group, credits at level 2 or
+ * above, named units, a maximum that leaves units out of Group C, one that forbids more than one unit of Group D,
+ * and three barred pairs. The same on every run.
+ */
+export function sumBenchQualification(): QualificationDefinition {
+  const random = seeded(2323);
+  const groups = ['A', 'B', 'C', 'D'];
+  const units: UnitDefinition[] = Array.from({ length: 40 }, (_, i) => {
+    const group = i < 3 ? 'A' : groups[1 + (i % 3)];
+    return {
+      ref: `S/${String(100 + i)}/0000`,
+      title: `Unit ${i}`,
+      credits: 1 + Math.floor(random() * 6),
+      glh: random() < 0.1 ? null : 10 * (1 + Math.floor(random() * 6)),
+      level: random() < 0.1 ? null : 1 + Math.floor(random() * 3),
+      group,
+    };
+  });
+  const ref = (i: number) => units[i].ref;
+  const rules: Rule[] = [
+    { id: 'mandatory', kind: 'mandatory', group: 'A', text: 'all the units of Group A' },
+    { id: 'total', kind: 'totalCredits', min: 37, text: 'a minimum of 37 credits' },
+    { id: 'glh', kind: 'sum', of: 'glh', min: 200, overMax: 'not-counted', text: 'a minimum of 200 GLH' },
+    { id: 'three-B', kind: 'sum', of: 'units', groups: ['B'], min: 3, overMax: 'not-counted', text: '3 units from B' },
+    {
+      id: 'level',
+      kind: 'sum',
+      of: 'credits',
+      level: { atLeast: 2 },
+      min: 15,
+      overMax: 'not-counted',
+      text: '15 credits at level 2 or above',
+    },
+    {
+      id: 'named',
+      kind: 'sum',
+      of: 'credits',
+      units: [ref(4), ref(7), ref(10), ref(13)],
+      min: 4,
+      overMax: 'not-counted',
+      text: '4 credits from four named units',
+    },
+    {
+      id: 'max-C',
+      kind: 'sum',
+      of: 'credits',
+      groups: ['C'],
+      min: 0,
+      max: 8,
+      overMax: 'not-counted',
+      text: 'a maximum of 8 credits from Group C can count',
+    },
+    {
+      id: 'one-D',
+      kind: 'sum',
+      of: 'units',
+      groups: ['D'],
+      min: 0,
+      max: 1,
+      overMax: 'forbidden',
+      text: 'not more than one unit from Group D',
+    },
+    ...[
+      [5, 8],
+      [11, 14],
+      [20, 23],
+    ].map(([a, b], i): Rule => ({ id: `barred${i}`, kind: 'barred', units: [ref(a), ref(b)], text: 'barred pair' })),
+  ];
+  return {
+    id: 'GEN/SUM',
+    title: 'Generated sums',
+    awardingBody: 'Test',
+    level: 2,
+    groups: groups.map((id) => ({ id, title: `Group ${id}` })),
+    units,
+    rules,
+  };
 }

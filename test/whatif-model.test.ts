@@ -21,6 +21,8 @@ import {
 } from '../src/taskpane/whatif/model';
 import { arbitraryLearner, arbitraryQualification } from './planner-fixtures';
 import { catalogueWithExample } from './whatif-fixtures';
+import { readQualificationDefinitions } from '../src/rules/definition';
+import { DEFINITION } from './fixtures/sum-definition';
 
 const shipped = embeddedCatalogue().qualifications;
 
@@ -145,6 +147,16 @@ describe('what-if: results of a set of choices', () => {
     assert.equal(c2?.outcome, 'unmet');
     assert.match(c2?.message ?? '', /only one counts \(J\/502\/4299 not counted\)/);
     assert.equal(view.credits.withPlanned, 3, 'only M/502/4300 counts');
+  });
+
+  it('shows each sum in its own measure and says which maximum left a unit out', () => {
+    const [centre] = readQualificationDefinitions(DEFINITION, 'centre.json').definitions;
+    let choices: Choices = {};
+    for (const ref of ['K/503/0421', 'L/503/0394', 'K/503/0385']) choices = withChoice(choices, ref, 'achieved');
+    const view = whatIf(recordOf(centre), centre, choices);
+    assert.equal(view.rules.find((r) => r.id === 'glh')?.message, '55 of 60 GLH: 5 GLH short');
+    assert.equal(view.notCountedWords, 'L/503/0394 (past the maximum of rule max-C)');
+    assert.equal(view.status, 'incomplete');
   });
 
   it('reports the level figure with how many units of unknown level it leaves undecided', () => {

@@ -13,7 +13,13 @@ export function defaultNextStep(result: LearnerResult): string {
       return 'complete the planned units';
     case 'invalid': {
       const first = result.violations.find((v) =>
-        ['barred-combination', 'unit-not-in-qualification', 'unknown-unit', 'unknown-qualification'].includes(v.code),
+        [
+          'barred-combination',
+          'over-maximum',
+          'unit-not-in-qualification',
+          'unknown-unit',
+          'unknown-qualification',
+        ].includes(v.code),
       );
       return first ? first.message : 'correct the unit choice';
     }

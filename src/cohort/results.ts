@@ -2,7 +2,8 @@
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { figureOf } from '../rules/kinds';
 import { evaluationProvenance } from '../rules/provenance';
-import type { Status, Violation } from '../rules/model';
+import { equivalentWords } from '../rules/evaluate';
+import type { Status, UnitLeftOut, Violation } from '../rules/model';
 import type { LearnerCheck } from './check';
 import { learnerPlans, planNextStep } from './next-step';
 import type { PlanResult } from '../rules/planner';
@@ -155,6 +156,8 @@ const VIOLATION_WORDS: Record<string, string> = {
   'total-min-credits': 'too few credits in total',
   'level-min-credits': 'too few credits at the required level',
   'barred-combination': 'barred units taken together',
+  'sum-min': 'too little of what a rule adds up (credits, GLH or units)',
+  'over-maximum': 'more units than a rule allows',
   'unknown-unit': 'a mark for a unit no qualification knows (check the header or the listed unit)',
   'unit-not-in-qualification': "a unit outside the learner's qualification",
   'duplicate-unit': 'the same unit twice',
@@ -187,6 +190,11 @@ export interface LearnerJson {
   credits: { achieved: number; withPlanned: number };
   violations: Violation[];
   notCounted: string[];
+  /** The units a maximum left out of the count, each with the rule that left it out (absent when none). */
+  leftOut?: UnitLeftOut[];
+  /** Units of other qualifications counted as units of this one (absent when none), and in words. */
+  equivalents?: { ref: string; countsAs: string }[];
+  equivalentsText?: string;
   /** The cheapest ways to complete, for learners short of the rules (the completion planner's best few). */
   plans?: PlanResult;
   /** The centre-supplied values the status rests on, when there are any (see `centreValuesText`). */
@@ -224,6 +232,10 @@ export function learnerJson(check: LearnerCheck, options: LearnerJsonOptions = {
       ...(v.ruleId ? { ruleId: v.ruleId } : {}),
     })),
     notCounted: result.notCounted,
+    ...(result.leftOut ? { leftOut: result.leftOut } : {}),
+    ...(result.equivalents
+      ? { equivalents: result.equivalents, equivalentsText: equivalentWords(result.equivalents) }
+      : {}),
     ...(result.status === 'incomplete' && options.plans !== false ? { plans: learnerPlans(check) } : {}),
     ...(centreValues !== '' ? { centreValues } : {}),
   };

@@ -141,6 +141,17 @@ export class SheetCells {
     return text === undefined ? undefined : (isoFromText(text) ?? text);
   }
 
+  /** One of a column's words (compared without case, spaces or punctuation), as the key it stands for. */
+  word<K extends string>(row: number, column: number, what: string, words: Record<K, string>): K | undefined {
+    const text = this.text(row, column);
+    if (text === undefined) return undefined;
+    const keys = Object.keys(words) as K[];
+    const found = keys.find((k) => labelKey(words[k]) === labelKey(text) || labelKey(k) === labelKey(text));
+    if (found === undefined)
+      this.fail(row, column, `${what} must be one of ${keys.map((k) => words[k]).join(', ')}; it says "${text}".`);
+    return found;
+  }
+
   yesNo(row: number, column: number, what: string): boolean | undefined {
     const value = this.value(row, column);
     if (typeof value === 'boolean') return value;

@@ -89,7 +89,20 @@ export const GROUP_COLUMNS: readonly Labelled<GroupColumnKey>[] = [
   { key: 'totalCredits', label: 'Total credits', also: ['Credits in all', 'Group credits'] },
 ];
 
-export type RuleColumnKey = 'id' | 'kind' | 'targets' | 'min' | 'level' | 'orAbove' | 'text' | 'note';
+export type RuleColumnKey =
+  | 'id'
+  | 'kind'
+  | 'targets'
+  | 'min'
+  | 'level'
+  | 'orAbove'
+  | 'text'
+  | 'note'
+  | 'of'
+  | 'units'
+  | 'levelMatch'
+  | 'max'
+  | 'overMax';
 
 export const RULE_COLUMNS: readonly Labelled<RuleColumnKey>[] = [
   { key: 'id', label: 'Rule id', also: [] },
@@ -100,7 +113,22 @@ export const RULE_COLUMNS: readonly Labelled<RuleColumnKey>[] = [
   { key: 'orAbove', label: 'At or above', also: ['Or above', 'At or above level'] },
   { key: 'text', label: 'Specification text', also: ['Text', 'Specification'] },
   { key: 'note', label: 'Note', also: ['Reading'] },
+  // The general rule's own columns, after the older ones so that a sheet written before them reads as it did; the
+  // sheet is written with them only for a qualification that has a rule filling them.
+  { key: 'of', label: 'Adds up', also: ['Sum of', 'Measure'] },
+  { key: 'units', label: 'Named units', also: ['Only units'] },
+  { key: 'levelMatch', label: 'Level match', also: ['Levels counted'] },
+  { key: 'max', label: 'Maximum', also: ['Max'] },
+  { key: 'overMax', label: 'Over the maximum', also: ['Over max', 'Past the maximum'] },
 ];
+
+/** The rule columns every rules sheet has; the general rule's columns follow them where a rule needs them. */
+export const BASIC_RULE_COLUMNS = 8;
+
+/** The Adds-up column's words for each measure, and the Over-the-maximum column's for each reading. */
+export const MEASURE_WORDS = { credits: 'credits', glh: 'GLH', units: 'units' } as const;
+export const LEVEL_MATCH_WORDS = { exactly: 'exactly', atLeast: 'at least', atMost: 'at most' } as const;
+export const OVER_MAX_WORDS = { 'not-counted': 'not counted', forbidden: 'forbidden' } as const;
 
 /** The first header of each table: a row whose first cell says it starts that table. */
 export const TABLE_STARTS = { units: UNIT_COLUMNS[0], groups: GROUP_COLUMNS[0], rules: RULE_COLUMNS[0] } as const;

@@ -1,9 +1,19 @@
 // The rows of a block's unit, group and rule tables, each into the JSON a centre would write, with the cell of each
 // field it fills. A rule's kind says (from the registry of kinds) which columns it takes and what its Groups or units
 // cell holds.
-import { kindSheet } from '../rules/kinds';
+import { kindSheet, type RuleSheetColumn } from '../rules/kinds';
+import type { RuleKind } from '../rules/model';
 import { closestWord } from '../rules/definition-messages';
-import { GROUP_COLUMNS, KIND_LABELS, kindFromText, RULE_COLUMNS, UNIT_COLUMNS } from './rules-sheet-layout';
+import {
+  GROUP_COLUMNS,
+  KIND_LABELS,
+  kindFromText,
+  LEVEL_MATCH_WORDS,
+  MEASURE_WORDS,
+  OVER_MAX_WORDS,
+  RULE_COLUMNS,
+  UNIT_COLUMNS,
+} from './rules-sheet-layout';
 import { isBlank } from './grid';
 import { listOf, type SheetCells } from './rules-sheet-cells';
 import type { Block, Json, Mark } from './rules-sheet-block';
@@ -140,8 +150,11 @@ export class TableRows {
       const [r, c] = this.columnCell(columns, column.key, row, header, c0);
       mark(['rules', i, column.key], r, c);
     }
-    // The targets column holds a mandatory rule's group, a credit rule's groups and a barred set's units.
-    for (const field of ['group', 'groups', 'units']) {
+    // The targets column holds a mandatory rule's group, a credit rule's groups and a barred set's units; a sum's
+    // named units have a column of their own.
+    const namedUnits = columns.get('units');
+    const ownUnits = namedUnits !== undefined && !isBlank(this.cells.value(row, namedUnits));
+    for (const field of ownUnits ? ['group', 'groups'] : ['group', 'groups', 'units']) {
       const [r, c] = this.columnCell(columns, 'targets', row, header, c0);
       mark(['rules', i, field], r, c);
     }
@@ -192,11 +205,12 @@ export class TableRows {
     const targetsColumn = at('targets');
     const targetText = targetsColumn === undefined ? undefined : this.cells.text(row, targetsColumn);
     const targets = targetText === undefined ? [] : listOf(targetText, /[,;\n]/);
-    const needs = (key: 'min' | 'level' | 'orAbove', used: boolean, what: string) => {
+    const sheet = kindSheet(kind);
+    const needs = (key: RuleSheetColumn, used: boolean, what: string) => {
       const c = at(key);
       const label2 = RULE_COLUMNS.find((l) => l.key === key)?.label ?? key;
       if (c === undefined) {
-        if (used)
+        if (used && !sheet.optional?.includes(key))
           this.cells.fail(
             header,
             c0,
@@ -215,13 +229,19 @@ export class TableRows {
         return undefined;
       }
       if (blank) {
-        this.cells.fail(row, c, `Rule ${name} (${label}) needs ${what} in ${label2}.`);
+        if (!sheet.optional?.includes(key))
+          this.cells.fail(row, c, `Rule ${name} (${label}) needs ${what} in ${label2}.`);
         return undefined;
       }
       return c;
     };
-    const sheet = kindSheet(kind);
+    this.sumColumns(row, columns, rule, name, needs);
     const minColumn = needs('min', sheet.columns.includes('min'), 'the least number of credits, a whole number');
+    const levelMatchColumn = at('levelMatch');
+    const match =
+      levelMatchColumn === undefined || !sheet.columns.includes('levelMatch')
+        ? undefined
+        : this.cells.word(row, levelMatchColumn, `The Level match of rule ${name}`, LEVEL_MATCH_WORDS);
     if (minColumn !== undefined) {
       const min = this.cells.count(row, minColumn, `The Minimum of rule ${name}`, false);
       if (min !== undefined && min !== null) rule.min = min;
@@ -233,7 +253,9 @@ export class TableRows {
     );
     if (levelColumn !== undefined) {
       const level = this.cells.level(row, levelColumn, false);
-      if (level !== undefined && level !== null) rule.level = level;
+      // The general rule's level is a filter: a match and a level, `{"atLeast": 3}`.
+      if (level !== undefined && level !== null)
+        rule.level = sheet.columns.includes('levelMatch') ? { [match ?? 'exactly']: level } : level;
     }
     const orAboveColumn = needs(
       'orAbove',
@@ -269,6 +291,43 @@ export class TableRows {
         targetsColumn,
         `Rule ${name} (${label}) names ${targets.length} groups; a ${label} rule names one: write one Group id, or add one rule per group.`,
       );
-    else rule[into.field] = into.one ? targets[0] : targets;
+    else if (targets.length > 0 || !sheet.optional?.includes('targets'))
+      rule[into.field] = into.one ? targets[0] : targets;
+  }
+
+  /**
+   * The general rule's own cells: what it adds up, its named units, its maximum and what passing it does. A kind
+   * that has none of these columns must leave them empty (`needs` says so on the cell).
+   */
+  private sumColumns(
+    row: number,
+    columns: Map<string, number>,
+    rule: Json,
+    name: string,
+    needs: (key: RuleSheetColumn, used: boolean, what: string) => number | undefined,
+  ): void {
+    const sheet = kindSheet(rule.kind as RuleKind);
+    const uses = (key: RuleSheetColumn) => sheet.columns.includes(key);
+    const ofColumn = needs('of', uses('of'), 'credits, GLH or units');
+    if (ofColumn !== undefined) {
+      const of = this.cells.word(row, ofColumn, `Adds up of rule ${name}`, MEASURE_WORDS);
+      if (of !== undefined) rule.of = of;
+    }
+    const unitsColumn = needs('units', uses('units'), 'the refs of the units that count, separated by commas');
+    if (unitsColumn !== undefined) {
+      const text = this.cells.text(row, unitsColumn);
+      if (text !== undefined) rule.units = listOf(text, /[,;\n]/);
+    }
+    needs('levelMatch', uses('levelMatch'), 'exactly, at least or at most');
+    const maxColumn = needs('max', uses('max'), 'the most that may count, a whole number');
+    if (maxColumn !== undefined) {
+      const max = this.cells.count(row, maxColumn, `The Maximum of rule ${name}`, false);
+      if (max !== undefined && max !== null) rule.max = max;
+    }
+    const overColumn = needs('overMax', uses('overMax'), 'not counted or forbidden');
+    if (overColumn !== undefined) {
+      const over = this.cells.word(row, overColumn, `Over the maximum of rule ${name}`, OVER_MAX_WORDS);
+      if (over !== undefined) rule.overMax = over;
+    }
   }
 }

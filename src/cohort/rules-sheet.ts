@@ -10,8 +10,12 @@ import {
   FACT_ROWS,
   type FactKey,
   GROUP_COLUMNS,
+  BASIC_RULE_COLUMNS,
   KIND_LABELS,
+  LEVEL_MATCH_WORDS,
   LIST_SEPARATOR,
+  MEASURE_WORDS,
+  OVER_MAX_WORDS,
   RULE_COLUMNS,
   type RuleColumnKey,
   TARGET_SEPARATOR,
@@ -71,6 +75,7 @@ export const DEFAULT_NOTES: readonly string[] = [
   "Fill the highlighted empty cells (values the catalogue does not know) from the awarding body's unit handbook; leave a cell empty when you do not know the value.",
   'Add rows for new units, groups or rules, or copy a whole block, from its "Qualification" row to its last rule, for a qualification of your own.',
   `Levels: 1 to 8, or Entry. Kinds of rule: ${Object.values(KIND_LABELS).join(', ')}. At or above: yes or no. Several groups or units: separate them with commas.`,
+  'A sum rule adds up credits, GLH or units (Adds up) over the units of its groups, its Named units and its Level (Level match: exactly, at least or at most), with a Minimum, a Maximum or both; Over the maximum: not counted (the units past it do not count) or forbidden.',
 ];
 
 function levelCell(level: number | null): CellValue {
@@ -120,8 +125,26 @@ function ruleValue(rule: Rule, values: RuleSheetValues, key: RuleColumnKey): Cel
       return rule.text;
     case 'note':
       return rule.note ?? null;
+    case 'of':
+      return values.of === undefined ? null : MEASURE_WORDS[values.of];
+    case 'units':
+      return values.units?.join(TARGET_SEPARATOR) ?? null;
+    case 'levelMatch':
+      return values.levelMatch === undefined ? null : LEVEL_MATCH_WORDS[values.levelMatch];
+    case 'max':
+      return values.max ?? null;
+    case 'overMax':
+      return values.overMax === undefined ? null : OVER_MAX_WORDS[values.overMax];
   }
 }
+
+/** The rule columns a qualification's rules sheet block has: the general rule's only when a rule fills them. */
+function ruleColumnsOf(q: QualificationDefinition): typeof RULE_COLUMNS {
+  const more = q.rules.some((rule) => Object.keys(ruleSheetValues(rule)).some((key) => !BASIC_KEYS.has(key)));
+  return more ? RULE_COLUMNS : RULE_COLUMNS.slice(0, BASIC_RULE_COLUMNS);
+}
+
+const BASIC_KEYS = new Set<string>(RULE_COLUMNS.slice(0, BASIC_RULE_COLUMNS).map((c) => c.key));
 
 const HINT_COLUMN = 4;
 const UNKNOWN_WHEN_EMPTY: readonly UnitColumnKey[] = ['credits', 'glh', 'level'];
@@ -131,7 +154,8 @@ export function rulesSheetGrid(
   definitions: readonly QualificationDefinition[],
   options: RulesSheetOptions = {},
 ): RulesSheetLayout {
-  const width = Math.max(3, UNIT_COLUMNS.length, RULE_COLUMNS.length, GROUP_COLUMNS.length);
+  const ruleWidth = Math.max(...definitions.map((q) => ruleColumnsOf(q).length), BASIC_RULE_COLUMNS);
+  const width = Math.max(3, UNIT_COLUMNS.length, ruleWidth, GROUP_COLUMNS.length);
   const rows: CellValue[][] = [];
   const row = (cells: CellValue[] = []): number => {
     rows.push([...cells, ...new Array<CellValue>(width - cells.length).fill(null)]);
@@ -187,11 +211,12 @@ export function rulesSheetGrid(
     const groupsEnd = rows.length;
     row();
 
-    const ruleHeader = row(RULE_COLUMNS.map((c) => c.label));
-    headings.push(line(ruleHeader, RULE_COLUMNS.length));
+    const ruleColumns = ruleColumnsOf(q);
+    const ruleHeader = row(ruleColumns.map((c) => c.label));
+    headings.push(line(ruleHeader, ruleColumns.length));
     for (const rule of q.rules) {
       const values = ruleSheetValues(rule);
-      row(RULE_COLUMNS.map((c) => ruleValue(rule, values, c.key)));
+      row(ruleColumns.map((c) => ruleValue(rule, values, c.key)));
     }
     const rulesEnd = rows.length;
     row();
@@ -220,7 +245,7 @@ export function rulesSheetGrid(
       facts: rangeAddress({ top: first, left: 1, bottom: factsEnd, right: 2 }),
       units: table(unitHeader, unitsEnd, UNIT_COLUMNS.length),
       groups: table(groupHeader, groupsEnd, GROUP_COLUMNS.length),
-      rules: table(ruleHeader, rulesEnd, RULE_COLUMNS.length),
+      rules: table(ruleHeader, rulesEnd, ruleColumns.length),
     });
   }
 

@@ -79,6 +79,13 @@ export class UnitIndex {
           if (ak) add(this.byTitle, ak, c);
         }
       }
+      // A unit of another qualification that counts as one of this one's: its column is read for this
+      // qualification's learners under its own ref, which the engine counts as the unit it stands for.
+      for (const e of qualification.equivalents ?? []) {
+        const standsFor = qualification.units.find((u) => u.ref === e.countsAs);
+        if (!standsFor || qualification.units.some((u) => refKey(u.ref) === refKey(e.ref))) continue;
+        add(this.byRef, refKey(e.ref), { qualification, unit: { ...standsFor, ref: e.ref, title: e.title } });
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import type { UnitCheck } from './check';
 /** Violations that make a route impossible, as opposed to not finished yet. */
 const IMPOSSIBLE: ReadonlySet<ViolationCode> = new Set([
   'barred-combination',
+  'over-maximum',
   'unit-not-in-qualification',
   'unknown-unit',
   'duplicate-unit',

@@ -48,6 +48,8 @@ export interface CompiledQualification {
   readonly limit: Float64Array;
   /** 1 for a rule whose maximum forbids more (`overMax: forbidden`), 0 for one that leaves units out. */
   readonly forbidsOver: Uint8Array;
+  /** 1 for a rule that adds up credits. */
+  readonly measureIsCredits: Uint8Array;
   /** The rules whose maximum leaves units out of the count, and those whose maximum forbids, by rule index. */
   readonly caps: Int32Array;
   readonly forbids: Int32Array;
@@ -168,6 +170,7 @@ export function compileQualification(q: QualificationDefinition): CompiledQualif
     required: Float64Array.from(rules, (_rule, r) => bounds[r]?.min ?? needStart[r + 1] - needStart[r]),
     limit,
     forbidsOver,
+    measureIsCredits: Uint8Array.from(creditRules, (rule) => (rule && measureOf(rule) === 'credits' ? 1 : 0)),
     caps: Int32Array.from(rules.flatMap((_rule, r) => (limit[r] !== Infinity && !forbidsOver[r] ? [r] : []))),
     forbids: Int32Array.from(rules.flatMap((_rule, r) => (forbidsOver[r] ? [r] : []))),
     counts,

@@ -4,11 +4,14 @@
 // rules met, then fewest unmet, then most credits; the first such choice in odometer order).
 // Where a maximum that leaves units out (`overMax: not-counted`) could be passed, which units count is an allocation:
 // every set of the units at stake (those of the clashing barred sets and those the maximum counts) that keeps at most
-// one unit of each barred set and keeps each such maximum's known sum within it is tried, depth first, and the best
+// one unit of each barred set and keeps each such maximum's known sum within it is searched, depth first, and the best
 // kept: most rules met, then fewest unmet, then most credits, then fewest units left out (the first found on ties,
-// keeping before leaving out, in the order of the units).
+// keeping before leaving out, units of more credits first). A branch is cut when even keeping every unit still
+// undecided could not beat the best found (minimums only come nearer with more units); the sums are kept running
+// (allocation-tally.ts), so each step reads every rule in one pass over the rules, not over the units.
 import * as codes from './compiled';
 import type { CompiledQualification } from './compiled';
+import { AllocationTally, judgeRule } from './allocation-tally';
 
 // Copied once: an imported binding read in the inner loop costs a call per read where modules are transpiled.
 const NOT_COUNTED = codes.NOT_COUNTED;
@@ -71,6 +74,9 @@ export class Verdicts {
 /** Evaluates learners' unit sets against one compiled qualification, reusing its scratch buffers. */
 export class Evaluator {
   private readonly scratch: Verdicts;
+  /** The allocation search's bound on what a branch can reach, and its running sums of the units not left out. */
+  private readonly bound: Verdicts;
+  private readonly tally: AllocationTally;
   private readonly dropped: Uint8Array;
   /** The units of the evaluation that are not dropped, in order. */
   private readonly live: Int32Array;
@@ -89,6 +95,9 @@ export class Evaluator {
   private readonly capKept: Float64Array;
   private readonly clashKept: Int32Array;
   private found = false;
+  /** Each forbidding maximum's known and most sums over all the units taken, set by `sumTaken`. */
+  private readonly takenKnown: Float64Array;
+  private readonly takenMost: Float64Array;
   /** Scratch sums of `sumOver`. */
   private sumKnown = 0;
   private sumMost = 0;
@@ -100,6 +109,8 @@ export class Evaluator {
 
   constructor(readonly compiled: CompiledQualification) {
     this.scratch = new Verdicts(compiled);
+    this.bound = new Verdicts(compiled);
+    this.tally = new AllocationTally(compiled);
     this.dropped = new Uint8Array(compiled.units.length);
     this.live = new Int32Array(compiled.units.length);
     this.slotSeen = new Int32Array(compiled.slotLeft.length);
@@ -111,6 +122,8 @@ export class Evaluator {
     this.stake = new Int32Array(compiled.units.length);
     this.capAtStake = new Uint8Array(compiled.rules.length);
     this.capKept = new Float64Array(compiled.rules.length);
+    this.takenKnown = new Float64Array(compiled.rules.length);
+    this.takenMost = new Float64Array(compiled.rules.length);
     this.clashKept = new Int32Array(sets);
   }
 
@@ -121,6 +134,7 @@ export class Evaluator {
   evaluate(units: ArrayLike<number>, count: number, out: Verdicts): void {
     const { taken } = out;
     for (let i = 0; i < count; i++) taken[units[i]] = 1;
+    this.sumTaken(units, count);
     this.findClashes(taken);
     if (this.compiled.caps.length > 0 && this.capsAtStake(units, count)) {
       this.allocate(units, count, out);
@@ -162,8 +176,19 @@ export class Evaluator {
       out.taken[units[i]] = 1;
       this.dropped[units[i]] = counted[units[i]] ^ 1;
     }
+    this.sumTaken(units, count);
     this.decide(units, count, out);
     for (let i = 0; i < count; i++) this.dropped[units[i]] = 0;
+  }
+
+  /** Each forbidding maximum's sums over all the units taken: what a choice the rules forbid is judged on. */
+  private sumTaken(units: ArrayLike<number>, count: number): void {
+    const { forbids } = this.compiled;
+    for (let k = 0; k < forbids.length; k++) {
+      this.sumOver(forbids[k], units, count, false);
+      this.takenKnown[forbids[k]] = this.sumKnown;
+      this.takenMost[forbids[k]] = this.sumMost;
+    }
   }
 
   /** Whether a maximum that leaves units out could be passed by all the units: marks those maxima. */
@@ -220,7 +245,7 @@ export class Evaluator {
     for (let s = 0; s < this.clashCount; s++) this.clashKept[s] = 0;
     for (let i = 0; i < count; i++) {
       const u = units[i];
-      let atStake = this.clashesOf(u, -1) > 0;
+      let atStake = this.clashCount > 0 && this.clashesOf(u, -1) > 0;
       for (let k = 0; k < caps.length && !atStake; k++) {
         const r = caps[k];
         if (this.capAtStake[r] && counts[r * n + u] !== NOT_COUNTED) atStake = true;
@@ -232,10 +257,43 @@ export class Evaluator {
           if (counts[r * n + u] === COUNTED) this.capKept[r] += value[r * n + u];
         }
     }
+    // Units of more credits first: the first allocation found (keeping before leaving out) is then near the best,
+    // and the bound cuts more of the rest. Ties keep the units' own order.
+    const credits = c.credits;
+    const stake = this.stake;
+    for (let i = 1; i < stakeCount; i++) {
+      const u = stake[i];
+      let j = i - 1;
+      while (j >= 0 && credits[stake[j]] < credits[u]) {
+        stake[j + 1] = stake[j];
+        j--;
+      }
+      stake[j + 1] = u;
+    }
     this.stakeCount = stakeCount;
     this.found = false;
+    this.tally.clear();
+    for (let i = 0; i < count; i++) this.tally.add(units[i], 1);
+
     this.search(0, units, count, out);
-    for (let i = 0; i < count; i++) this.scratch.counted[units[i]] = 0;
+    for (let i = 0; i < count; i++) {
+      this.scratch.counted[units[i]] = 0;
+      this.bound.counted[units[i]] = 0;
+    }
+  }
+
+  /**
+   * The credits that no allocation below can count: for each maximum of credits at stake, what its surely counted
+   * units add past it in `v` (the largest such excess, so that overlapping maxima are not taken off twice).
+   */
+  private creditsPastCaps(v: Verdicts): number {
+    const { caps, measureIsCredits, limit } = this.compiled;
+    let past = 0;
+    for (let k = 0; k < caps.length; k++) {
+      const r = caps[k];
+      if (this.capAtStake[r] && measureIsCredits[r] === 1 && v.known[r] - limit[r] > past) past = v.known[r] - limit[r];
+    }
+    return past;
   }
 
   /** How many clashing barred sets hold unit u; with `kept` >= 0, only those already keeping that many units. */
@@ -271,7 +329,7 @@ export class Evaluator {
 
   /** Whether keeping unit u leaves every barred set with at most one kept unit and every maximum within. */
   private mayKeep(u: number): boolean {
-    if (this.clashesOf(u, -1) !== this.clashesOf(u, 0)) return false;
+    if (this.clashCount > 0 && this.clashesOf(u, -1) !== this.clashesOf(u, 0)) return false;
     const { caps, counts, value, limit } = this.compiled;
     const n = this.compiled.units.length;
     for (let k = 0; k < caps.length; k++) {
@@ -284,13 +342,20 @@ export class Evaluator {
   private search(i: number, units: ArrayLike<number>, count: number, out: Verdicts): void {
     if (i === this.stakeCount) {
       const scratch = this.scratch;
-      this.decide(units, count, scratch);
+      this.tally.decide(scratch, this.takenKnown, this.takenMost, false);
       if (!this.found || better(scratch, out)) {
         out.copyFrom(scratch);
         for (let j = 0; j < count; j++) out.counted[units[j]] = this.dropped[units[j]] ^ 1;
         this.found = true;
       }
       return;
+    }
+    // The best any allocation below can do: every unit still undecided kept, every maximum read as kept within.
+    // Minimums only come nearer with more units, so a branch whose bound cannot beat the best found is cut.
+    if (this.found) {
+      this.tally.decide(this.bound, this.takenKnown, this.takenMost, true);
+      this.bound.credits -= this.creditsPastCaps(this.bound);
+      if (!better(this.bound, out)) return;
     }
     const u = this.stake[i];
     if (this.mayKeep(u)) {
@@ -299,7 +364,9 @@ export class Evaluator {
       this.markKept(u, -1);
     }
     this.dropped[u] = 1;
+    this.tally.add(u, -1);
     this.search(i + 1, units, count, out);
+    this.tally.add(u, 1);
     this.dropped[u] = 0;
   }
 
@@ -333,9 +400,8 @@ export class Evaluator {
     const c = this.compiled;
     const n = c.units.length;
     const { dropped, slotSeen } = this;
-    const { counts, credits: unitCredits, value, ruleSlot, slotLeft, creditRules, required, needStart, needs } = c;
-    const { limit, forbidsOver } = c;
-    const { counted, outcome } = out;
+    const { counts, credits: unitCredits, value, ruleSlot, slotLeft, creditRules, needStart, needs } = c;
+    const { counted } = out;
     const live = this.live;
     let credits = 0;
     let liveCount = 0;
@@ -376,31 +442,10 @@ export class Evaluator {
       } else {
         for (let i = needStart[r]; i < needStart[r + 1]; i++) known += counted[needs[i]];
       }
-      const least = required[r];
-      const most = known + extra;
-      out.known[r] = known;
-      out.most[r] = most;
-      let verdict = known >= least ? MET : most < least ? UNMET : UNKNOWN;
-      out.over[r] = 0;
-      const max = limit[r];
-      if (max !== Infinity) {
-        this.generation = generation;
-        // A forbidding maximum reads every unit taken; one that leaves units out, those that count.
-        if (forbidsOver[r] === 1) this.sumOver(r, units, count, false);
-        else {
-          this.sumKnown = known;
-          this.sumMost = most;
-        }
-        generation = this.generation;
-        if (this.sumKnown > max && forbidsOver[r] === 1) {
-          verdict = UNMET;
-          out.over[r] = 1;
-          forbidden++;
-        } else if (this.sumMost > max && verdict === MET) verdict = UNKNOWN;
-      }
-      outcome[r] = verdict;
+      const verdict = judgeRule(c, out, r, known, known + extra, this.takenKnown, this.takenMost, false);
       if (verdict === MET) met++;
       else if (verdict === UNMET) unmet++;
+      forbidden += out.over[r];
     }
     this.generation = generation;
     out.met = met;

@@ -367,6 +367,8 @@ export class PlanSearch {
    * over it and by a step that doubles each time, until k plans fit under it or nothing was cut by it.
    */
   run(): FoundPlan[] {
+    // Units already past a maximum stay past it whatever is added: no plan.
+    if (!this.tally.withinLimits(this.mode)) return [];
     if (this.valid()) this.cap = this.input.forcedCost;
     else if (this.bound(0, this.input.forcedCost, Infinity)) this.cap = this.least;
     else return [];

@@ -21,6 +21,7 @@
 // - A learner who already holds a barred clash: the engine's best-fit choice (`evaluateUnits`) says which unit of each
 //   set counts; the plans are made for those counted units, the others are returned as `setAside`, and
 //   `resolveFirst` says the clash must be resolved (those units given up) before the plans hold.
+import { compileQualification } from './compiled';
 import { barredClashes, evaluateUnits } from './evaluate';
 import type { LearnerUnits, QualificationDefinition } from './model';
 import { noPlanReason } from './planner-reason';
@@ -90,7 +91,13 @@ export function planCompletionWithStatistics(
   const maxPlans = asked !== undefined && Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : 3;
   const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
 
-  const taken = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => shape.position.has(ref));
+  // A unit of another qualification that counts as one of this one's is planned for as that unit.
+  const { lookup } = compileQualification(q);
+  const own = (ref: string): string[] => {
+    const u = lookup.get(ref);
+    return u === undefined ? [] : [shape.units[u].ref];
+  };
+  const taken = [...new Set([...learner.achieved, ...learner.planned].flatMap(own))];
   const takenSet = new Set(taken);
   const result: PlanResult = { plans: [] };
   let counted = taken;
@@ -158,14 +165,23 @@ export function planCompletionWithStatistics(
     forcedCostUnknown: forcedUnits.some((u) => costKnown[u] === 0),
   });
 
+  // Units that already pass a maximum stay past it whatever is added: no search in that mode can find a plan.
+  const held = new Tally(shape);
+  for (const u of withForced) held.add(u);
+  const past = shape.creditRules.findIndex((_, r) => held.known[r] > shape.limit[r]);
+  if (past >= 0) {
+    const rule = shape.creditRules[past];
+    const reason = `"${rule.text}": the units taken already pass its maximum of ${shape.limit[past]}; give some up before planning more`;
+    return { ...result, noPlanReason: reason, statistics };
+  }
   const found: FoundPlan[] = [];
-  if (!forcedUnits.some((u) => costKnown[u] === 0)) {
+  if (!forcedUnits.some((u) => costKnown[u] === 0) && held.withinLimits('known')) {
     const search = new PlanSearch(input('known'), 'known', maxPlans);
     found.push(...search.run());
     statistics.nodes += search.nodes;
     statistics.rounds += search.rounds;
   }
-  if (found.length < maxPlans) {
+  if (found.length < maxPlans && held.withinLimits('hopeful')) {
     const search = new PlanSearch(input('hopeful'), 'hopeful', maxPlans - found.length);
     found.push(...search.run());
     statistics.nodes += search.nodes;

@@ -49,6 +49,7 @@ const REASON_LABEL: Partial<Record<RegistrationProblemCode, string>> = {
   'unknown-qualification': 'qualification unknown',
   'missing-qualification': 'qualification missing',
   'barred-combination': 'barred units',
+  'over-maximum': 'too many units',
   'unit-not-in-qualification': 'unit not in qualification',
   'unknown-unit': 'unknown unit',
   'duplicate-unit': 'unit twice',

@@ -107,6 +107,7 @@ export const sum: CreditKind<'sum'> = {
   },
   sheet: {
     columns: ['targets', 'min', 'of', 'units', 'level', 'levelMatch', 'max', 'overMax'],
+    optional: ['targets', 'min', 'of', 'units', 'level', 'levelMatch', 'max', 'overMax'],
     values: (rule) => ({
       ...(rule.groups !== undefined ? { targets: rule.groups } : {}),
       ...(rule.min > 0 ? { min: rule.min } : {}),

@@ -78,6 +78,8 @@ export interface RuleSheetValues {
 export interface KindSheet<K extends RuleKind> {
   /** The columns the kind fills (the others must stay empty). */
   columns: readonly RuleSheetColumn[];
+  /** Of those, the ones that may be left empty. */
+  optional?: readonly RuleSheetColumn[];
   values(rule: RuleOf<K>): RuleSheetValues;
   /**
    * The JSON field the Groups or units cell fills: `one` when it names exactly one; `needs` says, for an empty cell,

@@ -145,7 +145,7 @@ export function ResultsPanel({
             <>
               <dt className={styles.term}>Not counted</dt>
               <dd className={styles.value} data-testid="whatif-not-counted">
-                {view.notCounted.join(', ')} (another unit of the barred set counts)
+                {view.notCountedWords}
               </dd>
             </>
           )}

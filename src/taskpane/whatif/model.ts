@@ -15,6 +15,7 @@ import type {
   RuleOutcome,
   Status,
   UnitDefinition,
+  UnitLeftOut,
   Violation,
 } from '../../rules/model';
 import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner';
@@ -145,10 +146,22 @@ export interface WhatIf {
   /** Credits at the level the level rule names, when the qualification has one. */
   level?: CreditFigure & { label: string };
   rules: RuleLine[];
-  /** Units chosen that do not count, because another unit of their barred set does. */
+  /** Units chosen that do not count, because another unit of their barred set does or a maximum leaves them out. */
   notCounted: string[];
+  /** Why each of them does not count, in words: `C1 (past the maximum of rule cap)`. */
+  notCountedWords: string;
   violations: Violation[];
   result: LearnerResult;
+}
+
+/** Each unit not counted with why: a maximum's rule, or its barred set. */
+function notCountedWords(notCounted: readonly string[], leftOut: readonly UnitLeftOut[]): string {
+  return notCounted
+    .map((ref) => {
+      const by = leftOut.find((l) => l.unit === ref);
+      return by ? `${ref} (past the maximum of rule ${by.ruleId})` : `${ref} (another unit of the barred set counts)`;
+    })
+    .join(', ');
 }
 
 /** Row problems that still stand: a problem about units whose state the user has now chosen is settled by the choice. */
@@ -235,6 +248,7 @@ export function whatIf(
     level,
     rules,
     notCounted,
+    notCountedWords: notCountedWords(notCounted, result.leftOut ?? []),
     violations: result.violations,
     result,
   };
