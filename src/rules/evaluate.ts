@@ -6,6 +6,7 @@ import { KINDS } from './kinds';
 import type {
   BarredRule,
   Evaluation,
+  FactUse,
   LearnerResult,
   LearnerUnits,
   QualificationDefinition,
@@ -17,7 +18,7 @@ import type {
   Violation,
   ViolationCode,
 } from './model';
-import { creditRuleFactUses, neededUnitFactUses, type FactUse } from './provenance';
+import { creditRuleFactUses, neededUnitFactUses } from './provenance';
 import type { QualificationIndex } from './qualification-index';
 import { ruleMessage, strangerWords } from './rule-words';
 

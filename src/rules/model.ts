@@ -1,6 +1,5 @@
 // The qualification model and the engine's results. Every other module speaks these types;
 // nothing here knows about rows, columns, Office or files.
-import type { FactUse } from './provenance';
 
 /** QCF level: 0 stands for Entry level, 1..8 for levels 1 to 8. `null` means the catalogue does not know it. */
 export type Level = number;
@@ -41,6 +40,15 @@ export type UnitFact = 'title' | 'group' | 'number' | 'credits' | 'glh' | 'level
 export type FactOrigin = { from: 'rules sheet' } | { from: 'rules file'; file: string };
 
 export type SuppliedFacts = Partial<Record<UnitFact, FactOrigin>>;
+
+/** Where a fact a rule used came from: a centre (its rules sheet or a rules file), or the qualification's definition. */
+export type FactSource = FactOrigin | { from: 'definition'; origin?: string };
+
+export interface FactUse {
+  unit: UnitDefinition;
+  fact: UnitFact;
+  where: FactSource;
+}
 
 interface RuleBase {
   /** Stable id for reporting; the loader fills `rule-N` when a definition leaves it out. */

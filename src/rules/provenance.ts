@@ -4,7 +4,16 @@
 // are read from that text.
 import { creditCounts, factsDeciding, isCreditRule, measureOf, type CreditRule } from './kinds';
 import { unitKey } from './unit-key';
-import type { Evaluation, FactOrigin, QualificationDefinition, SuppliedFacts, UnitDefinition, UnitFact } from './model';
+import type {
+  Evaluation,
+  FactOrigin,
+  FactSource,
+  FactUse,
+  QualificationDefinition,
+  SuppliedFacts,
+  UnitDefinition,
+  UnitFact,
+} from './model';
 
 export type { UnitFact } from './model';
 
@@ -142,15 +151,6 @@ export function withProvenance(
   const baseUnits = new Map((base?.units ?? []).map((u) => [unitKey(u.ref), u] as const));
   const units = q.units.map((u) => markCentreFacts(u, baseUnits.get(unitKey(u.ref)), origin));
   return units.every((u, i) => u === q.units[i]) ? q : { ...q, units };
-}
-
-/** Where a fact a rule used came from: a centre (its rules sheet or a rules file), or the qualification's definition. */
-export type FactSource = FactOrigin | { from: 'definition'; origin?: string };
-
-export interface FactUse {
-  unit: UnitDefinition;
-  fact: UnitFact;
-  where: FactSource;
 }
 
 /** Where a unit's fact came from: the centre's record of it, or else the definition (`origin`: where that was read). */

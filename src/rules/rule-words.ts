@@ -1,8 +1,8 @@
 // Words for a rule's result, made from the result's data when it is shown (a result cell, a JSON message, the pane).
 import type { CompiledQualification } from './compiled';
 import { isCreditRule, resultWords } from './kinds';
-import type { RuleResult } from './model';
-import { provenanceNote, type FactUse } from './provenance';
+import type { FactUse, RuleResult } from './model';
+import { provenanceNote } from './provenance';
 
 /** A sentence for people: what is met or missing, and which centre-supplied values the verdict rests on. */
 export function ruleMessage(compiled: CompiledQualification, result: RuleResult, uses: readonly FactUse[]): string {
