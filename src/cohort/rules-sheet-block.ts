@@ -19,29 +19,10 @@ import {
 } from './rules-sheet-layout';
 import { isBlank } from './grid';
 import { listOf, type SheetCells } from './rules-sheet-cells';
+import type { Block, BlockStart, Json, Mark } from './rules-sheet-json';
 import { TableRows } from './rules-sheet-rows';
 
-export type Json = Record<string, unknown>;
-
-export interface BlockStart {
-  row: number;
-  column: number;
-}
-
-export interface Block {
-  start: BlockStart;
-  json: Json;
-  /** JSON path (as `formatPath` writes it, prefix `[0]`) to the A1 cell that holds it. */
-  cells: Map<string, string>;
-  /** Grid rows of the units, groups and rules, by their position in the JSON lists. */
-  rows: Record<TableName, number[]>;
-  /** The grid row after the block's last row. */
-  end: number;
-  id?: string;
-}
-
-/** Records the cell that holds the field at a JSON path. */
-export type Mark = (path: readonly PathSegment[], row: number, column: number) => void;
+export type { Block, BlockStart, Json, Mark } from './rules-sheet-json';
 
 /** The rows that start a block: their first filled cell says "Qualification". */
 export function blockStarts(cells: SheetCells): BlockStart[] {

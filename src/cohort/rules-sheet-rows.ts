@@ -16,7 +16,7 @@ import {
 } from './rules-sheet-layout';
 import { isBlank } from './grid';
 import { listOf, type SheetCells } from './rules-sheet-cells';
-import type { Block, Json, Mark } from './rules-sheet-block';
+import type { Block, Json, Mark } from './rules-sheet-json';
 
 export class TableRows {
   constructor(private readonly cells: SheetCells) {}
