@@ -23,6 +23,7 @@ import { useWriteWarning } from '../write-warning';
 import { usePane } from '../services';
 import { centreValues } from './centre-values';
 import { useWorkbookRules } from './useWorkbookRules';
+import { VirtualList } from '../VirtualList';
 import { sentences } from '../announcer';
 import { PaneNotice } from '../PaneNotice';
 
@@ -165,16 +166,22 @@ export function RulesTab() {
               </Caption1>
             }
           />
-          <ul className={styles.list}>
-            {errors.map((e, i) => (
-              <li key={`${e.cell}-${i}`} data-testid="rules-problem">
-                <Link as="button" onClick={() => state.goTo(e.cell)} title={`Select ${e.cell}`}>
-                  {e.cell}
+          <VirtualList
+            count={errors.length}
+            label={`Problems on the sheet (${errors.length})`}
+            maxHeight={320}
+            estimate={40}
+            keyOf={(i) => `${errors[i].cell}-${i}`}
+            itemProps={() => ({ 'data-testid': 'rules-problem' })}
+            render={(i) => (
+              <>
+                <Link as="button" onClick={() => state.goTo(errors[i].cell)} title={`Select ${errors[i].cell}`}>
+                  {errors[i].cell}
                 </Link>{' '}
-                <Caption1>{e.message}</Caption1>
-              </li>
-            ))}
-          </ul>
+                <Caption1>{errors[i].message}</Caption1>
+              </>
+            )}
+          />
         </Card>
       )}
       {rules && (
@@ -183,13 +190,16 @@ export function RulesTab() {
           {changes.length === 0 ? (
             <Caption1>None: the sheet says what the built-in catalogue says.</Caption1>
           ) : (
-            <ul className={styles.list}>
-              {changes.map((line, i) => (
-                <li key={i} data-testid="rules-change">
-                  <Caption1>{line}</Caption1>
-                </li>
-              ))}
-            </ul>
+            // A list that scrolls says how long it is and that more is below, rather than stopping mid-line.
+            <VirtualList
+              count={changes.length}
+              label={`Changes against the built-in catalogue (${changes.length})`}
+              maxHeight={320}
+              estimate={20}
+              keyOf={(i) => i}
+              itemProps={() => ({ 'data-testid': 'rules-change' })}
+              render={(i) => <Caption1>{changes[i]}</Caption1>}
+            />
           )}
         </Card>
       )}
