@@ -168,6 +168,24 @@ describe('fake Excel host', () => {
     );
   });
 
+  it('keeps only the upper-left value of a merged area written whole, as Excel does', async () => {
+    const fake = createFakeExcel(bookWithCohort());
+    const sheet = fake.book.sheet('Cohort')!;
+    sheet.merge('AX20:AY21');
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem('Cohort').getRange('AW20:AY21').values = [
+        ['w1', 'x1', 'y1'],
+        ['w2', 'x2', 'y2'],
+      ];
+      await context.sync();
+    });
+    const cells = Object.fromEntries(sheet.snapshot());
+    assert.deepEqual(
+      ['AW20', 'AX20', 'AY20', 'AW21', 'AX21', 'AY21'].map((a) => cells[a] ?? null),
+      ['w1', 'x1', null, 'w2', null, null],
+    );
+  });
+
   it('reports ItemNotFound at sync for a sheet that does not exist, and a null object for getItemOrNullObject', async () => {
     const fake = createFakeExcel(bookWithCohort());
     await rejectsWith(

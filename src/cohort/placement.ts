@@ -164,7 +164,9 @@ function planByRecord(
     const parts: string[] = [];
     if (kept.length > 0)
       parts.push(
-        `${cellsWord(kept)} qualcheck wrote were changed since (${rangesInWords(kept)}) and were kept as they are`,
+        cellCount(kept) === 1
+          ? `1 cell qualcheck wrote was changed since (${rangesInWords(kept)}) and was kept as it is`
+          : `${cellsWord(kept)} qualcheck wrote were changed since (${rangesInWords(kept)}) and were kept as they are`,
       );
     if (decision.foreign.length > 0)
       parts.push(

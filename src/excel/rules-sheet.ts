@@ -186,14 +186,14 @@ export interface RulesSheetEdit {
   added: string[];
   /** Qualification ids asked for that already have a block on the sheet: left exactly as the centre has them. */
   kept: string[];
-  /** The cell selected for the centre to start at: the first unknown value written, else the first new block. */
+  /** The cell for the centre to start at: the first unknown value written, else the first new block. */
   startCell: string;
 }
 
 /**
  * Makes the rules sheet hold a block for each of `definitions`. The sheet is read first: a block already there (by
  * qualification id, in any spelling) is the centre's and is never rewritten; missing blocks go below the last used
- * row. The sheet is then shown with the first value to fill in selected.
+ * row. The active sheet is left as it was (the cohort, which the next check reads); `startCell` says where to begin.
  */
 export async function editRulesSheet(
   run: HostRun,
@@ -229,8 +229,7 @@ export async function editRulesSheet(
       queueLayout(sheet, layout, top, lastUsed === 0);
       startCell = layout.unknownCells[0] ?? layout.blocks[0].range.split(':')[0];
     }
-    sheet.activate();
-    sheet.getRange(startCell).select();
+    // The sheet in front stays there: it is the cohort the next check reads, and the pane offers a link to startCell.
     await context.sync();
     return { sheetName, created: !found, added: wanted.map((q) => q.id), kept, startCell };
   });

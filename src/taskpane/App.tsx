@@ -1,6 +1,7 @@
 // The pane's frame: Office's light theme, a header, the tabs; or, outside Office, a page that says where to open it.
 import {
   FluentProvider,
+  makeStaticStyles,
   makeStyles,
   Spinner,
   Tab,
@@ -29,13 +30,50 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  // A task pane can be 320 px wide: the tabs wrap rather than run off its edge.
+  // The short labels fit one row in a 350 px pane; narrower (a 300 px pane at 200 % zoom) the tabs wrap rather than
+  // run off its edge.
   tabs: { flexWrap: 'wrap' },
   body: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
+// Fluent marks a focused link only with a thin double underline, a field with a line under it, a radio or a button with
+// a ring just short of WCAG 2.2's focus appearance (2.4.13: a 2 px perimeter changing by 3:1), and a scrolling list or
+// a focused result (a summary's heading, a notice) not at all. Every focusable thing gets the same ring: 2 px of the
+// focus stroke (black on the light theme, over 3:1 against every background of the pane) just outside it; a field,
+// radio, checkbox or switch gets it round the whole control, label included.
+const FOCUSED = [
+  '.fui-Link:focus-visible',
+  '.fui-Button:focus-visible',
+  '[tabindex]:not([role="tab"]):not([role="combobox"]):not(input):focus-visible',
+  '.fui-Input:focus-within:has(:focus-visible)',
+  '.fui-Combobox:focus-within:has(:focus-visible)',
+  '.fui-Select:focus-within:has(:focus-visible)',
+  '.fui-Radio:has(input:focus-visible)',
+  '.fui-Checkbox:has(input:focus-visible)',
+  '.fui-Switch:has(input:focus-visible)',
+];
+const useFocusRings = makeStaticStyles({
+  [FOCUSED.map((selector) => `.fui-FluentProvider ${selector}`).join(', ')]: {
+    outline: `2px solid ${tokens.colorStrokeFocus2}`,
+    outlineOffset: '2px',
+    borderRadius: tokens.borderRadiusMedium,
+  },
+});
+
+// A 300 px pane at 200 % zoom is 150 CSS px wide: a notice's or a button's long word (a unit reference, "qualification")
+// breaks rather than being cut at the edge of its box.
+const useNarrowText = makeStaticStyles({
+  '.fui-FluentProvider .fui-MessageBarBody, .fui-FluentProvider .fui-Button, .fui-FluentProvider .fui-Label': {
+    overflowWrap: 'anywhere',
+    minWidth: 0,
+  },
+  '.fui-FluentProvider .fui-Button': { maxWidth: '100%' },
+});
+
 export function App({ services }: { services: PaneServices | null }) {
   const styles = useStyles();
+  useFocusRings();
+  useNarrowText();
   const [tab, setTab] = useState(PANE_TABS[0].id);
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([PANE_TABS[0].id]));
   const show = (id: string) => {
@@ -59,8 +97,9 @@ export function App({ services }: { services: PaneServices | null }) {
                 size="small"
               >
                 {PANE_TABS.map((t) => (
-                  <Tab key={t.id} value={t.id}>
-                    {t.label}
+                  // The short label is shown; the full one, which begins with it, is the name a screen reader says.
+                  <Tab key={t.id} value={t.id} aria-label={t.short === t.label ? undefined : t.label}>
+                    {t.short}
                   </Tab>
                 ))}
               </TabList>

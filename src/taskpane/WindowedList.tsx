@@ -1,8 +1,9 @@
 // A long list (VirtualList.tsx) windowed: only the entries in view are in the page, each measured as it renders.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { mergeClasses } from '@fluentui/react-components';
+import { useCallback, useRef } from 'react';
 import { figure } from './status-words';
-import { useListStyles, type VirtualListProps } from './VirtualList';
+import { ScrollCue, useListStyles, useScrollCue, type VirtualListProps } from './VirtualList';
 
 export function WindowedList({
   count,
@@ -15,7 +16,16 @@ export function WindowedList({
   testId,
 }: VirtualListProps) {
   const styles = useListStyles();
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const cue = useScrollCue();
+  const cueRef = cue.ref;
+  const setScroller = useCallback(
+    (element: HTMLDivElement | null) => {
+      scroller.current = element;
+      cueRef(element);
+    },
+    [cueRef],
+  );
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
@@ -24,30 +34,33 @@ export function WindowedList({
     overscan: 6,
   });
   return (
-    <div
-      ref={scroller}
-      className={styles.scroller}
-      style={{ height: maxHeight }}
-      tabIndex={0}
-      role="region"
-      aria-label={`${label}: ${figure(count)}, scroll to see more`}
-    >
-      <ul className={styles.list} style={{ height: virtualizer.getTotalSize() }} data-testid={testId}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <li
-            key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            className={`${styles.item} ${styles.gap}`}
-            style={{ transform: `translateY(${item.start}px)` }}
-            aria-setsize={count}
-            aria-posinset={item.index + 1}
-            {...itemProps?.(item.index)}
-          >
-            {render(item.index)}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <>
+      <div
+        ref={setScroller}
+        className={mergeClasses(styles.scroller, styles.framed, !cue.atEnd && styles.more)}
+        style={{ height: maxHeight }}
+        tabIndex={0}
+        role="region"
+        aria-label={`${label}: ${figure(count)}, scroll to see more`}
+      >
+        <ul className={styles.list} style={{ height: virtualizer.getTotalSize() }} data-testid={testId}>
+          {virtualizer.getVirtualItems().map((item) => (
+            <li
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={`${styles.item} ${styles.gap}`}
+              style={{ transform: `translateY(${item.start}px)` }}
+              aria-setsize={count}
+              aria-posinset={item.index + 1}
+              {...itemProps?.(item.index)}
+            >
+              {render(item.index)}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <ScrollCue count={count} {...cue} />
+    </>
   );
 }

@@ -13,4 +13,13 @@ export const usePanelStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
+  /** Text a screen reader says and the page does not show (a unit's facts in words, a pause between a chip and its message). */
+  spokenOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });

@@ -26,6 +26,11 @@ export const STATUS_WORDS: Record<Status, string> = Object.fromEntries(
   ]),
 ) as Record<Status, string>;
 
+/** A status inside a sentence that has a colon of its own: "invalid (a choice the rules forbid)". */
+export function statusPhrase(status: Status): string {
+  return `${STATUS_LABEL[status]} (${STATUS_MEANING[status]})`;
+}
+
 /** A rule's outcome. `met` with planned units only is "Met once planned": "Met" is kept for a rule met by achieved units. */
 export function outcomeWords(outcome: RuleOutcome, achievedOutcome?: RuleOutcome): string {
   if (outcome === 'met') return achievedOutcome === undefined || achievedOutcome === 'met' ? 'Met' : 'Planned';
@@ -81,10 +86,10 @@ export function paneWords(message: string): string {
   return message
     .replace(
       /add ("[^"]*") to what the marks mean/g,
-      'add $1 to “What the marks mean” under Settings, at the foot of the Check cohort tab',
+      'add $1 to “What the marks mean” under Settings, at the foot of the Check tab',
     )
     .replace(
       /can set orAbove to true in a rules file/g,
-      'can say yes in the rule’s “At or above” column of the rules sheet (Qualification data tab)',
+      'can say yes in the rule’s “At or above” column of the rules sheet (Rules tab)',
     );
 }

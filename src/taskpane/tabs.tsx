@@ -7,6 +7,8 @@ import { CheckTab } from './check/CheckTab';
 export interface PaneTab {
   id: string;
   label: string;
+  /** The label shown on the tab, so the four fit one row of a 350 px pane; `label` begins with it. */
+  short: string;
   Panel: ComponentType;
 }
 
@@ -23,8 +25,8 @@ const RulesTab = lazy(() =>
 );
 
 export const PANE_TABS: readonly PaneTab[] = [
-  { id: 'check', label: 'Check cohort', Panel: CheckTab },
-  { id: 'whatif', label: 'What-if', Panel: WhatIfTab },
-  { id: 'registration', label: 'Registration', Panel: RegistrationTab },
-  { id: 'rules', label: 'Qualification data', Panel: RulesTab },
+  { id: 'check', label: 'Check cohort', short: 'Check', Panel: CheckTab },
+  { id: 'whatif', label: 'What-if', short: 'What-if', Panel: WhatIfTab },
+  { id: 'registration', label: 'Registration', short: 'Registration', Panel: RegistrationTab },
+  { id: 'rules', label: 'Rules (qualification data)', short: 'Rules', Panel: RulesTab },
 ];

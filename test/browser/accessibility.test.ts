@@ -1,13 +1,16 @@
 // Every tab of the pane after a check of the sample, in headless Chromium: axe-core (injected from npm) finds no
 // violation, but for Fluent's focus-trap helpers (the known aria-hidden-focus false positive on its dummy inputs);
-// headings go in order; and no tab scrolls sideways in a 300 px pane or in a 350 px pane at 200 % zoom.
+// headings go in order; nothing is cut or scrolls sideways at 300 and 350 px, at 100 % and 200 % zoom, on any tab or
+// for any learner of the sample; every sentence the pane shows reads as one; and every focusable element shows a focus
+// ring that meets WCAG 2.2's focus appearance (2.4.13).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { cohortOf, sampleGrid } from '../fake-excel/sample';
+import { axeFindings } from './axe';
+import { focusAppearance } from './focus-ring';
+import { overflowIn } from './overflow';
 import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { sentenceFaults } from './sentences';
 
 const TABS: [string, string][] = [
   ['Check cohort', 'summary'],
@@ -16,73 +19,14 @@ const TABS: [string, string][] = [
   ['Qualification data', 'rules-status'],
 ];
 
-interface Finding {
-  id: string;
-  impact: string | null;
-  nodes: { target: string; html: string; dummy: boolean }[];
-}
-
-declare global {
-  interface Window {
-    axe?: {
-      run(
-        context: Document,
-        options: object,
-      ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[]; html: string }[] }[] }>;
-    };
-  }
-}
-
-async function axeFindings(page: Page): Promise<Finding[]> {
-  // Colours are judged at rest: no tab still loading, no transition half-way.
+/** Picks the learner of sheet row `row` as a user does in Excel, by selecting a cell of their row. */
+async function pickRow(page: Page, sheetName: string, row: number): Promise<void> {
+  await page.evaluate(([sheet, at]) => window.__qualcheckFake!.book.select(sheet, at), [sheetName, `A${row}`] as const);
   await page.waitForFunction(
-    () =>
-      document.querySelector('main [role="progressbar"], main .fui-Spinner') === null &&
-      document.getAnimations().every((a) => a.playState !== 'running'),
+    (r) => document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.endsWith(`(row ${r})`) === true,
+    row,
   );
-  if (!(await page.evaluate(() => window.axe !== undefined))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe!.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => {
-        const element = document.querySelector(String(n.target[0]));
-        return {
-          target: String(n.target[0]),
-          html: n.html.slice(0, 160),
-          dummy: element?.hasAttribute('data-tabster-dummy') === true,
-        };
-      }),
-    }));
-  });
-}
-
-/** What is left once Fluent's focus-trap helpers' aria-hidden-focus is set aside. */
-function real(findings: Finding[]): Finding[] {
-  return findings
-    .map((f) => (f.id === 'aria-hidden-focus' ? { ...f, nodes: f.nodes.filter((n) => !n.dummy) } : f))
-    .filter((f) => f.nodes.length > 0);
-}
-
-/** How far the page scrolls sideways, and the innermost elements that stick out (to say what to fix). */
-async function sideways(page: Page): Promise<{ overflow: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out = [...document.querySelectorAll('body *')].filter(
-      (e) => e.getBoundingClientRect().right > width + 0.5 && (e as HTMLElement).offsetParent !== null,
-    );
-    const innermost = out.filter((e) => !out.some((o) => o !== e && e.contains(o)));
-    return {
-      overflow: document.documentElement.scrollWidth - width,
-      culprits: innermost
-        .slice(0, 6)
-        .map(
-          (e) =>
-            `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} "${(e.textContent ?? '').slice(0, 40)}" right ${Math.round(e.getBoundingClientRect().right)}`,
-        ),
-    };
-  });
+  await page.locator('[data-testid="whatif-results"], [data-testid="whatif-no-qualification"]').first().waitFor();
 }
 
 async function headingLevels(page: Page): Promise<number[]> {
@@ -123,11 +67,17 @@ describe('pane accessibility in headless Chromium', function () {
   it('has no axe violation and headings in order on any tab after a check', async () => {
     const recorded = await checkedPane(380);
     const { page } = recorded;
+    // "Things to look at" says how long it is, and that it scrolls, until its end is in view.
+    const things = page.getByRole('region', { name: /^Things to look at/ });
+    assert.equal(await things.getAttribute('aria-label'), 'Things to look at (3), 3 in all, scrolls');
+    assert.equal(await page.getByTestId('scroll-cue').textContent(), '3 in all: scroll the list for more.');
+    await things.evaluate((list) => list.scrollTo(0, list.scrollHeight));
+    await page.getByText('End of the list: 3 in all.').waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
     for (const [tab, shown] of TABS) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByTestId(shown).waitFor();
-      assert.deepEqual(real(await axeFindings(page)), [], `${tab}: axe violations`);
+      assert.deepEqual(await axeFindings(page), [], `${tab}: axe violations`);
       const levels = await headingLevels(page);
       assert.equal(levels[0], 1, `${tab}: starts at h1`);
       levels.forEach((level, i) =>
@@ -139,13 +89,15 @@ describe('pane accessibility in headless Chromium', function () {
     const picker = page.getByTestId('whatif-learner');
     await picker.click();
     await picker.pressSequentially('ewa');
+    await page.getByRole('listbox').waitFor();
+    assert.deepEqual(await axeFindings(page), [], 'What-if picker with its list open: axe violations');
     await page.keyboard.press('Escape');
-    assert.deepEqual(real(await axeFindings(page)), [], 'What-if picker after typing and Escape: axe violations');
+    assert.deepEqual(await axeFindings(page), [], 'What-if picker after typing and Escape: axe violations');
     await picker.fill('');
     await picker.pressSequentially('CC005');
     await page.getByRole('option', { name: /CC005/ }).click();
     await page.getByTestId('whatif-results').waitFor();
-    assert.deepEqual(real(await axeFindings(page)), [], 'What-if with a learner: axe violations');
+    assert.deepEqual(await axeFindings(page), [], 'What-if with a learner: axe violations');
     const levels = await headingLevels(page);
     levels.forEach((level, i) =>
       assert.ok(i === 0 || level <= levels[i - 1] + 1, `What-if with a learner: heading levels ${levels.join(' ')}`),
@@ -203,37 +155,96 @@ describe('pane accessibility in headless Chromium', function () {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Escape');
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
-    assert.deepEqual(
-      real(await axeFindings(page)),
-      [],
-      'the picker after typing, ArrowDown and Escape: axe violations',
-    );
+    assert.deepEqual(await axeFindings(page), [], 'the picker after typing, ArrowDown and Escape: axe violations');
     assert.deepEqual(recorded.consoleErrors, []);
     assertStayedLocal(recorded, session.origin);
     await page.context().close();
   });
 
   for (const [name, width, scale] of [
+    ['a 350 px pane', 350, 1],
     ['a 300 px pane', 300, 1],
     ['a 350 px pane at 200 % zoom', 175, 2],
+    ['a 300 px pane at 200 % zoom', 150, 2],
   ] as const) {
-    it(`does not scroll sideways in ${name} on any tab`, async () => {
+    it(`cuts nothing and scrolls nothing sideways in ${name}, on any tab and for every learner`, async () => {
       const recorded = await checkedPane(width, scale);
       const { page } = recorded;
+      const { grid, sheetName } = await sampleGrid();
+      const faults: string[] = [];
+      const measure = async (where: string) => {
+        const { page: sideways, elements } = await overflowIn(page);
+        if (sideways > 0) faults.push(`${where}: the page scrolls sideways by ${sideways} px`);
+        faults.push(...elements.map((e) => `${where}: ${e}`));
+      };
+      if (width === 350) {
+        // The four tabs on one row of a 350 px pane.
+        const tops = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().top));
+        assert.equal(new Set(tops).size, 1, `tab tops ${tops.join(', ')}`);
+      }
       await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('radio').first().waitFor();
       for (const [tab, shown] of TABS) {
         await page.getByRole('tab', { name: tab }).click();
         await page.getByTestId(shown).waitFor();
-        const { overflow, culprits } = await sideways(page);
-        assert.equal(overflow, 0, `${tab}: scrolls sideways by ${overflow} px: ${culprits.join('; ')}`);
+        await measure(tab);
       }
       await page.getByRole('tab', { name: 'What-if' }).click();
-      await page.getByTestId('whatif-learner').pressSequentially('CC005');
-      await page.getByRole('option', { name: /CC005/ }).click();
-      await page.getByTestId('whatif-results').waitFor();
-      const { overflow, culprits } = await sideways(page);
-      assert.equal(overflow, 0, `What-if with a learner: scrolls sideways by ${overflow} px: ${culprits.join('; ')}`);
+      for (let row = 2; row <= grid.values.length; row++) {
+        await pickRow(page, sheetName, row);
+        await measure(`What-if, row ${row}`);
+      }
+      assert.deepEqual(faults, []);
       await page.context().close();
     });
   }
+
+  it('says every sentence as one, for every learner: no doubled word, one colon, a full stop at the end', async () => {
+    const recorded = await checkedPane(380);
+    const { page } = recorded;
+    const { grid, sheetName } = await sampleGrid();
+    const faults: string[] = [];
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio').first().waitFor();
+    for (const [tab, shown] of TABS) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByTestId(shown).waitFor();
+      faults.push(...(await sentenceFaults(page)).map((f) => `${tab}: ${f}`));
+    }
+    let checked = 0;
+    await page.getByRole('tab', { name: 'What-if' }).click();
+    for (let row = 2; row <= grid.values.length; row++) {
+      await pickRow(page, sheetName, row);
+      const found = await sentenceFaults(page);
+      checked++;
+      faults.push(...found.map((f) => `What-if, row ${row}: ${f}`));
+    }
+    assert.equal(checked, grid.values.length - 1);
+    assert.deepEqual([...new Set(faults)], []);
+    await page.context().close();
+  });
+
+  it('shows a focus ring on every focusable element that meets WCAG 2.2 focus appearance', async () => {
+    const recorded = await checkedPane(380);
+    const { page } = recorded;
+    const { sheetName } = await sampleGrid();
+    const faults: string[] = [];
+    let reached = 0;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio').first().waitFor();
+    for (const [tab, shown] of TABS) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByTestId(shown).waitFor();
+      if (tab === 'What-if') {
+        // A learner with units not counted: the results, units and plans have the most controls.
+        await pickRow(page, sheetName, 10);
+      }
+      const result = await focusAppearance(page);
+      reached += result.reached;
+      faults.push(...result.faults.map((f) => `${tab}: ${f}`));
+    }
+    assert.ok(reached > 60, `${reached} focusable elements reached by Tab`);
+    assert.deepEqual(faults, []);
+    await page.context().close();
+  });
 });

@@ -13,6 +13,8 @@ export interface FakeExcel {
   book: FakeWorkbookState;
   stats: FakeStats;
   run: HostRun;
+  /** The host's options, read at each sync: a test may slow the host down or speed it up between actions. */
+  options: FakeContextOptions;
 }
 
 export function createFakeExcel(book = new FakeWorkbookState(), options: Partial<FakeContextOptions> = {}): FakeExcel {
@@ -35,5 +37,5 @@ export function createFakeExcel(book = new FakeWorkbookState(), options: Partial
       context.close();
     }
   };
-  return { book, stats, run };
+  return { book, stats, run, options: settings };
 }

@@ -908,11 +908,20 @@ export class FakeRange extends FakeObject implements HostRange {
         }
         const cut = sheet.merged.find((m) => intersects(m, rect) && !contains(rect, m));
         if (cut) throw new FakeExcelError('InvalidOperation', 'Cannot change part of a merged cell.', 'Range.values');
+        // "The value of a merged range is specified in the cell of the range's upper-left corner" (Range.Merge): a
+        // merged area written whole keeps the value given for that cell, and what was given for its others is lost.
+        const inside = sheet.merged.filter((m) => contains(rect, m));
         values.forEach((row, i) =>
           row.forEach((v, j) => {
             if (v === null) return;
             const r = rect.row + i;
             const c = rect.column + j;
+            if (
+              inside.some(
+                (m) => contains(m, { row: r, column: c, rows: 1, columns: 1 }) && (r !== m.row || c !== m.column),
+              )
+            )
+              return;
             sheet.setValue(r, c, stored(v, sheet.numberFormat(r, c)));
           }),
         );

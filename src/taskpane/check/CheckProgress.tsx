@@ -1,7 +1,8 @@
 // Progress of a running check, with Cancel: the check stops between two chunks and says what was written.
-import { Button, Field, makeStyles, ProgressBar, tokens, useAnnounce } from '@fluentui/react-components';
+import { Button, Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { Progress } from '../../excel/progress';
+import { usePaneAnnounce } from '../announcer';
 import { counted, figure } from '../status-words';
 
 const useStyles = makeStyles({
@@ -27,29 +28,33 @@ export function progressText(progress: Progress | null, fallback: string): strin
 
 export function CheckProgress({
   progress,
+  name,
   label,
   onCancel,
 }: {
   progress: Progress | null;
+  /** What the bar measures, as a screen reader names it ("Progress of the check"). */
+  name: string;
   label: string;
   onCancel?: () => void;
 }) {
   const styles = useStyles();
   const value = progress && progress.total > 0 ? progress.done / progress.total : undefined;
-  // The live region hears each step once (reading, checking, writing), not every figure of the bar.
-  const { announce } = useAnnounce();
+  // The live region hears each step once (reading, checking, writing), not every figure of the bar, and only a step that
+  // lasts: the result of a quick check is said alone, with no step before it that is already over.
+  const { progress: sayStep } = usePaneAnnounce();
   const step = progress
     ? progress.phase === 'checking' && progress.done >= progress.total
       ? 'writing'
       : progress.phase
     : null;
   useEffect(() => {
-    if (step) announce(`${PHASE_WORDS[step]}…`);
-  }, [step, announce]);
+    if (step) sayStep(`${PHASE_WORDS[step]}…`);
+  }, [step, sayStep]);
   return (
     <div className={styles.row} data-testid="progress">
       <Field className={styles.bar} validationMessage={progressText(progress, label)} validationState="none">
-        <ProgressBar value={value} thickness="large" />
+        <ProgressBar value={value} thickness="large" aria-label={name} aria-valuetext={progressText(progress, label)} />
       </Field>
       {onCancel && (
         <Button onClick={onCancel} data-testid="cancel">

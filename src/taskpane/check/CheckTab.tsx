@@ -1,12 +1,14 @@
 // The "Check cohort" tab: what was found, settings, the Check button with progress and Cancel, and the summary.
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { RulesSheetNotice } from '../rules/RulesSheetNotice';
 import { usePanelStyles } from '../panel-styles';
 import { CheckProgress } from './CheckProgress';
 import { FoundPanel } from './FoundPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SummaryPanel, summaryWords } from './SummaryPanel';
-import { useResultFocus } from '../announcer';
+import { sentences, useResultFocus } from '../announcer';
+import { PaneNotice } from '../PaneNotice';
+import { notACohort } from './reading-words';
 import { useCohortCheck } from './useCohortCheck';
 import { useWriteWarning } from '../write-warning';
 
@@ -25,7 +27,14 @@ export function CheckTab() {
     testId: 'undo-continue',
   });
   const running = cohort.job !== null;
-  const canCheck = !running && cohort.settingsErrors.length === 0;
+  const notCohort = cohort.inspection ? notACohort(cohort.inspection) : null;
+  // Why Check is off, said beside it and read with it (the button stays focusable, so the reason is heard).
+  const offReason = notCohort
+    ? `Check is off: ${notCohort.replace(/^Sheet/, 'sheet')} Open the sheet with your learners, then press Read the sheet again.`
+    : cohort.settingsErrors.length > 0
+      ? 'Check is off until the settings below are corrected.'
+      : null;
+  const canCheck = !running && offReason === null;
 
   // A sheet with no learners (or one that could not be read) gets no results: the check says why and writes nothing,
   // so the one-time undo warning is kept for a check that will write.
@@ -33,42 +42,51 @@ export function CheckTab() {
   const startCheck = () => (writes ? warning.ask(() => cohort.check()) : cohort.check());
   const outcome = cohort.outcome;
   const done = outcome?.kind === 'done' ? outcome.outcome : null;
-  const headingRef = useResultFocus<HTMLHeadingElement>(done, done ? summaryWords(done) : undefined);
-  // A MessageBar says its own text through the pane's announcer; focus goes to it so the next Tab starts there.
-  const errorRef = useResultFocus<HTMLDivElement>(
-    outcome?.kind === 'failed' || outcome?.kind === 'cancelled' ? outcome : null,
-    '',
+  // The summary and the notices beside it, said together once; focus goes to the summary's heading.
+  const headingRef = useResultFocus<HTMLHeadingElement>(
+    done,
+    done ? sentences(summaryWords(done), ...done.notices) : undefined,
   );
 
   return (
     <div className={panel.column}>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!canCheck} onClick={startCheck} data-testid="check">
+        {/* Focusable while off: focus stays where the user left it while a job runs, and the reason is heard. */}
+        <Button
+          appearance="primary"
+          disabledFocusable={!canCheck}
+          onClick={startCheck}
+          data-testid="check"
+          aria-describedby={offReason ? 'check-off-reason' : undefined}
+        >
           Check cohort
         </Button>
-        <Button disabled={running} onClick={cohort.inspect} data-testid="refresh">
+        <Button disabledFocusable={running} onClick={() => cohort.inspect(true)} data-testid="refresh">
           Read the sheet again
         </Button>
       </div>
+      {offReason && !running && (
+        <Caption1 id="check-off-reason" data-testid="check-off-reason">
+          {offReason}
+        </Caption1>
+      )}
       {cohort.job && (
         <CheckProgress
           progress={cohort.job.progress}
+          name={cohort.job.kind === 'checking' ? 'Progress of the check' : 'Progress of reading the sheet'}
           label={cohort.job.kind === 'checking' ? 'Starting the check…' : 'Reading the sheet…'}
           onCancel={cohort.job.kind === 'checking' ? cohort.cancel : undefined}
         />
       )}
-      {cohort.outcome?.kind === 'failed' && (
-        <MessageBar intent="error" data-testid="check-error" ref={errorRef} tabIndex={-1}>
-          <MessageBarBody>
-            <MessageBarTitle>The check did not finish</MessageBarTitle>
-            {cohort.outcome.message}
-          </MessageBarBody>
-        </MessageBar>
+      {outcome?.kind === 'failed' && (
+        <PaneNotice intent="error" title="The check did not finish" result={outcome} testId="check-error">
+          {outcome.message}
+        </PaneNotice>
       )}
-      {cohort.outcome?.kind === 'cancelled' && (
-        <MessageBar intent="warning" data-testid="check-cancelled" ref={errorRef} tabIndex={-1}>
-          <MessageBarBody>{cohort.outcome.message}</MessageBarBody>
-        </MessageBar>
+      {outcome?.kind === 'cancelled' && (
+        <PaneNotice intent="warning" result={outcome} testId="check-cancelled">
+          {outcome.message}
+        </PaneNotice>
       )}
       {cohort.outcome?.kind === 'done' &&
         cohort.outcome.outcome.notices.map((notice) => (
@@ -82,11 +100,11 @@ export function CheckTab() {
       )}
       {cohort.inspectionError &&
         !(cohort.outcome?.kind === 'failed' && cohort.outcome.message === cohort.inspectionError) && (
-          <MessageBar intent="error">
-            <MessageBarBody>{cohort.inspectionError}</MessageBarBody>
-          </MessageBar>
+          <PaneNotice intent="error" result={cohort.inspectionError} testId="inspection-error">
+            {cohort.inspectionError}
+          </PaneNotice>
         )}
-      {cohort.inspection && <FoundPanel inspection={cohort.inspection} onGoTo={cohort.goTo} />}
+      {cohort.inspection && <FoundPanel inspection={cohort.inspection} notCohort={notCohort} onGoTo={cohort.goTo} />}
       <SettingsPanel errors={cohort.settingsErrors} />
       {warning.dialog}
     </div>

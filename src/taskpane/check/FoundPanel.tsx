@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   detail: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
   warnings: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column' },
   message: { overflowWrap: 'anywhere' },
+  plain: { margin: 0, padding: 0, listStyleType: 'none' },
 });
 
 export function qualificationCounts(inspection: SheetInspection): { label: string; count: number }[] {
@@ -34,16 +35,27 @@ export function qualificationCounts(inspection: SheetInspection): { label: strin
 // Memo: the Check tab renders again on every progress step of a check, and this panel depends on the reading only.
 export const FoundPanel = memo(function FoundPanel({
   inspection,
+  notCohort,
   onGoTo,
 }: {
   inspection: SheetInspection;
+  /** Why the sheet is not a cohort (reading-words.ts), said instead of the facts of a reading that found none. */
+  notCohort: string | null;
   onGoTo: (sheet: string, cell: string) => void;
 }) {
   const styles = useStyles();
   const qualifications = useMemo(() => qualificationCounts(inspection), [inspection]);
   const { read, reading } = inspection;
   const found = reading.headerRow > 0;
-  const warnings = reading.warnings;
+  // The reading's "no header row" warning is what `notCohort` says, in the pane's words.
+  const warnings = notCohort ? reading.warnings.filter((w) => w.code !== 'no-header') : reading.warnings;
+  if (notCohort)
+    return (
+      <Card data-testid="found-panel">
+        <CardHeader header={<Subtitle2 as="h2">Nothing to check on sheet “{read.sheetName}”</Subtitle2>} />
+        <Body1 data-testid="not-a-cohort">{notCohort}</Body1>
+      </Card>
+    );
   return (
     <Card data-testid="found-panel">
       <CardHeader
@@ -68,20 +80,23 @@ export const FoundPanel = memo(function FoundPanel({
         </dd>
         <dt className={styles.term}>Qualifications</dt>
         <dd className={styles.detail}>
-          {qualifications.map((q) => (
-            <div key={q.label}>
-              {q.label}: {figure(q.count)}
-            </div>
-          ))}
+          {/* A list, so a screen reader (and a copy) keeps each qualification's count apart from the next. */}
+          <ul className={styles.plain}>
+            {qualifications.map((q) => (
+              <li key={q.label}>
+                {q.label}: {figure(q.count)}
+              </li>
+            ))}
+          </ul>
           {reading.learners.length === 0 && '—'}
         </dd>
       </dl>
       {warnings.length > 0 && (
         <>
-          <Body1>{counted(warnings.length, 'thing')} to look at:</Body1>
+          <Body1 id="found-warnings-count">{counted(warnings.length, 'thing')} to look at:</Body1>
           <VirtualList
             count={warnings.length}
-            label="Things to look at"
+            label={`Things to look at (${figure(warnings.length)})`}
             maxHeight={220}
             estimate={40}
             className={styles.warnings}

@@ -12,6 +12,8 @@ import { markVocabularyOf } from '../../settings/pane-settings';
 import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
+import { usePaneAnnounce } from '../announcer';
+import { readingWords } from './reading-words';
 
 export type Job = { kind: 'inspecting' | 'checking'; progress: Progress | null };
 
@@ -26,7 +28,8 @@ export interface CohortCheck {
   job: Job | null;
   outcome: Outcome | null;
   settingsErrors: string[];
-  inspect: () => void;
+  /** Reads the sheet; `say` announces what was found (a reading the user asked for). */
+  inspect: (say?: boolean) => void;
   check: () => void;
   cancel: () => void;
   goTo: (sheetName: string, address: string) => void;
@@ -55,17 +58,23 @@ export function useCohortCheck(): CohortCheck {
   const latest = useRef(checkSettings);
   latest.current = checkSettings;
 
-  const inspect = useCallback(() => {
-    start('inspecting', async () => {
-      setJob({ kind: 'inspecting', progress: null });
-      try {
-        const onProgress = (progress: Progress) => setJob({ kind: 'inspecting', progress });
-        setInspection(await inspectSheet(run, latest.current, { onProgress }));
-      } finally {
-        setJob(null);
-      }
-    });
-  }, [run, start]);
+  const announce = usePaneAnnounce();
+  const inspect = useCallback(
+    (say = false) => {
+      start('inspecting', async () => {
+        setJob({ kind: 'inspecting', progress: null });
+        try {
+          const onProgress = (progress: Progress) => setJob({ kind: 'inspecting', progress });
+          const found = await inspectSheet(run, latest.current, { onProgress });
+          setInspection(found);
+          if (say) announce.say(readingWords(found));
+        } finally {
+          setJob(null);
+        }
+      });
+    },
+    [run, start, announce],
+  );
 
   const check = useCallback(() => {
     start(
@@ -102,9 +111,13 @@ export function useCohortCheck(): CohortCheck {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  // Read the sheet when the pane opens and whenever a setting that changes the reading does.
+  // Read the sheet when the pane opens and whenever a setting that changes the reading does; a reading after a changed
+  // setting is said, as the setting's outcome (the focus stays on the setting).
+  const readWith = useRef<string | null>(null);
   useEffect(() => {
-    if (active) inspect();
+    if (!active) return;
+    inspect(readWith.current !== null && readWith.current !== settingsKey);
+    readWith.current = settingsKey;
   }, [active, inspect, settingsKey]);
 
   return { inspection, inspectionError, job, outcome, settingsErrors: marks.errors, inspect, check, cancel, goTo };

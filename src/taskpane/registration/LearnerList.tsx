@@ -12,6 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { RegistrationProblem, RegistrationResult } from '../../registration/check';
+import { sentences } from '../announcer';
+import { usePanelStyles } from '../panel-styles';
 import { reasonLabel } from '../status-words';
 import { VirtualList } from '../VirtualList';
 
@@ -24,7 +26,17 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
   },
   reason: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline', flexWrap: 'wrap', minWidth: 0 },
-  code: { flexShrink: 0 },
+  // A reason's label ("unit not in qualification") wraps inside its chip in a narrow pane instead of running past it.
+  code: {
+    flexShrink: 1,
+    minWidth: 0,
+    maxWidth: '100%',
+    height: 'auto',
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+  },
+  // A long double-barrelled name breaks at the pane's edge rather than being cut by the list's box.
+  name: { overflowWrap: 'anywhere' },
   message: { minWidth: 0, overflowWrap: 'anywhere', textAlign: 'left' },
 });
 
@@ -43,6 +55,7 @@ function Reason({
   onGoTo: (cell: string) => void;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { cell } = problem;
   const label = reasonLabel(problem.code);
   return (
@@ -55,14 +68,16 @@ function Reason({
       >
         {label}
       </Badge>
+      {/* Said between the chip and its message, so "date" and "Date of birth …" are not heard as one phrase. */}
+      <span className={panel.spokenOnly}> — </span>
       {shared ? (
         <Caption1>(said once above the list)</Caption1>
       ) : cell ? (
         <Link as="button" className={styles.message} onClick={() => onGoTo(cell)} title={`Select ${cell}`}>
-          {problem.message}
+          {sentences(problem.message)}
         </Link>
       ) : (
-        <Caption1 className={styles.message}>{problem.message}</Caption1>
+        <Caption1 className={styles.message}>{sentences(problem.message)}</Caption1>
       )}
     </li>
   );
@@ -101,7 +116,10 @@ export function LearnerList({
             const result = results[i];
             return (
               <>
-                <Text weight="semibold">{learnerName(result)}</Text> <Caption1>row {result.row}</Caption1>
+                <Text weight="semibold" className={styles.name}>
+                  {learnerName(result)}
+                </Text>{' '}
+                <Caption1>row {result.row}</Caption1>
                 {result.problems.length > 0 && (
                   <ul className={styles.reasons}>
                     {result.problems.map((problem, k) => (

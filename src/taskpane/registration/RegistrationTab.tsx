@@ -25,7 +25,9 @@ import { LearnerList } from './LearnerList';
 import { useRegistration } from './useRegistration';
 import { useWriteWarning } from '../write-warning';
 import { counted, figure, reasonLabel } from '../status-words';
-import { useResultFocus } from '../announcer';
+import { sentences, usePaneAnnounce } from '../announcer';
+import { PaneNotice } from '../PaneNotice';
+import { useEffect, useRef } from 'react';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -33,6 +35,9 @@ const useStyles = makeStyles({
   dateInput: { maxWidth: '100%', minWidth: 0 },
   shared: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** How long a new date must rest before its counts are said. */
+const SETTLE_MS = 600;
 
 export function RegistrationTab() {
   const styles = useStyles();
@@ -49,9 +54,27 @@ export function RegistrationTab() {
   const ready = view?.ready ?? [];
   const heldBack = view?.heldBack ?? [];
   const isShared = view?.isShared ?? (() => false);
-  // MessageBars say their own text through the pane's announcer; focus goes to the one an action ended with.
-  const exportedRef = useResultFocus<HTMLDivElement>(exported, '');
-  const errorRef = useResultFocus<HTMLDivElement>(registration.error, '');
+  // A new date (or a reading the user asked for) re-checks every learner: the counts it comes to are its outcome, said
+  // once they are in; the focus stays on the date.
+  const announce = usePaneAnnounce();
+  const sayView = useRef(false);
+  const countsWords =
+    view && results
+      ? `${figure(ready.length)} of ${counted(results.length, 'learner')} ready to register; ${figure(heldBack.length)} held back.`
+      : null;
+  useEffect(() => {
+    if (!view || !sayView.current) return;
+    const shared =
+      view.shared.length > 0
+        ? `${counted(view.shared.length, 'reason')} shared by many learners ${view.shared.length === 1 ? 'is' : 'are'} said above the lists.`
+        : null;
+    // A date typed or stepped a part at a time is said once it rests, not at every keystroke.
+    const timer = setTimeout(() => {
+      sayView.current = false;
+      announce.say(sentences(`Registration on ${formatUkDate(date)}`, countsWords, shared));
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [view, date, countsWords, announce]);
   const learnerCount = inspection?.reading.learners.length ?? 0;
   const busyText =
     busy === 'reading'
@@ -74,19 +97,29 @@ export function RegistrationTab() {
             className={styles.dateInput}
             type="date"
             value={date}
-            onChange={(_, data) => registration.setDate(data.value)}
+            onChange={(_, data) => {
+              sayView.current = true;
+              registration.setDate(data.value);
+            }}
             data-testid="registration-date"
           />
         </Field>
-        <Button disabled={busy !== null} onClick={registration.read} data-testid="registration-refresh">
+        <Button
+          disabledFocusable={busy !== null}
+          onClick={() => {
+            sayView.current = true;
+            registration.read();
+          }}
+          data-testid="registration-refresh"
+        >
           Read the sheet again
         </Button>
       </div>
       {busy && <Spinner size="tiny" label={busyText} data-testid="registration-busy" />}
       {registration.error && (
-        <MessageBar intent="error" data-testid="registration-error" ref={errorRef} tabIndex={-1}>
-          <MessageBarBody>{registration.error}</MessageBarBody>
-        </MessageBar>
+        <PaneNotice intent="error" result={registration.error} testId="registration-error">
+          {registration.error}
+        </PaneNotice>
       )}
       {inspection && inspection.reading.learners.length === 0 && (
         <MessageBar intent="warning" data-testid="registration-no-learners">
@@ -106,10 +139,7 @@ export function RegistrationTab() {
             }
             description={<Caption1>Sheet “{sheetName}”</Caption1>}
           />
-          <Body1 data-testid="registration-counts">
-            {figure(ready.length)} of {counted(results.length, 'learner')} ready to register; {figure(heldBack.length)}{' '}
-            held back.
-          </Body1>
+          <Body1 data-testid="registration-counts">{countsWords}</Body1>
           <div className={styles.row}>
             <Button
               appearance="primary"
@@ -125,27 +155,34 @@ export function RegistrationTab() {
             as text, and offers the same rows as a CSV file. Your cohort sheet is not changed.
           </Caption1>
           {exported && (
-            <MessageBar intent="success" data-testid="registration-exported" ref={exportedRef} tabIndex={-1}>
-              <MessageBarBody>
-                <MessageBarTitle>Exported {counted(exported.written.learners, 'learner')}</MessageBarTitle>
-                {exported.written.replaced ? 'Replaced ' : 'Written to '}
-                <Link
-                  as="button"
-                  onClick={() => registration.goTo(exported.written.sheetName, exported.written.range)}
-                  data-testid="registration-sheet-link"
-                >
-                  {exported.written.sheetName}!{exported.written.range}
-                </Link>
-                .{' '}
-                <DownloadLink
-                  file={exported.csv}
-                  testId="registration-csv"
-                  otherwise={`save sheet “${exported.written.sheetName}” with File > Save As, choosing CSV UTF-8; its cells are text, so ULNs and dates keep their form`}
-                >
-                  {`Download ${exported.csv.fileName}`}
-                </DownloadLink>
-              </MessageBarBody>
-            </MessageBar>
+            <PaneNotice
+              intent="success"
+              title={`Exported ${counted(exported.written.learners, 'learner')}`}
+              result={exported}
+              testId="registration-exported"
+              words={sentences(
+                `Exported ${counted(exported.written.learners, 'learner')}`,
+                `${exported.written.replaced ? 'Replaced' : 'Written to'} sheet “${exported.written.sheetName}”, ${exported.written.range}`,
+                `The same rows are offered as ${exported.csv.fileName}, a link in this notice`,
+              )}
+            >
+              {exported.written.replaced ? 'Replaced ' : 'Written to '}
+              <Link
+                as="button"
+                onClick={() => registration.goTo(exported.written.sheetName, exported.written.range)}
+                data-testid="registration-sheet-link"
+              >
+                {exported.written.sheetName}!{exported.written.range}
+              </Link>
+              .{' '}
+              <DownloadLink
+                file={exported.csv}
+                testId="registration-csv"
+                otherwise={`save sheet “${exported.written.sheetName}” with File > Save As, choosing CSV UTF-8; its cells are text, so ULNs and dates keep their form`}
+              >
+                {`Download ${exported.csv.fileName}`}
+              </DownloadLink>
+            </PaneNotice>
           )}
         </Card>
       )}

@@ -19,7 +19,7 @@ export function RulesSheetNotice({ cohort }: { cohort: CohortCheck }) {
       <MessageBar intent="info" data-testid="rules-sheet-used">
         <MessageBarBody>
           {definitions.length > 0
-            ? `Qualification data for ${used} comes from sheet “${rules.sheetName}” (${changes.length} ${changes.length === 1 ? 'change' : 'changes'} to the built-in catalogue; see the Qualification data tab).`
+            ? `Qualification data for ${used} comes from sheet “${rules.sheetName}” (${changes.length} ${changes.length === 1 ? 'change' : 'changes'} to the built-in catalogue; see the Rules tab).`
             : `Sheet “${rules.sheetName}” was read, but none of it could be used.`}
         </MessageBarBody>
       </MessageBar>

@@ -9,9 +9,6 @@ import {
   Checkbox,
   Link,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   tokens,
@@ -26,6 +23,9 @@ import { useWriteWarning } from '../write-warning';
 import { usePane } from '../services';
 import { centreValues } from './centre-values';
 import { useWorkbookRules } from './useWorkbookRules';
+import { VirtualList } from '../VirtualList';
+import { sentences } from '../announcer';
+import { PaneNotice } from '../PaneNotice';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -40,6 +40,11 @@ const useStyles = makeStyles({
   },
   hidden: { display: 'none' },
 });
+
+/** Where the rules sheet is, after an edit that left the cohort sheet in front. */
+function whereWords(start: { sheetName: string; cell: string }): string {
+  return `The cohort sheet stays in front, ready to check; sheet “${start.sheetName}” is the workbook's tab of that name, to fill in from ${start.cell}.`;
+}
 
 export function RulesTab() {
   const styles = useStyles();
@@ -110,13 +115,13 @@ export function RulesTab() {
         <div className={styles.actions}>
           <Button
             appearance="primary"
-            disabled={busy !== null || rules === undefined || (rules === null && toAdd.length === 0)}
+            disabledFocusable={busy !== null || rules === undefined || (rules === null && toAdd.length === 0)}
             onClick={() => (toAdd.length > 0 ? warning.ask(() => state.edit(toAdd)) : state.edit([]))}
             data-testid="rules-edit"
           >
             Edit qualification data
           </Button>
-          <Button disabled={busy !== null} onClick={state.read} data-testid="rules-refresh">
+          <Button disabledFocusable={busy !== null} onClick={state.read} data-testid="rules-refresh">
             Read the sheet again
           </Button>
         </div>
@@ -128,14 +133,28 @@ export function RulesTab() {
         <Spinner size="tiny" label={busy === 'reading' ? 'Reading the rules sheet…' : 'Writing the rules sheet…'} />
       )}
       {state.error && (
-        <MessageBar intent="error" data-testid="rules-error">
-          <MessageBarBody>{state.error}</MessageBarBody>
-        </MessageBar>
+        <PaneNotice intent="error" result={state.error} testId="rules-error">
+          {state.error}
+        </PaneNotice>
       )}
       {state.notice && (
-        <MessageBar intent={state.notice.intent} data-testid="rules-notice">
-          <MessageBarBody>{state.notice.text}</MessageBarBody>
-        </MessageBar>
+        <PaneNotice
+          intent={state.notice.intent}
+          result={state.notice}
+          testId="rules-notice"
+          words={sentences(state.notice.text, state.notice.start && whereWords(state.notice.start))}
+        >
+          {state.notice.text}
+          {state.notice.start && (
+            <>
+              {' '}
+              {whereWords(state.notice.start)}{' '}
+              <Link as="button" onClick={() => state.start(state.notice!.start!.cell)} data-testid="rules-start-link">
+                Go to {state.notice.start.cell} on sheet “{state.notice.start.sheetName}”
+              </Link>
+            </>
+          )}
+        </PaneNotice>
       )}
       {errors.length > 0 && (
         <Card data-testid="rules-problems">
@@ -147,16 +166,22 @@ export function RulesTab() {
               </Caption1>
             }
           />
-          <ul className={styles.list}>
-            {errors.map((e, i) => (
-              <li key={`${e.cell}-${i}`} data-testid="rules-problem">
-                <Link as="button" onClick={() => state.goTo(e.cell)} title={`Select ${e.cell}`}>
-                  {e.cell}
+          <VirtualList
+            count={errors.length}
+            label={`Problems on the sheet (${errors.length})`}
+            maxHeight={320}
+            estimate={40}
+            keyOf={(i) => `${errors[i].cell}-${i}`}
+            itemProps={() => ({ 'data-testid': 'rules-problem' })}
+            render={(i) => (
+              <>
+                <Link as="button" onClick={() => state.goTo(errors[i].cell)} title={`Select ${errors[i].cell}`}>
+                  {errors[i].cell}
                 </Link>{' '}
-                <Caption1>{e.message}</Caption1>
-              </li>
-            ))}
-          </ul>
+                <Caption1>{errors[i].message}</Caption1>
+              </>
+            )}
+          />
         </Card>
       )}
       {rules && (
@@ -165,13 +190,16 @@ export function RulesTab() {
           {changes.length === 0 ? (
             <Caption1>None: the sheet says what the built-in catalogue says.</Caption1>
           ) : (
-            <ul className={styles.list}>
-              {changes.map((line, i) => (
-                <li key={i} data-testid="rules-change">
-                  <Caption1>{line}</Caption1>
-                </li>
-              ))}
-            </ul>
+            // A list that scrolls says how long it is and that more is below, rather than stopping mid-line.
+            <VirtualList
+              count={changes.length}
+              label={`Changes against the built-in catalogue (${changes.length})`}
+              maxHeight={320}
+              estimate={20}
+              keyOf={(i) => i}
+              itemProps={() => ({ 'data-testid': 'rules-change' })}
+              render={(i) => <Caption1>{changes[i]}</Caption1>}
+            />
           )}
         </Card>
       )}
@@ -248,16 +276,22 @@ export function RulesTab() {
           Import adds the file's qualifications to the rules sheet; one already there is left as it is.
         </Caption1>
         {state.importErrors && (
-          <MessageBar intent="error" data-testid="rules-import-errors">
-            <MessageBarBody>
-              <MessageBarTitle>{state.importErrors.fileName} was not imported</MessageBarTitle>
-              <ul className={styles.list}>
-                {state.importErrors.errors.map((e, i) => (
-                  <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
+          <PaneNotice
+            intent="error"
+            title={`${state.importErrors.fileName} was not imported`}
+            result={state.importErrors}
+            testId="rules-import-errors"
+            words={sentences(
+              `${state.importErrors.fileName} was not imported`,
+              ...state.importErrors.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
+            )}
+          >
+            <ul className={styles.list}>
+              {state.importErrors.errors.map((e, i) => (
+                <li key={i}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
+              ))}
+            </ul>
+          </PaneNotice>
         )}
       </Card>
       {warning.dialog}

@@ -14,6 +14,8 @@ import { readFileText } from './read-file';
 export interface RulesNotice {
   intent: 'success' | 'info';
   text: string;
+  /** The sheet and first cell to fill in, when blocks were written: the notice links to it. */
+  start?: { sheetName: string; cell: string };
 }
 
 export interface WorkbookRulesState {
@@ -29,6 +31,8 @@ export interface WorkbookRulesState {
   importJson: (file: File) => void;
   exportJson: () => void;
   goTo: (cell: string) => void;
+  /** Shows the rules sheet at `cell` (the first value to fill in after an edit). */
+  start: (cell: string) => void;
 }
 
 function list(ids: readonly string[]): string {
@@ -53,6 +57,14 @@ export function editSentence(edit: RulesSheetEdit, from?: string): string {
   }
   if (parts.length === 0) parts.push(`Showing sheet “${edit.sheetName}”.`);
   return parts.join(' ');
+}
+
+function noticeOf(done: RulesSheetEdit, text: string): RulesNotice {
+  return {
+    intent: done.added.length > 0 ? 'success' : 'info',
+    text,
+    start: { sheetName: done.sheetName, cell: done.startCell },
+  };
 }
 
 export function useWorkbookRules(): WorkbookRulesState {
@@ -85,7 +97,7 @@ export function useWorkbookRules(): WorkbookRulesState {
       setImportErrors(null);
       job('writing', async () => {
         const done = await editRulesSheet(run, definitions);
-        setNotice({ intent: done.added.length > 0 ? 'success' : 'info', text: editSentence(done) });
+        setNotice(noticeOf(done, editSentence(done)));
       });
     },
     [job, run],
@@ -106,7 +118,7 @@ export function useWorkbookRules(): WorkbookRulesState {
           return;
         }
         const done = await editRulesSheet(run, definitions);
-        setNotice({ intent: done.added.length > 0 ? 'success' : 'info', text: editSentence(done, file.name) });
+        setNotice(noticeOf(done, editSentence(done, file.name)));
       });
     },
     [job, run, catalogue],
@@ -128,6 +140,13 @@ export function useWorkbookRules(): WorkbookRulesState {
     [goToCell, rules],
   );
 
+  const startAt = useCallback(
+    (cell: string) => {
+      if (notice?.start) goToCell(notice.start.sheetName, cell);
+    },
+    [goToCell, notice],
+  );
+
   useEffect(() => {
     if (active) read();
   }, [active, read]);
@@ -135,5 +154,18 @@ export function useWorkbookRules(): WorkbookRulesState {
   // A file made from an earlier reading of the sheet would be out of date.
   useEffect(() => setExported(null), [rules]);
 
-  return { rules, busy, error, notice, importErrors, exported, read, edit, importJson, exportJson, goTo };
+  return {
+    rules,
+    busy,
+    error,
+    notice,
+    importErrors,
+    exported,
+    read,
+    edit,
+    importJson,
+    exportJson,
+    goTo,
+    start: startAt,
+  };
 }

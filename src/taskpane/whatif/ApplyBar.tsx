@@ -10,9 +10,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { PaneNotice } from '../PaneNotice';
 import type { CellValue } from '../../cohort/types';
 import type { RowChanges } from '../../cohort/row-edits';
-import { useResultFocus } from '../announcer';
 import { counted } from '../status-words';
 
 const useStyles = makeStyles({
@@ -47,20 +47,19 @@ export function ApplyBar({
 }) {
   const styles = useStyles();
   const { changes, notWritten } = rowChanges;
-  // The MessageBar says its own text through the pane's announcer; focus goes to it after Apply.
-  const noticeRef = useResultFocus<HTMLDivElement>(notice, '');
   return (
     <div className={styles.column} data-testid="whatif-apply-bar">
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={busy || changes.length === 0}
+          disabledFocusable={busy || changes.length === 0}
           onClick={onApply}
           data-testid="whatif-apply"
         >
           Apply to sheet
         </Button>
-        <Button disabled={busy || changedCount === 0} onClick={onReset} data-testid="whatif-reset">
+        {/* Focusable when off: after Reset the focus stays on it (the control that changed the view), not on the page. */}
+        <Button disabledFocusable={busy || changedCount === 0} onClick={onReset} data-testid="whatif-reset">
           Reset to the sheet
         </Button>
         {busy && <Spinner size="tiny" label="Writing…" />}
@@ -95,18 +94,9 @@ export function ApplyBar({
         </MessageBar>
       )}
       {notice && (
-        <MessageBar
-          intent={notice.intent}
-          layout="multiline"
-          data-testid={`whatif-${notice.intent}`}
-          ref={noticeRef}
-          tabIndex={-1}
-        >
-          <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle>
-            {notice.text}
-          </MessageBarBody>
-        </MessageBar>
+        <PaneNotice intent={notice.intent} title={notice.title} result={notice} testId={`whatif-${notice.intent}`}>
+          {notice.text}
+        </PaneNotice>
       )}
     </div>
   );

@@ -124,6 +124,8 @@ export function LearnerPicker({
             if (windowed && index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
           }}
           listbox={{ ref: setListbox }}
+          // In the page rather than in a layer at the body's end: the open list stays inside the pane's main landmark.
+          inlinePopup
         >
           {windowed ? (
             <div className={styles.window} style={{ height: virtualizer.getTotalSize() }}>

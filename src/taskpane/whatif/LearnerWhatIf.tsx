@@ -2,7 +2,8 @@
 // planner's suggestions, and Apply (the changed cells only, after the undo warning) or Reset.
 import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE } from '../../cohort/results';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { sentences, usePaneAnnounce } from '../announcer';
 import type { LearnerRecord } from '../../cohort/types';
 import type { SheetInspection } from '../../excel/check-sheet';
 import { planRowChanges } from '../../cohort/row-edits';
@@ -11,7 +12,7 @@ import type { QualificationDefinition } from '../../rules/model';
 import type { CostMeasure } from '../../rules/planner';
 import { usePane } from '../services';
 import { markVocabularyOf } from '../../settings/pane-settings';
-import { figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
+import { figure, STATUS_LABEL, statusPhrase } from '../status-words';
 import { learnerLabel } from './LearnerPicker';
 import { useWriteWarning } from '../write-warning';
 import { ApplyBar, type ApplyNotice } from './ApplyBar';
@@ -56,9 +57,16 @@ const useStyles = makeStyles({
   },
 });
 
+/** The verdict as the live region says it after a change of units: the status and the credits. */
+function verdictWords(view: ReturnType<typeof whatIf>): string {
+  const { credits } = view;
+  const of = credits.required === undefined ? '' : ` of ${figure(credits.required)}`;
+  return `Status ${statusPhrase(view.status)}; credits ${figure(credits.achieved)} achieved, ${figure(credits.withPlanned)} with planned${of}.`;
+}
+
 function appliedText(outcome: ApplyOutcome): string {
   const cells = outcome.written.map((c) => c.cell).join(', ');
-  const status = STATUS_WORDS[outcome.check.result.status];
+  const status = statusPhrase(outcome.check.result.status);
   return `Wrote ${cells}. Row ${outcome.check.record.row} re-checked: ${status}.${resultsText(outcome)}`;
 }
 
@@ -128,11 +136,22 @@ export function LearnerWhatIf({
       }),
     [drafts, draftKey],
   );
+  // What the last change of units was, so the verdict it leads to is said with it once the view is recomputed.
+  const change = useRef<string | null>(null);
   const onChoice = useCallback(
-    (ref: string, choice: UnitChoice) => setChoices((c) => withChoice(c, ref, choice)),
+    (ref: string, choice: UnitChoice) => {
+      change.current = '';
+      setChoices((c) => withChoice(c, ref, choice));
+    },
     [setChoices],
   );
-  const onAdd = useCallback((line: PlanLine) => setChoices((c) => withPlan(c, line.plan)), [setChoices]);
+  const onAdd = useCallback(
+    (line: PlanLine) => {
+      change.current = `Added ${line.adds.join(', ')} as planned.`;
+      setChoices((c) => withPlan(c, line.plan));
+    },
+    [setChoices],
+  );
 
   const changed = useMemo(() => new Set(changedUnits(q, sheet, choices)), [q, sheet, choices]);
   const view = useMemo(() => whatIf(record, q, choices, changed), [record, q, choices, changed]);
@@ -190,8 +209,16 @@ export function LearnerWhatIf({
   const reset = () => {
     drafts.delete(draftKey);
     onNotice(null);
+    change.current = 'Reset to the sheet: the units are as the sheet has them.';
     setChoicesState(sheet);
   };
+
+  const announce = usePaneAnnounce();
+  useEffect(() => {
+    if (change.current === null) return;
+    announce.say(sentences(change.current, verdictWords(view)));
+    change.current = null;
+  }, [view, announce]);
 
   return (
     <div className={styles.column}>
@@ -207,7 +234,13 @@ export function LearnerWhatIf({
         onApply={startApply}
         onReset={reset}
       />
-      <PlansPanel suggestions={plans} cost={cost} onCost={onCost} onAdd={onAdd} />
+      <PlansPanel
+        suggestions={plans}
+        cost={cost}
+        onCost={onCost}
+        onAdd={onAdd}
+        unmet={view.rules.some((rule) => rule.outcome === 'unmet')}
+      />
       {/* A visual echo of the results above; screen readers hear those through the live region instead. */}
       <div className={styles.sticky} aria-hidden="true" data-testid="whatif-sticky">
         <span

@@ -31,13 +31,21 @@ const MEASURES: [CostMeasure, string][] = [
   ['units', 'Units'],
 ];
 
+/** The planner's clause as a sentence of its own ("resolve the barred set C4 first: …" begins with "Resolve"). */
+function capitalised(clause: string): string {
+  return clause.charAt(0).toUpperCase() + clause.slice(1);
+}
+
 export function PlansPanel({
   suggestions,
   cost,
   onCost,
   onAdd,
+  unmet,
 }: {
   suggestions: Suggestions;
+  /** Whether a rule above is Not met: then "nothing to add" must not read as "every rule is met". */
+  unmet: boolean;
   cost: CostMeasure;
   onCost: (cost: CostMeasure) => void;
   onAdd: (plan: PlanLine) => void;
@@ -66,12 +74,20 @@ export function PlansPanel({
           ))}
         </RadioGroup>
       </Field>
-      {suggestions.resolveFirst && <Text data-testid="whatif-resolve-first">First {suggestions.resolveFirst}.</Text>}
+      {suggestions.resolveFirst && (
+        <Text data-testid="whatif-resolve-first">{capitalised(suggestions.resolveFirst)}.</Text>
+      )}
       {suggestions.noPlanReason && (
         <Text data-testid="whatif-no-plan">No plan exists: {suggestions.noPlanReason}.</Text>
       )}
       {complete ? (
-        <Text data-testid="whatif-complete">Nothing to add: {suggestions.plans[0].words}.</Text>
+        <Text data-testid="whatif-complete">
+          {suggestions.resolveFirst
+            ? 'Nothing to add once that is done: every rule is then met.'
+            : unmet
+              ? 'Nothing to add: what is Not met above needs a unit given up or corrected, not one more.'
+              : `Nothing to add: ${suggestions.plans[0].words}.`}
+        </Text>
       ) : (
         <ol className={panel.plainList}>
           {suggestions.plans.map((line, i) => (

@@ -3,7 +3,7 @@
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { usePanelStyles } from '../panel-styles';
 import { STATUS_STYLE } from '../../cohort/results';
-import { outcomeWords, paneWords, STATUS_WORDS } from '../status-words';
+import { outcomeWords, paneWords, STATUS_LABEL, STATUS_MEANING } from '../status-words';
 import type { RuleOutcome } from '../../rules/model';
 import type { CreditFigure, RuleLine, WhatIf } from './model';
 
@@ -17,16 +17,22 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     fontWeight: tokens.fontWeightSemibold,
   },
+  // Both columns may shrink: at 200 % zoom a figure ("14 known (+ 3 units of unknown level)") wraps within the card.
   figures: {
     display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
+    gridTemplateColumns: 'fit-content(45%) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalM,
     margin: 0,
     fontVariantNumeric: 'tabular-nums',
   },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0 },
-  rule: { display: 'grid', gridTemplateColumns: '4.5em 1fr', columnGap: tokens.spacingHorizontalS },
+  term: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  value: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
+  rule: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 4.5em) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalS,
+    overflowWrap: 'anywhere',
+  },
   outcome: { fontWeight: tokens.fontWeightSemibold },
   met: { color: tokens.colorPaletteGreenForeground1 },
   planned: { color: tokens.colorBrandForeground1 },
@@ -110,7 +116,6 @@ export function ResultsPanel({
       className={styles.card}
       role="region"
       aria-label="What-if results"
-      aria-live="polite"
       data-testid="whatif-results"
       data-revision={revision}
     >
@@ -123,8 +128,9 @@ export function ResultsPanel({
             data-testid="whatif-status"
             data-status={view.status}
           >
-            {STATUS_WORDS[view.status]}
-          </span>
+            {STATUS_LABEL[view.status]}
+          </span>{' '}
+          ({STATUS_MEANING[view.status]})
         </Text>
         <dl className={styles.figures}>
           <CreditTerm

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { memo } from 'react';
 import type { QualificationDefinition, UnitDefinition } from '../../rules/model';
+import { usePanelStyles } from '../panel-styles';
 import { unitFacts, unitFactsSpoken, unitSections, type Choices, type UnitChoice } from './model';
 
 const useStyles = makeStyles({
@@ -33,14 +34,6 @@ const useStyles = makeStyles({
   ref: { fontVariantNumeric: 'tabular-nums' },
   facts: { color: tokens.colorNeutralForeground3 },
   radios: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: 'wrap' },
-  spoken: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
   barred: {
     display: 'flex',
     flexDirection: 'column',
@@ -74,6 +67,7 @@ interface UnitRowProps {
 /** One unit. Memoised: a toggle re-renders its own row, not the other thirty-eight. */
 const UnitRow = memo(function UnitRow({ unit, choice, changed, notCounted, group, onChoice }: UnitRowProps) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const id = idOf(unit.ref);
   return (
     <div
@@ -100,7 +94,7 @@ const UnitRow = memo(function UnitRow({ unit, choice, changed, notCounted, group
       </div>
       <Caption1 className={styles.facts} id={`${id}-facts`}>
         <span aria-hidden="true">{unitFacts(unit)}</span>
-        <span className={styles.spoken}>{unitFactsSpoken(unit)}</span>
+        <span className={panel.spokenOnly}>{unitFactsSpoken(unit)}</span>
         {group ? ` · ${group}` : ''}
       </Caption1>
       <RadioGroup

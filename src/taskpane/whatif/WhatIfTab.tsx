@@ -18,6 +18,9 @@ import { LearnerPicker } from './LearnerPicker';
 import { LearnerWhatIf } from './LearnerWhatIf';
 import { useWhatIfSheet } from './useWhatIfSheet';
 import { counted } from '../status-words';
+import { PaneNotice } from '../PaneNotice';
+import { notACohort, readingWords } from '../check/reading-words';
+import { usePaneAnnounce } from '../announcer';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -43,6 +46,15 @@ export function WhatIfTab() {
     if (inspection.reading.learners.some((l) => l.row === selection.row)) setRow(selection.row);
   }, [selection, inspection]);
 
+  // A reading the user asked for is said when it is in; the button keeps the focus.
+  const announce = usePaneAnnounce();
+  const sayReading = useRef(false);
+  useEffect(() => {
+    if (!sayReading.current || !inspection) return;
+    sayReading.current = false;
+    announce.say(readingWords(inspection));
+  }, [sheet.revision, inspection, announce]);
+
   const otherSheet = selection && sheetName && selection.sheetName !== sheetName ? selection.sheetName : null;
   const notALearner =
     selection && !otherSheet && inspection && !learners.some((l) => l.row === selection.row) ? selection : null;
@@ -50,18 +62,16 @@ export function WhatIfTab() {
   return (
     <div className={styles.column} data-testid="whatif-tab">
       {sheet.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{sheet.error}</MessageBarBody>
-        </MessageBar>
+        <PaneNotice intent="error" result={sheet.error} testId="whatif-error">
+          {sheet.error}
+        </PaneNotice>
       )}
       {sheet.reading && !inspection && <Spinner size="small" label="Reading the sheet…" />}
       {inspection && learners.length === 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="whatif-no-learners">
           <MessageBarBody>
-            No learners found on sheet “{inspection.read.sheetName}”.
-            {inspection.reading.warnings[0]
-              ? ` ${inspection.reading.warnings[0].cell}: ${inspection.reading.warnings[0].message}`
-              : ''}
+            What-if is off: {notACohort(inspection)?.replace(/^Sheet/, 'sheet')} Open the sheet with your learners, then
+            press Read the sheet again.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -83,14 +93,17 @@ export function WhatIfTab() {
         <Button
           size="small"
           appearance="subtle"
-          disabled={sheet.reading}
-          onClick={sheet.read}
+          disabledFocusable={sheet.reading}
+          onClick={() => {
+            sayReading.current = true;
+            sheet.read();
+          }}
           data-testid="whatif-read"
         >
           {otherSheet ? `Read sheet “${otherSheet}”` : 'Read the sheet again'}
         </Button>
       </div>
-      {notALearner && !record && (
+      {notALearner && !record && learners.length > 0 && (
         <Caption1>Row {notALearner.row} holds no learner: select a cell in a learner’s row.</Caption1>
       )}
       {learners.length > 0 && !record && (
@@ -106,7 +119,7 @@ export function WhatIfTab() {
             {record.learnerId} (row {record.row}) has no qualification the catalogue knows
             {record.qualificationText ? ` (“${record.qualificationText}”)` : ''}. Write its number in
             {record.cells.qualification ? ` ${record.cells.qualification}` : ' the Qualification column'}, or choose the
-            qualification in the Check cohort tab’s settings.
+            qualification in the Check tab’s settings.
           </MessageBarBody>
         </MessageBar>
       )}
