@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { mergeClasses } from '@fluentui/react-components';
 import { useCallback, useRef } from 'react';
 import { figure } from './status-words';
-import { ScrollCue, useListStyles, useScrollCue, type VirtualListProps } from './VirtualList';
+import { ScrollCue, useListStyles, useScrollCue, type VirtualListProps } from './list-frame';
 
 export function WindowedList({
   count,
