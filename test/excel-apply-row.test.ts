@@ -244,6 +244,19 @@ describe("what-if: applying a learner's row", function () {
     assert.deepEqual(rowThere(), afterApply, 'a full check writes the same results for that learner');
   });
 
+  it('keeps a result cell of the row holding a formula that reads as empty, and says so', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(grid, sheetName);
+    await checkSheet(fake.run, settingsFor());
+    const next = `${columnLetters(columnOf(sheet, 'qualcheck: next step'))}5`;
+    sheet.putFormula(next, '=IF(TRUE,"","ring Ben")');
+    const inspection = await inspectSheet(fake.run, settingsFor());
+    const record = learnerAt(inspection, 5);
+    const { outcome } = await applyOn(fake, sheet, inspection, record, choose(record, { 'H/600/9660': 'achieved' }));
+    assert.equal(sheet.formulaAt(next), '=IF(TRUE,"","ring Ben")', 'the formula is kept');
+    assert.deepEqual(outcome.kept, [next]);
+  });
+
   it('after a check sent the results to the results sheet, updates the row there, never the columns it left', async () => {
     // Issue 22: Check; type into a result cell of row 5; Check again (results go to the results sheet); Apply on row 9.
     const { grid, sheetName } = await sampleGrid();

@@ -4,7 +4,7 @@
 import { cellAddress, parseCellAddress, rangeAddress } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { shownText } from '../cohort/formula-text';
-import { gridValue } from '../cohort/grid';
+import { gridValue, isBlank } from '../cohort/grid';
 import { gridWith } from '../cohort/grid-patch';
 import type { OwnershipRecord } from '../cohort/ownership-record';
 import { learnerResultsPlace, mayRewriteResultCell, recordAfterApply } from '../cohort/results-writer';
@@ -121,9 +121,10 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       const header = sheet
         .getRange(rangeAddress({ top: reading.headerRow, left, bottom: reading.headerRow, right: usedRight }))
         .load('values');
+      // Its formulas too (one row): a formula whose value reads as empty is the person's, never an empty result cell.
       const wholeRow = sheet
         .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right: usedRight }))
-        .load('values');
+        .load('values,formulas');
       await context.sync();
       const headerValues = header.values[0] ?? [];
       for (let c = left; c <= right; c++) {
@@ -139,6 +140,12 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       const notCounted = () => notCountedText(check, after, patched);
       const headed = ownedResultCells(headerValues, left, check, notCounted);
       const rowNow = wholeRow.values[0] ?? [];
+      const rowFormulas = wholeRow.formulas[0] ?? [];
+      const held = (column: number) => {
+        const value = cellValueFromHost(rowNow[column - left]);
+        const formula = rowFormulas[column - left];
+        return isBlank(value) && typeof formula === 'string' && formula.startsWith('=') ? formula : value;
+      };
       // Beside the data, a result cell is written only while it is qualcheck's (results-writer.ts decides).
       const mayWrite = (o: OwnedCell) =>
         place.at === 'beside' &&
@@ -148,7 +155,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
             row: record.row,
             column: o.column,
             header: o.header,
-            now: cellValueFromHost(rowNow[o.column - left]),
+            now: held(o.column),
             next: o.value,
           },
         );
