@@ -2,7 +2,7 @@
 // cells a choice changes, in the sheet's own marks and lists, plus the row's own result cells, after checking that
 // the row still holds what was read.
 import assert from 'node:assert/strict';
-import { columnLetters } from '../src/cohort/address';
+import { columnLetters, parseCellAddress } from '../src/cohort/address';
 import { checkLearner } from '../src/cohort/check';
 import { RESULT_HEADERS } from '../src/cohort/results';
 import { RESULTS_SHEET } from '../src/cohort/results-sheet';
@@ -244,6 +244,19 @@ describe("what-if: applying a learner's row", function () {
     assert.deepEqual(rowThere(), afterApply, 'a full check writes the same results for that learner');
   });
 
+  it('keeps a result cell of the row holding a formula that reads as empty, and says so', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(grid, sheetName);
+    await checkSheet(fake.run, settingsFor());
+    const next = `${columnLetters(columnOf(sheet, 'qualcheck: next step'))}5`;
+    sheet.putFormula(next, '=IF(TRUE,"","ring Ben")');
+    const inspection = await inspectSheet(fake.run, settingsFor());
+    const record = learnerAt(inspection, 5);
+    const { outcome } = await applyOn(fake, sheet, inspection, record, choose(record, { 'H/600/9660': 'achieved' }));
+    assert.equal(sheet.formulaAt(next), '=IF(TRUE,"","ring Ben")', 'the formula is kept');
+    assert.deepEqual(outcome.kept, [next]);
+  });
+
   it('after a check sent the results to the results sheet, updates the row there, never the columns it left', async () => {
     // Issue 22: Check; type into a result cell of row 5; Check again (results go to the results sheet); Apply on row 9.
     const { grid, sheetName } = await sampleGrid();
@@ -285,6 +298,37 @@ describe("what-if: applying a learner's row", function () {
     assert.ok(outcome.results.every((r) => r.cell.endsWith(String(resultsRow))));
     const besideFirst = columnLetters(columnOf(sheet, RESULT_HEADERS[0]));
     assert.match(outcome.outOfDate ?? '', new RegExp(`^${besideFirst}9–[A-Z]+9$`));
+  });
+
+  it('clears the result columns a check left beside the data when every cell is still as qualcheck wrote it', async () => {
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(grid, sheetName);
+    await checkSheet(fake.run, settingsFor());
+    const left = columnOf(sheet, RESULT_HEADERS[0]);
+    const right = columnOf(sheet, NOT_COUNTED_HEADER);
+    const moved = await checkSheet(fake.run, { ...settingsFor(), place: 'sheet' });
+    assert.equal(moved.target, 'sheet');
+    const abandoned = () =>
+      [...sheet.snapshot().keys()].filter((cell) => {
+        const column = parseCellAddress(cell)?.column ?? 0;
+        return column >= left && column <= right;
+      });
+    assert.ok(abandoned().length > 0, 'the first check’s columns are still there');
+
+    const inspection = await inspectSheet(fake.run, settingsFor());
+    const record = learnerAt(inspection, 9);
+    const barred = checkLearner(record).violations.filter((v) => v.code === 'barred-combination');
+    const choices = choose(record, Object.fromEntries(barred.map((v) => [v.units[0], 'none' as const])));
+    const { outcome } = await applyOn(fake, sheet, inspection, record, choices);
+
+    assert.deepEqual(abandoned(), [], 'every cell of the abandoned columns was cleared');
+    assert.equal(outcome.outOfDate, undefined);
+    assert.match(outcome.cleared ?? '', new RegExp(`^${columnLetters(left)}1:${columnLetters(right)}\\d+$`));
+    assert.deepEqual(outcome.resultsSheet, { name: RESULTS_SHEET, written: true });
+    // The record no longer holds them: the next check beside the data takes the free columns again.
+    const again = await checkSheet(fake.run, settingsFor());
+    assert.equal(again.target, 'columns');
+    assert.equal(columnOf(sheet, RESULT_HEADERS[0]), left);
   });
 
   it("leaves a results sheet alone when its row is another learner's, and a protected one unwritten, saying so", async () => {

@@ -4,6 +4,7 @@
 // around the data, which results sheet is free — and writes what it returns: the plan (cells, formats, highlight)
 // and the record that follows it. The cells themselves are judged in placement.ts (where), ownership.ts (with the
 // record) and result-vocabulary.ts (without it).
+import type { CellRange } from './address';
 import type { LearnerCheck } from './check';
 import { isBlank } from './grid';
 import { stillAsWritten } from './ownership';
@@ -120,4 +121,44 @@ export function recordAfterApply(
   const block = blockFor(record, sheetName);
   if (!record || !block || written.length === 0 || resultsElsewhere(record, sheetName) !== undefined) return null;
   return withBlock(record, rewriteCells(block, written));
+}
+
+/**
+ * The result columns beside the data that a check left when it sent the results to a results sheet, as the record
+ * holds them (header row included), when Apply could clear them: undefined when the results are beside the data,
+ * when the record does not have them (then nothing proves them qualcheck's), or when they are more than `maxCells`.
+ */
+export function abandonedResults(
+  record: OwnershipRecord | null,
+  sheetName: string,
+  maxCells: number,
+): { block: OwnedBlock; area: CellRange } | undefined {
+  if (resultsElsewhere(record, sheetName) === undefined) return undefined;
+  const block = blockFor(record, sheetName);
+  if (!block || (block.rows + 1) * block.columns > maxCells) return undefined;
+  const area = {
+    top: block.headerRow,
+    left: block.firstColumn,
+    bottom: block.headerRow + block.rows,
+    right: block.firstColumn + block.columns - 1,
+  };
+  return { block, area };
+}
+
+/**
+ * Whether abandoned result columns are provably qualcheck's, so Apply may clear them: every cell, header included, is
+ * empty or holds what qualcheck wrote there. `cellAt` gives a formula cell as its formula, never as empty.
+ */
+export function mayClearAbandoned(
+  { block, area }: { block: OwnedBlock; area: CellRange },
+  cellAt: (row: number, column: number) => CellValue,
+): boolean {
+  for (let r = area.top; r <= area.bottom; r++)
+    for (let c = area.left; c <= area.right; c++) if (!stillAsWritten(block, r, c, cellAt(r, c))) return false;
+  return true;
+}
+
+/** The record once Apply cleared the abandoned columns: they are nobody's now; the results stay on the results sheet. */
+export function recordAfterClear(record: OwnershipRecord, sheetName: string): OwnershipRecord {
+  return { ...record, blocks: record.blocks.filter((b) => b.sheet !== sheetName) };
 }

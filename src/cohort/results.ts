@@ -54,6 +54,15 @@ export function statusWord(status: Status): string {
   return STATUS_STYLE[status].label;
 }
 
+/**
+ * Whether a cell-value rule's formula is one of qualcheck's status rules (`"achieved"`, with or without the `=` that
+ * Office.js writes before it): with its range over the status column, the rule is qualcheck's to replace.
+ */
+export function isStatusRuleFormula(formula: string): boolean {
+  const text = formula.trim().replace(/^=/, '');
+  return STATUSES.some((status) => text === `"${statusWord(status)}"`);
+}
+
 /** Credits at the level the qualification's level rule names, from achieved units, e.g. `9 at level 2`. */
 export function levelCreditsText({ record, result }: LearnerCheck): string {
   const rule = record.qualification?.rules.find((r) => figureOf(r) !== undefined);

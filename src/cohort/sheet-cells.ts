@@ -33,6 +33,12 @@ export class SheetCells {
     this.merges = grids.flatMap(mergedRanges);
   }
 
+  /** These cells and, as well, formula cells found since that read as empty (the add-in reads formulas later). */
+  withBlankFormulas(formulas: NonNullable<Grid['blankFormulas']>): SheetCells {
+    if (formulas.length === 0) return this;
+    return new SheetCells([...this.grids, { top: 1, left: 1, values: [], blankFormulas: formulas }]);
+  }
+
   /** Merged areas that reach into rows `top` to `bottom`. */
   mergesInRows(top: number, bottom: number): CellRange[] {
     return this.merges.filter((m) => m.top <= bottom && m.bottom >= top);

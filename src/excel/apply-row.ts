@@ -4,10 +4,17 @@
 import { cellAddress, parseCellAddress, rangeAddress } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { shownText } from '../cohort/formula-text';
-import { gridValue } from '../cohort/grid';
+import { gridValue, isBlank } from '../cohort/grid';
 import { gridWith } from '../cohort/grid-patch';
 import type { OwnershipRecord } from '../cohort/ownership-record';
-import { learnerResultsPlace, mayRewriteResultCell, recordAfterApply } from '../cohort/results-writer';
+import {
+  abandonedResults,
+  learnerResultsPlace,
+  mayClearAbandoned,
+  mayRewriteResultCell,
+  recordAfterApply,
+  recordAfterClear,
+} from '../cohort/results-writer';
 import type { ReadOptions } from '../cohort/read';
 import {
   ownedResultCells,
@@ -18,10 +25,10 @@ import {
   type OwnedCell,
 } from '../cohort/row-recheck';
 import type { CellChange } from '../cohort/row-edits';
-import type { CohortReading, Grid, LearnerRecord } from '../cohort/types';
+import type { CellValue, CohortReading, Grid, LearnerRecord } from '../cohort/types';
 import { notCountedText } from '../cohort/unit-highlight';
 import { describeExcelError } from './errors';
-import type { HostCellInput, HostRun } from './host';
+import type { HostCellInput, HostCellValue, HostRun } from './host';
 import { readOwnership, saveOwnership } from './ownership-part';
 import { type CheckCancelled, CheckFailed, slicePause } from './progress';
 import { cellValueFromHost } from './read-sheet';
@@ -56,6 +63,20 @@ export interface ApplyOutcome {
   outOfDate?: string;
   /** Result cells of the learner a person changed since qualcheck wrote them: left as they are. */
   kept?: string[];
+  /**
+   * The result columns beside the data (`AV1:BC21`) that an earlier check left, cleared because every cell still held
+   * what qualcheck wrote there (then `outOfDate` is unset).
+   */
+  cleared?: string;
+}
+
+/** Abandoned result columns up to this many cells are read to see whether Apply may clear them (one read, small). */
+const MAX_ABANDONED_CELLS = 50_000;
+
+/** What a cell holds to the writer: a formula whose value reads as empty is its formula, never empty. */
+function heldValue(value: HostCellInput | undefined, formula: HostCellValue | undefined): CellValue {
+  const held = cellValueFromHost(value);
+  return isBlank(held) && typeof formula === 'string' && formula.startsWith('=') ? formula : held;
 }
 
 /**
@@ -104,6 +125,9 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right }))
         .load('values');
       const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
+      // Columns the last check left beside the data when it moved the results: read, to clear them if still qualcheck's.
+      const abandoned = place.at === 'sheet' ? abandonedResults(ownership, sheetName, MAX_ABANDONED_CELLS) : undefined;
+      const abandonedCells = abandoned && sheet.getRange(rangeAddress(abandoned.area)).load('values,formulas');
       await context.sync();
       if (protection.protected) throw failure(sheetName, { code: 'AccessDenied', message: 'protected' });
       const now = rowRange.values[0] ?? [];
@@ -121,9 +145,10 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       const header = sheet
         .getRange(rangeAddress({ top: reading.headerRow, left, bottom: reading.headerRow, right: usedRight }))
         .load('values');
+      // Its formulas too (one row): a formula whose value reads as empty is the person's, never an empty result cell.
       const wholeRow = sheet
         .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right: usedRight }))
-        .load('values');
+        .load('values,formulas');
       await context.sync();
       const headerValues = header.values[0] ?? [];
       for (let c = left; c <= right; c++) {
@@ -139,6 +164,8 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       const notCounted = () => notCountedText(check, after, patched);
       const headed = ownedResultCells(headerValues, left, check, notCounted);
       const rowNow = wholeRow.values[0] ?? [];
+      const rowFormulas = wholeRow.formulas[0] ?? [];
+      const held = (column: number) => heldValue(rowNow[column - left], rowFormulas[column - left]);
       // Beside the data, a result cell is written only while it is qualcheck's (results-writer.ts decides).
       const mayWrite = (o: OwnedCell) =>
         place.at === 'beside' &&
@@ -148,7 +175,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
             row: record.row,
             column: o.column,
             header: o.header,
-            now: cellValueFromHost(rowNow[o.column - left]),
+            now: held(o.column),
             next: o.value,
           },
         );
@@ -162,8 +189,18 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         onSheet !== undefined || headed.length === 0
           ? await findResultsSheetRow(context, record.row, record.learnerId, onSheet)
           : undefined;
+      const clear =
+        abandoned &&
+        abandonedCells &&
+        mayClearAbandoned(abandoned, (r, c) => {
+          const i = r - abandoned.area.top;
+          const j = c - abandoned.area.left;
+          return heldValue(abandonedCells.values[i]?.[j], abandonedCells.formulas[i]?.[j]);
+        })
+          ? abandoned.area
+          : undefined;
       const outOfDate =
-        onSheet !== undefined && headed.length > 0
+        onSheet !== undefined && headed.length > 0 && !clear
           ? `${cellAddress(record.row, headed[0].column)}–${cellAddress(record.row, headed[headed.length - 1].column)}`
           : undefined;
       const results = elsewhere
@@ -176,6 +213,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
 
       context.workbook.application.suspendApiCalculationUntilNextSync();
       for (const change of changes) sheet.getRange(change.cell).values = [[change.after]];
+      if (clear) sheet.getRange(rangeAddress(clear)).clear('Contents');
       for (const cell of results.cells)
         results.sheet.getRange(cellAddress(results.row, cell.column)).values = [[cell.value]];
       await context.sync();
@@ -204,6 +242,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
             : undefined,
         ...(kept.length > 0 ? { kept } : {}),
         ...(outOfDate ? { outOfDate } : {}),
+        ...(clear ? { cleared: rangeAddress(clear) } : {}),
       };
     });
   } catch (error) {
@@ -216,7 +255,10 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         const at = parseCellAddress(r.cell);
         return at ? [{ row: at.row, column: at.column, value: r.value }] : [];
       });
-  const next = recordAfterApply(ownership, sheetName, written);
+  const next =
+    outcome.cleared && ownership
+      ? recordAfterClear(ownership, sheetName)
+      : recordAfterApply(ownership, sheetName, written);
   if (next) {
     try {
       await saveOwnership(run, next);

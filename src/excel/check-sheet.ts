@@ -3,7 +3,7 @@
 // command both come through here.
 import { parseCellAddress } from '../cohort/address';
 import { checkLearner, type LearnerCheck } from '../cohort/check';
-import { gridValue } from '../cohort/grid';
+import { gridValue, isBlank } from '../cohort/grid';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import type { MarkVocabulary } from '../cohort/marks';
 import { readCohortInSlices } from '../cohort/read';
@@ -15,6 +15,7 @@ import type { HostRun } from './host';
 import { withoutOwnedColumns } from '../cohort/owned-columns';
 import type { ResultsPlace, WritePlan } from '../cohort/placement';
 import { decideResultsWrite } from '../cohort/results-writer';
+import { blankFormulasIn, writtenAreas, type BlankFormula } from './blank-formulas';
 import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../cohort/results-sheet';
 import { SheetCells } from '../cohort/sheet-cells';
 import { withNotCounted } from '../cohort/unit-highlight';
@@ -235,19 +236,35 @@ export async function checkSheet(
   } catch (error) {
     throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });
   }
-  const decision = await decideResultsWrite(
-    { sheetName: read.sheetName, reading, checks, block, place: settings.place, record: ownership },
-    {
-      cellsAround: () => cellsAround(run, read, reading, controls),
-      resultsSheet: async () => {
-        try {
-          return await resultsSheetName(run);
-        } catch (error) {
-          throw describeExcelError(error, { sheetName: RESULTS_SHEET, beside: false, written: null });
-        }
-      },
+  let around: SheetCells | undefined;
+  const request = { sheetName: read.sheetName, reading, checks, block, place: settings.place, record: ownership };
+  const host = {
+    cellsAround: async () => (around ??= await cellsAround(run, read, reading, controls)),
+    resultsSheet: async () => {
+      try {
+        return await resultsSheetName(run);
+      } catch (error) {
+        throw describeExcelError(error, { sheetName: RESULTS_SHEET, beside: false, written: null });
+      }
     },
-  );
+  };
+  let decision = await decideResultsWrite(request, host);
+  // A formula whose value reads as empty is the person's, never a free cell: the cells the plan would write are read
+  // for formulas, and where one is found the decision is made again knowing it (each round knows more cells, so it ends).
+  while (decision.plan.target === 'columns' && around) {
+    const known = around;
+    let found: BlankFormula[];
+    try {
+      found = await blankFormulasIn(run, read.sheetName, writtenAreas(decision.plan), (row, column) =>
+        isBlank(known.value(row, column)),
+      );
+    } catch (error) {
+      throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });
+    }
+    if (found.length === 0) break;
+    around = known.withBlankFormulas(found);
+    decision = await decideResultsWrite(request, host);
+  }
   const { plan } = decision;
   if (plan.target === 'sheet' && plan.reason)
     notices.push(

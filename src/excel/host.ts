@@ -41,11 +41,18 @@ export interface HostCustomRule extends Loadable<HostCustomRule> {
   formula: string;
 }
 
+export interface HostCellValueFormat extends Loadable<HostCellValueFormat> {
+  readonly format: HostConditionalRangeFormat;
+  rule: HostCellValueRule;
+}
+
 export interface HostConditionalFormat extends Loadable<HostConditionalFormat> {
   readonly type: string;
-  readonly cellValue: { readonly format: HostConditionalRangeFormat; rule: HostCellValueRule };
+  readonly cellValue: HostCellValueFormat;
   readonly textComparison: { readonly format: HostConditionalRangeFormat; rule: HostTextRule };
   readonly custom: { readonly format: HostConditionalRangeFormat; readonly rule: HostCustomRule };
+  /** The one range the format applies to; a null object when it applies to several. */
+  getRangeOrNullObject(): HostRange;
   delete(): void;
 }
 
@@ -63,6 +70,8 @@ export interface HostRange extends Loadable<HostRange> {
   readonly rowCount: number;
   readonly columnCount: number;
   values: HostCellInput[][];
+  /** A cell's formula (`=...`) where it has one, else its value as `values` gives it (ExcelApi 1.1). */
+  readonly formulas: HostCellValue[][];
   numberFormat: string[][];
   rowHidden: boolean;
   columnHidden: boolean;

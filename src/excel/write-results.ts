@@ -3,7 +3,7 @@
 // the formats need to know (the unit cells' own conditional formats) is read along with the first two, and a caller's
 // work (the ownership record) rides in the first and last, so none of it costs a sync of its own.
 import { columnLetters, rangeAddress } from '../cohort/address';
-import { STATUS_STYLE, STATUSES, statusWord } from '../cohort/results';
+import { isStatusRuleFormula, STATUS_STYLE, STATUSES, statusWord } from '../cohort/results';
 import type { CellValue } from '../cohort/types';
 import { describeExcelError } from './errors';
 import type { HostConditionalFormat, HostContext, HostRange, HostRun, HostWorksheet } from './host';
@@ -102,8 +102,7 @@ function compareProbe(probe: Probe, source: SourceCheck): string | undefined {
   return undefined;
 }
 
-function statusFormats(range: HostRange): void {
-  range.conditionalFormats.clearAll();
+function addStatusFormats(range: HostRange): void {
   for (const status of STATUSES) {
     const format = range.conditionalFormats.add('CellValue');
     format.cellValue.format.fill.color = STATUS_STYLE[status].fill;
@@ -112,35 +111,69 @@ function statusFormats(range: HostRange): void {
   }
 }
 
+/** A format read for recognising qualcheck's own: what decides it is read in the write's second sync. */
+interface ReadFormat {
+  format: HostConditionalFormat;
+  isOwn: () => boolean;
+}
+
 /**
- * The add-in's own highlight on the unit cells is replaced, leaving any format of the user's there as it is: the
- * formats' kinds are read in the write's first sync, the formulas of the custom ones in its second (the first chunk),
- * and the highlight is swapped in the last.
+ * qualcheck's own conditional formats are replaced rule by rule, as the package writer replaces them: the status rules
+ * (a cell-value rule equal to a status word, over one range inside the status column) and the unit highlight (its
+ * formula). Every other rule over those cells, the user's, stays with its place among the rules; clearing the status
+ * cells' formats instead would cut the user's rules there. The formats' kinds are read in the write's first sync, what
+ * recognises them in its second (the first chunk), and the swap is made in the last.
  */
-class HighlightSwap {
-  private rules: { format: HostConditionalFormat; rule: { formula: string } }[] | null = null;
+class OwnFormatSwap {
+  private read: ReadFormat[] | null = null;
 
   constructor(
-    private readonly units: HostRange,
-    private readonly highlight: { formula: string },
+    private readonly units: HostRange | null,
+    private readonly highlight: { formula: string } | undefined,
+    private readonly status: HostRange | null,
+    private readonly statusColumn: number,
   ) {
-    units.conditionalFormats.load('items/type');
+    units?.conditionalFormats.load('items/type');
+    status?.conditionalFormats.load('items/type');
   }
 
-  /** After the first sync: queues the read of the custom formats' formulas. Whether there are any to read. */
-  queueFormulas(): boolean {
-    const custom = this.units.conditionalFormats.items.filter((format) => format.type === 'Custom');
-    this.rules = custom.map((format) => ({ format, rule: format.custom.rule.load('formula') }));
-    return this.rules.length > 0;
+  /** After the first sync: queues the reads that recognise qualcheck's rules. Whether there are any to read. */
+  queueRecognise(): boolean {
+    const custom = (this.units?.conditionalFormats.items ?? [])
+      .filter((format) => format.type === 'Custom')
+      .map((format): ReadFormat => {
+        const rule = format.custom.rule.load('formula');
+        return { format, isOwn: () => isHighlightFormula(rule.formula) };
+      });
+    const cellValue = (this.status?.conditionalFormats.items ?? [])
+      .filter((format) => format.type === 'CellValue')
+      .map((format): ReadFormat => {
+        const rule = format.cellValue.load('rule');
+        const range = format.getRangeOrNullObject().load('columnIndex,columnCount');
+        return {
+          format,
+          isOwn: () =>
+            !range.isNullObject &&
+            range.columnCount === 1 &&
+            range.columnIndex === this.statusColumn - 1 &&
+            rule.rule.operator === 'EqualTo' &&
+            isStatusRuleFormula(rule.rule.formula1),
+        };
+      });
+    this.read = [...custom, ...cellValue];
+    return this.read.length > 0;
   }
 
-  /** After the formulas' sync: queues the delete of the add-in's highlight and the add of the new one. */
-  queueSwap(): void {
-    for (const { format, rule } of this.rules ?? []) if (isHighlightFormula(rule.formula)) format.delete();
-    const added = this.units.conditionalFormats.add('Custom');
-    added.custom.rule.formula = this.highlight.formula;
-    added.custom.format.fill.color = NOT_COUNTED_STYLE.fill;
-    added.custom.format.font.color = NOT_COUNTED_STYLE.font;
+  /** After the recognising sync: queues the delete of qualcheck's rules and the add of the new ones. */
+  queueSwap(statusCells: HostRange | null): void {
+    for (const { format, isOwn } of this.read ?? []) if (isOwn()) format.delete();
+    if (this.units && this.highlight) {
+      const added = this.units.conditionalFormats.add('Custom');
+      added.custom.rule.formula = this.highlight.formula;
+      added.custom.format.fill.color = NOT_COUNTED_STYLE.fill;
+      added.custom.format.font.color = NOT_COUNTED_STYLE.font;
+    }
+    if (statusCells) addStatusFormats(statusCells);
   }
 }
 
@@ -169,24 +202,34 @@ export async function writeResults(
       if (plan.sheet && !plan.sheet.create) target.getRange().clear('All');
       target.protection.load('protected');
       let probe: Probe | null = chunks.length > 0 ? queueProbe(sourceSheet, source, chunks[0]) : null;
-      const swap = plan.highlight ? new HighlightSwap(target.getRange(plan.highlight.range), plan.highlight) : null;
+      const statusColumn = left + plan.statusColumn;
+      const swap = new OwnFormatSwap(
+        plan.highlight ? target.getRange(plan.highlight.range) : null,
+        plan.highlight,
+        plan.rows.length > 0
+          ? target.getRange(
+              rangeAddress({ top: plan.firstRow, left: statusColumn, bottom: lastRow, right: statusColumn }),
+            )
+          : null,
+        statusColumn,
+      );
       const finishAlongside = options.alongside?.(context);
       await context.sync();
       if (target.protection.protected)
         throw describeExcelError({ code: 'AccessDenied', message: 'protected' }, setting());
       // The formulas are read with the first chunk; with no chunk to write, in a sync of their own.
-      if (swap?.queueFormulas() && chunks.length === 0) await context.sync();
+      if (swap.queueRecognise() && chunks.length === 0) await context.sync();
 
       /** Queues the formats (and the caller's last work) for the rows written so far, and sends them. */
       const finish = async (rows: WrittenRows) => {
         options.onProgress?.({ phase: 'formatting', done: 0, total: 1 });
-        swap?.queueSwap();
-        if (rows.lastRow >= rows.firstRow) {
-          const status = left + plan.statusColumn;
-          statusFormats(
-            target.getRange(rangeAddress({ top: rows.firstRow, left: status, bottom: rows.lastRow, right: status })),
-          );
-        }
+        swap.queueSwap(
+          rows.lastRow >= rows.firstRow
+            ? target.getRange(
+                rangeAddress({ top: rows.firstRow, left: statusColumn, bottom: rows.lastRow, right: statusColumn }),
+              )
+            : null,
+        );
         finishAlongside?.(rows);
         await context.sync();
         options.onProgress?.({ phase: 'formatting', done: 1, total: 1 });

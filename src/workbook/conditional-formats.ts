@@ -3,7 +3,7 @@
 // the status column, or the highlight's formula) are replaced, so a second check adds none and a rule of the user's
 // in the same element stays, with its priority.
 import { columnLetters } from '../cohort/address';
-import { STATUSES, statusWord } from '../cohort/results';
+import { isStatusRuleFormula, STATUSES, statusWord } from '../cohort/results';
 import type { WritePlan } from '../cohort/placement';
 import { isHighlightFormula } from '../cohort/unit-highlight';
 import { attribute, childElements, escapeAttribute, escapeText, nextElement, type ElementSpan } from './xml-spans';
@@ -73,8 +73,6 @@ function formatXml(format: SheetFormat, firstPriority: number, p: string): strin
   return `<${p}conditionalFormatting sqref="${escapeAttribute(format.sqref)}">${rules.join('')}</${p}conditionalFormatting>`;
 }
 
-const STATUS_RULE = new RegExp(`^"(${STATUSES.join('|')})"$`);
-
 function formulaText(xml: string, rule: ElementSpan): string | undefined {
   const formula = childElements(xml, rule).find((f) => f.local === 'formula');
   return formula && decodeEntities(xml.slice(formula.openEnd, formula.end).replace(/<\/[^>]*>$/, ''));
@@ -95,7 +93,7 @@ function ownRules(xml: string, span: ElementSpan, statusLetters: string): Elemen
     const formula = formulaText(xml, rule)?.trim();
     if (formula === undefined) return false;
     if (type === 'expression') return isHighlightFormula(`=${formula}`);
-    return overStatus && type === 'cellIs' && attribute(open, 'operator') === 'equal' && STATUS_RULE.test(formula);
+    return overStatus && type === 'cellIs' && attribute(open, 'operator') === 'equal' && isStatusRuleFormula(formula);
   });
 }
 

@@ -24,6 +24,8 @@ export class FakeSheet {
   /** Sparse rows of cells; `undefined` and `""` are both empty. */
   readonly cells: (FakeCell | undefined)[][] = [];
   readonly formats: (string | undefined)[][] = [];
+  /** Formulas (`=1+1`) of the cells that hold one; the cell's value in `cells` is what the formula last gave. */
+  readonly formulas: (string | undefined)[][] = [];
   readonly hiddenRows = new Set<number>();
   readonly hiddenColumns = new Set<number>();
   readonly merged: Rect[] = [];
@@ -40,6 +42,26 @@ export class FakeSheet {
 
   setValue(row: number, column: number, value: FakeCell | undefined): void {
     (this.cells[row] ??= [])[column] = value === '' ? undefined : value;
+    // A value written over a formula replaces it, as typing or Range.values does in Excel.
+    if (this.formulas[row]?.[column] !== undefined) this.formulas[row][column] = undefined;
+  }
+
+  formula(row: number, column: number): string | undefined {
+    return this.formulas[row]?.[column];
+  }
+
+  /** A1-addressed formula for assertions: `undefined` when the cell holds none. */
+  formulaAt(address: string): string | undefined {
+    const r = parseAddress(address);
+    return this.formula(r.row, r.column);
+  }
+
+  /** Puts a formula into a cell (`at` in A1) with the value it shows (empty: a formula such as `=""`), for set-up. */
+  putFormula(at: string, formula: string, shows?: FakeCell): this {
+    const { row, column } = parseAddress(at);
+    this.setValue(row, column, shows);
+    (this.formulas[row] ??= [])[column] = formula;
+    return this;
   }
 
   numberFormat(row: number, column: number): string {

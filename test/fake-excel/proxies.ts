@@ -6,6 +6,9 @@
 // - objects are bound to their request context and die with it.
 import type {
   HostCellInput,
+  HostCellValue,
+  HostCellValueFormat,
+  HostCellValueRule,
   HostClientResult,
   HostConditionalFormat,
   HostConditionalFormatCollection,
@@ -929,6 +932,9 @@ export class FakeRange extends FakeObject implements HostRange {
       'write',
     );
   }
+  get formulas(): HostCellValue[][] {
+    return this.read('formulas');
+  }
   get numberFormat(): string[][] {
     return this.read('numberFormat');
   }
@@ -1037,6 +1043,16 @@ export class FakeRange extends FakeObject implements HostRange {
           if (rect.rows * rect.columns > 5_000_000)
             throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'Too many cells in one read.', 'Range.values');
           out.values = rows.map((r) => columns.map((c) => sheet.value(r, c) ?? ''));
+          break;
+        case 'formulas':
+          // Counted with values towards a response's size: a formula is as heavy to send.
+          if (rect.rows * rect.columns > 5_000_000)
+            throw new FakeExcelError(
+              'ResponsePayloadSizeLimitExceeded',
+              'Too many cells in one read.',
+              'Range.formulas',
+            );
+          out.formulas = rows.map((r) => columns.map((c) => sheet.formula(r, c) ?? sheet.value(r, c) ?? ''));
           break;
         case 'numberFormat':
           out.numberFormat = rows.map((r) => columns.map((c) => sheet.numberFormat(r, c)));
@@ -1327,6 +1343,39 @@ class FakeCustomRule extends FakeObject implements HostCustomRule {
   }
 }
 
+/** A cell-value rule (CellValueConditionalFormat): its rule is loaded and set as one object, as Office.js does. */
+class FakeCellValueFormat extends FakeObject implements HostCellValueFormat {
+  protected readonly className = 'CellValueConditionalFormat';
+  readonly format: FakeRangeFormat;
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly target: FormatTarget,
+  ) {
+    super(ctx, path);
+    this.format = new FakeRangeFormat(ctx, path, target);
+  }
+  get rule(): HostCellValueRule {
+    return this.read('rule');
+  }
+  set rule(rule: HostCellValueRule) {
+    this.queueCall('setRule', rule, () => (this.target().cellValueRule = { ...rule }), 'write');
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['rule']);
+    return this;
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p !== 'rule') unknownProperty(this.className, p);
+      const rule = this.target().cellValueRule;
+      out.rule = rule ? { ...rule } : { formula1: '', operator: 'Invalid' };
+    }
+    return out;
+  }
+}
+
 class FakeConditionalFormatProxy extends FakeObject implements HostConditionalFormat {
   protected readonly className = 'ConditionalFormat';
 
@@ -1403,23 +1452,23 @@ class FakeConditionalFormatProxy extends FakeObject implements HostConditionalFo
     });
   }
 
-  get cellValue(): HostConditionalFormat['cellValue'] {
-    const format = new FakeRangeFormat(this.ctx, `${this.path}.cellValue`, this.ofType('CellValue', 'cellValue'));
-    const set = (rule: { formula1: string; formula2?: string; operator: string }) =>
-      this.setRule('cellValue.rule', rule, (cf) => (cf.cellValueRule = { ...rule }), 'CellValue');
-    return {
-      format,
-      get rule(): { formula1: string; operator: string } {
-        throw new FakeExcelError(
-          'PropertyNotLoaded',
-          'The fake host does not load cell-value rules.',
-          'CellValueConditionalFormat.rule',
-        );
-      },
-      set rule(rule) {
-        set(rule);
-      },
-    };
+  private cellValueParts?: FakeCellValueFormat;
+
+  get cellValue(): FakeCellValueFormat {
+    // One object per navigation, as Office.js keeps it: a rule loaded through it is read back from it.
+    return (this.cellValueParts ??= new FakeCellValueFormat(
+      this.ctx,
+      `${this.path}.cellValue`,
+      this.ofType('CellValue', 'cellValue'),
+    ));
+  }
+
+  /** The range of a format that applies to one range; a null object for one over several (ExcelApi 1.6). */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getRangeOrNullObject()`, () => {
+      const { sheet, cf } = this.home();
+      return cf.ranges.length === 1 ? { sheet, rect: cf.ranges[0] } : null;
+    });
   }
 
   get textComparison(): HostConditionalFormat['textComparison'] {

@@ -75,7 +75,9 @@ function resultsText(outcome: ApplyOutcome): string {
   const span = results.length > 0 ? `${results[0].cell}–${results[results.length - 1].cell}` : '';
   const stale = outcome.outOfDate
     ? ` The result cells beside the data (${outcome.outOfDate}) are from an earlier check and out of date: the results are on sheet “${resultsSheet?.name ?? ''}”.`
-    : '';
+    : outcome.cleared
+      ? ` An earlier check’s result columns beside the data (${outcome.cleared}), unchanged since, were cleared: the results are on sheet “${resultsSheet?.name ?? ''}”.`
+      : '';
   if (resultsSheet?.noRow) {
     return ` The last check wrote the results to sheet “${resultsSheet.name}”, which has no row for this learner, so none was written: Check cohort writes it.${stale}`;
   }
