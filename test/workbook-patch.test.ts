@@ -151,6 +151,18 @@ describe('the sheet patch on sheets other programs write', () => {
       `<worksheet xmlns="${MAIN}"><sheetData><row r="2" spans="1:4"><c r="A2"><v>1</v></c><c r="B2" s="4" t="inlineStr"><is><t>new &amp; &lt;better&gt;</t></is></c><c r="D2"><v>10</v></c></row></sheetData></worksheet>`,
     );
   });
+
+  it('reads the sheet as the reader does: a comment cut by a chunk, a CDATA text holding </c>', async () => {
+    // The writer once had a scanner of its own, which read `<!-` at a chunk's end as a document type declaration
+    // and ended a cell at a `</c>` inside CDATA; it now cuts the text at the reader's tokenizer's offsets.
+    const cell = '<c r="A1" t="inlineStr"><is><t><![CDATA[a</c>b]]></t></is></c>';
+    const sheet = `<worksheet xmlns="${MAIN}"><!-- made by hand --><sheetData><row r="1">${cell}</row></sheetData></worksheet>`;
+    const xml = await patched(sheet, writesOf({ 1: { 2: 'ok' } }));
+    assert.equal(
+      xml,
+      `<worksheet xmlns="${MAIN}"><!-- made by hand --><sheetData><row r="1">${cell}<c r="B1" t="inlineStr"><is><t>ok</t></is></c></row></sheetData></worksheet>`,
+    );
+  });
 });
 
 describe('styles.xml gains only the dxfs it lacks', () => {

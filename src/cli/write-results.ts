@@ -39,7 +39,7 @@ import { WorkbookPackage } from '../workbook/package';
 import { readWorkbookInfo, sheetPart, type WorkbookInfo } from '../workbook/parts';
 import { emptySheetXml, patchSheet, type SheetWrites, type WrittenValue } from '../workbook/sheet-patch';
 import { withDifferentialFormats } from '../workbook/styles-patch';
-import { XmlShapeError } from '../workbook/xml-spans';
+import { XmlSyntaxError } from '../workbook/xml-tokens';
 import { outWriteError } from './out-file';
 import { UserError } from './user-error';
 
@@ -224,7 +224,7 @@ export async function writePlan(
   } catch (error) {
     // A part found damaged while it is copied (its CRC-32): the file's fault, named as when it is read; no copy is left.
     if (error instanceof WorkbookFileError) throw new UserError(`${copy.file}: ${error.message}`);
-    if (error instanceof XmlShapeError || error instanceof PartTooLargeError) {
+    if (error instanceof XmlSyntaxError || error instanceof PartTooLargeError) {
       throw new UserError(
         `--out ${copy.out}: not written: ${copy.file} ${error.message}; open and re-save it in Excel, then check again`,
       );

@@ -6,7 +6,7 @@ import { columnLetters } from '../cohort/address';
 import { isStatusRuleFormula, STATUSES, statusWord } from '../cohort/results';
 import type { WritePlan } from '../cohort/placement';
 import { isHighlightFormula } from '../cohort/unit-highlight';
-import { attribute, childElements, escapeAttribute, escapeText, nextElement, type ElementSpan } from './xml-spans';
+import { escapeAttribute, escapeText, type ElementSpan } from './xml-elements';
 import { decodeEntities } from './xml-tokens';
 
 /** What precedes <conditionalFormatting> after <sheetData> in CT_Worksheet (ECMA-376 Part 1, 18.3.1.99). */
@@ -74,8 +74,8 @@ function formatXml(format: SheetFormat, firstPriority: number, p: string): strin
 }
 
 function formulaText(xml: string, rule: ElementSpan): string | undefined {
-  const formula = childElements(xml, rule).find((f) => f.local === 'formula');
-  return formula && decodeEntities(xml.slice(formula.openEnd, formula.end).replace(/<\/[^>]*>$/, ''));
+  const formula = rule.children.find((f) => f.local === 'formula');
+  return formula && decodeEntities(xml.slice(formula.openEnd, formula.closeStart));
 }
 
 /**
@@ -84,29 +84,16 @@ function formulaText(xml: string, rule: ElementSpan): string | undefined {
  * element, so a person's rule can stand beside qualcheck's in it: only qualcheck's are taken out.
  */
 function ownRules(xml: string, span: ElementSpan, statusLetters: string): ElementSpan[] {
-  const sqref = attribute(xml.slice(span.start, span.openEnd), 'sqref') ?? '';
+  const sqref = span.attributes.sqref ?? '';
   const overStatus = new RegExp(`^${statusLetters}\\d+:${statusLetters}\\d+$`).test(sqref.trim());
-  return childElements(xml, span).filter((rule) => {
+  return span.children.filter((rule) => {
     if (rule.local !== 'cfRule') return false;
-    const open = xml.slice(rule.start, rule.openEnd);
-    const type = attribute(open, 'type');
+    const type = rule.attributes.type;
     const formula = formulaText(xml, rule)?.trim();
     if (formula === undefined) return false;
     if (type === 'expression') return isHighlightFormula(`=${formula}`);
-    return overStatus && type === 'cellIs' && attribute(open, 'operator') === 'equal' && isStatusRuleFormula(formula);
+    return overStatus && type === 'cellIs' && rule.attributes.operator === 'equal' && isStatusRuleFormula(formula);
   });
-}
-
-/** The worksheet's children from `from` to its end tag. */
-function worksheetChildren(xml: string, from: number): ElementSpan[] {
-  const out: ElementSpan[] = [];
-  let at = from;
-  for (;;) {
-    const next = nextElement(xml, at);
-    if (next === 'incomplete' || 'parentEnd' in next) return out;
-    out.push(next);
-    at = next.end;
-  }
 }
 
 function highestPriority(xml: string): number {
@@ -117,18 +104,18 @@ function highestPriority(xml: string): number {
 }
 
 /**
- * The worksheet text from `from` (just past </sheetData>, or past the start tag of a worksheet with no sheetData
- * before the position) with qualcheck's earlier formats taken out and `formats` put at the schema's place.
+ * The worksheet text from `from` (just past </sheetData>) with qualcheck's earlier formats taken out and `formats` put
+ * at the schema's place; `children` are the worksheet's elements after `from`, with offsets in `xml`.
  * `p` is the SpreadsheetML prefix the sheet uses. `statusColumn` is the sheet column of this run's status.
  */
 export function withSheetFormats(
   xml: string,
+  children: readonly ElementSpan[],
   from: number,
   formats: readonly SheetFormat[],
   statusColumn: number,
   p: string,
 ): string {
-  const children = worksheetChildren(xml, from);
   const letters = columnLetters(statusColumn);
   // What comes out: a whole element when every rule in it is qualcheck's, else only qualcheck's rules in it.
   const removed: { start: number; end: number }[] = [];
@@ -137,7 +124,7 @@ export function withSheetFormats(
     if (element.local !== 'conditionalFormatting') continue;
     const own = ownRules(xml, element, letters);
     if (own.length === 0) continue;
-    const rules = childElements(xml, element).filter((c) => c.local === 'cfRule');
+    const rules = element.children.filter((c) => c.local === 'cfRule');
     if (own.length === rules.length) {
       removed.push({ start: element.start, end: element.end });
       emptied.add(element);

@@ -2,7 +2,7 @@
 // its root element, as Office.js finds one (workbook.customXmlParts.getByNamespace). A person does not trip over it:
 // Excel shows custom XML nowhere, and keeps it when it saves.
 import { randomUUID } from 'node:crypto';
-import { attributes, escapeAttribute, prefixOf, rootElement } from './xml-spans';
+import { escapeAttribute, rootElement } from './xml-elements';
 import { addWorkbookPart, type PackageEdit } from './package-edit';
 import { relationshipType, withOverride, withRelationship, freePartName, XML_DECLARATION } from './package-entries';
 import type { WorkbookPackage } from './package';
@@ -14,8 +14,7 @@ const PROPERTIES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.c
 /** The namespace of a part's root element. */
 function rootNamespace(xml: string): string | undefined {
   const root = rootElement(xml);
-  const prefix = prefixOf(root.qname).replace(/:$/, '');
-  return attributes(xml.slice(root.start, root.openEnd)).get(prefix === '' ? 'xmlns' : `xmlns:${prefix}`);
+  return root.namespaces[root.prefix.replace(/:$/, '')];
 }
 
 /** Where the custom XML part whose root is in `namespace` is, and its text; undefined when there is none. */

@@ -1,18 +1,16 @@
 // The package's bookkeeping for a part qualcheck adds: a sheet's entry in workbook.xml, a relationship, a content
 // type. Each is a change of text that keeps the rest of the part as it was written.
 import {
-  attribute,
-  childElements,
   escapeAttribute,
   escapeText,
   findElement,
   opened,
   prefixFor,
-  prefixOf,
   rootElement,
   withAttribute,
   type ElementSpan,
-} from './xml-spans';
+} from './xml-elements';
+import { XmlSyntaxError } from './xml-tokens';
 
 export const RELATIONSHIPS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const OFFICE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -45,8 +43,8 @@ export function relationshipType(existingTypes: readonly string[], kind: string)
 export function withRelationship(rels: string | undefined, type: string, target: string): { xml: string; id: string } {
   const source = rels ?? `${XML_DECLARATION}<Relationships xmlns="${RELATIONSHIPS_NS}"></Relationships>`;
   const root = rootElement(source);
-  const p = prefixOf(root.qname);
-  const ids = new Set(childElements(source, root).map((r) => attribute(source.slice(r.start, r.openEnd), 'Id')));
+  const p = root.prefix;
+  const ids = new Set(root.children.map((r) => r.attributes.Id));
   let n = ids.size + 1;
   while (ids.has(`rId${n}`)) n++;
   const id = `rId${n}`;
@@ -58,14 +56,10 @@ export function withRelationship(rels: string | undefined, type: string, target:
 export function withOverride(contentTypes: string, partName: string, contentType: string): string {
   const root = rootElement(contentTypes);
   const wanted = `/${partName}`.toLowerCase();
-  for (const child of childElements(contentTypes, root)) {
-    if (
-      child.local === 'Override' &&
-      attribute(contentTypes.slice(child.start, child.openEnd), 'PartName')?.toLowerCase() === wanted
-    )
-      return contentTypes;
+  for (const child of root.children) {
+    if (child.local === 'Override' && child.attributes.PartName?.toLowerCase() === wanted) return contentTypes;
   }
-  const p = prefixOf(root.qname);
+  const p = root.prefix;
   return appendChild(
     contentTypes,
     root,
@@ -76,14 +70,10 @@ export function withOverride(contentTypes: string, partName: string, contentType
 /** [Content_Types].xml with a Default for the extension, unless it has one. */
 export function withDefault(contentTypes: string, extension: string, contentType: string): string {
   const root = rootElement(contentTypes);
-  for (const child of childElements(contentTypes, root)) {
-    if (
-      child.local === 'Default' &&
-      attribute(contentTypes.slice(child.start, child.openEnd), 'Extension')?.toLowerCase() === extension
-    )
-      return contentTypes;
+  for (const child of root.children) {
+    if (child.local === 'Default' && child.attributes.Extension?.toLowerCase() === extension) return contentTypes;
   }
-  const p = prefixOf(root.qname);
+  const p = root.prefix;
   return appendChild(
     contentTypes,
     root,
@@ -100,21 +90,15 @@ export function withDefault(contentTypes: string, extension: string, contentType
  */
 export function withSheetEntry(workbook: string, name: string, relationshipId: string): string {
   const root = rootElement(workbook);
-  const sheets = findElement(workbook, 'sheets');
+  const sheets = findElement(root, 'sheets');
   if (!sheets) throw new Error('workbook.xml has no <sheets>');
-  const rootTag = workbook.slice(root.start, root.openEnd);
-  const ids = childElements(workbook, sheets).map((s) =>
-    Number(attribute(workbook.slice(s.start, s.openEnd), 'sheetId')),
-  );
+  const ids = sheets.children.map((s) => Number(s.attributes.sheetId));
   const sheetId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
-  const p = prefixOf(sheets.qname);
-  const r = relationshipsPrefix(rootTag);
+  const p = sheets.prefix;
+  const r = relationshipsPrefix(root);
   if (r) return appendChild(workbook, sheets, sheetEntry(p, '', name, sheetId, `${r}id`, relationshipId));
   // Declared on each sheet, as its siblings declare it (the namespace they use, strict or transitional), or as `r`.
-  const sibling = childElements(workbook, sheets)
-    .map((s) => workbook.slice(s.start, s.openEnd))
-    .map((tag) => ({ tag, prefix: relationshipsPrefix(tag) }))
-    .find((s) => s.prefix);
+  const sibling = sheets.children.map((tag) => ({ tag, prefix: relationshipsPrefix(tag) })).find((s) => s.prefix);
   const prefix = sibling?.prefix ?? 'r:';
   const uri =
     sibling && prefixFor(sibling.tag, STRICT_RELATIONSHIPS) === prefix ? STRICT_RELATIONSHIPS : OFFICE_RELATIONSHIPS;
@@ -123,7 +107,7 @@ export function withSheetEntry(workbook: string, name: string, relationshipId: s
 }
 
 /** The prefix (`r:`) a tag binds to the relationships namespace, transitional or strict; undefined for none or ''. */
-function relationshipsPrefix(tag: string): string | undefined {
+function relationshipsPrefix(tag: ElementSpan): string | undefined {
   const r = prefixFor(tag, OFFICE_RELATIONSHIPS) ?? prefixFor(tag, STRICT_RELATIONSHIPS);
   return r === '' ? undefined : r;
 }
@@ -138,22 +122,30 @@ function sheetEntry(p: string, declare: string, name: string, sheetId: number, i
  * when the list does not read as Excel writes it (`worksheets`, the count the workbook has before the sheet is added).
  */
 export function withAppSheetTitle(app: string, name: string, worksheets: number): string {
-  const pairs = findElement(app, 'HeadingPairs');
-  const titles = findElement(app, 'TitlesOfParts');
+  let root: ElementSpan;
+  try {
+    root = rootElement(app);
+  } catch (error) {
+    // A list that does not read as XML is not one read as Excel writes it: left as it was.
+    if (error instanceof XmlSyntaxError) return app;
+    throw error;
+  }
+  const pairs = findElement(root, 'HeadingPairs');
+  const titles = findElement(root, 'TitlesOfParts');
   if (!pairs || !titles) return app;
-  const pairVector = childElements(app, pairs)[0];
-  const titleVector = childElements(app, titles)[0];
+  const pairVector = pairs.children[0];
+  const titleVector = titles.children[0];
   if (!pairVector || !titleVector || titleVector.start < pairVector.end) return app;
   const count = /<(\w+:)?i4>(\d+)<\/(?:\w+:)?i4>/.exec(app.slice(pairVector.openEnd, pairVector.end));
   if (!count || Number(count[2]) !== worksheets) return app;
-  const titleItems = childElements(app, titleVector);
+  const titleItems = titleVector.children;
   if (titleItems.length < worksheets) return app;
-  const vt = prefixOf(titleVector.qname);
+  const vt = titleVector.prefix;
   const at = worksheets === 0 ? titleVector.openEnd : titleItems[worksheets - 1].end;
   const countAt = pairVector.openEnd + count.index;
   const countTag = count[0].replace(`>${count[2]}<`, `>${worksheets + 1}<`);
   const titleTag = app.slice(titleVector.start, titleVector.openEnd);
-  const size = Number(attribute(titleTag, 'size'));
+  const size = Number(titleVector.attributes.size);
   const newTitleTag = Number.isFinite(size) ? withAttribute(titleTag, 'size', String(size + 1)) : titleTag;
   return (
     app.slice(0, countAt) +

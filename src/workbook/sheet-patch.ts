@@ -7,18 +7,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { cellAddress, columnNumber, parseRange, rangeAddress } from '../cohort/address';
 import { shownText } from '../cohort/formula-text';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
-import {
-  attribute,
-  childElements,
-  elementAt,
-  escapeText,
-  flatElement,
-  nextStartTag,
-  prefixOf,
-  withAttribute,
-  XmlShapeError,
-  type ElementSpan,
-} from './xml-spans';
+import { ElementSpans, escapeText, withAttribute, type ElementSpan } from './xml-elements';
+import { XmlSyntaxError, XmlTokenizer, type XmlCloseTag, type XmlOpenTag } from './xml-tokens';
 
 /** What a cell gets: a text or a number; null empties a cell qualcheck wrote before. */
 export type WrittenValue = string | number | null;
@@ -72,33 +62,35 @@ function withSpans(startTag: string, columns: Iterable<number>): string {
  * Where a row's cells end, when all of them lie left of `column` and nothing but white space follows them before
  * </row>; -1 otherwise (then each cell is looked at). Only the last cell is read: cells are in column order.
  */
-function endOfCells(text: string, span: ElementSpan, p: string, column: number): number {
-  const close = text.lastIndexOf('</', span.end - 1);
-  const last = text.lastIndexOf(`<${p}c`, close);
-  if (last < span.openEnd) return /^\s*$/.test(text.slice(span.openEnd, close)) ? close : -1;
-  const tag = nextStartTag(text, last);
-  if (tag === 'incomplete' || 'parentEnd' in tag || tag.local !== 'c') return -1;
-  const ref = CELL_REF.exec(text.slice(tag.start, tag.openEnd));
-  const cell = flatElement(text, tag);
-  if (!ref || !cell || (columnNumber(ref[1]) ?? Infinity) >= column) return -1;
+function endOfCells(text: string, span: ElementSpan, column: number): number {
+  const close = span.closeStart;
+  const cell = span.children[span.children.length - 1];
+  if (!cell) return /^\s*$/.test(text.slice(span.openEnd, close)) ? close : -1;
+  if (cell.local !== 'c') return -1;
+  const ref = CELL_REF.exec(text.slice(cell.start, cell.openEnd));
+  if (!ref || (columnNumber(ref[1]) ?? Infinity) >= column) return -1;
   return /^\s*$/.test(text.slice(cell.end, close)) ? close : -1;
 }
 
 /**
- * One <row> with qualcheck's cells in it. A cell after a change that has no `r` gets one, since its place was
- * given by the cells before it.
+ * One <row> (`text`, its span with its cells) with qualcheck's cells in it. A cell after a change that has no `r`
+ * gets one, since its place was given by the cells before it.
  */
-function patchRow(text: string, row: number, writes: Map<number, WrittenValue>, p: string, giveRef: boolean): string {
-  const open = nextStartTag(text, 0);
-  const span = open === 'incomplete' || 'parentEnd' in open ? undefined : flatElement(text, open);
-  if (!span) throw new XmlShapeError(`row ${row} is not complete`);
+function patchRow(
+  text: string,
+  span: ElementSpan,
+  row: number,
+  writes: Map<number, WrittenValue>,
+  p: string,
+  giveRef: boolean,
+): string {
   let startTag = span.selfClosing
     ? `${text.slice(0, span.openEnd - 2).replace(/\s+$/, '')}>`
     : text.slice(0, span.openEnd);
   if (giveRef && !ROW_REF.test(startTag)) startTag = withAttribute(startTag, 'r', String(row));
   startTag = withSpans(startTag, writes.keys());
   const pending = [...writes.keys()].sort((a, b) => a - b);
-  const appendAt = span.selfClosing ? -1 : endOfCells(text, span, p, pending[0]);
+  const appendAt = span.selfClosing ? -1 : endOfCells(text, span, pending[0]);
   if (appendAt >= 0) {
     // The usual case: every cell of the row lies left of qualcheck's columns, so its cells go in before </row>.
     const added = pending.map((c) => writtenCell(p, row, c, writes.get(c) ?? null, undefined)).join('');
@@ -109,12 +101,7 @@ function patchRow(text: string, row: number, writes: Map<number, WrittenValue>, 
   let changed = false;
   let column = 0;
   let at = span.openEnd;
-  for (;;) {
-    if (span.selfClosing) break;
-    const tag = nextStartTag(text, at);
-    if (tag === 'incomplete' || 'parentEnd' in tag) break;
-    const cell = tag.local === 'c' ? flatElement(text, tag) : elementAt(text, tag.start);
-    if (!cell) throw new XmlShapeError(`row ${row} is not complete`);
+  for (const cell of span.children) {
     const between = text.slice(at, cell.start);
     at = cell.end;
     if (cell.local !== 'c') {
@@ -131,7 +118,7 @@ function patchRow(text: string, row: number, writes: Map<number, WrittenValue>, 
     }
     if (writes.has(column)) {
       if (pending[next] === column) next++;
-      out.push(between, writtenCell(p, row, column, writes.get(column) ?? null, attribute(startTag, 's')));
+      out.push(between, writtenCell(p, row, column, writes.get(column) ?? null, cell.attributes.s));
       changed = true;
       continue;
     }
@@ -180,7 +167,7 @@ function patchHead(head: string, children: ElementSpan[], writes: SheetWrites, p
   const dimension = children.find((c) => c.local === 'dimension');
   if (dimension && area) {
     const tag = head.slice(dimension.start, dimension.end);
-    const ref = parseRange(attribute(tag, 'ref') ?? '');
+    const ref = parseRange(dimension.attributes.ref ?? '');
     if (ref) {
       const union = {
         top: Math.min(ref.top, area.top),
@@ -201,10 +188,9 @@ function patchHead(head: string, children: ElementSpan[], writes: SheetWrites, p
   const cols = children.find((c) => c.local === 'cols');
   const covered: { min: number; max: number; span: ElementSpan }[] = [];
   if (cols) {
-    for (const col of childElements(head, cols)) {
-      const tag = head.slice(col.start, col.openEnd);
-      const min = Number(attribute(tag, 'min'));
-      const max = Number(attribute(tag, 'max'));
+    for (const col of cols.children) {
+      const min = Number(col.attributes.min);
+      const max = Number(col.attributes.max);
       if (Number.isFinite(min) && Number.isFinite(max)) covered.push({ min, max, span: col });
     }
   }
@@ -245,7 +231,7 @@ function patchHead(head: string, children: ElementSpan[], writes: SheetWrites, p
 function encodingOf(first: Buffer): BufferEncoding {
   if (first[0] === 0xff && first[1] === 0xfe) return 'utf16le';
   if (first[0] === 0xfe && first[1] === 0xff)
-    throw new XmlShapeError('the sheet is in big-endian UTF-16, which qualcheck cannot write');
+    throw new XmlSyntaxError('the sheet is in big-endian UTF-16, which qualcheck cannot write');
   return 'utf8';
 }
 
@@ -261,7 +247,10 @@ export async function* patchSheet(
 ): AsyncGenerator<Buffer> {
   let encoding: BufferEncoding | undefined;
   let decoder: StringDecoder | undefined;
+  /** The decoded text from offset `textBase` of the part on; what lies before `copied` has been passed on. */
   let text = '';
+  let textBase = 0;
+  let copied = 0;
   let phase: 'head' | 'rows' | 'tail' = 'head';
   let p = '';
   let lastRow = 0;
@@ -281,6 +270,7 @@ export async function* patchSheet(
     outLength = 0;
     return bytes;
   };
+  const slice = (from: number, to: number) => text.slice(from - textBase, to - textBase);
   const rowsBefore = (row: number) => {
     while (nextWrite < rowsToWrite.length && rowsToWrite[nextWrite] < row) {
       const r = rowsToWrite[nextWrite++];
@@ -292,90 +282,115 @@ export async function* patchSheet(
     }
   };
 
-  /** Moves on through `text` as far as it goes; what is left is an unfinished piece that waits for more. */
-  const advance = (): void => {
-    if (phase === 'head') {
-      const root = nextStartTag(text, 0);
-      if (root === 'incomplete') return;
-      if ('parentEnd' in root) throw new XmlShapeError('the sheet has no worksheet element');
-      p = prefixOf(root.qname);
-      const children: ElementSpan[] = [];
-      let at = root.openEnd;
-      for (;;) {
-        const tag = nextStartTag(text, at);
-        if (tag === 'incomplete') return;
-        if ('parentEnd' in tag) throw new XmlShapeError('the sheet has no sheetData');
-        if (tag.local === 'sheetData') {
-          const head = patchHead(text.slice(0, tag.start), children, writes, p);
-          if (tag.selfClosing) {
-            emit(head + text.slice(tag.start, tag.openEnd - 2).replace(/\s+$/, '') + '>');
-            text = `</${tag.qname}>` + text.slice(tag.openEnd);
-          } else {
-            emit(head + text.slice(tag.start, tag.openEnd));
-            text = text.slice(tag.openEnd);
-          }
-          phase = 'rows';
-          break;
-        }
-        const whole = elementAt(text, tag.start);
-        if (!whole) return;
-        children.push(whole);
-        at = whole.end;
-      }
+  // The tokenizer finds the elements; only these are kept as spans: the worksheet and what stands before
+  // <sheetData> (small), one child of <sheetData> at a time with its cells, and what stands after </sheetData>.
+  const head = new ElementSpans();
+  let child: ElementSpans | undefined;
+  let childStart = 0;
+  let tail: ElementSpans | undefined;
+  let tailStart = 0;
+  let depth = 0;
+
+  const endSheetData = (endTag: string, at: number) => {
+    rowsBefore(Infinity);
+    emit(endTag);
+    copied = at;
+    tailStart = at;
+    tail = new ElementSpans(Infinity, at);
+    phase = 'tail';
+  };
+
+  /**
+   * A child of <sheetData> read whole (`span`, offsets from its start at `origin`): a row gets qualcheck's cells, or
+   * an `r` after a change; anything else stays.
+   */
+  const childRead = (span: ElementSpan, origin: number) => {
+    if (span.local !== 'row') return;
+    const start = origin;
+    const end = origin + span.end;
+    const ref = ROW_REF.exec(slice(start, origin + span.openEnd));
+    const row = ref ? Number(ref[1]) : lastRow + 1;
+    lastRow = row;
+    const cells = writes.rows.get(row);
+    const needsRef = changed && !ref;
+    if (!cells && !needsRef && !(nextWrite < rowsToWrite.length && rowsToWrite[nextWrite] < row)) return;
+    emit(slice(copied, start));
+    copied = end;
+    rowsBefore(row);
+    const piece = slice(start, end);
+    if (cells) {
+      if (rowsToWrite[nextWrite] === row) nextWrite++;
+      emit(patchRow(piece, span, row, cells, p, changed));
+      changed = true;
+    } else {
+      emit(
+        changed && !ref
+          ? withAttribute(piece.slice(0, span.openEnd), 'r', String(row)) + piece.slice(span.openEnd)
+          : piece,
+      );
     }
-    if (phase === 'rows') {
-      let at = 0;
-      // Text from `copied` to `at` is passed on unchanged in one piece when something changes or the text runs out.
-      let copied = 0;
-      for (;;) {
-        const tag = nextStartTag(text, at);
-        if (tag === 'incomplete') break;
-        const next =
-          'parentEnd' in tag ? tag : tag.local === 'row' ? flatElement(text, tag) : elementAt(text, tag.start);
-        if (!next) break;
-        if ('parentEnd' in next) {
-          emit(text.slice(copied, next.parentEnd));
-          rowsBefore(Infinity);
-          emit(text.slice(next.parentEnd, next.endTagEnd));
-          text = text.slice(next.endTagEnd);
-          at = 0;
-          phase = 'tail';
-          break;
+  };
+
+  const tokenizer = new XmlTokenizer({
+    open(tag: XmlOpenTag) {
+      if (phase === 'head' && depth === 1 && tag.name === 'sheetData') {
+        emit(patchHead(slice(0, tag.start), head.top[0].children, writes, p));
+        const qname = tag.prefix === '' ? tag.name : `${tag.prefix}:${tag.name}`;
+        if (tag.selfClosing) {
+          emit(`${slice(tag.start, tag.end - 2).replace(/\s+$/, '')}>`);
+          endSheetData(`</${qname}>`, tag.end);
+          return;
         }
-        at = next.end;
-        if (next.local !== 'row') continue;
-        const ref = ROW_REF.exec(text.slice(next.start, next.openEnd));
-        const row = ref ? Number(ref[1]) : lastRow + 1;
-        lastRow = row;
-        const cells = writes.rows.get(row);
-        const needsRef = changed && !ref;
-        if (!cells && !needsRef && !(nextWrite < rowsToWrite.length && rowsToWrite[nextWrite] < row)) continue;
-        emit(text.slice(copied, next.start));
-        copied = next.end;
-        rowsBefore(row);
-        const piece = text.slice(next.start, next.end);
-        if (cells) {
-          if (rowsToWrite[nextWrite] === row) nextWrite++;
-          emit(patchRow(piece, row, cells, p, changed));
-          changed = true;
-        } else {
-          emit(
-            changed && !ref
-              ? withAttribute(text.slice(next.start, next.openEnd), 'r', String(row)) +
-                  piece.slice(next.openEnd - next.start)
-              : piece,
-          );
+        emit(slice(tag.start, tag.end));
+        copied = tag.end;
+        phase = 'rows';
+        depth++;
+        return;
+      }
+      if (phase === 'head') {
+        if (depth === 0) p = tag.prefix === '' ? '' : `${tag.prefix}:`;
+        head.open(tag);
+      } else if (phase === 'rows') {
+        if (depth === 2) {
+          childStart = tag.start;
+          child = new ElementSpans(2, childStart);
         }
-      }
-      if (phase === 'rows') {
-        // What stands before the next '<' is text between elements (white space): it goes on now, so a long run of it
-        // is neither held nor searched again from its start with every chunk (time linear in the part's size).
-        const lt = text.indexOf('<', at);
-        const held = lt === -1 ? text.length : lt;
-        emit(text.slice(copied, held));
-        text = text.slice(held);
-      }
+        child?.open(tag);
+        if (tag.selfClosing && depth === 2 && child) {
+          childRead(child.top[0], childStart);
+          child = undefined;
+        }
+      } else tail?.open(tag);
+      if (!tag.selfClosing) depth++;
+    },
+    close(tag: XmlCloseTag) {
+      depth--;
+      if (phase === 'head') head.close(tag);
+      else if (phase === 'rows' && depth === 1) {
+        emit(slice(copied, tag.start));
+        endSheetData(slice(tag.start, tag.end), tag.end);
+      } else if (phase === 'rows') {
+        child?.close(tag);
+        if (depth === 2 && child) {
+          childRead(child.top[0], childStart);
+          child = undefined;
+        }
+      } else tail?.close(tag);
+    },
+  });
+
+  /** Gives the tokenizer more text; what is passed on between the rows is let go of (time linear in the size). */
+  const advance = (more: string): void => {
+    text += more;
+    tokenizer.write(more);
+    if (phase !== 'rows') return;
+    const upTo = child ? childStart : tokenizer.consumed;
+    if (upTo > copied) {
+      emit(slice(copied, upTo));
+      copied = upTo;
     }
+    text = text.slice(copied - textBase);
+    textBase = copied;
   };
 
   for await (const chunk of source) {
@@ -384,17 +399,23 @@ export async function* patchSheet(
       encoding = encodingOf(bytes);
       decoder = new StringDecoder(encoding);
     }
-    text += decoder.write(bytes);
-    advance();
+    let decoded = decoder.write(bytes);
+    if (phase === 'head' && text === '' && decoded.charCodeAt(0) === 0xfeff) {
+      // The byte order mark goes on as it came; the tokenizer, like the reader's decoder, does not see it.
+      emit(decoded[0]);
+      decoded = decoded.slice(1);
+    }
+    advance(decoded);
     if (outLength >= OUT_BATCH) {
       const bytesOut = flush();
       if (bytesOut) yield bytesOut;
     }
   }
-  if (decoder) text += decoder.end();
-  advance();
-  if ((phase as string) !== 'tail') throw new XmlShapeError('the sheet ends before its sheetData does');
-  emit(withSheetFormats(text, 0, writes.formats, writes.statusColumn, p));
+  if (decoder) advance(decoder.end());
+  tokenizer.end();
+  if (phase === 'head') throw new XmlSyntaxError('the sheet has no sheetData');
+  if (phase !== 'tail' || !tail) throw new XmlSyntaxError('the sheet ends before its sheetData does');
+  emit(withSheetFormats(slice(tailStart, textBase + text.length), tail.top, 0, writes.formats, writes.statusColumn, p));
   const last = flush();
   if (last) yield last;
 }

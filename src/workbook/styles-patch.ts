@@ -1,14 +1,6 @@
 // styles.xml gains only the differential formats (dxf) qualcheck's conditional formats point at. A dxf that is already
 // there, written the same way, is reused, so checking a checked copy again leaves styles.xml as it is.
-import {
-  childElements,
-  escapeAttribute,
-  opened,
-  prefixOf,
-  rootElement,
-  withAttribute,
-  type ElementSpan,
-} from './xml-spans';
+import { escapeAttribute, opened, rootElement, withAttribute, type ElementSpan } from './xml-elements';
 
 /** A fill and a font colour, `#RRGGBB`. */
 export interface DifferentialFormat {
@@ -43,13 +35,11 @@ export function withDifferentialFormats(
   formats: readonly DifferentialFormat[],
 ): { xml: string; ids: number[] } {
   const root = rootElement(styles);
-  const p = prefixOf(root.qname);
-  const children = childElements(styles, root);
+  const p = root.prefix;
+  const children = root.children;
   const dxfs = children.find((c) => c.local === 'dxfs');
   const existing = dxfs
-    ? childElements(styles, dxfs)
-        .filter((c) => c.local === 'dxf')
-        .map((c) => comparable(styles.slice(c.start, c.end)))
+    ? dxfs.children.filter((c) => c.local === 'dxf').map((c) => comparable(styles.slice(c.start, c.end)))
     : [];
   const added: string[] = [];
   const ids = formats.map((format) => {

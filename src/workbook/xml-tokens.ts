@@ -3,7 +3,7 @@
 // the decoded text so a writer can copy the source untouched around the places it changes.
 // Names are local names: SpreadsheetML written with a prefix (`<x:c>`, as the Open XML SDK writes) reads as `<c>`.
 
-/** Attribute values by local name (entity-decoded); namespace declarations (`xmlns`, `xmlns:x`) are left out. */
+/** Attribute values by local name (entity-decoded); namespace declarations (`xmlns`, `xmlns:x`) are kept apart. */
 export type XmlAttributes = Readonly<Record<string, string>>;
 
 export interface XmlOpenTag {
@@ -12,6 +12,8 @@ export interface XmlOpenTag {
   /** The prefix as written (`x` for `<x:c>`), or '' when none. */
   prefix: string;
   attributes: XmlAttributes;
+  /** The namespaces the tag declares, URI by prefix ('' for a default `xmlns`); empty for almost every tag. */
+  namespaces: XmlAttributes;
   selfClosing: boolean;
   /** Offsets in the decoded text: `start` is the `<`, `end` is one past the `>`. */
   start: number;
@@ -168,6 +170,7 @@ export class XmlTokenizer {
     name: '',
     prefix: '',
     attributes: NO_ATTRIBUTES,
+    namespaces: NO_ATTRIBUTES,
     selfClosing: false,
     start: 0,
     end: 0,
@@ -183,6 +186,14 @@ export class XmlTokenizer {
     token.start = start;
     token.end = end;
     this.handler.text?.(token);
+  }
+
+  /**
+   * Offset in the whole text up to which every token has been handed out: what lies before it can be passed on by a
+   * writer, what follows waits for the next chunk.
+   */
+  get consumed(): number {
+    return this.base;
   }
 
   /** How many elements are open at this point. */
@@ -335,6 +346,7 @@ export class XmlTokenizer {
     const element = this.names.take(s, from + 1, i);
     const qname = element.qname;
     let attributes: Record<string, string> | undefined;
+    let namespaces: Record<string, string> | undefined;
     for (;;) {
       while (i < length && isSpace(s.charCodeAt(i))) i++;
       if (i >= length) return INCOMPLETE;
@@ -355,10 +367,11 @@ export class XmlTokenizer {
       if (quote !== '"' && quote !== "'") this.fail(`attribute ${attributeName} in <${qname}> is not quoted`, i);
       const close = s.indexOf(quote, i + 1);
       if (close === -1) return INCOMPLETE;
-      if (attribute && !attribute.declaration) {
-        attributes ??= {};
+      if (attribute) {
         const raw = s.slice(i + 1, close);
-        attributes[attribute.name] = plain(s, i + 1, close) ? raw : decodeEntities(attributeSpaces(raw));
+        const value = plain(s, i + 1, close) ? raw : decodeEntities(attributeSpaces(raw));
+        if (!attribute.declaration) (attributes ??= {})[attribute.name] = value;
+        else (namespaces ??= {})[attribute.prefix === '' ? '' : attribute.name] = value;
       }
       i = close + 1;
     }
@@ -378,6 +391,7 @@ export class XmlTokenizer {
       token.name = element.name;
       token.prefix = element.prefix;
       token.attributes = attributes ?? NO_ATTRIBUTES;
+      token.namespaces = namespaces ?? NO_ATTRIBUTES;
       token.selfClosing = selfClosing;
       token.start = this.base + from;
       token.end = this.base + i + 1;
