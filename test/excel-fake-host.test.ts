@@ -1,6 +1,7 @@
 // The fake Excel host must fail where the real one fails, or the adapter tests prove nothing.
 import assert from 'node:assert/strict';
 import type { HostContext } from '../src/excel/host';
+import { areasOf } from '../src/excel/merged-areas';
 import { createFakeExcel, FakeExcelError, FakeWorkbookState } from './fake-excel';
 import { evaluateFormula } from './fake-excel/formula';
 
@@ -183,6 +184,33 @@ describe('fake Excel host', () => {
     assert.deepEqual(
       ['AW20', 'AX20', 'AY20', 'AW21', 'AX21', 'AY21'].map((a) => cells[a] ?? null),
       ['w1', 'x1', null, 'w2', null, null],
+    );
+  });
+
+  it('gives the merged areas a range meets, whole, as RangeAreas.address does, and a null object for none', async () => {
+    const fake = createFakeExcel(bookWithCohort(), { excelApi: '1.13' });
+    fake.book.sheet('Cohort')!.merge('AX20:AY21').merge('B30:C30');
+    const [found, none] = await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Cohort');
+      const areas = [sheet.getRange('AY21:AZ40'), sheet.getRange('D1:D5')].map((r) =>
+        r.getMergedAreasOrNullObject().load('address'),
+      );
+      await context.sync();
+      return areas.map((a) => (a.isNullObject ? null : a.address));
+    });
+    assert.equal(found, 'Cohort!AX20:AY21');
+    assert.equal(none, null);
+    assert.deepEqual(areasOf("Cohort!AX20:AY21, 'Marks, 2025!'!B30:C30, Cohort!$D$2"), ['AX20:AY21', 'B30:C30', 'D2']);
+  });
+
+  it('fails getMergedAreasOrNullObject at sync on a host older than ExcelApi 1.13', async () => {
+    const fake = createFakeExcel(bookWithCohort(), { excelApi: '1.12' });
+    await rejectsWith(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem('Cohort').getRange('A1:B2').getMergedAreasOrNullObject().load('address');
+        await context.sync();
+      }),
+      'ApiNotFound',
     );
   });
 

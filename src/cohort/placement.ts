@@ -58,6 +58,22 @@ function text(value: CellValue): string {
 }
 
 /**
+ * Why result columns `firstColumn` on (`width` of them) cannot take rows `top` to `bottom` for a merged area there: a
+ * result written into one would land in the user's merged cell, or vanish under it, since Excel keeps a merged area's
+ * value in its upper-left cell only; one written across its edge Excel refuses.
+ */
+function mergedIn(
+  cells: SheetCells,
+  top: number,
+  bottom: number,
+  firstColumn: number,
+  width: number,
+): string | undefined {
+  const merge = cells.mergesInRows(top, bottom).find((m) => m.left < firstColumn + width && m.right >= firstColumn);
+  return merge ? `cells ${rangeAddress(merge)} are merged` : undefined;
+}
+
+/**
  * Why the block cannot go at `firstColumn`, or undefined when every cell there is empty or (under a result header,
  * among the learners) holds what qualcheck would write there: with no record of what it wrote, that is all that can
  * be told (result-vocabulary.ts). Every row below the header counts, to the sheet's last: a column with the user's
@@ -70,11 +86,8 @@ function blocked(
   block: ResultsBlock,
 ): string | undefined {
   const width = block.header.length;
-  // A result cell inside a merged area would land in the user's merged cell (or vanish under it).
-  const merge = cells
-    .mergesInRows(reading.headerRow, Math.max(reading.lastRow, cells.bottom))
-    .find((m) => m.left < firstColumn + width && m.right >= firstColumn);
-  if (merge) return `cells ${rangeAddress(merge)} are merged`;
+  const merge = mergedIn(cells, reading.headerRow, Math.max(reading.lastRow, cells.bottom), firstColumn, width);
+  if (merge) return merge;
   const words = resultWordsOf(reading);
   const theirs: { row: number; column: number }[] = [];
   for (let c = firstColumn; c < firstColumn + width; c++) {
@@ -158,6 +171,9 @@ function planByRecord(
     bottom: Math.max(reading.lastRow, reading.headerRow),
     right: owned.firstColumn + width - 1,
   };
+  // A merge made since the last check inside its columns: writing through it would lose results (or be refused).
+  const merge = mergedIn(cells, target.top, target.bottom, target.left, width);
+  if (merge) return { blockedBy: merge };
   const decision = decideOwnership(owned, (r, c) => cells.value(r, c), target);
   const kept = decision.edited;
   if (!decision.writable) {

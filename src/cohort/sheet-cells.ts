@@ -14,7 +14,11 @@ export class SheetCells {
   /** Formula cells that read as empty, by row then column: to the writer they hold their formula. */
   private readonly formulas = new Map<number, Map<number, string>>();
 
-  constructor(private readonly grids: readonly Grid[]) {
+  /** `merges`: merged areas known apart from the grids (the add-in asks Excel for those where results may go). */
+  constructor(
+    private readonly grids: readonly Grid[],
+    private readonly known: readonly CellRange[] = [],
+  ) {
     let bottom = 0;
     let right = 0;
     for (const g of grids) {
@@ -30,13 +34,13 @@ export class SheetCells {
     }
     this.bottom = bottom;
     this.right = right;
-    this.merges = grids.flatMap(mergedRanges);
+    this.merges = [...grids.flatMap(mergedRanges), ...known];
   }
 
   /** These cells and, as well, formula cells found since that read as empty (the add-in reads formulas later). */
   withBlankFormulas(formulas: NonNullable<Grid['blankFormulas']>): SheetCells {
     if (formulas.length === 0) return this;
-    return new SheetCells([...this.grids, { top: 1, left: 1, values: [], blankFormulas: formulas }]);
+    return new SheetCells([...this.grids, { top: 1, left: 1, values: [], blankFormulas: formulas }], this.known);
   }
 
   /** Merged areas that reach into rows `top` to `bottom`. */

@@ -1,7 +1,7 @@
 // The add-in's two jobs on the active sheet: inspect it (what the reader finds, nothing written) and check it
 // (read, run the engine, write the owned result columns and their conditional formats). The pane and the ribbon
 // command both come through here.
-import { parseCellAddress } from '../cohort/address';
+import { parseCellAddress, parseRange, rangeAddress, type CellRange } from '../cohort/address';
 import { checkLearner, type LearnerCheck } from '../cohort/check';
 import { gridValue, isBlank } from '../cohort/grid';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
@@ -11,6 +11,7 @@ import { resultRow, resultsBlock, summarise, type CohortSummary } from '../cohor
 import type { CohortReading } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
+import { mergedAreasIn } from './merged-areas';
 import type { HostRun } from './host';
 import { withoutOwnedColumns } from '../cohort/owned-columns';
 import type { ResultsPlace, WritePlan } from '../cohort/placement';
@@ -171,13 +172,45 @@ async function cellsAround(
   reading: CohortReading,
   controls: RunControls,
 ): Promise<SheetCells> {
-  if (read.wholeSheet) return new SheetCells([read.grid]);
-  let width = 0;
-  for (const row of read.grid.values) if (row) width = Math.max(width, row.length);
-  const right = read.grid.left + width;
-  const area = { top: reading.headerRow, left: right, bottom: MAX_ROWS, right: MAX_COLUMNS };
-  const beyond = await readSheet(run, { scope: 'sheet', area, signal: controls.signal, ...controls.tuning });
-  return new SheetCells([read.grid, beyond.grid]);
+  let grids = [read.grid];
+  if (!read.wholeSheet) {
+    let width = 0;
+    for (const row of read.grid.values) if (row) width = Math.max(width, row.length);
+    const right = read.grid.left + width;
+    const area = { top: reading.headerRow, left: right, bottom: MAX_ROWS, right: MAX_COLUMNS };
+    const beyond = await readSheet(run, { scope: 'sheet', area, signal: controls.signal, ...controls.tuning });
+    grids = [read.grid, beyond.grid];
+  }
+  const cells = new SheetCells(grids);
+  const merges = await mergesRightOf(run, read.sheetName, reading, cells.bottom);
+  return merges.length > 0 ? new SheetCells(grids, merges) : cells;
+}
+
+/**
+ * The merged areas right of the data, from the header row to the last row anything is in: where the results may go.
+ * None where Excel cannot say (before ExcelApi 1.13); then a merge there stops the write and errors.ts words it.
+ */
+async function mergesRightOf(
+  run: HostRun,
+  sheetName: string,
+  reading: CohortReading,
+  bottom: number,
+): Promise<CellRange[]> {
+  const area = {
+    top: reading.headerRow,
+    left: reading.lastColumn + 1,
+    bottom: Math.max(reading.lastRow, bottom, reading.headerRow),
+    right: MAX_COLUMNS,
+  };
+  if (area.left > area.right) return [];
+  try {
+    const found = await run((context) =>
+      mergedAreasIn(context, context.workbook.worksheets.getItem(sheetName), rangeAddress(area)),
+    );
+    return (found ?? []).flatMap((a) => parseRange(a) ?? []);
+  } catch (error) {
+    throw describeExcelError(error, { sheetName, beside: false, written: null });
+  }
 }
 
 async function resultsSheetName(run: HostRun): Promise<{ name: string; create: boolean }> {

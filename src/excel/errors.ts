@@ -61,6 +61,13 @@ export interface ErrorSetting {
   lastRow?: number;
   /** What was being done; a check unless said. */
   task?: ExcelTask;
+  /** The merged areas where the results were going (`AX20:AY21`), when Excel could say (ExcelApi 1.13). */
+  merged?: readonly string[];
+}
+
+/** Whether Excel's refusal says a merged area is in the way (by its message, or by a code naming the conflict). */
+export function mergeInTheWay(error: unknown): boolean {
+  return isHostError(error) && (error.code === 'MergedRangeConflict' || /merg/i.test(error.message));
 }
 
 /** Turns whatever a batch threw into a CheckFailed (or passes a cancel or an already-worded failure through). */
@@ -108,12 +115,13 @@ export function describeExcelError(error: unknown, where: ErrorSetting): CheckFa
         code,
       );
     default:
-      if (writesResults && (/merg/i.test(error.message) || code === 'MergedRangeConflict')) {
-        return new CheckFailed(
-          `A merged cell is in the way of the results on sheet "${where.sheetName}". Unmerge the cells right of the data${orSheet}, then check again. ${done}`,
-          where.written,
-          code,
-        );
+      if (writesResults && mergeInTheWay(error)) {
+        const merged = where.merged ?? [];
+        const which =
+          merged.length === 0
+            ? `A merged cell is in the way of the results on sheet "${where.sheetName}". Unmerge the cells right of the data`
+            : `Cells ${merged.join(', ')} on sheet "${where.sheetName}" are merged and in the way of the results. Unmerge them`;
+        return new CheckFailed(`${which}${orSheet}, then check again. ${done}`, where.written, code);
       }
   }
   return new CheckFailed(

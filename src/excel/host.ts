@@ -1,6 +1,7 @@
 // The part of Office.js the add-in uses, written out as interfaces. The adapter codes against these, the fake host in
 // test/fake-excel implements them, and the compiler proves below that Office.js's own objects satisfy them, so the
-// fake and the real host cannot drift apart unnoticed. Everything used here exists in ExcelApi 1.6 or earlier.
+// fake and the real host cannot drift apart unnoticed. Everything used here exists in ExcelApi 1.6 or earlier,
+// but for getMergedAreasOrNullObject (1.13), asked for only once excelApiSupported says the host has it.
 import type { CellInput } from '../cohort/types';
 
 /** What a cell read through Office.js holds: empty cells are `""`, dates are serial numbers. */
@@ -84,6 +85,14 @@ export interface HostRange extends Loadable<HostRange> {
   getOffsetRange(rowOffset: number, columnOffset: number): HostRange;
   select(): void;
   clear(applyTo?: 'All' | 'Contents'): void;
+  /** The merged areas in the range (ExcelApi 1.13: ask `excelApiSupported('1.13')` first). */
+  getMergedAreasOrNullObject(): HostRangeAreas;
+}
+
+/** Several rectangles of one sheet (ExcelApi 1.9); `address` lists them, each with its sheet (`Cohort!A1:B2, ...`). */
+export interface HostRangeAreas extends Loadable<HostRangeAreas> {
+  readonly address: string;
+  readonly isNullObject: boolean;
 }
 
 export interface HostTable extends Loadable<HostTable> {
@@ -160,6 +169,7 @@ export type Satisfies<Real extends Subset, Subset> = Real;
 export type OfficeConformance = [
   Satisfies<Excel.RequestContext, HostContext>,
   Satisfies<Excel.Range, HostRange>,
+  Satisfies<Excel.RangeAreas, HostRangeAreas>,
   Satisfies<Excel.Worksheet, HostWorksheet>,
   Satisfies<Excel.ConditionalFormat, HostConditionalFormat>,
   Satisfies<Excel.CustomXmlPart, HostCustomXmlPart>,
@@ -168,6 +178,15 @@ export type OfficeConformance = [
 /** Whether Office.js brought Excel's API (it does not outside Excel, or in Excel older than ExcelApi 1.1). */
 export function excelApiLoaded(): boolean {
   return typeof Excel !== 'undefined';
+}
+
+/**
+ * Whether the Excel the add-in runs in has requirement set ExcelApi `version`; false outside Office (the tests set
+ * `Office.context.requirements` to stand for a host that has it or not).
+ */
+export function excelApiSupported(version: string): boolean {
+  if (typeof Office === 'undefined') return false;
+  return Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
 }
 
 /** Excel.run of the Office.js the pane was loaded with (the real host, or the fake one the browser tests inject). */

@@ -5,7 +5,8 @@
 import { columnLetters, rangeAddress } from '../cohort/address';
 import { isStatusRuleFormula, STATUS_STYLE, STATUSES, statusWord } from '../cohort/results';
 import type { CellValue } from '../cohort/types';
-import { describeExcelError } from './errors';
+import { describeExcelError, mergeInTheWay } from './errors';
+import { mergedAreasIn } from './merged-areas';
 import type { HostConditionalFormat, HostContext, HostRange, HostRun, HostWorksheet } from './host';
 import type { WritePlan } from '../cohort/placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from './progress';
@@ -289,7 +290,27 @@ export async function writeResults(
       await finish(all);
       return { written: all, chunks: chunks.length };
     } catch (error) {
-      throw describeExcelError(error, setting());
+      throw describeExcelError(error, { ...setting(), merged: await mergesInBlock(context, plan, error) });
     }
   });
+}
+
+/**
+ * The merged areas over the result columns beside the data, after Excel refused the write for a merge, so the words
+ * can name them: a merge made while the check ran, or anywhere before ExcelApi 1.13 (then none can be named).
+ */
+async function mergesInBlock(context: HostContext, plan: WritePlan, error: unknown): Promise<string[] | undefined> {
+  if (plan.target !== 'columns' || !mergeInTheWay(error)) return undefined;
+  const block = {
+    top: plan.headerRow,
+    left: plan.firstColumn,
+    bottom: plan.firstRow + Math.max(plan.rows.length - 1, 0),
+    right: plan.firstColumn + plan.header.length - 1,
+  };
+  try {
+    return await mergedAreasIn(context, context.workbook.worksheets.getItem(plan.sheetName), rangeAddress(block));
+  } catch {
+    // Naming the cells is a courtesy: a failure to ask leaves Excel's refusal, worded without them, as the report.
+    return undefined;
+  }
 }

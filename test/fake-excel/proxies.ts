@@ -19,6 +19,7 @@ import type {
   HostCustomXmlPartCollection,
   HostCustomXmlPartScopedCollection,
   HostRange,
+  HostRangeAreas,
   HostTable,
   HostTableCollection,
   HostWorkbook,
@@ -103,6 +104,16 @@ export interface FakeContextOptions {
   limitBytes: number;
   /** Simulated round trip; 0 still yields to the event loop once per sync, as a real round trip does. */
   latencyMs: number;
+  /** The ExcelApi requirement set the host has (`1.13`): a call from a later set fails at sync with ApiNotFound. */
+  excelApi: string;
+}
+
+/** Whether requirement-set version `have` is at least `need` (`1.13` over `1.6`). */
+export function apiAtLeast(have: string, need: string): boolean {
+  const [a, b] = [have, need].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
 }
 
 export class FakeContext implements HostContext {
@@ -1087,6 +1098,16 @@ export class FakeRange extends FakeObject implements HostRange {
       columns: 1,
     }));
   }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      if (!apiAtLeast(this.ctx.options.excelApi, '1.13'))
+        throw new FakeExcelError('ApiNotFound', 'The API is not supported by this host (ExcelApi 1.13).', 'Range');
+      const { sheet, rect } = this.locate();
+      // Whole areas, each named with its sheet, as RangeAreas.address gives them; none found is the null object.
+      const found = sheet.merged.filter((m) => intersects(m, rect));
+      return found.length === 0 ? null : found.map((m) => qualifiedAddress(sheet.name, m)).join(', ');
+    });
+  }
   getRow(row: number): FakeRange {
     return this.derived(`getRow(${row})`, (r) => ({ row: r.row + row, column: r.column, rows: 1, columns: r.columns }));
   }
@@ -1289,6 +1310,38 @@ class FakeFill {
         this.target()[this.which] = color;
       },
     });
+  }
+}
+
+/** What Range.getMergedAreasOrNullObject gives: the merged areas' addresses, or the null object when there are none. */
+class FakeRangeAreas extends FakeObject implements HostRangeAreas {
+  protected readonly className = 'RangeAreas';
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly resolve: () => string | null,
+  ) {
+    super(ctx, path);
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, ['address']);
+    return this;
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    const address = this.resolve();
+    if (address === null) return { isNullObject: true };
+    const out: Record<string, unknown> = { isNullObject: false };
+    for (const p of props) {
+      if (p === 'address') out.address = address;
+      else if (p !== 'isNullObject') unknownProperty(this.className, p);
+    }
+    return out;
   }
 }
 

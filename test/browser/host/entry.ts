@@ -1,7 +1,7 @@
 // The fake Excel host, bundled for the browser tests (webpack entry `test-host`, built only with --env testHost).
 // The browser test serves it in place of office.js, after a line that sets window.__qualcheckWorkbook: the pane then
 // runs its real code against the fake workbook, and the test reads the fake back through window.__qualcheckFake.
-import { createFakeExcel, FakeWorkbookState } from '../../fake-excel';
+import { apiAtLeast, createFakeExcel, FakeWorkbookState } from '../../fake-excel';
 import type { FakeCell } from '../../fake-excel';
 
 export interface WorkbookSpec {
@@ -61,7 +61,8 @@ const office = {
   context: {
     requirements: {
       isSetSupported: (name: string, version?: string) =>
-        (name === 'ExcelApi' && Number(version ?? '1.1') <= 1.6) ||
+        // As the fake host has them: a version compared part by part (1.13 is later than 1.6).
+        (name === 'ExcelApi' && apiAtLeast(fake.options.excelApi, version ?? '1.1')) ||
         (name === 'DialogApi' && Number(version ?? '1.1') <= 1.1),
     },
     ui: {
