@@ -3,10 +3,13 @@
 import assert from 'node:assert/strict';
 import { rulesSheetGrid } from '../src/cohort/rules-sheet';
 import { columnLetters } from '../src/cohort/address';
-import * as fx from '../src/functions/functions';
+import * as functions from '../src/functions/functions';
 import { readQualificationDefinitions } from '../src/rules/definition';
 import { DEFINITION } from './fixtures/sum-definition';
-import { excelRow, installCustomFunctions } from './support/custom-functions';
+import { cellOf, excelRow, installCustomFunctions } from './support/custom-functions';
+
+// Each function gives its value as a 1×1 matrix (functions.json: requiresParameterAddresses); the cell shows that one.
+const fx = { status: cellOf(functions.status), violations: cellOf(functions.violations) };
 
 const HEADERS = ['Learner', 'Qualification', 'K/503/0421', 'L/503/0394', 'K/503/0385', 'T/503/0001', 'T/503/0002'];
 
