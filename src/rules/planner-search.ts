@@ -54,6 +54,12 @@ export class PlanSearch {
   /** Candidate index (not position) of each candidate's barred partners among the candidates. */
   private readonly partners: number[][];
   private readonly blocked: Int32Array;
+  /**
+   * For one plan only (k = 1): the next candidate interchangeable with candidate i (see `twinsOf`), -1 when none.
+   * Leaving i out leaves its later twins out too: a plan with a later twin and without i loses the tie to the same
+   * plan with i instead, so the best plan never looks like that.
+   */
+  private readonly nextTwin: Int32Array;
   private readonly candCost: Float64Array;
   private readonly candCostKnown: Uint8Array;
   /** What candidate i can add to rule r at best, at `i * R + r`. */
@@ -102,6 +108,7 @@ export class PlanSearch {
       return barred.map((b) => candidateIndex[b.unit]).filter((i) => i >= 0);
     });
     this.blocked = new Int32Array(n);
+    this.nextTwin = k === 1 ? twinsOf(input) : new Int32Array(0);
     this.blockedAhead = new Float64Array(R);
     this.unboundedBlockedAhead = new Int32Array(R);
     this.short = new Float64Array(R);
@@ -333,6 +340,15 @@ export class PlanSearch {
     }
   }
 
+  /** Bars (or frees) the later twins of candidate i, as a chosen unit bars its partners. */
+  private leaveOutTwins(i: number, by: 1 | -1): void {
+    for (let j = this.nextTwin[i]; j >= 0; j = this.nextTwin[j]) {
+      const before = this.blocked[j];
+      this.blocked[j] += by;
+      if (before === 0 || this.blocked[j] === 0) this.countAhead(j, by);
+    }
+  }
+
   private visit(i: number, cost: number): void {
     this.nodes++;
     if (this.valid()) {
@@ -353,7 +369,11 @@ export class PlanSearch {
       }
       this.tally.remove(u);
       this.chosen.pop();
-      this.visit(i + 1, cost);
+      if (this.nextTwin.length > 0 && this.nextTwin[i] >= 0) {
+        this.leaveOutTwins(i, 1);
+        this.visit(i + 1, cost);
+        this.leaveOutTwins(i, -1);
+      } else this.visit(i + 1, cost);
     } else {
       // A barred unit falls behind: it no longer counts among the units ahead.
       this.countAhead(i, -1);
@@ -383,4 +403,51 @@ export class PlanSearch {
       this.cap = Math.max(this.nextCap, this.cap + step);
     }
   }
+}
+
+/**
+ * Per unit position, a class of the units interchangeable with it, or -1: the same cost (and whether it is known),
+ * the same counting toward every rule (known credits, credits depending on a level, group slot, uncertainty) and in no
+ * barred set, so swapping one for another changes no verdict, cost or size. None when a maximum leaves units out:
+ * which unit the engine leaves out can depend on which of them is held. Built once per qualification and cost measure.
+ */
+const twinClassesOf = new WeakMap<Float64Array, { of: Int32Array; count: number }>();
+
+function twinClasses(input: SearchInput): { of: Int32Array; count: number } {
+  const { shape, cost, costKnown } = input;
+  let classes = twinClassesOf.get(cost);
+  if (classes) return classes;
+  const R = shape.creditRules.length;
+  const of = new Int32Array(shape.units.length).fill(-1);
+  const ids = new Map<string, number>();
+  if (!shape.leavesOut) {
+    for (let u = 0; u < of.length; u++) {
+      if (shape.barredWith[u].length > 0) continue;
+      let key = `${cost[u]}/${costKnown[u]}`;
+      for (let at = u * R; at < u * R + R; at++)
+        key += `/${shape.known[at]},${shape.ifLevel[at]},${shape.slot[at]},${shape.uncertain[at]}`;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      of[u] = id;
+    }
+  }
+  classes = { of, count: ids.size };
+  twinClassesOf.set(cost, classes);
+  return classes;
+}
+
+/** Per candidate, the next candidate of its twin class (`twinClasses`), or -1. */
+function twinsOf(input: SearchInput): Int32Array {
+  const { candidates } = input;
+  const classes = twinClasses(input);
+  const next = new Int32Array(candidates.length).fill(-1);
+  if (classes.count === 0) return next;
+  const last = new Int32Array(classes.count).fill(-1);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = classes.of[candidates[i]];
+    if (c < 0) continue;
+    if (last[c] >= 0) next[last[c]] = i;
+    last[c] = i;
+  }
+  return next;
 }
