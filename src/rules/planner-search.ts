@@ -17,7 +17,11 @@
 // cost-per-credit breakpoint of each single rule (which gives the exact fractional-knapsack bound for that rule), and
 // the rules together at their best single prices (which sees that group B credits and level 2 credits come from
 // different units).
+// Beside it, the whole-unit bound of planner-cover.ts (the least cost of whole units covering each rule's shortfall,
+// added up over rules no candidate counts toward together) sees what the dual bound cannot: 3 credits from units of
+// 4 and 5 cost 4, not 3. Each node takes the larger of the two.
 import { evaluateUnits } from './evaluate';
+import { CoverBound } from './planner-cover';
 import type { CreditRule, QualificationShape } from './planner-shape';
 import { gains, Tally, type SearchMode } from './planner-tally';
 
@@ -54,6 +58,8 @@ export class PlanSearch {
   /** Candidate index (not position) of each candidate's barred partners among the candidates. */
   private readonly partners: number[][];
   private readonly blocked: Int32Array;
+  /** The whole-unit bound per rule (planner-cover.ts), built for the shortfalls at the root. */
+  private readonly cover: CoverBound;
   /**
    * For one plan only (k = 1): the next candidate interchangeable with candidate i (see `twinsOf`), -1 when none.
    * Leaving i out leaves its later twins out too: a plan with a later twin and without i loses the tie to the same
@@ -129,6 +135,7 @@ export class PlanSearch {
       }
     }
     this.buildPrices();
+    this.cover = new CoverBound(n, R, this.candGain, this.candCost, this.short);
   }
 
   private computeShortfalls(): void {
@@ -245,7 +252,12 @@ export class PlanSearch {
       fewest = Math.max(fewest, 1, Math.ceil(short / this.suffixMaxGain[r * (n + 1) + i] - EPS));
     }
     let least = this.integerCosts ? Math.ceil(cost - EPS) : cost;
-    for (let q = 0; q < this.priceCount; q++) {
+    if (!this.cover.empty) {
+      let bound = cost + this.cover.least(i, this.short);
+      if (this.integerCosts) bound = Math.ceil(bound - EPS);
+      if (bound > least) least = bound;
+    }
+    for (let q = 0; q < this.priceCount && least <= enough + EPS; q++) {
       const p = (q + this.lastCut) % this.priceCount;
       let bound = cost + this.dualBound(p, i);
       if (this.integerCosts) bound = Math.ceil(bound - EPS);

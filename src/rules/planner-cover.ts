@@ -1,0 +1,80 @@
+// A lower bound for the planner's search that sees whole units: per credit rule, the least cost of the units ahead
+// whose credits reach a shortfall (a dynamic programme over the small whole-number totals, once per search), added up
+// over rules that no candidate counts toward together. The dual bound of planner-search.ts reads credits as divisible
+// (needing 3 credits from units of 4 and 5 costs 3 there, 4 here), and that gap is where the search spent its nodes.
+//
+// Why the sum holds: rules that share no candidate are met by disjoint sets of added units, so any completion costs at
+// least the sum of what each rule alone costs at least. Barred partners are ignored (more units to choose from only
+// lowers each figure), so the bound stays a lower bound.
+
+/** The largest shortfall tabled for a rule; a rule further short keeps to the dual bound alone. */
+const MOST_SHORT = 1024;
+
+export class CoverBound {
+  /** Per tabled rule, the least cost from candidate i on to add at least s, at `i * (top + 1) + s`. */
+  private readonly tables: Float64Array[] = [];
+  private readonly tops: number[] = [];
+  /** Rule index of each table. */
+  private readonly rules: number[] = [];
+  /** Sets of tables (indices into `tables`) whose rules no candidate counts toward together. */
+  private readonly sets: number[][] = [];
+  readonly empty: boolean;
+
+  constructor(n: number, R: number, gain: Float64Array, cost: Float64Array, short: Float64Array) {
+    for (let r = 0; r < R; r++) {
+      const top = short[r];
+      if (top <= 0 || top > MOST_SHORT || !Number.isInteger(top)) continue;
+      let whole = true;
+      for (let i = 0; i < n && whole; i++) whole = Number.isInteger(gain[i * R + r]) && cost[i] >= 0;
+      if (!whole) continue;
+      const width = top + 1;
+      const table = new Float64Array((n + 1) * width).fill(Infinity);
+      table[n * width] = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        const g = gain[i * R + r];
+        const c = cost[i];
+        const row = i * width;
+        const next = row + width;
+        for (let s = 0; s <= top; s++) {
+          const without = table[next + s];
+          const withIt = c + table[next + (s > g ? s - g : 0)];
+          table[row + s] = withIt < without ? withIt : without;
+        }
+      }
+      this.tables.push(table);
+      this.tops.push(top);
+      this.rules.push(r);
+    }
+    const T = this.tables.length;
+    const apart = (a: number, b: number): boolean => {
+      for (let i = 0; i < n; i++) if (gain[i * R + this.rules[a]] > 0 && gain[i * R + this.rules[b]] > 0) return false;
+      return true;
+    };
+    const together: boolean[] = [];
+    for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) together[a * T + b] = a !== b && !apart(a, b);
+    // Every set of pairwise apart rules (up to ten tabled rules; beyond that, each rule alone).
+    for (let mask = 1; mask < 1 << Math.min(T, 10); mask++) {
+      const members: number[] = [];
+      for (let a = 0; a < T; a++) if (mask & (1 << a)) members.push(a);
+      if (members.every((a) => members.every((b) => !together[a * T + b]))) this.sets.push(members);
+    }
+    for (let a = 10; a < T; a++) this.sets.push([a]);
+    this.empty = this.sets.length === 0;
+  }
+
+  /** The least any completion from candidate i on costs to cover the shortfalls in `short` (rule by rule). */
+  least(i: number, short: Float64Array): number {
+    let best = 0;
+    for (const set of this.sets) {
+      let sum = 0;
+      for (const t of set) {
+        const s = short[this.rules[t]];
+        if (s <= 0) continue;
+        const top = this.tops[t];
+        sum += this.tables[t][i * (top + 1) + (s < top ? s : top)];
+      }
+      if (sum > best) best = sum;
+    }
+    return best;
+  }
+}
