@@ -9,6 +9,11 @@
 
 /** The largest shortfall tabled for a rule; a rule further short keeps to the dual bound alone. */
 const MOST_SHORT = 1024;
+/**
+ * With whole-number costs, a table holds cost · SIZE + units, so that it bounds cost first and then, among the
+ * cheapest, the number of units (what the tie-break compares next). More candidates than this keep to cost alone.
+ */
+const SIZE = 4096;
 
 export class CoverBound {
   /** Per tabled rule, the least cost from candidate i on to add at least s, at `i * (top + 1) + s`. */
@@ -19,8 +24,11 @@ export class CoverBound {
   /** Sets of tables (indices into `tables`) whose rules no candidate counts toward together. */
   private readonly sets: number[][] = [];
   readonly empty: boolean;
+  /** SIZE when the tables count units too, else 0. */
+  private readonly size: number;
 
-  constructor(n: number, R: number, gain: Float64Array, cost: Float64Array, short: Float64Array) {
+  constructor(n: number, R: number, gain: Float64Array, cost: Float64Array, short: Float64Array, wholeCosts: boolean) {
+    this.size = wholeCosts && n < SIZE ? SIZE : 0;
     for (let r = 0; r < R; r++) {
       const top = short[r];
       if (top <= 0 || top > MOST_SHORT || !Number.isInteger(top)) continue;
@@ -32,7 +40,7 @@ export class CoverBound {
       table[n * width] = 0;
       for (let i = n - 1; i >= 0; i--) {
         const g = gain[i * R + r];
-        const c = cost[i];
+        const c = this.size > 0 ? cost[i] * this.size + 1 : cost[i];
         const row = i * width;
         const next = row + width;
         for (let s = 0; s <= top; s++) {
@@ -62,7 +70,16 @@ export class CoverBound {
     this.empty = this.sets.length === 0;
   }
 
-  /** The least any completion from candidate i on costs to cover the shortfalls in `short` (rule by rule). */
+  /** Whether rule r has a table (its shortfall at the root is a whole number, as are its units' credits). */
+  tabled(r: number): boolean {
+    return this.rules.includes(r);
+  }
+
+  /**
+   * The least any completion from candidate i on costs to cover the shortfalls in `short` (rule by rule); with
+   * whole-number costs, as cost · SIZE + units (read it with `costOf` and `unitsOf`): no completion is cheaper, and
+   * none as cheap has fewer units.
+   */
   least(i: number, short: Float64Array): number {
     let best = 0;
     for (const set of this.sets) {
@@ -76,5 +93,14 @@ export class CoverBound {
       if (sum > best) best = sum;
     }
     return best;
+  }
+
+  costOf(least: number): number {
+    return this.size > 0 ? Math.floor(least / this.size) : least;
+  }
+
+  /** The fewest units a completion costing exactly `costOf(least)` adds (0 when the tables count cost alone). */
+  unitsOf(least: number): number {
+    return this.size > 0 ? least - Math.floor(least / this.size) * this.size : 0;
   }
 }

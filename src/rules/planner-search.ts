@@ -106,24 +106,36 @@ export class PlanSearch {
     const n = (this.n = candidates.length);
     this.tally = new Tally(shape);
     for (const u of input.base) this.tally.add(u);
-    const candidateIndex = new Int32Array(shape.units.length).fill(-1);
-    candidates.forEach((u, i) => (candidateIndex[u] = i));
-    this.partners = candidates.map((u) => {
-      const barred = shape.barredWith[u];
-      if (barred.length === 0) return NO_PARTNERS;
-      return barred.map((b) => candidateIndex[b.unit]).filter((i) => i >= 0);
-    });
+    this.partners = new Array<number[]>(n).fill(NO_PARTNERS);
+    if (shape.hasBarred) {
+      const candidateIndex = new Int32Array(shape.units.length).fill(-1);
+      for (let i = 0; i < n; i++) candidateIndex[candidates[i]] = i;
+      for (let i = 0; i < n; i++) {
+        const barred = shape.barredWith[candidates[i]];
+        if (barred.length === 0) continue;
+        const partners: number[] = [];
+        for (const b of barred) if (candidateIndex[b.unit] >= 0) partners.push(candidateIndex[b.unit]);
+        this.partners[i] = partners;
+      }
+    }
     this.blocked = new Int32Array(n);
     this.nextTwin = k === 1 ? twinsOf(input) : new Int32Array(0);
     this.blockedAhead = new Float64Array(R);
     this.unboundedBlockedAhead = new Int32Array(R);
     this.short = new Float64Array(R);
-    this.candCost = Float64Array.from(candidates, (u) => input.cost[u]);
-    this.candCostKnown = Uint8Array.from(candidates, (u) => input.costKnown[u]);
-    this.integerCosts = this.candCost.every((c) => Number.isInteger(c)) && Number.isInteger(input.forcedCost);
+    this.candCost = new Float64Array(n);
+    this.candCostKnown = new Uint8Array(n);
     this.candGain = new Float64Array(n * R);
     const { gain } = gains(shape, mode);
-    for (let i = 0; i < n; i++) this.candGain.set(gain.subarray(candidates[i] * R, candidates[i] * R + R), i * R);
+    let integerCosts = Number.isInteger(input.forcedCost);
+    for (let i = 0; i < n; i++) {
+      const u = candidates[i];
+      this.candCost[i] = input.cost[u];
+      this.candCostKnown[i] = input.costKnown[u];
+      integerCosts &&= Number.isInteger(this.candCost[i]);
+      for (let r = 0; r < R; r++) this.candGain[i * R + r] = gain[u * R + r];
+    }
+    this.integerCosts = integerCosts;
 
     this.suffixGain = new Float64Array(R * (n + 1));
     this.suffixMaxGain = new Float64Array(R * (n + 1));
@@ -134,8 +146,9 @@ export class PlanSearch {
         this.suffixMaxGain[r * (n + 1) + i] = Math.max(this.suffixMaxGain[r * (n + 1) + i + 1], g);
       }
     }
+    this.computeShortfalls();
+    this.cover = new CoverBound(n, R, this.candGain, this.candCost, this.short, this.integerCosts);
     this.buildPrices();
-    this.cover = new CoverBound(n, R, this.candGain, this.candCost, this.short);
   }
 
   private computeShortfalls(): void {
@@ -168,14 +181,16 @@ export class PlanSearch {
       }
       for (const b of breakpoints) singles.push({ r, price: b });
     }
+    // A rule met at the root stays met, so its prices add nothing. A rule alone at any price bounds no higher than
+    // its fractional knapsack, which its whole-unit table (planner-cover.ts) already bounds from above.
     for (const { r, price } of singles) {
+      if (this.short[r] <= 0 || this.cover.tabled(r)) continue;
       const vector = new Float64Array(R);
       vector[r] = price;
       vectors.push(vector);
     }
     // Each rule's best single price at the root, then the rules together at those prices: all subsets of up to six
     // rules, pairs beyond that. A single price's bound at the root is read straight off the candidates.
-    this.computeShortfalls();
     const best = new Float64Array(R);
     const bestBound = new Float64Array(R).fill(-Infinity);
     for (const { r, price } of singles) {
@@ -183,7 +198,7 @@ export class PlanSearch {
       for (let i = 0; i < n; i++) bound -= Math.max(0, price * this.candGain[i * R + r] - this.candCost[i]);
       if (bound > bestBound[r]) [bestBound[r], best[r]] = [bound, price];
     }
-    const useful = [...best.keys()].filter((r) => best[r] > 0);
+    const useful = [...best.keys()].filter((r) => best[r] > 0 && this.short[r] > 0);
     const together: number[][] = [];
     if (useful.length <= 6) {
       for (let mask = 1; mask < 1 << useful.length; mask++) {
@@ -252,10 +267,16 @@ export class PlanSearch {
       fewest = Math.max(fewest, 1, Math.ceil(short / this.suffixMaxGain[r * (n + 1) + i] - EPS));
     }
     let least = this.integerCosts ? Math.ceil(cost - EPS) : cost;
+    // No completion costs less than coverCost, and none costing exactly that adds fewer than coverFewest units.
+    let coverCost = -1;
+    let coverFewest = 0;
     if (!this.cover.empty) {
-      let bound = cost + this.cover.least(i, this.short);
+      const covered = this.cover.least(i, this.short);
+      let bound = cost + this.cover.costOf(covered);
       if (this.integerCosts) bound = Math.ceil(bound - EPS);
       if (bound > least) least = bound;
+      coverCost = bound;
+      coverFewest = this.cover.unitsOf(covered);
     }
     for (let q = 0; q < this.priceCount && least <= enough + EPS; q++) {
       const p = (q + this.lastCut) % this.priceCount;
@@ -268,7 +289,7 @@ export class PlanSearch {
       }
     }
     this.least = least;
-    this.fewest = fewest;
+    this.fewest = least === coverCost ? Math.max(fewest, coverFewest) : fewest;
     return true;
   }
 
