@@ -36,8 +36,9 @@ export class CoverBound {
       for (let i = 0; i < n && whole; i++) whole = Number.isInteger(gain[i * R + r]) && cost[i] >= 0;
       if (!whole) continue;
       const width = top + 1;
-      const table = new Float64Array((n + 1) * width).fill(Infinity);
-      table[n * width] = 0;
+      const table = new Float64Array((n + 1) * width);
+      // Past the last candidate only a rule already met costs nothing.
+      for (let s = 1; s <= top; s++) table[n * width + s] = Infinity;
       for (let i = n - 1; i >= 0; i--) {
         const g = gain[i * R + r];
         const c = this.size > 0 ? cost[i] * this.size + 1 : cost[i];
@@ -54,19 +55,29 @@ export class CoverBound {
       this.rules.push(r);
     }
     const T = this.tables.length;
-    const apart = (a: number, b: number): boolean => {
-      for (let i = 0; i < n; i++) if (gain[i * R + this.rules[a]] > 0 && gain[i * R + this.rules[b]] > 0) return false;
-      return true;
-    };
-    const together: boolean[] = [];
-    for (let a = 0; a < T; a++) for (let b = 0; b < T; b++) together[a * T + b] = a !== b && !apart(a, b);
-    // Every set of pairwise apart rules (up to ten tabled rules; beyond that, each rule alone).
-    for (let mask = 1; mask < 1 << Math.min(T, 10); mask++) {
-      const members: number[] = [];
-      for (let a = 0; a < T; a++) if (mask & (1 << a)) members.push(a);
-      if (members.every((a) => members.every((b) => !together[a * T + b]))) this.sets.push(members);
+    // Sets are made of the first ten tables at most; beyond those, each rule alone.
+    const B = Math.min(T, 10);
+    // Bit a of shared[b]: some candidate counts toward the rules of tables a and b both.
+    const shared = new Int32Array(B);
+    for (let i = 0; i < n; i++) {
+      let counts = 0;
+      for (let a = 0; a < B; a++) if (gain[i * R + this.rules[a]] > 0) counts |= 1 << a;
+      for (let a = 0; a < B; a++) if (counts & (1 << a)) shared[a] |= counts & ~(1 << a);
     }
-    for (let a = 10; a < T; a++) this.sets.push([a]);
+    // Every largest set of pairwise apart rules: a set within another sums less, as no cost is negative.
+    const apartSets: number[] = [];
+    for (let mask = 1; mask < 1 << B; mask++) {
+      let apart = true;
+      for (let a = 0; a < B && apart; a++) if (mask & (1 << a)) apart = (shared[a] & mask) === 0;
+      if (apart) apartSets.push(mask);
+    }
+    for (const mask of apartSets) {
+      if (apartSets.some((other) => other !== mask && (other & mask) === mask)) continue;
+      const members: number[] = [];
+      for (let a = 0; a < B; a++) if (mask & (1 << a)) members.push(a);
+      this.sets.push(members);
+    }
+    for (let a = B; a < T; a++) this.sets.push([a]);
     this.empty = this.sets.length === 0;
   }
 
