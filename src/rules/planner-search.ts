@@ -59,7 +59,7 @@ export class PlanSearch {
   private readonly partners: number[][];
   private readonly blocked: Int32Array;
   /** The whole-unit bound per rule (planner-cover.ts), built for the shortfalls at the root. */
-  private readonly cover: CoverBound;
+  private cover: CoverBound | undefined;
   /**
    * For one plan only (k = 1): the next candidate interchangeable with candidate i (see `twinsOf`), -1 when none.
    * Leaving i out leaves its later twins out too: a plan with a later twin and without i loses the tie to the same
@@ -146,9 +146,6 @@ export class PlanSearch {
         this.suffixMaxGain[r * (n + 1) + i] = Math.max(this.suffixMaxGain[r * (n + 1) + i + 1], g);
       }
     }
-    this.computeShortfalls();
-    this.cover = new CoverBound(n, R, this.candGain, this.candCost, this.short, this.integerCosts);
-    this.buildPrices();
   }
 
   private computeShortfalls(): void {
@@ -169,6 +166,13 @@ export class PlanSearch {
     return sum - this.suffixPenalty[p * (this.n + 1) + i];
   }
 
+  /** Sets up both lower bounds for the shortfalls at the root: only a search with something to find needs them. */
+  private setUpBounds(): void {
+    this.computeShortfalls();
+    this.cover = new CoverBound(this.n, this.R, this.candGain, this.candCost, this.short, this.integerCosts);
+    this.buildPrices();
+  }
+
   private buildPrices(): void {
     const { n, R } = this;
     const vectors: Float64Array[] = [];
@@ -184,7 +188,7 @@ export class PlanSearch {
     // A rule met at the root stays met, so its prices add nothing. A rule alone at any price bounds no higher than
     // its fractional knapsack, which its whole-unit table (planner-cover.ts) already bounds from above.
     for (const { r, price } of singles) {
-      if (this.short[r] <= 0 || this.cover.tabled(r)) continue;
+      if (this.short[r] <= 0 || this.cover?.tabled(r)) continue;
       const vector = new Float64Array(R);
       vector[r] = price;
       vectors.push(vector);
@@ -270,7 +274,7 @@ export class PlanSearch {
     // No completion costs less than coverCost, and none costing exactly that adds fewer than coverFewest units.
     let coverCost = -1;
     let coverFewest = 0;
-    if (!this.cover.empty) {
+    if (this.cover && !this.cover.empty) {
       const covered = this.cover.least(i, this.short);
       let bound = cost + this.cover.costOf(covered);
       if (this.integerCosts) bound = Math.ceil(bound - EPS);
@@ -423,8 +427,11 @@ export class PlanSearch {
     // Units already past a maximum stay past it whatever is added: no plan.
     if (!this.tally.withinLimits(this.mode)) return [];
     if (this.valid()) this.cap = this.input.forcedCost;
-    else if (this.bound(0, this.input.forcedCost, Infinity)) this.cap = this.least;
-    else return [];
+    else {
+      this.setUpBounds();
+      if (!this.bound(0, this.input.forcedCost, Infinity)) return [];
+      this.cap = this.least;
+    }
     let step = 0;
     for (;;) {
       this.rounds++;
