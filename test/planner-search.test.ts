@@ -3,6 +3,7 @@
 // shows where its lower bound starts the cap. Each case's bound is worked out in its comment from the formula at the
 // top of planner-search.ts, for prices λ ≥ 0 per credit rule:
 //   bound = Σ_r λ_r · shortfall_r − Σ_u max(0, Σ_r λ_r · credits_{u,r} − cost_u)
+// and beside it the least cost of whole units covering each rule's shortfall (planner-cover.ts), barred sets aside.
 // With whole-number costs the bound is rounded up. The cap starts at the root's bound; a search that ends with fewer
 // than k plans raises it (to at least the least cost that went over it) and searches again.
 import assert from 'node:assert/strict';
@@ -60,14 +61,27 @@ describe('planner search (branch and bound)', () => {
     });
   });
 
-  it('raises the cap when the cheapest plan costs more than the bound', () => {
+  it('starts the cap at the least cost of whole units when the dual bound reads credits as divisible', () => {
     // Cost = GLH. A and B: 6 credits, 6 GLH each; C: 10 credits, 100 GLH. Shortfall 10.
     //   λ = 1 (A's and B's cost per credit): 1 · 10 − 0 − 0 − max(0, 10 − 100) = 10
     //   λ = 10 (C's): 10 · 10 − max(0, 60 − 6) − max(0, 60 − 6) − max(0, 100 − 100) = −8
-    // The cap starts at 10, but no plan costs 10: A + B costs 12, C alone 100. The first search finds nothing and the
-    // least cost over the cap is 12 (A + B), so the cap rises to 12 and the second search finds A + B.
+    // The dual bound is 10, but no plan costs 10: whole units reach 10 credits at 12 GLH at least (A + B), which the
+    // whole-unit bound (planner-cover.ts) sees, so the cap starts at 12 and one search finds A + B.
     const q = qualification([unit('A', 'A', 6, 2, 6), unit('B', 'A', 6, 2, 6), unit('C', 'A', 10, 2, 100)], [TOTAL_10]);
-    assert.deepEqual(search(q, 'glh', 1), { plans: [{ add: ['A', 'B'], cost: 12 }], rounds: 2 });
+    assert.deepEqual(search(q, 'glh', 1), { plans: [{ add: ['A', 'B'], cost: 12 }], rounds: 1 });
+  });
+
+  it('raises the cap when the cheapest plan costs more than the bound', () => {
+    // Cost = GLH. A and A2: 6 credits, 6 GLH each, barred together; B: 5 credits, 7 GLH; C: 10 credits, 100 GLH.
+    // Shortfall 10. The whole-unit bound ignores barred sets: A + A2 reach 10 credits at 12 GLH, so the cap starts
+    // at 12 (over the dual bound, at most 10 with λ = 1). The first search finds nothing under 12 (A and A2 are
+    // barred) and the least cost over the cap is 13 (A + B), so the cap rises to 13 and the second search finds A + B.
+    const barred: Rule = { id: 'X', kind: 'barred', units: ['A', 'A2'], text: 'not both A and A2' };
+    const q = qualification(
+      [unit('A', 'A', 6, 2, 6), unit('A2', 'A', 6, 2, 6), unit('B', 'A', 5, 2, 7), unit('C', 'A', 10, 2, 100)],
+      [TOTAL_10, barred],
+    );
+    assert.deepEqual(search(q, 'glh', 1), { plans: [{ add: ['A', 'B'], cost: 13 }], rounds: 2 });
   });
 
   it('prices the rules together, so credits of a group and credits at a level from different units add up', () => {

@@ -17,7 +17,11 @@
 // cost-per-credit breakpoint of each single rule (which gives the exact fractional-knapsack bound for that rule), and
 // the rules together at their best single prices (which sees that group B credits and level 2 credits come from
 // different units).
+// Beside it, the whole-unit bound of planner-cover.ts (the least cost of whole units covering each rule's shortfall,
+// added up over rules no candidate counts toward together) sees what the dual bound cannot: 3 credits from units of
+// 4 and 5 cost 4, not 3. Each node takes the larger of the two.
 import { evaluateUnits } from './evaluate';
+import { CoverBound } from './planner-cover';
 import type { CreditRule, QualificationShape } from './planner-shape';
 import { gains, Tally, type SearchMode } from './planner-tally';
 
@@ -54,6 +58,14 @@ export class PlanSearch {
   /** Candidate index (not position) of each candidate's barred partners among the candidates. */
   private readonly partners: number[][];
   private readonly blocked: Int32Array;
+  /** The whole-unit bound per rule (planner-cover.ts), built for the shortfalls at the root. */
+  private cover: CoverBound | undefined;
+  /**
+   * For one plan only (k = 1): the next candidate interchangeable with candidate i (see `twinsOf`), -1 when none.
+   * Leaving i out leaves its later twins out too: a plan with a later twin and without i loses the tie to the same
+   * plan with i instead, so the best plan never looks like that.
+   */
+  private readonly nextTwin: Int32Array;
   private readonly candCost: Float64Array;
   private readonly candCostKnown: Uint8Array;
   /** What candidate i can add to rule r at best, at `i * R + r`. */
@@ -94,23 +106,36 @@ export class PlanSearch {
     const n = (this.n = candidates.length);
     this.tally = new Tally(shape);
     for (const u of input.base) this.tally.add(u);
-    const candidateIndex = new Int32Array(shape.units.length).fill(-1);
-    candidates.forEach((u, i) => (candidateIndex[u] = i));
-    this.partners = candidates.map((u) => {
-      const barred = shape.barredWith[u];
-      if (barred.length === 0) return NO_PARTNERS;
-      return barred.map((b) => candidateIndex[b.unit]).filter((i) => i >= 0);
-    });
+    this.partners = new Array<number[]>(n).fill(NO_PARTNERS);
+    if (shape.hasBarred) {
+      const candidateIndex = new Int32Array(shape.units.length).fill(-1);
+      for (let i = 0; i < n; i++) candidateIndex[candidates[i]] = i;
+      for (let i = 0; i < n; i++) {
+        const barred = shape.barredWith[candidates[i]];
+        if (barred.length === 0) continue;
+        const partners: number[] = [];
+        for (const b of barred) if (candidateIndex[b.unit] >= 0) partners.push(candidateIndex[b.unit]);
+        this.partners[i] = partners;
+      }
+    }
     this.blocked = new Int32Array(n);
+    this.nextTwin = k === 1 ? twinsOf(input) : new Int32Array(0);
     this.blockedAhead = new Float64Array(R);
     this.unboundedBlockedAhead = new Int32Array(R);
     this.short = new Float64Array(R);
-    this.candCost = Float64Array.from(candidates, (u) => input.cost[u]);
-    this.candCostKnown = Uint8Array.from(candidates, (u) => input.costKnown[u]);
-    this.integerCosts = this.candCost.every((c) => Number.isInteger(c)) && Number.isInteger(input.forcedCost);
+    this.candCost = new Float64Array(n);
+    this.candCostKnown = new Uint8Array(n);
     this.candGain = new Float64Array(n * R);
     const { gain } = gains(shape, mode);
-    for (let i = 0; i < n; i++) this.candGain.set(gain.subarray(candidates[i] * R, candidates[i] * R + R), i * R);
+    let integerCosts = Number.isInteger(input.forcedCost);
+    for (let i = 0; i < n; i++) {
+      const u = candidates[i];
+      this.candCost[i] = input.cost[u];
+      this.candCostKnown[i] = input.costKnown[u];
+      integerCosts &&= Number.isInteger(this.candCost[i]);
+      for (let r = 0; r < R; r++) this.candGain[i * R + r] = gain[u * R + r];
+    }
+    this.integerCosts = integerCosts;
 
     this.suffixGain = new Float64Array(R * (n + 1));
     this.suffixMaxGain = new Float64Array(R * (n + 1));
@@ -121,7 +146,6 @@ export class PlanSearch {
         this.suffixMaxGain[r * (n + 1) + i] = Math.max(this.suffixMaxGain[r * (n + 1) + i + 1], g);
       }
     }
-    this.buildPrices();
   }
 
   private computeShortfalls(): void {
@@ -142,6 +166,13 @@ export class PlanSearch {
     return sum - this.suffixPenalty[p * (this.n + 1) + i];
   }
 
+  /** Sets up both lower bounds for the shortfalls at the root: only a search with something to find needs them. */
+  private setUpBounds(): void {
+    this.computeShortfalls();
+    this.cover = new CoverBound(this.n, this.R, this.candGain, this.candCost, this.short, this.integerCosts);
+    this.buildPrices();
+  }
+
   private buildPrices(): void {
     const { n, R } = this;
     const vectors: Float64Array[] = [];
@@ -154,14 +185,16 @@ export class PlanSearch {
       }
       for (const b of breakpoints) singles.push({ r, price: b });
     }
+    // A rule met at the root stays met, so its prices add nothing. A rule alone at any price bounds no higher than
+    // its fractional knapsack, which its whole-unit table (planner-cover.ts) already bounds from above.
     for (const { r, price } of singles) {
+      if (this.short[r] <= 0 || this.cover?.tabled(r)) continue;
       const vector = new Float64Array(R);
       vector[r] = price;
       vectors.push(vector);
     }
     // Each rule's best single price at the root, then the rules together at those prices: all subsets of up to six
     // rules, pairs beyond that. A single price's bound at the root is read straight off the candidates.
-    this.computeShortfalls();
     const best = new Float64Array(R);
     const bestBound = new Float64Array(R).fill(-Infinity);
     for (const { r, price } of singles) {
@@ -169,7 +202,7 @@ export class PlanSearch {
       for (let i = 0; i < n; i++) bound -= Math.max(0, price * this.candGain[i * R + r] - this.candCost[i]);
       if (bound > bestBound[r]) [bestBound[r], best[r]] = [bound, price];
     }
-    const useful = [...best.keys()].filter((r) => best[r] > 0);
+    const useful = [...best.keys()].filter((r) => best[r] > 0 && this.short[r] > 0);
     const together: number[][] = [];
     if (useful.length <= 6) {
       for (let mask = 1; mask < 1 << useful.length; mask++) {
@@ -238,7 +271,18 @@ export class PlanSearch {
       fewest = Math.max(fewest, 1, Math.ceil(short / this.suffixMaxGain[r * (n + 1) + i] - EPS));
     }
     let least = this.integerCosts ? Math.ceil(cost - EPS) : cost;
-    for (let q = 0; q < this.priceCount; q++) {
+    // No completion costs less than coverCost, and none costing exactly that adds fewer than coverFewest units.
+    let coverCost = -1;
+    let coverFewest = 0;
+    if (this.cover && !this.cover.empty) {
+      const covered = this.cover.least(i, this.short);
+      let bound = cost + this.cover.costOf(covered);
+      if (this.integerCosts) bound = Math.ceil(bound - EPS);
+      if (bound > least) least = bound;
+      coverCost = bound;
+      coverFewest = this.cover.unitsOf(covered);
+    }
+    for (let q = 0; q < this.priceCount && least <= enough + EPS; q++) {
       const p = (q + this.lastCut) % this.priceCount;
       let bound = cost + this.dualBound(p, i);
       if (this.integerCosts) bound = Math.ceil(bound - EPS);
@@ -249,7 +293,7 @@ export class PlanSearch {
       }
     }
     this.least = least;
-    this.fewest = fewest;
+    this.fewest = least === coverCost ? Math.max(fewest, coverFewest) : fewest;
     return true;
   }
 
@@ -333,6 +377,15 @@ export class PlanSearch {
     }
   }
 
+  /** Bars (or frees) the later twins of candidate i, as a chosen unit bars its partners. */
+  private leaveOutTwins(i: number, by: 1 | -1): void {
+    for (let j = this.nextTwin[i]; j >= 0; j = this.nextTwin[j]) {
+      const before = this.blocked[j];
+      this.blocked[j] += by;
+      if (before === 0 || this.blocked[j] === 0) this.countAhead(j, by);
+    }
+  }
+
   private visit(i: number, cost: number): void {
     this.nodes++;
     if (this.valid()) {
@@ -353,7 +406,11 @@ export class PlanSearch {
       }
       this.tally.remove(u);
       this.chosen.pop();
-      this.visit(i + 1, cost);
+      if (this.nextTwin.length > 0 && this.nextTwin[i] >= 0) {
+        this.leaveOutTwins(i, 1);
+        this.visit(i + 1, cost);
+        this.leaveOutTwins(i, -1);
+      } else this.visit(i + 1, cost);
     } else {
       // A barred unit falls behind: it no longer counts among the units ahead.
       this.countAhead(i, -1);
@@ -370,8 +427,11 @@ export class PlanSearch {
     // Units already past a maximum stay past it whatever is added: no plan.
     if (!this.tally.withinLimits(this.mode)) return [];
     if (this.valid()) this.cap = this.input.forcedCost;
-    else if (this.bound(0, this.input.forcedCost, Infinity)) this.cap = this.least;
-    else return [];
+    else {
+      this.setUpBounds();
+      if (!this.bound(0, this.input.forcedCost, Infinity)) return [];
+      this.cap = this.least;
+    }
     let step = 0;
     for (;;) {
       this.rounds++;
@@ -383,4 +443,51 @@ export class PlanSearch {
       this.cap = Math.max(this.nextCap, this.cap + step);
     }
   }
+}
+
+/**
+ * Per unit position, a class of the units interchangeable with it, or -1: the same cost (and whether it is known),
+ * the same counting toward every rule (known credits, credits depending on a level, group slot, uncertainty) and in no
+ * barred set, so swapping one for another changes no verdict, cost or size. None when a maximum leaves units out:
+ * which unit the engine leaves out can depend on which of them is held. Built once per qualification and cost measure.
+ */
+const twinClassesOf = new WeakMap<Float64Array, { of: Int32Array; count: number }>();
+
+function twinClasses(input: SearchInput): { of: Int32Array; count: number } {
+  const { shape, cost, costKnown } = input;
+  let classes = twinClassesOf.get(cost);
+  if (classes) return classes;
+  const R = shape.creditRules.length;
+  const of = new Int32Array(shape.units.length).fill(-1);
+  const ids = new Map<string, number>();
+  if (!shape.leavesOut) {
+    for (let u = 0; u < of.length; u++) {
+      if (shape.barredWith[u].length > 0) continue;
+      let key = `${cost[u]}/${costKnown[u]}`;
+      for (let at = u * R; at < u * R + R; at++)
+        key += `/${shape.known[at]},${shape.ifLevel[at]},${shape.slot[at]},${shape.uncertain[at]}`;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      of[u] = id;
+    }
+  }
+  classes = { of, count: ids.size };
+  twinClassesOf.set(cost, classes);
+  return classes;
+}
+
+/** Per candidate, the next candidate of its twin class (`twinClasses`), or -1. */
+function twinsOf(input: SearchInput): Int32Array {
+  const { candidates } = input;
+  const classes = twinClasses(input);
+  const next = new Int32Array(candidates.length).fill(-1);
+  if (classes.count === 0) return next;
+  const last = new Int32Array(classes.count).fill(-1);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = classes.of[candidates[i]];
+    if (c < 0) continue;
+    if (last[c] >= 0) next[last[c]] = i;
+    last[c] = i;
+  }
+  return next;
 }

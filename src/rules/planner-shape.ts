@@ -18,6 +18,8 @@ export interface QualificationShape {
   readonly mandatory: readonly { unit: number; group: string }[];
   /** For each unit, the units barred with it, with the set that bars them. */
   readonly barredWith: readonly (readonly { unit: number; set: string }[])[];
+  /** Whether any unit is in a barred set. */
+  readonly hasBarred: boolean;
   /**
    * For unit u and credit rule r (at `u * rules + r`): credits that count for certain (`known`), credits that count
    * only if an unknown level turns out right (`ifLevel`), and for units of unknown credits the group slot whose stated
@@ -90,6 +92,7 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
     creditRules,
     mandatory,
     barredWith,
+    hasBarred: barredWith.some((b) => b.length > 0),
     known,
     ifLevel,
     slot,

@@ -152,13 +152,19 @@ export function planCompletionWithStatistics(
   const { cost, known: costKnown } = costTable(q, measure);
   const forcedUnits = forced.map((m) => m.unit);
   const withForced = [...base, ...forcedUnits];
-  const open = shape.units
-    .map((_, u) => u)
-    .filter((u) => !inBase[u] && !takenSet.has(shape.units[u].ref) && blockedBy[u] === undefined);
+  const takenAt = new Uint8Array(n);
+  for (const ref of taken) takenAt[shape.position.get(ref) as number] = 1;
+  const open: number[] = [];
+  for (let u = 0; u < n; u++) if (!inBase[u] && !takenAt[u] && blockedBy[u] === undefined) open.push(u);
+  const helps = (mode: SearchMode): number[] => {
+    const candidates: number[] = [];
+    for (const u of open) if (canHelp(shape, mode, u) && (mode === 'hopeful' || costKnown[u] === 1)) candidates.push(u);
+    return candidates;
+  };
   const input = (mode: SearchMode): SearchInput => ({
     shape,
     base: withForced,
-    candidates: open.filter((u) => canHelp(shape, mode, u) && (mode === 'hopeful' || costKnown[u] === 1)),
+    candidates: helps(mode),
     cost,
     costKnown,
     forcedCost: forcedUnits.reduce((sum, u) => sum + cost[u], 0),
