@@ -14,7 +14,11 @@ describe('seams: where qualcheck writes next to a person (../shared/repro)', fun
   let tmp: string;
 
   before(function () {
-    needs(this, '../shared/repro (the reproducers beside this clone)', hasShared('README.md'));
+    needs(
+      this,
+      `${sharedRepro} (the reproducers; set QUALCHECK_SHARED=<folder> to provide them)`,
+      hasShared('README.md'),
+    );
   });
   beforeEach(async () => {
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-seams-'));

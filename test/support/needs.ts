@@ -3,9 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './cli';
+import { sharedPath } from '../../scripts/shared-folder';
 
-export const sharedRepro = path.join(repoRoot, '../shared/repro');
+/** The reproducers of the shared folder (QUALCHECK_SHARED, or ../shared beside the clone: scripts/shared-folder.ts). */
+export const sharedRepro = sharedPath('repro');
 
 /** Whether a program answers (`/usr/bin/python3 -c 'import openpyxl'`, `soffice --version`). */
 export function runs(command: string, args: string[]): boolean {
