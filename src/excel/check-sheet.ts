@@ -32,6 +32,7 @@ import {
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
+import { refusalWords, sheetRefusal, type SheetRefusal } from './sheet-refusal';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
 import { queueOwnershipSave, readOwnership } from './ownership-part';
 import { cellCount, rangesInWords } from '../cohort/ownership';
@@ -58,6 +59,8 @@ export interface SheetInspection {
   reading: CohortReading;
   /** The workbook's "Qualification rules" sheet, when it has one: its valid blocks were used over the catalogue. */
   rulesSheet?: WorkbookRules;
+  /** Why the sheet is a summary, not a cohort (a pivot table, rows of totals); its reading then holds no learner. */
+  refusal?: SheetRefusal;
 }
 
 export interface CheckOutcome extends SheetInspection {
@@ -106,8 +109,9 @@ export async function inspectSheet(
     );
   }
   // In slices, so the pane paints (and hears Cancel) while a large cohort is read.
-  const reading = await readCohortInSlices(
-    withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS),
+  const grid = withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS);
+  const found = await readCohortInSlices(
+    grid,
     {
       catalogue: rulesSheet?.use.catalogue ?? settings.catalogue,
       qualification: settings.qualification,
@@ -117,7 +121,10 @@ export async function inspectSheet(
       if (controls.signal?.aborted) throw new CheckCancelled('reading', null);
     }),
   );
-  return rulesSheet ? { read, reading, rulesSheet } : { read, reading };
+  // A summary's rows are not learners: with none in the reading, no tab checks, plans or registers them.
+  const refusal = sheetRefusal(read.pivotTables, found, grid);
+  const reading = refusal ? { ...found, learners: [] } : found;
+  return { read, reading, ...(rulesSheet && { rulesSheet }), ...(refusal && { refusal }) };
 }
 
 /**
@@ -246,6 +253,8 @@ export async function checkSheet(
 ): Promise<CheckOutcome> {
   const inspection = await inspectSheet(run, settings, controls);
   const { read, reading } = inspection;
+  if (inspection.refusal)
+    throw new CheckFailed(`${refusalWords(read.sheetName, inspection.refusal)} Nothing was written.`, null);
   if (reading.learners.length === 0) {
     const why = reading.warnings[0] ? ` ${reading.warnings[0].cell}: ${reading.warnings[0].message}` : '';
     throw new CheckFailed(

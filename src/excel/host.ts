@@ -104,6 +104,11 @@ export interface HostTableCollection extends Loadable<HostTableCollection> {
   readonly items: HostTable[];
 }
 
+/** A sheet's pivot tables (Worksheet.pivotTables is ExcelApi 1.3, its getCount 1.4: both within the manifest's 1.6). */
+export interface HostPivotTableCollection {
+  getCount(): HostClientResult<number>;
+}
+
 export interface HostWorksheetProtection extends Loadable<HostWorksheetProtection> {
   readonly protected: boolean;
 }
@@ -113,6 +118,7 @@ export interface HostWorksheet extends Loadable<HostWorksheet> {
   readonly isNullObject: boolean;
   readonly protection: HostWorksheetProtection;
   readonly tables: HostTableCollection;
+  readonly pivotTables: HostPivotTableCollection;
   getRange(address?: string): HostRange;
   getUsedRange(valuesOnly?: boolean): HostRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): HostRange;

@@ -21,6 +21,8 @@ export interface SheetRead {
   /** In words, for the pane: `used range A1:F31`, `table Learners (A3:F40)`, `selection B2:H90`. */
   source: string;
   chunks: number;
+  /** How many pivot tables the sheet holds: a sheet with one is a summary Excel made, not a cohort. */
+  pivotTables: number;
 }
 
 export interface ReadSheetOptions {
@@ -109,6 +111,7 @@ interface Located {
   source: string;
   tables: { name: string; range: string }[];
   wholeSheet?: boolean;
+  pivotTables: number;
 }
 
 /** First syncs: the sheet, its used range, its tables and (for `selection`) the selection; decides the block to read. */
@@ -116,6 +119,8 @@ async function locate(context: HostContext, scope: ReadScope, area?: CellRange):
   const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
   const used = sheet.getUsedRangeOrNullObject(true).load(BOX_PROPS);
   sheet.tables.load('items/name');
+  // Counted in the same sync: a pivot table's field labels would be read as units and "Grand Total" as a learner.
+  const pivots = sheet.pivotTables.getCount();
   const selection = scope === 'selection' ? context.workbook.getSelectedRange().load(BOX_PROPS) : null;
   await context.sync();
 
@@ -131,6 +136,8 @@ async function locate(context: HostContext, scope: ReadScope, area?: CellRange):
   }));
   const usedBox = used.isNullObject ? null : boxOf(used);
   const plainTables = tables.map(({ name, range }) => ({ name, range }));
+  // eslint-disable-next-line office-addins/load-object-before-read -- getCount() gives a ClientResult, whose value the sync fills: there is nothing to load
+  const pivotTables = pivots.value;
 
   if (area) {
     const wanted = {
@@ -145,6 +152,7 @@ async function locate(context: HostContext, scope: ReadScope, area?: CellRange):
       box,
       source: box ? `range ${rangeAddress(toRange(box))}` : 'nothing',
       tables: plainTables,
+      pivotTables,
     };
   }
   if (selection) {
@@ -157,6 +165,7 @@ async function locate(context: HostContext, scope: ReadScope, area?: CellRange):
         box: table.box,
         source: `table ${table.name} (${table.range})`,
         tables: plainTables,
+        pivotTables,
       };
     }
     if (!single) {
@@ -166,6 +175,7 @@ async function locate(context: HostContext, scope: ReadScope, area?: CellRange):
         box,
         source: `selection ${rangeAddress(toRange(selected))}`,
         tables: plainTables,
+        pivotTables,
       };
     }
   }
@@ -175,6 +185,7 @@ async function locate(context: HostContext, scope: ReadScope, area?: CellRange):
     box: usedBox,
     source: usedBox ? `used range ${rangeAddress(toRange(usedBox))}` : 'an empty sheet',
     tables: plainTables,
+    pivotTables,
   };
 }
 
@@ -252,6 +263,7 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
         range: 'A1',
         source: located.source,
         chunks: 0,
+        pivotTables: located.pivotTables,
       };
 
     const box = located.box;
@@ -363,6 +375,7 @@ export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): P
       range: rangeAddress(toRange(box)),
       source: located.source,
       chunks,
+      pivotTables: located.pivotTables,
     };
   });
 }

@@ -30,6 +30,8 @@ export class FakeSheet {
   readonly hiddenColumns = new Set<number>();
   readonly merged: Rect[] = [];
   readonly tables: { name: string; rect: Rect }[] = [];
+  /** Names of the sheet's pivot tables: only how many there are is read through the fake. */
+  readonly pivotTables: string[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   protected = false;
 
@@ -116,6 +118,11 @@ export class FakeSheet {
 
   merge(address: string): this {
     this.merged.push(parseAddress(address));
+    return this;
+  }
+
+  addPivotTable(name: string): this {
+    this.pivotTables.push(name);
     return this;
   }
 

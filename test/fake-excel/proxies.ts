@@ -18,6 +18,7 @@ import type {
   HostCustomXmlPart,
   HostCustomXmlPartCollection,
   HostCustomXmlPartScopedCollection,
+  HostPivotTableCollection,
   HostRange,
   HostRangeAreas,
   HostTable,
@@ -611,6 +612,7 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
   private bound: FakeSheet | null | undefined;
   private protectionProxy?: FakeProtection;
   private tablesProxy?: FakeTableCollection;
+  private pivotTablesProxy?: FakePivotTableCollection;
 
   constructor(
     ctx: FakeContext,
@@ -647,6 +649,12 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
 
   get tables(): FakeTableCollection {
     return (this.tablesProxy ??= new FakeTableCollection(this.ctx, `${this.path}.tables`, () => this.sheet()));
+  }
+
+  get pivotTables(): FakePivotTableCollection {
+    return (this.pivotTablesProxy ??= new FakePivotTableCollection(this.ctx, `${this.path}.pivotTables`, () =>
+      this.sheet(),
+    ));
   }
 
   load(propertyNames?: string | string[]): this {
@@ -772,6 +780,41 @@ class FakeTableCollection extends FakeObject implements HostTableCollection {
     );
     // The proxies travel back as their names: what Office.js sends for `items/name`.
     return { items: Object.assign(items, { toJSON: () => items.map((t) => ({ name: t.tableName })) }) };
+  }
+}
+
+/** Worksheet.pivotTables (ExcelApi 1.3): only its count, which Excel gives from ExcelApi 1.4. */
+class FakePivotTableCollection extends FakeObject implements HostPivotTableCollection {
+  protected readonly className = 'PivotTableCollection';
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx, path);
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    return unknownProperty(this.className, props.join(','));
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    let count = 0;
+    this.ctx.enqueue({
+      kind: 'load',
+      request: { path: this.path, action: 'getCount' },
+      apply: () => {
+        if (!apiAtLeast(this.ctx.options.excelApi, '1.4'))
+          throw new FakeExcelError(
+            'ApiNotFound',
+            'PivotTableCollection.getCount is not in this host (ExcelApi 1.4).',
+            'PivotTableCollection.getCount',
+          );
+        count = this.sheet().pivotTables.length;
+        return count;
+      },
+      commit: () => result.set(count),
+    });
+    return result;
   }
 }
 

@@ -2,6 +2,7 @@
 // sentence, with what the pane looked for, instead of a panel of empty facts ("Learners 0", "Header row not found"):
 // the Check and What-if tabs both give it as the reason their actions are off.
 import type { SheetInspection } from '../../excel/check-sheet';
+import { refusalWords } from '../../excel/sheet-refusal';
 import { counted } from '../status-words';
 
 const LOOKED_FOR =
@@ -10,6 +11,7 @@ const LOOKED_FOR =
 /** Why the sheet read holds no learner to check, or null when it holds some. */
 export function notACohort(inspection: SheetInspection): string | null {
   const { read, reading } = inspection;
+  if (inspection.refusal) return refusalWords(read.sheetName, inspection.refusal);
   if (reading.learners.length > 0) return null;
   const sheet = `Sheet “${read.sheetName}”`;
   if (reading.headerRow > 0)
