@@ -66,6 +66,14 @@ async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/**
+ * Waits until a control reached by Tab is on: a job still running (the sheet read again after the rules sheet was
+ * written) leaves a button focusable but off, and Enter on it then does nothing, as it should.
+ */
+async function whenOn(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(`${selector}:not([aria-disabled="true"]):not([disabled])`, { timeout: 60_000 });
+}
+
 /** Opens a tab of the pane by keyboard: Tab to the tab list, arrows to the tab, Enter. */
 async function openTab(page: Page, name: string): Promise<void> {
   await tabTo(page, '[role="tab"][aria-selected="true"]');
@@ -131,6 +139,7 @@ describe('every pane action by keyboard: focus and what is said', function () {
 
     // Check, cancelled while it runs: the progress bar has a name (axe, during the check); Cancel's notice is said.
     await tabTo(page, '[data-testid="check"]');
+    await whenOn(page, '[data-testid="check"]');
     await page.keyboard.press('Enter');
     await agreeToWrite(page, 'undo-continue', 'Check');
     await page.getByTestId('progress').waitFor();
@@ -150,6 +159,7 @@ describe('every pane action by keyboard: focus and what is said', function () {
       window.__qualcheckFake!.options.latencyMs = 0;
     });
     await tabTo(page, '[data-testid="check"]');
+    await whenOn(page, '[data-testid="check"]');
     await page.keyboard.press('Enter');
     const checked = one(await said(page, /^Checked \d+ learners/), 'Check');
     assert.match(checked, /^Checked 34 learners: \d+ achieved(, \d+ [a-z -]+)+\./);
@@ -250,6 +260,7 @@ describe('every pane action by keyboard: focus and what is said', function () {
     await openTab(page, 'Check');
     await forget(page);
     await tabTo(page, '[data-testid="check"]');
+    await whenOn(page, '[data-testid="check"]');
     await page.keyboard.press('Enter');
     one(await said(page, /^Checked 34 learners/), 'Check after the rules sheet was written');
     assert.equal(await focus(page), 'summary-heading');
@@ -264,6 +275,7 @@ describe('every pane action by keyboard: focus and what is said', function () {
     await page.evaluate((key) => window.localStorage.setItem(key, 'yes'), UNDO_KEY);
     await forget(page);
     await tabTo(page, '[data-testid="check"]');
+    await whenOn(page, '[data-testid="check"]');
     await page.keyboard.press('Enter');
     const failed = one(await said(page, /^The check did not finish/), 'a failed check');
     assert.match(failed, /^The check did not finish\. Sheet "Cohort" is protected/);
