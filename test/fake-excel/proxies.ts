@@ -729,15 +729,19 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
   }
 }
 
-class FakeProtection extends FakeObject implements HostWorksheetProtection {
-  protected readonly className = 'WorksheetProtection';
+/** A part of one worksheet (its protection, its tables, its pivot tables), found again through the sheet it belongs to. */
+abstract class FakeSheetPart extends FakeObject {
   constructor(
     ctx: FakeContext,
     path: string,
-    private readonly sheet: () => FakeSheet,
+    protected readonly sheet: () => FakeSheet,
   ) {
     super(ctx, path);
   }
+}
+
+class FakeProtection extends FakeSheetPart implements HostWorksheetProtection {
+  protected readonly className = 'WorksheetProtection';
   get protected(): boolean {
     return this.read('protected');
   }
@@ -755,15 +759,8 @@ class FakeProtection extends FakeObject implements HostWorksheetProtection {
   }
 }
 
-class FakeTableCollection extends FakeObject implements HostTableCollection {
+class FakeTableCollection extends FakeSheetPart implements HostTableCollection {
   protected readonly className = 'TableCollection';
-  constructor(
-    ctx: FakeContext,
-    path: string,
-    private readonly sheet: () => FakeSheet,
-  ) {
-    super(ctx, path);
-  }
   get items(): FakeTable[] {
     return this.read('items');
   }
@@ -784,15 +781,8 @@ class FakeTableCollection extends FakeObject implements HostTableCollection {
 }
 
 /** Worksheet.pivotTables (ExcelApi 1.3): only its count, which Excel gives from ExcelApi 1.4. */
-class FakePivotTableCollection extends FakeObject implements HostPivotTableCollection {
+class FakePivotTableCollection extends FakeSheetPart implements HostPivotTableCollection {
   protected readonly className = 'PivotTableCollection';
-  constructor(
-    ctx: FakeContext,
-    path: string,
-    private readonly sheet: () => FakeSheet,
-  ) {
-    super(ctx, path);
-  }
   protected snapshot(props: string[]): Record<string, unknown> {
     return unknownProperty(this.className, props.join(','));
   }
