@@ -6,7 +6,7 @@ import { qualcheck } from './support/cli';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
 import { RESULT_HEADERS } from '../src/cohort/results';
-import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../src/cohort/results';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { SAMPLE_LEARNERS, writeSampleCohort } from '../scripts/make-samples';
 import { tempFolder } from './support/temp-folder';

@@ -11,7 +11,7 @@ import {
 } from '../src/cohort/ownership-record';
 import { heldAsQualcheckWrites, type ResultWords } from '../src/cohort/result-vocabulary';
 import { RESULT_HEADERS } from '../src/cohort/results';
-import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../src/cohort/results';
 
 const words: ResultWords = { units: new Set(['T/502/4296', 'A/502/4297', 'Unit 4']) };
 const [achieved, , level, status, violations, nextStep, centreValues] = RESULT_HEADERS;

@@ -3,7 +3,7 @@
 // both, and the sheet's words are made from the problem, never by rewriting a rules file's sentence.
 import assert from 'node:assert/strict';
 import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import type { Block } from '../src/cohort/rules-sheet-block';
+import type { Block } from '../src/cohort/rules-sheet-json';
 import { SheetCells } from '../src/cohort/rules-sheet-cells';
 import { sheetWords } from '../src/cohort/rules-sheet-placement';
 import type { Grid } from '../src/cohort/types';

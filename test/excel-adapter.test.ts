@@ -6,7 +6,8 @@ import { cohortJson, RESULT_HEADERS, STATUS_STYLE, type CohortJson } from '../sr
 import type { Grid } from '../src/cohort/types';
 import { checkSheet, inspectSheet, selectCell, type CheckSettings } from '../src/excel/check-sheet';
 import { RESULTS_SHEET } from '../src/cohort/results-sheet';
-import { NOT_COUNTED_HEADER, NOT_COUNTED_STYLE } from '../src/cohort/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../src/cohort/results';
+import { NOT_COUNTED_STYLE } from '../src/cohort/unit-highlight';
 import { CheckCancelled, CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, FOUR_MB, type FakeExcel, type FakeSheet } from './fake-excel';

@@ -9,7 +9,7 @@ import { RESULTS_SHEET } from '../src/cohort/results-sheet';
 import { planRowChanges } from '../src/cohort/row-edits';
 import type { LearnerRecord } from '../src/cohort/types';
 import { sheetChoices, type Choices } from '../src/cohort/unit-choices';
-import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../src/cohort/results';
 import { applyRowChanges } from '../src/excel/apply-row';
 import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/check-sheet';
 import { CheckFailed } from '../src/excel/progress';

@@ -7,7 +7,7 @@ import { RESULT_HEADERS, summarise } from '../src/cohort/results';
 import type { CellValue } from '../src/cohort/types';
 import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
 import { RESULTS_SHEET } from '../src/cohort/results-sheet';
-import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../src/cohort/results';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';

@@ -14,7 +14,7 @@ import * as XLSX from '@e965/xlsx';
 import { runCheck } from '../src/cli/check';
 import { columnLetters } from '../src/cohort/address';
 import { RESULT_HEADERS } from '../src/cohort/results';
-import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../src/cohort/results';
 import { repoRoot } from './support/cli';
 import { unzipParts } from './support/feature-workbook';
 import { needs, runs } from './support/needs';

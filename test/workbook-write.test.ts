@@ -9,7 +9,7 @@ import * as XLSX from '@e965/xlsx';
 import { columnLetters } from '../src/cohort/address';
 import { RESULT_HEADERS } from '../src/cohort/results';
 import { runCheck } from '../src/cli/check';
-import { NOT_COUNTED_HEADER } from '../src/cohort/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../src/cohort/results';
 import {
   featureWorkbook,
   MERGED_NOTE,

@@ -11,8 +11,6 @@ import type { CohortReading } from './types';
 import { changedUnits, sheetChoices, type Choices } from './unit-choices';
 import type { QualificationDefinition } from '../rules/model';
 
-export type { CellChange, RowChanges, RowToEdit } from './row-changes';
-
 /** The sheet columns of each unit of the qualification, from headers that name that unit alone for it. */
 function unitColumnsFor(reading: CohortReading, q: QualificationDefinition): Map<string, number[]> {
   const own = new Set(q.units.map((u) => u.ref));

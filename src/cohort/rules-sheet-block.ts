@@ -22,8 +22,6 @@ import { listOf, type SheetCells } from './rules-sheet-cells';
 import type { Block, BlockStart, Json, Mark } from './rules-sheet-json';
 import { TableRows } from './rules-sheet-rows';
 
-export type { Block, BlockStart, Json, Mark } from './rules-sheet-json';
-
 /** The rows that start a block: their first filled cell says "Qualification". */
 export function blockStarts(cells: SheetCells): BlockStart[] {
   const starts: BlockStart[] = [];

@@ -4,7 +4,7 @@
 import type { DefinitionProblem, PathSegment } from '../rules/definition-problems';
 import { fieldLabel, FILE_WORDS, formatPath, problemWords, TYPE_WORDS } from '../rules/definition-words';
 import type { ProblemVocabulary } from '../rules/definition-words';
-import type { Block } from './rules-sheet-block';
+import type { Block } from './rules-sheet-json';
 import type { SheetCells } from './rules-sheet-cells';
 import type { TableName } from './rules-sheet-layout';
 

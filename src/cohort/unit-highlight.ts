@@ -6,8 +6,6 @@ import type { LearnerCheck } from './check';
 import { gridValue } from './grid';
 import { NOT_COUNTED_HEADER, type ResultsBlock } from './results';
 
-// The header is the results' (results.ts); named here too for the tests and callers that read it with the highlight.
-export { NOT_COUNTED_HEADER };
 import type { CohortReading, Grid } from './types';
 import type { WritePlan } from './placement';
 

@@ -24,7 +24,7 @@ import {
   valueInWords,
   type OwnedCell,
 } from '../cohort/row-recheck';
-import type { CellChange } from '../cohort/row-edits';
+import type { CellChange } from '../cohort/row-changes';
 import type { CellValue, CohortReading, Grid, LearnerRecord } from '../cohort/types';
 import { notCountedText } from '../cohort/unit-highlight';
 import { describeExcelError } from './errors';

@@ -9,7 +9,7 @@ import { readCohort } from '../../src/cohort/read';
 import { RESULT_HEADERS } from '../../src/cohort/results';
 import type { LearnerRecord } from '../../src/cohort/types';
 import { checkSheet } from '../../src/excel/check-sheet';
-import { NOT_COUNTED_HEADER } from '../../src/cohort/unit-highlight';
+import { NOT_COUNTED_HEADER } from '../../src/cohort/results';
 import { embeddedCatalogue } from '../../src/rules/catalogue';
 import {
   choicesOf,

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { PaneNotice } from '../PaneNotice';
 import type { CellValue } from '../../cohort/types';
-import type { RowChanges } from '../../cohort/row-edits';
+import type { RowChanges } from '../../cohort/row-changes';
 import { counted } from '../status-words';
 
 const useStyles = makeStyles({
