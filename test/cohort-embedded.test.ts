@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readCohort } from '../src/cohort/read';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { grid } from './fixtures/cohort-fixtures';
+import { readingMessage } from '../src/cohort/reading-words';
 
 const catalogue = embeddedCatalogue();
 
@@ -55,7 +56,7 @@ describe('reading cohorts of the embedded qualifications', () => {
       ]),
       { catalogue },
     );
-    assert.ok(reading.warnings.some((w) => w.cell === 'C1' && /M\/502\/4300, J\/502\/4299/.test(w.message)));
+    assert.ok(reading.warnings.some((w) => w.cell === 'C1' && /M\/502\/4300, J\/502\/4299/.test(readingMessage(w))));
     assert.deepEqual(
       reading.learners[0].problems.map((p) => [p.code, p.cell, p.units]),
       [['ambiguous-header', 'C2', ['M/502/4300', 'J/502/4299']]],

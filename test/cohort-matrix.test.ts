@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readCohort } from '../src/cohort/read';
 import type { CellValue } from '../src/cohort/types';
 import { grid, summary, testCatalogue } from './fixtures/cohort-fixtures';
+import { readingMessage } from '../src/cohort/reading-words';
 
 const catalogue = testCatalogue();
 const read = (values: CellValue[][], extra = {}, qualification?: string) =>
@@ -159,7 +160,7 @@ describe('reading a matrix cohort', () => {
     for (const learner of reading.learners.slice(0, 2)) {
       assert.equal(learner.problems[0].code, 'unknown-qualification');
       assert.match(
-        learner.problems[0].message,
+        readingMessage(learner.problems[0]),
         /a title 600\/0001\/1 and CENTRE\/1 share.*Write the qualification number instead/,
       );
     }
@@ -198,7 +199,7 @@ describe('reading a matrix cohort', () => {
       [['unknown-qualification'], ['missing-qualification']],
     );
     assert.equal(reading.learners[0].problems[0].cell, 'B2');
-    assert.match(reading.learners[1].problems[0].message, /B3 is blank/);
+    assert.match(readingMessage(reading.learners[1].problems[0]), /B3 is blank/);
     assert.equal(reading.learners[0].qualification, null);
     assert.deepEqual(reading.learners[0].achieved, ['L/601/0933']);
   });
@@ -209,7 +210,7 @@ describe('reading a matrix cohort', () => {
       ['1', 'A', 'P'],
     ]);
     assert.equal(reading.learners[0].qualification?.id, '600/0001/1');
-    assert.ok(reading.warnings.some((w) => w.cell === 'A1' && /no Qualification column/.test(w.message)));
+    assert.ok(reading.warnings.some((w) => w.cell === 'A1' && /no Qualification column/.test(readingMessage(w))));
     const mixed = read([
       ['Learner ID', 'L/601/0933', 'Unit 5'],
       ['1', 'A', 'P'],
@@ -228,7 +229,7 @@ describe('reading a matrix cohort', () => {
       learner.problems.map((p) => [p.code, p.cell, p.units]),
       [['unrecognised-mark', 'C2', ['L/601/0933']]],
     );
-    assert.match(learner.problems[0].message, /"Done"/);
+    assert.match(readingMessage(learner.problems[0]), /"Done"/);
     assert.deepEqual(reading.warnings, learner.problems);
   });
 
@@ -277,7 +278,7 @@ describe('reading a matrix cohort', () => {
       ],
     );
     assert.equal(learner.learnerId, 'row 2');
-    assert.match(learner.problems[2].message, /#N\/A/);
+    assert.match(readingMessage(learner.problems[2]), /#N\/A/);
   });
 
   it('reads an error value handed over as text (as Office.js gives it) as a formula error', () => {
@@ -337,7 +338,7 @@ describe('reading a matrix cohort', () => {
       [[['unknown-unit', 'D2']], [['unknown-unit', 'D3']], [['unknown-unit', 'D4']]],
     );
     assert.match(
-      reading.learners[1].problems[0].message,
+      readingMessage(reading.learners[1].problems[0]),
       /D3 is marked planned under header D1 "Customer care basics", which names no unit/,
     );
   });
@@ -360,10 +361,10 @@ describe('reading a matrix cohort', () => {
       ['1', '600/0001/1', 'A'],
       ['2', '600/0001/1', null],
     ]);
-    assert.ok(reading.warnings.some((w) => w.cell === 'C1' && /M\/502\/4300, J\/502\/4299/.test(w.message)));
+    assert.ok(reading.warnings.some((w) => w.cell === 'C1' && /M\/502\/4300, J\/502\/4299/.test(readingMessage(w))));
     assert.deepEqual(codes(reading.learners[0].problems), ['ambiguous-header']);
     assert.match(
-      reading.learners[0].problems[0].message,
+      readingMessage(reading.learners[0].problems[0]),
       /C2 is marked, but its header C1 "Using Email" fits 2 units .*not counted/,
     );
     assert.deepEqual(reading.learners[0].achieved, []);
@@ -419,7 +420,7 @@ describe('reading a matrix cohort', () => {
       reading.learners.map((l) => l.learnerId),
       ['1'],
     );
-    assert.ok(reading.warnings.some((w) => w.cell === 'B3' && /totals row/.test(w.message)));
+    assert.ok(reading.warnings.some((w) => w.cell === 'B3' && /totals row/.test(readingMessage(w))));
   });
 
   it('says once when the sheet has no id column, and warns per row only when a row has no name either', () => {
@@ -465,7 +466,7 @@ describe('reading a matrix cohort', () => {
       merged.map((w) => w.cell),
       ['C2'],
     );
-    assert.match(merged[0].message, /C2:D2.*[Uu]nmerge/);
+    assert.match(readingMessage(merged[0]), /C2:D2.*[Uu]nmerge/);
   });
 
   it('reads a heading merged down over a banner row and the header row', () => {
@@ -489,7 +490,7 @@ describe('reading a matrix cohort', () => {
     assert.equal(reading.warnings.length, 1);
     assert.equal(reading.warnings[0].code, 'no-header');
     assert.equal(reading.warnings[0].cell, 'A1');
-    assert.match(reading.warnings[0].message, /Learner ID.*unit reference/);
+    assert.match(readingMessage(reading.warnings[0]), /Learner ID.*unit reference/);
   });
 
   it('says which row looked like a header when its unit columns are all unknown', () => {
@@ -503,7 +504,7 @@ describe('reading a matrix cohort', () => {
       [['no-header', 'A1']],
     );
     assert.match(
-      reading.warnings[0].message,
+      readingMessage(reading.warnings[0]),
       /Row 1 names learner columns \(Learner ID, Name\).*C1 "Z\/999\/0000", D1 "Z\/999\/0001" name no known unit/,
     );
   });
@@ -529,7 +530,10 @@ describe('reading a matrix cohort', () => {
       ['1', '2'],
     );
     const note = reading.warnings.find((w) => w.cell === 'A5');
-    assert.match(note?.message ?? '', /Row 5 repeats the header .*skipped, and the learners under it are read/);
+    assert.match(
+      note ? readingMessage(note) : '',
+      /Row 5 repeats the header .*skipped, and the learners under it are read/,
+    );
     assert.equal(reading.lastRow, 6);
   });
 
@@ -549,7 +553,7 @@ describe('reading a matrix cohort', () => {
         ['3', 5],
       ],
     );
-    assert.ok(reading.warnings.some((w) => w.cell === 'A4' && /repeats the header/.test(w.message)));
+    assert.ok(reading.warnings.some((w) => w.cell === 'A4' && /repeats the header/.test(readingMessage(w))));
   });
 
   it('stops at a second cohort with other columns below, keeping the learners above it', () => {
@@ -563,7 +567,9 @@ describe('reading a matrix cohort', () => {
       reading.learners.map((l) => l.learnerId),
       ['1'],
     );
-    assert.ok(reading.warnings.some((w) => w.cell === 'A3' && /second cohort with other columns/.test(w.message)));
+    assert.ok(
+      reading.warnings.some((w) => w.cell === 'A3' && /second cohort with other columns/.test(readingMessage(w))),
+    );
   });
 
   it('stops at a second cohort beside the first, after a blank column', () => {
@@ -584,7 +590,7 @@ describe('reading a matrix cohort', () => {
       ['1', '2', '600/0001/1', 'A'],
     ]);
     assert.equal(reading.learners[0].learnerId, '1');
-    assert.ok(reading.warnings.some((w) => w.cell === 'B1' && /only A1 is read/.test(w.message)));
+    assert.ok(reading.warnings.some((w) => w.cell === 'B1' && /only A1 is read/.test(readingMessage(w))));
   });
 
   it('reads mark style from the sheet', () => {
@@ -630,6 +636,6 @@ describe('reading Excel tables', () => {
       reading.learners.map((l) => l.learnerId),
       ['1', '2'],
     );
-    assert.ok(reading.warnings.some((w) => w.cell === 'A2' && /Second \(E2:G3\)/.test(w.message)));
+    assert.ok(reading.warnings.some((w) => w.cell === 'A2' && /Second \(E2:G3\)/.test(readingMessage(w))));
   });
 });

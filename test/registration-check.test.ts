@@ -235,7 +235,7 @@ describe('registration prep', () => {
             {
               cell: 'G50',
               code: 'unknown-qualification',
-              message: "'NVQ something' (G50) is not a qualification the catalogue knows",
+              problem: { kind: 'qualification-unknown', written: 'NVQ something', catalogue: ['600/5106/1'] },
             },
           ],
         }),
@@ -243,6 +243,10 @@ describe('registration prep', () => {
       assert.equal(r.ready, false);
       assert.deepEqual(codes(r), ['unknown-qualification']);
       assert.equal(r.problems[0].cell, 'G50');
+      assert.match(
+        r.problems[0].message,
+        /^Cell G50 names the qualification "NVQ something", which is not in the catalogue/,
+      );
     });
 
     it('reports an invalid route from the unit check, and skips it when the route is fine', () => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkLearner } from '../src/cohort/check';
 import type { LearnerRecord } from '../src/cohort/types';
+import { DEFAULT_MARKS } from '../src/cohort/marks';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import type { QualificationDefinition } from '../src/rules/model';
 import {
@@ -175,7 +176,7 @@ describe('what-if: results of a set of choices', () => {
     const unclear: LearnerRecord['problems'][number] = {
       cell: 'G7',
       code: 'unrecognised-mark',
-      message: 'Cell G7 holds "?"',
+      problem: { kind: 'unrecognised-mark', text: '?', unit: 'A/000/0004', marks: DEFAULT_MARKS },
       units: ['A/000/0004'],
     };
     const record = recordOf(example, ['A/000/0001', 'A/000/0002'], [], [unclear]);
@@ -195,7 +196,14 @@ describe('what-if: results of a set of choices', () => {
     assert.equal(whatIf(record, example, planned, new Set(changedUnits(example, sheet, planned))).status, 'on-track');
     const other = {
       ...record,
-      problems: [unclear, { cell: 'C7', code: 'unknown-qualification' as const, message: 'not this one' }],
+      problems: [
+        unclear,
+        {
+          cell: 'C7',
+          code: 'unknown-qualification' as const,
+          problem: { kind: 'qualification-unknown' as const, written: 'not this one', catalogue: [] },
+        },
+      ],
     };
     assert.equal(
       whatIf(other, example, planned, new Set(['A/000/0004'])).status,

@@ -2,6 +2,8 @@
 import { checkCohort, type LearnerCheck } from '../cohort/check';
 import { cohortJson, learnerQualification, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/results';
 import type { ReadWarning } from '../cohort/types';
+import { readingMessage } from '../cohort/reading-words';
+import { CLI_WORDS } from './reading-words';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { inputFiles, loadWorkbook, readCohortInput } from './workbook';
@@ -104,14 +106,6 @@ async function firstCells(file: string, name: string): Promise<unknown[]> {
   }
 }
 
-/** The reader's words where the command line names its own option instead: what the marks mean is a --marks file. */
-function cliWords(message: string): string {
-  return message.replace(
-    /add ("[^"]*") to what the marks mean\./g,
-    'add $1 to what the marks mean, in a --marks file.',
-  );
-}
-
 function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
@@ -166,7 +160,7 @@ export function formatCheckReport(run: CheckRun, options: { all?: boolean } = {}
   }
   if (run.warnings.length > 0) {
     lines.push(`Reading warnings (${figure(run.warnings.length)}):`);
-    for (const w of run.warnings.slice(0, 20)) lines.push(`  ${w.cell}: ${cliWords(w.message)}`);
+    for (const w of run.warnings.slice(0, 20)) lines.push(`  ${w.cell}: ${readingMessage(w, CLI_WORDS)}`);
     if (run.warnings.length > 20) lines.push(`  ... and ${figure(run.warnings.length - 20)} more (see --json)`);
   }
   if (run.written) {

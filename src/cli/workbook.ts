@@ -10,6 +10,8 @@ import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/marks';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import { cellAddress } from '../cohort/address';
 import { readCohort } from '../cohort/read';
+import { readingMessage } from '../cohort/reading-words';
+import { CLI_WORDS } from './reading-words';
 import { withoutOwnedColumns } from '../cohort/owned-columns';
 import type { CohortReading, Grid } from '../cohort/types';
 import { parseJsonFile } from './json-file';
@@ -237,7 +239,7 @@ const PIVOT_TABLE =
 
 function noCohortMessage(reading: CohortReading): string {
   const headerWarning = reading.warnings.find((w) => w.code === 'no-header');
-  if (headerWarning) return `${headerWarning.cell}: ${headerWarning.message}`;
+  if (headerWarning) return `${headerWarning.cell}: ${readingMessage(headerWarning, CLI_WORDS)}`;
   if (reading.headerRow > 0) {
     const header = `${cellAddress(reading.headerRow, reading.firstColumn)}:${cellAddress(reading.headerRow, reading.lastColumn)}`;
     return `${header}: row ${reading.headerRow} is a header, but no learner rows follow it; add one row per learner under the header`;

@@ -9,6 +9,7 @@ import type {
   ViolationCode,
 } from '../rules/model';
 import type { CohortReading, LearnerRecord } from './types';
+import { readingMessage } from './reading-words';
 
 export interface LearnerCheck {
   record: LearnerRecord;
@@ -42,7 +43,7 @@ function problemViolations(record: LearnerRecord): Violation[] {
     .filter((p) => p.code !== undefined && p.code !== 'missing-learner-id')
     .map((p) => ({
       code: (p.code === 'formula-error' ? 'unrecognised-mark' : p.code) as ViolationCode,
-      message: p.message,
+      message: readingMessage(p),
       units: p.units ?? [],
     }));
 }

@@ -40,7 +40,14 @@ export class Addresses {
   }
 }
 
-export function catalogueList(context: ReadContext): string {
-  const ids = context.catalogue.qualifications.map((q) => q.id);
-  return ids.length > 0 ? ids.join(', ') : 'it is empty';
+const CATALOGUE_IDS = new WeakMap<Catalogue, readonly string[]>();
+
+/** The ids the catalogue holds, for a problem naming a qualification it lacks: one list per catalogue, not per row. */
+export function catalogueIds(context: ReadContext): readonly string[] {
+  let ids = CATALOGUE_IDS.get(context.catalogue);
+  if (!ids) {
+    ids = Object.freeze(context.catalogue.qualifications.map((q) => q.id));
+    CATALOGUE_IDS.set(context.catalogue, ids);
+  }
+  return ids;
 }

@@ -56,10 +56,5 @@ export function dropTrailingNotes(
   }
   if (dropped.length === 0) return undefined;
   const rows = dropped.map((d) => d.row);
-  const named =
-    rows.length === 1 ? `Row ${rows[0]}` : `Rows ${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
-  return {
-    cell: cellAddress(rows[0], firstColumn),
-    message: `${named} after the last learner ${rows.length === 1 ? 'holds' : 'hold'} notes or totals, not a learner (no unit marked and no qualification, or a total), so ${rows.length === 1 ? 'it is' : 'they are'} not read and no results are written beside ${rows.length === 1 ? 'it' : 'them'}.`,
-  };
+  return { cell: cellAddress(rows[0], firstColumn), problem: { kind: 'trailing-notes', rows } };
 }

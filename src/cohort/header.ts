@@ -238,7 +238,7 @@ function settleHeader(grid: Grid, candidate: Candidate, merges: CellRange[]): He
         warnings.push({
           cell,
           code: 'unknown-header',
-          message: `${cell} repeats the heading "${text}" after a blank column: a second cohort seems to start here and is not read. Select it on its own to check it.`,
+          problem: { kind: 'second-cohort-heading', heading: { cell, text } },
         });
         break;
       }
@@ -246,7 +246,12 @@ function settleHeader(grid: Grid, candidate: Candidate, merges: CellRange[]): He
         warnings.push({
           cell,
           code: 'unknown-header',
-          message: `${cell} "${text}" is a second ${FIELD_LABEL[role.field]} column: only ${first.cell} is read. Rename or remove one of them.`,
+          problem: {
+            kind: 'field-column-twice',
+            heading: { cell, text },
+            field: FIELD_LABEL[role.field],
+            first: first.cell,
+          },
         });
         columns.push({ index: c, column, text, cell, role: { kind: 'other', looksLikeUnit: false } });
         gap = false;
@@ -270,7 +275,7 @@ function settleHeader(grid: Grid, candidate: Candidate, merges: CellRange[]): He
     warnings.push({
       cell: at,
       code: 'merged-header',
-      message: `Header cells ${rangeAddress(visible ?? m)} are merged, so only the first of their columns has a heading. Unmerge them and give each column its own heading.`,
+      problem: { kind: 'merged-header', range: rangeAddress(visible ?? m) },
     });
   }
   return { rowIndex: candidate.rowIndex, row, columns, warnings };

@@ -2,7 +2,7 @@
 // qualification, each with the problems a centre must fix.
 import type { QualificationDefinition } from '../rules/model';
 import type { CellValue, LearnerRecord } from './types';
-import { type Addresses, catalogueList, type Problem, type ReadContext } from './context';
+import { type Addresses, catalogueIds, type Problem, type ReadContext } from './context';
 import { FIELD_LABEL, type LearnerField } from './columns';
 import type { HeaderColumn } from './header';
 import { cellError, isBlank } from './grid';
@@ -64,7 +64,7 @@ export class LearnerRows {
         problems.push({
           cell,
           code: 'formula-error',
-          message: `Cell ${cell} (${FIELD_LABEL[field]}) holds the error ${error} from its formula. Fix the formula or type the value.`,
+          problem: { kind: 'field-formula-error', field: FIELD_LABEL[field], error },
         });
         continue;
       }
@@ -153,14 +153,14 @@ export class LearnerRows {
       problems.push({
         cell,
         code: 'missing-learner-id',
-        message: `Row ${sheetRow}${named ? ` (${named})` : ''} has no learner id in ${cell}. Fill it in; until then the learner is shown as "row ${sheetRow}".`,
+        problem: named ? { kind: 'no-learner-id', row: sheetRow, named } : { kind: 'no-learner-id', row: sheetRow },
       });
     } else if (!named) {
       const cell = this.firstFilledCell(r, row);
       problems.push({
         cell,
         code: 'missing-learner-id',
-        message: `Row ${sheetRow} has neither a learner id nor a name. Add them, or clear the row if it is not a learner.`,
+        problem: { kind: 'no-learner-id-or-name', row: sheetRow },
       });
     }
   }
@@ -178,10 +178,10 @@ export class LearnerRows {
         problems.push({
           cell,
           code: 'unknown-qualification',
-          message:
+          problem:
             sharing.length > 1
-              ? `Cell ${cell} names the qualification "${written}", a title ${sharing.map((q) => q.id).join(' and ')} share, so the learner could be checked against the wrong rules. Write the qualification number instead.`
-              : `Cell ${cell} names the qualification "${written}", which is not in the catalogue (${catalogueList(this.context)}). Write its qualification number (such as 600/5106/1), or add its definition.`,
+              ? { kind: 'qualification-title-shared', written, sharing: sharing.map((q) => q.id) }
+              : { kind: 'qualification-unknown', written, catalogue: catalogueIds(this.context) },
         });
       }
       return;
@@ -194,7 +194,7 @@ export class LearnerRows {
         problems.push({
           cell,
           code: 'unknown-qualification',
-          message: `Row ${sheetRow} is checked against the chosen qualification "${this.fallback.text}", which is not in the catalogue. Choose a qualification the catalogue holds.`,
+          problem: { kind: 'chosen-qualification-not-in-catalogue', row: sheetRow, chosen: this.fallback.text },
         });
       }
       return;
@@ -202,9 +202,9 @@ export class LearnerRows {
     problems.push({
       cell,
       code: 'missing-qualification',
-      message: column
-        ? `Cell ${cell} is blank, so row ${sheetRow} has no qualification. Fill in its qualification number, or choose a qualification for the sheet.`
-        : `Row ${sheetRow} has no qualification: the sheet has no Qualification column. Add one, or choose the qualification for the sheet.`,
+      problem: column
+        ? { kind: 'qualification-blank', row: sheetRow }
+        : { kind: 'no-qualification-column', row: sheetRow },
     });
   }
 

@@ -71,15 +71,11 @@ export function listItemParts(item: string, marks: MarkReader, isUnit: (text: st
 }
 
 export class ListUnits {
-  private readonly vocabulary: string;
-
   constructor(
     private readonly context: ReadContext,
     private readonly addresses: Addresses,
     private readonly columns: HeaderColumn[],
-  ) {
-    this.vocabulary = context.marks.describe();
-  }
+  ) {}
 
   read(tally: UnitTally, qualification: QualificationDefinition | null, r: number, row: CellValue[]): void {
     for (const column of this.columns) {
@@ -92,7 +88,7 @@ export class ListUnits {
         tally.problem({
           cell,
           code: 'formula-error',
-          message: `Cell ${cell} holds the error ${error} from its formula, so its units are not read. Fix the formula or type the units.`,
+          problem: { kind: 'list-formula-error', error },
         });
         continue;
       }
@@ -119,7 +115,7 @@ export class ListUnits {
       tally.problem({
         cell,
         code: 'unknown-unit',
-        message: `Cell ${cell} lists "${unitText}", which is not a unit of any qualification in the catalogue. Check the unit reference (such as L/601/0933) or number.`,
+        problem: { kind: 'listed-unit-unknown', text: unitText },
         units: [unitText],
       });
       return;
@@ -128,7 +124,13 @@ export class ListUnits {
     const label = refs.length === 1 ? refs[0] : `"${unitText}"`;
     if (reading.state === 'none' || reading.state === 'error') return;
     if (reading.state === 'unrecognised') {
-      tally.unrecognised(cell, reading.text, label, refs.length === 1 ? refs : undefined, this.vocabulary);
+      tally.unrecognised(
+        cell,
+        reading.text,
+        label,
+        refs.length === 1 ? refs : undefined,
+        this.context.marks.vocabulary,
+      );
       return;
     }
     let ref: string;
@@ -138,7 +140,7 @@ export class ListUnits {
         tally.problem({
           cell,
           code: 'unit-not-in-qualification',
-          message: `Cell ${cell} lists unit ${label}, which is not part of ${q.id} (the learner's qualification). Remove it, or correct the learner's qualification.`,
+          problem: { kind: 'unit-not-in-qualification', unit: label, qualification: q.id, how: 'listed' },
           units: refs,
         });
         return;
@@ -147,7 +149,12 @@ export class ListUnits {
         tally.problem({
           cell,
           code: 'unknown-unit',
-          message: `Cell ${cell} lists "${unitText}", which fits ${units.length} units of ${q.id} (${units.map((u) => u.ref).join(', ')}). Write the unit reference instead.`,
+          problem: {
+            kind: 'listed-unit-ambiguous',
+            text: unitText,
+            qualification: q.id,
+            units: units.map((u) => u.ref),
+          },
           units: units.map((u) => u.ref),
         });
         return;

@@ -3,14 +3,10 @@
 import type { CellValue, MarkStyle, UnitState } from './types';
 import { isDateFormat, isoFromDate, isoFromExcelSerial, isoFromText } from './dates';
 import { isExcelErrorText } from './grid';
+import type { KnownMarks } from './reading-problems';
 
-export interface MarkVocabulary {
-  achieved: readonly string[];
-  planned: readonly string[];
-  notTaken: readonly string[];
-  /** Whether a date in a unit cell (Excel date, date-formatted serial, or `dd/mm/yyyy` text) means achieved on that date. */
-  datesMeanAchieved: boolean;
-}
+/** Which spellings mean achieved, planned or not taken: the reading-problems' own shape, so a problem can carry it. */
+export type MarkVocabulary = KnownMarks;
 
 export const DEFAULT_MARKS: MarkVocabulary = Object.freeze({
   achieved: Object.freeze(['A', 'Ach', 'Achieved', 'Y', 'Yes', '✓', '✔', 'Complete', 'Completed']),
@@ -116,17 +112,6 @@ export class MarkReader {
   private readDate(iso: string | undefined, text: string): MarkReading {
     if (iso && this.vocabulary.datesMeanAchieved) return { state: 'achieved', achievedOn: iso };
     return { state: 'unrecognised', text: iso ?? text };
-  }
-
-  /** The words of each state, for messages that tell the user what the sheet may hold. */
-  describe(): string {
-    const shown = (words: readonly string[]) =>
-      words
-        .filter((w) => w.trim() !== '')
-        .slice(0, 4)
-        .join(', ');
-    const v = this.vocabulary;
-    return `${shown(v.achieved)}${v.datesMeanAchieved ? ' or a date' : ''} for achieved, ${shown(v.planned)} for planned, blank or ${shown(v.notTaken)} for not taken`;
   }
 }
 

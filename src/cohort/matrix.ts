@@ -37,7 +37,12 @@ export function prepareUnitColumns(context: ReadContext, headers: HeaderColumn[]
       context.warnings.push({
         cell: header.cell,
         code: 'duplicate-unit',
-        message: `Headers ${first.cell} "${first.text}" and ${header.cell} "${header.text}" both name unit ${named}. A learner marked in both is reported; remove one of the columns.`,
+        problem: {
+          kind: 'unit-column-twice',
+          first: { cell: first.cell, text: first.text },
+          second: { cell: header.cell, text: header.text },
+          unit: named,
+        },
       });
     }
     for (const c of candidates) if (!firstByUnit.has(c.unit)) firstByUnit.set(c.unit, header);
@@ -46,7 +51,12 @@ export function prepareUnitColumns(context: ReadContext, headers: HeaderColumn[]
         context.warnings.push({
           cell: header.cell,
           code: 'unknown-header',
-          message: `Header ${header.cell} "${header.text}" fits ${units.length} units of ${q.id} (${units.map((u) => u.ref).join(', ')}), so its marks cannot be read for ${q.id} learners. Head the column with the unit reference.`,
+          problem: {
+            kind: 'header-fits-several',
+            header: { cell: header.cell, text: header.text },
+            qualification: q.id,
+            units: units.map((u) => u.ref),
+          },
         });
       }
     }
@@ -75,11 +85,6 @@ export class MatrixUnits {
     this.indexes = columns.map((c) => c.header.index);
   }
 
-  /** The marks the sheet may hold, in words, for a mark that is none of them: made only when one is found. */
-  private get vocabulary(): string {
-    return this.context.marks.describe();
-  }
-
   /** The marks of grid row `r` into the tally of its learner (whose qualification decides ambiguous headers). */
   read(tally: UnitTally, qualification: QualificationDefinition | null, r: number, row: CellValue[]): void {
     const formats = this.context.grid.numberFormats?.[r];
@@ -98,13 +103,13 @@ export class MatrixUnits {
         tally.problem({
           cell,
           code: 'formula-error',
-          message: `Cell ${cell} holds the error ${reading.error} from its formula, so unit ${column.label} is read as not taken. Fix the formula or type the mark.`,
+          problem: { kind: 'mark-formula-error', error: reading.error, unit: column.label },
           units: single,
         });
         continue;
       }
       if (reading.state === 'unrecognised') {
-        tally.unrecognised(cell, reading.text, column.label, single, this.vocabulary);
+        tally.unrecognised(cell, reading.text, column.label, single, this.context.marks.vocabulary);
         continue;
       }
       let ref: string;
@@ -114,7 +119,12 @@ export class MatrixUnits {
           tally.problem({
             cell,
             code: 'unit-not-in-qualification',
-            message: `Cell ${cell} marks unit ${column.label}, which is not part of ${qualification.id} (the learner's qualification). Clear the mark, or correct the learner's qualification.`,
+            problem: {
+              kind: 'unit-not-in-qualification',
+              unit: column.label,
+              qualification: qualification.id,
+              how: 'marked',
+            },
             units: column.refs,
           });
           continue;
@@ -123,7 +133,12 @@ export class MatrixUnits {
           tally.problem({
             cell,
             code: 'ambiguous-header',
-            message: `Cell ${cell} is marked, but its header ${column.header.cell} "${column.header.text}" fits ${units.length} units of ${qualification.id} (${units.map((u) => u.ref).join(', ')}), so the mark is not counted. Head the column with the unit reference.`,
+            problem: {
+              kind: 'marked-under-ambiguous-header',
+              header: { cell: column.header.cell, text: column.header.text },
+              qualification: qualification.id,
+              units: units.map((u) => u.ref),
+            },
             units: units.map((u) => u.ref),
           });
           continue;
@@ -154,7 +169,11 @@ export class MatrixUnits {
       tally.problem({
         cell,
         code: 'unknown-unit',
-        message: `Cell ${cell} is marked ${reading.state} under header ${column.cell} "${column.text}", which names no unit of the qualifications in the catalogue, so the mark is not counted. Correct the header to the unit reference, or add the qualification's definition.`,
+        problem: {
+          kind: 'marked-under-unknown-header',
+          state: reading.state,
+          header: { cell: column.cell, text: column.text },
+        },
         units: [column.text],
       });
     }

@@ -8,7 +8,7 @@ import type { QualificationDefinition } from '../rules/model';
 import type { CellValue, CohortLayout, CohortReading, Grid, LearnerRecord, ReadWarning } from './types';
 import { cellAddress, columnLetters, intersectRanges, rangeAddress } from './address';
 import { type LearnerField, learnerFieldOf, mayBeLearnerHeading } from './columns';
-import { Addresses, type ReadContext } from './context';
+import { Addresses, catalogueIds, type ReadContext } from './context';
 import { chooseTable, gridRange, gridWidth, isBlank } from './grid';
 import { findHeader, type Header, HEADER_SEARCH_ROWS, type HeaderColumn, mergedRanges } from './header';
 import { type DefaultQualification, fieldText, LearnerRows } from './learner-row';
@@ -25,9 +25,6 @@ export interface ReadOptions {
   qualification?: string;
   marks?: MarkVocabulary;
 }
-
-/** The start of the message `readCohort` gives if its own code fails: tests check it never appears. */
-export const READER_FAILURE = 'The sheet could not be read';
 
 export function readCohort(grid: Grid, options: ReadOptions): CohortReading {
   const steps = readerSteps(grid, options);
@@ -116,7 +113,7 @@ function* readerSteps(grid: Grid, options: ReadOptions): Generator<void, CohortR
     return emptyReading(top, left, [
       {
         cell: cellAddress(top, left),
-        message: `${READER_FAILURE} (${reason}). Copy the cohort to a new sheet and try again.`,
+        problem: { kind: 'reader-failure', reason },
       },
     ]);
   }
@@ -164,10 +161,6 @@ function isTitleRow(record: LearnerRecord): boolean {
 }
 
 const TOTALS = /^\s*(grand\s+)?(totals?|sum|count|average|mean)\s*:?\s*$/i;
-
-const NEEDS =
-  'A header row needs learner columns (Learner ID, Name, ULN, Qualification) and either one column per unit, headed by the ' +
-  "unit reference (L/601/0933), unit number (Unit 4) or unit title, or a Units column listing each learner's units.";
 
 /** What `readRows` needs of a header, worked out once from it: its columns by role and how the rows are read. */
 interface PreparedHeader {
@@ -235,7 +228,11 @@ class CohortReader {
       const at = gridRange(g);
       this.warnings.push({
         cell: at ? cellAddress(at.top, at.left) : cellAddress(g.top, g.left),
-        message: `This range holds ${choice.others.length + 1} tables: ${choice.table.name} (${choice.table.range}) is read. To check ${choice.others.map((t) => `${t.name} (${t.range})`).join(', ')}, select that table and check again.`,
+        problem: {
+          kind: 'several-tables',
+          table: { name: choice.table.name, range: choice.table.range },
+          others: choice.others.map((t) => ({ name: t.name, range: t.range })),
+        },
       });
     }
     const width = gridWidth(g);
@@ -253,15 +250,15 @@ class CohortReader {
     const g = this.grid;
     const range = gridRange(g);
     if (nearMiss) {
-      const unknown = nearMiss.unitLike.map((c) => `${c.cell} "${c.text}"`);
-      const named =
-        unknown.length > 0
-          ? ` (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''} name no known unit: check the references, or add the qualification's definition)`
-          : '';
       this.warnings.push({
         cell: cellAddress(nearMiss.row, range?.left ?? g.left),
         code: 'no-header',
-        message: `Row ${nearMiss.row} names learner columns (${nearMiss.fields.join(', ')}) but no column names a unit of a qualification in the catalogue${named}. ${NEEDS}`,
+        problem: {
+          kind: 'header-without-units',
+          row: nearMiss.row,
+          fields: nearMiss.fields,
+          unknown: nearMiss.unitLike.map((c) => ({ cell: c.cell, text: c.text })),
+        },
       });
       return;
     }
@@ -271,7 +268,7 @@ class CohortReader {
     this.warnings.push({
       cell: cellAddress(range?.top ?? g.top, range?.left ?? g.left),
       code: 'no-header',
-      message: `No header row found in ${searched}. ${NEEDS}`,
+      problem: { kind: 'no-header', searched },
     });
   }
 
@@ -279,7 +276,7 @@ class CohortReader {
     this.warnings.push({
       cell: column.cell,
       code: 'unknown-header',
-      message: `Header ${column.cell} "${column.text}" names no unit of the qualifications in the catalogue, so its column is not read. Check the unit reference or number, or add the qualification's definition.`,
+      problem: { kind: 'unknown-unit-header', header: { cell: column.cell, text: column.text } },
     });
   }
 
@@ -300,7 +297,7 @@ class CohortReader {
         this.warnings.push({
           cell: list.cell,
           code: 'unknown-header',
-          message: `${list.cell} "${list.text}" lists units, but the sheet also has a column per unit, which is what is read. Remove one of the two, so a learner's units are written once.`,
+          problem: { kind: 'list-beside-unit-columns', header: { cell: list.cell, text: list.text } },
         });
       }
     }
@@ -314,7 +311,7 @@ class CohortReader {
       this.warnings.push({
         cell: cellAddress(header.row, used[0]?.column ?? g.left),
         code: 'missing-learner-id',
-        message: `The header in row ${header.row} has no Learner ID column (or Centre ref, Candidate no), so learners are named by their row. Add a Learner ID column to name them.`,
+        problem: { kind: 'no-learner-id-column', row: header.row },
       });
     }
     const fallback = this.defaultQualification(header, learnerColumns, unitColumns);
@@ -391,7 +388,12 @@ class CohortReader {
         if (sameHeadings(row, used)) {
           this.warnings.push({
             cell: at,
-            message: `Row ${g.top + r} repeats the header (${at} "${fieldText(row[firstLearnerColumn.index])}"), as when two exports are pasted one under the other: it is skipped, and the learners under it are read with the columns of row ${header.row}.`,
+            problem: {
+              kind: 'header-repeated',
+              row: g.top + r,
+              heading: { cell: at, text: fieldText(row[firstLearnerColumn.index]) ?? '' },
+              headerRow: header.row,
+            },
           });
           lastHeader = r;
           lastBlank = r;
@@ -400,7 +402,11 @@ class CohortReader {
         this.warnings.push({
           cell: at,
           code: 'unknown-header',
-          message: `Row ${g.top + r} is the header of a second cohort with other columns (${at} "${fieldText(row[firstLearnerColumn.index])}"), so it and the rows under it are not read. Select it on its own to check it.`,
+          problem: {
+            kind: 'second-cohort-header',
+            row: g.top + r,
+            heading: { cell: at, text: fieldText(row[firstLearnerColumn.index]) ?? '' },
+          },
         });
         break;
       }
@@ -408,7 +414,7 @@ class CohortReader {
       if (totals) {
         this.warnings.push({
           cell: totals.cell,
-          message: `Row ${g.top + r} is a totals row (${totals.cell} "${totals.text}"), not a learner, so it is not read. If it is a learner, put their id in ${totals.cell}.`,
+          problem: { kind: 'totals-row', row: g.top + r, total: totals },
         });
         continue;
       }
@@ -471,11 +477,10 @@ class CohortReader {
     if (chosen) {
       const qualification = this.context.resolver.resolve(chosen) ?? null;
       if (!qualification) {
-        const ids = this.options.catalogue.qualifications.map((q) => q.id).join(', ') || 'it is empty';
         this.warnings.push({
           cell: learnerColumns.get('qualification')?.cell ?? at,
           code: 'unknown-qualification',
-          message: `The chosen qualification "${chosen}" is not in the catalogue (${ids}). Choose one of these, or add its definition.`,
+          problem: { kind: 'chosen-qualification-unknown', chosen, catalogue: catalogueIds(this.context) },
         });
       }
       return { text: chosen, qualification };
@@ -492,7 +497,7 @@ class CohortReader {
     const [only] = common;
     this.warnings.push({
       cell: at,
-      message: `The sheet has no Qualification column and none was chosen; every unit column belongs to ${only.id} (${only.title}), so learners are checked against it. Add a Qualification column or choose the qualification to be sure.`,
+      problem: { kind: 'one-qualification-assumed', id: only.id, title: only.title },
     });
     return { text: only.id, qualification: only };
   }
@@ -538,7 +543,13 @@ class CohortReader {
       if (!inside) continue;
       this.warnings.push({
         cell: cellAddress(inside.top, inside.left),
-        message: `Cells ${rangeAddress(inside)} are merged, so only ${cellAddress(m.top, m.left)} holds a value and the others read as blank. Unmerge them and fill in each row (columns ${columnLetters(inside.left)} to ${columnLetters(inside.right)}).`,
+        problem: {
+          kind: 'merged-cells',
+          range: rangeAddress(inside),
+          first: cellAddress(m.top, m.left),
+          fromColumn: columnLetters(inside.left),
+          toColumn: columnLetters(inside.right),
+        },
       });
     }
   }

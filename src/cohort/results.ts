@@ -8,6 +8,7 @@ import type { LearnerCheck } from './check';
 import { learnerPlans, planNextStep } from './next-step';
 import type { PlanResult } from '../rules/planner';
 import type { CohortReading, LearnerRecord, ReadWarning } from './types';
+import { readingMessage } from './reading-words';
 
 /** Headers of the columns the add-in and the CLI own: a second check finds and replaces them, never adds more. */
 export const RESULT_HEADERS = [
@@ -210,9 +211,14 @@ export interface LearnerJson {
   centreValues?: string;
 }
 
+/** A reading warning in the JSON: its code and what was found (the problem's kind and values), and its words. */
+export interface ReadWarningJson extends ReadWarning {
+  message: string;
+}
+
 export interface CohortJson {
   learners: LearnerJson[];
-  warnings: ReadWarning[];
+  warnings: ReadWarningJson[];
 }
 
 /** `plans: false` leaves out the planner's three plans, for a run whose JSON is not printed (the table shows none). */
@@ -258,6 +264,11 @@ export function cohortJson(
 ): CohortJson {
   return {
     learners: checks.map((check) => learnerJson(check, options)),
-    warnings: reading.warnings.map((w) => ({ cell: w.cell, message: w.message, ...(w.code ? { code: w.code } : {}) })),
+    warnings: reading.warnings.map((w) => ({
+      cell: w.cell,
+      ...(w.code ? { code: w.code } : {}),
+      problem: w.problem,
+      message: readingMessage(w),
+    })),
   };
 }

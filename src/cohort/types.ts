@@ -1,6 +1,7 @@
 // The cohort reader's contract: a grid of cell values in, learner records and warnings out.
 // The same types serve the command line (exceljs) and the add-in (Office.js); neither is imported here.
 import type { QualificationDefinition, ViolationCode } from '../rules/model';
+import type { ReadingProblem } from './reading-problems';
 
 /** A formula whose cached value is an Excel error (`#N/A`, `#REF!`). */
 export interface CellError {
@@ -50,11 +51,15 @@ export interface UnitMark {
   achievedOn?: string;
 }
 
-/** A problem found while reading, tied to a cell. Codes are the violation codes README lists, where one fits. */
+/**
+ * A problem found while reading, tied to a cell. `code` sorts it (the violation codes README lists, where one fits:
+ * the verdict weighs it by its code); `problem` says what was found, as data, for each surface to word
+ * (reading-words.ts).
+ */
 export interface ReadWarning {
   cell: string;
   code?: ViolationCode | 'no-header' | 'merged-header' | 'formula-error' | 'missing-learner-id' | 'unknown-header';
-  message: string;
+  problem: ReadingProblem;
 }
 
 export interface LearnerRecord {

@@ -1,6 +1,7 @@
 // The units one learner's row marks, each counted once: a unit marked twice is reported and kept at its best state.
 import type { LearnerRecord, UnitMark, UnitState } from './types';
 import type { Problem } from './context';
+import type { KnownMarks } from './reading-problems';
 
 export class UnitTally {
   // Which units a learner already has, without a map per learner: each ref gets a number once, and `seenBy[n]`
@@ -43,10 +44,14 @@ export class UnitTally {
       record.problems.push({
         cell,
         code: 'duplicate-unit',
-        message:
-          where === 'column'
-            ? `Unit ${ref} is marked twice for ${record.learnerId}, in ${existing.cell} and ${cell}. Keep one mark and clear the other.`
-            : `Unit ${ref} is listed twice for ${record.learnerId} (${existing.cell === cell ? cell : `${existing.cell} and ${cell}`}). List it once.`,
+        problem: {
+          kind: 'unit-twice',
+          unit: ref,
+          learner: record.learnerId,
+          first: existing.cell,
+          second: cell,
+          how: where === 'column' ? 'marked' : 'listed',
+        },
         units: [ref],
       });
       // Counted once, at its best state, so the order of the columns does not change the result.
@@ -69,14 +74,9 @@ export class UnitTally {
     this.record.problems.push(problem);
   }
 
-  /** A mark the vocabulary does not know: the unit is read as not taken, and the message says what marks are. */
-  unrecognised(cell: string, text: string, unit: string, units: string[] | undefined, vocabulary: string): void {
-    this.problem({
-      cell,
-      code: 'unrecognised-mark',
-      message: `Cell ${cell} holds "${text}", which is not a mark the reader knows, so unit ${unit} is read as not taken. Use ${vocabulary}, or add "${text}" to what the marks mean.`,
-      units,
-    });
+  /** A mark the vocabulary does not know: the unit is read as not taken, and the problem carries what marks are. */
+  unrecognised(cell: string, text: string, unit: string, units: string[] | undefined, marks: KnownMarks): void {
+    this.problem({ cell, code: 'unrecognised-mark', problem: { kind: 'unrecognised-mark', text, unit, marks }, units });
   }
 
   finish(): void {

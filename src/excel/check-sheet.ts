@@ -7,6 +7,7 @@ import { gridValue, isBlank } from '../cohort/grid';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import type { MarkVocabulary } from '../cohort/marks';
 import { readCohortInSlices } from '../cohort/read';
+import { readingMessage } from '../cohort/reading-words';
 import { resultRow, resultsBlock, summarise, type CohortSummary } from '../cohort/results';
 import type { CohortReading } from '../cohort/types';
 import type { Catalogue } from '../rules/catalogue';
@@ -256,7 +257,7 @@ export async function checkSheet(
   if (inspection.refusal)
     throw new CheckFailed(`${refusalWords(read.sheetName, inspection.refusal)} Nothing was written.`, null);
   if (reading.learners.length === 0) {
-    const why = reading.warnings[0] ? ` ${reading.warnings[0].cell}: ${reading.warnings[0].message}` : '';
+    const why = reading.warnings[0] ? ` ${reading.warnings[0].cell}: ${readingMessage(reading.warnings[0])}` : '';
     throw new CheckFailed(
       `No learners found on sheet "${read.sheetName}" (${read.source}); nothing was written.${why}`,
       null,

@@ -14,8 +14,8 @@ export function sheetRefusal(pivotTables: number, reading: CohortReading, grid: 
 }
 
 /** The refusal in one sentence, naming the sheet. */
-export function refusalWords(sheetName: string, refusal: SheetRefusal): string {
-  const sheet = `Sheet “${sheetName}”`;
+export function refusalWords(sheetName: string, refusal: SheetRefusal, within = false): string {
+  const sheet = `${within ? 'sheet' : 'Sheet'} “${sheetName}”`;
   if (refusal.kind === 'pivot-table')
     return `${sheet} holds a pivot table, a summary Excel makes of other data (its field labels are not units, “Grand Total” is not a learner), so it is not a cohort; check the sheet with one row per learner.`;
   return `${sheet} is not a cohort of learners: ${refusal.reason}.`;

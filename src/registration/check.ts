@@ -3,6 +3,7 @@ import type { LearnerRecord } from '../cohort/types';
 import type { QualificationDefinition } from '../rules/model';
 import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate } from '../cohort/dates';
 import { looksLikeFormula } from '../cohort/formula-text';
+import { readingMessage } from '../cohort/reading-words';
 import { finishRegistration, where } from './duplicates';
 import { graphemes } from './graphemes';
 import { readUln } from './uln';
@@ -291,7 +292,7 @@ function checkOne(record: LearnerRecord, options: RegistrationOptions): Registra
       field: 'qualification',
       cell: fromReader?.cell ?? cell,
       message:
-        fromReader?.message ??
+        (fromReader && readingMessage(fromReader)) ??
         `qualification '${record.qualificationText ?? ''}'${where(cell)} is not one the checker knows: choose one from the catalogue`,
     });
   } else {

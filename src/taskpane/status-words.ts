@@ -3,6 +3,8 @@
 import type { RegistrationProblemCode } from '../registration/check';
 import type { RuleOutcome, Status } from '../rules/model';
 import { STATUSES, statusWord } from '../cohort/results';
+import { readingMessage, type ReadingVocabulary } from '../cohort/reading-words';
+import type { ReadWarning } from '../cohort/types';
 
 /** A status as a chip shows it: the word of the result column and every other surface (cohort/results.ts). */
 export const STATUS_LABEL: Record<Status, string> = Object.fromEntries(
@@ -78,18 +80,24 @@ export function counted(n: number, noun: string, plural = `${noun}s`): string {
   return `${figure(n)} ${n === 1 ? noun : plural}`;
 }
 
+/** The reader's words where the pane names its own controls: what the marks mean is a setting under Settings. */
+export const PANE_WORDS: ReadingVocabulary = {
+  addMark: (text) => `add "${text}" to “What the marks mean” under Settings, at the foot of the Check tab`,
+};
+
+/** A reading problem as the pane says it. */
+export function readingProblemWords(warning: Pick<ReadWarning, 'cell' | 'problem'>): string {
+  return readingMessage(warning, PANE_WORDS);
+}
+
 /**
- * The reader's and the catalogue's words where the pane names its own controls instead: what the marks mean is the
- * setting of that name under Settings, and a rule's "or above" is a column of the rules sheet, not a JSON field.
+ * A catalogue rule's note where the pane names its own controls: a rule's "or above" is a column of the rules sheet,
+ * not a JSON field. The note is the catalogue's text (src/rules/catalogue/level-reading.ts), kept as one string in
+ * the definition, so its phrase is replaced here until the rule model carries it as data.
  */
-export function paneWords(message: string): string {
-  return message
-    .replace(
-      /add ("[^"]*") to what the marks mean/g,
-      'add $1 to “What the marks mean” under Settings, at the foot of the Check tab',
-    )
-    .replace(
-      /can set orAbove to true in a rules file/g,
-      'can say yes in the rule’s “At or above” column of the rules sheet (Rules tab)',
-    );
+export function paneNoteWords(note: string): string {
+  return note.replace(
+    'can set orAbove to true in a rules file',
+    'can say yes in the rule’s “At or above” column of the rules sheet (Rules tab)',
+  );
 }

@@ -27,10 +27,11 @@ export function CheckTab() {
     testId: 'undo-continue',
   });
   const running = cohort.job !== null;
-  const notCohort = cohort.inspection ? notACohort(cohort.inspection) : null;
+  const inspection = cohort.inspection;
+  const notCohort = inspection ? notACohort(inspection) : null;
   // Why Check is off, said beside it and read with it (the button stays focusable, so the reason is heard).
   const offReason = notCohort
-    ? `Check is off: ${notCohort.replace(/^Sheet/, 'sheet')} Open the sheet with your learners, then press Read the sheet again.`
+    ? `Check is off: ${inspection && notACohort(inspection, true)} Open the sheet with your learners, then press Read the sheet again.`
     : cohort.settingsErrors.length > 0
       ? 'Check is off until the settings below are corrected.'
       : null;

@@ -3,7 +3,7 @@
 import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { memo, useMemo } from 'react';
 import type { SheetInspection } from '../../excel/check-sheet';
-import { counted, figure, paneWords } from '../status-words';
+import { counted, figure, readingProblemWords } from '../status-words';
 import { VirtualList } from '../VirtualList';
 
 const useStyles = makeStyles({
@@ -111,7 +111,7 @@ export const FoundPanel = memo(function FoundPanel({
                 >
                   {warnings[i].cell}
                 </Link>{' '}
-                <Caption1 className={styles.message}>{paneWords(warnings[i].message)}</Caption1>
+                <Caption1 className={styles.message}>{readingProblemWords(warnings[i])}</Caption1>
               </>
             )}
           />

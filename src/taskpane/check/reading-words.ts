@@ -4,24 +4,27 @@
 import type { SheetInspection } from '../../excel/check-sheet';
 import { refusalWords } from '../../excel/sheet-refusal';
 import { counted } from '../status-words';
+import { headerWithoutUnitsWords } from '../../cohort/reading-words';
 
 const LOOKED_FOR =
   'a header row with learner columns (Learner ID, Name, ULN, Qualification) and a column per unit or a Units column';
 
-/** Why the sheet read holds no learner to check, or null when it holds some. */
-export function notACohort(inspection: SheetInspection): string | null {
+/**
+ * Why the sheet read holds no learner to check, or null when it holds some. `within`: the sentence follows words of
+ * its own ("Check is off: sheet “Budget” is ..."), so it starts in lower case.
+ */
+export function notACohort(inspection: SheetInspection, within = false): string | null {
   const { read, reading } = inspection;
-  if (inspection.refusal) return refusalWords(read.sheetName, inspection.refusal);
+  if (inspection.refusal) return refusalWords(read.sheetName, inspection.refusal, within);
   if (reading.learners.length > 0) return null;
-  const sheet = `Sheet “${read.sheetName}”`;
+  const sheet = `${within ? 'sheet' : 'Sheet'} “${read.sheetName}”`;
   if (reading.headerRow > 0)
     return `${sheet} has its header row in row ${reading.headerRow} but no learner in the rows below it.`;
-  const warning = reading.warnings.find((w) => w.code === 'no-header');
-  const searched = warning && /^No header row found in ([A-Z]+\d+(?::[A-Z]+\d+)?)\./.exec(warning.message);
-  if (searched) return `${sheet} is not a cohort of learners: the pane looked in ${searched[1]} for ${LOOKED_FOR}.`;
-  const nearMiss =
-    warning && /^(Row \d+ names learner columns \([^)]*\) but no column names a unit[^.]*)\./.exec(warning.message);
-  if (nearMiss) return `${sheet} is not a cohort of learners: ${nearMiss[1].replace(/^Row/, 'row')}.`;
+  const problem = reading.warnings.find((w) => w.code === 'no-header')?.problem;
+  if (problem?.kind === 'no-header')
+    return `${sheet} is not a cohort of learners: the pane looked in ${problem.searched} for ${LOOKED_FOR}.`;
+  if (problem?.kind === 'header-without-units')
+    return `${sheet} is not a cohort of learners: row ${problem.row} ${headerWithoutUnitsWords(problem)}.`;
   return `${sheet} is not a cohort of learners: the pane looked in ${read.source} for ${LOOKED_FOR}.`;
 }
 

@@ -3,8 +3,9 @@
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { usePanelStyles } from '../panel-styles';
 import { STATUS_STYLE } from '../../cohort/results';
-import { outcomeWords, paneWords, STATUS_LABEL, STATUS_MEANING } from '../status-words';
+import { outcomeWords, paneNoteWords, readingProblemWords, STATUS_LABEL, STATUS_MEANING } from '../status-words';
 import type { RuleOutcome } from '../../rules/model';
+import type { ReadWarning } from '../../cohort/types';
 import type { CreditFigure, RuleLine, WhatIf } from './model';
 
 const useStyles = makeStyles({
@@ -106,7 +107,7 @@ export function ResultsPanel({
 }: {
   view: WhatIf;
   revision: number;
-  problems: { cell: string; message: string }[];
+  problems: ReadWarning[];
 }) {
   const styles = useStyles();
   const panel = usePanelStyles();
@@ -170,7 +171,7 @@ export function ResultsPanel({
                 {rule.outcome === 'met' && rule.achieved !== 'met' && (
                   <Caption1> (once the planned units are achieved)</Caption1>
                 )}
-                {rule.note && <Caption1 className={styles.note}>{paneWords(rule.note)}</Caption1>}
+                {rule.note && <Caption1 className={styles.note}>{paneNoteWords(rule.note)}</Caption1>}
               </span>
             </li>
           ))}
@@ -198,7 +199,7 @@ export function ResultsPanel({
           <ul className={styles.problems} data-testid="whatif-problems">
             {problems.map((p, i) => (
               <li key={`${p.cell}-${i}`}>
-                <Caption1>{paneWords(p.message)}</Caption1>
+                <Caption1>{readingProblemWords(p)}</Caption1>
               </li>
             ))}
           </ul>

@@ -70,8 +70,8 @@ export function WhatIfTab() {
       {inspection && learners.length === 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="whatif-no-learners">
           <MessageBarBody>
-            What-if is off: {notACohort(inspection)?.replace(/^Sheet/, 'sheet')} Open the sheet with your learners, then
-            press Read the sheet again.
+            What-if is off: {notACohort(inspection, true)} Open the sheet with your learners, then press Read the sheet
+            again.
           </MessageBarBody>
         </MessageBar>
       )}
