@@ -17,9 +17,14 @@ export interface ReadContext {
   warnings: ReadWarning[];
 }
 
-/** Column letters by grid column, worked out once: a large sheet asks for millions of addresses. */
+/**
+ * Column letters by sheet column, worked out once for every reading: a large sheet asks for millions of addresses,
+ * and a worksheet function filled down reads a row per call, which would otherwise work out its letters each time.
+ */
+const LETTERS: string[] = [];
+
+/** The addresses of a grid's cells. */
 export class Addresses {
-  private readonly letters: string[] = [];
   private row = -1;
   private rowNumber = '';
 
@@ -27,10 +32,11 @@ export class Addresses {
 
   /** The address of grid row `r`, grid column `c` (both 0-based). */
   at(r: number, c: number): string {
-    let letters = this.letters[c];
+    const column = this.grid.left + c;
+    let letters = LETTERS[column];
     if (letters === undefined) {
-      letters = columnLetters(this.grid.left + c);
-      this.letters[c] = letters;
+      letters = columnLetters(column);
+      LETTERS[column] = letters;
     }
     if (r !== this.row) {
       this.row = r;

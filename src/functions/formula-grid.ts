@@ -89,12 +89,20 @@ export function headerGrid(headers: FormulaRange, place: LearnerPlace['header'])
 
 /**
  * The learner's row at its own cells, under a first row that stands for the header: the header is read once
- * (`CohortHeader`), so that row is left empty.
+ * (`CohortHeader`), so that row is left empty. Number formats are given only to a row holding a date serial: most
+ * rows hold none, and a call filled down 5,000 rows should not make 5,000 rows of empty formats.
  */
 export function learnerGrid(marks: FormulaRange, place: LearnerPlace['learner']): Grid {
-  const row = marks.values[0].map(formulaCell);
-  const formats = marks.values[0].map((v) => (isDateSerial(v) ? DATE_FORMAT : ''));
-  return { values: [[], row], numberFormats: [[], formats], top: place.top - 1, left: place.left };
+  const cells = marks.values[0];
+  const row = new Array<CellValue>(cells.length);
+  let dates = false;
+  for (let i = 0; i < cells.length; i++) {
+    row[i] = formulaCell(cells[i]);
+    if (!dates && isDateSerial(cells[i])) dates = true;
+  }
+  const grid: Grid = { values: [[], row], top: place.top - 1, left: place.left };
+  if (dates) grid.numberFormats = [[], cells.map((v) => (isDateSerial(v) ? DATE_FORMAT : ''))];
+  return grid;
 }
 
 /** A block of the "Qualification rules" sheet, where it is on that sheet (A1 when not known), for its cells to be named. */

@@ -7,9 +7,9 @@ import type { Grid } from '../cohort/types';
 import { resultCell, type ResultHeader } from '../cohort/results';
 import { QualificationResolver } from '../cohort/qualification';
 import type { Catalogue } from '../rules/catalogue';
-import { type FormulaRange, learnerGrid, learnerPlace, rangeName } from './formula-grid';
-import type { LearnerOutcome } from './learner-outcome';
-import { cellsKey, type FunctionSession } from './session';
+import { type FormulaRange, learnerGrid, type LearnerPlace, learnerPlace, rangeName } from './formula-grid';
+import type { KeptCells, KeptOutcome, LearnerOutcome } from './learner-outcome';
+import type { FunctionSession } from './session';
 
 export interface LearnerFormula {
   /** One row of headers: unit headers in any spelling the reader accepts, learner columns too if wanted. */
@@ -50,8 +50,31 @@ function unknownQualification(catalogue: Catalogue, text: string): string {
   return `unknown qualification ${text}: the catalogue has ${catalogueIds(catalogue)}; give one of these, or the rules block of its definition as the last argument`;
 }
 
-/** The learner on the marks row, read and checked as a cohort check reads and checks the same row. */
-export function checkFormula(session: FunctionSession, formula: LearnerFormula): LearnerOutcome {
+/**
+ * The result cells a session keeps for a learner's row once it is checked, in place of the check: a kept check
+ * weighed about 2.5 KB, and at 5,000 rows the garbage collector's copying of what is kept was most of a column's
+ * mean time per call. Only the cells that cost nothing to take from a check are made with it; the others (the
+ * violations' and level's words, the next step's planner, the centre values) are worked out from a fresh check of
+ * the row when first asked for, then kept too, so STATUS filled down does not pay for words it does not show.
+ */
+const KEPT_COLUMNS: readonly ResultHeader[] = [
+  'qualcheck: status',
+  'qualcheck: achieved credits',
+  'qualcheck: credits with planned',
+];
+
+function keptCells(outcome: LearnerOutcome): KeptOutcome {
+  if (!('check' in outcome)) return outcome;
+  const cells: KeptCells = {};
+  for (const header of KEPT_COLUMNS) cells[header] = resultCell(outcome.check, header);
+  return { cells };
+}
+
+/** Where a formula's learner is and the header it is read under, or why it cannot be read. */
+function placed(
+  session: FunctionSession,
+  formula: LearnerFormula,
+): { catalogue: Catalogue; header: CohortHeader; id: number; learner: LearnerPlace['learner'] } | { error: string } {
   const choice = session.catalogueFor(formula.rules);
   if ('error' in choice) return choice;
   const place = learnerPlace(formula.headers, formula.marks);
@@ -65,9 +88,7 @@ export function checkFormula(session: FunctionSession, formula: LearnerFormula):
       error: `headers${at ? ` ${at}` : ''} name no unit of a qualification the catalogue has (${catalogueIds(catalogue)}): give the row of unit headers, such as L/601/0933`,
     };
   }
-  // The header's number stands for the catalogue, the header row and the qualification; the rest is the row's.
-  const key = `${id}\u0000${place.learner.top},${place.learner.left}\u0000${cellsKey(formula.marks.values[0])}`;
-  return session.learner(key, () => readAndCheck(catalogue, header, learnerGrid(formula.marks, place.learner)));
+  return { catalogue, header, id, learner: place.learner };
 }
 
 function readAndCheck(catalogue: Catalogue, header: CohortHeader, grid: Grid): LearnerOutcome {
@@ -83,12 +104,32 @@ function readAndCheck(catalogue: Catalogue, header: CohortHeader, grid: Grid): L
   return { check: { record, result: checkLearner(record) } };
 }
 
-/** The result column `header` for the formula's learner: blank for a row with nothing in it, as the column is. */
+/**
+ * The result column `header` for the formula's learner, read and checked as a cohort check reads and checks the same
+ * row: blank for a row with nothing in it, as the column is.
+ */
 export function formulaResult(session: FunctionSession, formula: LearnerFormula, header: ResultHeader): FormulaValue {
-  const outcome = checkFormula(session, formula);
-  if ('error' in outcome) return outcome;
-  if ('blank' in outcome) return '';
-  return resultCell(outcome.check, header);
+  const at = placed(session, formula);
+  if ('error' in at) return at;
+  // The header's number stands for the catalogue, the header row and the qualification; the rest is the row's.
+  const cells = formula.marks.values[0];
+  let kept = session.kept(at.id, at.learner, cells);
+  let outcome: LearnerOutcome | undefined;
+  if (!kept) {
+    outcome = readAndCheck(at.catalogue, at.header, learnerGrid(formula.marks, at.learner));
+    kept = keptCells(outcome);
+    session.keep(at.id, at.learner, cells, kept);
+  }
+  if ('error' in kept) return kept;
+  if ('blank' in kept) return '';
+  let value = kept.cells[header];
+  if (value === undefined) {
+    outcome ??= readAndCheck(at.catalogue, at.header, learnerGrid(formula.marks, at.learner));
+    if (!('check' in outcome)) return 'error' in outcome ? outcome : '';
+    value = resultCell(outcome.check, header);
+    kept.cells[header] = value;
+  }
+  return value;
 }
 
 const CREDITS: Record<string, ResultHeader> = {

@@ -6,7 +6,7 @@ import { embeddedCatalogue } from '../rules/catalogue';
 import { CohortHeader } from '../cohort/read';
 import { applyRulesSheet } from '../cohort/rules-sheet-apply';
 import { type FormulaRange, headerGrid, type LearnerPlace, rangeName, rulesGrid } from './formula-grid';
-import type { LearnerOutcome } from './learner-outcome';
+import type { KeptOutcome } from './learner-outcome';
 
 export type CatalogueChoice = { catalogue: Catalogue } | { error: string };
 
@@ -14,11 +14,18 @@ export type CatalogueChoice = { catalogue: Catalogue } | { error: string };
 const BLOCKS_KEPT = 32;
 /**
  * And this many learners' checks: a row's STATUS, CREDITS, NEXTSTEP and VIOLATIONS read and check it once, and a
- * recalculation of unchanged rows (opening the workbook) checks nothing again. About 2 KB each.
+ * recalculation of unchanged rows (opening the workbook) checks nothing again. Under 1 KB each (the result cells
+ * and a copy of the row's values, not the check).
  */
 const LEARNERS_KEPT = 10_000;
 /** And this many header rows for each catalogue: a workbook's formulas name one or a few. */
 const HEADERS_KEPT = 64;
+
+/** A learner's outcome, with the cells it was worked out from. */
+interface KeptLearner {
+  cells: readonly unknown[];
+  outcome: KeptOutcome;
+}
 
 /** A header read for a session, with a number that stands for it (and so for its catalogue) in learners' keys. */
 export interface SessionHeader {
@@ -41,6 +48,11 @@ export function cellsKey(values: readonly unknown[]): string {
   return key;
 }
 
+/** A cell's place as one number, exact for every row and column a sheet can have (1,048,576 by 16,384). */
+function placeKey(at: { top: number; left: number }): number {
+  return at.top * 16_385 + at.left;
+}
+
 /** Whether two rows hold the same values as Excel passes them (texts, numbers, booleans; anything else differs). */
 function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
@@ -61,7 +73,9 @@ function copyOf(values: readonly (readonly unknown[])[]): unknown[][] {
 
 export class FunctionSession {
   private readonly withRules = new Map<string, CatalogueChoice>();
-  private readonly learners = new Map<string, LearnerOutcome>();
+  /** By header id, then by place (`placeKey`). */
+  private readonly learners = new Map<number, Map<number, KeptLearner>>();
+  private learnersKept = 0;
   private readonly headers = new WeakMap<Catalogue, Map<string, SessionHeader>>();
   private headersRead = 0;
   // The last rules block and header row asked about, compared cell by cell before any key is made: the calls of a
@@ -139,15 +153,32 @@ export class FunctionSession {
     return this.headersRead;
   }
 
-  /** The outcome for a formula's cells, worked out by `check` the first time these exact cells are asked about. */
-  learner(key: string, check: () => LearnerOutcome): LearnerOutcome {
-    let outcome = this.learners.get(key);
-    if (!outcome) {
-      outcome = check();
-      if (this.learners.size >= LEARNERS_KEPT) this.learners.clear();
-      this.learners.set(key, outcome);
+  /**
+   * What is kept for a learner's cells under header `header` (a `SessionHeader`'s id) at `at`, when these exact
+   * cells were worked out there. One entry per header and place, holding the cells it was worked out from, so an
+   * edited row replaces its entry (`keep`). A key spelling out the cells weighed 2.7 KB, and every byte kept is
+   * copied by the garbage collector, whose pauses were most of a column's mean time per call.
+   */
+  kept(header: number, at: { top: number; left: number }, cells: readonly unknown[]): KeptOutcome | undefined {
+    const kept = this.learners.get(header)?.get(placeKey(at));
+    return kept && sameRow(kept.cells, cells) ? kept.outcome : undefined;
+  }
+
+  /** Keeps what `kept` gives for these cells at this place from now on. */
+  keep(header: number, at: { top: number; left: number }, cells: readonly unknown[], outcome: KeptOutcome): void {
+    let under = this.learners.get(header);
+    if (!under) {
+      under = new Map();
+      this.learners.set(header, under);
     }
-    return outcome;
+    const key = placeKey(at);
+    if (!under.has(key) && ++this.learnersKept > LEARNERS_KEPT) {
+      this.learners.clear();
+      this.learnersKept = 1;
+      under = new Map();
+      this.learners.set(header, under);
+    }
+    under.set(key, { cells: cells.slice(), outcome });
   }
 
   private readRules(rules: FormulaRange): CatalogueChoice {
