@@ -38,14 +38,27 @@ const PLACEABLE: ReadonlySet<string> = new Set(['ambiguous-header', 'unrecognise
 
 const EMPTY_EVALUATION: Evaluation = { rules: [], credits: 0, counted: [], notCounted: [] };
 
+/** A problem the reader found on the learner's row, as a violation; its words are made when read, as a rule's are. */
+class ReadingViolation implements Violation {
+  readonly code: ViolationCode;
+  readonly units: string[];
+  readonly #problem: LearnerRecord['problems'][number];
+
+  constructor(problem: LearnerRecord['problems'][number]) {
+    this.code = (problem.code === 'formula-error' ? 'unrecognised-mark' : problem.code) as ViolationCode;
+    this.units = problem.units ?? [];
+    this.#problem = problem;
+  }
+
+  get message(): string {
+    return readingMessage(this.#problem);
+  }
+}
+
 function problemViolations(record: LearnerRecord): Violation[] {
   return record.problems
     .filter((p) => p.code !== undefined && p.code !== 'missing-learner-id')
-    .map((p) => ({
-      code: (p.code === 'formula-error' ? 'unrecognised-mark' : p.code) as ViolationCode,
-      message: readingMessage(p),
-      units: p.units ?? [],
-    }));
+    .map((p) => new ReadingViolation(p));
 }
 
 /**
