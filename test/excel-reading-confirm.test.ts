@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { checkSheet, inspectSheet } from '../src/excel/check-sheet';
 import { learnerRowStaleness } from '../src/excel/reading-confirm';
 import type { FakeSheet } from './fake-excel';
+import { fillSheet } from './fake-excel/from-grid';
 import { exampleGrid, catalogueWithExample, fakeWith, learnerAt, settingsFor } from './whatif-fixtures';
 
 /** Inserts an empty sheet row at `row` (the fake keeps its rows from 0), moving every cell at or below it down one, as Excel's Insert does. */
@@ -61,8 +62,7 @@ describe('What-if confirming the last check’s reading for one learner (Office.
 
   it('says the reading is stale when another sheet is active, even one holding the same cells', async () => {
     const { fake, inspection } = await checked();
-    const copy = fake.book.addSheet('Copy');
-    exampleGrid().values.forEach((line, i) => copy.put(`A${i + 1}`, [line.map((v) => (v === null ? undefined : v))]));
+    fillSheet(fake.book.addSheet('Copy'), exampleGrid());
     fake.book.activeSheet = 'Copy';
     assert.match((await learnerRowStaleness(fake.run, inspection, 3)) ?? '', /sheet "Copy" is the active one now/);
   });

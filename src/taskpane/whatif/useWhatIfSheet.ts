@@ -82,9 +82,9 @@ export function useWhatIfSheet(): WhatIfSheet {
   const open = useCallback(() => {
     start('reading', async () => {
       const kept = lastReading.take(readingKey(latest.current));
-      if (kept) {
-        const selected = await readSelection(run);
-        setSelection(selected);
+      const selected = await readSelection(run).catch(() => null);
+      if (selected) setSelection(selected);
+      if (kept && selected) {
         if (selected.sheetName === kept.read.sheetName) {
           const onLearner = kept.reading.learners.some((l) => l.row === selected.row);
           const stale = onLearner ? await learnerRowStaleness(run, kept, selected.row) : null;
@@ -102,7 +102,8 @@ export function useWhatIfSheet(): WhatIfSheet {
   const shows = useCallback((row: number) => confirmed === null || confirmed.has(row), [confirmed]);
   const confirm = useCallback(
     (row: number) => {
-      if (!inspection || asked.current.has(row)) return;
+      // A hidden tab reads nothing (tab-activity.ts): the learner is confirmed when the tab is shown.
+      if (!active || !inspection || asked.current.has(row)) return;
       const started = start('reading', async () => {
         const stale = await learnerRowStaleness(run, inspection, row);
         if (stale === null)
@@ -113,7 +114,7 @@ export function useWhatIfSheet(): WhatIfSheet {
       });
       if (started) asked.current.add(row);
     },
-    [run, start, inspection, readAll],
+    [run, start, active, inspection, readAll],
   );
 
   const useSelection = useCallback(() => {
@@ -142,13 +143,7 @@ export function useWhatIfSheet(): WhatIfSheet {
       },
       () => setFollowing('unavailable'),
     );
-    // Where the pane opens on a learner's row, start with that learner.
-    readSelection(run).then(
-      (selected) => {
-        if (!gone) setSelection((current) => current ?? selected);
-      },
-      () => undefined,
-    );
+    // Where the pane opens on a learner's row, it starts with that learner: opening the tab reads the selection.
     return () => {
       gone = true;
       stop?.();
