@@ -17,6 +17,11 @@ export class LastReading {
     if (inspection.read.wholeSheet && !inspection.refusal) this.held = { key, inspection };
   }
 
+  /** Drops the kept reading: the rules it was read with were just changed by the pane. */
+  forget(): void {
+    this.held = null;
+  }
+
   /** The reading kept with these settings, or null. */
   take(key: string): SheetInspection | null {
     return this.held && this.held.key === key ? this.held.inspection : null;
