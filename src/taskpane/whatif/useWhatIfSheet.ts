@@ -150,20 +150,22 @@ export function useWhatIfSheet(): WhatIfSheet {
     };
   }, [run]);
 
+  // The view as last rendered, for `applied` to build on without a side effect inside a state update.
+  const shown = useRef(view);
+  shown.current = view;
   const applied = useCallback(
     (outcome: ApplyOutcome) => {
-      setView((current) => {
-        if (!current.inspection) return current;
-        const inspection = {
-          ...current.inspection,
-          read: { ...current.inspection.read, grid: outcome.grid },
-          reading: outcome.reading,
-        };
-        lastReading.keep(readingKey(latest.current), inspection);
-        // The row just written holds what the pane wrote: it stays confirmed.
-        const rows = current.confirmed && new Set([...current.confirmed, outcome.check.record.row]);
-        return { inspection, confirmed: rows };
-      });
+      const current = shown.current;
+      if (!current.inspection) return;
+      const inspection = {
+        ...current.inspection,
+        read: { ...current.inspection.read, grid: outcome.grid },
+        reading: outcome.reading,
+      };
+      lastReading.keep(readingKey(latest.current), inspection);
+      // The row just written holds what the pane wrote: it stays confirmed.
+      const confirmed = current.confirmed && new Set([...current.confirmed, outcome.check.record.row]);
+      setView({ inspection, confirmed });
       setRevision((r) => r + 1);
     },
     [lastReading],
