@@ -1,13 +1,15 @@
 // What the pane's jobs on one learner cost the Excel adapter at 20,000 learners on the fake host (test/fake-excel,
 // no latency): syncs (round trips to Excel) and bytes (requests and responses together), after a check of the sheet.
-// What-if opened on a learner: reading the sheet and the selection, as the What-if tab does when it is shown.
+// What-if opened on a learner: as the What-if tab does when it is shown after a check, the selection, then the
+// learner's row and the header to confirm the check's reading still holds (src/excel/reading-confirm.ts).
 // Apply: one unit of that learner made planned, written with the learner's results.
 // Goals (issue 27): opening What-if at most 2 syncs and 50 KB; Apply at most 3 syncs and 20 KB.
 //   npx tsx bench/pane-jobs.ts [learners, default 20000] [--json]
 import { planRowChanges } from '../src/cohort/row-edits';
 import { sheetChoices } from '../src/cohort/unit-choices';
 import { applyRowChanges } from '../src/excel/apply-row';
-import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { learnerRowStaleness } from '../src/excel/reading-confirm';
 import { readSelection } from '../src/excel/selection';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type SyncRecord } from '../test/fake-excel';
@@ -40,12 +42,14 @@ async function main(): Promise<void> {
   fake.book.select('Cohort', `A${LEARNER_ROW}`);
   const catalogue = embeddedCatalogue();
   const settings: CheckSettings = { catalogue, scope: 'sheet', place: 'beside' };
-  await checkSheet(fake.run, settings);
+  const checked = await checkSheet(fake.run, settings);
+  const inspection = { read: checked.read, reading: checked.reading };
 
   fake.stats.reset();
-  const inspection = await inspectSheet(fake.run, settings);
   const selected = await readSelection(fake.run);
+  const stale = await learnerRowStaleness(fake.run, inspection, selected.row);
   const whatifOpen = costOf(fake.stats.syncs);
+  if (stale !== null) throw new Error(`the check's reading is stale just after the check: ${stale}`);
 
   const record = inspection.reading.learners.find((l) => l.row === selected.row);
   if (!record || !record.qualification) throw new Error(`no learner with a qualification on row ${selected.row}`);

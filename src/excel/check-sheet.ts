@@ -3,7 +3,7 @@
 // command both come through here.
 import { parseCellAddress, parseRange, rangeAddress, type CellRange } from '../cohort/address';
 import { checkLearner, type LearnerCheck } from '../cohort/check';
-import { gridValue, isBlank } from '../cohort/grid';
+import { gridValue } from '../cohort/grid';
 import { HEADER_SEARCH_ROWS } from '../cohort/header';
 import type { MarkVocabulary } from '../cohort/marks';
 import { readCohortInSlices } from '../cohort/read';
@@ -32,7 +32,7 @@ import {
 } from './progress';
 import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
-import { workbookRules, type WorkbookRules } from './rules-sheet';
+import { queueRulesLookup, rulesOver, type RulesSheetFound, type WorkbookRules } from './rules-sheet';
 import { refusalWords, sheetRefusal, type SheetRefusal } from './sheet-refusal';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
 import { queueOwnershipSave, readOwnership } from './ownership-part';
@@ -92,13 +92,21 @@ export async function inspectSheet(
   let read: SheetRead;
   let rulesSheet: WorkbookRules | null;
   try {
+    // The rules sheet is looked up in the sync that finds the cohort's sheet, and read (when there is one) after it.
+    let rulesFound: RulesSheetFound | null = null;
     read = await readSheet(run, {
       scope: settings.scope,
       onProgress: controls.onProgress,
       signal: controls.signal,
       ...controls.tuning,
+      alongside: (context) => {
+        const lookUp = queueRulesLookup(context);
+        return async () => {
+          rulesFound = await lookUp();
+        };
+      },
     });
-    rulesSheet = await workbookRules(run, settings.catalogue);
+    rulesSheet = await rulesOver(rulesFound, settings.catalogue);
   } catch (error) {
     throw describeExcelError(error, { sheetName: 'the active sheet', beside: false, written: null });
   }
@@ -299,7 +307,7 @@ export async function checkSheet(
     let found: BlankFormula[];
     try {
       found = await blankFormulasIn(run, read.sheetName, writtenAreas(decision.plan), (row, column) =>
-        isBlank(known.value(row, column)),
+        known.value(row, column),
       );
     } catch (error) {
       throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });

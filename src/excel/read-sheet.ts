@@ -36,6 +36,11 @@ export interface ReadSheetOptions {
   targetBytes?: number;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
+  /**
+   * Other reads to queue into the first sync (the one that finds the sheet); the function it gives back is awaited
+   * once the block is read, in the same batch, so what it read can lead to more reads without a batch of its own.
+   */
+  alongside?: (context: HostContext) => () => Promise<void>;
 }
 
 export const MAX_ROWS = 1_048_576;
@@ -236,148 +241,155 @@ function numberColumns(values: readonly (readonly HostCellInput[])[], width: num
   return counts.flatMap((n, j) => (n * 2 >= values.length && n > 0 ? [j] : []));
 }
 
-function isPayloadError(error: unknown): boolean {
+export function isPayloadError(error: unknown): boolean {
   return isHostError(error) && /PayloadSizeLimitExceeded/.test(error.code);
 }
 
 /** Reads the block in chunks. Hidden rows and columns are asked for in bulk and only row by row where a chunk mixes both. */
 export async function readSheet(run: HostRun, options: ReadSheetOptions = {}): Promise<SheetRead> {
-  const settings = { ...READ_DEFAULTS, ...options };
   return run(async (context) => {
-    const located = await locate(context, options.scope ?? 'sheet', options.area);
-    const grid: Grid = {
-      sheetName: located.sheetName,
-      values: [],
-      top: 1,
-      left: 1,
-      numberFormats: [],
-      hiddenRows: [],
-      hiddenColumns: [],
-      tables: located.tables,
-    };
-    if (!located.box)
-      return {
-        grid,
-        wholeSheet: located.wholeSheet === true,
-        sheetName: located.sheetName,
-        range: 'A1',
-        source: located.source,
-        chunks: 0,
-        pivotTables: located.pivotTables,
-      };
+    const finishAlongside = options.alongside?.(context);
+    const read = await readBlock(context, options);
+    await finishAlongside?.();
+    return read;
+  });
+}
 
-    const box = located.box;
-    const tooLarge = oversizeMessage(located.sheetName, toRange(box));
-    if (tooLarge) throw new CheckFailed(`Nothing was read or written: ${tooLarge}.`, null);
-    const sheet = context.workbook.worksheets.getItem(located.sheetName);
-    const left = box.columnIndex + 1;
-    const right = box.columnIndex + box.columnCount;
-    grid.top = box.rowIndex + 1;
-    grid.left = left;
-    const values = grid.values;
-    const formats = grid.numberFormats as string[][];
-    const hiddenRows = grid.hiddenRows as number[];
-
-    const width = box.columnCount;
-    const formatsOf = (row: number) => (formats[row] ??= []);
-    const formatLoad = (run: FormatRun) => ({
-      run,
-      range: sheet
-        .getRange(
-          rangeAddress({
-            top: grid.top + run.row,
-            left: left + run.column,
-            bottom: grid.top + run.row + run.rows - 1,
-            right: left + run.column,
-          }),
-        )
-        .load('numberFormat'),
-    });
-    const keepFormats = (loads: { run: FormatRun; range: HostRange }[]) => {
-      for (const { run, range } of loads) {
-        const got = range.numberFormat;
-        for (let i = 0; i < run.rows; i++)
-          if (typeof values[run.row + i]?.[run.column] === 'number')
-            formatsOf(run.row + i)[run.column] = got[i]?.[0] ?? '';
-      }
-    };
-    /** Formats of number cells the last sync could not ask for yet; they ride along with the next sync. */
-    let owed: FormatRun[] = [];
-    let predicted: number[] = [];
-
-    let rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.firstChunkCells / width)));
-    let done = 0;
-    let chunks = 0;
-    while (done < box.rowCount) {
-      if (options.signal?.aborted) throw new CheckCancelled('reading', null);
-      const count = Math.min(rows, box.rowCount - done);
-      const top = grid.top + done;
-      const chunk = sheet.getRange(rangeAddress({ top, left, bottom: top + count - 1, right }));
-      // Hidden columns are the same for every chunk: the first one reads them.
-      if (chunks === 0) chunk.load('values,rowHidden,columnHidden');
-      else chunk.load('values,rowHidden');
-      const owedLoads = owed.map(formatLoad);
-      const strips = predicted.map((column) => ({ column, range: chunk.getColumn(column).load('numberFormat') }));
-      try {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk on purpose: a chunk is sized to stay near 2.5 MB, under Excel's limit on one request's response
-        await context.sync();
-      } catch (error) {
-        // A chunk of unusually long texts: halve it and read again (reads change nothing, so a retry is safe).
-        if (isPayloadError(error) && count > 1) {
-          rows = Math.max(1, Math.floor(count / 2));
-          continue;
-        }
-        throw error;
-      }
-      keepFormats(owedLoads);
-      const chunkValues = chunk.values;
-      for (let i = 0; i < count; i++) {
-        values.push((chunkValues[i] ?? []).map(cellValueFromHost));
-        formatsOf(done + i);
-      }
-      for (const { column, range } of strips) {
-        const got = range.numberFormat;
-        for (let i = 0; i < count; i++)
-          if (typeof chunkValues[i]?.[column] === 'number') formatsOf(done + i)[column] = got[i]?.[0] ?? '';
-      }
-      const stripped = new Set(predicted);
-      owed = numberRuns(
-        chunkValues,
-        done,
-        Array.from({ length: width }, (_, j) => j).filter((j) => !stripped.has(j)),
-      );
-      predicted = numberColumns(chunkValues, width);
-      await readHidden(
-        context,
-        chunk,
-        top,
-        count,
-        chunks === 0 ? width : 0,
-        left,
-        hiddenRows,
-        grid.hiddenColumns as number[],
-      );
-      chunks++;
-      done += count;
-      const bytesPerRow = estimateBytes(chunkValues) / count;
-      rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.targetBytes / Math.max(1, bytesPerRow))));
-      options.onProgress?.({ phase: 'reading', done, total: box.rowCount });
-    }
-    if (owed.length > 0) {
-      const loads = owed.map(formatLoad);
-      await context.sync();
-      keepFormats(loads);
-    }
+async function readBlock(context: HostContext, options: ReadSheetOptions): Promise<SheetRead> {
+  const settings = { ...READ_DEFAULTS, ...options };
+  const located = await locate(context, options.scope ?? 'sheet', options.area);
+  const grid: Grid = {
+    sheetName: located.sheetName,
+    values: [],
+    top: 1,
+    left: 1,
+    numberFormats: [],
+    hiddenRows: [],
+    hiddenColumns: [],
+    tables: located.tables,
+  };
+  if (!located.box)
     return {
       grid,
       wholeSheet: located.wholeSheet === true,
       sheetName: located.sheetName,
-      range: rangeAddress(toRange(box)),
+      range: 'A1',
       source: located.source,
-      chunks,
+      chunks: 0,
       pivotTables: located.pivotTables,
     };
+
+  const box = located.box;
+  const tooLarge = oversizeMessage(located.sheetName, toRange(box));
+  if (tooLarge) throw new CheckFailed(`Nothing was read or written: ${tooLarge}.`, null);
+  const sheet = context.workbook.worksheets.getItem(located.sheetName);
+  const left = box.columnIndex + 1;
+  const right = box.columnIndex + box.columnCount;
+  grid.top = box.rowIndex + 1;
+  grid.left = left;
+  const values = grid.values;
+  const formats = grid.numberFormats as string[][];
+  const hiddenRows = grid.hiddenRows as number[];
+
+  const width = box.columnCount;
+  const formatsOf = (row: number) => (formats[row] ??= []);
+  const formatLoad = (run: FormatRun) => ({
+    run,
+    range: sheet
+      .getRange(
+        rangeAddress({
+          top: grid.top + run.row,
+          left: left + run.column,
+          bottom: grid.top + run.row + run.rows - 1,
+          right: left + run.column,
+        }),
+      )
+      .load('numberFormat'),
   });
+  const keepFormats = (loads: { run: FormatRun; range: HostRange }[]) => {
+    for (const { run, range } of loads) {
+      const got = range.numberFormat;
+      for (let i = 0; i < run.rows; i++)
+        if (typeof values[run.row + i]?.[run.column] === 'number')
+          formatsOf(run.row + i)[run.column] = got[i]?.[0] ?? '';
+    }
+  };
+  /** Formats of number cells the last sync could not ask for yet; they ride along with the next sync. */
+  let owed: FormatRun[] = [];
+  let predicted: number[] = [];
+
+  let rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.firstChunkCells / width)));
+  let done = 0;
+  let chunks = 0;
+  while (done < box.rowCount) {
+    if (options.signal?.aborted) throw new CheckCancelled('reading', null);
+    const count = Math.min(rows, box.rowCount - done);
+    const top = grid.top + done;
+    const chunk = sheet.getRange(rangeAddress({ top, left, bottom: top + count - 1, right }));
+    // Hidden columns are the same for every chunk: the first one reads them.
+    if (chunks === 0) chunk.load('values,rowHidden,columnHidden');
+    else chunk.load('values,rowHidden');
+    const owedLoads = owed.map(formatLoad);
+    const strips = predicted.map((column) => ({ column, range: chunk.getColumn(column).load('numberFormat') }));
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk on purpose: a chunk is sized to stay near 2.5 MB, under Excel's limit on one request's response
+      await context.sync();
+    } catch (error) {
+      // A chunk of unusually long texts: halve it and read again (reads change nothing, so a retry is safe).
+      if (isPayloadError(error) && count > 1) {
+        rows = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      throw error;
+    }
+    keepFormats(owedLoads);
+    const chunkValues = chunk.values;
+    for (let i = 0; i < count; i++) {
+      values.push((chunkValues[i] ?? []).map(cellValueFromHost));
+      formatsOf(done + i);
+    }
+    for (const { column, range } of strips) {
+      const got = range.numberFormat;
+      for (let i = 0; i < count; i++)
+        if (typeof chunkValues[i]?.[column] === 'number') formatsOf(done + i)[column] = got[i]?.[0] ?? '';
+    }
+    const stripped = new Set(predicted);
+    owed = numberRuns(
+      chunkValues,
+      done,
+      Array.from({ length: width }, (_, j) => j).filter((j) => !stripped.has(j)),
+    );
+    predicted = numberColumns(chunkValues, width);
+    await readHidden(
+      context,
+      chunk,
+      top,
+      count,
+      chunks === 0 ? width : 0,
+      left,
+      hiddenRows,
+      grid.hiddenColumns as number[],
+    );
+    chunks++;
+    done += count;
+    const bytesPerRow = estimateBytes(chunkValues) / count;
+    rows = Math.max(1, Math.min(settings.maxChunkRows, Math.floor(settings.targetBytes / Math.max(1, bytesPerRow))));
+    options.onProgress?.({ phase: 'reading', done, total: box.rowCount });
+  }
+  if (owed.length > 0) {
+    const loads = owed.map(formatLoad);
+    await context.sync();
+    keepFormats(loads);
+  }
+  return {
+    grid,
+    wholeSheet: located.wholeSheet === true,
+    sheetName: located.sheetName,
+    range: rangeAddress(toRange(box)),
+    source: located.source,
+    chunks,
+    pivotTables: located.pivotTables,
+  };
 }
 
 /** One extra sync, only when the chunk mixes hidden and visible rows (or, for the first chunk, columns). */

@@ -52,11 +52,23 @@ export interface RulesSheetFound {
   grid: Grid;
 }
 
+/**
+ * Queues the look-up of the rules sheet into the caller's next sync; the function returned, called after that sync,
+ * reads the sheet (two more syncs) when there is one. A check looks it up in the sync that finds the cohort's sheet.
+ */
+export function queueRulesLookup(context: HostContext): () => Promise<RulesSheetFound | null> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(RULES_SHEET_NAME).load('name');
+  return () => (sheet.isNullObject ? Promise.resolve(null) : readFoundRulesSheet(context, sheet));
+}
+
 /** The rules sheet's used range as the reader's Grid, or null when the workbook has no rules sheet (or it is empty). */
 async function readRulesGrid(context: HostContext): Promise<RulesSheetFound | null> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(RULES_SHEET_NAME).load('name');
+  const found = queueRulesLookup(context);
   await context.sync();
-  if (sheet.isNullObject) return null;
+  return found();
+}
+
+async function readFoundRulesSheet(context: HostContext, sheet: HostWorksheet): Promise<RulesSheetFound> {
   // Its size first: a stray cell far out would make the values more than Excel can send in one answer.
   const extent = sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
@@ -97,7 +109,11 @@ const sheetOverCatalogue = () => import('../cohort/rules-sheet-apply.js');
 
 /** Reads the rules sheet, if the workbook has one, and puts its valid blocks over `catalogue`. One sync without a sheet. */
 export async function workbookRules(run: HostRun, catalogue: Catalogue): Promise<WorkbookRules | null> {
-  const found = await findRulesSheet(run);
+  return rulesOver(await findRulesSheet(run), catalogue);
+}
+
+/** What a rules sheet already read (`queueRulesLookup`) does to a check: its valid blocks over `catalogue`. */
+export async function rulesOver(found: RulesSheetFound | null, catalogue: Catalogue): Promise<WorkbookRules | null> {
   if (!found) return null;
   const [{ readRulesSheet }, { applyRulesSheet }] = await Promise.all([sheetBlocks(), sheetOverCatalogue()]);
   const use = applyRulesSheet(catalogue, found.grid);

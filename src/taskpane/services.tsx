@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { HostRun } from '../excel/host';
 import type { Catalogue } from '../rules/catalogue';
+import { LastReading } from './last-reading';
 import {
   browserStore,
   loadSettings,
@@ -19,6 +20,8 @@ export interface PaneServices {
 interface PaneState extends PaneServices {
   settings: PaneSettings;
   updateSettings: (change: Partial<PaneSettings>) => void;
+  /** The last whole-sheet reading any tab made, for the next tab to start from. */
+  lastReading: LastReading;
 }
 
 const PaneContext = createContext<PaneState | null>(null);
@@ -34,7 +37,11 @@ export function PaneProvider({ services, children }: { services: PaneServices; c
       }),
     [services.store],
   );
-  const value = useMemo(() => ({ ...services, settings, updateSettings }), [services, settings, updateSettings]);
+  const [lastReading] = useState(() => new LastReading());
+  const value = useMemo(
+    () => ({ ...services, settings, updateSettings, lastReading }),
+    [services, settings, updateSettings, lastReading],
+  );
   return <PaneContext.Provider value={value}>{children}</PaneContext.Provider>;
 }
 

@@ -14,6 +14,7 @@ import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { usePaneAnnounce } from '../announcer';
 import { readingWords } from './reading-words';
+import { readingKey } from '../last-reading';
 
 export type Job = { kind: 'inspecting' | 'checking'; progress: Progress | null };
 
@@ -36,7 +37,7 @@ export interface CohortCheck {
 }
 
 export function useCohortCheck(): CohortCheck {
-  const { run, catalogue, settings } = usePane();
+  const { run, catalogue, settings, lastReading } = usePane();
   // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
   const active = useTabActive();
   const [inspection, setInspection] = useState<SheetInspection | null>(null);
@@ -67,13 +68,14 @@ export function useCohortCheck(): CohortCheck {
           const onProgress = (progress: Progress) => setJob({ kind: 'inspecting', progress });
           const found = await inspectSheet(run, latest.current, { onProgress });
           setInspection(found);
+          lastReading.keep(readingKey(latest.current), found);
           if (say) announce.say(readingWords(found));
         } finally {
           setJob(null);
         }
       });
     },
-    [run, start, announce],
+    [run, start, announce, lastReading],
   );
 
   const check = useCallback(() => {
@@ -89,7 +91,13 @@ export function useCohortCheck(): CohortCheck {
             signal: abort.signal,
             onProgress: (progress) => setJob({ kind: 'checking', progress }),
           });
-          setInspection({ read: result.read, reading: result.reading });
+          const read = { read: result.read, reading: result.reading };
+          setInspection(read);
+          // What-if starts from this reading (the learner's row and the header confirm it), not a second full read.
+          lastReading.keep(readingKey(latest.current), {
+            ...read,
+            ...(result.rulesSheet && { rulesSheet: result.rulesSheet }),
+          });
           setOutcome({ kind: 'done', outcome: result });
         } finally {
           controller.current = null;
@@ -107,7 +115,7 @@ export function useCohortCheck(): CohortCheck {
           });
       },
     );
-  }, [run, start]);
+  }, [run, start, lastReading]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 

@@ -68,7 +68,7 @@ function noticeOf(done: RulesSheetEdit, text: string): RulesNotice {
 }
 
 export function useWorkbookRules(): WorkbookRulesState {
-  const { run, catalogue } = usePane();
+  const { run, catalogue, lastReading } = usePane();
   // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
   const active = useTabActive();
   const [rules, setRules] = useState<WorkbookRules | null | undefined>(undefined);
@@ -81,10 +81,12 @@ export function useWorkbookRules(): WorkbookRulesState {
   const job = useCallback(
     (kind: 'reading' | 'writing', work: () => Promise<void>) =>
       start(kind, async () => {
+        // A reading kept for What-if was made with the rules as they were: the next one reads the sheet again.
+        if (kind === 'writing') lastReading.forget();
         await work();
         setRules(await workbookRules(run, catalogue));
       }),
-    [start, run, catalogue],
+    [start, run, catalogue, lastReading],
   );
 
   const read = useCallback(() => {

@@ -46,6 +46,14 @@ export function WhatIfTab() {
     if (inspection.reading.learners.some((l) => l.row === selection.row)) setRow(selection.row);
   }, [selection, inspection]);
 
+  // A learner is shown from a reading kept from the last check only once their row and the header are confirmed
+  // unchanged; a changed sheet is read again instead, so the pane never shows another learner's cells.
+  const { shows, confirm } = sheet;
+  const current = record ? shows(record.row) : false;
+  useEffect(() => {
+    if (record && !current && !sheet.reading) confirm(record.row);
+  }, [record, current, sheet.reading, confirm]);
+
   // A reading the user asked for is said when it is in; the button keeps the focus.
   const announce = usePaneAnnounce();
   const sayReading = useRef(false);
@@ -78,7 +86,7 @@ export function WhatIfTab() {
       {inspection && learners.length > 0 && (
         <LearnerPicker
           learners={learners}
-          selected={record}
+          selected={current ? record : null}
           following={sheet.following}
           onPick={(picked) => setRow(picked)}
           onUseSelection={sheet.useSelection}
@@ -113,7 +121,7 @@ export function WhatIfTab() {
           to sheet.
         </Body1>
       )}
-      {record && !record.qualification && (
+      {record && current && !record.qualification && (
         <MessageBar intent="warning" layout="multiline" data-testid="whatif-no-qualification">
           <MessageBarBody>
             {record.learnerId} (row {record.row}) has no qualification the catalogue knows
@@ -123,7 +131,10 @@ export function WhatIfTab() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {inspection && record && record.qualification && (
+      {record && !current && (
+        <Spinner size="small" label={`Reading row ${record.row}…`} data-testid="whatif-confirming" />
+      )}
+      {inspection && record && current && record.qualification && (
         <LearnerWhatIf
           key={`${record.row}:${sheet.revision}`}
           inspection={inspection}

@@ -9,6 +9,8 @@ import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../../settings/pane-settings';
+import { learnerRowStaleness } from '../../excel/reading-confirm';
+import { readingKey } from '../last-reading';
 
 /** Whether the pane hears about selection changes: it asks Excel once, then knows. */
 export type Following = 'starting' | 'on' | 'unavailable';
@@ -22,16 +24,30 @@ export interface WhatIfSheet {
   selection: SelectedCell | null;
   /** Increases whenever the reading is replaced, so views of a learner start again from the sheet. */
   revision: number;
+  /** Reads the whole sheet again. */
   read: () => void;
   useSelection: () => void;
   applied: (outcome: ApplyOutcome) => void;
+  /**
+   * Whether the learner on `row` may be shown from the reading: always for a reading of the sheet this tab made; for
+   * one kept from another tab (the last check's), once their row and the header are confirmed unchanged (`confirm`).
+   */
+  shows: (row: number) => boolean;
+  /** Confirms the learner's row against the sheet (one sync), or reads the whole sheet again when it changed. */
+  confirm: (row: number) => void;
+}
+
+interface View {
+  inspection: SheetInspection | null;
+  /** Rows confirmed unchanged since a kept reading was made; null for a reading made here (every row is current). */
+  confirmed: ReadonlySet<number> | null;
 }
 
 export function useWhatIfSheet(): WhatIfSheet {
-  const { run, catalogue, settings } = usePane();
+  const { run, catalogue, settings, lastReading } = usePane();
   // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
   const active = useTabActive();
-  const [inspection, setInspection] = useState<SheetInspection | null>(null);
+  const [view, setView] = useState<View>({ inspection: null, confirmed: null });
   const { busy, error, setError, start } = usePaneJob<'reading'>();
   const [following, setFollowing] = useState<Following>('starting');
   const [selection, setSelection] = useState<SelectedCell | null>(null);
@@ -40,15 +56,66 @@ export function useWhatIfSheet(): WhatIfSheet {
   const settingsKey = JSON.stringify([settings.qualification, settings.marks]);
   const latest = useRef({ catalogue, qualification: settings.qualification || undefined, marks: vocabulary });
   latest.current = { catalogue, qualification: settings.qualification || undefined, marks: vocabulary };
+  /** Rows whose confirmation was asked for with the reading shown, so a failed one is not asked again at once. */
+  const asked = useRef(new Set<number>());
+
+  const show = useCallback((inspection: SheetInspection, confirmed: ReadonlySet<number> | null) => {
+    asked.current = new Set(confirmed ?? []);
+    setView({ inspection, confirmed });
+    setRevision((r) => r + 1);
+  }, []);
 
   // The what-if always reads the whole active sheet: the selection moves from learner to learner and must not
   // change what is read.
+  const readAll = useCallback(async () => {
+    const found = await inspectSheet(run, { ...latest.current, scope: 'sheet', place: 'beside' });
+    lastReading.keep(readingKey(latest.current), found);
+    show(found, null);
+  }, [run, lastReading, show]);
+
   const read = useCallback(() => {
+    start('reading', readAll);
+  }, [start, readAll]);
+
+  // Opening the tab: from the reading another tab kept (the last check's) when there is one, confirming the selected
+  // learner's row and the header in one more sync; the whole sheet is read only when there is none, or it is stale.
+  const open = useCallback(() => {
     start('reading', async () => {
-      setInspection(await inspectSheet(run, { ...latest.current, scope: 'sheet', place: 'beside' }));
-      setRevision((r) => r + 1);
+      const kept = lastReading.take(readingKey(latest.current));
+      const selected = await readSelection(run).catch(() => null);
+      if (selected) setSelection(selected);
+      if (kept && selected) {
+        if (selected.sheetName === kept.read.sheetName) {
+          const onLearner = kept.reading.learners.some((l) => l.row === selected.row);
+          const stale = onLearner ? await learnerRowStaleness(run, kept, selected.row) : null;
+          if (stale === null) {
+            show(kept, new Set(onLearner ? [selected.row] : []));
+            return;
+          }
+        }
+      }
+      await readAll();
     });
-  }, [run, start]);
+  }, [run, start, lastReading, readAll, show]);
+
+  const { inspection, confirmed } = view;
+  const shows = useCallback((row: number) => confirmed === null || confirmed.has(row), [confirmed]);
+  const confirm = useCallback(
+    (row: number) => {
+      // A hidden tab reads nothing (tab-activity.ts): the learner is confirmed when the tab is shown.
+      if (!active || !inspection || asked.current.has(row)) return;
+      const started = start('reading', async () => {
+        const stale = await learnerRowStaleness(run, inspection, row);
+        if (stale === null)
+          setView((v) =>
+            v.inspection === inspection && v.confirmed ? { ...v, confirmed: new Set([...v.confirmed, row]) } : v,
+          );
+        else await readAll();
+      });
+      if (started) asked.current.add(row);
+    },
+    [run, start, active, inspection, readAll],
+  );
 
   const useSelection = useCallback(() => {
     readSelection(run).then(setSelection, (failure: unknown) =>
@@ -57,8 +124,8 @@ export function useWhatIfSheet(): WhatIfSheet {
   }, [run, setError]);
 
   useEffect(() => {
-    if (active) read();
-  }, [active, read, settingsKey]);
+    if (active) open();
+  }, [active, open, settingsKey]);
 
   useEffect(() => {
     let stop: (() => void) | null = null;
@@ -76,25 +143,33 @@ export function useWhatIfSheet(): WhatIfSheet {
       },
       () => setFollowing('unavailable'),
     );
-    // Where the pane opens on a learner's row, start with that learner.
-    readSelection(run).then(
-      (selected) => {
-        if (!gone) setSelection((current) => current ?? selected);
-      },
-      () => undefined,
-    );
+    // Where the pane opens on a learner's row, it starts with that learner: opening the tab reads the selection.
     return () => {
       gone = true;
       stop?.();
     };
   }, [run]);
 
-  const applied = useCallback((outcome: ApplyOutcome) => {
-    setInspection((current) =>
-      current ? { ...current, read: { ...current.read, grid: outcome.grid }, reading: outcome.reading } : current,
-    );
-    setRevision((r) => r + 1);
-  }, []);
+  // The view as last rendered, for `applied` to build on without a side effect inside a state update.
+  const shown = useRef(view);
+  shown.current = view;
+  const applied = useCallback(
+    (outcome: ApplyOutcome) => {
+      const current = shown.current;
+      if (!current.inspection) return;
+      const inspection = {
+        ...current.inspection,
+        read: { ...current.inspection.read, grid: outcome.grid },
+        reading: outcome.reading,
+      };
+      lastReading.keep(readingKey(latest.current), inspection);
+      // The row just written holds what the pane wrote: it stays confirmed.
+      const confirmed = current.confirmed && new Set([...current.confirmed, outcome.check.record.row]);
+      setView({ inspection, confirmed });
+      setRevision((r) => r + 1);
+    },
+    [lastReading],
+  );
 
   return {
     inspection,
@@ -106,5 +181,7 @@ export function useWhatIfSheet(): WhatIfSheet {
     read,
     useSelection,
     applied,
+    shows,
+    confirm,
   };
 }

@@ -1,0 +1,49 @@
+// Whether a reading the pane already holds (the last check's) still describes one learner's row, so What-if can open
+// on the learner without reading the sheet again: in one sync, the active sheet's name, the header row and the
+// learner's row, over the columns the reading took, compared cell by cell with what was read. Anything else (another
+// sheet active, a row inserted above, the header edited, the learner's row edited) says the reading is stale, and the
+// caller reads the sheet again rather than show a learner from it.
+import { cellAddress, rangeAddress } from '../cohort/address';
+import { gridValue } from '../cohort/grid';
+import { sameValue } from '../cohort/row-recheck';
+import type { SheetInspection } from './check-sheet';
+import type { HostCellInput, HostRun } from './host';
+import { cellValueFromHost } from './read-sheet';
+
+/** Why a held reading no longer describes the learner's row, in words for the pane; null when it still does. */
+export type Staleness = string | null;
+
+/** One sync: the header row and `row` of the sheet the reading was made of, against the reading's grid. */
+export async function learnerRowStaleness(
+  run: HostRun,
+  inspection: Pick<SheetInspection, 'read' | 'reading'>,
+  row: number,
+): Promise<Staleness> {
+  const { read, reading } = inspection;
+  const left = reading.firstColumn;
+  const right = reading.lastColumn;
+  if (right < left) return 'the reading holds no columns';
+  return run(async (context) => {
+    // The active sheet's cells, whichever sheet that is: its name, read in the same sync, says whether they are the
+    // reading's (a range of a sheet since deleted would fail the whole batch).
+    const sheet = context.workbook.worksheets.getActiveWorksheet().load('name');
+    const header = sheet.getRange(rangeAddress({ top: reading.headerRow, left, bottom: reading.headerRow, right }));
+    const learner = sheet.getRange(rangeAddress({ top: row, left, bottom: row, right }));
+    header.load('values');
+    learner.load('values');
+    await context.sync();
+    if (sheet.name !== read.sheetName) return `sheet "${sheet.name}" is the active one now`;
+    const differs = (sheetRow: number, values: readonly (readonly HostCellInput[])[]) => {
+      const now = values[0] ?? [];
+      for (let c = left; c <= right; c++)
+        if (!sameValue(gridValue(read.grid, sheetRow, c), cellValueFromHost(now[c - left])))
+          return cellAddress(sheetRow, c);
+      return null;
+    };
+    const headerCell = differs(reading.headerRow, header.values);
+    if (headerCell) return `the header changed (${headerCell})`;
+    const rowCell = differs(row, learner.values);
+    if (rowCell) return `row ${row} changed (${rowCell})`;
+    return null;
+  });
+}
