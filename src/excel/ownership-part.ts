@@ -28,7 +28,6 @@ export async function readOwnershipIn(context: HostContext): Promise<OwnershipRe
   const texts = ours.map((p) => ({ namespace: p.namespaceUri, xml: p.getXml() }));
   await context.sync();
   const byNamespace = new Map<string, string>();
-  // eslint-disable-next-line office-addins/load-object-before-read -- getXml() gives a ClientResult, whose value the sync fills: there is nothing to load
   for (const t of texts) if (!byNamespace.has(t.namespace)) byNamespace.set(t.namespace, t.xml.value);
   // A head that cannot be read records nothing: every cell counts as one qualcheck cannot prove it wrote.
   return recordOfParts(byNamespace) ?? { blocks: [] };
