@@ -158,6 +158,33 @@ describe('ownership record', () => {
   });
 });
 
+describe('ownership record after Apply', () => {
+  it('gives each rewritten cell its new fingerprint, whatever was there, and extends the block to a row below it', () => {
+    const block = ownedBlockOf(
+      written([
+        [34, 'achieved', ''],
+        [null, null, null],
+        [12, 'invalid', 'add F/502/4379 (4 cr)'],
+      ]),
+    );
+    const after = rewriteCells(block, [
+      { row: 2, column: 4, value: null },
+      { row: 3, column: 5, value: 'on-track' },
+      { row: 4, column: 6, value: "'=not a formula" },
+      { row: 7, column: 5, value: 'achieved' },
+      { row: 5, column: 99, value: 'outside the block' },
+    ]);
+    assert.equal(after.rows, 6);
+    const cells = after.cells.map((c) => splitFingerprints(c));
+    const fp = (v: CellValue) => fingerprint(v);
+    assert.deepEqual(cells, [
+      [fp(HEADER[0]), '.', '.', fp(12), '.', '.', '.'],
+      [fp(HEADER[1]), fp('achieved'), fp('on-track'), fp('invalid'), '.', '.', fp('achieved')],
+      [fp(HEADER[2]), '.', '.', fp('=not a formula'), '.', '.', '.'],
+    ]);
+  });
+});
+
 describe('ownership record in parts', () => {
   // The rows test/fixtures/ownership-before-parts.xml was written for, by the record's code before parts (5f7cd9a).
   const rows = Array.from({ length: 300 }, (_, i) => [

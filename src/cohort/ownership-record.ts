@@ -108,6 +108,33 @@ export function splitFingerprints(column: string): string[] | undefined {
   return out;
 }
 
+/**
+ * Where the fingerprint of a column's cell `index` (0: the header) starts in the column's text, found without splitting
+ * it (a column may hold 50,000 rows): the column's length when `index` is one past its last cell, undefined beyond.
+ */
+function offsetOf(column: string, index: number, from = { index: 0, offset: 0 }): number | undefined {
+  let i = from.offset;
+  for (let n = from.index; n < index; n++) {
+    if (i >= column.length) return undefined;
+    i += column.charCodeAt(i) === 46 ? 1 : WIDTH;
+  }
+  return i <= column.length ? i : undefined;
+}
+
+/** The fingerprint of a column's cell `index` (0: the header), or undefined when the column has no such cell. */
+export function fingerprintAt(column: string, index: number): string | undefined {
+  const at = offsetOf(column, index);
+  if (at === undefined || at >= column.length) return undefined;
+  return column[at] === EMPTY_FINGERPRINT ? EMPTY_FINGERPRINT : column.slice(at, at + WIDTH);
+}
+
+/** The text of a column's cells `from` to `to` (exclusive), as `fingerprint` gives them one after the other. */
+function columnSpan(column: string, from: number, to: number): string {
+  const start = offsetOf(column, from) ?? column.length;
+  const end = offsetOf(column, to, { index: from, offset: start }) ?? column.length;
+  return column.slice(start, end);
+}
+
 /** The block a write leaves beside the data. */
 export function ownedBlockOf(written: WrittenBlock): OwnedBlock {
   const rows = written.firstRow - written.headerRow - 1 + written.rows.length;
@@ -318,8 +345,9 @@ export function ownershipPartsOfRow(record: OwnershipRecord, sheet: string, row:
   if (!block || !inParts(block)) return parts;
   const range = partRanges(block).find((r) => r.first <= row && row <= r.last);
   if (!range) return parts;
-  const columns = block.cells.map((c) =>
-    (splitFingerprints(c) ?? []).slice(range.first - block.headerRow, range.last - block.headerRow + 1),
+  // Only this part's cells are read out of the columns: the record may stand for 50,000 rows.
+  const columns = block.cells.map(
+    (c) => splitFingerprints(columnSpan(c, range.first - block.headerRow, range.last - block.headerRow + 1)) ?? [],
   );
   parts.push({ namespace: rowsPartNamespace(sheet, row), xml: rowsPartXml(block, columns, range) });
   return parts;
@@ -356,17 +384,17 @@ function rowsOfPart(
   sheet: string,
   columns: number,
   range: { first: number; last: number },
-): string[][] | undefined {
+): string[] | undefined {
   if (xml === undefined) return undefined;
   const root = /<(?:[\w.-]+:)?rows\b([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?rows\s*>/.exec(xml);
   if (!root) return undefined;
   const a = attributes(root[1]);
   if (a.get('sheet') !== sheet || whole(a.get('firstRow')) !== range.first || whole(a.get('lastRow')) !== range.last)
     return undefined;
-  const cells = columnsOf(root[2]).map(splitFingerprints);
+  const cells = columnsOf(root[2]);
   const count = range.last - range.first + 1;
-  if (cells.length !== columns || cells.some((c) => c?.length !== count)) return undefined;
-  return cells as string[][];
+  if (cells.length !== columns || cells.some((c) => splitFingerprints(c)?.length !== count)) return undefined;
+  return cells;
 }
 
 /**
@@ -406,12 +434,8 @@ export function parseOwnership(
     const assembled = heads.map((h) => [h![0]]);
     for (const range of partRanges(block)) {
       const part = rowsOfPart(rowsPart(rowsPartNamespace(sheet, range.first)), sheet, columns, range);
-      const count = range.last - range.first + 1;
-      for (const [c, column] of assembled.entries()) {
-        const fingerprints = part?.[c];
-        if (fingerprints) for (const fp of fingerprints) column.push(fp);
-        else for (let i = 0; i < count; i++) column.push(EMPTY_FINGERPRINT);
-      }
+      const missing = EMPTY_FINGERPRINT.repeat(range.last - range.first + 1);
+      for (const [c, column] of assembled.entries()) column.push(part?.[c] ?? missing);
     }
     blocks.push({ ...block, cells: assembled.map((c) => c.join('')) });
   }
@@ -459,14 +483,17 @@ export function rewriteCells(
   );
   if (inColumns.length === 0) return block;
   const rows = Math.max(block.rows, ...inColumns.map((c) => c.row - block.headerRow));
-  const columns = block.cells.map((c) => {
-    const split = splitFingerprints(c) ?? [];
-    while (split.length < rows + 1) split.push(EMPTY_FINGERPRINT);
-    return split;
-  });
-  for (const c of inColumns)
-    columns[c.column - block.firstColumn][c.row - block.headerRow] = fingerprint(readBack(c.value));
-  return { ...block, rows, cells: columns.map((c) => c.join('')) };
+  // Each cell is changed in place in its column's text: Apply rewrites one row of a block of up to 50,000.
+  const columns = block.cells.map((c) => c + EMPTY_FINGERPRINT.repeat(rows - block.rows));
+  for (const c of inColumns) {
+    const j = c.column - block.firstColumn;
+    const column = columns[j];
+    const at = offsetOf(column, c.row - block.headerRow);
+    if (at === undefined || at >= column.length) continue;
+    const width = column[at] === EMPTY_FINGERPRINT ? 1 : WIDTH;
+    columns[j] = column.slice(0, at) + fingerprint(readBack(c.value)) + column.slice(at + width);
+  }
+  return { ...block, rows, cells: columns };
 }
 
 /** The record with one sheet's block replaced: its results are beside the data again. */
