@@ -287,8 +287,7 @@ function blockHeadXml(b: OwnedBlock): string[] {
   ];
   // In parts, the head keeps each column's header fingerprint only: a reader of the format before parts finds the
   // column too short and drops the block, so it takes none of those cells for qualcheck's.
-  for (const column of b.cells)
-    lines.push(`<column>${parted ? (splitFingerprints(column)?.[0] ?? '') : column}</column>`);
+  for (const column of b.cells) lines.push(`<column>${parted ? (fingerprintAt(column, 0) ?? '') : column}</column>`);
   lines.push('</block>');
   return lines;
 }
