@@ -1,10 +1,11 @@
 // What qualcheck wrote beside a cohort, remembered in the workbook so the next check can tell its own cells from a
 // person's: one block per sheet (where the result columns went) with a short fingerprint of every cell written.
-// The add-in keeps it in a custom XML part (Office.js customXmlParts), the command line in the same part of the
-// package (customXml/itemN.xml); both read and write it only through these functions, so the format is one.
+// The add-in keeps it in custom XML parts (Office.js customXmlParts), the command line in the same parts of the
+// package (customXml/itemN.xml); both read and write them only through these functions, so the format is one.
 //
 // Size: a written cell costs 3 characters (18 bits of a hash), an empty one 1, so 50,000 learners by 8 result
-// columns stay near 1.2 MB at worst and far less with the empty cells a cohort has (centre values, violations).
+// columns stay near 1.2 MB at worst and far less with the empty cells a cohort has (centre values, violations). A block
+// of many rows is kept in parts of PART_ROWS rows (a few KB each), so changing one row rewrites one part.
 import type { CellValue } from './types';
 
 export const OWNERSHIP_NAMESPACE = 'urn:qualcheck:ownership:1';
