@@ -244,6 +244,25 @@ describe('ownership record in parts', () => {
     assert.deepEqual(columns, [1, 1, 1]);
   });
 
+  it('keeps the rows of a part written before Apply extended the block below it', () => {
+    const parts = byNamespace(ownershipParts(record));
+    // Apply on a learner added below the block, in a part of its own: the head and that part are all it writes.
+    const next = { blocks: [rewriteCells(block, [{ row: 560, column: 5, value: 'on-track' }])] };
+    for (const p of ownershipPartsOfRow(next, 'Cohort & Co', 560)) parts.set(p.namespace, p.xml);
+    const read = recordOfParts(parts)!.blocks[0];
+    assert.equal(read.rows, 559);
+    for (const [c, column] of read.cells.entries()) {
+      const fps = splitFingerprints(column)!;
+      assert.deepEqual(
+        fps.slice(0, 301),
+        splitFingerprints(block.cells[c]),
+        'the rows the check wrote are still proven',
+      );
+      assert.ok(fps.slice(301, 559).every((fp) => fp === EMPTY_FINGERPRINT));
+      assert.equal(fps[559], c === 1 ? fingerprint('on-track') : EMPTY_FINGERPRINT);
+    }
+  });
+
   it("gives Apply the head and the one part that hold a row, as the whole record's parts have them", () => {
     const next = { blocks: [rewriteCells(block, [{ row: 260, column: 5, value: 'on-track' }])] };
     const all = byNamespace(ownershipParts(next));

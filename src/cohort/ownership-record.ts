@@ -376,8 +376,9 @@ function columnsOf(body: string): string[] {
 }
 
 /**
- * The fingerprints of a part of rows, column by column, when it is the part expected there (its sheet and rows, one
- * column per block column, one fingerprint per row); undefined otherwise.
+ * The fingerprints of a part of rows, one text per column, when it is the part expected there: its sheet, its first
+ * row, one column per block column and one fingerprint per row. A part that ends before the range does (written
+ * before What-if's Apply extended the block below it) stands for its rows, the rest read as empty; undefined otherwise.
  */
 function rowsOfPart(
   xml: string | undefined,
@@ -389,12 +390,14 @@ function rowsOfPart(
   const root = /<(?:[\w.-]+:)?rows\b([^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?rows\s*>/.exec(xml);
   if (!root) return undefined;
   const a = attributes(root[1]);
-  if (a.get('sheet') !== sheet || whole(a.get('firstRow')) !== range.first || whole(a.get('lastRow')) !== range.last)
-    return undefined;
+  const last = whole(a.get('lastRow'));
+  if (a.get('sheet') !== sheet || whole(a.get('firstRow')) !== range.first) return undefined;
+  if (last === undefined || last < range.first || last > range.last) return undefined;
   const cells = columnsOf(root[2]);
-  const count = range.last - range.first + 1;
+  const count = last - range.first + 1;
   if (cells.length !== columns || cells.some((c) => splitFingerprints(c)?.length !== count)) return undefined;
-  return cells;
+  const rest = EMPTY_FINGERPRINT.repeat(range.last - last);
+  return cells.map((c) => c + rest);
 }
 
 /**
