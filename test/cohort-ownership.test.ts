@@ -1,15 +1,26 @@
 // The ownership record and the decision made from it: pure code shared by the add-in and the command line.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { parseRange, rangeAddress } from '../src/cohort/address';
 import { decideOwnership, locateBlock, type CellReader } from '../src/cohort/ownership';
 import {
+  EMPTY_FINGERPRINT,
   fingerprint,
   OWNERSHIP_NAMESPACE,
   ownedBlockOf,
+  ownershipParts,
+  ownershipPartsOfRow,
   parseOwnership,
+  PART_ROWS,
+  recordOfParts,
   recordWrite,
+  rewriteCells,
   serialiseOwnership,
+  splitFingerprints,
+  type OwnershipRecord,
+  type RecordPart,
   type WrittenBlock,
 } from '../src/cohort/ownership-record';
 import type { CellValue } from '../src/cohort/types';
@@ -124,7 +135,7 @@ describe('ownership record', () => {
     assert.equal(new Set(words.map(fingerprint)).size, words.length);
   });
 
-  it('stays near 1 MB for 50,000 learners by 8 result columns', () => {
+  it('stays near 1 MB for 50,000 learners by 8 result columns, in parts of a few KB', () => {
     const statuses = ['achieved', 'on-track', 'incomplete', 'needs-data', 'invalid'];
     const rows = Array.from({ length: 50_000 }, (_, i) => [
       i % 40,
@@ -136,11 +147,132 @@ describe('ownership record', () => {
       '',
       i % 9 ? '' : 'L/601/1225',
     ]);
-    const xml = serialiseOwnership({
+    const parts = ownershipParts({
       blocks: [ownedBlockOf(written(rows, { header: [...HEADER, 'a', 'b', 'c', 'd', 'e'] }))],
     });
-    const bytes = Buffer.byteLength(xml);
+    const sizes = parts.map((p) => Buffer.byteLength(p.xml));
+    const bytes = sizes.reduce((a, b) => a + b, 0);
     assert.ok(bytes < 1_250_000, `${bytes} bytes`);
+    assert.equal(parts.length, 1 + Math.ceil(50_001 / PART_ROWS));
+    assert.ok(Math.max(...sizes) < 8_000, `largest part ${Math.max(...sizes)} bytes`);
+  });
+});
+
+describe('ownership record after Apply', () => {
+  it('gives each rewritten cell its new fingerprint, whatever was there, and extends the block to a row below it', () => {
+    const block = ownedBlockOf(
+      written([
+        [34, 'achieved', ''],
+        [null, null, null],
+        [12, 'invalid', 'add F/502/4379 (4 cr)'],
+      ]),
+    );
+    const after = rewriteCells(block, [
+      { row: 2, column: 4, value: null },
+      { row: 3, column: 5, value: 'on-track' },
+      { row: 4, column: 6, value: "'=not a formula" },
+      { row: 7, column: 5, value: 'achieved' },
+      { row: 5, column: 99, value: 'outside the block' },
+    ]);
+    assert.equal(after.rows, 6);
+    const cells = after.cells.map((c) => splitFingerprints(c));
+    const fp = (v: CellValue) => fingerprint(v);
+    assert.deepEqual(cells, [
+      [fp(HEADER[0]), '.', '.', fp(12), '.', '.', '.'],
+      [fp(HEADER[1]), fp('achieved'), fp('on-track'), fp('invalid'), '.', '.', fp('achieved')],
+      [fp(HEADER[2]), '.', '.', fp('=not a formula'), '.', '.', '.'],
+    ]);
+  });
+});
+
+describe('ownership record in parts', () => {
+  // The rows test/fixtures/ownership-before-parts.xml was written for, by the record's code before parts (5f7cd9a).
+  const rows = Array.from({ length: 300 }, (_, i) => [
+    i % 40,
+    ['achieved', 'incomplete', 'invalid'][i % 3],
+    i % 4 ? '' : `add unit ${i}`,
+  ]);
+  const block = ownedBlockOf(written(rows, { sheetName: 'Cohort & Co' }));
+  const record: OwnershipRecord = { blocks: [block] };
+  const byNamespace = (parts: readonly RecordPart[]) => new Map(parts.map((p) => [p.namespace, p.xml]));
+
+  it('reads a record written before parts (300 rows whole in one part) as it always did', () => {
+    const before = readFileSync(path.join(__dirname, 'fixtures', 'ownership-before-parts.xml'), 'utf8');
+    assert.deepEqual(parseOwnership(before), record);
+    assert.deepEqual(recordOfParts(new Map([[OWNERSHIP_NAMESPACE, before]])), record);
+  });
+
+  it('keeps rows 2-250 and 251-301 in parts of their own beside the head, and gives the same record back', () => {
+    const parts = ownershipParts(record);
+    assert.equal(parts.length, 3);
+    assert.equal(parts[0].namespace, OWNERSHIP_NAMESPACE);
+    assert.deepEqual(
+      parts.slice(1).map((p) => p.namespace),
+      [`${OWNERSHIP_NAMESPACE}:rows:Cohort%20%26%20Co:0`, `${OWNERSHIP_NAMESPACE}:rows:Cohort%20%26%20Co:1`],
+    );
+    for (const p of parts) assert.ok(p.xml.includes(`xmlns="${p.namespace.replace(/&/g, '&amp;')}"`), p.namespace);
+    assert.deepEqual(recordOfParts(byNamespace(parts)), record);
+  });
+
+  it('keeps a block of at most 250 rows whole in its head, as every record was before parts', () => {
+    const small = { blocks: [ownedBlockOf(written(rows.slice(0, PART_ROWS - 1)))] };
+    const parts = ownershipParts(small);
+    assert.equal(parts.length, 1);
+    assert.deepEqual(parseOwnership(parts[0].xml), small);
+  });
+
+  it("takes no cell of a part that is missing or does not add up for qualcheck's", () => {
+    const parts = byNamespace(ownershipParts(record));
+    const [, first, second] = [...parts.keys()];
+    parts.delete(first);
+    parts.set(second, parts.get(second)!.replace('<column>', '<column>AAA'));
+    const read = recordOfParts(parts)!.blocks[0];
+    assert.equal(read.rows, 300);
+    for (const column of read.cells) {
+      const fps = splitFingerprints(column)!;
+      assert.equal(fps.length, 301);
+      assert.equal(fps[0], splitFingerprints(block.cells[read.cells.indexOf(column)])![0], 'the header is kept');
+      assert.ok(fps.slice(1).every((fp) => fp === EMPTY_FINGERPRINT));
+    }
+  });
+
+  it('is dropped whole by a reader of the format before parts, whose column is then too short', () => {
+    const head = ownershipParts(record)[0].xml;
+    assert.match(head, /rowsInParts="250"/);
+    // Before parts, a column had to hold one fingerprint for the header and each row, or its block was dropped.
+    const columns = [...head.matchAll(/<column>([^<]*)<\/column>/g)].map((m) => splitFingerprints(m[1])?.length);
+    assert.deepEqual(columns, [1, 1, 1]);
+  });
+
+  it('keeps the rows of a part written before Apply extended the block below it', () => {
+    const parts = byNamespace(ownershipParts(record));
+    // Apply on a learner added below the block, in a part of its own: the head and that part are all it writes.
+    const next = { blocks: [rewriteCells(block, [{ row: 560, column: 5, value: 'on-track' }])] };
+    for (const p of ownershipPartsOfRow(next, 'Cohort & Co', 560)) parts.set(p.namespace, p.xml);
+    const read = recordOfParts(parts)!.blocks[0];
+    assert.equal(read.rows, 559);
+    for (const [c, column] of read.cells.entries()) {
+      const fps = splitFingerprints(column)!;
+      assert.deepEqual(
+        fps.slice(0, 301),
+        splitFingerprints(block.cells[c]),
+        'the rows the check wrote are still proven',
+      );
+      assert.ok(fps.slice(301, 559).every((fp) => fp === EMPTY_FINGERPRINT));
+      assert.equal(fps[559], c === 1 ? fingerprint('on-track') : EMPTY_FINGERPRINT);
+    }
+  });
+
+  it("gives Apply the head and the one part that hold a row, as the whole record's parts have them", () => {
+    const next = { blocks: [rewriteCells(block, [{ row: 260, column: 5, value: 'on-track' }])] };
+    const all = byNamespace(ownershipParts(next));
+    const ofRow = ownershipPartsOfRow(next, 'Cohort & Co', 260);
+    assert.deepEqual(
+      ofRow.map((p) => p.namespace),
+      [OWNERSHIP_NAMESPACE, `${OWNERSHIP_NAMESPACE}:rows:Cohort%20%26%20Co:1`],
+    );
+    for (const p of ofRow) assert.equal(p.xml, all.get(p.namespace));
+    assert.notEqual(all.get(ofRow[1].namespace), byNamespace(ownershipParts(record)).get(ofRow[1].namespace));
   });
 });
 

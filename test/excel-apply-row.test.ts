@@ -10,12 +10,20 @@ import { planRowChanges } from '../src/cohort/row-edits';
 import type { LearnerRecord } from '../src/cohort/types';
 import { sheetChoices, type Choices } from '../src/cohort/unit-choices';
 import { NOT_COUNTED_HEADER } from '../src/cohort/results';
+import {
+  isOwnershipNamespace,
+  OWNERSHIP_NAMESPACE,
+  recordOfParts,
+  rowsPartNamespace,
+  type OwnershipRecord,
+} from '../src/cohort/ownership-record';
 import { applyRowChanges } from '../src/excel/apply-row';
 import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/check-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import type { FakeExcel, FakeSheet } from './fake-excel';
-import { sampleGrid } from './fake-excel/sample';
+import { cohortOf, sampleGrid } from './fake-excel/sample';
+import { rootNamespace } from './fake-excel/book';
 import {
   catalogueWithExample,
   choose,
@@ -379,5 +387,102 @@ describe("what-if: applying a learner's row", function () {
     assert.deepEqual(differences(before, after), planned.changes.map((c) => c.cell).sort());
     assert.deepEqual(differences(before, after), ['E3', 'G3']);
     assert.deepEqual(sheetChoices(learnerAt(await inspectSheet(fake.run, settings), 3)), choices);
+  });
+});
+
+/** The workbook's ownership record parts by namespace. */
+function recordParts(fake: FakeExcel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of fake.book.customXmlParts) {
+    const namespace = rootNamespace(part.xml);
+    if (namespace !== undefined && isOwnershipNamespace(namespace)) out.set(namespace, part.xml);
+  }
+  return out;
+}
+
+/** The record as every workbook kept it before parts: one part, each column whole (header and every row). */
+function recordBeforeParts(record: OwnershipRecord): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    `<ownership xmlns="${OWNERSHIP_NAMESPACE}">`,
+  ];
+  for (const b of record.blocks) {
+    lines.push(
+      `<block sheet="${b.sheet}" headerRow="${b.headerRow}" firstColumn="${b.firstColumn}" columns="${b.columns}" rows="${b.rows}">`,
+      ...b.cells.map((c) => `<column>${c}</column>`),
+      '</block>',
+    );
+  }
+  lines.push('</ownership>');
+  return lines.join('\n');
+}
+
+describe('what-if: Apply and the ownership record of a cohort of 600 learners', function () {
+  this.timeout(120_000);
+  /** The sample's fifth row again, in the record's second part of rows (sheet rows 251-500). */
+  const ROW = 5 + 34 * 8;
+  const CHOICES = { 'K/503/0421': 'planned', 'H/600/9660': 'achieved' } as const;
+
+  async function checked() {
+    const { grid, sheetName } = await sampleGrid();
+    const { fake, sheet } = fakeWith(cohortOf(grid, 600), sheetName);
+    const first = await checkSheet(fake.run, settingsFor());
+    assert.equal(first.target, 'columns');
+    return { fake, sheet, sheetName };
+  }
+
+  async function applyAtRow(fake: FakeExcel, sheet: FakeSheet) {
+    const inspection = await inspectSheet(fake.run, settingsFor());
+    const record = learnerAt(inspection, ROW);
+    return applyOn(fake, sheet, inspection, record, choose(record, { ...CHOICES }));
+  }
+
+  it("rewrites only the part of the record that holds the learner's row; a re-check knows its cells from a person's", async () => {
+    const { fake, sheet, sheetName } = await checked();
+    const before = recordParts(fake);
+    assert.equal(before.size, 4, 'the head and three parts of rows (2-250, 251-500, 501-601)');
+    const { outcome } = await applyAtRow(fake, sheet);
+    assert.equal(outcome.kept, undefined);
+    assert.ok(outcome.results.length >= RESULT_HEADERS.length);
+    const after = recordParts(fake);
+    const changed = [...after.keys()].filter((ns) => after.get(ns) !== before.get(ns));
+    assert.deepEqual(changed, [rowsPartNamespace(sheetName, ROW)]);
+
+    const status = `${columnLetters(columnOf(sheet, 'qualcheck: status'))}${ROW}`;
+    assert.equal(sheet.at(status), outcome.check.result.status);
+    const again = await checkSheet(fake.run, settingsFor());
+    assert.equal(
+      again.target,
+      'columns',
+      "the cells Apply wrote are qualcheck's: the results go beside the data again",
+    );
+    assert.equal(sheet.at(status), outcome.check.result.status);
+
+    sheet.put(status, [['see Sam']]);
+    const typed = await checkSheet(fake.run, settingsFor());
+    assert.equal(typed.target, 'sheet', "a person's words in a cell Apply wrote are theirs: the results go elsewhere");
+    assert.equal(sheet.at(status), 'see Sam');
+  });
+
+  it('reads the record of a workbook checked before parts, and keeps it in parts from then on', async () => {
+    const { fake, sheet, sheetName } = await checked();
+    const record = recordOfParts(recordParts(fake));
+    assert.ok(record && record.blocks[0].rows === 600);
+    fake.book.customXmlParts.splice(0);
+    fake.book.addCustomXmlPart(recordBeforeParts(record));
+    const { outcome } = await applyAtRow(fake, sheet);
+    assert.equal(outcome.kept, undefined, "every result cell of the row was proven qualcheck's by the old record");
+    const after = recordParts(fake);
+    assert.equal(after.size, 4, 'stored in parts');
+    assert.match(after.get(OWNERSHIP_NAMESPACE) ?? '', /rowsInParts="250"/);
+    assert.ok(after.has(rowsPartNamespace(sheetName, ROW)));
+
+    const again = await checkSheet(fake.run, settingsFor());
+    assert.equal(again.target, 'columns', "the old record's cells and Apply's are qualcheck's");
+    const next = `${columnLetters(columnOf(sheet, 'qualcheck: next step'))}400`;
+    sheet.put(next, [['ring Ben on Monday']]);
+    const typed = await checkSheet(fake.run, settingsFor());
+    assert.equal(typed.target, 'sheet');
+    assert.equal(sheet.at(next), 'ring Ben on Monday');
   });
 });

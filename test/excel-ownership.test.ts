@@ -1,8 +1,13 @@
 // Whose cell is it, on the fake host: qualcheck remembers what it wrote (a custom XML part), never writes over a cell
 // a person changed since, and blames the sheet, not the learner, for the sheet's problems.
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { runCheck } from '../src/cli/check';
 import { columnLetters } from '../src/cohort/address';
-import { OWNERSHIP_NAMESPACE, parseOwnership } from '../src/cohort/ownership-record';
+import { isOwnershipNamespace, OWNERSHIP_NAMESPACE, parseOwnership } from '../src/cohort/ownership-record';
 import { RESULT_HEADERS, summarise } from '../src/cohort/results';
 import type { CellValue } from '../src/cohort/types';
 import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
@@ -10,7 +15,11 @@ import { RESULTS_SHEET } from '../src/cohort/results-sheet';
 import { NOT_COUNTED_HEADER } from '../src/cohort/results';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
+import { rootNamespace } from './fake-excel/book';
 import { fillSheet } from './fake-excel/from-grid';
+import { SAMPLE } from './fake-excel/sample';
+import { unzipParts } from './support/feature-workbook';
+import { gridOfFile } from './support/sheet-grid';
 
 const settings: CheckSettings = { catalogue: embeddedCatalogue(), scope: 'sheet', place: 'beside' };
 const OWNED = [...RESULT_HEADERS, NOT_COUNTED_HEADER];
@@ -223,5 +232,49 @@ describe('problems of the sheet on the fake host', function () {
     const { status, codes } = await statusOf(values, 2);
     assert.equal(status, 'needs-data', 'CC001 has every unit it needs, but a mark is unplaced');
     assert.ok(codes.includes('unknown-unit'));
+  });
+});
+
+describe('the ownership record of the command line and of the add-in', function () {
+  this.timeout(120_000);
+
+  it('is the same parts for a cohort of 600 learners: the head and its parts of rows', async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-record-'));
+    try {
+      // The sample's learners repeated to 600 rows, as a file both hosts read.
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(SAMPLE);
+      const sheet = book.getWorksheet('Cohort');
+      assert.ok(sheet);
+      const rows = sheet.getSheetValues().slice(2).filter(Boolean) as ExcelJS.CellValue[][];
+      for (let i = rows.length; i < 600; i++) {
+        const row = rows[i % rows.length].slice(1);
+        row[0] = `${String(row[0])}-${Math.floor(i / rows.length)}`;
+        sheet.addRow(row);
+      }
+      const file = path.join(tmp, 'c600.xlsx');
+      await book.xlsx.writeFile(file);
+
+      const out = path.join(tmp, 'checked.xlsx');
+      const cli = await runCheck(file, { out });
+      assert.equal(cli.written?.target, 'columns');
+      const fromCli = new Map<string, string>();
+      for (const [name, data] of await unzipParts(out)) {
+        if (!/^customXml\/item\d+\.xml$/.test(name)) continue;
+        const namespace = rootNamespace(data.toString('utf8'));
+        if (namespace !== undefined && isOwnershipNamespace(namespace)) fromCli.set(namespace, data.toString('utf8'));
+      }
+
+      const { grid, sheetName } = await gridOfFile(file);
+      const fake = createFakeExcel();
+      fillSheet(fake.book.addSheet(sheetName), grid);
+      await checkSheet(fake.run, settings);
+      const fromAddIn = new Map(fake.book.customXmlParts.map((p) => [rootNamespace(p.xml) ?? '', p.xml]));
+
+      assert.equal(fromCli.size, 4, 'the head and three parts of rows');
+      assert.deepEqual(fromAddIn, fromCli);
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { findCustomXmlPart, putCustomXmlPart } from '../src/workbook/custom-xml';
+import { findCustomXmlPart, findCustomXmlParts, putCustomXmlPart, putCustomXmlParts } from '../src/workbook/custom-xml';
 import { WorkbookPackage } from '../src/workbook/package';
 import { PackageEdit } from '../src/workbook/package-edit';
 import { readWorkbookInfo } from '../src/workbook/parts';
@@ -244,6 +244,48 @@ describe('the package copy', function () {
     assert.ok(info);
     assert.match((await findCustomXmlPart(pkg, info, ns))?.xml ?? '', /<cell ref="B2">two<\/cell>/);
     pkg.close();
+    assert.ok(XLSX.read(await fs.readFile(second)).Sheets.Cohort, 'another reader opens it');
+  });
+
+  it('puts several parts of a family at once, replaces them, and leaves one no longer written empty', async () => {
+    const ns = (n: number) => `urn:example:qualcheck-record:${n}`;
+    const family = (namespace: string) => namespace.startsWith('urn:example:qualcheck-record:');
+    const part = (n: number, text: string) => ({
+      namespace: ns(n),
+      xml: `<?xml version="1.0"?><record xmlns="${ns(n)}">${text}</record>`,
+    });
+    const bytes = await zipParts(prefixedPackage('<x:sheetData/>'));
+    const write = async (input: Buffer, parts: { namespace: string; xml: string }[], out: string) => {
+      const pkg = await WorkbookPackage.open(input);
+      const info = await readWorkbookInfo(pkg);
+      assert.ok(info);
+      const edit = new PackageEdit(pkg);
+      await putCustomXmlParts(edit, info, parts, family);
+      await edit.write(input, out);
+      pkg.close();
+    };
+    const read = async (file: string) => {
+      const pkg = await WorkbookPackage.open(await fs.readFile(file));
+      const info = await readWorkbookInfo(pkg);
+      assert.ok(info);
+      const found = await findCustomXmlParts(pkg, info, family);
+      pkg.close();
+      return found.map((f) => [f.namespace, f.xml.replace(/^<\?xml[^>]*\?>\s*/, '')]);
+    };
+    const first = path.join(tmp, 'parts1.xlsx');
+    const second = path.join(tmp, 'parts2.xlsx');
+    await write(bytes, [part(0, 'a'), part(1, 'b'), part(2, 'c')], first);
+    assert.deepEqual(await read(first), [
+      [ns(0), `<record xmlns="${ns(0)}">a</record>`],
+      [ns(1), `<record xmlns="${ns(1)}">b</record>`],
+      [ns(2), `<record xmlns="${ns(2)}">c</record>`],
+    ]);
+    await write(await fs.readFile(first), [part(0, 'A'), part(1, 'B')], second);
+    assert.deepEqual(await read(second), [
+      [ns(0), `<record xmlns="${ns(0)}">A</record>`],
+      [ns(1), `<record xmlns="${ns(1)}">B</record>`],
+      [ns(2), `<empty xmlns="${ns(2)}"/>`],
+    ]);
     assert.ok(XLSX.read(await fs.readFile(second)).Sheets.Cohort, 'another reader opens it');
   });
 });

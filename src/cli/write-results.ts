@@ -8,14 +8,9 @@ import { parseRange } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/results';
 import type { CohortReading, Grid } from '../cohort/types';
-import {
-  OWNERSHIP_NAMESPACE,
-  parseOwnership,
-  serialiseOwnership,
-  type OwnershipRecord,
-} from '../cohort/ownership-record';
+import { isOwnershipNamespace, ownershipParts, recordOfParts, type OwnershipRecord } from '../cohort/ownership-record';
 import { decideResultsWrite } from '../cohort/results-writer';
-import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
+import { findCustomXmlParts, putCustomXmlParts } from '../workbook/custom-xml';
 import type { WritePlan } from '../cohort/placement';
 import {
   chooseResultsSheet,
@@ -164,8 +159,10 @@ export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome
       );
     const block = withNotCounted(resultsBlock(reading, checks), reading, checks, grid);
     // Which result cells are qualcheck's is what the record of its last write says (issue 13), cell by cell.
-    const stored = await findCustomXmlPart(pkg, info, OWNERSHIP_NAMESPACE);
-    const record = stored ? (parseOwnership(stored.xml) ?? null) : null;
+    const stored = new Map<string, string>();
+    for (const part of await findCustomXmlParts(pkg, info, isOwnershipNamespace))
+      if (!stored.has(part.namespace)) stored.set(part.namespace, part.xml);
+    const record = recordOfParts(stored) ?? null;
     const { plan, record: after } = await decideResultsWrite(
       { sheetName: input.sheetName, reading, checks, block, place: 'beside', record },
       { cellsAround: () => new SheetCells([grid]), resultsSheet: () => resultsSheetName(info, input) },
@@ -198,7 +195,7 @@ export async function writePlan(
   const edit = new PackageEdit(pkg);
   const writes = sheetWrites(plan);
   writes.formats = planFormats(plan, await differentialFormats(edit, info));
-  if (record) await putCustomXmlPart(edit, info, OWNERSHIP_NAMESPACE, serialiseOwnership(record));
+  if (record) await putCustomXmlParts(edit, info, ownershipParts(record), isOwnershipNamespace);
   if (plan.target === 'columns') {
     const sheet = info.sheets.find((s) => s.name === copy.sheetName);
     if (!sheet)

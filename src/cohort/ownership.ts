@@ -4,7 +4,7 @@
 import { rangeAddress, type CellRange } from './address';
 import { isBlank } from './grid';
 import { isResultHeader } from './results';
-import { fingerprint, splitFingerprints, type OwnedBlock } from './ownership-record';
+import { fingerprint, fingerprintAt, splitFingerprints, type OwnedBlock } from './ownership-record';
 import type { CellValue } from './types';
 
 export type CellReader = (row: number, column: number) => CellValue;
@@ -155,6 +155,21 @@ export function cellCount(ranges: readonly CellRange[]): number {
 /** Whether qualcheck may write one cell of a recorded block: it is empty, or still holds what qualcheck wrote. */
 export function stillAsWritten(block: OwnedBlock, row: number, column: number, now: CellValue): boolean {
   if (isBlank(now)) return true;
-  const fp = recorded(block)(row, column);
+  // One cell read out of its column, not the whole record split: Apply asks this for one learner's cells.
+  const recordedColumn = block.cells[column - block.firstColumn];
+  const fp =
+    recordedColumn === undefined || row < block.headerRow
+      ? undefined
+      : fingerprintAt(recordedColumn, row - block.headerRow);
   return fp !== undefined && fp === fingerprint(now);
+}
+
+/** `stillAsWritten` for many cells of one block (a whole area of it): its columns are split once. */
+export function cellsStillAsWritten(block: OwnedBlock): (row: number, column: number, now: CellValue) => boolean {
+  const was = recorded(block);
+  return (row, column, now) => {
+    if (isBlank(now)) return true;
+    const fp = was(row, column);
+    return fp !== undefined && fp === fingerprint(now);
+  };
 }

@@ -7,7 +7,7 @@
 import type { CellRange } from './address';
 import type { LearnerCheck } from './check';
 import { isBlank } from './grid';
-import { stillAsWritten } from './ownership';
+import { cellsStillAsWritten, stillAsWritten } from './ownership';
 import {
   blockFor,
   recordElsewhere,
@@ -153,8 +153,9 @@ export function mayClearAbandoned(
   { block, area }: { block: OwnedBlock; area: CellRange },
   cellAt: (row: number, column: number) => CellValue,
 ): boolean {
+  const asWritten = cellsStillAsWritten(block);
   for (let r = area.top; r <= area.bottom; r++)
-    for (let c = area.left; c <= area.right; c++) if (!stillAsWritten(block, r, c, cellAt(r, c))) return false;
+    for (let c = area.left; c <= area.right; c++) if (!asWritten(r, c, cellAt(r, c))) return false;
   return true;
 }
 

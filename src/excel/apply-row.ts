@@ -1,12 +1,12 @@
 // Writing one learner's row for the what-if panel: the cells a choice changes (planned in src/cohort/row-edits.ts)
 // and the row's owned result cells, after checking that the row still holds what the pane read and that the new
 // cells read back as the units chosen. Every other cell of the sheet is left as it is.
-import { cellAddress, parseCellAddress, rangeAddress } from '../cohort/address';
+import { cellAddress, rangeAddress } from '../cohort/address';
 import type { LearnerCheck } from '../cohort/check';
 import { shownText } from '../cohort/formula-text';
 import { gridValue, isBlank } from '../cohort/grid';
 import { gridWith } from '../cohort/grid-patch';
-import type { OwnershipRecord } from '../cohort/ownership-record';
+import { keptInParts, resultsElsewhere, type OwnershipRecord } from '../cohort/ownership-record';
 import {
   abandonedResults,
   learnerResultsPlace,
@@ -29,7 +29,7 @@ import type { CellValue, CohortReading, Grid, LearnerRecord } from '../cohort/ty
 import { notCountedText } from '../cohort/unit-highlight';
 import { describeExcelError } from './errors';
 import type { HostCellInput, HostCellValue, HostRun } from './host';
-import { readOwnership, saveOwnership } from './ownership-part';
+import { queueRowOwnershipRead, readOwnership, readOwnershipIn, saveOwnership } from './ownership-part';
 import { type CheckCancelled, CheckFailed, slicePause } from './progress';
 import { cellValueFromHost } from './read-sheet';
 import { findResultsSheetRow } from './results-sheet-row';
@@ -82,10 +82,12 @@ function heldValue(value: HostCellInput | undefined, formula: HostCellValue | un
 /**
  * Writes the changed cells of one learner's row, and the row's owned result cells when the sheet has them. Before
  * writing it checks that the row and the header still hold what the pane read (else nothing is written) and that the
- * new cells read back as the units chosen. Three syncs: read the row, read the header, write; three more to find the
- * learner's row on a separate results sheet when the cohort sheet has no result columns. With an ownership record, a
- * result cell a person changed since the last check is kept (`kept`), and the record then notes the cells refreshed
- * (one or two syncs to read it, two to store it).
+ * new cells read back as the units chosen. Three syncs: read the row, read the header and the ownership record's parts
+ * that hold the row, write the cells and those parts of the record; three more to find the learner's row on a
+ * separate results sheet when the cohort sheet has no result columns. With an ownership record, a result cell a person
+ * changed since the last check is kept (`kept`), and the record then notes the cells refreshed. The whole record is
+ * read (two syncs more) only where the results went to a results sheet, and stored whole (two more) only where the
+ * workbook's record is of the format before parts or the block outgrows its head.
  */
 function failure(sheetName: string, error: unknown): CheckFailed | CheckCancelled {
   return describeExcelError(error, { sheetName, beside: false, written: null, task: 'apply' });
@@ -108,26 +110,18 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
 
   const left = reading.firstColumn;
   const right = reading.lastColumn;
-  let ownership: OwnershipRecord | null;
-  try {
-    ownership = await readOwnership(run);
-  } catch (error) {
-    throw failure(sheetName, error);
-  }
-  const place = learnerResultsPlace(ownership, sheetName);
-  const block = place.at === 'beside' ? place.block : undefined;
   let outcome: ApplyOutcome;
+  /** The record after the write when it is stored whole after the batch (null: nothing more to store). */
+  let storeWhole: (() => Promise<OwnershipRecord | null>) | undefined;
   try {
     outcome = await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
+      const recordOfRow = queueRowOwnershipRead(context, sheetName, record.row);
       const protection = sheet.protection.load('protected');
       const rowRange = sheet
         .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right }))
         .load('values');
       const used = sheet.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
-      // Columns the last check left beside the data when it moved the results: read, to clear them if still qualcheck's.
-      const abandoned = place.at === 'sheet' ? abandonedResults(ownership, sheetName, MAX_ABANDONED_CELLS) : undefined;
-      const abandonedCells = abandoned && sheet.getRange(rangeAddress(abandoned.area)).load('values,formulas');
       await context.sync();
       if (protection.protected) throw failure(sheetName, { code: 'AccessDenied', message: 'protected' });
       const now = rowRange.values[0] ?? [];
@@ -141,6 +135,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
           );
         }
       }
+      recordOfRow.readText();
       const usedRight = used.isNullObject ? right : Math.max(right, used.columnIndex + used.columnCount);
       const header = sheet
         .getRange(rangeAddress({ top: reading.headerRow, left, bottom: reading.headerRow, right: usedRight }))
@@ -150,6 +145,17 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
         .getRange(rangeAddress({ top: record.row, left, bottom: record.row, right: usedRight }))
         .load('values,formulas');
       await context.sync();
+      const rowOwnership = recordOfRow.done();
+      // Results on a results sheet: the columns the last check left beside the data are judged cell by cell against the
+      // whole record, so it is read whole (two syncs); else the parts that hold the row are all Apply needs.
+      const whole = resultsElsewhere(rowOwnership.record, sheetName) !== undefined;
+      const ownership = whole ? await readOwnershipIn(context) : rowOwnership.record;
+      const place = learnerResultsPlace(ownership, sheetName);
+      const block = place.at === 'beside' ? place.block : undefined;
+      // Columns the last check left beside the data when it moved the results: read, to clear them if still qualcheck's.
+      const abandoned = place.at === 'sheet' ? abandonedResults(ownership, sheetName, MAX_ABANDONED_CELLS) : undefined;
+      const abandonedCells = abandoned && sheet.getRange(rangeAddress(abandoned.area)).load('values,formulas');
+      if (abandonedCells) await context.sync();
       const headerValues = header.values[0] ?? [];
       for (let c = left; c <= right; c++) {
         const was = gridValue(grid, reading.headerRow, c);
@@ -216,6 +222,17 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
       if (clear) sheet.getRange(rangeAddress(clear)).clear('Contents');
       for (const cell of results.cells)
         results.sheet.getRange(cellAddress(results.row, cell.column)).values = [[cell.value]];
+      // The refreshed result cells are qualcheck's as written now: the record follows, so the next check replaces them.
+      const written = elsewhere ? [] : owned.map((o) => ({ row: record.row, column: o.column, value: o.value }));
+      const next =
+        clear && ownership ? recordAfterClear(ownership, sheetName) : recordAfterApply(ownership, sheetName, written);
+      if (next && !whole && rowOwnership.storedInParts === keptInParts(next, sheetName)) rowOwnership.queueSave(next);
+      else if (next && whole) storeWhole = () => Promise.resolve(next);
+      else if (next) {
+        // A record of the format before parts with a block of many rows, or a block grown past its head: stored whole
+        // in parts, from the whole record (the one read here holds only this row's part of other blocks).
+        storeWhole = async () => recordAfterApply(await readOwnership(run), sheetName, written);
+      }
       await context.sync();
       const finalGrid = gridWith(
         patched,
@@ -248,20 +265,10 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
   } catch (error) {
     throw failure(sheetName, error);
   }
-  // The refreshed result cells are qualcheck's as written now: the record follows, so the next check replaces them.
-  const written = outcome.resultsSheet
-    ? []
-    : outcome.results.flatMap((r) => {
-        const at = parseCellAddress(r.cell);
-        return at ? [{ row: at.row, column: at.column, value: r.value }] : [];
-      });
-  const next =
-    outcome.cleared && ownership
-      ? recordAfterClear(ownership, sheetName)
-      : recordAfterApply(ownership, sheetName, written);
-  if (next) {
+  if (storeWhole) {
     try {
-      await saveOwnership(run, next);
+      const next = await storeWhole();
+      if (next) await saveOwnership(run, next);
     } catch (error) {
       throw failure(sheetName, error);
     }

@@ -148,7 +148,9 @@ export interface HostCustomXmlPartScopedCollection extends Loadable<HostCustomXm
   getOnlyItemOrNullObject(): HostCustomXmlPart;
 }
 
-export interface HostCustomXmlPartCollection {
+export interface HostCustomXmlPartCollection extends Loadable<HostCustomXmlPartCollection> {
+  /** Every custom XML part of the workbook, once loaded (`items/namespaceUri` tells whose each is). */
+  readonly items: HostCustomXmlPart[];
   add(xml: string): HostCustomXmlPart;
   getByNamespace(namespaceUri: string): HostCustomXmlPartScopedCollection;
 }
@@ -179,6 +181,7 @@ export type OfficeConformance = [
   Satisfies<Excel.Worksheet, HostWorksheet>,
   Satisfies<Excel.ConditionalFormat, HostConditionalFormat>,
   Satisfies<Excel.CustomXmlPart, HostCustomXmlPart>,
+  Satisfies<Excel.CustomXmlPartCollection, HostCustomXmlPartCollection>,
 ];
 
 /** Whether Office.js brought Excel's API (it does not outside Excel, or in Excel older than ExcelApi 1.1). */

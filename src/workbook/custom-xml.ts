@@ -17,24 +17,36 @@ function rootNamespace(xml: string): string | undefined {
   return root.namespaces[root.prefix.replace(/:$/, '')];
 }
 
+/** The custom XML parts whose root element's namespace `accept` takes, with that namespace and their text. */
+export async function findCustomXmlParts(
+  pkg: WorkbookPackage | PackageEdit,
+  info: WorkbookInfo,
+  accept: (namespace: string) => boolean,
+): Promise<{ part: string; namespace: string; xml: string }[]> {
+  const found: { part: string; namespace: string; xml: string }[] = [];
+  for (const rel of info.relationships) {
+    if (rel.type !== 'customXml' || rel.part === undefined) continue;
+    const read =
+      'text' in pkg ? await pkg.text(rel.part) : pkg.has(rel.part) ? await pkg.readText(rel.part) : undefined;
+    if (read === undefined) continue;
+    let namespace: string | undefined;
+    try {
+      namespace = rootNamespace(read);
+    } catch {
+      // Someone else's part that is not XML is theirs to mend; it is not qualcheck's record.
+    }
+    if (namespace !== undefined && accept(namespace)) found.push({ part: rel.part, namespace, xml: read });
+  }
+  return found;
+}
+
 /** Where the custom XML part whose root is in `namespace` is, and its text; undefined when there is none. */
 export async function findCustomXmlPart(
   pkg: WorkbookPackage | PackageEdit,
   info: WorkbookInfo,
   namespace: string,
 ): Promise<{ part: string; xml: string } | undefined> {
-  for (const rel of info.relationships) {
-    if (rel.type !== 'customXml' || rel.part === undefined) continue;
-    const read =
-      'text' in pkg ? await pkg.text(rel.part) : pkg.has(rel.part) ? await pkg.readText(rel.part) : undefined;
-    if (read === undefined) continue;
-    try {
-      if (rootNamespace(read) === namespace) return { part: rel.part, xml: read };
-    } catch {
-      // Someone else's part that is not XML is theirs to mend; it is not qualcheck's record.
-    }
-  }
-  return undefined;
+  return (await findCustomXmlParts(pkg, info, (ns) => ns === namespace))[0];
 }
 
 /**
@@ -53,6 +65,45 @@ export async function putCustomXmlPart(
     edit.setText(found.part, xml);
     return found.part;
   }
+  return addCustomXmlPart(edit, info, namespace, xml);
+}
+
+/**
+ * Puts several parts at once (each in its own namespace, found in one pass over the package's parts): each in place of
+ * the part of its namespace, else new. A part of a namespace `family` takes that is not among them is left with its
+ * root element alone, an empty part nobody reads (a copy never drops a part of the package).
+ */
+export async function putCustomXmlParts(
+  edit: PackageEdit,
+  info: WorkbookInfo,
+  parts: readonly { namespace: string; xml: string }[],
+  family: (namespace: string) => boolean,
+): Promise<void> {
+  const found = new Map<string, string>();
+  const leftOver: { part: string; namespace: string }[] = [];
+  for (const f of await findCustomXmlParts(edit, info, family)) {
+    if (found.has(f.namespace)) leftOver.push(f);
+    else found.set(f.namespace, f.part);
+  }
+  const written = new Set<string>();
+  for (const { namespace, xml } of parts) {
+    if (rootNamespace(xml) !== namespace) throw new Error(`a part's root element is not in ${namespace}`);
+    written.add(namespace);
+    const part = found.get(namespace);
+    if (part !== undefined) edit.setText(part, xml);
+    else await addCustomXmlPart(edit, info, namespace, xml);
+  }
+  for (const [namespace, part] of found) if (!written.has(namespace)) leftOver.push({ part, namespace });
+  for (const { part, namespace } of leftOver)
+    edit.setText(part, `${XML_DECLARATION}<empty xmlns="${escapeAttribute(namespace)}"/>`);
+}
+
+async function addCustomXmlPart(
+  edit: PackageEdit,
+  info: WorkbookInfo,
+  namespace: string,
+  xml: string,
+): Promise<string> {
   const item = freePartName(edit.partNames(), 'customXml/item', '.xml');
   const n = /(\d+)\.xml$/.exec(item)?.[1] ?? '1';
   const properties = `customXml/itemProps${n}.xml`;

@@ -338,50 +338,8 @@ export class FakeWorkbookProxy implements HostWorkbook {
 
 // ---------------------------------------------------------------- custom XML parts (ExcelApi 1.5)
 
-/**
- * `Workbook.customXmlParts`: `add(xml)` queues the new part (refused at sync unless the text is XML with a root
- * element); `getByNamespace(uri)` is the parts whose root element is in that namespace, as they are when a
- * later operation of the batch runs.
- */
-class FakeCustomXmlPartCollection implements HostCustomXmlPartCollection {
-  constructor(private readonly ctx: FakeContext) {}
-
-  add(xml: string): FakeCustomXmlPartProxy {
-    const book = this.ctx.book;
-    let added: FakeCustomXmlPart | null = null;
-    this.ctx.enqueue({
-      kind: 'write',
-      request: { path: 'CustomXmlParts', action: 'add', args: [xml] },
-      apply: () => {
-        if (typeof xml !== 'string' || rootNamespace(xml) === undefined) {
-          throw new FakeExcelError(
-            'InvalidArgument',
-            'The argument is invalid or missing or has an incorrect format.',
-            'CustomXmlPartCollection.add',
-          );
-        }
-        added = book.addCustomXmlPart(xml);
-      },
-    });
-    return new FakeCustomXmlPartProxy(this.ctx, 'CustomXmlParts.add()', () => {
-      if (!added)
-        throw new FakeExcelError('ItemNotFound', 'The new part was not added.', 'CustomXmlPartCollection.add');
-      return added;
-    });
-  }
-
-  getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
-    const book = this.ctx.book;
-    return new FakeCustomXmlPartScopedCollection(
-      this.ctx,
-      `CustomXmlParts.getByNamespace(${JSON.stringify(namespaceUri)})`,
-      () => book.customXmlParts.filter((p) => rootNamespace(p.xml) === namespaceUri),
-    );
-  }
-}
-
 class FakeCustomXmlPartScopedCollection extends FakeObject implements HostCustomXmlPartScopedCollection {
-  protected readonly className = 'CustomXmlPartScopedCollection';
+  protected readonly className: string = 'CustomXmlPartScopedCollection';
   private itemProxies: FakeCustomXmlPartProxy[] = [];
 
   constructor(
@@ -436,6 +394,52 @@ class FakeCustomXmlPartScopedCollection extends FakeObject implements HostCustom
       const parts = this.parts();
       return parts.length === 1 ? parts[0] : null;
     });
+  }
+}
+
+/**
+ * `Workbook.customXmlParts`: `add(xml)` queues the new part (refused at sync unless the text is XML with a root
+ * element); `getByNamespace(uri)` is the parts whose root element is in that namespace, as they are when a
+ * later operation of the batch runs; loaded, its `items` are every part of the workbook.
+ */
+class FakeCustomXmlPartCollection extends FakeCustomXmlPartScopedCollection implements HostCustomXmlPartCollection {
+  protected override readonly className = 'CustomXmlPartCollection';
+
+  constructor(ctx: FakeContext) {
+    super(ctx, 'CustomXmlParts', () => ctx.book.customXmlParts);
+  }
+
+  add(xml: string): FakeCustomXmlPartProxy {
+    const book = this.ctx.book;
+    let added: FakeCustomXmlPart | null = null;
+    this.ctx.enqueue({
+      kind: 'write',
+      request: { path: 'CustomXmlParts', action: 'add', args: [xml] },
+      apply: () => {
+        if (typeof xml !== 'string' || rootNamespace(xml) === undefined) {
+          throw new FakeExcelError(
+            'InvalidArgument',
+            'The argument is invalid or missing or has an incorrect format.',
+            'CustomXmlPartCollection.add',
+          );
+        }
+        added = book.addCustomXmlPart(xml);
+      },
+    });
+    return new FakeCustomXmlPartProxy(this.ctx, 'CustomXmlParts.add()', () => {
+      if (!added)
+        throw new FakeExcelError('ItemNotFound', 'The new part was not added.', 'CustomXmlPartCollection.add');
+      return added;
+    });
+  }
+
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
+    const book = this.ctx.book;
+    return new FakeCustomXmlPartScopedCollection(
+      this.ctx,
+      `CustomXmlParts.getByNamespace(${JSON.stringify(namespaceUri)})`,
+      () => book.customXmlParts.filter((p) => rootNamespace(p.xml) === namespaceUri),
+    );
   }
 }
 
