@@ -143,12 +143,24 @@ export function planCompletionWithStatistics(
   learner: LearnerUnits,
   options: PlanOptions = {},
 ): PlanResult & { statistics: PlanStatistics } {
+  const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
+  // Set on the result, not spread into a copy of it: the copy cost more than a plan for a learner with little to do.
+  const result: PlanResult & { statistics?: PlanStatistics } = plan(q, learner, options, statistics);
+  result.statistics = statistics;
+  return result as PlanResult & { statistics: PlanStatistics };
+}
+
+function plan(
+  q: QualificationDefinition,
+  learner: LearnerUnits,
+  options: PlanOptions,
+  statistics: PlanStatistics,
+): PlanResult {
   const measure = options.cost ?? 'credits';
   const planning = planningOf(q, measure);
   const { shape, lookup, cost, costKnown, takenAt, inBase, blockedBy, held, heldTaken } = planning;
   const asked = options.maxPlans;
   const maxPlans = asked !== undefined && Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : 3;
-  const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
   const n = shape.units.length;
   takenAt.fill(0);
   inBase.fill(0);
@@ -211,7 +223,8 @@ export function planCompletionWithStatistics(
     if (inBase[u]) continue;
     if (takenAt[u] === 1 || blockedBy[u] >= 0) {
       const reason = blockedMandatory(shape, u, blockedBy[u], base.includes(blockedBy[u]));
-      return { ...result, noPlanReason: reason, statistics };
+      result.noPlanReason = reason;
+      return result;
     }
     inBase[u] = 1;
     for (const b of shape.barredWith[u]) if (blockedBy[b.unit] < 0) blockedBy[b.unit] = u;
@@ -232,7 +245,8 @@ export function planCompletionWithStatistics(
     const sum = shape.forbids[r] === 1 ? heldTaken.known[r] : held.known[r];
     if (sum > shape.limit[r]) {
       const reason = `"${shape.creditRules[r].text}": the units taken already pass its maximum of ${shape.limit[r]}; give some up before planning more`;
-      return { ...result, noPlanReason: reason, statistics };
+      result.noPlanReason = reason;
+      return result;
     }
   }
 
@@ -269,7 +283,7 @@ export function planCompletionWithStatistics(
     });
   }
   if (result.plans.length === 0) result.noPlanReason = noPlanReason(shape, withForced, open);
-  return { ...result, statistics };
+  return result;
 }
 
 /**
@@ -281,6 +295,5 @@ export function planCompletion(
   learner: LearnerUnits,
   options: PlanOptions = {},
 ): PlanResult {
-  const { statistics: _statistics, ...result } = planCompletionWithStatistics(q, learner, options);
-  return result;
+  return plan(q, learner, options, { nodes: 0, rounds: 0 });
 }
