@@ -236,10 +236,22 @@ export class PlanSearch {
       for (let a = 0; a < useful.length; a++)
         for (let b = a + 1; b < useful.length; b++) together.push([useful[a], useful[b]]);
     }
+    // A vector that bounds no higher than the whole-unit tables for the rules' full minimums is dropped: a lower
+    // bound left out only weakens the cut, and these were read at every node for nothing.
+    const coverAtRoot = this.cover.empty ? 0 : this.cover.costOf(this.cover.least(0, short));
     for (const members of together) {
       const vector = new Float64Array(R);
-      for (const r of members) vector[r] = best[r];
-      vectors.push(vector);
+      let bound = 0;
+      for (const r of members) {
+        vector[r] = best[r];
+        bound += best[r] * short[r];
+      }
+      for (let i = 0; i < P; i++) {
+        let worth = 0;
+        for (const r of members) worth += vector[r] * gain[i * R + r];
+        bound -= Math.max(0, worth - cost[i]);
+      }
+      if (bound > coverAtRoot + EPS) vectors.push(vector);
     }
     this.priceCount = vectors.length;
     this.prices = new Float64Array(vectors.length * R);
