@@ -19,15 +19,14 @@ const TOTAL_10: Rule = { id: 'total', kind: 'totalCredits', min: 10, text: 'at l
 function search(q: QualificationDefinition, measure: CostMeasure, k: number, mode: SearchMode = 'known') {
   const shape = shapeOf(q);
   const { cost, known } = costTable(q, measure);
-  const candidates = shape.units
-    .map((_, u) => u)
-    .filter((u) => canHelp(shape, mode, u) && (mode === 'hopeful' || known[u] === 1));
-  const planSearch = new PlanSearch(
-    { shape, base: [], candidates, cost, costKnown: known, forcedCost: 0, forcedCostUnknown: false },
-    mode,
-    k,
+  const planSearch = new PlanSearch(shape, cost, known, mode);
+  const candidates = shape.units.map((_, u) => u).filter((u) => planSearch.pool[u] === 1);
+  // Every unit that can help is a candidate: the search's pool, as the planner sets it up.
+  assert.deepEqual(
+    candidates,
+    shape.units.map((_, u) => u).filter((u) => canHelp(shape, mode, u) && (mode === 'hopeful' || known[u] === 1)),
   );
-  const plans = planSearch.run().map((plan) => ({
+  const plans = planSearch.run({ base: [], candidates, forcedCost: 0, forcedCostUnknown: false }, k).map((plan) => ({
     add: plan.units.map((u) => shape.units[u].ref),
     cost: plan.cost,
   }));

@@ -342,4 +342,48 @@ describe('completion planner', () => {
       );
     });
   });
+  describe('maxima', () => {
+    it('keeps within a forbidding maximum counting the units a not-counted maximum sets aside, as the engine does', () => {
+      // At most 4 credits of group C count; at most 2 units of B and C together may be taken at all. C1 and C2 are
+      // taken: C2 is set aside, yet the forbidding maximum sums it, so adding B1 (3 units of B and C) would make the
+      // learner's choice forbidden. The plan takes the credits from group A instead.
+      const q = qualification(
+        [unit('C1', 'C', 4), unit('C2', 'C', 4), unit('B1', 'B', 4), unit('A1', 'A', 5)],
+        [
+          { id: 'total', kind: 'totalCredits', min: 8, text: 'at least 8 credits' },
+          {
+            id: 'max-C',
+            kind: 'sum',
+            of: 'credits',
+            groups: ['C'],
+            min: 0,
+            max: 4,
+            overMax: 'not-counted',
+            text: 'at most 4 from C count',
+          },
+          {
+            id: 'two-BC',
+            kind: 'sum',
+            of: 'units',
+            groups: ['B', 'C'],
+            min: 0,
+            max: 2,
+            overMax: 'forbidden',
+            text: 'not more than two units from B and C',
+          },
+        ],
+      );
+      const result = planCompletion(q, { achieved: ['C1', 'C2'], planned: [] }, { maxPlans: 3 });
+      assert.deepEqual(result.setAside, ['C2']);
+      assert.deepEqual(
+        result.plans.map((p) => p.add),
+        [['A1']],
+      );
+      // The engine agrees: with B1 the learner is forbidden, with A1 on track.
+      const withB1 = evaluateUnits(q, ['C1', 'C2', 'B1']);
+      assert.ok(withB1.rules.some((r) => r.ruleId === 'two-BC' && r.overBy !== undefined));
+      const withA1 = evaluateUnits(q, ['C1', 'C2', 'A1']);
+      assert.ok(withA1.rules.every((r) => r.outcome === 'met' && r.overBy === undefined));
+    });
+  });
 });

@@ -38,13 +38,14 @@ export function noPlanReason(shape: QualificationShape, base: readonly number[],
     const rule = shape.creditRules[r];
     // A maximum caps what a rule can reach: units past it would not count, or are not allowed.
     const reach = Math.min(bestReach(shape, r, base, open), shape.limit[r]);
-    if (reach >= rule.min) continue;
+    const min = shape.min[r];
+    if (reach >= min) continue;
     const what = whatCounts(rule, shape.index.qualification);
     const anyone = Math.min(bestReach(shape, r, [], everyUnit), shape.limit[r]);
-    if (anyone < rule.min) {
-      return `"${rule.text}" cannot be met: the qualification's units give at most ${anyone} ${what}, ${rule.min} needed; check the qualification's definition`;
+    if (anyone < min) {
+      return `"${rule.text}" cannot be met: the qualification's units give at most ${anyone} ${what}, ${min} needed; check the qualification's definition`;
     }
-    return `"${rule.text}" cannot be met: the units still open to this learner give at most ${reach} ${what}, ${rule.min} needed (units barred with ones taken cannot be added)`;
+    return `"${rule.text}" cannot be met: the units still open to this learner give at most ${reach} ${what}, ${min} needed (units barred with ones taken cannot be added)`;
   }
   return 'the rules cannot all be met together with the units still open to this learner: each barred set allows only one of its units, and a maximum only so much';
 }

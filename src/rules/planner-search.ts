@@ -22,22 +22,23 @@
 // 4 and 5 cost 4, not 3. Each node takes the larger of the two.
 import { evaluateUnits } from './evaluate';
 import { CoverBound } from './planner-cover';
-import type { CreditRule, QualificationShape } from './planner-shape';
+import type { QualificationShape } from './planner-shape';
 import { gains, Tally, type SearchMode } from './planner-tally';
 
 export interface SearchInput {
-  shape: QualificationShape;
   /** Units that count already, plus mandatory units every plan must add, by position. */
   base: readonly number[];
-  /** Units that may be added, by position, in definition order. */
+  /** Units that may be added, by position, in definition order; each one of the search's `pool`. */
   candidates: readonly number[];
-  /** Cost and cost-known flag per unit position (whole qualification). */
-  cost: Float64Array;
-  costKnown: Uint8Array;
   /** Cost of the mandatory units in `base` that the learner does not have yet. */
   forcedCost: number;
   /** Whether any of those forced units has an unknown cost. */
   forcedCostUnknown: boolean;
+  /**
+   * Units the learner keeps that do not count (set aside by a barred set or a maximum): a forbidding maximum sums
+   * every unit chosen, these too, as the engine does, so a plan must keep within it with them.
+   */
+  aside?: readonly number[];
 }
 
 export interface FoundPlan {
@@ -48,41 +49,66 @@ export interface FoundPlan {
 }
 
 const EPS = 1e-9;
-const NO_PARTNERS: number[] = [];
 
+/**
+ * One search per qualification, cost measure and mode, reused for every learner: what does not depend on the
+ * learner (both lower bounds, twin classes, buffers) is set up once, so a learner pays only for its own search.
+ * The bounds are built over the `pool`, every unit that can ever be a candidate in this mode, read from the first
+ * pool unit at or after a candidate: the units ahead of a learner's candidate are among those, and more units to
+ * choose from only lower a least cost, so the bounds stay lower bounds (a learner's taken units are counted as
+ * available, which makes them a little weaker than bounds built per learner, and far cheaper).
+ */
 export class PlanSearch {
-  private readonly tally: Tally;
-  private readonly rules: readonly CreditRule[];
+  /** Per rule, the least of its measure it asks for (the shape's `min`). */
+  private readonly min: Float64Array;
   private readonly R: number;
-  private readonly n: number;
-  /** Candidate index (not position) of each candidate's barred partners among the candidates. */
-  private readonly partners: number[][];
+  /** What unit u can add to rule r at best in this mode, at `u * R + r`. */
+  private readonly gain: Float64Array;
+  /** 1 for each unit position that can be a candidate in this mode (it helps, and in 'known' its cost is known). */
+  readonly pool: Uint8Array;
+  /** Per unit position, the index among pool units of the first at or after it (the pool's length past the end). */
+  private readonly poolRow: Int32Array;
+  private readonly P: number;
+  private readonly poolWholeCosts: boolean;
+  /** The whole-unit bound per rule (planner-cover.ts), over the pool, for shortfalls up to each rule's minimum. */
+  private readonly cover: CoverBound;
+  /** Price vectors, at `p * R + r`, and per price vector the suffix sums of its penalty, at `p * (P + 1) + row`. */
+  private prices = new Float64Array(0);
+  private priceCount = 0;
+  private suffixPenalty = new Float64Array(0);
+  /** Per unit position, its twin class (see `twinClasses`), -1 for none; and the number of classes. */
+  private readonly twinClass: Int32Array;
+  private readonly twinLast: Int32Array;
+
+  // The learner's search, set by `run`.
+  private input: SearchInput = { base: [], candidates: [], forcedCost: 0, forcedCostUnknown: false };
+  private n = 0;
+  private k = 1;
+  private readonly tally: Tally;
+  /** The counted units, the forced ones, the chosen ones and the set-aside ones: what a forbidding maximum sums. */
+  private readonly taken: Tally;
+  private withAside = false;
+  /** Per unit position, its index among the candidates, -1 when it is not one (reset after each search). */
+  private readonly candidateIndex: Int32Array;
   private readonly blocked: Int32Array;
-  /** The whole-unit bound per rule (planner-cover.ts), built for the shortfalls at the root. */
-  private cover: CoverBound | undefined;
   /**
-   * For one plan only (k = 1): the next candidate interchangeable with candidate i (see `twinsOf`), -1 when none.
+   * For one plan only (k = 1): the next candidate interchangeable with candidate i (see `twinClasses`), -1 when none.
    * Leaving i out leaves its later twins out too: a plan with a later twin and without i loses the tie to the same
    * plan with i instead, so the best plan never looks like that.
    */
   private readonly nextTwin: Int32Array;
-  private readonly candCost: Float64Array;
-  private readonly candCostKnown: Uint8Array;
-  /** What candidate i can add to rule r at best, at `i * R + r`. */
-  private readonly candGain: Float64Array;
-  /** Price vectors, at `p * R + r`, and per price vector the suffix sums of its penalty, at `p * (n + 1) + i`. */
-  private prices = new Float64Array(0);
-  private priceCount = 0;
-  private suffixPenalty = new Float64Array(0);
+  private useTwins = false;
+  /** Per candidate, its pool row (`poolRow` of its position), and the pool's length past the last candidate. */
+  private readonly row: Int32Array;
   /** The price vector that last cut a branch: tried first, since neighbouring branches tend to fall to the same. */
   private lastCut = 0;
   /** Per rule, suffix sums and suffix maxima of what the candidates can add, at `r * (n + 1) + i`. */
   private readonly suffixGain: Float64Array;
   private readonly suffixMaxGain: Float64Array;
   private readonly short: Float64Array;
-  private readonly integerCosts: boolean;
+  private integerCosts = true;
   private readonly chosen: number[] = [];
-  private readonly found: FoundPlan[] = [];
+  private found: FoundPlan[] = [];
   /** Per rule, what the undecided units ahead that are barred by a chosen unit could have added. */
   private readonly blockedAhead: Float64Array;
   private readonly unboundedBlockedAhead: Int32Array;
@@ -91,118 +117,115 @@ export class PlanSearch {
   /** Set by `bound`. */
   private least = 0;
   private fewest = 0;
-  /** Nodes visited and searches under a rising cost cap, for the benchmark. */
+  /** Nodes visited and searches under a rising cost cap in the last `run`, for the benchmark. */
   nodes = 0;
   rounds = 0;
 
   constructor(
-    private readonly input: SearchInput,
+    private readonly shape: QualificationShape,
+    private readonly cost: Float64Array,
+    private readonly costKnown: Uint8Array,
     private readonly mode: SearchMode,
-    private readonly k: number,
   ) {
-    const { shape, candidates } = input;
-    this.rules = shape.creditRules;
-    const R = (this.R = this.rules.length);
-    const n = (this.n = candidates.length);
-    this.tally = new Tally(shape);
-    for (const u of input.base) this.tally.add(u);
-    this.partners = new Array<number[]>(n).fill(NO_PARTNERS);
-    if (shape.hasBarred) {
-      const candidateIndex = new Int32Array(shape.units.length).fill(-1);
-      for (let i = 0; i < n; i++) candidateIndex[candidates[i]] = i;
-      for (let i = 0; i < n; i++) {
-        const barred = shape.barredWith[candidates[i]];
-        if (barred.length === 0) continue;
-        const partners: number[] = [];
-        for (const b of barred) if (candidateIndex[b.unit] >= 0) partners.push(candidateIndex[b.unit]);
-        this.partners[i] = partners;
+    this.min = shape.min;
+    const R = (this.R = shape.creditRules.length);
+    const N = shape.units.length;
+    this.gain = gains(shape, mode).gain;
+    const helps = gains(shape, mode).helps;
+    const mandatory = new Uint8Array(N);
+    for (const m of shape.mandatory) mandatory[m.unit] = 1;
+    this.pool = new Uint8Array(N);
+    this.poolRow = new Int32Array(N + 1);
+    let P = 0;
+    for (let u = 0; u < N; u++) {
+      this.poolRow[u] = P;
+      if (helps[u] === 1 && !mandatory[u] && (mode === 'hopeful' || costKnown[u] === 1)) {
+        this.pool[u] = 1;
+        P++;
       }
     }
-    this.blocked = new Int32Array(n);
-    this.nextTwin = k === 1 ? twinsOf(input) : new Int32Array(0);
+    this.poolRow[N] = P;
+    this.P = P;
+    const poolGain = new Float64Array(P * R);
+    const poolCost = new Float64Array(P);
+    let whole = true;
+    for (let u = 0, i = 0; u < N; u++) {
+      if (!this.pool[u]) continue;
+      poolCost[i] = cost[u];
+      whole &&= Number.isInteger(cost[u]);
+      for (let r = 0; r < R; r++) poolGain[i * R + r] = this.gain[u * R + r];
+      i++;
+    }
+    this.poolWholeCosts = whole;
+    const tops = shape.min;
+    this.cover = new CoverBound(P, R, poolGain, poolCost, tops, whole);
+    this.buildPrices(poolGain, poolCost, tops);
+    const twins = twinClasses(shape, cost, costKnown);
+    this.twinClass = twins.of;
+    this.twinLast = new Int32Array(twins.count);
+
+    this.tally = new Tally(shape);
+    this.taken = new Tally(shape);
+    this.candidateIndex = new Int32Array(N).fill(-1);
+    this.blocked = new Int32Array(N);
+    this.nextTwin = new Int32Array(N);
+    this.row = new Int32Array(N + 1);
+    this.suffixGain = new Float64Array(R * (N + 1));
+    this.suffixMaxGain = new Float64Array(R * (N + 1));
+    this.short = new Float64Array(R);
     this.blockedAhead = new Float64Array(R);
     this.unboundedBlockedAhead = new Int32Array(R);
-    this.short = new Float64Array(R);
-    this.candCost = new Float64Array(n);
-    this.candCostKnown = new Uint8Array(n);
-    this.candGain = new Float64Array(n * R);
-    const { gain } = gains(shape, mode);
-    let integerCosts = Number.isInteger(input.forcedCost);
-    for (let i = 0; i < n; i++) {
-      const u = candidates[i];
-      this.candCost[i] = input.cost[u];
-      this.candCostKnown[i] = input.costKnown[u];
-      integerCosts &&= Number.isInteger(this.candCost[i]);
-      for (let r = 0; r < R; r++) this.candGain[i * R + r] = gain[u * R + r];
-    }
-    this.integerCosts = integerCosts;
-
-    this.suffixGain = new Float64Array(R * (n + 1));
-    this.suffixMaxGain = new Float64Array(R * (n + 1));
-    for (let r = 0; r < R; r++) {
-      for (let i = n - 1; i >= 0; i--) {
-        const g = this.candGain[i * R + r];
-        this.suffixGain[r * (n + 1) + i] = this.suffixGain[r * (n + 1) + i + 1] + g;
-        this.suffixMaxGain[r * (n + 1) + i] = Math.max(this.suffixMaxGain[r * (n + 1) + i + 1], g);
-      }
-    }
   }
 
   private computeShortfalls(): void {
     for (let r = 0; r < this.R; r++) {
       const have = this.mode === 'known' ? this.tally.known[r] : this.tally.most(r);
-      this.short[r] = Math.max(0, this.rules[r].min - have);
+      this.short[r] = Math.max(0, this.min[r] - have);
     }
   }
 
-  /** Dual bound at price vector p, from candidate i on, for the shortfalls in `short`. */
-  private dualBound(p: number, i: number): number {
+  /** Dual bound at price vector p, from pool row `row` on, for the shortfalls in `short`. */
+  private dualBound(p: number, row: number): number {
     const R = this.R;
     let sum = 0;
     for (let r = 0; r < R; r++) {
       const price = this.prices[p * R + r];
       if (price > 0) sum += price * this.short[r];
     }
-    return sum - this.suffixPenalty[p * (this.n + 1) + i];
+    return sum - this.suffixPenalty[p * (this.P + 1) + row];
   }
 
-  /** Sets up both lower bounds for the shortfalls at the root: only a search with something to find needs them. */
-  private setUpBounds(): void {
-    this.computeShortfalls();
-    this.cover = new CoverBound(this.n, this.R, this.candGain, this.candCost, this.short, this.integerCosts);
-    this.buildPrices();
-  }
-
-  private buildPrices(): void {
-    const { n, R } = this;
+  /** The price vectors of the dual bound, chosen for the largest shortfalls (each rule's minimum). */
+  private buildPrices(gain: Float64Array, cost: Float64Array, short: Float64Array): void {
+    const { P, R } = this;
     const vectors: Float64Array[] = [];
     const singles: { r: number; price: number }[] = [];
     for (let r = 0; r < R; r++) {
       const breakpoints = new Set<number>();
-      for (let i = 0; i < n; i++) {
-        const g = this.candGain[i * R + r];
-        if (g > 0 && Number.isFinite(g) && this.candCost[i] > 0) breakpoints.add(this.candCost[i] / g);
+      for (let i = 0; i < P; i++) {
+        const g = gain[i * R + r];
+        if (g > 0 && Number.isFinite(g) && cost[i] > 0) breakpoints.add(cost[i] / g);
       }
       for (const b of breakpoints) singles.push({ r, price: b });
     }
-    // A rule met at the root stays met, so its prices add nothing. A rule alone at any price bounds no higher than
-    // its fractional knapsack, which its whole-unit table (planner-cover.ts) already bounds from above.
+    // A rule without a minimum needs nothing, so its prices add nothing. A rule alone at any price bounds no higher
+    // than its fractional knapsack, which its whole-unit table (planner-cover.ts) already bounds from above.
     for (const { r, price } of singles) {
-      if (this.short[r] <= 0 || this.cover?.tabled(r)) continue;
+      if (short[r] <= 0 || this.cover.tabled(r)) continue;
       const vector = new Float64Array(R);
       vector[r] = price;
       vectors.push(vector);
     }
-    // Each rule's best single price at the root, then the rules together at those prices: all subsets of up to six
-    // rules, pairs beyond that. A single price's bound at the root is read straight off the candidates.
+    // Each rule's best single price for its whole minimum, then the rules together at those prices: all subsets of
+    // up to six rules, pairs beyond that. A single price's bound is read straight off the pool.
     const best = new Float64Array(R);
     const bestBound = new Float64Array(R).fill(-Infinity);
     for (const { r, price } of singles) {
-      let bound = price * this.short[r];
-      for (let i = 0; i < n; i++) bound -= Math.max(0, price * this.candGain[i * R + r] - this.candCost[i]);
+      let bound = price * short[r];
+      for (let i = 0; i < P; i++) bound -= Math.max(0, price * gain[i * R + r] - cost[i]);
       if (bound > bestBound[r]) [bestBound[r], best[r]] = [bound, price];
     }
-    const useful = [...best.keys()].filter((r) => best[r] > 0 && this.short[r] > 0);
+    const useful = [...best.keys()].filter((r) => best[r] > 0 && short[r] > 0);
     const together: number[][] = [];
     if (useful.length <= 6) {
       for (let mask = 1; mask < 1 << useful.length; mask++) {
@@ -213,33 +236,84 @@ export class PlanSearch {
       for (let a = 0; a < useful.length; a++)
         for (let b = a + 1; b < useful.length; b++) together.push([useful[a], useful[b]]);
     }
+    // A vector that bounds no higher than the whole-unit tables for the rules' full minimums is dropped: a lower
+    // bound left out only weakens the cut, and these were read at every node for nothing.
+    const coverAtRoot = this.cover.empty ? 0 : this.cover.costOf(this.cover.least(0, short));
     for (const members of together) {
       const vector = new Float64Array(R);
-      for (const r of members) vector[r] = best[r];
-      vectors.push(vector);
+      let bound = 0;
+      for (const r of members) {
+        vector[r] = best[r];
+        bound += best[r] * short[r];
+      }
+      for (let i = 0; i < P; i++) {
+        let worth = 0;
+        for (const r of members) worth += vector[r] * gain[i * R + r];
+        bound -= Math.max(0, worth - cost[i]);
+      }
+      if (bound > coverAtRoot + EPS) vectors.push(vector);
     }
-    this.setPrices(vectors);
-  }
-
-  private setPrices(vectors: readonly Float64Array[]): void {
-    const { n, R } = this;
     this.priceCount = vectors.length;
     this.prices = new Float64Array(vectors.length * R);
-    this.suffixPenalty = new Float64Array(vectors.length * (n + 1));
+    this.suffixPenalty = new Float64Array(vectors.length * (P + 1));
     vectors.forEach((vector, p) => {
       this.prices.set(vector, p * R);
-      for (let i = n - 1; i >= 0; i--) {
+      for (let i = P - 1; i >= 0; i--) {
         let worth = 0;
-        for (let r = 0; r < R; r++) if (vector[r] > 0) worth += vector[r] * this.candGain[i * R + r];
-        this.suffixPenalty[p * (n + 1) + i] =
-          this.suffixPenalty[p * (n + 1) + i + 1] + Math.max(0, worth - this.candCost[i]);
+        for (let r = 0; r < R; r++) if (vector[r] > 0) worth += vector[r] * gain[i * R + r];
+        this.suffixPenalty[p * (P + 1) + i] = this.suffixPenalty[p * (P + 1) + i + 1] + Math.max(0, worth - cost[i]);
       }
     });
   }
 
+  /** Sets up the learner's candidates for the bounds: only a search with something to find needs this. */
+  private setUpCandidates(): void {
+    const { R, n } = this;
+    const { candidates, forcedCost } = this.input;
+    let integerCosts = Number.isInteger(forcedCost);
+    for (let i = 0; i < n; i++) {
+      const u = candidates[i];
+      this.row[i] = this.poolRow[u];
+      this.blocked[i] = 0;
+      if (!this.poolWholeCosts) integerCosts &&= Number.isInteger(this.cost[u]);
+    }
+    this.row[n] = this.P;
+    this.integerCosts = integerCosts;
+    this.blockedAhead.fill(0);
+    this.unboundedBlockedAhead.fill(0);
+    const { gain, suffixGain, suffixMaxGain } = this;
+    for (let r = 0; r < R; r++) {
+      const at = r * (n + 1);
+      suffixGain[at + n] = 0;
+      suffixMaxGain[at + n] = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        const g = gain[candidates[i] * R + r];
+        suffixGain[at + i] = suffixGain[at + i + 1] + g;
+        suffixMaxGain[at + i] = suffixMaxGain[at + i + 1] > g ? suffixMaxGain[at + i + 1] : g;
+      }
+    }
+    this.useTwins = this.k === 1 && this.twinLast.length > 0;
+    if (this.useTwins) {
+      this.twinLast.fill(-1);
+      for (let i = 0; i < n; i++) {
+        this.nextTwin[i] = -1;
+        const c = this.twinClass[candidates[i]];
+        if (c < 0) continue;
+        if (this.twinLast[c] >= 0) this.nextTwin[this.twinLast[c]] = i;
+        this.twinLast[c] = i;
+      }
+    }
+  }
+
+  /** Whether the units keep within every maximum, a forbidding one summing the set-aside units too. */
+  private withinLimits(mode: SearchMode): boolean {
+    if (!this.withAside) return this.tally.withinLimits(mode);
+    return this.tally.withinLimits(mode, false) && this.taken.withinLimits(mode, true);
+  }
+
   private valid(): boolean {
-    if (!this.tally.withinLimits(this.mode)) return false;
-    return this.mode === 'known' ? this.tally.allKnownMet(this.rules) : this.tally.noneUnmet(this.rules);
+    if (!this.withinLimits(this.mode)) return false;
+    return this.mode === 'known' ? this.tally.allKnownMet() : this.tally.noneUnmet();
   }
 
   /**
@@ -247,10 +321,10 @@ export class PlanSearch {
    * are at their most, the engine may still leave a unit out, and a plan never proposes a unit that would not count.
    */
   private allCount(): boolean {
-    if (!this.input.shape.leavesOut || !this.tally.mayPassLimit()) return true;
-    const { shape, base, candidates } = this.input;
-    const refs = [...base, ...this.chosen.map((i) => candidates[i])].map((u) => shape.units[u].ref);
-    return evaluateUnits(shape.index.qualification, refs).notCounted.length === 0;
+    if (!this.shape.leavesOut || !this.tally.mayPassLimit()) return true;
+    const { base, candidates } = this.input;
+    const refs = [...base, ...this.chosen.map((i) => candidates[i])].map((u) => this.shape.units[u].ref);
+    return evaluateUnits(this.shape.index.qualification, refs).notCounted.length === 0;
   }
 
   /**
@@ -270,12 +344,13 @@ export class PlanSearch {
       if (ahead !== Infinity && short > ahead - this.blockedAhead[r] + EPS) return false;
       fewest = Math.max(fewest, 1, Math.ceil(short / this.suffixMaxGain[r * (n + 1) + i] - EPS));
     }
+    const row = this.row[i];
     let least = this.integerCosts ? Math.ceil(cost - EPS) : cost;
     // No completion costs less than coverCost, and none costing exactly that adds fewer than coverFewest units.
     let coverCost = -1;
     let coverFewest = 0;
-    if (this.cover && !this.cover.empty) {
-      const covered = this.cover.least(i, this.short);
+    if (!this.cover.empty) {
+      const covered = this.cover.least(row, this.short);
       let bound = cost + this.cover.costOf(covered);
       if (this.integerCosts) bound = Math.ceil(bound - EPS);
       if (bound > least) least = bound;
@@ -284,7 +359,7 @@ export class PlanSearch {
     }
     for (let q = 0; q < this.priceCount && least <= enough + EPS; q++) {
       const p = (q + this.lastCut) % this.priceCount;
-      let bound = cost + this.dualBound(p, i);
+      let bound = cost + this.dualBound(p, row);
       if (this.integerCosts) bound = Math.ceil(bound - EPS);
       if (bound > least) least = bound;
       if (least > enough + EPS) {
@@ -315,18 +390,20 @@ export class PlanSearch {
   /** Whether rule r would be met, in this search's sense, without candidate i (which is chosen). */
   private metWithout(r: number, i: number): boolean {
     const u = this.input.candidates[i];
-    return (this.mode === 'known' ? this.tally.knownWithout(r, u) : this.tally.mostWithout(r, u)) >= this.rules[r].min;
+    return (this.mode === 'known' ? this.tally.knownWithout(r, u) : this.tally.mostWithout(r, u)) >= this.min[r];
   }
 
   /**
    * Whether a chosen unit is already needed by no rule: every rule it adds to is met without it. Adding units only
-   * adds credits, so it stays unneeded in every plan below, and no plan below is minimal.
+   * keeps those rules met, so the unit stays unneeded in every plan below, and no plan below is minimal.
    */
   private holdsRedundantUnit(): boolean {
-    const R = this.R;
+    const { R, gain } = this;
+    const { candidates } = this.input;
     for (const i of this.chosen) {
+      const at = candidates[i] * R;
       let needed = false;
-      for (let r = 0; r < R && !needed; r++) needed = this.candGain[i * R + r] > 0 && !this.metWithout(r, i);
+      for (let r = 0; r < R && !needed; r++) needed = gain[at + r] > 0 && !this.metWithout(r, i);
       if (!needed) return true;
     }
     return false;
@@ -335,8 +412,8 @@ export class PlanSearch {
   /** A hopeful plan that in fact relies on nothing unknown belongs to the 'known' search, not this one. */
   private reliesOnNothing(): boolean {
     if (this.input.forcedCostUnknown) return false;
-    for (const i of this.chosen) if (!this.candCostKnown[i]) return false;
-    return this.tally.allKnownMet(this.rules) && this.tally.withinLimits('known');
+    for (const i of this.chosen) if (!this.costKnown[this.input.candidates[i]]) return false;
+    return this.tally.allKnownMet() && this.withinLimits('known');
   }
 
   /**
@@ -361,15 +438,19 @@ export class PlanSearch {
 
   /** Counts a barred unit ahead in (or out of) `blockedAhead`; unbounded gains are counted apart, never subtracted. */
   private countAhead(j: number, by: 1 | -1): void {
+    const at = this.input.candidates[j] * this.R;
     for (let r = 0; r < this.R; r++) {
-      const g = this.candGain[j * this.R + r];
+      const g = this.gain[at + r];
       if (g === Infinity) this.unboundedBlockedAhead[r] += by;
       else this.blockedAhead[r] += by * g;
     }
   }
 
   private block(i: number, by: 1 | -1): void {
-    for (const j of this.partners[i]) {
+    const barred = this.shape.barredWith[this.input.candidates[i]];
+    for (let b = 0; b < barred.length; b++) {
+      const j = this.candidateIndex[barred[b].unit];
+      if (j < 0) continue;
       const before = this.blocked[j];
       this.blocked[j] += by;
       // Only units ahead of i are still to be decided; those behind it were left out already.
@@ -386,6 +467,16 @@ export class PlanSearch {
     }
   }
 
+  private add(u: number): void {
+    this.tally.add(u);
+    if (this.withAside) this.taken.add(u);
+  }
+
+  private remove(u: number): void {
+    this.tally.remove(u);
+    if (this.withAside) this.taken.remove(u);
+  }
+
   private visit(i: number, cost: number): void {
     this.nodes++;
     if (this.valid()) {
@@ -397,16 +488,16 @@ export class PlanSearch {
     const u = this.input.candidates[i];
     if (this.blocked[i] === 0) {
       this.chosen.push(i);
-      this.tally.add(u);
+      this.add(u);
       // Past a maximum, a unit would not count (or is not allowed): no plan below keeps within it.
-      if (this.tally.withinLimits(this.mode) && !this.holdsRedundantUnit()) {
+      if (this.withinLimits(this.mode) && !this.holdsRedundantUnit()) {
         this.block(i, 1);
-        this.visit(i + 1, cost + this.candCost[i]);
+        this.visit(i + 1, cost + this.cost[u]);
         this.block(i, -1);
       }
-      this.tally.remove(u);
+      this.remove(u);
       this.chosen.pop();
-      if (this.nextTwin.length > 0 && this.nextTwin[i] >= 0) {
+      if (this.useTwins && this.nextTwin[i] >= 0) {
         this.leaveOutTwins(i, 1);
         this.visit(i + 1, cost);
         this.leaveOutTwins(i, -1);
@@ -420,27 +511,50 @@ export class PlanSearch {
   }
 
   /**
-   * Searches under a cost cap that starts at the root's lower bound and rises, at least to the least bound that went
-   * over it and by a step that doubles each time, until k plans fit under it or nothing was cut by it.
+   * The k best plans for one learner. Searches under a cost cap that starts at the root's lower bound and rises, at
+   * least to the least bound that went over it and by a step that doubles each time, until k plans fit under it or
+   * nothing was cut by it.
    */
-  run(): FoundPlan[] {
-    // Units already past a maximum stay past it whatever is added: no plan.
-    if (!this.tally.withinLimits(this.mode)) return [];
-    if (this.valid()) this.cap = this.input.forcedCost;
-    else {
-      this.setUpBounds();
-      if (!this.bound(0, this.input.forcedCost, Infinity)) return [];
-      this.cap = this.least;
+  run(input: SearchInput, k: number): FoundPlan[] {
+    this.input = input;
+    this.k = k;
+    this.n = input.candidates.length;
+    this.nodes = 0;
+    this.rounds = 0;
+    this.lastCut = 0;
+    this.found = [];
+    this.tally.clear();
+    for (const u of input.base) this.tally.add(u);
+    const aside = input.aside ?? [];
+    this.withAside = aside.length > 0 && this.shape.forbidsAny;
+    if (this.withAside) {
+      this.taken.clear();
+      for (const u of input.base) this.taken.add(u);
+      for (const u of aside) this.taken.add(u);
     }
-    let step = 0;
-    for (;;) {
-      this.rounds++;
-      this.found.length = 0;
-      this.nextCap = Infinity;
-      this.visit(0, this.input.forcedCost);
-      if (this.found.length >= this.k || this.nextCap === Infinity) return this.found;
-      step = step === 0 ? this.nextCap - this.cap : 2 * step;
-      this.cap = Math.max(this.nextCap, this.cap + step);
+    // Units already past a maximum stay past it whatever is added: no plan.
+    if (!this.withinLimits(this.mode)) return this.found;
+    const { candidates } = input;
+    for (let i = 0; i < this.n; i++) this.candidateIndex[candidates[i]] = i;
+    try {
+      if (this.valid()) this.cap = input.forcedCost;
+      else {
+        this.setUpCandidates();
+        if (!this.bound(0, input.forcedCost, Infinity)) return this.found;
+        this.cap = this.least;
+      }
+      let step = 0;
+      for (;;) {
+        this.rounds++;
+        this.found.length = 0;
+        this.nextCap = Infinity;
+        this.visit(0, input.forcedCost);
+        if (this.found.length >= this.k || this.nextCap === Infinity) return this.found;
+        step = step === 0 ? this.nextCap - this.cap : 2 * step;
+        this.cap = Math.max(this.nextCap, this.cap + step);
+      }
+    } finally {
+      for (let i = 0; i < this.n; i++) this.candidateIndex[candidates[i]] = -1;
     }
   }
 }
@@ -449,14 +563,13 @@ export class PlanSearch {
  * Per unit position, a class of the units interchangeable with it, or -1: the same cost (and whether it is known),
  * the same counting toward every rule (known credits, credits depending on a level, group slot, uncertainty) and in no
  * barred set, so swapping one for another changes no verdict, cost or size. None when a maximum leaves units out:
- * which unit the engine leaves out can depend on which of them is held. Built once per qualification and cost measure.
+ * which unit the engine leaves out can depend on which of them is held.
  */
-const twinClassesOf = new WeakMap<Float64Array, { of: Int32Array; count: number }>();
-
-function twinClasses(input: SearchInput): { of: Int32Array; count: number } {
-  const { shape, cost, costKnown } = input;
-  let classes = twinClassesOf.get(cost);
-  if (classes) return classes;
+function twinClasses(
+  shape: QualificationShape,
+  cost: Float64Array,
+  costKnown: Uint8Array,
+): { of: Int32Array; count: number } {
   const R = shape.creditRules.length;
   const of = new Int32Array(shape.units.length).fill(-1);
   const ids = new Map<string, number>();
@@ -471,23 +584,5 @@ function twinClasses(input: SearchInput): { of: Int32Array; count: number } {
       of[u] = id;
     }
   }
-  classes = { of, count: ids.size };
-  twinClassesOf.set(cost, classes);
-  return classes;
-}
-
-/** Per candidate, the next candidate of its twin class (`twinClasses`), or -1. */
-function twinsOf(input: SearchInput): Int32Array {
-  const { candidates } = input;
-  const classes = twinClasses(input);
-  const next = new Int32Array(candidates.length).fill(-1);
-  if (classes.count === 0) return next;
-  const last = new Int32Array(classes.count).fill(-1);
-  for (let i = 0; i < candidates.length; i++) {
-    const c = classes.of[candidates[i]];
-    if (c < 0) continue;
-    if (last[c] >= 0) next[last[c]] = i;
-    last[c] = i;
-  }
-  return next;
+  return { of, count: ids.size };
 }

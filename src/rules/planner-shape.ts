@@ -32,12 +32,16 @@ export interface QualificationShape {
   readonly uncertain: Uint8Array;
   /** Per group slot: credits left for its units of unknown credits (Infinity when the group states no total). */
   readonly slotLeft: readonly number[];
+  /** Per credit rule: the least of its measure it asks for (0 when it states no minimum). */
+  readonly min: Float64Array;
   /** Per credit rule: the most of its measure that may count or be taken (Infinity for no maximum). */
   readonly limit: Float64Array;
   /** Per credit rule: 1 when its maximum forbids more, 0 when it leaves units out (or there is none). */
   readonly forbids: Uint8Array;
   /** Whether any rule has a maximum that leaves units out. */
   readonly leavesOut: boolean;
+  /** Whether any rule has a maximum that forbids more. */
+  readonly forbidsAny: boolean;
 }
 
 const shapes = new WeakMap<QualificationDefinition, QualificationShape>();
@@ -98,9 +102,11 @@ export function shapeOf(q: QualificationDefinition): QualificationShape {
     slot,
     uncertain,
     slotLeft,
+    min: Float64Array.from(creditRuleRows, ({ row }) => compiled.required[row]),
     limit: Float64Array.from(creditRuleRows, ({ row }) => compiled.limit[row]),
     forbids: Uint8Array.from(creditRuleRows, ({ row }) => compiled.forbidsOver[row]),
     leavesOut: compiled.caps.length > 0,
+    forbidsAny: creditRuleRows.some(({ row }) => compiled.forbidsOver[row] === 1),
   };
   shapes.set(q, shape);
   return shape;

@@ -1,6 +1,6 @@
 // What the planner's search counts: running credit tallies of a set of units, rule by rule (the engine's counting,
 // from the shape), and what each unit can add to each rule at best, set up once per qualification.
-import type { CreditRule, QualificationShape } from './planner-shape';
+import type { QualificationShape } from './planner-shape';
 
 /**
  * 'known': every rule met on known values, and no unit of unknown cost added (a plan that relies on nothing unknown).
@@ -28,6 +28,15 @@ export class Tally {
     this.capped = new Float64Array(this.R);
     this.unbounded = new Int32Array(this.R);
     this.slotCount = new Int32Array(this.R * this.S);
+  }
+
+  /** Back to no units, for the next learner. */
+  clear(): void {
+    this.known.fill(0);
+    this.ifLevel.fill(0);
+    this.capped.fill(0);
+    this.unbounded.fill(0);
+    this.slotCount.fill(0);
   }
 
   add(u: number): void {
@@ -84,24 +93,28 @@ export class Tally {
     return this.known[r] - this.shape.known[u * this.R + r];
   }
 
-  allKnownMet(rules: readonly CreditRule[]): boolean {
-    for (let r = 0; r < this.R; r++) if (this.known[r] < rules[r].min) return false;
+  allKnownMet(): boolean {
+    const { min } = this.shape;
+    for (let r = 0; r < this.R; r++) if (this.known[r] < min[r]) return false;
     return true;
   }
 
-  noneUnmet(rules: readonly CreditRule[]): boolean {
-    for (let r = 0; r < this.R; r++) if (this.most(r) < rules[r].min) return false;
+  noneUnmet(): boolean {
+    const { min } = this.shape;
+    for (let r = 0; r < this.R; r++) if (this.most(r) < min[r]) return false;
     return true;
   }
 
   /**
    * Whether the units keep within every maximum: their known sum never passes one (adding units cannot undo that);
    * in 'known' mode, not even with unknown values read at their most (the maximum is met on known values).
+   * `forbidding` true checks only the maxima that forbid, false only the others; left out, all of them.
    */
-  withinLimits(mode: SearchMode): boolean {
-    const { limit } = this.shape;
+  withinLimits(mode: SearchMode, forbidding?: boolean): boolean {
+    const { limit, forbids } = this.shape;
     for (let r = 0; r < this.R; r++) {
       if (limit[r] === Infinity) continue;
+      if (forbidding !== undefined && (forbids[r] === 1) !== forbidding) continue;
       if ((mode === 'known' ? this.most(r) : this.known[r]) > limit[r]) return false;
     }
     return true;
@@ -135,7 +148,7 @@ export function gains(shape: QualificationShape, mode: SearchMode): Gains {
       for (let at = 0; at < n * R; at++) {
         const s = shape.slot[at];
         // A rule without a minimum (a maximum alone) needs nothing: adding to it helps nothing.
-        if (shape.creditRules[at % R].min === 0) continue;
+        if (shape.min[at % R] === 0) continue;
         gain[at] =
           m === 'known' ? shape.known[at] : shape.known[at] + shape.ifLevel[at] + (s >= 0 ? shape.slotLeft[s] : 0);
         if (gain[at] > 0) helps[Math.floor(at / R)] = 1;

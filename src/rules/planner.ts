@@ -26,7 +26,7 @@ import { barredClashes, evaluateUnits } from './evaluate';
 import type { LearnerUnits, QualificationDefinition } from './model';
 import { noPlanReason } from './planner-reason';
 import { PlanSearch, type FoundPlan, type SearchInput } from './planner-search';
-import { canHelp, Tally, type SearchMode } from './planner-tally';
+import { Tally } from './planner-tally';
 import { costTable, shapeOf, type CostMeasure, type QualificationShape } from './planner-shape';
 
 export type { CostMeasure } from './planner-shape';
@@ -63,20 +63,78 @@ export interface PlanStatistics {
 }
 
 /**
+ * What the planner keeps per qualification and cost measure, so that a learner pays only for its own plans: the
+ * shape, the costs, one search per mode, and buffers indexed by unit position (cleared for each learner).
+ */
+interface Planning {
+  shape: QualificationShape;
+  lookup: ReadonlyMap<string, number>;
+  cost: Float64Array;
+  costKnown: Uint8Array;
+  known: PlanSearch;
+  hopeful: PlanSearch;
+  takenAt: Uint8Array;
+  inBase: Uint8Array;
+  /** Per unit position, a counted or mandatory unit it is barred with (-1 for none). */
+  blockedBy: Int32Array;
+  /** The counted and forced units, and with them the set-aside ones (for forbidding maxima). */
+  held: Tally;
+  heldTaken: Tally;
+}
+
+const plannings = new WeakMap<QualificationDefinition, Map<CostMeasure, Planning>>();
+
+function planningOf(q: QualificationDefinition, measure: CostMeasure): Planning {
+  let byMeasure = plannings.get(q);
+  if (!byMeasure) plannings.set(q, (byMeasure = new Map()));
+  let planning = byMeasure.get(measure);
+  if (!planning) {
+    const shape = shapeOf(q);
+    const { cost, known } = costTable(q, measure);
+    const n = shape.units.length;
+    planning = {
+      shape,
+      lookup: compileQualification(q).lookup,
+      cost,
+      costKnown: known,
+      known: new PlanSearch(shape, cost, known, 'known'),
+      hopeful: new PlanSearch(shape, cost, known, 'hopeful'),
+      takenAt: new Uint8Array(n),
+      inBase: new Uint8Array(n),
+      blockedBy: new Int32Array(n),
+      held: new Tally(shape),
+      heldTaken: new Tally(shape),
+    };
+    byMeasure.set(measure, planning);
+  }
+  return planning;
+}
+
+/**
  * The units whose unknown credits or level leave a rule undecided on this set of units: for each rule the known
  * credits do not meet, the units that count toward it only if their unknown values allow (the engine's `undecidedBy`).
+ * `taken` holds the same units and the set-aside ones, which a forbidding maximum sums too.
  */
-function reliedOn(shape: QualificationShape, units: readonly number[]): Set<number> {
+function reliedOn(shape: QualificationShape, tally: Tally, taken: Tally, units: readonly number[]): number[] {
   const R = shape.creditRules.length;
-  const relies = new Set<number>();
-  const tally = new Tally(shape);
-  for (const u of units) tally.add(u);
-  shape.creditRules.forEach((rule, r) => {
+  const relies: number[] = [];
+  for (let r = 0; r < R; r++) {
     // Undecided: the known values fall short of the minimum, or could pass the maximum at their most.
-    if (tally.known[r] >= rule.min && tally.most(r) <= shape.limit[r]) return;
-    for (const u of units) if (shape.uncertain[u * R + r]) relies.add(u);
-  });
+    const most = shape.forbids[r] === 1 ? taken.most(r) : tally.most(r);
+    if (tally.known[r] >= shape.min[r] && most <= shape.limit[r]) continue;
+    for (const u of units) if (shape.uncertain[u * R + r] && !relies.includes(u)) relies.push(u);
+  }
   return relies;
+}
+
+/** The message for a mandatory unit the learner cannot add: barred with a unit that counts, or taken and set aside. */
+function blockedMandatory(shape: QualificationShape, unit: number, by: number, counted: boolean): string {
+  const ref = shape.units[unit].ref;
+  const other = by >= 0 ? shape.units[by].ref : ref;
+  const set = by >= 0 ? shape.barredWith[unit].find((b) => b.unit === by)?.set : undefined;
+  return by >= 0 && counted
+    ? `the mandatory unit ${ref} is barred with ${other} (set ${set ?? '?'}), which the learner has taken: give up ${other}`
+    : `the mandatory unit ${ref} is barred with another mandatory unit (set ${set ?? '?'}): check the qualification's definition`;
 }
 
 /** Like `planCompletion`, also saying how much searching it took (for the benchmark). */
@@ -85,127 +143,147 @@ export function planCompletionWithStatistics(
   learner: LearnerUnits,
   options: PlanOptions = {},
 ): PlanResult & { statistics: PlanStatistics } {
-  const shape = shapeOf(q);
+  const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
+  // Set on the result, not spread into a copy of it: the copy cost more than a plan for a learner with little to do.
+  const result: PlanResult & { statistics?: PlanStatistics } = plan(q, learner, options, statistics);
+  result.statistics = statistics;
+  return result as PlanResult & { statistics: PlanStatistics };
+}
+
+function plan(
+  q: QualificationDefinition,
+  learner: LearnerUnits,
+  options: PlanOptions,
+  statistics: PlanStatistics,
+): PlanResult {
   const measure = options.cost ?? 'credits';
+  const planning = planningOf(q, measure);
+  const { shape, lookup, cost, costKnown, takenAt, inBase, blockedBy, held, heldTaken } = planning;
   const asked = options.maxPlans;
   const maxPlans = asked !== undefined && Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : 3;
-  const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
+  const n = shape.units.length;
+  takenAt.fill(0);
+  inBase.fill(0);
+  blockedBy.fill(-1);
 
   // A unit of another qualification that counts as one of this one's is planned for as that unit.
-  const { lookup } = compileQualification(q);
-  const own = (ref: string): string[] => {
-    const u = lookup.get(ref);
-    return u === undefined ? [] : [shape.units[u].ref];
-  };
-  const taken = [...new Set([...learner.achieved, ...learner.planned].flatMap(own))];
-  const takenSet = new Set(taken);
-  const result: PlanResult = { plans: [] };
-  let counted = taken;
-  const clashes = barredClashes(shape.index, takenSet);
-  // Units a maximum leaves out stay the learner's but do not count: plans are made for the units that count.
-  const leftOut = shape.leavesOut && clashes.length === 0 ? evaluateUnits(q, taken).notCounted : [];
-  if (leftOut.length > 0) {
-    counted = taken.filter((ref) => !leftOut.includes(ref));
-    result.setAside = leftOut;
-  }
-  if (clashes.length > 0) {
-    const evaluation = evaluateUnits(q, taken);
-    counted = evaluation.counted;
-    result.setAside = evaluation.notCounted;
-    const countedSet = new Set(counted);
-    result.resolveFirst = clashes
-      .map(({ set, taken: both }) => {
-        const keep = both.filter((ref) => countedSet.has(ref));
-        const drop = both.filter((ref) => !countedSet.has(ref));
-        return `resolve the barred set ${set.id} first: keep ${keep.join(', ') || 'one unit'}, give up ${drop.join(', ')}`;
-      })
-      .join('; ');
-  }
-
-  const n = shape.units.length;
-  const inBase = new Uint8Array(n);
-  const blockedBy: ({ unit: number; set: string } | undefined)[] = new Array(n);
-  const block = (u: number): void => {
-    for (const b of shape.barredWith[u]) blockedBy[b.unit] ??= { unit: u, set: b.set };
-  };
-  const base = counted.map((ref) => shape.position.get(ref) as number);
-  const countedUnits = new Set(base);
-  for (const u of base) inBase[u] = 1;
-  for (const u of base) block(u);
-
-  const forced = shape.mandatory.filter((m) => !inBase[m.unit]);
-  for (const m of forced) {
-    const ref = shape.units[m.unit].ref;
-    const by = blockedBy[m.unit];
-    if (takenSet.has(ref) || by !== undefined) {
-      const other = by ? shape.units[by.unit].ref : ref;
-      const reason =
-        by && countedUnits.has(by.unit)
-          ? `the mandatory unit ${ref} is barred with ${other} (set ${by.set}), which the learner has taken: give up ${other}`
-          : `the mandatory unit ${ref} is barred with another mandatory unit (set ${by?.set ?? '?'}): check the qualification's definition`;
-      return { ...result, noPlanReason: reason, statistics };
+  const taken: number[] = [];
+  for (const list of [learner.achieved, learner.planned]) {
+    for (const ref of list) {
+      const u = lookup.get(ref);
+      if (u !== undefined && takenAt[u] === 0) {
+        takenAt[u] = 1;
+        taken.push(u);
+      }
     }
-    inBase[m.unit] = 1;
-    block(m.unit);
+  }
+  let clash = false;
+  if (shape.hasBarred)
+    for (const u of taken) for (const b of shape.barredWith[u]) if (takenAt[b.unit] === 1) clash = true;
+  // Units a maximum leaves out stay the learner's but do not count: plans are made for the units that count. The
+  // engine leaves a unit out only where a maximum could be passed, so a learner within every one skips it.
+  let mayLeaveOut = false;
+  if (shape.leavesOut && !clash) {
+    held.clear();
+    for (const u of taken) held.add(u);
+    mayLeaveOut = held.mayPassLimit();
+  }
+  const result: PlanResult = { plans: [] };
+  let base = taken;
+  let aside: number[] = [];
+  if (clash || mayLeaveOut) {
+    const refs = taken.map((u) => shape.units[u].ref);
+    const evaluation = evaluateUnits(q, refs);
+    if (evaluation.notCounted.length > 0) {
+      const countedSet = new Set(evaluation.counted);
+      base = taken.filter((u) => countedSet.has(shape.units[u].ref));
+      aside = taken.filter((u) => !countedSet.has(shape.units[u].ref));
+      result.setAside = evaluation.notCounted;
+    }
+    if (clash) {
+      const countedSet = new Set(evaluation.counted);
+      result.resolveFirst = barredClashes(shape.index, new Set(refs))
+        .map(({ set, taken: both }) => {
+          const keep = both.filter((ref) => countedSet.has(ref));
+          const drop = both.filter((ref) => !countedSet.has(ref));
+          return `resolve the barred set ${set.id} first: keep ${keep.join(', ') || 'one unit'}, give up ${drop.join(', ')}`;
+        })
+        .join('; ');
+    }
   }
 
-  const { cost, known: costKnown } = costTable(q, measure);
-  const forcedUnits = forced.map((m) => m.unit);
-  const withForced = [...base, ...forcedUnits];
-  const takenAt = new Uint8Array(n);
-  for (const ref of taken) takenAt[shape.position.get(ref) as number] = 1;
-  const open: number[] = [];
-  for (let u = 0; u < n; u++) if (!inBase[u] && !takenAt[u] && blockedBy[u] === undefined) open.push(u);
-  const helps = (mode: SearchMode): number[] => {
-    const candidates: number[] = [];
-    for (const u of open) if (canHelp(shape, mode, u) && (mode === 'hopeful' || costKnown[u] === 1)) candidates.push(u);
-    return candidates;
-  };
-  const input = (mode: SearchMode): SearchInput => ({
-    shape,
-    base: withForced,
-    candidates: helps(mode),
-    cost,
-    costKnown,
-    forcedCost: forcedUnits.reduce((sum, u) => sum + cost[u], 0),
-    forcedCostUnknown: forcedUnits.some((u) => costKnown[u] === 0),
-  });
+  for (const u of base) inBase[u] = 1;
+  for (const u of base) for (const b of shape.barredWith[u]) if (blockedBy[b.unit] < 0) blockedBy[b.unit] = u;
+  const withForced = base.slice();
+  const forcedUnits: number[] = [];
+  let forcedCost = 0;
+  let forcedCostUnknown = false;
+  for (const m of shape.mandatory) {
+    const u = m.unit;
+    if (inBase[u]) continue;
+    if (takenAt[u] === 1 || blockedBy[u] >= 0) {
+      const reason = blockedMandatory(shape, u, blockedBy[u], base.includes(blockedBy[u]));
+      result.noPlanReason = reason;
+      return result;
+    }
+    inBase[u] = 1;
+    for (const b of shape.barredWith[u]) if (blockedBy[b.unit] < 0) blockedBy[b.unit] = u;
+    forcedUnits.push(u);
+    withForced.push(u);
+    forcedCost += cost[u];
+    if (costKnown[u] === 0) forcedCostUnknown = true;
+  }
 
-  // Units that already pass a maximum stay past it whatever is added: no search in that mode can find a plan.
-  const held = new Tally(shape);
+  // Units that already pass a maximum stay past it whatever is added: no search in that mode can find a plan. A
+  // forbidding maximum sums the set-aside units too.
+  held.clear();
   for (const u of withForced) held.add(u);
-  const past = shape.creditRules.findIndex((_, r) => held.known[r] > shape.limit[r]);
-  if (past >= 0) {
-    const rule = shape.creditRules[past];
-    const reason = `"${rule.text}": the units taken already pass its maximum of ${shape.limit[past]}; give some up before planning more`;
-    return { ...result, noPlanReason: reason, statistics };
+  heldTaken.clear();
+  for (const u of withForced) heldTaken.add(u);
+  for (const u of aside) heldTaken.add(u);
+  for (let r = 0; r < shape.creditRules.length; r++) {
+    const sum = shape.forbids[r] === 1 ? heldTaken.known[r] : held.known[r];
+    if (sum > shape.limit[r]) {
+      const reason = `"${shape.creditRules[r].text}": the units taken already pass its maximum of ${shape.limit[r]}; give some up before planning more`;
+      result.noPlanReason = reason;
+      return result;
+    }
   }
+
+  const open: number[] = [];
+  for (let u = 0; u < n; u++) if (!inBase[u] && !takenAt[u] && blockedBy[u] < 0) open.push(u);
   const found: FoundPlan[] = [];
-  if (!forcedUnits.some((u) => costKnown[u] === 0) && held.withinLimits('known')) {
-    const search = new PlanSearch(input('known'), 'known', maxPlans);
-    found.push(...search.run());
-    statistics.nodes += search.nodes;
-    statistics.rounds += search.rounds;
-  }
-  if (found.length < maxPlans && held.withinLimits('hopeful')) {
-    const search = new PlanSearch(input('hopeful'), 'hopeful', maxPlans - found.length);
-    found.push(...search.run());
+  for (const mode of ['known', 'hopeful'] as const) {
+    if (found.length >= maxPlans || (mode === 'known' && forcedCostUnknown)) continue;
+    const search = planning[mode];
+    const candidates: number[] = [];
+    for (const u of open) if (search.pool[u] === 1) candidates.push(u);
+    const input: SearchInput = { base: withForced, candidates, forcedCost, forcedCostUnknown, aside };
+    for (const plan of search.run(input, maxPlans - found.length)) found.push(plan);
     statistics.nodes += search.nodes;
     statistics.rounds += search.rounds;
   }
 
-  result.plans = found.map((plan) => {
+  for (const plan of found) {
     const add = [...forcedUnits, ...plan.units].sort((a, b) => a - b);
-    const relies = reliedOn(shape, [...withForced, ...plan.units]);
-    for (const u of add) if (!costKnown[u]) relies.add(u);
-    return {
+    for (const u of plan.units) {
+      held.add(u);
+      heldTaken.add(u);
+    }
+    const relies = reliedOn(shape, held, heldTaken, [...withForced, ...plan.units]);
+    for (const u of plan.units) {
+      held.remove(u);
+      heldTaken.remove(u);
+    }
+    for (const u of add) if (!costKnown[u] && !relies.includes(u)) relies.push(u);
+    result.plans.push({
       add: add.map((u) => shape.units[u].ref),
       cost: plan.cost,
-      reliesOnUnknown: [...relies].sort((a, b) => a - b).map((u) => shape.units[u].ref),
-    };
-  });
+      reliesOnUnknown: relies.sort((a, b) => a - b).map((u) => shape.units[u].ref),
+    });
+  }
   if (result.plans.length === 0) result.noPlanReason = noPlanReason(shape, withForced, open);
-  return { ...result, statistics };
+  return result;
 }
 
 /**
@@ -217,6 +295,5 @@ export function planCompletion(
   learner: LearnerUnits,
   options: PlanOptions = {},
 ): PlanResult {
-  const { statistics: _statistics, ...result } = planCompletionWithStatistics(q, learner, options);
-  return result;
+  return plan(q, learner, options, { nodes: 0, rounds: 0 });
 }
