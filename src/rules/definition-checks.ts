@@ -103,6 +103,56 @@ function checkAliases(q: QualificationDefinition, problems: Problems): void {
   );
 }
 
+/** A QCF unit reference: a letter, three digits and four digits, with or without separators. */
+const QCF_REF = /^[A-Z]\d{7}$/;
+/**
+ * A letter and two runs of digits, or runs of digits between slashes (a qualification number, 600/5106/1): a QCF unit
+ * reference typed with digits missing or over, or the wrong number copied.
+ */
+const QCF_LIKE = /^(?:[A-Za-z]\s*[/\\.\s-]\s*\d{2,}\s*[/\\.\s-]\s*\d{2,}|\d{2,}\s*\/\s*\d{2,}(?:\s*\/\s*\d+)?)$/;
+/** A QCF reference inside a longer text (`Y/600/1234 Deal with customers`), not inside a longer code. */
+const QCF_INSIDE = /(?<![A-Za-z0-9])[A-Za-z]\s*[/\\.-]?\s*\d{3}\s*[/\\.-]?\s*\d{4}(?![0-9])/;
+
+/** Why a unit reference could not head a cohort sheet's column as that unit, if it could not. */
+function malformedRef(ref: string): 'qcf-digits' | 'extra-text' | 'too-short' | undefined {
+  const key = unitKey(ref);
+  if (QCF_REF.test(key)) return undefined;
+  if (key.replace(/[^A-Z0-9]/g, '').length < 2) return 'too-short';
+  if (QCF_INSIDE.test(ref)) return 'extra-text';
+  return QCF_LIKE.test(ref.trim()) ? 'qcf-digits' : undefined;
+}
+
+/**
+ * An equivalent is a unit of another qualification, by the ref its header carries: a ref a header could not carry,
+ * one that already names this qualification's unit (its ref or an alias: the header would mean both), or one listed
+ * twice (which unit would it count as?) is the definition's problem. That `countsAs` is a unit of this qualification
+ * is checked as the definition is built.
+ */
+function checkEquivalents(q: QualificationDefinition, problems: Problems): void {
+  const equivalents = q.equivalents ?? [];
+  if (equivalents.length === 0) return;
+  const own = new Map<string, string>();
+  for (const u of q.units) for (const name of [u.ref, ...(u.aliases ?? [])]) own.set(unitKey(name), u.ref);
+  equivalents.forEach((e, i) => {
+    const why = malformedRef(e.ref);
+    const unit = own.get(unitKey(e.ref));
+    if (why !== undefined) problems.add(['equivalents', i, 'ref'], { code: 'malformed-unit-ref', ref: e.ref, why });
+    else if (unit !== undefined)
+      problems.add(['equivalents', i, 'ref'], { code: 'equivalent-is-own-unit', ref: e.ref, unit });
+  });
+  reportDuplicates(
+    equivalents,
+    (e) => unitKey(e.ref),
+    (i, first) =>
+      problems.add(['equivalents', i, 'ref'], {
+        code: 'duplicate-equivalent',
+        ref: equivalents[i].ref,
+        first: first + 1,
+        second: i + 1,
+      }),
+  );
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function isRealIsoDate(text: string): boolean {
@@ -279,6 +329,7 @@ function checkSatisfiable(q: QualificationDefinition, problems: Problems): void 
  */
 export function checkDefinition(q: QualificationDefinition, problems: Problems, referencesResolved: boolean): void {
   checkDuplicates(q, problems);
+  checkEquivalents(q, problems);
   checkRanges(q, problems);
   if (!referencesResolved) return;
   checkRules(q, 'checkTargets', problems);

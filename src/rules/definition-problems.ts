@@ -33,6 +33,11 @@ type WholeProblem =
   | { code: 'duplicate-unit-number'; number: number; firstRef: string; ref: string }
   | { code: 'duplicate-rule-id'; id: string; first: number; second: number }
   | { code: 'alias-clash'; alias: string; unit: string; other: string }
+  /** `unit`: the qualification's own unit whose ref or other header the equivalent's ref is. */
+  | { code: 'equivalent-is-own-unit'; ref: string; unit: string }
+  | { code: 'duplicate-equivalent'; ref: string; first: number; second: number }
+  /** `why`: a QCF reference with digits missing or over, a ref with more text after it, or too short to be one. */
+  | { code: 'malformed-unit-ref'; ref: string; why: 'qcf-digits' | 'extra-text' | 'too-short' }
   | { code: 'bad-date'; field: 'from' | 'to'; value: string }
   | { code: 'dates-backwards'; from: string; to: string }
   | { code: 'glh-backwards'; min: number; max: number }
@@ -89,6 +94,9 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   'duplicate-unit-number',
   'duplicate-rule-id',
   'alias-clash',
+  'equivalent-is-own-unit',
+  'duplicate-equivalent',
+  'malformed-unit-ref',
   'bad-date',
   'dates-backwards',
   'glh-backwards',

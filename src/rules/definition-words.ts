@@ -3,6 +3,7 @@
 // are the same for all, so a problem reads alike wherever it is shown and nothing parses them back.
 import { KIND_NAMES } from './kinds';
 import type { DefinitionProblem, PathSegment } from './definition-problems';
+import { unitKey } from './unit-key';
 
 /** How a surface names what the sentences refer to. */
 export interface ProblemVocabulary {
@@ -54,6 +55,7 @@ const OWNER_KINDS: Record<string, { word: string; key: string }> = {
   units: { word: 'unit', key: 'ref' },
   groups: { word: 'group', key: 'id' },
   rules: { word: 'rule', key: 'id' },
+  equivalents: { word: 'equivalent unit', key: 'ref' },
 };
 
 /**
@@ -128,6 +130,16 @@ function listOf(names: readonly string[]): string {
   return names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, ...`;
 }
 
+/** What is wrong with a unit reference a cohort sheet's header could not carry, and what to write instead. */
+const MALFORMED_WORDS = {
+  'qcf-digits':
+    "is not a QCF unit reference (a letter, three digits and four digits, for example Y/600/1234): write the ref as the other qualification's specification gives it",
+  'extra-text':
+    'holds more than a unit reference: write the ref alone (for example Y/600/1234), and the title as its title',
+  'too-short':
+    "is too short for a header to name it: write the ref of the other qualification's unit, for example Y/600/1234",
+} as const;
+
 /** The problem as a sentence saying what is wrong and what to do, in the surface's vocabulary. */
 export function problemWords(problem: DefinitionProblem, root: unknown, v: ProblemVocabulary): string {
   const at = problem.path;
@@ -194,6 +206,14 @@ export function problemWords(problem: DefinitionProblem, root: unknown, v: Probl
       return `Rule id "${problem.id}" is used twice ${v.positions('rules', problem.first, problem.second)}: give each rule its own id.`;
     case 'alias-clash':
       return `${v.alias} "${problem.alias}" of unit ${problem.unit} also names unit ${problem.other}: a header would mean both; remove or change the alias.`;
+    case 'equivalent-is-own-unit': {
+      const how = unitKey(problem.ref) === unitKey(problem.unit) ? '' : ` (${v.alias.toLowerCase()} of that unit)`;
+      return `Equivalent unit ${problem.ref} already names unit ${problem.unit} of this qualification${how}: an equivalent is a unit of another qualification that counts as one of this one's; remove it, or correct its ref.`;
+    }
+    case 'duplicate-equivalent':
+      return `Equivalent unit ${problem.ref} is listed twice ${v.positions('equivalents', problem.first, problem.second)}: keep one, since a unit can count as only one unit of this qualification.`;
+    case 'malformed-unit-ref':
+      return `Equivalent unit "${problem.ref}" ${MALFORMED_WORDS[problem.why]}.`;
     case 'bad-date':
       return `The operational ${problem.field} date "${problem.value}" is not a date${v.dateFix(problem.value)}.`;
     case 'dates-backwards':
