@@ -114,6 +114,16 @@ const SAMPLES: { [C in ProblemCode]: { problem: Extract<ProblemData, { code: C }
     },
     path: ['rules', 0, 'min'],
   },
+  'unsatisfiable-together': {
+    problem: {
+      code: 'unsatisfiable-together',
+      rule: 'group-B',
+      others: [{ id: 'C1', says: 'at most 1 unit from group B (more is not allowed)' }],
+      maxima: ['C1'],
+      fix: 'lower its minimum',
+    },
+    path: ['rules', 1, 'min'],
+  },
   'not-json': { problem: { code: 'not-json', detail: 'Unexpected token' }, path: [] },
   'not-a-definition': { problem: { code: 'not-a-definition' }, path: [] },
   'empty-file': { problem: { code: 'empty-file' }, path: [] },
@@ -195,6 +205,7 @@ describe('definition problems', () => {
       ['glh-backwards', /: min must not be more than max\.$/, /: GLH min must not be more than GLH max\.$/],
       ['alias-clash', /^Alias "U2"/, /^Other header "U2"/],
       ['qualification-twice', /in this file/, /on this sheet/],
+      ['unsatisfiable-together', /, or correct max of rule C1\.$/, /, or correct the Maximum of rule C1\.$/],
       ['duplicate-equivalent', /\(positions 1 and 2\)/, /\(rows 41 and 42\)/],
     ];
     for (const [code, file, sheetPattern] of pairs) {

@@ -36,6 +36,7 @@ export function sheetWords(block: Block, cells: SheetCells): ProblemVocabulary {
     field: sheetField,
     its: (field) => ITS[field],
     minimumOf: (rule) => `the Minimum of rule ${rule}`,
+    maximumOf: (rule) => `the Maximum of rule ${rule}`,
     table: (list) => (list === 'groups' ? 'the group table' : 'the unit table'),
     unknown: 'leave the cell empty when not known',
     types: (types) => {

@@ -48,7 +48,18 @@ type WholeProblem =
   /** `counted`: the units the rule counts, in the kind's words. */
   | { code: 'unreachable-minimum'; rule: string; min: number; counted: string; most: number; measure?: string }
   /** `result`: the rule's result in its kind's words; `fix`: what its kind says to correct. */
-  | { code: 'unsatisfiable'; rule: string; barred: boolean; result: string; fix: string };
+  | { code: 'unsatisfiable'; rule: string; barred: boolean; result: string; fix: string }
+  /**
+   * No set of units meets `rule` and `others` together (each of them needed for that), with a maximum that forbids
+   * more among them (`maxima`, `rule` itself perhaps); `says`: each other rule in its kind's words.
+   */
+  | {
+      code: 'unsatisfiable-together';
+      rule: string;
+      others: readonly { id: string; says: string }[];
+      maxima: readonly string[];
+      fix: string;
+    };
 
 /** Problems of a rules file as a whole. */
 type FileProblem =
@@ -106,6 +117,7 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   'mandatory-over-total',
   'unreachable-minimum',
   'unsatisfiable',
+  'unsatisfiable-together',
   'not-json',
   'not-a-definition',
   'empty-file',

@@ -15,6 +15,8 @@ export interface ProblemVocabulary {
   its(field: 'min' | 'groupTotal' | 'glhMin' | 'glhMax'): string;
   /** A rule's minimum named with its rule: `min of rule total` (sheet: `the Minimum of rule total`). */
   minimumOf(rule: string): string;
+  /** A rule's maximum named with its rule: `max of rule one-D` (sheet: `the Maximum of rule one-D`). */
+  maximumOf(rule: string): string;
   /** Where groups or units are declared: `groups` (sheet: `the group table`). */
   table(list: 'groups' | 'units'): string;
   /** The way to say a value is not known, after `or`: `null when not known`. */
@@ -114,6 +116,7 @@ export const FILE_WORDS: ProblemVocabulary = {
   owner: ownerOf,
   its: (field) => ({ min: 'min', groupTotal: 'totalCredits', glhMin: 'min', glhMax: 'max' })[field],
   minimumOf: (rule) => `min of rule ${rule}`,
+  maximumOf: (rule) => `max of rule ${rule}`,
   table: (list) => list,
   unknown: 'null when not known',
   types: (types) => types.map((t) => TYPE_WORDS[t] ?? t).join(' or '),
@@ -125,6 +128,11 @@ export const FILE_WORDS: ProblemVocabulary = {
 
 /** The kinds a definition may name, from the registry of kinds. */
 export const RULE_KINDS: readonly string[] = KIND_NAMES;
+
+/** `a`, `a and b`, `a, b and c`. */
+function listWords(items: readonly string[], last: 'and' | 'or'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
 
 function listOf(names: readonly string[]): string {
   return names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, ...`;
@@ -235,6 +243,14 @@ export function problemWords(problem: DefinitionProblem, root: unknown, v: Probl
     case 'unsatisfiable': {
       const barred = problem.barred ? ' (one unit of each barred set counting)' : '';
       return `No choice of units meets every rule: even taking every unit${barred}, rule ${problem.rule} is not met (${problem.result}); ${problem.fix}.`;
+    }
+    case 'unsatisfiable-together': {
+      const maxima = problem.maxima.map((id) => v.maximumOf(id));
+      const orMaxima = maxima.length === 0 ? '' : `, or correct ${listWords(maxima, 'or')}`;
+      if (problem.others.length === 0)
+        return `No choice of units meets rule ${problem.rule}: every choice of the units it counts either falls short of its minimum or passes its maximum, which forbids more; ${problem.fix}${orMaxima}.`;
+      const others = problem.others.map((o) => `rule ${o.id} (${o.says})`);
+      return `No choice of units meets every rule: rule ${problem.rule} cannot be met together with ${listWords(others, 'and')}, whatever units are taken; ${problem.fix}${orMaxima}.`;
     }
     case 'not-json':
       return `The file is not valid JSON (${problem.detail}): check the commas and quotes near that place.`;
