@@ -1,6 +1,7 @@
 // A centre's rules file in JSON, for the pane's import and export and the CLI: the text in, definitions with the
 // centre's values marked against the catalogue out; and definitions back to the text a person can edit.
 import type { QualificationDefinition, Rule } from './model';
+import { boundsOf, isCreditRule, type CreditRule } from './kinds';
 import { type RulesFileProblem, fileErrors, parseQualificationDefinitions } from './definition';
 import { normaliseQualificationId } from './catalogue';
 import { rulesFileOrigin, withProvenance } from './provenance';
@@ -36,11 +37,11 @@ export function readDefinitionsJson(
 }
 
 /**
- * A rule as a rules file writes it. A sum with a maximum alone holds a minimum of 0 in the model, which a rules file
+ * A rule as a rules file writes it. A rule with a maximum alone holds a minimum of 0 in the model, which a rules file
  * refuses (a minimum of 0 is a slip there): it is written without one, as the centre wrote it.
  */
-function ruleJson(rule: Rule): Rule | Omit<Rule, 'min'> {
-  if (rule.kind !== 'sum' || rule.min > 0) return rule;
+function ruleJson(rule: Rule): Rule | Omit<CreditRule, 'min'> {
+  if (!isCreditRule(rule) || boundsOf(rule).min > 0) return rule;
   const { min: _none, ...rest } = rule;
   return rest;
 }
