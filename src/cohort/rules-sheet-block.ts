@@ -114,8 +114,6 @@ export class BlockReader {
       }
       if (block.json[t] === undefined) block.json[t] = [];
     }
-    // The table of equivalents is optional: a header with no rows under it says nothing.
-    if (Array.isArray(block.json.equivalents) && block.json.equivalents.length === 0) delete block.json.equivalents;
     return block;
   }
 
