@@ -62,6 +62,18 @@ const SAMPLES: { [C in ProblemCode]: { problem: Extract<ProblemData, { code: C }
     problem: { code: 'alias-clash', alias: 'U2', unit: 'U1', other: 'U2' },
     path: ['units', 0, 'aliases', 0],
   },
+  'equivalent-is-own-unit': {
+    problem: { code: 'equivalent-is-own-unit', ref: 'U2', unit: 'U2' },
+    path: ['equivalents', 0, 'ref'],
+  },
+  'duplicate-equivalent': {
+    problem: { code: 'duplicate-equivalent', ref: 'Y/600/1234', first: 1, second: 2 },
+    path: ['equivalents', 1, 'ref'],
+  },
+  'malformed-unit-ref': {
+    problem: { code: 'malformed-unit-ref', ref: 'Y/600/123', why: 'qcf-digits' },
+    path: ['equivalents', 0, 'ref'],
+  },
   'bad-date': { problem: { code: 'bad-date', field: 'from', value: '24/05/2012' }, path: ['operational', 'from'] },
   'dates-backwards': {
     problem: { code: 'dates-backwards', from: '2020-01-01', to: '2019-01-01' },
@@ -102,6 +114,16 @@ const SAMPLES: { [C in ProblemCode]: { problem: Extract<ProblemData, { code: C }
     },
     path: ['rules', 0, 'min'],
   },
+  'unsatisfiable-together': {
+    problem: {
+      code: 'unsatisfiable-together',
+      rule: 'group-B',
+      others: [{ id: 'C1', says: 'at most 1 unit from group B (more is not allowed)' }],
+      maxima: ['C1'],
+      fix: 'lower its minimum',
+    },
+    path: ['rules', 1, 'min'],
+  },
   'not-json': { problem: { code: 'not-json', detail: 'Unexpected token' }, path: [] },
   'not-a-definition': { problem: { code: 'not-a-definition' }, path: [] },
   'empty-file': { problem: { code: 'empty-file' }, path: [] },
@@ -111,23 +133,24 @@ const SAMPLES: { [C in ProblemCode]: { problem: Extract<ProblemData, { code: C }
   },
 };
 
-/** The JSON the samples' paths point into: units U1 and U2, groups A and B, rules total, group-B and C1. */
+/** The JSON the samples' paths point into: units U1 and U2, groups A and B, rules total, group-B and C1, two equivalents. */
 const ROOT = {
   id: '10266',
   units: [{ ref: 'U1' }, { ref: 'U2' }],
   groups: [{ id: 'A' }, { id: 'B' }],
   rules: [{ id: 'total' }, { id: 'group-B' }, { id: 'C1' }],
+  equivalents: [{ ref: 'Y/600/1234' }, { ref: 'Y/600/1234' }],
 };
 
-/** The sheet's vocabulary for a block whose units, groups and rules are on sheet rows 11.., 21.., 31.. */
+/** The sheet's vocabulary for a block whose units, groups, rules and equivalents are on sheet rows 11.., 21.., 31.., 41.. */
 function blockWords(): ProblemVocabulary {
   const grid: Grid = { sheetName: 'Qualification rules', values: [['Qualification', '10266']], top: 1, left: 1 };
   const block: Block = {
     start: { row: 0, column: 0 },
     json: ROOT,
     cells: new Map(),
-    rows: { units: [10, 11], groups: [20, 21], rules: [30, 31, 32] },
-    end: 40,
+    rows: { units: [10, 11], groups: [20, 21], rules: [30, 31, 32], equivalents: [40, 41] },
+    end: 50,
   };
   return sheetWords(block, new SheetCells(grid));
 }
@@ -182,6 +205,8 @@ describe('definition problems', () => {
       ['glh-backwards', /: min must not be more than max\.$/, /: GLH min must not be more than GLH max\.$/],
       ['alias-clash', /^Alias "U2"/, /^Other header "U2"/],
       ['qualification-twice', /in this file/, /on this sheet/],
+      ['unsatisfiable-together', /, or correct max of rule C1\.$/, /, or correct the Maximum of rule C1\.$/],
+      ['duplicate-equivalent', /\(positions 1 and 2\)/, /\(rows 41 and 42\)/],
     ];
     for (const [code, file, sheetPattern] of pairs) {
       assert.match(problemWords(sample(code), ROOT, FILE_WORDS), file, code);

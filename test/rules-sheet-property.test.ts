@@ -6,6 +6,8 @@ import { parseCellAddress } from '../src/cohort/address';
 import { gridWidth } from '../src/cohort/grid';
 import type { CellValue, Grid } from '../src/cohort/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
+import { readQualificationDefinitions } from '../src/rules/definition';
+import { DEFINITION } from './fixtures/sum-definition';
 
 /** Words that mean something on the sheet, so random edits hit the reader's paths rather than only its errors. */
 const MEANINGFUL = [
@@ -19,6 +21,10 @@ const MEANINGFUL = [
   'Unit ref',
   'Group id',
   'Rule id',
+  'Equivalent unit',
+  'Counts as',
+  'Y/600/1234',
+  'K/503/0421',
   'Credits',
   'Kind',
   'Groups or units',
@@ -88,7 +94,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
       kind: fc.constant('label' as const),
       row: fc.nat(200),
       column: fc.nat(11),
-      text: fc.constantFrom('Qualification', 'Unit ref', 'Group id', 'Rule id'),
+      text: fc.constantFrom('Qualification', 'Unit ref', 'Group id', 'Rule id', 'Equivalent unit'),
     }),
   },
 );
@@ -127,7 +133,9 @@ function applyEdits(values: CellValue[][], edits: readonly Edit[]): CellValue[][
   return rows;
 }
 
-const written = rulesSheetGrid(EMBEDDED_QUALIFICATIONS.slice(0, 2)).values;
+// Two embedded qualifications and a centre's with every shape of sum rule and an equivalent unit (its own table).
+const [centre] = readQualificationDefinitions(DEFINITION, 'centre.json').definitions;
+const written = rulesSheetGrid([...EMBEDDED_QUALIFICATIONS.slice(0, 2), centre]).values;
 
 const editedSheet = fc.record({
   edits: fc.array(edit, { maxLength: 25 }),
@@ -181,7 +189,8 @@ describe('rules sheet reader, under random edits to a written sheet', () => {
       fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 30 }), (top, left) => {
         const reading = readRulesSheet({ values: written, top, left });
         assert.deepEqual(reading.errors, []);
-        assert.equal(reading.definitions.length, 2);
+        assert.equal(reading.definitions.length, 3);
+        assert.deepEqual(reading.definitions[2].equivalents, centre.equivalents);
       }),
       { numRuns: 20 },
     );

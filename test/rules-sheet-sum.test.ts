@@ -6,7 +6,8 @@ import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
 import type { CellValue, Grid } from '../src/cohort/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 import { diffDefinitions } from '../src/rules/definition-diff';
-import { readQualificationDefinitions } from '../src/rules/definition';
+import { parseQualificationDefinitions, readQualificationDefinitions } from '../src/rules/definition';
+import { definitionsJson } from '../src/rules/definition-file';
 import type { QualificationDefinition } from '../src/rules/model';
 import { DEFINITION } from './fixtures/sum-definition';
 
@@ -57,9 +58,16 @@ describe('the general rule in the rules sheet', () => {
     const reading = readRulesSheet(sheetOf([centre]), { base: [] });
     assert.deepEqual(reading.errors, []);
     const [back] = reading.definitions;
-    // Equivalents have no table in the sheet yet: the rest reads back the same.
-    const { equivalents: _equivalents, ...rest } = centre;
-    assert.deepEqual(withoutOrigin(back), withoutOrigin(rest));
+    assert.deepEqual(withoutOrigin(back), withoutOrigin(centre));
+  });
+
+  it('is written to a rules file that reads back the same, a maximum alone without a minimum', () => {
+    const text = definitionsJson([centre]);
+    const rules = (JSON.parse(text) as { rules: Record<string, unknown>[] }).rules;
+    assert.ok(!('min' in (rules.find((r) => r.id === 'max-C') ?? {})), 'no "min": 0, which a rules file refuses');
+    const again = parseQualificationDefinitions(JSON.parse(text), 'again.json');
+    assert.deepEqual(again.errors, []);
+    assert.deepEqual(withoutOrigin(again.definitions[0]), withoutOrigin(centre));
   });
 
   it('names the cell of a value the general rule cannot take, and says what to write', () => {

@@ -1,18 +1,20 @@
 // One qualification's block of the rules sheet: where blocks start, the facts under the "Qualification" row, and
-// the headers of its unit, group and rule tables; each table's rows are read by rules-sheet-rows.ts. The block
+// the headers of its unit, group and rule tables and of its table of equivalent units (which only a qualification
+// with equivalents has); each table's rows are read by rules-sheet-rows.ts. The block
 // becomes the JSON a centre would write, with the cell of each field it fills.
 import { closestWord } from '../rules/definition-messages';
 import type { PathSegment } from '../rules/definition-problems';
 import { formatPath } from '../rules/definition-words';
 import {
   BLOCK_LABEL,
+  EQUIVALENT_COLUMNS,
   FACT_ROWS,
   type FactKey,
   findLabelled,
   GROUP_COLUMNS,
-  type Labelled,
   labelKey,
   RULE_COLUMNS,
+  TABLE_COLUMNS,
   type TableName,
   tableStartedBy,
   UNIT_COLUMNS,
@@ -21,6 +23,14 @@ import { isBlank } from './grid';
 import { listOf, type SheetCells } from './rules-sheet-cells';
 import type { Block, BlockStart, Json, Mark } from './rules-sheet-json';
 import { TableRows } from './rules-sheet-rows';
+
+/** Each table in words, as a message names it. */
+const TABLE_WORDS: Record<TableName, string> = {
+  units: 'unit',
+  groups: 'group',
+  rules: 'rule',
+  equivalents: 'equivalent unit',
+};
 
 /** The rows that start a block: their first filled cell says "Qualification". */
 export function blockStarts(cells: SheetCells): BlockStart[] {
@@ -46,7 +56,13 @@ export class BlockReader {
   /** The block from `start` up to (not including) row `end`. */
   read(start: BlockStart, end: number): Block {
     const c0 = start.column;
-    const block: Block = { start, end, json: {}, cells: new Map(), rows: { units: [], groups: [], rules: [] } };
+    const block: Block = {
+      start,
+      end,
+      json: {},
+      cells: new Map(),
+      rows: { units: [], groups: [], rules: [], equivalents: [] },
+    };
     const mark = (path: readonly PathSegment[], row: number, column: number) =>
       block.cells.set(formatPath(path, '[0]'), this.cells.address(row, column));
     mark([], start.row, c0);
@@ -79,7 +95,8 @@ export class BlockReader {
       if (!table) this.factRow(row, c0, block, facts, mark);
       else if (table.name === 'units') this.rows.unitRow(row, table.columns, table.header, block, mark);
       else if (table.name === 'groups') this.rows.groupRow(row, table.columns, table.header, block, mark);
-      else this.rows.ruleRow(row, table.columns, table.header, block, mark);
+      else if (table.name === 'rules') this.rows.ruleRow(row, table.columns, table.header, block, mark);
+      else this.rows.equivalentRow(row, table.columns, table.header, block, mark);
     }
     this.finishFacts(block, facts, name, mark);
     for (const [t, what] of [
@@ -109,7 +126,7 @@ export class BlockReader {
         label,
         FACT_ROWS.map((f) => f.label),
       );
-      const tables = `or start a table with ${UNIT_COLUMNS[0].label}, ${GROUP_COLUMNS[0].label} or ${RULE_COLUMNS[0].label}`;
+      const tables = `or start a table with ${UNIT_COLUMNS[0].label}, ${GROUP_COLUMNS[0].label}, ${RULE_COLUMNS[0].label} or ${EQUIVALENT_COLUMNS[0].label}`;
       this.cells.fail(
         row,
         c0,
@@ -221,10 +238,8 @@ export class BlockReader {
    */
   headerByLabels(row: number, c0: number): TableName | undefined {
     const line = this.cells.values[row] ?? [];
-    const counts = (['units', 'groups', 'rules'] as const).map((name) => {
-      const list: readonly Labelled<string>[] = { units: UNIT_COLUMNS, groups: GROUP_COLUMNS, rules: RULE_COLUMNS }[
-        name
-      ];
+    const counts = (['units', 'groups', 'rules', 'equivalents'] as const).map((name) => {
+      const list = TABLE_COLUMNS[name];
       const found = new Set<string>();
       for (let c = c0 + 1; c < line.length; c++) {
         const value = line[c];
@@ -238,7 +253,7 @@ export class BlockReader {
   }
 
   tableHeader(row: number, c0: number, name: TableName, owner: string): Map<string, number> {
-    const list: readonly Labelled<string>[] = { units: UNIT_COLUMNS, groups: GROUP_COLUMNS, rules: RULE_COLUMNS }[name];
+    const list = TABLE_COLUMNS[name];
     const columns = new Map<string, number>();
     const line = this.cells.values[row] ?? [];
     for (let c = c0; c < Math.max(line.length, this.cells.width); c++) {
@@ -267,6 +282,7 @@ export class BlockReader {
       units: ['ref', 'title', 'group'],
       groups: ['id', 'title'],
       rules: ['kind', 'text'],
+      equivalents: ['ref', 'title', 'countsAs'],
     };
     for (const key of required[name]) {
       if (columns.has(key)) continue;
@@ -274,7 +290,7 @@ export class BlockReader {
       this.cells.fail(
         row,
         c0,
-        `The ${name.slice(0, -1)} table of qualification ${owner} has no ${label} column: add a header cell "${label}" to this row, with the values under it.`,
+        `The ${TABLE_WORDS[name]} table of qualification ${owner} has no ${label} column: add a header cell "${label}" to this row, with the values under it.`,
       );
     }
     return columns;

@@ -16,7 +16,7 @@ export interface Block {
   json: Json;
   /** JSON path (as `formatPath` writes it, prefix `[0]`) to the A1 cell that holds it. */
   cells: Map<string, string>;
-  /** Grid rows of the units, groups and rules, by their position in the JSON lists. */
+  /** Grid rows of the units, groups, rules and equivalent units, by their position in the JSON lists. */
   rows: Record<TableName, number[]>;
   /** The grid row after the block's last row. */
   end: number;

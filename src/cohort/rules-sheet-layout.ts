@@ -130,9 +130,39 @@ export const MEASURE_WORDS = { credits: 'credits', glh: 'GLH', units: 'units' } 
 export const LEVEL_MATCH_WORDS = { exactly: 'exactly', atLeast: 'at least', atMost: 'at most' } as const;
 export const OVER_MAX_WORDS = { 'not-counted': 'not counted', forbidden: 'forbidden' } as const;
 
+export type EquivalentColumnKey = 'ref' | 'title' | 'countsAs';
+
+/**
+ * The table of equivalent units, after the rules: units of other qualifications that count as one of this
+ * qualification's units. A block has it only when the qualification has equivalents; a sheet without it reads as
+ * before.
+ */
+export const EQUIVALENT_COLUMNS: readonly Labelled<EquivalentColumnKey>[] = [
+  {
+    key: 'ref',
+    label: 'Equivalent unit',
+    also: ['Equivalent', 'Equivalents', 'Equivalent ref', 'Equivalent unit ref', 'Equivalent units'],
+  },
+  { key: 'title', label: 'Title', also: ['Unit title', 'Equivalent title'] },
+  { key: 'countsAs', label: 'Counts as', also: ['Counts as unit', 'Stands for'] },
+];
+
 /** The first header of each table: a row whose first cell says it starts that table. */
-export const TABLE_STARTS = { units: UNIT_COLUMNS[0], groups: GROUP_COLUMNS[0], rules: RULE_COLUMNS[0] } as const;
+export const TABLE_STARTS = {
+  units: UNIT_COLUMNS[0],
+  groups: GROUP_COLUMNS[0],
+  rules: RULE_COLUMNS[0],
+  equivalents: EQUIVALENT_COLUMNS[0],
+} as const;
 export type TableName = keyof typeof TABLE_STARTS;
+
+/** Each table's columns, by the table's name. */
+export const TABLE_COLUMNS: Record<TableName, readonly Labelled<string>[]> = {
+  units: UNIT_COLUMNS,
+  groups: GROUP_COLUMNS,
+  rules: RULE_COLUMNS,
+  equivalents: EQUIVALENT_COLUMNS,
+};
 
 /** Which table a row's first cell starts, if any. */
 export function tableStartedBy(text: string): TableName | undefined {

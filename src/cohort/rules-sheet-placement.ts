@@ -17,6 +17,11 @@ function sheetField(root: unknown, path: readonly PathSegment[]): string {
       return `groups or units of ${owner}`;
     if (field === 'min' && path.length === 3) return `the Minimum of ${owner}`;
   }
+  if (first === 'equivalents' && typeof second === 'number' && path.length === 3) {
+    const { owner } = FILE_WORDS.owner(root, path);
+    if (field === 'countsAs') return `the Counts as of ${owner}`;
+    if (field === 'title') return `the Title of ${owner}`;
+  }
   if (first === 'glh' && (second === 'min' || second === 'max') && path.length === 2) return `GLH ${second}`;
   if (first === 'minAge' && path.length === 1) return 'the minimum age';
   return fieldLabel(root, path);
@@ -31,6 +36,7 @@ export function sheetWords(block: Block, cells: SheetCells): ProblemVocabulary {
     field: sheetField,
     its: (field) => ITS[field],
     minimumOf: (rule) => `the Minimum of rule ${rule}`,
+    maximumOf: (rule) => `the Maximum of rule ${rule}`,
     table: (list) => (list === 'groups' ? 'the group table' : 'the unit table'),
     unknown: 'leave the cell empty when not known',
     types: (types) => {

@@ -1,10 +1,11 @@
-// The rows of a block's unit, group and rule tables, each into the JSON a centre would write, with the cell of each
+// The rows of a block's unit, group, rule and equivalent unit tables, each into the JSON a centre would write, with the cell of each
 // field it fills. A rule's kind says (from the registry of kinds) which columns it takes and what its Groups or units
 // cell holds.
 import { kindSheet, type RuleSheetColumn } from '../rules/kinds';
 import type { RuleKind } from '../rules/model';
 import { closestWord } from '../rules/definition-messages';
 import {
+  EQUIVALENT_COLUMNS,
   GROUP_COLUMNS,
   KIND_LABELS,
   kindFromText,
@@ -135,6 +136,54 @@ export class TableRows {
       const total = this.cells.count(row, totalColumn, `The Total credits of group ${id ?? ''}`.trimEnd(), true);
       if (total !== undefined && total !== null) group.totalCredits = total;
     }
+  }
+
+  /**
+   * A unit of another qualification that counts as one of this one's: its ref, its title and the unit it counts as.
+   * Whether the refs make sense together (the unit counted as is this qualification's, the ref is not) is the
+   * definition's check, named on these cells.
+   */
+  equivalentRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
+    const c0 = block.start.column;
+    if ([...columns.values()].every((c) => isBlank(this.cells.value(row, c)))) return;
+    const equivalents = (block.json.equivalents ??= []) as Json[];
+    const i = equivalents.length;
+    block.rows.equivalents.push(row);
+    const equivalent: Json = {};
+    equivalents.push(equivalent);
+    mark(['equivalents', i], row, columns.get('ref') ?? c0);
+    for (const column of EQUIVALENT_COLUMNS) {
+      const [r, c] = this.columnCell(columns, column.key, row, header, c0);
+      mark(['equivalents', i, column.key], r, c);
+    }
+    const refColumn = columns.get('ref');
+    const ref = refColumn === undefined ? undefined : this.cells.text(row, refColumn);
+    if (ref !== undefined) equivalent.ref = ref;
+    else if (refColumn !== undefined && !this.cells.hasErrorAt(row, refColumn))
+      this.cells.fail(
+        row,
+        refColumn,
+        `The equivalent unit on row ${this.cells.sheetRow(row)} has no ${EQUIVALENT_COLUMNS[0].label}: write the ref of the unit of the other qualification (for example Y/600/1234), as the cohort sheet heads its column.`,
+      );
+    const name = ref ?? `on row ${this.cells.sheetRow(row)}`;
+    const titleColumn = columns.get('title');
+    const title = titleColumn === undefined ? undefined : this.cells.text(row, titleColumn);
+    if (title !== undefined) equivalent.title = title;
+    else if (titleColumn !== undefined && !this.cells.hasErrorAt(row, titleColumn))
+      this.cells.fail(
+        row,
+        titleColumn,
+        `Equivalent unit ${name} has no Title: write the title of the unit of the other qualification.`,
+      );
+    const countsColumn = columns.get('countsAs');
+    const countsAs = countsColumn === undefined ? undefined : this.cells.text(row, countsColumn);
+    if (countsAs !== undefined) equivalent.countsAs = countsAs;
+    else if (countsColumn !== undefined && !this.cells.hasErrorAt(row, countsColumn))
+      this.cells.fail(
+        row,
+        countsColumn,
+        `Equivalent unit ${name} has no Counts as: write the Unit ref of this qualification's unit it counts as, from the unit table.`,
+      );
   }
 
   ruleRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {

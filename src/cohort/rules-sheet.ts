@@ -1,5 +1,6 @@
 // Writes qualification definitions as the "Qualification rules" sheet a centre edits: one block per qualification,
-// with its facts, then its unit, group and rule tables. Values the catalogue does not know are empty cells, listed
+// with its facts, then its unit, group and rule tables, and a table of equivalent units for a qualification that has
+// them. Values the catalogue does not know are empty cells, listed
 // so the host can highlight them. The grid starts at A1; the pane and the CLI only move the cells and formats.
 import { ruleSheetValues, type RuleSheetValues } from '../rules/kinds';
 import type { QualificationDefinition, Rule } from '../rules/model';
@@ -11,6 +12,7 @@ import {
   type FactKey,
   GROUP_COLUMNS,
   BASIC_RULE_COLUMNS,
+  EQUIVALENT_COLUMNS,
   KIND_LABELS,
   LEVEL_MATCH_WORDS,
   LIST_SEPARATOR,
@@ -34,7 +36,7 @@ export { RULES_SHEET_NAME, isRulesSheetName, KIND_LABELS } from './rules-sheet-l
 /** Where one qualification's block sits, for the host to format it. Ranges are A1 ranges on the sheet. */
 export interface RulesSheetBlock {
   qualificationId: string;
-  /** The whole block, from its "Qualification" row to its last rule. */
+  /** The whole block, from its "Qualification" row to its last rule (or its last equivalent unit). */
   range: string;
   /** The label and value columns of the facts, "Qualification" row included. */
   facts: string;
@@ -77,6 +79,9 @@ export const DEFAULT_NOTES: readonly string[] = [
   `Levels: 1 to 8, or Entry. Kinds of rule: ${Object.values(KIND_LABELS).join(', ')}. At or above: yes or no. Several groups or units: separate them with commas.`,
   'A sum rule adds up credits, GLH or units (Adds up) over the units of its groups, its Named units and its Level (Level match: exactly, at least or at most), with a Minimum, a Maximum or both; Over the maximum: not counted (the units past it do not count) or forbidden.',
 ];
+
+/** Said above the first block only when a qualification has equivalent units, so other sheets stay as they were. */
+export const EQUIVALENTS_NOTE = `Equivalent units (the table after a block's rules): a unit of another qualification, by its ref as the cohort sheet heads it, that counts as one of this qualification's units (Counts as: its Unit ref). Add the table under a block's rules when its rules of combination name such units.`;
 
 function levelCell(level: number | null): CellValue {
   if (level === null) return null;
@@ -168,7 +173,9 @@ export function rulesSheetGrid(
   const blocks: RulesSheetBlock[] = [];
 
   headings.push(cellAddress(row(['Qualification rules']), 1));
-  for (const note of options.notes ?? DEFAULT_NOTES) hints.push(cellAddress(row([note]), 1));
+  const anyEquivalents = definitions.some((q) => (q.equivalents ?? []).length > 0);
+  const notes = options.notes ?? (anyEquivalents ? [...DEFAULT_NOTES, EQUIVALENTS_NOTE] : DEFAULT_NOTES);
+  for (const note of notes) hints.push(cellAddress(row([note]), 1));
   row();
 
   for (const q of definitions) {
@@ -220,6 +227,17 @@ export function rulesSheetGrid(
     }
     const rulesEnd = rows.length;
     row();
+
+    // Only a qualification with equivalents has their table, so a sheet of any other reads and looks as before.
+    const equivalents = q.equivalents ?? [];
+    let blockEnd = rulesEnd;
+    if (equivalents.length > 0) {
+      const equivalentHeader = row(EQUIVALENT_COLUMNS.map((c) => c.label));
+      headings.push(line(equivalentHeader, EQUIVALENT_COLUMNS.length));
+      for (const e of equivalents) row(EQUIVALENT_COLUMNS.map((c) => e[c.key]));
+      blockEnd = rows.length;
+      row();
+    }
     row();
 
     const table = (header: number, end: number, columns: number) => ({
@@ -241,7 +259,7 @@ export function rulesSheetGrid(
           }
         : {}),
       qualificationId: q.id,
-      range: rangeAddress({ top: first, left: 1, bottom: rulesEnd, right: width }),
+      range: rangeAddress({ top: first, left: 1, bottom: blockEnd, right: width }),
       facts: rangeAddress({ top: first, left: 1, bottom: factsEnd, right: 2 }),
       units: table(unitHeader, unitsEnd, UNIT_COLUMNS.length),
       groups: table(groupHeader, groupsEnd, GROUP_COLUMNS.length),

@@ -1,6 +1,6 @@
 // What a centre changed against the embedded catalogue, one line per change, so a reviewer can check each line
 // against the awarding body's handbook. Qualifications the centre did not supply are not changes.
-import type { GroupDefinition, QualificationDefinition, Rule, UnitDefinition } from './model';
+import type { EquivalentUnit, GroupDefinition, QualificationDefinition, Rule, UnitDefinition } from './model';
 import { normaliseQualificationId } from './catalogue';
 import { plainSource } from './provenance';
 import { describeRule } from './kinds';
@@ -128,9 +128,34 @@ function diffRules(id: string, base: readonly Rule[], rules: readonly Rule[]): s
   return lines;
 }
 
+/** Equivalent units matched by ref in any spelling: one added, one removed, or counting as another unit. */
+function diffEquivalents(
+  id: string,
+  base: readonly EquivalentUnit[] = [],
+  equivalents: readonly EquivalentUnit[] = [],
+): string[] {
+  const lines: string[] = [];
+  const before = new Map(base.map((e) => [unitKey(e.ref), e] as const));
+  const after = new Set(equivalents.map((e) => unitKey(e.ref)));
+  for (const e of equivalents) {
+    const old = before.get(unitKey(e.ref));
+    const name = `${id} equivalent unit ${e.ref}`;
+    if (!old) {
+      lines.push(`${id}: new equivalent unit ${e.ref} "${e.title}", counts as ${e.countsAs}`);
+      continue;
+    }
+    if (old.countsAs !== e.countsAs) lines.push(`${name}: ${change('counts as', old.countsAs, e.countsAs)}`);
+    if (old.title !== e.title) lines.push(`${name}: ${change('title', shown(old.title), shown(e.title))}`);
+  }
+  for (const e of base)
+    if (!after.has(unitKey(e.ref)))
+      lines.push(`${id}: equivalent unit ${e.ref} "${e.title}" removed (it counted as ${e.countsAs})`);
+  return lines;
+}
+
 /**
- * Every change of `edited` against `embedded`: facts, groups, units (matched by ref in any spelling), and rules
- * (matched by id). A qualification `embedded` does not hold is one line saying it is new.
+ * Every change of `edited` against `embedded`: facts, groups, units (matched by ref in any spelling), rules
+ * (matched by id) and equivalent units (by ref). A qualification `embedded` does not hold is one line saying it is new.
  */
 export function diffDefinitions(
   embedded: readonly QualificationDefinition[],
@@ -151,6 +176,7 @@ export function diffDefinitions(
       ...diffGroups(q.id, base.groups, q.groups),
       ...diffUnits(q.id, base.units, q.units),
       ...diffRules(q.id, base.rules, q.rules),
+      ...diffEquivalents(q.id, base.equivalents, q.equivalents),
     );
   }
   return lines;

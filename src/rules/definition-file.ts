@@ -1,6 +1,7 @@
 // A centre's rules file in JSON, for the pane's import and export and the CLI: the text in, definitions with the
 // centre's values marked against the catalogue out; and definitions back to the text a person can edit.
-import type { QualificationDefinition } from './model';
+import type { QualificationDefinition, Rule } from './model';
+import { boundsOf, isCreditRule, type CreditRule } from './kinds';
 import { type RulesFileProblem, fileErrors, parseQualificationDefinitions } from './definition';
 import { normaliseQualificationId } from './catalogue';
 import { rulesFileOrigin, withProvenance } from './provenance';
@@ -35,8 +36,18 @@ export function readDefinitionsJson(
   };
 }
 
+/**
+ * A rule as a rules file writes it. A rule with a maximum alone holds a minimum of 0 in the model, which a rules file
+ * refuses (a minimum of 0 is a slip there): it is written without one, as the centre wrote it.
+ */
+function ruleJson(rule: Rule): Rule | Omit<CreditRule, 'min'> {
+  if (!isCreditRule(rule) || boundsOf(rule).min > 0) return rule;
+  const { min: _none, ...rest } = rule;
+  return rest;
+}
+
 /** Definitions as a rules file: one definition alone, several as a list; `origin` is qualcheck's own and left out. */
 export function definitionsJson(definitions: readonly QualificationDefinition[]): string {
-  const plain = definitions.map(({ origin: _origin, ...rest }) => rest);
+  const plain = definitions.map(({ origin: _origin, ...rest }) => ({ ...rest, rules: rest.rules.map(ruleJson) }));
   return `${JSON.stringify(plain.length === 1 ? plain[0] : plain, null, 2)}\n`;
 }

@@ -33,6 +33,11 @@ type WholeProblem =
   | { code: 'duplicate-unit-number'; number: number; firstRef: string; ref: string }
   | { code: 'duplicate-rule-id'; id: string; first: number; second: number }
   | { code: 'alias-clash'; alias: string; unit: string; other: string }
+  /** `unit`: the qualification's own unit whose ref or other header the equivalent's ref is. */
+  | { code: 'equivalent-is-own-unit'; ref: string; unit: string }
+  | { code: 'duplicate-equivalent'; ref: string; first: number; second: number }
+  /** `why`: a QCF reference with digits missing or over, a ref with more text after it, or too short to be one. */
+  | { code: 'malformed-unit-ref'; ref: string; why: 'qcf-digits' | 'extra-text' | 'too-short' }
   | { code: 'bad-date'; field: 'from' | 'to'; value: string }
   | { code: 'dates-backwards'; from: string; to: string }
   | { code: 'glh-backwards'; min: number; max: number }
@@ -43,7 +48,18 @@ type WholeProblem =
   /** `counted`: the units the rule counts, in the kind's words. */
   | { code: 'unreachable-minimum'; rule: string; min: number; counted: string; most: number; measure?: string }
   /** `result`: the rule's result in its kind's words; `fix`: what its kind says to correct. */
-  | { code: 'unsatisfiable'; rule: string; barred: boolean; result: string; fix: string };
+  | { code: 'unsatisfiable'; rule: string; barred: boolean; result: string; fix: string }
+  /**
+   * No set of units meets `rule` and `others` together (each of them needed for that), with a maximum that forbids
+   * more among them (`maxima`, `rule` itself perhaps); `says`: each other rule in its kind's words.
+   */
+  | {
+      code: 'unsatisfiable-together';
+      rule: string;
+      others: readonly { id: string; says: string }[];
+      maxima: readonly string[];
+      fix: string;
+    };
 
 /** Problems of a rules file as a whole. */
 type FileProblem =
@@ -89,6 +105,9 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   'duplicate-unit-number',
   'duplicate-rule-id',
   'alias-clash',
+  'equivalent-is-own-unit',
+  'duplicate-equivalent',
+  'malformed-unit-ref',
   'bad-date',
   'dates-backwards',
   'glh-backwards',
@@ -98,6 +117,7 @@ export const PROBLEM_CODES: readonly ProblemCode[] = [
   'mandatory-over-total',
   'unreachable-minimum',
   'unsatisfiable',
+  'unsatisfiable-together',
   'not-json',
   'not-a-definition',
   'empty-file',

@@ -3,6 +3,7 @@
 // are the same for all, so a problem reads alike wherever it is shown and nothing parses them back.
 import { KIND_NAMES } from './kinds';
 import type { DefinitionProblem, PathSegment } from './definition-problems';
+import { unitKey } from './unit-key';
 
 /** How a surface names what the sentences refer to. */
 export interface ProblemVocabulary {
@@ -14,6 +15,8 @@ export interface ProblemVocabulary {
   its(field: 'min' | 'groupTotal' | 'glhMin' | 'glhMax'): string;
   /** A rule's minimum named with its rule: `min of rule total` (sheet: `the Minimum of rule total`). */
   minimumOf(rule: string): string;
+  /** A rule's maximum named with its rule: `max of rule one-D` (sheet: `the Maximum of rule one-D`). */
+  maximumOf(rule: string): string;
   /** Where groups or units are declared: `groups` (sheet: `the group table`). */
   table(list: 'groups' | 'units'): string;
   /** The way to say a value is not known, after `or`: `null when not known`. */
@@ -54,6 +57,7 @@ const OWNER_KINDS: Record<string, { word: string; key: string }> = {
   units: { word: 'unit', key: 'ref' },
   groups: { word: 'group', key: 'id' },
   rules: { word: 'rule', key: 'id' },
+  equivalents: { word: 'equivalent unit', key: 'ref' },
 };
 
 /**
@@ -112,6 +116,7 @@ export const FILE_WORDS: ProblemVocabulary = {
   owner: ownerOf,
   its: (field) => ({ min: 'min', groupTotal: 'totalCredits', glhMin: 'min', glhMax: 'max' })[field],
   minimumOf: (rule) => `min of rule ${rule}`,
+  maximumOf: (rule) => `max of rule ${rule}`,
   table: (list) => list,
   unknown: 'null when not known',
   types: (types) => types.map((t) => TYPE_WORDS[t] ?? t).join(' or '),
@@ -124,9 +129,24 @@ export const FILE_WORDS: ProblemVocabulary = {
 /** The kinds a definition may name, from the registry of kinds. */
 export const RULE_KINDS: readonly string[] = KIND_NAMES;
 
+/** `a`, `a and b`, `a, b and c`. */
+function listWords(items: readonly string[], last: 'and' | 'or'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
 function listOf(names: readonly string[]): string {
   return names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, ...`;
 }
+
+/** What is wrong with a unit reference a cohort sheet's header could not carry, and what to write instead. */
+const MALFORMED_WORDS = {
+  'qcf-digits':
+    "is not a QCF unit reference (a letter, three digits and four digits, for example Y/600/1234): write the ref as the other qualification's specification gives it",
+  'extra-text':
+    'holds more than a unit reference: write the ref alone (for example Y/600/1234), and the title as its title',
+  'too-short':
+    "is too short for a header to name it: write the ref of the other qualification's unit, for example Y/600/1234",
+} as const;
 
 /** The problem as a sentence saying what is wrong and what to do, in the surface's vocabulary. */
 export function problemWords(problem: DefinitionProblem, root: unknown, v: ProblemVocabulary): string {
@@ -194,6 +214,14 @@ export function problemWords(problem: DefinitionProblem, root: unknown, v: Probl
       return `Rule id "${problem.id}" is used twice ${v.positions('rules', problem.first, problem.second)}: give each rule its own id.`;
     case 'alias-clash':
       return `${v.alias} "${problem.alias}" of unit ${problem.unit} also names unit ${problem.other}: a header would mean both; remove or change the alias.`;
+    case 'equivalent-is-own-unit': {
+      const how = unitKey(problem.ref) === unitKey(problem.unit) ? '' : ` (${v.alias.toLowerCase()} of that unit)`;
+      return `Equivalent unit ${problem.ref} already names unit ${problem.unit} of this qualification${how}: an equivalent is a unit of another qualification that counts as one of this one's; remove it, or correct its ref.`;
+    }
+    case 'duplicate-equivalent':
+      return `Equivalent unit ${problem.ref} is listed twice ${v.positions('equivalents', problem.first, problem.second)}: keep one, since a unit can count as only one unit of this qualification.`;
+    case 'malformed-unit-ref':
+      return `Equivalent unit "${problem.ref}" ${MALFORMED_WORDS[problem.why]}.`;
     case 'bad-date':
       return `The operational ${problem.field} date "${problem.value}" is not a date${v.dateFix(problem.value)}.`;
     case 'dates-backwards':
@@ -215,6 +243,14 @@ export function problemWords(problem: DefinitionProblem, root: unknown, v: Probl
     case 'unsatisfiable': {
       const barred = problem.barred ? ' (one unit of each barred set counting)' : '';
       return `No choice of units meets every rule: even taking every unit${barred}, rule ${problem.rule} is not met (${problem.result}); ${problem.fix}.`;
+    }
+    case 'unsatisfiable-together': {
+      const maxima = problem.maxima.map((id) => v.maximumOf(id));
+      const orMaxima = maxima.length === 0 ? '' : `, or correct ${listWords(maxima, 'or')}`;
+      if (problem.others.length === 0)
+        return `No choice of units meets rule ${problem.rule}: every choice of the units it counts either falls short of its minimum or passes its maximum, which forbids more; ${problem.fix}${orMaxima}.`;
+      const others = problem.others.map((o) => `rule ${o.id} (${o.says})`);
+      return `No choice of units meets every rule: rule ${problem.rule} cannot be met together with ${listWords(others, 'and')}, whatever units are taken; ${problem.fix}${orMaxima}.`;
     }
     case 'not-json':
       return `The file is not valid JSON (${problem.detail}): check the commas and quotes near that place.`;
