@@ -37,7 +37,14 @@ import {
 } from '../workbook/package-entries';
 import { WorkbookPackage } from '../workbook/package';
 import { readWorkbookInfo, sheetPart, type WorkbookInfo } from '../workbook/parts';
-import { emptySheetXml, patchSheet, type SheetWrites, type WrittenValue } from '../workbook/sheet-patch';
+import {
+  emptySheetXml,
+  patchSheet,
+  type RowWrites,
+  type SheetRows,
+  type SheetWrites,
+  type WrittenValue,
+} from '../workbook/sheet-patch';
 import { withDifferentialFormats } from '../workbook/styles-patch';
 import { XmlSyntaxError } from '../workbook/xml-tokens';
 import { outWriteError } from './out-file';
@@ -67,34 +74,67 @@ export interface CheckedWorkbook {
   firstCells(sheetName: string): Promise<unknown[]> | unknown[];
 }
 
-/** The cells a plan writes or empties, by sheet row and column. */
-function sheetWrites(plan: WritePlan): SheetWrites {
-  const rows = new Map<number, Map<number, WrittenValue>>();
-  const put = (row: number, column: number, value: WrittenValue) => {
-    let cells = rows.get(row);
-    if (!cells) rows.set(row, (cells = new Map()));
-    cells.set(column, value);
-  };
-  plan.header.forEach((text, i) => put(plan.headerRow, plan.firstColumn + i, text));
-  plan.rows.forEach((values, r) => {
-    values.forEach((value, i) =>
-      put(
-        plan.firstRow + r,
-        plan.firstColumn + i,
-        value === '' || value === null ? null : typeof value === 'boolean' ? String(value) : value,
-      ),
-    );
-  });
-  for (const stale of plan.staleRanges) {
-    const range = parseRange(stale);
-    if (!range) continue;
-    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) put(r, c, null);
+/** A result value as a cell gets it: nothing for an empty one, a truth value in words. */
+function writtenValue(value: string | number | boolean | null): WrittenValue {
+  return value === '' || value === null ? null : typeof value === 'boolean' ? String(value) : value;
+}
+
+/**
+ * The cells a plan writes or empties, by sheet row and column, made a row at a time from the plan's rows as the sheet
+ * patch comes to them: no second copy of the results is held. Cells of stale ranges (results an earlier check left
+ * where this one writes none) are emptied, over anything the plan puts there.
+ */
+function planRows(plan: WritePlan): SheetRows {
+  const stale = new Map<number, Map<number, WrittenValue>>();
+  for (const range of plan.staleRanges) {
+    const area = parseRange(range);
+    if (!area) continue;
+    for (let r = area.top; r <= area.bottom; r++) {
+      let cells = stale.get(r);
+      if (!cells) stale.set(r, (cells = new Map()));
+      for (let c = area.left; c <= area.right; c++) cells.set(c, null);
+    }
   }
+  const columnsOf = (length: number) => Array.from({ length }, (_, i) => plan.firstColumn + i);
+  const columns = columnsOf(plan.header.length);
+  const lastRow = plan.firstRow + plan.rows.length - 1;
+  const numbers = new Set<number>(stale.keys());
+  if (plan.header.length > 0) numbers.add(plan.headerRow);
+  plan.rows.forEach((values, i) => {
+    if (values.length > 0) numbers.add(plan.firstRow + i);
+  });
+  const planned = (row: number): RowWrites | undefined => {
+    if (row >= plan.firstRow && row <= lastRow && plan.rows[row - plan.firstRow].length > 0) {
+      const values = plan.rows[row - plan.firstRow];
+      return {
+        columns: values.length === columns.length ? columns : columnsOf(values.length),
+        values: values.map(writtenValue),
+      };
+    }
+    return row === plan.headerRow && plan.header.length > 0 ? { columns, values: plan.header } : undefined;
+  };
+  return {
+    numbers: [...numbers].sort((a, b) => a - b),
+    cells(row) {
+      const written = planned(row);
+      const emptied = stale.get(row);
+      if (!emptied) return written;
+      const cells = new Map<number, WrittenValue>();
+      written?.columns.forEach((column, i) => cells.set(column, written.values[i]));
+      for (const column of emptied.keys()) cells.set(column, null);
+      const all = [...cells.keys()].sort((a, b) => a - b);
+      return { columns: all, values: all.map((c) => cells.get(c) ?? null) };
+    },
+  };
+}
+
+/** The cells a plan writes or empties, its formats, and the widths of its columns. */
+function sheetWrites(plan: WritePlan): SheetWrites {
   const widths = new Map<number, number>();
   plan.header.forEach((text, i) =>
     widths.set(plan.firstColumn + i, i === plan.statusColumn ? 14 : /violations|next step/.test(text) ? 60 : 16),
   );
-  return { rows, formats: [], statusColumn: plan.firstColumn + plan.statusColumn, widths };
+  return { rows: planRows(plan), formats: [], statusColumn: plan.firstColumn + plan.statusColumn, widths };
 }
 
 // A stylesheet for a package that has none (the few programs that write no styles.xml), with Excel's defaults.
