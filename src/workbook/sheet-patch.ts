@@ -319,17 +319,29 @@ export async function* patchSheet(
   let changed = false;
   const rowsToWrite = writes.rows.numbers;
   let nextWrite = 0;
-  let out: string[] = [];
-  let outLength = 0;
+  // What is passed on is encoded straight into a batch of bytes, handed over when full: no joined text is made.
+  let batch = Buffer.allocUnsafe(OUT_BATCH);
+  let batchUsed = 0;
+  let full: Buffer[] = [];
   const emit = (piece: string) => {
-    out.push(piece);
-    outLength += piece.length;
+    const most = piece.length * (encoding === 'utf16le' ? 2 : 3);
+    if (batchUsed + most > batch.length && batchUsed > 0) {
+      full.push(batch.subarray(0, batchUsed));
+      batch = Buffer.allocUnsafe(OUT_BATCH);
+      batchUsed = 0;
+    }
+    if (most > batch.length) full.push(Buffer.from(piece, encoding));
+    else batchUsed += batch.write(piece, batchUsed, encoding);
   };
   const flush = (): Buffer | undefined => {
-    if (outLength === 0) return undefined;
-    const bytes = Buffer.from(out.join(''), encoding);
-    out = [];
-    outLength = 0;
+    if (batchUsed > 0) {
+      full.push(batch.subarray(0, batchUsed));
+      batch = Buffer.allocUnsafe(OUT_BATCH);
+      batchUsed = 0;
+    }
+    if (full.length === 0) return undefined;
+    const bytes = full.length === 1 ? full[0] : Buffer.concat(full);
+    full = [];
     return bytes;
   };
   const slice = (from: number, to: number) => text.slice(from - textBase, to - textBase);
@@ -487,7 +499,7 @@ export async function* patchSheet(
       decoded = decoded.slice(1);
     }
     advance(decoded);
-    if (outLength >= OUT_BATCH) {
+    if (full.length > 0) {
       const bytesOut = flush();
       if (bytesOut) yield bytesOut;
     }

@@ -114,9 +114,15 @@ interface XmlName {
  */
 class NameTable {
   private readonly byLength: XmlName[][] = [];
+  /** The one-letter names (`c`, `v`, `r`, `s`, `t`), the most frequent of all, by character code. */
+  private readonly byLetter: (XmlName | undefined)[] = [];
 
   take(s: string, from: number, to: number): XmlName {
     const length = to - from;
+    if (length === 1) {
+      const known = this.byLetter[s.charCodeAt(from)];
+      if (known !== undefined) return known;
+    }
     let known = this.byLength[length];
     if (known === undefined) {
       known = [];
@@ -137,6 +143,7 @@ class NameTable {
     };
     // A part with ever new names (generated ones) stops being remembered rather than growing the table.
     if (known.length < 64) known.push(entry);
+    if (length === 1) this.byLetter[qname.charCodeAt(0)] = entry;
     return entry;
   }
 }
