@@ -10,7 +10,7 @@ import { findCustomXmlPart, findCustomXmlParts, putCustomXmlPart, putCustomXmlPa
 import { WorkbookPackage } from '../src/workbook/package';
 import { PackageEdit } from '../src/workbook/package-edit';
 import { readWorkbookInfo } from '../src/workbook/parts';
-import { patchSheet, type SheetWrites, type WrittenValue } from '../src/workbook/sheet-patch';
+import { patchSheet, sheetRows, type SheetWrites, type WrittenValue } from '../src/workbook/sheet-patch';
 import { withDifferentialFormats } from '../src/workbook/styles-patch';
 import { unzipParts, zipParts, type Parts } from './support/feature-workbook';
 
@@ -52,7 +52,7 @@ function writesOf(cells: Record<number, Record<number, WrittenValue>>): SheetWri
       new Map(Object.entries(values).map(([c, v]) => [Number(c), v])),
     ]),
   );
-  return { rows, formats: [], statusColumn: 3, widths: new Map() };
+  return { rows: sheetRows(rows), formats: [], statusColumn: 3, widths: new Map() };
 }
 
 async function patched(xml: string, writes: SheetWrites): Promise<string> {

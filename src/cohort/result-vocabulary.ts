@@ -7,6 +7,7 @@
 // column — is the person's.
 import { isBlank } from './grid';
 import { NOT_COUNTED_HEADER, RESULT_HEADERS, STATUSES } from './results';
+import type { QualificationDefinition } from '../rules/model';
 import type { CellInput, CellValue, CohortReading } from './types';
 
 /** What the shapes are judged against: the sheet's units, as the result columns name them. */
@@ -21,7 +22,13 @@ export function resultWordsOf(reading: CohortReading): ResultWords {
     units.add(column.header.trim());
     for (const ref of column.refs) units.add(ref);
   }
-  for (const learner of reading.learners) for (const u of learner.qualification?.units ?? []) units.add(u.ref);
+  // Learners share a few qualifications: each one's units are added once, not once per learner (50,000 x 100 adds).
+  const seen = new Set<QualificationDefinition>();
+  for (const { qualification } of reading.learners) {
+    if (!qualification || seen.has(qualification)) continue;
+    seen.add(qualification);
+    for (const u of qualification.units) units.add(u.ref);
+  }
   return { units };
 }
 

@@ -174,17 +174,16 @@ class SheetCollector implements XmlHandler {
   }
 
   private startRow(tag: XmlOpenTag): void {
-    const r = tag.attributes.r;
+    const r = tag.attribute('r');
     const number = r === undefined ? NaN : Number(r);
     // A row without `r` follows the one before it.
     this.row = Number.isInteger(number) && number >= 1 ? number : this.row + 1;
     this.column = 0;
-    if (isTrue(tag.attributes.hidden)) this.hiddenRows.push(this.row);
+    if (isTrue(tag.attribute('hidden'))) this.hiddenRows.push(this.row);
   }
 
   private startCell(tag: XmlOpenTag): void {
-    const a = tag.attributes;
-    const ref = a.r;
+    const ref = tag.attribute('r');
     let column = ref === undefined ? 0 : parseCellRef(ref);
     let row = this.row;
     if (column > 0 && refRow > 0) row = refRow;
@@ -194,8 +193,9 @@ class SheetCollector implements XmlHandler {
     this.column = column;
     this.cellRow = row;
     this.cellColumn = column;
-    this.cellType = cellTypeOf(a.t);
-    const style = a.s === undefined ? 0 : Number(a.s);
+    this.cellType = cellTypeOf(tag.attribute('t'));
+    const s = tag.attribute('s');
+    const style = s === undefined ? 0 : Number(s);
     this.cellStyle = Number.isInteger(style) && style >= 0 ? style : 0;
     this.hasValue = false;
     this.hasInline = false;

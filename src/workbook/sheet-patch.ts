@@ -8,14 +8,30 @@ import { cellAddress, columnNumber, parseRange, rangeAddress } from '../cohort/a
 import { shownText } from '../cohort/formula-text';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
 import { ElementSpans, escapeText, withAttribute, type ElementSpan } from './xml-elements';
-import { XmlSyntaxError, XmlTokenizer, type XmlCloseTag, type XmlOpenTag } from './xml-tokens';
+import { tokenizeXml, XmlSyntaxError, XmlTokenizer, type XmlCloseTag, type XmlOpenTag } from './xml-tokens';
 
 /** What a cell gets: a text or a number; null empties a cell qualcheck wrote before. */
 export type WrittenValue = string | number | null;
 
+/** The cells qualcheck writes or empties in one sheet row: columns ascending, each with its value. */
+export interface RowWrites {
+  columns: readonly number[];
+  values: readonly WrittenValue[];
+}
+
+/**
+ * The rows qualcheck writes, asked for one at a time as the sheet streams past: a writer can make each row's cells
+ * from the results when its row comes, rather than holding a second copy of every result cell.
+ */
+export interface SheetRows {
+  /** The sheet rows that have cells to write or empty, ascending. */
+  readonly numbers: readonly number[];
+  cells(row: number): RowWrites | undefined;
+}
+
 export interface SheetWrites {
-  /** Sheet row -> sheet column -> value, for every cell qualcheck writes or empties. */
-  rows: Map<number, Map<number, WrittenValue>>;
+  /** Every cell qualcheck writes or empties, by sheet row and column. */
+  rows: SheetRows;
   /** The conditional formats qualcheck's cells need (earlier ones of its own are replaced). */
   formats: SheetFormat[];
   /** Sheet column of the status, by which earlier formats of qualcheck's own are recognised. */
@@ -24,12 +40,28 @@ export interface SheetWrites {
   widths: Map<number, number>;
 }
 
+/** SheetRows over cells given by sheet row -> sheet column -> value. */
+export function sheetRows(rows: ReadonlyMap<number, ReadonlyMap<number, WrittenValue>>): SheetRows {
+  const byRow = new Map<number, RowWrites>();
+  for (const [row, cells] of rows) {
+    const columns = [...cells.keys()].sort((a, b) => a - b);
+    byRow.set(row, { columns, values: columns.map((c) => cells.get(c) ?? null) });
+  }
+  return { numbers: [...byRow.keys()].sort((a, b) => a - b), cells: (row) => byRow.get(row) };
+}
+
 const CELL_REF = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d+)["']/;
 const ROW_REF = /\sr\s*=\s*["'](\d+)["']/;
 
+/** Column letters by column number, made once each: a sheet of results writes the same few columns on every row. */
+const LETTERS: string[] = [];
+function lettersOf(column: number): string {
+  return (LETTERS[column] ??= cellAddress(1, column).slice(0, -1));
+}
+
 export function cellXml(p: string, row: number, column: number, value: string | number, style?: string): string {
   const s = style === undefined ? '' : ` s="${style}"`;
-  const ref = cellAddress(row, column);
+  const ref = lettersOf(column) + row;
   if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${String(value)}</${p}v></${p}c>`;
   const text = shownText(value);
   const space = /^\s|\s$|[\n\t]/.test(text) ? ' xml:space="preserve"' : '';
@@ -39,14 +71,22 @@ export function cellXml(p: string, row: number, column: number, value: string | 
 /** A cell qualcheck writes, keeping the style an existing cell there had (a user's border or font on the column). */
 function writtenCell(p: string, row: number, column: number, value: WrittenValue, style: string | undefined): string {
   if (value === null || value === '')
-    return style === undefined ? '' : `<${p}c r="${cellAddress(row, column)}" s="${style}"/>`;
+    return style === undefined ? '' : `<${p}c r="${lettersOf(column)}${row}" s="${style}"/>`;
   return cellXml(p, row, column, value, style);
+}
+
+/** The row's cells, none of them over a cell already there: the cells appended to a row, or a new row's. */
+function newCells(p: string, row: number, cells: RowWrites): string {
+  let xml = '';
+  for (let k = 0; k < cells.columns.length; k++)
+    xml += writtenCell(p, row, cells.columns[k], cells.values[k], undefined);
+  return xml;
 }
 
 const SPANS = /\sspans\s*=\s*["']\s*(\d+):(\d+)\s*["']/;
 
 /** The row's `spans` hint widened to qualcheck's columns, when it has one of a single range. */
-function withSpans(startTag: string, columns: Iterable<number>): string {
+function withSpans(startTag: string, columns: readonly number[]): string {
   const m = SPANS.exec(startTag);
   if (!m) return startTag;
   let low = Number(m[1]);
@@ -55,47 +95,68 @@ function withSpans(startTag: string, columns: Iterable<number>): string {
     low = Math.min(low, c);
     high = Math.max(high, c);
   }
-  return low === Number(m[1]) && high === Number(m[2]) ? startTag : withAttribute(startTag, 'spans', `${low}:${high}`);
+  if (low === Number(m[1]) && high === Number(m[2])) return startTag;
+  // The usual form, ` spans="1:45"` in a tag with no single quote (so it cannot stand inside another attribute's
+  // value), is changed in place, as withAttribute would change it.
+  if (m[0] === ` spans="${m[1]}:${m[2]}"` && startTag.indexOf("'") === -1)
+    return `${startTag.slice(0, m.index)} spans="${low}:${high}"${startTag.slice(m.index + m[0].length)}`;
+  return withAttribute(startTag, 'spans', `${low}:${high}`);
+}
+
+/**
+ * A child of <sheetData> as the streaming writer notes it (offsets from its start): the element, and only the last of
+ * its children, which is all the usual row needs. The rare row whose cells must be looked at one by one is read again.
+ */
+interface RowInText {
+  qname: string;
+  selfClosing: boolean;
+  openEnd: number;
+  closeStart: number;
+  /** The last child element ('' when none), and its offsets. */
+  lastLocal: string;
+  lastStart: number;
+  lastOpenEnd: number;
+  lastEnd: number;
 }
 
 /**
  * Where a row's cells end, when all of them lie left of `column` and nothing but white space follows them before
  * </row>; -1 otherwise (then each cell is looked at). Only the last cell is read: cells are in column order.
  */
-function endOfCells(text: string, span: ElementSpan, column: number): number {
-  const close = span.closeStart;
-  const cell = span.children[span.children.length - 1];
-  if (!cell) return /^\s*$/.test(text.slice(span.openEnd, close)) ? close : -1;
-  if (cell.local !== 'c') return -1;
-  const ref = CELL_REF.exec(text.slice(cell.start, cell.openEnd));
+function endOfCells(text: string, row: RowInText, column: number): number {
+  const close = row.closeStart;
+  if (row.lastLocal === '') return /^\s*$/.test(text.slice(row.openEnd, close)) ? close : -1;
+  if (row.lastLocal !== 'c') return -1;
+  const ref = CELL_REF.exec(text.slice(row.lastStart, row.lastOpenEnd));
   if (!ref || (columnNumber(ref[1]) ?? Infinity) >= column) return -1;
-  return /^\s*$/.test(text.slice(cell.end, close)) ? close : -1;
+  return /^\s*$/.test(text.slice(row.lastEnd, close)) ? close : -1;
+}
+
+/** The row read again with each of its cells, for a patch that goes between them. */
+function rowElement(text: string): ElementSpan {
+  const spans = new ElementSpans(2);
+  tokenizeXml(text, spans);
+  return spans.top[0];
 }
 
 /**
- * One <row> (`text`, its span with its cells) with qualcheck's cells in it. A cell after a change that has no `r`
+ * One <row> (`text`, with where its parts are) with qualcheck's cells in it. A cell after a change that has no `r`
  * gets one, since its place was given by the cells before it.
  */
-function patchRow(
-  text: string,
-  span: ElementSpan,
-  row: number,
-  writes: Map<number, WrittenValue>,
-  p: string,
-  giveRef: boolean,
-): string {
-  let startTag = span.selfClosing
-    ? `${text.slice(0, span.openEnd - 2).replace(/\s+$/, '')}>`
-    : text.slice(0, span.openEnd);
+function patchRow(text: string, found: RowInText, row: number, writes: RowWrites, p: string, giveRef: boolean): string {
+  let startTag = found.selfClosing
+    ? `${text.slice(0, found.openEnd - 2).replace(/\s+$/, '')}>`
+    : text.slice(0, found.openEnd);
   if (giveRef && !ROW_REF.test(startTag)) startTag = withAttribute(startTag, 'r', String(row));
-  startTag = withSpans(startTag, writes.keys());
-  const pending = [...writes.keys()].sort((a, b) => a - b);
-  const appendAt = span.selfClosing ? -1 : endOfCells(text, span, pending[0]);
+  startTag = withSpans(startTag, writes.columns);
+  const pending = writes.columns;
+  const appendAt = found.selfClosing ? -1 : endOfCells(text, found, pending[0]);
   if (appendAt >= 0) {
     // The usual case: every cell of the row lies left of qualcheck's columns, so its cells go in before </row>.
-    const added = pending.map((c) => writtenCell(p, row, c, writes.get(c) ?? null, undefined)).join('');
-    return startTag + text.slice(span.openEnd, appendAt) + added + text.slice(appendAt);
+    return startTag + text.slice(found.openEnd, appendAt) + newCells(p, row, writes) + text.slice(appendAt);
   }
+  const span = rowElement(text);
+  const valueAt = new Map(pending.map((c, k) => [c, writes.values[k]]));
   let next = 0;
   const out: string[] = [startTag];
   let changed = false;
@@ -112,13 +173,13 @@ function patchRow(
     const ref = CELL_REF.exec(startTag);
     column = ref ? (columnNumber(ref[1]) ?? column + 1) : column + 1;
     while (next < pending.length && pending[next] < column) {
-      out.push(writtenCell(p, row, pending[next], writes.get(pending[next]) ?? null, undefined));
+      out.push(writtenCell(p, row, pending[next], valueAt.get(pending[next]) ?? null, undefined));
       next++;
       changed = true;
     }
-    if (writes.has(column)) {
+    if (valueAt.has(column)) {
       if (pending[next] === column) next++;
-      out.push(between, writtenCell(p, row, column, writes.get(column) ?? null, cell.attributes.s));
+      out.push(between, writtenCell(p, row, column, valueAt.get(column) ?? null, cell.attributes.s));
       changed = true;
       continue;
     }
@@ -129,16 +190,13 @@ function patchRow(
     );
   }
   for (; next < pending.length; next++)
-    out.push(writtenCell(p, row, pending[next], writes.get(pending[next]) ?? null, undefined));
+    out.push(writtenCell(p, row, pending[next], valueAt.get(pending[next]) ?? null, undefined));
   out.push(span.selfClosing ? `</${span.qname}>` : text.slice(at));
   return out.join('');
 }
 
-function newRow(row: number, writes: Map<number, WrittenValue>, p: string): string {
-  const cells = [...writes.keys()]
-    .sort((a, b) => a - b)
-    .map((c) => writtenCell(p, row, c, writes.get(c) ?? null, undefined));
-  const content = cells.join('');
+function newRow(row: number, writes: RowWrites, p: string): string {
+  const content = newCells(p, row, writes);
   return content === '' ? '' : `<${p}row r="${row}">${content}</${p}row>`;
 }
 
@@ -148,9 +206,13 @@ function extent(writes: SheetWrites): { top: number; bottom: number; left: numbe
   let bottom = 0;
   let left = Infinity;
   let right = 0;
-  for (const [row, cells] of writes.rows) {
-    for (const [column, value] of cells) {
+  for (const row of writes.rows.numbers) {
+    const cells = writes.rows.cells(row);
+    if (!cells) continue;
+    for (let k = 0; k < cells.columns.length; k++) {
+      const value = cells.values[k];
       if (value === null || value === '') continue;
+      const column = cells.columns[k];
       top = Math.min(top, row);
       bottom = Math.max(bottom, row);
       left = Math.min(left, column);
@@ -255,26 +317,39 @@ export async function* patchSheet(
   let p = '';
   let lastRow = 0;
   let changed = false;
-  const rowsToWrite = [...writes.rows.keys()].sort((a, b) => a - b);
+  const rowsToWrite = writes.rows.numbers;
   let nextWrite = 0;
-  let out: string[] = [];
-  let outLength = 0;
+  // What is passed on is encoded straight into a batch of bytes, handed over when full: no joined text is made.
+  let batch = Buffer.allocUnsafe(OUT_BATCH);
+  let batchUsed = 0;
+  let full: Buffer[] = [];
   const emit = (piece: string) => {
-    out.push(piece);
-    outLength += piece.length;
+    const most = piece.length * (encoding === 'utf16le' ? 2 : 3);
+    if (batchUsed + most > batch.length && batchUsed > 0) {
+      full.push(batch.subarray(0, batchUsed));
+      batch = Buffer.allocUnsafe(OUT_BATCH);
+      batchUsed = 0;
+    }
+    if (most > batch.length) full.push(Buffer.from(piece, encoding));
+    else batchUsed += batch.write(piece, batchUsed, encoding);
   };
   const flush = (): Buffer | undefined => {
-    if (outLength === 0) return undefined;
-    const bytes = Buffer.from(out.join(''), encoding);
-    out = [];
-    outLength = 0;
+    if (batchUsed > 0) {
+      full.push(batch.subarray(0, batchUsed));
+      batch = Buffer.allocUnsafe(OUT_BATCH);
+      batchUsed = 0;
+    }
+    if (full.length === 0) return undefined;
+    const bytes = full.length === 1 ? full[0] : Buffer.concat(full);
+    full = [];
     return bytes;
   };
   const slice = (from: number, to: number) => text.slice(from - textBase, to - textBase);
   const rowsBefore = (row: number) => {
     while (nextWrite < rowsToWrite.length && rowsToWrite[nextWrite] < row) {
       const r = rowsToWrite[nextWrite++];
-      const xml = newRow(r, writes.rows.get(r) ?? new Map(), p);
+      const cells = writes.rows.cells(r);
+      const xml = cells ? newRow(r, cells, p) : '';
       if (xml !== '') {
         emit(xml);
         changed = true;
@@ -283,10 +358,23 @@ export async function* patchSheet(
   };
 
   // The tokenizer finds the elements; only these are kept as spans: the worksheet and what stands before
-  // <sheetData> (small), one child of <sheetData> at a time with its cells, and what stands after </sheetData>.
+  // <sheetData> (small), and what stands after </sheetData>. Of each child of <sheetData> (a row) only where it and
+  // its last child are is noted, in `child`, which is filled anew for each: a row is hundreds of bytes and a sheet has
+  // tens of thousands, and the usual row gets its cells before </row>.
   const head = new ElementSpans();
-  let child: ElementSpans | undefined;
+  let inChild = false;
   let childStart = 0;
+  let childLocal = '';
+  const child: RowInText = {
+    qname: '',
+    selfClosing: false,
+    openEnd: 0,
+    closeStart: 0,
+    lastLocal: '',
+    lastStart: 0,
+    lastOpenEnd: 0,
+    lastEnd: 0,
+  };
   let tail: ElementSpans | undefined;
   let tailStart = 0;
   let depth = 0;
@@ -301,17 +389,17 @@ export async function* patchSheet(
   };
 
   /**
-   * A child of <sheetData> read whole (`span`, offsets from its start at `origin`): a row gets qualcheck's cells, or
-   * an `r` after a change; anything else stays.
+   * A child of <sheetData> read whole (`child`, offsets from its start at `origin`, ending at `end`): a row gets
+   * qualcheck's cells, or an `r` after a change; anything else stays.
    */
-  const childRead = (span: ElementSpan, origin: number) => {
-    if (span.local !== 'row') return;
+  const childRead = (span: RowInText, origin: number, end: number) => {
+    inChild = false;
+    if (childLocal !== 'row') return;
     const start = origin;
-    const end = origin + span.end;
     const ref = ROW_REF.exec(slice(start, origin + span.openEnd));
     const row = ref ? Number(ref[1]) : lastRow + 1;
     lastRow = row;
-    const cells = writes.rows.get(row);
+    const cells = writes.rows.cells(row);
     const needsRef = changed && !ref;
     if (!cells && !needsRef && !(nextWrite < rowsToWrite.length && rowsToWrite[nextWrite] < row)) return;
     emit(slice(copied, start));
@@ -352,13 +440,18 @@ export async function* patchSheet(
         head.open(tag);
       } else if (phase === 'rows') {
         if (depth === 2) {
+          inChild = true;
           childStart = tag.start;
-          child = new ElementSpans(2, childStart);
-        }
-        child?.open(tag);
-        if (tag.selfClosing && depth === 2 && child) {
-          childRead(child.top[0], childStart);
-          child = undefined;
+          childLocal = tag.name;
+          child.qname = tag.prefix === '' ? tag.name : `${tag.prefix}:${tag.name}`;
+          child.selfClosing = tag.selfClosing;
+          child.openEnd = child.closeStart = tag.end - childStart;
+          child.lastLocal = '';
+          if (tag.selfClosing) childRead(child, childStart, tag.end);
+        } else if (depth === 3) {
+          child.lastLocal = tag.name;
+          child.lastStart = tag.start - childStart;
+          child.lastOpenEnd = child.lastEnd = tag.end - childStart;
         }
       } else tail?.open(tag);
       if (!tag.selfClosing) depth++;
@@ -370,10 +463,10 @@ export async function* patchSheet(
         emit(slice(copied, tag.start));
         endSheetData(slice(tag.start, tag.end), tag.end);
       } else if (phase === 'rows') {
-        child?.close(tag);
-        if (depth === 2 && child) {
-          childRead(child.top[0], childStart);
-          child = undefined;
+        if (depth === 3) child.lastEnd = tag.end - childStart;
+        else if (depth === 2) {
+          child.closeStart = tag.start - childStart;
+          childRead(child, childStart, tag.end);
         }
       } else tail?.close(tag);
     },
@@ -384,7 +477,7 @@ export async function* patchSheet(
     text += more;
     tokenizer.write(more);
     if (phase !== 'rows') return;
-    const upTo = child ? childStart : tokenizer.consumed;
+    const upTo = inChild ? childStart : tokenizer.consumed;
     if (upTo > copied) {
       emit(slice(copied, upTo));
       copied = upTo;
@@ -406,7 +499,7 @@ export async function* patchSheet(
       decoded = decoded.slice(1);
     }
     advance(decoded);
-    if (outLength >= OUT_BATCH) {
+    if (full.length > 0) {
       const bytesOut = flush();
       if (bytesOut) yield bytesOut;
     }

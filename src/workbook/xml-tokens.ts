@@ -14,6 +14,11 @@ export interface XmlOpenTag {
   attributes: XmlAttributes;
   /** The namespaces the tag declares, URI by prefix ('' for a default `xmlns`); empty for almost every tag. */
   namespaces: XmlAttributes;
+  /**
+   * One attribute's value by local name, as `attributes[name]` gives it, without making the attributes object: a
+   * sheet's millions of `<c>` are read for two or three attributes each.
+   */
+  attribute(name: string): string | undefined;
   selfClosing: boolean;
   /** Offsets in the decoded text: `start` is the `<`, `end` is one past the `>`. */
   start: number;
@@ -109,9 +114,15 @@ interface XmlName {
  */
 class NameTable {
   private readonly byLength: XmlName[][] = [];
+  /** The one-letter names (`c`, `v`, `r`, `s`, `t`), the most frequent of all, by character code. */
+  private readonly byLetter: (XmlName | undefined)[] = [];
 
   take(s: string, from: number, to: number): XmlName {
     const length = to - from;
+    if (length === 1) {
+      const known = this.byLetter[s.charCodeAt(from)];
+      if (known !== undefined) return known;
+    }
     let known = this.byLength[length];
     if (known === undefined) {
       known = [];
@@ -132,7 +143,78 @@ class NameTable {
     };
     // A part with ever new names (generated ones) stops being remembered rather than growing the table.
     if (known.length < 64) known.push(entry);
+    if (length === 1) this.byLetter[qname.charCodeAt(0)] = entry;
     return entry;
+  }
+}
+
+/**
+ * The start tag handed to the handler: where each attribute's value lies in the text is noted as the tag is scanned,
+ * and the values are cut out and decoded only when asked for (a writer that copies rows as they are asks for none).
+ * The text it points into is the tokenizer's buffer of the moment, so the token is valid during the call only.
+ */
+class OpenTagToken implements XmlOpenTag {
+  name = '';
+  prefix = '';
+  selfClosing = false;
+  start = 0;
+  end = 0;
+  private text = '';
+  private count = 0;
+  private readonly names: XmlName[] = [];
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  private made: { attributes: XmlAttributes; namespaces: XmlAttributes } | undefined;
+
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    this.made = undefined;
+  }
+
+  add(name: XmlName, from: number, to: number): void {
+    const k = this.count++;
+    this.names[k] = name;
+    this.from[k] = from;
+    this.to[k] = to;
+  }
+
+  private value(k: number): string {
+    const from = this.from[k];
+    const to = this.to[k];
+    const raw = this.text.slice(from, to);
+    return plain(this.text, from, to) ? raw : decodeEntities(attributeSpaces(raw));
+  }
+
+  attribute(name: string): string | undefined {
+    // The last of a name written twice wins, as in `attributes`.
+    for (let k = this.count - 1; k >= 0; k--) {
+      const written = this.names[k];
+      if (!written.declaration && written.name === name) return this.value(k);
+    }
+    return undefined;
+  }
+
+  private make(): { attributes: XmlAttributes; namespaces: XmlAttributes } {
+    let attributes: Record<string, string> | undefined;
+    let namespaces: Record<string, string> | undefined;
+    for (let k = 0; k < this.count; k++) {
+      const written = this.names[k];
+      const value = this.value(k);
+      if (!written.declaration) (attributes ??= {})[written.name] = value;
+      else (namespaces ??= {})[written.prefix === '' ? '' : written.name] = value;
+    }
+    return { attributes: attributes ?? NO_ATTRIBUTES, namespaces: namespaces ?? NO_ATTRIBUTES };
+  }
+
+  get attributes(): XmlAttributes {
+    this.made ??= this.make();
+    return this.made.attributes;
+  }
+
+  get namespaces(): XmlAttributes {
+    this.made ??= this.make();
+    return this.made.namespaces;
   }
 }
 
@@ -166,15 +248,7 @@ export class XmlTokenizer {
   private readonly names = new NameTable();
   private rootSeen = false;
   private rootClosed = false;
-  private readonly openToken: XmlOpenTag = {
-    name: '',
-    prefix: '',
-    attributes: NO_ATTRIBUTES,
-    namespaces: NO_ATTRIBUTES,
-    selfClosing: false,
-    start: 0,
-    end: 0,
-  };
+  private readonly openToken = new OpenTagToken();
   private readonly closeToken: XmlCloseTag = { name: '', prefix: '', start: 0, end: 0 };
   private readonly textToken: XmlText = { text: '', start: 0, end: 0 };
 
@@ -345,8 +419,8 @@ export class XmlTokenizer {
     if (i === from + 1) this.fail("a '<' that starts no tag (write it as &lt;)", from);
     const element = this.names.take(s, from + 1, i);
     const qname = element.qname;
-    let attributes: Record<string, string> | undefined;
-    let namespaces: Record<string, string> | undefined;
+    const token = this.openToken;
+    token.reset(s);
     for (;;) {
       while (i < length && isSpace(s.charCodeAt(i))) i++;
       if (i >= length) return INCOMPLETE;
@@ -367,12 +441,7 @@ export class XmlTokenizer {
       if (quote !== '"' && quote !== "'") this.fail(`attribute ${attributeName} in <${qname}> is not quoted`, i);
       const close = s.indexOf(quote, i + 1);
       if (close === -1) return INCOMPLETE;
-      if (attribute) {
-        const raw = s.slice(i + 1, close);
-        const value = plain(s, i + 1, close) ? raw : decodeEntities(attributeSpaces(raw));
-        if (!attribute.declaration) (attributes ??= {})[attribute.name] = value;
-        else (namespaces ??= {})[attribute.prefix === '' ? '' : attribute.name] = value;
-      }
+      if (attribute) token.add(attribute, i + 1, close);
       i = close + 1;
     }
     let selfClosing = false;
@@ -387,11 +456,8 @@ export class XmlTokenizer {
     if (!selfClosing) this.open.push(element);
     else if (this.open.length === 0) this.rootClosed = true;
     if (this.handler.open) {
-      const token = this.openToken;
       token.name = element.name;
       token.prefix = element.prefix;
-      token.attributes = attributes ?? NO_ATTRIBUTES;
-      token.namespaces = namespaces ?? NO_ATTRIBUTES;
       token.selfClosing = selfClosing;
       token.start = this.base + from;
       token.end = this.base + i + 1;
