@@ -7,17 +7,17 @@
 // one unit of each barred set and keeps each such maximum's known sum within it is searched, depth first, and the best
 // kept: most rules met, then fewest unmet, then most credits, then fewest units left out (the first found on ties,
 // keeping before leaving out, units of more credits first). A branch is cut when even keeping every unit still
-// undecided could not beat the best found (minimums only come nearer with more units); the sums are kept running
-// (allocation-tally.ts), so each step reads every rule in one pass over the rules, not over the units.
+// undecided could not beat the best found (minimums only come nearer with more units).
+// Every sum is kept running (allocation-tally.ts): a learner's achieved units are added once, the planned ones on top
+// of them, and each choice or step adds or takes out only the units it changes, then reads every rule in one pass over
+// the rules, not over the units.
 import * as codes from './compiled';
 import type { CompiledQualification } from './compiled';
-import { AllocationTally, judgeRule } from './allocation-tally';
+import { AllocationTally } from './allocation-tally';
 
 // Copied once: an imported binding read in the inner loop costs a call per read where modules are transpiled.
 const NOT_COUNTED = codes.NOT_COUNTED;
 const COUNTED = codes.COUNTED;
-const IF_LEVEL = codes.IF_LEVEL;
-const UNKNOWN_CREDITS = codes.UNKNOWN_CREDITS;
 
 export const MET = 0;
 export const UNMET = 1;
@@ -76,12 +76,11 @@ export class Evaluator {
   private readonly scratch: Verdicts;
   /** The allocation search's bound on what a branch can reach, and its running sums of the units not left out. */
   private readonly bound: Verdicts;
+  /** The running sums of the units that count: after `evaluate`, of all its units. */
   private readonly tally: AllocationTally;
   private readonly dropped: Uint8Array;
-  /** The units of the evaluation that are not dropped, in order. */
-  private readonly live: Int32Array;
-  private readonly slotSeen: Int32Array;
-  private generation = 0;
+  /** How many clashing sets leave each unit out, in the current choice. */
+  private readonly leftOutBy: Int32Array;
   /** Clashes: barred sets holding more than one taken unit, their taken members in `clashUnits`. */
   private readonly clashStart: Int32Array;
   private readonly clashLength: Int32Array;
@@ -98,9 +97,6 @@ export class Evaluator {
   /** Each forbidding maximum's known and most sums over all the units taken, set by `sumTaken`. */
   private readonly takenKnown: Float64Array;
   private readonly takenMost: Float64Array;
-  /** Scratch sums of `sumOver`. */
-  private sumKnown = 0;
-  private sumMost = 0;
 
   /** How many barred sets held more than one of the units of the last evaluation. */
   get lastClashes(): number {
@@ -112,8 +108,7 @@ export class Evaluator {
     this.bound = new Verdicts(compiled);
     this.tally = new AllocationTally(compiled);
     this.dropped = new Uint8Array(compiled.units.length);
-    this.live = new Int32Array(compiled.units.length);
-    this.slotSeen = new Int32Array(compiled.slotLeft.length);
+    this.leftOutBy = new Int32Array(compiled.units.length);
     const sets = compiled.barredSets.length;
     this.clashStart = new Int32Array(sets);
     this.clashLength = new Int32Array(sets);
@@ -129,42 +124,72 @@ export class Evaluator {
 
   /**
    * Decides every rule on the first `count` units of `units` (unit indexes, no repeats) into `out`. `out.counted`
-   * and `out.taken` are set for those units and must be clear of any others (`clear` does that).
+   * and `out.taken` are set for those units and must be clear of any others (`clear` does that). With `from` > 0, the
+   * first `from` units are those of the evaluation just made (a learner's achieved units, before the planned ones are
+   * added): their sums are kept.
    */
-  evaluate(units: ArrayLike<number>, count: number, out: Verdicts): void {
-    const { taken } = out;
+  evaluate(units: ArrayLike<number>, from: number, count: number, out: Verdicts): void {
+    const { taken, counted } = out;
+    const tally = this.tally;
+    if (from === 0) tally.clear();
     for (let i = 0; i < count; i++) taken[units[i]] = 1;
-    this.sumTaken(units, count);
+    for (let i = from; i < count; i++) tally.add(units[i], 1);
+    this.sumTaken();
     this.findClashes(taken);
-    if (this.compiled.caps.length > 0 && this.capsAtStake(units, count)) {
+    if (this.compiled.caps.length > 0 && this.capsAtStake()) {
       this.allocate(units, count, out);
       return;
     }
+    for (let i = 0; i < count; i++) counted[units[i]] = 1;
     if (this.clashCount === 0) {
-      this.decide(units, count, out);
+      tally.decide(out, this.takenKnown, this.takenMost, false);
       return;
     }
-    const { choice, dropped, clashStart, clashLength, clashUnits, scratch } = this;
+    // Each choice of the one unit that counts in each clashing set, in odometer order. The sums hold the units no
+    // set leaves out (a unit of two sets counts only when both choose it).
+    const { choice, clashStart, clashLength, clashUnits, scratch } = this;
     const clashes = this.clashCount;
     choice.fill(0, 0, clashes);
+    for (let c = 0; c < clashes; c++)
+      for (let j = 1; j < clashLength[c]; j++) this.leaveOut(clashUnits[clashStart[c] + j]);
     let first = true;
     for (;;) {
-      for (let c = 0; c < clashes; c++) {
-        for (let j = 0; j < clashLength[c]; j++) if (j !== choice[c]) dropped[clashUnits[clashStart[c] + j]] = 1;
-      }
-      this.decide(units, count, scratch);
+      tally.decide(scratch, this.takenKnown, this.takenMost, false);
       if (first || better(scratch, out)) {
         out.copyFrom(scratch);
-        for (let i = 0; i < count; i++) out.counted[units[i]] = dropped[units[i]] ^ 1;
+        for (let c = 0; c < clashes; c++)
+          for (let j = 0; j < clashLength[c]; j++) {
+            const u = clashUnits[clashStart[c] + j];
+            counted[u] = this.leftOutBy[u] === 0 ? 1 : 0;
+          }
         first = false;
       }
-      for (let c = 0; c < clashes; c++)
-        for (let j = 0; j < clashLength[c]; j++) dropped[clashUnits[clashStart[c] + j]] = 0;
       let c = 0;
-      while (c < clashes && ++choice[c] >= clashLength[c]) choice[c++] = 0;
+      for (; c < clashes; c++) {
+        const at = clashStart[c];
+        this.leaveOut(clashUnits[at + choice[c]]);
+        if (++choice[c] < clashLength[c]) {
+          this.putBack(clashUnits[at + choice[c]]);
+          break;
+        }
+        choice[c] = 0;
+        this.putBack(clashUnits[at]);
+      }
       if (c === clashes) break;
     }
-    for (let i = 0; i < count; i++) scratch.counted[units[i]] = 0;
+    // Every unit back in the sums.
+    for (let c = 0; c < clashes; c++)
+      for (let j = 1; j < clashLength[c]; j++) this.putBack(clashUnits[clashStart[c] + j]);
+  }
+
+  /** A clashing set leaves unit u out: it leaves the sums with the first set that does. */
+  private leaveOut(u: number): void {
+    if (this.leftOutBy[u]++ === 0) this.tally.add(u, -1);
+  }
+
+  /** A clashing set takes unit u back: it is back in the sums when no set leaves it out. */
+  private putBack(u: number): void {
+    if (--this.leftOutBy[u] === 0) this.tally.add(u, 1);
   }
 
   /**
@@ -172,64 +197,42 @@ export class Evaluator {
    * earlier `evaluate` chose: how a result's rules are read again when shown. `out` must be clear of other units.
    */
   evaluateCounting(units: ArrayLike<number>, count: number, counted: Uint8Array, out: Verdicts): void {
+    const tally = this.tally;
+    tally.clear();
     for (let i = 0; i < count; i++) {
       out.taken[units[i]] = 1;
-      this.dropped[units[i]] = counted[units[i]] ^ 1;
+      tally.add(units[i], 1);
     }
-    this.sumTaken(units, count);
-    this.decide(units, count, out);
-    for (let i = 0; i < count; i++) this.dropped[units[i]] = 0;
+    this.sumTaken();
+    for (let i = 0; i < count; i++) {
+      out.counted[units[i]] = counted[units[i]];
+      if (counted[units[i]] === 0) tally.add(units[i], -1);
+    }
+    tally.decide(out, this.takenKnown, this.takenMost, false);
+    // The sums hold every unit again, as after `evaluate`.
+    for (let i = 0; i < count; i++) if (counted[units[i]] === 0) tally.add(units[i], 1);
   }
 
-  /** Each forbidding maximum's sums over all the units taken: what a choice the rules forbid is judged on. */
-  private sumTaken(units: ArrayLike<number>, count: number): void {
+  /** Each forbidding maximum's sums over all the units taken (the sums' units): what a choice the rules forbid is judged on. */
+  private sumTaken(): void {
     const { forbids } = this.compiled;
     for (let k = 0; k < forbids.length; k++) {
-      this.sumOver(forbids[k], units, count, false);
-      this.takenKnown[forbids[k]] = this.sumKnown;
-      this.takenMost[forbids[k]] = this.sumMost;
+      const r = forbids[k];
+      this.takenKnown[r] = this.tally.knownOf(r);
+      this.takenMost[r] = this.tally.mostOf(r);
     }
   }
 
-  /** Whether a maximum that leaves units out could be passed by all the units: marks those maxima. */
-  private capsAtStake(units: ArrayLike<number>, count: number): boolean {
+  /** Whether a maximum that leaves units out could be passed by all the units (the sums' units): marks those maxima. */
+  private capsAtStake(): boolean {
     const { caps, limit } = this.compiled;
     let any = false;
     for (let k = 0; k < caps.length; k++) {
       const r = caps[k];
-      this.sumOver(r, units, count, false);
-      this.capAtStake[r] = this.sumMost > limit[r] ? 1 : 0;
+      this.capAtStake[r] = this.tally.mostOf(r) > limit[r] ? 1 : 0;
       if (this.capAtStake[r]) any = true;
     }
     return any;
-  }
-
-  /**
-   * Known and most sums of rule r's measure over the first `count` of `units` (only those not dropped when `live`),
-   * into `sumKnown` and `sumMost`.
-   */
-  private sumOver(r: number, units: ArrayLike<number>, count: number, live: boolean): void {
-    const { counts, value, ruleSlot, slotLeft } = this.compiled;
-    const row = r * this.compiled.units.length;
-    const generation = ++this.generation;
-    let known = 0;
-    let extra = 0;
-    for (let i = 0; i < count; i++) {
-      const u = units[i];
-      if (live && this.dropped[u]) continue;
-      const how = counts[row + u];
-      if (how === COUNTED) known += value[row + u];
-      else if (how === IF_LEVEL) extra += value[row + u];
-      else if (how === UNKNOWN_CREDITS) {
-        const slot = ruleSlot[row + u];
-        if (this.slotSeen[slot] !== generation) {
-          this.slotSeen[slot] = generation;
-          extra += slotLeft[slot];
-        }
-      }
-    }
-    this.sumKnown = known;
-    this.sumMost = known + extra;
   }
 
   /**
@@ -272,9 +275,7 @@ export class Evaluator {
     }
     this.stakeCount = stakeCount;
     this.found = false;
-    this.tally.clear();
-    for (let i = 0; i < count; i++) this.tally.add(units[i], 1);
-
+    // The sums hold every unit; the search leaves them so.
     this.search(0, units, count, out);
     for (let i = 0; i < count; i++) {
       this.scratch.counted[units[i]] = 0;
@@ -394,66 +395,6 @@ export class Evaluator {
     }
     this.clashCount = clashes;
   }
-
-  /** Every rule on the taken units that are not dropped. */
-  private decide(units: ArrayLike<number>, count: number, out: Verdicts): void {
-    const c = this.compiled;
-    const n = c.units.length;
-    const { dropped, slotSeen } = this;
-    const { counts, credits: unitCredits, value, ruleSlot, slotLeft, creditRules, needStart, needs } = c;
-    const { counted } = out;
-    const live = this.live;
-    let credits = 0;
-    let liveCount = 0;
-    for (let i = 0; i < count; i++) {
-      const u = units[i];
-      counted[u] = dropped[u] ^ 1;
-      if (dropped[u] === 0) {
-        credits += unitCredits[u];
-        live[liveCount++] = u;
-      }
-    }
-    let met = 0;
-    let unmet = 0;
-    let forbidden = 0;
-    let generation = this.generation;
-    const ruleCount = creditRules.length;
-    for (let r = 0; r < ruleCount; r++) {
-      let known = 0;
-      let extra = 0;
-      if (creditRules[r] !== undefined) {
-        generation++;
-        const row = r * n;
-        for (let i = 0; i < liveCount; i++) {
-          const u = live[i];
-          const how = counts[row + u];
-          if (how === NOT_COUNTED) continue;
-          if (how === COUNTED) known += value[row + u];
-          else if (how === IF_LEVEL) extra += value[row + u];
-          else if (how === UNKNOWN_CREDITS) {
-            // Unknown credits of a group's units share what its stated total leaves, counted once per group.
-            const slot = ruleSlot[row + u];
-            if (slotSeen[slot] !== generation) {
-              slotSeen[slot] = generation;
-              extra += slotLeft[slot];
-            }
-          }
-        }
-      } else {
-        for (let i = needStart[r]; i < needStart[r + 1]; i++) known += counted[needs[i]];
-      }
-      const verdict = judgeRule(c, out, r, known, known + extra, this.takenKnown, this.takenMost, false);
-      if (verdict === MET) met++;
-      else if (verdict === UNMET) unmet++;
-      forbidden += out.over[r];
-    }
-    this.generation = generation;
-    out.met = met;
-    out.unmet = unmet;
-    out.forbidden = forbidden;
-    out.credits = credits;
-    out.size = liveCount;
-  }
 }
 
 /**
@@ -527,7 +468,7 @@ export function decideLearner(
   }
   out.count = count;
   out.strangers = strangers;
-  evaluator.evaluate(out.units, out.achievedCount, out.achieved);
-  evaluator.evaluate(out.units, count, out.withPlanned);
+  evaluator.evaluate(out.units, 0, out.achievedCount, out.achieved);
+  evaluator.evaluate(out.units, out.achievedCount, count, out.withPlanned);
   out.clashes = evaluator.lastClashes;
 }
