@@ -16,6 +16,8 @@ const NOT_COUNTED = codes.NOT_COUNTED;
 const MET = 0;
 const UNMET = 1;
 const UNKNOWN = 2;
+/** Unmet, and past a forbidding maximum. */
+const OVER = 3;
 
 /** Where the tally writes a verdict: the evaluator's `Verdicts`, without its unit flags. */
 export interface TallyVerdicts {
@@ -51,6 +53,8 @@ export class AllocationTally {
   private readonly partSlot: Int32Array;
   private credits = 0;
   private size = 0;
+  /** How many times a unit was added or taken out: the sums are as they were while this is unchanged. */
+  changes = 0;
 
   constructor(private readonly compiled: CompiledQualification) {
     const R = compiled.rules.length;
@@ -105,6 +109,7 @@ export class AllocationTally {
   add(u: number, by: 1 | -1): void {
     this.credits += by * this.compiled.credits[u];
     this.size += by;
+    this.changes++;
     const { partRule, partHow, partValue, partSlot, known, ifLevel, slotCount } = this;
     const end = this.partStart[u + 1];
     for (let j = this.partStart[u]; j < end; j++) {
@@ -134,28 +139,28 @@ export class AllocationTally {
   }
 
   /**
-   * Every rule's verdict on the set. `takenKnown` and `takenMost` are each forbidding maximum's sums over all the
-   * units taken; `optimistic` reads every maximum that leaves units out as kept within.
+   * Every rule's verdict on the set, written into `out` with its sums. `takenKnown` and `takenMost` are each forbidding
+   * maximum's sums over all the units taken.
    */
-  decide(out: TallyVerdicts, takenKnown: Float64Array, takenMost: Float64Array, optimistic: boolean): void {
+  decide(out: TallyVerdicts, takenKnown: Float64Array, takenMost: Float64Array): void {
     const rules = this.known.length;
     let met = 0;
     let unmet = 0;
     let forbidden = 0;
     for (let r = 0; r < rules; r++) {
-      const verdict = judgeRule(
-        this.compiled,
-        out,
-        r,
-        this.known[r],
-        this.mostOf(r),
-        takenKnown,
-        takenMost,
-        optimistic,
-      );
+      const known = this.known[r];
+      const most = this.mostOf(r);
+      const verdict = this.verdict(r, known, most, takenKnown, takenMost, false);
+      out.known[r] = known;
+      out.most[r] = most;
+      out.over[r] = verdict === OVER ? 1 : 0;
+      out.outcome[r] = verdict === OVER ? UNMET : verdict;
       if (verdict === MET) met++;
       else if (verdict === UNMET) unmet++;
-      forbidden += out.over[r];
+      else if (verdict === OVER) {
+        unmet++;
+        forbidden++;
+      }
     }
     out.met = met;
     out.unmet = unmet;
@@ -163,37 +168,53 @@ export class AllocationTally {
     out.credits = this.credits;
     out.size = this.size;
   }
-}
 
-/**
- * Rule r's verdict from its sums over the units that count (`known`, and `most` with unknown values at their most),
- * written into `out` with them: MET, UNMET or UNKNOWN against its minimum, then its maximum. A forbidding maximum is
- * judged on every unit taken (`takenKnown`, `takenMost`); passed, the rule is UNMET and `over` is set. One that leaves
- * units out is UNKNOWN when unknown values could pass it, unless `optimistic` (the allocation search's bound).
- */
-export function judgeRule(
-  c: CompiledQualification,
-  out: TallyVerdicts,
-  r: number,
-  known: number,
-  most: number,
-  takenKnown: Float64Array,
-  takenMost: Float64Array,
-  optimistic: boolean,
-): number {
-  const least = c.required[r];
-  out.known[r] = known;
-  out.most[r] = most;
-  let verdict = known >= least ? MET : most < least ? UNMET : UNKNOWN;
-  out.over[r] = 0;
-  const max = c.limit[r];
-  if (max !== Infinity) {
-    const forbids = c.forbidsOver[r] === 1;
-    if (forbids && takenKnown[r] > max) {
-      verdict = UNMET;
-      out.over[r] = 1;
-    } else if ((forbids ? takenMost[r] : most) > max && verdict === MET && (forbids || !optimistic)) verdict = UNKNOWN;
+  /**
+   * The allocation search's bound: how many rules the set meets and leaves unmet, reading every maximum that leaves
+   * units out as kept within, with its credits and size (only what ranks one allocation above another).
+   */
+  bound(
+    out: Pick<TallyVerdicts, 'met' | 'unmet' | 'credits' | 'size'>,
+    takenKnown: Float64Array,
+    takenMost: Float64Array,
+  ): void {
+    const rules = this.known.length;
+    let met = 0;
+    let unmet = 0;
+    for (let r = 0; r < rules; r++) {
+      const verdict = this.verdict(r, this.known[r], this.mostOf(r), takenKnown, takenMost, true);
+      if (verdict === MET) met++;
+      else if (verdict !== UNKNOWN) unmet++;
+    }
+    out.met = met;
+    out.unmet = unmet;
+    out.credits = this.credits;
+    out.size = this.size;
   }
-  out.outcome[r] = verdict;
-  return verdict;
+
+  /**
+   * Rule r's verdict from its sums over the units that count (`known`, and `most` with unknown values at their most):
+   * MET, UNMET or UNKNOWN against its minimum, then its maximum. A forbidding maximum is judged on every unit taken
+   * (`takenKnown`, `takenMost`); passed, the rule is OVER (unmet). One that leaves units out is UNKNOWN when unknown
+   * values could pass it, unless `optimistic` (the allocation search's bound).
+   */
+  private verdict(
+    r: number,
+    known: number,
+    most: number,
+    takenKnown: Float64Array,
+    takenMost: Float64Array,
+    optimistic: boolean,
+  ): number {
+    const c = this.compiled;
+    const least = c.required[r];
+    const verdict = known >= least ? MET : most < least ? UNMET : UNKNOWN;
+    const max = c.limit[r];
+    if (max === Infinity) return verdict;
+    if (c.forbidsOver[r] === 1) {
+      if (takenKnown[r] > max) return OVER;
+      return takenMost[r] > max && verdict === MET ? UNKNOWN : verdict;
+    }
+    return most > max && verdict === MET && !optimistic ? UNKNOWN : verdict;
+  }
 }

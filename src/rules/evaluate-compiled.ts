@@ -74,7 +74,7 @@ export class Verdicts {
 /** Evaluates learners' unit sets against one compiled qualification, reusing its scratch buffers. */
 export class Evaluator {
   private readonly scratch: Verdicts;
-  /** The allocation search's bound on what a branch can reach, and its running sums of the units not left out. */
+  /** The allocation search's bound on what a branch can reach. */
   private readonly bound: Verdicts;
   /** The running sums of the units that count: after `evaluate`, of all its units. */
   private readonly tally: AllocationTally;
@@ -94,6 +94,8 @@ export class Evaluator {
   private readonly capKept: Float64Array;
   private readonly clashKept: Int32Array;
   private found = false;
+  /** The sums' `changes` when `bound` was last set. */
+  private boundAt = -1;
   /** Each forbidding maximum's known and most sums over all the units taken, set by `sumTaken`. */
   private readonly takenKnown: Float64Array;
   private readonly takenMost: Float64Array;
@@ -142,7 +144,7 @@ export class Evaluator {
     }
     for (let i = 0; i < count; i++) counted[units[i]] = 1;
     if (this.clashCount === 0) {
-      tally.decide(out, this.takenKnown, this.takenMost, false);
+      tally.decide(out, this.takenKnown, this.takenMost);
       return;
     }
     // Each choice of the one unit that counts in each clashing set, in odometer order. The sums hold the units no
@@ -154,7 +156,7 @@ export class Evaluator {
       for (let j = 1; j < clashLength[c]; j++) this.leaveOut(clashUnits[clashStart[c] + j]);
     let first = true;
     for (;;) {
-      tally.decide(scratch, this.takenKnown, this.takenMost, false);
+      tally.decide(scratch, this.takenKnown, this.takenMost);
       if (first || better(scratch, out)) {
         out.copyFrom(scratch);
         for (let c = 0; c < clashes; c++)
@@ -208,7 +210,7 @@ export class Evaluator {
       out.counted[units[i]] = counted[units[i]];
       if (counted[units[i]] === 0) tally.add(units[i], -1);
     }
-    tally.decide(out, this.takenKnown, this.takenMost, false);
+    tally.decide(out, this.takenKnown, this.takenMost);
     // The sums hold every unit again, as after `evaluate`.
     for (let i = 0; i < count; i++) if (counted[units[i]] === 0) tally.add(units[i], 1);
   }
@@ -275,24 +277,23 @@ export class Evaluator {
     }
     this.stakeCount = stakeCount;
     this.found = false;
+    this.boundAt = -1;
     // The sums hold every unit; the search leaves them so.
     this.search(0, units, count, out);
-    for (let i = 0; i < count; i++) {
-      this.scratch.counted[units[i]] = 0;
-      this.bound.counted[units[i]] = 0;
-    }
+    for (let i = 0; i < count; i++) this.scratch.counted[units[i]] = 0;
   }
 
   /**
    * The credits that no allocation below can count: for each maximum of credits at stake, what its surely counted
    * units add past it in `v` (the largest such excess, so that overlapping maxima are not taken off twice).
    */
-  private creditsPastCaps(v: Verdicts): number {
+  private creditsPastCaps(): number {
     const { caps, measureIsCredits, limit } = this.compiled;
     let past = 0;
     for (let k = 0; k < caps.length; k++) {
       const r = caps[k];
-      if (this.capAtStake[r] && measureIsCredits[r] === 1 && v.known[r] - limit[r] > past) past = v.known[r] - limit[r];
+      const excess = this.tally.knownOf(r) - limit[r];
+      if (this.capAtStake[r] && measureIsCredits[r] === 1 && excess > past) past = excess;
     }
     return past;
   }
@@ -343,7 +344,7 @@ export class Evaluator {
   private search(i: number, units: ArrayLike<number>, count: number, out: Verdicts): void {
     if (i === this.stakeCount) {
       const scratch = this.scratch;
-      this.tally.decide(scratch, this.takenKnown, this.takenMost, false);
+      this.tally.decide(scratch, this.takenKnown, this.takenMost);
       if (!this.found || better(scratch, out)) {
         out.copyFrom(scratch);
         for (let j = 0; j < count; j++) out.counted[units[j]] = this.dropped[units[j]] ^ 1;
@@ -354,8 +355,12 @@ export class Evaluator {
     // The best any allocation below can do: every unit still undecided kept, every maximum read as kept within.
     // Minimums only come nearer with more units, so a branch whose bound cannot beat the best found is cut.
     if (this.found) {
-      this.tally.decide(this.bound, this.takenKnown, this.takenMost, true);
-      this.bound.credits -= this.creditsPastCaps(this.bound);
+      // Keeping a unit leaves the sums as they were: the bound of the node above holds.
+      if (this.boundAt !== this.tally.changes) {
+        this.tally.bound(this.bound, this.takenKnown, this.takenMost);
+        this.bound.credits -= this.creditsPastCaps();
+        this.boundAt = this.tally.changes;
+      }
       if (!better(this.bound, out)) return;
     }
     const u = this.stake[i];
