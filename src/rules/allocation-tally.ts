@@ -32,6 +32,14 @@ export interface TallyVerdicts {
   size: number;
 }
 
+/** What ranks one choice of the units that count above another (evaluate-compiled.ts's `better`). */
+export interface Rank {
+  met: number;
+  unmet: number;
+  credits: number;
+  size: number;
+}
+
 export class AllocationTally {
   private readonly known: Float64Array;
   private readonly ifLevel: Float64Array;
@@ -170,19 +178,16 @@ export class AllocationTally {
   }
 
   /**
-   * The allocation search's bound: how many rules the set meets and leaves unmet, reading every maximum that leaves
-   * units out as kept within, with its credits and size (only what ranks one allocation above another).
+   * How the set ranks, as `decide` would find it, without writing each rule's verdict: how many rules it meets and
+   * leaves unmet, its credits and size. `optimistic` reads every maximum that leaves units out as kept within (the
+   * allocation search's bound).
    */
-  bound(
-    out: Pick<TallyVerdicts, 'met' | 'unmet' | 'credits' | 'size'>,
-    takenKnown: Float64Array,
-    takenMost: Float64Array,
-  ): void {
+  rank(out: Rank, takenKnown: Float64Array, takenMost: Float64Array, optimistic: boolean): void {
     const rules = this.known.length;
     let met = 0;
     let unmet = 0;
     for (let r = 0; r < rules; r++) {
-      const verdict = this.verdict(r, this.known[r], this.mostOf(r), takenKnown, takenMost, true);
+      const verdict = this.verdict(r, this.known[r], this.mostOf(r), takenKnown, takenMost, optimistic);
       if (verdict === MET) met++;
       else if (verdict !== UNKNOWN) unmet++;
     }

@@ -13,7 +13,7 @@
 // the rules, not over the units.
 import * as codes from './compiled';
 import type { CompiledQualification } from './compiled';
-import { AllocationTally } from './allocation-tally';
+import { AllocationTally, type Rank } from './allocation-tally';
 
 // Copied once: an imported binding read in the inner loop costs a call per read where modules are transpiled.
 const NOT_COUNTED = codes.NOT_COUNTED;
@@ -56,26 +56,14 @@ export class Verdicts {
     this.taken = new Uint8Array(n);
     this.over = new Uint8Array(R);
   }
-
-  /** Takes another evaluation's results (all but the unit flags). */
-  copyFrom(other: Verdicts): void {
-    this.outcome.set(other.outcome);
-    this.known.set(other.known);
-    this.most.set(other.most);
-    this.over.set(other.over);
-    this.met = other.met;
-    this.unmet = other.unmet;
-    this.forbidden = other.forbidden;
-    this.credits = other.credits;
-    this.size = other.size;
-  }
 }
 
 /** Evaluates learners' unit sets against one compiled qualification, reusing its scratch buffers. */
 export class Evaluator {
-  private readonly scratch: Verdicts;
+  /** How the choice at hand ranks: it is decided in full only when it ranks above the best so far. */
+  private readonly scratch: Rank = { met: 0, unmet: 0, credits: 0, size: 0 };
   /** The allocation search's bound on what a branch can reach. */
-  private readonly bound: Verdicts;
+  private readonly bound: Rank = { met: 0, unmet: 0, credits: 0, size: 0 };
   /** The running sums of the units that count: after `evaluate`, of all its units. */
   private readonly tally: AllocationTally;
   private readonly dropped: Uint8Array;
@@ -106,8 +94,6 @@ export class Evaluator {
   }
 
   constructor(readonly compiled: CompiledQualification) {
-    this.scratch = new Verdicts(compiled);
-    this.bound = new Verdicts(compiled);
     this.tally = new AllocationTally(compiled);
     this.dropped = new Uint8Array(compiled.units.length);
     this.leftOutBy = new Int32Array(compiled.units.length);
@@ -156,9 +142,9 @@ export class Evaluator {
       for (let j = 1; j < clashLength[c]; j++) this.leaveOut(clashUnits[clashStart[c] + j]);
     let first = true;
     for (;;) {
-      tally.decide(scratch, this.takenKnown, this.takenMost);
+      tally.rank(scratch, this.takenKnown, this.takenMost, false);
       if (first || better(scratch, out)) {
-        out.copyFrom(scratch);
+        tally.decide(out, this.takenKnown, this.takenMost);
         for (let c = 0; c < clashes; c++)
           for (let j = 0; j < clashLength[c]; j++) {
             const u = clashUnits[clashStart[c] + j];
@@ -280,7 +266,6 @@ export class Evaluator {
     this.boundAt = -1;
     // The sums hold every unit; the search leaves them so.
     this.search(0, units, count, out);
-    for (let i = 0; i < count; i++) this.scratch.counted[units[i]] = 0;
   }
 
   /**
@@ -344,9 +329,9 @@ export class Evaluator {
   private search(i: number, units: ArrayLike<number>, count: number, out: Verdicts): void {
     if (i === this.stakeCount) {
       const scratch = this.scratch;
-      this.tally.decide(scratch, this.takenKnown, this.takenMost);
+      this.tally.rank(scratch, this.takenKnown, this.takenMost, false);
       if (!this.found || better(scratch, out)) {
-        out.copyFrom(scratch);
+        this.tally.decide(out, this.takenKnown, this.takenMost);
         for (let j = 0; j < count; j++) out.counted[units[j]] = this.dropped[units[j]] ^ 1;
         this.found = true;
       }
@@ -357,7 +342,7 @@ export class Evaluator {
     if (this.found) {
       // Keeping a unit leaves the sums as they were: the bound of the node above holds.
       if (this.boundAt !== this.tally.changes) {
-        this.tally.bound(this.bound, this.takenKnown, this.takenMost);
+        this.tally.rank(this.bound, this.takenKnown, this.takenMost, true);
         this.bound.credits -= this.creditsPastCaps();
         this.boundAt = this.tally.changes;
       }
@@ -406,7 +391,7 @@ export class Evaluator {
  * Best first: most rules met, then fewest unmet, then most credits, then most units counted (fewest left out: only
  * units of no credits, or of unknown credits, can tie on the rest).
  */
-function better(a: Verdicts, b: Verdicts): boolean {
+function better(a: Rank, b: Rank): boolean {
   if (a.met !== b.met) return a.met > b.met;
   if (a.unmet !== b.unmet) return a.unmet < b.unmet;
   if (a.credits !== b.credits) return a.credits > b.credits;
