@@ -59,6 +59,7 @@ export class AllocationTally {
   private readonly partHow: Uint8Array;
   private readonly partValue: Float64Array;
   private readonly partSlot: Int32Array;
+  private readonly unitCredits: Float64Array;
   private credits = 0;
   private size = 0;
   /** How many times a unit was added or taken out: the sums are as they were while this is unchanged. */
@@ -69,6 +70,7 @@ export class AllocationTally {
     const n = compiled.units.length;
     const slots = compiled.slotLeft.length;
     const { counts, value, ruleSlot, slotLeft, creditRules, needStart, needs } = compiled;
+    this.unitCredits = compiled.credits;
     this.known = new Float64Array(R);
     this.ifLevel = new Float64Array(R);
     this.capped = new Float64Array(R);
@@ -104,10 +106,14 @@ export class AllocationTally {
 
   /** Empties the set. */
   clear(): void {
-    this.known.fill(0);
-    this.ifLevel.fill(0);
-    this.capped.fill(0);
-    this.unbounded.fill(0);
+    // Once per learner, over a handful of rules: a plain loop costs less than four calls of `fill`.
+    const { known, ifLevel, capped, unbounded } = this;
+    for (let r = 0; r < known.length; r++) {
+      known[r] = 0;
+      ifLevel[r] = 0;
+      capped[r] = 0;
+      unbounded[r] = 0;
+    }
     if (this.anyUnknown) this.slotCount.fill(0);
     this.credits = 0;
     this.size = 0;
@@ -115,7 +121,7 @@ export class AllocationTally {
 
   /** Adds unit u to the set (`by` 1) or takes it out (`by` -1). */
   add(u: number, by: 1 | -1): void {
-    this.credits += by * this.compiled.credits[u];
+    this.credits += by * this.unitCredits[u];
     this.size += by;
     this.changes++;
     const { partRule, partHow, partValue, partSlot, known, ifLevel, slotCount } = this;

@@ -137,7 +137,7 @@ export class Evaluator {
     // set leaves out (a unit of two sets counts only when both choose it).
     const { choice, clashStart, clashLength, clashUnits, scratch } = this;
     const clashes = this.clashCount;
-    choice.fill(0, 0, clashes);
+    for (let c = 0; c < clashes; c++) choice[c] = 0;
     for (let c = 0; c < clashes; c++)
       for (let j = 1; j < clashLength[c]; j++) this.leaveOut(clashUnits[clashStart[c] + j]);
     let first = true;
