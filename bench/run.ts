@@ -1,8 +1,9 @@
 // `npm run bench`: every speed figure the issues ask for, one script after another, printed as they come.
 // `npm run bench -- --json`: the scripts that name their figures print one JSON object each; this prints them merged
 // into one object (`engine.learnersPerSecond`, `planner.meanMs`, ...) for a script to read, and nothing else, with
-// `goals`: each figure issue 27 sets a goal for, by its dotted name, with its value, the most it may be and whether
-// it is met (a figure whose bench could not run here is null, and not met).
+// `goals`: each figure issues 23 and 27 set a goal for, by its dotted name, with its value, the most it may be
+// (`atMost`) or the least (`atLeast`, for a speed), and whether it is met (a figure whose bench could not run here is
+// null, and not met).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -35,8 +36,8 @@ const named = new Set([
   'long-tasks.ts',
 ]);
 
-/** Issue 27's goals: the most each figure may be. */
-const GOALS: Record<string, number> = {
+/** Issues 23's and 27's goals: the most each figure may be. */
+const AT_MOST: Record<string, number> = {
   'workbook.ratio': 0.25,
   'workbook.peakMb': 512,
   'planner.meanMs': 0.005,
@@ -47,6 +48,13 @@ const GOALS: Record<string, number> = {
   'pane.apply.bytes': 20 * 1024,
   'longTasks.maxMs': 100,
   'functions.statusMicros': 20,
+  'sumRules.plannerMeanMs': 0.1,
+};
+
+/** Issue 23's goals: the least each figure may be (learners per CPU second). */
+const AT_LEAST: Record<string, number> = {
+  'engine.learnersPerSecond': 500_000,
+  'sumRules.learnersPerSecond': 200_000,
 };
 
 /** The figure at a dotted name (`pane.apply.syncs`) of the merged figures, or null when no bench gave it. */
@@ -80,11 +88,15 @@ for (const name of benches) {
   }
 }
 if (json) {
-  const goals = Object.fromEntries(
-    Object.entries(GOALS).map(([name, atMost]) => {
+  const goals = Object.fromEntries([
+    ...Object.entries(AT_MOST).map(([name, atMost]) => {
       const value = figureAt(figures, name);
-      return [name, { value, atMost, met: value !== null && value <= atMost }];
+      return [name, { value, atMost, met: value !== null && value <= atMost }] as const;
     }),
-  );
+    ...Object.entries(AT_LEAST).map(([name, atLeast]) => {
+      const value = figureAt(figures, name);
+      return [name, { value, atLeast, met: value !== null && value >= atLeast }] as const;
+    }),
+  ]);
   console.log(JSON.stringify({ ...figures, goals }, null, 2));
 }

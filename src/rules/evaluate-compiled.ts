@@ -7,17 +7,17 @@
 // one unit of each barred set and keeps each such maximum's known sum within it is searched, depth first, and the best
 // kept: most rules met, then fewest unmet, then most credits, then fewest units left out (the first found on ties,
 // keeping before leaving out, units of more credits first). A branch is cut when even keeping every unit still
-// undecided could not beat the best found (minimums only come nearer with more units); the sums are kept running
-// (allocation-tally.ts), so each step reads every rule in one pass over the rules, not over the units.
+// undecided could not beat the best found (minimums only come nearer with more units).
+// Every sum is kept running (allocation-tally.ts): a learner's achieved units are added once, the planned ones on top
+// of them, and each choice or step adds or takes out only the units it changes, then reads every rule in one pass over
+// the rules, not over the units.
 import * as codes from './compiled';
 import type { CompiledQualification } from './compiled';
-import { AllocationTally, judgeRule } from './allocation-tally';
+import { AllocationTally, type Rank } from './allocation-tally';
 
 // Copied once: an imported binding read in the inner loop costs a call per read where modules are transpiled.
 const NOT_COUNTED = codes.NOT_COUNTED;
 const COUNTED = codes.COUNTED;
-const IF_LEVEL = codes.IF_LEVEL;
-const UNKNOWN_CREDITS = codes.UNKNOWN_CREDITS;
 
 export const MET = 0;
 export const UNMET = 1;
@@ -56,32 +56,19 @@ export class Verdicts {
     this.taken = new Uint8Array(n);
     this.over = new Uint8Array(R);
   }
-
-  /** Takes another evaluation's results (all but the unit flags). */
-  copyFrom(other: Verdicts): void {
-    this.outcome.set(other.outcome);
-    this.known.set(other.known);
-    this.most.set(other.most);
-    this.over.set(other.over);
-    this.met = other.met;
-    this.unmet = other.unmet;
-    this.forbidden = other.forbidden;
-    this.credits = other.credits;
-    this.size = other.size;
-  }
 }
 
 /** Evaluates learners' unit sets against one compiled qualification, reusing its scratch buffers. */
 export class Evaluator {
-  private readonly scratch: Verdicts;
-  /** The allocation search's bound on what a branch can reach, and its running sums of the units not left out. */
-  private readonly bound: Verdicts;
+  /** How the choice at hand ranks: it is decided in full only when it ranks above the best so far. */
+  private readonly scratch: Rank = { met: 0, unmet: 0, credits: 0, size: 0 };
+  /** The allocation search's bound on what a branch can reach. */
+  private readonly bound: Rank = { met: 0, unmet: 0, credits: 0, size: 0 };
+  /** The running sums of the units that count: after `evaluate`, of all its units. */
   private readonly tally: AllocationTally;
   private readonly dropped: Uint8Array;
-  /** The units of the evaluation that are not dropped, in order. */
-  private readonly live: Int32Array;
-  private readonly slotSeen: Int32Array;
-  private generation = 0;
+  /** How many clashing sets leave each unit out, in the current choice. */
+  private readonly leftOutBy: Int32Array;
   /** Clashes: barred sets holding more than one taken unit, their taken members in `clashUnits`. */
   private readonly clashStart: Int32Array;
   private readonly clashLength: Int32Array;
@@ -95,12 +82,11 @@ export class Evaluator {
   private readonly capKept: Float64Array;
   private readonly clashKept: Int32Array;
   private found = false;
+  /** The sums' `changes` when `bound` was last set. */
+  private boundAt = -1;
   /** Each forbidding maximum's known and most sums over all the units taken, set by `sumTaken`. */
   private readonly takenKnown: Float64Array;
   private readonly takenMost: Float64Array;
-  /** Scratch sums of `sumOver`. */
-  private sumKnown = 0;
-  private sumMost = 0;
 
   /** How many barred sets held more than one of the units of the last evaluation. */
   get lastClashes(): number {
@@ -108,12 +94,9 @@ export class Evaluator {
   }
 
   constructor(readonly compiled: CompiledQualification) {
-    this.scratch = new Verdicts(compiled);
-    this.bound = new Verdicts(compiled);
     this.tally = new AllocationTally(compiled);
     this.dropped = new Uint8Array(compiled.units.length);
-    this.live = new Int32Array(compiled.units.length);
-    this.slotSeen = new Int32Array(compiled.slotLeft.length);
+    this.leftOutBy = new Int32Array(compiled.units.length);
     const sets = compiled.barredSets.length;
     this.clashStart = new Int32Array(sets);
     this.clashLength = new Int32Array(sets);
@@ -129,42 +112,72 @@ export class Evaluator {
 
   /**
    * Decides every rule on the first `count` units of `units` (unit indexes, no repeats) into `out`. `out.counted`
-   * and `out.taken` are set for those units and must be clear of any others (`clear` does that).
+   * and `out.taken` are set for those units and must be clear of any others (`clear` does that). With `from` > 0, the
+   * first `from` units are those of the evaluation just made (a learner's achieved units, before the planned ones are
+   * added): their sums are kept.
    */
-  evaluate(units: ArrayLike<number>, count: number, out: Verdicts): void {
-    const { taken } = out;
+  evaluate(units: ArrayLike<number>, from: number, count: number, out: Verdicts): void {
+    const { taken, counted } = out;
+    const tally = this.tally;
+    if (from === 0) tally.clear();
     for (let i = 0; i < count; i++) taken[units[i]] = 1;
-    this.sumTaken(units, count);
+    for (let i = from; i < count; i++) tally.add(units[i], 1);
+    this.sumTaken();
     this.findClashes(taken);
-    if (this.compiled.caps.length > 0 && this.capsAtStake(units, count)) {
+    if (this.compiled.caps.length > 0 && this.capsAtStake()) {
       this.allocate(units, count, out);
       return;
     }
+    for (let i = 0; i < count; i++) counted[units[i]] = 1;
     if (this.clashCount === 0) {
-      this.decide(units, count, out);
+      tally.decide(out, this.takenKnown, this.takenMost);
       return;
     }
-    const { choice, dropped, clashStart, clashLength, clashUnits, scratch } = this;
+    // Each choice of the one unit that counts in each clashing set, in odometer order. The sums hold the units no
+    // set leaves out (a unit of two sets counts only when both choose it).
+    const { choice, clashStart, clashLength, clashUnits, scratch } = this;
     const clashes = this.clashCount;
-    choice.fill(0, 0, clashes);
+    for (let c = 0; c < clashes; c++) choice[c] = 0;
+    for (let c = 0; c < clashes; c++)
+      for (let j = 1; j < clashLength[c]; j++) this.leaveOut(clashUnits[clashStart[c] + j]);
     let first = true;
     for (;;) {
-      for (let c = 0; c < clashes; c++) {
-        for (let j = 0; j < clashLength[c]; j++) if (j !== choice[c]) dropped[clashUnits[clashStart[c] + j]] = 1;
-      }
-      this.decide(units, count, scratch);
+      tally.rank(scratch, this.takenKnown, this.takenMost, false);
       if (first || better(scratch, out)) {
-        out.copyFrom(scratch);
-        for (let i = 0; i < count; i++) out.counted[units[i]] = dropped[units[i]] ^ 1;
+        tally.decide(out, this.takenKnown, this.takenMost);
+        for (let c = 0; c < clashes; c++)
+          for (let j = 0; j < clashLength[c]; j++) {
+            const u = clashUnits[clashStart[c] + j];
+            counted[u] = this.leftOutBy[u] === 0 ? 1 : 0;
+          }
         first = false;
       }
-      for (let c = 0; c < clashes; c++)
-        for (let j = 0; j < clashLength[c]; j++) dropped[clashUnits[clashStart[c] + j]] = 0;
       let c = 0;
-      while (c < clashes && ++choice[c] >= clashLength[c]) choice[c++] = 0;
+      for (; c < clashes; c++) {
+        const at = clashStart[c];
+        this.leaveOut(clashUnits[at + choice[c]]);
+        if (++choice[c] < clashLength[c]) {
+          this.putBack(clashUnits[at + choice[c]]);
+          break;
+        }
+        choice[c] = 0;
+        this.putBack(clashUnits[at]);
+      }
       if (c === clashes) break;
     }
-    for (let i = 0; i < count; i++) scratch.counted[units[i]] = 0;
+    // Every unit back in the sums.
+    for (let c = 0; c < clashes; c++)
+      for (let j = 1; j < clashLength[c]; j++) this.putBack(clashUnits[clashStart[c] + j]);
+  }
+
+  /** A clashing set leaves unit u out: it leaves the sums with the first set that does. */
+  private leaveOut(u: number): void {
+    if (this.leftOutBy[u]++ === 0) this.tally.add(u, -1);
+  }
+
+  /** A clashing set takes unit u back: it is back in the sums when no set leaves it out. */
+  private putBack(u: number): void {
+    if (--this.leftOutBy[u] === 0) this.tally.add(u, 1);
   }
 
   /**
@@ -172,64 +185,42 @@ export class Evaluator {
    * earlier `evaluate` chose: how a result's rules are read again when shown. `out` must be clear of other units.
    */
   evaluateCounting(units: ArrayLike<number>, count: number, counted: Uint8Array, out: Verdicts): void {
+    const tally = this.tally;
+    tally.clear();
     for (let i = 0; i < count; i++) {
       out.taken[units[i]] = 1;
-      this.dropped[units[i]] = counted[units[i]] ^ 1;
+      tally.add(units[i], 1);
     }
-    this.sumTaken(units, count);
-    this.decide(units, count, out);
-    for (let i = 0; i < count; i++) this.dropped[units[i]] = 0;
+    this.sumTaken();
+    for (let i = 0; i < count; i++) {
+      out.counted[units[i]] = counted[units[i]];
+      if (counted[units[i]] === 0) tally.add(units[i], -1);
+    }
+    tally.decide(out, this.takenKnown, this.takenMost);
+    // The sums hold every unit again, as after `evaluate`.
+    for (let i = 0; i < count; i++) if (counted[units[i]] === 0) tally.add(units[i], 1);
   }
 
-  /** Each forbidding maximum's sums over all the units taken: what a choice the rules forbid is judged on. */
-  private sumTaken(units: ArrayLike<number>, count: number): void {
+  /** Each forbidding maximum's sums over all the units taken (the sums' units): what a choice the rules forbid is judged on. */
+  private sumTaken(): void {
     const { forbids } = this.compiled;
     for (let k = 0; k < forbids.length; k++) {
-      this.sumOver(forbids[k], units, count, false);
-      this.takenKnown[forbids[k]] = this.sumKnown;
-      this.takenMost[forbids[k]] = this.sumMost;
+      const r = forbids[k];
+      this.takenKnown[r] = this.tally.knownOf(r);
+      this.takenMost[r] = this.tally.mostOf(r);
     }
   }
 
-  /** Whether a maximum that leaves units out could be passed by all the units: marks those maxima. */
-  private capsAtStake(units: ArrayLike<number>, count: number): boolean {
+  /** Whether a maximum that leaves units out could be passed by all the units (the sums' units): marks those maxima. */
+  private capsAtStake(): boolean {
     const { caps, limit } = this.compiled;
     let any = false;
     for (let k = 0; k < caps.length; k++) {
       const r = caps[k];
-      this.sumOver(r, units, count, false);
-      this.capAtStake[r] = this.sumMost > limit[r] ? 1 : 0;
+      this.capAtStake[r] = this.tally.mostOf(r) > limit[r] ? 1 : 0;
       if (this.capAtStake[r]) any = true;
     }
     return any;
-  }
-
-  /**
-   * Known and most sums of rule r's measure over the first `count` of `units` (only those not dropped when `live`),
-   * into `sumKnown` and `sumMost`.
-   */
-  private sumOver(r: number, units: ArrayLike<number>, count: number, live: boolean): void {
-    const { counts, value, ruleSlot, slotLeft } = this.compiled;
-    const row = r * this.compiled.units.length;
-    const generation = ++this.generation;
-    let known = 0;
-    let extra = 0;
-    for (let i = 0; i < count; i++) {
-      const u = units[i];
-      if (live && this.dropped[u]) continue;
-      const how = counts[row + u];
-      if (how === COUNTED) known += value[row + u];
-      else if (how === IF_LEVEL) extra += value[row + u];
-      else if (how === UNKNOWN_CREDITS) {
-        const slot = ruleSlot[row + u];
-        if (this.slotSeen[slot] !== generation) {
-          this.slotSeen[slot] = generation;
-          extra += slotLeft[slot];
-        }
-      }
-    }
-    this.sumKnown = known;
-    this.sumMost = known + extra;
   }
 
   /**
@@ -272,26 +263,22 @@ export class Evaluator {
     }
     this.stakeCount = stakeCount;
     this.found = false;
-    this.tally.clear();
-    for (let i = 0; i < count; i++) this.tally.add(units[i], 1);
-
+    this.boundAt = -1;
+    // The sums hold every unit; the search leaves them so.
     this.search(0, units, count, out);
-    for (let i = 0; i < count; i++) {
-      this.scratch.counted[units[i]] = 0;
-      this.bound.counted[units[i]] = 0;
-    }
   }
 
   /**
    * The credits that no allocation below can count: for each maximum of credits at stake, what its surely counted
    * units add past it in `v` (the largest such excess, so that overlapping maxima are not taken off twice).
    */
-  private creditsPastCaps(v: Verdicts): number {
+  private creditsPastCaps(): number {
     const { caps, measureIsCredits, limit } = this.compiled;
     let past = 0;
     for (let k = 0; k < caps.length; k++) {
       const r = caps[k];
-      if (this.capAtStake[r] && measureIsCredits[r] === 1 && v.known[r] - limit[r] > past) past = v.known[r] - limit[r];
+      const excess = this.tally.knownOf(r) - limit[r];
+      if (this.capAtStake[r] && measureIsCredits[r] === 1 && excess > past) past = excess;
     }
     return past;
   }
@@ -342,9 +329,9 @@ export class Evaluator {
   private search(i: number, units: ArrayLike<number>, count: number, out: Verdicts): void {
     if (i === this.stakeCount) {
       const scratch = this.scratch;
-      this.tally.decide(scratch, this.takenKnown, this.takenMost, false);
+      this.tally.rank(scratch, this.takenKnown, this.takenMost, false);
       if (!this.found || better(scratch, out)) {
-        out.copyFrom(scratch);
+        this.tally.decide(out, this.takenKnown, this.takenMost);
         for (let j = 0; j < count; j++) out.counted[units[j]] = this.dropped[units[j]] ^ 1;
         this.found = true;
       }
@@ -353,8 +340,12 @@ export class Evaluator {
     // The best any allocation below can do: every unit still undecided kept, every maximum read as kept within.
     // Minimums only come nearer with more units, so a branch whose bound cannot beat the best found is cut.
     if (this.found) {
-      this.tally.decide(this.bound, this.takenKnown, this.takenMost, true);
-      this.bound.credits -= this.creditsPastCaps(this.bound);
+      // Keeping a unit leaves the sums as they were: the bound of the node above holds.
+      if (this.boundAt !== this.tally.changes) {
+        this.tally.rank(this.bound, this.takenKnown, this.takenMost, true);
+        this.bound.credits -= this.creditsPastCaps();
+        this.boundAt = this.tally.changes;
+      }
       if (!better(this.bound, out)) return;
     }
     const u = this.stake[i];
@@ -394,73 +385,13 @@ export class Evaluator {
     }
     this.clashCount = clashes;
   }
-
-  /** Every rule on the taken units that are not dropped. */
-  private decide(units: ArrayLike<number>, count: number, out: Verdicts): void {
-    const c = this.compiled;
-    const n = c.units.length;
-    const { dropped, slotSeen } = this;
-    const { counts, credits: unitCredits, value, ruleSlot, slotLeft, creditRules, needStart, needs } = c;
-    const { counted } = out;
-    const live = this.live;
-    let credits = 0;
-    let liveCount = 0;
-    for (let i = 0; i < count; i++) {
-      const u = units[i];
-      counted[u] = dropped[u] ^ 1;
-      if (dropped[u] === 0) {
-        credits += unitCredits[u];
-        live[liveCount++] = u;
-      }
-    }
-    let met = 0;
-    let unmet = 0;
-    let forbidden = 0;
-    let generation = this.generation;
-    const ruleCount = creditRules.length;
-    for (let r = 0; r < ruleCount; r++) {
-      let known = 0;
-      let extra = 0;
-      if (creditRules[r] !== undefined) {
-        generation++;
-        const row = r * n;
-        for (let i = 0; i < liveCount; i++) {
-          const u = live[i];
-          const how = counts[row + u];
-          if (how === NOT_COUNTED) continue;
-          if (how === COUNTED) known += value[row + u];
-          else if (how === IF_LEVEL) extra += value[row + u];
-          else if (how === UNKNOWN_CREDITS) {
-            // Unknown credits of a group's units share what its stated total leaves, counted once per group.
-            const slot = ruleSlot[row + u];
-            if (slotSeen[slot] !== generation) {
-              slotSeen[slot] = generation;
-              extra += slotLeft[slot];
-            }
-          }
-        }
-      } else {
-        for (let i = needStart[r]; i < needStart[r + 1]; i++) known += counted[needs[i]];
-      }
-      const verdict = judgeRule(c, out, r, known, known + extra, this.takenKnown, this.takenMost, false);
-      if (verdict === MET) met++;
-      else if (verdict === UNMET) unmet++;
-      forbidden += out.over[r];
-    }
-    this.generation = generation;
-    out.met = met;
-    out.unmet = unmet;
-    out.forbidden = forbidden;
-    out.credits = credits;
-    out.size = liveCount;
-  }
 }
 
 /**
  * Best first: most rules met, then fewest unmet, then most credits, then most units counted (fewest left out: only
  * units of no credits, or of unknown credits, can tie on the rest).
  */
-function better(a: Verdicts, b: Verdicts): boolean {
+function better(a: Rank, b: Rank): boolean {
   if (a.met !== b.met) return a.met > b.met;
   if (a.unmet !== b.unmet) return a.unmet < b.unmet;
   if (a.credits !== b.credits) return a.credits > b.credits;
@@ -527,7 +458,7 @@ export function decideLearner(
   }
   out.count = count;
   out.strangers = strangers;
-  evaluator.evaluate(out.units, out.achievedCount, out.achieved);
-  evaluator.evaluate(out.units, count, out.withPlanned);
+  evaluator.evaluate(out.units, 0, out.achievedCount, out.achieved);
+  evaluator.evaluate(out.units, out.achievedCount, count, out.withPlanned);
   out.clashes = evaluator.lastClashes;
 }
