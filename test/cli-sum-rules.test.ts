@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
-import type { LearnerJson } from '../src/cohort/results';
+import type { LearnerJson } from '../src/cohort/verdict/results';
 import { readQualificationDefinitions } from '../src/rules/definition';
 import { planCompletion } from '../src/rules/planner';
 import { DEFINITION } from './fixtures/sum-definition';

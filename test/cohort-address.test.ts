@@ -1,7 +1,7 @@
 // Reading an A1 address without a regular expression gives what the rule's regular expressions give, for any text.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cellAddressByRule as byRule, parseCellAddress } from '../src/cohort/address';
+import { cellAddressByRule as byRule, parseCellAddress } from '../src/sheet/address';
 
 describe('cell addresses', () => {
   it('read as the rule reads them', () => {

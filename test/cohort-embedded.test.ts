@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readCohort } from '../src/cohort/read';
+import { readCohort } from '../src/cohort/read/read';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { grid } from './fixtures/cohort-fixtures';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readCohort } from '../src/cohort/read';
-import type { CellValue } from '../src/cohort/types';
+import { readCohort } from '../src/cohort/read/read';
+import type { CellValue } from '../src/sheet/types';
 import { grid, summary, testCatalogue } from './fixtures/cohort-fixtures';
 
 const catalogue = testCatalogue();

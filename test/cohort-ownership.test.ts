@@ -1,8 +1,8 @@
 // The ownership record and the decision made from it: pure code shared by the add-in and the command line.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseRange, rangeAddress } from '../src/cohort/address';
-import { decideOwnership, locateBlock, type CellReader } from '../src/cohort/ownership';
+import { parseRange, rangeAddress } from '../src/sheet/address';
+import { decideOwnership, locateBlock, type CellReader } from '../src/placement/ownership';
 import {
   fingerprint,
   OWNERSHIP_NAMESPACE,
@@ -11,8 +11,8 @@ import {
   recordWrite,
   serialiseOwnership,
   type WrittenBlock,
-} from '../src/cohort/ownership-record';
-import type { CellValue } from '../src/cohort/types';
+} from '../src/placement/ownership-record';
+import type { CellValue } from '../src/sheet/types';
 
 const HEADER = ['qualcheck: achieved credits', 'qualcheck: status', 'qualcheck: next step'];
 

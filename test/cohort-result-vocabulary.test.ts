@@ -1,6 +1,6 @@
 // Without the ownership record, a result cell is qualcheck's only while it holds what qualcheck would write there
-// (src/cohort/result-vocabulary.ts); and the record notes a sheet whose results went to a results sheet, in a form a
-// reader that predates it skips (src/cohort/ownership-record.ts).
+// (src/placement/result-vocabulary.ts); and the record notes a sheet whose results went to a results sheet, in a form a
+// reader that predates it skips (src/placement/ownership-record.ts).
 import assert from 'node:assert/strict';
 import {
   parseOwnership,
@@ -8,10 +8,10 @@ import {
   recordWrite,
   resultsElsewhere,
   serialiseOwnership,
-} from '../src/cohort/ownership-record';
-import { heldAsQualcheckWrites, type ResultWords } from '../src/cohort/result-vocabulary';
-import { RESULT_HEADERS } from '../src/cohort/results';
-import { NOT_COUNTED_HEADER } from '../src/cohort/results';
+} from '../src/placement/ownership-record';
+import { heldAsQualcheckWrites, type ResultWords } from '../src/placement/result-vocabulary';
+import { RESULT_HEADERS } from '../src/cohort/verdict/results';
+import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 
 const words: ResultWords = { units: new Set(['T/502/4296', 'A/502/4297', 'Unit 4']) };
 const [achieved, , level, status, violations, nextStep, centreValues] = RESULT_HEADERS;

@@ -1,9 +1,9 @@
-// Planning the cells a what-if choice changes on one learner's row (src/cohort/row-edits.ts), on sheets read through
+// Planning the cells a what-if choice changes on one learner's row (src/whatif/row-edits.ts), on sheets read through
 // the fake Excel host: unit cells in the sheet's own marks, and the units it has no cell for.
 import assert from 'node:assert/strict';
-import { columnLetters } from '../src/cohort/address';
-import { planRowChanges } from '../src/cohort/row-edits';
-import type { Grid } from '../src/cohort/types';
+import { columnLetters } from '../src/sheet/address';
+import { planRowChanges } from '../src/whatif/row-edits';
+import type { Grid } from '../src/sheet/types';
 import { inspectSheet } from '../src/excel/check-sheet';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { sampleGrid } from './fake-excel/sample';

@@ -2,10 +2,10 @@
 // must pause between the reader's slices, as the check's own read does, so the pane is not held for the whole sheet;
 // and the re-check must be the one a plain read of the patched sheet gives.
 import assert from 'node:assert/strict';
-import { checkLearner } from '../src/cohort/check';
-import { gridWith } from '../src/cohort/grid-patch';
-import { readCohort, ROWS_PER_SLICE } from '../src/cohort/read';
-import { recheckRow } from '../src/cohort/row-recheck';
+import { checkLearner } from '../src/cohort/verdict/learner-result';
+import { gridWith } from '../src/sheet/grid-patch';
+import { readCohort, ROWS_PER_SLICE } from '../src/cohort/read/read';
+import { recheckRow } from '../src/whatif/row-recheck';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { cohortOf, sampleGrid } from './fake-excel/sample';
 

@@ -2,11 +2,11 @@
 // pane's import and --rules) and the rules sheet (the pane and the command line read it alike). Every code has words on
 // both, and the sheet's words are made from the problem, never by rewriting a rules file's sentence.
 import assert from 'node:assert/strict';
-import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import type { Block } from '../src/cohort/rules-sheet-json';
-import { SheetCells } from '../src/cohort/rules-sheet-cells';
-import { sheetWords } from '../src/cohort/rules-sheet-placement';
-import type { Grid } from '../src/cohort/types';
+import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
+import type { Block } from '../src/rules-sheet/json';
+import { SheetCells } from '../src/rules-sheet/cells';
+import { sheetWords } from '../src/rules-sheet/problem-cells';
+import type { Grid } from '../src/sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 import { parseQualificationDefinitions } from '../src/rules/definition';
 import { definitionsJson } from '../src/rules/definition-file';

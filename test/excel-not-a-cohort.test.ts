@@ -6,7 +6,7 @@ import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/check
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { notACohort } from '../src/taskpane/check/reading-words';
-import type { Grid } from '../src/cohort/types';
+import type { Grid } from '../src/sheet/types';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';
 import { cohortOf, sampleGrid } from './fake-excel/sample';

@@ -1,13 +1,13 @@
 // Whose cell is it, on the fake host: qualcheck remembers what it wrote (a custom XML part), never writes over a cell
 // a person changed since, and blames the sheet, not the learner, for the sheet's problems.
 import assert from 'node:assert/strict';
-import { columnLetters } from '../src/cohort/address';
-import { OWNERSHIP_NAMESPACE, parseOwnership } from '../src/cohort/ownership-record';
-import { RESULT_HEADERS, summarise } from '../src/cohort/results';
-import type { CellValue } from '../src/cohort/types';
+import { columnLetters } from '../src/sheet/address';
+import { OWNERSHIP_NAMESPACE, parseOwnership } from '../src/placement/ownership-record';
+import { RESULT_HEADERS, summarise } from '../src/cohort/verdict/results';
+import type { CellValue } from '../src/sheet/types';
 import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
-import { RESULTS_SHEET } from '../src/cohort/results-sheet';
-import { NOT_COUNTED_HEADER } from '../src/cohort/results';
+import { RESULTS_SHEET } from '../src/placement/results-sheet';
+import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';

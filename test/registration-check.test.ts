@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { LearnerRecord } from '../src/cohort/types';
+import type { LearnerRecord } from '../src/sheet/types';
 import type { QualificationDefinition } from '../src/rules/model';
 import { checkRegistration, type RegistrationResult } from '../src/registration/check';
 

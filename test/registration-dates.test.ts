@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate } from '../src/cohort/dates';
+import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate } from '../src/sheet/dates';
 
 const on2025 = { referenceYear: 2025 };
 

@@ -2,8 +2,8 @@
 // maximum), written only for a qualification that has such a rule, read back to the same definition, a bad cell
 // named with what to write, and the change list (rules diff) in the rule's words.
 import assert from 'node:assert/strict';
-import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import type { CellValue, Grid } from '../src/cohort/types';
+import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
+import type { CellValue, Grid } from '../src/sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 import { diffDefinitions } from '../src/rules/definition-diff';
 import { readQualificationDefinitions } from '../src/rules/definition';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readRulesSheet, rulesSheetGrid, type RulesSheetProblem } from '../src/cohort/rules-sheet';
-import { applyRulesSheet } from '../src/cohort/rules-sheet-apply';
-import { cellAddress, parseCellAddress, parseRange } from '../src/cohort/address';
-import type { CellValue, Grid } from '../src/cohort/types';
+import { readRulesSheet, rulesSheetGrid, type RulesSheetProblem } from '../src/rules-sheet/write';
+import { applyRulesSheet } from '../src/rules-sheet/apply';
+import { cellAddress, parseCellAddress, parseRange } from '../src/sheet/address';
+import type { CellValue, Grid } from '../src/sheet/types';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 import { checkUnits } from '../src/rules/evaluate';

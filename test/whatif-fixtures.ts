@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { gridOfFile } from './support/sheet-grid';
-import type { CellValue, Grid, LearnerRecord } from '../src/cohort/types';
-import { sheetChoices, type Choices, type UnitChoice } from '../src/cohort/unit-choices';
+import type { CellValue, Grid, LearnerRecord } from '../src/sheet/types';
+import { sheetChoices, type Choices, type UnitChoice } from '../src/whatif/unit-choices';
 import type { CheckSettings, SheetInspection } from '../src/excel/check-sheet';
 import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
 import { readDefinitionsJson } from '../src/rules/definition-file';

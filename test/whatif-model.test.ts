@@ -2,8 +2,8 @@
 // results that agree with the sheet's own check, and plans that complete the qualification once added.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkLearner } from '../src/cohort/check';
-import type { LearnerRecord } from '../src/cohort/types';
+import { checkLearner } from '../src/cohort/verdict/learner-result';
+import type { LearnerRecord } from '../src/sheet/types';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import type { QualificationDefinition } from '../src/rules/model';
 import {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { writePlan } from '../src/cli/write-results';
-import type { WritePlan } from '../src/cohort/placement';
+import type { WritePlan } from '../src/placement/placement';
 import { WorkbookFileError } from '../src/workbook/errors';
 import { WorkbookPackage } from '../src/workbook/package';
 import { readWorkbookInfo, relationshipsPartOf } from '../src/workbook/parts';

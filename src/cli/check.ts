@@ -1,7 +1,14 @@
 // `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
-import { checkCohort, type LearnerCheck } from '../cohort/check';
-import { cohortJson, learnerQualification, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/results';
-import type { ReadWarning } from '../cohort/types';
+import { checkCohort, type LearnerCheck } from '../cohort/verdict/learner-result';
+import {
+  cohortJson,
+  learnerQualification,
+  summarise,
+  STATUSES,
+  statusWord,
+  type CohortJson,
+} from '../cohort/verdict/results';
+import type { ReadWarning } from '../sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { inputFiles, loadWorkbook, readCohortInput } from './workbook';

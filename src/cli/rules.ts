@@ -1,7 +1,7 @@
 // `qualcheck rules export` and `qualcheck rules diff`: the qualification data as a JSON file or a rules sheet a
 // centre can edit, and what a centre's file changes against the built-in catalogue.
 import { promises as fs } from 'node:fs';
-import { rulesSheetGrid } from '../cohort/rules-sheet';
+import { rulesSheetGrid } from '../rules-sheet/write';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { diffDefinitions } from '../rules/definition-diff';
 import { definitionsJson } from '../rules/definition-file';

@@ -5,20 +5,20 @@ import { embeddedCatalogue, type Catalogue } from '../rules/catalogue';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
 import { readDefinitionsJson } from '../rules/definition-file';
 import type { QualificationDefinition } from '../rules/model';
-import { isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
-import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/marks';
-import { HEADER_SEARCH_ROWS } from '../cohort/header';
-import { cellAddress } from '../cohort/address';
-import { readCohort } from '../cohort/read';
-import { withoutOwnedColumns } from '../cohort/owned-columns';
-import type { CohortReading, Grid } from '../cohort/types';
+import { isRulesSheetName, RULES_SHEET_NAME } from '../rules-sheet/write';
+import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/read/marks';
+import { HEADER_SEARCH_ROWS } from '../cohort/read/header';
+import { cellAddress } from '../sheet/address';
+import { readCohort } from '../cohort/read/read';
+import { withoutOwnedColumns } from '../placement/owned-columns';
+import type { CohortReading, Grid } from '../sheet/types';
 import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
 import { findRulesSheet, readWorkbookRules } from './rules-workbook';
 import { explained, readGridOrExplain } from './sheet-read';
 import { Workbook } from '../workbook/workbook';
 import type { SheetEntry } from '../workbook/parts';
-import { totalsOnlyReason } from '../cohort/not-a-cohort';
+import { totalsOnlyReason } from '../cohort/read/not-a-cohort';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Password-protected .xlsx files are OLE compound documents holding an encrypted package.

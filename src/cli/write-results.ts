@@ -1,30 +1,30 @@
 // Writes the owned result columns into a copy of the workbook by patching its package: the cohort sheet gets its
 // result cells and formats, styles.xml the formats' dxfs, and a results sheet (when the results go to one) its part
 // and entries; every other part is copied as it was. Where the results go, and whose cells they may take, is decided
-// by the same use case the add-in calls (src/cohort/results-writer.ts): this file only reads what it asks for and
+// by the same use case the add-in calls (src/placement/results-writer.ts): this file only reads what it asks for and
 // writes what it returns, so a workbook checked from the command line looks as if the add-in had checked it.
 import { promises as fs } from 'node:fs';
-import { parseRange } from '../cohort/address';
-import type { LearnerCheck } from '../cohort/check';
-import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/results';
-import type { CohortReading, Grid } from '../cohort/types';
+import { parseRange } from '../sheet/address';
+import type { LearnerCheck } from '../cohort/verdict/learner-result';
+import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/verdict/results';
+import type { CohortReading, Grid } from '../sheet/types';
 import {
   OWNERSHIP_NAMESPACE,
   parseOwnership,
   serialiseOwnership,
   type OwnershipRecord,
-} from '../cohort/ownership-record';
-import { decideResultsWrite } from '../cohort/results-writer';
+} from '../placement/ownership-record';
+import { decideResultsWrite } from '../placement/results-writer';
 import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
-import type { WritePlan } from '../cohort/placement';
+import type { WritePlan } from '../placement/placement';
 import {
   chooseResultsSheet,
   RESULTS_SHEET,
   RESULTS_SHEET_NAMES,
   type ResultsSheetFound,
-} from '../cohort/results-sheet';
-import { SheetCells } from '../cohort/sheet-cells';
-import { NOT_COUNTED_STYLE, withNotCounted } from '../cohort/unit-highlight';
+} from '../placement/results-sheet';
+import { SheetCells } from '../placement/cells-around';
+import { NOT_COUNTED_STYLE, withNotCounted } from '../placement/unit-highlight';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
 import { addWorkbookPart, listSheetInAppProperties, PackageEdit, PartTooLargeError } from '../workbook/package-edit';

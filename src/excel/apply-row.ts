@@ -1,12 +1,12 @@
-// Writing one learner's row for the what-if panel: the cells a choice changes (planned in src/cohort/row-edits.ts)
+// Writing one learner's row for the what-if panel: the cells a choice changes (planned in src/whatif/row-edits.ts)
 // and the row's owned result cells, after checking that the row still holds what the pane read and that the new
 // cells read back as the units chosen. Every other cell of the sheet is left as it is.
-import { cellAddress, parseCellAddress, rangeAddress } from '../cohort/address';
-import type { LearnerCheck } from '../cohort/check';
-import { shownText } from '../cohort/formula-text';
-import { gridValue, isBlank } from '../cohort/grid';
-import { gridWith } from '../cohort/grid-patch';
-import type { OwnershipRecord } from '../cohort/ownership-record';
+import { cellAddress, parseCellAddress, rangeAddress } from '../sheet/address';
+import type { LearnerCheck } from '../cohort/verdict/learner-result';
+import { shownText } from '../sheet/formula-text';
+import { gridValue, isBlank } from '../sheet/grid';
+import { gridWith } from '../sheet/grid-patch';
+import type { OwnershipRecord } from '../placement/ownership-record';
 import {
   abandonedResults,
   learnerResultsPlace,
@@ -14,8 +14,8 @@ import {
   mayRewriteResultCell,
   recordAfterApply,
   recordAfterClear,
-} from '../cohort/results-writer';
-import type { ReadOptions } from '../cohort/read';
+} from '../placement/results-writer';
+import type { ReadOptions } from '../cohort/read/read';
 import {
   ownedResultCells,
   readsBackAs,
@@ -23,10 +23,10 @@ import {
   sameValue,
   valueInWords,
   type OwnedCell,
-} from '../cohort/row-recheck';
-import type { CellChange } from '../cohort/row-changes';
-import type { CellValue, CohortReading, Grid, LearnerRecord } from '../cohort/types';
-import { notCountedText } from '../cohort/unit-highlight';
+} from '../whatif/row-recheck';
+import type { CellChange } from '../whatif/row-changes';
+import type { CellValue, CohortReading, Grid, LearnerRecord } from '../sheet/types';
+import { notCountedText } from '../placement/unit-highlight';
 import { describeExcelError } from './errors';
 import type { HostCellInput, HostCellValue, HostRun } from './host';
 import { readOwnership, saveOwnership } from './ownership-part';

@@ -6,7 +6,7 @@ import {
   parseOwnership,
   serialiseOwnership,
   type OwnershipRecord,
-} from '../cohort/ownership-record';
+} from '../placement/ownership-record';
 import type { HostContext, HostRun } from './host';
 
 /** The workbook's record, or null when it has none (a workbook never checked, or checked before records were kept). */

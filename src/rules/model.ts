@@ -218,7 +218,7 @@ export type ViolationCode =
   | 'unknown-qualification'
   | 'unrecognised-mark'
   | 'undecidable'
-  // problems of the sheet, not of the learner's choices (src/cohort/check.ts decides their status)
+  // problems of the sheet, not of the learner's choices (src/cohort/verdict/learner-result.ts decides their status)
   | 'ambiguous-header'
   | 'missing-qualification';
 

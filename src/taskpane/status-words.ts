@@ -2,9 +2,9 @@
 // summary, the What-if verdict and rules, Registration's reasons and the messages after Apply all say them alike.
 import type { RegistrationProblemCode } from '../registration/check';
 import type { RuleOutcome, Status } from '../rules/model';
-import { STATUSES, statusWord } from '../cohort/results';
+import { STATUSES, statusWord } from '../cohort/verdict/results';
 
-/** A status as a chip shows it: the word of the result column and every other surface (cohort/results.ts). */
+/** A status as a chip shows it: the word of the result column and every other surface (cohort/verdict/results.ts). */
 export const STATUS_LABEL: Record<Status, string> = Object.fromEntries(
   STATUSES.map((status) => [status, statusWord(status)]),
 ) as Record<Status, string>;

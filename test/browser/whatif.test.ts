@@ -4,12 +4,12 @@
 // qualifications and saves the screenshot for the README.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { columnLetters } from '../../src/cohort/address';
-import { readCohort } from '../../src/cohort/read';
-import { RESULT_HEADERS } from '../../src/cohort/results';
-import type { LearnerRecord } from '../../src/cohort/types';
+import { columnLetters } from '../../src/sheet/address';
+import { readCohort } from '../../src/cohort/read/read';
+import { RESULT_HEADERS } from '../../src/cohort/verdict/results';
+import type { LearnerRecord } from '../../src/sheet/types';
 import { checkSheet } from '../../src/excel/check-sheet';
-import { NOT_COUNTED_HEADER } from '../../src/cohort/results';
+import { NOT_COUNTED_HEADER } from '../../src/cohort/verdict/results';
 import { embeddedCatalogue } from '../../src/rules/catalogue';
 import {
   choicesOf,
