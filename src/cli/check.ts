@@ -1,15 +1,8 @@
 // `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
-import { checkCohort, type LearnerCheck } from '../cohort/verdict/learner-result';
-import {
-  cohortJson,
-  learnerQualification,
-  summarise,
-  STATUSES,
-  statusWord,
-  type CohortJson,
-} from '../cohort/verdict/results';
-import type { ReadWarning } from '../sheet/types';
-import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
+import { checkCohort, type LearnerCheck } from '../cohort/verdict';
+import { cohortJson, learnerQualification, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/verdict';
+import type { ReadWarning } from '../sheet';
+import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
 import { diffDefinitions } from '../rules/definition-diff';
 import { inputFiles, loadWorkbook, readCohortInput } from './workbook';
 import { checkOutFile } from './out-file';

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { checkRegistration, type RegistrationResult } from '../registration/check';
 import { routeCheck } from '../registration/route';
-import { formatUkDate, isIsoDate, isoDateProblem } from '../sheet/dates';
+import { formatUkDate, isIsoDate, isoDateProblem } from '../sheet';
 import { registrationCsv, registrationRows } from '../registration/export';
 import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';

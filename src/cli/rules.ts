@@ -1,8 +1,8 @@
 // `qualcheck rules export` and `qualcheck rules diff`: the qualification data as a JSON file or a rules sheet a
 // centre can edit, and what a centre's file changes against the built-in catalogue.
 import { promises as fs } from 'node:fs';
-import { rulesSheetGrid } from '../rules-sheet/write';
-import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
+import { rulesSheetGrid } from '../rules-sheet';
+import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
 import { diffDefinitions } from '../rules/definition-diff';
 import { definitionsJson } from '../rules/definition-file';
 import type { QualificationDefinition } from '../rules/model';

@@ -2,23 +2,23 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { embeddedCatalogue, type Catalogue } from '../rules/catalogue';
-import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
+import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
 import { readDefinitionsJson } from '../rules/definition-file';
 import type { QualificationDefinition } from '../rules/model';
-import { isRulesSheetName, RULES_SHEET_NAME } from '../rules-sheet/write';
-import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/read/marks';
-import { HEADER_SEARCH_ROWS } from '../cohort/read/header';
-import { cellAddress } from '../sheet/address';
-import { readCohort } from '../cohort/read/read';
-import { withoutOwnedColumns } from '../placement/owned-columns';
-import type { CohortReading, Grid } from '../sheet/types';
+import { isRulesSheetName, RULES_SHEET_NAME } from '../rules-sheet';
+import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/read';
+import { HEADER_SEARCH_ROWS } from '../cohort/read';
+import { cellAddress } from '../sheet';
+import { readCohort } from '../cohort/read';
+import { withoutOwnedColumns } from '../placement';
+import type { CohortReading, Grid } from '../sheet';
 import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
 import { findRulesSheet, readWorkbookRules } from './rules-workbook';
 import { explained, readGridOrExplain } from './sheet-read';
 import { Workbook } from '../workbook/workbook';
 import type { SheetEntry } from '../workbook/parts';
-import { totalsOnlyReason } from '../cohort/read/not-a-cohort';
+import { totalsOnlyReason } from '../cohort/read';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Password-protected .xlsx files are OLE compound documents holding an encrypted package.

@@ -4,27 +4,17 @@
 // by the same use case the add-in calls (src/placement/results-writer.ts): this file only reads what it asks for and
 // writes what it returns, so a workbook checked from the command line looks as if the add-in had checked it.
 import { promises as fs } from 'node:fs';
-import { parseRange } from '../sheet/address';
-import type { LearnerCheck } from '../cohort/verdict/learner-result';
-import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/verdict/results';
-import type { CohortReading, Grid } from '../sheet/types';
-import {
-  OWNERSHIP_NAMESPACE,
-  parseOwnership,
-  serialiseOwnership,
-  type OwnershipRecord,
-} from '../placement/ownership-record';
-import { decideResultsWrite } from '../placement/results-writer';
+import { parseRange } from '../sheet';
+import type { LearnerCheck } from '../cohort/verdict';
+import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/verdict';
+import type { CohortReading, Grid } from '../sheet';
+import { OWNERSHIP_NAMESPACE, parseOwnership, serialiseOwnership, type OwnershipRecord } from '../placement';
+import { decideResultsWrite } from '../placement';
 import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
-import type { WritePlan } from '../placement/placement';
-import {
-  chooseResultsSheet,
-  RESULTS_SHEET,
-  RESULTS_SHEET_NAMES,
-  type ResultsSheetFound,
-} from '../placement/results-sheet';
-import { SheetCells } from '../placement/cells-around';
-import { NOT_COUNTED_STYLE, withNotCounted } from '../placement/unit-highlight';
+import type { WritePlan } from '../placement';
+import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, type ResultsSheetFound } from '../placement';
+import { SheetCells } from '../placement';
+import { NOT_COUNTED_STYLE, withNotCounted } from '../placement';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
 import { addWorkbookPart, listSheetInAppProperties, PackageEdit, PartTooLargeError } from '../workbook/package-edit';

@@ -1,12 +1,12 @@
 // Writing one learner's row for the what-if panel: the cells a choice changes (planned in src/whatif/row-edits.ts)
 // and the row's owned result cells, after checking that the row still holds what the pane read and that the new
 // cells read back as the units chosen. Every other cell of the sheet is left as it is.
-import { cellAddress, parseCellAddress, rangeAddress } from '../sheet/address';
-import type { LearnerCheck } from '../cohort/verdict/learner-result';
-import { shownText } from '../sheet/formula-text';
-import { gridValue, isBlank } from '../sheet/grid';
-import { gridWith } from '../sheet/grid-patch';
-import type { OwnershipRecord } from '../placement/ownership-record';
+import { cellAddress, parseCellAddress, rangeAddress } from '../sheet';
+import type { LearnerCheck } from '../cohort/verdict';
+import { shownText } from '../sheet';
+import { gridValue, isBlank } from '../sheet';
+import { gridWith } from '../sheet';
+import type { OwnershipRecord } from '../placement';
 import {
   abandonedResults,
   learnerResultsPlace,
@@ -14,19 +14,12 @@ import {
   mayRewriteResultCell,
   recordAfterApply,
   recordAfterClear,
-} from '../placement/results-writer';
-import type { ReadOptions } from '../cohort/read/read';
-import {
-  ownedResultCells,
-  readsBackAs,
-  recheckRow,
-  sameValue,
-  valueInWords,
-  type OwnedCell,
-} from '../whatif/row-recheck';
-import type { CellChange } from '../whatif/row-changes';
-import type { CellValue, CohortReading, Grid, LearnerRecord } from '../sheet/types';
-import { notCountedText } from '../placement/unit-highlight';
+} from '../placement';
+import type { ReadOptions } from '../cohort/read';
+import { ownedResultCells, readsBackAs, recheckRow, sameValue, valueInWords, type OwnedCell } from '../whatif';
+import type { CellChange } from '../whatif';
+import type { CellValue, CohortReading, Grid, LearnerRecord } from '../sheet';
+import { notCountedText } from '../placement';
 import { describeExcelError } from './errors';
 import type { HostCellInput, HostCellValue, HostRun } from './host';
 import { readOwnership, saveOwnership } from './ownership-part';

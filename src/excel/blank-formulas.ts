@@ -2,9 +2,9 @@
 // the data. Values alone cannot tell them from empty cells, and the writer must never take one for empty: the package
 // path finds them in the sheet XML; here they are read through `formulas` (ExcelApi 1.1), only over the cells the plan
 // writes or clears, never the whole sheet, so a check's reads stay the size of its results.
-import { parseRange, rangeAddress, type CellRange } from '../sheet/address';
-import type { WritePlan } from '../placement/placement';
-import type { Grid } from '../sheet/types';
+import { parseRange, rangeAddress, type CellRange } from '../sheet';
+import type { WritePlan } from '../placement';
+import type { Grid } from '../sheet';
 import type { HostRange, HostRun } from './host';
 
 export type BlankFormula = NonNullable<Grid['blankFormulas']>[number];

@@ -1,25 +1,25 @@
 // The add-in's two jobs on the active sheet: inspect it (what the reader finds, nothing written) and check it
 // (read, run the engine, write the owned result columns and their conditional formats). The pane and the ribbon
 // command both come through here.
-import { parseCellAddress, parseRange, rangeAddress, type CellRange } from '../sheet/address';
-import { checkLearner, type LearnerCheck } from '../cohort/verdict/learner-result';
-import { gridValue, isBlank } from '../sheet/grid';
-import { HEADER_SEARCH_ROWS } from '../cohort/read/header';
-import type { MarkVocabulary } from '../cohort/read/marks';
-import { readCohortInSlices } from '../cohort/read/read';
-import { resultRow, resultsBlock, summarise, type CohortSummary } from '../cohort/verdict/results';
-import type { CohortReading } from '../sheet/types';
+import { parseCellAddress, parseRange, rangeAddress, type CellRange } from '../sheet';
+import { checkLearner, type LearnerCheck } from '../cohort/verdict';
+import { gridValue, isBlank } from '../sheet';
+import { HEADER_SEARCH_ROWS } from '../cohort/read';
+import type { MarkVocabulary } from '../cohort/read';
+import { readCohortInSlices } from '../cohort/read';
+import { resultRow, resultsBlock, summarise, type CohortSummary } from '../cohort/verdict';
+import type { CohortReading } from '../sheet';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import { mergedAreasIn } from './merged-areas';
 import type { HostRun } from './host';
-import { withoutOwnedColumns } from '../placement/owned-columns';
-import type { ResultsPlace, WritePlan } from '../placement/placement';
-import { decideResultsWrite } from '../placement/results-writer';
+import { withoutOwnedColumns } from '../placement';
+import type { ResultsPlace, WritePlan } from '../placement';
+import { decideResultsWrite } from '../placement';
 import { blankFormulasIn, writtenAreas, type BlankFormula } from './blank-formulas';
-import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../placement/results-sheet';
-import { SheetCells } from '../placement/cells-around';
-import { withNotCounted } from '../placement/unit-highlight';
+import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../placement';
+import { SheetCells } from '../placement';
+import { withNotCounted } from '../placement';
 import {
   CheckCancelled,
   CheckFailed,
@@ -35,8 +35,8 @@ import { workbookRules, type WorkbookRules } from './rules-sheet';
 import { refusalWords, sheetRefusal, type SheetRefusal } from './sheet-refusal';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
 import { queueOwnershipSave, readOwnership } from './ownership-part';
-import { cellCount, rangesInWords } from '../placement/ownership';
-import type { OwnershipRecord } from '../placement/ownership-record';
+import { cellCount, rangesInWords } from '../placement';
+import type { OwnershipRecord } from '../placement';
 
 export interface CheckSettings {
   catalogue: Catalogue;

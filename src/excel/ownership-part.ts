@@ -1,12 +1,7 @@
 // The ownership record's home in the workbook: one custom XML part (Workbook.customXmlParts, ExcelApi 1.5) whose root
 // element is in OWNERSHIP_NAMESPACE. People do not see it, it travels with the file, and the command line reads and
 // writes the same part of the package. What it holds and what follows from it is pure code (src/cohort/ownership*.ts).
-import {
-  OWNERSHIP_NAMESPACE,
-  parseOwnership,
-  serialiseOwnership,
-  type OwnershipRecord,
-} from '../placement/ownership-record';
+import { OWNERSHIP_NAMESPACE, parseOwnership, serialiseOwnership, type OwnershipRecord } from '../placement';
 import type { HostContext, HostRun } from './host';
 
 /** The workbook's record, or null when it has none (a workbook never checked, or checked before records were kept). */

@@ -1,12 +1,12 @@
 // The workbook's "Qualification rules" sheet through Office.js: found and read for every check, written for a centre
 // to fill in, and added to without ever touching a block the centre already has (their edits are the point of it).
-import { cellAddress, parseCellAddress, parseRange, rangeAddress } from '../sheet/address';
-import type { RulesSheetUse } from '../rules-sheet/apply';
-import type { RulesSheetLayout } from '../rules-sheet/write';
-import { RULES_SHEET_NAME } from '../rules-sheet/layout';
-import { RULES_SHEET_COLOURS } from '../rules-sheet/colours';
-import { oversizeMessage } from '../sheet/size';
-import type { CellValue, Grid } from '../sheet/types';
+import { cellAddress, parseCellAddress, parseRange, rangeAddress } from '../sheet';
+import type { RulesSheetUse } from '../rules-sheet';
+import type { RulesSheetLayout } from '../rules-sheet';
+import { RULES_SHEET_NAME } from '../rules-sheet';
+import { RULES_SHEET_COLOURS } from '../rules-sheet';
+import { oversizeMessage } from '../sheet';
+import type { CellValue, Grid } from '../sheet';
 import type { Catalogue } from '../rules/catalogue';
 import { normaliseQualificationId } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';

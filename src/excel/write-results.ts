@@ -2,16 +2,16 @@
 // suspended, and the source rows of the next chunk read back to catch a sheet changed meanwhile), one for formats. What
 // the formats need to know (the unit cells' own conditional formats) is read along with the first two, and a caller's
 // work (the ownership record) rides in the first and last, so none of it costs a sync of its own.
-import { columnLetters, rangeAddress } from '../sheet/address';
-import { isStatusRuleFormula, STATUS_STYLE, STATUSES, statusWord } from '../cohort/verdict/results';
-import type { CellValue } from '../sheet/types';
+import { columnLetters, rangeAddress } from '../sheet';
+import { isStatusRuleFormula, STATUS_STYLE, STATUSES, statusWord } from '../cohort/verdict';
+import type { CellValue } from '../sheet';
 import { describeExcelError, mergeInTheWay } from './errors';
 import { mergedAreasIn } from './merged-areas';
 import type { HostConditionalFormat, HostContext, HostRange, HostRun, HostWorksheet } from './host';
-import type { WritePlan } from '../placement/placement';
+import type { WritePlan } from '../placement';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from './progress';
 import { cellValueFromHost } from './read-sheet';
-import { isHighlightFormula, NOT_COUNTED_STYLE } from '../placement/unit-highlight';
+import { isHighlightFormula, NOT_COUNTED_STYLE } from '../placement';
 
 /** The cohort's key column as it was read, to notice a sheet edited (rows inserted, sorted) while the check ran. */
 export interface SourceCheck {

@@ -3,8 +3,8 @@
 // read once. Filling a column down 5,000 rows asks for the same block and the same header 5,000 times.
 import type { Catalogue } from '../rules/catalogue';
 import { embeddedCatalogue } from '../rules/catalogue';
-import { CohortHeader } from '../cohort/read/read';
-import { applyRulesSheet } from '../rules-sheet/apply';
+import { CohortHeader } from '../cohort/read';
+import { applyRulesSheet } from '../rules-sheet';
 import { type FormulaRange, headerGrid, type LearnerPlace, rangeName, rulesGrid } from './formula-grid';
 import type { LearnerOutcome } from './learner-outcome';
 

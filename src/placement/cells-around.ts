@@ -1,7 +1,7 @@
 // The cells around a cohort that a placement decision looks at: one or more grids read from the sheet.
-import type { CellRange } from '../sheet/address';
-import { mergedRanges } from '../cohort/read/header';
-import type { CellValue, Grid } from '../sheet/types';
+import type { CellRange } from '../sheet';
+import { mergedRanges } from '../cohort/read';
+import type { CellValue, Grid } from '../sheet';
 
 /** Cells the placement can look at: one or more grids read from the sheet (outside them, the sheet is empty). */
 export class SheetCells {

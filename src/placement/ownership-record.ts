@@ -5,7 +5,7 @@
 //
 // Size: a written cell costs 3 characters (18 bits of a hash), an empty one 1, so 50,000 learners by 8 result
 // columns stay near 1.2 MB at worst and far less with the empty cells a cohort has (centre values, violations).
-import type { CellValue } from '../sheet/types';
+import type { CellValue } from '../sheet';
 
 export const OWNERSHIP_NAMESPACE = 'urn:qualcheck:ownership:1';
 

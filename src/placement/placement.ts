@@ -4,18 +4,18 @@
 // "did not write" is what the record says, cell by cell; without one (a workbook checked before qualcheck kept a
 // record, or saved since by a program that drops custom XML parts), a cell under a "qualcheck: ..." header is
 // qualcheck's only while it holds what qualcheck would write there (result-vocabulary.ts).
-import { cellAddress, columnLetters, rangeAddress, type CellRange } from '../sheet/address';
-import { asCellText } from '../sheet/formula-text';
-import { isBlank } from '../sheet/grid';
+import { cellAddress, columnLetters, rangeAddress, type CellRange } from '../sheet';
+import { asCellText } from '../sheet';
+import { isBlank } from '../sheet';
 import { cellCount, cellRanges, decideOwnership, locateBlock, rangesInWords } from './ownership';
 import { heldAsQualcheckWrites, resultWordsOf } from './result-vocabulary';
 import type { OwnedBlock } from './ownership-record';
-import type { LearnerCheck } from '../cohort/verdict/learner-result';
+import type { LearnerCheck } from '../cohort/verdict';
 import { ownedColumns } from './owned-columns';
 import type { SheetCells } from './cells-around';
-import { isResultHeader, type ResultsBlock } from '../cohort/verdict/results';
+import { isResultHeader, type ResultsBlock } from '../cohort/verdict';
 import { RESULTS_SHEET_LEAD } from './results-sheet';
-import type { CellInput, CellValue, CohortReading } from '../sheet/types';
+import type { CellInput, CellValue, CohortReading } from '../sheet';
 
 export type ResultsPlace = 'beside' | 'sheet';
 

@@ -5,9 +5,9 @@
 // vocabulary (unit references, cell references, credits, the next step's fixed phrases) in a words column, or what
 // this check writes for the row now. Anything else — a person's words, a date, a formula, a number in a words
 // column — is the person's.
-import { isBlank } from '../sheet/grid';
-import { NOT_COUNTED_HEADER, RESULT_HEADERS, STATUSES } from '../cohort/verdict/results';
-import type { CellInput, CellValue, CohortReading } from '../sheet/types';
+import { isBlank } from '../sheet';
+import { NOT_COUNTED_HEADER, RESULT_HEADERS, STATUSES } from '../cohort/verdict';
+import type { CellInput, CellValue, CohortReading } from '../sheet';
 
 /** What the shapes are judged against: the sheet's units, as the result columns name them. */
 export interface ResultWords {

@@ -1,7 +1,7 @@
 // The separate results sheet's names and header, and which name a check writes to: the first of the names that is
 // free or already holds qualcheck's results. The add-in and the command line each look at the workbook their own
 // way and hand over what they found.
-import { isResultHeader } from '../cohort/verdict/results';
+import { isResultHeader } from '../cohort/verdict';
 
 /** Same name as the command line's results sheet, so a workbook checked by either looks the same. */
 export const RESULTS_SHEET = 'qualcheck results';

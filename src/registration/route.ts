@@ -1,6 +1,6 @@
 // The rule check as registration prep uses it. Pure, so the pane and the command line share it.
-import { checkLearner } from '../cohort/verdict/learner-result';
-import type { LearnerRecord } from '../sheet/types';
+import { checkLearner } from '../cohort/verdict';
+import type { LearnerRecord } from '../sheet';
 import type { ViolationCode } from '../rules/model';
 import type { UnitCheck } from './check';
 

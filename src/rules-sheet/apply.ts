@@ -4,7 +4,7 @@
 import type { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import { diffDefinitions } from '../rules/definition-diff';
-import type { Grid } from '../sheet/types';
+import type { Grid } from '../sheet';
 import { readRulesSheet, type RulesSheetProblem } from './read';
 
 /**

@@ -17,7 +17,7 @@ import {
   tableStartedBy,
   UNIT_COLUMNS,
 } from './layout';
-import { isBlank } from '../sheet/grid';
+import { isBlank } from '../sheet';
 import { listOf, type SheetCells } from './cells';
 import type { Block, BlockStart, Json, Mark } from './json';
 import { TableRows } from './rows';

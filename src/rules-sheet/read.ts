@@ -4,11 +4,11 @@
 // source, so results can say which verdicts rest on them. Never throws: a broken sheet is a list of errors.
 import type { QualificationDefinition } from '../rules/model';
 import { readQualificationDefinitions } from '../rules/definition';
-import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
+import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
 import { normaliseQualificationId } from '../rules/catalogue';
 import { RULES_SHEET_ORIGIN, withProvenance } from '../rules/provenance';
-import type { Grid } from '../sheet/types';
-import { cellAddress } from '../sheet/address';
+import type { Grid } from '../sheet';
+import { cellAddress } from '../sheet';
 import { BLOCK_LABEL, RULES_SHEET_NAME } from './layout';
 import { SheetCells } from './cells';
 import { BlockReader, blockStarts } from './block';

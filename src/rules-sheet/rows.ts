@@ -14,7 +14,7 @@ import {
   RULE_COLUMNS,
   UNIT_COLUMNS,
 } from './layout';
-import { isBlank } from '../sheet/grid';
+import { isBlank } from '../sheet';
 import { listOf, type SheetCells } from './cells';
 import type { Block, Json, Mark } from './json';
 

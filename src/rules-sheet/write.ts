@@ -3,8 +3,8 @@
 // so the host can highlight them. The grid starts at A1; the pane and the CLI only move the cells and formats.
 import { ruleSheetValues, type RuleSheetValues } from '../rules/kinds';
 import type { QualificationDefinition, Rule } from '../rules/model';
-import type { CellValue } from '../sheet/types';
-import { cellAddress, rangeAddress } from '../sheet/address';
+import type { CellValue } from '../sheet';
+import { cellAddress, rangeAddress } from '../sheet';
 import {
   BLOCK_LABEL,
   FACT_ROWS,

@@ -2,7 +2,7 @@
 // summary, the What-if verdict and rules, Registration's reasons and the messages after Apply all say them alike.
 import type { RegistrationProblemCode } from '../registration/check';
 import type { RuleOutcome, Status } from '../rules/model';
-import { STATUSES, statusWord } from '../cohort/verdict/results';
+import { STATUSES, statusWord } from '../cohort/verdict';
 
 /** A status as a chip shows it: the word of the result column and every other surface (cohort/verdict/results.ts). */
 export const STATUS_LABEL: Record<Status, string> = Object.fromEntries(

@@ -1,8 +1,8 @@
 // How a sheet spells each state of a unit, so a cell the what-if writes looks like its neighbours: achieved and
 // planned as the reader counted the sheet's marks, not taken as most untaken unit cells hold it.
-import { gridValue, isBlank } from '../sheet/grid';
-import { DEFAULT_MARK_STYLE, type MarkReader } from '../cohort/read/marks';
-import type { CohortReading, Grid, MarkStyle } from '../sheet/types';
+import { gridValue, isBlank } from '../sheet';
+import { DEFAULT_MARK_STYLE, type MarkReader } from '../cohort/read';
+import type { CohortReading, Grid, MarkStyle } from '../sheet';
 import type { UnitChoice } from './unit-choices';
 
 /**

@@ -1,8 +1,8 @@
 // What a what-if edit of one learner's row is made of: the row to edit, and the cells the edit changes. Its own module
 // so that the matrix edit (row-edits.ts) and the list edit (row-edits-list.ts) share these types without importing
 // each other.
-import type { MarkVocabulary } from '../cohort/read/marks';
-import type { CellValue, CohortReading, Grid, LearnerRecord } from '../sheet/types';
+import type { MarkVocabulary } from '../cohort/read';
+import type { CellValue, CohortReading, Grid, LearnerRecord } from '../sheet';
 
 /** A cell the what-if writes, with what it holds now and what it will hold. */
 export interface CellChange {

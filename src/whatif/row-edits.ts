@@ -1,13 +1,13 @@
 // The cells a what-if choice changes on one learner's row: unit cells in the sheet's own marks (a matrix sheet), or
 // the unit list cells in their own separators (a list sheet, row-edits-list.ts). Every other cell is left as it is.
-import { cellAddress, columnLetters } from '../sheet/address';
-import { gridValue } from '../sheet/grid';
-import { DEFAULT_MARKS, MarkReader } from '../cohort/read/marks';
+import { cellAddress, columnLetters } from '../sheet';
+import { gridValue } from '../sheet';
+import { DEFAULT_MARKS, MarkReader } from '../cohort/read';
 import { sheetSpelling } from './mark-spelling';
-import type { ReadOptions } from '../cohort/read/read';
+import type { ReadOptions } from '../cohort/read';
 import type { RowChanges, RowToEdit } from './row-changes';
 import { listChanges } from './row-edits-list';
-import type { CohortReading } from '../sheet/types';
+import type { CohortReading } from '../sheet';
 import { changedUnits, sheetChoices, type Choices } from './unit-choices';
 import type { QualificationDefinition } from '../rules/model';
 

@@ -1,13 +1,13 @@
 // A learner's row re-checked in memory before the what-if writes it: the sheet as it will be is read again (so what
 // is written is proved to read back as the units chosen), and the row's result cells worked out from the new check.
-import { checkLearner, type LearnerCheck } from '../cohort/verdict/learner-result';
-import { asCellText } from '../sheet/formula-text';
-import { isBlank } from '../sheet/grid';
-import { HEADER_SEARCH_ROWS } from '../cohort/read/header';
-import { withoutOwnedColumns } from '../placement/owned-columns';
-import { readCohortInSlices, type ReadOptions } from '../cohort/read/read';
-import { isResultHeader, NOT_COUNTED_HEADER, RESULT_HEADERS, resultRow } from '../cohort/verdict/results';
-import type { CellInput, CellValue, CohortReading, Grid } from '../sheet/types';
+import { checkLearner, type LearnerCheck } from '../cohort/verdict';
+import { asCellText } from '../sheet';
+import { isBlank } from '../sheet';
+import { HEADER_SEARCH_ROWS } from '../cohort/read';
+import { withoutOwnedColumns } from '../placement';
+import { readCohortInSlices, type ReadOptions } from '../cohort/read';
+import { isResultHeader, NOT_COUNTED_HEADER, RESULT_HEADERS, resultRow } from '../cohort/verdict';
+import type { CellInput, CellValue, CohortReading, Grid } from '../sheet';
 
 /**
  * Reads the sheet as it will be, and the learner's row in it, re-checked. The whole sheet is read, not the row alone,

@@ -1,10 +1,10 @@
 // What every part of one reading shares: the grid, the lookups, and the sheet-level warnings.
 import type { Catalogue } from '../../rules/catalogue';
-import type { Grid, ReadWarning } from '../../sheet/types';
+import type { Grid, ReadWarning } from '../../sheet';
 import type { MarkReader } from './marks';
 import type { QualificationResolver } from './qualification';
 import type { UnitIndex } from './unit-index';
-import { columnLetters } from '../../sheet/address';
+import { columnLetters } from '../../sheet';
 
 export type Problem = ReadWarning & { units?: string[] };
 

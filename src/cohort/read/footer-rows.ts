@@ -2,10 +2,10 @@
 // a merged notes block): read as learners they would be graded ("row 59 has no qualification") and the results
 // would be written beside them, over the user's cells there. Only rows after every learner are judged, so a
 // learner in the middle of the sheet is never dropped for a missing qualification.
-import { cellAddress } from '../../sheet/address';
-import { isBlank } from '../../sheet/grid';
+import { cellAddress } from '../../sheet';
+import { isBlank } from '../../sheet';
 import type { LearnerField } from './columns';
-import type { CellValue, LearnerRecord, ReadWarning } from '../../sheet/types';
+import type { CellValue, LearnerRecord, ReadWarning } from '../../sheet';
 
 /** A learner cell that sums up the rows above: `Total`, `Total achieved`, `Count of units`, `Average`. */
 const TOTALS_START = /^\s*(grand\s+)?(totals?|sum|count|average|mean)\b/i;

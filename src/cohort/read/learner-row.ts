@@ -1,12 +1,12 @@
 // A learner's own cells: id (or centre ref, candidate number, else the row), names, ULN, date of birth and
 // qualification, each with the problems a centre must fix.
 import type { QualificationDefinition } from '../../rules/model';
-import type { CellValue, LearnerRecord } from '../../sheet/types';
+import type { CellValue, LearnerRecord } from '../../sheet';
 import { type Addresses, catalogueList, type Problem, type ReadContext } from './context';
 import { FIELD_LABEL, type LearnerField } from './columns';
 import type { HeaderColumn } from './header';
-import { cellError, isBlank } from '../../sheet/grid';
-import { isoFromDate } from '../../sheet/dates';
+import { cellError, isBlank } from '../../sheet';
+import { isoFromDate } from '../../sheet';
 
 export interface DefaultQualification {
   text: string;

@@ -1,13 +1,13 @@
 // The list layout: one cell per learner holding their units, with an optional mark per unit (`L/601/0933 (A)`),
 // or separate Achieved units and Planned units columns.
 import type { QualificationDefinition } from '../../rules/model';
-import type { CellValue, UnitState } from '../../sheet/types';
+import type { CellValue, UnitState } from '../../sheet';
 import type { Addresses, ReadContext } from './context';
 import type { ListField } from './columns';
 import type { HeaderColumn } from './header';
 import type { MarkReader, MarkReading } from './marks';
 import type { UnitTally } from './unit-tally';
-import { cellError, isBlank } from '../../sheet/grid';
+import { cellError, isBlank } from '../../sheet';
 import { fieldText } from './learner-row';
 
 /** A unit listed without a mark: in a plain Units column it is chosen, so planned until marked achieved. */

@@ -1,8 +1,8 @@
 // Marks in unit cells: which spellings mean achieved, planned or not taken. The vocabulary is data, so a centre
 // can declare its own (`--marks FILE.json` on the command line) instead of retyping its tracker.
-import type { CellValue, MarkStyle, UnitState } from '../../sheet/types';
-import { isDateFormat, isoFromDate, isoFromExcelSerial, isoFromText } from '../../sheet/dates';
-import { isExcelErrorText } from '../../sheet/grid';
+import type { CellValue, MarkStyle, UnitState } from '../../sheet';
+import { isDateFormat, isoFromDate, isoFromExcelSerial, isoFromText } from '../../sheet';
+import { isExcelErrorText } from '../../sheet';
 
 export interface MarkVocabulary {
   achieved: readonly string[];
@@ -198,7 +198,7 @@ export function parseMarkVocabulary(json: unknown): { vocabulary?: MarkVocabular
   return { vocabulary: { ...merged, datesMeanAchieved }, errors };
 }
 
-export type { MarkStyle } from '../../sheet/types';
+export type { MarkStyle } from '../../sheet';
 
 export const DEFAULT_MARK_STYLE: MarkStyle = Object.freeze({ achieved: 'A', planned: 'P', notTaken: '' });
 

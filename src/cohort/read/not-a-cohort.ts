@@ -1,6 +1,6 @@
 // A sheet whose every row under the header is a total (a summary table, a pivot table pasted as values) is not a
 // cohort: the rows name totals, not people. Refused with a line that says why, rather than "no learner rows follow".
-import type { CohortReading, Grid } from '../../sheet/types';
+import type { CohortReading, Grid } from '../../sheet';
 
 /** What a total row says in its first text cell: Excel's own pivot and subtotal words. */
 const TOTAL = /^\s*(?:grand\s+total|totals?|sub-?total|(?:sum|count|average|max|min)\s+of\b)/i;

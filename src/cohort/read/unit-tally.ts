@@ -1,5 +1,5 @@
 // The units one learner's row marks, each counted once: a unit marked twice is reported and kept at its best state.
-import type { LearnerRecord, UnitMark, UnitState } from '../../sheet/types';
+import type { LearnerRecord, UnitMark, UnitState } from '../../sheet';
 import type { Problem } from './context';
 
 export class UnitTally {

@@ -8,7 +8,7 @@ import type {
   Violation,
   ViolationCode,
 } from '../../rules/model';
-import type { CohortReading, LearnerRecord } from '../../sheet/types';
+import type { CohortReading, LearnerRecord } from '../../sheet';
 
 export interface LearnerCheck {
   record: LearnerRecord;

@@ -7,7 +7,7 @@ import type { Status, UnitLeftOut, Violation } from '../../rules/model';
 import type { LearnerCheck } from './learner-result';
 import { learnerPlans, planNextStep } from './next-step';
 import type { PlanResult } from '../../rules/planner';
-import type { CohortReading, LearnerRecord, ReadWarning } from '../../sheet/types';
+import type { CohortReading, LearnerRecord, ReadWarning } from '../../sheet';
 
 /** Headers of the columns the add-in and the CLI own: a second check finds and replaces them, never adds more. */
 export const RESULT_HEADERS = [

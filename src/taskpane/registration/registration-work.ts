@@ -1,7 +1,7 @@
 // Registration prep for a whole cohort without freezing the pane: the learners are checked a slice at a time, with the
 // pane free to paint (and to take a new date) between slices. The rule check of each learner's units does not depend
 // on the date, so it is made once per reading and kept while only the date changes.
-import type { LearnerRecord } from '../../sheet/types';
+import type { LearnerRecord } from '../../sheet';
 import { sliceClock, yieldToUi } from '../../excel/progress';
 import {
   checkEachLearner,

@@ -1,7 +1,7 @@
 // The registration view's state: the cohort sheet as read, the registration date, every learner's result for that
 // date, and the last export (the sheet written and the CSV offered).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isIsoDate } from '../../sheet/dates';
+import { isIsoDate } from '../../sheet';
 import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
 import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel/registration-sheet';
 import { registrationCsv, registrationRows } from '../../registration/export';

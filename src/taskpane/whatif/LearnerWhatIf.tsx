@@ -1,12 +1,12 @@
 // One learner's what-if: their units with a choice each, recomputed on every toggle without touching the sheet, the
 // planner's suggestions, and Apply (the changed cells only, after the undo warning) or Reset.
 import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { STATUS_STYLE } from '../../cohort/verdict/results';
+import { STATUS_STYLE } from '../../cohort/verdict';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sentences, usePaneAnnounce } from '../announcer';
-import type { LearnerRecord } from '../../sheet/types';
+import type { LearnerRecord } from '../../sheet';
 import type { SheetInspection } from '../../excel/check-sheet';
-import { planRowChanges } from '../../whatif/row-edits';
+import { planRowChanges } from '../../whatif';
 import { applyRowChanges, type ApplyOutcome } from '../../excel/apply-row';
 import type { QualificationDefinition } from '../../rules/model';
 import type { CostMeasure } from '../../rules/planner';

@@ -2,7 +2,7 @@
 // undecided, with the sentence it comes from. A polite live region, so a screen reader hears the change after a toggle.
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { usePanelStyles } from '../panel-styles';
-import { STATUS_STYLE } from '../../cohort/verdict/results';
+import { STATUS_STYLE } from '../../cohort/verdict';
 import { outcomeWords, paneWords, STATUS_LABEL, STATUS_MEANING } from '../status-words';
 import type { RuleOutcome } from '../../rules/model';
 import type { CreditFigure, RuleLine, WhatIf } from './model';

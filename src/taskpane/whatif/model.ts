@@ -1,10 +1,10 @@
 // What the what-if panel shows, worked out without React or Office: the qualification's units grouped as its
 // specification groups them, and for a set of unit choices the credits, each rule's outcome, the status and the
 // completion planner's cheapest ways to finish. Runs on every toggle, so it stays small.
-import { checkLearner } from '../../cohort/verdict/learner-result';
-import { planInWords } from '../../cohort/verdict/next-step';
-import type { LearnerRecord } from '../../sheet/types';
-import { changedUnits, sheetChoices, type Choices, type UnitChoice } from '../../whatif/unit-choices';
+import { checkLearner } from '../../cohort/verdict';
+import { planInWords } from '../../cohort/verdict';
+import type { LearnerRecord } from '../../sheet';
+import { changedUnits, sheetChoices, type Choices, type UnitChoice } from '../../whatif';
 import type {
   BarredRule,
   GroupDefinition,
@@ -22,7 +22,7 @@ import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '..
 import { countsAll, figureOf, groupsNamed, isBarredRule, KINDS, setMembers } from '../../rules/kinds';
 import { levelLabel } from '../../rules/levels';
 
-export type { Choices, UnitChoice } from '../../whatif/unit-choices';
+export type { Choices, UnitChoice } from '../../whatif';
 export { changedUnits };
 
 /** One line of a group: a unit, or a barred set whose units are shown together because only one of them counts. */
