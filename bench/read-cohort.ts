@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { Workbook } from '../src/workbook/workbook';
 import { cohortFile, unitRefs } from './cohort-file';
 import { Catalogue } from '../src/rules/catalogue';
-import type { QualificationDefinition } from '../src/rules/model';
+import type { QualificationDefinition } from '../src/rules/model/model';
 import { readCohort } from '../src/cohort/read/read';
 import type { CellValue, Grid } from '../src/sheet/types';
 

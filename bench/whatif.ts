@@ -6,8 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import type { LearnerRecord } from '../src/sheet/types';
 import { embeddedCatalogue } from '../src/rules/catalogue/index';
-import type { QualificationDefinition } from '../src/rules/model';
-import type { CostMeasure } from '../src/rules/planner';
+import type { QualificationDefinition } from '../src/rules/model/model';
+import type { CostMeasure } from '../src/rules/planner/planner';
 import {
   changedUnits,
   choicesOf,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEFAULT_NOTES, rulesSheetGrid } from '../src/rules-sheet/write';
 import { OCR_10266 } from '../src/rules/catalogue/ocr-10266';
-import type { QualificationDefinition, Status } from '../src/rules/model';
+import type { QualificationDefinition, Status } from '../src/rules/model/model';
 import { addRulesSheet } from '../src/cli/rules-workbook';
 
 /** Example credits and levels by unit number: Group A (units 1 to 3) adds up to 7. Not facts, see above. */

@@ -6,7 +6,7 @@ import { learnerFieldOf } from '../src/cohort/read/columns';
 import { checkLearner, SHEET_PROBLEMS } from '../src/cohort/verdict/learner-result';
 import type { CellValue, CohortReading, Grid, LearnerRecord } from '../src/sheet/types';
 import { Catalogue } from '../src/rules/catalogue';
-import type { QualificationDefinition } from '../src/rules/model';
+import type { QualificationDefinition } from '../src/rules/model/model';
 import { NUMBERED_L2, NUMBERED_L3, QCF_QUALIFICATION, testCatalogue } from './fixtures/cohort-fixtures';
 
 const catalogue = testCatalogue();

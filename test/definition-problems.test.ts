@@ -8,10 +8,10 @@ import { SheetCells } from '../src/rules-sheet/cells';
 import { sheetWords } from '../src/rules-sheet/problem-cells';
 import type { Grid } from '../src/sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import { parseQualificationDefinitions } from '../src/rules/definition';
-import { definitionsJson } from '../src/rules/definition-file';
-import { PROBLEM_CODES, type ProblemCode, type ProblemData } from '../src/rules/definition-problems';
-import { FILE_WORDS, problemWords, type ProblemVocabulary } from '../src/rules/definition-words';
+import { parseQualificationDefinitions } from '../src/rules/definition/definition';
+import { definitionsJson } from '../src/rules/definition/file';
+import { PROBLEM_CODES, type ProblemCode, type ProblemData } from '../src/rules/model/definition-problems';
+import { FILE_WORDS, problemWords, type ProblemVocabulary } from '../src/rules/definition/words';
 
 /** One problem of each code, as the checks make them, with the path of the field it is about. */
 const SAMPLES: { [C in ProblemCode]: { problem: Extract<ProblemData, { code: C }>; path: (string | number)[] } } = {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { rulesSheetGrid } from '../src/rules-sheet/write';
 import { columnLetters } from '../src/sheet/address';
 import * as functions from '../src/functions/functions';
-import { readQualificationDefinitions } from '../src/rules/definition';
+import { readQualificationDefinitions } from '../src/rules/definition/definition';
 import { DEFINITION } from './fixtures/sum-definition';
 import { cellOf, excelRow, installCustomFunctions } from './support/custom-functions';
 

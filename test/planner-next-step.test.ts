@@ -3,8 +3,8 @@ import { checkLearner, type LearnerCheck } from '../src/cohort/verdict/learner-r
 import { defaultNextStep, learnerPlans, planInWords, planNextStep } from '../src/cohort/verdict/next-step';
 import { resultsBlock } from '../src/cohort/verdict/results';
 import type { CohortReading } from '../src/sheet/types';
-import type { QualificationDefinition } from '../src/rules/model';
-import { planCompletion } from '../src/rules/planner';
+import type { QualificationDefinition } from '../src/rules/model/model';
+import { planCompletion } from '../src/rules/planner/planner';
 import { iqContactCentre, iqWithoutSalesLevels } from './planner-fixtures';
 import { record, unit } from './support/builders';
 

@@ -1,4 +1,4 @@
-// The completion planner's branch and bound (src/rules/planner-search.ts) on qualifications small enough to work out
+// The completion planner's branch and bound (src/rules/planner/search.ts) on qualifications small enough to work out
 // by hand: which plans it finds and in what order, and how many searches under a rising cost cap it needs, which
 // shows where its lower bound starts the cap. Each case's bound is worked out in its comment from the formula at the
 // top of planner-search.ts, for prices λ ≥ 0 per credit rule:
@@ -7,10 +7,10 @@
 // With whole-number costs the bound is rounded up. The cap starts at the root's bound; a search that ends with fewer
 // than k plans raises it (to at least the least cost that went over it) and searches again.
 import assert from 'node:assert/strict';
-import type { QualificationDefinition, Rule } from '../src/rules/model';
-import { PlanSearch } from '../src/rules/planner-search';
-import { canHelp, type SearchMode } from '../src/rules/planner-tally';
-import { costTable, shapeOf, type CostMeasure } from '../src/rules/planner-shape';
+import type { QualificationDefinition, Rule } from '../src/rules/model/model';
+import { PlanSearch } from '../src/rules/planner/search';
+import { canHelp, type SearchMode } from '../src/rules/planner/tally';
+import { costTable, shapeOf, type CostMeasure } from '../src/rules/planner/shape';
 import { qualification, unit } from './support/builders';
 
 const TOTAL_10: Rule = { id: 'total', kind: 'totalCredits', min: 10, text: 'at least 10 credits' };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import type { CellValue, LearnerRecord } from '../src/sheet/types';
-import type { QualificationDefinition } from '../src/rules/model';
+import type { QualificationDefinition } from '../src/rules/model/model';
 import { checkRegistration } from '../src/registration/check';
 import { readDate } from '../src/sheet/dates';
 import { REGISTRATION_COLUMNS, registrationCsv, registrationRows } from '../src/registration/export';

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
 import type { CellValue, Grid } from '../src/sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import { diffDefinitions } from '../src/rules/definition-diff';
-import { readQualificationDefinitions } from '../src/rules/definition';
-import type { QualificationDefinition } from '../src/rules/model';
+import { diffDefinitions } from '../src/rules/definition/diff';
+import { readQualificationDefinitions } from '../src/rules/definition/definition';
+import type { QualificationDefinition } from '../src/rules/model/model';
 import { DEFINITION } from './fixtures/sum-definition';
 
 const [centre] = readQualificationDefinitions(DEFINITION, 'centre.json').definitions;

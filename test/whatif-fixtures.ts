@@ -7,8 +7,8 @@ import type { CellValue, Grid, LearnerRecord } from '../src/sheet/types';
 import { sheetChoices, type Choices, type UnitChoice } from '../src/whatif/unit-choices';
 import type { CheckSettings, SheetInspection } from '../src/excel/check-sheet';
 import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
-import { readDefinitionsJson } from '../src/rules/definition-file';
-import type { QualificationDefinition } from '../src/rules/model';
+import { readDefinitionsJson } from '../src/rules/definition/file';
+import type { QualificationDefinition } from '../src/rules/model/model';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { checkLearner } from '../src/cohort/verdict/learner-result';
 import type { LearnerRecord } from '../src/sheet/types';
 import { embeddedCatalogue } from '../src/rules/catalogue';
-import type { QualificationDefinition } from '../src/rules/model';
+import type { QualificationDefinition } from '../src/rules/model/model';
 import {
   changedUnits,
   choicesOf,
@@ -21,7 +21,7 @@ import {
 } from '../src/taskpane/whatif/model';
 import { arbitraryLearner, arbitraryQualification } from './planner-fixtures';
 import { catalogueWithExample } from './whatif-fixtures';
-import { readQualificationDefinitions } from '../src/rules/definition';
+import { readQualificationDefinitions } from '../src/rules/definition/definition';
 import { DEFINITION } from './fixtures/sum-definition';
 
 const shipped = embeddedCatalogue().qualifications;

@@ -16,7 +16,7 @@ import { resultsBlock, statusWord } from '../src/cohort/verdict/results';
 import { WorkbookPackage } from '../src/workbook/package';
 import { readWorkbookInfo } from '../src/workbook/parts';
 import { sharedRequired } from '../scripts/shared-folder';
-import type { Status } from '../src/rules/model';
+import type { Status } from '../src/rules/model/model';
 import { unzipParts } from './support/feature-workbook';
 import { SAMPLE } from './fake-excel/sample';
 

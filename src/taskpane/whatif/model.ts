@@ -17,10 +17,10 @@ import type {
   UnitDefinition,
   UnitLeftOut,
   Violation,
-} from '../../rules/model';
-import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner';
+} from '../../rules/model/model';
+import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner/planner';
 import { countsAll, figureOf, groupsNamed, isBarredRule, KINDS, setMembers } from '../../rules/kinds';
-import { levelLabel } from '../../rules/levels';
+import { levelLabel } from '../../rules/model/levels';
 
 export type { Choices, UnitChoice } from '../../whatif';
 export { changedUnits };

@@ -1,12 +1,12 @@
 // The planner's view of a qualification: every credit rule turned into numbers per unit (of the rule's measure:
 // credits, GLH or units), built once per definition from the engine's compiled form, so the planner counts a unit
 // toward a rule exactly where the engine does.
-import { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
-import type { CreditRule } from './kinds';
-import type { QualificationDefinition, UnitDefinition } from './model';
-import type { QualificationIndex } from './qualification-index';
+import { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from '../engine/compiled';
+import type { CreditRule } from '../kinds';
+import type { QualificationDefinition, UnitDefinition } from '../model/model';
+import type { QualificationIndex } from '../engine/qualification-index';
 
-export type { CreditRule } from './kinds';
+export type { CreditRule } from '../kinds';
 export type CostMeasure = 'credits' | 'glh' | 'units';
 
 export interface QualificationShape {

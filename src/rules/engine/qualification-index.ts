@@ -1,6 +1,6 @@
 // Lookups the engine needs many times per learner, built once per qualification definition.
-import type { BarredRule, QualificationDefinition, UnitDefinition } from './model';
-import { isBarredRule } from './kinds';
+import type { BarredRule, QualificationDefinition, UnitDefinition } from '../model/model';
+import { isBarredRule } from '../kinds';
 
 export interface QualificationIndex {
   readonly qualification: QualificationDefinition;

@@ -3,7 +3,7 @@
 // (ajv's standalone code generation, scripts/definition-shape-loader.cjs), so the pane ships no schema compiler and
 // spends no start-up time compiling. Both come from DEFINITION_SHAPE_OPTIONS and definitionJsonSchema.
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
-import { type DefinitionJson, definitionJsonSchema } from './definition-schema';
+import { type DefinitionJson, definitionJsonSchema } from './schema';
 
 /** verbose: the messages need each error's data and parentSchema. */
 export const DEFINITION_SHAPE_OPTIONS: Options = {

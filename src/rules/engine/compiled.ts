@@ -11,8 +11,8 @@ import {
   unitsNeeded,
   type CountingRule,
   type CreditRule,
-} from './kinds';
-import type { BarredRule, Measure, QualificationDefinition, UnitDefinition } from './model';
+} from '../kinds';
+import type { BarredRule, Measure, QualificationDefinition, UnitDefinition } from '../model/model';
 import { centreFacts } from './provenance';
 import { indexQualification, type QualificationIndex } from './qualification-index';
 
@@ -25,7 +25,7 @@ export const IF_LEVEL = 2;
 /** Its value of the rule's measure (credits or GLH) is unknown; what it adds is bounded by its slot. */
 export const UNKNOWN_CREDITS = 3;
 
-export type { CountingRule } from './kinds';
+export type { CountingRule } from '../kinds';
 
 export interface CompiledQualification {
   readonly qualification: QualificationDefinition;

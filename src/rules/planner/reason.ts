@@ -1,7 +1,7 @@
 // Why no plan exists, in words that name the rule: found by asking, rule by rule, how far the units still open to
 // the learner could take it at best (one unit per barred set, unknown values read favourably).
-import { whatCounts } from './kinds';
-import type { QualificationShape } from './planner-shape';
+import { whatCounts } from '../kinds';
+import type { QualificationShape } from './shape';
 
 /** The most a rule can reach from `base` plus any clash-free choice among `open` (greedy per barred set). */
 function bestReach(shape: QualificationShape, r: number, base: readonly number[], open: readonly number[]): number {

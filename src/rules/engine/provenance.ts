@@ -2,8 +2,8 @@
 // definitions carry; the unit's `source` text also says it, as one more "what: where" part beside the catalogue's
 // ("credits and level: your rules sheet"), for a person reading it. Only definitions written before the field existed
 // are read from that text.
-import { creditCounts, factsDeciding, isCreditRule, measureOf, type CreditRule } from './kinds';
-import { unitKey } from './unit-key';
+import { creditCounts, factsDeciding, isCreditRule, measureOf, type CreditRule } from '../kinds';
+import { unitKey } from '../model/unit-key';
 import type {
   Evaluation,
   FactOrigin,
@@ -13,9 +13,9 @@ import type {
   SuppliedFacts,
   UnitDefinition,
   UnitFact,
-} from './model';
+} from '../model/model';
 
-export type { UnitFact } from './model';
+export type { UnitFact } from '../model/model';
 
 /** The order facts are named in, and their words in a source text. */
 const FACT_WORDS: readonly [UnitFact, string][] = [

@@ -1,10 +1,10 @@
 // The shape of a qualification definition as a centre writes it in JSON, as a JSON schema. The descriptions are
 // written for people: they show up in editors that read the schema and in the messages for a missing field.
-import { KIND_NAMES, KINDS, type LevelJson, type RuleJsonOf } from './kinds';
-import { level, text, type KindSchema } from './kinds';
-import type { RuleKind, SuppliedFacts } from './model';
+import { KIND_NAMES, KINDS, type LevelJson, type RuleJsonOf } from '../kinds';
+import { level, text, type KindSchema } from '../kinds';
+import type { RuleKind, SuppliedFacts } from '../model/model';
 
-export type { LevelJson } from './kinds';
+export type { LevelJson } from '../kinds';
 
 export interface GroupJson {
   id: string;

@@ -21,15 +21,15 @@
 // - A learner who already holds a barred clash: the engine's best-fit choice (`evaluateUnits`) says which unit of each
 //   set counts; the plans are made for those counted units, the others are returned as `setAside`, and
 //   `resolveFirst` says the clash must be resolved (those units given up) before the plans hold.
-import { compileQualification } from './compiled';
-import { barredClashes, evaluateUnits } from './evaluate';
-import type { LearnerUnits, QualificationDefinition } from './model';
-import { noPlanReason } from './planner-reason';
-import { PlanSearch, type FoundPlan, type SearchInput } from './planner-search';
-import { canHelp, Tally, type SearchMode } from './planner-tally';
-import { costTable, shapeOf, type CostMeasure, type QualificationShape } from './planner-shape';
+import { compileQualification } from '../engine/compiled';
+import { barredClashes, evaluateUnits } from '../engine/evaluate';
+import type { LearnerUnits, QualificationDefinition } from '../model/model';
+import { noPlanReason } from './reason';
+import { PlanSearch, type FoundPlan, type SearchInput } from './search';
+import { canHelp, Tally, type SearchMode } from './tally';
+import { costTable, shapeOf, type CostMeasure, type QualificationShape } from './shape';
 
-export type { CostMeasure } from './planner-shape';
+export type { CostMeasure } from './shape';
 
 export interface PlanOptions {
   /** What a plan costs: credits of the added units (default), their guided learning hours, or their number. */

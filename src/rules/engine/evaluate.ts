@@ -2,7 +2,7 @@
 // this file turns its buffers into the results the rest of qualcheck reads.
 import { compileQualification, type CompiledQualification } from './compiled';
 import { decideLearner, evaluatorOf, LearnerVerdicts, MET, UNKNOWN, UNMET, Verdicts } from './evaluate-compiled';
-import { KINDS } from './kinds';
+import { KINDS } from '../kinds';
 import type {
   BarredRule,
   Evaluation,
@@ -17,7 +17,7 @@ import type {
   UnitLeftOut,
   Violation,
   ViolationCode,
-} from './model';
+} from '../model/model';
 import { creditRuleFactUses, neededUnitFactUses } from './provenance';
 import type { QualificationIndex } from './qualification-index';
 import { ruleMessage, strangerWords } from './rule-words';

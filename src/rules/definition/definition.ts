@@ -2,16 +2,16 @@
 // shape, then the definition is built into the model and checked as a whole. Every problem comes back as data (a
 // code, its values and the field's path), and worded for a rules file; a definition with any problem is not
 // returned. No files here: callers read them.
-import type { QualificationDefinition } from './model';
-import { definitionShapeValidator } from './definition-shape';
-import { type RulesFileProblem, schemaProblem } from './definition-messages';
-import type { DefinitionProblem } from './definition-problems';
-import { FILE_WORDS, formatPath, problemWords } from './definition-words';
-import { buildDefinition, Problems } from './definition-build';
-import { checkDefinition } from './definition-checks';
+import type { QualificationDefinition } from '../model/model';
+import { definitionShapeValidator } from './shape';
+import { type RulesFileProblem, schemaProblem } from './messages';
+import type { DefinitionProblem } from '../model/definition-problems';
+import { FILE_WORDS, formatPath, problemWords } from './words';
+import { buildDefinition, Problems } from './build';
+import { checkDefinition } from './coherence';
 
-export type { RulesFileProblem } from './definition-messages';
-export { definitionJsonSchema, definitionFileJsonSchema } from './definition-schema';
+export type { RulesFileProblem } from './messages';
+export { definitionJsonSchema, definitionFileJsonSchema } from './schema';
 
 /** What reading a file's definitions found: the problems are data, each naming the definition it belongs to. */
 export interface DefinitionReading {

@@ -14,11 +14,11 @@ import {
   type CountingRule,
   type CreditRule,
   type RuleCheck,
-} from './kinds';
-import type { QualificationDefinition, UnitDefinition } from './model';
-import type { Problems } from './definition-build';
-import { unitKey } from './unit-key';
-import { evaluateUnits } from './evaluate';
+} from '../kinds';
+import type { QualificationDefinition, UnitDefinition } from '../model/model';
+import type { Problems } from './build';
+import { unitKey } from '../model/unit-key';
+import { evaluateUnits } from '../engine/evaluate';
 
 function reportDuplicates<T>(
   items: readonly T[],

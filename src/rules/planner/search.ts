@@ -20,10 +20,10 @@
 // Beside it, the whole-unit bound of planner-cover.ts (the least cost of whole units covering each rule's shortfall,
 // added up over rules no candidate counts toward together) sees what the dual bound cannot: 3 credits from units of
 // 4 and 5 cost 4, not 3. Each node takes the larger of the two.
-import { evaluateUnits } from './evaluate';
-import { CoverBound } from './planner-cover';
-import type { CreditRule, QualificationShape } from './planner-shape';
-import { gains, Tally, type SearchMode } from './planner-tally';
+import { evaluateUnits } from '../engine/evaluate';
+import { CoverBound } from './cover';
+import type { CreditRule, QualificationShape } from './shape';
+import { gains, Tally, type SearchMode } from './tally';
 
 export interface SearchInput {
   shape: QualificationShape;

@@ -1,6 +1,6 @@
 // What the planner's search counts: running credit tallies of a set of units, rule by rule (the engine's counting,
 // from the shape), and what each unit can add to each rule at best, set up once per qualification.
-import type { CreditRule, QualificationShape } from './planner-shape';
+import type { CreditRule, QualificationShape } from './shape';
 
 /**
  * 'known': every rule met on known values, and no unit of unknown cost added (a plan that relies on nothing unknown).
