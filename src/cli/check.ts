@@ -3,13 +3,13 @@ import { checkCohort, type LearnerCheck } from '../cohort/verdict';
 import { cohortJson, learnerQualification, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/verdict';
 import type { ReadWarning } from '../sheet';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
-import { diffDefinitions } from '../rules/definition/diff';
+import { diffDefinitions } from '../rules/definition';
 import { inputFiles, loadWorkbook, readCohortInput } from './workbook';
 import { checkOutFile } from './out-file';
 import { explained } from './sheet-read';
 import { writeResults } from './write-results';
 import { counted, figure, screenful } from './screenful';
-import type { Status } from '../rules/model/model';
+import type { Status } from '../rules/model';
 
 export interface CheckOptions {
   sheet?: string;

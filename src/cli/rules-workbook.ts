@@ -5,7 +5,7 @@ import { type RulesSheetLayout, isRulesSheetName, RULES_SHEET_NAME } from '../ru
 import { applyRulesSheet } from '../rules-sheet';
 import { argb, RULES_SHEET_COLOURS } from '../rules-sheet';
 import { Catalogue } from '../rules/catalogue';
-import type { QualificationDefinition } from '../rules/model/model';
+import type { QualificationDefinition } from '../rules/model';
 import type { SheetEntry } from '../workbook/parts';
 import type { Workbook } from '../workbook/workbook';
 import { readGridOrExplain } from './sheet-read';

@@ -9,7 +9,7 @@ import { oversizeMessage } from '../sheet';
 import type { CellValue, Grid } from '../sheet';
 import type { Catalogue } from '../rules/catalogue';
 import { normaliseQualificationId } from '../rules/catalogue';
-import type { QualificationDefinition } from '../rules/model/model';
+import type { QualificationDefinition } from '../rules/model';
 import type { HostCellInput, HostContext, HostRange, HostRun, HostWorksheet, Satisfies } from './host';
 import { CheckFailed } from './progress';
 import { cellValueFromHost, rangeCells } from './read-sheet';

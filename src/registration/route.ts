@@ -1,7 +1,7 @@
 // The rule check as registration prep uses it. Pure, so the pane and the command line share it.
 import { checkLearner } from '../cohort/verdict';
 import type { LearnerRecord } from '../sheet';
-import type { ViolationCode } from '../rules/model/model';
+import type { ViolationCode } from '../rules/model';
 import type { UnitCheck } from './check';
 
 /** Violations that make a route impossible, as opposed to not finished yet. */

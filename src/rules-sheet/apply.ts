@@ -2,8 +2,8 @@
 // definitions over that catalogue, and list what changed for a reviewer. The pane, the worksheet functions and the
 // CLI all call this; only the policy for a sheet with problems differs between them.
 import type { Catalogue } from '../rules/catalogue';
-import type { QualificationDefinition } from '../rules/model/model';
-import { diffDefinitions } from '../rules/definition/diff';
+import type { QualificationDefinition } from '../rules/model';
+import { diffDefinitions } from '../rules/definition';
 import type { Grid } from '../sheet';
 import { readRulesSheet, type RulesSheetProblem } from './read';
 

@@ -1,7 +1,7 @@
 // What a block of the rules sheet becomes as it is read: the JSON a centre would write, with the cell of each field
 // it fills and the rows of its tables. Its own module so that the block's reader (rules-sheet-block.ts) and its
 // tables' reader (rules-sheet-rows.ts) share these types without importing each other.
-import type { PathSegment } from '../rules/model/definition-problems';
+import type { PathSegment } from '../rules/model';
 import type { TableName } from './layout';
 
 export type Json = Record<string, unknown>;

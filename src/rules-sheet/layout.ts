@@ -2,7 +2,7 @@
 // rule tables, and the kinds of rule as people write them. The writer and the reader share them, so a sheet written
 // today reads back the same, and the reader also takes the spellings people are likely to type instead.
 import { KIND_NAMES, KINDS } from '../rules/kinds';
-import type { RuleKind } from '../rules/model/model';
+import type { RuleKind } from '../rules/model';
 
 export const RULES_SHEET_NAME = 'Qualification rules';
 

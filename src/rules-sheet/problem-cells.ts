@@ -1,9 +1,9 @@
 // A definition problem of a block, put on the cell to correct and worded in the sheet's vocabulary: fields by the
 // sheet's column and row labels, places by the sheet's rows, declarations by the sheet's tables. The words come from
 // the problem's data (definition-words.ts); nothing here reads English back.
-import type { DefinitionProblem, PathSegment } from '../rules/model/definition-problems';
-import { fieldLabel, FILE_WORDS, formatPath, problemWords, TYPE_WORDS } from '../rules/definition/words';
-import type { ProblemVocabulary } from '../rules/definition/words';
+import type { DefinitionProblem, PathSegment } from '../rules/model';
+import { fieldLabel, FILE_WORDS, formatPath, problemWords, TYPE_WORDS } from '../rules/definition';
+import type { ProblemVocabulary } from '../rules/definition';
 import type { Block } from './json';
 import type { SheetCells } from './cells';
 import type { TableName } from './layout';

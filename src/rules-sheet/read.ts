@@ -2,11 +2,11 @@
 // would write, and goes through the same validation as a rules file; every problem comes back naming the cell to
 // correct, in the sheet's words. Values that differ from the catalogue are recorded as the centre's in each unit's
 // source, so results can say which verdicts rest on them. Never throws: a broken sheet is a list of errors.
-import type { QualificationDefinition } from '../rules/model/model';
-import { readQualificationDefinitions } from '../rules/definition/definition';
+import type { QualificationDefinition } from '../rules/model';
+import { readQualificationDefinitions } from '../rules/definition';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
 import { normaliseQualificationId } from '../rules/catalogue';
-import { RULES_SHEET_ORIGIN, withProvenance } from '../rules/engine/provenance';
+import { RULES_SHEET_ORIGIN, withProvenance } from '../rules/engine';
 import type { Grid } from '../sheet';
 import { cellAddress } from '../sheet';
 import { BLOCK_LABEL, RULES_SHEET_NAME } from './layout';

@@ -2,8 +2,8 @@
 // field it fills. A rule's kind says (from the registry of kinds) which columns it takes and what its Groups or units
 // cell holds.
 import { kindSheet, type RuleSheetColumn } from '../rules/kinds';
-import type { RuleKind } from '../rules/model/model';
-import { closestWord } from '../rules/definition/messages';
+import type { RuleKind } from '../rules/model';
+import { closestWord } from '../rules/definition';
 import {
   GROUP_COLUMNS,
   KIND_LABELS,

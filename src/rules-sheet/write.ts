@@ -2,7 +2,7 @@
 // with its facts, then its unit, group and rule tables. Values the catalogue does not know are empty cells, listed
 // so the host can highlight them. The grid starts at A1; the pane and the CLI only move the cells and formats.
 import { ruleSheetValues, type RuleSheetValues } from '../rules/kinds';
-import type { QualificationDefinition, Rule } from '../rules/model/model';
+import type { QualificationDefinition, Rule } from '../rules/model';
 import type { CellValue } from '../sheet';
 import { cellAddress, rangeAddress } from '../sheet';
 import {

@@ -1,6 +1,6 @@
 // The cohort reader's contract: a grid of cell values in, learner records and warnings out.
 // The same types serve the command line (exceljs) and the add-in (Office.js); neither is imported here.
-import type { QualificationDefinition, ViolationCode } from '../rules/model/model';
+import type { QualificationDefinition, ViolationCode } from '../rules/model';
 
 /** A formula whose cached value is an Excel error (`#N/A`, `#REF!`). */
 export interface CellError {

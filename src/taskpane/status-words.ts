@@ -1,7 +1,7 @@
 // The pane's words for statuses, rule outcomes, registration reasons and counts, the same on every tab: the Check
 // summary, the What-if verdict and rules, Registration's reasons and the messages after Apply all say them alike.
 import type { RegistrationProblemCode } from '../registration/check';
-import type { RuleOutcome, Status } from '../rules/model/model';
+import type { RuleOutcome, Status } from '../rules/model';
 import { STATUSES, statusWord } from '../cohort/verdict';
 
 /** A status as a chip shows it: the word of the result column and every other surface (cohort/verdict/results.ts). */

@@ -2,7 +2,7 @@
 // Planned units cells: the list cells rewritten in the sheet's own separators and bracket marks, a unit staying in
 // its cell keeping its place. Items are parted as the reader parts them (list.ts), so what is written reads back.
 import type { Catalogue } from '../rules/catalogue';
-import type { QualificationDefinition } from '../rules/model/model';
+import type { QualificationDefinition } from '../rules/model';
 import { cellAddress } from '../sheet';
 import { listFieldOf, type ListField } from '../cohort/read';
 import { gridValue, isBlank } from '../sheet';

@@ -9,7 +9,7 @@ import type { RowChanges, RowToEdit } from './row-changes';
 import { listChanges } from './row-edits-list';
 import type { CohortReading } from '../sheet';
 import { changedUnits, sheetChoices, type Choices } from './unit-choices';
-import type { QualificationDefinition } from '../rules/model/model';
+import type { QualificationDefinition } from '../rules/model';
 
 /** The sheet columns of each unit of the qualification, from headers that name that unit alone for it. */
 function unitColumnsFor(reading: CohortReading, q: QualificationDefinition): Map<string, number[]> {

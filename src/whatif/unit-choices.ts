@@ -1,6 +1,6 @@
 // What the what-if panel lets a user say about each unit of a learner's qualification, and how that differs from
 // what the sheet holds.
-import type { QualificationDefinition } from '../rules/model/model';
+import type { QualificationDefinition } from '../rules/model';
 import type { LearnerRecord, UnitState } from '../sheet';
 
 /** What the what-if panel lets a user say about a unit: achieved, planned, or not taken. */

@@ -1,6 +1,6 @@
 // A learner's own cells: id (or centre ref, candidate number, else the row), names, ULN, date of birth and
 // qualification, each with the problems a centre must fix.
-import type { QualificationDefinition } from '../../rules/model/model';
+import type { QualificationDefinition } from '../../rules/model';
 import type { CellValue, LearnerRecord } from '../../sheet';
 import { type Addresses, catalogueList, type Problem, type ReadContext } from './context';
 import { FIELD_LABEL, type LearnerField } from './columns';

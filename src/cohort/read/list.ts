@@ -1,6 +1,6 @@
 // The list layout: one cell per learner holding their units, with an optional mark per unit (`L/601/0933 (A)`),
 // or separate Achieved units and Planned units columns.
-import type { QualificationDefinition } from '../../rules/model/model';
+import type { QualificationDefinition } from '../../rules/model';
 import type { CellValue, UnitState } from '../../sheet';
 import type { Addresses, ReadContext } from './context';
 import type { ListField } from './columns';

@@ -1,5 +1,5 @@
 // The matrix layout: one column per unit, a mark in each learner's cell.
-import type { QualificationDefinition, UnitDefinition } from '../../rules/model/model';
+import type { QualificationDefinition, UnitDefinition } from '../../rules/model';
 import type { CellValue } from '../../sheet';
 import type { Addresses, ReadContext } from './context';
 import type { HeaderColumn } from './header';

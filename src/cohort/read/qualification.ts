@@ -1,6 +1,6 @@
 // Which qualification a learner's cell names: an id in any spelling, an awarding-body code, or the title.
 import type { Catalogue } from '../../rules/catalogue';
-import type { QualificationDefinition } from '../../rules/model/model';
+import type { QualificationDefinition } from '../../rules/model';
 import { titleKey } from './unit-index';
 
 /** `600/5106/1`, `600 5106 1`, `60051061`, `500/1234/X` inside a longer text. */

@@ -4,7 +4,7 @@
 // the header, the unit columns and the warnings as the rows go by; the parts of a row are read in their own modules.
 import { dropTrailingNotes } from './footer-rows';
 import type { Catalogue } from '../../rules/catalogue';
-import type { QualificationDefinition } from '../../rules/model/model';
+import type { QualificationDefinition } from '../../rules/model';
 import type { CellValue, CohortLayout, CohortReading, Grid, LearnerRecord, ReadWarning } from '../../sheet';
 import { cellAddress, columnLetters, intersectRanges, rangeAddress } from '../../sheet';
 import { type LearnerField, learnerFieldOf, mayBeLearnerHeading } from './columns';

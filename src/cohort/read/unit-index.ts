@@ -1,7 +1,7 @@
 // Finding units from what a sheet writes for them: a QCF reference in any spelling, the awarding body's unit
 // number, the unit title (whole or cut short with an ellipsis), or a reference and title together.
 import type { Catalogue } from '../../rules/catalogue';
-import type { QualificationDefinition, UnitDefinition } from '../../rules/model/model';
+import type { QualificationDefinition, UnitDefinition } from '../../rules/model';
 
 export interface UnitCandidate {
   qualification: QualificationDefinition;

@@ -1,5 +1,5 @@
 // Joins what the reader found on a learner's row with the engine's verdict on their units.
-import { checkUnits } from '../../rules/engine/evaluate';
+import { checkUnits } from '../../rules/engine';
 import type {
   Evaluation,
   LearnerResult,
@@ -7,7 +7,7 @@ import type {
   Status,
   Violation,
   ViolationCode,
-} from '../../rules/model/model';
+} from '../../rules/model';
 import type { CohortReading, LearnerRecord } from '../../sheet';
 
 export interface LearnerCheck {

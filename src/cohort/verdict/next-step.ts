@@ -1,7 +1,7 @@
 // The "next step" column and the JSON `plans` from the completion planner: the cheapest way to complete, in words,
 // for learners who are short of the rules; every other status keeps the default advice.
-import type { LearnerResult, UnitDefinition } from '../../rules/model/model';
-import { planCompletion, type Plan, type PlanResult } from '../../rules/planner/planner';
+import type { LearnerResult, UnitDefinition } from '../../rules/model';
+import { planCompletion, type Plan, type PlanResult } from '../../rules/planner';
 import { SHEET_PROBLEMS, type LearnerCheck } from './learner-result';
 
 /** What to do next, in words. The completion planner, when present, gives a better answer through `nextStep`. */

@@ -1,12 +1,12 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { figureOf } from '../../rules/kinds';
-import { evaluationProvenance } from '../../rules/engine/provenance';
-import { equivalentWords } from '../../rules/engine/evaluate';
-import type { Status, UnitLeftOut, Violation } from '../../rules/model/model';
+import { evaluationProvenance } from '../../rules/engine';
+import { equivalentWords } from '../../rules/engine';
+import type { Status, UnitLeftOut, Violation } from '../../rules/model';
 import type { LearnerCheck } from './learner-result';
 import { learnerPlans, planNextStep } from './next-step';
-import type { PlanResult } from '../../rules/planner/planner';
+import type { PlanResult } from '../../rules/planner';
 import type { CohortReading, LearnerRecord, ReadWarning } from '../../sheet';
 
 /** Headers of the columns the add-in and the CLI own: a second check finds and replaces them, never adds more. */

@@ -1,5 +1,5 @@
 // The set of qualifications a check knows: the embedded ones, plus any a centre supplies.
-import type { QualificationDefinition } from '../model/model';
+import type { QualificationDefinition } from '../model';
 import { EMBEDDED_QUALIFICATIONS } from './embedded';
 
 /** `600/5106/1`, `6005106 1`, `600-5106-1` and `60051061` all name the same qualification. */

@@ -5,7 +5,7 @@
 //
 // The table gives no unit levels. The few levels below come from the facts table in shared/specs/README.md, each
 // with how sure it is; every other level is null (unknown) and a centre supplies it in a rules file.
-import type { QualificationDefinition } from '../model/model';
+import type { QualificationDefinition } from '../model';
 import { literalLevelNote } from './level-reading';
 
 const TABLE = 'credits and GLH: IQ 600/5106/1 unit table';

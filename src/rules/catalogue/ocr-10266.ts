@@ -5,7 +5,7 @@
 //
 // Units 7, 8 and 9 lost their numbers in the text; the order of the list gives them (6, then the three, then 10).
 // The Ofqual qualification number is not in the sheet, so the id is the OCR scheme code.
-import type { QualificationDefinition } from '../model/model';
+import type { QualificationDefinition } from '../model';
 import { literalLevelNote } from './level-reading';
 import { dataSheetUnits } from './ocr-data-sheet';
 

@@ -4,7 +4,7 @@
 //
 // Unit 8 lost its number in the text; the order of the list gives it (between 7 and 9).
 // The Ofqual qualification number is not in the sheet, so the id is the OCR scheme code.
-import type { QualificationDefinition } from '../model/model';
+import type { QualificationDefinition } from '../model';
 import { literalLevelNote } from './level-reading';
 import { dataSheetUnits } from './ocr-data-sheet';
 

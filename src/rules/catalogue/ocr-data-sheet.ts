@@ -1,7 +1,7 @@
 // The two OCR data sheets (shared/specs/001_6b8505b51714802b.txt) list their units the same way: a number, a title and
 // a group, with no credits, levels or GLH (null, unknown, until a centre supplies them from the OCR centre handbook).
 // Each catalogue lists what its sheet says; this builds the unit definitions and says where each fact came from.
-import type { UnitDefinition } from '../model/model';
+import type { UnitDefinition } from '../model';
 
 /** One unit as an OCR data sheet lists it. */
 export interface DataSheetUnit {

@@ -1,12 +1,12 @@
 // Turns a definition whose shape the schema accepted into the model the engine reads: levels to numbers, unit refs
 // to one spelling, group and unit names in rules resolved to what the definition declares, missing rule ids filled.
 // Anything that cannot be resolved becomes a problem for the user; the returned definition is then not used.
-import { suppliedFromSource } from '../engine/provenance';
-import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from '../model/model';
+import { suppliedFromSource } from '../engine';
+import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from '../model';
 import type { DefinitionJson, LevelJson, RuleJson, UnitJson } from './schema';
 import { ruleFromJson } from '../kinds';
-import { unitKey } from '../model/unit-key';
-import type { DefinitionProblem, PathSegment, ProblemData } from '../model/definition-problems';
+import { unitKey } from '../model';
+import type { DefinitionProblem, PathSegment, ProblemData } from '../model';
 
 /** Collects the problems of one definition, with paths relative to it. */
 export class Problems {

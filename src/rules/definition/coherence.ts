@@ -15,10 +15,10 @@ import {
   type CreditRule,
   type RuleCheck,
 } from '../kinds';
-import type { QualificationDefinition, UnitDefinition } from '../model/model';
+import type { QualificationDefinition, UnitDefinition } from '../model';
 import type { Problems } from './build';
-import { unitKey } from '../model/unit-key';
-import { evaluateUnits } from '../engine/evaluate';
+import { unitKey } from '../model';
+import { evaluateUnits } from '../engine';
 
 function reportDuplicates<T>(
   items: readonly T[],

@@ -1,11 +1,11 @@
 // What a centre changed against the embedded catalogue, one line per change, so a reviewer can check each line
 // against the awarding body's handbook. Qualifications the centre did not supply are not changes.
-import type { GroupDefinition, QualificationDefinition, Rule, UnitDefinition } from '../model/model';
+import type { GroupDefinition, QualificationDefinition, Rule, UnitDefinition } from '../model';
 import { normaliseQualificationId } from '../catalogue';
-import { plainSource } from '../engine/provenance';
+import { plainSource } from '../engine';
 import { describeRule } from '../kinds';
-import { levelLabel } from '../model/levels';
-import { unitKey } from '../model/unit-key';
+import { levelLabel } from '../model';
+import { unitKey } from '../model';
 
 function levelWords(level: number | null): string {
   return level === null ? 'unknown' : levelLabel(level);

@@ -1,9 +1,9 @@
 // A centre's rules file in JSON, for the pane's import and export and the CLI: the text in, definitions with the
 // centre's values marked against the catalogue out; and definitions back to the text a person can edit.
-import type { QualificationDefinition } from '../model/model';
+import type { QualificationDefinition } from '../model';
 import { type RulesFileProblem, fileErrors, parseQualificationDefinitions } from './definition';
 import { normaliseQualificationId } from '../catalogue';
-import { rulesFileOrigin, withProvenance } from '../engine/provenance';
+import { rulesFileOrigin, withProvenance } from '../engine';
 
 /**
  * Reads a rules file's text. `base` is the catalogue the definitions replace, to tell the centre's values from it;

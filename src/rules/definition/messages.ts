@@ -1,7 +1,7 @@
 // Turns what the schema validator found into definition problems (data: a code, its values and the field's path);
 // definition-words.ts words them for each surface. No schema vocabulary reaches the user.
 import type { ErrorObject } from 'ajv';
-import type { DefinitionProblem, PathSegment } from '../model/definition-problems';
+import type { DefinitionProblem, PathSegment } from '../model';
 import { RULE_KINDS } from './words';
 
 /** A problem as a rules file shows it: where in the JSON, and a sentence saying what is wrong and what to do. */

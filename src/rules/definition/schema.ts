@@ -2,7 +2,7 @@
 // written for people: they show up in editors that read the schema and in the messages for a missing field.
 import { KIND_NAMES, KINDS, type LevelJson, type RuleJsonOf } from '../kinds';
 import { level, text, type KindSchema } from '../kinds';
-import type { RuleKind, SuppliedFacts } from '../model/model';
+import type { RuleKind, SuppliedFacts } from '../model';
 
 export type { LevelJson } from '../kinds';
 

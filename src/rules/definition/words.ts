@@ -2,7 +2,7 @@
 // rules file says `min` and `positions 3 and 5`, the rules sheet `its Minimum` and `rows 14 and 16`); the sentences
 // are the same for all, so a problem reads alike wherever it is shown and nothing parses them back.
 import { KIND_NAMES } from '../kinds';
-import type { DefinitionProblem, PathSegment } from '../model/definition-problems';
+import type { DefinitionProblem, PathSegment } from '../model';
 
 /** How a surface names what the sentences refer to. */
 export interface ProblemVocabulary {

@@ -12,7 +12,7 @@ import {
   type CountingRule,
   type CreditRule,
 } from '../kinds';
-import type { BarredRule, Measure, QualificationDefinition, UnitDefinition } from '../model/model';
+import type { BarredRule, Measure, QualificationDefinition, UnitDefinition } from '../model';
 import { centreFacts } from './provenance';
 import { indexQualification, type QualificationIndex } from './qualification-index';
 

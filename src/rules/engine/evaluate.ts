@@ -17,7 +17,7 @@ import type {
   UnitLeftOut,
   Violation,
   ViolationCode,
-} from '../model/model';
+} from '../model';
 import { creditRuleFactUses, neededUnitFactUses } from './provenance';
 import type { QualificationIndex } from './qualification-index';
 import { ruleMessage, strangerWords } from './rule-words';

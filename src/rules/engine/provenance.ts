@@ -3,7 +3,7 @@
 // ("credits and level: your rules sheet"), for a person reading it. Only definitions written before the field existed
 // are read from that text.
 import { creditCounts, factsDeciding, isCreditRule, measureOf, type CreditRule } from '../kinds';
-import { unitKey } from '../model/unit-key';
+import { unitKey } from '../model';
 import type {
   Evaluation,
   FactOrigin,
@@ -13,9 +13,9 @@ import type {
   SuppliedFacts,
   UnitDefinition,
   UnitFact,
-} from '../model/model';
+} from '../model';
 
-export type { UnitFact } from '../model/model';
+export type { UnitFact } from '../model';
 
 /** The order facts are named in, and their words in a source text. */
 const FACT_WORDS: readonly [UnitFact, string][] = [

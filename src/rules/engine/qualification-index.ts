@@ -1,5 +1,5 @@
 // Lookups the engine needs many times per learner, built once per qualification definition.
-import type { BarredRule, QualificationDefinition, UnitDefinition } from '../model/model';
+import type { BarredRule, QualificationDefinition, UnitDefinition } from '../model';
 import { isBarredRule } from '../kinds';
 
 export interface QualificationIndex {

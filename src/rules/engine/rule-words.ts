@@ -1,7 +1,7 @@
 // Words for a rule's result, made from the result's data when it is shown (a result cell, a JSON message, the pane).
 import type { CompiledQualification } from './compiled';
 import { isCreditRule, resultWords } from '../kinds';
-import type { FactUse, RuleResult } from '../model/model';
+import type { FactUse, RuleResult } from '../model';
 import { provenanceNote } from './provenance';
 
 /** A sentence for people: what is met or missing, and which centre-supplied values the verdict rests on. */

@@ -1,5 +1,5 @@
 // The words of a credit rule's result, shared by the kinds that add up credits: made only where a result is shown.
-import type { Measure, QualificationDefinition, RuleResult, UnitDefinition } from '../model/model';
+import type { Measure, QualificationDefinition, RuleResult, UnitDefinition } from '../model';
 import { plural } from './level-words';
 
 /** An amount of a measure: `5 credits`, `1 credit`, `60 GLH`, `3 units`. */

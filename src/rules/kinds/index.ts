@@ -7,7 +7,7 @@ import type {
   RuleKind,
   RuleResult,
   UnitDefinition,
-} from '../model/model';
+} from '../model';
 import { barred } from './barred';
 import { group } from './group';
 import { level } from './level';

@@ -2,7 +2,7 @@
 // named units, a level; together, all must hold), with a minimum, a maximum, or both. A maximum either leaves whole
 // units out of the count (`not-counted`) or forbids the choice (`forbidden`). The five older kinds are special cases
 // of it, kept as kinds of their own so that their results read as before.
-import type { Level, LevelFilter, UnitDefinition } from '../model/model';
+import type { Level, LevelFilter, UnitDefinition } from '../model';
 import { CREDIT_UNSATISFIABLE, creditWords, groupTitles, measureName, measureWord, unknownGaps } from './credit-words';
 import { levelName } from './level-words';
 import { level as schemaLevel, text } from './schema-parts';

@@ -20,7 +20,7 @@
 // Beside it, the whole-unit bound of planner-cover.ts (the least cost of whole units covering each rule's shortfall,
 // added up over rules no candidate counts toward together) sees what the dual bound cannot: 3 credits from units of
 // 4 and 5 cost 4, not 3. Each node takes the larger of the two.
-import { evaluateUnits } from '../engine/evaluate';
+import { evaluateUnits } from '../engine';
 import { CoverBound } from './cover';
 import type { CreditRule, QualificationShape } from './shape';
 import { gains, Tally, type SearchMode } from './tally';

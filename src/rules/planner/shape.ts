@@ -1,10 +1,10 @@
 // The planner's view of a qualification: every credit rule turned into numbers per unit (of the rule's measure:
 // credits, GLH or units), built once per definition from the engine's compiled form, so the planner counts a unit
 // toward a rule exactly where the engine does.
-import { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from '../engine/compiled';
+import { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from '../engine';
 import type { CreditRule } from '../kinds';
-import type { QualificationDefinition, UnitDefinition } from '../model/model';
-import type { QualificationIndex } from '../engine/qualification-index';
+import type { QualificationDefinition, UnitDefinition } from '../model';
+import type { QualificationIndex } from '../engine';
 
 export type { CreditRule } from '../kinds';
 export type CostMeasure = 'credits' | 'glh' | 'units';

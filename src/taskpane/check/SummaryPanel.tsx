@@ -4,7 +4,7 @@ import { STATUS_STYLE, STATUSES } from '../../cohort/verdict';
 import type { CheckOutcome } from '../../excel/check-sheet';
 import type { Ref } from 'react';
 import { counted, figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
-import type { Status } from '../../rules/model/model';
+import type { Status } from '../../rules/model';
 
 /** The order in which a learner's status is decided (README, Statuses). */
 const DECIDING_ORDER: readonly Status[] = ['invalid', 'achieved', 'incomplete', 'on-track', 'needs-data'];

@@ -1,6 +1,6 @@
 // Which values the checks take from the centre rather than the built-in catalogue, one line per unit, for the pane.
-import { centreFacts, type UnitFact } from '../../rules/engine/provenance';
-import type { QualificationDefinition } from '../../rules/model/model';
+import { centreFacts, type UnitFact } from '../../rules/engine';
+import type { QualificationDefinition } from '../../rules/model';
 
 const FACT_WORDS: Record<UnitFact, string> = {
   credits: 'credits',

@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { usePanelStyles } from '../panel-styles';
-import type { CostMeasure } from '../../rules/planner/planner';
+import type { CostMeasure } from '../../rules/planner';
 import { costText, type PlanLine, type Suggestions } from './model';
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentu
 import { usePanelStyles } from '../panel-styles';
 import { STATUS_STYLE } from '../../cohort/verdict';
 import { outcomeWords, paneWords, STATUS_LABEL, STATUS_MEANING } from '../status-words';
-import type { RuleOutcome } from '../../rules/model/model';
+import type { RuleOutcome } from '../../rules/model';
 import type { CreditFigure, RuleLine, WhatIf } from './model';
 
 const useStyles = makeStyles({

@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { memo } from 'react';
-import type { QualificationDefinition, UnitDefinition } from '../../rules/model/model';
+import type { QualificationDefinition, UnitDefinition } from '../../rules/model';
 import { usePanelStyles } from '../panel-styles';
 import { unitFacts, unitFactsSpoken, unitSections, type Choices, type UnitChoice } from './model';
 

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Choices } from '../../whatif';
-import type { CostMeasure } from '../../rules/planner/planner';
+import type { CostMeasure } from '../../rules/planner';
 import type { ApplyNotice } from './ApplyBar';
 import { LearnerPicker } from './LearnerPicker';
 import { LearnerWhatIf } from './LearnerWhatIf';

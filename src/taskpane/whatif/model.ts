@@ -17,10 +17,10 @@ import type {
   UnitDefinition,
   UnitLeftOut,
   Violation,
-} from '../../rules/model/model';
-import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner/planner';
+} from '../../rules/model';
+import { planCompletion, type CostMeasure, type Plan, type PlanResult } from '../../rules/planner';
 import { countsAll, figureOf, groupsNamed, isBarredRule, KINDS, setMembers } from '../../rules/kinds';
-import { levelLabel } from '../../rules/model/levels';
+import { levelLabel } from '../../rules/model';
 
 export type { Choices, UnitChoice } from '../../whatif';
 export { changedUnits };
