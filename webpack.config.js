@@ -82,6 +82,10 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         { test: DEFINITION_SHAPE, loader: path.resolve(__dirname, 'scripts/definition-shape-loader.cjs') },
+        // A folder's index.ts is its only way in (eslint.config.mjs) and only declares or re-exports: without this,
+        // a file that needs one name of a folder would bring every module the index lists into its chunk (the rules
+        // sheet's reading and writing, loaded on demand, into the pane's first view).
+        { test: /[\\/]src[\\/].+[\\/]index\.ts$/, sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: [/node_modules/, DEFINITION_SHAPE],
