@@ -7,7 +7,7 @@
 import { planRowChanges } from '../src/whatif/row-edits';
 import { sheetChoices } from '../src/whatif/unit-choices';
 import { applyRowChanges } from '../src/excel/apply-row';
-import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { readSelection } from '../src/excel/selection';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type SyncRecord } from '../test/fake-excel';

@@ -15,7 +15,7 @@ import {
   whatIf,
   withChoice,
   type UnitChoice,
-} from '../src/taskpane/whatif/model';
+} from '../src/taskpane/whatif/view-model';
 import { randomLearner, seeded } from '../test/planner-fixtures';
 
 const BUDGET_MS = 16;

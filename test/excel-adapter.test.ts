@@ -4,7 +4,7 @@ import { runCheck } from '../src/cli/check';
 import { columnLetters } from '../src/sheet/address';
 import { cohortJson, RESULT_HEADERS, STATUS_STYLE, type CohortJson } from '../src/cohort/verdict/results';
 import type { Grid } from '../src/sheet/types';
-import { checkSheet, inspectSheet, selectCell, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, inspectSheet, selectCell, type CheckSettings } from '../src/excel/active-sheet';
 import { RESULTS_SHEET } from '../src/placement/results-sheet';
 import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 import { NOT_COUNTED_STYLE } from '../src/placement/unit-highlight';

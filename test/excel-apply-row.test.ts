@@ -11,7 +11,7 @@ import type { LearnerRecord } from '../src/sheet/types';
 import { sheetChoices, type Choices } from '../src/whatif/unit-choices';
 import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 import { applyRowChanges } from '../src/excel/apply-row';
-import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/check-sheet';
+import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import type { FakeExcel, FakeSheet } from './fake-excel';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { columnLetters } from '../src/sheet/address';
 import { RESULT_HEADERS } from '../src/cohort/verdict/results';
-import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';

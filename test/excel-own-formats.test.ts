@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { columnLetters } from '../src/sheet/address';
 import { isStatusRuleFormula, STATUS_STYLE } from '../src/cohort/verdict/results';
 import { isHighlightFormula } from '../src/placement/unit-highlight';
-import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeConditionalFormat, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';

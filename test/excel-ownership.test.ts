@@ -5,7 +5,7 @@ import { columnLetters } from '../src/sheet/address';
 import { OWNERSHIP_NAMESPACE, parseOwnership } from '../src/placement/ownership-record';
 import { RESULT_HEADERS, summarise } from '../src/cohort/verdict/results';
 import type { CellValue } from '../src/sheet/types';
-import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { RESULTS_SHEET } from '../src/placement/results-sheet';
 import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 import { embeddedCatalogue } from '../src/rules/catalogue';

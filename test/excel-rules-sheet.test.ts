@@ -6,7 +6,7 @@ import { gridOfFile } from './support/sheet-grid';
 import { rangeAddress } from '../src/sheet/address';
 import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/rules-sheet/write';
 import type { Grid } from '../src/sheet/types';
-import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { editRulesSheet, layoutFrom, UNKNOWN_STYLE, unknownFormula, workbookRules } from '../src/excel/rules-sheet';
 import { embeddedCatalogue } from '../src/rules/catalogue';

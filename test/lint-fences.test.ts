@@ -30,13 +30,13 @@ describe('lint fences between the folders', function () {
   this.timeout(120_000);
 
   const crossings: [string, string, RegExp][] = [
-    ['src/cli/fence-fixture.ts', importing('../excel/check-sheet'), /no-restricted-imports: .*excel/],
+    ['src/cli/fence-fixture.ts', importing('../excel/active-sheet'), /no-restricted-imports: .*excel/],
     ['src/cli/fence-fixture.ts', importing('../taskpane/settings'), /no-restricted-imports: .*taskpane/],
     ['src/workbook/fence-fixture.ts', importing('../excel/host'), /no-restricted-imports: .*excel/],
     ['src/commands/fence-fixture.ts', importing('../taskpane/services'), /no-restricted-imports: .*taskpane/],
     ['src/registration/fence-fixture.ts', importing('../excel/host'), /no-restricted-imports: .*excel/],
     ['src/registration/fence-fixture.ts', importing('node:fs'), /no-restricted-imports: .*node:/],
-    ['src/registration/fence-fixture.ts', importing('../cli/workbook'), /no-restricted-imports: .*cli/],
+    ['src/registration/fence-fixture.ts', importing('../cli/open-inputs'), /no-restricted-imports: .*cli/],
     ['src/cohort/read/fence-fixture.ts', importing('../../workbook/package'), /no-restricted-imports: .*workbook/],
     ['src/cohort/verdict/fence-fixture.ts', importing('../../excel/host'), /no-restricted-imports: .*excel/],
     ['src/sheet/fence-fixture.ts', importing('node:fs'), /no-restricted-imports: .*node:/],
@@ -50,7 +50,7 @@ describe('lint fences between the folders', function () {
     ['src/rules-sheet/fence-fixture.ts', importing('../placement'), /no-restricted-imports: .*placement/],
     ['src/rules-sheet/fence-fixture.ts', importing('../whatif'), /no-restricted-imports: .*whatif/],
     ['src/whatif/fence-fixture.ts', importing('../rules-sheet'), /no-restricted-imports: .*rules-sheet/],
-    ['src/whatif/fence-fixture.ts', importing('../registration/check'), /no-restricted-imports: .*registration/],
+    ['src/whatif/fence-fixture.ts', importing('../registration/rejections'), /no-restricted-imports: .*registration/],
     // A folder with an index.ts is entered from outside only through it.
     ['src/excel/fence-fixture.ts', importing('../placement/ownership'), /one-way-in: .*src\/placement/],
     ['src/cli/fence-fixture.ts', importing('../cohort/read/header'), /one-way-in: .*src\/cohort\/read/],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gridOfFile } from './support/sheet-grid';
 import type { CellValue, Grid, LearnerRecord } from '../src/sheet/types';
 import { sheetChoices, type Choices, type UnitChoice } from '../src/whatif/unit-choices';
-import type { CheckSettings, SheetInspection } from '../src/excel/check-sheet';
+import type { CheckSettings, SheetInspection } from '../src/excel/active-sheet';
 import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
 import { readDefinitionsJson } from '../src/rules/definition/file';
 import type { QualificationDefinition } from '../src/rules/model/model';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { isDateFormat } from '../src/sheet/dates';
 import type { CellValue, Grid } from '../src/sheet/types';
-import { loadWorkbook } from '../src/cli/workbook';
+import { loadWorkbook } from '../src/cli/open-inputs';
 import { readGridOrExplain } from '../src/cli/sheet-read';
 import { UserError } from '../src/cli/user-error';
 import type { Workbook } from '../src/workbook/workbook';

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { writePlan } from '../src/cli/write-results';
+import { writePlan } from '../src/cli/checked-copy';
 import type { WritePlan } from '../src/placement/placement';
 import { WorkbookFileError } from '../src/workbook/errors';
 import { WorkbookPackage } from '../src/workbook/package';

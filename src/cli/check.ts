@@ -4,10 +4,10 @@ import { cohortJson, learnerQualification, summarise, STATUSES, statusWord, type
 import type { ReadWarning } from '../sheet';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
 import { diffDefinitions } from '../rules/definition';
-import { inputFiles, loadWorkbook, readCohortInput } from './workbook';
+import { inputFiles, loadWorkbook, readCohortInput } from './open-inputs';
 import { checkOutFile } from './out-file';
 import { explained } from './sheet-read';
-import { writeResults } from './write-results';
+import { writeResults } from './checked-copy';
 import { counted, figure, screenful } from './screenful';
 import type { Status } from '../rules/model';
 

@@ -9,7 +9,7 @@ import type { QualificationDefinition } from '../rules/model';
 import { checkOutFile, outWriteError } from './out-file';
 import { addRulesSheet } from './rules-workbook';
 import { UserError } from './user-error';
-import { loadCatalogue, loadRulesFile } from './workbook';
+import { loadCatalogue, loadRulesFile } from './open-inputs';
 
 export interface RulesExportOptions {
   out?: string;

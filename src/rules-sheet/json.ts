@@ -1,6 +1,6 @@
 // What a block of the rules sheet becomes as it is read: the JSON a centre would write, with the cell of each field
-// it fills and the rows of its tables. Its own module so that the block's reader (rules-sheet-block.ts) and its
-// tables' reader (rules-sheet-rows.ts) share these types without importing each other.
+// it fills and the rows of its tables. Its own module so that the block's reader (block.ts) and its
+// tables' reader (rows.ts) share these types without importing each other.
 import type { PathSegment } from '../rules/model';
 import type { TableName } from './layout';
 

@@ -1,5 +1,5 @@
 // Turns what the schema validator found into definition problems (data: a code, its values and the field's path);
-// definition-words.ts words them for each surface. No schema vocabulary reaches the user.
+// words.ts words them for each surface. No schema vocabulary reaches the user.
 import type { ErrorObject } from 'ajv';
 import type { DefinitionProblem, PathSegment } from '../model';
 import { RULE_KINDS } from './words';

@@ -1,6 +1,6 @@
 // What can be wrong with a qualification definition, as data: a code, the values the words need, and the path of the
 // field to correct (relative to the definition). Nothing here is English: each surface (a rules file, the rules
-// sheet) words a problem with its own vocabulary (definition-words.ts), so rewording a check changes no reader.
+// sheet) words a problem with its own vocabulary (../definition/words.ts), so rewording a check changes no reader.
 
 export type PathSegment = string | number;
 

@@ -17,7 +17,7 @@
 // cost-per-credit breakpoint of each single rule (which gives the exact fractional-knapsack bound for that rule), and
 // the rules together at their best single prices (which sees that group B credits and level 2 credits come from
 // different units).
-// Beside it, the whole-unit bound of planner-cover.ts (the least cost of whole units covering each rule's shortfall,
+// Beside it, the whole-unit bound of cover.ts (the least cost of whole units covering each rule's shortfall,
 // added up over rules no candidate counts toward together) sees what the dual bound cannot: 3 credits from units of
 // 4 and 5 cost 4, not 3. Each node takes the larger of the two.
 import { evaluateUnits } from '../engine';
@@ -58,7 +58,7 @@ export class PlanSearch {
   /** Candidate index (not position) of each candidate's barred partners among the candidates. */
   private readonly partners: number[][];
   private readonly blocked: Int32Array;
-  /** The whole-unit bound per rule (planner-cover.ts), built for the shortfalls at the root. */
+  /** The whole-unit bound per rule (cover.ts), built for the shortfalls at the root. */
   private cover: CoverBound | undefined;
   /**
    * For one plan only (k = 1): the next candidate interchangeable with candidate i (see `twinsOf`), -1 when none.
@@ -186,7 +186,7 @@ export class PlanSearch {
       for (const b of breakpoints) singles.push({ r, price: b });
     }
     // A rule met at the root stays met, so its prices add nothing. A rule alone at any price bounds no higher than
-    // its fractional knapsack, which its whole-unit table (planner-cover.ts) already bounds from above.
+    // its fractional knapsack, which its whole-unit table (cover.ts) already bounds from above.
     for (const { r, price } of singles) {
       if (this.short[r] <= 0 || this.cover?.tabled(r)) continue;
       const vector = new Float64Array(R);

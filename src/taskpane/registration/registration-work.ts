@@ -8,7 +8,7 @@ import {
   type RegistrationProblem,
   type RegistrationResult,
   type UnitCheck,
-} from '../../registration/check';
+} from '../../registration/rejections';
 import { finishingSteps } from '../../registration/duplicates';
 import { routeCheck } from '../../registration/route';
 import { sharedProblems, type SharedProblem } from '../../registration/shared-problems';

@@ -2,7 +2,7 @@
 // date, and the last export (the sheet written and the CSV offered).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isIsoDate } from '../../sheet';
-import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
+import { inspectSheet, type SheetInspection } from '../../excel/active-sheet';
 import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel/registration-sheet';
 import { registrationCsv, registrationRows } from '../../registration/export';
 import { messageOf, usePaneJob } from '../pane-job';

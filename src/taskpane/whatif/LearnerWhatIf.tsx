@@ -5,7 +5,7 @@ import { STATUS_STYLE } from '../../cohort/verdict';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sentences, usePaneAnnounce } from '../announcer';
 import type { LearnerRecord } from '../../sheet';
-import type { SheetInspection } from '../../excel/check-sheet';
+import type { SheetInspection } from '../../excel/active-sheet';
 import { planRowChanges } from '../../whatif';
 import { applyRowChanges, type ApplyOutcome } from '../../excel/apply-row';
 import type { QualificationDefinition } from '../../rules/model';
@@ -27,7 +27,7 @@ import {
   type Choices,
   type PlanLine,
   type UnitChoice,
-} from './model';
+} from './view-model';
 import { PlansPanel } from './PlansPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { UnitList } from './UnitList';

@@ -5,7 +5,7 @@ import { usePanelStyles } from '../panel-styles';
 import { STATUS_STYLE } from '../../cohort/verdict';
 import { outcomeWords, paneWords, STATUS_LABEL, STATUS_MEANING } from '../status-words';
 import type { RuleOutcome } from '../../rules/model';
-import type { CreditFigure, RuleLine, WhatIf } from './model';
+import type { CreditFigure, RuleLine, WhatIf } from './view-model';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

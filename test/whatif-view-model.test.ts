@@ -18,7 +18,7 @@ import {
   withChoice,
   withPlan,
   type Choices,
-} from '../src/taskpane/whatif/model';
+} from '../src/taskpane/whatif/view-model';
 import { arbitraryLearner, arbitraryQualification } from './planner-fixtures';
 import { catalogueWithExample } from './whatif-fixtures';
 import { readQualificationDefinitions } from '../src/rules/definition/definition';

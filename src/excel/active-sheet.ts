@@ -33,7 +33,7 @@ import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from
 import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
 import { workbookRules, type WorkbookRules } from './rules-sheet';
 import { refusalWords, sheetRefusal, type SheetRefusal } from './sheet-refusal';
-import { writeResults, type SourceCheck, type WriteOptions } from './write-results';
+import { writeResults, type SourceCheck, type WriteOptions } from './write-plan';
 import { queueOwnershipSave, readOwnership } from './ownership-part';
 import { cellCount, rangesInWords } from '../placement';
 import type { OwnershipRecord } from '../placement';

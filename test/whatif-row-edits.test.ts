@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { columnLetters } from '../src/sheet/address';
 import { planRowChanges } from '../src/whatif/row-edits';
 import type { Grid } from '../src/sheet/types';
-import { inspectSheet } from '../src/excel/check-sheet';
+import { inspectSheet } from '../src/excel/active-sheet';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { sampleGrid } from './fake-excel/sample';
 import { choose, fakeWith, learnerAt, settingsFor, workbookGrid } from './whatif-fixtures';
