@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
 import type { Block } from '../src/rules-sheet/json';
-import { SheetCells } from '../src/rules-sheet/cells';
+import { RulesSheetCells } from '../src/rules-sheet/cells';
 import { sheetWords } from '../src/rules-sheet/problem-cells';
 import type { Grid } from '../src/sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
@@ -129,7 +129,7 @@ function blockWords(): ProblemVocabulary {
     rows: { units: [10, 11], groups: [20, 21], rules: [30, 31, 32] },
     end: 40,
   };
-  return sheetWords(block, new SheetCells(grid));
+  return sheetWords(block, new RulesSheetCells(grid));
 }
 
 function sample<C extends ProblemCode>(code: C) {

@@ -7,7 +7,7 @@ import { diffDefinitions } from '../rules/definition';
 import { inputFiles, loadWorkbook, readCohortInput } from './open-inputs';
 import { checkOutFile } from './out-file';
 import { explained } from './sheet-read';
-import { writeResults } from './checked-copy';
+import { writeCheckedCopy } from './checked-copy';
 import { counted, figure, screenful } from './screenful';
 import type { Status } from '../rules/model';
 
@@ -77,7 +77,7 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
   if (options.out !== undefined) {
     const out = options.out;
     const outcome = await explained(file, () =>
-      writeResults({
+      writeCheckedCopy({
         file,
         out,
         sheetName: sheet.name,

@@ -13,7 +13,7 @@ import { decideResultsWrite } from '../placement';
 import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
 import type { WritePlan } from '../placement';
 import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, type ResultsSheetFound } from '../placement';
-import { SheetCells } from '../placement';
+import { CellsAround } from '../placement';
 import { NOT_COUNTED_STYLE, withNotCounted } from '../placement';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
@@ -120,7 +120,7 @@ function folderOf(part: string): string {
 }
 
 /** A results sheet the tool wrote before is reused; one of the user's with that name is left alone. */
-async function resultsSheetName(
+async function resultsSheetInCopy(
   info: WorkbookInfo,
   input: CheckedWorkbook,
 ): Promise<{ name: string; create: boolean }> {
@@ -142,7 +142,7 @@ async function resultsSheetName(
  * Writes the results where a previous run put them, or right of the data; when any of those cells holds something
  * the tool did not write, to a separate results sheet instead: the user's data is never overwritten.
  */
-export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome> {
+export async function writeCheckedCopy(input: CheckedWorkbook): Promise<WriteOutcome> {
   const { reading, checks, grid } = input;
   const bytes = await fs.readFile(input.file);
   const pkg = await WorkbookPackage.open(bytes);
@@ -158,7 +158,7 @@ export async function writeResults(input: CheckedWorkbook): Promise<WriteOutcome
     const record = stored ? (parseOwnership(stored.xml) ?? null) : null;
     const { plan, record: after } = await decideResultsWrite(
       { sheetName: input.sheetName, reading, checks, block, place: 'beside', record },
-      { cellsAround: () => new SheetCells([grid]), resultsSheet: () => resultsSheetName(info, input) },
+      { cellsAround: () => new CellsAround([grid]), resultsSheet: () => resultsSheetInCopy(info, input) },
     );
     await writePlan({ bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName }, plan, after);
     return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };

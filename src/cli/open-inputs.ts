@@ -14,7 +14,7 @@ import { withoutOwnedColumns } from '../placement';
 import type { CohortReading, Grid } from '../sheet';
 import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
-import { findRulesSheet, readWorkbookRules } from './rules-workbook';
+import { rulesSheetEntry, readWorkbookRules } from './rules-workbook';
 import { explained, readGridOrExplain } from './sheet-read';
 import { Workbook } from '../workbook/workbook';
 import type { SheetEntry } from '../workbook/parts';
@@ -59,7 +59,7 @@ export async function loadRulesFile(file: string): Promise<QualificationDefiniti
   if (/\.xlsx$/i.test(file)) {
     const workbook = await loadWorkbook(file);
     try {
-      const sheet = findRulesSheet(workbook);
+      const sheet = rulesSheetEntry(workbook);
       if (!sheet) {
         throw new UserError(
           `${file}: has no sheet named "${RULES_SHEET_NAME}"; write one with qualcheck rules export --out FILE.xlsx, or give a JSON rules file`,
@@ -99,14 +99,17 @@ export async function loadCatalogue(
 }
 
 /** What the checked workbook's own rules sheet put over the embedded catalogue. */
-export interface WorkbookRules {
+export interface RulesSheetDefinitions {
   sheetName: string;
   definitions: QualificationDefinition[];
 }
 
 /** The definitions of the checked workbook's rules sheet, or undefined when it has none. */
-export async function workbookRules(workbook: Workbook, file: string): Promise<WorkbookRules | undefined> {
-  const sheet = findRulesSheet(workbook);
+export async function rulesSheetDefinitions(
+  workbook: Workbook,
+  file: string,
+): Promise<RulesSheetDefinitions | undefined> {
+  const sheet = rulesSheetEntry(workbook);
   if (!sheet) return undefined;
   return {
     sheetName: sheet.name,
@@ -122,8 +125,8 @@ export async function workbookCatalogue(
   workbook: Workbook,
   file: string,
   options: { rules?: readonly string[]; qualification?: string },
-): Promise<{ catalogue: Catalogue; sheetRules: WorkbookRules | undefined }> {
-  const sheetRules = await workbookRules(workbook, file);
+): Promise<{ catalogue: Catalogue; sheetRules: RulesSheetDefinitions | undefined }> {
+  const sheetRules = await rulesSheetDefinitions(workbook, file);
   const start = sheetRules ? embeddedCatalogue().withDefinitions(sheetRules.definitions) : embeddedCatalogue();
   const catalogue = await loadCatalogue(options.rules ?? [], start);
   if (options.qualification !== undefined && !catalogue.find(options.qualification)) {
@@ -266,7 +269,7 @@ export function inputFiles(file: string, input: CohortInput): (string | undefine
 export async function readCohortInput(
   file: string,
   input: CohortInput,
-): Promise<CohortSheet & { sheetRules: WorkbookRules | undefined }> {
+): Promise<CohortSheet & { sheetRules: RulesSheetDefinitions | undefined }> {
   const marks = await loadMarks(input.marks);
   const workbook = await loadWorkbook(file);
   try {

@@ -71,7 +71,7 @@ export function addRulesSheet(
 }
 
 /** The workbook's rules sheet, if it has one. */
-export function findRulesSheet(workbook: Workbook): SheetEntry | undefined {
+export function rulesSheetEntry(workbook: Workbook): SheetEntry | undefined {
   return workbook.worksheets.find((sheet) => isRulesSheetName(sheet.name));
 }
 

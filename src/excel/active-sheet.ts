@@ -18,7 +18,7 @@ import type { ResultsPlace, WritePlan } from '../placement';
 import { decideResultsWrite } from '../placement';
 import { blankFormulasIn, writtenAreas, type BlankFormula } from './blank-formulas';
 import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../placement';
-import { SheetCells } from '../placement';
+import { CellsAround } from '../placement';
 import { withNotCounted } from '../placement';
 import {
   CheckCancelled,
@@ -178,7 +178,7 @@ async function cellsAround(
   read: SheetRead,
   reading: CohortReading,
   controls: RunControls,
-): Promise<SheetCells> {
+): Promise<CellsAround> {
   let grids = [read.grid];
   if (!read.wholeSheet) {
     let width = 0;
@@ -188,9 +188,9 @@ async function cellsAround(
     const beyond = await readSheet(run, { scope: 'sheet', area, signal: controls.signal, ...controls.tuning });
     grids = [read.grid, beyond.grid];
   }
-  const cells = new SheetCells(grids);
+  const cells = new CellsAround(grids);
   const merges = await mergesRightOf(run, read.sheetName, reading, cells.bottom);
-  return merges.length > 0 ? new SheetCells(grids, merges) : cells;
+  return merges.length > 0 ? new CellsAround(grids, merges) : cells;
 }
 
 /**
@@ -278,7 +278,7 @@ export async function checkSheet(
   } catch (error) {
     throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });
   }
-  let around: SheetCells | undefined;
+  let around: CellsAround | undefined;
   const request = { sheetName: read.sheetName, reading, checks, block, place: settings.place, record: ownership };
   const host = {
     cellsAround: async () => (around ??= await cellsAround(run, read, reading, controls)),

@@ -4,7 +4,7 @@ import { mergedRanges } from '../cohort/read';
 import type { CellValue, Grid } from '../sheet';
 
 /** Cells the placement can look at: one or more grids read from the sheet (outside them, the sheet is empty). */
-export class SheetCells {
+export class CellsAround {
   /** Last row and column any grid covers. */
   readonly bottom: number;
   readonly right: number;
@@ -38,9 +38,9 @@ export class SheetCells {
   }
 
   /** These cells and, as well, formula cells found since that read as empty (the add-in reads formulas later). */
-  withBlankFormulas(formulas: NonNullable<Grid['blankFormulas']>): SheetCells {
+  withBlankFormulas(formulas: NonNullable<Grid['blankFormulas']>): CellsAround {
     if (formulas.length === 0) return this;
-    return new SheetCells([...this.grids, { top: 1, left: 1, values: [], blankFormulas: formulas }], this.known);
+    return new CellsAround([...this.grids, { top: 1, left: 1, values: [], blankFormulas: formulas }], this.known);
   }
 
   /** Merged areas that reach into rows `top` to `bottom`. */

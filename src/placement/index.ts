@@ -1,7 +1,7 @@
 // Where the results go and whose cell it is: beside the data or on the "qualcheck results" sheet, decided from the
 // cells already there and the ownership record of what qualcheck wrote before; the unit highlight's formats; and
 // the plan of a write the add-in and the command line carry out alike. Pure: the hosts only read and write cells.
-export { SheetCells } from './cells-around';
+export { CellsAround } from './cells-around';
 export { withoutOwnedColumns } from './owned-columns';
 export { OWNERSHIP_NAMESPACE, type OwnershipRecord, parseOwnership, serialiseOwnership } from './ownership-record';
 export { cellCount, rangesInWords } from './ownership';

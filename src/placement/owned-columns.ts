@@ -1,11 +1,11 @@
 // Columns the add-in owns by their header (`qualcheck: ...`): found in a header row, and blanked before reading so
 // earlier results are never read as the learners' data.
 import { isResultHeader } from '../cohort/verdict';
-import type { SheetCells } from './cells-around';
+import type { CellsAround } from './cells-around';
 import type { Grid } from '../sheet';
 
 /** Owned columns: header cells in the header row whose text the add-in writes. */
-export function ownedColumns(cells: SheetCells, headerRow: number): number[] {
+export function ownedColumns(cells: CellsAround, headerRow: number): number[] {
   const out: number[] = [];
   for (let c = 1; c <= cells.right; c++) if (isResultHeader(cells.value(headerRow, c))) out.push(c);
   return out;

@@ -12,7 +12,7 @@ import { heldAsQualcheckWrites, resultWordsOf } from './result-vocabulary';
 import type { OwnedBlock } from './ownership-record';
 import type { LearnerCheck } from '../cohort/verdict';
 import { ownedColumns } from './owned-columns';
-import type { SheetCells } from './cells-around';
+import type { CellsAround } from './cells-around';
 import { isResultHeader, type ResultsBlock } from '../cohort/verdict';
 import { RESULTS_SHEET_LEAD } from './results-sheet';
 import type { CellInput, CellValue, CohortReading } from '../sheet';
@@ -63,7 +63,7 @@ function text(value: CellValue): string {
  * value in its upper-left cell only; one written across its edge Excel refuses.
  */
 function mergedIn(
-  cells: SheetCells,
+  cells: CellsAround,
   top: number,
   bottom: number,
   firstColumn: number,
@@ -80,7 +80,7 @@ function mergedIn(
  * content anywhere below the header is not free, and nothing below the last learner is taken as qualcheck's.
  */
 function blocked(
-  cells: SheetCells,
+  cells: CellsAround,
   reading: CohortReading,
   firstColumn: number,
   block: ResultsBlock,
@@ -117,7 +117,7 @@ function blocked(
 }
 
 /** Rightmost column with anything in it (or merged) from the header row down: a column used below is not free. */
-function lastFilledColumn(cells: SheetCells, reading: CohortReading): number {
+function lastFilledColumn(cells: CellsAround, reading: CohortReading): number {
   let last = reading.lastColumn;
   const bottom = Math.max(reading.lastRow, cells.bottom);
   // A merged note beside the data reads as one value in its first cell, but all of its columns are the user's.
@@ -145,7 +145,7 @@ function cellsWord(ranges: readonly CellRange[]): string {
 
 /** The plan beside the data when the sheet has a recorded block: its place, and only cells still as written. */
 function planByRecord(
-  cells: SheetCells,
+  cells: CellsAround,
   sheetName: string,
   reading: CohortReading,
   block: ResultsBlock,
@@ -223,7 +223,7 @@ function besidePlan(
  * qualcheck would write there (result-vocabulary.ts), and the write that follows records the block.
  */
 export function planBeside(
-  cells: SheetCells,
+  cells: CellsAround,
   sheetName: string,
   reading: CohortReading,
   block: ResultsBlock,
@@ -235,7 +235,7 @@ export function planBeside(
 }
 
 function planByHeaders(
-  cells: SheetCells,
+  cells: CellsAround,
   sheetName: string,
   reading: CohortReading,
   block: ResultsBlock,

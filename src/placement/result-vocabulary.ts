@@ -83,7 +83,7 @@ export function heldAsQualcheckWrites(
 ): boolean {
   if (isBlank(value)) return true;
   if (sameAsNow(value, now)) return true;
-  // A formula (read as its text by SheetCells), a date, an error or a boolean is never a result qualcheck writes.
+  // A formula (read as its text by CellsAround), a date, an error or a boolean is never a result qualcheck writes.
   if (typeof value !== 'string' && typeof value !== 'number') return false;
   if (typeof value === 'string' && value.trimStart().startsWith('=')) return false;
   const kind = header.trim().toLowerCase();

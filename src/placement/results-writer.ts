@@ -22,7 +22,7 @@ import {
 import { planBeside, planResultsSheet, type ResultsPlace, type WritePlan } from './placement';
 import { heldAsQualcheckWrites, resultWordsOf } from './result-vocabulary';
 import type { ResultsBlock } from '../cohort/verdict';
-import type { SheetCells } from './cells-around';
+import type { CellsAround } from './cells-around';
 import type { CellInput, CellValue, CohortReading } from '../sheet';
 import { unitHighlight } from './unit-highlight';
 
@@ -43,7 +43,7 @@ export interface ResultsWriteRequest {
 /** What the decision asks of the host, only when it needs it. */
 export interface ResultsWriteHost {
   /** The cells around the data: the cohort's rows and everything right of them, down to the sheet's last row. */
-  cellsAround(): Promise<SheetCells> | SheetCells;
+  cellsAround(): Promise<CellsAround> | CellsAround;
   /** The results sheet to write to (results-sheet.ts chooseResultsSheet over what the workbook has). */
   resultsSheet(): Promise<{ name: string; create: boolean }>;
 }

@@ -18,12 +18,12 @@ import {
   UNIT_COLUMNS,
 } from './layout';
 import { isBlank } from '../sheet';
-import { listOf, type SheetCells } from './cells';
+import { listOf, type RulesSheetCells } from './cells';
 import type { Block, BlockStart, Json, Mark } from './json';
 import { TableRows } from './rows';
 
 /** The rows that start a block: their first filled cell says "Qualification". */
-export function blockStarts(cells: SheetCells): BlockStart[] {
+export function blockStarts(cells: RulesSheetCells): BlockStart[] {
   const starts: BlockStart[] = [];
   for (let row = 0; row < cells.height; row++) {
     const line = cells.values[row];
@@ -39,7 +39,7 @@ export function blockStarts(cells: SheetCells): BlockStart[] {
 export class BlockReader {
   private readonly rows: TableRows;
 
-  constructor(private readonly cells: SheetCells) {
+  constructor(private readonly cells: RulesSheetCells) {
     this.rows = new TableRows(cells);
   }
 

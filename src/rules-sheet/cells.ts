@@ -27,7 +27,7 @@ export interface CellProblem {
   message: string;
 }
 
-export class SheetCells {
+export class RulesSheetCells {
   readonly values: CellValue[][];
   readonly height: number;
   readonly width: number;

@@ -5,7 +5,7 @@ import type { DefinitionProblem, PathSegment } from '../rules/model';
 import { fieldLabel, FILE_WORDS, formatPath, problemWords, TYPE_WORDS } from '../rules/definition';
 import type { ProblemVocabulary } from '../rules/definition';
 import type { Block } from './json';
-import type { SheetCells } from './cells';
+import type { RulesSheetCells } from './cells';
 import type { TableName } from './layout';
 
 /** A field as the sheet labels it, where its label differs from the JSON's: `the Minimum of rule total`, `GLH min`. */
@@ -25,7 +25,7 @@ function sheetField(root: unknown, path: readonly PathSegment[]): string {
 const ITS = { min: 'its Minimum', groupTotal: 'its Total credits', glhMin: 'GLH min', glhMax: 'GLH max' } as const;
 
 /** The rules sheet's vocabulary for one block: its rows are the positions the problems name. */
-export function sheetWords(block: Block, cells: SheetCells): ProblemVocabulary {
+export function sheetWords(block: Block, cells: RulesSheetCells): ProblemVocabulary {
   return {
     ...FILE_WORDS,
     field: sheetField,
@@ -53,7 +53,7 @@ export function sheetWords(block: Block, cells: SheetCells): ProblemVocabulary {
 const PATH_TAIL = /(\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])$/;
 
 /** The cell that holds a field, or of the nearest field around it, or the block's first cell. */
-function cellOf(block: Block, cells: SheetCells, path: readonly PathSegment[]): string {
+function cellOf(block: Block, cells: RulesSheetCells, path: readonly PathSegment[]): string {
   let key = formatPath(path, '[0]');
   for (;;) {
     const cell = block.cells.get(key);
@@ -64,7 +64,7 @@ function cellOf(block: Block, cells: SheetCells, path: readonly PathSegment[]): 
 }
 
 /** Puts a block's definition problems on their cells, in the sheet's words. */
-export function placeProblems(block: Block, cells: SheetCells, problems: readonly DefinitionProblem[]): void {
+export function placeProblems(block: Block, cells: RulesSheetCells, problems: readonly DefinitionProblem[]): void {
   const words = sheetWords(block, cells);
   for (const problem of problems) {
     const position = cells.positionOf(cellOf(block, cells, problem.path));

@@ -10,7 +10,7 @@ import { RULES_SHEET_ORIGIN, withProvenance } from '../rules/engine';
 import type { Grid } from '../sheet';
 import { cellAddress } from '../sheet';
 import { BLOCK_LABEL, RULES_SHEET_NAME } from './layout';
-import { SheetCells } from './cells';
+import { RulesSheetCells } from './cells';
 import { BlockReader, blockStarts } from './block';
 import { placeProblems } from './problem-cells';
 
@@ -61,14 +61,14 @@ export function readRulesSheet(grid: Grid, options: ReadRulesSheetOptions = {}):
 }
 
 class RulesSheetReader {
-  private readonly cells: SheetCells;
+  private readonly cells: RulesSheetCells;
   private readonly blocks: BlockReader;
 
   constructor(
     private readonly grid: Grid,
     private readonly options: ReadRulesSheetOptions,
   ) {
-    this.cells = new SheetCells(grid);
+    this.cells = new RulesSheetCells(grid);
     this.blocks = new BlockReader(this.cells);
   }
 

@@ -15,11 +15,11 @@ import {
   UNIT_COLUMNS,
 } from './layout';
 import { isBlank } from '../sheet';
-import { listOf, type SheetCells } from './cells';
+import { listOf, type RulesSheetCells } from './cells';
 import type { Block, Json, Mark } from './json';
 
 export class TableRows {
-  constructor(private readonly cells: SheetCells) {}
+  constructor(private readonly cells: RulesSheetCells) {}
 
   columnCell(columns: Map<string, number>, key: string, row: number, header: number, c0: number): [number, number] {
     const c = columns.get(key);
