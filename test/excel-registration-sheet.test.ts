@@ -9,7 +9,7 @@ import { runRegister } from '../src/cli/register';
 import { inspectSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { isRegistrationHeader, REGISTRATION_SHEET, writeRegistrationSheet } from '../src/excel/registration-sheet';
-import { checkRegistration } from '../src/registration/rejections';
+import { checkRegistration } from '../src/registration/learner-problems';
 import { REGISTRATION_COLUMNS, registrationRows } from '../src/registration/export';
 import { routeCheck } from '../src/registration/route';
 import { embeddedCatalogue } from '../src/rules/catalogue';

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import type { CellValue, LearnerRecord } from '../src/sheet/types';
 import type { QualificationDefinition } from '../src/rules/model/model';
-import { checkRegistration } from '../src/registration/rejections';
+import { checkRegistration } from '../src/registration/learner-problems';
 import { readDate } from '../src/sheet/dates';
 import { REGISTRATION_COLUMNS, registrationCsv, registrationRows } from '../src/registration/export';
 import { readUln, ulnCheckDigit } from '../src/registration/uln';

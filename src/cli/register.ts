@@ -1,7 +1,7 @@
 // `qualcheck register`: read a cohort workbook, find what the awarding body would reject, and write the ready
 // learners as a bulk registration CSV.
 import { promises as fs } from 'node:fs';
-import { checkRegistration, type RegistrationResult } from '../registration/rejections';
+import { checkRegistration, type RegistrationResult } from '../registration/learner-problems';
 import { routeCheck } from '../registration/route';
 import { formatUkDate, isIsoDate, isoDateProblem } from '../sheet';
 import { registrationCsv, registrationRows } from '../registration/export';

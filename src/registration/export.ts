@@ -1,6 +1,6 @@
 // The registration file: ready learners laid out as an awarding body's bulk registration template.
 import { stringify } from 'csv-stringify/sync';
-import type { RegistrationResult } from './rejections';
+import type { RegistrationResult } from './learner-problems';
 import { formatUkDate } from '../sheet';
 import { REGISTRATION_COLUMNS } from './columns';
 

@@ -1,6 +1,6 @@
 // What registration prep gives back, as data: each learner's problems and notes, their details as the registration
 // file carries them, and the options a check takes. Kept apart from the checks so that the check of each learner
-// (rejections.ts) and the checks across learners (duplicates.ts) share these types without importing each other.
+// (learner-problems.ts) and the checks across learners (duplicates.ts) share these types without importing each other.
 import type { LearnerRecord } from '../sheet';
 import type { ViolationCode } from '../rules/model';
 

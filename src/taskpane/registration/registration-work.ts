@@ -8,7 +8,7 @@ import {
   type RegistrationProblem,
   type RegistrationResult,
   type UnitCheck,
-} from '../../registration/rejections';
+} from '../../registration/learner-problems';
 import { finishingSteps } from '../../registration/duplicates';
 import { routeCheck } from '../../registration/route';
 import { sharedProblems, type SharedProblem } from '../../registration/shared-problems';
