@@ -1,6 +1,14 @@
 // `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
-import { checkCohort, type LearnerCheck } from '../cohort/verdict';
-import { cohortJson, learnerQualification, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/verdict';
+import {
+  checkCohort,
+  type LearnerCheck,
+  cohortJson,
+  learnerQualification,
+  summarise,
+  STATUSES,
+  statusWord,
+  type CohortJson,
+} from '../cohort/verdict';
 import type { ReadWarning } from '../sheet';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
 import { diffDefinitions } from '../rules/definition';

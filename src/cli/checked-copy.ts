@@ -8,13 +8,22 @@ import { parseRange } from '../sheet';
 import type { LearnerCheck } from '../cohort/verdict';
 import { resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/verdict';
 import type { CohortReading, Grid } from '../sheet';
-import { OWNERSHIP_NAMESPACE, parseOwnership, serialiseOwnership, type OwnershipRecord } from '../placement';
-import { decideResultsWrite } from '../placement';
+import {
+  OWNERSHIP_NAMESPACE,
+  parseOwnership,
+  serialiseOwnership,
+  type OwnershipRecord,
+  decideResultsWrite,
+  chooseResultsSheet,
+  RESULTS_SHEET,
+  RESULTS_SHEET_NAMES,
+  type ResultsSheetFound,
+  CellsAround,
+  NOT_COUNTED_STYLE,
+  withNotCounted,
+} from '../placement';
 import { findCustomXmlPart, putCustomXmlPart } from '../workbook/custom-xml';
 import type { WritePlan } from '../placement';
-import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES, type ResultsSheetFound } from '../placement';
-import { CellsAround } from '../placement';
-import { NOT_COUNTED_STYLE, withNotCounted } from '../placement';
 import { planFormats } from '../workbook/conditional-formats';
 import { WorkbookFileError } from '../workbook/errors';
 import { addWorkbookPart, listSheetInAppProperties, PackageEdit, PartTooLargeError } from '../workbook/package-edit';

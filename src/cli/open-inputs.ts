@@ -1,15 +1,18 @@
 // Opening a cohort workbook and the centre's own definition files, with a clear answer for every way they go wrong.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { embeddedCatalogue, type Catalogue } from '../rules/catalogue';
-import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
+import { embeddedCatalogue, type Catalogue, EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
 import { readDefinitionsJson } from '../rules/definition';
 import type { QualificationDefinition } from '../rules/model';
 import { isRulesSheetName, RULES_SHEET_NAME } from '../rules-sheet';
-import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/read';
-import { HEADER_SEARCH_ROWS } from '../cohort/read';
+import {
+  parseMarkVocabulary,
+  type MarkVocabulary,
+  HEADER_SEARCH_ROWS,
+  readCohort,
+  totalsOnlyReason,
+} from '../cohort/read';
 import { cellAddress } from '../sheet';
-import { readCohort } from '../cohort/read';
 import { withoutOwnedColumns } from '../placement';
 import type { CohortReading, Grid } from '../sheet';
 import { parseJsonFile } from './json-file';
@@ -18,7 +21,6 @@ import { rulesSheetEntry, readWorkbookRules } from './rules-workbook';
 import { explained, readGridOrExplain } from './sheet-read';
 import { Workbook } from '../workbook/workbook';
 import type { SheetEntry } from '../workbook/parts';
-import { totalsOnlyReason } from '../cohort/read';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Password-protected .xlsx files are OLE compound documents holding an encrypted package.

@@ -3,8 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { rulesSheetGrid } from '../rules-sheet';
 import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
-import { diffDefinitions } from '../rules/definition';
-import { definitionsJson } from '../rules/definition';
+import { diffDefinitions, definitionsJson } from '../rules/definition';
 import type { QualificationDefinition } from '../rules/model';
 import { checkOutFile, outWriteError } from './out-file';
 import { addRulesSheet } from './rules-workbook';

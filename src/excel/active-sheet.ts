@@ -1,25 +1,35 @@
 // The add-in's two jobs on the active sheet: inspect it (what the reader finds, nothing written) and check it
 // (read, run the engine, write the owned result columns and their conditional formats). The pane and the ribbon
 // command both come through here.
-import { parseCellAddress, parseRange, rangeAddress, type CellRange } from '../sheet';
-import { checkLearner, type LearnerCheck } from '../cohort/verdict';
-import { gridValue, isBlank } from '../sheet';
-import { HEADER_SEARCH_ROWS } from '../cohort/read';
+import { parseCellAddress, parseRange, rangeAddress, type CellRange, gridValue, isBlank } from '../sheet';
+import {
+  checkLearner,
+  type LearnerCheck,
+  resultRow,
+  resultsBlock,
+  summarise,
+  type CohortSummary,
+} from '../cohort/verdict';
+import { HEADER_SEARCH_ROWS, readCohortInSlices } from '../cohort/read';
 import type { MarkVocabulary } from '../cohort/read';
-import { readCohortInSlices } from '../cohort/read';
-import { resultRow, resultsBlock, summarise, type CohortSummary } from '../cohort/verdict';
 import type { CohortReading } from '../sheet';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import { mergedAreasIn } from './merged-areas';
 import type { HostRun } from './host';
-import { withoutOwnedColumns } from '../placement';
-import type { ResultsPlace, WritePlan } from '../placement';
-import { decideResultsWrite } from '../placement';
+import {
+  withoutOwnedColumns,
+  decideResultsWrite,
+  chooseResultsSheet,
+  RESULTS_SHEET,
+  RESULTS_SHEET_NAMES,
+  CellsAround,
+  withNotCounted,
+  cellCount,
+  rangesInWords,
+} from '../placement';
+import type { ResultsPlace, WritePlan, OwnershipRecord } from '../placement';
 import { blankFormulasIn, writtenAreas, type BlankFormula } from './blank-formulas';
-import { chooseResultsSheet, RESULTS_SHEET, RESULTS_SHEET_NAMES } from '../placement';
-import { CellsAround } from '../placement';
-import { withNotCounted } from '../placement';
 import {
   CheckCancelled,
   CheckFailed,
@@ -35,8 +45,6 @@ import { workbookRules, type WorkbookRules } from './rules-sheet';
 import { refusalWords, sheetRefusal, type SheetRefusal } from './sheet-refusal';
 import { writeResults, type SourceCheck, type WriteOptions } from './write-plan';
 import { queueOwnershipSave, readOwnership } from './ownership-part';
-import { cellCount, rangesInWords } from '../placement';
-import type { OwnershipRecord } from '../placement';
 
 export interface CheckSettings {
   catalogue: Catalogue;

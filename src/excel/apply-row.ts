@@ -1,11 +1,8 @@
 // Writing one learner's row for the what-if panel: the cells a choice changes (planned in src/whatif/row-edits.ts)
 // and the row's owned result cells, after checking that the row still holds what the pane read and that the new
 // cells read back as the units chosen. Every other cell of the sheet is left as it is.
-import { cellAddress, parseCellAddress, rangeAddress } from '../sheet';
+import { cellAddress, parseCellAddress, rangeAddress, shownText, gridValue, isBlank, gridWith } from '../sheet';
 import type { LearnerCheck } from '../cohort/verdict';
-import { shownText } from '../sheet';
-import { gridValue, isBlank } from '../sheet';
-import { gridWith } from '../sheet';
 import type { OwnershipRecord } from '../placement';
 import {
   abandonedResults,
@@ -14,12 +11,12 @@ import {
   mayRewriteResultCell,
   recordAfterApply,
   recordAfterClear,
+  notCountedText,
 } from '../placement';
 import type { ReadOptions } from '../cohort/read';
 import { ownedResultCells, readsBackAs, recheckRow, sameValue, valueInWords, type OwnedCell } from '../whatif';
 import type { CellChange } from '../whatif';
 import type { CellValue, CohortReading, Grid, LearnerRecord } from '../sheet';
-import { notCountedText } from '../placement';
 import { describeExcelError } from './errors';
 import type { HostCellInput, HostCellValue, HostRun } from './host';
 import { readOwnership, saveOwnership } from './ownership-part';

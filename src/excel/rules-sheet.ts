@@ -1,11 +1,8 @@
 // The workbook's "Qualification rules" sheet through Office.js: found and read for every check, written for a centre
 // to fill in, and added to without ever touching a block the centre already has (their edits are the point of it).
-import { cellAddress, parseCellAddress, parseRange, rangeAddress } from '../sheet';
-import type { RulesSheetUse } from '../rules-sheet';
-import type { RulesSheetLayout } from '../rules-sheet';
-import { RULES_SHEET_NAME } from '../rules-sheet';
-import { RULES_SHEET_COLOURS } from '../rules-sheet';
-import { oversizeMessage } from '../sheet';
+import { cellAddress, parseCellAddress, parseRange, rangeAddress, oversizeMessage } from '../sheet';
+import type { RulesSheetUse, RulesSheetLayout } from '../rules-sheet';
+import { RULES_SHEET_NAME, RULES_SHEET_COLOURS } from '../rules-sheet';
 import type { CellValue, Grid } from '../sheet';
 import type { Catalogue } from '../rules/catalogue';
 import { normaliseQualificationId } from '../rules/catalogue';

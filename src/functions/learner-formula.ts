@@ -1,10 +1,9 @@
 // The QUALCHECK worksheet functions without Office: one learner's header and mark cells through the same reader and
 // check as a cohort check, rendered by the result columns' own code. What a formula cannot use (a bad argument, an
 // unknown qualification) comes back as an error message for Excel to show, never as an exception.
-import { checkLearner } from '../cohort/verdict';
+import { checkLearner, resultCell, type ResultHeader } from '../cohort/verdict';
 import type { CohortHeader } from '../cohort/read';
 import type { Grid } from '../sheet';
-import { resultCell, type ResultHeader } from '../cohort/verdict';
 import { QualificationResolver } from '../cohort/read';
 import type { Catalogue } from '../rules/catalogue';
 import { type FormulaRange, learnerGrid, learnerPlace, rangeName } from './formula-grid';

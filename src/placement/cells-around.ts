@@ -1,7 +1,6 @@
 // The cells around a cohort that a placement decision looks at: one or more grids read from the sheet.
-import type { CellRange } from '../sheet';
+import type { CellRange, CellValue, Grid } from '../sheet';
 import { mergedRanges } from '../cohort/read';
-import type { CellValue, Grid } from '../sheet';
 
 /** Cells the placement can look at: one or more grids read from the sheet (outside them, the sheet is empty). */
 export class CellsAround {

@@ -1,8 +1,7 @@
 // Which cells qualcheck may write beside a cohort, decided by what it remembers writing (ownership-record.ts), never
 // by what a header says: a cell is qualcheck's while it still holds what qualcheck put there. A cell a person typed
 // into, or anything in a cell qualcheck never wrote, is kept; an empty cell holds nothing to lose.
-import { rangeAddress, type CellRange } from '../sheet';
-import { isBlank } from '../sheet';
+import { rangeAddress, type CellRange, isBlank } from '../sheet';
 import { isResultHeader } from '../cohort/verdict';
 import { fingerprint, splitFingerprints, type OwnedBlock } from './ownership-record';
 import type { CellValue } from '../sheet';

@@ -4,9 +4,7 @@
 // "did not write" is what the record says, cell by cell; without one (a workbook checked before qualcheck kept a
 // record, or saved since by a program that drops custom XML parts), a cell under a "qualcheck: ..." header is
 // qualcheck's only while it holds what qualcheck would write there (result-vocabulary.ts).
-import { cellAddress, columnLetters, rangeAddress, type CellRange } from '../sheet';
-import { asCellText } from '../sheet';
-import { isBlank } from '../sheet';
+import { cellAddress, columnLetters, rangeAddress, type CellRange, asCellText, isBlank } from '../sheet';
 import { cellCount, cellRanges, decideOwnership, locateBlock, rangesInWords } from './ownership';
 import { heldAsQualcheckWrites, resultWordsOf } from './result-vocabulary';
 import type { OwnedBlock } from './ownership-record';

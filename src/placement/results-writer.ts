@@ -4,8 +4,8 @@
 // around the data, which results sheet is free — and writes what it returns: the plan (cells, formats, highlight)
 // and the record that follows it. The cells themselves are judged in placement.ts (where), ownership.ts (with the
 // record) and result-vocabulary.ts (without it).
-import type { CellRange } from '../sheet';
-import type { LearnerCheck } from '../cohort/verdict';
+import type { CellRange, CellInput, CellValue, CohortReading } from '../sheet';
+import type { LearnerCheck, ResultsBlock } from '../cohort/verdict';
 import { isBlank } from '../sheet';
 import { stillAsWritten } from './ownership';
 import {
@@ -21,9 +21,7 @@ import {
 } from './ownership-record';
 import { planBeside, planResultsSheet, type ResultsPlace, type WritePlan } from './placement';
 import { heldAsQualcheckWrites, resultWordsOf } from './result-vocabulary';
-import type { ResultsBlock } from '../cohort/verdict';
 import type { CellsAround } from './cells-around';
-import type { CellInput, CellValue, CohortReading } from '../sheet';
 import { unitHighlight } from './unit-highlight';
 
 /** What a check hands over: the cohort as read and checked, and its result columns. */

@@ -1,9 +1,8 @@
 // Unit cells that do not count (the other units of a barred set, units outside the learner's qualification) are
 // highlighted by one conditional format over the unit columns, not by painting cells. Its formula needs, on each row,
 // the headers of those units: an owned column lists them, readable on its own as "units not counted".
-import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from '../sheet';
+import { cellAddress, columnLetters, parseCellAddress, rangeAddress, gridValue } from '../sheet';
 import type { LearnerCheck } from '../cohort/verdict';
-import { gridValue } from '../sheet';
 import { NOT_COUNTED_HEADER, type ResultsBlock } from '../cohort/verdict';
 
 import type { CohortReading, Grid } from '../sheet';

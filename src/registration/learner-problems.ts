@@ -1,8 +1,7 @@
 // Registration prep: everything an awarding body would reject, found per learner before the bulk upload.
 import type { LearnerRecord } from '../sheet';
 import type { QualificationDefinition } from '../rules/model';
-import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate } from '../sheet';
-import { looksLikeFormula } from '../sheet';
+import { ageOn, dateOfAge, formatUkDate, isIsoDate, readDate, looksLikeFormula } from '../sheet';
 import { finishRegistration, where } from './duplicates';
 import { graphemes } from './graphemes';
 import { readUln } from './uln';

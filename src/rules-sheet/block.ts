@@ -1,9 +1,8 @@
 // One qualification's block of the rules sheet: where blocks start, the facts under the "Qualification" row, and
 // the headers of its unit, group and rule tables; each table's rows are read by rows.ts. The block
 // becomes the JSON a centre would write, with the cell of each field it fills.
-import { closestWord } from '../rules/definition';
+import { closestWord, formatPath } from '../rules/definition';
 import type { PathSegment } from '../rules/model';
-import { formatPath } from '../rules/definition';
 import {
   BLOCK_LABEL,
   FACT_ROWS,

@@ -1,9 +1,15 @@
 // The cells of the rules sheet as the reader takes them: values by grid position, coerced to text, numbers, levels,
 // dates and yes or no, and the problems found in them, each on its cell inside the grid read.
 import type { CellValue, Grid } from '../sheet';
-import { cellAddress, parseCellAddress } from '../sheet';
-import { gridWidth, isBlank } from '../sheet';
-import { isoFromDate, isoFromExcelSerial, isoFromText } from '../sheet';
+import {
+  cellAddress,
+  parseCellAddress,
+  gridWidth,
+  isBlank,
+  isoFromDate,
+  isoFromExcelSerial,
+  isoFromText,
+} from '../sheet';
 import { labelKey, NO_WORDS, UNKNOWN_WORDS, YES_WORDS } from './layout';
 
 function cellError(value: CellValue): string | undefined {

@@ -4,8 +4,7 @@
 // source, so results can say which verdicts rest on them. Never throws: a broken sheet is a list of errors.
 import type { QualificationDefinition } from '../rules/model';
 import { readQualificationDefinitions } from '../rules/definition';
-import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
-import { normaliseQualificationId } from '../rules/catalogue';
+import { EMBEDDED_QUALIFICATIONS, normaliseQualificationId } from '../rules/catalogue';
 import { RULES_SHEET_ORIGIN, withProvenance } from '../rules/engine';
 import type { Grid } from '../sheet';
 import { cellAddress } from '../sheet';

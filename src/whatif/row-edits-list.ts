@@ -3,18 +3,26 @@
 // its cell keeping its place. Items are parted as the reader parts them (list.ts), so what is written reads back.
 import type { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
-import { cellAddress } from '../sheet';
-import { listFieldOf, type ListField } from '../cohort/read';
-import { gridValue, isBlank } from '../sheet';
-import { headerText } from '../cohort/read';
-import { listItemParts, listItems, listSeparator, UNMARKED_STATE, type ListBracket } from '../cohort/read';
-import { DEFAULT_MARKS, MarkReader } from '../cohort/read';
+import { cellAddress, gridValue, isBlank } from '../sheet';
+import {
+  listFieldOf,
+  type ListField,
+  headerText,
+  listItemParts,
+  listItems,
+  listSeparator,
+  UNMARKED_STATE,
+  type ListBracket,
+  DEFAULT_MARKS,
+  MarkReader,
+  unitIndexFor,
+  type UnitIndex,
+} from '../cohort/read';
 import { sheetSpelling } from './mark-spelling';
 import type { ReadOptions } from '../cohort/read';
 import type { RowToEdit, RowChanges } from './row-changes';
 import type { CellValue, CohortReading, UnitState } from '../sheet';
 import { changedUnits, sheetChoices, type Choices } from './unit-choices';
-import { unitIndexFor, type UnitIndex } from '../cohort/read';
 
 interface ListColumn {
   column: number;

@@ -1,7 +1,6 @@
 // The cells a what-if choice changes on one learner's row: unit cells in the sheet's own marks (a matrix sheet), or
 // the unit list cells in their own separators (a list sheet, row-edits-list.ts). Every other cell is left as it is.
-import { cellAddress, columnLetters } from '../sheet';
-import { gridValue } from '../sheet';
+import { cellAddress, columnLetters, gridValue } from '../sheet';
 import { DEFAULT_MARKS, MarkReader } from '../cohort/read';
 import { sheetSpelling } from './mark-spelling';
 import type { ReadOptions } from '../cohort/read';

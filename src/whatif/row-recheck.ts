@@ -1,12 +1,16 @@
 // A learner's row re-checked in memory before the what-if writes it: the sheet as it will be is read again (so what
 // is written is proved to read back as the units chosen), and the row's result cells worked out from the new check.
-import { checkLearner, type LearnerCheck } from '../cohort/verdict';
-import { asCellText } from '../sheet';
-import { isBlank } from '../sheet';
-import { HEADER_SEARCH_ROWS } from '../cohort/read';
+import {
+  checkLearner,
+  type LearnerCheck,
+  isResultHeader,
+  NOT_COUNTED_HEADER,
+  RESULT_HEADERS,
+  resultRow,
+} from '../cohort/verdict';
+import { asCellText, isBlank } from '../sheet';
+import { HEADER_SEARCH_ROWS, readCohortInSlices, type ReadOptions } from '../cohort/read';
 import { withoutOwnedColumns } from '../placement';
-import { readCohortInSlices, type ReadOptions } from '../cohort/read';
-import { isResultHeader, NOT_COUNTED_HEADER, RESULT_HEADERS, resultRow } from '../cohort/verdict';
 import type { CellInput, CellValue, CohortReading, Grid } from '../sheet';
 
 /**

@@ -2,10 +2,8 @@
 // formula results, merged areas holding their value in the first cell only), number formats where a value is a
 // number, hidden rows and columns, merged areas and tables. The sheet's `<dimension>` is never trusted: the grid
 // grows with the cells that hold values, and stops growing once it passes the size rule of sheet-size.ts.
-import { MAX_SHEET_CELLS } from '../sheet';
-import { isDateFormat } from '../sheet';
-import type { CellRange } from '../sheet';
-import type { CellValue, Grid } from '../sheet';
+import { MAX_SHEET_CELLS, isDateFormat } from '../sheet';
+import type { CellRange, CellValue, Grid } from '../sheet';
 import type { WorkbookPackage } from './package';
 import { dateFromIso, dateFromSerial } from './cell-dates';
 import { readRelationships } from './parts';

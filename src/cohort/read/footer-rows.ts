@@ -2,8 +2,7 @@
 // a merged notes block): read as learners they would be graded ("row 59 has no qualification") and the results
 // would be written beside them, over the user's cells there. Only rows after every learner are judged, so a
 // learner in the middle of the sheet is never dropped for a missing qualification.
-import { cellAddress } from '../../sheet';
-import { isBlank } from '../../sheet';
+import { cellAddress, isBlank } from '../../sheet';
 import type { LearnerField } from './columns';
 import type { CellValue, LearnerRecord, ReadWarning } from '../../sheet';
 

@@ -1,9 +1,16 @@
 // Finding the header row (anywhere in the first rows, under titles or blank rows) and what each column holds.
 import type { CellValue, Grid, ReadWarning } from '../../sheet';
-import { cellAddress, type CellRange, intersectRanges, parseRange, rangeAddress } from '../../sheet';
+import {
+  cellAddress,
+  type CellRange,
+  intersectRanges,
+  parseRange,
+  rangeAddress,
+  gridRange,
+  isExcelErrorText,
+} from '../../sheet';
 import { type LearnerField, type ListField, FIELD_LABEL, isUnitBanner, learnerFieldOf, listFieldOf } from './columns';
 import type { UnitIndex, UnitMatch } from './unit-index';
-import { gridRange, isExcelErrorText } from '../../sheet';
 
 /** The reader looks for a header this far down: trackers put titles, dates and notes above it, rarely more. */
 export const HEADER_SEARCH_ROWS = 20;

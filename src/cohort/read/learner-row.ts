@@ -5,8 +5,7 @@ import type { CellValue, LearnerRecord } from '../../sheet';
 import { type Addresses, catalogueList, type Problem, type ReadContext } from './context';
 import { FIELD_LABEL, type LearnerField } from './columns';
 import type { HeaderColumn } from './header';
-import { cellError, isBlank } from '../../sheet';
-import { isoFromDate } from '../../sheet';
+import { cellError, isBlank, isoFromDate } from '../../sheet';
 
 export interface DefaultQualification {
   text: string;

@@ -1,8 +1,7 @@
 // Marks in unit cells: which spellings mean achieved, planned or not taken. The vocabulary is data, so a centre
 // can declare its own (`--marks FILE.json` on the command line) instead of retyping its tracker.
 import type { CellValue, MarkStyle, UnitState } from '../../sheet';
-import { isDateFormat, isoFromDate, isoFromExcelSerial, isoFromText } from '../../sheet';
-import { isExcelErrorText } from '../../sheet';
+import { isDateFormat, isoFromDate, isoFromExcelSerial, isoFromText, isExcelErrorText } from '../../sheet';
 
 export interface MarkVocabulary {
   achieved: readonly string[];

@@ -6,10 +6,18 @@ import { dropTrailingNotes } from './footer-rows';
 import type { Catalogue } from '../../rules/catalogue';
 import type { QualificationDefinition } from '../../rules/model';
 import type { CellValue, CohortLayout, CohortReading, Grid, LearnerRecord, ReadWarning } from '../../sheet';
-import { cellAddress, columnLetters, intersectRanges, rangeAddress } from '../../sheet';
+import {
+  cellAddress,
+  columnLetters,
+  intersectRanges,
+  rangeAddress,
+  chooseTable,
+  gridRange,
+  gridWidth,
+  isBlank,
+} from '../../sheet';
 import { type LearnerField, learnerFieldOf, mayBeLearnerHeading } from './columns';
 import { Addresses, type ReadContext } from './context';
-import { chooseTable, gridRange, gridWidth, isBlank } from '../../sheet';
 import { findHeader, type Header, HEADER_SEARCH_ROWS, type HeaderColumn, mergedRanges } from './header';
 import { type DefaultQualification, fieldText, LearnerRows } from './learner-row';
 import { ListUnits } from './list';

@@ -1,8 +1,7 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { figureOf } from '../../rules/kinds';
-import { evaluationProvenance } from '../../rules/engine';
-import { equivalentWords } from '../../rules/engine';
+import { evaluationProvenance, equivalentWords } from '../../rules/engine';
 import type { Status, UnitLeftOut, Violation } from '../../rules/model';
 import type { LearnerCheck } from './learner-result';
 import { learnerPlans, planNextStep } from './next-step';

@@ -2,11 +2,19 @@
 // to one spelling, group and unit names in rules resolved to what the definition declares, missing rule ids filled.
 // Anything that cannot be resolved becomes a problem for the user; the returned definition is then not used.
 import { suppliedFromSource } from '../engine';
-import type { GroupDefinition, Level, QualificationDefinition, Rule, UnitDefinition } from '../model';
+import type {
+  GroupDefinition,
+  Level,
+  QualificationDefinition,
+  Rule,
+  UnitDefinition,
+  DefinitionProblem,
+  PathSegment,
+  ProblemData,
+} from '../model';
 import type { DefinitionJson, LevelJson, RuleJson, UnitJson } from './schema';
 import { ruleFromJson } from '../kinds';
 import { unitKey } from '../model';
-import type { DefinitionProblem, PathSegment, ProblemData } from '../model';
 
 /** Collects the problems of one definition, with paths relative to it. */
 export class Problems {

@@ -2,10 +2,9 @@
 // shape, then the definition is built into the model and checked as a whole. Every problem comes back as data (a
 // code, its values and the field's path), and worded for a rules file; a definition with any problem is not
 // returned. No files here: callers read them.
-import type { QualificationDefinition } from '../model';
+import type { QualificationDefinition, DefinitionProblem } from '../model';
 import { definitionShapeValidator } from './shape';
 import { type RulesFileProblem, schemaProblem } from './messages';
-import type { DefinitionProblem } from '../model';
 import { FILE_WORDS, formatPath, problemWords } from './words';
 import { buildDefinition, Problems } from './build';
 import { checkDefinition } from './coherence';

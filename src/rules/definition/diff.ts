@@ -4,8 +4,7 @@ import type { GroupDefinition, QualificationDefinition, Rule, UnitDefinition } f
 import { normaliseQualificationId } from '../catalogue';
 import { plainSource } from '../engine';
 import { describeRule } from '../kinds';
-import { levelLabel } from '../model';
-import { unitKey } from '../model';
+import { levelLabel, unitKey } from '../model';
 
 function levelWords(level: number | null): string {
   return level === null ? 'unknown' : levelLabel(level);

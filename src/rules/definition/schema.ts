@@ -1,7 +1,6 @@
 // The shape of a qualification definition as a centre writes it in JSON, as a JSON schema. The descriptions are
 // written for people: they show up in editors that read the schema and in the messages for a missing field.
-import { KIND_NAMES, KINDS, type LevelJson, type RuleJsonOf } from '../kinds';
-import { level, text, type KindSchema } from '../kinds';
+import { KIND_NAMES, KINDS, type LevelJson, type RuleJsonOf, level, text, type KindSchema } from '../kinds';
 import type { RuleKind, SuppliedFacts } from '../model';
 
 export type { LevelJson } from '../kinds';

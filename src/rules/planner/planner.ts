@@ -21,8 +21,7 @@
 // - A learner who already holds a barred clash: the engine's best-fit choice (`evaluateUnits`) says which unit of each
 //   set counts; the plans are made for those counted units, the others are returned as `setAside`, and
 //   `resolveFirst` says the clash must be resolved (those units given up) before the plans hold.
-import { compileQualification } from '../engine';
-import { barredClashes, evaluateUnits } from '../engine';
+import { compileQualification, barredClashes, evaluateUnits } from '../engine';
 import type { LearnerUnits, QualificationDefinition } from '../model';
 import { noPlanReason } from './reason';
 import { PlanSearch, type FoundPlan, type SearchInput } from './search';

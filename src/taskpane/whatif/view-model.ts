@@ -1,8 +1,7 @@
 // What the what-if panel shows, worked out without React or Office: the qualification's units grouped as its
 // specification groups them, and for a set of unit choices the credits, each rule's outcome, the status and the
 // completion planner's cheapest ways to finish. Runs on every toggle, so it stays small.
-import { checkLearner } from '../../cohort/verdict';
-import { planInWords } from '../../cohort/verdict';
+import { checkLearner, planInWords } from '../../cohort/verdict';
 import type { LearnerRecord } from '../../sheet';
 import { changedUnits, sheetChoices, type Choices, type UnitChoice } from '../../whatif';
 import type {
