@@ -4,7 +4,7 @@
 // `--env outDir=...` sends a build elsewhere (the browser tests build into test-artifacts/ so dist/ stays a release build).
 // `--env publicUrl=https://host/path/` builds for a deployment: dist/manifest.xml points every URL at that address and is
 // validated offline; manifest.xml itself stays the development manifest.
-// src/rules/definition-shape.ts is built from the schema by scripts/definition-shape-loader.cjs: the definition
+// src/rules/definition/shape.ts is built from the schema by scripts/definition-shape-loader.cjs: the definition
 // validator as generated code, without ajv's compiler.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -19,7 +19,7 @@ const CUSTOM_FUNCTIONS_RUNTIME_JS = 'https://appsforoffice.microsoft.com/lib/1/h
 const FUNCTIONS_SOURCE = './src/functions/functions.ts';
 // QUALCHECK_DEV_PORT: for tests of npm start, which must not meet a dev server already on 3000; the manifest says 3000.
 const DEV_PORT = Number(process.env.QUALCHECK_DEV_PORT) || 3000;
-const DEFINITION_SHAPE = path.resolve(__dirname, 'src/rules/definition-shape.ts');
+const DEFINITION_SHAPE = path.resolve(__dirname, 'src/rules/definition/shape.ts');
 
 async function devCertificates() {
   const folder = process.env.QUALCHECK_DEV_CERTS;
@@ -82,6 +82,10 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         { test: DEFINITION_SHAPE, loader: path.resolve(__dirname, 'scripts/definition-shape-loader.cjs') },
+        // A folder's index.ts is its only way in (eslint.config.mjs) and only declares or re-exports: without this,
+        // a file that needs one name of a folder would bring every module the index lists into its chunk (the rules
+        // sheet's reading and writing, loaded on demand, into the pane's first view).
+        { test: /[\\/]src[\\/].+[\\/]index\.ts$/, sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: [/node_modules/, DEFINITION_SHAPE],

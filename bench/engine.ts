@@ -10,9 +10,9 @@
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { embeddedCatalogue } from '../src/rules/catalogue';
-import { compileQualification } from '../src/rules/compiled';
-import { decideLearner, evaluatorOf, LearnerVerdicts } from '../src/rules/evaluate-compiled';
-import { checkUnits, verdictStatus } from '../src/rules/evaluate';
+import { compileQualification } from '../src/rules/engine/compiled';
+import { decideLearner, evaluatorOf, LearnerVerdicts } from '../src/rules/engine/evaluate-compiled';
+import { checkUnits, verdictStatus } from '../src/rules/engine/evaluate';
 
 const json = process.argv.includes('--json');
 const LEARNERS = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 50_000);

@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { columnLetters } from '../src/cohort/address';
-import type { Grid } from '../src/cohort/types';
+import { columnLetters } from '../src/sheet/address';
+import type { Grid } from '../src/sheet/types';
 import * as functions from '../src/functions/functions';
 import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
 import { excelRow, installCustomFunctions } from '../test/support/custom-functions';

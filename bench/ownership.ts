@@ -2,12 +2,12 @@
 // back and compare with the sheet (each check does all three). The sample cohort's learners repeated to 50,000.
 // Run: npx tsx bench/ownership.ts [learners]
 import { performance } from 'node:perf_hooks';
-import { checkCohort } from '../src/cohort/check';
-import { decideOwnership } from '../src/cohort/ownership';
-import { ownedBlockOf, ownershipParts, recordOfParts } from '../src/cohort/ownership-record';
+import { checkCohort } from '../src/cohort/verdict/learner-result';
+import { decideOwnership } from '../src/placement/ownership';
+import { ownedBlockOf, ownershipParts, recordOfParts } from '../src/placement/ownership-record';
 import { readCohort } from '../src/cohort/read';
-import { resultsBlock } from '../src/cohort/results';
-import { withNotCounted } from '../src/cohort/unit-highlight';
+import { resultsBlock } from '../src/cohort/verdict/results';
+import { withNotCounted } from '../src/placement/unit-highlight';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
 

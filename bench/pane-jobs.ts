@@ -5,10 +5,10 @@
 // Apply: one unit of that learner made planned, written with the learner's results.
 // Goals (issue 27): opening What-if at most 2 syncs and 50 KB; Apply at most 3 syncs and 20 KB.
 //   npx tsx bench/pane-jobs.ts [learners, default 20000] [--json]
-import { planRowChanges } from '../src/cohort/row-edits';
-import { sheetChoices } from '../src/cohort/unit-choices';
+import { planRowChanges } from '../src/whatif/row-edits';
+import { sheetChoices } from '../src/whatif/unit-choices';
 import { applyRowChanges } from '../src/excel/apply-row';
-import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { learnerRowStaleness } from '../src/excel/reading-confirm';
 import { readSelection } from '../src/excel/selection';
 import { embeddedCatalogue } from '../src/rules/catalogue';

@@ -8,8 +8,8 @@
 // descheduled for longer than the search itself takes; the slowest single run is printed too.
 import { performance } from 'node:perf_hooks';
 import { embeddedCatalogue } from '../src/rules/catalogue/index';
-import type { LearnerUnits, QualificationDefinition } from '../src/rules/model';
-import { planCompletionWithStatistics, type CostMeasure } from '../src/rules/planner';
+import type { LearnerUnits, QualificationDefinition } from '../src/rules/model/model';
+import { planCompletionWithStatistics, type CostMeasure } from '../src/rules/planner/planner';
 import { iqContactCentre, randomLearner, seeded } from '../test/planner-fixtures';
 
 const BUDGET_MS = 5;

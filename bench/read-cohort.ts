@@ -9,9 +9,9 @@ import ExcelJS from 'exceljs';
 import { Workbook } from '../src/workbook/workbook';
 import { cohortFile, unitRefs } from './cohort-file';
 import { Catalogue } from '../src/rules/catalogue';
-import type { QualificationDefinition } from '../src/rules/model';
-import { readCohort } from '../src/cohort/read';
-import type { CellValue, Grid } from '../src/cohort/types';
+import type { QualificationDefinition } from '../src/rules/model/model';
+import { readCohort } from '../src/cohort/read/read';
+import type { CellValue, Grid } from '../src/sheet/types';
 
 const LEARNERS = Number(process.argv[2] ?? 50_000);
 const UNITS = 54;

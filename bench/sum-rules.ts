@@ -3,10 +3,10 @@
 // planner's mean time for its first plan (in credits) on the same learners.
 //   npx tsx bench/sum-rules.ts [learners, default 50000] [--json]
 import { performance } from 'node:perf_hooks';
-import { compileQualification } from '../src/rules/compiled';
-import { decideLearner, evaluatorOf, LearnerVerdicts } from '../src/rules/evaluate-compiled';
-import { verdictStatus } from '../src/rules/evaluate';
-import { planCompletion } from '../src/rules/planner';
+import { compileQualification } from '../src/rules/engine/compiled';
+import { decideLearner, evaluatorOf, LearnerVerdicts } from '../src/rules/engine/evaluate-compiled';
+import { verdictStatus } from '../src/rules/engine/evaluate';
+import { planCompletion } from '../src/rules/planner/planner';
 import { randomLearner, seeded, sumBenchQualification } from '../test/planner-fixtures';
 
 const json = process.argv.includes('--json');

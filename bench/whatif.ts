@@ -4,10 +4,10 @@
 // (test/browser/whatif.test.ts) times both.
 //   npx tsx bench/whatif.ts [learners per qualification, default 300] [toggles per learner, default 20]
 import { performance } from 'node:perf_hooks';
-import type { LearnerRecord } from '../src/cohort/types';
+import type { LearnerRecord } from '../src/sheet/types';
 import { embeddedCatalogue } from '../src/rules/catalogue/index';
-import type { QualificationDefinition } from '../src/rules/model';
-import type { CostMeasure } from '../src/rules/planner';
+import type { QualificationDefinition } from '../src/rules/model/model';
+import type { CostMeasure } from '../src/rules/planner/planner';
 import {
   changedUnits,
   choicesOf,
@@ -15,7 +15,7 @@ import {
   whatIf,
   withChoice,
   type UnitChoice,
-} from '../src/taskpane/whatif/model';
+} from '../src/taskpane/whatif/view-model';
 import { randomLearner, seeded } from '../test/planner-fixtures';
 
 const BUDGET_MS = 16;

@@ -1,4 +1,4 @@
-// webpack loader for src/rules/definition-shape.ts: replaces the module with its validator generated as code at build
+// webpack loader for src/rules/definition/shape.ts: replaces the module with its validator generated as code at build
 // time (scripts/definition-shape-code.ts), so the pane does not carry ajv's compiler. The schema is TypeScript, read
 // through tsx as webpack.config.js reads the manifest code.
 const path = require('node:path');

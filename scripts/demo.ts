@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { formatCheckReport, runCheck } from '../src/cli/check';
 import { runRegister } from '../src/cli/register';
-import { summarise, STATUSES } from '../src/cohort/results';
+import { summarise, STATUSES } from '../src/cohort/verdict/results';
 import { UserError } from '../src/cli/user-error';
 
 const root = path.resolve(__dirname, '..');

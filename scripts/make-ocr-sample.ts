@@ -6,9 +6,9 @@
 //   credits the specification states; they are not facts. A centre copies the real ones from the OCR handbook.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { DEFAULT_NOTES, rulesSheetGrid } from '../src/cohort/rules-sheet';
+import { DEFAULT_NOTES, rulesSheetGrid } from '../src/rules-sheet/write';
 import { OCR_10266 } from '../src/rules/catalogue/ocr-10266';
-import type { QualificationDefinition, Status } from '../src/rules/model';
+import type { QualificationDefinition, Status } from '../src/rules/model/model';
 import { addRulesSheet } from '../src/cli/rules-workbook';
 
 /** Example credits and levels by unit number: Group A (units 1 to 3) adds up to 7. Not facts, see above. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import type { QualificationDefinition, UnitDefinition } from '../src/rules/model';
+import type { QualificationDefinition, UnitDefinition } from '../src/rules/model/model';
 import { describeWithShared, sharedPath } from './support/shared';
 
 const SPECS = sharedPath('specs');

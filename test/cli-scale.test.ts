@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CohortJson } from '../src/cohort/results';
+import type { CohortJson } from '../src/cohort/verdict/results';
 import { SCREENFUL_ROWS } from '../src/cli/screenful';
 import { qualcheck } from './support/cli';
 import { workbookPackage } from './support/xlsx-package';

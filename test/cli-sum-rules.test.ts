@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
-import type { LearnerJson } from '../src/cohort/results';
-import { readQualificationDefinitions } from '../src/rules/definition';
-import { planCompletion } from '../src/rules/planner';
+import type { LearnerJson } from '../src/cohort/verdict/results';
+import { readQualificationDefinitions } from '../src/rules/definition/definition';
+import { planCompletion } from '../src/rules/planner/planner';
 import { DEFINITION } from './fixtures/sum-definition';
 
 const HEADERS = ['Learner', 'Qualification', 'Y/600/1234', 'L/503/0394', 'K/503/0385', 'T/503/0001', 'T/503/0002'];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readCohort } from '../src/cohort/read';
+import { readCohort } from '../src/cohort/read/read';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { grid } from './fixtures/cohort-fixtures';
-import { readingMessage } from '../src/cohort/reading-words';
+import { readingMessage } from '../src/cohort/read/reading-words';
 
 const catalogue = embeddedCatalogue();
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { cellAddress, columnLetters, parseRange } from '../src/cohort/address';
-import { isDateFormat, isoFromExcelSerial, isoFromText } from '../src/cohort/dates';
-import { DEFAULT_MARKS, MarkReader, MarkStyleCounter, markText, parseMarkVocabulary } from '../src/cohort/marks';
+import { cellAddress, columnLetters, parseRange } from '../src/sheet/address';
+import { isDateFormat, isoFromExcelSerial, isoFromText } from '../src/sheet/dates';
+import { DEFAULT_MARKS, MarkReader, MarkStyleCounter, markText, parseMarkVocabulary } from '../src/cohort/read/marks';
 
 describe('cohort addresses', () => {
   it('names columns as Excel does, past Z and ZZ', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readCohort } from '../src/cohort/read';
-import type { CellValue } from '../src/cohort/types';
+import { readCohort } from '../src/cohort/read/read';
+import type { CellValue } from '../src/sheet/types';
 import { grid, summary, testCatalogue } from './fixtures/cohort-fixtures';
-import { readingMessage } from '../src/cohort/reading-words';
+import { readingMessage } from '../src/cohort/read/reading-words';
 
 const catalogue = testCatalogue();
 const read = (values: CellValue[][], extra = {}, qualification?: string) =>

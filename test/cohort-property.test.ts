@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readCohort } from '../src/cohort/read';
-import { readingMessage } from '../src/cohort/reading-words';
-import { parseCellAddress } from '../src/cohort/address';
-import { learnerFieldOf } from '../src/cohort/columns';
-import { checkLearner, SHEET_PROBLEMS } from '../src/cohort/check';
-import type { CellValue, CohortReading, Grid, LearnerRecord } from '../src/cohort/types';
+import { readingMessage } from '../src/cohort/read/reading-words';
+import { parseCellAddress } from '../src/sheet/address';
+import { learnerFieldOf } from '../src/cohort/read/columns';
+import { checkLearner, SHEET_PROBLEMS } from '../src/cohort/verdict/learner-result';
+import type { CellValue, CohortReading, Grid, LearnerRecord } from '../src/sheet/types';
 import { Catalogue } from '../src/rules/catalogue';
 import type { QualificationDefinition } from '../src/rules/model';
 import { NUMBERED_L2, NUMBERED_L3, QCF_QUALIFICATION, testCatalogue } from './fixtures/cohort-fixtures';

@@ -2,8 +2,8 @@
 // the command line reads it in one go (readCohort). The reading must be the same, and the slices must be many for a
 // large cohort: a reader that did its work in one piece would pause once at most.
 import assert from 'node:assert/strict';
-import { readCohort, readCohortInSlices, ROWS_PER_SLICE } from '../src/cohort/read';
-import type { Grid } from '../src/cohort/types';
+import { readCohort, readCohortInSlices, ROWS_PER_SLICE } from '../src/cohort/read/read';
+import type { Grid } from '../src/sheet/types';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { cohortOf, sampleGrid } from './fake-excel/sample';
 

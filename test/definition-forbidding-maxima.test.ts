@@ -4,12 +4,12 @@
 // is not, as a brute force over every set of units of generated definitions confirms.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import type { Grid } from '../src/cohort/types';
-import { parseQualificationDefinitions, readQualificationDefinitions } from '../src/rules/definition';
-import { definitionsJson } from '../src/rules/definition-file';
+import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
+import type { Grid } from '../src/sheet/types';
+import { parseQualificationDefinitions, readQualificationDefinitions } from '../src/rules/definition/definition';
+import { definitionsJson } from '../src/rules/definition/file';
 import { isBarredRule } from '../src/rules/kinds';
-import { evaluateUnits } from '../src/rules/evaluate';
+import { evaluateUnits } from '../src/rules/engine/evaluate';
 import type { QualificationDefinition } from '../src/rules/model';
 import { DEFINITION } from './fixtures/sum-definition';
 import { arbitrarySumQualification, sumBenchQualification } from './planner-fixtures';

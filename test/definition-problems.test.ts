@@ -2,16 +2,16 @@
 // pane's import and --rules) and the rules sheet (the pane and the command line read it alike). Every code has words on
 // both, and the sheet's words are made from the problem, never by rewriting a rules file's sentence.
 import assert from 'node:assert/strict';
-import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import type { Block } from '../src/cohort/rules-sheet-json';
-import { SheetCells } from '../src/cohort/rules-sheet-cells';
-import { sheetWords } from '../src/cohort/rules-sheet-placement';
-import type { Grid } from '../src/cohort/types';
+import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
+import type { Block } from '../src/rules-sheet/json';
+import { RulesSheetCells } from '../src/rules-sheet/cells';
+import { sheetWords } from '../src/rules-sheet/problem-cells';
+import type { Grid } from '../src/sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import { parseQualificationDefinitions } from '../src/rules/definition';
-import { definitionsJson } from '../src/rules/definition-file';
-import { PROBLEM_CODES, type ProblemCode, type ProblemData } from '../src/rules/definition-problems';
-import { FILE_WORDS, problemWords, type ProblemVocabulary } from '../src/rules/definition-words';
+import { parseQualificationDefinitions } from '../src/rules/definition/definition';
+import { definitionsJson } from '../src/rules/definition/file';
+import { PROBLEM_CODES, type ProblemCode, type ProblemData } from '../src/rules/model/definition-problems';
+import { FILE_WORDS, problemWords, type ProblemVocabulary } from '../src/rules/definition/words';
 
 /** One problem of each code, as the checks make them, with the path of the field it is about. */
 const SAMPLES: { [C in ProblemCode]: { problem: Extract<ProblemData, { code: C }>; path: (string | number)[] } } = {
@@ -152,7 +152,7 @@ function blockWords(): ProblemVocabulary {
     rows: { units: [10, 11], groups: [20, 21], rules: [30, 31, 32], equivalents: [40, 41] },
     end: 50,
   };
-  return sheetWords(block, new SheetCells(grid));
+  return sheetWords(block, new RulesSheetCells(grid));
 }
 
 function sample<C extends ProblemCode>(code: C) {

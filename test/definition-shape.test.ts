@@ -1,5 +1,5 @@
 // The pane checks a definition's shape with code ajv generated at build time (scripts/definition-shape-code.ts), the
-// command line with the schema compiled at run time (src/rules/definition-shape.ts): the two must find the same
+// command line with the schema compiled at run time (src/rules/definition/shape.ts): the two must find the same
 // problems, error for error, or the pane and the command line would word a bad rules sheet differently.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import fc from 'fast-check';
 import { definitionShapeModule } from '../scripts/definition-shape-code';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import { definitionShapeValidator } from '../src/rules/definition-shape';
+import { definitionShapeValidator } from '../src/rules/definition/shape';
 
 async function generatedValidator(): Promise<ValidateFunction> {
   // In the repository, so the generated code's imports of ajv's run-time helpers resolve as they do for webpack.

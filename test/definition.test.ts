@@ -9,8 +9,8 @@ import {
   definitionJsonSchema,
   parseQualificationDefinitions,
   type RulesFileProblem,
-} from '../src/rules/definition';
-import type { QualificationDefinition } from '../src/rules/model';
+} from '../src/rules/definition/definition';
+import type { QualificationDefinition } from '../src/rules/model/model';
 
 /** A small valid definition, fresh each time so a test can break one field of it. */
 function small(): Record<string, unknown> & {

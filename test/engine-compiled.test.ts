@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { embeddedCatalogue } from '../src/rules/catalogue';
-import { evaluateUnits } from '../src/rules/evaluate';
-import type { Evaluation, QualificationDefinition, Rule, RuleOutcome, UnitDefinition } from '../src/rules/model';
+import { evaluateUnits } from '../src/rules/engine/evaluate';
+import type { Evaluation, QualificationDefinition, Rule, RuleOutcome, UnitDefinition } from '../src/rules/model/model';
 import { arbitraryLearner, arbitraryQualification } from './planner-fixtures';
 
 interface Reading {

@@ -5,7 +5,7 @@
 // best (most rules met, fewest unmet, most credits, fewest units left out) and report exactly its readings.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkUnits, evaluateUnits } from '../src/rules/evaluate';
+import { checkUnits, evaluateUnits } from '../src/rules/engine/evaluate';
 import type {
   LearnerUnits,
   QualificationDefinition,
@@ -14,7 +14,7 @@ import type {
   Status,
   SumRule,
   UnitDefinition,
-} from '../src/rules/model';
+} from '../src/rules/model/model';
 import { arbitrarySumQualification } from './planner-fixtures';
 
 interface Reading {

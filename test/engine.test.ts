@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkUnits, evaluateUnits } from '../src/rules/evaluate';
-import type { QualificationDefinition, Rule } from '../src/rules/model';
+import { checkUnits, evaluateUnits } from '../src/rules/engine/evaluate';
+import type { QualificationDefinition, Rule } from '../src/rules/model/model';
 import { unit } from './support/builders';
 
 /** A small qualification shaped like 600/5106/1: mandatory A, at least 4 from B, 10 in total, 6 at level 2, one barred pair. */

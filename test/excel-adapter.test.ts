@@ -1,13 +1,13 @@
 // The add-in's Excel adapter, end to end against the fake host: read, check, write back, and what it never touches.
 import assert from 'node:assert/strict';
 import { runCheck } from '../src/cli/check';
-import { columnLetters } from '../src/cohort/address';
-import { cohortJson, RESULT_HEADERS, STATUS_STYLE, type CohortJson } from '../src/cohort/results';
-import type { Grid } from '../src/cohort/types';
-import { checkSheet, inspectSheet, selectCell, type CheckSettings } from '../src/excel/check-sheet';
-import { RESULTS_SHEET } from '../src/cohort/results-sheet';
-import { NOT_COUNTED_HEADER } from '../src/cohort/results';
-import { NOT_COUNTED_STYLE } from '../src/cohort/unit-highlight';
+import { columnLetters } from '../src/sheet/address';
+import { cohortJson, RESULT_HEADERS, STATUS_STYLE, type CohortJson } from '../src/cohort/verdict/results';
+import type { Grid } from '../src/sheet/types';
+import { checkSheet, inspectSheet, selectCell, type CheckSettings } from '../src/excel/active-sheet';
+import { RESULTS_SHEET } from '../src/placement/results-sheet';
+import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
+import { NOT_COUNTED_STYLE } from '../src/placement/unit-highlight';
 import { CheckCancelled, CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, FOUR_MB, type FakeExcel, type FakeSheet } from './fake-excel';

@@ -2,23 +2,23 @@
 // cells a choice changes, in the sheet's own marks and lists, plus the row's own result cells, after checking that
 // the row still holds what was read.
 import assert from 'node:assert/strict';
-import { columnLetters, parseCellAddress } from '../src/cohort/address';
-import { checkLearner } from '../src/cohort/check';
-import { RESULT_HEADERS } from '../src/cohort/results';
-import { RESULTS_SHEET } from '../src/cohort/results-sheet';
-import { planRowChanges } from '../src/cohort/row-edits';
-import type { LearnerRecord } from '../src/cohort/types';
-import { sheetChoices, type Choices } from '../src/cohort/unit-choices';
-import { NOT_COUNTED_HEADER } from '../src/cohort/results';
+import { columnLetters, parseCellAddress } from '../src/sheet/address';
+import { checkLearner } from '../src/cohort/verdict/learner-result';
+import { RESULT_HEADERS } from '../src/cohort/verdict/results';
+import { RESULTS_SHEET } from '../src/placement/results-sheet';
+import { planRowChanges } from '../src/whatif/row-edits';
+import type { LearnerRecord } from '../src/sheet/types';
+import { sheetChoices, type Choices } from '../src/whatif/unit-choices';
+import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 import {
   isOwnershipNamespace,
   OWNERSHIP_NAMESPACE,
   recordOfParts,
   rowsPartNamespace,
   type OwnershipRecord,
-} from '../src/cohort/ownership-record';
+} from '../src/placement/ownership-record';
 import { applyRowChanges } from '../src/excel/apply-row';
-import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/check-sheet';
+import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import type { FakeExcel, FakeSheet } from './fake-excel';

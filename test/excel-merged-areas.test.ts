@@ -2,9 +2,9 @@
 // area's value in its upper-left cell only (Range.merge), so the adapter asks for the merged areas where Excel can
 // say (ExcelApi 1.13) and places the results round them, naming them; an older Excel writes as it always did.
 import assert from 'node:assert/strict';
-import { columnLetters } from '../src/cohort/address';
-import { RESULT_HEADERS } from '../src/cohort/results';
-import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { columnLetters } from '../src/sheet/address';
+import { RESULT_HEADERS } from '../src/cohort/verdict/results';
+import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';

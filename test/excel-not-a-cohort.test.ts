@@ -2,11 +2,11 @@
 // The pane's reading refuses them in one sentence (Check and What-if off) and Check now writes nothing, as the
 // command line does.
 import assert from 'node:assert/strict';
-import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { notACohort } from '../src/taskpane/check/reading-words';
-import type { Grid } from '../src/cohort/types';
+import type { Grid } from '../src/sheet/types';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';
 import { cohortOf, sampleGrid } from './fake-excel/sample';

@@ -2,10 +2,10 @@
 // (a user's rule over the unit or status cells stays, in its place among the rules), and a cell holding a formula
 // is never empty to the writer, even when its value reads as empty.
 import assert from 'node:assert/strict';
-import { columnLetters } from '../src/cohort/address';
-import { isStatusRuleFormula, STATUS_STYLE } from '../src/cohort/results';
-import { isHighlightFormula } from '../src/cohort/unit-highlight';
-import { checkSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { columnLetters } from '../src/sheet/address';
+import { isStatusRuleFormula, STATUS_STYLE } from '../src/cohort/verdict/results';
+import { isHighlightFormula } from '../src/placement/unit-highlight';
+import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeConditionalFormat, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';

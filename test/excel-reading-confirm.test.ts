@@ -3,7 +3,7 @@
 // and any change that moves or alters what the reading says of the learner is caught, so the pane reads the sheet
 // again instead of showing another learner's cells.
 import assert from 'node:assert/strict';
-import { checkSheet, inspectSheet } from '../src/excel/check-sheet';
+import { checkSheet, inspectSheet } from '../src/excel/active-sheet';
 import { learnerRowStaleness } from '../src/excel/reading-confirm';
 import type { FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';

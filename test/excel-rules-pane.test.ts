@@ -1,7 +1,7 @@
 // What the Qualification data tab says about the rules sheet: which values come from the centre, and what an edit did.
 import assert from 'node:assert/strict';
-import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import type { Grid } from '../src/cohort/types';
+import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
+import type { Grid } from '../src/sheet/types';
 import { OCR_10266 } from '../src/rules/catalogue/ocr-10266';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { centreValues } from '../src/taskpane/rules/centre-values';

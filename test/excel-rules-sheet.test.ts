@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { gridOfFile } from './support/sheet-grid';
-import { rangeAddress } from '../src/cohort/address';
-import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import type { Grid } from '../src/cohort/types';
-import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/check-sheet';
+import { rangeAddress } from '../src/sheet/address';
+import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/rules-sheet/write';
+import type { Grid } from '../src/sheet/types';
+import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { editRulesSheet, layoutFrom, UNKNOWN_STYLE, unknownFormula, workbookRules } from '../src/excel/rules-sheet';
 import { embeddedCatalogue } from '../src/rules/catalogue';

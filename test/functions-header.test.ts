@@ -1,11 +1,11 @@
 // The worksheet functions read a header row once per session and each learner's row under it: the results are those
 // of reading the whole sheet (header and every row together, as a check does), and a changed header is read afresh.
 import assert from 'node:assert/strict';
-import { columnLetters } from '../src/cohort/address';
-import { checkLearner } from '../src/cohort/check';
-import { readCohort } from '../src/cohort/read';
-import { RESULT_HEADERS, resultCell } from '../src/cohort/results';
-import type { CellValue, Grid } from '../src/cohort/types';
+import { columnLetters } from '../src/sheet/address';
+import { checkLearner } from '../src/cohort/verdict/learner-result';
+import { readCohort } from '../src/cohort/read/read';
+import { RESULT_HEADERS, resultCell } from '../src/cohort/verdict/results';
+import type { CellValue, Grid } from '../src/sheet/types';
 import { formulaResult, type FormulaValue, type LearnerFormula } from '../src/functions/learner-formula';
 import { FunctionSession } from '../src/functions/session';
 import { embeddedCatalogue } from '../src/rules/catalogue';

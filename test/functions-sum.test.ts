@@ -1,10 +1,10 @@
 // The worksheet functions with a rules block of the general rule: the status and the violations in each rule's own
 // measure and with its maximum, as the engine gives them for the same units.
 import assert from 'node:assert/strict';
-import { rulesSheetGrid } from '../src/cohort/rules-sheet';
-import { columnLetters } from '../src/cohort/address';
+import { rulesSheetGrid } from '../src/rules-sheet/write';
+import { columnLetters } from '../src/sheet/address';
 import * as functions from '../src/functions/functions';
-import { readQualificationDefinitions } from '../src/rules/definition';
+import { readQualificationDefinitions } from '../src/rules/definition/definition';
 import { DEFINITION } from './fixtures/sum-definition';
 import { cellOf, excelRow, installCustomFunctions } from './support/custom-functions';
 

@@ -1,7 +1,7 @@
 // The reading the pane keeps for What-if (src/taskpane/last-reading.ts): only a whole sheet's, only for the settings
 // it was made with, and none after the pane changed the rules it was made with.
 import assert from 'node:assert/strict';
-import { inspectSheet } from '../src/excel/check-sheet';
+import { inspectSheet } from '../src/excel/active-sheet';
 import { LastReading, readingKey } from '../src/taskpane/last-reading';
 import { catalogueWithExample, exampleGrid, fakeWith, settingsFor } from './whatif-fixtures';
 

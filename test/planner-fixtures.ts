@@ -1,7 +1,13 @@
 // Qualifications for the planner's tests and benchmark: the embedded IQ 600/5106/1, and a generator of small random qualifications and learners that exercises every rule kind.
 import fc from 'fast-check';
 import { embeddedCatalogue } from '../src/rules/catalogue';
-import type { GroupDefinition, LearnerUnits, QualificationDefinition, Rule, UnitDefinition } from '../src/rules/model';
+import type {
+  GroupDefinition,
+  LearnerUnits,
+  QualificationDefinition,
+  Rule,
+  UnitDefinition,
+} from '../src/rules/model/model';
 
 /** 600/5106/1 from the embedded catalogue; `levels` lets a test supply unit levels a centre would. */
 export function iqContactCentre(levels: Record<string, number> = {}): QualificationDefinition {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { checkLearner, type LearnerCheck } from '../src/cohort/check';
-import { defaultNextStep, learnerPlans, planInWords, planNextStep } from '../src/cohort/next-step';
-import { resultsBlock } from '../src/cohort/results';
-import type { CohortReading } from '../src/cohort/types';
-import type { QualificationDefinition } from '../src/rules/model';
-import { planCompletion } from '../src/rules/planner';
+import { checkLearner, type LearnerCheck } from '../src/cohort/verdict/learner-result';
+import { defaultNextStep, learnerPlans, planInWords, planNextStep } from '../src/cohort/verdict/next-step';
+import { resultsBlock } from '../src/cohort/verdict/results';
+import type { CohortReading } from '../src/sheet/types';
+import type { QualificationDefinition } from '../src/rules/model/model';
+import { planCompletion } from '../src/rules/planner/planner';
 import { iqContactCentre, iqWithoutSalesLevels } from './planner-fixtures';
 import { record, unit } from './support/builders';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { barredClashes, evaluateUnits } from '../src/rules/evaluate';
-import type { LearnerUnits, QualificationDefinition, UnitDefinition } from '../src/rules/model';
-import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner';
-import { indexQualification } from '../src/rules/qualification-index';
+import { barredClashes, evaluateUnits } from '../src/rules/engine/evaluate';
+import type { LearnerUnits, QualificationDefinition, UnitDefinition } from '../src/rules/model/model';
+import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner/planner';
+import { indexQualification } from '../src/rules/engine/qualification-index';
 import { arbitraryLearner, arbitraryQualification, arbitrarySumQualification } from './planner-fixtures';
 
 /** The cost rule as the planner documents it, written out again so the test does not trust the planner's own. */

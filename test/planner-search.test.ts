@@ -1,16 +1,16 @@
-// The completion planner's branch and bound (src/rules/planner-search.ts) on qualifications small enough to work out
+// The completion planner's branch and bound (src/rules/planner/search.ts) on qualifications small enough to work out
 // by hand: which plans it finds and in what order, and how many searches under a rising cost cap it needs, which
 // shows where its lower bound starts the cap. Each case's bound is worked out in its comment from the formula at the
-// top of planner-search.ts, for prices λ ≥ 0 per credit rule:
+// top of src/rules/planner/search.ts, for prices λ ≥ 0 per credit rule:
 //   bound = Σ_r λ_r · shortfall_r − Σ_u max(0, Σ_r λ_r · credits_{u,r} − cost_u)
-// and beside it the least cost of whole units covering each rule's shortfall (planner-cover.ts), barred sets aside.
+// and beside it the least cost of whole units covering each rule's shortfall (src/rules/planner/cover.ts), barred sets aside.
 // With whole-number costs the bound is rounded up. The cap starts at the root's bound; a search that ends with fewer
 // than k plans raises it (to at least the least cost that went over it) and searches again.
 import assert from 'node:assert/strict';
-import type { QualificationDefinition, Rule } from '../src/rules/model';
-import { PlanSearch } from '../src/rules/planner-search';
-import { canHelp, type SearchMode } from '../src/rules/planner-tally';
-import { costTable, shapeOf, type CostMeasure } from '../src/rules/planner-shape';
+import type { QualificationDefinition, Rule } from '../src/rules/model/model';
+import { PlanSearch } from '../src/rules/planner/search';
+import { canHelp, type SearchMode } from '../src/rules/planner/tally';
+import { costTable, shapeOf, type CostMeasure } from '../src/rules/planner/shape';
 import { qualification, unit } from './support/builders';
 
 const TOTAL_10: Rule = { id: 'total', kind: 'totalCredits', min: 10, text: 'at least 10 credits' };
@@ -65,7 +65,7 @@ describe('planner search (branch and bound)', () => {
     //   λ = 1 (A's and B's cost per credit): 1 · 10 − 0 − 0 − max(0, 10 − 100) = 10
     //   λ = 10 (C's): 10 · 10 − max(0, 60 − 6) − max(0, 60 − 6) − max(0, 100 − 100) = −8
     // The dual bound is 10, but no plan costs 10: whole units reach 10 credits at 12 GLH at least (A + B), which the
-    // whole-unit bound (planner-cover.ts) sees, so the cap starts at 12 and one search finds A + B.
+    // whole-unit bound (src/rules/planner/cover.ts) sees, so the cap starts at 12 and one search finds A + B.
     const q = qualification([unit('A', 'A', 6, 2, 6), unit('B', 'A', 6, 2, 6), unit('C', 'A', 10, 2, 100)], [TOTAL_10]);
     assert.deepEqual(search(q, 'glh', 1), { plans: [{ add: ['A', 'B'], cost: 12 }], rounds: 1 });
   });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { embeddedCatalogue } from '../src/rules/catalogue/index';
-import { barredClashes, checkUnits, evaluateUnits } from '../src/rules/evaluate';
-import type { LearnerUnits, QualificationDefinition } from '../src/rules/model';
-import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner';
-import { indexQualification } from '../src/rules/qualification-index';
+import { barredClashes, checkUnits, evaluateUnits } from '../src/rules/engine/evaluate';
+import type { LearnerUnits, QualificationDefinition } from '../src/rules/model/model';
+import { planCompletion, type CostMeasure, type Plan } from '../src/rules/planner/planner';
+import { indexQualification } from '../src/rules/engine/qualification-index';
 import { iqContactCentre, iqWithoutSalesLevels, randomLearner, seeded } from './planner-fixtures';
 import { qualification, unit } from './support/builders';
 

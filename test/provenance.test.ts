@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import { parseQualificationDefinitions } from '../src/rules/definition';
-import { definitionsJson, readDefinitionsJson } from '../src/rules/definition-file';
-import { checkUnits } from '../src/rules/evaluate';
-import type { QualificationDefinition } from '../src/rules/model';
-import { centreFacts, RULES_SHEET_ORIGIN, withProvenance } from '../src/rules/provenance';
+import { parseQualificationDefinitions } from '../src/rules/definition/definition';
+import { definitionsJson, readDefinitionsJson } from '../src/rules/definition/file';
+import { checkUnits } from '../src/rules/engine/evaluate';
+import type { QualificationDefinition } from '../src/rules/model/model';
+import { centreFacts, RULES_SHEET_ORIGIN, withProvenance } from '../src/rules/engine/provenance';
 
 function ocr10266(): QualificationDefinition {
   const q = embeddedCatalogue().find('10266');

@@ -2,16 +2,16 @@
 // a surface changes only the phrase naming its own controls, and the JSON carries the code and the values.
 import assert from 'node:assert/strict';
 import { readCohort } from '../src/cohort/read';
-import { DEFAULT_MARKS } from '../src/cohort/marks';
-import type { ReadingProblem, ReadingProblemKind } from '../src/cohort/reading-problems';
-import { readingWords, SHEET_WORDS } from '../src/cohort/reading-words';
-import { checkCohort } from '../src/cohort/check';
-import { cohortJson } from '../src/cohort/results';
-import type { CohortReading } from '../src/cohort/types';
+import { DEFAULT_MARKS } from '../src/cohort/read/marks';
+import type { ReadingProblem, ReadingProblemKind } from '../src/sheet/reading-problems';
+import { readingWords, SHEET_WORDS } from '../src/cohort/read/reading-words';
+import { checkCohort } from '../src/cohort/verdict/learner-result';
+import { cohortJson } from '../src/cohort/verdict/results';
+import type { CohortReading } from '../src/sheet/types';
 import { CLI_WORDS } from '../src/cli/reading-words';
 import { PANE_WORDS } from '../src/taskpane/status-words';
 import { notACohort } from '../src/taskpane/check/reading-words';
-import type { SheetInspection } from '../src/excel/check-sheet';
+import type { SheetInspection } from '../src/excel/active-sheet';
 import { grid, testCatalogue } from './fixtures/cohort-fixtures';
 
 const at = { cell: 'C1', text: 'Unit 9' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { LearnerRecord } from '../src/cohort/types';
-import type { QualificationDefinition } from '../src/rules/model';
-import { checkRegistration, type RegistrationResult } from '../src/registration/check';
+import type { LearnerRecord } from '../src/sheet/types';
+import type { QualificationDefinition } from '../src/rules/model/model';
+import { checkRegistration, type RegistrationResult } from '../src/registration/learner-problems';
 
 /** The registration facts of 600/5106/1, without its units: enough for registration prep. */
 const nvq: QualificationDefinition = {

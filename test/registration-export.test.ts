@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import type { CellValue, LearnerRecord } from '../src/cohort/types';
-import type { QualificationDefinition } from '../src/rules/model';
-import { checkRegistration } from '../src/registration/check';
-import { readDate } from '../src/cohort/dates';
+import type { CellValue, LearnerRecord } from '../src/sheet/types';
+import type { QualificationDefinition } from '../src/rules/model/model';
+import { checkRegistration } from '../src/registration/learner-problems';
+import { readDate } from '../src/sheet/dates';
 import { REGISTRATION_COLUMNS, registrationCsv, registrationRows } from '../src/registration/export';
 import { readUln, ulnCheckDigit } from '../src/registration/uln';
 

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { type RegisterJson, runRegister } from '../src/cli/register';
 import { UserError } from '../src/cli/user-error';
-import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/cohort/rules-sheet';
+import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/rules-sheet/write';
 import { REGISTRATION_COLUMNS } from '../src/registration/export';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { SAMPLE_LEARNERS } from '../scripts/make-samples';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import { RULES_SHEET_FAILURE } from '../src/cohort/rules-sheet-read';
-import { parseCellAddress } from '../src/cohort/address';
-import { gridWidth } from '../src/cohort/grid';
-import type { CellValue, Grid } from '../src/cohort/types';
+import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
+import { RULES_SHEET_FAILURE } from '../src/rules-sheet/read';
+import { parseCellAddress } from '../src/sheet/address';
+import { gridWidth } from '../src/sheet/grid';
+import type { CellValue, Grid } from '../src/sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 import { readQualificationDefinitions } from '../src/rules/definition';
 import { DEFINITION } from './fixtures/sum-definition';

@@ -2,12 +2,12 @@
 // maximum), written only for a qualification that has such a rule, read back to the same definition, a bad cell
 // named with what to write, and the change list (rules diff) in the rule's words.
 import assert from 'node:assert/strict';
-import { readRulesSheet, rulesSheetGrid } from '../src/cohort/rules-sheet';
-import type { CellValue, Grid } from '../src/cohort/types';
+import { readRulesSheet, rulesSheetGrid } from '../src/rules-sheet/write';
+import type { CellValue, Grid } from '../src/sheet/types';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import { diffDefinitions } from '../src/rules/definition-diff';
-import { parseQualificationDefinitions, readQualificationDefinitions } from '../src/rules/definition';
-import { definitionsJson } from '../src/rules/definition-file';
+import { diffDefinitions } from '../src/rules/definition/diff';
+import { parseQualificationDefinitions, readQualificationDefinitions } from '../src/rules/definition/definition';
+import { definitionsJson } from '../src/rules/definition/file';
 import type { QualificationDefinition } from '../src/rules/model';
 import { DEFINITION } from './fixtures/sum-definition';
 

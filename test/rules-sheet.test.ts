@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { readRulesSheet, rulesSheetGrid, type RulesSheetProblem } from '../src/cohort/rules-sheet';
-import { applyRulesSheet } from '../src/cohort/rules-sheet-apply';
-import { cellAddress, parseCellAddress, parseRange } from '../src/cohort/address';
-import type { CellValue, Grid } from '../src/cohort/types';
+import { readRulesSheet, rulesSheetGrid, type RulesSheetProblem } from '../src/rules-sheet/write';
+import { applyRulesSheet } from '../src/rules-sheet/apply';
+import { cellAddress, parseCellAddress, parseRange } from '../src/sheet/address';
+import type { CellValue, Grid } from '../src/sheet/types';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
-import { checkUnits } from '../src/rules/evaluate';
-import { diffDefinitions } from '../src/rules/definition-diff';
-import { definitionsJson, readDefinitionsJson } from '../src/rules/definition-file';
-import { centreFacts, evaluationProvenance, plainSource } from '../src/rules/provenance';
-import type { QualificationDefinition } from '../src/rules/model';
+import { checkUnits } from '../src/rules/engine/evaluate';
+import { diffDefinitions } from '../src/rules/definition/diff';
+import { definitionsJson, readDefinitionsJson } from '../src/rules/definition/file';
+import { centreFacts, evaluationProvenance, plainSource } from '../src/rules/engine/provenance';
+import type { QualificationDefinition } from '../src/rules/model/model';
 
 const [IQ, OCR2] = EMBEDDED_QUALIFICATIONS;
 

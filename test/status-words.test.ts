@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { STATUSES, type CohortJson } from '../src/cohort/results';
+import { STATUSES, type CohortJson } from '../src/cohort/verdict/results';
 import * as fx from '../src/functions/functions';
-import type { Status } from '../src/rules/model';
+import type { Status } from '../src/rules/model/model';
 import { STATUS_LABEL } from '../src/taskpane/status-words';
 import { SAMPLE, sampleGrid } from './fake-excel/sample';
 import { qualcheck, repoRoot } from './support/cli';

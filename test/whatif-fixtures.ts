@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { gridOfFile } from './support/sheet-grid';
-import type { CellValue, Grid, LearnerRecord } from '../src/cohort/types';
-import { sheetChoices, type Choices, type UnitChoice } from '../src/cohort/unit-choices';
-import type { CheckSettings, SheetInspection } from '../src/excel/check-sheet';
+import type { CellValue, Grid, LearnerRecord } from '../src/sheet/types';
+import { sheetChoices, type Choices, type UnitChoice } from '../src/whatif/unit-choices';
+import type { CheckSettings, SheetInspection } from '../src/excel/active-sheet';
 import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
-import { readDefinitionsJson } from '../src/rules/definition-file';
-import type { QualificationDefinition } from '../src/rules/model';
+import { readDefinitionsJson } from '../src/rules/definition/file';
+import type { QualificationDefinition } from '../src/rules/model/model';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';
 

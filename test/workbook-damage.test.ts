@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gridValue } from '../src/cohort/grid';
+import { gridValue } from '../src/sheet/grid';
 import { qualcheck } from './support/cli';
 import { describeWithShared, sharedPath } from './support/shared';
 import { gridOfFile } from './support/sheet-grid';

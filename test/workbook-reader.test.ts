@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { Workbook } from '../src/workbook/workbook';
 import { WorkbookFileError } from '../src/workbook/errors';
-import type { CellValue, Grid } from '../src/cohort/types';
+import type { CellValue, Grid } from '../src/sheet/types';
 import {
   MAIN_NS,
   REL_NS,

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Grid } from '../src/cohort/types';
-import { readCohort } from '../src/cohort/read';
+import type { Grid } from '../src/sheet/types';
+import { readCohort } from '../src/cohort/read/read';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { LAYOUT_DIR, LAYOUT_LEARNERS, LAYOUTS } from '../scripts/make-layout-samples';
 import { summary } from './fixtures/cohort-fixtures';
 import { gridOfExcelJs, gridOfFile } from './support/sheet-grid';
-import { readingMessage } from '../src/cohort/reading-words';
+import { readingMessage } from '../src/cohort/read/reading-words';
 
 /** A sheet exceljs writes, read back as the command line reads a file. */
 async function roundTrip(build: (ws: ExcelJS.Worksheet) => void): Promise<Grid> {

@@ -6,10 +6,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import { columnLetters } from '../src/cohort/address';
-import { RESULT_HEADERS } from '../src/cohort/results';
+import { columnLetters } from '../src/sheet/address';
+import { RESULT_HEADERS } from '../src/cohort/verdict/results';
 import { runCheck } from '../src/cli/check';
-import { NOT_COUNTED_HEADER } from '../src/cohort/results';
+import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 import {
   featureWorkbook,
   MERGED_NOTE,

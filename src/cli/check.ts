@@ -1,15 +1,23 @@
 // `qualcheck check`: read a cohort workbook, run the rules for every learner, report, and optionally write a copy.
-import { checkCohort, type LearnerCheck } from '../cohort/check';
-import { cohortJson, learnerQualification, summarise, STATUSES, statusWord, type CohortJson } from '../cohort/results';
-import type { ReadWarning } from '../cohort/types';
-import { readingMessage } from '../cohort/reading-words';
+import {
+  checkCohort,
+  type LearnerCheck,
+  cohortJson,
+  learnerQualification,
+  summarise,
+  STATUSES,
+  statusWord,
+  type CohortJson,
+} from '../cohort/verdict';
+import type { ReadWarning } from '../sheet';
+import { readingMessage } from '../cohort/read';
 import { CLI_WORDS } from './reading-words';
-import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
-import { diffDefinitions } from '../rules/definition-diff';
-import { inputFiles, loadWorkbook, readCohortInput } from './workbook';
+import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
+import { diffDefinitions } from '../rules/definition';
+import { inputFiles, loadWorkbook, readCohortInput } from './open-inputs';
 import { checkOutFile } from './out-file';
 import { explained } from './sheet-read';
-import { writeResults } from './write-results';
+import { writeCheckedCopy } from './checked-copy';
 import { counted, figure, screenful } from './screenful';
 import type { Status } from '../rules/model';
 
@@ -79,7 +87,7 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
   if (options.out !== undefined) {
     const out = options.out;
     const outcome = await explained(file, () =>
-      writeResults({
+      writeCheckedCopy({
         file,
         out,
         sheetName: sheet.name,

@@ -1,13 +1,13 @@
 // `qualcheck register`: read a cohort workbook, find what the awarding body would reject, and write the ready
 // learners as a bulk registration CSV.
 import { promises as fs } from 'node:fs';
-import { checkRegistration, type RegistrationResult } from '../registration/check';
+import { checkRegistration, type RegistrationResult } from '../registration/learner-problems';
 import { routeCheck } from '../registration/route';
-import { formatUkDate, isIsoDate, isoDateProblem } from '../cohort/dates';
+import { formatUkDate, isIsoDate, isoDateProblem } from '../sheet';
 import { registrationCsv, registrationRows } from '../registration/export';
 import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';
-import { inputFiles, readCohortInput } from './workbook';
+import { inputFiles, readCohortInput } from './open-inputs';
 import { counted, figure, screenful } from './screenful';
 import { sharedProblems } from '../registration/shared-problems';
 

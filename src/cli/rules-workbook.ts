@@ -1,9 +1,14 @@
 // The rules sheet in an .xlsx file: written with headings, hints and the unknown cells highlighted, and found and
 // read back in a workbook, with every error naming the file, the sheet and the cell.
 import type ExcelJS from 'exceljs';
-import { type RulesSheetLayout, isRulesSheetName, RULES_SHEET_NAME } from '../cohort/rules-sheet';
-import { applyRulesSheet } from '../cohort/rules-sheet-apply';
-import { argb, RULES_SHEET_COLOURS } from '../cohort/sheet-colours';
+import {
+  type RulesSheetLayout,
+  isRulesSheetName,
+  RULES_SHEET_NAME,
+  applyRulesSheet,
+  argb,
+  RULES_SHEET_COLOURS,
+} from '../rules-sheet';
 import { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import type { SheetEntry } from '../workbook/parts';
@@ -71,7 +76,7 @@ export function addRulesSheet(
 }
 
 /** The workbook's rules sheet, if it has one. */
-export function findRulesSheet(workbook: Workbook): SheetEntry | undefined {
+export function rulesSheetEntry(workbook: Workbook): SheetEntry | undefined {
   return workbook.worksheets.find((sheet) => isRulesSheetName(sheet.name));
 }
 

@@ -1,15 +1,14 @@
 // `qualcheck rules export` and `qualcheck rules diff`: the qualification data as a JSON file or a rules sheet a
 // centre can edit, and what a centre's file changes against the built-in catalogue.
 import { promises as fs } from 'node:fs';
-import { rulesSheetGrid } from '../cohort/rules-sheet';
-import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue/embedded';
-import { diffDefinitions } from '../rules/definition-diff';
-import { definitionsJson } from '../rules/definition-file';
+import { rulesSheetGrid } from '../rules-sheet';
+import { EMBEDDED_QUALIFICATIONS } from '../rules/catalogue';
+import { diffDefinitions, definitionsJson } from '../rules/definition';
 import type { QualificationDefinition } from '../rules/model';
 import { checkOutFile, outWriteError } from './out-file';
 import { addRulesSheet } from './rules-workbook';
 import { UserError } from './user-error';
-import { loadCatalogue, loadRulesFile } from './workbook';
+import { loadCatalogue, loadRulesFile } from './open-inputs';
 
 export interface RulesExportOptions {
   out?: string;

@@ -1,7 +1,7 @@
 // The workbook layer's answers as the command line gives them: a damaged file or a sheet too large to read is one
 // line naming the file; nothing of a library's own error text reaches the user.
-import { oversizeMessage } from '../cohort/sheet-size';
-import type { Grid } from '../cohort/types';
+import { oversizeMessage } from '../sheet';
+import type { Grid } from '../sheet';
 import { WorkbookFileError } from '../workbook/errors';
 import type { SheetEntry } from '../workbook/parts';
 import type { Workbook } from '../workbook/workbook';

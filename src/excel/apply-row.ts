@@ -1,32 +1,24 @@
-// Writing one learner's row for the what-if panel: the cells a choice changes (planned in src/cohort/row-edits.ts)
+// Writing one learner's row for the what-if panel: the cells a choice changes (planned in src/whatif/row-edits.ts)
 // and the row's owned result cells, after checking that the row still holds what the pane read and that the new
 // cells read back as the units chosen. Every other cell of the sheet is left as it is.
-import { cellAddress, rangeAddress } from '../cohort/address';
-import type { LearnerCheck } from '../cohort/check';
-import { shownText } from '../cohort/formula-text';
-import { gridValue, isBlank } from '../cohort/grid';
-import { gridWith } from '../cohort/grid-patch';
-import { keptInParts, resultsElsewhere, type OwnershipRecord } from '../cohort/ownership-record';
+import { cellAddress, rangeAddress, shownText, gridValue, isBlank, gridWith } from '../sheet';
+import type { LearnerCheck } from '../cohort/verdict';
 import {
+  keptInParts,
+  resultsElsewhere,
+  type OwnershipRecord,
   abandonedResults,
   learnerResultsPlace,
   mayClearAbandoned,
   mayRewriteResultCell,
   recordAfterApply,
   recordAfterClear,
-} from '../cohort/results-writer';
+  notCountedText,
+} from '../placement';
 import type { ReadOptions } from '../cohort/read';
-import {
-  ownedResultCells,
-  readsBackAs,
-  recheckRow,
-  sameValue,
-  valueInWords,
-  type OwnedCell,
-} from '../cohort/row-recheck';
-import type { CellChange } from '../cohort/row-changes';
-import type { CellValue, CohortReading, Grid, LearnerRecord } from '../cohort/types';
-import { notCountedText } from '../cohort/unit-highlight';
+import { ownedResultCells, readsBackAs, recheckRow, sameValue, valueInWords, type OwnedCell } from '../whatif';
+import type { CellChange } from '../whatif';
+import type { CellValue, CohortReading, Grid, LearnerRecord } from '../sheet';
 import { describeExcelError } from './errors';
 import type { HostCellInput, HostCellValue, HostRun } from './host';
 import { queueRowOwnershipRead, readOwnership, readOwnershipIn, saveOwnership } from './ownership-part';

@@ -2,10 +2,9 @@
 // the data. Values alone cannot tell them from empty cells, and the writer must never take one for empty: the package
 // path finds them in the sheet XML; here they are read through `formulas` (ExcelApi 1.1), only over the cells the plan
 // writes or clears, never the whole sheet, so a check's reads stay the size of its results.
-import { parseRange, rangeAddress, type CellRange } from '../cohort/address';
-import type { WritePlan } from '../cohort/placement';
-import { isBlank } from '../cohort/grid';
-import type { CellValue, Grid } from '../cohort/types';
+import { parseRange, rangeAddress, type CellRange, isBlank } from '../sheet';
+import type { WritePlan } from '../placement';
+import type { CellValue, Grid } from '../sheet';
 import type { HostRange, HostRun } from './host';
 import { isPayloadError, READ_DEFAULTS } from './read-sheet';
 

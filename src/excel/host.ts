@@ -2,7 +2,7 @@
 // test/fake-excel implements them, and the compiler proves below that Office.js's own objects satisfy them, so the
 // fake and the real host cannot drift apart unnoticed. Everything used here exists in ExcelApi 1.6 or earlier,
 // but for getMergedAreasOrNullObject (1.13), asked for only once excelApiSupported says the host has it.
-import type { CellInput } from '../cohort/types';
+import type { CellInput } from '../sheet';
 
 /** What a cell read through Office.js holds: empty cells are `""`, dates are serial numbers. */
 export type HostCellValue = string | number | boolean;

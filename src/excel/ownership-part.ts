@@ -11,7 +11,7 @@ import {
   recordOfParts,
   rowsPartNamespace,
   type OwnershipRecord,
-} from '../cohort/ownership-record';
+} from '../placement';
 import type { HostClientResult, HostContext, HostCustomXmlPart, HostRun } from './host';
 
 /** The workbook's record, or null when it has none (a workbook never checked, or checked before records were kept). */

@@ -2,9 +2,8 @@
 // sized so no response comes near Excel's payload limit, with one sync per chunk (two when some of its rows are hidden).
 // Number formats only tell a date serial from a number, so they are read only where a cell holds a number: for the
 // columns that held numbers in the chunk before, with the chunk's values; for any other number, in the next sync.
-import { rangeAddress, type CellRange } from '../cohort/address';
-import { oversizeMessage } from '../cohort/sheet-size';
-import type { CellValue, Grid, ReadScope } from '../cohort/types';
+import { rangeAddress, type CellRange, oversizeMessage } from '../sheet';
+import type { CellValue, Grid, ReadScope } from '../sheet';
 import type { HostCellInput, HostContext, HostRange, HostRun } from './host';
 import { isHostError } from './host';
 import { CheckCancelled, CheckFailed, type Progress } from './progress';

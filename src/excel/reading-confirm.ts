@@ -3,10 +3,9 @@
 // learner's row, over the columns the reading took, compared cell by cell with what was read. Anything else (another
 // sheet active, a row inserted above, the header edited, the learner's row edited) says the reading is stale, and the
 // caller reads the sheet again rather than show a learner from it.
-import { cellAddress, rangeAddress } from '../cohort/address';
-import { gridValue } from '../cohort/grid';
-import { sameValue } from '../cohort/row-recheck';
-import type { SheetInspection } from './check-sheet';
+import { cellAddress, rangeAddress, gridValue } from '../sheet';
+import { sameValue } from '../whatif';
+import type { SheetInspection } from './active-sheet';
 import type { HostCellInput, HostRun } from './host';
 import { cellValueFromHost } from './read-sheet';
 

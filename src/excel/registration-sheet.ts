@@ -1,7 +1,7 @@
 // The registration file as a sheet of its own: ready learners in the bulk registration template's columns. Never the
 // cohort sheet; a sheet of the same name is reused only when it holds an earlier export (its header is the template's).
 // Every cell is text, so Excel keeps a ULN's ten digits and a dd/mm/yyyy date exactly as written.
-import { rangeAddress } from '../cohort/address';
+import { rangeAddress } from '../sheet';
 import { REGISTRATION_COLUMNS } from '../registration/columns';
 import { describeExcelError } from './errors';
 import type { HostCellInput, HostRun } from './host';

@@ -1,10 +1,9 @@
 // A learner's row on a separate results sheet ("qualcheck results"), so that What-if's Apply can bring it up to date
 // as it does result columns beside the data. The results sheet names no cohort sheet, so a row is only taken when
 // both its "Row" and its "Learner ID" cells are this learner's: a results sheet from another cohort is left alone.
-import { rangeAddress } from '../cohort/address';
-import { oversizeMessage } from '../cohort/sheet-size';
+import { rangeAddress, oversizeMessage } from '../sheet';
 import type { HostContext, HostRange, HostWorksheet } from './host';
-import { isResultsSheetHeader, RESULTS_SHEET_NAMES } from '../cohort/results-sheet';
+import { isResultsSheetHeader, RESULTS_SHEET_NAMES } from '../placement';
 import { rangeCells } from './read-sheet';
 
 export interface ResultsSheetRow {

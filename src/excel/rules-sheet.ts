@@ -1,12 +1,9 @@
 // The workbook's "Qualification rules" sheet through Office.js: found and read for every check, written for a centre
 // to fill in, and added to without ever touching a block the centre already has (their edits are the point of it).
-import { cellAddress, parseCellAddress, parseRange, rangeAddress } from '../cohort/address';
-import type { RulesSheetUse } from '../cohort/rules-sheet-apply';
-import type { RulesSheetLayout } from '../cohort/rules-sheet';
-import { RULES_SHEET_NAME } from '../cohort/rules-sheet-layout';
-import { RULES_SHEET_COLOURS } from '../cohort/sheet-colours';
-import { oversizeMessage } from '../cohort/sheet-size';
-import type { CellValue, Grid } from '../cohort/types';
+import { cellAddress, parseCellAddress, parseRange, rangeAddress, oversizeMessage } from '../sheet';
+import type { RulesSheetUse, RulesSheetLayout } from '../rules-sheet';
+import { RULES_SHEET_NAME, RULES_SHEET_COLOURS } from '../rules-sheet';
+import type { CellValue, Grid } from '../sheet';
 import type { Catalogue } from '../rules/catalogue';
 import { normaliseQualificationId } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
@@ -104,8 +101,8 @@ export interface WorkbookRules {
 // The reading and writing of the sheet's blocks (the definition checks among them) are loaded the first time a
 // workbook has a rules sheet or the centre asks for one: checking a workbook without one needs none of it, and the
 // pane's first view is the smaller for it.
-const sheetBlocks = () => import('../cohort/rules-sheet.js');
-const sheetOverCatalogue = () => import('../cohort/rules-sheet-apply.js');
+const sheetBlocks = () => import('../rules-sheet/write.js');
+const sheetOverCatalogue = () => import('../rules-sheet/apply.js');
 
 /** Reads the rules sheet, if the workbook has one, and puts its valid blocks over `catalogue`. One sync without a sheet. */
 export async function workbookRules(run: HostRun, catalogue: Catalogue): Promise<WorkbookRules | null> {

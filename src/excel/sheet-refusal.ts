@@ -1,8 +1,8 @@
 // Sheets that look like a cohort to the reader but are summaries of one (issue 24): a pivot table (its field labels
 // read as units, "Grand Total" as a learner) and a table whose every row is a total. The pane and the ribbon's Check
 // now refuse both in one sentence, as the command line does, and write nothing.
-import { totalsOnlyReason } from '../cohort/not-a-cohort';
-import type { CohortReading, Grid } from '../cohort/types';
+import { totalsOnlyReason } from '../cohort/read';
+import type { CohortReading, Grid } from '../sheet';
 
 /** Why the sheet read is not a cohort although rows were found in it. */
 export type SheetRefusal = { kind: 'pivot-table' } | { kind: 'totals'; reason: string };

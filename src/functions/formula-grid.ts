@@ -1,8 +1,8 @@
 // What Excel hands a worksheet function (ranges as 2-D arrays of values, with their addresses when asked for) as
 // the grids the cohort reader reads: the header row where it is, the learner's row at the learner's own cells, so
 // every message about the learner names the cell the user sees.
-import { parseRange, type CellRange } from '../cohort/address';
-import type { CellValue, Grid } from '../cohort/types';
+import { parseRange, type CellRange } from '../sheet';
+import type { CellValue, Grid } from '../sheet';
 
 /** A range argument as Excel passes it: its values, and its address (`Cohort!E1:AQ1`) when the function asks for it. */
 export interface FormulaRange {

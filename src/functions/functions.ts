@@ -5,7 +5,7 @@
 // nothing from the workbook or the task pane, so the shared runtime is not needed.
 import { creditsColumn, formulaResult, type FormulaValue, type LearnerFormula } from './learner-formula';
 import type { FormulaRange } from './formula-grid';
-import type { ResultHeader } from '../cohort/results';
+import type { ResultHeader } from '../cohort/verdict';
 import { FunctionSession } from './session';
 
 const session = new FunctionSession();

@@ -1,11 +1,10 @@
 // The QUALCHECK worksheet functions without Office: one learner's header and mark cells through the same reader and
 // check as a cohort check, rendered by the result columns' own code. What a formula cannot use (a bad argument, an
 // unknown qualification) comes back as an error message for Excel to show, never as an exception.
-import { checkLearner } from '../cohort/check';
+import { checkLearner, resultCell, type ResultHeader } from '../cohort/verdict';
 import type { CohortHeader } from '../cohort/read';
-import type { Grid } from '../cohort/types';
-import { resultCell, type ResultHeader } from '../cohort/results';
-import { QualificationResolver } from '../cohort/qualification';
+import type { Grid } from '../sheet';
+import { QualificationResolver } from '../cohort/read';
 import type { Catalogue } from '../rules/catalogue';
 import { type FormulaRange, learnerGrid, type LearnerPlace, learnerPlace, rangeName } from './formula-grid';
 import type { KeptCells, KeptOutcome, LearnerOutcome } from './learner-outcome';

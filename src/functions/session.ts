@@ -4,7 +4,7 @@
 import type { Catalogue } from '../rules/catalogue';
 import { embeddedCatalogue } from '../rules/catalogue';
 import { CohortHeader } from '../cohort/read';
-import { applyRulesSheet } from '../cohort/rules-sheet-apply';
+import { applyRulesSheet } from '../rules-sheet';
 import { type FormulaRange, headerGrid, type LearnerPlace, rangeName, rulesGrid } from './formula-grid';
 import type { KeptOutcome } from './learner-outcome';
 

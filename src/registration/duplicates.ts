@@ -1,8 +1,8 @@
 // Registration prep across the cohort: learners that share a ULN, a learner reference, or a name and date of birth,
 // each told which other rows share it; then who is ready. Runs in steps so the pane can spread a large cohort over
 // several turns of the event loop.
-import { formatUkDate } from '../cohort/dates';
-import type { LearnerRecord } from '../cohort/types';
+import { formatUkDate } from '../sheet';
+import type { LearnerRecord } from '../sheet';
 import type { RegistrationLearner, RegistrationProblem, RegistrationResult } from './result';
 
 /** ` (cell C4)`, after the value a reason names, when the value has a cell. */

@@ -1,7 +1,7 @@
 // The registration file: ready learners laid out as an awarding body's bulk registration template.
 import { stringify } from 'csv-stringify/sync';
-import type { RegistrationResult } from './check';
-import { formatUkDate } from '../cohort/dates';
+import type { RegistrationResult } from './learner-problems';
+import { formatUkDate } from '../sheet';
 import { REGISTRATION_COLUMNS } from './columns';
 
 export { REGISTRATION_COLUMNS } from './columns';

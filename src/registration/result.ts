@@ -1,7 +1,7 @@
 // What registration prep gives back, as data: each learner's problems and notes, their details as the registration
 // file carries them, and the options a check takes. Kept apart from the checks so that the check of each learner
-// (check.ts) and the checks across learners (duplicates.ts) share these types without importing each other.
-import type { LearnerRecord } from '../cohort/types';
+// (learner-problems.ts) and the checks across learners (duplicates.ts) share these types without importing each other.
+import type { LearnerRecord } from '../sheet';
 import type { ViolationCode } from '../rules/model';
 
 /** What registration prep finds: the rule check's codes (a unit choice the rules forbid), and its own. */

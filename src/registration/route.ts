@@ -1,8 +1,8 @@
 // The rule check as registration prep uses it. Pure, so the pane and the command line share it.
-import { checkLearner } from '../cohort/check';
-import type { LearnerRecord } from '../cohort/types';
+import { checkLearner } from '../cohort/verdict';
+import type { LearnerRecord } from '../sheet';
 import type { ViolationCode } from '../rules/model';
-import type { UnitCheck } from './check';
+import type { UnitCheck } from './learner-problems';
 
 /** Violations that make a route impossible, as opposed to not finished yet. */
 const IMPOSSIBLE: ReadonlySet<ViolationCode> = new Set([

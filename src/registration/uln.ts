@@ -1,5 +1,5 @@
 // The Unique Learner Number as a registration template wants it: 10 digits with a valid check digit.
-import type { CellValue } from '../cohort/types';
+import type { CellValue } from '../sheet';
 
 export interface UlnProblem {
   code: 'invalid-uln' | 'placeholder-uln';

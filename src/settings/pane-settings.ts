@@ -1,9 +1,9 @@
 // The pane's settings, kept in the browser storage of the add-in's origin (shared by the pane and the ribbon
 // command's page), never in the workbook and never sent anywhere. No Office.js and no React here: the ribbon command
 // reads them too.
-import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/marks';
-import type { ResultsPlace } from '../cohort/placement';
-import type { ReadScope } from '../cohort/types';
+import { parseMarkVocabulary, type MarkVocabulary } from '../cohort/read';
+import type { ResultsPlace } from '../placement';
+import type { ReadScope } from '../sheet';
 
 export interface PaneSettings {
   /** Qualification id for learners whose row names none ('' = none chosen). */

@@ -1,8 +1,8 @@
 // The pane's last reading of a whole sheet (its grid, the header's reading, which row is which learner, the rules used),
 // kept for every tab: What-if opened after a check starts from the check's reading and reads only the learner's row
 // and the header to confirm nothing moved (src/excel/reading-confirm.ts), instead of the whole sheet again.
-import type { SheetInspection } from '../excel/check-sheet';
-import type { MarkVocabulary } from '../cohort/marks';
+import type { SheetInspection } from '../excel/active-sheet';
+import type { MarkVocabulary } from '../cohort/read';
 
 /** The settings a reading depends on besides the sheet: a reading made with other ones is not used. */
 export function readingKey(settings: { qualification?: string; marks?: MarkVocabulary }): string {

@@ -1,12 +1,12 @@
 // The pane's words for statuses, rule outcomes, registration reasons and counts, the same on every tab: the Check
 // summary, the What-if verdict and rules, Registration's reasons and the messages after Apply all say them alike.
-import type { RegistrationProblemCode } from '../registration/check';
+import type { RegistrationProblemCode } from '../registration/learner-problems';
 import type { RuleOutcome, Status } from '../rules/model';
-import { STATUSES, statusWord } from '../cohort/results';
-import { readingMessage, type ReadingVocabulary } from '../cohort/reading-words';
-import type { ReadWarning } from '../cohort/types';
+import { STATUSES, statusWord } from '../cohort/verdict';
+import { readingMessage, type ReadingVocabulary } from '../cohort/read';
+import type { ReadWarning } from '../sheet';
 
-/** A status as a chip shows it: the word of the result column and every other surface (cohort/results.ts). */
+/** A status as a chip shows it: the word of the result column and every other surface (cohort/verdict/results.ts). */
 export const STATUS_LABEL: Record<Status, string> = Object.fromEntries(
   STATUSES.map((status) => [status, statusWord(status)]),
 ) as Record<Status, string>;

@@ -2,10 +2,10 @@
 // sheet is kept as written; qualcheck's own rules from an earlier run (recognised rule by rule: a status rule over
 // the status column, or the highlight's formula) are replaced, so a second check adds none and a rule of the user's
 // in the same element stays, with its priority.
-import { columnLetters } from '../cohort/address';
-import { isStatusRuleFormula, STATUSES, statusWord } from '../cohort/results';
-import type { WritePlan } from '../cohort/placement';
-import { isHighlightFormula } from '../cohort/unit-highlight';
+import { columnLetters } from '../sheet';
+import { isStatusRuleFormula, STATUSES, statusWord } from '../cohort/verdict';
+import type { WritePlan } from '../placement';
+import { isHighlightFormula } from '../placement';
 import { escapeAttribute, escapeText, type ElementSpan } from './xml-elements';
 import { decodeEntities } from './xml-tokens';
 

@@ -2,10 +2,8 @@
 // formula results, merged areas holding their value in the first cell only), number formats where a value is a
 // number, hidden rows and columns, merged areas and tables. The sheet's `<dimension>` is never trusted: the grid
 // grows with the cells that hold values, and stops growing once it passes the size rule of sheet-size.ts.
-import { MAX_SHEET_CELLS } from '../cohort/sheet-size';
-import { isDateFormat } from '../cohort/dates';
-import type { CellRange } from '../cohort/address';
-import type { CellValue, Grid } from '../cohort/types';
+import { MAX_SHEET_CELLS, isDateFormat } from '../sheet';
+import type { CellRange, CellValue, Grid } from '../sheet';
 import type { WorkbookPackage } from './package';
 import { dateFromIso, dateFromSerial } from './cell-dates';
 import { readRelationships } from './parts';

@@ -4,8 +4,7 @@
 // Over 400 lines as one job: the row patch, the sheet head (dimension, columns, formats) and the streaming loop all
 // edit the same part in one pass and share its prefix and offsets; apart, each would need the others' state.
 import { StringDecoder } from 'node:string_decoder';
-import { cellAddress, columnNumber, parseRange, rangeAddress } from '../cohort/address';
-import { shownText } from '../cohort/formula-text';
+import { cellAddress, columnNumber, parseRange, rangeAddress, shownText } from '../sheet';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
 import { ElementSpans, escapeText, withAttribute, type ElementSpan } from './xml-elements';
 import { tokenizeXml, XmlSyntaxError, XmlTokenizer, type XmlCloseTag, type XmlOpenTag } from './xml-tokens';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { runCheck } from '../../src/cli/check';
-import { columnLetters } from '../../src/cohort/address';
+import { columnLetters } from '../../src/sheet/address';
 import { SAMPLE, sampleGrid } from '../fake-excel/sample';
 import { excelRow } from '../support/custom-functions';
 import {

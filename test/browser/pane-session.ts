@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Grid } from '../../src/cohort/types';
+import type { Grid } from '../../src/sheet/types';
 import { columnLetters } from '../fake-excel';
 import { excelSerial } from '../fake-excel/from-grid';
 import type { WorkbookSpec } from './host/entry';

@@ -4,12 +4,12 @@
 // qualifications and saves the screenshot for the README.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { columnLetters } from '../../src/cohort/address';
-import { readCohort } from '../../src/cohort/read';
-import { RESULT_HEADERS } from '../../src/cohort/results';
-import type { LearnerRecord } from '../../src/cohort/types';
-import { checkSheet } from '../../src/excel/check-sheet';
-import { NOT_COUNTED_HEADER } from '../../src/cohort/results';
+import { columnLetters } from '../../src/sheet/address';
+import { readCohort } from '../../src/cohort/read/read';
+import { RESULT_HEADERS } from '../../src/cohort/verdict/results';
+import type { LearnerRecord } from '../../src/sheet/types';
+import { checkSheet } from '../../src/excel/active-sheet';
+import { NOT_COUNTED_HEADER } from '../../src/cohort/verdict/results';
 import { embeddedCatalogue } from '../../src/rules/catalogue';
 import {
   choicesOf,
@@ -19,7 +19,7 @@ import {
   withPlan,
   type Choices,
   type UnitChoice,
-} from '../../src/taskpane/whatif/model';
+} from '../../src/taskpane/whatif/view-model';
 import { createFakeExcel, type FakeCell, type FakeSheet } from '../fake-excel';
 import { fillSheet } from '../fake-excel/from-grid';
 import { sampleGrid } from '../fake-excel/sample';

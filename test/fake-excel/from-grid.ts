@@ -1,6 +1,6 @@
 // Puts a reader Grid (as the command line reads it from an .xlsx) into a fake sheet, the way Excel would hold it:
 // dates as serial numbers with a date format, errors as their text, blanks as nothing.
-import type { Grid } from '../../src/cohort/types';
+import type { Grid } from '../../src/sheet/types';
 import type { FakeCell, FakeSheet } from './book';
 
 const DAY_MS = 86_400_000;

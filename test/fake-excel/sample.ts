@@ -1,7 +1,7 @@
 // The sample cohort as a Grid (read with the command line's own reader), and larger cohorts made from it.
 import path from 'node:path';
 import { gridOfFile } from '../support/sheet-grid';
-import type { Grid } from '../../src/cohort/types';
+import type { Grid } from '../../src/sheet/types';
 
 export const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'cohort-600-5106-1.xlsx');
 

@@ -1,7 +1,7 @@
 // Small qualifications and learners built in code, shared by the engine's, the planner's and the reader's tests so
 // each test shows only what it is about.
-import type { LearnerRecord } from '../../src/cohort/types';
-import type { QualificationDefinition, Rule, UnitDefinition } from '../../src/rules/model';
+import type { LearnerRecord } from '../../src/sheet/types';
+import type { QualificationDefinition, Rule, UnitDefinition } from '../../src/rules/model/model';
 
 /** A unit titled after its reference, at level 2 unless said, with no GLH unless said. */
 export function unit(

@@ -1,6 +1,6 @@
 // A stand-in for Excel's CustomFunctions global: what the worksheet functions call (associate, Error, ErrorCode),
 // recording what they register, and turning sheet values into what Excel hands a function.
-import type { CellValue } from '../../src/cohort/types';
+import type { CellValue } from '../../src/sheet/types';
 
 /** What `new CustomFunctions.Error(code, message)` makes in Excel: the cell shows `code`, its tooltip `message`. */
 export class FakeExcelError {

@@ -5,7 +5,7 @@
 // the sample cohort (made by exceljs) and adds the rest as hand-written XML, the way Excel writes it.
 import { promises as fs } from 'node:fs';
 import yazl from 'yazl';
-import { columnLetters } from '../../src/cohort/address';
+import { columnLetters } from '../../src/sheet/address';
 import { WorkbookPackage } from '../../src/workbook/package';
 
 export type Parts = Map<string, Buffer>;

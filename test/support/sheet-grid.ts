@@ -2,7 +2,7 @@
 // workbook exceljs builds in memory.
 import { promises as fs } from 'node:fs';
 import type ExcelJS from 'exceljs';
-import type { Grid } from '../../src/cohort/types';
+import type { Grid } from '../../src/sheet/types';
 import { Workbook } from '../../src/workbook/workbook';
 
 /** The grid of one sheet (the first unless named) of a package's bytes. */

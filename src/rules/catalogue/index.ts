@@ -46,3 +46,4 @@ export class Catalogue {
 export function embeddedCatalogue(): Catalogue {
   return new Catalogue(EMBEDDED_QUALIFICATIONS);
 }
+export { EMBEDDED_QUALIFICATIONS } from './embedded';

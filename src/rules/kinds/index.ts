@@ -196,3 +196,4 @@ export function unitsNeeded(rule: CountingRule, q: QualificationDefinition): str
 export function setMembers(rule: BarredRule): readonly string[] {
   return KINDS[rule.kind].members(rule);
 }
+export { type KindSchema, level, text } from './schema-parts';

@@ -1,7 +1,7 @@
 // "N credits must be at level L (or above)": a unit's credits count when its level is right; an unknown level
 // leaves that open.
 import { CREDIT_UNSATISFIABLE, creditWords } from './credit-words';
-import { levelLabel } from '../levels';
+import { levelLabel } from '../model';
 import { atLevel, levelName } from './level-words';
 import { creditMin, level as schemaLevel } from './schema-parts';
 import type { CreditKind, RuleOf } from './types';

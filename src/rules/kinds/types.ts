@@ -11,8 +11,8 @@ import type {
   RuleResult,
   UnitDefinition,
   ViolationCode,
+  ProblemData,
 } from '../model';
-import type { ProblemData } from '../definition-problems';
 import type { KindSchema } from './schema-parts';
 
 export type RuleOf<K extends RuleKind> = Extract<Rule, { kind: K }>;

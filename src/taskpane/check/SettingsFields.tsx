@@ -1,7 +1,7 @@
 // The settings themselves, loaded the first time Settings is opened (SettingsPanel.tsx): the pane's first view carries
 // none of these controls.
 import { Caption1, Field, Input, makeStyles, Radio, RadioGroup, Select, Switch } from '@fluentui/react-components';
-import { DEFAULT_MARKS } from '../../cohort/marks';
+import { DEFAULT_MARKS } from '../../cohort/read';
 import { FieldGroup } from '../field-group';
 import { usePanelStyles } from '../panel-styles';
 import { usePane } from '../services';

@@ -1,10 +1,10 @@
 // What a reading of the sheet found, in words. A sheet the pane cannot check (a budget, a blank sheet) is said in one
 // sentence, with what the pane looked for, instead of a panel of empty facts ("Learners 0", "Header row not found"):
 // the Check and What-if tabs both give it as the reason their actions are off.
-import type { SheetInspection } from '../../excel/check-sheet';
+import type { SheetInspection } from '../../excel/active-sheet';
 import { refusalWords } from '../../excel/sheet-refusal';
 import { counted } from '../status-words';
-import { headerWithoutUnitsWords } from '../../cohort/reading-words';
+import { headerWithoutUnitsWords } from '../../cohort/read';
 
 const LOOKED_FOR =
   'a header row with learner columns (Learner ID, Name, ULN, Qualification) and a column per unit or a Units column';

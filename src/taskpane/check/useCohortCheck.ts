@@ -6,7 +6,7 @@ import {
   type CheckOutcome,
   type CheckSettings,
   type SheetInspection,
-} from '../../excel/check-sheet';
+} from '../../excel/active-sheet';
 import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from '../../excel/progress';
 import { markVocabularyOf } from '../../settings/pane-settings';
 import { messageOf, usePaneJob } from '../pane-job';

@@ -17,7 +17,7 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { formatUkDate } from '../../cohort/dates';
+import { formatUkDate } from '../../sheet';
 import { REGISTRATION_COLUMNS } from '../../registration/export';
 import { usePanelStyles } from '../panel-styles';
 import { DownloadLink } from './DownloadLink';

@@ -1,14 +1,14 @@
 // Registration prep for a whole cohort without freezing the pane: the learners are checked a slice at a time, with the
 // pane free to paint (and to take a new date) between slices. The rule check of each learner's units does not depend
 // on the date, so it is made once per reading and kept while only the date changes.
-import type { LearnerRecord } from '../../cohort/types';
+import type { LearnerRecord } from '../../sheet';
 import { sliceClock, yieldToUi } from '../../excel/progress';
 import {
   checkEachLearner,
   type RegistrationProblem,
   type RegistrationResult,
   type UnitCheck,
-} from '../../registration/check';
+} from '../../registration/learner-problems';
 import { finishingSteps } from '../../registration/duplicates';
 import { routeCheck } from '../../registration/route';
 import { sharedProblems, type SharedProblem } from '../../registration/shared-problems';

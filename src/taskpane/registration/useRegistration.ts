@@ -1,8 +1,8 @@
 // The registration view's state: the cohort sheet as read, the registration date, every learner's result for that
 // date, and the last export (the sheet written and the CSV offered).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isIsoDate } from '../../cohort/dates';
-import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
+import { isIsoDate } from '../../sheet';
+import { inspectSheet, type SheetInspection } from '../../excel/active-sheet';
 import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel/registration-sheet';
 import { registrationCsv, registrationRows } from '../../registration/export';
 import { messageOf, usePaneJob } from '../pane-job';

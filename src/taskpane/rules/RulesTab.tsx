@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { RULES_SHEET_NAME } from '../../cohort/rules-sheet-layout';
+import { RULES_SHEET_NAME } from '../../rules-sheet';
 import { normaliseQualificationId } from '../../rules/catalogue';
 import { FieldGroup } from '../field-group';
 import { usePanelStyles } from '../panel-styles';

@@ -1,5 +1,5 @@
 // Which values the checks take from the centre rather than the built-in catalogue, one line per unit, for the pane.
-import { centreFacts, type UnitFact } from '../../rules/provenance';
+import { centreFacts, type UnitFact } from '../../rules/engine';
 import type { QualificationDefinition } from '../../rules/model';
 
 const FACT_WORDS: Record<UnitFact, string> = {

@@ -2,8 +2,8 @@
 // the writes that add to it, from the catalogue or from a centre's JSON file, without rewriting a block already there.
 import { useCallback, useEffect, useState } from 'react';
 import { editRulesSheet, workbookRules, type RulesSheetEdit, type WorkbookRules } from '../../excel/rules-sheet';
-import type { RulesFileProblem } from '../../rules/definition-messages';
-import { definitionsJson, readDefinitionsJson } from '../../rules/definition-file';
+import type { RulesFileProblem } from '../../rules/definition';
+import { definitionsJson, readDefinitionsJson } from '../../rules/definition';
 import type { QualificationDefinition } from '../../rules/model';
 import type { PaneFile } from '../registration/DownloadLink';
 import { usePaneJob } from '../pane-job';

@@ -11,8 +11,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { PaneNotice } from '../PaneNotice';
-import type { CellValue } from '../../cohort/types';
-import type { RowChanges } from '../../cohort/row-changes';
+import type { CellValue } from '../../sheet';
+import type { RowChanges } from '../../whatif';
 import { counted } from '../status-words';
 
 const useStyles = makeStyles({

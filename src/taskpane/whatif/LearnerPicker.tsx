@@ -5,7 +5,7 @@
 import { Button, Combobox, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useState } from 'react';
-import type { LearnerRecord } from '../../cohort/types';
+import type { LearnerRecord } from '../../sheet';
 import type { Following } from './useWhatIfSheet';
 import { PLAIN_LIMIT } from '../VirtualList';
 

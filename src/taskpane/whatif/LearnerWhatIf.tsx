@@ -1,12 +1,12 @@
 // One learner's what-if: their units with a choice each, recomputed on every toggle without touching the sheet, the
 // planner's suggestions, and Apply (the changed cells only, after the undo warning) or Reset.
 import { Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { STATUS_STYLE } from '../../cohort/results';
+import { STATUS_STYLE } from '../../cohort/verdict';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sentences, usePaneAnnounce } from '../announcer';
-import type { LearnerRecord } from '../../cohort/types';
-import type { SheetInspection } from '../../excel/check-sheet';
-import { planRowChanges } from '../../cohort/row-edits';
+import type { LearnerRecord } from '../../sheet';
+import type { SheetInspection } from '../../excel/active-sheet';
+import { planRowChanges } from '../../whatif';
 import { applyRowChanges, type ApplyOutcome } from '../../excel/apply-row';
 import type { QualificationDefinition } from '../../rules/model';
 import type { CostMeasure } from '../../rules/planner';
@@ -27,7 +27,7 @@ import {
   type Choices,
   type PlanLine,
   type UnitChoice,
-} from './model';
+} from './view-model';
 import { PlansPanel } from './PlansPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { UnitList } from './UnitList';

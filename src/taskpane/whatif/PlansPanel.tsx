@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { usePanelStyles } from '../panel-styles';
 import type { CostMeasure } from '../../rules/planner';
-import { costText, type PlanLine, type Suggestions } from './model';
+import { costText, type PlanLine, type Suggestions } from './view-model';
 
 const useStyles = makeStyles({
   measures: { flexWrap: 'wrap' },

@@ -2,11 +2,11 @@
 // undecided, with the sentence it comes from. A polite live region, so a screen reader hears the change after a toggle.
 import { Caption1, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { usePanelStyles } from '../panel-styles';
-import { STATUS_STYLE } from '../../cohort/results';
+import { STATUS_STYLE } from '../../cohort/verdict';
 import { outcomeWords, paneNoteWords, readingProblemWords, STATUS_LABEL, STATUS_MEANING } from '../status-words';
 import type { RuleOutcome } from '../../rules/model';
-import type { ReadWarning } from '../../cohort/types';
-import type { CreditFigure, RuleLine, WhatIf } from './model';
+import type { ReadWarning } from '../../sheet';
+import type { CreditFigure, RuleLine, WhatIf } from './view-model';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -14,7 +14,7 @@ import {
 import { memo } from 'react';
 import type { QualificationDefinition, UnitDefinition } from '../../rules/model';
 import { usePanelStyles } from '../panel-styles';
-import { unitFacts, unitFactsSpoken, unitSections, type Choices, type UnitChoice } from './model';
+import { unitFacts, unitFactsSpoken, unitSections, type Choices, type UnitChoice } from './view-model';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { Choices } from '../../cohort/unit-choices';
+import type { Choices } from '../../whatif';
 import type { CostMeasure } from '../../rules/planner';
 import type { ApplyNotice } from './ApplyBar';
 import { LearnerPicker } from './LearnerPicker';

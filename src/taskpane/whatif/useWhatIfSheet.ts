@@ -2,7 +2,7 @@
 // Excel (followed as it changes, where Excel reports selection changes), and the reading brought up to date after
 // the pane writes a row.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { inspectSheet, type SheetInspection } from '../../excel/check-sheet';
+import { inspectSheet, type SheetInspection } from '../../excel/active-sheet';
 import type { ApplyOutcome } from '../../excel/apply-row';
 import { followSelection, readSelection, type SelectedCell } from '../../excel/selection';
 import { messageOf, usePaneJob } from '../pane-job';

@@ -1,0 +1,215 @@
+// A learner's own cells: id (or centre ref, candidate number, else the row), names, ULN, date of birth and
+// qualification, each with the problems a centre must fix.
+import type { QualificationDefinition } from '../../rules/model';
+import type { CellValue, LearnerRecord } from '../../sheet';
+import { type Addresses, catalogueIds, type Problem, type ReadContext } from './context';
+import { FIELD_LABEL, type LearnerField } from './columns';
+import type { HeaderColumn } from './header';
+import { cellError, isBlank, isoFromDate } from '../../sheet';
+
+export interface DefaultQualification {
+  text: string;
+  qualification: QualificationDefinition | null;
+}
+
+/** The text of a learner's own field: numbers as typed (`1001`), dates as ISO. */
+export function fieldText(value: CellValue | undefined): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return isoFromDate(value);
+  return undefined;
+}
+
+export class LearnerRows {
+  private readonly columns: [LearnerField, HeaderColumn][];
+  private readonly idColumn: HeaderColumn | undefined;
+  private readonly qualificationColumn: HeaderColumn | undefined;
+
+  constructor(
+    private readonly context: ReadContext,
+    private readonly addresses: Addresses,
+    columns: Map<LearnerField, HeaderColumn>,
+    private readonly fallback: DefaultQualification | undefined,
+  ) {
+    this.columns = [...columns];
+    this.idColumn = columns.get('learnerId') ?? columns.get('centreRef') ?? columns.get('candidateNo');
+    this.qualificationColumn = columns.get('qualification');
+  }
+
+  /** The learner on grid row `r`, with no units yet. */
+  read(r: number, row: CellValue[]): LearnerRecord {
+    const sheetRow = this.context.grid.top + r;
+    const problems: Problem[] = [];
+    const cells: LearnerRecord['cells'] = {};
+    // Plain locals rather than a map of fields: this runs once per learner on sheets of tens of thousands.
+    let learnerId: string | undefined;
+    let centreRef: string | undefined;
+    let candidateNo: string | undefined;
+    let idCell: string | undefined;
+    let fullName: string | undefined;
+    let firstName: string | undefined;
+    let lastName: string | undefined;
+    let qualificationText: string | undefined;
+    let sex: string | undefined;
+    let uln: CellValue | undefined;
+    let dateOfBirth: CellValue | undefined;
+    for (const [field, column] of this.columns) {
+      const value = row[column.index];
+      if (value === null || value === undefined) continue;
+      const error = typeof value === 'object' || typeof value === 'string' ? cellError(value) : undefined;
+      if (error) {
+        const cell = this.addresses.at(r, column.index);
+        problems.push({
+          cell,
+          code: 'formula-error',
+          problem: { kind: 'field-formula-error', field: FIELD_LABEL[field], error },
+        });
+        continue;
+      }
+      if (field === 'uln' || field === 'dateOfBirth') {
+        // Kept as the sheet holds them: registration prep decides what is valid.
+        if (isBlank(value)) continue;
+        if (field === 'uln') uln = value;
+        else dateOfBirth = value;
+        cells[field] = this.addresses.at(r, column.index);
+        continue;
+      }
+      const text = fieldText(value);
+      if (text === undefined) continue;
+      switch (field) {
+        case 'learnerId':
+          learnerId = text;
+          idCell = this.addresses.at(r, column.index);
+          continue;
+        case 'centreRef':
+          centreRef = text;
+          continue;
+        case 'candidateNo':
+          candidateNo = text;
+          continue;
+        case 'fullName':
+          fullName = text;
+          cells.name = this.addresses.at(r, column.index);
+          continue;
+        case 'firstName':
+          firstName = text;
+          break;
+        case 'lastName':
+          lastName = text;
+          break;
+        case 'qualification':
+          qualificationText = text;
+          break;
+        case 'sex':
+          sex = text;
+          break;
+      }
+      cells[field] = this.addresses.at(r, column.index);
+    }
+
+    let id = learnerId ?? centreRef ?? candidateNo;
+    if (id !== undefined) {
+      const field = learnerId !== undefined ? 'learnerId' : centreRef !== undefined ? 'centreRef' : 'candidateNo';
+      cells.learnerId = idCell ?? this.addresses.at(r, this.columnOf(field));
+    } else {
+      id = `row ${sheetRow}`;
+      this.missingId(r, row, fullName ?? firstName ?? lastName, problems);
+    }
+
+    const record: LearnerRecord = {
+      row: sheetRow,
+      learnerId: id,
+      qualificationText: null,
+      qualification: null,
+      achieved: [],
+      planned: [],
+      marks: [],
+      problems,
+      cells,
+    };
+    this.qualificationOf(record, r, row, qualificationText);
+    if (firstName !== undefined) record.firstName = firstName;
+    if (lastName !== undefined) record.lastName = lastName;
+    const name =
+      fullName ??
+      (firstName !== undefined && lastName !== undefined ? `${firstName} ${lastName}` : (firstName ?? lastName));
+    if (name !== undefined) record.fullName = name;
+    if (uln !== undefined) record.uln = uln;
+    if (dateOfBirth !== undefined) record.dateOfBirth = dateOfBirth;
+    if (sex !== undefined) record.sex = sex;
+    return record;
+  }
+
+  private columnOf(field: LearnerField): number {
+    return this.columns.find(([f]) => f === field)?.[1].index ?? 0;
+  }
+
+  private missingId(r: number, row: CellValue[], named: string | undefined, problems: Problem[]): void {
+    const sheetRow = this.context.grid.top + r;
+    if (this.idColumn) {
+      const cell = this.addresses.at(r, this.idColumn.index);
+      problems.push({
+        cell,
+        code: 'missing-learner-id',
+        problem: named ? { kind: 'no-learner-id', row: sheetRow, named } : { kind: 'no-learner-id', row: sheetRow },
+      });
+    } else if (!named) {
+      const cell = this.firstFilledCell(r, row);
+      problems.push({
+        cell,
+        code: 'missing-learner-id',
+        problem: { kind: 'no-learner-id-or-name', row: sheetRow },
+      });
+    }
+  }
+
+  private qualificationOf(record: LearnerRecord, r: number, row: CellValue[], written: string | undefined): void {
+    const sheetRow = record.row;
+    const column = this.qualificationColumn;
+    const problems = record.problems;
+    if (written !== undefined && column) {
+      record.qualificationText = written;
+      record.qualification = this.context.resolver.resolve(written) ?? null;
+      if (!record.qualification) {
+        const cell = this.addresses.at(r, column.index);
+        const sharing = this.context.resolver.sharing(written);
+        problems.push({
+          cell,
+          code: 'unknown-qualification',
+          problem:
+            sharing.length > 1
+              ? { kind: 'qualification-title-shared', written, sharing: sharing.map((q) => q.id) }
+              : { kind: 'qualification-unknown', written, catalogue: catalogueIds(this.context) },
+        });
+      }
+      return;
+    }
+    const cell = column ? this.addresses.at(r, column.index) : this.firstFilledCell(r, row);
+    if (this.fallback) {
+      record.qualificationText = this.fallback.text;
+      record.qualification = this.fallback.qualification;
+      if (!this.fallback.qualification) {
+        problems.push({
+          cell,
+          code: 'unknown-qualification',
+          problem: { kind: 'chosen-qualification-not-in-catalogue', row: sheetRow, chosen: this.fallback.text },
+        });
+      }
+      return;
+    }
+    problems.push({
+      cell,
+      code: 'missing-qualification',
+      problem: column
+        ? { kind: 'qualification-blank', row: sheetRow }
+        : { kind: 'no-qualification-column', row: sheetRow },
+    });
+  }
+
+  /** Where to point a problem that belongs to a whole row: its first filled cell, always inside the grid. */
+  firstFilledCell(r: number, row: CellValue[]): string {
+    for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return this.addresses.at(r, c);
+    return this.addresses.at(r, 0);
+  }
+}

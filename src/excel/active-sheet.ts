@@ -1,0 +1,373 @@
+// The add-in's two jobs on the active sheet: inspect it (what the reader finds, nothing written) and check it
+// (read, run the engine, write the owned result columns and their conditional formats). The pane and the ribbon
+// command both come through here.
+import { parseCellAddress, parseRange, rangeAddress, type CellRange, gridValue } from '../sheet';
+import {
+  checkLearner,
+  type LearnerCheck,
+  resultRow,
+  resultsBlock,
+  summarise,
+  type CohortSummary,
+} from '../cohort/verdict';
+import { HEADER_SEARCH_ROWS, readCohortInSlices, readingMessage } from '../cohort/read';
+import type { MarkVocabulary } from '../cohort/read';
+import type { CohortReading } from '../sheet';
+import type { Catalogue } from '../rules/catalogue';
+import { describeExcelError } from './errors';
+import { mergedAreasIn } from './merged-areas';
+import type { HostRun } from './host';
+import {
+  withoutOwnedColumns,
+  decideResultsWrite,
+  chooseResultsSheet,
+  RESULTS_SHEET,
+  RESULTS_SHEET_NAMES,
+  CellsAround,
+  withNotCounted,
+  cellCount,
+  rangesInWords,
+} from '../placement';
+import type { ResultsPlace, WritePlan, OwnershipRecord } from '../placement';
+import { blankFormulasIn, writtenAreas, type BlankFormula } from './blank-formulas';
+import {
+  CheckCancelled,
+  CheckFailed,
+  type Progress,
+  sliceClock,
+  slicePause,
+  type WrittenRows,
+  yieldToUi,
+} from './progress';
+import { MAX_COLUMNS, MAX_ROWS, readSheet, type ReadScope, type SheetRead } from './read-sheet';
+import { REGISTRATION_SHEET_NAMES } from './registration-sheet';
+import { queueRulesLookup, rulesOver, type RulesSheetFound, type WorkbookRules } from './rules-sheet';
+import { refusalWords, sheetRefusal, type SheetRefusal } from './sheet-refusal';
+import { writeResults, type SourceCheck, type WriteOptions } from './write-plan';
+import { queueOwnershipSave, readOwnership } from './ownership-part';
+
+export interface CheckSettings {
+  catalogue: Catalogue;
+  scope: ReadScope;
+  /** Qualification for learners whose row names none. */
+  qualification?: string;
+  place: ResultsPlace;
+  marks?: MarkVocabulary;
+}
+
+export interface RunControls {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+  /** Chunk sizes, for tests; the defaults suit Excel. */
+  tuning?: { firstChunkCells?: number; maxChunkRows?: number; targetBytes?: number };
+}
+
+export interface SheetInspection {
+  read: SheetRead;
+  reading: CohortReading;
+  /** The workbook's "Qualification rules" sheet, when it has one: its valid blocks were used over the catalogue. */
+  rulesSheet?: WorkbookRules;
+  /** Why the sheet is a summary, not a cohort (a pivot table, rows of totals); its reading then holds no learner. */
+  refusal?: SheetRefusal;
+}
+
+export interface CheckOutcome extends SheetInspection {
+  checks: LearnerCheck[];
+  summary: CohortSummary;
+  written: WrittenRows;
+  target: 'columns' | 'sheet';
+  /** Things the user should know about where the results went. */
+  notices: string[];
+}
+
+/**
+ * What one of qualcheck's own sheets is, when the active sheet is one: writing the rules sheet or the results sheet
+ * leaves it active, and reading it as a cohort would find "learners" in it and write results into it.
+ */
+function ownSheet(sheetName: string, rulesSheet: WorkbookRules | null): string | null {
+  if (rulesSheet && rulesSheet.sheetName === sheetName) return "qualcheck's qualification data";
+  if (RESULTS_SHEET_NAMES.includes(sheetName)) return "where qualcheck writes a cohort's results";
+  if (REGISTRATION_SHEET_NAMES.includes(sheetName)) return "qualcheck's registration export";
+  return null;
+}
+
+export async function inspectSheet(
+  run: HostRun,
+  settings: CheckSettings,
+  controls: RunControls = {},
+): Promise<SheetInspection> {
+  let read: SheetRead;
+  let rulesSheet: WorkbookRules | null;
+  try {
+    // The rules sheet is looked up in the sync that finds the cohort's sheet, and read (when there is one) after it.
+    let rulesFound: RulesSheetFound | null = null;
+    read = await readSheet(run, {
+      scope: settings.scope,
+      onProgress: controls.onProgress,
+      signal: controls.signal,
+      ...controls.tuning,
+      alongside: (context) => {
+        const lookUp = queueRulesLookup(context);
+        return async () => {
+          rulesFound = await lookUp();
+        };
+      },
+    });
+    rulesSheet = await rulesOver(rulesFound, settings.catalogue);
+  } catch (error) {
+    throw describeExcelError(error, { sheetName: 'the active sheet', beside: false, written: null });
+  }
+  const own = ownSheet(read.sheetName, rulesSheet);
+  if (own) {
+    throw new CheckFailed(
+      `Sheet "${read.sheetName}" is ${own}, not a cohort of learners. Open the sheet with your learners, then read or check it again. Nothing was written.`,
+      null,
+    );
+  }
+  // In slices, so the pane paints (and hears Cancel) while a large cohort is read.
+  const grid = withoutOwnedColumns(read.grid, HEADER_SEARCH_ROWS);
+  const found = await readCohortInSlices(
+    grid,
+    {
+      catalogue: rulesSheet?.use.catalogue ?? settings.catalogue,
+      qualification: settings.qualification,
+      marks: settings.marks,
+    },
+    slicePause(() => {
+      if (controls.signal?.aborted) throw new CheckCancelled('reading', null);
+    }),
+  );
+  // A summary's rows are not learners: with none in the reading, no tab checks, plans or registers them.
+  const refusal = sheetRefusal(read.pivotTables, found, grid);
+  const reading = refusal ? { ...found, learners: [] } : found;
+  return { read, reading, ...(rulesSheet && { rulesSheet }), ...(refusal && { refusal }) };
+}
+
+/**
+ * Runs the engine learner by learner, and makes each one's result row (its next step is a plan: the costly part),
+ * yielding every SLICE_MS so the progress bar moves and Cancel is heard.
+ */
+export async function checkLearners(
+  reading: CohortReading,
+  controls: RunControls = {},
+): Promise<{ checks: LearnerCheck[]; rows: Map<LearnerCheck, (string | number)[]> }> {
+  const checks: LearnerCheck[] = [];
+  const rows = new Map<LearnerCheck, (string | number)[]>();
+  const total = reading.learners.length;
+  const clock = sliceClock();
+  for (const [i, record] of reading.learners.entries()) {
+    const check = { record, result: checkLearner(record) };
+    checks.push(check);
+    rows.set(check, resultRow(check));
+    if (clock.due() || i === total - 1) {
+      controls.onProgress?.({ phase: 'checking', done: i + 1, total });
+      await yieldToUi();
+      if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
+    }
+  }
+  return { checks, rows };
+}
+
+/** The learner id column (where the sheet has one) is what a sorted or shifted sheet changes first. */
+function sourceCheck(
+  read: SheetRead,
+  reading: CohortReading,
+  checks: readonly LearnerCheck[],
+  plan: WritePlan,
+): SourceCheck {
+  const idCell = checks.find((c) => c.record.cells.learnerId)?.record.cells.learnerId;
+  const column = (idCell && parseCellAddress(idCell)?.column) || reading.firstColumn;
+  return {
+    sheetName: read.sheetName,
+    column,
+    expected: (row) => gridValue(read.grid, row, column),
+    rowsFor:
+      plan.target === 'columns'
+        ? (first, last) => ({ top: plan.firstRow + first, bottom: plan.firstRow + last })
+        : (first, last) => ({ top: checks[first].record.row, bottom: checks[last].record.row }),
+  };
+}
+
+/** Cells right of a table or selection are outside what was read: read them too before deciding they are free. */
+async function cellsAround(
+  run: HostRun,
+  read: SheetRead,
+  reading: CohortReading,
+  controls: RunControls,
+): Promise<CellsAround> {
+  let grids = [read.grid];
+  if (!read.wholeSheet) {
+    let width = 0;
+    for (const row of read.grid.values) if (row) width = Math.max(width, row.length);
+    const right = read.grid.left + width;
+    const area = { top: reading.headerRow, left: right, bottom: MAX_ROWS, right: MAX_COLUMNS };
+    const beyond = await readSheet(run, { scope: 'sheet', area, signal: controls.signal, ...controls.tuning });
+    grids = [read.grid, beyond.grid];
+  }
+  const cells = new CellsAround(grids);
+  const merges = await mergesRightOf(run, read.sheetName, reading, cells.bottom);
+  return merges.length > 0 ? new CellsAround(grids, merges) : cells;
+}
+
+/**
+ * The merged areas right of the data, from the header row to the last row anything is in: where the results may go.
+ * None where Excel cannot say (before ExcelApi 1.13); then a merge there stops the write and errors.ts words it.
+ */
+async function mergesRightOf(
+  run: HostRun,
+  sheetName: string,
+  reading: CohortReading,
+  bottom: number,
+): Promise<CellRange[]> {
+  const area = {
+    top: reading.headerRow,
+    left: reading.lastColumn + 1,
+    bottom: Math.max(reading.lastRow, bottom, reading.headerRow),
+    right: MAX_COLUMNS,
+  };
+  if (area.left > area.right) return [];
+  try {
+    const found = await run((context) =>
+      mergedAreasIn(context, context.workbook.worksheets.getItem(sheetName), rangeAddress(area)),
+    );
+    return (found ?? []).flatMap((a) => parseRange(a) ?? []);
+  } catch (error) {
+    throw describeExcelError(error, { sheetName, beside: false, written: null });
+  }
+}
+
+async function resultsSheetName(run: HostRun): Promise<{ name: string; create: boolean }> {
+  return run(async (context) => {
+    const sheets = RESULTS_SHEET_NAMES.map((name) => ({
+      name,
+      sheet: context.workbook.worksheets.getItemOrNullObject(name).load('name'),
+    }));
+    await context.sync();
+    const heads = sheets.map(({ name, sheet }) => ({
+      name,
+      exists: !sheet.isNullObject,
+      head: sheet.isNullObject ? null : sheet.getRange('A1:C1').load('values'),
+    }));
+    if (heads.some((h) => h.head)) await context.sync();
+    const found = new Map(heads.map((h) => [h.name, h]));
+    const chosen = chooseResultsSheet((name) => {
+      const h = found.get(name);
+      return h?.exists ? { name, firstCells: h.head?.values[0] ?? null } : undefined;
+    });
+    if (chosen) return chosen;
+    throw new CheckFailed(
+      `Sheets "${RESULTS_SHEET}" to "${RESULTS_SHEET} 9" all hold other data. Rename one of them, then check again.`,
+      null,
+    );
+  });
+}
+
+export async function checkSheet(
+  run: HostRun,
+  settings: CheckSettings,
+  controls: RunControls = {},
+): Promise<CheckOutcome> {
+  const inspection = await inspectSheet(run, settings, controls);
+  const { read, reading } = inspection;
+  if (inspection.refusal)
+    throw new CheckFailed(`${refusalWords(read.sheetName, inspection.refusal)} Nothing was written.`, null);
+  if (reading.learners.length === 0) {
+    const why = reading.warnings[0] ? ` ${reading.warnings[0].cell}: ${readingMessage(reading.warnings[0])}` : '';
+    throw new CheckFailed(
+      `No learners found on sheet "${read.sheetName}" (${read.source}); nothing was written.${why}`,
+      null,
+    );
+  }
+  const { checks, rows } = await checkLearners(reading, controls);
+  if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
+  const block = withNotCounted(
+    resultsBlock(reading, checks, undefined, (check) => rows.get(check) ?? resultRow(check)),
+    reading,
+    checks,
+    read.grid,
+  );
+  const notices: string[] = [];
+
+  let ownership: OwnershipRecord | null;
+  try {
+    ownership = await readOwnership(run);
+  } catch (error) {
+    throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });
+  }
+  let around: CellsAround | undefined;
+  const request = { sheetName: read.sheetName, reading, checks, block, place: settings.place, record: ownership };
+  const host = {
+    cellsAround: async () => (around ??= await cellsAround(run, read, reading, controls)),
+    resultsSheet: async () => {
+      try {
+        return await resultsSheetName(run);
+      } catch (error) {
+        throw describeExcelError(error, { sheetName: RESULTS_SHEET, beside: false, written: null });
+      }
+    },
+  };
+  let decision = await decideResultsWrite(request, host);
+  // A formula whose value reads as empty is the person's, never a free cell: the cells the plan would write are read
+  // for formulas, and where one is found the decision is made again knowing it (each round knows more cells, so it ends).
+  while (decision.plan.target === 'columns' && around) {
+    const known = around;
+    let found: BlankFormula[];
+    try {
+      found = await blankFormulasIn(run, read.sheetName, writtenAreas(decision.plan), (row, column) =>
+        known.value(row, column),
+      );
+    } catch (error) {
+      throw describeExcelError(error, { sheetName: read.sheetName, beside: false, written: null });
+    }
+    if (found.length === 0) break;
+    around = known.withBlankFormulas(found);
+    decision = await decideResultsWrite(request, host);
+  }
+  const { plan } = decision;
+  if (plan.target === 'sheet' && plan.reason)
+    notices.push(
+      `The results went to sheet "${plan.sheetName}" because ${plan.reason}; the cohort sheet was left as it was.`,
+    );
+
+  // The record of the cells written is saved in the write's own syncs: looked up with the first, stored with the last
+  // (after a cancel, for the rows written by then).
+  const writeOptions: WriteOptions = {
+    onProgress: controls.onProgress,
+    signal: controls.signal,
+    ...controls.tuning,
+    earlierResults: decision.earlierResults,
+    alongside: (context) => {
+      const save = queueOwnershipSave(context);
+      return (rows) => {
+        const next = decision.recordAfter(rows.lastRow - plan.firstRow + 1);
+        if (next && next !== ownership) save(next);
+      };
+    },
+  };
+  const outcome = await writeResults(run, plan, sourceCheck(read, reading, checks, plan), writeOptions);
+  if (plan.staleRanges.length > 0)
+    notices.push(`Results of an earlier check below the last learner were cleared (${plan.staleRanges.join(', ')}).`);
+  if (plan.kept && plan.kept.length > 0) {
+    notices.push(
+      `Cells changed since qualcheck wrote them were kept as they are (${cellCount(plan.kept)}: ${rangesInWords(plan.kept)}).`,
+    );
+  }
+  return {
+    ...inspection,
+    checks,
+    summary: summarise(checks),
+    written: outcome.written,
+    target: plan.target,
+    notices,
+  };
+}
+
+/** Selects a cell the pane names (a reading warning's "go to cell" link). */
+export async function selectCell(run: HostRun, sheetName: string, address: string): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(address).select();
+    await context.sync();
+  });
+}

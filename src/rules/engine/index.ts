@@ -1,0 +1,15 @@
+// The engine: a qualification compiled once, a learner's units evaluated against its rules (status, credits, the
+// units counted and not), the rules' sentences, and the provenance of values a centre supplied. Pure.
+export { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
+export { barredClashes, checkUnits, equivalentWords, evaluateUnits } from './evaluate';
+export {
+  centreFacts,
+  evaluationProvenance,
+  plainSource,
+  RULES_SHEET_ORIGIN,
+  rulesFileOrigin,
+  suppliedFromSource,
+  type UnitFact,
+  withProvenance,
+} from './provenance';
+export { type QualificationIndex } from './qualification-index';

@@ -1,0 +1,298 @@
+// The completion planner: the cheapest sets of units a learner could add so that every rule of the qualification
+// is met, counting achieved and planned units as done.
+//
+// Decisions, so that advisers and tests can rely on them:
+// - A plan is a set of units to add. It never adds a unit barred with one that counts or one it adds, and always adds
+//   the mandatory units still missing. It keeps within every maximum on known values (so every unit it adds counts,
+//   and it makes no choice a maximum forbids); a plan that relies on nothing unknown keeps within them even with
+//   unknown values at their most. Units a maximum leaves out of the learner's count are `setAside`, as for a clash.
+// - Plans that rely on nothing unknown come first: every rule met on the catalogue's known values, and every added
+//   unit's cost known. Only when fewer than `maxPlans` of those exist do plans follow that leave a rule undecided
+//   (reading unknown credits and levels as favourably as the engine's bounds allow, never past a group's stated total)
+//   or add a unit of unknown cost; `reliesOnUnknown` lists the units whose unknown values such a plan counts on,
+//   taken from the engine's own `undecidedBy` plus the added units of unknown cost.
+// - An unknown cost (credits, or GLH with cost 'glh') is costed as the dearest known value of that measure in the
+//   qualification (1 when none is known), so hoping for a cheap unknown unit never makes a plan look cheaper.
+// - Within each of those two kinds, plans are ordered by cost, then by fewer units, then by unit order (the plan whose
+//   first differing unit comes earlier in the qualification wins).
+// - Plans are distinct and minimal: a plan that holds a smaller plan of the same kind or better (the same units and
+//   more) is left out, since it only adds cost. "Better" means relying on nothing unknown.
+// - All rules met already: one empty plan of cost 0. No plan at all: `noPlanReason` names the rule that cannot be met.
+// - A learner who already holds a barred clash: the engine's best-fit choice (`evaluateUnits`) says which unit of each
+//   set counts; the plans are made for those counted units, the others are returned as `setAside`, and
+//   `resolveFirst` says the clash must be resolved (those units given up) before the plans hold.
+import { compileQualification, barredClashes, evaluateUnits } from '../engine';
+import type { LearnerUnits, QualificationDefinition } from '../model';
+import { noPlanReason } from './reason';
+import { PlanSearch, type FoundPlan, type SearchInput } from './search';
+import { Tally } from './tally';
+import { costTable, shapeOf, type CostMeasure, type QualificationShape } from './shape';
+
+export type { CostMeasure } from './shape';
+
+export interface PlanOptions {
+  /** What a plan costs: credits of the added units (default), their guided learning hours, or their number. */
+  cost?: CostMeasure;
+  /** How many plans to return at most (default 3); less than 1 reads as 1, a value that is not a finite number as 3. */
+  maxPlans?: number;
+}
+
+export interface Plan {
+  /** Units to add, in the qualification's order. */
+  add: string[];
+  cost: number;
+  /** Units whose unknown credit, level or GLH the plan counts on; empty when it relies on nothing unknown. */
+  reliesOnUnknown: string[];
+}
+
+export interface PlanResult {
+  plans: Plan[];
+  noPlanReason?: string;
+  /** Units the learner holds that the plans leave out because another unit of their barred set counts. */
+  setAside?: string[];
+  /** What must happen before the plans hold, when the learner holds a barred clash. */
+  resolveFirst?: string;
+}
+
+export interface PlanStatistics {
+  /** Search nodes visited, both kinds of plan together. */
+  nodes: number;
+  /** Searches run under a rising cost cap, both kinds together. */
+  rounds: number;
+}
+
+/**
+ * What the planner keeps per qualification and cost measure, so that a learner pays only for its own plans: the
+ * shape, the costs, one search per mode, and buffers indexed by unit position (cleared for each learner).
+ */
+interface Planning {
+  shape: QualificationShape;
+  lookup: ReadonlyMap<string, number>;
+  cost: Float64Array;
+  costKnown: Uint8Array;
+  known: PlanSearch;
+  hopeful: PlanSearch;
+  takenAt: Uint8Array;
+  inBase: Uint8Array;
+  /** Per unit position, a counted or mandatory unit it is barred with (-1 for none). */
+  blockedBy: Int32Array;
+  /** The counted and forced units, and with them the set-aside ones (for forbidding maxima). */
+  held: Tally;
+  heldTaken: Tally;
+}
+
+const plannings = new WeakMap<QualificationDefinition, Map<CostMeasure, Planning>>();
+
+function planningOf(q: QualificationDefinition, measure: CostMeasure): Planning {
+  let byMeasure = plannings.get(q);
+  if (!byMeasure) plannings.set(q, (byMeasure = new Map()));
+  let planning = byMeasure.get(measure);
+  if (!planning) {
+    const shape = shapeOf(q);
+    const { cost, known } = costTable(q, measure);
+    const n = shape.units.length;
+    planning = {
+      shape,
+      lookup: compileQualification(q).lookup,
+      cost,
+      costKnown: known,
+      known: new PlanSearch(shape, cost, known, 'known'),
+      hopeful: new PlanSearch(shape, cost, known, 'hopeful'),
+      takenAt: new Uint8Array(n),
+      inBase: new Uint8Array(n),
+      blockedBy: new Int32Array(n),
+      held: new Tally(shape),
+      heldTaken: new Tally(shape),
+    };
+    byMeasure.set(measure, planning);
+  }
+  return planning;
+}
+
+/**
+ * The units whose unknown credits or level leave a rule undecided on this set of units: for each rule the known
+ * credits do not meet, the units that count toward it only if their unknown values allow (the engine's `undecidedBy`).
+ * `taken` holds the same units and the set-aside ones, which a forbidding maximum sums too.
+ */
+function reliedOn(shape: QualificationShape, tally: Tally, taken: Tally, units: readonly number[]): number[] {
+  const R = shape.creditRules.length;
+  const relies: number[] = [];
+  for (let r = 0; r < R; r++) {
+    // Undecided: the known values fall short of the minimum, or could pass the maximum at their most.
+    const most = shape.forbids[r] === 1 ? taken.most(r) : tally.most(r);
+    if (tally.known[r] >= shape.min[r] && most <= shape.limit[r]) continue;
+    for (const u of units) if (shape.uncertain[u * R + r] && !relies.includes(u)) relies.push(u);
+  }
+  return relies;
+}
+
+/** The message for a mandatory unit the learner cannot add: barred with a unit that counts, or taken and set aside. */
+function blockedMandatory(shape: QualificationShape, unit: number, by: number, counted: boolean): string {
+  const ref = shape.units[unit].ref;
+  const other = by >= 0 ? shape.units[by].ref : ref;
+  const set = by >= 0 ? shape.barredWith[unit].find((b) => b.unit === by)?.set : undefined;
+  return by >= 0 && counted
+    ? `the mandatory unit ${ref} is barred with ${other} (set ${set ?? '?'}), which the learner has taken: give up ${other}`
+    : `the mandatory unit ${ref} is barred with another mandatory unit (set ${set ?? '?'}): check the qualification's definition`;
+}
+
+/** Like `planCompletion`, also saying how much searching it took (for the benchmark). */
+export function planCompletionWithStatistics(
+  q: QualificationDefinition,
+  learner: LearnerUnits,
+  options: PlanOptions = {},
+): PlanResult & { statistics: PlanStatistics } {
+  const statistics: PlanStatistics = { nodes: 0, rounds: 0 };
+  // Set on the result, not spread into a copy of it: the copy cost more than a plan for a learner with little to do.
+  const result: PlanResult & { statistics?: PlanStatistics } = plan(q, learner, options, statistics);
+  result.statistics = statistics;
+  return result as PlanResult & { statistics: PlanStatistics };
+}
+
+function plan(
+  q: QualificationDefinition,
+  learner: LearnerUnits,
+  options: PlanOptions,
+  statistics: PlanStatistics,
+): PlanResult {
+  const measure = options.cost ?? 'credits';
+  const planning = planningOf(q, measure);
+  const { shape, lookup, cost, costKnown, takenAt, inBase, blockedBy, held, heldTaken } = planning;
+  const asked = options.maxPlans;
+  const maxPlans = asked !== undefined && Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : 3;
+  const n = shape.units.length;
+  takenAt.fill(0);
+  inBase.fill(0);
+  blockedBy.fill(-1);
+
+  // A unit of another qualification that counts as one of this one's is planned for as that unit.
+  const taken: number[] = [];
+  for (const list of [learner.achieved, learner.planned]) {
+    for (const ref of list) {
+      const u = lookup.get(ref);
+      if (u !== undefined && takenAt[u] === 0) {
+        takenAt[u] = 1;
+        taken.push(u);
+      }
+    }
+  }
+  let clash = false;
+  if (shape.hasBarred)
+    for (const u of taken) for (const b of shape.barredWith[u]) if (takenAt[b.unit] === 1) clash = true;
+  // Units a maximum leaves out stay the learner's but do not count: plans are made for the units that count. The
+  // engine leaves a unit out only where a maximum could be passed, so a learner within every one skips it.
+  let mayLeaveOut = false;
+  if (shape.leavesOut && !clash) {
+    held.clear();
+    for (const u of taken) held.add(u);
+    mayLeaveOut = held.mayPassLimit();
+  }
+  const result: PlanResult = { plans: [] };
+  let base = taken;
+  let aside: number[] = [];
+  if (clash || mayLeaveOut) {
+    const refs = taken.map((u) => shape.units[u].ref);
+    const evaluation = evaluateUnits(q, refs);
+    if (evaluation.notCounted.length > 0) {
+      const countedSet = new Set(evaluation.counted);
+      base = taken.filter((u) => countedSet.has(shape.units[u].ref));
+      aside = taken.filter((u) => !countedSet.has(shape.units[u].ref));
+      result.setAside = evaluation.notCounted;
+    }
+    if (clash) {
+      const countedSet = new Set(evaluation.counted);
+      result.resolveFirst = barredClashes(shape.index, new Set(refs))
+        .map(({ set, taken: both }) => {
+          const keep = both.filter((ref) => countedSet.has(ref));
+          const drop = both.filter((ref) => !countedSet.has(ref));
+          return `resolve the barred set ${set.id} first: keep ${keep.join(', ') || 'one unit'}, give up ${drop.join(', ')}`;
+        })
+        .join('; ');
+    }
+  }
+
+  for (const u of base) inBase[u] = 1;
+  for (const u of base) for (const b of shape.barredWith[u]) if (blockedBy[b.unit] < 0) blockedBy[b.unit] = u;
+  const withForced = base.slice();
+  const forcedUnits: number[] = [];
+  let forcedCost = 0;
+  let forcedCostUnknown = false;
+  for (const m of shape.mandatory) {
+    const u = m.unit;
+    if (inBase[u]) continue;
+    if (takenAt[u] === 1 || blockedBy[u] >= 0) {
+      const reason = blockedMandatory(shape, u, blockedBy[u], base.includes(blockedBy[u]));
+      result.noPlanReason = reason;
+      return result;
+    }
+    inBase[u] = 1;
+    for (const b of shape.barredWith[u]) if (blockedBy[b.unit] < 0) blockedBy[b.unit] = u;
+    forcedUnits.push(u);
+    withForced.push(u);
+    forcedCost += cost[u];
+    if (costKnown[u] === 0) forcedCostUnknown = true;
+  }
+
+  // Units that already pass a maximum stay past it whatever is added: no search in that mode can find a plan. A
+  // forbidding maximum sums the set-aside units too.
+  held.clear();
+  for (const u of withForced) held.add(u);
+  heldTaken.clear();
+  for (const u of withForced) heldTaken.add(u);
+  for (const u of aside) heldTaken.add(u);
+  for (let r = 0; r < shape.creditRules.length; r++) {
+    const sum = shape.forbids[r] === 1 ? heldTaken.known[r] : held.known[r];
+    if (sum > shape.limit[r]) {
+      const reason = `"${shape.creditRules[r].text}": the units taken already pass its maximum of ${shape.limit[r]}; give some up before planning more`;
+      result.noPlanReason = reason;
+      return result;
+    }
+  }
+
+  const open: number[] = [];
+  for (let u = 0; u < n; u++) if (!inBase[u] && !takenAt[u] && blockedBy[u] < 0) open.push(u);
+  const found: FoundPlan[] = [];
+  for (const mode of ['known', 'hopeful'] as const) {
+    if (found.length >= maxPlans || (mode === 'known' && forcedCostUnknown)) continue;
+    const search = planning[mode];
+    const candidates: number[] = [];
+    for (const u of open) if (search.pool[u] === 1) candidates.push(u);
+    const input: SearchInput = { base: withForced, candidates, forcedCost, forcedCostUnknown, aside };
+    for (const plan of search.run(input, maxPlans - found.length)) found.push(plan);
+    statistics.nodes += search.nodes;
+    statistics.rounds += search.rounds;
+  }
+
+  for (const plan of found) {
+    const add = [...forcedUnits, ...plan.units].sort((a, b) => a - b);
+    for (const u of plan.units) {
+      held.add(u);
+      heldTaken.add(u);
+    }
+    const relies = reliedOn(shape, held, heldTaken, [...withForced, ...plan.units]);
+    for (const u of plan.units) {
+      held.remove(u);
+      heldTaken.remove(u);
+    }
+    for (const u of add) if (!costKnown[u] && !relies.includes(u)) relies.push(u);
+    result.plans.push({
+      add: add.map((u) => shape.units[u].ref),
+      cost: plan.cost,
+      reliesOnUnknown: relies.sort((a, b) => a - b).map((u) => shape.units[u].ref),
+    });
+  }
+  if (result.plans.length === 0) result.noPlanReason = noPlanReason(shape, withForced, open);
+  return result;
+}
+
+/**
+ * The best `maxPlans` distinct minimal plans that complete the qualification, best first (see the decisions at the
+ * top of this file), or `noPlanReason` when no set of units can.
+ */
+export function planCompletion(
+  q: QualificationDefinition,
+  learner: LearnerUnits,
+  options: PlanOptions = {},
+): PlanResult {
+  return plan(q, learner, options, { nodes: 0, rounds: 0 });
+}

@@ -1,0 +1,62 @@
+// How a sheet spells each state of a unit, so a cell the what-if writes looks like its neighbours: achieved and
+// planned as the reader counted the sheet's marks, not taken as most untaken unit cells hold it.
+import { gridValue, isBlank } from '../sheet';
+import { DEFAULT_MARK_STYLE, type MarkReader } from '../cohort/read';
+import type { CohortReading, Grid, MarkStyle } from '../sheet';
+import type { UnitChoice } from './unit-choices';
+
+/**
+ * How this sheet writes each state. Achieved and planned come from the reader's count of the sheet's marks; not taken
+ * is the sheet's usual non-blank spelling (`-`, `N`) when most untaken unit cells hold one, else an empty cell. Each
+ * spelling is checked to read back as meant, else the vocabulary's own word is used.
+ */
+export function sheetSpelling(grid: Grid, reading: CohortReading, reader: MarkReader): Record<UnitChoice, string> {
+  const style: MarkStyle = reading.markStyle ?? DEFAULT_MARK_STYLE;
+  const vocabulary = reader.vocabulary;
+  const readsAs = (text: string, state: UnitChoice) => reader.read(text === '' ? null : text).state === state;
+  const pick = (state: UnitChoice, preferred: string, words: readonly string[]) =>
+    readsAs(preferred, state) ? preferred : (words.find((w) => w.trim() !== '' && readsAs(w, state)) ?? preferred);
+  return {
+    achieved: pick('achieved', style.achieved, vocabulary.achieved),
+    planned: pick('planned', style.planned, vocabulary.planned),
+    none: untakenSpelling(grid, reading, reader),
+  };
+}
+
+// The pane plans a row's changes on every toggle; the sheet-wide counts behind a spelling are made once per reading.
+const untakenByReading = new WeakMap<CohortReading, string>();
+
+function untakenSpelling(grid: Grid, reading: CohortReading, reader: MarkReader): string {
+  let known = untakenByReading.get(reading);
+  if (known === undefined) {
+    known = countUntaken(grid, reading, reader);
+    untakenByReading.set(reading, known);
+  }
+  return known;
+}
+
+function countUntaken(grid: Grid, reading: CohortReading, reader: MarkReader): string {
+  let blank = 0;
+  const texts = new Map<string, number>();
+  for (const learner of reading.learners) {
+    for (const column of reading.unitColumns) {
+      const value = gridValue(grid, learner.row, column.column);
+      if (isBlank(value)) {
+        blank++;
+        continue;
+      }
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const text = String(value).trim();
+      if (reader.read(value).state === 'none') texts.set(text, (texts.get(text) ?? 0) + 1);
+    }
+  }
+  let best = '';
+  let count = blank;
+  for (const [text, n] of texts) {
+    if (n > count) {
+      best = text;
+      count = n;
+    }
+  }
+  return best;
+}
