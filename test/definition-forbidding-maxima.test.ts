@@ -48,7 +48,7 @@ describe('all rules can be met, with a maximum that forbids more', () => {
       {
         path: 'rules[1].min',
         message:
-          "No choice of units meets every rule: rule four-D cannot be met together with rule one-D (at most 1 units from group D (more is not allowed)), whatever units are taken; lower its minimum, or correct the units' credits, levels or groups, or correct max of rule one-D.",
+          "No choice of units meets every rule: rule four-D cannot be met together with rule one-D (at most 1 unit from group D (more is not allowed)), whatever units are taken; lower its minimum, or correct the units' credits, levels or groups, or correct max of rule one-D.",
       },
     ]);
   });

@@ -49,6 +49,9 @@ function exhaustivePlans(q: QualificationDefinition, learner: LearnerUnits, meas
     if (barredClashes(index, new Set(all)).length > 0) continue;
     const evaluation = evaluateUnits(q, all);
     if (evaluation.rules.some((r) => r.outcome === 'unmet')) continue;
+    // A forbidding maximum sums every unit the learner chose, those a barred set or a maximum sets aside too (the
+    // engine's rule): a plan that takes the whole chosen set past one makes the learner's choice forbidden.
+    if (evaluateUnits(q, [...taken, ...add.map((u) => u.ref)]).rules.some((r) => (r.overBy ?? []).length > 0)) continue;
     // A plan never adds a unit that would not count.
     if (evaluation.notCounted.length > 0) continue;
     const costs = add.map((u) => costOf(q, u, measure));

@@ -140,14 +140,17 @@ export const sum: CreditKind<'sum'> = {
   },
   describe(rule) {
     const where = whereWords(rule, undefined);
-    const of = measureName(rule.of);
-    const bounds = [
-      ...(rule.min > 0 ? [`at least ${rule.min}`] : []),
-      ...(rule.max !== undefined ? [`at most ${rule.max}`] : []),
-    ].join(' and ');
+    // The measure goes after the last figure and agrees with it: "at least 3 and at most 6 credits", "at most 1 unit".
+    const least = rule.min > 0 ? `at least ${rule.min}` : '';
+    const bounds =
+      rule.max !== undefined
+        ? `${least === '' ? '' : `${least} and `}at most ${measureWord(rule.max, rule.of)}`
+        : rule.min > 0
+          ? `at least ${measureWord(rule.min, rule.of)}`
+          : measureName(rule.of);
     const over =
       rule.max === undefined ? '' : rule.overMax === 'forbidden' ? ' (more is not allowed)' : ' (more does not count)';
-    return `${bounds} ${of}${where === '' ? ' in all' : ` ${where}`}${over}`;
+    return `${bounds}${where === '' ? ' in all' : ` ${where}`}${over}`;
   },
   groupsNamed: (rule) => rule.groups ?? [],
   checkTargets(rule, { report }) {
