@@ -6,6 +6,17 @@
 // Why the sum holds: rules that share no candidate are met by disjoint sets of added units, so any completion costs at
 // least the sum of what each rule alone costs at least. Barred partners are ignored (more units to choose from only
 // lowers each figure), so the bound stays a lower bound.
+//
+// Maxima: a plan keeps within every maximum on known values (a unit past a maximum that leaves units out would not
+// count, and past one that forbids the learner's choice is forbidden), so the units it adds use at most a maximum's
+// room, its limit less what the held units already count toward it. The tables carry that room as a second index:
+// the least cost from candidate i on to add at least s to the rule while the added units' known measure toward each
+// tabled maximum stays within its room. Proof that it stays a lower bound: take any plan's added units from candidate
+// i on; their known measure toward each maximum is at most the room (the plan keeps within the maximum on known
+// values, and what is held counts toward it already, all values at least 0), and they add at least the shortfall; so
+// they are one of the sets the table's minimum ranges over, and cost at least that minimum. A room read larger than
+// it is (a maximum not tabled, or the held units' unknown values left out) only widens that range and lowers the
+// minimum. Rules of an apart set are met by disjoint parts of the plan, each within the room, so the sum holds too.
 
 /** The largest shortfall tabled for a rule; a rule further short keeps to the dual bound alone. */
 const MOST_SHORT = 1024;
@@ -14,10 +25,28 @@ const MOST_SHORT = 1024;
  * cheapest, the number of units (what the tie-break compares next). More candidates than this keep to cost alone.
  */
 const SIZE = 4096;
+/** The most room vectors (the product over tabled maxima of their limit plus one) the tables carry. */
+const MOST_ROOMS = 64;
+/** The most numbers all tables together may hold; past it the tables leave maxima out. */
+const MOST_CELLS = 4_000_000;
+
+/** A maximum the tables respect: what each pool unit uses of it for certain, and its limit. */
+export interface CoverCap {
+  rule: number;
+  use: Float64Array;
+  limit: number;
+}
 
 export class CoverBound {
-  /** Per tabled rule, the least cost from candidate i on to add at least s, at `i * (top + 1) + s`. */
+  /**
+   * Per tabled rule, the least cost from candidate i on to add at least s within room vector v, at
+   * `(i * rooms + v) * (top + 1) + s`.
+   */
   private readonly tables: Float64Array[] = [];
+  /** The maxima tabled, and the stride of each in a room vector's index; `rooms` vectors in all. */
+  readonly caps: readonly CoverCap[];
+  readonly strides: number[] = [];
+  readonly rooms: number;
   private readonly tops: number[] = [];
   /** Rule index of each table. */
   private readonly rules: number[] = [];
@@ -27,27 +56,74 @@ export class CoverBound {
   /** SIZE when the tables count units too, else 0. */
   private readonly size: number;
 
-  constructor(n: number, R: number, gain: Float64Array, cost: Float64Array, short: Float64Array, wholeCosts: boolean) {
+  constructor(
+    n: number,
+    R: number,
+    gain: Float64Array,
+    cost: Float64Array,
+    short: Float64Array,
+    wholeCosts: boolean,
+    maxima: readonly CoverCap[] = [],
+  ) {
     this.size = wholeCosts && n < SIZE ? SIZE : 0;
+    const tabled: number[] = [];
+    let cells = 0;
     for (let r = 0; r < R; r++) {
       const top = short[r];
       if (top <= 0 || top > MOST_SHORT || !Number.isInteger(top)) continue;
       let whole = true;
       for (let i = 0; i < n && whole; i++) whole = Number.isInteger(gain[i * R + r]) && cost[i] >= 0;
       if (!whole) continue;
+      tabled.push(r);
+      cells += (n + 1) * (top + 1);
+    }
+    // Maxima of whole-number limits and uses, as many as the room vectors and the cells allow.
+    const caps: CoverCap[] = [];
+    let rooms = 1;
+    for (const cap of maxima) {
+      if (!Number.isInteger(cap.limit) || cap.limit < 0 || !cap.use.every((u) => Number.isInteger(u) && u >= 0))
+        continue;
+      if (!cap.use.some((u) => u > 0)) continue;
+      const more = rooms * (cap.limit + 1);
+      if (more > MOST_ROOMS || cells * more > MOST_CELLS) continue;
+      this.strides.push(rooms);
+      caps.push(cap);
+      rooms = more;
+    }
+    this.caps = caps;
+    this.rooms = rooms;
+    // Per candidate and room vector, the room vector left after adding it (-1 when it does not fit).
+    const after = new Int32Array(n * rooms);
+    for (let i = 0; i < n; i++) {
+      for (let v = 0; v < rooms; v++) {
+        let left = v;
+        for (let c = 0; c < caps.length && left >= 0; c++) {
+          const room = Math.floor(v / this.strides[c]) % (caps[c].limit + 1);
+          const use = caps[c].use[i];
+          left = use > room ? -1 : left - use * this.strides[c];
+        }
+        after[i * rooms + v] = left;
+      }
+    }
+    for (const r of tabled) {
+      const top = short[r];
       const width = top + 1;
-      const table = new Float64Array((n + 1) * width);
+      const table = new Float64Array((n + 1) * rooms * width);
       // Past the last candidate only a rule already met costs nothing.
-      for (let s = 1; s <= top; s++) table[n * width + s] = Infinity;
+      for (let v = 0; v < rooms; v++) for (let s = 1; s <= top; s++) table[(n * rooms + v) * width + s] = Infinity;
       for (let i = n - 1; i >= 0; i--) {
         const g = gain[i * R + r];
         const c = this.size > 0 ? cost[i] * this.size + 1 : cost[i];
-        const row = i * width;
-        const next = row + width;
-        for (let s = 0; s <= top; s++) {
-          const without = table[next + s];
-          const withIt = c + table[next + (s > g ? s - g : 0)];
-          table[row + s] = withIt < without ? withIt : without;
+        for (let v = 0; v < rooms; v++) {
+          const row = (i * rooms + v) * width;
+          const next = row + rooms * width;
+          const left = after[i * rooms + v];
+          const nextLeft = ((i + 1) * rooms + left) * width;
+          for (let s = 0; s <= top; s++) {
+            const without = table[next + s];
+            const withIt = left < 0 ? Infinity : c + table[nextLeft + (s > g ? s - g : 0)];
+            table[row + s] = withIt < without ? withIt : without;
+          }
         }
       }
       this.tables.push(table);
@@ -91,15 +167,16 @@ export class CoverBound {
    * whole-number costs, as cost · SIZE + units (read it with `costOf` and `unitsOf`): no completion is cheaper, and
    * none as cheap has fewer units.
    */
-  least(i: number, short: Float64Array): number {
+  least(i: number, short: Float64Array, room = this.rooms - 1): number {
     let best = 0;
+    const at = i * this.rooms + room;
     for (const set of this.sets) {
       let sum = 0;
       for (const t of set) {
         const s = short[this.rules[t]];
         if (s <= 0) continue;
         const top = this.tops[t];
-        sum += this.tables[t][i * (top + 1) + (s < top ? s : top)];
+        sum += this.tables[t][at * (top + 1) + (s < top ? s : top)];
       }
       if (sum > best) best = sum;
     }

@@ -21,7 +21,7 @@
 // added up over rules no candidate counts toward together) sees what the dual bound cannot: 3 credits from units of
 // 4 and 5 cost 4, not 3. Each node takes the larger of the two.
 import { evaluateUnits } from '../engine';
-import { CoverBound } from './cover';
+import { CoverBound, type CoverCap } from './cover';
 import type { QualificationShape } from './shape';
 import { gains, Tally, type SearchMode } from './tally';
 
@@ -158,7 +158,15 @@ export class PlanSearch {
     }
     this.poolWholeCosts = whole;
     const tops = shape.min;
-    this.cover = new CoverBound(P, R, poolGain, poolCost, tops, whole);
+    // Every maximum, with what each pool unit counts toward it for certain: a plan keeps within it (see cover.ts).
+    const maxima: CoverCap[] = [];
+    for (let r = 0; r < R; r++) {
+      if (shape.limit[r] === Infinity) continue;
+      const use = new Float64Array(P);
+      for (let u = 0, i = 0; u < N; u++) if (this.pool[u]) use[i++] = shape.known[u * R + r];
+      maxima.push({ rule: r, use, limit: shape.limit[r] });
+    }
+    this.cover = new CoverBound(P, R, poolGain, poolCost, tops, whole, maxima);
     this.buildPrices(poolGain, poolCost, tops);
     const twins = twinClasses(shape, cost, costKnown);
     this.twinClass = twins.of;
@@ -182,6 +190,22 @@ export class PlanSearch {
       const have = this.mode === 'known' ? this.tally.known[r] : this.tally.most(r);
       this.short[r] = Math.max(0, this.min[r] - have);
     }
+  }
+
+  /**
+   * The cover tables' room vector: what each tabled maximum has left, its limit less the known measure of the units
+   * that count toward it (a forbidding one sums the set-aside units too, as `withinLimits` does).
+   */
+  private room(): number {
+    const { caps, strides } = this.cover;
+    let v = 0;
+    for (let c = 0; c < caps.length; c++) {
+      const r = caps[c].rule;
+      const used = this.withAside && this.shape.forbids[r] === 1 ? this.taken.known[r] : this.tally.known[r];
+      const left = Math.floor(caps[c].limit - used + EPS);
+      v += (left < 0 ? 0 : left) * strides[c];
+    }
+    return v;
   }
 
   /** Dual bound at price vector p, from pool row `row` on, for the shortfalls in `short`. */
@@ -350,7 +374,7 @@ export class PlanSearch {
     let coverCost = -1;
     let coverFewest = 0;
     if (!this.cover.empty) {
-      const covered = this.cover.least(row, this.short);
+      const covered = this.cover.least(row, this.short, this.room());
       let bound = cost + this.cover.costOf(covered);
       if (this.integerCosts) bound = Math.ceil(bound - EPS);
       if (bound > least) least = bound;
@@ -540,7 +564,7 @@ export class PlanSearch {
       if (this.valid()) this.cap = input.forcedCost;
       else {
         this.setUpCandidates();
-        if (!this.bound(0, input.forcedCost, Infinity)) return this.found;
+        if (!this.bound(0, input.forcedCost, Infinity) || this.least === Infinity) return this.found;
         this.cap = this.least;
       }
       let step = 0;
