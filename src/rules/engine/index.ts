@@ -2,6 +2,7 @@
 // units counted and not), the rules' sentences, and the provenance of values a centre supplied. Pure.
 export { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
 export { barredClashes, checkUnits, equivalentWords, evaluateUnits } from './evaluate';
+export { evaluatorOf, Verdicts, type Evaluator } from './evaluate-compiled';
 export {
   centreFacts,
   evaluationProvenance,

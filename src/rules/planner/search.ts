@@ -19,8 +19,10 @@
 // different units).
 // Beside it, the whole-unit bound of cover.ts (the least cost of whole units covering each rule's shortfall,
 // added up over rules no candidate counts toward together) sees what the dual bound cannot: 3 credits from units of
-// 4 and 5 cost 4, not 3. Each node takes the larger of the two.
-import { evaluateUnits } from '../engine';
+// 4 and 5 cost 4, not 3; and it respects maxima (a unit's measure past a maximum's room adds nothing), which the dual
+// bound leaves out (dropping a constraint only lowers a least cost, so it stays a lower bound). Each node takes the
+// larger of the two.
+import { compileQualification, evaluatorOf, Verdicts, type Evaluator } from '../engine';
 import { CoverBound, type CoverCap } from './cover';
 import type { QualificationShape } from './shape';
 import { gains, Tally, type SearchMode } from './tally';
@@ -114,6 +116,9 @@ export class PlanSearch {
   private readonly unboundedBlockedAhead: Int32Array;
   private cap = Infinity;
   private nextCap = Infinity;
+  /** For `allCount`: the engine's evaluator and a verdicts buffer (made on first use), and the plan's units. */
+  private engine: { evaluator: Evaluator; verdicts: Verdicts } | undefined;
+  private readonly planUnits: Int32Array;
   /** Set by `bound`. */
   private least = 0;
   private fewest = 0;
@@ -176,6 +181,7 @@ export class PlanSearch {
     this.taken = new Tally(shape);
     this.candidateIndex = new Int32Array(N).fill(-1);
     this.blocked = new Int32Array(N);
+    this.planUnits = new Int32Array(N);
     this.nextTwin = new Int32Array(N);
     this.row = new Int32Array(N + 1);
     this.suffixGain = new Float64Array(R * (N + 1));
@@ -346,9 +352,23 @@ export class PlanSearch {
    */
   private allCount(): boolean {
     if (!this.shape.leavesOut || !this.tally.mayPassLimit()) return true;
+    // The engine's own allocation, on unit positions (the shape's are the compiled form's) into buffers kept for
+    // this: no refs, sets or result objects per plan.
+    if (!this.engine) {
+      const compiled = compileQualification(this.shape.index.qualification);
+      this.engine = { evaluator: evaluatorOf(compiled), verdicts: new Verdicts(compiled) };
+    }
+    const { evaluator, verdicts } = this.engine;
     const { base, candidates } = this.input;
-    const refs = [...base, ...this.chosen.map((i) => candidates[i])].map((u) => this.shape.units[u].ref);
-    return evaluateUnits(this.shape.index.qualification, refs).notCounted.length === 0;
+    const units = this.planUnits;
+    let count = 0;
+    for (const u of base) units[count++] = u;
+    for (const i of this.chosen) units[count++] = candidates[i];
+    evaluator.evaluate(units, 0, count, verdicts);
+    let all = true;
+    for (let i = 0; i < count && all; i++) all = verdicts.counted[units[i]] === 1;
+    evaluator.clear(units, count, verdicts);
+    return all;
   }
 
   /**
