@@ -394,7 +394,7 @@ export class PlanSearch {
     let coverCost = -1;
     let coverFewest = 0;
     if (!this.cover.empty) {
-      const covered = this.cover.least(row, this.short, this.room());
+      const covered = this.cover.least(row, this.short, this.cover.rooms > 1 ? this.room() : 0);
       let bound = cost + this.cover.costOf(covered);
       if (this.integerCosts) bound = Math.ceil(bound - EPS);
       if (bound > least) least = bound;
