@@ -3,7 +3,8 @@
 // shows where its lower bound starts the cap. Each case's bound is worked out in its comment from the formula at the
 // top of src/rules/planner/search.ts, for prices λ ≥ 0 per credit rule:
 //   bound = Σ_r λ_r · shortfall_r − Σ_u max(0, Σ_r λ_r · credits_{u,r} − cost_u)
-// and beside it the least cost of whole units covering each rule's shortfall (src/rules/planner/cover.ts), barred sets aside.
+// and beside it the least cost of whole units covering each rule's shortfall within each maximum's room
+// (src/rules/planner/cover.ts), barred sets aside.
 // With whole-number costs the bound is rounded up. The cap starts at the root's bound; a search that ends with fewer
 // than k plans raises it (to at least the least cost that went over it) and searches again.
 import assert from 'node:assert/strict';
@@ -68,6 +69,28 @@ describe('planner search (branch and bound)', () => {
     // whole-unit bound (src/rules/planner/cover.ts) sees, so the cap starts at 12 and one search finds A + B.
     const q = qualification([unit('A', 'A', 6, 2, 6), unit('B', 'A', 6, 2, 6), unit('C', 'A', 10, 2, 100)], [TOTAL_10]);
     assert.deepEqual(search(q, 'glh', 1), { plans: [{ add: ['A', 'B'], cost: 12 }], rounds: 1 });
+  });
+
+  it('respects a maximum in the least cost of whole units: past its room a unit adds nothing', () => {
+    // Cost = GLH. C1 and C2 (group C): 6 credits, 6 GLH each; B: 10 credits, 20 GLH; D: 4 credits, 9 GLH. Shortfall
+    // 10, and at most 6 credits from group C count. The dual bound is 10 at most (λ = 1: 10 − 0). Read without the
+    // maximum, whole units reach 10 credits at 12 GLH (C1 + C2), but C2 would not count beside C1: within group C's
+    // room of 6 credits the least is C1 + D, 15 GLH, so the cap starts at 15 and one search finds C1 + D.
+    const max6: Rule = {
+      id: 'max-C',
+      kind: 'sum',
+      of: 'credits',
+      groups: ['C'],
+      min: 0,
+      max: 6,
+      overMax: 'not-counted',
+      text: 'at most 6 credits from group C count',
+    };
+    const q = qualification(
+      [unit('C1', 'C', 6, 2, 6), unit('C2', 'C', 6, 2, 6), unit('B', 'B', 10, 2, 20), unit('D', 'A', 4, 2, 9)],
+      [TOTAL_10, max6],
+    );
+    assert.deepEqual(search(q, 'glh', 1), { plans: [{ add: ['C1', 'D'], cost: 15 }], rounds: 1 });
   });
 
   it('raises the cap when the cheapest plan costs more than the bound', () => {
