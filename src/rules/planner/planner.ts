@@ -23,6 +23,7 @@
 //   `resolveFirst` says the clash must be resolved (those units given up) before the plans hold.
 import { compileQualification, barredClashes, evaluateUnits } from '../engine';
 import type { LearnerUnits, QualificationDefinition } from '../model';
+import { BestPlanSearch } from './best-plan';
 import { noPlanReason } from './reason';
 import { PlanSearch, type FoundPlan, type SearchInput } from './search';
 import { Tally } from './tally';
@@ -72,6 +73,8 @@ interface Planning {
   costKnown: Uint8Array;
   known: PlanSearch;
   hopeful: PlanSearch;
+  /** The fast exact path for one plan that relies on nothing unknown (best-plan.ts). */
+  bestPlan: BestPlanSearch;
   takenAt: Uint8Array;
   inBase: Uint8Array;
   /** Per unit position, a counted or mandatory unit it is barred with (-1 for none). */
@@ -91,12 +94,14 @@ function planningOf(q: QualificationDefinition, measure: CostMeasure): Planning 
     const shape = shapeOf(q);
     const { cost, known } = costTable(q, measure);
     const n = shape.units.length;
+    const knownSearch = new PlanSearch(shape, cost, known, 'known');
     planning = {
       shape,
       lookup: compileQualification(q).lookup,
       cost,
       costKnown: known,
-      known: new PlanSearch(shape, cost, known, 'known'),
+      known: knownSearch,
+      bestPlan: new BestPlanSearch(shape, cost, knownSearch.pool),
       hopeful: new PlanSearch(shape, cost, known, 'hopeful'),
       takenAt: new Uint8Array(n),
       inBase: new Uint8Array(n),
@@ -257,6 +262,13 @@ function plan(
     const search = planning[mode];
     const candidates: number[] = [];
     for (const u of open) if (search.pool[u] === 1) candidates.push(u);
+    // One plan relying on nothing unknown, without maxima (so nothing set aside counts against one): the lean search of best-plan.ts.
+    if (mode === 'known' && maxPlans - found.length === 1 && planning.bestPlan.applies) {
+      const best = planning.bestPlan.run(withForced, candidates, forcedCost);
+      statistics.nodes += planning.bestPlan.nodes;
+      if (best !== null) found.push(best);
+      continue;
+    }
     const input: SearchInput = { base: withForced, candidates, forcedCost, forcedCostUnknown, aside };
     for (const plan of search.run(input, maxPlans - found.length)) found.push(plan);
     statistics.nodes += search.nodes;

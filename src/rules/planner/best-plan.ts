@@ -1,0 +1,288 @@
+// A fast exact path for the commonest question: the one best plan that relies on nothing unknown, for a qualification
+// without maxima whose costs are whole numbers (600/5106/1 in credits, GLH or units). It walks the candidates in
+// definition order, adding before leaving out, as search.ts does, so among plans of equal cost and size the first
+// found is the one the tie-break prefers (its first differing unit comes earlier), and a branch is cut as soon as its
+// lower bound on (cost, size) cannot beat the plan held; under a cost cap that starts at the root's lower bound and
+// rises, as there. What it drops is search.ts's work per node that one plan without maxima does not need (k plans,
+// tallies of unknown values, limits, the redundancy test, price vectors summed over the units ahead):
+// - Units interchangeable for every rule (the same cost, the same known credits toward every rule, in no barred set)
+//   form a class; leaving one out leaves its later twins out too, since the same plan with the earlier twin wins.
+// - Bounds read in O(rules): the whole-unit bound of cover.ts over the pool from the candidate on (built once per
+//   qualification), the dual bound at price vectors with zero penalty over the pool (each rule alone at its cheapest
+//   cost per credit, and rules together whose units are apart, such as group B credits and level 2 credits), for cost
+//   and for the number of units, and the fewest units the best unit ahead of each rule needs.
+// With positive costs the best plan is minimal; with a unit of cost 0, a plan holding a redundant one has more units
+// and loses on size, as it does in search.ts's minimality.
+import { CoverBound } from './cover';
+import type { FoundPlan } from './search';
+import type { QualificationShape } from './shape';
+import { gains } from './tally';
+
+const EPS = 1e-9;
+/** Subsets of rules priced together are tried up to this many rules; beyond it, each rule alone. */
+const MAX_RULES_TOGETHER = 8;
+
+export class BestPlanSearch {
+  /** Whether this path gives search.ts's answer for the qualification: no maxima, whole-number costs in the pool. */
+  readonly applies: boolean;
+  private readonly R: number;
+  private readonly gain: Float64Array;
+  private readonly min: Float64Array;
+  /** Per unit position, its class of interchangeable units, or -1 (out of the pool, or in a barred set). */
+  private readonly classOf: Int32Array;
+  /** Per class, how many of its units the branch has left out (then its later units are left out too). */
+  private readonly closed: Int32Array;
+  /** Per unit position, the index among pool units of the first at or after it: the cover bound's row. */
+  private readonly poolRow: Int32Array;
+  private readonly cover: CoverBound;
+  private readonly prices: Float64Array;
+  private readonly priceCount: number;
+  private readonly sizePrices: Float64Array;
+  private readonly sizePriceCount: number;
+
+  // The learner's search.
+  private candidates: readonly number[] = [];
+  private n = 0;
+  private readonly short: Float64Array;
+  /** Per rule, suffix sums and maxima of what the candidates can add, at `r * (n + 1) + i`. */
+  private readonly suffixGain: Float64Array;
+  private readonly suffixMax: Float64Array;
+  /** Per unit position, how many chosen units bar it. */
+  private readonly blocked: Int32Array;
+  private readonly chosen: number[] = [];
+  private best: number[] = [];
+  private bestCost = Infinity;
+  private bestSize = Infinity;
+  private cap = Infinity;
+  private nextCap = Infinity;
+  /** Nodes visited in the last `run`, for the benchmark. */
+  nodes = 0;
+
+  constructor(
+    private readonly shape: QualificationShape,
+    private readonly cost: Float64Array,
+    private readonly pool: Uint8Array,
+  ) {
+    const R = (this.R = shape.creditRules.length);
+    const N = shape.units.length;
+    this.gain = gains(shape, 'known').gain;
+    this.min = shape.min;
+    let applies = shape.limit.every((l) => l === Infinity);
+    for (let u = 0; u < N; u++) if (pool[u] && !(Number.isInteger(cost[u]) && cost[u] >= 0)) applies = false;
+    this.applies = applies;
+
+    this.classOf = new Int32Array(N).fill(-1);
+    const ids = new Map<string, number>();
+    for (let u = 0; u < N; u++) {
+      if (!pool[u] || shape.barredWith[u].length > 0) continue;
+      let key = `${cost[u]}`;
+      for (let r = 0; r < R; r++) key += `/${this.gain[u * R + r]}`;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      this.classOf[u] = id;
+    }
+    this.closed = new Int32Array(ids.size);
+
+    this.poolRow = new Int32Array(N + 1);
+    const poolUnits: number[] = [];
+    for (let u = 0; u < N; u++) {
+      this.poolRow[u] = poolUnits.length;
+      if (pool[u]) poolUnits.push(u);
+    }
+    this.poolRow[N] = poolUnits.length;
+    const poolGain = new Float64Array(poolUnits.length * R);
+    const poolCost = new Float64Array(poolUnits.length);
+    poolUnits.forEach((u, i) => {
+      poolCost[i] = cost[u];
+      for (let r = 0; r < R; r++) poolGain[i * R + r] = this.gain[u * R + r];
+    });
+    this.cover = new CoverBound(poolUnits.length, R, poolGain, poolCost, this.min, true);
+    this.prices = priceVectors(shape, this.gain, pool, cost);
+    this.priceCount = this.prices.length / R;
+    // The same bound for the number of units: each unit costs 1.
+    this.sizePrices = priceVectors(shape, this.gain, pool, new Float64Array(N).fill(1));
+    this.sizePriceCount = this.sizePrices.length / R;
+
+    this.short = new Float64Array(R);
+    this.suffixGain = new Float64Array(R * (N + 1));
+    this.suffixMax = new Float64Array(R * (N + 1));
+    this.blocked = new Int32Array(N);
+  }
+
+  /**
+   * The best plan adding candidates (by position, in definition order, each of the pool and not barred with `base`)
+   * to `base`, or null when none exists.
+   */
+  run(base: readonly number[], candidates: readonly number[], forcedCost: number): FoundPlan | null {
+    const { R, gain, short, shape } = this;
+    this.nodes = 0;
+    for (let r = 0; r < R; r++) short[r] = this.min[r];
+    for (const u of base) for (let r = 0; r < R; r++) short[r] -= shape.known[u * R + r];
+    let open = false;
+    for (let r = 0; r < R; r++) {
+      if (short[r] <= EPS) short[r] = 0;
+      else open = true;
+    }
+    if (!open) return { units: [], cost: forcedCost, size: 0 };
+    const n = (this.n = candidates.length);
+    this.candidates = candidates;
+    const { suffixGain, suffixMax } = this;
+    for (let r = 0; r < R; r++) {
+      const at = r * (n + 1);
+      suffixGain[at + n] = 0;
+      suffixMax[at + n] = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        const g = gain[candidates[i] * R + r];
+        suffixGain[at + i] = suffixGain[at + i + 1] + g;
+        suffixMax[at + i] = g > suffixMax[at + i + 1] ? g : suffixMax[at + i + 1];
+      }
+    }
+    this.bestCost = Infinity;
+    this.bestSize = Infinity;
+    this.chosen.length = 0;
+    // Under a cost cap that starts at the root's lower bound and rises to the least bound that went over it: the
+    // first plans found in definition order can be dear, and until one is held they cut nothing.
+    this.cap = 0;
+    for (;;) {
+      this.nextCap = Infinity;
+      this.visit(0, 0);
+      if (this.bestCost < Infinity || this.nextCap === Infinity) break;
+      this.cap = this.nextCap;
+    }
+    if (this.bestCost === Infinity) return null;
+    return { units: this.best.slice(), cost: forcedCost + this.bestCost, size: this.bestSize };
+  }
+
+  /** Whether some completion from candidate i on could beat the plan held on cost, or on size at equal cost. */
+  private promising(i: number, cost: number): boolean {
+    const { R, short, n } = this;
+    let fewest = 0;
+    for (let r = 0; r < R; r++) {
+      const s = short[r];
+      if (s <= EPS) continue;
+      const at = r * (n + 1) + i;
+      if (s > this.suffixGain[at] + EPS) return false;
+      const f = Math.ceil(s / this.suffixMax[at] - EPS);
+      if (f > fewest) fewest = f;
+    }
+    let least = dualBound(this.prices, this.priceCount, R, short);
+    if (cost + least > this.bestCost || cost + least > this.cap) {
+      if (cost + least > this.cap && cost + least < this.nextCap) this.nextCap = cost + least;
+      return false;
+    }
+    const sizeBound = dualBound(this.sizePrices, this.sizePriceCount, R, short);
+    if (sizeBound > fewest) fewest = sizeBound;
+    if (!this.cover.empty) {
+      const covered = this.cover.least(this.poolRow[this.candidates[i]], short);
+      const coverCost = this.cover.costOf(covered);
+      if (coverCost > least) least = coverCost;
+      // None as cheap as the cover bound adds fewer units than it says; a dearer one is dearer.
+      if (coverCost === least) fewest = Math.max(fewest, this.cover.unitsOf(covered));
+    }
+    const lowest = cost + least;
+    if (lowest > this.cap) {
+      if (lowest < this.nextCap) this.nextCap = lowest;
+      return false;
+    }
+    // A plan found later with the same cost and size loses the tie-break to the one held.
+    return lowest < this.bestCost || (lowest === this.bestCost && this.chosen.length + fewest < this.bestSize);
+  }
+
+  private visit(i: number, cost: number): void {
+    this.nodes++;
+    const { R, short, gain, candidates, n } = this;
+    let open = false;
+    for (let r = 0; r < R && !open; r++) open = short[r] > EPS;
+    if (!open) {
+      const size = this.chosen.length;
+      if (cost > this.cap) {
+        if (cost < this.nextCap) this.nextCap = cost;
+        return;
+      }
+      if (cost < this.bestCost || (cost === this.bestCost && size < this.bestSize)) {
+        this.bestCost = cost;
+        this.bestSize = size;
+        this.best = this.chosen.slice();
+      }
+      return;
+    }
+    // Units barred by a chosen one, left out with an earlier twin, or adding to no rule still short are passed over.
+    for (; i < n; i++) {
+      const u = candidates[i];
+      if (this.blocked[u] > 0) continue;
+      const c = this.classOf[u];
+      if (c >= 0 && this.closed[c] > 0) continue;
+      let helps = false;
+      for (let r = 0; r < R && !helps; r++) helps = gain[u * R + r] > 0 && short[r] > EPS;
+      if (helps) break;
+    }
+    if (i === n || !this.promising(i, cost)) return;
+    const u = candidates[i];
+    const barred = this.shape.barredWith[u];
+    this.chosen.push(u);
+    for (let r = 0; r < R; r++) short[r] -= gain[u * R + r];
+    for (const b of barred) this.blocked[b.unit]++;
+    this.visit(i + 1, cost + this.cost[u]);
+    for (const b of barred) this.blocked[b.unit]--;
+    for (let r = 0; r < R; r++) short[r] += gain[u * R + r];
+    this.chosen.pop();
+    const c = this.classOf[u];
+    if (c >= 0) this.closed[c]++;
+    this.visit(i + 1, cost);
+    if (c >= 0) this.closed[c]--;
+  }
+}
+
+/** The largest dual bound over the price vectors for the shortfalls, rounded up (costs are whole numbers). */
+function dualBound(prices: Float64Array, count: number, R: number, short: Float64Array): number {
+  let least = 0;
+  for (let p = 0; p < count; p++) {
+    let sum = 0;
+    for (let r = 0; r < R; r++) if (short[r] > 0) sum += prices[p * R + r] * short[r];
+    if (sum > least) least = sum;
+  }
+  return Math.ceil(least - EPS);
+}
+/**
+ * Price vectors with zero penalty over the pool: each rule priced at its cheapest cost per credit, alone and with any
+ * other rules whose units are apart enough that no unit is worth more than it costs at those prices. Then any
+ * completion costs at least the shortfalls at those prices, read without sums over the units ahead.
+ */
+function priceVectors(
+  shape: QualificationShape,
+  gain: Float64Array,
+  pool: Uint8Array,
+  cost: Float64Array,
+): Float64Array {
+  const R = shape.creditRules.length;
+  const N = shape.units.length;
+  const ratio = new Float64Array(R).fill(Infinity);
+  for (let u = 0; u < N; u++)
+    for (let r = 0; r < R; r++) {
+      const g = gain[u * R + r];
+      if (pool[u] && g > 0) ratio[r] = Math.min(ratio[r], cost[u] / g);
+    }
+  const priced = [...ratio.keys()].filter((r) => shape.min[r] > 0 && ratio[r] > 0 && Number.isFinite(ratio[r]));
+  const groups =
+    priced.length <= MAX_RULES_TOGETHER
+      ? Array.from({ length: (1 << priced.length) - 1 }, (_, m) => priced.filter((_, j) => (m + 1) & (1 << j)))
+      : priced.map((r) => [r]);
+  const vectors: number[][] = [];
+  for (const members of groups) {
+    let zero = true;
+    for (let u = 0; u < N && zero; u++) {
+      if (!pool[u]) continue;
+      let worth = 0;
+      for (const r of members) worth += ratio[r] * gain[u * R + r];
+      if (worth > cost[u] + EPS) zero = false;
+    }
+    // A vector inside a larger one bounds no higher: keep only the largest (found later, as masks grow).
+    if (zero) vectors.push(members);
+  }
+  const kept = vectors.filter((a) => !vectors.some((b) => b.length > a.length && a.every((r) => b.includes(r))));
+  const prices = new Float64Array(kept.length * R);
+  kept.forEach((members, p) => {
+    for (const r of members) prices[p * R + r] = ratio[r];
+  });
+  return prices;
+}
