@@ -148,3 +148,27 @@ describe('compiled evaluator against a direct reading of the rules', () => {
     );
   });
 });
+
+describe("an evaluation's rule results", () => {
+  // They are not kept on the evaluation (a cohort's would fill memory) but among the last few read: a learner read
+  // again after many others must get its own results, words included, never another learner's.
+  it('are each learner’s own however many other learners are read in between', () => {
+    const q = embeddedCatalogue().qualifications.find((x) => x.id === '600/5106/1');
+    assert.ok(q);
+    fc.assert(
+      fc.property(fc.array(arbitraryLearner(q), { minLength: 2, maxLength: 12 }), (learners) => {
+        const shown = (e: Evaluation) => e.rules.map((r) => `${r.ruleId} ${r.outcome} ${r.known}: ${r.message}`);
+        const evaluations = learners.map((l) => evaluateUnits(q, [...l.achieved, ...l.planned]));
+        const first = evaluations.map(shown);
+        // Read again in the other order, each twice, then compared with a fresh evaluation of the same units.
+        for (let i = evaluations.length - 1; i >= 0; i--) {
+          assert.deepEqual(shown(evaluations[i]), first[i]);
+          assert.deepEqual(shown(evaluations[i]), first[i]);
+          const l = learners[i];
+          assert.deepEqual(shown(evaluateUnits(q, [...l.achieved, ...l.planned])), first[i]);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
