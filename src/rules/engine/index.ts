@@ -2,6 +2,7 @@
 // units counted and not), the rules' sentences, and the provenance of values a centre supplied. Pure.
 export { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
 export { barredClashes, checkUnits, equivalentWords, evaluateUnits } from './evaluate';
+export { unitFigures, type UnitFigures } from './figures';
 export {
   centreFacts,
   evaluationProvenance,
