@@ -12,6 +12,8 @@ import { embeddedCatalogue, type Catalogue } from '../src/rules/catalogue';
 import { applyRulesSheet } from '../src/rules-sheet';
 import type { CellValue, Grid } from '../src/sheet/types';
 import { gridOfFile } from './support/sheet-grid';
+import { learnerPlace } from '../src/functions/formula-grid';
+import { parseRange } from '../src/sheet/address';
 
 const SAMPLES = path.join(__dirname, '..', 'samples');
 
@@ -110,5 +112,30 @@ describe('QUALCHECK worksheet functions reading one row at a time', function () 
     }
     // The samples hold learners of every status, so each way to a status is compared.
     assert.deepEqual([...statuses].sort(), ['achieved', 'incomplete', 'invalid', 'needs-data', 'on-track']);
+  });
+
+  it('place the learner where the marks address says, however Excel or a user spells it', () => {
+    const headers = { values: [['ULN', 'L/601/0933']], address: 'Cohort!$E$1:$F$1' };
+    const spellings = [
+      'Cohort!$E$2:$F$2',
+      "'Year 2 (B!)'!$AQ$17:$AR$17",
+      'E9:F9',
+      'f12:e12',
+      'Cohort!$E$2048',
+      'Cohort!XFC1048576:XFD1048576',
+      'Cohort!E 2:F2',
+      'Cohort!R2C5:R2C6',
+      'Cohort!E0:F0',
+    ];
+    for (const address of spellings) {
+      const place = learnerPlace(headers, { values: [['1234567890', 'A']], address });
+      assert.ok(!('error' in place), address);
+      const at = parseRange(address);
+      assert.deepEqual(
+        place.learner,
+        { top: at && at.top >= 2 ? at.top : 2, left: at?.left ?? 1 },
+        `${address}: ${JSON.stringify(at)}`,
+      );
+    }
   });
 });
