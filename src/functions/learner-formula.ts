@@ -49,6 +49,11 @@ function unknownQualification(catalogue: Catalogue, text: string): string {
   return `unknown qualification ${text}: the catalogue has ${catalogueIds(catalogue)}; give one of these, or the rules block of its definition as the last argument`;
 }
 
+// Copied once: an imported binding read on every call costs a call per read where modules are transpiled (the
+// bench runs them so), as the engine's inner loops note.
+const figuresOf = learnerFigures;
+const wordOf = statusWord;
+
 /**
  * The result cells a session keeps for a learner's row once it is read, in place of the check: a kept check weighed
  * about 2.5 KB, and at 5,000 rows the garbage collector's copying of what is kept was most of a column's mean time
@@ -58,9 +63,9 @@ function unknownQualification(catalogue: Catalogue, text: string): string {
  * for words it does not show.
  */
 function figureCells(record: LearnerRecord): KeptCells {
-  const figures = learnerFigures(record);
+  const figures = figuresOf(record);
   return {
-    'qualcheck: status': statusWord(figures.status),
+    'qualcheck: status': wordOf(figures.status),
     'qualcheck: achieved credits': figures.achievedCredits,
     'qualcheck: credits with planned': figures.withPlannedCredits,
   };
