@@ -1,9 +1,10 @@
 // What a QUALCHECK worksheet function costs per call when a column of it is filled down 5,000 rows: the sample
 // cohort repeated to 5,000 learners, each function called as Excel calls it (one-row ranges, dates as serial numbers,
-// parameter addresses), on one session, so the catalogue is read once. STATUS, filled down first, reads and checks
-// each row; CREDITS on the same rows reuses the cells kept with it, NEXTSTEP and VIOLATIONS check the row again once
-// for their words (NEXTSTEP runs the planner), the session keeping the check's cheap cells, not the check. Once
-// without and once with a Qualification rules sheet as the last argument (the OCR sample's).
+// parameter addresses), on one session, so the catalogue is read once. STATUS, filled down first, reads each row and
+// takes its status and credits from the engine's figures alone (no violations or units counted are built); CREDITS on
+// the same rows reuses the cells kept with it, NEXTSTEP and VIOLATIONS read and check the row again once for their
+// words (NEXTSTEP runs the planner), the session keeping the cells, not the check. Once without and once with a
+// Qualification rules sheet as the last argument (the OCR sample's).
 // Goal (issue 27): STATUS at most 20 µs per call on the mean, for the 600/5106/1 sample (`functions.statusMicros`).
 // `statusThreadCpuMicros` is the same column's CPU time on this thread per call: on a shared machine the wall-clock
 // mean is mostly other processes' turns.
@@ -83,7 +84,7 @@ function run(label: string, grid: Grid, rules?: { values: Cells; address: string
     if (json) continue;
     const reuse =
       name === 'STATUS'
-        ? 'reads and checks each row'
+        ? 'reads each row, figures alone'
         : name === 'CREDITS'
           ? "reuses the row's cells"
           : 'checks again once';

@@ -36,6 +36,45 @@ export function rangeOf(range: FormulaRange | undefined): CellRange | undefined 
   return range?.address ? parseRange(range.address) : undefined;
 }
 
+/** One corner of an A1 range from `i` (letters then digits, `$` anywhere): its row and column, and where it ends. */
+function corner(text: string, i: number): { row: number; column: number; end: number } | undefined {
+  let row = 0;
+  let column = 0;
+  let letters = 0;
+  let digits = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 58 /* : */) break;
+    if (code === 36 /* $ */) continue;
+    if (code >= 48 && code <= 57) {
+      if (letters === 0) return undefined;
+      row = row * 10 + code - 48;
+      digits++;
+      continue;
+    }
+    const upper = code & ~32;
+    if (upper < 65 || upper > 90 || digits > 0) return undefined;
+    column = column * 26 + upper - 64;
+    letters++;
+  }
+  if (letters === 0 || letters > 3 || digits === 0 || digits > 7 || row < 1) return undefined;
+  return { row, column, end: i };
+}
+
+/**
+ * The top-left cell of a range as Excel spells its address (`Cohort!$E$2:$AQ$2`), read in place: every call of a
+ * column filled down gives its own learner's address, and `parseRange` copies and splits it. Any other spelling is
+ * left to `parseRange`, which decides.
+ */
+function topLeftOf(address: string): { top: number; left: number } | undefined {
+  const first = corner(address, address.lastIndexOf('!') + 1);
+  if (first && first.end === address.length) return { top: first.row, left: first.column };
+  const second = first && corner(address, first.end + 1);
+  if (first && second && second.end === address.length)
+    return { top: Math.min(first.row, second.row), left: Math.min(first.column, second.column) };
+  return parseRange(address);
+}
+
 /** The last header range parsed: every call of a column filled down names the same one. */
 let lastHeaders: { address: string; at: CellRange | undefined } | undefined;
 
@@ -76,7 +115,7 @@ export function learnerPlace(headers: FormulaRange, marks: FormulaRange): Learne
       error: `headers (${width} cells) and marks (${marks.values[0].length} cells) must be as wide as each other: give both the same columns`,
     };
   }
-  const at = rangeOf(marks);
+  const at = marks.address ? topLeftOf(marks.address) : undefined;
   const learner = { top: at && at.top >= 2 ? at.top : 2, left: at?.left ?? 1 };
   const own = headersRangeOf(headers);
   return { header: own ? { top: own.top, left: own.left } : { top: learner.top - 1, left: learner.left }, learner };
@@ -89,19 +128,21 @@ export function headerGrid(headers: FormulaRange, place: LearnerPlace['header'])
 
 /**
  * The learner's row at its own cells, under a first row that stands for the header: the header is read once
- * (`CohortHeader`), so that row is left empty. Number formats are given only to a row holding a date serial: most
- * rows hold none, and a call filled down 5,000 rows should not make 5,000 rows of empty formats.
+ * (`CohortHeader`), so that row is left empty. Number formats are given only to a row holding a date serial, and
+ * only to its date cells: a call filled down 5,000 rows should not make 5,000 rows of empty formats.
  */
 export function learnerGrid(marks: FormulaRange, place: LearnerPlace['learner']): Grid {
   const cells = marks.values[0];
   const row = new Array<CellValue>(cells.length);
-  let dates = false;
+  // Only a date serial's cell has a format: a cell without one reads as a cell of no date format, as '' does.
+  let formats: string[] | undefined;
   for (let i = 0; i < cells.length; i++) {
-    row[i] = formulaCell(cells[i]);
-    if (!dates && isDateSerial(cells[i])) dates = true;
+    const value = cells[i];
+    row[i] = formulaCell(value);
+    if (isDateSerial(value)) (formats ??= new Array<string>(cells.length))[i] = DATE_FORMAT;
   }
   const grid: Grid = { values: [[], row], top: place.top - 1, left: place.left };
-  if (dates) grid.numberFormats = [[], cells.map((v) => (isDateSerial(v) ? DATE_FORMAT : ''))];
+  if (formats) grid.numberFormats = [[], formats];
   return grid;
 }
 

@@ -1,9 +1,9 @@
 // The QUALCHECK worksheet functions without Office: one learner's header and mark cells through the same reader and
 // check as a cohort check, rendered by the result columns' own code. What a formula cannot use (a bad argument, an
 // unknown qualification) comes back as an error message for Excel to show, never as an exception.
-import { checkLearner, resultCell, type ResultHeader } from '../cohort/verdict';
+import { checkLearner, learnerFigures, resultCell, type ResultHeader, statusWord } from '../cohort/verdict';
 import type { CohortHeader } from '../cohort/read';
-import type { Grid } from '../sheet';
+import type { Grid, LearnerRecord } from '../sheet';
 import { QualificationResolver } from '../cohort/read';
 import type { Catalogue } from '../rules/catalogue';
 import { type FormulaRange, learnerGrid, type LearnerPlace, learnerPlace, rangeName } from './formula-grid';
@@ -49,24 +49,30 @@ function unknownQualification(catalogue: Catalogue, text: string): string {
   return `unknown qualification ${text}: the catalogue has ${catalogueIds(catalogue)}; give one of these, or the rules block of its definition as the last argument`;
 }
 
-/**
- * The result cells a session keeps for a learner's row once it is checked, in place of the check: a kept check
- * weighed about 2.5 KB, and at 5,000 rows the garbage collector's copying of what is kept was most of a column's
- * mean time per call. Only the cells that cost nothing to take from a check are made with it; the others (the
- * violations' and level's words, the next step's planner, the centre values) are worked out from a fresh check of
- * the row when first asked for, then kept too, so STATUS filled down does not pay for words it does not show.
- */
-const KEPT_COLUMNS: readonly ResultHeader[] = [
-  'qualcheck: status',
-  'qualcheck: achieved credits',
-  'qualcheck: credits with planned',
-];
+// Copied once: an imported binding read on every call costs a call per read where modules are transpiled (the
+// bench runs them so), as the engine's inner loops note.
+const figuresOf = learnerFigures;
+const wordOf = statusWord;
 
-function keptCells(outcome: LearnerOutcome): KeptOutcome {
-  if (!('check' in outcome)) return outcome;
-  const cells: KeptCells = {};
-  for (const header of KEPT_COLUMNS) cells[header] = resultCell(outcome.check, header);
-  return { cells };
+/**
+ * The result cells a session keeps for a learner's row once it is read, in place of the check: a kept check weighed
+ * about 2.5 KB, and at 5,000 rows the garbage collector's copying of what is kept was most of a column's mean time
+ * per call. The status and the two credit figures are worked out with the row (the engine's figures alone, without
+ * the check's violations and units counted); the others (the violations' and level's words, the next step's planner,
+ * the centre values) from a check of the row when first asked for, then kept too, so STATUS filled down does not pay
+ * for words it does not show.
+ */
+function figureCells(record: LearnerRecord): KeptCells {
+  const figures = figuresOf(record);
+  return {
+    'qualcheck: status': wordOf(figures.status),
+    'qualcheck: achieved credits': figures.achievedCredits,
+    'qualcheck: credits with planned': figures.withPlannedCredits,
+  };
+}
+
+function kept(outcome: LearnerOutcome): KeptOutcome {
+  return 'record' in outcome ? { cells: figureCells(outcome.record) } : outcome;
 }
 
 /** Where a formula's learner is and the header it is read under, or why it cannot be read. */
@@ -90,8 +96,8 @@ function placed(
   return { catalogue, header, id, learner: place.learner };
 }
 
-function readAndCheck(catalogue: Catalogue, header: CohortHeader, grid: Grid): LearnerOutcome {
-  const [record] = header.learnersUnder(grid);
+function readRow(catalogue: Catalogue, header: CohortHeader, grid: Grid): LearnerOutcome {
+  const record = header.learnerUnder(grid);
   if (!record) return { blank: true };
   if (!record.qualification) {
     const text = record.qualificationText;
@@ -100,7 +106,7 @@ function readAndCheck(catalogue: Catalogue, header: CohortHeader, grid: Grid): L
       error: `no qualification: give it as the third argument (${catalogueIds(catalogue)}), or include the Qualification column in headers and marks`,
     };
   }
-  return { check: { record, result: checkLearner(record) } };
+  return { record };
 }
 
 /**
@@ -112,21 +118,21 @@ export function formulaResult(session: FunctionSession, formula: LearnerFormula,
   if ('error' in at) return at;
   // The header's number stands for the catalogue, the header row and the qualification; the rest is the row's.
   const cells = formula.marks.values[0];
-  let kept = session.kept(at.id, at.learner, cells);
+  let cellsKept = session.kept(at.id, at.learner, cells);
   let outcome: LearnerOutcome | undefined;
-  if (!kept) {
-    outcome = readAndCheck(at.catalogue, at.header, learnerGrid(formula.marks, at.learner));
-    kept = keptCells(outcome);
-    session.keep(at.id, at.learner, cells, kept);
+  if (!cellsKept) {
+    outcome = readRow(at.catalogue, at.header, learnerGrid(formula.marks, at.learner));
+    cellsKept = kept(outcome);
+    session.keep(at.id, at.learner, cells, cellsKept);
   }
-  if ('error' in kept) return kept;
-  if ('blank' in kept) return '';
-  let value = kept.cells[header];
+  if ('error' in cellsKept) return cellsKept;
+  if ('blank' in cellsKept) return '';
+  let value = cellsKept.cells[header];
   if (value === undefined) {
-    outcome ??= readAndCheck(at.catalogue, at.header, learnerGrid(formula.marks, at.learner));
-    if (!('check' in outcome)) return 'error' in outcome ? outcome : '';
-    value = resultCell(outcome.check, header);
-    kept.cells[header] = value;
+    outcome ??= readRow(at.catalogue, at.header, learnerGrid(formula.marks, at.learner));
+    if (!('record' in outcome)) return 'error' in outcome ? outcome : '';
+    value = resultCell({ record: outcome.record, result: checkLearner(outcome.record) }, header);
+    cellsKept.cells[header] = value;
   }
   return value;
 }

@@ -28,7 +28,13 @@ export class Addresses {
   private row = -1;
   private rowNumber = '';
 
-  constructor(private readonly grid: Grid) {}
+  constructor(private grid: Grid) {}
+
+  /** The addresses of another grid from now on: a row read under a header kept for the next. */
+  moveTo(grid: Grid): void {
+    this.grid = grid;
+    this.row = -1;
+  }
 
   /** The address of grid row `r`, grid column `c` (both 0-based). */
   at(r: number, c: number): string {

@@ -16,7 +16,7 @@ const ID_FIELDS: readonly LearnerField[] = ['learnerId', 'centreRef', 'candidate
  * (no id either, on a sheet without a qualification column), or it has no learner id and one of its learner cells
  * says it is a total.
  */
-function isNoteRow(
+export function isNoteRow(
   record: LearnerRecord,
   row: readonly CellValue[],
   columns: ReadonlyMap<LearnerField, { index: number }>,

@@ -7,6 +7,10 @@ import { FIELD_LABEL, type LearnerField } from './columns';
 import type { HeaderColumn } from './header';
 import { cellError, isBlank, isoFromDate } from '../../sheet';
 
+// Copied once: an imported binding read for every cell costs a call per read where modules are transpiled.
+const errorOf = cellError;
+const blank = isBlank;
+
 export interface DefaultQualification {
   text: string;
   qualification: QualificationDefinition | null;
@@ -57,7 +61,7 @@ export class LearnerRows {
     for (const [field, column] of this.columns) {
       const value = row[column.index];
       if (value === null || value === undefined) continue;
-      const error = typeof value === 'object' || typeof value === 'string' ? cellError(value) : undefined;
+      const error = typeof value === 'object' || typeof value === 'string' ? errorOf(value) : undefined;
       if (error) {
         const cell = this.addresses.at(r, column.index);
         problems.push({
@@ -69,7 +73,7 @@ export class LearnerRows {
       }
       if (field === 'uln' || field === 'dateOfBirth') {
         // Kept as the sheet holds them: registration prep decides what is valid.
-        if (isBlank(value)) continue;
+        if (blank(value)) continue;
         if (field === 'uln') uln = value;
         else dateOfBirth = value;
         cells[field] = this.addresses.at(r, column.index);

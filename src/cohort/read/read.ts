@@ -2,7 +2,7 @@
 // It never throws and never guesses silently: what it cannot read is named by cell with what to do about it.
 // Over 400 lines as one job: finding the header, reading the rows below it and naming what cannot be read share
 // the header, the unit columns and the warnings as the rows go by; the parts of a row are read in their own modules.
-import { dropTrailingNotes } from './footer-rows';
+import { dropTrailingNotes, isNoteRow } from './footer-rows';
 import type { Catalogue } from '../../rules/catalogue';
 import type { QualificationDefinition } from '../../rules/model';
 import type { CellValue, CohortLayout, CohortReading, Grid, LearnerRecord, ReadWarning } from '../../sheet';
@@ -68,6 +68,8 @@ export async function readCohortInSlices(
  */
 export class CohortHeader {
   private readonly found: { prepared: PreparedHeader } | { reading: CohortReading };
+  /** Reads one row at a time under this header (`learnerUnder`), made on its first row. */
+  private rowReader?: CohortReader;
 
   private constructor(
     private readonly options: ReadOptions,
@@ -90,6 +92,19 @@ export class CohortHeader {
   /** 1-based sheet row of the header; 0 when the grid has none. */
   get headerRow(): number {
     return 'prepared' in this.found ? this.found.prepared.header.row : 0;
+  }
+
+  /**
+   * The learner of a two-row `grid` under the header, as `learnersUnder` gives it: its first row stands for the
+   * header's row, its second is the learner's. Undefined where `learnersUnder` gives none (a blank row, a repeated
+   * header, a totals row, a note). A worksheet function reads one row per call, so what reads a row is made once for
+   * the header and kept (`CohortReader.learnerOn`), not made again for every row.
+   */
+  learnerUnder(grid: Grid): LearnerRecord | undefined {
+    const found = this.found;
+    if ('reading' in found) return undefined;
+    this.rowReader ??= new CohortReader(grid, this.options, this.lookups);
+    return this.rowReader.learnerOn(grid, found.prepared);
   }
 
   /**
@@ -186,8 +201,29 @@ interface PreparedHeader {
 /** The lookups of one catalogue and vocabulary, which a header read once lends to every reading of rows under it. */
 type Lookups = Pick<ReadContext, 'index' | 'resolver' | 'marks'> & { tally: UnitTally };
 
+/** What reading rows under a prepared header uses, made from it once per reading (or once per header, a row at a time). */
+interface RowParts {
+  prepared: PreparedHeader;
+  addresses: Addresses;
+  rows: LearnerRows;
+  units: MatrixUnits | ListUnits;
+  /** Grid columns of the columns read: a row blank in all of them is no learner. */
+  usedIndexes: number[];
+  firstLearnerColumn: HeaderColumn | undefined;
+}
+
+// Copied once: an imported binding read for every cell costs a call per read where modules are transpiled.
+const blankCell = isBlank;
+
+function blankIn(row: readonly CellValue[], usedIndexes: readonly number[]): boolean {
+  for (const i of usedIndexes) if (!blankCell(row[i])) return false;
+  return true;
+}
+
 class CohortReader {
   private readonly context: ReadContext;
+  /** The parts `learnerOn` last read a row with, kept for the next row under the same header. */
+  private parts?: RowParts;
   /** Each learner's units as their row is read (it keeps nothing of one learner for the next). */
   private readonly tally: UnitTally;
 
@@ -353,32 +389,60 @@ class CohortReader {
   }
 
   /** The learners under the header, each with their problems; the sheet's own warnings go to the context. */
-  *readLearners(prepared: PreparedHeader): Generator<void, LearnerRecord[]> {
-    const { header, layout, learnerColumns, listColumns, unitColumns, unknownColumns, used } = prepared;
-    const g = this.grid;
-    const usedIndexes = used.map((c) => c.index);
-    const addresses = new Addresses(g);
-    const rows = new LearnerRows(this.context, addresses, learnerColumns, prepared.fallback);
-    const units =
-      layout === 'matrix'
-        ? new MatrixUnits(this.context, addresses, unitColumns, unknownColumns)
-        : new ListUnits(this.context, addresses, listColumns);
+  private rowParts(prepared: PreparedHeader): RowParts {
+    const { layout, learnerColumns, listColumns, unitColumns, unknownColumns, used } = prepared;
+    const addresses = new Addresses(this.grid);
+    return {
+      prepared,
+      addresses,
+      rows: new LearnerRows(this.context, addresses, learnerColumns, prepared.fallback),
+      units:
+        layout === 'matrix'
+          ? new MatrixUnits(this.context, addresses, unitColumns, unknownColumns)
+          : new ListUnits(this.context, addresses, listColumns),
+      usedIndexes: used.map((c) => c.index),
+      firstLearnerColumn: used.find((c) => c.role.kind === 'learner'),
+    };
+  }
+
+  /**
+   * The learner on row 1 of `grid`, under `prepared` (whose header is row 0), as `readLearners` reads a grid of that
+   * one row: undefined for a blank row, a repeated header, a totals row or a note. The parts it reads with are made
+   * on the first row and kept, `grid` put under them; the sheet's warnings a row gives are not kept (as
+   * `CohortHeader.learnersUnder` gives none).
+   */
+  learnerOn(grid: Grid, prepared: PreparedHeader): LearnerRecord | undefined {
+    this.context.grid = grid;
+    this.context.warnings.length = 0;
+    let parts = this.parts;
+    if (parts?.prepared === prepared) parts.addresses.moveTo(grid);
+    else this.parts = parts = this.rowParts(prepared);
+    const { learnerColumns } = prepared;
+    const row = grid.values[1] ?? [];
+    if (blankIn(row, parts.usedIndexes)) return undefined;
+    const first = parts.firstLearnerColumn;
+    if (first && this.repeatsHeader(row, first, learnerColumns)) return undefined;
+    if (this.totalsCell(1, row, learnerColumns)) return undefined;
+    const record = parts.rows.read(1, row);
     const tally = this.tally;
-    const firstLearnerColumn = used.find((c) => c.role.kind === 'learner');
+    tally.begin(record);
+    parts.units.read(tally, record.qualification, 1, row);
+    tally.finish();
+    return isNoteRow(record, row, learnerColumns) ? undefined : record;
+  }
+
+  *readLearners(prepared: PreparedHeader): Generator<void, LearnerRecord[]> {
+    const { header, learnerColumns, used } = prepared;
+    const g = this.grid;
+    const { rows, units, usedIndexes, firstLearnerColumn } = this.rowParts(prepared);
+    const tally = this.tally;
     const learners: LearnerRecord[] = [];
     let lastBlank = header.rowIndex;
     let lastHeader = header.rowIndex;
     for (let r = header.rowIndex + 1; r < g.values.length; r++) {
       if ((r - header.rowIndex) % ROWS_PER_SLICE === 0) yield;
       const row = g.values[r] ?? [];
-      let blank = true;
-      for (const i of usedIndexes) {
-        if (!isBlank(row[i])) {
-          blank = false;
-          break;
-        }
-      }
-      if (blank) {
+      if (blankIn(row, usedIndexes)) {
         lastBlank = r;
         continue;
       }

@@ -1,6 +1,6 @@
 // The verdict on each learner: the reader's record and the engine's evaluation joined into a result (status,
 // credits, violations, the units not counted) and its next step, with the result columns' words. Pure.
-export { checkCohort, checkLearner, type LearnerCheck } from './learner-result';
+export { checkCohort, checkLearner, learnerFigures, type LearnerCheck } from './learner-result';
 export { planInWords } from './next-step';
 export {
   cohortJson,

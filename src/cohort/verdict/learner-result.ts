@@ -1,5 +1,5 @@
 // Joins what the reader found on a learner's row with the engine's verdict on their units.
-import { checkUnits } from '../../rules/engine';
+import { checkUnits, unitFigures, type UnitFigures } from '../../rules/engine';
 import type {
   Evaluation,
   LearnerResult,
@@ -116,6 +116,21 @@ export function checkLearner(record: LearnerRecord): LearnerResult {
   if (record.problems.some((p) => p.code !== undefined && FORBIDDING.has(p.code))) status = 'invalid';
   status = weighSheetProblems({ ...record, qualification: record.qualification }, status);
   return { ...result, status, violations: [...extra, ...result.violations] };
+}
+
+/**
+ * `checkLearner(record)`'s status and credits alone, for a caller that shows nothing else: the same weighing of the
+ * row's problems, on the engine's figures rather than its full result (no violations, no units counted).
+ */
+export function learnerFigures(record: LearnerRecord): UnitFigures {
+  if (record.qualification === null) return { status: 'needs-data', achievedCredits: 0, withPlannedCredits: 0 };
+  const figures = unitFigures(record.qualification, record);
+  let status = figures.status;
+  if (record.problems.some((p) => p.code !== undefined && FORBIDDING.has(p.code))) status = 'invalid';
+  if (status !== 'invalid' && record.problems.length > 0)
+    status = weighSheetProblems({ ...record, qualification: record.qualification }, status);
+  figures.status = status;
+  return figures;
 }
 
 export function checkCohort(reading: CohortReading): LearnerCheck[] {

@@ -3,6 +3,7 @@
 export { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
 export { barredClashes, checkUnits, equivalentWords, evaluateUnits } from './evaluate';
 export { evaluatorOf, Verdicts, type Evaluator } from './evaluate-compiled';
+export { unitFigures, type UnitFigures } from './figures';
 export {
   centreFacts,
   evaluationProvenance,
