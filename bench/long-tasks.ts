@@ -5,11 +5,12 @@
 // which includes loading the pane; issue 13's goal was 200 ms). The fake host's own work (it serialises every sync to size it) runs on the pane's thread
 // here, so these figures are an upper bound of what the pane costs in Excel.
 //   npx tsx bench/long-tasks.ts [learners, default 20000] [--json]
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
 import { startPaneSession, workbookOfGrid } from '../test/browser/pane-session';
 
 const json = process.argv.includes('--json');
+const profile = process.argv.includes('--profile');
 const LEARNERS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20_000);
 const GOAL_MS = 100;
 const LONG = 300_000;
@@ -29,6 +30,89 @@ async function longestTask(page: Page): Promise<number> {
   });
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/**
+ * What the longest run of busy samples in a CPU profile (about the job's longest task) spent its time in: the
+ * functions with the most time under them (inclusive), with their own (self) time, as printable lines.
+ */
+function longestRunProfile(
+  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[]; startTime: number },
+  task: { ts: number; dur: number } | undefined,
+): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const idle = (i: number) => byId.get(samples[i])!.callFrame.functionName === '(idle)';
+  let best = { from: 0, to: 0, ms: 0 };
+  if (task) {
+    // The task's window from the trace: the samples taken in it (both clocks are the browser's, in µs).
+    let at = profile.startTime;
+    const times = deltas.map((d) => (at += d));
+    const from = times.findIndex((t) => t >= task.ts);
+    const to = times.findIndex((t) => t > task.ts + task.dur);
+    best = { from: Math.max(0, from), to: to < 0 ? samples.length : to, ms: task.dur / 1000 };
+  }
+  for (let i = 0; !task && i < samples.length;) {
+    if (idle(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let ms = 0;
+    while (j < samples.length && !idle(j)) ms += (deltas[++j] ?? 0) / 1000;
+    if (ms > best.ms) best = { from: i, to: j, ms };
+    i = j;
+  }
+  const name = (id: number) => {
+    const frame = byId.get(id)!.callFrame;
+    return `${frame.functionName || '(anonymous)'} (${frame.url.split('/').pop()}:${frame.lineNumber + 1})`;
+  };
+  const inclusive = new Map<string, number>();
+  const self = new Map<string, number>();
+  for (let i = best.from; i < best.to; i++) {
+    const ms = (deltas[i + 1] ?? 0) / 1000;
+    self.set(name(samples[i]), (self.get(name(samples[i])) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) seen.add(name(id));
+    for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+  }
+  return [
+    `  ${task ? 'longest task' : 'longest busy run'} ${best.ms.toFixed(0)} ms (total, self ms):`,
+    ...[...inclusive]
+      .filter(([key]) => !key.startsWith('(root)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([key, ms]) => `    ${ms.toFixed(0).padStart(5)} ${(self.get(key) ?? 0).toFixed(0).padStart(5)} ${key}`),
+  ];
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** The longest top-level task of the renderer's main thread in a trace. */
+function longestTraceTask(events: TraceEvent[]): { ts: number; dur: number } | undefined {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter(
+    (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && /RunTask/.test(e.name),
+  );
+  return tasks.reduce<TraceEvent | undefined>((a, b) => (!a || (b.dur ?? 0) > (a.dur ?? 0) ? b : a), undefined) as
+    { ts: number; dur: number } | undefined;
+}
+
 async function main(): Promise<void> {
   const session = await startPaneSession();
   try {
@@ -44,10 +128,32 @@ async function main(): Promise<void> {
     await page.goto(session.paneUrl);
     await page.getByTestId('found-panel').waitFor({ timeout: LONG });
     const figures: Record<string, number> = { firstRead: await longestTask(page) };
+    // --profile: a CPU profile per job, its functions with the most self time printed (build the pane unminified
+    // to read the names: webpack --mode production --no-optimization-minimize --env testHost).
+    let cdp: CDPSession | undefined;
+    if (profile) {
+      cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      await session.browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+    }
+    const jobEnd = async (job: string): Promise<number> => {
+      if (cdp) {
+        const { profile: taken } = await cdp.send('Profiler.stop');
+        const trace = JSON.parse((await session.browser.stopTracing()).toString('utf8')) as {
+          traceEvents: TraceEvent[];
+        };
+        console.error(`${job}:\n${longestRunProfile(taken as never, longestTraceTask(trace.traceEvents)).join('\n')}`);
+        await cdp.send('Profiler.start');
+        await session.browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+      }
+      return longestTask(page);
+    };
 
     await page.getByRole('tab', { name: 'Registration' }).click();
     await page.getByTestId('registration-held-back').getByTestId('learner').first().waitFor({ timeout: LONG });
-    figures.registrationOpen = await longestTask(page);
+    figures.registrationOpen = await jobEnd('registrationOpen');
 
     await page.getByTestId('registration-date').fill('2013-06-01');
     await page.waitForFunction(
@@ -58,13 +164,13 @@ async function main(): Promise<void> {
       undefined,
       { timeout: LONG },
     );
-    figures.dateChange = await longestTask(page);
+    figures.dateChange = await jobEnd('dateChange');
 
     await page.getByRole('tab', { name: 'Check cohort' }).click();
     await page.getByTestId('check').click();
     await page.getByTestId('undo-continue').click();
     await page.getByTestId('summary-heading').waitFor({ timeout: LONG });
-    figures.check = await longestTask(page);
+    figures.check = await jobEnd('check');
 
     await page.getByRole('tab', { name: 'What-if' }).click();
     await page.evaluate(
@@ -79,11 +185,11 @@ async function main(): Promise<void> {
       name: 'Planned',
     });
     await radio.waitFor({ timeout: LONG });
-    figures.whatifOpen = await longestTask(page);
+    figures.whatifOpen = await jobEnd('whatifOpen');
     await radio.check();
     await page.getByTestId('whatif-apply').click();
     await page.getByTestId('whatif-success').waitFor({ timeout: LONG });
-    figures.apply = await longestTask(page);
+    figures.apply = await jobEnd('apply');
 
     const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
     const jobs = Object.entries(rounded).filter(([job]) => job !== 'firstRead');
