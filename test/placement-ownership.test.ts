@@ -159,6 +159,27 @@ describe('ownership record', () => {
 });
 
 describe('ownership record after Apply', () => {
+  it('fingerprints a value repeated down a column as it reads back, each cell alike', () => {
+    // The block fingerprints each distinct value once: a number, the same number as text and as an apostrophe text
+    // read back alike, an empty text and null are empty, and a formula-like text keeps its apostrophe off.
+    const rows: (string | number | null)[][] = [
+      [5, 'achieved', "'=A1"],
+      ['5', 'achieved', '=A1'],
+      ["'5", '', null],
+      [5, 'achieved', "'=A1"],
+    ];
+    const block = ownedBlockOf(written(rows));
+    const expected = HEADER.map((head, c) =>
+      [
+        fingerprint(head),
+        ...rows.map((row) => fingerprint(row[c] === "'5" ? '5' : row[c] === "'=A1" ? '=A1' : row[c])),
+      ].join(''),
+    );
+    assert.deepEqual(block.cells, expected);
+    assert.equal(splitFingerprints(block.cells[0])?.slice(1).length, 4);
+    assert.equal(new Set(splitFingerprints(block.cells[0])?.slice(1)).size, 1);
+  });
+
   it('gives each rewritten cell its new fingerprint, whatever was there, and extends the block to a row below it', () => {
     const block = ownedBlockOf(
       written([

@@ -91,4 +91,39 @@ describe('what-if: cells a choice changes', () => {
       [['D3', '-']],
     );
   });
+
+  it('counts a "not taken" mark however it is padded, and cells of spaces as empty, when choosing the spelling', async () => {
+    const spellingFor = async (rows: Grid['values']) => {
+      const values: Grid['values'] = [
+        ['Learner ID', 'Qualification', 'D/503/0352', 'T/503/0342', 'K/503/0421', 'H/503/0403'],
+        ...rows,
+      ];
+      const { fake } = fakeWith({ values, top: 1, left: 1 });
+      const inspection = await inspectSheet(fake.run, settingsFor());
+      const record = learnerAt(inspection, 3);
+      const { changes } = planRowChanges(
+        { grid: inspection.read.grid, reading: inspection.reading, record },
+        choose(record, { 'T/503/0342': 'none' }),
+        { catalogue: embeddedCatalogue() },
+      );
+      return changes.map((c) => [c.cell, c.after]);
+    };
+    // `-` twice; N four times, in three spellings that read alike.
+    assert.deepEqual(
+      await spellingFor([
+        ['L1', '600/5106/1', 'A', '-', '-', 'N'],
+        ['L2', '600/5106/1', 'A', 'A', ' N ', 'N '],
+        ['L3', '600/5106/1', 'A', 'A', 'A', 'N'],
+      ]),
+      [['D3', 'N']],
+    );
+    // `-` twice; cells of spaces three times: most untaken cells are empty.
+    assert.deepEqual(
+      await spellingFor([
+        ['L1', '600/5106/1', 'A', '-', '-', '  '],
+        ['L2', '600/5106/1', 'A', 'A', ' ', ' '],
+      ]),
+      [['D3', '']],
+    );
+  });
 });

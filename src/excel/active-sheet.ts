@@ -305,6 +305,7 @@ export async function checkSheet(
         throw describeExcelError(error, { sheetName: RESULTS_SHEET, beside: false, written: null });
       }
     },
+    pause: yieldToUi,
   };
   let decision = await decideResultsWrite(request, host);
   // A formula whose value reads as empty is the person's, never a free cell: the cells the plan would write are read

@@ -139,11 +139,19 @@ function columnSpan(column: string, from: number, to: number): string {
 /** The block a write leaves beside the data. */
 export function ownedBlockOf(written: WrittenBlock): OwnedBlock {
   const rows = written.firstRow - written.headerRow - 1 + written.rows.length;
+  // A result column holds few distinct values (statuses, credit totals): each is fingerprinted once, so recording a
+  // write of 20,000 rows is not the longest task of a check.
+  const known = new Map<string | number | boolean | null, string>();
+  const fingerprintOf = (value: string | number | boolean | null): string => {
+    let print = known.get(value);
+    if (print === undefined) known.set(value, (print = fingerprint(readBack(value))));
+    return print;
+  };
   const cells = written.header.map((head, c) => {
     const column = [fingerprint(head)];
     // Rows between the header and the first written row (none today) were not written: recorded as empty.
     for (let r = written.headerRow + 1; r < written.firstRow; r++) column.push(EMPTY_FINGERPRINT);
-    for (const row of written.rows) column.push(fingerprint(readBack(row[c] ?? null)));
+    for (const row of written.rows) column.push(fingerprintOf(row[c] ?? null));
     return column.join('');
   });
   return {

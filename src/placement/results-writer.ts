@@ -44,6 +44,11 @@ export interface ResultsWriteHost {
   cellsAround(): Promise<CellsAround> | CellsAround;
   /** The results sheet to write to (results-sheet.ts chooseResultsSheet over what the workbook has). */
   resultsSheet(): Promise<{ name: string; create: boolean }>;
+  /**
+   * Lets the host's other work run between the decision's two large steps (placing the block, then fingerprinting
+   * every cell it writes for the record): the pane yields to its event loop, so neither is one long task.
+   */
+  pause?(): Promise<void>;
 }
 
 export interface ResultsWrite {
@@ -63,6 +68,7 @@ export async function decideResultsWrite(request: ResultsWriteRequest, host: Res
     request.place === 'beside' ? planBeside(await host.cellsAround(), sheetName, reading, block, owned) : null;
   if (beside && !('blockedBy' in beside)) {
     beside.highlight = unitHighlight(reading, beside);
+    await host.pause?.();
     const after = recordWrite(record, beside);
     return {
       plan: beside,

@@ -36,18 +36,23 @@ function untakenSpelling(grid: Grid, reading: CohortReading, reader: MarkReader)
 }
 
 function countUntaken(grid: Grid, reading: CohortReading, reader: MarkReader): string {
+  // Counted by value first, then judged (blank, or read as not taken) once per distinct value: a sheet holds a handful
+  // of spellings in its unit cells, and reading each of 20,000 learners' cells was most of opening What-if.
   let blank = 0;
-  const texts = new Map<string, number>();
+  const values = new Map<string | number, number>();
   for (const learner of reading.learners) {
     for (const column of reading.unitColumns) {
       const value = gridValue(grid, learner.row, column.column);
-      if (isBlank(value)) {
-        blank++;
-        continue;
-      }
-      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      if (value === null) blank++;
+      else if (typeof value === 'string' || typeof value === 'number') values.set(value, (values.get(value) ?? 0) + 1);
+    }
+  }
+  const texts = new Map<string, number>();
+  for (const [value, n] of values) {
+    if (isBlank(value)) blank += n;
+    else if (reader.read(value).state === 'none') {
       const text = String(value).trim();
-      if (reader.read(value).state === 'none') texts.set(text, (texts.get(text) ?? 0) + 1);
+      texts.set(text, (texts.get(text) ?? 0) + n);
     }
   }
   let best = '';
