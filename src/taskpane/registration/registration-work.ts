@@ -8,10 +8,10 @@ import {
   type RegistrationProblem,
   type RegistrationResult,
   type UnitCheck,
-} from '../../registration/learner-problems';
-import { finishingSteps } from '../../registration/duplicates';
-import { routeCheck } from '../../registration/route';
-import { sharedProblems, type SharedProblem } from '../../registration/shared-problems';
+} from '../../registration';
+import { finishingSteps } from '../../registration';
+import { routeCheck } from '../../registration';
+import { sharedProblems, type SharedProblem } from '../../registration';
 
 /** Learners checked between two looks at the clock (sliceClock): a millisecond or two of work. */
 const BATCH = 25;
