@@ -96,6 +96,7 @@ describeWithShared('the package patch on real workbooks (xlsx-corpus of the shar
             ]),
             textColumns: [],
             statusColumn: 1,
+            sentenceColumns: [],
             staleRanges: [],
           };
           try {
