@@ -5,10 +5,10 @@ import path from 'node:path';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
 import type { QualificationDefinition, UnitDefinition } from '../src/rules/model/model';
-import { describeWithShared, sharedPath } from './support/shared';
+import { describeNeeding, sharedPath } from './support/needs';
 
 const SPECS = sharedPath('specs');
-/** The specification texts, read when the shared folder is there (describeWithShared below). */
+/** The specification texts, read when the shared folder is there (describeNeeding below). */
 let iqText = '';
 let ocrText = '';
 let readme = '';
@@ -47,7 +47,7 @@ function iqTable(): TableRow[] {
   return rows;
 }
 
-describeWithShared('the embedded catalogue, read against the specification texts', [SPECS], () => {
+describeNeeding('the embedded catalogue, read against the specification texts', [SPECS], () => {
   iqText = readFileSync(path.join(SPECS, '000_1286ae5b7cb69819.txt'), 'utf8');
   ocrText = readFileSync(path.join(SPECS, '001_6b8505b51714802b.txt'), 'utf8');
   readme = readFileSync(path.join(SPECS, 'README.md'), 'utf8');

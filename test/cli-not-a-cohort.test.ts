@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { qualcheck } from './support/cli';
-import { describeWithShared, sharedPath } from './support/shared';
+import { describeNeeding, sharedPath } from './support/needs';
 import { workbookPackage } from './support/xlsx-package';
 import { tempFolder } from './support/temp-folder';
 
@@ -20,23 +20,19 @@ async function refusal(args: string[]): Promise<string> {
   return lines[0];
 }
 
-describeWithShared(
-  'a pivot table is not a cohort (pivot_table_named_range.xlsx, saved by Excel)',
-  [PIVOT],
-  function () {
-    this.timeout(60_000);
+describeNeeding('a pivot table is not a cohort (pivot_table_named_range.xlsx, saved by Excel)', [PIVOT], function () {
+  this.timeout(60_000);
 
-    it('is passed over when qualcheck looks for the cohort, and the refusal says why', async () => {
-      const line = await refusal(['check', PIVOT, '--json']);
-      assert.match(line, /no sheet holds a cohort; sheet "PTWithLabelFilter": it holds a pivot table/);
-    });
+  it('is passed over when qualcheck looks for the cohort, and the refusal says why', async () => {
+    const line = await refusal(['check', PIVOT, '--json']);
+    assert.match(line, /no sheet holds a cohort; sheet "PTWithLabelFilter": it holds a pivot table/);
+  });
 
-    it('is refused when named, as "PTTable" (once read as a 10267 cohort with "Grand Total" a learner)', async () => {
-      const line = await refusal(['check', PIVOT, '--sheet', 'PTTable', '--out', path.join(os.tmpdir(), 'never.xlsx')]);
-      assert.match(line, /sheet "PTTable": it holds a pivot table, a summary Excel makes of other data/);
-    });
-  },
-);
+  it('is refused when named, as "PTTable" (once read as a 10267 cohort with "Grand Total" a learner)', async () => {
+    const line = await refusal(['check', PIVOT, '--sheet', 'PTTable', '--out', path.join(os.tmpdir(), 'never.xlsx')]);
+    assert.match(line, /sheet "PTTable": it holds a pivot table, a summary Excel makes of other data/);
+  });
+});
 
 describe('a table of totals is not a cohort', function () {
   this.timeout(60_000);

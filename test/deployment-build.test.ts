@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deploymentManifest, parsePublicUrl, validatedDeploymentManifest } from '../scripts/deployment-manifest';
 import { MAIN_SCHEMA, schemaFolder, validateManifest } from '../scripts/validate-manifest';
-import { describeWithShared } from './support/shared';
+import { describeNeeding } from './support/needs';
 import { repoRoot } from './support/cli';
 
 const PUBLIC_URL = 'https://example.org/qualcheck/';
@@ -73,7 +73,7 @@ describe('deployment manifest', () => {
     assert.throws(() => deploymentManifest(odd, PUBLIC_URL), /^Error: manifest\.xml:\d+ still names localhost/);
   });
 
-  describeWithShared('the deployment manifest against the schemas', [path.join(schemaFolder(), MAIN_SCHEMA)], () => {
+  describeNeeding('the deployment manifest against the schemas', [path.join(schemaFolder(), MAIN_SCHEMA)], () => {
     it('fails validation with the problem and its line', async () => {
       const broken = devManifest.replace(
         '<Permissions>ReadWriteDocument</Permissions>',
@@ -109,7 +109,7 @@ describe('npm run build -- --env publicUrl=...', function () {
     assert.doesNotMatch(deployed, /localhost/i);
   });
 
-  describeWithShared('the deployed manifest against the schemas', [path.join(schemaFolder(), MAIN_SCHEMA)], () => {
+  describeNeeding('the deployed manifest against the schemas', [path.join(schemaFolder(), MAIN_SCHEMA)], () => {
     it('validates offline, and the build says nothing is left unvalidated', async () => {
       const result = await validateManifest(deployed, 'dist/manifest.xml');
       assert.deepEqual(result.problems, []);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAIN_SCHEMA, schemaFolder, validateManifest } from '../scripts/validate-manifest';
-import { describeWithShared } from './support/shared';
+import { describeNeeding } from './support/needs';
 
 const root = join(__dirname, '..');
 const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8');
@@ -71,7 +71,7 @@ describe('add-in manifest', () => {
   });
 });
 
-describeWithShared(
+describeNeeding(
   'add-in manifest against the schemas (manifest-schemas of the shared folder)',
   [join(schemaFolder(), MAIN_SCHEMA)],
   () => {

@@ -10,7 +10,7 @@ import { inspectSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';
 import { isRegistrationHeader, REGISTRATION_SHEET, writeRegistrationSheet } from '../src/excel/registration-sheet';
 import { checkRegistration } from '../src/registration/learner-problems';
-import { REGISTRATION_COLUMNS, registrationRows } from '../src/registration/export';
+import { REGISTRATION_COLUMNS, registrationRows } from '../src/registration';
 import { routeCheck } from '../src/registration/route';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { LearnerRecord } from '../src/sheet/types';
 import type { QualificationDefinition } from '../src/rules/model/model';
-import { checkRegistration, type RegistrationResult } from '../src/registration/learner-problems';
+import { checkRegistration } from '../src/registration/learner-problems';
+import type { RegistrationResult } from '../src/registration/result';
 
 /** The registration facts of 600/5106/1, without its units: enough for registration prep. */
 const nvq: QualificationDefinition = {

@@ -5,7 +5,7 @@ import type { CellValue, LearnerRecord } from '../src/sheet/types';
 import type { QualificationDefinition } from '../src/rules/model/model';
 import { checkRegistration } from '../src/registration/learner-problems';
 import { readDate } from '../src/sheet/dates';
-import { REGISTRATION_COLUMNS, registrationCsv, registrationRows } from '../src/registration/export';
+import { REGISTRATION_COLUMNS, registrationCsv, registrationRows } from '../src/registration';
 import { readUln, ulnCheckDigit } from '../src/registration/uln';
 
 const q10266: QualificationDefinition = {

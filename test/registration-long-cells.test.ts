@@ -3,7 +3,7 @@
 // length); here the command line reads them and counts them as a person would.
 import assert from 'node:assert/strict';
 import { qualcheck } from './support/cli';
-import { describeWithShared, sharedPath } from './support/shared';
+import { describeNeeding, sharedPath } from './support/needs';
 
 const FILE = sharedPath('repro', 'register-long-cells.xlsx');
 
@@ -13,7 +13,7 @@ interface Problem {
   message: string;
 }
 
-describeWithShared('register on cells of 32,767 characters (register-long-cells.xlsx)', [FILE], function () {
+describeNeeding('register on cells of 32,767 characters (register-long-cells.xlsx)', [FILE], function () {
   this.timeout(60_000);
 
   it('names each long cell with its length in characters, and the characters a template cannot carry', async () => {

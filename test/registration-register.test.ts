@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { type RegisterJson, runRegister } from '../src/cli/register';
 import { UserError } from '../src/cli/user-error';
 import { RULES_SHEET_NAME, rulesSheetGrid } from '../src/rules-sheet/write';
-import { REGISTRATION_COLUMNS } from '../src/registration/export';
+import { REGISTRATION_COLUMNS } from '../src/registration';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { SAMPLE_LEARNERS } from '../scripts/make-samples';
 import { SAMPLE } from './fake-excel/sample';

@@ -17,7 +17,7 @@ import { RESULT_HEADERS } from '../src/cohort/verdict/results';
 import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 import { repoRoot } from './support/cli';
 import { unzipParts } from './support/feature-workbook';
-import { needs, runs } from './support/needs';
+import { describeNeeding, runs } from './support/needs';
 import { changedCells, sheetCells } from './support/sheet-values';
 
 const run = promisify(execFile);
@@ -119,11 +119,12 @@ describe('seams: a checked workbook saved by other programs, then checked again'
       assert.equal(is.get(cell)?.v, original.get(cell)?.v, `${tool}: ${cell} is qualcheck's again`);
   }
 
-  describe('openpyxl (Debian python3-openpyxl)', () => {
-    before(function () {
-      needs(this, `openpyxl for ${PYTHON} (Debian python3-openpyxl)`, runs(PYTHON, ['-c', 'import openpyxl']));
-    });
-
+  const OPENPYXL = {
+    program: `openpyxl for ${PYTHON}`,
+    answers: runs(PYTHON, ['-c', 'import openpyxl']),
+    install: 'apt-get install python3-openpyxl',
+  };
+  describeNeeding('openpyxl (Debian python3-openpyxl)', [OPENPYXL], () => {
     const openpyxlType = async (source: string, cell: string, words: string, out: string) => {
       await run(PYTHON, ['-c', OPENPYXL_TYPE, source, out, SHEET, cell, words]);
     };
@@ -168,11 +169,12 @@ describe('seams: a checked workbook saved by other programs, then checked again'
     });
   });
 
-  describe('LibreOffice (Debian libreoffice-calc)', () => {
-    before(function () {
-      needs(this, 'soffice (Debian libreoffice-calc)', runs('soffice', ['--version']));
-    });
-
+  const SOFFICE = {
+    program: 'soffice',
+    answers: runs('soffice', ['--version']),
+    install: 'apt-get install libreoffice-calc',
+  };
+  describeNeeding('LibreOffice (Debian libreoffice-calc)', [SOFFICE], () => {
     it("round trip: the record survives and qualcheck's cells stay qualcheck's", async () => {
       const outdir = path.join(tmp, 'lo');
       const profile = path.join(tmp, 'lo-profile');

@@ -7,19 +7,12 @@ import path from 'node:path';
 import { runCheck } from '../src/cli/check';
 import { unzipParts } from './support/feature-workbook';
 import { changedCells, sheetCells } from './support/sheet-values';
-import { hasShared, needs, sharedRepro } from './support/needs';
+import { describeNeeding, sharedRepro } from './support/needs';
 
-describe('seams: where qualcheck writes next to a person (../shared/repro)', function () {
+describeNeeding('seams: where qualcheck writes next to a person (../shared/repro)', [sharedRepro], function () {
   this.timeout(120_000);
   let tmp: string;
 
-  before(function () {
-    needs(
-      this,
-      `${sharedRepro} (the reproducers; set QUALCHECK_SHARED=<folder> to provide them)`,
-      hasShared('README.md'),
-    );
-  });
   beforeEach(async () => {
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-seams-'));
   });

@@ -11,7 +11,7 @@ import { loadWorkbook } from '../src/cli/open-inputs';
 import { readGridOrExplain } from '../src/cli/sheet-read';
 import { UserError } from '../src/cli/user-error';
 import type { Workbook } from '../src/workbook/workbook';
-import { describeWithShared, sharedPath } from './support/shared';
+import { describeNeeding, sharedPath } from './support/needs';
 
 const CORPUS = sharedPath('xlsx-corpus', 'files');
 
@@ -87,7 +87,7 @@ async function readAll(file: string): Promise<{ workbook: Workbook; grids: Map<s
   return { workbook, grids };
 }
 
-describeWithShared('workbook reader on the corpus of real files', [CORPUS], function () {
+describeNeeding('workbook reader on the corpus of real files', [CORPUS], function () {
   this.timeout(180_000);
 
   it('reads every file of the corpus, or refuses it with one true line', async () => {

@@ -7,12 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { gridValue } from '../src/sheet/grid';
 import { qualcheck } from './support/cli';
-import { describeWithShared, sharedPath } from './support/shared';
+import { describeNeeding, sharedPath } from './support/needs';
 import { gridOfFile } from './support/sheet-grid';
 
 const REPRO = sharedPath('repro');
 
-describeWithShared('damaged and hostile packages (the reproducers of the shared folder)', [REPRO], function () {
+describeNeeding('damaged and hostile packages (the reproducers of the shared folder)', [REPRO], function () {
   this.timeout(60_000);
   let tmp: string;
   beforeEach(async () => {

@@ -3,7 +3,7 @@
 // sheet's entry must use that same `r:` (Gnumeric reads `r:id` only: with a prefix of qualcheck's own it showed the
 // sheet empty). docProps/app.xml lists the added sheet where the file keeps a list of sheets.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,9 +15,9 @@ import { planResultsSheet } from '../src/placement/placement';
 import { resultsBlock, statusWord } from '../src/cohort/verdict/results';
 import { WorkbookPackage } from '../src/workbook/package';
 import { readWorkbookInfo } from '../src/workbook/parts';
-import { sharedRequired } from '../scripts/shared-folder';
 import type { Status } from '../src/rules/model/model';
 import { unzipParts } from './support/feature-workbook';
+import { describeNeeding, runs } from './support/needs';
 import { SAMPLE } from './fake-excel/sample';
 
 const run = promisify(execFile);
@@ -51,68 +51,65 @@ async function gnumericRows(file: string, dir: string): Promise<string[][]> {
     .map((line) => line.split(',').map((c) => c.replace(/^"|"$/g, '')));
 }
 
-/** What the round trip lacks on this machine: ssconvert, or Debian's Python with openpyxl. */
-function lacking(): string | undefined {
-  if (!existsSync(SSCONVERT)) return SSCONVERT;
-  return spawnSync(PYTHON, ['-c', 'import openpyxl']).status === 0 ? undefined : `${PYTHON} with openpyxl`;
-}
+/** The round trip needs Gnumeric's ssconvert and Debian's Python with openpyxl. */
+const PROGRAMS = [
+  { program: SSCONVERT, answers: existsSync(SSCONVERT), install: 'apt-get install gnumeric' },
+  {
+    program: `${PYTHON} with openpyxl`,
+    answers: runs(PYTHON, ['-c', 'import openpyxl']),
+    install: 'apt-get install python3-openpyxl',
+  },
+];
 
-const missing = lacking();
-
-if (missing && !sharedRequired()) {
-  it.skip(`skipped: the second-reader round trip needs ${missing} (apt-get install gnumeric python3-openpyxl)`);
-} else {
-  describe('a results sheet added to an openpyxl workbook, read back by Gnumeric', function () {
-    this.timeout(120_000);
-    let tmp: string;
-    before(async () => {
-      if (missing) throw new Error(`${missing} is missing: apt-get install gnumeric python3-openpyxl (CI=true)`);
-      tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-gnumeric-'));
-    });
-    after(async () => {
-      if (tmp) await fs.rm(tmp, { recursive: true, force: true });
-    });
-
-    it('uses the r: prefix the sheets beside it declare, and Gnumeric reads every learner of it', async () => {
-      const input = path.join(tmp, 'openpyxl.xlsx');
-      await run(PYTHON, [
-        '-c',
-        'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])',
-        SAMPLE,
-        input,
-      ]);
-      const out = path.join(tmp, 'checked.xlsx');
-      await withResultsSheet(input, out);
-      const workbook = (await unzipParts(await fs.readFile(out))).get('xl/workbook.xml')?.toString('utf8') ?? '';
-      const entry = new RegExp(`<sheet [^>]*name="${RESULTS}"[^>]*/>`).exec(workbook)?.[0] ?? '';
-      assert.match(
-        entry,
-        /^<sheet xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships" /,
-      );
-      assert.match(entry, / r:id="rId\d+"\/>$/);
-
-      const json = JSON.parse(
-        (await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', SAMPLE, '--json'])).stdout,
-      ) as { learners: { row: number; status: Status }[] };
-      const rows = await gnumericRows(out, tmp);
-      const header = rows[0];
-      const statusAt = header.indexOf('qualcheck: status');
-      assert.ok(statusAt > 0, header.join(','));
-      assert.equal(rows.length - 1, json.learners.length);
-      const byRow = new Map(rows.slice(1).map((r) => [Number(r[0]), r[statusAt]]));
-      for (const learner of json.learners) assert.equal(byRow.get(learner.row), statusWord(learner.status));
-    });
-
-    it('lists the added sheet in docProps/app.xml where the file keeps the list (the sample, as Excel writes it)', async () => {
-      const out = path.join(tmp, 'sample-checked.xlsx');
-      await withResultsSheet(SAMPLE, out);
-      const app = (await unzipParts(await fs.readFile(out))).get('docProps/app.xml')?.toString('utf8') ?? '';
-      assert.match(app, /<vt:lpstr>Worksheets<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>3<\/vt:i4>/);
-      assert.match(
-        app,
-        /<vt:vector size="3" baseType="lpstr"><vt:lpstr>Cohort<\/vt:lpstr><vt:lpstr>Expected<\/vt:lpstr><vt:lpstr>qualcheck results<\/vt:lpstr><\/vt:vector>/,
-      );
-      assert.ok((await gnumericRows(out, tmp)).length > 1);
-    });
+describeNeeding('a results sheet added to an openpyxl workbook, read back by Gnumeric', PROGRAMS, function () {
+  this.timeout(120_000);
+  let tmp: string;
+  before(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-gnumeric-'));
   });
-}
+  after(async () => {
+    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('uses the r: prefix the sheets beside it declare, and Gnumeric reads every learner of it', async () => {
+    const input = path.join(tmp, 'openpyxl.xlsx');
+    await run(PYTHON, [
+      '-c',
+      'import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save(sys.argv[2])',
+      SAMPLE,
+      input,
+    ]);
+    const out = path.join(tmp, 'checked.xlsx');
+    await withResultsSheet(input, out);
+    const workbook = (await unzipParts(await fs.readFile(out))).get('xl/workbook.xml')?.toString('utf8') ?? '';
+    const entry = new RegExp(`<sheet [^>]*name="${RESULTS}"[^>]*/>`).exec(workbook)?.[0] ?? '';
+    assert.match(
+      entry,
+      /^<sheet xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships" /,
+    );
+    assert.match(entry, / r:id="rId\d+"\/>$/);
+
+    const json = JSON.parse(
+      (await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', SAMPLE, '--json'])).stdout,
+    ) as { learners: { row: number; status: Status }[] };
+    const rows = await gnumericRows(out, tmp);
+    const header = rows[0];
+    const statusAt = header.indexOf('qualcheck: status');
+    assert.ok(statusAt > 0, header.join(','));
+    assert.equal(rows.length - 1, json.learners.length);
+    const byRow = new Map(rows.slice(1).map((r) => [Number(r[0]), r[statusAt]]));
+    for (const learner of json.learners) assert.equal(byRow.get(learner.row), statusWord(learner.status));
+  });
+
+  it('lists the added sheet in docProps/app.xml where the file keeps the list (the sample, as Excel writes it)', async () => {
+    const out = path.join(tmp, 'sample-checked.xlsx');
+    await withResultsSheet(SAMPLE, out);
+    const app = (await unzipParts(await fs.readFile(out))).get('docProps/app.xml')?.toString('utf8') ?? '';
+    assert.match(app, /<vt:lpstr>Worksheets<\/vt:lpstr><\/vt:variant><vt:variant><vt:i4>3<\/vt:i4>/);
+    assert.match(
+      app,
+      /<vt:vector size="3" baseType="lpstr"><vt:lpstr>Cohort<\/vt:lpstr><vt:lpstr>Expected<\/vt:lpstr><vt:lpstr>qualcheck results<\/vt:lpstr><\/vt:vector>/,
+    );
+    assert.ok((await gnumericRows(out, tmp)).length > 1);
+  });
+});

@@ -13,7 +13,7 @@ import { WorkbookFileError } from '../src/workbook/errors';
 import { WorkbookPackage } from '../src/workbook/package';
 import { readWorkbookInfo, relationshipsPartOf } from '../src/workbook/parts';
 import { unzipParts } from './support/feature-workbook';
-import { describeWithShared, sharedPath } from './support/shared';
+import { describeNeeding, sharedPath } from './support/needs';
 
 const corpus = sharedPath('xlsx-corpus', 'files');
 
@@ -47,7 +47,7 @@ function values(sheet: XLSX.WorkSheet): Map<string, unknown> {
   );
 }
 
-describeWithShared('the package patch on real workbooks (xlsx-corpus of the shared folder)', [corpus], function () {
+describeNeeding('the package patch on real workbooks (xlsx-corpus of the shared folder)', [corpus], function () {
   this.timeout(600_000);
 
   it('writes result columns that another reader sees, and changes nothing else', async () => {
@@ -96,6 +96,7 @@ describeWithShared('the package patch on real workbooks (xlsx-corpus of the shar
             ]),
             textColumns: [],
             statusColumn: 1,
+            sentenceColumns: [],
             staleRanges: [],
           };
           try {

@@ -158,6 +158,17 @@ describe('check --out writes a patch of the workbook', function () {
           Number(min) >= XLSX.utils.decode_col(owned[0]) + 1 ? '' : col,
         );
     assert.equal(head(sheetAfter), head(sheetBefore), "sheet views and the user's column widths are kept");
+    // Its own columns get room by what they hold: the sentences of violations and next step the widest.
+    const widthOf = (header: string) => {
+      const column = XLSX.utils.decode_col(owned[OWN_HEADERS.indexOf(header)]) + 1;
+      return new RegExp(`<col min="${column}" max="${column}" width="(\\d+)"`).exec(sheetAfter)?.[1];
+    };
+    assert.deepEqual(
+      ['qualcheck: status', 'qualcheck: violations', 'qualcheck: next step', 'qualcheck: achieved credits'].map(
+        widthOf,
+      ),
+      ['14', '60', '60', '16'],
+    );
 
     // styles.xml gains dxfs after the user's own, nothing else.
     const stylesBefore = text(inputParts, STYLES_PART);

@@ -130,8 +130,8 @@ function planRows(plan: WritePlan): SheetRows {
 /** The cells a plan writes or empties, its formats, and the widths of its columns. */
 function sheetWrites(plan: WritePlan): SheetWrites {
   const widths = new Map<number, number>();
-  plan.header.forEach((text, i) =>
-    widths.set(plan.firstColumn + i, i === plan.statusColumn ? 14 : /violations|next step/.test(text) ? 60 : 16),
+  plan.header.forEach((_, i) =>
+    widths.set(plan.firstColumn + i, i === plan.statusColumn ? 14 : plan.sentenceColumns.includes(i) ? 60 : 16),
   );
   return { rows: planRows(plan), formats: [], statusColumn: plan.firstColumn + plan.statusColumn, widths };
 }

@@ -14,6 +14,7 @@ function collect(value: string, previous: string[]): string[] {
 /**
  * Commander's own errors (an unknown option, a missing argument) as the tool's other errors are: one line, prefixed
  * "qualcheck:", ending with where to look. Commander writes "error: ..." and puts its "Did you mean" on a second line.
+ * The text is Commander's English, not qualcheck's words read back: its output hook hands over nothing else.
  */
 function oneLineErrors(command: Command, usage: string): Command {
   return command.configureOutput({

@@ -19,7 +19,7 @@ import { withoutOwnedColumns } from '../placement';
 import type { CohortReading, Grid } from '../sheet';
 import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
-import { rulesSheetEntry, readWorkbookRules } from './rules-workbook';
+import { rulesSheetEntry, workbookRules } from './rules-workbook';
 import { explained, readGridOrExplain } from './sheet-read';
 import { Workbook } from '../workbook/workbook';
 import type { SheetEntry } from '../workbook/parts';
@@ -69,7 +69,7 @@ export async function loadRulesFile(file: string): Promise<QualificationDefiniti
           `${file}: has no sheet named "${RULES_SHEET_NAME}"; write one with qualcheck rules export --out FILE.xlsx, or give a JSON rules file`,
         );
       }
-      return await readWorkbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS);
+      return await workbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS);
     } finally {
       workbook.close();
     }
@@ -117,7 +117,7 @@ export async function rulesSheetDefinitions(
   if (!sheet) return undefined;
   return {
     sheetName: sheet.name,
-    definitions: await readWorkbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS),
+    definitions: await workbookRules(workbook, sheet, file, EMBEDDED_QUALIFICATIONS),
   };
 }
 

@@ -1,15 +1,15 @@
 // `qualcheck register`: read a cohort workbook, find what the awarding body would reject, and write the ready
 // learners as a bulk registration CSV.
 import { promises as fs } from 'node:fs';
-import { checkRegistration, type RegistrationResult } from '../registration/learner-problems';
-import { routeCheck } from '../registration/route';
+import { checkRegistration, type RegistrationResult } from '../registration';
+import { routeCheck } from '../registration';
 import { formatUkDate, isIsoDate, isoDateProblem } from '../sheet';
-import { registrationCsv, registrationRows } from '../registration/export';
+import { registrationCsv, registrationRows } from '../registration';
 import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';
 import { inputFiles, readCohortInput } from './open-inputs';
 import { counted, figure, screenful } from './screenful';
-import { sharedProblems } from '../registration/shared-problems';
+import { sharedProblems } from '../registration';
 
 export interface RegisterOptions {
   /** Registration date, YYYY-MM-DD; default today. */

@@ -81,10 +81,11 @@ export function rulesSheetEntry(workbook: Workbook): SheetEntry | undefined {
 }
 
 /**
- * Reads the rules sheet of a workbook against the definitions it replaces. Any error stops the run: a check on
- * half of a centre's corrections would give results no one asked for.
+ * The workbook's rules: its rules sheet read over the definitions it replaces (the add-in's `workbookRules` in
+ * src/excel/rules-sheet.ts does the same for the pane). Here any error stops the run, so the command line gets the
+ * definitions alone: a check on half of a centre's corrections would give results no one asked for.
  */
-export async function readWorkbookRules(
+export async function workbookRules(
   workbook: Workbook,
   sheet: SheetEntry,
   file: string,

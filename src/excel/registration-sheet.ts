@@ -2,7 +2,7 @@
 // cohort sheet; a sheet of the same name is reused only when it holds an earlier export (its header is the template's).
 // Every cell is text, so Excel keeps a ULN's ten digits and a dd/mm/yyyy date exactly as written.
 import { rangeAddress } from '../sheet';
-import { REGISTRATION_COLUMNS } from '../registration/columns';
+import { REGISTRATION_COLUMNS } from '../registration';
 import { describeExcelError } from './errors';
 import type { HostCellInput, HostRun } from './host';
 import { CheckFailed } from './progress';

@@ -104,7 +104,10 @@ export interface WorkbookRules {
 const sheetBlocks = () => import('../rules-sheet/write.js');
 const sheetOverCatalogue = () => import('../rules-sheet/apply.js');
 
-/** Reads the rules sheet, if the workbook has one, and puts its valid blocks over `catalogue`. One sync without a sheet. */
+/**
+ * The workbook's rules: its rules sheet, if it has one, with the valid blocks put over `catalogue` (the command line's
+ * `workbookRules` in src/cli/rules-workbook.ts stops at any error instead). One sync without a sheet.
+ */
 export async function workbookRules(run: HostRun, catalogue: Catalogue): Promise<WorkbookRules | null> {
   return rulesOver(await findRulesSheet(run), catalogue);
 }

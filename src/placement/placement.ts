@@ -33,6 +33,8 @@ export interface WritePlan {
   textColumns: number[];
   /** Column offset of the status, for the conditional formats. */
   statusColumn: number;
+  /** Column offsets that hold sentences (violations, next step), which a writer makes wide enough to read. */
+  sentenceColumns: readonly number[];
   /** Cells an earlier check wrote that this one does not cover (it had more rows): emptied. */
   staleRanges: string[];
   /** For a results sheet: whether to clear an earlier results sheet of the same name first, or create one. */
@@ -211,6 +213,7 @@ function besidePlan(
     rows: block.rows.map((row) => row.map(safe)),
     textColumns: [],
     statusColumn: block.statusColumn,
+    sentenceColumns: block.sentenceColumns,
     staleRanges,
   };
 }
@@ -270,6 +273,7 @@ export function planResultsSheet(
     rows,
     textColumns: [1],
     statusColumn: RESULTS_SHEET_LEAD.length + block.statusColumn,
+    sentenceColumns: block.sentenceColumns.map((column) => RESULTS_SHEET_LEAD.length + column),
     staleRanges: [],
     sheet: { create, name },
   };

@@ -1,10 +1,8 @@
 // The registration file: ready learners laid out as an awarding body's bulk registration template.
 import { stringify } from 'csv-stringify/sync';
-import type { RegistrationResult } from './learner-problems';
+import type { RegistrationResult } from './result';
 import { formatUkDate } from '../sheet';
 import { REGISTRATION_COLUMNS } from './columns';
-
-export { REGISTRATION_COLUMNS } from './columns';
 
 /** The header row, then one row per ready learner, in the order of the cohort sheet. */
 export function registrationRows(results: readonly RegistrationResult[]): string[][] {

@@ -14,17 +14,6 @@ import type {
   RegistrationResult,
 } from './result';
 
-export type {
-  RegistrationField,
-  RegistrationLearner,
-  RegistrationNote,
-  RegistrationOptions,
-  RegistrationProblem,
-  RegistrationProblemCode,
-  RegistrationResult,
-  UnitCheck,
-} from './result';
-
 /** Limits of awarding-organisation bulk registration templates. */
 export const FIELD_LIMITS = { centreRef: 10, firstName: 20, lastName: 30 } as const;
 

@@ -2,7 +2,7 @@
 import { checkLearner } from '../cohort/verdict';
 import type { LearnerRecord } from '../sheet';
 import type { ViolationCode } from '../rules/model';
-import type { UnitCheck } from './learner-problems';
+import type { UnitCheck } from './result';
 
 /** Violations that make a route impossible, as opposed to not finished yet. */
 const IMPOSSIBLE: ReadonlySet<ViolationCode> = new Set([

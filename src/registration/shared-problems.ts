@@ -1,6 +1,6 @@
 // A problem many learners share word for word (the qualification closed on the registration date) is said once, above
 // the list, by the pane and the command line alike, rather than on every learner.
-import type { RegistrationProblemCode } from './learner-problems';
+import type { RegistrationProblemCode } from './result';
 
 export interface SharedProblem<C extends string = RegistrationProblemCode> {
   code: C;

@@ -1,6 +1,6 @@
 // The pane's words for statuses, rule outcomes, registration reasons and counts, the same on every tab: the Check
 // summary, the What-if verdict and rules, Registration's reasons and the messages after Apply all say them alike.
-import type { RegistrationProblemCode } from '../registration/learner-problems';
+import type { RegistrationProblemCode } from '../registration';
 import type { RuleOutcome, Status } from '../rules/model';
 import { STATUSES, statusWord } from '../cohort/verdict';
 import { readingMessage, type ReadingVocabulary } from '../cohort/read';

@@ -46,7 +46,10 @@ function partNameOf(entryName: string): string {
   return entryName.replace(/\\/g, '/').replace(/^\/+/, '');
 }
 
-/** Why yauzl could not open the zip, in words: its messages are for programmers. */
+/**
+ * Why yauzl could not open the zip, in words: its messages are for programmers. They are yauzl's English, not
+ * qualcheck's, and yauzl gives no codes, so its text is the only way to tell one failure from another.
+ */
 function zipProblem(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/end of central directory|central directory|truncated|out of range|EOF/i.test(text))

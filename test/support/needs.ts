@@ -1,12 +1,23 @@
-// Tests that need something outside the repository (../shared, a Debian program): skipped with one line saying why
-// on a developer's machine that lacks it, required under CI=true, where .ci/run installs it.
+// Tests that need something outside the repository: a path of the shared folder (../shared, or QUALCHECK_SHARED) or a
+// Debian program. On a developer's machine that lacks it the block is one skipped test whose title says what is
+// missing and how to provide it; under CI=true, where .ci/run installs everything, it is one failing test instead.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { sharedPath } from '../../scripts/shared-folder';
+import { missingSharedLine, sharedPath, sharedRequired } from '../../scripts/shared-folder';
 
-/** The reproducers of the shared folder (QUALCHECK_SHARED, or ../shared beside the clone: scripts/shared-folder.ts). */
+export { sharedPath };
+
+/** The reproducers of the shared folder. */
 export const sharedRepro = sharedPath('repro');
+
+/** A program the tests run: what it is, whether it answers here, and how to install it. */
+export interface ProgramNeed {
+  program: string;
+  answers: boolean;
+  install: string;
+}
+
+/** A path (in the shared folder, or named by its own variable) or a program. */
+export type Need = string | ProgramNeed;
 
 /** Whether a program answers (`/usr/bin/python3 -c 'import openpyxl'`, `soffice --version`). */
 export function runs(command: string, args: string[]): boolean {
@@ -18,17 +29,25 @@ export function runs(command: string, args: string[]): boolean {
   }
 }
 
-/**
- * Skips the suite (from its `before` hook) with one line naming what is missing, unless CI=true, where a missing
- * part fails it: CI installs what these tests need.
- */
-export function needs(context: Mocha.Context, what: string, present: boolean): void {
-  if (present) return;
-  if (process.env.CI === 'true') throw new Error(`${what} is missing, and CI=true requires it`);
-  console.log(`    skipped: ${what} is missing`);
-  context.skip();
+function missingLine(title: string, need: Need): string | null {
+  if (typeof need === 'string') return missingSharedLine(title, need);
+  if (need.answers) return null;
+  const required = sharedRequired() ? ' (required under CI=true)' : '';
+  return `${title} needs ${need.program}, which is missing: ${need.install} to provide it${required}`;
 }
 
-export function hasShared(file = ''): boolean {
-  return existsSync(path.join(sharedRepro, file));
+/** `describe(title, body)` when every need is met, else the one line that says which is missing. */
+export function describeNeeding(title: string, needs: readonly Need[], body: (this: Mocha.Suite) => void): void {
+  const missing = needs.map((need) => missingLine(title, need)).find(Boolean);
+  if (!missing) {
+    describe(title, body);
+    return;
+  }
+  if (sharedRequired()) {
+    it(title, () => {
+      throw new Error(missing);
+    });
+  } else {
+    it.skip(`skipped: ${missing}`);
+  }
 }

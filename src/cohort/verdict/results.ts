@@ -28,6 +28,11 @@ export const NOT_COUNTED_HEADER = 'qualcheck: units not counted';
 
 export const STATUS_COLUMN = RESULT_HEADERS.indexOf('qualcheck: status');
 
+/** The columns that hold sentences rather than a figure or a word, which a writer gives room to read. */
+export const SENTENCE_COLUMNS: readonly number[] = (['qualcheck: violations', 'qualcheck: next step'] as const).map(
+  (header) => RESULT_HEADERS.indexOf(header),
+);
+
 export function isResultHeader(text: unknown): boolean {
   return typeof text === 'string' && /^qualcheck:/i.test(text.trim());
 }
@@ -95,6 +100,8 @@ export interface ResultsBlock {
   /** One row per sheet row from the header's next row to the last learner row; null cells where no learner is. */
   rows: (string | number | null)[][];
   statusColumn: number;
+  /** Offsets of the columns that hold sentences (violations, next step). */
+  sentenceColumns: readonly number[];
 }
 
 export type ResultHeader = (typeof RESULT_HEADERS)[number];
@@ -150,7 +157,7 @@ export function resultsBlock(
     const i = check.record.row - reading.headerRow - 1;
     if (i >= 0 && i < height) rows[i] = rowOf(check);
   }
-  return { header: [...RESULT_HEADERS], rows, statusColumn: STATUS_COLUMN };
+  return { header: [...RESULT_HEADERS], rows, statusColumn: STATUS_COLUMN, sentenceColumns: SENTENCE_COLUMNS };
 }
 
 export interface CohortSummary {

@@ -11,7 +11,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { RegistrationProblem, RegistrationResult } from '../../registration/learner-problems';
+import type { RegistrationProblem, RegistrationResult } from '../../registration';
 import { sentences } from '../announcer';
 import { usePanelStyles } from '../panel-styles';
 import { reasonLabel } from '../status-words';

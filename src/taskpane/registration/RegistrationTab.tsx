@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { formatUkDate } from '../../sheet';
-import { REGISTRATION_COLUMNS } from '../../registration/export';
+import { REGISTRATION_COLUMNS } from '../../registration';
 import { usePanelStyles } from '../panel-styles';
 import { DownloadLink } from './DownloadLink';
 import { LearnerList } from './LearnerList';

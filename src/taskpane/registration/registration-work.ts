@@ -5,13 +5,14 @@ import type { LearnerRecord } from '../../sheet';
 import { sliceClock, yieldToUi } from '../../excel/progress';
 import {
   checkEachLearner,
+  finishingSteps,
+  routeCheck,
+  SharedProblemTally,
   type RegistrationProblem,
   type RegistrationResult,
+  type SharedProblem,
   type UnitCheck,
-} from '../../registration/learner-problems';
-import { finishingSteps } from '../../registration/duplicates';
-import { routeCheck } from '../../registration/route';
-import { SharedProblemTally, type SharedProblem } from '../../registration/shared-problems';
+} from '../../registration';
 
 /** Learners checked between two looks at the clock (sliceClock): a millisecond or two of work. */
 const BATCH = 25;

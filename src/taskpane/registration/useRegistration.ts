@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isIsoDate } from '../../sheet';
 import { inspectSheet, type SheetInspection } from '../../excel/active-sheet';
 import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel/registration-sheet';
-import { registrationCsv, registrationRows } from '../../registration/export';
+import { registrationCsv, registrationRows } from '../../registration';
 import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
