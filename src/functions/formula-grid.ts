@@ -1,7 +1,7 @@
 // What Excel hands a worksheet function (ranges as 2-D arrays of values, with their addresses when asked for) as
 // the grids the cohort reader reads: the header row where it is, the learner's row at the learner's own cells, so
 // every message about the learner names the cell the user sees.
-import { parseRange, type CellRange } from '../sheet';
+import { cellCornerAt, parseRange, type CellRange } from '../sheet';
 import type { CellValue, Grid } from '../sheet';
 
 /** A range argument as Excel passes it: its values, and its address (`Cohort!E1:AQ1`) when the function asks for it. */
@@ -36,40 +36,15 @@ export function rangeOf(range: FormulaRange | undefined): CellRange | undefined 
   return range?.address ? parseRange(range.address) : undefined;
 }
 
-/** One corner of an A1 range from `i` (letters then digits, `$` anywhere): its row and column, and where it ends. */
-function corner(text: string, i: number): { row: number; column: number; end: number } | undefined {
-  let row = 0;
-  let column = 0;
-  let letters = 0;
-  let digits = 0;
-  for (; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 58 /* : */) break;
-    if (code === 36 /* $ */) continue;
-    if (code >= 48 && code <= 57) {
-      if (letters === 0) return undefined;
-      row = row * 10 + code - 48;
-      digits++;
-      continue;
-    }
-    const upper = code & ~32;
-    if (upper < 65 || upper > 90 || digits > 0) return undefined;
-    column = column * 26 + upper - 64;
-    letters++;
-  }
-  if (letters === 0 || letters > 3 || digits === 0 || digits > 7 || row < 1) return undefined;
-  return { row, column, end: i };
-}
-
 /**
  * The top-left cell of a range as Excel spells its address (`Cohort!$E$2:$AQ$2`), read in place: every call of a
  * column filled down gives its own learner's address, and `parseRange` copies and splits it. Any other spelling is
  * left to `parseRange`, which decides.
  */
 function topLeftOf(address: string): { top: number; left: number } | undefined {
-  const first = corner(address, address.lastIndexOf('!') + 1);
+  const first = cellCornerAt(address, address.lastIndexOf('!') + 1);
   if (first && first.end === address.length) return { top: first.row, left: first.column };
-  const second = first && corner(address, first.end + 1);
+  const second = first && cellCornerAt(address, first.end + 1);
   if (first && second && second.end === address.length)
     return { top: Math.min(first.row, second.row), left: Math.min(first.column, second.column) };
   return parseRange(address);

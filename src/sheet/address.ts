@@ -45,12 +45,23 @@ export function parseCellAddress(text: string): { row: number; column: number } 
  * `cellAddressByRule`, which decides.
  */
 function plainCellAddress(text: string): { row: number; column: number } | undefined {
+  const corner = cellCornerAt(text, text.lastIndexOf('!') + 1);
+  return corner !== undefined && corner.end === text.length ? { row: corner.row, column: corner.column } : undefined;
+}
+
+/**
+ * One cell address read from `start` in the common spelling (letters then digits, `$` anywhere), up to a `:` or the
+ * end of the text: its row and column, and where it ends. Undefined for anything else.
+ */
+export function cellCornerAt(text: string, start: number): { row: number; column: number; end: number } | undefined {
   let column = 0;
   let letters = 0;
   let row = 0;
   let digits = 0;
-  for (let i = text.lastIndexOf('!') + 1; i < text.length; i++) {
+  let i = start;
+  for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code === 58 /* : */) break;
     if (code === 36 /* $ */) continue;
     if (code >= 48 && code <= 57) {
       if (letters === 0) return undefined;
@@ -64,7 +75,7 @@ function plainCellAddress(text: string): { row: number; column: number } | undef
     letters++;
   }
   if (letters === 0 || letters > 3 || digits === 0 || digits > 7 || row < 1) return undefined;
-  return { row, column };
+  return { row, column, end: i };
 }
 
 /** The address rule as written: after the sheet, without `$`, trimmed, 1-3 letters then 1-7 digits, rows from 1. */

@@ -3,6 +3,7 @@
 // cohort gives back). Pure: nothing here knows Excel, a file or the page.
 export {
   cellAddress,
+  cellCornerAt,
   type CellRange,
   columnLetters,
   columnNumber,
