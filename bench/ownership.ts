@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { checkCohort } from '../src/cohort/verdict/learner-result';
 import { decideOwnership } from '../src/placement/ownership';
-import { ownedBlockOf, ownershipParts, recordOfParts } from '../src/placement/ownership-record';
+import { ownedBlockOf } from '../src/placement/ownership-record';
+import { ownershipParts, recordOfParts } from '../src/placement/ownership-xml';
 import { readCohort } from '../src/cohort/read';
 import { resultsBlock } from '../src/cohort/verdict/results';
 import { withNotCounted } from '../src/placement/unit-highlight';

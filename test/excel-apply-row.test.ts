@@ -10,13 +10,8 @@ import { planRowChanges } from '../src/whatif/row-edits';
 import type { LearnerRecord } from '../src/sheet/types';
 import { sheetChoices, type Choices } from '../src/whatif/unit-choices';
 import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
-import {
-  isOwnershipNamespace,
-  OWNERSHIP_NAMESPACE,
-  recordOfParts,
-  rowsPartNamespace,
-  type OwnershipRecord,
-} from '../src/placement/ownership-record';
+import { OWNERSHIP_NAMESPACE, type OwnershipRecord } from '../src/placement/ownership-record';
+import { isOwnershipNamespace, recordOfParts, rowsPartNamespace } from '../src/placement/ownership-xml';
 import { applyRowChanges } from '../src/excel/apply-row';
 import { checkSheet, inspectSheet, type CheckSettings, type SheetInspection } from '../src/excel/active-sheet';
 import { CheckFailed } from '../src/excel/progress';

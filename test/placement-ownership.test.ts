@@ -10,19 +10,21 @@ import {
   fingerprint,
   OWNERSHIP_NAMESPACE,
   ownedBlockOf,
+  recordWrite,
+  rewriteCells,
+  splitFingerprints,
+  type OwnershipRecord,
+  type WrittenBlock,
+} from '../src/placement/ownership-record';
+import {
   ownershipParts,
   ownershipPartsOfRow,
   parseOwnership,
   PART_ROWS,
   recordOfParts,
-  recordWrite,
-  rewriteCells,
   serialiseOwnership,
-  splitFingerprints,
-  type OwnershipRecord,
   type RecordPart,
-  type WrittenBlock,
-} from '../src/placement/ownership-record';
+} from '../src/placement/ownership-xml';
 import type { CellValue } from '../src/sheet/types';
 
 const HEADER = ['qualcheck: achieved credits', 'qualcheck: status', 'qualcheck: next step'];

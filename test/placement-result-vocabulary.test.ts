@@ -2,13 +2,8 @@
 // (src/placement/result-vocabulary.ts); and the record notes a sheet whose results went to a results sheet, in a form a
 // reader that predates it skips (src/placement/ownership-record.ts).
 import assert from 'node:assert/strict';
-import {
-  parseOwnership,
-  recordElsewhere,
-  recordWrite,
-  resultsElsewhere,
-  serialiseOwnership,
-} from '../src/placement/ownership-record';
+import { recordElsewhere, recordWrite, resultsElsewhere } from '../src/placement/ownership-record';
+import { parseOwnership, serialiseOwnership } from '../src/placement/ownership-xml';
 import { heldAsQualcheckWrites, type ResultWords } from '../src/placement/result-vocabulary';
 import { RESULT_HEADERS } from '../src/cohort/verdict/results';
 import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';

@@ -3,9 +3,8 @@
 // the plan of a write the add-in and the command line carry out alike. Pure: the hosts only read and write cells.
 export { CellsAround } from './cells-around';
 export { withoutOwnedColumns } from './owned-columns';
+export { OWNERSHIP_NAMESPACE, type OwnershipRecord, resultsElsewhere } from './ownership-record';
 export {
-  OWNERSHIP_NAMESPACE,
-  type OwnershipRecord,
   parseOwnership,
   serialiseOwnership,
   headKeepsInParts,
@@ -14,9 +13,8 @@ export {
   ownershipParts,
   ownershipPartsOfRow,
   recordOfParts,
-  resultsElsewhere,
   rowsPartNamespace,
-} from './ownership-record';
+} from './ownership-xml';
 export { cellCount, rangesInWords } from './ownership';
 export { type ResultsPlace, type WritePlan } from './placement';
 export {
