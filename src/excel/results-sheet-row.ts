@@ -4,7 +4,7 @@
 import { rangeAddress, oversizeMessage } from '../sheet';
 import type { HostContext, HostRange, HostWorksheet } from './host';
 import { isResultsSheetHeader, RESULTS_SHEET_NAMES } from '../placement';
-import { rangeCells } from './read-sheet';
+import { rangeCells } from './read-area';
 
 export interface ResultsSheetRow {
   sheetName: string;

@@ -9,7 +9,8 @@ import { normaliseQualificationId } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
 import type { HostCellInput, HostContext, HostRange, HostRun, HostWorksheet, Satisfies } from './host';
 import { CheckFailed } from './progress';
-import { cellValueFromHost, rangeCells } from './read-sheet';
+import { rangeCells } from './read-area';
+import { cellValueFromHost } from './read-sheet';
 
 /** The fill of a unit value the catalogue does not know, until the centre types one in (same as the command line's). */
 export const UNKNOWN_STYLE = RULES_SHEET_COLOURS.unknown;
