@@ -6,7 +6,7 @@ import { MAX_SHEET_CELLS, isDateFormat } from '../sheet';
 import type { CellRange, CellValue, Grid } from '../sheet';
 import type { WorkbookPackage } from './package';
 import { dateFromIso, dateFromSerial } from './cell-dates';
-import { readRelationships } from './parts';
+import { readTables } from './sheet-tables';
 import type { CellStyles } from './styles';
 import { TextRuns, unescapeXstring } from './text-runs';
 import type { XmlCloseTag, XmlHandler, XmlOpenTag, XmlText } from './xml-tokens';
@@ -367,30 +367,6 @@ class SheetCollector implements XmlHandler {
 
 function isTrue(value: string | undefined): boolean {
   return value === '1' || value === 'true';
-}
-
-/** The name and range of each table part the sheet names (its path absolute or relative, as the rels give it). */
-async function readTables(
-  pkg: WorkbookPackage,
-  sheetPart: string,
-  ids: readonly string[],
-): Promise<{ name: string; range: string }[]> {
-  if (ids.length === 0) return [];
-  const relationships = await readRelationships(pkg, sheetPart);
-  const tables: { name: string; range: string }[] = [];
-  for (const id of ids) {
-    const part = relationships.find((r) => r.id === id && !r.external)?.part;
-    if (part === undefined || !pkg.has(part)) continue;
-    await pkg.readXml(part, {
-      open(tag) {
-        if (tag.name !== 'table') return;
-        const name = tag.attributes.displayName ?? tag.attributes.name;
-        const range = tag.attributes.ref;
-        if (name !== undefined && range !== undefined) tables.push({ name, range });
-      },
-    });
-  }
-  return tables;
 }
 
 /** Streams the sheet's part into a grid, or says it is too large to read. */
