@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { compileQualification } from '../src/rules/engine/compiled';
-import { decideLearner, evaluatorOf, LearnerVerdicts } from '../src/rules/engine/evaluate-compiled';
+import { evaluatorOf } from '../src/rules/engine/evaluate-compiled';
+import { decideLearner, LearnerVerdicts } from '../src/rules/engine/learner-verdicts';
 import { checkUnits, verdictStatus } from '../src/rules/engine/evaluate';
 
 const json = process.argv.includes('--json');

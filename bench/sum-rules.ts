@@ -4,7 +4,8 @@
 //   npx tsx bench/sum-rules.ts [learners, default 50000] [--json]
 import { performance } from 'node:perf_hooks';
 import { compileQualification } from '../src/rules/engine/compiled';
-import { decideLearner, evaluatorOf, LearnerVerdicts } from '../src/rules/engine/evaluate-compiled';
+import { evaluatorOf } from '../src/rules/engine/evaluate-compiled';
+import { decideLearner, LearnerVerdicts } from '../src/rules/engine/learner-verdicts';
 import { verdictStatus } from '../src/rules/engine/evaluate';
 import { planCompletion } from '../src/rules/planner/planner';
 import { randomLearner, seeded, sumBenchQualification } from '../test/planner-fixtures';

@@ -14,49 +14,11 @@
 import * as codes from './compiled';
 import type { CompiledQualification } from './compiled';
 import { AllocationTally, type Rank } from './allocation-tally';
+import { Verdicts } from './verdicts';
 
 // Copied once: an imported binding read in the inner loop costs a call per read where modules are transpiled.
 const NOT_COUNTED = codes.NOT_COUNTED;
 const COUNTED = codes.COUNTED;
-
-export const MET = 0;
-export const UNMET = 1;
-export const UNKNOWN = 2;
-
-/** One evaluation's results, rule by rule in the compiled qualification's order. */
-export class Verdicts {
-  /** MET, UNMET or UNKNOWN per rule. */
-  readonly outcome: Uint8Array;
-  /** Credits (or mandatory units) counted from known values. */
-  readonly known: Float64Array;
-  /** The most the rule could count with every unknown value favourable; Infinity when unbounded. */
-  readonly most: Float64Array;
-  /** 1 for each unit that counts (taken, and not set aside by a barred set). */
-  readonly counted: Uint8Array;
-  /** 1 for each unit taken. */
-  readonly taken: Uint8Array;
-  /** 1 for each rule whose forbidding maximum the taken units pass. */
-  readonly over: Uint8Array;
-  met = 0;
-  unmet = 0;
-  /** Rules whose forbidding maximum the taken units pass: a choice the rules forbid. */
-  forbidden = 0;
-  /** Known credits of the units that count. */
-  credits = 0;
-  /** How many units count. */
-  size = 0;
-
-  constructor(readonly compiled: CompiledQualification) {
-    const R = compiled.rules.length;
-    const n = compiled.units.length;
-    this.outcome = new Uint8Array(R);
-    this.known = new Float64Array(R);
-    this.most = new Float64Array(R);
-    this.counted = new Uint8Array(n);
-    this.taken = new Uint8Array(n);
-    this.over = new Uint8Array(R);
-  }
-}
 
 /** Evaluates learners' unit sets against one compiled qualification, reusing its scratch buffers. */
 export class Evaluator {
@@ -405,60 +367,4 @@ export function evaluatorOf(compiled: CompiledQualification): Evaluator {
   let evaluator = evaluators.get(compiled);
   if (!evaluator) evaluators.set(compiled, (evaluator = new Evaluator(compiled)));
   return evaluator;
-}
-
-/** Both evaluations of one learner, achieved units alone and with planned ones, in buffers reused learner to learner. */
-export class LearnerVerdicts {
-  readonly achieved: Verdicts;
-  readonly withPlanned: Verdicts;
-  /** The learner's units the qualification knows, by index: achieved first, then planned. */
-  readonly units: Int32Array;
-  achievedCount = 0;
-  count = 0;
-  /** Units the qualification does not know. */
-  strangers = 0;
-  /** Barred sets of which the learner holds more than one unit. */
-  clashes = 0;
-
-  constructor(readonly compiled: CompiledQualification) {
-    this.achieved = new Verdicts(compiled);
-    this.withPlanned = new Verdicts(compiled);
-    this.units = new Int32Array(compiled.units.length);
-  }
-}
-
-/**
- * Decides every rule for one learner into `out`, on achieved units and on achieved plus planned (a unit both achieved
- * and planned is achieved). Nothing is allocated: the refs are looked up, the buffers reused.
- */
-export function decideLearner(
-  evaluator: Evaluator,
-  achieved: readonly string[],
-  planned: readonly string[],
-  out: LearnerVerdicts,
-): void {
-  // A unit of another qualification that counts as one of this one's is looked up as that unit: counted once.
-  const position = evaluator.compiled.lookup;
-  evaluator.clear(out.units, out.achievedCount, out.achieved);
-  evaluator.clear(out.units, out.count, out.withPlanned);
-  const seen = out.withPlanned.taken;
-  let count = 0;
-  let strangers = 0;
-  for (let pass = 0; pass < 2; pass++) {
-    const refs = pass === 0 ? achieved : planned;
-    for (let i = 0; i < refs.length; i++) {
-      const u = position.get(refs[i]);
-      if (u === undefined) strangers++;
-      else if (seen[u] === 0) {
-        seen[u] = 1;
-        out.units[count++] = u;
-      }
-    }
-    if (pass === 0) out.achievedCount = count;
-  }
-  out.count = count;
-  out.strangers = strangers;
-  evaluator.evaluate(out.units, 0, out.achievedCount, out.achieved);
-  evaluator.evaluate(out.units, out.achievedCount, count, out.withPlanned);
-  out.clashes = evaluator.lastClashes;
 }

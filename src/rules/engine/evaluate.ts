@@ -1,7 +1,9 @@
 // Checks one learner's units against a qualification's rules of combination: the compiled evaluator decides, and
 // this file turns its buffers into the results the rest of qualcheck reads.
 import { compileQualification, type CompiledQualification } from './compiled';
-import { decideLearner, evaluatorOf, LearnerVerdicts, UNKNOWN, UNMET, Verdicts } from './evaluate-compiled';
+import { evaluatorOf } from './evaluate-compiled';
+import { decideLearner, LearnerVerdicts } from './learner-verdicts';
+import { UNKNOWN, UNMET, Verdicts } from './verdicts';
 import { KINDS } from '../kinds';
 import type {
   BarredRule,

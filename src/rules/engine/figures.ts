@@ -2,7 +2,8 @@
 // functions): the compiled evaluator's verdicts read straight from its reused buffers, without the result objects,
 // violations and units counted that `checkUnits` builds from them. The same decision, so the same figures.
 import { compileQualification, type CompiledQualification } from './compiled';
-import { decideLearner, evaluatorOf, LearnerVerdicts } from './evaluate-compiled';
+import { evaluatorOf } from './evaluate-compiled';
+import { decideLearner, LearnerVerdicts } from './learner-verdicts';
 import { verdictStatus } from './evaluate';
 import type { LearnerUnits, QualificationDefinition, Status } from '../model';
 

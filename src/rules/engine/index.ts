@@ -2,7 +2,8 @@
 // units counted and not), the rules' sentences, and the provenance of values a centre supplied. Pure.
 export { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
 export { barredClashes, checkUnits, equivalentWords, evaluateUnits } from './evaluate';
-export { evaluatorOf, Verdicts, type Evaluator } from './evaluate-compiled';
+export { evaluatorOf, type Evaluator } from './evaluate-compiled';
+export { Verdicts } from './verdicts';
 export { unitFigures, type UnitFigures } from './figures';
 export {
   centreFacts,

@@ -1,7 +1,8 @@
 // One rule's result for a learner's units: data, with the units over, uncertain or missing named from the compiled
 // evaluator's buffers, and its words and facts made when read. The evaluation in evaluate.ts builds them.
 import type { CompiledQualification } from './compiled';
-import { evaluatorOf, MET, UNMET, Verdicts } from './evaluate-compiled';
+import { evaluatorOf } from './evaluate-compiled';
+import { MET, UNMET, Verdicts } from './verdicts';
 import type { FactUse, RuleKind, RuleOutcome, RuleResult } from '../model';
 import { creditRuleFactUses, neededUnitFactUses } from './provenance';
 import { ruleMessage } from './rule-words';
