@@ -25,6 +25,21 @@ async function checkThenSelect(page: Page, sheetName: string, address: string): 
   );
 }
 
+/**
+ * Waits until the fake host has had no sync for a while: the check's last writes and the selection event's read run
+ * after the summary shows, and on a loaded machine they can come late enough to be counted against What-if.
+ */
+async function hostQuiet(page: Page): Promise<void> {
+  let last = -1;
+  for (let tries = 0; tries < 40; tries++) {
+    const count = await page.evaluate(() => window.__qualcheckFake!.stats.count);
+    if (count === last) return;
+    last = count;
+    await page.waitForTimeout(400);
+  }
+  throw new Error('the fake host never went quiet after the check');
+}
+
 /** The syncs since the last call: how many, and the cells' values read in them (responses, in bytes). */
 async function syncsSince(page: Page): Promise<{ syncs: number; responseBytes: number }> {
   return page.evaluate(() => {
@@ -63,6 +78,7 @@ describe('What-if opened after a check, in headless Chromium', function () {
     await page.getByRole('combobox', { name: 'Learner' }).waitFor();
     await page.getByRole('tab', { name: 'Check cohort' }).click();
     await checkThenSelect(page, sheetName, 'C8');
+    await hostQuiet(page);
     await syncsSince(page);
 
     await page.getByRole('tab', { name: 'What-if' }).click();
