@@ -1,7 +1,7 @@
 // The completion planner's branch and bound (src/rules/planner/search.ts) on qualifications small enough to work out
 // by hand: which plans it finds and in what order, and how many searches under a rising cost cap it needs, which
 // shows where its lower bound starts the cap. Each case's bound is worked out in its comment from the formula at the
-// top of src/rules/planner/search.ts, for prices λ ≥ 0 per credit rule:
+// top of src/rules/planner/search-bound.ts, for prices λ ≥ 0 per credit rule:
 //   bound = Σ_r λ_r · shortfall_r − Σ_u max(0, Σ_r λ_r · credits_{u,r} − cost_u)
 // and beside it the least cost of whole units covering each rule's shortfall within each maximum's room
 // (src/rules/planner/cover.ts), barred sets aside.

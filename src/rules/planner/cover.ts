@@ -1,6 +1,6 @@
 // A lower bound for the planner's search that sees whole units: per credit rule, the least cost of the units ahead
 // whose credits reach a shortfall (a dynamic programme over the small whole-number totals, once per search), added up
-// over rules that no candidate counts toward together. The dual bound of search.ts reads credits as divisible
+// over rules that no candidate counts toward together. The dual bound of search-bound.ts reads credits as divisible
 // (needing 3 credits from units of 4 and 5 costs 3 there, 4 here), and that gap is where the search spent its nodes.
 //
 // Why the sum holds: rules that share no candidate are met by disjoint sets of added units, so any completion costs at

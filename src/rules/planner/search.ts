@@ -10,22 +10,13 @@
 // The cost cap starts at the root's lower bound and rises (in growing steps) until k plans fit under it: without it
 // the first plans found in unit order can be dear, and until k are held they cut nothing.
 //
-// The lower bound is the linear-programming dual of "cover every credit rule's shortfall": for prices λ ≥ 0 per rule,
-//   Σ_r λ_r · shortfall_r − Σ_{candidates u} max(0, Σ_r λ_r · credits_{u,r} − cost_u)
-// is at most the cost of any completion. The penalty part depends only on which units are still undecided, which in a
-// fixed order is a suffix, so it is summed once per learner and read in O(1) per node. Prices tried: every
-// cost-per-credit breakpoint of each single rule (which gives the exact fractional-knapsack bound for that rule), and
-// the rules together at their best single prices (which sees that group B credits and level 2 credits come from
-// different units).
-// Beside it, the whole-unit bound of cover.ts (the least cost of whole units covering each rule's shortfall,
-// added up over rules no candidate counts toward together) sees what the dual bound cannot: 3 credits from units of
-// 4 and 5 cost 4, not 3; and it respects maxima (a unit's measure past a maximum's room adds nothing), which the dual
-// bound leaves out (dropping a constraint only lowers a least cost, so it stays a lower bound). Each node takes the
-// larger of the two.
+// The lower bounds (the dual of covering every rule's shortfall, and cover.ts's whole-unit tables) are in
+// search-bound.ts.
 import { compileQualification, evaluatorOf, Verdicts, type Evaluator } from '../engine';
-import { CoverBound, type CoverCap } from './cover';
+import { SearchBound } from './search-bound';
 import type { QualificationShape } from './shape';
 import { gains, Tally, type SearchMode } from './tally';
+import { twinClasses } from './twins';
 
 export interface SearchInput {
   /** Units that count already, plus mandatory units every plan must add, by position. */
@@ -55,10 +46,6 @@ const EPS = 1e-9;
 /**
  * One search per qualification, cost measure and mode, reused for every learner: what does not depend on the
  * learner (both lower bounds, twin classes, buffers) is set up once, so a learner pays only for its own search.
- * The bounds are built over the `pool`, every unit that can ever be a candidate in this mode, read from the first
- * pool unit at or after a candidate: the units ahead of a learner's candidate are among those, and more units to
- * choose from only lower a least cost, so the bounds stay lower bounds (a learner's taken units are counted as
- * available, which makes them a little weaker than bounds built per learner, and far cheaper).
  */
 export class PlanSearch {
   /** Per rule, the least of its measure it asks for (the shape's `min`). */
@@ -68,16 +55,8 @@ export class PlanSearch {
   private readonly gain: Float64Array;
   /** 1 for each unit position that can be a candidate in this mode (it helps, and in 'known' its cost is known). */
   readonly pool: Uint8Array;
-  /** Per unit position, the index among pool units of the first at or after it (the pool's length past the end). */
-  private readonly poolRow: Int32Array;
-  private readonly P: number;
-  private readonly poolWholeCosts: boolean;
-  /** The whole-unit bound per rule (cover.ts), over the pool, for shortfalls up to each rule's minimum. */
-  private readonly cover: CoverBound;
-  /** Price vectors, at `p * R + r`, and per price vector the suffix sums of its penalty, at `p * (P + 1) + row`. */
-  private prices = new Float64Array(0);
-  private priceCount = 0;
-  private suffixPenalty = new Float64Array(0);
+  /** The lower bounds, over the pool. */
+  private readonly bounds: SearchBound;
   /** Per unit position, its twin class (see `twinClasses`), -1 for none; and the number of classes. */
   private readonly twinClass: Int32Array;
   private readonly twinLast: Int32Array;
@@ -100,28 +79,14 @@ export class PlanSearch {
    */
   private readonly nextTwin: Int32Array;
   private useTwins = false;
-  /** Per candidate, its pool row (`poolRow` of its position), and the pool's length past the last candidate. */
-  private readonly row: Int32Array;
-  /** The price vector that last cut a branch: tried first, since neighbouring branches tend to fall to the same. */
-  private lastCut = 0;
-  /** Per rule, suffix sums and suffix maxima of what the candidates can add, at `r * (n + 1) + i`. */
-  private readonly suffixGain: Float64Array;
-  private readonly suffixMaxGain: Float64Array;
   private readonly short: Float64Array;
-  private integerCosts = true;
   private readonly chosen: number[] = [];
   private found: FoundPlan[] = [];
-  /** Per rule, what the undecided units ahead that are barred by a chosen unit could have added. */
-  private readonly blockedAhead: Float64Array;
-  private readonly unboundedBlockedAhead: Int32Array;
   private cap = Infinity;
   private nextCap = Infinity;
   /** For `allCount`: the engine's evaluator and a verdicts buffer (made on first use), and the plan's units. */
   private engine: { evaluator: Evaluator; verdicts: Verdicts } | undefined;
   private readonly planUnits: Int32Array;
-  /** Set by `bound`. */
-  private least = 0;
-  private fewest = 0;
   /** Nodes visited and searches under a rising cost cap in the last `run`, for the benchmark. */
   nodes = 0;
   rounds = 0;
@@ -136,43 +101,8 @@ export class PlanSearch {
     const R = (this.R = shape.creditRules.length);
     const N = shape.units.length;
     this.gain = gains(shape, mode).gain;
-    const helps = gains(shape, mode).helps;
-    const mandatory = new Uint8Array(N);
-    for (const m of shape.mandatory) mandatory[m.unit] = 1;
-    this.pool = new Uint8Array(N);
-    this.poolRow = new Int32Array(N + 1);
-    let P = 0;
-    for (let u = 0; u < N; u++) {
-      this.poolRow[u] = P;
-      if (helps[u] === 1 && !mandatory[u] && (mode === 'hopeful' || costKnown[u] === 1)) {
-        this.pool[u] = 1;
-        P++;
-      }
-    }
-    this.poolRow[N] = P;
-    this.P = P;
-    const poolGain = new Float64Array(P * R);
-    const poolCost = new Float64Array(P);
-    let whole = true;
-    for (let u = 0, i = 0; u < N; u++) {
-      if (!this.pool[u]) continue;
-      poolCost[i] = cost[u];
-      whole &&= Number.isInteger(cost[u]);
-      for (let r = 0; r < R; r++) poolGain[i * R + r] = this.gain[u * R + r];
-      i++;
-    }
-    this.poolWholeCosts = whole;
-    const tops = shape.min;
-    // Every maximum, with what each pool unit counts toward it for certain: a plan keeps within it (see cover.ts).
-    const maxima: CoverCap[] = [];
-    for (let r = 0; r < R; r++) {
-      if (shape.limit[r] === Infinity) continue;
-      const use = new Float64Array(P);
-      for (let u = 0, i = 0; u < N; u++) if (this.pool[u]) use[i++] = shape.known[u * R + r];
-      maxima.push({ rule: r, use, limit: shape.limit[r] });
-    }
-    this.cover = new CoverBound(P, R, poolGain, poolCost, tops, whole, maxima);
-    this.buildPrices(poolGain, poolCost, tops);
+    this.bounds = new SearchBound(shape, cost, costKnown, mode);
+    this.pool = this.bounds.pool;
     const twins = twinClasses(shape, cost, costKnown);
     this.twinClass = twins.of;
     this.twinLast = new Int32Array(twins.count);
@@ -183,12 +113,7 @@ export class PlanSearch {
     this.blocked = new Int32Array(N);
     this.planUnits = new Int32Array(N);
     this.nextTwin = new Int32Array(N);
-    this.row = new Int32Array(N + 1);
-    this.suffixGain = new Float64Array(R * (N + 1));
-    this.suffixMaxGain = new Float64Array(R * (N + 1));
     this.short = new Float64Array(R);
-    this.blockedAhead = new Float64Array(R);
-    this.unboundedBlockedAhead = new Int32Array(R);
   }
 
   private computeShortfalls(): void {
@@ -203,7 +128,7 @@ export class PlanSearch {
    * that count toward it (a forbidding one sums the set-aside units too, as `withinLimits` does).
    */
   private room(): number {
-    const { caps, strides } = this.cover;
+    const { caps, strides } = this.bounds.cover;
     let v = 0;
     for (let c = 0; c < caps.length; c++) {
       const r = caps[c].rule;
@@ -214,114 +139,12 @@ export class PlanSearch {
     return v;
   }
 
-  /** Dual bound at price vector p, from pool row `row` on, for the shortfalls in `short`. */
-  private dualBound(p: number, row: number): number {
-    const R = this.R;
-    let sum = 0;
-    for (let r = 0; r < R; r++) {
-      const price = this.prices[p * R + r];
-      if (price > 0) sum += price * this.short[r];
-    }
-    return sum - this.suffixPenalty[p * (this.P + 1) + row];
-  }
-
-  /** The price vectors of the dual bound, chosen for the largest shortfalls (each rule's minimum). */
-  private buildPrices(gain: Float64Array, cost: Float64Array, short: Float64Array): void {
-    const { P, R } = this;
-    const vectors: Float64Array[] = [];
-    const singles: { r: number; price: number }[] = [];
-    for (let r = 0; r < R; r++) {
-      const breakpoints = new Set<number>();
-      for (let i = 0; i < P; i++) {
-        const g = gain[i * R + r];
-        if (g > 0 && Number.isFinite(g) && cost[i] > 0) breakpoints.add(cost[i] / g);
-      }
-      for (const b of breakpoints) singles.push({ r, price: b });
-    }
-    // A rule without a minimum needs nothing, so its prices add nothing. A rule alone at any price bounds no higher
-    // than its fractional knapsack, which its whole-unit table (cover.ts) already bounds from above.
-    for (const { r, price } of singles) {
-      if (short[r] <= 0 || this.cover.tabled(r)) continue;
-      const vector = new Float64Array(R);
-      vector[r] = price;
-      vectors.push(vector);
-    }
-    // Each rule's best single price for its whole minimum, then the rules together at those prices: all subsets of
-    // up to six rules, pairs beyond that. A single price's bound is read straight off the pool.
-    const best = new Float64Array(R);
-    const bestBound = new Float64Array(R).fill(-Infinity);
-    for (const { r, price } of singles) {
-      let bound = price * short[r];
-      for (let i = 0; i < P; i++) bound -= Math.max(0, price * gain[i * R + r] - cost[i]);
-      if (bound > bestBound[r]) [bestBound[r], best[r]] = [bound, price];
-    }
-    const useful = [...best.keys()].filter((r) => best[r] > 0 && short[r] > 0);
-    const together: number[][] = [];
-    if (useful.length <= 6) {
-      for (let mask = 1; mask < 1 << useful.length; mask++) {
-        const members = useful.filter((_, j) => mask & (1 << j));
-        if (members.length >= 2) together.push(members);
-      }
-    } else {
-      for (let a = 0; a < useful.length; a++)
-        for (let b = a + 1; b < useful.length; b++) together.push([useful[a], useful[b]]);
-    }
-    // A vector that bounds no higher than the whole-unit tables for the rules' full minimums is dropped: a lower
-    // bound left out only weakens the cut, and these were read at every node for nothing.
-    const coverAtRoot = this.cover.empty ? 0 : this.cover.costOf(this.cover.least(0, short));
-    for (const members of together) {
-      const vector = new Float64Array(R);
-      let bound = 0;
-      for (const r of members) {
-        vector[r] = best[r];
-        bound += best[r] * short[r];
-      }
-      for (let i = 0; i < P; i++) {
-        let worth = 0;
-        for (const r of members) worth += vector[r] * gain[i * R + r];
-        bound -= Math.max(0, worth - cost[i]);
-      }
-      if (bound > coverAtRoot + EPS) vectors.push(vector);
-    }
-    this.priceCount = vectors.length;
-    this.prices = new Float64Array(vectors.length * R);
-    this.suffixPenalty = new Float64Array(vectors.length * (P + 1));
-    vectors.forEach((vector, p) => {
-      this.prices.set(vector, p * R);
-      for (let i = P - 1; i >= 0; i--) {
-        let worth = 0;
-        for (let r = 0; r < R; r++) if (vector[r] > 0) worth += vector[r] * gain[i * R + r];
-        this.suffixPenalty[p * (P + 1) + i] = this.suffixPenalty[p * (P + 1) + i + 1] + Math.max(0, worth - cost[i]);
-      }
-    });
-  }
-
   /** Sets up the learner's candidates for the bounds: only a search with something to find needs this. */
   private setUpCandidates(): void {
-    const { R, n } = this;
+    const { n } = this;
     const { candidates, forcedCost } = this.input;
-    let integerCosts = Number.isInteger(forcedCost);
-    for (let i = 0; i < n; i++) {
-      const u = candidates[i];
-      this.row[i] = this.poolRow[u];
-      this.blocked[i] = 0;
-      if (!this.poolWholeCosts) integerCosts &&= Number.isInteger(this.cost[u]);
-    }
-    this.row[n] = this.P;
-    this.integerCosts = integerCosts;
-    this.blockedAhead.fill(0);
-    this.unboundedBlockedAhead.fill(0);
-    const { gain, suffixGain, suffixMaxGain } = this;
-    for (let r = 0; r < R; r++) {
-      const at = r * (n + 1);
-      suffixGain[at + n] = 0;
-      suffixMaxGain[at + n] = 0;
-      for (let i = n - 1; i >= 0; i--) {
-        const g = gain[candidates[i] * R + r];
-        suffixGain[at + i] = suffixGain[at + i + 1] + g;
-        suffixMaxGain[at + i] = suffixMaxGain[at + i + 1] > g ? suffixMaxGain[at + i + 1] : g;
-      }
-    }
+    for (let i = 0; i < n; i++) this.blocked[i] = 0;
+    this.bounds.setUp(candidates, forcedCost);
     this.useTwins = this.k === 1 && this.twinLast.length > 0;
     if (this.useTwins) {
       this.twinLast.fill(-1);
@@ -371,49 +194,11 @@ export class PlanSearch {
     return all;
   }
 
-  /**
-   * Sets `least`, the least cost any completion from candidate i on can have, and `fewest`, the fewest units it can
-   * add; false when some rule can no longer be reached (the units ahead that are not barred cannot cover its
-   * shortfall). Stops at the first price vector whose bound is over `enough`: that alone cuts the branch.
-   */
+  /** The bounds' `bound` for the learner's shortfalls and maxima's room (search-bound.ts). */
   private bound(i: number, cost: number, enough: number): boolean {
-    const { n, R } = this;
     this.computeShortfalls();
-    let fewest = 0;
-    for (let r = 0; r < R; r++) {
-      const short = this.short[r];
-      if (short <= 0) continue;
-      // An unbounded unit ahead makes any shortfall reachable, unless it is barred; then nothing is known.
-      const ahead = this.suffixGain[r * (n + 1) + i];
-      if (ahead !== Infinity && short > ahead - this.blockedAhead[r] + EPS) return false;
-      fewest = Math.max(fewest, 1, Math.ceil(short / this.suffixMaxGain[r * (n + 1) + i] - EPS));
-    }
-    const row = this.row[i];
-    let least = this.integerCosts ? Math.ceil(cost - EPS) : cost;
-    // No completion costs less than coverCost, and none costing exactly that adds fewer than coverFewest units.
-    let coverCost = -1;
-    let coverFewest = 0;
-    if (!this.cover.empty) {
-      const covered = this.cover.least(row, this.short, this.cover.rooms > 1 ? this.room() : 0);
-      let bound = cost + this.cover.costOf(covered);
-      if (this.integerCosts) bound = Math.ceil(bound - EPS);
-      if (bound > least) least = bound;
-      coverCost = bound;
-      coverFewest = this.cover.unitsOf(covered);
-    }
-    for (let q = 0; q < this.priceCount && least <= enough + EPS; q++) {
-      const p = (q + this.lastCut) % this.priceCount;
-      let bound = cost + this.dualBound(p, row);
-      if (this.integerCosts) bound = Math.ceil(bound - EPS);
-      if (bound > least) least = bound;
-      if (least > enough + EPS) {
-        this.lastCut = p;
-        break;
-      }
-    }
-    this.least = least;
-    this.fewest = least === coverCost ? Math.max(fewest, coverFewest) : fewest;
-    return true;
+    const { cover } = this.bounds;
+    return this.bounds.bound(i, cost, enough, this.short, !cover.empty && cover.rooms > 1 ? this.room() : 0);
   }
 
   /** Whether some completion from candidate i on could cost at most the cap and be among the k best. */
@@ -421,14 +206,14 @@ export class PlanSearch {
     const full = this.found.length >= this.k;
     const kth = this.found[this.k - 1];
     if (!this.bound(i, cost, full ? Math.min(this.cap, kth.cost) : this.cap)) return false;
-    if (this.least > this.cap + EPS) {
-      this.nextCap = Math.min(this.nextCap, this.least);
+    if (this.bounds.least > this.cap + EPS) {
+      this.nextCap = Math.min(this.nextCap, this.bounds.least);
       return false;
     }
     if (!full) return true;
-    if (this.least > kth.cost + EPS) return false;
-    if (!this.integerCosts) return true;
-    return !(this.least === kth.cost && this.chosen.length + this.fewest >= kth.size);
+    if (this.bounds.least > kth.cost + EPS) return false;
+    if (!this.bounds.integerCosts) return true;
+    return !(this.bounds.least === kth.cost && this.chosen.length + this.bounds.fewest >= kth.size);
   }
 
   /** Whether rule r would be met, in this search's sense, without candidate i (which is chosen). */
@@ -480,14 +265,9 @@ export class PlanSearch {
     if (this.found.length > this.k) this.found.pop();
   }
 
-  /** Counts a barred unit ahead in (or out of) `blockedAhead`; unbounded gains are counted apart, never subtracted. */
+  /** Counts a barred candidate ahead in (or out of) the bounds' units ahead. */
   private countAhead(j: number, by: 1 | -1): void {
-    const at = this.input.candidates[j] * this.R;
-    for (let r = 0; r < this.R; r++) {
-      const g = this.gain[at + r];
-      if (g === Infinity) this.unboundedBlockedAhead[r] += by;
-      else this.blockedAhead[r] += by * g;
-    }
+    this.bounds.countAhead(this.input.candidates[j], by);
   }
 
   private block(i: number, by: 1 | -1): void {
@@ -565,7 +345,6 @@ export class PlanSearch {
     this.n = input.candidates.length;
     this.nodes = 0;
     this.rounds = 0;
-    this.lastCut = 0;
     this.found = [];
     this.tally.clear();
     for (const u of input.base) this.tally.add(u);
@@ -584,8 +363,8 @@ export class PlanSearch {
       if (this.valid()) this.cap = input.forcedCost;
       else {
         this.setUpCandidates();
-        if (!this.bound(0, input.forcedCost, Infinity) || this.least === Infinity) return this.found;
-        this.cap = this.least;
+        if (!this.bound(0, input.forcedCost, Infinity) || this.bounds.least === Infinity) return this.found;
+        this.cap = this.bounds.least;
       }
       let step = 0;
       for (;;) {
@@ -601,32 +380,4 @@ export class PlanSearch {
       for (let i = 0; i < this.n; i++) this.candidateIndex[candidates[i]] = -1;
     }
   }
-}
-
-/**
- * Per unit position, a class of the units interchangeable with it, or -1: the same cost (and whether it is known),
- * the same counting toward every rule (known credits, credits depending on a level, group slot, uncertainty) and in no
- * barred set, so swapping one for another changes no verdict, cost or size. None when a maximum leaves units out:
- * which unit the engine leaves out can depend on which of them is held.
- */
-function twinClasses(
-  shape: QualificationShape,
-  cost: Float64Array,
-  costKnown: Uint8Array,
-): { of: Int32Array; count: number } {
-  const R = shape.creditRules.length;
-  const of = new Int32Array(shape.units.length).fill(-1);
-  const ids = new Map<string, number>();
-  if (!shape.leavesOut) {
-    for (let u = 0; u < of.length; u++) {
-      if (shape.barredWith[u].length > 0) continue;
-      let key = `${cost[u]}/${costKnown[u]}`;
-      for (let at = u * R; at < u * R + R; at++)
-        key += `/${shape.known[at]},${shape.ifLevel[at]},${shape.slot[at]},${shape.uncertain[at]}`;
-      let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
-      of[u] = id;
-    }
-  }
-  return { of, count: ids.size };
 }
