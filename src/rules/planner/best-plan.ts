@@ -14,6 +14,7 @@
 // With positive costs the best plan is minimal; with a unit of cost 0, a plan holding a redundant one has more units
 // and loses on size, as it does in search.ts's minimality.
 import { CoverBound } from './cover';
+import { poolOf, suffixGains } from './pool';
 import type { FoundPlan } from './search';
 import type { QualificationShape } from './shape';
 import { gains } from './tally';
@@ -83,20 +84,9 @@ export class BestPlanSearch {
     }
     this.closed = new Int32Array(ids.size);
 
-    this.poolRow = new Int32Array(N + 1);
-    const poolUnits: number[] = [];
-    for (let u = 0; u < N; u++) {
-      this.poolRow[u] = poolUnits.length;
-      if (pool[u]) poolUnits.push(u);
-    }
-    this.poolRow[N] = poolUnits.length;
-    const poolGain = new Float64Array(poolUnits.length * R);
-    const poolCost = new Float64Array(poolUnits.length);
-    poolUnits.forEach((u, i) => {
-      poolCost[i] = cost[u];
-      for (let r = 0; r < R; r++) poolGain[i * R + r] = this.gain[u * R + r];
-    });
-    this.cover = new CoverBound(poolUnits.length, R, poolGain, poolCost, this.min, true);
+    const poolRows = poolOf(pool, R, this.gain, cost);
+    this.poolRow = poolRows.row;
+    this.cover = new CoverBound(poolRows.size, R, poolRows.gain, poolRows.cost, this.min, true);
     this.prices = priceVectors(shape, this.gain, pool, cost);
     this.priceCount = this.prices.length / R;
     // The same bound for the number of units: each unit costs 1.
@@ -124,19 +114,9 @@ export class BestPlanSearch {
       else open = true;
     }
     if (!open) return { units: [], cost: forcedCost, size: 0 };
-    const n = (this.n = candidates.length);
+    this.n = candidates.length;
     this.candidates = candidates;
-    const { suffixGain, suffixMax } = this;
-    for (let r = 0; r < R; r++) {
-      const at = r * (n + 1);
-      suffixGain[at + n] = 0;
-      suffixMax[at + n] = 0;
-      for (let i = n - 1; i >= 0; i--) {
-        const g = gain[candidates[i] * R + r];
-        suffixGain[at + i] = suffixGain[at + i + 1] + g;
-        suffixMax[at + i] = g > suffixMax[at + i + 1] ? g : suffixMax[at + i + 1];
-      }
-    }
+    suffixGains(R, gain, candidates, this.suffixGain, this.suffixMax);
     this.bestCost = Infinity;
     this.bestSize = Infinity;
     this.chosen.length = 0;

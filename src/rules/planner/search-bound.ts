@@ -14,6 +14,7 @@
 // bound leaves out (dropping a constraint only lowers a least cost, so it stays a lower bound). Each node takes the
 // larger of the two.
 import { CoverBound, type CoverCap } from './cover';
+import { poolMembers, poolOf, suffixGains } from './pool';
 import type { QualificationShape } from './shape';
 import { gains, type SearchMode } from './tally';
 
@@ -71,31 +72,11 @@ export class SearchBound {
     const R = (this.R = shape.creditRules.length);
     const N = shape.units.length;
     this.gain = gains(shape, mode).gain;
-    const helps = gains(shape, mode).helps;
-    const mandatory = new Uint8Array(N);
-    for (const m of shape.mandatory) mandatory[m.unit] = 1;
-    this.pool = new Uint8Array(N);
-    this.poolRow = new Int32Array(N + 1);
-    let P = 0;
-    for (let u = 0; u < N; u++) {
-      this.poolRow[u] = P;
-      if (helps[u] === 1 && !mandatory[u] && (mode === 'hopeful' || costKnown[u] === 1)) {
-        this.pool[u] = 1;
-        P++;
-      }
-    }
-    this.poolRow[N] = P;
-    this.P = P;
-    const poolGain = new Float64Array(P * R);
-    const poolCost = new Float64Array(P);
-    let whole = true;
-    for (let u = 0, i = 0; u < N; u++) {
-      if (!this.pool[u]) continue;
-      poolCost[i] = cost[u];
-      whole &&= Number.isInteger(cost[u]);
-      for (let r = 0; r < R; r++) poolGain[i * R + r] = this.gain[u * R + r];
-      i++;
-    }
+    const pool = poolOf(poolMembers(shape, costKnown, mode), R, this.gain, cost);
+    this.pool = pool.member;
+    this.poolRow = pool.row;
+    const P = (this.P = pool.size);
+    const { gain: poolGain, cost: poolCost, wholeCosts: whole } = pool;
     this.poolWholeCosts = whole;
     const tops = shape.min;
     // Every maximum, with what each pool unit counts toward it for certain: a plan keeps within it (see cover.ts).
@@ -210,17 +191,7 @@ export class SearchBound {
     this.integerCosts = integerCosts;
     this.blockedAhead.fill(0);
     this.unboundedBlockedAhead.fill(0);
-    const { gain, suffixGain, suffixMaxGain } = this;
-    for (let r = 0; r < R; r++) {
-      const at = r * (n + 1);
-      suffixGain[at + n] = 0;
-      suffixMaxGain[at + n] = 0;
-      for (let i = n - 1; i >= 0; i--) {
-        const g = gain[candidates[i] * R + r];
-        suffixGain[at + i] = suffixGain[at + i + 1] + g;
-        suffixMaxGain[at + i] = suffixMaxGain[at + i + 1] > g ? suffixMaxGain[at + i + 1] : g;
-      }
-    }
+    suffixGains(R, this.gain, candidates, this.suffixGain, this.suffixMaxGain);
   }
 
   /** Counts a barred unit ahead in (or out of) `blockedAhead`; unbounded gains are counted apart, never subtracted. */
