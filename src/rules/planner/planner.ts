@@ -21,13 +21,12 @@
 // - A learner who already holds a barred clash: the engine's best-fit choice (`evaluateUnits`) says which unit of each
 //   set counts; the plans are made for those counted units, the others are returned as `setAside`, and
 //   `resolveFirst` says the clash must be resolved (those units given up) before the plans hold.
-import { compileQualification, barredClashes, evaluateUnits } from '../engine';
 import type { LearnerUnits, QualificationDefinition } from '../model';
-import { BestPlanSearch } from './best-plan';
+import { planningOf, type BarredMembers } from './planning';
 import { noPlanReason } from './reason';
-import { PlanSearch, type FoundPlan, type SearchInput } from './search';
-import { Tally } from './tally';
-import { costTable, shapeOf, type CostMeasure, type QualificationShape } from './shape';
+import type { FoundPlan, SearchInput } from './search';
+import type { Tally, SearchMode } from './tally';
+import type { CostMeasure, QualificationShape } from './shape';
 
 export type { CostMeasure } from './shape';
 
@@ -60,58 +59,6 @@ export interface PlanStatistics {
   nodes: number;
   /** Searches run under a rising cost cap, both kinds together. */
   rounds: number;
-}
-
-/**
- * What the planner keeps per qualification and cost measure, so that a learner pays only for its own plans: the
- * shape, the costs, one search per mode, and buffers indexed by unit position (cleared for each learner).
- */
-interface Planning {
-  shape: QualificationShape;
-  lookup: ReadonlyMap<string, number>;
-  cost: Float64Array;
-  costKnown: Uint8Array;
-  known: PlanSearch;
-  hopeful: PlanSearch;
-  /** The fast exact path for one plan that relies on nothing unknown (best-plan.ts). */
-  bestPlan: BestPlanSearch;
-  takenAt: Uint8Array;
-  inBase: Uint8Array;
-  /** Per unit position, a counted or mandatory unit it is barred with (-1 for none). */
-  blockedBy: Int32Array;
-  /** The counted and forced units, and with them the set-aside ones (for forbidding maxima). */
-  held: Tally;
-  heldTaken: Tally;
-}
-
-const plannings = new WeakMap<QualificationDefinition, Map<CostMeasure, Planning>>();
-
-function planningOf(q: QualificationDefinition, measure: CostMeasure): Planning {
-  let byMeasure = plannings.get(q);
-  if (!byMeasure) plannings.set(q, (byMeasure = new Map()));
-  let planning = byMeasure.get(measure);
-  if (!planning) {
-    const shape = shapeOf(q);
-    const { cost, known } = costTable(q, measure);
-    const n = shape.units.length;
-    const knownSearch = new PlanSearch(shape, cost, known, 'known');
-    planning = {
-      shape,
-      lookup: compileQualification(q).lookup,
-      cost,
-      costKnown: known,
-      known: knownSearch,
-      bestPlan: new BestPlanSearch(shape, cost, knownSearch.pool),
-      hopeful: new PlanSearch(shape, cost, known, 'hopeful'),
-      takenAt: new Uint8Array(n),
-      inBase: new Uint8Array(n),
-      blockedBy: new Int32Array(n),
-      held: new Tally(shape),
-      heldTaken: new Tally(shape),
-    };
-    byMeasure.set(measure, planning);
-  }
-  return planning;
 }
 
 /**
@@ -162,19 +109,20 @@ function plan(
 ): PlanResult {
   const measure = options.cost ?? 'credits';
   const planning = planningOf(q, measure);
-  const { shape, lookup, cost, costKnown, takenAt, inBase, blockedBy, held, heldTaken } = planning;
+  const { shape, lookup, cost, costKnown, takenAt, inBase, blockedBy, barredStart, barredUnits } = planning;
   const asked = options.maxPlans;
   const maxPlans = asked !== undefined && Number.isFinite(asked) ? Math.max(1, Math.floor(asked)) : 3;
-  const n = shape.units.length;
   takenAt.fill(0);
   inBase.fill(0);
   blockedBy.fill(-1);
 
   // A unit of another qualification that counts as one of this one's is planned for as that unit.
-  const taken: number[] = [];
-  for (const list of [learner.achieved, learner.planned]) {
-    for (const ref of list) {
-      const u = lookup.get(ref);
+  const taken = planning.taken;
+  taken.length = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const list = pass === 0 ? learner.achieved : learner.planned;
+    for (let i = 0; i < list.length; i++) {
+      const u = lookup.get(list[i]);
       if (u !== undefined && takenAt[u] === 0) {
         takenAt[u] = 1;
         taken.push(u);
@@ -183,9 +131,12 @@ function plan(
   }
   let clash = false;
   if (shape.hasBarred)
-    for (const u of taken) for (const b of shape.barredWith[u]) if (takenAt[b.unit] === 1) clash = true;
+    for (let i = 0; i < taken.length && !clash; i++)
+      for (let j = barredStart[taken[i]]; j < barredStart[taken[i] + 1]; j++)
+        if (takenAt[barredUnits[j]] === 1) clash = true;
   // Units a maximum leaves out stay the learner's but do not count: plans are made for the units that count. The
   // engine leaves a unit out only where a maximum could be passed, so a learner within every one skips it.
+  const { held, heldTaken } = planning;
   let mayLeaveOut = false;
   if (shape.leavesOut && !clash) {
     held.clear();
@@ -193,33 +144,29 @@ function plan(
     mayLeaveOut = held.mayPassLimit();
   }
   const result: PlanResult = { plans: [] };
-  let base = taken;
-  let aside: number[] = [];
+  let base: number[] = taken;
+  let aside: number[] = NONE;
   if (clash || mayLeaveOut) {
-    const refs = taken.map((u) => shape.units[u].ref);
-    const evaluation = evaluateUnits(q, refs);
-    if (evaluation.notCounted.length > 0) {
-      const countedSet = new Set(evaluation.counted);
-      base = taken.filter((u) => countedSet.has(shape.units[u].ref));
-      aside = taken.filter((u) => !countedSet.has(shape.units[u].ref));
-      result.setAside = evaluation.notCounted;
+    // The engine's own choice of the units that count, on unit positions.
+    const counted = planning.counted.decide(taken, taken.length);
+    if (taken.some((u) => counted[u] === 0)) {
+      base = taken.filter((u) => counted[u] === 1);
+      aside = taken.filter((u) => counted[u] === 0);
+      result.setAside = aside.map((u) => shape.units[u].ref);
     }
-    if (clash) {
-      const countedSet = new Set(evaluation.counted);
-      result.resolveFirst = barredClashes(shape.index, new Set(refs))
-        .map(({ set, taken: both }) => {
-          const keep = both.filter((ref) => countedSet.has(ref));
-          const drop = both.filter((ref) => !countedSet.has(ref));
-          return `resolve the barred set ${set.id} first: keep ${keep.join(', ') || 'one unit'}, give up ${drop.join(', ')}`;
-        })
-        .join('; ');
-    }
+    if (clash) result.resolveFirst = clashWords(planning.barredSets, takenAt, counted);
+    planning.counted.clear(taken, taken.length);
   }
 
   for (const u of base) inBase[u] = 1;
-  for (const u of base) for (const b of shape.barredWith[u]) if (blockedBy[b.unit] < 0) blockedBy[b.unit] = u;
-  const withForced = base.slice();
-  const forcedUnits: number[] = [];
+  for (const u of base)
+    for (let j = barredStart[u]; j < barredStart[u + 1]; j++)
+      if (blockedBy[barredUnits[j]] < 0) blockedBy[barredUnits[j]] = u;
+  const withForced = planning.withForced;
+  withForced.length = 0;
+  for (const u of base) withForced.push(u);
+  const forcedUnits = planning.forcedUnits;
+  forcedUnits.length = 0;
   let forcedCost = 0;
   let forcedCostUnknown = false;
   for (const m of shape.mandatory) {
@@ -231,7 +178,8 @@ function plan(
       return result;
     }
     inBase[u] = 1;
-    for (const b of shape.barredWith[u]) if (blockedBy[b.unit] < 0) blockedBy[b.unit] = u;
+    for (let j = barredStart[u]; j < barredStart[u + 1]; j++)
+      if (blockedBy[barredUnits[j]] < 0) blockedBy[barredUnits[j]] = u;
     forcedUnits.push(u);
     withForced.push(u);
     forcedCost += cost[u];
@@ -239,62 +187,113 @@ function plan(
   }
 
   // Units that already pass a maximum stay past it whatever is added: no search in that mode can find a plan. A
-  // forbidding maximum sums the set-aside units too.
-  held.clear();
-  for (const u of withForced) held.add(u);
-  heldTaken.clear();
-  for (const u of withForced) heldTaken.add(u);
-  for (const u of aside) heldTaken.add(u);
-  for (let r = 0; r < shape.creditRules.length; r++) {
-    const sum = shape.forbids[r] === 1 ? heldTaken.known[r] : held.known[r];
-    if (sum > shape.limit[r]) {
-      const reason = `"${shape.creditRules[r].text}": the units taken already pass its maximum of ${shape.limit[r]}; give some up before planning more`;
-      result.noPlanReason = reason;
-      return result;
+  // forbidding maximum sums the set-aside units too. The same tallies, with a plan's units, say what it relies on.
+  let heldReady = false;
+  const holdForced = (): void => {
+    held.clear();
+    for (const u of withForced) held.add(u);
+    heldTaken.clear();
+    for (const u of withForced) heldTaken.add(u);
+    for (const u of aside) heldTaken.add(u);
+    heldReady = true;
+  };
+  if (planning.hasLimits) {
+    holdForced();
+    for (let r = 0; r < shape.creditRules.length; r++) {
+      const sum = shape.forbids[r] === 1 ? heldTaken.known[r] : held.known[r];
+      if (sum > shape.limit[r]) {
+        const reason = `"${shape.creditRules[r].text}": the units taken already pass its maximum of ${shape.limit[r]}; give some up before planning more`;
+        result.noPlanReason = reason;
+        return result;
+      }
     }
   }
 
-  const open: number[] = [];
-  for (let u = 0; u < n; u++) if (!inBase[u] && !takenAt[u] && blockedBy[u] < 0) open.push(u);
   const found: FoundPlan[] = [];
-  for (const mode of ['known', 'hopeful'] as const) {
+  // How many of `found` rely on nothing unknown: found by the 'known' search.
+  let knownFound = 0;
+  for (let m = 0; m < 2; m++) {
+    const mode: SearchMode = m === 0 ? 'known' : 'hopeful';
     if (found.length >= maxPlans || (mode === 'known' && forcedCostUnknown)) continue;
-    const search = planning[mode];
-    const candidates: number[] = [];
-    for (const u of open) if (search.pool[u] === 1) candidates.push(u);
+    const pool = planning.pool[mode];
+    const candidates = planning.candidates;
+    candidates.length = 0;
+    for (let i = 0; i < pool.length; i++) {
+      const u = pool[i];
+      if (!inBase[u] && !takenAt[u] && blockedBy[u] < 0) candidates.push(u);
+    }
     // One plan relying on nothing unknown, without maxima (so nothing set aside counts against one): the lean search of best-plan.ts.
     if (mode === 'known' && maxPlans - found.length === 1 && planning.bestPlan.applies) {
       const best = planning.bestPlan.run(withForced, candidates, forcedCost);
       statistics.nodes += planning.bestPlan.nodes;
       if (best !== null) found.push(best);
-      continue;
+    } else {
+      const search = planning[mode];
+      const input: SearchInput = { base: withForced, candidates, forcedCost, forcedCostUnknown, aside };
+      for (const plan of search.run(input, maxPlans - found.length)) found.push(plan);
+      statistics.nodes += search.nodes;
+      statistics.rounds += search.rounds;
     }
-    const input: SearchInput = { base: withForced, candidates, forcedCost, forcedCostUnknown, aside };
-    for (const plan of search.run(input, maxPlans - found.length)) found.push(plan);
-    statistics.nodes += search.nodes;
-    statistics.rounds += search.rounds;
+    if (mode === 'known') knownFound = found.length;
   }
 
-  for (const plan of found) {
-    const add = [...forcedUnits, ...plan.units].sort((a, b) => a - b);
-    for (const u of plan.units) {
-      held.add(u);
-      heldTaken.add(u);
+  for (let f = 0; f < found.length; f++) {
+    const plan = found[f];
+    const add = forcedUnits.length === 0 ? plan.units : [...forcedUnits, ...plan.units].sort((a, b) => a - b);
+    // A plan of the 'known' search meets every rule on known values and keeps within every maximum at its most, and
+    // adds no unit of unknown cost: with exact sums it relies on nothing.
+    let relies: number[] = NONE;
+    if (f >= knownFound || !planning.wholeMeasures) {
+      if (!heldReady) holdForced();
+      for (const u of plan.units) {
+        held.add(u);
+        heldTaken.add(u);
+      }
+      relies = reliedOn(shape, held, heldTaken, [...withForced, ...plan.units]);
+      for (const u of plan.units) {
+        held.remove(u);
+        heldTaken.remove(u);
+      }
+      for (const u of add) if (!costKnown[u] && !relies.includes(u)) relies.push(u);
+      relies.sort((a, b) => a - b);
     }
-    const relies = reliedOn(shape, held, heldTaken, [...withForced, ...plan.units]);
-    for (const u of plan.units) {
-      held.remove(u);
-      heldTaken.remove(u);
-    }
-    for (const u of add) if (!costKnown[u] && !relies.includes(u)) relies.push(u);
     result.plans.push({
       add: add.map((u) => shape.units[u].ref),
       cost: plan.cost,
-      reliesOnUnknown: relies.sort((a, b) => a - b).map((u) => shape.units[u].ref),
+      reliesOnUnknown: relies.length === 0 ? [] : relies.map((u) => shape.units[u].ref),
     });
   }
-  if (result.plans.length === 0) result.noPlanReason = noPlanReason(shape, withForced, open);
+  if (result.plans.length === 0) {
+    const open: number[] = [];
+    for (let u = 0; u < shape.units.length; u++) if (!inBase[u] && !takenAt[u] && blockedBy[u] < 0) open.push(u);
+    result.noPlanReason = noPlanReason(shape, withForced, open);
+  }
   return result;
+}
+
+/** An empty list, never written to. */
+const NONE: number[] = [];
+
+/**
+ * What must happen before the plans hold, for a learner who holds a barred clash: for each barred set holding more
+ * than one of the learner's units, the one the engine counts (`counted`) is kept and the others given up.
+ */
+function clashWords(sets: readonly BarredMembers[], takenAt: Uint8Array, counted: Uint8Array): string {
+  const words: string[] = [];
+  for (const set of sets) {
+    const keep: string[] = [];
+    const drop: string[] = [];
+    for (let i = 0; i < set.units.length; i++) {
+      const u = set.units[i];
+      if (takenAt[u] === 0) continue;
+      (counted[u] === 1 ? keep : drop).push(set.refs[i]);
+    }
+    if (keep.length + drop.length > 1)
+      words.push(
+        `resolve the barred set ${set.id} first: keep ${keep.join(', ') || 'one unit'}, give up ${drop.join(', ')}`,
+      );
+  }
+  return words.join('; ');
 }
 
 /**

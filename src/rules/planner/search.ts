@@ -12,7 +12,7 @@
 //
 // The lower bounds (the dual of covering every rule's shortfall, and cover.ts's whole-unit tables) are in
 // search-bound.ts.
-import { compileQualification, evaluatorOf, Verdicts, type Evaluator } from '../engine';
+import { CountedUnits } from './counted-units';
 import { SearchBound } from './search-bound';
 import type { QualificationShape } from './shape';
 import { gains, Tally, type SearchMode } from './tally';
@@ -84,8 +84,8 @@ export class PlanSearch {
   private found: FoundPlan[] = [];
   private cap = Infinity;
   private nextCap = Infinity;
-  /** For `allCount`: the engine's evaluator and a verdicts buffer (made on first use), and the plan's units. */
-  private engine: { evaluator: Evaluator; verdicts: Verdicts } | undefined;
+  /** For `allCount`: the engine's choice of the units that count, and the plan's units. */
+  private readonly counted: CountedUnits;
   private readonly planUnits: Int32Array;
   /** Nodes visited and searches under a rising cost cap in the last `run`, for the benchmark. */
   nodes = 0;
@@ -112,6 +112,7 @@ export class PlanSearch {
     this.candidateIndex = new Int32Array(N).fill(-1);
     this.blocked = new Int32Array(N);
     this.planUnits = new Int32Array(N);
+    this.counted = new CountedUnits(shape.index.qualification);
     this.nextTwin = new Int32Array(N);
     this.short = new Float64Array(R);
   }
@@ -175,22 +176,17 @@ export class PlanSearch {
    */
   private allCount(): boolean {
     if (!this.shape.leavesOut || !this.tally.mayPassLimit()) return true;
-    // The engine's own allocation, on unit positions (the shape's are the compiled form's) into buffers kept for
-    // this: no refs, sets or result objects per plan.
-    if (!this.engine) {
-      const compiled = compileQualification(this.shape.index.qualification);
-      this.engine = { evaluator: evaluatorOf(compiled), verdicts: new Verdicts(compiled) };
-    }
-    const { evaluator, verdicts } = this.engine;
+    // The engine's own allocation, on unit positions, into buffers kept for this: no refs, sets or result objects
+    // per plan.
     const { base, candidates } = this.input;
     const units = this.planUnits;
     let count = 0;
     for (const u of base) units[count++] = u;
     for (const i of this.chosen) units[count++] = candidates[i];
-    evaluator.evaluate(units, 0, count, verdicts);
+    const counted = this.counted.decide(units, count);
     let all = true;
-    for (let i = 0; i < count && all; i++) all = verdicts.counted[units[i]] === 1;
-    evaluator.clear(units, count, verdicts);
+    for (let i = 0; i < count && all; i++) all = counted[units[i]] === 1;
+    this.counted.clear(units, count);
     return all;
   }
 
