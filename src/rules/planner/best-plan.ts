@@ -29,6 +29,8 @@ export class BestPlanSearch {
   private readonly R: number;
   private readonly gain: Float64Array;
   private readonly min: Float64Array;
+  /** Per unit position, bit r set when the unit adds to rule r. */
+  private readonly helpsRules: Int32Array;
   /** Per unit position, its class of interchangeable units, or -1 (out of the pool, or in a barred set). */
   private readonly classOf: Int32Array;
   /** Per class, how many of its units the branch has left out (then its later units are left out too). */
@@ -68,10 +70,14 @@ export class BestPlanSearch {
     const N = shape.units.length;
     this.gain = gains(shape, 'known').gain;
     this.min = shape.min;
-    let applies = shape.limit.every((l) => l === Infinity);
+    // Rules are read as bits of a 32-bit number.
+    let applies = shape.limit.every((l) => l === Infinity) && R <= 31;
     for (let u = 0; u < N; u++) if (pool[u] && !(Number.isInteger(cost[u]) && cost[u] >= 0)) applies = false;
     this.applies = applies;
 
+    this.helpsRules = new Int32Array(N);
+    for (let u = 0; u < N; u++)
+      for (let r = 0; r < R && r < 31; r++) if (this.gain[u * R + r] > 0) this.helpsRules[u] |= 1 << r;
     this.classOf = new Int32Array(N).fill(-1);
     const ids = new Map<string, number>();
     for (let u = 0; u < N; u++) {
@@ -87,7 +93,8 @@ export class BestPlanSearch {
     const poolRows = poolOf(pool, R, this.gain, cost);
     this.poolRow = poolRows.row;
     this.cover = new CoverBound(poolRows.size, R, poolRows.gain, poolRows.cost, this.min, true);
-    this.prices = priceVectors(shape, this.gain, pool, cost);
+    // Prices per credit that the cover tables bound at least as high are left out: read at every node for nothing.
+    this.prices = priceVectors(shape, this.gain, pool, cost, (rules) => this.cover.boundsTogether(rules));
     this.priceCount = this.prices.length / R;
     // The same bound for the number of units: each unit costs 1.
     this.sizePrices = priceVectors(shape, this.gain, pool, new Float64Array(N).fill(1));
@@ -170,10 +177,11 @@ export class BestPlanSearch {
 
   private visit(i: number, cost: number): void {
     this.nodes++;
-    const { R, short, gain, candidates, n } = this;
-    let open = false;
-    for (let r = 0; r < R && !open; r++) open = short[r] > EPS;
-    if (!open) {
+    const { R, short, gain, candidates, n, helpsRules } = this;
+    // Bit r: rule r still short.
+    let open = 0;
+    for (let r = 0; r < R; r++) if (short[r] > EPS) open |= 1 << r;
+    if (open === 0) {
       const size = this.chosen.length;
       if (cost > this.cap) {
         if (cost < this.nextCap) this.nextCap = cost;
@@ -189,12 +197,9 @@ export class BestPlanSearch {
     // Units barred by a chosen one, left out with an earlier twin, or adding to no rule still short are passed over.
     for (; i < n; i++) {
       const u = candidates[i];
-      if (this.blocked[u] > 0) continue;
+      if ((helpsRules[u] & open) === 0 || this.blocked[u] > 0) continue;
       const c = this.classOf[u];
-      if (c >= 0 && this.closed[c] > 0) continue;
-      let helps = false;
-      for (let r = 0; r < R && !helps; r++) helps = gain[u * R + r] > 0 && short[r] > EPS;
-      if (helps) break;
+      if (c < 0 || this.closed[c] === 0) break;
     }
     if (i === n || !this.promising(i, cost)) return;
     const u = candidates[i];
@@ -233,6 +238,7 @@ function priceVectors(
   gain: Float64Array,
   pool: Uint8Array,
   cost: Float64Array,
+  dominated: (rules: readonly number[]) => boolean = () => false,
 ): Float64Array {
   const R = shape.creditRules.length;
   const N = shape.units.length;
@@ -259,7 +265,9 @@ function priceVectors(
     // A vector inside a larger one bounds no higher: keep only the largest (found later, as masks grow).
     if (zero) vectors.push(members);
   }
-  const kept = vectors.filter((a) => !vectors.some((b) => b.length > a.length && a.every((r) => b.includes(r))));
+  const kept = vectors.filter(
+    (a) => !vectors.some((b) => b.length > a.length && a.every((r) => b.includes(r))) && !dominated(a),
+  );
   const prices = new Float64Array(kept.length * R);
   kept.forEach((members, p) => {
     for (const r of members) prices[p * R + r] = ratio[r];

@@ -163,6 +163,17 @@ export class CoverBound {
   }
 
   /**
+   * Whether the tables bound these rules' shortfalls together at least as high as any prices per credit do: each
+   * rule has a table and one set holds them all (rules apart: the sum of the least costs of whole units is at least
+   * each rule's price per credit times its shortfall, added up).
+   */
+  boundsTogether(rules: readonly number[]): boolean {
+    const tables = rules.map((r) => this.rules.indexOf(r));
+    if (tables.some((t) => t < 0)) return false;
+    return this.sets.some((set) => tables.every((t) => set.includes(t)));
+  }
+
+  /**
    * The least any completion from candidate i on costs to cover the shortfalls in `short` (rule by rule); with
    * whole-number costs, as cost · SIZE + units (read it with `costOf` and `unitsOf`): no completion is cheaper, and
    * none as cheap has fewer units.
