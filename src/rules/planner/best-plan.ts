@@ -143,36 +143,41 @@ export class BestPlanSearch {
   /** Whether some completion from candidate i on could beat the plan held on cost, or on size at equal cost. */
   private promising(i: number, cost: number): boolean {
     const { R, short, n } = this;
-    let fewest = 0;
     for (let r = 0; r < R; r++) {
       const s = short[r];
-      if (s <= EPS) continue;
-      const at = r * (n + 1) + i;
-      if (s > this.suffixGain[at] + EPS) return false;
-      const f = Math.ceil(s / this.suffixMax[at] - EPS);
-      if (f > fewest) fewest = f;
+      if (s > EPS && s > this.suffixGain[r * (n + 1) + i] + EPS) return false;
     }
-    let least = dualBound(this.prices, this.priceCount, R, short);
+    let least = this.priceCount > 0 ? dualBound(this.prices, this.priceCount, R, short) : 0;
     if (cost + least > this.bestCost || cost + least > this.cap) {
       if (cost + least > this.cap && cost + least < this.nextCap) this.nextCap = cost + least;
       return false;
     }
-    const sizeBound = dualBound(this.sizePrices, this.sizePriceCount, R, short);
-    if (sizeBound > fewest) fewest = sizeBound;
+    let coverCost = -1;
+    let coverUnits = 0;
     if (!this.cover.empty) {
       const covered = this.cover.least(this.poolRow[this.candidates[i]], short);
-      const coverCost = this.cover.costOf(covered);
+      coverCost = this.cover.costOf(covered);
+      coverUnits = this.cover.unitsOf(covered);
       if (coverCost > least) least = coverCost;
-      // None as cheap as the cover bound adds fewer units than it says; a dearer one is dearer.
-      if (coverCost === least) fewest = Math.max(fewest, this.cover.unitsOf(covered));
     }
     const lowest = cost + least;
     if (lowest > this.cap) {
       if (lowest < this.nextCap) this.nextCap = lowest;
       return false;
     }
-    // A plan found later with the same cost and size loses the tie-break to the one held.
-    return lowest < this.bestCost || (lowest === this.bestCost && this.chosen.length + fewest < this.bestSize);
+    if (lowest !== this.bestCost) return lowest < this.bestCost;
+    // As cheap as the plan held at best: a plan found later with the same cost and size loses the tie-break to it, so
+    // the branch must be able to add fewer units. None as cheap as the cover bound adds fewer units than it says.
+    let fewest = coverCost === least ? coverUnits : 0;
+    for (let r = 0; r < R; r++) {
+      const s = short[r];
+      if (s <= EPS) continue;
+      const f = Math.ceil(s / this.suffixMax[r * (n + 1) + i] - EPS);
+      if (f > fewest) fewest = f;
+    }
+    const sizeBound = dualBound(this.sizePrices, this.sizePriceCount, R, short);
+    if (sizeBound > fewest) fewest = sizeBound;
+    return this.chosen.length + fewest < this.bestSize;
   }
 
   private visit(i: number, cost: number): void {

@@ -52,6 +52,9 @@ export class CoverBound {
   private readonly rules: number[] = [];
   /** Sets of tables (indices into `tables`) whose rules no candidate counts toward together. */
   private readonly sets: number[][] = [];
+  /** The same sets flat, for `least`: set k's tables are `setTables[setStart[k]]` up to `setStart[k + 1]`. */
+  private readonly setStart: Int32Array;
+  private readonly setTables: Int32Array;
   readonly empty: boolean;
   /** SIZE when the tables count units too, else 0. */
   private readonly size: number;
@@ -155,6 +158,8 @@ export class CoverBound {
     }
     for (let a = B; a < T; a++) this.sets.push([a]);
     this.empty = this.sets.length === 0;
+    this.setStart = Int32Array.from([0, ...this.sets.map((_, k) => this.sets.slice(0, k + 1).flat().length)]);
+    this.setTables = Int32Array.from(this.sets.flat());
   }
 
   /** Whether rule r has a table (its shortfall at the root is a whole number, as are its units' credits). */
@@ -181,13 +186,15 @@ export class CoverBound {
   least(i: number, short: Float64Array, room = this.rooms - 1): number {
     let best = 0;
     const at = i * this.rooms + room;
-    for (const set of this.sets) {
+    const { setStart, setTables, rules, tops, tables } = this;
+    for (let k = 0; k + 1 < setStart.length; k++) {
       let sum = 0;
-      for (const t of set) {
-        const s = short[this.rules[t]];
+      for (let j = setStart[k]; j < setStart[k + 1]; j++) {
+        const t = setTables[j];
+        const s = short[rules[t]];
         if (s <= 0) continue;
-        const top = this.tops[t];
-        sum += this.tables[t][at * (top + 1) + (s < top ? s : top)];
+        const top = tops[t];
+        sum += tables[t][at * (top + 1) + (s < top ? s : top)];
       }
       if (sum > best) best = sum;
     }

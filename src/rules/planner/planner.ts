@@ -22,7 +22,7 @@
 //   set counts; the plans are made for those counted units, the others are returned as `setAside`, and
 //   `resolveFirst` says the clash must be resolved (those units given up) before the plans hold.
 import type { LearnerUnits, QualificationDefinition } from '../model';
-import { planningOf, type BarredMembers } from './planning';
+import { planningOf, type BarredMembers, type Planning } from './planning';
 import { noPlanReason } from './reason';
 import type { FoundPlan, SearchInput } from './search';
 import type { Tally, SearchMode } from './tally';
@@ -189,16 +189,8 @@ function plan(
   // Units that already pass a maximum stay past it whatever is added: no search in that mode can find a plan. A
   // forbidding maximum sums the set-aside units too. The same tallies, with a plan's units, say what it relies on.
   let heldReady = false;
-  const holdForced = (): void => {
-    held.clear();
-    for (const u of withForced) held.add(u);
-    heldTaken.clear();
-    for (const u of withForced) heldTaken.add(u);
-    for (const u of aside) heldTaken.add(u);
-    heldReady = true;
-  };
   if (planning.hasLimits) {
-    holdForced();
+    heldReady = hold(planning, withForced, aside);
     for (let r = 0; r < shape.creditRules.length; r++) {
       const sum = shape.forbids[r] === 1 ? heldTaken.known[r] : held.known[r];
       if (sum > shape.limit[r]) {
@@ -239,12 +231,12 @@ function plan(
 
   for (let f = 0; f < found.length; f++) {
     const plan = found[f];
-    const add = forcedUnits.length === 0 ? plan.units : [...forcedUnits, ...plan.units].sort((a, b) => a - b);
+    const add = inOrder(forcedUnits, plan.units);
     // A plan of the 'known' search meets every rule on known values and keeps within every maximum at its most, and
     // adds no unit of unknown cost: with exact sums it relies on nothing.
     let relies: number[] = NONE;
     if (f >= knownFound || !planning.wholeMeasures) {
-      if (!heldReady) holdForced();
+      if (!heldReady) heldReady = hold(planning, withForced, aside);
       for (const u of plan.units) {
         held.add(u);
         heldTaken.add(u);
@@ -271,6 +263,29 @@ function plan(
   return result;
 }
 
+/** Sets the held tallies to the counted and forced units, and the set-aside ones with them; true. */
+function hold(planning: Planning, withForced: readonly number[], aside: readonly number[]): boolean {
+  const { held, heldTaken } = planning;
+  held.clear();
+  for (const u of withForced) held.add(u);
+  heldTaken.clear();
+  for (const u of withForced) heldTaken.add(u);
+  for (const u of aside) heldTaken.add(u);
+  return true;
+}
+
+/** The forced units and a plan's units (in definition order) together, in definition order. */
+function inOrder(forced: readonly number[], units: number[]): number[] {
+  if (forced.length === 0) return units;
+  const all = units.slice();
+  for (const u of forced) {
+    let at = all.length;
+    while (at > 0 && all[at - 1] > u) at--;
+    all.splice(at, 0, u);
+  }
+  return all;
+}
+
 /** An empty list, never written to. */
 const NONE: number[] = [];
 
@@ -281,17 +296,18 @@ const NONE: number[] = [];
 function clashWords(sets: readonly BarredMembers[], takenAt: Uint8Array, counted: Uint8Array): string {
   const words: string[] = [];
   for (const set of sets) {
+    let held = 0;
+    for (const u of set.units) held += takenAt[u];
+    if (held < 2) continue;
     const keep: string[] = [];
     const drop: string[] = [];
     for (let i = 0; i < set.units.length; i++) {
       const u = set.units[i];
-      if (takenAt[u] === 0) continue;
-      (counted[u] === 1 ? keep : drop).push(set.refs[i]);
+      if (takenAt[u] === 1) (counted[u] === 1 ? keep : drop).push(set.refs[i]);
     }
-    if (keep.length + drop.length > 1)
-      words.push(
-        `resolve the barred set ${set.id} first: keep ${keep.join(', ') || 'one unit'}, give up ${drop.join(', ')}`,
-      );
+    words.push(
+      `resolve the barred set ${set.id} first: keep ${keep.join(', ') || 'one unit'}, give up ${drop.join(', ')}`,
+    );
   }
   return words.join('; ');
 }
