@@ -58,6 +58,13 @@ export class BestPlanSearch {
   private bestSize = Infinity;
   private cap = Infinity;
   private nextCap = Infinity;
+  /** Bit r: rule r is short for the learner's base. */
+  private open = 0;
+  /** Whether `suffixMax` is worked out for the learner. */
+  private maxReady = false;
+  /** Set by `leastCost`: the cover tables' least cost (-1 when not read) and the fewest units at that cost. */
+  private coverCost = -1;
+  private coverUnits = 0;
   /** Nodes visited in the last `run`, for the benchmark. */
   nodes = 0;
 
@@ -115,21 +122,26 @@ export class BestPlanSearch {
     this.nodes = 0;
     for (let r = 0; r < R; r++) short[r] = this.min[r];
     for (const u of base) for (let r = 0; r < R; r++) short[r] -= shape.known[u * R + r];
-    let open = false;
+    // Bit r: rule r short. A rule met by the base stays met, and its sums over the candidates are never read.
+    let open = 0;
     for (let r = 0; r < R; r++) {
       if (short[r] <= EPS) short[r] = 0;
-      else open = true;
+      else open |= 1 << r;
     }
-    if (!open) return { units: [], cost: forcedCost, size: 0 };
+    if (open === 0) return { units: [], cost: forcedCost, size: 0 };
     this.n = candidates.length;
     this.candidates = candidates;
-    suffixGains(R, gain, candidates, this.suffixGain, this.suffixMax);
+    this.open = open;
+    suffixGains(R, gain, candidates, this.suffixGain, null, open);
+    // The maxima are read only on a tie in cost (`promising`): worked out then.
+    this.maxReady = false;
     this.bestCost = Infinity;
     this.bestSize = Infinity;
     this.chosen.length = 0;
     // Under a cost cap that starts at the root's lower bound and rises to the least bound that went over it: the
     // first plans found in definition order can be dear, and until one is held they cut nothing.
-    this.cap = 0;
+    this.cap = this.n === 0 ? 0 : this.leastCost(0, Infinity);
+    if (this.cap === Infinity) return null;
     for (;;) {
       this.nextCap = Infinity;
       this.visit(0, 0);
@@ -140,6 +152,20 @@ export class BestPlanSearch {
     return { units: this.best.slice(), cost: forcedCost + this.bestCost, size: this.bestSize };
   }
 
+  /**
+   * The least cost any completion from candidate i on adds, at least (the price vectors', then the cover tables'
+   * bound); over `enough`, the first bound over it. Sets `coverCost` and `coverUnits` when the tables were read.
+   */
+  private leastCost(i: number, enough: number): number {
+    const least = this.priceCount > 0 ? dualBound(this.prices, this.priceCount, this.R, this.short) : 0;
+    this.coverCost = -1;
+    if (least > enough || this.cover.empty) return least;
+    const covered = this.cover.least(this.poolRow[this.candidates[i]], this.short);
+    this.coverCost = this.cover.costOf(covered);
+    this.coverUnits = this.cover.unitsOf(covered);
+    return this.coverCost > least ? this.coverCost : least;
+  }
+
   /** Whether some completion from candidate i on could beat the plan held on cost, or on size at equal cost. */
   private promising(i: number, cost: number): boolean {
     const { R, short, n } = this;
@@ -147,19 +173,8 @@ export class BestPlanSearch {
       const s = short[r];
       if (s > EPS && s > this.suffixGain[r * (n + 1) + i] + EPS) return false;
     }
-    let least = this.priceCount > 0 ? dualBound(this.prices, this.priceCount, R, short) : 0;
-    if (cost + least > this.bestCost || cost + least > this.cap) {
-      if (cost + least > this.cap && cost + least < this.nextCap) this.nextCap = cost + least;
-      return false;
-    }
-    let coverCost = -1;
-    let coverUnits = 0;
-    if (!this.cover.empty) {
-      const covered = this.cover.least(this.poolRow[this.candidates[i]], short);
-      coverCost = this.cover.costOf(covered);
-      coverUnits = this.cover.unitsOf(covered);
-      if (coverCost > least) least = coverCost;
-    }
+    const enough = this.bestCost < this.cap ? this.bestCost : this.cap;
+    const least = this.leastCost(i, enough - cost);
     const lowest = cost + least;
     if (lowest > this.cap) {
       if (lowest < this.nextCap) this.nextCap = lowest;
@@ -168,7 +183,11 @@ export class BestPlanSearch {
     if (lowest !== this.bestCost) return lowest < this.bestCost;
     // As cheap as the plan held at best: a plan found later with the same cost and size loses the tie-break to it, so
     // the branch must be able to add fewer units. None as cheap as the cover bound adds fewer units than it says.
-    let fewest = coverCost === least ? coverUnits : 0;
+    if (!this.maxReady) {
+      suffixGains(R, this.gain, this.candidates, null, this.suffixMax, this.open);
+      this.maxReady = true;
+    }
+    let fewest = this.coverCost === least ? this.coverUnits : 0;
     for (let r = 0; r < R; r++) {
       const s = short[r];
       if (s <= EPS) continue;

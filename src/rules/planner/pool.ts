@@ -55,24 +55,31 @@ export function poolOf(member: Uint8Array, R: number, gain: Float64Array, cost: 
 
 /**
  * Per rule, the sums and the maxima of what the candidates from i on can add, at `r * (n + 1) + i` of `sum` and
- * `max` (n the number of candidates): read at every node, so worked out once per learner.
+ * `max` (n the number of candidates): read at every node, so worked out once per learner. Either may be null (not
+ * wanted), and `rules` (bit r for rule r) limits them to the rules a search can still read.
  */
 export function suffixGains(
   R: number,
   gain: Float64Array,
   candidates: readonly number[],
-  sum: Float64Array,
-  max: Float64Array,
+  sum: Float64Array | null,
+  max: Float64Array | null,
+  rules = -1,
 ): void {
   const n = candidates.length;
   for (let r = 0; r < R; r++) {
+    if (r < 31 && (rules & (1 << r)) === 0) continue;
     const at = r * (n + 1);
-    sum[at + n] = 0;
-    max[at + n] = 0;
-    for (let i = n - 1; i >= 0; i--) {
-      const g = gain[candidates[i] * R + r];
-      sum[at + i] = sum[at + i + 1] + g;
-      max[at + i] = max[at + i + 1] > g ? max[at + i + 1] : g;
+    if (sum) {
+      sum[at + n] = 0;
+      for (let i = n - 1; i >= 0; i--) sum[at + i] = sum[at + i + 1] + gain[candidates[i] * R + r];
+    }
+    if (max) {
+      max[at + n] = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        const g = gain[candidates[i] * R + r];
+        max[at + i] = max[at + i + 1] > g ? max[at + i + 1] : g;
+      }
     }
   }
 }
