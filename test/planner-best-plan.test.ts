@@ -52,7 +52,7 @@ function bothPlans(
   for (let u = 0; u < shape.units.length; u++)
     if (search.pool[u] === 1 && !taken.has(u) && !base.includes(u) && !barred.has(u)) candidates.push(u);
   const found = search.run({ base, candidates, forcedCost, forcedCostUnknown: false }, 1);
-  return { lean: lean.run(base, candidates, forcedCost), search: found[0] ?? null };
+  return { lean: lean.run(base, base.length, candidates, candidates.length, forcedCost), search: found[0] ?? null };
 }
 
 function assertSame(q: QualificationDefinition, learner: LearnerUnits, measure: CostMeasure): boolean {

@@ -44,7 +44,7 @@ export class BestPlanSearch {
   private readonly sizePriceCount: number;
 
   // The learner's search.
-  private candidates: readonly number[] = [];
+  private candidates: ArrayLike<number> = [];
   private n = 0;
   private readonly short: Float64Array;
   /** Per rule, suffix sums and maxima of what the candidates can add, at `r * (n + 1) + i`. */
@@ -117,11 +117,17 @@ export class BestPlanSearch {
    * The best plan adding candidates (by position, in definition order, each of the pool and not barred with `base`)
    * to `base`, or null when none exists.
    */
-  run(base: readonly number[], candidates: readonly number[], forcedCost: number): FoundPlan | null {
+  run(
+    base: ArrayLike<number>,
+    baseCount: number,
+    candidates: ArrayLike<number>,
+    candidateCount: number,
+    forcedCost: number,
+  ): FoundPlan | null {
     const { R, gain, short, shape } = this;
     this.nodes = 0;
     for (let r = 0; r < R; r++) short[r] = this.min[r];
-    for (const u of base) for (let r = 0; r < R; r++) short[r] -= shape.known[u * R + r];
+    for (let i = 0; i < baseCount; i++) for (let r = 0; r < R; r++) short[r] -= shape.known[base[i] * R + r];
     // Bit r: rule r short. A rule met by the base stays met, and its sums over the candidates are never read.
     let open = 0;
     for (let r = 0; r < R; r++) {
@@ -129,10 +135,10 @@ export class BestPlanSearch {
       else open |= 1 << r;
     }
     if (open === 0) return { units: [], cost: forcedCost, size: 0 };
-    this.n = candidates.length;
+    this.n = candidateCount;
     this.candidates = candidates;
     this.open = open;
-    suffixGains(R, gain, candidates, this.suffixGain, null, open);
+    suffixGains(R, gain, candidates, candidateCount, this.suffixGain, null, open);
     // The maxima are read only on a tie in cost (`promising`): worked out then.
     this.maxReady = false;
     this.bestCost = Infinity;
@@ -149,7 +155,8 @@ export class BestPlanSearch {
       this.cap = this.nextCap;
     }
     if (this.bestCost === Infinity) return null;
-    return { units: this.best.slice(), cost: forcedCost + this.bestCost, size: this.bestSize };
+    // `best` is a copy made when it was found, never written to after.
+    return { units: this.best, cost: forcedCost + this.bestCost, size: this.bestSize };
   }
 
   /**
@@ -184,7 +191,7 @@ export class BestPlanSearch {
     // As cheap as the plan held at best: a plan found later with the same cost and size loses the tie-break to it, so
     // the branch must be able to add fewer units. None as cheap as the cover bound adds fewer units than it says.
     if (!this.maxReady) {
-      suffixGains(R, this.gain, this.candidates, null, this.suffixMax, this.open);
+      suffixGains(R, this.gain, this.candidates, this.n, null, this.suffixMax, this.open);
       this.maxReady = true;
     }
     let fewest = this.coverCost === least ? this.coverUnits : 0;

@@ -118,20 +118,20 @@ function plan(
 
   // A unit of another qualification that counts as one of this one's is planned for as that unit.
   const taken = planning.taken;
-  taken.length = 0;
+  let takenCount = 0;
   for (let pass = 0; pass < 2; pass++) {
     const list = pass === 0 ? learner.achieved : learner.planned;
     for (let i = 0; i < list.length; i++) {
       const u = lookup.get(list[i]);
       if (u !== undefined && takenAt[u] === 0) {
         takenAt[u] = 1;
-        taken.push(u);
+        taken[takenCount++] = u;
       }
     }
   }
   let clash = false;
   if (shape.hasBarred)
-    for (let i = 0; i < taken.length && !clash; i++)
+    for (let i = 0; i < takenCount && !clash; i++)
       for (let j = barredStart[taken[i]]; j < barredStart[taken[i] + 1]; j++)
         if (takenAt[barredUnits[j]] === 1) clash = true;
   // Units a maximum leaves out stay the learner's but do not count: plans are made for the units that count. The
@@ -140,40 +140,44 @@ function plan(
   let mayLeaveOut = false;
   if (shape.leavesOut && !clash) {
     held.clear();
-    for (const u of taken) held.add(u);
+    for (let i = 0; i < takenCount; i++) held.add(taken[i]);
     mayLeaveOut = held.mayPassLimit();
   }
   const result: PlanResult = { plans: [] };
-  let base: number[] = taken;
+  // The units that count (the base), then the mandatory units a plan must add, in `withForced`.
+  const withForced = planning.withForced;
+  let count = 0;
   let aside: number[] = NONE;
   if (clash || mayLeaveOut) {
     // The engine's own choice of the units that count, on unit positions.
-    const counted = planning.counted.decide(taken, taken.length);
-    if (taken.some((u) => counted[u] === 0)) {
-      base = taken.filter((u) => counted[u] === 1);
-      aside = taken.filter((u) => counted[u] === 0);
-      result.setAside = aside.map((u) => shape.units[u].ref);
+    const counted = planning.counted.decide(taken, takenCount);
+    for (let i = 0; i < takenCount; i++) {
+      const u = taken[i];
+      if (counted[u] === 1) withForced[count++] = u;
+      else if (aside === NONE) aside = [u];
+      else aside.push(u);
     }
+    if (aside.length > 0) result.setAside = aside.map((u) => shape.units[u].ref);
     if (clash) result.resolveFirst = clashWords(planning.barredSets, takenAt, counted);
-    planning.counted.clear(taken, taken.length);
-  }
+    planning.counted.clear(taken, takenCount);
+  } else for (let i = 0; i < takenCount; i++) withForced[count++] = taken[i];
+  const baseCount = count;
 
-  for (const u of base) inBase[u] = 1;
-  for (const u of base)
+  for (let i = 0; i < baseCount; i++) {
+    const u = withForced[i];
+    inBase[u] = 1;
     for (let j = barredStart[u]; j < barredStart[u + 1]; j++)
       if (blockedBy[barredUnits[j]] < 0) blockedBy[barredUnits[j]] = u;
-  const withForced = planning.withForced;
-  withForced.length = 0;
-  for (const u of base) withForced.push(u);
-  const forcedUnits = planning.forcedUnits;
-  forcedUnits.length = 0;
+  }
+  const forcedUnits: number[] = [];
   let forcedCost = 0;
   let forcedCostUnknown = false;
   for (const m of shape.mandatory) {
     const u = m.unit;
     if (inBase[u]) continue;
     if (takenAt[u] === 1 || blockedBy[u] >= 0) {
-      const reason = blockedMandatory(shape, u, blockedBy[u], base.includes(blockedBy[u]));
+      const counted = withForced.subarray(0, baseCount).includes(blockedBy[u]);
+      const reason = blockedMandatory(shape, u, blockedBy[u], counted);
       result.noPlanReason = reason;
       return result;
     }
@@ -181,7 +185,7 @@ function plan(
     for (let j = barredStart[u]; j < barredStart[u + 1]; j++)
       if (blockedBy[barredUnits[j]] < 0) blockedBy[barredUnits[j]] = u;
     forcedUnits.push(u);
-    withForced.push(u);
+    withForced[count++] = u;
     forcedCost += cost[u];
     if (costKnown[u] === 0) forcedCostUnknown = true;
   }
@@ -190,7 +194,7 @@ function plan(
   // forbidding maximum sums the set-aside units too. The same tallies, with a plan's units, say what it relies on.
   let heldReady = false;
   if (planning.hasLimits) {
-    heldReady = hold(planning, withForced, aside);
+    heldReady = hold(planning, withForced, count, aside);
     for (let r = 0; r < shape.creditRules.length; r++) {
       const sum = shape.forbids[r] === 1 ? heldTaken.known[r] : held.known[r];
       if (sum > shape.limit[r]) {
@@ -209,19 +213,25 @@ function plan(
     if (found.length >= maxPlans || (mode === 'known' && forcedCostUnknown)) continue;
     const pool = planning.pool[mode];
     const candidates = planning.candidates;
-    candidates.length = 0;
+    let n = 0;
     for (let i = 0; i < pool.length; i++) {
       const u = pool[i];
-      if (!inBase[u] && !takenAt[u] && blockedBy[u] < 0) candidates.push(u);
+      if (!inBase[u] && !takenAt[u] && blockedBy[u] < 0) candidates[n++] = u;
     }
     // One plan relying on nothing unknown, without maxima (so nothing set aside counts against one): the lean search of best-plan.ts.
     if (mode === 'known' && maxPlans - found.length === 1 && planning.bestPlan.applies) {
-      const best = planning.bestPlan.run(withForced, candidates, forcedCost);
+      const best = planning.bestPlan.run(withForced, count, candidates, n, forcedCost);
       statistics.nodes += planning.bestPlan.nodes;
       if (best !== null) found.push(best);
     } else {
       const search = planning[mode];
-      const input: SearchInput = { base: withForced, candidates, forcedCost, forcedCostUnknown, aside };
+      const input: SearchInput = {
+        base: listOf(withForced, count),
+        candidates: listOf(candidates, n),
+        forcedCost,
+        forcedCostUnknown,
+        aside,
+      };
       for (const plan of search.run(input, maxPlans - found.length)) found.push(plan);
       statistics.nodes += search.nodes;
       statistics.rounds += search.rounds;
@@ -236,12 +246,12 @@ function plan(
     // adds no unit of unknown cost: with exact sums it relies on nothing.
     let relies: number[] = NONE;
     if (f >= knownFound || !planning.wholeMeasures) {
-      if (!heldReady) heldReady = hold(planning, withForced, aside);
+      if (!heldReady) heldReady = hold(planning, withForced, count, aside);
       for (const u of plan.units) {
         held.add(u);
         heldTaken.add(u);
       }
-      relies = reliedOn(shape, held, heldTaken, [...withForced, ...plan.units]);
+      relies = reliedOn(shape, held, heldTaken, [...listOf(withForced, count), ...plan.units]);
       for (const u of plan.units) {
         held.remove(u);
         heldTaken.remove(u);
@@ -258,18 +268,20 @@ function plan(
   if (result.plans.length === 0) {
     const open: number[] = [];
     for (let u = 0; u < shape.units.length; u++) if (!inBase[u] && !takenAt[u] && blockedBy[u] < 0) open.push(u);
-    result.noPlanReason = noPlanReason(shape, withForced, open);
+    result.noPlanReason = noPlanReason(shape, listOf(withForced, count), open);
   }
   return result;
 }
 
 /** Sets the held tallies to the counted and forced units, and the set-aside ones with them; true. */
-function hold(planning: Planning, withForced: readonly number[], aside: readonly number[]): boolean {
+function hold(planning: Planning, withForced: Int32Array, count: number, aside: readonly number[]): boolean {
   const { held, heldTaken } = planning;
   held.clear();
-  for (const u of withForced) held.add(u);
   heldTaken.clear();
-  for (const u of withForced) heldTaken.add(u);
+  for (let i = 0; i < count; i++) {
+    held.add(withForced[i]);
+    heldTaken.add(withForced[i]);
+  }
   for (const u of aside) heldTaken.add(u);
   return true;
 }
@@ -277,13 +289,16 @@ function hold(planning: Planning, withForced: readonly number[], aside: readonly
 /** The forced units and a plan's units (in definition order) together, in definition order. */
 function inOrder(forced: readonly number[], units: number[]): number[] {
   if (forced.length === 0) return units;
-  const all = units.slice();
-  for (const u of forced) {
-    let at = all.length;
-    while (at > 0 && all[at - 1] > u) at--;
-    all.splice(at, 0, u);
-  }
+  const sorted = forced.length === 1 ? forced : forced.slice().sort((a, b) => a - b);
+  const all = new Array<number>(sorted.length + units.length);
+  for (let i = 0, a = 0, b = 0; i < all.length; i++)
+    all[i] = b === units.length || (a < sorted.length && sorted[a] < units[b]) ? sorted[a++] : units[b++];
   return all;
+}
+
+/** The first `count` positions of a buffer, as a list. */
+function listOf(buffer: Int32Array, count: number): number[] {
+  return Array.from(buffer.subarray(0, count));
 }
 
 /** An empty list, never written to. */

@@ -46,10 +46,9 @@ export interface Planning {
   inBase: Uint8Array;
   /** Per unit position, a counted or mandatory unit it is barred with (-1 for none). */
   blockedBy: Int32Array;
-  taken: number[];
-  withForced: number[];
-  forcedUnits: number[];
-  candidates: number[];
+  taken: Int32Array;
+  withForced: Int32Array;
+  candidates: Int32Array;
   /** The counted and forced units, and with them the set-aside ones (for forbidding maxima). */
   held: Tally;
   heldTaken: Tally;
@@ -114,10 +113,9 @@ function planningFor(q: QualificationDefinition, measure: CostMeasure): Planning
     takenAt: new Uint8Array(n),
     inBase: new Uint8Array(n),
     blockedBy: new Int32Array(n),
-    taken: [],
-    withForced: [],
-    forcedUnits: [],
-    candidates: [],
+    taken: new Int32Array(n),
+    withForced: new Int32Array(n),
+    candidates: new Int32Array(n),
     held: new Tally(shape),
     heldTaken: new Tally(shape),
   };

@@ -55,18 +55,18 @@ export function poolOf(member: Uint8Array, R: number, gain: Float64Array, cost: 
 
 /**
  * Per rule, the sums and the maxima of what the candidates from i on can add, at `r * (n + 1) + i` of `sum` and
- * `max` (n the number of candidates): read at every node, so worked out once per learner. Either may be null (not
+ * `max` (n the number of candidates, the first n of `candidates`): read at every node, so worked out once per learner. Either may be null (not
  * wanted), and `rules` (bit r for rule r) limits them to the rules a search can still read.
  */
 export function suffixGains(
   R: number,
   gain: Float64Array,
-  candidates: readonly number[],
+  candidates: ArrayLike<number>,
+  n: number,
   sum: Float64Array | null,
   max: Float64Array | null,
   rules = -1,
 ): void {
-  const n = candidates.length;
   for (let r = 0; r < R; r++) {
     if (r < 31 && (rules & (1 << r)) === 0) continue;
     const at = r * (n + 1);

@@ -191,7 +191,7 @@ export class SearchBound {
     this.integerCosts = integerCosts;
     this.blockedAhead.fill(0);
     this.unboundedBlockedAhead.fill(0);
-    suffixGains(R, this.gain, candidates, this.suffixGain, this.suffixMaxGain);
+    suffixGains(R, this.gain, candidates, n, this.suffixGain, this.suffixMaxGain);
   }
 
   /** Counts a barred unit ahead in (or out of) `blockedAhead`; unbounded gains are counted apart, never subtracted. */
