@@ -241,7 +241,6 @@ function plan(
 
   for (let f = 0; f < found.length; f++) {
     const plan = found[f];
-    const add = inOrder(forcedUnits, plan.units);
     // A plan of the 'known' search meets every rule on known values and keeps within every maximum at its most, and
     // adds no unit of unknown cost: with exact sums it relies on nothing.
     let relies: number[] = NONE;
@@ -256,11 +255,12 @@ function plan(
         held.remove(u);
         heldTaken.remove(u);
       }
-      for (const u of add) if (!costKnown[u] && !relies.includes(u)) relies.push(u);
+      for (const added of [forcedUnits, plan.units])
+        for (const u of added) if (!costKnown[u] && !relies.includes(u)) relies.push(u);
       relies.sort((a, b) => a - b);
     }
     result.plans.push({
-      add: add.map((u) => shape.units[u].ref),
+      add: refsInOrder(shape, forcedUnits, plan.units),
       cost: plan.cost,
       reliesOnUnknown: relies.length === 0 ? [] : relies.map((u) => shape.units[u].ref),
     });
@@ -286,14 +286,17 @@ function hold(planning: Planning, withForced: Int32Array, count: number, aside: 
   return true;
 }
 
-/** The forced units and a plan's units (in definition order) together, in definition order. */
-function inOrder(forced: readonly number[], units: number[]): number[] {
-  if (forced.length === 0) return units;
-  const sorted = forced.length === 1 ? forced : forced.slice().sort((a, b) => a - b);
-  const all = new Array<number>(sorted.length + units.length);
-  for (let i = 0, a = 0, b = 0; i < all.length; i++)
-    all[i] = b === units.length || (a < sorted.length && sorted[a] < units[b]) ? sorted[a++] : units[b++];
-  return all;
+/** The refs of the forced units and a plan's units (in definition order) together, in definition order. */
+function refsInOrder(shape: QualificationShape, forced: readonly number[], units: readonly number[]): string[] {
+  const sorted = forced.length < 2 ? forced : forced.slice().sort((a, b) => a - b);
+  const refs: string[] = [];
+  let a = 0;
+  for (let b = 0; b < units.length; b++) {
+    while (a < sorted.length && sorted[a] < units[b]) refs.push(shape.units[sorted[a++]].ref);
+    refs.push(shape.units[units[b]].ref);
+  }
+  while (a < sorted.length) refs.push(shape.units[sorted[a++]].ref);
+  return refs;
 }
 
 /** The first `count` positions of a buffer, as a list. */
