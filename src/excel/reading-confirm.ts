@@ -9,8 +9,16 @@ import type { SheetInspection } from './active-sheet';
 import type { HostCellInput, HostRun } from './host';
 import { cellValueFromHost } from './read-sheet';
 
-/** Why a held reading no longer describes the learner's row, in words for the pane; null when it still does. */
-export type Staleness = string | null;
+/**
+ * Why a held reading no longer describes the learner's row; null when it still does. Data: the pane words it
+ * (stalenessWords in src/taskpane/check/reading-words.ts).
+ */
+export type Staleness =
+  | { kind: 'no-columns' }
+  | { kind: 'other-sheet'; sheetName: string }
+  | { kind: 'header-changed'; cell: string }
+  | { kind: 'row-changed'; row: number; cell: string }
+  | null;
 
 /** One sync: the header row and `row` of the sheet the reading was made of, against the reading's grid. */
 export async function learnerRowStaleness(
@@ -21,7 +29,7 @@ export async function learnerRowStaleness(
   const { read, reading } = inspection;
   const left = reading.firstColumn;
   const right = reading.lastColumn;
-  if (right < left) return 'the reading holds no columns';
+  if (right < left) return { kind: 'no-columns' };
   return run(async (context) => {
     // The active sheet's cells, whichever sheet that is: its name, read in the same sync, says whether they are the
     // reading's (a range of a sheet since deleted would fail the whole batch).
@@ -31,7 +39,7 @@ export async function learnerRowStaleness(
     header.load('values');
     learner.load('values');
     await context.sync();
-    if (sheet.name !== read.sheetName) return `sheet "${sheet.name}" is the active one now`;
+    if (sheet.name !== read.sheetName) return { kind: 'other-sheet', sheetName: sheet.name };
     const differs = (sheetRow: number, values: readonly (readonly HostCellInput[])[]) => {
       const now = values[0] ?? [];
       for (let c = left; c <= right; c++)
@@ -40,9 +48,9 @@ export async function learnerRowStaleness(
       return null;
     };
     const headerCell = differs(reading.headerRow, header.values);
-    if (headerCell) return `the header changed (${headerCell})`;
+    if (headerCell) return { kind: 'header-changed', cell: headerCell };
     const rowCell = differs(row, learner.values);
-    if (rowCell) return `row ${row} changed (${rowCell})`;
+    if (rowCell) return { kind: 'row-changed', row, cell: rowCell };
     return null;
   });
 }
