@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { checkSheet, inspectSheet } from '../src/excel/active-sheet';
 import { learnerRowStaleness, type Staleness } from '../src/excel/reading-confirm';
+import { editRulesSheet } from '../src/excel/rules-sheet';
 import { stalenessWords } from '../src/taskpane/check/reading-words';
 import type { FakeSheet } from './fake-excel';
 import { fillSheet } from './fake-excel/from-grid';
@@ -81,6 +82,20 @@ describe('What-if confirming the last check’s reading for one learner (Office.
     const stale = await learnerRowStaleness(fake.run, inspection, 3);
     assert.deepEqual(stale, { kind: 'other-sheet', sheetName: 'Copy' });
     assert.match(words(stale), /sheet "Copy" is the active one now/);
+  });
+
+  it('says the reading is stale when a rules sheet was added since, or the one it used is gone', async () => {
+    const { fake, catalogue, inspection } = await checked();
+    await editRulesSheet(fake.run, [catalogueWithExample().example]);
+    const added = await learnerRowStaleness(fake.run, inspection, 3);
+    assert.deepEqual(added, { kind: 'rules-sheet-added', sheetName: 'Qualification rules' });
+    assert.equal(words(added), 'sheet “Qualification rules” now holds qualification data');
+    const withRules = await inspectSheet(fake.run, settingsFor(catalogue));
+    assert.equal(await learnerRowStaleness(fake.run, withRules, 3), null);
+    fake.book.userDeletesSheet('Qualification rules');
+    const gone = await learnerRowStaleness(fake.run, withRules, 3);
+    assert.deepEqual(gone, { kind: 'rules-sheet-gone', sheetName: 'Qualification rules' });
+    assert.equal(words(gone), 'sheet “Qualification rules” of qualification data is gone');
   });
 
   it('does not mind a change elsewhere on the sheet: another learner’s row, or the results the check wrote', async () => {

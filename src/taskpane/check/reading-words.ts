@@ -50,5 +50,9 @@ export function stalenessWords(staleness: NonNullable<Staleness>): string {
       return `the header changed (${staleness.cell})`;
     case 'row-changed':
       return `row ${staleness.row} changed (${staleness.cell})`;
+    case 'rules-sheet-added':
+      return `sheet “${staleness.sheetName}” now holds qualification data`;
+    case 'rules-sheet-gone':
+      return `sheet “${staleness.sheetName}” of qualification data is gone`;
   }
 }
