@@ -11,6 +11,7 @@ import { applyRowChanges } from '../src/excel/apply-row';
 import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
 import { learnerRowStaleness } from '../src/excel/reading-confirm';
 import { readSelection } from '../src/excel/selection';
+import { stalenessWords } from '../src/taskpane/check/reading-words';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type SyncRecord } from '../test/fake-excel';
 import { fillSheet } from '../test/fake-excel/from-grid';
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   const selected = await readSelection(fake.run);
   const stale = await learnerRowStaleness(fake.run, inspection, selected.row);
   const whatifOpen = costOf(fake.stats.syncs);
-  if (stale !== null) throw new Error(`the check's reading is stale just after the check: ${stale}`);
+  if (stale !== null) throw new Error(`the check's reading is stale just after the check: ${stalenessWords(stale)}`);
 
   const record = inspection.reading.learners.find((l) => l.row === selected.row);
   if (!record || !record.qualification) throw new Error(`no learner with a qualification on row ${selected.row}`);

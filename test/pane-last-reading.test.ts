@@ -20,7 +20,7 @@ describe('the reading the pane keeps for What-if', () => {
   it('keeps a whole sheet’s reading for the settings it was made with, and no other', async () => {
     const { whole } = await readings();
     const kept = new LastReading();
-    kept.keep(readingKey({}), whole);
+    kept.keep(readingKey({}), whole, kept.mark());
     assert.equal(kept.take(readingKey({})), whole);
     assert.equal(kept.take(readingKey({ qualification: 'EX/0001/1' })), null);
     kept.forget();
@@ -31,8 +31,29 @@ describe('the reading the pane keeps for What-if', () => {
     const { whole, table } = await readings();
     assert.equal(table.read.wholeSheet, false);
     const kept = new LastReading();
-    kept.keep(readingKey({}), whole);
-    kept.keep(readingKey({}), table);
+    kept.keep(readingKey({}), whole, kept.mark());
+    kept.keep(readingKey({}), table, kept.mark());
     assert.equal(kept.take(readingKey({})), whole);
+  });
+
+  it('drops the reading when the rules sheet is edited, tells its listeners, and keeps none begun before the edit', async () => {
+    const { whole } = await readings();
+    const kept = new LastReading();
+    kept.hearsRulesEdits(true);
+    let told = 0;
+    const stop = kept.onRulesEdited(() => told++);
+    kept.keep(readingKey({}), whole, kept.mark());
+    const begun = kept.mark();
+    kept.rulesEdited();
+    assert.equal(told, 1);
+    assert.equal(kept.take(readingKey({})), null);
+    assert.equal(kept.current(begun), false);
+    kept.keep(readingKey({}), whole, begun);
+    assert.equal(kept.take(readingKey({})), null, 'read before the edit: it may hold the old rules');
+    kept.keep(readingKey({}), whole, kept.mark());
+    assert.equal(kept.take(readingKey({})), whole);
+    stop();
+    kept.rulesEdited();
+    assert.equal(told, 1);
   });
 });

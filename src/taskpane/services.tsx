@@ -1,5 +1,5 @@
 // What every tab of the pane gets: the Excel host to run batches on, the qualification catalogue, and the settings.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { HostRun } from '../excel/host';
 import type { Catalogue } from '../rules/catalogue';
 import { LastReading } from './last-reading';
@@ -38,6 +38,30 @@ export function PaneProvider({ services, children }: { services: PaneServices; c
     [services.store],
   );
   const [lastReading] = useState(() => new LastReading());
+  // An edit of the rules sheet drops the kept reading (last-reading.ts), heard for the pane's lifetime. Loaded after
+  // the first view: until it is, a reading made with a rules sheet is not reused.
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let gone = false;
+    import('../excel/rules-sheet-edits.js')
+      .then(({ followRulesSheetEdits }) => followRulesSheetEdits(services.run, () => lastReading.rulesEdited()))
+      .then(
+        (stopper) => {
+          if (gone) {
+            stopper?.();
+            return;
+          }
+          stop = stopper;
+          lastReading.hearsRulesEdits(stopper !== null);
+        },
+        () => lastReading.hearsRulesEdits(false),
+      );
+    return () => {
+      gone = true;
+      stop?.();
+      lastReading.hearsRulesEdits(false);
+    };
+  }, [services.run, lastReading]);
   const value = useMemo(
     () => ({ ...services, settings, updateSettings, lastReading }),
     [services, settings, updateSettings, lastReading],

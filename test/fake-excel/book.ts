@@ -1,7 +1,7 @@
 // The state behind the fake Excel host: sheets of cells, formats, hidden rows and columns, merges, tables,
 // protection and conditional formats. Tests build and inspect it directly; the add-in only ever sees it through
 // the proxies in proxies.ts, as it would see a real workbook through Office.js.
-import { type Rect, columnLetters, intersects, parseAddress, subtract } from './a1';
+import { type Rect, columnLetters, intersects, parseAddress, rectAddress, subtract } from './a1';
 import { evaluateFormula } from './formula';
 
 export type FakeCell = string | number | boolean;
@@ -35,7 +35,11 @@ export class FakeSheet {
   conditionalFormats: FakeConditionalFormat[] = [];
   protected = false;
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    /** Worksheet.id: Excel's own, kept through renames; what event arguments name the sheet by. */
+    readonly id = `{${name}}`,
+  ) {}
 
   value(row: number, column: number): FakeCell | undefined {
     const v = this.cells[row]?.[column];
@@ -231,8 +235,10 @@ export class FakeWorkbookState {
   /** Called before each sync is processed: lets a test play the user editing the sheet during a check. */
   beforeSync: ((syncNumber: number) => void) | null = null;
 
+  private sheetIds = 0;
+
   addSheet(name: string): FakeSheet {
-    const sheet = new FakeSheet(name);
+    const sheet = new FakeSheet(name, `{${String(++this.sheetIds).padStart(8, '0')}-0000-4000-8000-00000000000A}`);
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = name;
     return sheet;
@@ -253,4 +259,77 @@ export class FakeWorkbookState {
   selectionChanged(): void {
     for (const handler of this.selectionHandlers) setTimeout(() => void handler({ type: 'SelectionChanged' }), 0);
   }
+
+  /** Handlers added through each sheet's `worksheet.onChanged` (ExcelApi 1.7); they go with the sheet. */
+  readonly changeHandlers = new Map<FakeSheet, Set<FakeEventHandler<FakeWorksheetChangedArgs>>>();
+  /** Handlers added through `worksheets.onAdded` (ExcelApi 1.7). */
+  readonly addedHandlers = new Set<FakeEventHandler<FakeWorksheetAddedArgs>>();
+
+  /**
+   * Tells the sheet's onChanged handlers that `rect` changed, after the change, as Excel does: a user's edit and the
+   * add-in's own writes alike (both are `Local`; only ExcelApi 1.14's triggerSource, not faked, would tell them apart).
+   */
+  sheetChanged(sheet: FakeSheet, rect: Rect, changeType: FakeChangeType = 'RangeEdited'): void {
+    const args: FakeWorksheetChangedArgs = {
+      type: 'WorksheetChanged',
+      worksheetId: sheet.id,
+      address: rectAddress(rect),
+      changeType,
+      source: 'Local',
+    };
+    for (const handler of this.changeHandlers.get(sheet) ?? []) setTimeout(() => void handler({ ...args }), 0);
+  }
+
+  /** Tells the onAdded handlers of a sheet added (by the add-in through Worksheets.add, or by the user). */
+  sheetAdded(sheet: FakeSheet): void {
+    const args: FakeWorksheetAddedArgs = { type: 'WorksheetAdded', worksheetId: sheet.id, source: 'Local' };
+    for (const handler of this.addedHandlers) setTimeout(() => void handler({ ...args }), 0);
+  }
+
+  /** The user typing or pasting `rows` into a sheet from `at` (A1): the cells change, then onChanged fires. */
+  typeInto(sheetName: string, at: string, rows: (FakeCell | null | undefined)[][]): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    sheet.put(at, rows);
+    const start = parseAddress(at);
+    const columns = Math.max(1, ...rows.map((r) => r.length));
+    this.sheetChanged(sheet, { ...start, rows: Math.max(1, rows.length), columns });
+  }
+
+  /** The user adding a sheet (Insert Sheet, a copy, a paste from another workbook): onAdded fires. */
+  userAddsSheet(name: string): FakeSheet {
+    const sheet = this.addSheet(name);
+    this.sheetAdded(sheet);
+    return sheet;
+  }
+
+  /** The user deleting a sheet: its onChanged handlers go with it. */
+  userDeletesSheet(name: string): void {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.changeHandlers.delete(sheet);
+  }
 }
+
+/** Excel.DataChangeType, as far as the fake makes changes. */
+export type FakeChangeType = 'RangeEdited' | 'RowInserted' | 'RowDeleted';
+
+/** What Excel passes a worksheet's onChanged handler (Excel.WorksheetChangedEventArgs, ExcelApi 1.7 fields). */
+export interface FakeWorksheetChangedArgs {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  /** The changed area, without the sheet (`B7`, `A3:C4`). */
+  address: string;
+  changeType: FakeChangeType;
+  source: 'Local' | 'Remote';
+}
+
+/** What Excel passes a worksheets.onAdded handler (Excel.WorksheetAddedEventArgs). */
+export interface FakeWorksheetAddedArgs {
+  type: 'WorksheetAdded';
+  worksheetId: string;
+  source: 'Local' | 'Remote';
+}
+
+export type FakeEventHandler<Args> = (args: Args) => Promise<unknown>;

@@ -31,6 +31,9 @@ import type {
 import { type Rect, contains, intersects, qualifiedAddress, parseAddress } from './a1';
 import {
   rootNamespace,
+  type FakeEventHandler,
+  type FakeWorksheetAddedArgs,
+  type FakeWorksheetChangedArgs,
   type FakeCell,
   type FakeConditionalFormat,
   type FakeCustomXmlPart,
@@ -311,6 +314,48 @@ class FakeSelectionEvents {
   }
 }
 
+/** What `EventHandlers.add` gives back (Office.js's EventHandlerResult): removing needs the context it was added in. */
+export interface FakeEventHandlerResult {
+  readonly context: FakeContext;
+  remove(): void;
+}
+
+/**
+ * An event of ExcelApi 1.7 (`worksheet.onChanged`, `worksheets.onAdded`), strict as Office.js is: the handler is
+ * registered when the batch that adds it syncs (on a host without ExcelApi 1.7 that sync fails with ApiNotFound, on a
+ * sheet that does not exist with ItemNotFound), and removed the same way, in the request context it was added in.
+ */
+class FakeEventHandlers<Args> {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly path: string,
+    /** The set the event's handlers live in, found at sync (the sheet is bound then, as Office.js binds it). */
+    private readonly handlers: () => Set<FakeEventHandler<Args>>,
+  ) {}
+
+  add(handler: FakeEventHandler<Args>): FakeEventHandlerResult {
+    const ctx = this.ctx;
+    ctx.enqueue({
+      kind: 'call',
+      request: { path: this.path, action: 'add' },
+      apply: () => {
+        if (!apiAtLeast(ctx.options.excelApi, '1.7'))
+          throw new FakeExcelError('ApiNotFound', 'The API is not supported by this host (ExcelApi 1.7).', this.path);
+        this.handlers().add(handler);
+      },
+    });
+    return {
+      context: ctx,
+      remove: () =>
+        ctx.enqueue({
+          kind: 'call',
+          request: { path: this.path, action: 'remove' },
+          apply: () => void this.handlers().delete(handler),
+        }),
+    };
+  }
+}
+
 export class FakeWorkbookProxy implements HostWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly application: FakeApplicationProxy;
@@ -544,7 +589,12 @@ class FakeCustomXmlPartProxy extends FakeObject implements HostCustomXmlPart {
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 
 export class FakeWorksheetCollection implements HostWorksheetCollection {
-  constructor(private readonly ctx: FakeContext) {}
+  /** `worksheets.onAdded` (ExcelApi 1.7). */
+  readonly onAdded: FakeEventHandlers<FakeWorksheetAddedArgs>;
+
+  constructor(private readonly ctx: FakeContext) {
+    this.onAdded = new FakeEventHandlers(ctx, 'Worksheets.onAdded', () => ctx.book.addedHandlers);
+  }
 
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, 'Worksheets.getActiveWorksheet()', () => {
@@ -561,7 +611,7 @@ export class FakeWorksheetCollection implements HostWorksheetCollection {
 
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, `Worksheets.getItem(${JSON.stringify(key)})`, () => {
-      const sheet = this.ctx.book.sheet(key);
+      const sheet = this.byKey(key);
       if (!sheet)
         throw new FakeExcelError(
           'ItemNotFound',
@@ -576,8 +626,13 @@ export class FakeWorksheetCollection implements HostWorksheetCollection {
     return new FakeWorksheet(
       this.ctx,
       `Worksheets.getItemOrNullObject(${JSON.stringify(key)})`,
-      () => this.ctx.book.sheet(key) ?? null,
+      () => this.byKey(key) ?? null,
     );
+  }
+
+  /** A sheet by name or by id, as WorksheetCollection.getItem takes either. */
+  private byKey(key: string): FakeSheet | undefined {
+    return this.ctx.book.sheet(key) ?? this.ctx.book.sheets.find((s) => s.id === key);
   }
 
   add(name?: string): FakeWorksheet {
@@ -600,7 +655,7 @@ export class FakeWorksheetCollection implements HostWorksheetCollection {
             'A resource with the same name or identifier already exists.',
             'WorksheetCollection.add',
           );
-        book.addSheet(chosen);
+        book.sheetAdded(book.addSheet(chosen));
       },
     });
     return new FakeWorksheet(this.ctx, `Worksheets.add(${JSON.stringify(chosen)})`, () => {
@@ -643,8 +698,21 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
   get name(): string {
     return this.read('name');
   }
+  get id(): string {
+    return this.read('id');
+  }
   get isNullObject(): boolean {
     return this.read('isNullObject');
+  }
+
+  /** `worksheet.onChanged` (ExcelApi 1.7): its handlers are the sheet's, and go when it is deleted. */
+  get onChanged(): FakeEventHandlers<FakeWorksheetChangedArgs> {
+    return new FakeEventHandlers(this.ctx, `${this.path}.onChanged`, () => {
+      const sheet = this.sheet();
+      let handlers = this.ctx.book.changeHandlers.get(sheet);
+      if (!handlers) this.ctx.book.changeHandlers.set(sheet, (handlers = new Set()));
+      return handlers;
+    });
   }
 
   get protection(): FakeProtection {
@@ -672,6 +740,7 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
     const out: Record<string, unknown> = { isNullObject: false };
     for (const p of props) {
       if (p === 'name') out.name = sheet.name;
+      else if (p === 'id') out.id = sheet.id;
       else if (p === 'position') out.position = this.ctx.book.sheets.indexOf(sheet);
       else if (p !== 'isNullObject') unknownProperty(this.className, p);
     }
@@ -976,6 +1045,8 @@ export class FakeRange extends FakeObject implements HostRange {
             sheet.setValue(r, c, stored(v, sheet.numberFormat(r, c)));
           }),
         );
+        // The add-in's own writes fire the sheet's onChanged too, as in Excel.
+        this.ctx.book.sheetChanged(sheet, rect);
       },
       'write',
     );
@@ -1194,6 +1265,7 @@ export class FakeRange extends FakeObject implements HostRange {
           }
         }
         if (applyTo === 'All') sheet.clearConditionalFormats(rect);
+        this.ctx.book.sheetChanged(sheet, rect);
       },
       'write',
     );

@@ -2,6 +2,7 @@
 // sentence, with what the pane looked for, instead of a panel of empty facts ("Learners 0", "Header row not found"):
 // the Check and What-if tabs both give it as the reason their actions are off.
 import type { SheetInspection } from '../../excel/active-sheet';
+import type { Staleness } from '../../excel/reading-confirm';
 import { refusalWords } from '../../excel/sheet-refusal';
 import { counted } from '../status-words';
 import { headerWithoutUnitsWords } from '../../cohort/read';
@@ -36,4 +37,22 @@ export function readingWords(inspection: SheetInspection): string {
     notACohort(inspection) ??
     `Read sheet “${read.sheetName}”: ${counted(reading.learners.length, 'learner')}${warnings > 0 ? `, ${counted(warnings, 'thing')} to look at` : ''}.`
   );
+}
+
+/** Why a reading held from another tab no longer describes the learner's row (reading-confirm.ts), in words. */
+export function stalenessWords(staleness: NonNullable<Staleness>): string {
+  switch (staleness.kind) {
+    case 'no-columns':
+      return 'the reading holds no columns';
+    case 'other-sheet':
+      return `sheet "${staleness.sheetName}" is the active one now`;
+    case 'header-changed':
+      return `the header changed (${staleness.cell})`;
+    case 'row-changed':
+      return `row ${staleness.row} changed (${staleness.cell})`;
+    case 'rules-sheet-added':
+      return `sheet “${staleness.sheetName}” now holds qualification data`;
+    case 'rules-sheet-gone':
+      return `sheet “${staleness.sheetName}” of qualification data is gone`;
+  }
 }

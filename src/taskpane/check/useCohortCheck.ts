@@ -66,9 +66,10 @@ export function useCohortCheck(): CohortCheck {
         setJob({ kind: 'inspecting', progress: null });
         try {
           const onProgress = (progress: Progress) => setJob({ kind: 'inspecting', progress });
+          const mark = lastReading.mark();
           const found = await inspectSheet(run, latest.current, { onProgress });
           setInspection(found);
-          lastReading.keep(readingKey(latest.current), found);
+          lastReading.keep(readingKey(latest.current), found, mark);
           if (say) announce.say(readingWords(found));
         } finally {
           setJob(null);
@@ -87,6 +88,7 @@ export function useCohortCheck(): CohortCheck {
         setOutcome(null);
         setJob({ kind: 'checking', progress: null });
         try {
+          const mark = lastReading.mark();
           const result = await checkSheet(run, latest.current, {
             signal: abort.signal,
             onProgress: (progress) => setJob({ kind: 'checking', progress }),
@@ -94,10 +96,11 @@ export function useCohortCheck(): CohortCheck {
           const read = { read: result.read, reading: result.reading };
           setInspection(read);
           // What-if starts from this reading (the learner's row and the header confirm it), not a second full read.
-          lastReading.keep(readingKey(latest.current), {
-            ...read,
-            ...(result.rulesSheet && { rulesSheet: result.rulesSheet }),
-          });
+          lastReading.keep(
+            readingKey(latest.current),
+            { ...read, ...(result.rulesSheet && { rulesSheet: result.rulesSheet }) },
+            mark,
+          );
           setOutcome({ kind: 'done', outcome: result });
         } finally {
           controller.current = null;

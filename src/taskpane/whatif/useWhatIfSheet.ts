@@ -1,6 +1,6 @@
 // The what-if tab's view of the sheet: the cohort read from the active sheet, the learner row the user selected in
 // Excel (followed as it changes, where Excel reports selection changes), and the reading brought up to date after
-// the pane writes a row.
+// the pane writes a row, or read again when the rules sheet is edited.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { inspectSheet, type SheetInspection } from '../../excel/active-sheet';
 import type { ApplyOutcome } from '../../excel/apply-row';
@@ -10,7 +10,7 @@ import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../../settings/pane-settings';
 import { learnerRowStaleness } from '../../excel/reading-confirm';
-import { readingKey } from '../last-reading';
+import { readingKey, type RulesMark } from '../last-reading';
 
 /** Whether the pane hears about selection changes: it asks Excel once, then knows. */
 export type Following = 'starting' | 'on' | 'unavailable';
@@ -41,13 +41,18 @@ interface View {
   inspection: SheetInspection | null;
   /** Rows confirmed unchanged since a kept reading was made; null for a reading made here (every row is current). */
   confirmed: ReadonlySet<number> | null;
+  /** The edits of the rules sheet the reading has seen (last-reading.ts). */
+  mark: RulesMark;
 }
+
+/** Reads of the whole sheet in a row while the rules sheet keeps changing under them, before showing the last one. */
+const READS_WHILE_EDITED = 3;
 
 export function useWhatIfSheet(): WhatIfSheet {
   const { run, catalogue, settings, lastReading } = usePane();
   // Read when shown; a hidden tab keeps what it showed (see tab-activity.ts).
   const active = useTabActive();
-  const [view, setView] = useState<View>({ inspection: null, confirmed: null });
+  const [view, setView] = useState<View>({ inspection: null, confirmed: null, mark: lastReading.mark() });
   const { busy, error, setError, start } = usePaneJob<'reading'>();
   const [following, setFollowing] = useState<Following>('starting');
   const [selection, setSelection] = useState<SelectedCell | null>(null);
@@ -59,18 +64,25 @@ export function useWhatIfSheet(): WhatIfSheet {
   /** Rows whose confirmation was asked for with the reading shown, so a failed one is not asked again at once. */
   const asked = useRef(new Set<number>());
 
-  const show = useCallback((inspection: SheetInspection, confirmed: ReadonlySet<number> | null) => {
+  const show = useCallback((inspection: SheetInspection, confirmed: ReadonlySet<number> | null, mark: RulesMark) => {
     asked.current = new Set(confirmed ?? []);
-    setView({ inspection, confirmed });
+    setView({ inspection, confirmed, mark });
     setRevision((r) => r + 1);
   }, []);
 
   // The what-if always reads the whole active sheet: the selection moves from learner to learner and must not
-  // change what is read.
+  // change what is read. An edit of the rules sheet heard during the read makes it read again (it may have read the
+  // rules before the edit).
   const readAll = useCallback(async () => {
-    const found = await inspectSheet(run, { ...latest.current, scope: 'sheet', place: 'beside' });
-    lastReading.keep(readingKey(latest.current), found);
-    show(found, null);
+    for (let reads = 1; ; reads++) {
+      const mark = lastReading.mark();
+      const found = await inspectSheet(run, { ...latest.current, scope: 'sheet', place: 'beside' });
+      if (lastReading.current(mark) || reads === READS_WHILE_EDITED) {
+        lastReading.keep(readingKey(latest.current), found, mark);
+        show(found, null, mark);
+        return;
+      }
+    }
   }, [run, lastReading, show]);
 
   const read = useCallback(() => {
@@ -81,6 +93,7 @@ export function useWhatIfSheet(): WhatIfSheet {
   // learner's row and the header in one more sync; the whole sheet is read only when there is none, or it is stale.
   const open = useCallback(() => {
     start('reading', async () => {
+      const mark = lastReading.mark();
       const kept = lastReading.take(readingKey(latest.current));
       const selected = await readSelection(run).catch(() => null);
       if (selected) setSelection(selected);
@@ -88,8 +101,8 @@ export function useWhatIfSheet(): WhatIfSheet {
         if (selected.sheetName === kept.read.sheetName) {
           const onLearner = kept.reading.learners.some((l) => l.row === selected.row);
           const stale = onLearner ? await learnerRowStaleness(run, kept, selected.row) : null;
-          if (stale === null) {
-            show(kept, new Set(onLearner ? [selected.row] : []));
+          if (stale === null && lastReading.current(mark)) {
+            show(kept, new Set(onLearner ? [selected.row] : []), mark);
             return;
           }
         }
@@ -98,7 +111,7 @@ export function useWhatIfSheet(): WhatIfSheet {
     });
   }, [run, start, lastReading, readAll, show]);
 
-  const { inspection, confirmed } = view;
+  const { inspection, confirmed, mark } = view;
   const shows = useCallback((row: number) => confirmed === null || confirmed.has(row), [confirmed]);
   const confirm = useCallback(
     (row: number) => {
@@ -106,7 +119,7 @@ export function useWhatIfSheet(): WhatIfSheet {
       if (!active || !inspection || asked.current.has(row)) return;
       const started = start('reading', async () => {
         const stale = await learnerRowStaleness(run, inspection, row);
-        if (stale === null)
+        if (stale === null && lastReading.current(mark))
           setView((v) =>
             v.inspection === inspection && v.confirmed ? { ...v, confirmed: new Set([...v.confirmed, row]) } : v,
           );
@@ -114,7 +127,7 @@ export function useWhatIfSheet(): WhatIfSheet {
       });
       if (started) asked.current.add(row);
     },
-    [run, start, active, inspection, readAll],
+    [run, start, active, inspection, mark, lastReading, readAll],
   );
 
   const useSelection = useCallback(() => {
@@ -126,6 +139,13 @@ export function useWhatIfSheet(): WhatIfSheet {
   useEffect(() => {
     if (active) open();
   }, [active, open, settingsKey]);
+
+  // The rules sheet edited: a shown tab reads the sheet again at once, so the learner and Apply use the new rules (a
+  // read already running reads again itself); a hidden one reads when shown, the kept reading being gone.
+  useEffect(() => {
+    if (!active) return;
+    return lastReading.onRulesEdited(read);
+  }, [active, lastReading, read]);
 
   useEffect(() => {
     let stop: (() => void) | null = null;
@@ -162,10 +182,10 @@ export function useWhatIfSheet(): WhatIfSheet {
         read: { ...current.inspection.read, grid: outcome.grid },
         reading: outcome.reading,
       };
-      lastReading.keep(readingKey(latest.current), inspection);
+      lastReading.keep(readingKey(latest.current), inspection, current.mark);
       // The row just written holds what the pane wrote: it stays confirmed.
       const confirmed = current.confirmed && new Set([...current.confirmed, outcome.check.record.row]);
-      setView({ inspection, confirmed });
+      setView({ inspection, confirmed, mark: current.mark });
       setRevision((r) => r + 1);
     },
     [lastReading],

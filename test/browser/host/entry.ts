@@ -15,6 +15,8 @@ export interface WorkbookSpec {
   active?: string;
   /** Milliseconds per sync, so progress can be seen. */
   latencyMs?: number;
+  /** The host's ExcelApi requirement set, when a test needs a later one than the manifest's 1.6 (events: 1.7). */
+  excelApi?: string;
 }
 
 declare global {
@@ -43,7 +45,10 @@ for (const s of spec.sheets) {
   sheet.protected = s.protected === true;
 }
 if (spec.active) book.activeSheet = spec.active;
-const fake = createFakeExcel(book, { latencyMs: spec.latencyMs ?? 0 });
+const fake = createFakeExcel(book, {
+  latencyMs: spec.latencyMs ?? 0,
+  ...(spec.excelApi && { excelApi: spec.excelApi }),
+});
 window.__qualcheckFake = fake;
 
 const info = { host: 'Excel', platform: 'OfficeOnline' };
