@@ -11,8 +11,8 @@
 //   column holds in the sample, seeded) until no two rows hold the same units, and each keeps a learner id of its own.
 // - Every call gets arguments of its own, as Excel's runtime hands them (parsed from a message, so no array or text is
 //   shared between calls): the header row and the rules block are fresh arrays of fresh texts on every call, and a
-//   cache cannot gain by recognising an array it has seen. They are made in batches of BATCH calls, as Excel sends
-//   calls, between the timed calls.
+//   cache cannot gain by recognising an array it has seen. They are made in batches of BATCH calls, between the
+//   timed calls (making them is Excel's work, not the function's).
 // - Each block of columns runs in a process of its own, on code nobody has run before it (no warm-up), and from a
 //   collected heap, so the first calls' unoptimised code is in the mean and the setting up of the bench is not. It
 //   runs in RUNS such processes one after another, and each figure printed is the median of theirs.
@@ -40,9 +40,9 @@ const child = process.argv.indexOf('--child');
 const ROWS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5000);
 const GOAL_STATUS_MICROS = 20;
 /**
- * Calls per batch: Excel's runtime gets a recalculation's calls in batches, each call with arguments of its own. The
- * CPU clocks are read around each batch's calls, and Linux moves a thread's clock on at each scheduler tick (4 ms
- * here), so a batch takes several ticks.
+ * Calls whose arguments are made together, between timed calls. The size is the bench's choice, not Excel's: the CPU
+ * clocks are read around each batch's calls, and Linux moves a thread's clock on at each scheduler tick (4 ms here),
+ * so a batch should take several ticks.
  */
 const BATCH = 500;
 /** Processes timing each block of columns: each figure is the median of theirs. */
