@@ -10,6 +10,7 @@ import { RESULT_HEADERS } from '../src/cohort/verdict/results';
 import type { CohortJson, LearnerJson } from '../src/cohort/verdict/results';
 import type { CellValue, Grid } from '../src/sheet/types';
 import * as functions from '../src/functions/functions';
+import { formulaResult } from '../src/functions/learner-formula';
 import { FunctionSession } from '../src/functions/session';
 import { SAMPLE, sampleGrid } from './fake-excel/sample';
 import { qualcheck } from './support/cli';
@@ -285,6 +286,75 @@ describe('QUALCHECK worksheet functions', function () {
       assertValueError(
         fx.status(excelRow(cohort.values[0], 1, w), excelRow(cohort.values[1], 1, w), null, broken, at),
         new RegExp(`^rules block A1:\\w+: ${cell}: `),
+      );
+    });
+
+    it('give the new answer when the block, the header row or a row changes between calls, in the arrays Excel gave before', () => {
+      // One set of arrays for every call, changed in place: a session that knew an argument by its array, or kept
+      // Excel's arrays rather than what they held, would give the answers from before the change.
+      const block = rulesArgument(rules);
+      const w = cohort.values[0].length;
+      const headers = excelRow(cohort.values[0], 1, w);
+      const learners = rulesJson.learners.map((learner) => ({
+        marks: excelRow(cohort.values[learner.row - cohort.top], 1, w),
+        at: invocation(range('Cohort', 1, w, 1), range('Cohort', 1, w, learner.row), undefined, block.address),
+        row: learner.row,
+      }));
+      // Each answer as the cell shows it, an error with its message.
+      const statuses = () =>
+        learners.map((l) => {
+          const value = fx.status(headers, l.marks, null, block.values, l.at);
+          return value instanceof FakeExcelError ? `${value.code} ${value.message ?? ''}` : value;
+        });
+      // What a session that has seen nothing gives for the cells as they are now, from copies of them.
+      const afresh = () => {
+        const session = new FunctionSession();
+        const copy = (values: Cells) => values.map((row) => row.slice());
+        return learners.map((l) => {
+          const value = formulaResult(
+            session,
+            {
+              headers: { values: copy(headers), address: range('Cohort', 1, w, 1) },
+              marks: { values: copy(l.marks), address: range('Cohort', 1, w, l.row) },
+              rules: { values: copy(block.values), address: block.address },
+            },
+            'qualcheck: status',
+          );
+          return typeof value === 'object' ? `#VALUE! ${value.error}` : value;
+        });
+      };
+      const before = statuses();
+      assert.deepEqual(before, afresh());
+      const changes = (what: string, change: () => void, undo: () => void) => {
+        change();
+        const after = statuses();
+        assert.deepEqual(after, afresh(), `${what}: the answers for the changed cells`);
+        assert.notDeepEqual(after, before, `${what}: a change that changes answers`);
+        undo();
+        assert.deepEqual(statuses(), before, `${what}: the answers again once undone`);
+      };
+      // The rules block: the total credits a learner needs, from 13 to 15.
+      const total = block.values.findIndex((row) => row[0] === 'total');
+      const minimum = block.values[total - 1].indexOf('Minimum');
+      changes(
+        'rules block',
+        () => (block.values[total][minimum] = 15),
+        () => (block.values[total][minimum] = 13),
+      );
+      // The header row: the Qualification heading renamed, so no row says which qualification.
+      const q = headers[0].indexOf('Qualification');
+      changes(
+        'header row',
+        () => (headers[0][q] = 'Notes'),
+        () => (headers[0][q] = 'Qualification'),
+      );
+      // A learner's row: every unit cell of the first learner emptied.
+      const [first] = learners;
+      const marks = first.marks[0].slice();
+      changes(
+        "a learner's row",
+        () => first.marks[0].fill('', 4),
+        () => marks.forEach((v, i) => (first.marks[0][i] = v)),
       );
     });
 

@@ -50,13 +50,14 @@ function topLeftOf(address: string): { top: number; left: number } | undefined {
   return parseRange(address);
 }
 
-/** The last header range parsed: every call of a column filled down names the same one. */
-let lastHeaders: { address: string; at: CellRange | undefined } | undefined;
+/** The last header range parsed, and its top-left corner: every call of a column filled down names the same one. */
+let lastHeaders: { address: string; at: { top: number; left: number } | undefined } | undefined;
 
-function headersRangeOf(headers: FormulaRange): CellRange | undefined {
-  const address = headers.address;
-  if (!address) return undefined;
-  if (lastHeaders?.address !== address) lastHeaders = { address, at: parseRange(address) };
+function headersCornerOf(address: string): { top: number; left: number } | undefined {
+  if (lastHeaders?.address !== address) {
+    const at = parseRange(address);
+    lastHeaders = { address, at: at ? { top: at.top, left: at.left } : undefined };
+  }
   return lastHeaders.at;
 }
 
@@ -92,8 +93,8 @@ export function learnerPlace(headers: FormulaRange, marks: FormulaRange): Learne
   }
   const at = marks.address ? topLeftOf(marks.address) : undefined;
   const learner = { top: at && at.top >= 2 ? at.top : 2, left: at?.left ?? 1 };
-  const own = headersRangeOf(headers);
-  return { header: own ? { top: own.top, left: own.left } : { top: learner.top - 1, left: learner.left }, learner };
+  const own = headers.address ? headersCornerOf(headers.address) : undefined;
+  return { header: own ?? { top: learner.top - 1, left: learner.left }, learner };
 }
 
 /** The header row of a formula as a grid, where `learnerPlace` placed it. */
@@ -114,7 +115,8 @@ export function learnerGrid(marks: FormulaRange, place: LearnerPlace['learner'])
   for (let i = 0; i < cells.length; i++) {
     const value = cells[i];
     row[i] = formulaCell(value);
-    if (isDateSerial(value)) (formats ??= new Array<string>(cells.length))[i] = DATE_FORMAT;
+    if (typeof value === 'number' && isDateSerial(value))
+      (formats ??= new Array<string>(cells.length))[i] = DATE_FORMAT;
   }
   const grid: Grid = { values: [[], row], top: place.top - 1, left: place.left };
   if (formats) grid.numberFormats = [[], formats];

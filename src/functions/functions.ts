@@ -3,7 +3,7 @@
 // function, and a result the pure part (learner-formula.ts) could not give becomes #VALUE! with its message.
 // Every function runs in Excel's JavaScript-only custom functions runtime: each gets its cells as arguments and needs
 // nothing from the workbook or the task pane, so the shared runtime is not needed.
-import { creditsColumn, formulaResult, type FormulaValue, type LearnerFormula } from './learner-formula';
+import { creditsColumn, formulaResult, type FormulaValue } from './learner-formula';
 import type { FormulaRange } from './formula-grid';
 import type { ResultHeader } from '../cohort/verdict';
 import { FunctionSession } from './session';
@@ -11,23 +11,15 @@ import { FunctionSession } from './session';
 const session = new FunctionSession();
 
 // The metadata generator reads each parameter's type as written (no aliases), so ranges are spelt `unknown[][]`.
-// An optional range Excel leaves out arrives as null or undefined, which `optionalRange` checks for.
+// An optional range Excel leaves out arrives as null or undefined, which `resultCell` checks for.
 
 function range(
   values: unknown[][],
   invocation: CustomFunctions.Invocation | undefined,
   position: number,
 ): FormulaRange {
-  const address = invocation?.parameterAddresses?.[position];
-  return address ? { values, address } : { values };
-}
-
-function optionalRange(
-  values: unknown[][] | null | undefined,
-  invocation: CustomFunctions.Invocation | undefined,
-  position: number,
-): FormulaRange | undefined {
-  return Array.isArray(values) ? range(values, invocation, position) : undefined;
+  // Every range has both fields, so each call's ranges are of one shape: the code reading them optimises early.
+  return { values, address: invocation?.parameterAddresses?.[position] || undefined };
 }
 
 function excelValue(value: FormulaValue): string | number | CustomFunctions.Error {
@@ -44,34 +36,40 @@ function excelValue(value: FormulaValue): string | number | CustomFunctions.Erro
  */
 export type FunctionResult = (string | number | CustomFunctions.Error)[][];
 
-/** Any fault of qualcheck's own still reaches the cell as #VALUE! with a message, never as an exception. */
-function guarded(work: () => FormulaValue): FunctionResult {
-  try {
-    return [[excelValue(work())]];
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return [[excelValue({ error: `qualcheck could not check this row (${reason}); please report it` })]];
-  }
-}
-
-function learner(
+/**
+ * The result column `header` for the learner of a call, as one cell. Any fault of qualcheck's own still reaches the
+ * cell as #VALUE! with a message, never as an exception. Every function is this with its column and where its rules
+ * argument is.
+ */
+function resultCell(
+  header: ResultHeader | { error: string },
   headers: unknown[][],
   marks: unknown[][],
   qualification: unknown,
   rules: unknown[][] | null | undefined,
   rulesPosition: number,
   invocation: CustomFunctions.Invocation | undefined,
-): LearnerFormula {
-  return {
-    headers: range(headers, invocation, 0),
-    marks: range(marks, invocation, 1),
-    qualification,
-    rules: optionalRange(rules, invocation, rulesPosition),
-  };
-}
-
-function column(formula: LearnerFormula, header: ResultHeader): FormulaValue {
-  return formulaResult(session, formula, header);
+): FunctionResult {
+  let value: FormulaValue;
+  try {
+    value =
+      typeof header === 'object'
+        ? header
+        : formulaResult(
+            session,
+            {
+              headers: range(headers, invocation, 0),
+              marks: range(marks, invocation, 1),
+              qualification,
+              rules: Array.isArray(rules) ? range(rules, invocation, rulesPosition) : undefined,
+            },
+            header,
+          );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    value = { error: `qualcheck could not check this row (${reason}); please report it` };
+  }
+  return [[excelValue(value)]];
 }
 
 /**
@@ -92,7 +90,7 @@ export function status(
   rules: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): unknown[][] {
-  return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: status'));
+  return resultCell('qualcheck: status', headers, marks, qualification, rules, 3, invocation);
 }
 
 /**
@@ -115,12 +113,7 @@ export function credits(
   rules: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): unknown[][] {
-  return guarded(() => {
-    const header = creditsColumn(which);
-    return typeof header === 'object'
-      ? header
-      : column(learner(headers, marks, qualification, rules, 4, invocation), header);
-  });
+  return resultCell(creditsColumn(which), headers, marks, qualification, rules, 4, invocation);
 }
 
 /**
@@ -141,7 +134,7 @@ export function nextStep(
   rules: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): unknown[][] {
-  return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: next step'));
+  return resultCell('qualcheck: next step', headers, marks, qualification, rules, 3, invocation);
 }
 
 /**
@@ -162,5 +155,5 @@ export function violations(
   rules: unknown[][],
   invocation: CustomFunctions.Invocation,
 ): unknown[][] {
-  return guarded(() => column(learner(headers, marks, qualification, rules, 3, invocation), 'qualcheck: violations'));
+  return resultCell('qualcheck: violations', headers, marks, qualification, rules, 3, invocation);
 }

@@ -6,7 +6,7 @@ import type { CohortHeader } from '../cohort/read';
 import type { Grid, LearnerRecord } from '../sheet';
 import { QualificationResolver } from '../cohort/read';
 import type { Catalogue } from '../rules/catalogue';
-import { type FormulaRange, learnerGrid, type LearnerPlace, learnerPlace, rangeName } from './formula-grid';
+import { type FormulaRange, learnerGrid, learnerPlace, rangeName } from './formula-grid';
 import type { KeptCells, KeptOutcome, LearnerOutcome } from './learner-outcome';
 import type { FunctionSession } from './session';
 
@@ -75,25 +75,12 @@ function kept(outcome: LearnerOutcome): KeptOutcome {
   return 'record' in outcome ? { cells: figureCells(outcome.record) } : outcome;
 }
 
-/** Where a formula's learner is and the header it is read under, or why it cannot be read. */
-function placed(
-  session: FunctionSession,
-  formula: LearnerFormula,
-): { catalogue: Catalogue; header: CohortHeader; id: number; learner: LearnerPlace['learner'] } | { error: string } {
-  const choice = session.catalogueFor(formula.rules);
-  if ('error' in choice) return choice;
-  const place = learnerPlace(formula.headers, formula.marks);
-  if ('error' in place) return place;
-  const { catalogue } = choice;
-  const qualification = qualificationText(formula.qualification);
-  const { header, id } = session.headerFor(catalogue, formula.headers, place.header, qualification);
-  if (header.headerRow === 0) {
-    const at = rangeName(formula.headers, '');
-    return {
-      error: `headers${at ? ` ${at}` : ''} name no unit of a qualification the catalogue has (${catalogueIds(catalogue)}): give the row of unit headers, such as L/601/0933`,
-    };
-  }
-  return { catalogue, header, id, learner: place.learner };
+/** Why a formula's header row cannot be read: it names no unit of the catalogue. */
+function noUnits(formula: LearnerFormula, catalogue: Catalogue): { error: string } {
+  const at = rangeName(formula.headers, '');
+  return {
+    error: `headers${at ? ` ${at}` : ''} name no unit of a qualification the catalogue has (${catalogueIds(catalogue)}): give the row of unit headers, such as L/601/0933`,
+  };
 }
 
 function readRow(catalogue: Catalogue, header: CohortHeader, grid: Grid): LearnerOutcome {
@@ -114,22 +101,30 @@ function readRow(catalogue: Catalogue, header: CohortHeader, grid: Grid): Learne
  * row: blank for a row with nothing in it, as the column is.
  */
 export function formulaResult(session: FunctionSession, formula: LearnerFormula, header: ResultHeader): FormulaValue {
-  const at = placed(session, formula);
-  if ('error' in at) return at;
+  const choice = session.catalogueFor(formula.rules);
+  if ('error' in choice) return choice;
+  const place = learnerPlace(formula.headers, formula.marks);
+  if ('error' in place) return place;
+  const { catalogue } = choice;
+  const qualification = qualificationText(formula.qualification);
+  const read = session.headerFor(catalogue, formula.headers, place.header, qualification);
+  if (read.header.headerRow === 0) return noUnits(formula, catalogue);
   // The header's number stands for the catalogue, the header row and the qualification; the rest is the row's.
   const cells = formula.marks.values[0];
-  let cellsKept = session.kept(at.id, at.learner, cells);
+  const at = place.learner;
+  let cellsKept = session.kept(read.id, at, cells);
   let outcome: LearnerOutcome | undefined;
   if (!cellsKept) {
-    outcome = readRow(at.catalogue, at.header, learnerGrid(formula.marks, at.learner));
+    const grid = learnerGrid(formula.marks, at);
+    outcome = readRow(catalogue, read.header, grid);
     cellsKept = kept(outcome);
-    session.keep(at.id, at.learner, cells, cellsKept);
+    session.keep(read.id, at, grid.values[1], cellsKept);
   }
   if ('error' in cellsKept) return cellsKept;
   if ('blank' in cellsKept) return '';
   let value = cellsKept.cells[header];
   if (value === undefined) {
-    outcome ??= readRow(at.catalogue, at.header, learnerGrid(formula.marks, at.learner));
+    outcome ??= readRow(catalogue, read.header, learnerGrid(formula.marks, at));
     if (!('record' in outcome)) return 'error' in outcome ? outcome : '';
     value = resultCell({ record: outcome.record, result: checkLearner(outcome.record) }, header);
     cellsKept.cells[header] = value;

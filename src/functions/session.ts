@@ -5,7 +5,8 @@ import type { Catalogue } from '../rules/catalogue';
 import { embeddedCatalogue } from '../rules/catalogue';
 import { CohortHeader } from '../cohort/read';
 import { applyRulesSheet } from '../rules-sheet';
-import { type FormulaRange, headerGrid, type LearnerPlace, rangeName, rulesGrid } from './formula-grid';
+import { formulaCell, type FormulaRange, headerGrid, type LearnerPlace, rangeName, rulesGrid } from './formula-grid';
+import type { CellValue } from '../sheet';
 import type { KeptOutcome } from './learner-outcome';
 
 export type CatalogueChoice = { catalogue: Catalogue } | { error: string };
@@ -15,15 +16,18 @@ const BLOCKS_KEPT = 32;
 /**
  * And this many learners' checks: a row's STATUS, CREDITS, NEXTSTEP and VIOLATIONS read and check it once, and a
  * recalculation of unchanged rows (opening the workbook) checks nothing again. Under 1 KB each (the result cells
- * and a copy of the row's values, not the check).
+ * and the row as read, not the check).
  */
 const LEARNERS_KEPT = 10_000;
 /** And this many header rows for each catalogue: a workbook's formulas name one or a few. */
 const HEADERS_KEPT = 64;
 
-/** A learner's outcome, with the cells it was worked out from. */
+/**
+ * A learner's outcome, with the row it was worked out from as the reader read it (`learnerGrid`'s row: blanks as
+ * null): the same row read at the same place under the same header gives the same outcome.
+ */
 interface KeptLearner {
-  cells: readonly unknown[];
+  row: readonly CellValue[];
   outcome: KeptOutcome;
 }
 
@@ -60,6 +64,16 @@ function sameRow(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/**
+ * Whether Excel's `cells` read as `row` (each cell's `formulaCell`). The row the reader is given, number formats
+ * included (`learnerGrid`), follows from these values alone, so cells that read as a kept row give its outcome.
+ */
+function readsAs(row: readonly CellValue[], cells: readonly unknown[]): boolean {
+  if (row.length !== cells.length) return false;
+  for (let i = 0; i < cells.length; i++) if (row[i] !== formulaCell(cells[i])) return false;
+  return true;
+}
+
 function sameBlock(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
   if (a.length !== b.length) return false;
   for (let r = 0; r < a.length; r++) if (!sameRow(a[r], b[r])) return false;
@@ -90,15 +104,19 @@ export class FunctionSession {
     entry: SessionHeader;
   };
 
-  constructor(readonly catalogue: Catalogue = embeddedCatalogue()) {}
+  /** The session's own catalogue as a choice, made once: a formula without a rules block asks for it every call. */
+  private readonly own: CatalogueChoice;
+
+  constructor(readonly catalogue: Catalogue = embeddedCatalogue()) {
+    this.own = { catalogue };
+  }
 
   /** The catalogue a formula checks against: the session's own, or with the formula's rules block over it. */
   catalogueFor(rules: FormulaRange | undefined): CatalogueChoice {
-    if (!rules) return { catalogue: this.catalogue };
+    if (!rules) return this.own;
     const last = this.lastBlock;
     if (last && last.address === rules.address && sameBlock(last.values, rules.values)) return last.choice;
-    if (rules.values.every((row) => row.every((v) => v === '' || v === null || v === undefined)))
-      return { catalogue: this.catalogue };
+    if (rules.values.every((row) => row.every((v) => v === '' || v === null || v === undefined))) return this.own;
     // Keyed by where the block is and what it holds: a centre's edit to the block makes a new entry.
     const key = `${rules.address ?? ''}\u0000${JSON.stringify(rules.values)}`;
     let choice = this.withRules.get(key);
@@ -154,18 +172,21 @@ export class FunctionSession {
   }
 
   /**
-   * What is kept for a learner's cells under header `header` (a `SessionHeader`'s id) at `at`, when these exact
-   * cells were worked out there. One entry per header and place, holding the cells it was worked out from, so an
-   * edited row replaces its entry (`keep`). A key spelling out the cells weighed 2.7 KB, and every byte kept is
-   * copied by the garbage collector, whose pauses were most of a column's mean time per call.
+   * What is kept for a learner's cells under header `header` (a `SessionHeader`'s id) at `at`, when these cells read
+   * as the row it was worked out from. One entry per header and place, so an edited row replaces its entry (`keep`).
+   * A key spelling out the cells weighed 2.7 KB, and every byte kept is copied by the garbage collector, whose pauses
+   * were most of a column's mean time per call.
    */
   kept(header: number, at: { top: number; left: number }, cells: readonly unknown[]): KeptOutcome | undefined {
     const kept = this.learners.get(header)?.get(placeKey(at));
-    return kept && sameRow(kept.cells, cells) ? kept.outcome : undefined;
+    return kept && readsAs(kept.row, cells) ? kept.outcome : undefined;
   }
 
-  /** Keeps what `kept` gives for these cells at this place from now on. */
-  keep(header: number, at: { top: number; left: number }, cells: readonly unknown[], outcome: KeptOutcome): void {
+  /**
+   * Keeps `outcome` for `row` at this place from now on: the learner's cells as the reader was given them
+   * (`learnerGrid`'s row), held as they are rather than copied, as nothing changes a row once read.
+   */
+  keep(header: number, at: { top: number; left: number }, row: readonly CellValue[], outcome: KeptOutcome): void {
     let under = this.learners.get(header);
     if (!under) {
       under = new Map();
@@ -178,7 +199,7 @@ export class FunctionSession {
       under = new Map();
       this.learners.set(header, under);
     }
-    under.set(key, { cells: cells.slice(), outcome });
+    under.set(key, { row, outcome });
   }
 
   private readRules(rules: FormulaRange): CatalogueChoice {
