@@ -121,10 +121,10 @@ function mainThreadTasks(events: TraceEvent[]): TraceEvent[] {
   );
 }
 
-/** The longest top-level task of the renderer's main thread in a trace. */
+/** The top-level task of the renderer's main thread that took the most CPU time in a trace. */
 function longestTraceTask(events: TraceEvent[]): { ts: number; dur: number } | undefined {
   const tasks = mainThreadTasks(events);
-  return tasks.reduce<TraceEvent | undefined>((a, b) => (!a || (b.dur ?? 0) > (a.dur ?? 0) ? b : a), undefined) as
+  return tasks.reduce<TraceEvent | undefined>((a, b) => (!a || (b.tdur ?? 0) > (a.tdur ?? 0) ? b : a), undefined) as
     { ts: number; dur: number } | undefined;
 }
 
