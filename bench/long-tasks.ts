@@ -1,11 +1,20 @@
 // The longest tasks of the pane's main thread at 20,000 learners (the sample's 34 repeated, on the fake host), in
 // headless Chromium, per action: opening Registration (read and checked), changing its date, Check (read, check,
-// write), What-if opened on a learner after the check and its Apply on that learner. Measured with PerformanceObserver "longtask" entries (tasks over 50 ms).
-// Each job also has its longest task in CPU time (the thread's own time, from a trace: load-independent, `cpuMs`).
-// Goal (issue 27): none over 100 ms in any job (`maxMs`: the longest over the jobs, the first read of the page aside,
-// which includes loading the pane; issue 13's goal was 200 ms). The fake host's own work (it serialises every sync to size it) runs on the pane's thread
-// here, so these figures are an upper bound of what the pane costs in Excel.
-//   npx tsx bench/long-tasks.ts [learners, default 20000] [--json]
+// write), What-if opened on a learner after the check and its Apply on that learner.
+// Goal (issue 27): no task over 100 ms in any job (the first read of the page aside, which includes loading the pane;
+// issue 13's goal was 200 ms). The goal is held by each task's CPU time, the main thread's own time in a Chrome trace
+// (`maxMs`, by job `cpuMs`): on this shared 2-core machine a task's wall time is mostly other programs' turns (a 60 ms
+// task measured 300 ms at a load of 12), so a wall-time figure says how busy the machine was, not how long the pane
+// holds its thread. Wall time is printed beside it (`wallMs`, from PerformanceObserver "longtask" entries, tasks over
+// 50 ms; `maxWallMs`) with the load average, and is the goal's figure on a quiet machine, where the two agree.
+// A heartbeat (a 10 ms interval timer marking the trace) says the same from the page's side: its longest gap in CPU
+// time (`heartbeat.cpuMs`: the main thread's time in the tasks run between two beats) counts every task that kept the
+// timer waiting, a run of short tasks too, and load cannot stretch it; its wall-time gap is printed too.
+// The fake host's own work (it serialises every sync to size it) runs on the pane's thread here, so these figures
+// are an upper bound of what the pane costs in Excel.
+//   npx tsx bench/long-tasks.ts [learners, default 20000] [--json] [--profile]
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
 import { startPaneSession, workbookOfGrid } from '../test/browser/pane-session';
@@ -15,6 +24,9 @@ const profile = process.argv.includes('--profile');
 const LEARNERS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20_000);
 const GOAL_MS = 100;
 const LONG = 300_000;
+/** The heartbeat's interval and its mark in the trace. */
+const HEARTBEAT_MS = 10;
+const HEARTBEAT = 'qualcheck-heartbeat';
 
 declare global {
   interface Window {
@@ -96,13 +108,14 @@ function longestRunProfile(
     ...[...inclusive]
       .filter(([key]) => !key.startsWith('(root)'))
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
+      .slice(0, Number(process.env.PROFILE_LINES ?? 25))
       .map(([key, ms]) => `    ${ms.toFixed(0).padStart(5)} ${(self.get(key) ?? 0).toFixed(0).padStart(5)} ${key}`),
   ];
 }
 
 interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   ts: number;
   dur?: number;
@@ -133,26 +146,84 @@ function longestTaskCpu(events: TraceEvent[]): number {
   return Math.max(0, ...mainThreadTasks(events).map((e) => (e.tdur ?? 0) / 1000));
 }
 
+/**
+ * The heartbeat's longest gap, in the main thread's CPU time and in wall time (ms): between two tasks that marked a
+ * beat, the CPU time of the tasks run in between, and the time from the end of one to the start of the next.
+ */
+function heartbeatGap(events: TraceEvent[]): { cpuMs: number; wallMs: number; beats: number } {
+  const tasks: TraceEvent[] = [];
+  for (const task of mainThreadTasks(events).sort((a, b) => a.ts - b.ts)) {
+    const last = tasks[tasks.length - 1];
+    // A task nested in another (a nested run loop) is counted in the outer one.
+    if (!last || task.ts >= last.ts + (last.dur ?? 0)) tasks.push(task);
+  }
+  const marks = events
+    .filter((e) => e.name === HEARTBEAT && e.cat?.includes('blink.user_timing'))
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const beating = new Set<number>();
+  let t = 0;
+  for (const at of marks) {
+    while (t < tasks.length && tasks[t].ts + (tasks[t].dur ?? 0) < at) t++;
+    if (t < tasks.length && tasks[t].ts <= at) beating.add(t);
+  }
+  let cpuMs = 0;
+  let wallMs = 0;
+  let previous = -1;
+  let cpu = 0;
+  for (let i = 0; i < tasks.length; i++) {
+    if (!beating.has(i)) {
+      if (previous >= 0) cpu += tasks[i].tdur ?? 0;
+      continue;
+    }
+    if (previous >= 0) {
+      cpuMs = Math.max(cpuMs, cpu / 1000);
+      wallMs = Math.max(wallMs, (tasks[i].ts - (tasks[previous].ts + (tasks[previous].dur ?? 0))) / 1000);
+    }
+    previous = i;
+    cpu = 0;
+  }
+  return { cpuMs, wallMs, beats: beating.size };
+}
+
+/** The machine's load average over the last minute (other programs sharing the 2 cores stretch wall times). */
+function loadAverage(): number {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
+  }
+}
+
 async function main(): Promise<void> {
   const session = await startPaneSession();
   try {
     const { grid, sheetName } = await sampleGrid();
     const recorded = await session.withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
     const { page } = recorded;
-    await page.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longTasks!.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await page.addInitScript(
+      ([interval, mark]) => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__longTasks!.push(entry.duration);
+        }).observe({ type: 'longtask', buffered: true });
+        setInterval(() => {
+          performance.mark(mark);
+          performance.clearMarks(mark);
+        }, interval);
+      },
+      [HEARTBEAT_MS, HEARTBEAT] as const,
+    );
     await page.goto(session.paneUrl);
     await page.getByTestId('found-panel').waitFor({ timeout: LONG });
     const figures: Record<string, number> = { firstRead: await longestTask(page) };
     // A trace per job gives each task's CPU time (its own thread's time, so the machine's load is taken out); with
     // --profile, a CPU profile too, and what the longest task spent its time in is printed (build the pane unminified
     // to read the names: webpack --mode production --no-optimization-minimize --env testHost).
-    const categories = profile ? ['toplevel', 'devtools.timeline'] : ['toplevel'];
+    const categories = ['toplevel', 'blink.user_timing', ...(profile ? ['devtools.timeline'] : [])];
     const cpu: Record<string, number> = {};
+    const heartbeat: Record<string, { cpuMs: number; wallMs: number; beats: number }> = {};
+    const load: number[] = [loadAverage()];
     let cdp: CDPSession | undefined;
     if (profile) {
       cdp = await page.context().newCDPSession(page);
@@ -166,6 +237,9 @@ async function main(): Promise<void> {
         traceEvents: TraceEvent[];
       };
       cpu[job] = Math.round(longestTaskCpu(trace.traceEvents));
+      const gap = heartbeatGap(trace.traceEvents);
+      heartbeat[job] = { cpuMs: Math.round(gap.cpuMs), wallMs: Math.round(gap.wallMs), beats: gap.beats };
+      load.push(loadAverage());
       if (cdp) {
         const { profile: taken } = await cdp.send('Profiler.stop');
         console.error(`${job}:\n${longestRunProfile(taken as never, longestTraceTask(trace.traceEvents)).join('\n')}`);
@@ -215,30 +289,60 @@ async function main(): Promise<void> {
     await page.getByTestId('whatif-success').waitFor({ timeout: LONG });
     figures.apply = await jobEnd('apply');
 
-    const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
-    const jobs = Object.entries(rounded).filter(([job]) => job !== 'firstRead');
-    const [maxJob, maxMs] = jobs.reduce((a, b) => (b[1] > a[1] ? b : a));
+    // By job: the longest task in CPU time (the goal's figure), and in wall time from the longtask entries.
+    const wallMs = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
+    const longest = (byJob: Record<string, number>): [string, number] =>
+      Object.entries(byJob)
+        .filter(([job]) => job !== 'firstRead')
+        .reduce((a, b) => (b[1] > a[1] ? b : a));
+    const [maxJob, maxMs] = longest(cpu);
+    const [maxWallJob, maxWallMs] = longest(wallMs);
+    const heartbeatMaxCpuMs = Math.max(...Object.values(heartbeat).map((h) => h.cpuMs));
+    const loads = { from: Math.min(...load), to: Math.max(...load) };
     if (json) {
-      const maxCpuMs = Math.max(...Object.values(cpu));
       console.log(
-        JSON.stringify({ longTasks: { learners: LEARNERS, ...rounded, maxMs, maxJob, cpuMs: cpu, maxCpuMs } }),
+        JSON.stringify({
+          longTasks: {
+            learners: LEARNERS,
+            ...cpu,
+            maxMs,
+            maxJob,
+            measure: 'main-thread CPU time of the longest task',
+            cpuMs: cpu,
+            maxCpuMs: maxMs,
+            wallMs,
+            maxWallMs,
+            maxWallJob,
+            heartbeat,
+            heartbeatMaxCpuMs,
+            loadAverage: loads,
+          },
+        }),
       );
       return;
     }
     const met = (ms: number) => (ms <= GOAL_MS ? 'met' : 'NOT met');
-    console.log(`long tasks at ${LEARNERS.toLocaleString('en-GB')} learners (longest, ms; goal <= ${GOAL_MS}):`);
+    console.log(
+      `long tasks at ${LEARNERS.toLocaleString('en-GB')} learners, load average ${loads.from.toFixed(1)}–${loads.to.toFixed(1)} on ${cpus().length} cores`,
+    );
+    console.log(
+      `  longest task in the main thread's CPU time (the goal's figure, <= ${GOAL_MS} ms: load does not stretch it); in wall time (stretched by load); heartbeat's longest gap, CPU / wall:`,
+    );
     const names: Record<string, string> = {
-      firstRead: 'first read of the sheet',
       registrationOpen: 'Registration opened',
       dateChange: 'registration date changed',
       check: 'Check (read, check, write)',
       whatifOpen: 'What-if opened on a learner',
       apply: 'What-if Apply',
     };
-    for (const [key, ms] of Object.entries(rounded))
+    console.log(`  first read of the sheet (with loading the pane): wall ${wallMs.firstRead} ms`);
+    for (const [key, name] of Object.entries(names)) {
+      const beat = heartbeat[key];
       console.log(
-        `  ${names[key]}: ${ms} ms ${key === 'firstRead' ? '' : met(ms)}${key in cpu ? ` (CPU ${cpu[key]} ms)` : ''}`,
+        `  ${name}: CPU ${cpu[key]} ms ${met(cpu[key])}; wall ${wallMs[key]} ms; heartbeat gap ${beat.cpuMs} / ${beat.wallMs} ms (${beat.beats} beats)`,
       );
+    }
+    console.log(`  longest: CPU ${maxMs} ms (${maxJob}) ${met(maxMs)}; wall ${maxWallMs} ms (${maxWallJob})`);
   } finally {
     await session.close();
   }
