@@ -18,15 +18,20 @@ import { cpus } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
 import { startPaneSession, workbookOfGrid } from '../test/browser/pane-session';
+import {
+  heartbeatGap,
+  installHeartbeat,
+  longestTaskCpu,
+  longestTraceTask,
+  traceMainThread,
+  type HeartbeatGap,
+} from '../test/browser/main-thread-trace';
 
 const json = process.argv.includes('--json');
 const profile = process.argv.includes('--profile');
 const LEARNERS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20_000);
 const GOAL_MS = 100;
 const LONG = 300_000;
-/** The heartbeat's interval and its mark in the trace. */
-const HEARTBEAT_MS = 10;
-const HEARTBEAT = 'qualcheck-heartbeat';
 
 declare global {
   interface Window {
@@ -113,79 +118,6 @@ function longestRunProfile(
   ];
 }
 
-interface TraceEvent {
-  name: string;
-  cat?: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** The thread's own (CPU) time in the task, µs: what the task cost, whatever else the machine was running. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-/** The renderer main thread's top-level tasks in a trace. */
-function mainThreadTasks(events: TraceEvent[]): TraceEvent[] {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  return events.filter(
-    (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && /RunTask/.test(e.name),
-  );
-}
-
-/** The top-level task of the renderer's main thread that took the most CPU time in a trace. */
-function longestTraceTask(events: TraceEvent[]): { ts: number; dur: number } | undefined {
-  const tasks = mainThreadTasks(events);
-  return tasks.reduce<TraceEvent | undefined>((a, b) => (!a || (b.tdur ?? 0) > (a.tdur ?? 0) ? b : a), undefined) as
-    { ts: number; dur: number } | undefined;
-}
-
-/** The most CPU time one main-thread task took, in ms: the long-task figure with the machine's load taken out. */
-function longestTaskCpu(events: TraceEvent[]): number {
-  return Math.max(0, ...mainThreadTasks(events).map((e) => (e.tdur ?? 0) / 1000));
-}
-
-/**
- * The heartbeat's longest gap, in the main thread's CPU time and in wall time (ms): between two tasks that marked a
- * beat, the CPU time of the tasks run in between, and the time from the end of one to the start of the next.
- */
-function heartbeatGap(events: TraceEvent[]): { cpuMs: number; wallMs: number; beats: number } {
-  const tasks: TraceEvent[] = [];
-  for (const task of mainThreadTasks(events).sort((a, b) => a.ts - b.ts)) {
-    const last = tasks[tasks.length - 1];
-    // A task nested in another (a nested run loop) is counted in the outer one.
-    if (!last || task.ts >= last.ts + (last.dur ?? 0)) tasks.push(task);
-  }
-  const marks = events
-    .filter((e) => e.name === HEARTBEAT && e.cat?.includes('blink.user_timing'))
-    .map((e) => e.ts)
-    .sort((a, b) => a - b);
-  const beating = new Set<number>();
-  let t = 0;
-  for (const at of marks) {
-    while (t < tasks.length && tasks[t].ts + (tasks[t].dur ?? 0) < at) t++;
-    if (t < tasks.length && tasks[t].ts <= at) beating.add(t);
-  }
-  let cpuMs = 0;
-  let wallMs = 0;
-  let previous = -1;
-  let cpu = 0;
-  for (let i = 0; i < tasks.length; i++) {
-    if (!beating.has(i)) {
-      if (previous >= 0) cpu += tasks[i].tdur ?? 0;
-      continue;
-    }
-    if (previous >= 0) {
-      cpuMs = Math.max(cpuMs, cpu / 1000);
-      wallMs = Math.max(wallMs, (tasks[i].ts - (tasks[previous].ts + (tasks[previous].dur ?? 0))) / 1000);
-    }
-    previous = i;
-    cpu = 0;
-  }
-  return { cpuMs, wallMs, beats: beating.size };
-}
-
 /** The machine's load average over the last minute (other programs sharing the 2 cores stretch wall times). */
 function loadAverage(): number {
   try {
@@ -201,28 +133,22 @@ async function main(): Promise<void> {
     const { grid, sheetName } = await sampleGrid();
     const recorded = await session.withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
     const { page } = recorded;
-    await page.addInitScript(
-      ([interval, mark]) => {
-        window.__longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.__longTasks!.push(entry.duration);
-        }).observe({ type: 'longtask', buffered: true });
-        setInterval(() => {
-          performance.mark(mark);
-          performance.clearMarks(mark);
-        }, interval);
-      },
-      [HEARTBEAT_MS, HEARTBEAT] as const,
-    );
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks!.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await installHeartbeat(page);
     await page.goto(session.paneUrl);
     await page.getByTestId('found-panel').waitFor({ timeout: LONG });
     const figures: Record<string, number> = { firstRead: await longestTask(page) };
     // A trace per job gives each task's CPU time (its own thread's time, so the machine's load is taken out); with
     // --profile, a CPU profile too, and what the longest task spent its time in is printed (build the pane unminified
     // to read the names: webpack --mode production --no-optimization-minimize --env testHost).
-    const categories = ['toplevel', 'blink.user_timing', ...(profile ? ['devtools.timeline'] : [])];
+    const more = profile ? ['devtools.timeline'] : [];
     const cpu: Record<string, number> = {};
-    const heartbeat: Record<string, { cpuMs: number; wallMs: number; beats: number }> = {};
+    const heartbeat: Record<string, HeartbeatGap> = {};
     const load: number[] = [loadAverage()];
     let cdp: CDPSession | undefined;
     if (profile) {
@@ -231,21 +157,19 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    await session.browser.startTracing(page, { categories });
+    let trace = await traceMainThread(session.browser, page, more);
     const jobEnd = async (job: string): Promise<number> => {
-      const trace = JSON.parse((await session.browser.stopTracing()).toString('utf8')) as {
-        traceEvents: TraceEvent[];
-      };
-      cpu[job] = Math.round(longestTaskCpu(trace.traceEvents));
-      const gap = heartbeatGap(trace.traceEvents);
+      const events = await trace.stop();
+      cpu[job] = Math.round(longestTaskCpu(events));
+      const gap = heartbeatGap(events);
       heartbeat[job] = { cpuMs: Math.round(gap.cpuMs), wallMs: Math.round(gap.wallMs), beats: gap.beats };
       load.push(loadAverage());
       if (cdp) {
         const { profile: taken } = await cdp.send('Profiler.stop');
-        console.error(`${job}:\n${longestRunProfile(taken as never, longestTraceTask(trace.traceEvents)).join('\n')}`);
+        console.error(`${job}:\n${longestRunProfile(taken as never, longestTraceTask(events)).join('\n')}`);
         await cdp.send('Profiler.start');
       }
-      await session.browser.startTracing(page, { categories });
+      trace = await traceMainThread(session.browser, page, more);
       return longestTask(page);
     };
 
