@@ -1,14 +1,31 @@
 // The longest tasks of the pane's main thread at 20,000 learners (the sample's 34 repeated, on the fake host), in
 // headless Chromium, per action: opening Registration (read and checked), changing its date, Check (read, check,
-// write), What-if opened on a learner after the check and its Apply on that learner. Measured with PerformanceObserver "longtask" entries (tasks over 50 ms).
-// Each job also has its longest task in CPU time (the thread's own time, from a trace: load-independent, `cpuMs`).
-// Goal (issue 27): none over 100 ms in any job (`maxMs`: the longest over the jobs, the first read of the page aside,
-// which includes loading the pane; issue 13's goal was 200 ms). The fake host's own work (it serialises every sync to size it) runs on the pane's thread
-// here, so these figures are an upper bound of what the pane costs in Excel.
-//   npx tsx bench/long-tasks.ts [learners, default 20000] [--json]
+// write), What-if opened on a learner after the check and its Apply on that learner.
+// Goal (issue 27): no task over 100 ms in any job (the first read of the page aside, which includes loading the pane;
+// issue 13's goal was 200 ms). The goal is held by each task's CPU time, the main thread's own time in a Chrome trace
+// (`maxMs`, by job `cpuMs`): on this shared 2-core machine a task's wall time is mostly other programs' turns (a 60 ms
+// task measured 300 ms at a load of 12), so a wall-time figure says how busy the machine was, not how long the pane
+// holds its thread. Wall time is printed beside it (`wallMs`, from PerformanceObserver "longtask" entries, tasks over
+// 50 ms; `maxWallMs`) with the load average, and is the goal's figure on a quiet machine, where the two agree.
+// A heartbeat (a 10 ms interval timer marking the trace) says the same from the page's side: its longest gap in CPU
+// time (`heartbeat.cpuMs`: the main thread's time in the tasks run between two beats) counts every task that kept the
+// timer waiting, a run of short tasks too, and load cannot stretch it; its wall-time gap is printed too.
+// The fake host's own work (it serialises every sync to size it) runs on the pane's thread here, so these figures
+// are an upper bound of what the pane costs in Excel.
+//   npx tsx bench/long-tasks.ts [learners, default 20000] [--json] [--profile]
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { cohortOf, sampleGrid } from '../test/fake-excel/sample';
 import { startPaneSession, workbookOfGrid } from '../test/browser/pane-session';
+import {
+  heartbeatGap,
+  installHeartbeat,
+  longestTaskCpu,
+  longestTraceTask,
+  traceMainThread,
+  type HeartbeatGap,
+} from '../test/browser/main-thread-trace';
 
 const json = process.argv.includes('--json');
 const profile = process.argv.includes('--profile');
@@ -96,41 +113,18 @@ function longestRunProfile(
     ...[...inclusive]
       .filter(([key]) => !key.startsWith('(root)'))
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
+      .slice(0, Number(process.env.PROFILE_LINES ?? 25))
       .map(([key, ms]) => `    ${ms.toFixed(0).padStart(5)} ${(self.get(key) ?? 0).toFixed(0).padStart(5)} ${key}`),
   ];
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** The thread's own (CPU) time in the task, µs: what the task cost, whatever else the machine was running. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-/** The renderer main thread's top-level tasks in a trace. */
-function mainThreadTasks(events: TraceEvent[]): TraceEvent[] {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  return events.filter(
-    (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && /RunTask/.test(e.name),
-  );
-}
-
-/** The longest top-level task of the renderer's main thread in a trace. */
-function longestTraceTask(events: TraceEvent[]): { ts: number; dur: number } | undefined {
-  const tasks = mainThreadTasks(events);
-  return tasks.reduce<TraceEvent | undefined>((a, b) => (!a || (b.dur ?? 0) > (a.dur ?? 0) ? b : a), undefined) as
-    { ts: number; dur: number } | undefined;
-}
-
-/** The most CPU time one main-thread task took, in ms: the long-task figure with the machine's load taken out. */
-function longestTaskCpu(events: TraceEvent[]): number {
-  return Math.max(0, ...mainThreadTasks(events).map((e) => (e.tdur ?? 0) / 1000));
+/** The machine's load average over the last minute (other programs sharing the 2 cores stretch wall times). */
+function loadAverage(): number {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return NaN;
+  }
 }
 
 async function main(): Promise<void> {
@@ -145,14 +139,17 @@ async function main(): Promise<void> {
         for (const entry of list.getEntries()) window.__longTasks!.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
+    await installHeartbeat(page);
     await page.goto(session.paneUrl);
     await page.getByTestId('found-panel').waitFor({ timeout: LONG });
     const figures: Record<string, number> = { firstRead: await longestTask(page) };
     // A trace per job gives each task's CPU time (its own thread's time, so the machine's load is taken out); with
     // --profile, a CPU profile too, and what the longest task spent its time in is printed (build the pane unminified
     // to read the names: webpack --mode production --no-optimization-minimize --env testHost).
-    const categories = profile ? ['toplevel', 'devtools.timeline'] : ['toplevel'];
+    const more = profile ? ['devtools.timeline'] : [];
     const cpu: Record<string, number> = {};
+    const heartbeat: Record<string, HeartbeatGap> = {};
+    const load: number[] = [loadAverage()];
     let cdp: CDPSession | undefined;
     if (profile) {
       cdp = await page.context().newCDPSession(page);
@@ -160,18 +157,19 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    await session.browser.startTracing(page, { categories });
+    let trace = await traceMainThread(session.browser, page, more);
     const jobEnd = async (job: string): Promise<number> => {
-      const trace = JSON.parse((await session.browser.stopTracing()).toString('utf8')) as {
-        traceEvents: TraceEvent[];
-      };
-      cpu[job] = Math.round(longestTaskCpu(trace.traceEvents));
+      const events = await trace.stop();
+      cpu[job] = Math.round(longestTaskCpu(events));
+      const gap = heartbeatGap(events);
+      heartbeat[job] = { cpuMs: Math.round(gap.cpuMs), wallMs: Math.round(gap.wallMs), beats: gap.beats };
+      load.push(loadAverage());
       if (cdp) {
         const { profile: taken } = await cdp.send('Profiler.stop');
-        console.error(`${job}:\n${longestRunProfile(taken as never, longestTraceTask(trace.traceEvents)).join('\n')}`);
+        console.error(`${job}:\n${longestRunProfile(taken as never, longestTraceTask(events)).join('\n')}`);
         await cdp.send('Profiler.start');
       }
-      await session.browser.startTracing(page, { categories });
+      trace = await traceMainThread(session.browser, page, more);
       return longestTask(page);
     };
 
@@ -215,30 +213,60 @@ async function main(): Promise<void> {
     await page.getByTestId('whatif-success').waitFor({ timeout: LONG });
     figures.apply = await jobEnd('apply');
 
-    const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
-    const jobs = Object.entries(rounded).filter(([job]) => job !== 'firstRead');
-    const [maxJob, maxMs] = jobs.reduce((a, b) => (b[1] > a[1] ? b : a));
+    // By job: the longest task in CPU time (the goal's figure), and in wall time from the longtask entries.
+    const wallMs = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
+    const longest = (byJob: Record<string, number>): [string, number] =>
+      Object.entries(byJob)
+        .filter(([job]) => job !== 'firstRead')
+        .reduce((a, b) => (b[1] > a[1] ? b : a));
+    const [maxJob, maxMs] = longest(cpu);
+    const [maxWallJob, maxWallMs] = longest(wallMs);
+    const heartbeatMaxCpuMs = Math.max(...Object.values(heartbeat).map((h) => h.cpuMs));
+    const loads = { from: Math.min(...load), to: Math.max(...load) };
     if (json) {
-      const maxCpuMs = Math.max(...Object.values(cpu));
       console.log(
-        JSON.stringify({ longTasks: { learners: LEARNERS, ...rounded, maxMs, maxJob, cpuMs: cpu, maxCpuMs } }),
+        JSON.stringify({
+          longTasks: {
+            learners: LEARNERS,
+            ...cpu,
+            maxMs,
+            maxJob,
+            measure: 'main-thread CPU time of the longest task',
+            cpuMs: cpu,
+            maxCpuMs: maxMs,
+            wallMs,
+            maxWallMs,
+            maxWallJob,
+            heartbeat,
+            heartbeatMaxCpuMs,
+            loadAverage: loads,
+          },
+        }),
       );
       return;
     }
     const met = (ms: number) => (ms <= GOAL_MS ? 'met' : 'NOT met');
-    console.log(`long tasks at ${LEARNERS.toLocaleString('en-GB')} learners (longest, ms; goal <= ${GOAL_MS}):`);
+    console.log(
+      `long tasks at ${LEARNERS.toLocaleString('en-GB')} learners, load average ${loads.from.toFixed(1)}–${loads.to.toFixed(1)} on ${cpus().length} cores`,
+    );
+    console.log(
+      `  longest task in the main thread's CPU time (the goal's figure, <= ${GOAL_MS} ms: load does not stretch it); in wall time (stretched by load); heartbeat's longest gap, CPU / wall:`,
+    );
     const names: Record<string, string> = {
-      firstRead: 'first read of the sheet',
       registrationOpen: 'Registration opened',
       dateChange: 'registration date changed',
       check: 'Check (read, check, write)',
       whatifOpen: 'What-if opened on a learner',
       apply: 'What-if Apply',
     };
-    for (const [key, ms] of Object.entries(rounded))
+    console.log(`  first read of the sheet (with loading the pane): wall ${wallMs.firstRead} ms`);
+    for (const [key, name] of Object.entries(names)) {
+      const beat = heartbeat[key];
       console.log(
-        `  ${names[key]}: ${ms} ms ${key === 'firstRead' ? '' : met(ms)}${key in cpu ? ` (CPU ${cpu[key]} ms)` : ''}`,
+        `  ${name}: CPU ${cpu[key]} ms ${met(cpu[key])}; wall ${wallMs[key]} ms; heartbeat gap ${beat.cpuMs} / ${beat.wallMs} ms (${beat.beats} beats)`,
       );
+    }
+    console.log(`  longest: CPU ${maxMs} ms (${maxJob}) ${met(maxMs)}; wall ${maxWallMs} ms (${maxWallJob})`);
   } finally {
     await session.close();
   }

@@ -12,7 +12,7 @@ import {
 } from '../cohort/verdict';
 import { HEADER_SEARCH_ROWS, readCohortInSlices, readingMessage } from '../cohort/read';
 import type { MarkVocabulary } from '../cohort/read';
-import type { CohortReading } from '../sheet';
+import type { CohortReading, Grid } from '../sheet';
 import type { Catalogue } from '../rules/catalogue';
 import { describeExcelError } from './errors';
 import { mergedAreasIn } from './merged-areas';
@@ -25,6 +25,7 @@ import {
   RESULTS_SHEET_NAMES,
   CellsAround,
   withNotCounted,
+  notCountedText,
   cellCount,
   rangesInWords,
 } from '../placement';
@@ -144,28 +145,36 @@ export async function inspectSheet(
 }
 
 /**
- * Runs the engine learner by learner, and makes each one's result row (its next step is a plan: the costly part),
- * yielding every SLICE_MS so the progress bar moves and Cancel is heard.
+ * Runs the engine learner by learner, and makes each one's result row (its next step is a plan: the costly part) and
+ * the headers of their units that do not count, yielding every SLICE_MS so the progress bar moves and Cancel is heard:
+ * made after the loop, in one piece, the not-counted lists of 20,000 learners were a long task.
  */
 export async function checkLearners(
   reading: CohortReading,
+  grid: Grid,
   controls: RunControls = {},
-): Promise<{ checks: LearnerCheck[]; rows: Map<LearnerCheck, (string | number)[]> }> {
+): Promise<{
+  checks: LearnerCheck[];
+  rows: Map<LearnerCheck, (string | number)[]>;
+  notCounted: Map<LearnerCheck, string>;
+}> {
   const checks: LearnerCheck[] = [];
   const rows = new Map<LearnerCheck, (string | number)[]>();
+  const notCounted = new Map<LearnerCheck, string>();
   const total = reading.learners.length;
   const clock = sliceClock();
   for (const [i, record] of reading.learners.entries()) {
     const check = { record, result: checkLearner(record) };
     checks.push(check);
     rows.set(check, resultRow(check));
+    notCounted.set(check, notCountedText(check, reading, grid));
     if (clock.due() || i === total - 1) {
       controls.onProgress?.({ phase: 'checking', done: i + 1, total });
       await yieldToUi();
       if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
     }
   }
-  return { checks, rows };
+  return { checks, rows, notCounted };
 }
 
 /** The learner id column (where the sheet has one) is what a sorted or shifted sheet changes first. */
@@ -278,13 +287,14 @@ export async function checkSheet(
       null,
     );
   }
-  const { checks, rows } = await checkLearners(reading, controls);
+  const { checks, rows, notCounted } = await checkLearners(reading, read.grid, controls);
   if (controls.signal?.aborted) throw new CheckCancelled('checking', null);
   const block = withNotCounted(
     resultsBlock(reading, checks, undefined, (check) => rows.get(check) ?? resultRow(check)),
     reading,
     checks,
     read.grid,
+    (check) => notCounted.get(check) ?? notCountedText(check, reading, read.grid),
   );
   const notices: string[] = [];
 

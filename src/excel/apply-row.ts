@@ -91,7 +91,7 @@ export async function applyRowChanges(run: HostRun, request: ApplyRequest): Prom
     grid,
     changes.map((c) => ({ row: c.row, column: c.column, value: c.after === '' ? null : c.after })),
   );
-  const { reading: after, check } = await recheckRow(patched, record.row, request.options, slicePause());
+  const { reading: after, check } = await recheckRow(patched, record.row, request.options, slicePause(), reading);
   const cells = changes.map((c) => c.cell).join(', ');
   if (!readsBackAs(check, request.intended)) {
     throw new CheckFailed(

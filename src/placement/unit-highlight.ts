@@ -60,17 +60,21 @@ export function isHighlightFormula(formula: string): boolean {
   return /^=AND\([A-Z]+\d+<>"",ISNUMBER\(FIND\(", "&[A-Z]+\$\d+&",",", "&\$[A-Z]+\d+&","\)\)\)$/.test(formula);
 }
 
-/** The owned columns plus the one that lists, per learner, the unit columns that do not count. */
+/**
+ * The owned columns plus the one that lists, per learner, the unit columns that do not count. `textOf` gives a
+ * learner's list when it was made already (the pane makes it with the learner's result row, a slice at a time).
+ */
 export function withNotCounted(
   block: ResultsBlock,
   reading: CohortReading,
   checks: readonly LearnerCheck[],
   grid: Grid,
+  textOf: (check: LearnerCheck) => string = (check) => notCountedText(check, reading, grid),
 ): ResultsBlock {
   const rows = block.rows.map((row) => [...row, null as string | number | null]);
   for (const check of checks) {
     const row = rows[check.record.row - reading.headerRow - 1];
-    if (row) row[row.length - 1] = notCountedText(check, reading, grid);
+    if (row) row[row.length - 1] = textOf(check);
   }
   return { ...block, header: [...block.header, NOT_COUNTED_HEADER], rows };
 }

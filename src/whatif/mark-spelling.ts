@@ -1,6 +1,6 @@
 // How a sheet spells each state of a unit, so a cell the what-if writes looks like its neighbours: achieved and
 // planned as the reader counted the sheet's marks, not taken as most untaken unit cells hold it.
-import { gridValue, isBlank } from '../sheet';
+import { isBlank } from '../sheet';
 import { DEFAULT_MARK_STYLE, type MarkReader } from '../cohort/read';
 import type { CohortReading, Grid, MarkStyle } from '../sheet';
 import type { UnitChoice } from './unit-choices';
@@ -19,7 +19,10 @@ export function sheetSpelling(grid: Grid, reading: CohortReading, reader: MarkRe
   return {
     achieved: pick('achieved', style.achieved, vocabulary.achieved),
     planned: pick('planned', style.planned, vocabulary.planned),
-    none: untakenSpelling(grid, reading, reader),
+    // Counted over every learner's unit cells (a long task at 20,000 learners): only when a unit is written untaken.
+    get none() {
+      return untakenSpelling(grid, reading, reader);
+    },
   };
 }
 
@@ -40,9 +43,11 @@ function countUntaken(grid: Grid, reading: CohortReading, reader: MarkReader): s
   // of spellings in its unit cells, and reading each of 20,000 learners' cells was most of opening What-if.
   let blank = 0;
   const values = new Map<string | number, number>();
+  const columns = reading.unitColumns.map((c) => c.column - grid.left);
   for (const learner of reading.learners) {
-    for (const column of reading.unitColumns) {
-      const value = gridValue(grid, learner.row, column.column);
+    const row = grid.values[learner.row - grid.top];
+    for (const column of columns) {
+      const value = row?.[column] ?? null;
       if (value === null) blank++;
       else if (typeof value === 'string' || typeof value === 'number') values.set(value, (values.get(value) ?? 0) + 1);
     }

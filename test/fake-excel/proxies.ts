@@ -98,9 +98,24 @@ interface Operation {
   commit?(): void;
 }
 
-const encoder = new TextEncoder();
+/**
+ * The UTF-8 size of a value's JSON, counted from the text's UTF-16 units without encoding it (a copy of a response of
+ * megabytes would be the fake host's own cost on the pane's thread, inflating the pane's long tasks): a unit under
+ * U+0080 is one byte, under U+0800 two, a surrogate pair four, any other unit (a lone surrogate becomes U+FFFD) three.
+ */
 function byteLength(value: unknown): number {
-  return encoder.encode(JSON.stringify(value) ?? '').length;
+  const text = JSON.stringify(value) ?? '';
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 export interface FakeContextOptions {

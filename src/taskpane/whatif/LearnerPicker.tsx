@@ -54,9 +54,12 @@ export function LearnerPicker({
   const windowed = found.length > PLAIN_LIMIT;
   const [listbox, setListbox] = useState<HTMLDivElement | null>(null);
   const [activeRow, setActiveRow] = useState<string | undefined>(undefined);
+  // Compared as numbers: formatting every learner's row number on each render was a long task at 20,000 learners.
   const keep = useMemo(() => {
-    const rows = new Set([activeRow, selected ? String(selected.row) : undefined]);
-    return found.flatMap((l, i) => (rows.has(String(l.row)) ? [i] : []));
+    const rows = [Number(activeRow), selected?.row];
+    const indexes: number[] = [];
+    for (let i = 0; i < found.length; i++) if (rows.includes(found[i].row)) indexes.push(i);
+    return indexes;
   }, [found, activeRow, selected]);
   const rangeExtractor = useCallback(
     (range: Range) => [...new Set([...defaultRangeExtractor(range), ...keep])].sort((a, b) => a - b),
