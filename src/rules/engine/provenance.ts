@@ -3,6 +3,7 @@
 // ("credits and level: your rules sheet"), for a person reading it. Only definitions written before the field existed
 // are read from that text.
 import { creditCounts, factsDeciding, isCreditRule, measureOf, type CreditRule } from '../kinds';
+import { withCatalogueNotes } from '../catalogue';
 import { unitKey } from '../model';
 import type {
   Evaluation,
@@ -142,7 +143,10 @@ function sameSupplied(a: SuppliedFacts | undefined, b: SuppliedFacts | undefined
   return FACT_WORDS.every(([fact]) => JSON.stringify(a?.[fact]) === JSON.stringify(b?.[fact]));
 }
 
-/** The definition with each unit's centre-supplied facts recorded against `base` (the definition it replaces). */
+/**
+ * The definition with each unit's centre-supplied facts recorded against `base` (the definition it replaces), and the
+ * notes of base's rules that the centre left as they were kept as base's (withCatalogueNotes).
+ */
 export function withProvenance(
   q: QualificationDefinition,
   base: QualificationDefinition | undefined,
@@ -150,7 +154,7 @@ export function withProvenance(
 ): QualificationDefinition {
   const baseUnits = new Map((base?.units ?? []).map((u) => [unitKey(u.ref), u] as const));
   const units = q.units.map((u) => markCentreFacts(u, baseUnits.get(unitKey(u.ref)), origin));
-  return units.every((u, i) => u === q.units[i]) ? q : { ...q, units };
+  return withCatalogueNotes(units.every((u, i) => u === q.units[i]) ? q : { ...q, units }, base);
 }
 
 /** Where a unit's fact came from: the centre's record of it, or else the definition (`origin`: where that was read). */
