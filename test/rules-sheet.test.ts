@@ -165,7 +165,7 @@ describe('rules sheet: writing and reading back', () => {
     // With no catalogue to compare with, every value known is the centre's: the source says so and nothing else changes.
     const [read] = reading.definitions;
     assert.deepEqual(
-      read.units.map((u) => plainSource(u.source)),
+      read.units.map((u) => plainSource(u)),
       own.units.map((u) => u.source),
     );
     assert.deepEqual(
@@ -173,7 +173,7 @@ describe('rules sheet: writing and reading back', () => {
       {
         ...read,
         origin: 'x',
-        units: read.units.map(({ supplied: _supplied, ...u }) => ({ ...u, source: plainSource(u.source) })),
+        units: read.units.map(({ supplied, ...u }) => ({ ...u, source: plainSource({ source: u.source, supplied }) })),
       },
       { ...own, units: own.units.map((u) => ({ ...u, source: u.source })) },
     );

@@ -82,7 +82,7 @@ function diffUnit(id: string, old: UnitDefinition, unit: UnitDefinition): string
   fact('level', levelWords(old.level), levelWords(unit.level));
   fact('GLH', shown(old.glh), shown(unit.glh));
   fact('other headers', shown((old.aliases ?? []).join('; ')), shown((unit.aliases ?? []).join('; ')));
-  const [before, after] = [plainSource(old.source), plainSource(unit.source)];
+  const [before, after] = [plainSource(old), plainSource(unit)];
   // A centre usually adds to the catalogue's source; show only what it added.
   if (before !== undefined && after !== undefined && after.startsWith(`${before}; `))
     lines.push(`${name}: source adds "${after.slice(before.length + 2)}"`);
