@@ -39,6 +39,7 @@ export function withCatalogueNotes(
 
 function catalogueNote(rule: Rule, base: Rule | undefined): Rule {
   const note = base?.note;
-  if (note === undefined || typeof note === 'string' || typeof rule.note !== 'string') return rule;
-  return rule.kind === base?.kind && rule.note === noteWords(note) ? { ...rule, note } : rule;
+  return typeof note === 'object' && rule.kind === base?.kind && rule.note === noteWords(note)
+    ? { ...rule, note }
+    : rule;
 }

@@ -120,7 +120,7 @@ function diffRules(id: string, base: readonly Rule[], rules: readonly Rule[]): s
     if (old.text !== rule.text)
       lines.push(`${name}: ${change('specification text', shown(old.text), shown(rule.text))}`);
     // A note in words, as a rules file and the rules sheet hold it: the catalogue's note and its words are one note.
-    const [oldNote, note] = [old.note, rule.note].map((n) => (n === undefined ? undefined : noteWords(n)));
+    const [oldNote, note] = [old.note, rule.note].map((n) => n && noteWords(n));
     if ((oldNote ?? '') !== (note ?? '')) lines.push(`${name}: ${change('note', shown(oldNote), shown(note))}`);
   }
   for (const rule of base)

@@ -42,8 +42,7 @@ export function readDefinitionsJson(
  * words (a catalogue's note read back unchanged is the catalogue's again: withCatalogueNotes).
  */
 function ruleJson(rule: Rule): Rule | Omit<CreditRule, 'min'> {
-  const worded =
-    rule.note === undefined || typeof rule.note === 'string' ? rule : { ...rule, note: noteWords(rule.note) };
+  const worded = typeof rule.note === 'object' ? { ...rule, note: noteWords(rule.note) } : rule;
   if (!isCreditRule(worded) || boundsOf(worded).min > 0) return worded;
   const { min: _none, ...rest } = worded;
   return rest;

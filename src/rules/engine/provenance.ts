@@ -61,9 +61,9 @@ const FACT_LISTS: readonly (readonly [UnitFact[], string])[] = Array.from(
 /** A part qualcheck wrote, remade from each list of facts and where they came from; undefined for other text. */
 function writtenPart(part: string): { facts: UnitFact[]; origin: FactOrigin } | undefined {
   for (const [facts, words] of FACT_LISTS) {
-    if (part === centrePart(words, RULES_SHEET_ORIGIN)) return { facts, origin: RULES_SHEET_ORIGIN };
+    if (part === `${words}: ${originWords(RULES_SHEET_ORIGIN)}`) return { facts, origin: RULES_SHEET_ORIGIN };
     // A file's name ends the part: what follows the words made for a file without one.
-    const file = centrePart(words, { from: 'rules file', file: '' });
+    const file = `${words}: ${originWords({ from: 'rules file', file: '' })}`;
     if (part.length > file.length && part.startsWith(file))
       return { facts, origin: { from: 'rules file', file: part.slice(file.length) } };
   }
@@ -102,23 +102,17 @@ function listWords(words: readonly string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-/** `credits and level: your rules sheet`: a part of the source text saying where a centre's values came from. */
-function centrePart(factWords: string, origin: FactOrigin): string {
-  return `${factWords}: ${originWords(origin)}`;
-}
-
-/** The parts of the source text that `supplied` makes, one for each place the values came from. */
+/**
+ * The parts of the source text that `supplied` makes, one for each place the values came from: `credits and level:
+ * your rules sheet`.
+ */
 function centreParts(supplied: SuppliedFacts | undefined): string[] {
-  const byOrigin = new Map<string, { origin: FactOrigin; words: string[] }>();
+  const byOrigin = new Map<string, string[]>();
   for (const [fact, word] of FACT_WORDS) {
     const origin = supplied?.[fact];
-    if (origin === undefined) continue;
-    const key = originWords(origin);
-    const entry = byOrigin.get(key) ?? { origin, words: [] };
-    entry.words.push(word);
-    byOrigin.set(key, entry);
+    if (origin !== undefined) byOrigin.set(originWords(origin), [...(byOrigin.get(originWords(origin)) ?? []), word]);
   }
-  return [...byOrigin.values()].map(({ origin, words }) => centrePart(listWords(words), origin));
+  return [...byOrigin].map(([where, words]) => `${listWords(words)}: ${where}`);
 }
 
 /**
