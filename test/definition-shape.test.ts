@@ -9,6 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import fc from 'fast-check';
 import { definitionShapeModule } from '../scripts/definition-shape-code';
 import { EMBEDDED_QUALIFICATIONS } from '../src/rules/catalogue/embedded';
+import { definitionsJson } from '../src/rules/definition/file';
 import { definitionShapeValidator } from '../src/rules/definition/shape';
 
 async function generatedValidator(): Promise<ValidateFunction> {
@@ -43,7 +44,7 @@ function withField(json: unknown, keys: readonly (string | number)[], value: unk
 }
 
 describe('the definition shape check the pane is built with', () => {
-  const definitions: unknown[] = JSON.parse(JSON.stringify(EMBEDDED_QUALIFICATIONS));
+  const definitions: unknown[] = JSON.parse(definitionsJson(EMBEDDED_QUALIFICATIONS));
   let generated: ValidateFunction;
   before(async () => {
     generated = await generatedValidator();

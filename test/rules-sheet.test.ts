@@ -165,7 +165,7 @@ describe('rules sheet: writing and reading back', () => {
     // With no catalogue to compare with, every value known is the centre's: the source says so and nothing else changes.
     const [read] = reading.definitions;
     assert.deepEqual(
-      read.units.map((u) => plainSource(u.source)),
+      read.units.map((u) => plainSource(u)),
       own.units.map((u) => u.source),
     );
     assert.deepEqual(
@@ -173,10 +173,22 @@ describe('rules sheet: writing and reading back', () => {
       {
         ...read,
         origin: 'x',
-        units: read.units.map(({ supplied: _supplied, ...u }) => ({ ...u, source: plainSource(u.source) })),
+        units: read.units.map(({ supplied, ...u }) => ({ ...u, source: plainSource({ source: u.source, supplied }) })),
       },
       { ...own, units: own.units.map((u) => ({ ...u, source: u.source })) },
     );
+  });
+
+  it("reads a Source cell's earlier record of the centre's values as that, and writes the record afresh", () => {
+    // Written from a sheet read before: unit 1's source names its credits; the centre then changes its level too.
+    const grid = sheetOf([OCR2]);
+    setUnit(grid, '10266', 'T/503/0356', 'Credits', 3);
+    const written = sheetOf(readRulesSheet(grid).definitions);
+    setUnit(written, '10266', 'T/503/0356', 'Level', 2);
+    const [q] = readRulesSheet(written).definitions;
+    const unit = q.units.find((u) => u.ref === 'T/503/0356');
+    assert.equal(unit?.source, `${OCR2.units[0].source}; credits and level: your rules sheet`);
+    assert.deepEqual(unit?.supplied, { credits: { from: 'rules sheet' }, level: { from: 'rules sheet' } });
   });
 
   it('reads a sheet whose used range starts away from A1, naming the cells where they are on the sheet', () => {

@@ -2,6 +2,7 @@
 // with its facts, then its unit, group and rule tables, and a table of equivalent units for a qualification that has
 // them. Values the catalogue does not know are empty cells, listed
 // so the host can highlight them. The grid starts at A1; the pane and the CLI only move the cells and formats.
+import { noteWords } from '../rules/catalogue';
 import { ruleSheetValues, type RuleSheetValues } from '../rules/kinds';
 import type { QualificationDefinition, Rule } from '../rules/model';
 import type { CellValue } from '../sheet';
@@ -124,7 +125,7 @@ function ruleValue(rule: Rule, values: RuleSheetValues, key: RuleColumnKey): Cel
     case 'text':
       return rule.text;
     case 'note':
-      return rule.note ?? null;
+      return rule.note === undefined ? null : noteWords(rule.note);
     case 'of':
       return values.of === undefined ? null : MEASURE_WORDS[values.of];
     case 'units':

@@ -1,7 +1,8 @@
 // The pane's words for statuses, rule outcomes, registration reasons and counts, the same on every tab: the Check
 // summary, the What-if verdict and rules, Registration's reasons and the messages after Apply all say them alike.
 import type { RegistrationProblemCode } from '../registration';
-import type { RuleOutcome, Status } from '../rules/model';
+import type { RuleNote, RuleOutcome, Status } from '../rules/model';
+import { noteWords, type NoteVocabulary } from '../rules/catalogue';
 import { STATUSES, statusWord } from '../cohort/verdict';
 import { readingMessage, type ReadingVocabulary } from '../cohort/read';
 import type { ReadWarning } from '../sheet';
@@ -90,14 +91,12 @@ export function readingProblemWords(warning: Pick<ReadWarning, 'cell' | 'problem
   return readingMessage(warning, PANE_WORDS);
 }
 
-/**
- * A catalogue rule's note where the pane names its own controls: a rule's "or above" is a column of the rules sheet,
- * not a JSON field. The note is the catalogue's text (src/rules/catalogue/level-reading.ts), kept as one string in
- * the definition, so its phrase is replaced here until the rule model carries it as data.
- */
-export function paneNoteWords(note: string): string {
-  return note.replace(
-    'can set orAbove to true in a rules file',
-    'can say yes in the rule’s “At or above” column of the rules sheet (Rules tab)',
-  );
+/** How the pane says a level rule can be read as "or above": a column of the rules sheet, not a rules file's field. */
+export const PANE_NOTE_WORDS: NoteVocabulary = {
+  orAbove: 'say yes in the rule’s “At or above” column of the rules sheet (Rules tab)',
+};
+
+/** A rule's note where the pane names its own controls; a centre's own note as they wrote it. */
+export function paneNoteWords(note: RuleNote): string {
+  return noteWords(note, PANE_NOTE_WORDS);
 }

@@ -47,3 +47,4 @@ export function embeddedCatalogue(): Catalogue {
   return new Catalogue(EMBEDDED_QUALIFICATIONS);
 }
 export { EMBEDDED_QUALIFICATIONS } from './embedded';
+export { FILE_NOTE_WORDS, noteWords, withCatalogueNotes, type NoteVocabulary } from './notes';

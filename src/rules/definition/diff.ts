@@ -1,7 +1,7 @@
 // What a centre changed against the embedded catalogue, one line per change, so a reviewer can check each line
 // against the awarding body's handbook. Qualifications the centre did not supply are not changes.
 import type { EquivalentUnit, GroupDefinition, QualificationDefinition, Rule, UnitDefinition } from '../model';
-import { normaliseQualificationId } from '../catalogue';
+import { normaliseQualificationId, noteWords } from '../catalogue';
 import { plainSource } from '../engine';
 import { describeRule } from '../kinds';
 import { levelLabel, unitKey } from '../model';
@@ -82,7 +82,7 @@ function diffUnit(id: string, old: UnitDefinition, unit: UnitDefinition): string
   fact('level', levelWords(old.level), levelWords(unit.level));
   fact('GLH', shown(old.glh), shown(unit.glh));
   fact('other headers', shown((old.aliases ?? []).join('; ')), shown((unit.aliases ?? []).join('; ')));
-  const [before, after] = [plainSource(old.source), plainSource(unit.source)];
+  const [before, after] = [plainSource(old), plainSource(unit)];
   // A centre usually adds to the catalogue's source; show only what it added.
   if (before !== undefined && after !== undefined && after.startsWith(`${before}; `))
     lines.push(`${name}: source adds "${after.slice(before.length + 2)}"`);
@@ -119,8 +119,9 @@ function diffRules(id: string, base: readonly Rule[], rules: readonly Rule[]): s
       lines.push(`${name}: was "${describeRule(old)}", now "${describeRule(rule)}"`);
     if (old.text !== rule.text)
       lines.push(`${name}: ${change('specification text', shown(old.text), shown(rule.text))}`);
-    if ((old.note ?? '') !== (rule.note ?? ''))
-      lines.push(`${name}: ${change('note', shown(old.note), shown(rule.note))}`);
+    // A note in words, as a rules file and the rules sheet hold it: the catalogue's note and its words are one note.
+    const [oldNote, note] = [old.note, rule.note].map((n) => n && noteWords(n));
+    if ((oldNote ?? '') !== (note ?? '')) lines.push(`${name}: ${change('note', shown(oldNote), shown(note))}`);
   }
   for (const rule of base)
     if (!after.has(rule.id)) lines.push(`${id}: rule ${rule.id} removed (it asked for ${describeRule(rule)})`);

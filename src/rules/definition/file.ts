@@ -3,7 +3,7 @@
 import type { QualificationDefinition, Rule } from '../model';
 import { boundsOf, isCreditRule, type CreditRule } from '../kinds';
 import { type RulesFileProblem, fileErrors, parseQualificationDefinitions } from './definition';
-import { normaliseQualificationId } from '../catalogue';
+import { normaliseQualificationId, noteWords } from '../catalogue';
 import { rulesFileOrigin, withProvenance } from '../engine';
 
 /**
@@ -38,11 +38,13 @@ export function readDefinitionsJson(
 
 /**
  * A rule as a rules file writes it. A rule with a maximum alone holds a minimum of 0 in the model, which a rules file
- * refuses (a minimum of 0 is a slip there): it is written without one, as the centre wrote it.
+ * refuses (a minimum of 0 is a slip there): it is written without one, as the centre wrote it. A note is written in
+ * words (a catalogue's note read back unchanged is the catalogue's again: withCatalogueNotes).
  */
 function ruleJson(rule: Rule): Rule | Omit<CreditRule, 'min'> {
-  if (!isCreditRule(rule) || boundsOf(rule).min > 0) return rule;
-  const { min: _none, ...rest } = rule;
+  const worded = typeof rule.note === 'object' ? { ...rule, note: noteWords(rule.note) } : rule;
+  if (!isCreditRule(worded) || boundsOf(worded).min > 0) return worded;
+  const { min: _none, ...rest } = worded;
   return rest;
 }
 

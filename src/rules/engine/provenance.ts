@@ -1,8 +1,10 @@
 // Which unit facts a centre supplied, and saying so in results. The record is the unit's `supplied` field, which JSON
 // definitions carry; the unit's `source` text also says it, as one more "what: where" part beside the catalogue's
-// ("credits and level: your rules sheet"), for a person reading it. Only definitions written before the field existed
-// are read from that text.
+// ("credits and level: your rules sheet"), made from that record for a person reading it, and taken off by the same
+// record. Only text that comes without the record (a rules sheet's Source cell, an export older than the field) is
+// read, by remaking the parts qualcheck could have written and comparing (suppliedFromSource).
 import { creditCounts, factsDeciding, isCreditRule, measureOf, type CreditRule } from '../kinds';
+import { withCatalogueNotes } from '../catalogue';
 import { unitKey } from '../model';
 import type {
   Evaluation,
@@ -40,12 +42,6 @@ export function originWords(origin: FactOrigin): string {
   return origin.from === 'rules sheet' ? 'your rules sheet' : `your rules file ${origin.file}`;
 }
 
-const WORD_PATTERN = FACT_WORDS.map(([, word]) => word).join('|');
-const CENTRE_PART = new RegExp(
-  `^((?:${WORD_PATTERN})(?:(?:, | and )(?:${WORD_PATTERN}))*): your rules (sheet|file\\b[^;]*)$`,
-  'i',
-);
-
 function parts(source: string | undefined): string[] {
   return (source ?? '')
     .split(';')
@@ -53,28 +49,36 @@ function parts(source: string | undefined): string[] {
     .filter((p) => p !== '');
 }
 
-function factOfWord(word: string): UnitFact | undefined {
-  return FACT_WORDS.find(([, w]) => w.toLowerCase() === word.trim().toLowerCase())?.[0];
+/** Every list of facts a part can name, in FACT_WORDS order as qualcheck writes them, with its words. */
+const FACT_LISTS: readonly (readonly [UnitFact[], string])[] = Array.from(
+  { length: 2 ** FACT_WORDS.length - 1 },
+  (_, i) => {
+    const named = FACT_WORDS.filter((_, bit) => ((i + 1) >> bit) & 1);
+    return [named.map(([fact]) => fact), listWords(named.map(([, word]) => word))] as const;
+  },
+);
+
+/** A part qualcheck wrote, remade from each list of facts and where they came from; undefined for other text. */
+function writtenPart(part: string): { facts: UnitFact[]; origin: FactOrigin } | undefined {
+  for (const [facts, words] of FACT_LISTS) {
+    if (part === `${words}: ${originWords(RULES_SHEET_ORIGIN)}`) return { facts, origin: RULES_SHEET_ORIGIN };
+    // A file's name ends the part: what follows the words made for a file without one.
+    const file = `${words}: ${originWords({ from: 'rules file', file: '' })}`;
+    if (part.length > file.length && part.startsWith(file))
+      return { facts, origin: { from: 'rules file', file: part.slice(file.length) } };
+  }
+  return undefined;
 }
 
 /**
- * The facts a source text written before the `supplied` field says a centre supplied: how earlier exports, which
- * only have the text, still load with their provenance. Undefined when the text names none.
+ * The facts a source text that comes without the `supplied` record says a centre supplied: a rules sheet's Source
+ * cell, or an export written before the field existed. Undefined when the text names none.
  */
 export function suppliedFromSource(source: string | undefined): SuppliedFacts | undefined {
   let supplied: SuppliedFacts | undefined;
   for (const part of parts(source)) {
-    const m = CENTRE_PART.exec(part);
-    if (!m) continue;
-    const where = m[2].trim();
-    const origin: FactOrigin =
-      where.toLowerCase() === 'sheet'
-        ? RULES_SHEET_ORIGIN
-        : { from: 'rules file', file: where.replace(/^file\s*/i, '') };
-    for (const word of m[1].split(/, | and /)) {
-      const fact = factOfWord(word);
-      if (fact) (supplied ??= {})[fact] = origin;
-    }
+    const written = writtenPart(part);
+    for (const fact of written?.facts ?? []) (supplied ??= {})[fact] = written?.origin;
   }
   return supplied;
 }
@@ -94,14 +98,31 @@ export function centreFacts(unit: UnitDefinition): ReadonlyMap<UnitFact, string>
   return facts;
 }
 
-/** The source text without the parts that record a centre's values: what the catalogue (or the centre) wrote. */
-export function plainSource(source: string | undefined): string | undefined {
-  const kept = parts(source).filter((p) => !CENTRE_PART.test(p));
-  return kept.length === 0 ? undefined : kept.join('; ');
-}
-
 function listWords(words: readonly string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * The parts of the source text that `supplied` makes, one for each place the values came from: `credits and level:
+ * your rules sheet`.
+ */
+function centreParts(supplied: SuppliedFacts | undefined): string[] {
+  const byOrigin = new Map<string, string[]>();
+  for (const [fact, word] of FACT_WORDS) {
+    const origin = supplied?.[fact];
+    if (origin !== undefined) byOrigin.set(originWords(origin), [...(byOrigin.get(originWords(origin)) ?? []), word]);
+  }
+  return [...byOrigin].map(([where, words]) => `${listWords(words)}: ${where}`);
+}
+
+/**
+ * The source text without the parts that record a centre's values (those its `supplied` record makes): what the
+ * catalogue (or the centre) wrote.
+ */
+export function plainSource(unit: Pick<UnitDefinition, 'source' | 'supplied'>): string | undefined {
+  const recorded = new Set(centreParts(unit.supplied));
+  const kept = parts(unit.source).filter((p) => !recorded.has(p));
+  return kept.length === 0 ? undefined : kept.join('; ');
 }
 
 function factValue(unit: UnitDefinition, fact: UnitFact): unknown {
@@ -124,15 +145,10 @@ export function markCentreFacts(
   origin: FactOrigin,
 ): UnitDefinition {
   const changed = changedFacts(unit, base);
-  if (changed.length === 0 && unit.supplied === undefined && !parts(unit.source).some((p) => CENTRE_PART.test(p)))
-    return unit;
-  const plain = plainSource(unit.source);
-  const words = FACT_WORDS.filter(([fact]) => changed.includes(fact)).map(([, word]) => word);
-  const source = [plain, words.length > 0 ? `${listWords(words)}: ${originWords(origin)}` : undefined]
-    .filter((p): p is string => p !== undefined)
-    .join('; ');
+  if (changed.length === 0 && unit.supplied === undefined) return unit;
   const supplied =
     changed.length === 0 ? undefined : (Object.fromEntries(changed.map((fact) => [fact, origin])) as SuppliedFacts);
+  const source = [plainSource(unit), ...centreParts(supplied)].filter((p): p is string => p !== undefined).join('; ');
   if (source === (unit.source ?? '') && sameSupplied(supplied, unit.supplied)) return unit;
   const { source: _old, supplied: _was, ...rest } = unit;
   return { ...rest, ...(source === '' ? {} : { source }), ...(supplied ? { supplied } : {}) };
@@ -142,7 +158,10 @@ function sameSupplied(a: SuppliedFacts | undefined, b: SuppliedFacts | undefined
   return FACT_WORDS.every(([fact]) => JSON.stringify(a?.[fact]) === JSON.stringify(b?.[fact]));
 }
 
-/** The definition with each unit's centre-supplied facts recorded against `base` (the definition it replaces). */
+/**
+ * The definition with each unit's centre-supplied facts recorded against `base` (the definition it replaces), and the
+ * notes of base's rules that the centre left as they were kept as base's (withCatalogueNotes).
+ */
 export function withProvenance(
   q: QualificationDefinition,
   base: QualificationDefinition | undefined,
@@ -150,7 +169,7 @@ export function withProvenance(
 ): QualificationDefinition {
   const baseUnits = new Map((base?.units ?? []).map((u) => [unitKey(u.ref), u] as const));
   const units = q.units.map((u) => markCentreFacts(u, baseUnits.get(unitKey(u.ref)), origin));
-  return units.every((u, i) => u === q.units[i]) ? q : { ...q, units };
+  return withCatalogueNotes(units.every((u, i) => u === q.units[i]) ? q : { ...q, units }, base);
 }
 
 /** Where a unit's fact came from: the centre's record of it, or else the definition (`origin`: where that was read). */

@@ -24,18 +24,20 @@ export type LevelJson = number | string;
 export type LevelFilterJson = { exactly: LevelJson } | { atLeast: LevelJson } | { atMost: LevelJson };
 
 /**
- * A rule of one kind as a definition writes it in JSON: the id may be left out, a level may be a word; the general
- * rule may leave out what it adds up (credits) and what a maximum does (leaves units out).
+ * A rule of one kind as a definition writes it in JSON: the id may be left out, a level may be a word, a note is text
+ * (qualcheck's own notes are written out in words: src/rules/catalogue/notes.ts); the general rule may leave out what
+ * it adds up (credits) and what a maximum does (leaves units out).
  */
 export type RuleJsonOf<K extends RuleKind> = K extends 'sum'
-  ? Omit<RuleOf<'sum'>, 'id' | 'level' | 'of' | 'overMax' | 'min'> & {
+  ? Omit<RuleOf<'sum'>, 'id' | 'note' | 'level' | 'of' | 'overMax' | 'min'> & {
       id?: string;
+      note?: string;
       min?: number;
       level?: LevelFilterJson;
       of?: Measure;
       overMax?: OverMax;
     }
-  : Omit<RuleOf<K>, 'id' | 'level'> & { id?: string } & (RuleOf<K> extends {
+  : Omit<RuleOf<K>, 'id' | 'note' | 'level'> & { id?: string; note?: string } & (RuleOf<K> extends {
         level: Level;
       }
         ? { level: LevelJson }

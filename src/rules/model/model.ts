@@ -56,8 +56,21 @@ interface RuleBase {
   /** The sentence of the specification this rule comes from. */
   text: string;
   /** How the sentence was read where it is open to more than one reading (shown to users beside the text). */
-  note?: string;
+  note?: RuleNote;
 }
+
+/**
+ * A note qualcheck words itself, so that each surface can name its own way to change the reading: a level rule the
+ * catalogue reads as exactly its level. `quoted` is the specification's own words ("at level 2").
+ */
+export interface LiteralLevelNote {
+  reading: 'exactly-level';
+  quoted: string;
+  level: number;
+}
+
+/** A rule's note: text as a centre (or the catalogue) wrote it, or a note qualcheck words where it is shown. */
+export type RuleNote = string | LiteralLevelNote;
 
 export interface TotalCreditsRule extends RuleBase {
   kind: 'totalCredits';

@@ -11,6 +11,7 @@ import type {
   LearnerUnits,
   QualificationDefinition,
   Rule,
+  RuleNote,
   RuleOutcome,
   Status,
   UnitDefinition,
@@ -120,7 +121,8 @@ export interface RuleLine {
   kind: Rule['kind'];
   /** The specification's sentence, and how it was read where that is open. */
   text: string;
-  note?: string;
+  /** Worded where it is shown (status-words.ts paneNoteWords). */
+  note?: RuleNote;
   /** With planned units counted; `achieved` is the same rule on achieved units alone. */
   outcome: RuleOutcome;
   achieved: RuleOutcome;
