@@ -22,30 +22,34 @@ import {
   NOT_COUNTED_STYLE,
   withNotCounted,
 } from '../placement';
-import { findCustomXmlParts, putCustomXmlParts } from '../workbook/custom-xml';
 import type { WritePlan } from '../placement';
-import { planFormats } from '../workbook/conditional-formats';
-import { WorkbookFileError } from '../workbook/errors';
-import { addWorkbookPart, listSheetInAppProperties, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
 import {
+  addWorkbookPart,
+  emptySheetXml,
+  findCustomXmlParts,
   freePartName,
+  listSheetInAppProperties,
+  PackageEdit,
+  PartTooLargeError,
+  patchSheet,
+  planFormats,
+  putCustomXmlParts,
+  readWorkbookInfo,
+  sheetPart,
   STYLES_CONTENT_TYPE,
+  withDifferentialFormats,
   withSheetEntry,
+  WorkbookFileError,
+  WorkbookPackage,
   WORKSHEET_CONTENT_TYPE,
   XML_DECLARATION,
-} from '../workbook/package-entries';
-import { WorkbookPackage } from '../workbook/package';
-import { readWorkbookInfo, sheetPart, type WorkbookInfo } from '../workbook/parts';
-import {
-  emptySheetXml,
-  patchSheet,
+  XmlSyntaxError,
   type RowWrites,
   type SheetRows,
   type SheetWrites,
+  type WorkbookInfo,
   type WrittenValue,
-} from '../workbook/sheet-patch';
-import { withDifferentialFormats } from '../workbook/styles-patch';
-import { XmlSyntaxError } from '../workbook/xml-tokens';
+} from '../workbook';
 import { outWriteError } from './out-file';
 import { UserError } from './user-error';
 

@@ -21,8 +21,7 @@ import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
 import { rulesSheetEntry, workbookRules } from './rules-workbook';
 import { explained, readGridOrExplain } from './sheet-read';
-import { Workbook } from '../workbook/workbook';
-import type { SheetEntry } from '../workbook/parts';
+import { Workbook, type SheetEntry } from '../workbook';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Password-protected .xlsx files are OLE compound documents holding an encrypted package.

@@ -11,8 +11,7 @@ import {
 } from '../rules-sheet';
 import { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
-import type { SheetEntry } from '../workbook/parts';
-import type { Workbook } from '../workbook/workbook';
+import type { SheetEntry, Workbook } from '../workbook';
 import { readGridOrExplain } from './sheet-read';
 import { UserError } from './user-error';
 

@@ -2,9 +2,7 @@
 // line naming the file; nothing of a library's own error text reaches the user.
 import { oversizeMessage } from '../sheet';
 import type { Grid } from '../sheet';
-import { WorkbookFileError } from '../workbook/errors';
-import type { SheetEntry } from '../workbook/parts';
-import type { Workbook } from '../workbook/workbook';
+import { WorkbookFileError, type SheetEntry, type Workbook } from '../workbook';
 import { UserError } from './user-error';
 
 /** Runs `read`, turning what the workbook layer says is wrong with the file into a UserError naming it. */
