@@ -7,7 +7,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { cellAddress, columnNumber, parseRange, rangeAddress, shownText } from '../sheet';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
 import { ElementSpans, escapeText, withAttribute, type ElementSpan } from './xml-elements';
-import { tokenizeXml, XmlSyntaxError, XmlTokenizer, type XmlCloseTag, type XmlOpenTag } from './xml-tokens';
+import { tokenizeXml, XmlTokenizer } from './xml-tokenizer';
+import { XmlSyntaxError, type XmlCloseTag, type XmlOpenTag } from './xml-tokens';
 
 /** What a cell gets: a text or a number; null empties a cell qualcheck wrote before. */
 export type WrittenValue = string | number | null;

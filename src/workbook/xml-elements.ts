@@ -1,16 +1,10 @@
-// Where a part's elements start and end, from the reader's tokenizer (xml-tokens.ts), so a writer can cut and splice
+// Where a part's elements start and end, from the reader's tokenizer (xml-tokenizer.ts), so a writer can cut and splice
 // the text itself: whatever it does not change keeps its exact bytes (attribute order, quotes, whitespace, prefixes,
 // comments). One grammar, one scanner: comments, CDATA, processing instructions and the errors of XML that is not
 // well formed are the tokenizer's. Local names ignore the prefix (`x:row` is `row`), as the Open XML SDK and
 // ClosedXML write SpreadsheetML with one.
-import {
-  tokenizeXml,
-  XmlSyntaxError,
-  type XmlAttributes,
-  type XmlCloseTag,
-  type XmlHandler,
-  type XmlOpenTag,
-} from './xml-tokens';
+import { tokenizeXml } from './xml-tokenizer';
+import { XmlSyntaxError, type XmlAttributes, type XmlCloseTag, type XmlHandler, type XmlOpenTag } from './xml-tokens';
 
 /** One element of the text with its offsets, attributes and (as far as they were kept) its child elements. */
 export interface ElementSpan {
