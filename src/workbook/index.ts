@@ -18,6 +18,7 @@ export { readWorkbookInfo, sheetPart, type SheetEntry, type WorkbookInfo } from 
 export {
   emptySheetXml,
   patchSheet,
+  RowSpansMismatch,
   type RowWrites,
   type SheetRows,
   type SheetWrites,
@@ -25,4 +26,5 @@ export {
 } from './sheet-patch';
 export { withDifferentialFormats } from './styles-patch';
 export { Workbook } from './workbook';
+export type { SheetRowSpans } from './xml-elements';
 export { XmlSyntaxError } from './xml-tokens';

@@ -9,6 +9,7 @@ import { dateFromIso, dateFromSerial } from './cell-dates';
 import { readTables } from './sheet-tables';
 import type { CellStyles } from './styles';
 import { TextRuns, unescapeXstring } from './text-runs';
+import { SheetRowSpans } from './xml-elements';
 import type { XmlCloseTag, XmlHandler, XmlOpenTag, XmlText } from './xml-tokens';
 
 export interface SheetSource {
@@ -20,7 +21,8 @@ export interface SheetSource {
 }
 
 export type SheetReading =
-  | { kind: 'grid'; grid: Grid; used: CellRange | undefined }
+  /** `rows`: where the sheet's rows lie in its part, for a writer that patches it without scanning it again. */
+  | { kind: 'grid'; grid: Grid; used: CellRange | undefined; rows: SheetRowSpans }
   /** The used cells span more than the size rule allows: nothing was kept. */
   | { kind: 'too-large'; used: CellRange };
 
@@ -95,6 +97,8 @@ class SheetCollector implements XmlHandler {
   /** Formula cells whose value reads as empty (no cached value, or an empty text): never empty to the writer. */
   private readonly blankFormulas: { row: number; column: number; formula: string }[] = [];
   private readonly runs = new TextRuns();
+  /** Where the rows lie, for the writer (noted in the same scan). */
+  readonly rowSpans = new SheetRowSpans();
 
   top = 0;
   left = 0;
@@ -105,6 +109,7 @@ class SheetCollector implements XmlHandler {
   constructor(private readonly source: SheetSource) {}
 
   open(tag: XmlOpenTag): void {
+    this.rowSpans.open(tag);
     const name = tag.name;
     if (this.inCell) {
       if (name === 'v') {
@@ -152,6 +157,7 @@ class SheetCollector implements XmlHandler {
   }
 
   close(tag: XmlCloseTag): void {
+    this.rowSpans.close(tag);
     const name = tag.name;
     if (this.inCell) {
       if (name === 'c') this.endCell();
@@ -373,6 +379,7 @@ function isTrue(value: string | undefined): boolean {
 export async function readSheetGrid(pkg: WorkbookPackage, source: SheetSource): Promise<SheetReading> {
   const collector = new SheetCollector(source);
   await pkg.readXml(source.part, collector);
+  const rows = collector.rowSpans.of(pkg.entry(source.part));
   const used: CellRange | undefined =
     collector.bottom === 0
       ? undefined
@@ -380,5 +387,5 @@ export async function readSheetGrid(pkg: WorkbookPackage, source: SheetSource): 
   if (collector.tooLarge && used) return { kind: 'too-large', used };
   const grid = collector.grid();
   grid.tables = await readTables(pkg, source.part, collector.tableIds);
-  return { kind: 'grid', grid, used };
+  return { kind: 'grid', grid, used, rows };
 }

@@ -87,6 +87,17 @@ export class XmlTokenizer {
     return this.open.length;
   }
 
+  /**
+   * Passes over the text up to offset `to` unread: a writer that knows from the reader's scan of the same text that
+   * whole elements lie there (a sheet's rows) gives on only what follows them. Everything written so far must have
+   * been handed out (the last write ended with a token), and the elements open stay open.
+   */
+  skipTo(to: number): void {
+    if (this.buffer.length > 0 || to < this.base)
+      throw new Error(`the tokenizer cannot pass over to ${to} from ${this.base + this.buffer.length}`);
+    this.base = to;
+  }
+
   write(chunk: string): void {
     this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
     const used = this.scan(false);
