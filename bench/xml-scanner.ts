@@ -1,12 +1,12 @@
 // Why the XML tokenizer is hand-written: the sheet part of the 50,000-learner cohort (the file the other file-layer
-// benches use) read by src/workbook/xml-tokens.ts and by saxes, a well-kept streaming XML parser, side by side in one
-// run. Both get the same text in the same 64 KiB pieces (as the package hands a part over) and do the same work with
+// benches use) read by src/workbook/xml-tokenizer.ts and by saxes, a well-kept streaming XML parser, side by side in
+// one run. Both get the same text in the same 64 KiB pieces (as the package hands a part over) and do the same work with
 // it: each start tag's name and its `r`, `t` and `s` attributes, each end tag, each text with where it is (the
 // offsets the writers cut the text at). Medians over a few runs taken in turn, after a warm-up of each.
 // Run: npx tsx bench/xml-scanner.ts [learners] [--json]
 import { performance } from 'node:perf_hooks';
 import { SaxesParser } from 'saxes';
-import { XmlTokenizer } from '../src/workbook/xml-tokens';
+import { XmlTokenizer } from '../src/workbook/xml-tokenizer';
 import { cohortSheetXml } from './cohort-file';
 
 const json = process.argv.includes('--json');
@@ -129,7 +129,7 @@ if (json) {
     `xml-scanner: the sheet part of ${LEARNERS.toLocaleString('en-GB')} learners x ${UNITS + 6} columns, ` +
       `${mb.toFixed(1)} MB, ${elements} elements, in ${PIECE / 1024} KiB pieces; median of ${RUNS} runs`,
   );
-  console.log(`  hand-written tokenizer (src/workbook/xml-tokens.ts): ${ours.ms.toFixed(0)} ms, ${rate(ours.ms)}`);
+  console.log(`  hand-written tokenizer (src/workbook/xml-tokenizer.ts): ${ours.ms.toFixed(0)} ms, ${rate(ours.ms)}`);
   console.log(`  saxes ${saxesVersion()}:                              ${theirs.ms.toFixed(0)} ms, ${rate(theirs.ms)}`);
   console.log(`  saxes takes ${ratio.toFixed(2)} times as long`);
 }

@@ -76,8 +76,8 @@ async function readAll(file: string): Promise<{ workbook: Workbook; grids: Map<s
   const grids = new Map<string, Grid>();
   try {
     for (const sheet of workbook.worksheets) {
-      const grid = await readGridOrExplain(workbook, sheet, file);
-      if (!('tooLarge' in grid)) grids.set(sheet.name, grid);
+      const read = await readGridOrExplain(workbook, sheet, file);
+      if (!('tooLarge' in read)) grids.set(sheet.name, read.grid);
     }
   } catch (error) {
     workbook.close();

@@ -10,7 +10,15 @@ import { findCustomXmlPart, findCustomXmlParts, putCustomXmlPart, putCustomXmlPa
 import { WorkbookPackage } from '../src/workbook/package';
 import { PackageEdit } from '../src/workbook/package-edit';
 import { readWorkbookInfo } from '../src/workbook/parts';
-import { patchSheet, sheetRows, type SheetWrites, type WrittenValue } from '../src/workbook/sheet-patch';
+import {
+  patchSheet,
+  RowSpansMismatch,
+  sheetRows,
+  type SheetWrites,
+  type WrittenValue,
+} from '../src/workbook/sheet-patch';
+import { SheetRowSpans } from '../src/workbook/xml-elements';
+import { tokenizeXml } from '../src/workbook/xml-tokenizer';
 import { withDifferentialFormats } from '../src/workbook/styles-patch';
 import { unzipParts, zipParts, type Parts } from './support/feature-workbook';
 
@@ -55,13 +63,27 @@ function writesOf(cells: Record<number, Record<number, WrittenValue>>): SheetWri
   return { rows: sheetRows(rows), formats: [], statusColumn: 3, widths: new Map() };
 }
 
-async function patched(xml: string, writes: SheetWrites): Promise<string> {
+/** Where the rows of `xml` lie, as the reader notes them while it reads the sheet. */
+function rowSpansOf(xml: string): SheetRowSpans {
+  const spans = new SheetRowSpans();
+  tokenizeXml(xml, spans);
+  return spans;
+}
+
+async function patchedWith(xml: string, writes: SheetWrites, spans?: SheetRowSpans): Promise<string> {
   const bytes = Buffer.from(xml);
   // Fed a few bytes at a time, so every tag is cut by a chunk boundary somewhere.
   const chunks = Array.from({ length: Math.ceil(bytes.length / 5) }, (_, i) => bytes.subarray(i * 5, i * 5 + 5));
   const out: Buffer[] = [];
-  for await (const piece of patchSheet(chunks, writes)) out.push(piece);
+  for await (const piece of patchSheet(chunks, writes, spans)) out.push(piece);
   return Buffer.concat(out).toString('utf8');
+}
+
+/** The patched sheet, made alike by the writer's own scan and on the reader's row offsets. */
+async function patched(xml: string, writes: SheetWrites): Promise<string> {
+  const scanned = await patchedWith(xml, writes);
+  assert.equal(await patchedWith(xml, writes, rowSpansOf(xml)), scanned, "the patch on the reader's offsets");
+  return scanned;
 }
 
 /** A sheet's cells as SheetJS reads them from a package holding the patched sheet XML. */
@@ -162,6 +184,28 @@ describe('the sheet patch on sheets other programs write', () => {
       xml,
       `<worksheet xmlns="${MAIN}"><!-- made by hand --><sheetData><row r="1">${cell}<c r="B1" t="inlineStr"><is><t>ok</t></is></c></row></sheetData></worksheet>`,
     );
+  });
+});
+
+describe("the sheet patch on the reader's row offsets", () => {
+  it('writes the rows the reader found: white space between rows, a self-closing row, a row without r, a formula', async () => {
+    const sheet =
+      `<worksheet xmlns="${MAIN}"><sheetPr><outlinePr/></sheetPr><dimension ref="A1:B4"/><sheetData>\n` +
+      '<row r="1"><c r="A1"><v>1</v></c><c r="D1"><v>4</v></c></row>\n<row r="2"/><row><c><v>3</v></c></row>' +
+      '<row r="5" spans="1:1"><c r="A5"><f>1+1</f><v>2</v></c></row></sheetData><mergeCells count="1">' +
+      '<mergeCell ref="A9:B9"/></mergeCells></worksheet>';
+    const xml = await patched(
+      sheet,
+      writesOf({ 1: { 2: 'x' }, 2: { 2: 'y' }, 3: { 2: 7 }, 4: { 2: 'new' }, 5: { 2: null } }),
+    );
+    assert.match(xml, /<row r="1"><c r="A1"><v>1<\/v><\/c><c r="B1" t="inlineStr"><is><t>x<\/t><\/is><\/c><c r="D1">/);
+    assert.match(xml, /<row r="4"><c r="B4" t="inlineStr"><is><t>new<\/t><\/is><\/c><\/row>/);
+  });
+
+  it('refuses offsets of other text rather than cut this one at them', async () => {
+    const sheet = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const other = `<worksheet xmlns="${MAIN}"><sheetData> <row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    await assert.rejects(patchedWith(sheet, writesOf({ 1: { 2: 'x' } }), rowSpansOf(other)), RowSpansMismatch);
   });
 });
 

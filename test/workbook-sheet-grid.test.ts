@@ -6,7 +6,8 @@ import { readCohort } from '../src/cohort/read/read';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { LAYOUT_DIR, LAYOUT_LEARNERS, LAYOUTS } from '../scripts/make-layout-samples';
 import { summary } from './fixtures/cohort-fixtures';
-import { gridOfExcelJs, gridOfFile } from './support/sheet-grid';
+import { gridOfExcelJs, gridOfFile, gridOfPackage } from './support/sheet-grid';
+import { unzipParts, zipParts } from './support/feature-workbook';
 import { readingMessage } from '../src/cohort/read/reading-words';
 
 /** A sheet exceljs writes, read back as the command line reads a file. */
@@ -37,6 +38,29 @@ describe('a worksheet exceljs writes, read as a grid', () => {
     assert.equal(f, null);
     assert.deepEqual(g, { error: '#REF!' });
     assert.equal(grid.numberFormats?.[0][4], 'dd/mm/yyyy');
+  });
+
+  it('gives rows alike the same formats, and a merged area blanks its own row only', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('S');
+    for (let r = 1; r <= 4; r++) {
+      s.getCell(r, 1).value = r;
+      s.getCell(r, 2).value = 0.5;
+      s.getCell(r, 2).numFmt = '0.0%';
+    }
+    // Merged after the values were written, as a program that leaves the merged-away cells' values does.
+    const parts = await unzipParts(Buffer.from(await wb.xlsx.writeBuffer()));
+    const sheet = parts.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
+    const merged = '</sheetData><mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>';
+    parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet.replace('</sheetData>', merged)));
+    const { grid } = await gridOfPackage(await zipParts(parts));
+    assert.deepEqual(grid.numberFormats, [
+      ['General', '0.0%'],
+      ['General', '0.0%'],
+      ['General', ''],
+      ['General', '0.0%'],
+    ]);
+    assert.equal(grid.numberFormats?.[0], grid.numberFormats?.[1], 'rows alike hold one array');
   });
 
   it('keeps a merged value in its first cell only and lists merges, hidden lines and tables', async () => {

@@ -10,6 +10,7 @@ import * as XLSX from '@e965/xlsx';
 import { writePlan } from '../src/cli/checked-copy';
 import type { WritePlan } from '../src/placement/placement';
 import { WorkbookFileError } from '../src/workbook/errors';
+import { Workbook } from '../src/workbook/workbook';
 import { WorkbookPackage } from '../src/workbook/package';
 import { readWorkbookInfo, relationshipsPartOf } from '../src/workbook/parts';
 import { unzipParts } from './support/feature-workbook';
@@ -107,6 +108,23 @@ describeNeeding('the package patch on real workbooks (xlsx-corpus of the shared 
             continue;
           }
           const copy = await fs.readFile(out);
+          // The same copy made on the reader's row offsets (as check --out makes it), without the writer's own scan.
+          const opened = await Workbook.open(bytes).catch(() => undefined);
+          const reading = await opened?.readSheet(sheet).catch(() => undefined);
+          opened?.close();
+          if (reading?.kind === 'grid') {
+            const onOffsets = `${out}.offsets.xlsx`;
+            await writePlan(
+              { bytes, pkg, info, file, out: onOffsets, sheetName: sheet.name, rows: reading.rows },
+              plan,
+            );
+            const sheetOf = async (xlsx: Buffer) =>
+              [...(await unzipParts(xlsx))].find(([part]) => part.toLowerCase() === sheet.part?.toLowerCase())?.[1];
+            const [scanned, cut] = [await sheetOf(copy), await sheetOf(await fs.readFile(onOffsets))];
+            if (!scanned || !cut || !scanned.equals(cut))
+              problems.push(`${name}: the sheet patched on the reader's offsets differs from the one scanned again`);
+            await fs.rm(onOffsets, { force: true });
+          }
           const after = XLSX.read(copy).Sheets[sheet.name];
           assert.ok(after, `${name}: the sheet is in the copy`);
           const [was, is] = [values(cells), values(after)];

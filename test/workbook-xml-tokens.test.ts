@@ -1,7 +1,8 @@
 // The streaming XML tokenizer: the same tokens however the text is cut into chunks, offsets that give back the
 // source of each token (what a writer patching a sheet copies around), and a clear line for text that is not XML.
 import assert from 'node:assert/strict';
-import { XmlSyntaxError, XmlTokenizer, tokenizeXml } from '../src/workbook/xml-tokens';
+import { XmlTokenizer, tokenizeXml } from '../src/workbook/xml-tokenizer';
+import { XmlSyntaxError } from '../src/workbook/xml-tokens';
 
 type Token = [kind: string, name: string, detail: string, start: number, end: number];
 

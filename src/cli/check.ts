@@ -62,7 +62,7 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
       inputs: inputFiles(file, options),
     });
   }
-  const { sheet, grid, reading, sheetRules } = await readCohortInput(file, options);
+  const { sheet, grid, rows, reading, sheetRules } = await readCohortInput(file, options);
   const checks = checkCohort(reading);
   const rulesSheet: RulesSheetSummary | undefined = sheetRules && {
     sheet: sheetRules.sheetName,
@@ -92,6 +92,7 @@ export async function runCheck(file: string, options: CheckOptions): Promise<Che
         out,
         sheetName: sheet.name,
         grid,
+        rows,
         reading,
         checks,
         firstCells: (name) => firstCells(file, name),

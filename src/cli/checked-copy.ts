@@ -22,30 +22,36 @@ import {
   NOT_COUNTED_STYLE,
   withNotCounted,
 } from '../placement';
-import { findCustomXmlParts, putCustomXmlParts } from '../workbook/custom-xml';
 import type { WritePlan } from '../placement';
-import { planFormats } from '../workbook/conditional-formats';
-import { WorkbookFileError } from '../workbook/errors';
-import { addWorkbookPart, listSheetInAppProperties, PackageEdit, PartTooLargeError } from '../workbook/package-edit';
 import {
+  addWorkbookPart,
+  emptySheetXml,
+  findCustomXmlParts,
   freePartName,
+  listSheetInAppProperties,
+  PackageEdit,
+  PartTooLargeError,
+  patchSheet,
+  planFormats,
+  RowSpansMismatch,
+  putCustomXmlParts,
+  readWorkbookInfo,
+  sheetPart,
   STYLES_CONTENT_TYPE,
+  withDifferentialFormats,
   withSheetEntry,
+  WorkbookFileError,
+  WorkbookPackage,
   WORKSHEET_CONTENT_TYPE,
   XML_DECLARATION,
-} from '../workbook/package-entries';
-import { WorkbookPackage } from '../workbook/package';
-import { readWorkbookInfo, sheetPart, type WorkbookInfo } from '../workbook/parts';
-import {
-  emptySheetXml,
-  patchSheet,
+  XmlSyntaxError,
   type RowWrites,
   type SheetRows,
+  type SheetRowSpans,
   type SheetWrites,
+  type WorkbookInfo,
   type WrittenValue,
-} from '../workbook/sheet-patch';
-import { withDifferentialFormats } from '../workbook/styles-patch';
-import { XmlSyntaxError } from '../workbook/xml-tokens';
+} from '../workbook';
 import { outWriteError } from './out-file';
 import { UserError } from './user-error';
 
@@ -67,6 +73,8 @@ export interface CheckedWorkbook {
   /** The cohort sheet's name. */
   sheetName: string;
   grid: Grid;
+  /** Where the cohort sheet's rows lie in its part, as the reader found them. */
+  rows?: SheetRowSpans;
   reading: CohortReading;
   checks: readonly LearnerCheck[];
   /** The first three cells of row 1 of a sheet, to tell a results sheet qualcheck wrote from one of the user's. */
@@ -228,7 +236,8 @@ export async function writeCheckedCopy(input: CheckedWorkbook): Promise<WriteOut
       { sheetName: input.sheetName, reading, checks, block, place: 'beside', record },
       { cellsAround: () => new CellsAround([grid]), resultsSheet: () => resultsSheetInCopy(info, input) },
     );
-    await writePlan({ bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName }, plan, after);
+    const copy = { bytes, pkg, info, file: input.file, out: input.out, sheetName: input.sheetName, rows: input.rows };
+    await writePlan(copy, plan, after);
     return { target: plan.target, sheetName: plan.sheetName, firstColumn: plan.firstColumn, reason: plan.reason };
   } finally {
     pkg.close();
@@ -244,6 +253,8 @@ export interface PackageCopy {
   out: string;
   /** The cohort sheet, which a plan for columns beside the data writes into. */
   sheetName: string;
+  /** Where the cohort sheet's rows lie in its part, as the reader found them. */
+  rows?: SheetRowSpans;
 }
 
 /** Writes the copy with the plan's cells, formats and (for a results sheet) its part and entries, and the record. */
@@ -255,6 +266,7 @@ export async function writePlan(
   const { pkg, info } = copy;
   const edit = new PackageEdit(pkg);
   const writes = sheetWrites(plan);
+  let spansInUse: SheetRowSpans | undefined;
   writes.formats = planFormats(plan, await differentialFormats(edit, info));
   if (record) await putCustomXmlParts(edit, info, ownershipParts(record), isOwnershipNamespace);
   if (plan.target === 'columns') {
@@ -263,7 +275,12 @@ export async function writePlan(
       throw new WorkbookFileError(
         `the workbook is damaged and cannot be read (sheet "${copy.sheetName}" is not in workbook.xml); open and re-save it in Excel`,
       );
-    edit.setContent(sheetPart(pkg, sheet), (original) => patchSheet(original, writes));
+    const part = sheetPart(pkg, sheet);
+    const entry = pkg.entry(part);
+    // The reader's offsets serve only the bytes it read (the same CRC-32 and size).
+    spansInUse =
+      copy.rows?.crc32 === entry?.crc32 && copy.rows?.size === entry?.uncompressedSize ? copy.rows : undefined;
+    edit.setContent(part, (original) => patchSheet(original, writes, spansInUse));
   } else {
     const existing = plan.sheet?.create ? undefined : info.sheets.find((s) => s.name === plan.sheetName);
     const part = existing
@@ -278,7 +295,13 @@ export async function writePlan(
     edit.setContent(part, () => patchSheet([Buffer.from(emptySheetXml())], writes));
   }
   try {
-    await edit.write(copy.bytes, copy.out);
+    await edit.write(copy.bytes, copy.out).catch(async (error: unknown) => {
+      // Offsets that do not fit the part (text decoded otherwise than the reader did): the copy is made again, the
+      // part scanned by the writer itself.
+      if (!(error instanceof RowSpansMismatch)) throw error;
+      spansInUse = undefined;
+      await edit.write(copy.bytes, copy.out);
+    });
   } catch (error) {
     // A part found damaged while it is copied (its CRC-32): the file's fault, named as when it is read; no copy is left.
     if (error instanceof WorkbookFileError) throw new UserError(`${copy.file}: ${error.message}`);

@@ -21,8 +21,7 @@ import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
 import { rulesSheetEntry, workbookRules } from './rules-workbook';
 import { explained, readGridOrExplain } from './sheet-read';
-import { Workbook } from '../workbook/workbook';
-import type { SheetEntry } from '../workbook/parts';
+import { Workbook, type SheetEntry, type SheetRowSpans } from '../workbook';
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Password-protected .xlsx files are OLE compound documents holding an encrypted package.
@@ -159,6 +158,8 @@ export interface CohortSheet {
   /** The sheet as the workbook lists it: its name and part, for a writer that patches that part. */
   sheet: SheetEntry;
   grid: Grid;
+  /** Where the sheet's rows lie in its part, so the copy's patch need not scan the part again. */
+  rows: SheetRowSpans;
   reading: CohortReading;
 }
 
@@ -174,15 +175,16 @@ export async function readCohortSheet(
   const sheets = workbook.worksheets;
   if (sheets.length === 0) throw new UserError(`${file}: the workbook has no sheets`);
   const readGrid = async (sheet: SheetEntry): Promise<CohortSheet | { tooLarge: string }> => {
-    const grid = await readGridOrExplain(workbook, sheet, file);
-    if ('tooLarge' in grid) return grid;
+    const read = await readGridOrExplain(workbook, sheet, file);
+    if ('tooLarge' in read) return read;
+    const { grid, rows } = read;
     // Result columns of an earlier run are the tool's own, not learner data: the reader never sees them.
     const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), {
       catalogue: options.catalogue,
       qualification: options.qualification,
       marks: options.marks,
     });
-    return { sheet, grid, reading };
+    return { sheet, grid, rows, reading };
   };
   const readOne = async (sheet: SheetEntry): Promise<CohortSheet> => {
     const found = await readGrid(sheet);

@@ -11,8 +11,7 @@ import {
 } from '../rules-sheet';
 import { Catalogue } from '../rules/catalogue';
 import type { QualificationDefinition } from '../rules/model';
-import type { SheetEntry } from '../workbook/parts';
-import type { Workbook } from '../workbook/workbook';
+import type { SheetEntry, Workbook } from '../workbook';
 import { readGridOrExplain } from './sheet-read';
 import { UserError } from './user-error';
 
@@ -91,8 +90,9 @@ export async function workbookRules(
   file: string,
   base: readonly QualificationDefinition[],
 ): Promise<QualificationDefinition[]> {
-  const grid = await readGridOrExplain(workbook, sheet, file);
-  if ('tooLarge' in grid) throw new UserError(`${file}, ${grid.tooLarge}`);
+  const read = await readGridOrExplain(workbook, sheet, file);
+  if ('tooLarge' in read) throw new UserError(`${file}, ${read.tooLarge}`);
+  const grid = read.grid;
   const { definitions, errors } = applyRulesSheet(new Catalogue(base), grid, { policy: 'all-or-nothing' });
   if (errors.length > 0) {
     const shown = errors.slice(0, 8).map((e) => `${file}, sheet "${sheet.name}", ${e.cell}: ${e.message}`);

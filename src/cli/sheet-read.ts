@@ -2,9 +2,7 @@
 // line naming the file; nothing of a library's own error text reaches the user.
 import { oversizeMessage } from '../sheet';
 import type { Grid } from '../sheet';
-import { WorkbookFileError } from '../workbook/errors';
-import type { SheetEntry } from '../workbook/parts';
-import type { Workbook } from '../workbook/workbook';
+import { WorkbookFileError, type SheetEntry, type SheetRowSpans, type Workbook } from '../workbook';
 import { UserError } from './user-error';
 
 /** Runs `read`, turning what the workbook layer says is wrong with the file into a UserError naming it. */
@@ -17,14 +15,17 @@ export async function explained<T>(file: string, read: () => Promise<T>): Promis
   }
 }
 
-/** The sheet's grid, or why it is too large to read (sheet-size.ts's message, without the file name). */
+/**
+ * The sheet's grid with where its rows lie in its part (for a writer that patches it), or why it is too large to read
+ * (sheet-size.ts's message, without the file name).
+ */
 export async function readGridOrExplain(
   workbook: Workbook,
   sheet: SheetEntry,
   file: string,
-): Promise<Grid | { tooLarge: string }> {
+): Promise<{ grid: Grid; rows: SheetRowSpans } | { tooLarge: string }> {
   const reading = await explained(file, () => workbook.readSheet(sheet));
-  if (reading.kind === 'grid') return reading.grid;
+  if (reading.kind === 'grid') return { grid: reading.grid, rows: reading.rows };
   // The grid runs from A1, so its size does too, as the add-in counts a used range.
   return {
     tooLarge:

@@ -4,7 +4,8 @@
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { damaged, WorkbookFileError } from './errors';
-import { XmlSyntaxError, XmlTokenizer, type XmlHandler } from './xml-tokens';
+import { XmlTokenizer } from './xml-tokenizer';
+import { XmlSyntaxError, type XmlHandler } from './xml-tokens';
 
 export interface PackageLimits {
   /** Most bytes one part may unpack to. */

@@ -6,8 +6,9 @@
 import { StringDecoder } from 'node:string_decoder';
 import { cellAddress, columnNumber, parseRange, rangeAddress, shownText } from '../sheet';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
-import { ElementSpans, escapeText, withAttribute, type ElementSpan } from './xml-elements';
-import { tokenizeXml, XmlSyntaxError, XmlTokenizer, type XmlCloseTag, type XmlOpenTag } from './xml-tokens';
+import { ElementSpans, escapeText, withAttribute, type ElementSpan, type SheetRowSpans } from './xml-elements';
+import { tokenizeXml, XmlTokenizer } from './xml-tokenizer';
+import { XmlSyntaxError, type XmlCloseTag, type XmlOpenTag } from './xml-tokens';
 
 /** What a cell gets: a text or a number; null empties a cell qualcheck wrote before. */
 export type WrittenValue = string | number | null;
@@ -107,7 +108,6 @@ function withSpans(startTag: string, columns: readonly number[]): string {
  * its children, which is all the usual row needs. The rare row whose cells must be looked at one by one is read again.
  */
 interface RowInText {
-  qname: string;
   selfClosing: boolean;
   openEnd: number;
   closeStart: number;
@@ -298,14 +298,26 @@ function encodingOf(first: Buffer): BufferEncoding {
 
 const OUT_BATCH = 1 << 20;
 
+/** The reader's row offsets do not fall on this part's tags: they are of other text, and the patch is made without. */
+export class RowSpansMismatch extends Error {
+  constructor() {
+    super("the reader's row offsets do not fit the sheet part");
+    this.name = 'RowSpansMismatch';
+  }
+}
+
 /**
  * The worksheet part `source` with `writes` applied. The text is held a row at a time (plus the part's head and its
- * tail after </sheetData>, which hold no cells), so a sheet of any length streams through.
+ * tail after </sheetData>, which hold no cells), so a sheet of any length streams through. With `spans`, where the
+ * reader found the rows of this same part, only the head and the tail are scanned; RowSpansMismatch when they do not
+ * fit it.
  */
 export async function* patchSheet(
   source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   writes: SheetWrites,
+  rowSpans?: SheetRowSpans,
 ): AsyncGenerator<Buffer> {
+  const spans = rowSpans !== undefined && rowSpans.rowsStart >= 0 ? rowSpans : undefined;
   let encoding: BufferEncoding | undefined;
   let decoder: StringDecoder | undefined;
   /** The decoded text from offset `textBase` of the part on; what lies before `copied` has been passed on. */
@@ -365,7 +377,6 @@ export async function* patchSheet(
   let childStart = 0;
   let childLocal = '';
   const child: RowInText = {
-    qname: '',
     selfClosing: false,
     openEnd: 0,
     closeStart: 0,
@@ -421,6 +432,7 @@ export async function* patchSheet(
   const tokenizer = new XmlTokenizer({
     open(tag: XmlOpenTag) {
       if (phase === 'head' && depth === 1 && tag.name === 'sheetData') {
+        if (spans && tag.end !== spans.rowsStart) throw new RowSpansMismatch();
         emit(patchHead(slice(0, tag.start), head.top[0].children, writes, p));
         const qname = tag.prefix === '' ? tag.name : `${tag.prefix}:${tag.name}`;
         if (tag.selfClosing) {
@@ -442,7 +454,6 @@ export async function* patchSheet(
           inChild = true;
           childStart = tag.start;
           childLocal = tag.name;
-          child.qname = tag.prefix === '' ? tag.name : `${tag.prefix}:${tag.name}`;
           child.selfClosing = tag.selfClosing;
           child.openEnd = child.closeStart = tag.end - childStart;
           child.lastLocal = '';
@@ -471,9 +482,61 @@ export async function* patchSheet(
     },
   });
 
+  /** Row `k` of the reader's offsets, read whole as the tokenizer would have found it. */
+  const spanRead = (offsets: SheetRowSpans, k: number): void => {
+    const start = offsets.start[k];
+    const end = offsets.end[k];
+    const openEnd = offsets.openEnd[k];
+    if (text.charCodeAt(start - textBase) !== 60 || text.charCodeAt(openEnd - 1 - textBase) !== 62)
+      throw new RowSpansMismatch();
+    if (text.charCodeAt(end - 1 - textBase) !== 62) throw new RowSpansMismatch();
+    child.selfClosing = offsets.selfClosing[k];
+    child.openEnd = openEnd - start;
+    child.closeStart = offsets.closeStart[k] - start;
+    child.lastLocal = offsets.lastLocal[k];
+    child.lastStart = offsets.lastStart[k] - start;
+    child.lastOpenEnd = offsets.lastOpenEnd[k] - start;
+    child.lastEnd = offsets.lastEnd[k] - start;
+    childLocal = 'row';
+    childRead(child, start, end);
+  };
+  /** Where the text given to the tokenizer ends, and the next of the reader's rows, when the writer has them. */
+  let fed = 0;
+  let nextSpan = 0;
+  /** More text with the reader's offsets: the tokenizer reads the head and the tail; the rows are cut where they lie. */
+  const advanceOnSpans = (offsets: SheetRowSpans): void => {
+    const seen = textBase + text.length;
+    if (phase === 'head') {
+      const upTo = Math.min(seen, offsets.rowsStart);
+      if (upTo > fed) tokenizer.write(slice(fed, upTo));
+      fed = upTo;
+      if (fed === offsets.rowsStart && phase === 'head') throw new RowSpansMismatch();
+    }
+    if (phase === 'rows' && fed < offsets.rowsEnd) {
+      while (nextSpan < offsets.count && offsets.end[nextSpan] <= seen) spanRead(offsets, nextSpan++);
+      if (nextSpan < offsets.count || seen < offsets.rowsEnd) {
+        const upTo = Math.min(nextSpan < offsets.count ? offsets.start[nextSpan] : offsets.rowsEnd, seen);
+        if (upTo > copied) {
+          emit(slice(copied, upTo));
+          copied = upTo;
+        }
+        text = text.slice(copied - textBase);
+        textBase = copied;
+        return;
+      }
+      tokenizer.skipTo(offsets.rowsEnd);
+      fed = offsets.rowsEnd;
+    }
+    if (phase !== 'head' && seen > fed) {
+      tokenizer.write(slice(fed, seen));
+      fed = seen;
+    }
+  };
+
   /** Gives the tokenizer more text; what is passed on between the rows is let go of (time linear in the size). */
   const advance = (more: string): void => {
     text += more;
+    if (spans) return advanceOnSpans(spans);
     tokenizer.write(more);
     if (phase !== 'rows') return;
     const upTo = inChild ? childStart : tokenizer.consumed;
@@ -504,6 +567,7 @@ export async function* patchSheet(
     }
   }
   if (decoder) advance(decoder.end());
+  if (spans && (fed !== textBase + text.length || nextSpan !== spans.count)) throw new RowSpansMismatch();
   tokenizer.end();
   if (phase === 'head') throw new XmlSyntaxError('the sheet has no sheetData');
   if (phase !== 'tail' || !tail) throw new XmlSyntaxError('the sheet ends before its sheetData does');
