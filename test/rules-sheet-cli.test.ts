@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { qualcheck } from './support/cli';
+import { qualcheck, repoRoot } from './support/cli';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
 import { OCR_SAMPLE_LEARNERS, OCR_SAMPLES, writeOcrCohort, EXAMPLE_UNIT_VALUES } from '../scripts/make-ocr-sample';
 import { tempFolder } from './support/temp-folder';
 
-const root = path.resolve(__dirname, '..');
-const cohort = path.join(root, OCR_SAMPLES.cohort);
-const withRules = path.join(root, OCR_SAMPLES.withRules);
+const cohort = path.join(repoRoot, OCR_SAMPLES.cohort);
+const withRules = path.join(repoRoot, OCR_SAMPLES.withRules);
 
 /** The grid row (1-based) of a unit in the rules sheet, and the columns of its header. */
 function unitRow(sheet: ExcelJS.Worksheet, ref: string): { row: number; column: (label: string) => number } {
