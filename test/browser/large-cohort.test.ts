@@ -7,7 +7,7 @@
 // the pane reads, checks and writes, which it cannot do if the work runs in one piece.
 import assert from 'node:assert/strict';
 import { cohortOf, sampleGrid } from '../fake-excel/sample';
-import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { assertStayedLocal, paneSession, workbookOfGrid, type PaneSession } from './pane-session';
 import type { Page } from 'playwright-core';
 
 const LEARNERS = 20_000;
@@ -50,19 +50,11 @@ async function takeLongTasks(page: Page): Promise<number[]> {
 
 describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless Chromium`, function () {
   this.timeout(600_000);
-  let session: PaneSession;
-
-  before(async () => {
-    session = await startPaneSession();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  const session = paneSession();
 
   async function openLarge(): Promise<Awaited<ReturnType<PaneSession['withWorkbook']>>> {
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
+    const recorded = await session().withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
     await recorded.page.addInitScript(() => {
       window.__longTasks = [];
       window.__heartbeats = 0;
@@ -71,7 +63,7 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
         for (const entry of list.getEntries()) window.__longTasks!.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    await recorded.page.goto(session.paneUrl);
+    await recorded.page.goto(session().paneUrl);
     await recorded.page.getByTestId('found-panel').waitFor({ timeout: 120_000 });
     return recorded;
   }
@@ -112,7 +104,7 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
     const reason = page.getByTestId('registration-held-back').locator('[data-code="duplicate-uln"]').first();
     assert.match((await reason.textContent()) ?? '', /also given on rows (\d+, ){4}\d+ and [\d,]+ more/);
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 
