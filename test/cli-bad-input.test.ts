@@ -1,24 +1,16 @@
 // A centre administrator's mistakes on the command line: each gets one line naming the file, cell or option and what
 // to do, exit code 2, no stack trace, and the input files are never written.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { SAMPLE_LEARNERS } from '../scripts/make-samples';
 import { jsonSyntaxError } from '../src/cli/json-file';
-import { qualcheck } from './support/cli';
+import { fileHash, qualcheck, repoRoot } from './support/cli';
 import { tempFolder } from './support/temp-folder';
 
-const root = path.resolve(__dirname, '..');
-const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
-const withRules = path.join(root, 'samples/ocr-10266-with-rules.xlsx');
-
-async function sha(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await fs.readFile(file))
-    .digest('hex');
-}
+const sample = path.join(repoRoot, 'samples/cohort-600-5106-1.xlsx');
+const withRules = path.join(repoRoot, 'samples/ocr-10266-with-rules.xlsx');
 
 /** One line on stderr, nothing on stdout, exit code 2, and no trace of the code. */
 function assertOneLine(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
@@ -38,7 +30,7 @@ describe('command line: bad input from a centre administrator', function () {
     it('refuses --out that is a link to the cohort workbook, leaving the workbook as it was', async () => {
       const input = path.join(tmp(), 'cohort.xlsx');
       await fs.copyFile(sample, input);
-      const hash = await sha(input);
+      const hash = await fileHash(input);
       const symlink = path.join(tmp(), 'cohort-link.xlsx');
       const hardLink = path.join(tmp(), 'cohort-hard.xlsx');
       await fs.symlink(input, symlink);
@@ -51,7 +43,7 @@ describe('command line: bad input from a centre administrator', function () {
         assertOneLine(await qualcheck(['check', symlink, '--out', input]), /is the input file/);
         assertOneLine(await qualcheck(['register', input, '--out', out]), /is the input file/);
       }
-      assert.equal(await sha(input), hash, 'the input workbook changed');
+      assert.equal(await fileHash(input), hash, 'the input workbook changed');
     });
 
     it('refuses --out that is the --marks or --rules file the check reads', async () => {
@@ -67,9 +59,9 @@ describe('command line: bad input from a centre administrator', function () {
     it('refuses rules export over the workbook its --rules came from, which would lose the cohort sheet', async () => {
       const workbook = path.join(tmp(), 'with-rules.xlsx');
       await fs.copyFile(withRules, workbook);
-      const hash = await sha(workbook);
+      const hash = await fileHash(workbook);
       assertOneLine(await qualcheck(['rules', 'export', '--rules', workbook, '--out', workbook]), /is the input file/);
-      assert.equal(await sha(workbook), hash, 'the rules workbook changed');
+      assert.equal(await fileHash(workbook), hash, 'the rules workbook changed');
     });
 
     it('names a folder that does not exist before reading the workbook', async () => {
@@ -237,7 +229,9 @@ describe('command line: bad input from a centre administrator', function () {
     });
 
     it('--version prints the package version and exits 0', async () => {
-      const { version } = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+      const { version } = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+        version: string;
+      };
       const result = await qualcheck(['--version']);
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stdout.trim(), version);

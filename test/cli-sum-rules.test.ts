@@ -3,7 +3,6 @@
 // another qualification under its own header.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
@@ -11,6 +10,7 @@ import type { LearnerJson } from '../src/cohort/verdict/results';
 import { readQualificationDefinitions } from '../src/rules/definition/definition';
 import { planCompletion } from '../src/rules/planner/planner';
 import { DEFINITION } from './fixtures/sum-definition';
+import { tempFolder } from './support/temp-folder';
 
 const HEADERS = ['Learner', 'Qualification', 'Y/600/1234', 'L/503/0394', 'K/503/0385', 'T/503/0001', 'T/503/0002'];
 const LEARNERS: (string | null)[][] = [
@@ -24,24 +24,19 @@ const LEARNERS: (string | null)[][] = [
 
 describe('command line: a definition of sums, maxima and an equivalent unit', function () {
   this.timeout(60_000);
-  let tmp: string;
+  const tmp = tempFolder('sum');
   let learners: LearnerJson[];
 
   before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-sum-'));
-    const rules = path.join(tmp, 'centre.json');
+    const rules = path.join(tmp(), 'centre.json');
     await fs.writeFile(rules, JSON.stringify(DEFINITION));
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Cohort');
     sheet.addRow(HEADERS);
     for (const row of LEARNERS) sheet.addRow(row);
-    const file = path.join(tmp, 'cohort.xlsx');
+    const file = path.join(tmp(), 'cohort.xlsx');
     await workbook.xlsx.writeFile(file);
     learners = (await runCheck(file, { rules: [rules], json: true })).json.learners;
-  });
-
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
   });
 
   it('counts the equivalent as the unit it stands for, leaves a unit out past a maximum and names the rule', () => {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { qualcheck } from './support/cli';
+import { fileHash, qualcheck, repoRoot } from './support/cli';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
 import { RESULT_HEADERS } from '../src/cohort/verdict/results';
@@ -11,14 +10,7 @@ import { embeddedCatalogue } from '../src/rules/catalogue';
 import { SAMPLE_LEARNERS, writeSampleCohort } from '../scripts/make-samples';
 import { tempFolder } from './support/temp-folder';
 
-const root = path.resolve(__dirname, '..');
-const sample = path.join(root, 'samples/cohort-600-5106-1.xlsx');
-
-async function sha(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await fs.readFile(file))
-    .digest('hex');
-}
+const sample = path.join(repoRoot, 'samples/cohort-600-5106-1.xlsx');
 
 describe('command line: qualcheck check', function () {
   this.timeout(60000);
@@ -106,11 +98,11 @@ describe('command line: qualcheck check', function () {
   it('writes result columns to a copy with --out, never touching the input, and a second run replaces them', async () => {
     const input = path.join(tmp(), 'input.xlsx');
     await fs.copyFile(sample, input);
-    const hash = await sha(input);
+    const hash = await fileHash(input);
     const out1 = path.join(tmp(), 'out1.xlsx');
     const out2 = path.join(tmp(), 'out2.xlsx');
     const first = await runCheck(input, { out: out1 });
-    assert.equal(await sha(input), hash, 'the input workbook changed');
+    assert.equal(await fileHash(input), hash, 'the input workbook changed');
     assert.equal(first.written?.target, 'columns');
     await runCheck(out1, { out: out2 });
     for (const file of [out1, out2]) {

@@ -11,7 +11,7 @@ import { definitionsJson } from '../src/rules/definition/file';
 import { isBarredRule } from '../src/rules/kinds';
 import { evaluateUnits } from '../src/rules/engine/evaluate';
 import type { QualificationDefinition } from '../src/rules/model';
-import { DEFINITION } from './fixtures/sum-definition';
+import { DEFINITION, ONE_D } from './fixtures/sum-definition';
 import { arbitrarySumQualification, sumBenchQualification } from './planner-fixtures';
 
 type Json = Record<string, unknown>;
@@ -20,16 +20,6 @@ type Json = Record<string, unknown>;
 function withRules(rules: Json[]): Json {
   return { ...DEFINITION, rules };
 }
-
-const ONE_D = {
-  id: 'one-D',
-  kind: 'sum',
-  of: 'units',
-  groups: ['D'],
-  max: 1,
-  overMax: 'forbidden',
-  text: 'learners must not take more than one unit from Group D',
-};
 
 describe('all rules can be met, with a maximum that forbids more', () => {
   it('accepts the centre definition, whose forbidding maximum leaves a way through', () => {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -11,6 +10,7 @@ import { REGISTRATION_COLUMNS } from '../src/registration';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { SAMPLE_LEARNERS } from '../scripts/make-samples';
 import { SAMPLE } from './fake-excel/sample';
+import { tempFolder } from './support/temp-folder';
 
 const HEADER = [
   'Learner ID',
@@ -45,15 +45,11 @@ async function writeCohort(file: string, rows: Row[]): Promise<void> {
 
 describe('command line: qualcheck register', function () {
   this.timeout(30000);
-  let tmp: string;
+  const tmp = tempFolder('register');
   let cohort: string;
   before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-register-'));
-    cohort = path.join(tmp, 'cohort.xlsx');
+    cohort = path.join(tmp(), 'cohort.xlsx');
     await writeCohort(cohort, COHORT);
-  });
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
   });
 
   async function run(opts: Parameters<typeof runRegister>[1]): Promise<{ code: number; text: string }> {
@@ -83,7 +79,7 @@ describe('command line: qualcheck register', function () {
   });
 
   it('lets the 18-year-old register on the birthday and writes only ready learners to the CSV', async () => {
-    const out = path.join(tmp, 'registrations.csv');
+    const out = path.join(tmp(), 'registrations.csv');
     const { text } = await run({ date: '2013-06-15', out });
     assert.match(text, /R003\s+yes/);
     assert.match(text, /R002\s+NO\s+2 errors/);
@@ -101,7 +97,7 @@ describe('command line: qualcheck register', function () {
     const report = JSON.parse(closed.text) as RegisterJson;
     assert.ok(report.learners.every((l) => l.problems.some((p) => p.code === 'qualification-closed')));
 
-    const single = path.join(tmp, 'single.xlsx');
+    const single = path.join(tmp(), 'single.xlsx');
     await writeCohort(single, [COHORT[0]]);
     let text = '';
     const code = await runRegister(single, { date: '2013-06-14' }, (t) => (text += t));
@@ -123,34 +119,30 @@ describe('command line: qualcheck register', function () {
 
 describe('command line: qualcheck register with a rules sheet in the workbook', function () {
   this.timeout(30000);
+  const tmp = tempFolder('register-rules');
 
   it("uses the workbook's rules sheet, as a check does: a centre's minimum age decides under-min-age", async () => {
-    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-register-rules-'));
-    try {
-      const file = path.join(tmp, 'cohort-with-rules.xlsx');
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('Cohort');
-      sheet.addRow(HEADER);
-      for (const row of COHORT) sheet.addRow(row);
-      const iq = embeddedCatalogue().find('600/5106/1');
-      assert.ok(iq);
-      const rules = workbook.addWorksheet(RULES_SHEET_NAME);
-      for (const row of rulesSheetGrid([{ ...iq, minAge: 16 }]).values)
-        rules.addRow(row.map((v) => (v === undefined ? null : v)));
-      await workbook.xlsx.writeFile(file);
+    const file = path.join(tmp(), 'cohort-with-rules.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Cohort');
+    sheet.addRow(HEADER);
+    for (const row of COHORT) sheet.addRow(row);
+    const iq = embeddedCatalogue().find('600/5106/1');
+    assert.ok(iq);
+    const rules = workbook.addWorksheet(RULES_SHEET_NAME);
+    for (const row of rulesSheetGrid([{ ...iq, minAge: 16 }]).values)
+      rules.addRow(row.map((v) => (v === undefined ? null : v)));
+    await workbook.xlsx.writeFile(file);
 
-      let text = '';
-      await runRegister(file, { date: '2013-06-14', json: true }, (t) => (text += t));
-      const report = JSON.parse(text) as RegisterJson;
-      const r003 = report.learners.find((l) => l.learnerId === 'R003');
-      assert.deepEqual(
-        r003?.problems.map((p) => p.code),
-        [],
-        'R003 is 17, old enough for a minimum age of 16',
-      );
-    } finally {
-      await fs.rm(tmp, { recursive: true, force: true });
-    }
+    let text = '';
+    await runRegister(file, { date: '2013-06-14', json: true }, (t) => (text += t));
+    const report = JSON.parse(text) as RegisterJson;
+    const r003 = report.learners.find((l) => l.learnerId === 'R003');
+    assert.deepEqual(
+      r003?.problems.map((p) => p.code),
+      [],
+      'R003 is 17, old enough for a minimum age of 16',
+    );
   });
 });
 

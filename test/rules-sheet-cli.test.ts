@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { qualcheck } from './support/cli';
+import { qualcheck, repoRoot } from './support/cli';
 import ExcelJS from 'exceljs';
 import { runCheck } from '../src/cli/check';
 import { OCR_SAMPLE_LEARNERS, OCR_SAMPLES, writeOcrCohort, EXAMPLE_UNIT_VALUES } from '../scripts/make-ocr-sample';
+import { tempFolder } from './support/temp-folder';
 
-const root = path.resolve(__dirname, '..');
-const cohort = path.join(root, OCR_SAMPLES.cohort);
-const withRules = path.join(root, OCR_SAMPLES.withRules);
+const cohort = path.join(repoRoot, OCR_SAMPLES.cohort);
+const withRules = path.join(repoRoot, OCR_SAMPLES.withRules);
 
 /** The grid row (1-based) of a unit in the rules sheet, and the columns of its header. */
 function unitRow(sheet: ExcelJS.Worksheet, ref: string): { row: number; column: (label: string) => number } {
@@ -26,20 +25,14 @@ function unitRow(sheet: ExcelJS.Worksheet, ref: string): { row: number; column: 
 
 describe('command line: the rules sheet', function () {
   this.timeout(60000);
-  let tmp: string;
-  before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-rules-'));
-  });
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('rules');
 
   it('the committed OCR samples are what the generator makes today', async () => {
     for (const [file, rules] of [
       [cohort, false],
       [withRules, true],
     ] as const) {
-      const fresh = path.join(tmp, `fresh-${rules}.xlsx`);
+      const fresh = path.join(tmp(), `fresh-${rules}.xlsx`);
       await writeOcrCohort(fresh, rules);
       assert.deepEqual((await runCheck(fresh, {})).json, (await runCheck(file, {})).json);
     }
@@ -69,7 +62,7 @@ describe('command line: the rules sheet', function () {
   });
 
   it("says in --json and in the result columns that a status rests on the rules sheet's values, an achieved one too", async () => {
-    const run = await runCheck(withRules, { out: path.join(tmp, 'checked.xlsx') });
+    const run = await runCheck(withRules, { out: path.join(tmp(), 'checked.xlsx') });
     const achieved = run.json.learners.find((l) => l.learnerId === 'OC001');
     assert.equal(achieved?.status, 'achieved');
     assert.deepEqual(achieved?.violations, []);
@@ -77,7 +70,7 @@ describe('command line: the rules sheet', function () {
     for (const learner of run.json.learners)
       assert.match(learner.centreValues ?? '', /from your rules sheet$/, learner.learnerId);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path.join(tmp, 'checked.xlsx'));
+    await book.xlsx.readFile(path.join(tmp(), 'checked.xlsx'));
     const sheet = book.worksheets[0];
     const column = (sheet.getRow(1).values as unknown[]).indexOf('qualcheck: centre values');
     assert.ok(column > 0, 'a centre values column');
@@ -103,7 +96,7 @@ describe('command line: the rules sheet', function () {
   });
 
   it('exports a rules sheet, reads it back unchanged, and after a centre fills it in uses it through --rules', async () => {
-    const sheetFile = path.join(tmp, 'ocr-rules.xlsx');
+    const sheetFile = path.join(tmp(), 'ocr-rules.xlsx');
     const exported = await qualcheck(['rules', 'export', '--qualification', '10266', '--out', sheetFile]);
     assert.equal(exported.code, 0, exported.stderr);
     assert.match(
@@ -160,7 +153,7 @@ describe('command line: the rules sheet', function () {
     const json = JSON.parse(shown.stdout) as { id: string; units: { credits: number | null; source?: string }[] };
     assert.equal(json.id, '10266');
     json.units[3].credits = 3;
-    const file = path.join(tmp, 'centre.json');
+    const file = path.join(tmp(), 'centre.json');
     await fs.writeFile(file, JSON.stringify(json));
     const diff = await qualcheck(['rules', 'diff', file]);
     assert.match(
@@ -168,7 +161,7 @@ describe('command line: the rules sheet', function () {
       /1 change from the built-in catalogue\n {2}10266 unit 10266-U4 \(Unit 4\): credits was unknown, now 3/,
     );
 
-    const merged = path.join(tmp, 'merged.json');
+    const merged = path.join(tmp(), 'merged.json');
     const written = await qualcheck(['rules', 'export', '--rules', file, '--qualification', '10266', '--out', merged]);
     assert.equal(written.code, 0, written.stderr);
     const back = JSON.parse(await fs.readFile(merged, 'utf8')) as { units: { source?: string }[] };
@@ -176,7 +169,7 @@ describe('command line: the rules sheet', function () {
   });
 
   it("stops with the cell and what to do when the checked workbook's rules sheet has a mistake", async () => {
-    const broken = path.join(tmp, 'broken.xlsx');
+    const broken = path.join(tmp(), 'broken.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(withRules);
     const sheet = workbook.getWorksheet('Qualification rules');
@@ -202,7 +195,7 @@ describe('command line: the rules sheet', function () {
       unknown.stderr,
       /--qualification 999\/9999\/9: not in the catalogue; known qualifications are 600\/5106\/1, 10266, 10267/,
     );
-    const badOut = await qualcheck(['rules', 'export', '--out', path.join(tmp, 'rules.txt')]);
+    const badOut = await qualcheck(['rules', 'export', '--out', path.join(tmp(), 'rules.txt')]);
     assert.match(badOut.stderr, /name a \.json file \(a rules file\) or an \.xlsx file \(a rules sheet\)/);
     const noSheet = await qualcheck(['rules', 'diff', cohort]);
     assert.equal(noSheet.code, 2);

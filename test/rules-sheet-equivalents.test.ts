@@ -3,7 +3,6 @@
 // to do, listed by rules diff, and a centre's sheet judging learners as the same definition in JSON does.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -19,6 +18,7 @@ import { definitionsJson } from '../src/rules/definition/file';
 import type { QualificationDefinition } from '../src/rules/model';
 import { DEFINITION } from './fixtures/sum-definition';
 import { arbitraryQualification, arbitrarySumQualification } from './planner-fixtures';
+import { tempFolder } from './support/temp-folder';
 
 const [centre] = readQualificationDefinitions(DEFINITION, 'centre.json').definitions;
 
@@ -231,14 +231,7 @@ describe('command line: a rules sheet with equivalent units checks learners as t
     ['L3', '999/0001/1', null, 'A', 'A', 'A', null],
     ['L4', '999/0001/1', 'A', null, 'A', null, 'P'],
   ];
-  let tmp: string;
-
-  before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-equivalents-'));
-  });
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('equivalents');
 
   async function cohortWorkbook(file: string, rulesSheet: boolean): Promise<void> {
     const workbook = new ExcelJS.Workbook();
@@ -268,10 +261,10 @@ describe('command line: a rules sheet with equivalent units checks learners as t
   });
 
   it('gives every learner the same status, violations, counted units and equivalents', async () => {
-    const rules = path.join(tmp, 'centre.json');
+    const rules = path.join(tmp(), 'centre.json');
     await fs.writeFile(rules, JSON.stringify(DEFINITION));
-    const plain = path.join(tmp, 'cohort.xlsx');
-    const withSheet = path.join(tmp, 'cohort-with-rules.xlsx');
+    const plain = path.join(tmp(), 'cohort.xlsx');
+    const withSheet = path.join(tmp(), 'cohort-with-rules.xlsx');
     await cohortWorkbook(plain, false);
     await cohortWorkbook(withSheet, true);
     const fromFile = (await runCheck(plain, { rules: [rules], json: true })).json.learners;

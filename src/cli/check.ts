@@ -18,7 +18,7 @@ import { inputFiles, loadWorkbook, readCohortInput } from './open-inputs';
 import { checkOutFile } from './out-file';
 import { explained } from './sheet-read';
 import { writeCheckedCopy } from './checked-copy';
-import { counted, figure, screenful } from './screenful';
+import { counted, figure, screenful, tableColumns } from './screenful';
 import type { Status } from '../rules/model';
 
 export interface CheckOptions {
@@ -151,13 +151,8 @@ export function formatCheckReport(run: CheckRun, options: { all?: boolean } = {}
     figure(result.withPlanned.credits),
     truncate(result.violations[0]?.message ?? '', 70),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  lines.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
+  const { heading, line } = tableColumns(header, rows);
+  lines.push(...heading, ...rows.map(line));
   if (rest) lines.push(rest);
   const summary = summarise(run.checks);
   lines.push('');

@@ -30,6 +30,14 @@ function oneLineErrors(command: Command, usage: string): Command {
   });
 }
 
+/** What the cohort options give a command's action. */
+interface CohortOptionValues {
+  sheet?: string;
+  qualification?: string;
+  rules: string[];
+  marks?: string;
+}
+
 /** The options that say how to read a cohort sheet, the same for every command that reads one. */
 function cohortOptions(command: Command): Command {
   return command
@@ -42,6 +50,19 @@ function cohortOptions(command: Command): Command {
       [],
     )
     .option('--marks <file.json>', 'the meaning of the marks in unit cells, when the sheet uses its own');
+}
+
+/** What the learner table options give a command's action. */
+interface LearnerTableOptionValues {
+  json?: boolean;
+  all?: boolean;
+}
+
+/** The options of a command that prints a table of learners: JSON instead, or every learner, not a screenful. */
+function learnerTableOptions(command: Command): Command {
+  return command
+    .option('--json', 'print one JSON object instead of the table')
+    .option('--all', 'list every learner in the table (it stops after a screenful otherwise)');
 }
 
 export function buildProgram(
@@ -59,64 +80,36 @@ export function buildProgram(
 
   const check = program.command('check');
   oneLineErrors(check, 'qualcheck check');
-  cohortOptions(
-    check
-      .description('check every learner of a cohort sheet against their qualification rules')
-      .argument('<cohort.xlsx>', 'the cohort workbook (never modified)'),
-  )
-    .option('--out <out.xlsx>', 'write a copy of the workbook with result columns')
-    .option('--json', 'print one JSON object instead of the table')
-    .option('--all', 'list every learner in the table (it stops after a screenful otherwise)')
-    .action(
-      async (
-        file: string,
-        options: {
-          sheet?: string;
-          qualification?: string;
-          rules: string[];
-          marks?: string;
-          out?: string;
-          json?: boolean;
-          all?: boolean;
-        },
-      ) => {
-        const { formatCheckReport, runCheck } = await import('./check.js');
-        const run = await runCheck(file, options);
-        out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run, options)}\n`);
-      },
-    );
+  learnerTableOptions(
+    cohortOptions(
+      check
+        .description('check every learner of a cohort sheet against their qualification rules')
+        .argument('<cohort.xlsx>', 'the cohort workbook (never modified)'),
+    ).option('--out <out.xlsx>', 'write a copy of the workbook with result columns'),
+  ).action(async (file: string, options: CohortOptionValues & LearnerTableOptionValues & { out?: string }) => {
+    const { formatCheckReport, runCheck } = await import('./check.js');
+    const run = await runCheck(file, options);
+    out(options.json ? `${JSON.stringify(run.json, null, 2)}\n` : `${formatCheckReport(run, options)}\n`);
+  });
 
   const register = program.command('register');
   oneLineErrors(register, 'qualcheck register');
-  cohortOptions(
-    register
-      .description(
-        'find what the awarding body would reject before registering the cohort, and write the registration file',
-      )
-      .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
-      .option('--date <YYYY-MM-DD>', 'registration date (default: today)')
-      .option('--out <registrations.csv>', 'write the learners ready to register as a bulk registration CSV'),
-  )
-    .option('--json', 'print one JSON object instead of the table')
-    .option('--all', 'list every learner in the table (it stops after a screenful otherwise)')
-    .action(
-      async (
-        file: string,
-        options: {
-          all?: boolean;
-          date?: string;
-          out?: string;
-          sheet?: string;
-          qualification?: string;
-          rules: string[];
-          marks?: string;
-          json?: boolean;
-        },
-      ) => {
-        const { runRegister } = await import('./register.js');
-        setExitCode(await runRegister(file, options, out));
-      },
-    );
+  learnerTableOptions(
+    cohortOptions(
+      register
+        .description(
+          'find what the awarding body would reject before registering the cohort, and write the registration file',
+        )
+        .argument('<cohort.xlsx>', 'the cohort workbook (never modified)')
+        .option('--date <YYYY-MM-DD>', 'registration date (default: today)')
+        .option('--out <registrations.csv>', 'write the learners ready to register as a bulk registration CSV'),
+    ),
+  ).action(
+    async (file: string, options: CohortOptionValues & LearnerTableOptionValues & { date?: string; out?: string }) => {
+      const { runRegister } = await import('./register.js');
+      setExitCode(await runRegister(file, options, out));
+    },
+  );
 
   const rules = oneLineErrors(program.command('rules'), 'qualcheck rules').description(
     'the qualification data: export it to edit, and see what a centre changed',

@@ -8,7 +8,7 @@ import { registrationCsv, registrationRows } from '../registration';
 import { checkOutFile, outWriteError } from './out-file';
 import { UserError } from './user-error';
 import { inputFiles, readCohortInput } from './open-inputs';
-import { counted, figure, screenful } from './screenful';
+import { counted, figure, screenful, tableColumns } from './screenful';
 import { sharedProblems } from '../registration';
 
 export interface RegisterOptions {
@@ -111,13 +111,8 @@ export function formatRegisterReport(report: RegisterJson, options: { all?: bool
     ];
     return [String(l.row), l.learnerId, l.ready ? 'yes' : 'NO', counts.filter(Boolean).join(', ')];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  lines.push(line(header), line(widths.map((w) => '-'.repeat(w))));
+  const { heading, line } = tableColumns(header, rows);
+  lines.push(...heading);
   shown.forEach((l, i) => {
     lines.push(line(rows[i]));
     // A shared reason is counted in the row's Problems and said above, not again here.

@@ -6,14 +6,14 @@ import type { RuleKind } from '../rules/model';
 import { closestWord } from '../rules/definition';
 import {
   EQUIVALENT_COLUMNS,
-  GROUP_COLUMNS,
   KIND_LABELS,
   kindFromText,
   LEVEL_MATCH_WORDS,
   MEASURE_WORDS,
   OVER_MAX_WORDS,
   RULE_COLUMNS,
-  UNIT_COLUMNS,
+  TABLE_COLUMNS,
+  type TableName,
 } from './layout';
 import { isBlank } from '../sheet';
 import { listOf, type RulesSheetCells } from './cells';
@@ -27,19 +27,38 @@ export class TableRows {
     return c === undefined ? [header, c0] : [row, c];
   }
 
-  unitRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
+  /**
+   * The JSON entry a table row adds to the block and its position in the block's list, with the cell of each of its
+   * fields marked (on the header row where the table has no column for it); undefined for a blank row, which adds
+   * nothing. `anchor` is the column of the cell that names the entry, where a problem of the whole entry is shown.
+   */
+  private newEntry(
+    table: TableName,
+    row: number,
+    columns: Map<string, number>,
+    header: number,
+    block: Block,
+    mark: Mark,
+    anchor: number | undefined,
+  ): { entry: Json; i: number } | undefined {
     const c0 = block.start.column;
-    if ([...columns.values()].every((c) => isBlank(this.cells.value(row, c)))) return;
-    const units = (block.json.units ??= []) as Json[];
-    const i = units.length;
-    block.rows.units.push(row);
-    const unit: Json = {};
-    units.push(unit);
-    mark(['units', i], row, columns.get('ref') ?? c0);
-    for (const column of UNIT_COLUMNS) {
+    if ([...columns.values()].every((c) => isBlank(this.cells.value(row, c)))) return undefined;
+    const entries = (block.json[table] ??= []) as Json[];
+    const i = entries.length;
+    block.rows[table].push(row);
+    const entry: Json = {};
+    entries.push(entry);
+    mark([table, i], row, anchor ?? c0);
+    for (const column of TABLE_COLUMNS[table]) {
       const [r, c] = this.columnCell(columns, column.key, row, header, c0);
-      mark(['units', i, column.key], r, c);
+      mark([table, i, column.key], r, c);
     }
+    return { entry, i };
+  }
+
+  unitRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
+    const unit = this.newEntry('units', row, columns, header, block, mark, columns.get('ref'))?.entry;
+    if (!unit) return;
     const at = (key: string) => columns.get(key);
     const ref = at('ref') === undefined ? undefined : this.cells.text(row, at('ref') as number);
     const name = ref ?? `on row ${this.cells.sheetRow(row)}`;
@@ -101,18 +120,8 @@ export class TableRows {
   }
 
   groupRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
-    const c0 = block.start.column;
-    if ([...columns.values()].every((c) => isBlank(this.cells.value(row, c)))) return;
-    const groups = (block.json.groups ??= []) as Json[];
-    const i = groups.length;
-    block.rows.groups.push(row);
-    const group: Json = {};
-    groups.push(group);
-    mark(['groups', i], row, columns.get('id') ?? c0);
-    for (const column of GROUP_COLUMNS) {
-      const [r, c] = this.columnCell(columns, column.key, row, header, c0);
-      mark(['groups', i, column.key], r, c);
-    }
+    const group = this.newEntry('groups', row, columns, header, block, mark, columns.get('id'))?.entry;
+    if (!group) return;
     const idColumn = columns.get('id');
     const id = idColumn === undefined ? undefined : this.cells.text(row, idColumn);
     if (id !== undefined) group.id = id;
@@ -144,18 +153,8 @@ export class TableRows {
    * definition's check, named on these cells.
    */
   equivalentRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
-    const c0 = block.start.column;
-    if ([...columns.values()].every((c) => isBlank(this.cells.value(row, c)))) return;
-    const equivalents = (block.json.equivalents ??= []) as Json[];
-    const i = equivalents.length;
-    block.rows.equivalents.push(row);
-    const equivalent: Json = {};
-    equivalents.push(equivalent);
-    mark(['equivalents', i], row, columns.get('ref') ?? c0);
-    for (const column of EQUIVALENT_COLUMNS) {
-      const [r, c] = this.columnCell(columns, column.key, row, header, c0);
-      mark(['equivalents', i, column.key], r, c);
-    }
+    const equivalent = this.newEntry('equivalents', row, columns, header, block, mark, columns.get('ref'))?.entry;
+    if (!equivalent) return;
     const refColumn = columns.get('ref');
     const ref = refColumn === undefined ? undefined : this.cells.text(row, refColumn);
     if (ref !== undefined) equivalent.ref = ref;
@@ -188,17 +187,9 @@ export class TableRows {
 
   ruleRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
     const c0 = block.start.column;
-    if ([...columns.values()].every((c) => isBlank(this.cells.value(row, c)))) return;
-    const rules = (block.json.rules ??= []) as Json[];
-    const i = rules.length;
-    block.rows.rules.push(row);
-    const rule: Json = {};
-    rules.push(rule);
-    mark(['rules', i], row, columns.get('id') ?? columns.get('kind') ?? c0);
-    for (const column of RULE_COLUMNS) {
-      const [r, c] = this.columnCell(columns, column.key, row, header, c0);
-      mark(['rules', i, column.key], r, c);
-    }
+    const added = this.newEntry('rules', row, columns, header, block, mark, columns.get('id') ?? columns.get('kind'));
+    if (!added) return;
+    const { entry: rule, i } = added;
     // The targets column holds a mandatory rule's group, a credit rule's groups and a barred set's units; a sum's
     // named units have a column of their own.
     const namedUnits = columns.get('units');

@@ -43,6 +43,19 @@ export function browserStore(): KeyValueStore {
   }
 }
 
+/**
+ * Where results go, from a saved setting or the value a radio hands back: a sheet of their own only when it says so,
+ * else beside the data (the default), so a setting never holds a place the writers do not know.
+ */
+export function resultsPlaceOf(value: unknown): ResultsPlace {
+  return value === 'sheet' ? 'sheet' : 'beside';
+}
+
+/** What a check reads, likewise: the selected table or range only when it says so, else the whole sheet. */
+export function readScopeOf(value: unknown): ReadScope {
+  return value === 'selection' ? 'selection' : 'sheet';
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -55,8 +68,8 @@ export function loadSettings(store: KeyValueStore = browserStore()): PaneSetting
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
     return {
       qualification: text(saved.qualification),
-      place: saved.place === 'sheet' ? 'sheet' : 'beside',
-      scope: saved.scope === 'selection' ? 'selection' : 'sheet',
+      place: resultsPlaceOf(saved.place),
+      scope: readScopeOf(saved.scope),
       marks: {
         achieved: text(marks.achieved),
         planned: text(marks.planned),

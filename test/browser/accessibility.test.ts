@@ -9,7 +9,7 @@ import { cohortOf, sampleGrid } from '../fake-excel/sample';
 import { axeFindings } from './axe';
 import { focusAppearance } from './focus-ring';
 import { overflowIn } from './overflow';
-import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { assertStayedLocal, paneSession, workbookOfGrid, type PaneSession } from './pane-session';
 import { sentenceFaults } from './sentences';
 
 const TABS: [string, string][] = [
@@ -39,25 +39,17 @@ async function headingLevels(page: Page): Promise<number[]> {
 
 describe('pane accessibility in headless Chromium', function () {
   this.timeout(300_000);
-  let session: PaneSession;
-
-  before(async () => {
-    session = await startPaneSession();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  const session = paneSession();
 
   async function checkedPane(
     width: number,
     deviceScaleFactor = 1,
   ): Promise<Awaited<ReturnType<PaneSession['withWorkbook']>>> {
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOfGrid(grid, sheetName), width, deviceScaleFactor);
+    const recorded = await session().withWorkbook(workbookOfGrid(grid, sheetName), width, deviceScaleFactor);
     const { page } = recorded;
     await page.addInitScript(() => window.localStorage.setItem('qualcheck.undoWarningSeen.v1', 'yes'));
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
     await page.getByTestId('found-panel').waitFor();
     await page.getByTestId('check').click();
     await page.getByTestId('summary').waitFor({ timeout: 60_000 });
@@ -103,16 +95,16 @@ describe('pane accessibility in headless Chromium', function () {
       assert.ok(i === 0 || level <= levels[i - 1] + 1, `What-if with a learner: heading levels ${levels.join(' ')}`),
     );
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 
   it('finds every learner of a large cohort in the What-if picker, windowed, by keyboard and by scrolling', async () => {
     const LEARNERS = 1_000;
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
+    const recorded = await session().withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
     const { page } = recorded;
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
     await page.getByRole('tab', { name: 'What-if' }).click();
     const picker = page.getByTestId('whatif-learner');
     await picker.click();
@@ -157,7 +149,7 @@ describe('pane accessibility in headless Chromium', function () {
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
     assert.deepEqual(await axeFindings(page), [], 'the picker after typing, ArrowDown and Escape: axe violations');
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 

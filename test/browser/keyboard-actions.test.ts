@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { sampleGrid } from '../fake-excel/sample';
 import { axeFindings } from './axe';
 import { pageNames } from './overflow';
-import { startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { paneSession, workbookOfGrid } from './pane-session';
 import type { WorkbookSpec } from './host/entry';
 
 const UNDO_KEY = 'qualcheck.undoWarningSeen.v1';
@@ -112,20 +112,12 @@ function one(announcements: string[], where: string): string {
 
 describe('every pane action by keyboard: focus and what is said', function () {
   this.timeout(300_000);
-  let session: PaneSession;
-
-  before(async () => {
-    session = await startPaneSession();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  const session = paneSession();
 
   async function open(workbook: WorkbookSpec): Promise<Page> {
-    const recorded = await session.withWorkbook(workbook, 380);
+    const recorded = await session().withWorkbook(workbook, 380);
     await recordAnnouncements(recorded.page);
-    await recorded.page.goto(session.paneUrl);
+    await recorded.page.goto(session().paneUrl);
     await recorded.page.getByTestId('found-panel').waitFor();
     await recorded.page.keyboard.press('Tab');
     return recorded.page;

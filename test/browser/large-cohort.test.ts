@@ -8,7 +8,7 @@
 // stretches the gaps' wall time, not their CPU time, and brings no beats into work done in one piece.
 import assert from 'node:assert/strict';
 import { cohortOf, sampleGrid } from '../fake-excel/sample';
-import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { assertStayedLocal, paneSession, workbookOfGrid, type PaneSession } from './pane-session';
 import type { Page } from 'playwright-core';
 import { heartbeatGap, installHeartbeat, traceMainThread, type HeartbeatGap } from './main-thread-trace';
 
@@ -57,19 +57,11 @@ function assertHeartbeat(job: string, gap: HeartbeatGap): string {
 
 describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless Chromium`, function () {
   this.timeout(600_000);
-  let session: PaneSession;
-
-  before(async () => {
-    session = await startPaneSession();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  const session = paneSession();
 
   async function openLarge(): Promise<Awaited<ReturnType<PaneSession['withWorkbook']>>> {
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
+    const recorded = await session().withWorkbook(workbookOfGrid(cohortOf(grid, LEARNERS), sheetName), 380);
     await installHeartbeat(recorded.page);
     await recorded.page.addInitScript(() => {
       window.__longTasks = [];
@@ -77,7 +69,7 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
         for (const entry of list.getEntries()) window.__longTasks!.push(entry.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    await recorded.page.goto(session.paneUrl);
+    await recorded.page.goto(session().paneUrl);
     await recorded.page.getByTestId('found-panel').waitFor({ timeout: 120_000 });
     return recorded;
   }
@@ -86,7 +78,7 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
     const recorded = await openLarge();
     const { page } = recorded;
     await takeLongTasks(page);
-    let trace = await traceMainThread(session.browser, page);
+    let trace = await traceMainThread(session().browser, page);
     await page.getByRole('tab', { name: 'Registration' }).click();
     const counts = page.getByTestId('registration-counts');
     await counts.waitFor({ timeout: 120_000 });
@@ -106,7 +98,7 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
     const rendered = await page.getByTestId('registration-held-back').getByTestId('learner').count();
     assert.ok(rendered > 0 && rendered < 100, `${rendered} learners in the page`);
 
-    trace = await traceMainThread(session.browser, page);
+    trace = await traceMainThread(session().browser, page);
     await page.getByTestId('registration-date').fill('2013-06-01');
     await page.waitForFunction(
       () =>
@@ -122,7 +114,7 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
     const reason = page.getByTestId('registration-held-back').locator('[data-code="duplicate-uln"]').first();
     assert.match((await reason.textContent()) ?? '', /also given on rows (\d+, ){4}\d+ and [\d,]+ more/);
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 
@@ -143,7 +135,7 @@ describe(`the pane at ${LEARNERS.toLocaleString('en-GB')} learners in headless C
       total,
     );
 
-    const trace = await traceMainThread(session.browser, page);
+    const trace = await traceMainThread(session().browser, page);
     await page.getByTestId('check').click();
     await page.getByTestId('undo-continue').click();
     const heading = page.getByTestId('summary-heading');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Grid } from '../../src/sheet/types';
 import { columnLetters } from '../fake-excel';
 import { excelSerial } from '../fake-excel/from-grid';
@@ -63,6 +63,36 @@ export async function startPaneSession(): Promise<PaneSession> {
       await server.close();
     },
   };
+}
+
+/**
+ * Registers in the calling describe block a pane session started before its tests and closed after them; the function
+ * it gives back is the session, inside the tests.
+ */
+export function paneSession(): () => PaneSession {
+  let session: PaneSession | undefined;
+  before(async () => {
+    session = await startPaneSession();
+  });
+  after(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The pane session is there only inside the tests of the block that started it.');
+    return session;
+  };
+}
+
+/** Selects `address` on `sheet`, as a click in Excel does: the sheet becomes the active one. */
+export async function selectOnSheet(page: Page, sheet: string, address: string): Promise<void> {
+  await page.evaluate(
+    ([name, at]) => {
+      const book = window.__qualcheckFake!.book;
+      book.activeSheet = name;
+      book.select(name, at);
+    },
+    [sheet, address] as const,
+  );
 }
 
 /** A cohort grid as the fake host's workbook description: dates as serial numbers with a date format, as Excel holds them. */

@@ -3,45 +3,38 @@
 // (a sheet of its own and a CSV download) equal to the command line's CSV. Nothing leaves the machine.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { runRegister, type RegisterJson } from '../../src/cli/register';
 import { REGISTRATION_SHEET } from '../../src/excel/registration-sheet';
 import { parseAddress } from '../fake-excel';
 import { SAMPLE, sampleGrid } from '../fake-excel/sample';
-import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { assertStayedLocal, paneSession, workbookOfGrid } from './pane-session';
+import { tempFolder } from '../support/temp-folder';
 import { artifact, keepScreenshot } from './support';
 
 const DATE = '2013-06-01';
 
 describe('registration tab in headless Chromium', function () {
   this.timeout(180_000);
-  let session: PaneSession;
-  let tmp: string;
+  const session = paneSession();
+  const tmp = tempFolder('pane-reg');
   let cli: RegisterJson;
   let cliCsv: string;
 
   before(async function () {
-    session = await startPaneSession();
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-pane-reg-'));
-    const out = path.join(tmp, 'cli.csv');
+    const out = path.join(tmp(), 'cli.csv');
     let json = '';
     await runRegister(SAMPLE, { date: DATE, out, json: true }, (text) => (json += text));
     cli = JSON.parse(json) as RegisterJson;
     cliCsv = await fs.readFile(out, 'utf8');
   });
 
-  after(async () => {
-    await session?.close();
-    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
-  });
-
   it("lists the learners held back on 1 June 2013 with their reasons, selects a reason's cell, and exports the ready ones", async () => {
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOfGrid(grid, sheetName), 420);
+    const recorded = await session().withWorkbook(workbookOfGrid(grid, sheetName), 420);
     const { page } = recorded;
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
     await page.getByRole('tab', { name: 'Registration' }).click();
     await page.getByTestId('registration-date').fill(DATE);
     const counts = page.getByTestId('registration-counts');
@@ -117,7 +110,7 @@ describe('registration tab in headless Chromium', function () {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('registration-csv').click()]);
     assert.equal(download.suggestedFilename(), `registration-${DATE}.csv`);
-    const saved = path.join(tmp, 'pane.csv');
+    const saved = path.join(tmp(), 'pane.csv');
     await download.saveAs(saved);
     assert.equal(await fs.readFile(saved, 'utf8'), cliCsv, "the CSV is the command line's, byte for byte");
     // Excel for Mac ignores download links: the pane says how to get the same file from the sheet it wrote.
@@ -132,7 +125,7 @@ describe('registration tab in headless Chromium', function () {
     keepScreenshot(shot, 'registration.png');
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin, { blobs: true });
+    assertStayedLocal(recorded, session().origin, { blobs: true });
     await page.context().close();
   });
 });

@@ -4,7 +4,6 @@
 // in as JSON. Nothing leaves the machine.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { gridOfFile } from '../support/sheet-grid';
@@ -16,7 +15,8 @@ import type { QualificationDefinition } from '../../src/rules/model/model';
 import { EXAMPLE_UNIT_VALUES, OCR_SAMPLE_LEARNERS, OCR_SAMPLES } from '../../scripts/make-ocr-sample';
 import { parseAddress } from '../fake-excel';
 import type { WorkbookSpec } from './host/entry';
-import { assertStayedLocal, startPaneSession, type PaneSession } from './pane-session';
+import { assertStayedLocal, paneSession } from './pane-session';
+import { tempFolder } from '../support/temp-folder';
 import { artifact, keepScreenshot, ROOT } from './support';
 
 async function ocrCohort(): Promise<{ grid: Grid; sheetName: string }> {
@@ -75,24 +75,14 @@ async function statusCount(page: Page, status: string): Promise<number> {
 
 describe('qualification data tab in headless Chromium', function () {
   this.timeout(240_000);
-  let session: PaneSession;
-  let tmp: string;
-
-  before(async function () {
-    session = await startPaneSession();
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-pane-rules-'));
-  });
-
-  after(async () => {
-    await session?.close();
-    if (tmp) await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const session = paneSession();
+  const tmp = tempFolder('pane-rules');
 
   it('takes an OCR 10266 cohort from all needs-data to decided statuses by filling credits and levels in the rules sheet', async () => {
     const { grid, sheetName } = await ocrCohort();
-    const recorded = await session.withWorkbook(workbookOf(grid, sheetName), 420);
+    const recorded = await session().withWorkbook(workbookOf(grid, sheetName), 420);
     const { page } = recorded;
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
 
     // Before: the catalogue has no OCR unit credits, so no learner can be decided.
     await checkCohort(page);
@@ -174,16 +164,16 @@ describe('qualification data tab in headless Chromium', function () {
     );
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin, { blobs: true });
+    assertStayedLocal(recorded, session().origin, { blobs: true });
     await page.context().close();
   });
 
   it("names the cell of a bad value and selects it; exports the sheet as JSON and imports a qualification of the centre's own", async () => {
     const { grid, sheetName } = await ocrCohort();
-    const recorded = await session.withWorkbook(workbookOf(grid, sheetName), 420);
+    const recorded = await session().withWorkbook(workbookOf(grid, sheetName), 420);
     const { page } = recorded;
     await page.addInitScript(() => window.localStorage.setItem('qualcheck.undoWarningSeen.v1', 'yes'));
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
     await page.getByRole('tab', { name: 'Qualification data' }).click();
     await page.getByTestId('rules-status').waitFor();
     await page.getByTestId('rules-edit').click();
@@ -222,7 +212,7 @@ describe('qualification data tab in headless Chromium', function () {
       (await page.getByTestId('rules-json-link-otherwise').textContent()) ?? '',
       /qualcheck rules export --rules WORKBOOK\.xlsx --out rules\.json/,
     );
-    const saved = path.join(tmp, download.suggestedFilename());
+    const saved = path.join(tmp(), download.suggestedFilename());
     await download.saveAs(saved);
     const exported = JSON.parse(await fs.readFile(saved, 'utf8')) as QualificationDefinition[];
     const ids = (Array.isArray(exported) ? exported : [exported]).map((q) => q.id);
@@ -268,7 +258,7 @@ describe('qualification data tab in headless Chromium', function () {
     );
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin, { blobs: true });
+    assertStayedLocal(recorded, session().origin, { blobs: true });
     await page.context().close();
   });
 });

@@ -8,7 +8,7 @@ import { RESULT_HEADERS, STATUSES, summarise } from '../../src/cohort/verdict/re
 import type { Grid } from '../../src/sheet/types';
 import { SAMPLE, sampleGrid } from '../fake-excel/sample';
 import type { WorkbookSpec } from './host/entry';
-import { assertStayedLocal, startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { assertStayedLocal, paneSession, workbookOfGrid } from './pane-session';
 import { artifact, keepScreenshot, OFFICE_JS, openPage, ROOT } from './support';
 
 /** The sample as the fake host's workbook, answering after a small delay as Excel does. */
@@ -18,21 +18,13 @@ function workbookOf(grid: Grid, sheetName: string): WorkbookSpec {
 
 describe('task pane in headless Chromium', function () {
   this.timeout(180_000);
-  let session: PaneSession;
-
-  before(async () => {
-    session = await startPaneSession();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  const session = paneSession();
 
   it('checks the sample cohort from the Check button: summary, written cells, nothing sent anywhere', async () => {
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOf(grid, sheetName));
+    const recorded = await session().withWorkbook(workbookOf(grid, sheetName));
     const { page } = recorded;
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
 
     await page.getByTestId('found-panel').waitFor();
     assert.equal((await page.getByTestId('learner-count').textContent())?.trim(), String(grid.values.length - 1));
@@ -91,15 +83,15 @@ describe('task pane in headless Chromium', function () {
     }
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 
   it('fits a 350 px pane on every tab, and every control there has its own id and a name a screen reader can say', async () => {
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOf(grid, sheetName), 350);
+    const recorded = await session().withWorkbook(workbookOf(grid, sheetName), 350);
     const { page } = recorded;
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
     await page.getByTestId('found-panel').waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
     const tabs: [string, string][] = [
@@ -141,10 +133,10 @@ describe('task pane in headless Chromium', function () {
     const { grid, sheetName } = await sampleGrid();
     const workbook = workbookOf(grid, sheetName);
     workbook.sheets[0].protected = true;
-    const recorded = await session.withWorkbook(workbook);
+    const recorded = await session().withWorkbook(workbook);
     const { page } = recorded;
     await page.addInitScript(() => window.localStorage.setItem('qualcheck.undoWarningSeen.v1', 'yes'));
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
     await page.getByTestId('found-panel').waitFor();
     await page.getByTestId('check').click();
     const error = page.getByTestId('check-error');
@@ -152,15 +144,15 @@ describe('task pane in headless Chromium', function () {
     assert.match((await error.textContent()) ?? '', /is protected.*Nothing was written/);
     const cells = await page.evaluate(() => window.__qualcheckFake!.book.sheets[0].cells[0]?.length);
     assert.equal(cells, grid.values[0].length);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 
   it('runs "Check now" from the ribbon: writes the results once the pane\'s undo warning was seen, else only explains', async () => {
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOf(grid, sheetName));
+    const recorded = await session().withWorkbook(workbookOf(grid, sheetName));
     const { page } = recorded;
-    await page.goto(`${session.origin}/commands.html`);
+    await page.goto(`${session().origin}/commands.html`);
     await page.waitForFunction(() => typeof window.__qualcheckActions?.checkNow === 'function');
     const press = () =>
       page.evaluate(
@@ -186,7 +178,7 @@ describe('task pane in headless Chromium', function () {
     const cli = await runCheck(SAMPLE, { json: true });
     assert.equal(await statusCell(), cli.json.learners[0].status);
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 
@@ -199,9 +191,9 @@ describe('task pane in headless Chromium', function () {
       const file = path.join(officeDist, url.slice(prefix.length).split('?')[0]);
       return file.startsWith(officeDist) && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     };
-    const recorded = await openPage(session.browser, session.origin, local);
+    const recorded = await openPage(session().browser, session().origin, local);
     const { page } = recorded;
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
     const message = page.getByTestId('outside-office');
     await message.waitFor({ timeout: 30_000 });
     assert.match((await message.textContent()) ?? '', /Open this pane from Excel/);
@@ -213,10 +205,10 @@ describe('task pane in headless Chromium', function () {
   });
 
   it('renders the open-from-Excel message when office.js cannot be loaded at all', async () => {
-    const recorded = await openPage(session.browser, session.origin, (url) =>
+    const recorded = await openPage(session().browser, session().origin, (url) =>
       url === OFFICE_JS ? '/* office.js unavailable */' : undefined,
     );
-    await recorded.page.goto(session.paneUrl);
+    await recorded.page.goto(session().paneUrl);
     await recorded.page.getByTestId('outside-office').waitFor();
     assert.deepEqual(recorded.consoleErrors, []);
     await recorded.page.context().close();

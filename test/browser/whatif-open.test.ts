@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sampleGrid } from '../fake-excel/sample';
 import type { RecordedPage } from './support';
-import { startPaneSession, workbookOfGrid, type PaneSession } from './pane-session';
+import { paneSession, selectOnSheet, workbookOfGrid } from './pane-session';
 
 const combobox = (page: Page) => page.locator('input[role="combobox"]');
 
@@ -15,14 +15,7 @@ async function checkThenSelect(page: Page, sheetName: string, address: string): 
   await page.getByTestId('check').click();
   await page.getByTestId('undo-continue').click();
   await page.getByTestId('summary-heading').waitFor();
-  await page.evaluate(
-    ([sheet, at]) => {
-      const book = window.__qualcheckFake!.book;
-      book.activeSheet = sheet;
-      book.select(sheet, at);
-    },
-    [sheetName, address] as const,
-  );
+  await selectOnSheet(page, sheetName, address);
 }
 
 /**
@@ -52,21 +45,13 @@ async function syncsSince(page: Page): Promise<{ syncs: number; responseBytes: n
 
 describe('What-if opened after a check, in headless Chromium', function () {
   this.timeout(240_000);
-  let session: PaneSession;
-
-  before(async () => {
-    session = await startPaneSession();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  const session = paneSession();
 
   async function openChecked(): Promise<{ page: Page; sheetName: string; recorded: RecordedPage }> {
     const { grid, sheetName } = await sampleGrid();
-    const recorded = await session.withWorkbook(workbookOfGrid(grid, sheetName));
+    const recorded = await session().withWorkbook(workbookOfGrid(grid, sheetName));
     const { page } = recorded;
-    await page.goto(session.paneUrl);
+    await page.goto(session().paneUrl);
     await page.getByTestId('found-panel').waitFor();
     return { page, sheetName, recorded };
   }

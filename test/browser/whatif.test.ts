@@ -24,7 +24,7 @@ import { createFakeExcel, type FakeCell, type FakeSheet } from '../fake-excel';
 import { fillSheet } from '../fake-excel/from-grid';
 import { sampleGrid } from '../fake-excel/sample';
 import type { WorkbookSpec } from './host/entry';
-import { assertStayedLocal, startPaneSession, type PaneSession } from './pane-session';
+import { assertStayedLocal, paneSession, selectOnSheet } from './pane-session';
 import { artifact, keepScreenshot, type RecordedPage } from './support';
 
 const catalogue = embeddedCatalogue();
@@ -170,33 +170,13 @@ async function sheetCells(page: Page, name: string): Promise<Record<string, Fake
   }, name);
 }
 
-async function select(page: Page, sheetName: string, address: string): Promise<void> {
-  await page.evaluate(
-    ([sheet, at]) => {
-      // As in Excel, a selection is made on the sheet that becomes active.
-      const book = window.__qualcheckFake!.book;
-      book.activeSheet = sheet;
-      book.select(sheet, at);
-    },
-    [sheetName, address] as const,
-  );
-}
-
 describe('what-if tab in headless Chromium', function () {
   this.timeout(240_000);
-  let session: PaneSession;
-
-  before(async () => {
-    session = await startPaneSession();
-  });
-
-  after(async () => {
-    await session?.close();
-  });
+  const session = paneSession();
 
   async function open(spec: WorkbookSpec): Promise<RecordedPage> {
-    const recorded = await session.withWorkbook(spec);
-    await recorded.page.goto(session.paneUrl);
+    const recorded = await session().withWorkbook(spec);
+    await recorded.page.goto(session().paneUrl);
     await recorded.page.getByRole('tab', { name: 'What-if' }).click();
     await recorded.page.getByRole('combobox', { name: 'Learner' }).waitFor();
     return recorded;
@@ -214,7 +194,7 @@ describe('what-if tab in headless Chromium', function () {
     );
 
     // A cell selected in Excel picks the learner of its row.
-    await select(page, sheetName, 'C8');
+    await selectOnSheet(page, sheetName, 'C8');
     const learner = page.getByRole('combobox', { name: 'Learner' });
     await page.waitForFunction(() =>
       document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC007'),
@@ -260,7 +240,7 @@ describe('what-if tab in headless Chromium', function () {
     });
     assert.equal(covering, null, 'a popup layer covers the learner box');
     assert.equal(await page.getByTestId('whatif-empty').count(), 0);
-    await select(page, sheetName, 'A8');
+    await selectOnSheet(page, sheetName, 'A8');
     await page.waitForFunction(() =>
       document.querySelector<HTMLInputElement>('input[role="combobox"]')?.value.startsWith('CC007'),
     );
@@ -371,7 +351,7 @@ describe('what-if tab in headless Chromium', function () {
     assert.equal(await choiceOf(page, free.ref), 'planned');
 
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 
@@ -384,20 +364,20 @@ describe('what-if tab in headless Chromium', function () {
     const rows: Record<string, ReturnType<typeof figures>> = {};
 
     const iqRefs = catalogue.find('600/5106/1')!.units.map((u) => u.ref);
-    await select(page, sheetName, 'B4');
+    await selectOnSheet(page, sheetName, 'B4');
     await unit(page, iqRefs[0]).waitFor();
     await timeToggles(page, iqRefs.slice(0, 3), 1); // warm-up
     rows['600/5106/1'] = figures(await timeToggles(page, iqRefs, 3));
     const expectedToggles: Record<string, number> = { '600/5106/1': iqRefs.length * 3 };
 
     // The OCR learners are on another sheet: selecting there offers to read it.
-    await select(page, OCR_SHEET, 'A2');
+    await selectOnSheet(page, OCR_SHEET, 'A2');
     await page.getByRole('button', { name: `Read sheet “${OCR_SHEET}”` }).click();
     for (const [row, id] of [
       [2, '10266'],
       [3, '10267'],
     ] as const) {
-      await select(page, OCR_SHEET, `B${row}`);
+      await selectOnSheet(page, OCR_SHEET, `B${row}`);
       const refs = catalogue.find(id)!.units.map((u) => u.ref);
       await unit(page, refs[0]).waitFor();
       await timeToggles(page, refs.slice(0, 3), 1);
@@ -409,7 +389,7 @@ describe('what-if tab in headless Chromium', function () {
     for (const [id, row] of Object.entries(rows))
       assert.equal(row.toggles, expectedToggles[id], `${id}: every toggle re-rendered the results`);
     assert.deepEqual(recorded.consoleErrors, []);
-    assertStayedLocal(recorded, session.origin);
+    assertStayedLocal(recorded, session().origin);
     await page.context().close();
   });
 });

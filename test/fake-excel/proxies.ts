@@ -255,6 +255,14 @@ abstract class FakeObject {
     return this.loaded.get(prop) as T;
   }
 
+  /** What a `load()` that names no property loads: what qualcheck reads of this class. */
+  protected readonly loadDefaults: readonly string[] = [];
+
+  load(propertyNames?: string | string[]): this {
+    this.queueLoad(propertyNames, this.loadDefaults);
+    return this;
+  }
+
   protected queueLoad(names: string | string[] | undefined, defaults: readonly string[]): void {
     const props = propertyList(names, defaults);
     let snapshot: Record<string, unknown> = {};
@@ -280,7 +288,45 @@ abstract class FakeObject {
     this.ctx.enqueue({ kind, request: { path: this.path, action, args }, apply });
   }
 
+  /** A method whose answer comes back as a ClientResult (getCount, getXml): worked out at sync, readable after it. */
+  protected queueResult<T>(action: string, answer: () => T): FakeClientResult<T> {
+    const result = new FakeClientResult<T>();
+    let value: T;
+    this.ctx.enqueue({
+      kind: 'load',
+      request: { path: this.path, action },
+      apply: () => (value = answer()),
+      commit: () => result.set(value),
+    });
+    return result;
+  }
+
   protected abstract snapshot(props: string[]): Record<string, unknown>;
+
+  /**
+   * The loaded values of `props`, each from its getter, so that only what a load asks for is worked out (a large
+   * range's values are not read for its address); a property the fake does not know fails as Excel's would.
+   */
+  protected loadedValues(
+    props: readonly string[],
+    getters: Readonly<Record<string, () => unknown>>,
+    into: Record<string, unknown> = {},
+  ): Record<string, unknown> {
+    for (const p of props) {
+      const get = Object.hasOwn(getters, p) ? getters[p] : undefined;
+      if (get) into[p] = get();
+      else unknownProperty(this.className, p);
+    }
+    return into;
+  }
+
+  /** As loadedValues, for an object that may be Excel's null object and is not: `isNullObject` is false. */
+  protected loadedNotNull(
+    props: readonly string[],
+    getters: Readonly<Record<string, () => unknown>>,
+  ): Record<string, unknown> {
+    return this.loadedValues(props, { ...getters, isNullObject: () => false }, { isNullObject: false });
+  }
 }
 
 function unknownProperty(className: string, prop: string): never {
@@ -415,10 +461,7 @@ class FakeCustomXmlPartScopedCollection extends FakeObject implements HostCustom
     return this.itemProxies;
   }
 
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['items/id']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['items/id'];
 
   protected snapshot(props: string[]): Record<string, unknown> {
     if (!props.every((p) => p === 'items' || p.startsWith('items/'))) unknownProperty(this.className, props.join(','));
@@ -438,15 +481,7 @@ class FakeCustomXmlPartScopedCollection extends FakeObject implements HostCustom
   }
 
   getCount(): FakeClientResult<number> {
-    const result = new FakeClientResult<number>();
-    let count = 0;
-    this.ctx.enqueue({
-      kind: 'load',
-      request: { path: this.path, action: 'getCount' },
-      apply: () => (count = this.parts().length),
-      commit: () => result.set(count),
-    });
-    return result;
+    return this.queueResult('getCount', () => this.parts().length);
   }
 
   getOnlyItemOrNullObject(): FakeCustomXmlPartProxy {
@@ -546,10 +581,7 @@ class FakeCustomXmlPartProxy extends FakeObject implements HostCustomXmlPart {
     return this.read('isNullObject');
   }
 
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['id', 'namespaceUri']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['id', 'namespaceUri'];
 
   protected snapshot(props: string[]): Record<string, unknown> {
     if (!this.partOrNull()) return { isNullObject: true };
@@ -559,15 +591,7 @@ class FakeCustomXmlPartProxy extends FakeObject implements HostCustomXmlPart {
   }
 
   getXml(): FakeClientResult<string> {
-    const result = new FakeClientResult<string>();
-    let xml = '';
-    this.ctx.enqueue({
-      kind: 'load',
-      request: { path: this.path, action: 'getXml' },
-      apply: () => (xml = this.part().xml),
-      commit: () => result.set(xml),
-    });
-    return result;
+    return this.queueResult('getXml', () => this.part().xml);
   }
 
   setXml(xml: string): void {
@@ -744,22 +768,16 @@ export class FakeWorksheet extends FakeObject implements HostWorksheet {
     ));
   }
 
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['name']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['name'];
 
   protected snapshot(props: string[]): Record<string, unknown> {
     const sheet = this.sheetOrNull();
     if (!sheet) return { isNullObject: true };
-    const out: Record<string, unknown> = { isNullObject: false };
-    for (const p of props) {
-      if (p === 'name') out.name = sheet.name;
-      else if (p === 'id') out.id = sheet.id;
-      else if (p === 'position') out.position = this.ctx.book.sheets.indexOf(sheet);
-      else if (p !== 'isNullObject') unknownProperty(this.className, p);
-    }
-    return out;
+    return this.loadedNotNull(props, {
+      name: () => sheet.name,
+      id: () => sheet.id,
+      position: () => this.ctx.book.sheets.indexOf(sheet),
+    });
   }
 
   getRange(address?: string): FakeRange {
@@ -833,17 +851,9 @@ class FakeProtection extends FakeSheetPart implements HostWorksheetProtection {
   get protected(): boolean {
     return this.read('protected');
   }
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['protected']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['protected'];
   protected snapshot(props: string[]): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const p of props) {
-      if (p === 'protected') out.protected = this.sheet().protected;
-      else unknownProperty(this.className, p);
-    }
-    return out;
+    return this.loadedValues(props, { protected: () => this.sheet().protected });
   }
 }
 
@@ -852,10 +862,7 @@ class FakeTableCollection extends FakeSheetPart implements HostTableCollection {
   get items(): FakeTable[] {
     return this.read('items');
   }
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['items/name']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['items/name'];
   protected snapshot(props: string[]): Record<string, unknown> {
     const wanted = props.filter((p) => p === 'items' || p.startsWith('items/'));
     if (wanted.length !== props.length) unknownProperty(this.className, props.join(','));
@@ -875,24 +882,15 @@ class FakePivotTableCollection extends FakeSheetPart implements HostPivotTableCo
     return unknownProperty(this.className, props.join(','));
   }
   getCount(): FakeClientResult<number> {
-    const result = new FakeClientResult<number>();
-    let count = 0;
-    this.ctx.enqueue({
-      kind: 'load',
-      request: { path: this.path, action: 'getCount' },
-      apply: () => {
-        if (!apiAtLeast(this.ctx.options.excelApi, '1.4'))
-          throw new FakeExcelError(
-            'ApiNotFound',
-            'PivotTableCollection.getCount is not in this host (ExcelApi 1.4).',
-            'PivotTableCollection.getCount',
-          );
-        count = this.sheet().pivotTables.length;
-        return count;
-      },
-      commit: () => result.set(count),
+    return this.queueResult('getCount', () => {
+      if (!apiAtLeast(this.ctx.options.excelApi, '1.4'))
+        throw new FakeExcelError(
+          'ApiNotFound',
+          'PivotTableCollection.getCount is not in this host (ExcelApi 1.4).',
+          'PivotTableCollection.getCount',
+        );
+      return this.sheet().pivotTables.length;
     });
-    return result;
   }
 }
 
@@ -909,17 +907,9 @@ class FakeTable extends FakeObject implements HostTable {
   get name(): string {
     return this.tableName;
   }
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['name']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['name'];
   protected snapshot(props: string[]): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const p of props) {
-      if (p === 'name') out.name = this.tableName;
-      else unknownProperty(this.className, p);
-    }
-    return out;
+    return this.loadedValues(props, { name: () => this.tableName });
   }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, `${this.path}.getRange()`, this.locate);
@@ -1099,31 +1089,29 @@ export class FakeRange extends FakeObject implements HostRange {
     return this.read('rowHidden');
   }
   set rowHidden(hidden: boolean) {
-    this.queueCall(
-      'setRowHidden',
-      hidden,
-      () => {
-        const { sheet, rect } = this.locate();
-        for (let r = rect.row; r < rect.row + rect.rows; r++) {
-          if (hidden) sheet.hiddenRows.add(r);
-          else sheet.hiddenRows.delete(r);
-        }
-      },
-      'write',
-    );
+    this.queueHidden('setRowHidden', hidden);
   }
   get columnHidden(): boolean {
     return this.read('columnHidden');
   }
   set columnHidden(hidden: boolean) {
+    this.queueHidden('setColumnHidden', hidden);
+  }
+
+  /** Hides or shows the range's rows or columns: the sheet keeps the indexes of its hidden ones. */
+  private queueHidden(action: 'setRowHidden' | 'setColumnHidden', hidden: boolean): void {
     this.queueCall(
-      'setColumnHidden',
+      action,
       hidden,
       () => {
         const { sheet, rect } = this.locate();
-        for (let c = rect.column; c < rect.column + rect.columns; c++) {
-          if (hidden) sheet.hiddenColumns.add(c);
-          else sheet.hiddenColumns.delete(c);
+        const [indexes, from, count] =
+          action === 'setRowHidden'
+            ? [sheet.hiddenRows, rect.row, rect.rows]
+            : [sheet.hiddenColumns, rect.column, rect.columns];
+        for (let i = from; i < from + count; i++) {
+          if (hidden) indexes.add(i);
+          else indexes.delete(i);
         }
       },
       'write',
@@ -1136,74 +1124,43 @@ export class FakeRange extends FakeObject implements HostRange {
     ));
   }
 
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, [
-      'address',
-      'rowIndex',
-      'columnIndex',
-      'rowCount',
-      'columnCount',
-      'values',
-      'numberFormat',
-    ]);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = [
+    'address',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'values',
+    'numberFormat',
+  ];
 
   protected snapshot(props: string[]): Record<string, unknown> {
     const located = this.locateOrNull();
     if (!located) return { isNullObject: true };
     const { sheet, rect } = this.locate();
-    const out: Record<string, unknown> = { isNullObject: false };
     const rows = Array.from({ length: rect.rows }, (_, i) => rect.row + i);
     const columns = Array.from({ length: rect.columns }, (_, j) => rect.column + j);
-    for (const p of props) {
-      switch (p) {
-        case 'address':
-          out.address = qualifiedAddress(sheet.name, rect);
-          break;
-        case 'rowIndex':
-          out.rowIndex = rect.row;
-          break;
-        case 'columnIndex':
-          out.columnIndex = rect.column;
-          break;
-        case 'rowCount':
-          out.rowCount = rect.rows;
-          break;
-        case 'columnCount':
-          out.columnCount = rect.columns;
-          break;
-        case 'values':
-          if (rect.rows * rect.columns > 5_000_000)
-            throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'Too many cells in one read.', 'Range.values');
-          out.values = rows.map((r) => columns.map((c) => sheet.value(r, c) ?? ''));
-          break;
-        case 'formulas':
-          // Counted with values towards a response's size: a formula is as heavy to send.
-          if (rect.rows * rect.columns > 5_000_000)
-            throw new FakeExcelError(
-              'ResponsePayloadSizeLimitExceeded',
-              'Too many cells in one read.',
-              'Range.formulas',
-            );
-          out.formulas = rows.map((r) => columns.map((c) => sheet.formula(r, c) ?? sheet.value(r, c) ?? ''));
-          break;
-        case 'numberFormat':
-          out.numberFormat = rows.map((r) => columns.map((c) => sheet.numberFormat(r, c)));
-          break;
-        case 'rowHidden':
-          out.rowHidden = mixed(rows.map((r) => sheet.hiddenRows.has(r)));
-          break;
-        case 'columnHidden':
-          out.columnHidden = mixed(columns.map((c) => sheet.hiddenColumns.has(c)));
-          break;
-        case 'isNullObject':
-          break;
-        default:
-          unknownProperty(this.className, p);
-      }
-    }
-    return out;
+    return this.loadedNotNull(props, {
+      address: () => qualifiedAddress(sheet.name, rect),
+      rowIndex: () => rect.row,
+      columnIndex: () => rect.column,
+      rowCount: () => rect.rows,
+      columnCount: () => rect.columns,
+      values: () => {
+        if (rect.rows * rect.columns > 5_000_000)
+          throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'Too many cells in one read.', 'Range.values');
+        return rows.map((r) => columns.map((c) => sheet.value(r, c) ?? ''));
+      },
+      formulas: () => {
+        // Counted with values towards a response's size: a formula is as heavy to send.
+        if (rect.rows * rect.columns > 5_000_000)
+          throw new FakeExcelError('ResponsePayloadSizeLimitExceeded', 'Too many cells in one read.', 'Range.formulas');
+        return rows.map((r) => columns.map((c) => sheet.formula(r, c) ?? sheet.value(r, c) ?? ''));
+      },
+      numberFormat: () => rows.map((r) => columns.map((c) => sheet.numberFormat(r, c))),
+      rowHidden: () => mixed(rows.map((r) => sheet.hiddenRows.has(r))),
+      columnHidden: () => mixed(columns.map((c) => sheet.hiddenColumns.has(c))),
+    });
   }
 
   private derived(label: string, rect: (r: Rect) => Rect): FakeRange {
@@ -1336,10 +1293,7 @@ class FakeConditionalFormatCollection extends FakeObject implements HostConditio
     return this.read('items');
   }
 
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['items/type']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['items/type'];
 
   protected snapshot(props: string[]): Record<string, unknown> {
     if (!props.every((p) => p === 'items' || p.startsWith('items/'))) unknownProperty(this.className, props.join(','));
@@ -1392,19 +1346,10 @@ class FakeConditionalFormatCollection extends FakeObject implements HostConditio
   }
 
   getCount(): FakeClientResult<number> {
-    const result = new FakeClientResult<number>();
-    let count = 0;
-    this.ctx.enqueue({
-      kind: 'load',
-      request: { path: this.path, action: 'getCount' },
-      apply: () => {
-        const { sheet, rect } = this.locate();
-        count = sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => intersects(r, rect))).length;
-        return count;
-      },
-      commit: () => result.set(count),
+    return this.queueResult('getCount', () => {
+      const { sheet, rect } = this.locate();
+      return sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => intersects(r, rect))).length;
     });
-    return result;
   }
 }
 
@@ -1453,19 +1398,11 @@ class FakeRangeAreas extends FakeObject implements HostRangeAreas {
   get isNullObject(): boolean {
     return this.read('isNullObject');
   }
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['address']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['address'];
   protected snapshot(props: string[]): Record<string, unknown> {
     const address = this.resolve();
     if (address === null) return { isNullObject: true };
-    const out: Record<string, unknown> = { isNullObject: false };
-    for (const p of props) {
-      if (p === 'address') out.address = address;
-      else if (p !== 'isNullObject') unknownProperty(this.className, p);
-    }
-    return out;
+    return this.loadedNotNull(props, { address: () => address });
   }
 }
 
@@ -1506,17 +1443,9 @@ class FakeCustomRule extends FakeObject implements HostCustomRule {
       'write',
     );
   }
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['formula']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['formula'];
   protected snapshot(props: string[]): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const p of props) {
-      if (p === 'formula') out.formula = this.target().customFormula ?? '';
-      else unknownProperty(this.className, p);
-    }
-    return out;
+    return this.loadedValues(props, { formula: () => this.target().customFormula ?? '' });
   }
 }
 
@@ -1538,18 +1467,14 @@ class FakeCellValueFormat extends FakeObject implements HostCellValueFormat {
   set rule(rule: HostCellValueRule) {
     this.queueCall('setRule', rule, () => (this.target().cellValueRule = { ...rule }), 'write');
   }
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['rule']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['rule'];
   protected snapshot(props: string[]): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const p of props) {
-      if (p !== 'rule') unknownProperty(this.className, p);
-      const rule = this.target().cellValueRule;
-      out.rule = rule ? { ...rule } : { formula1: '', operator: 'Invalid' };
-    }
-    return out;
+    return this.loadedValues(props, {
+      rule: () => {
+        const rule = this.target().cellValueRule;
+        return rule ? { ...rule } : { formula1: '', operator: 'Invalid' };
+      },
+    });
   }
 }
 
@@ -1567,22 +1492,14 @@ class FakeConditionalFormatProxy extends FakeObject implements HostConditionalFo
   /** The properties Office.js would send back for this format. */
   describe(props: string[]): Record<string, unknown> {
     const { cf } = this.home();
-    const out: Record<string, unknown> = {};
-    for (const p of props) {
-      if (p === 'type') out.type = cf.type;
-      else unknownProperty(this.className, p);
-    }
-    return out;
+    return this.loadedValues(props, { type: () => cf.type });
   }
 
   get type(): string {
     return this.read('type');
   }
 
-  load(propertyNames?: string | string[]): this {
-    this.queueLoad(propertyNames, ['type']);
-    return this;
-  }
+  protected override readonly loadDefaults: readonly string[] = ['type'];
 
   protected snapshot(props: string[]): Record<string, unknown> {
     return this.describe(props);

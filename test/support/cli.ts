@@ -1,6 +1,8 @@
 // Runs the command line as a user would, in a child process: exit code, stdout and stderr. It runs the TypeScript
 // source through tsx, as `npm run qualcheck` does; test/cli-package.test.ts runs the compiled, packed bin.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -16,4 +18,11 @@ export function qualcheck(args: string[]): Promise<{ code: number; stdout: strin
       },
     );
   });
+}
+
+/** A file's SHA-256: taken before and after a run, it shows the command line left an input file as it was. */
+export async function fileHash(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 }

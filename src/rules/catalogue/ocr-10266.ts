@@ -6,20 +6,23 @@
 // Units 7, 8 and 9 lost their numbers in the text; the order of the list gives them (6, then the three, then 10).
 // The Ofqual qualification number is not in the sheet, so the id is the OCR scheme code.
 import type { QualificationDefinition } from '../model';
-import { literalLevelNote } from './level-reading';
-import { dataSheetUnits } from './ocr-data-sheet';
+import { dataSheetQualification } from './ocr-data-sheet';
 
-export const OCR_10266: QualificationDefinition = {
-  id: '10266',
+export const OCR_10266: QualificationDefinition = dataSheetQualification({
+  scheme: '10266',
   title: 'OCR Level 2 Certificate in Principles of Contact Centre Operations',
-  awardingBody: 'OCR',
   level: 2,
-  origin: 'embedded',
-  groups: [
-    { id: 'A', title: 'Group A - Mandatory Units', totalCredits: 7 },
-    { id: 'B', title: 'Group B - Optional Units' },
+  candidates: 'Candidates',
+  totalCredits: 13,
+  creditsAtLevel: 10,
+  groupACredits: 7,
+  groupBCredits: 6,
+  barredPairs: [
+    [4, 5],
+    [6, 8],
+    [7, 9],
   ],
-  units: dataSheetUnits('10266', [
+  units: [
     { number: 1, title: 'Principles of personal effectiveness in a contact centre', group: 'A', qcfRef: 'T/503/0356' },
     { number: 2, title: 'Principles of health and safety in a contact centre', group: 'A' },
     {
@@ -49,38 +52,5 @@ export const OCR_10266: QualificationDefinition = {
         word: 'requlatory',
       },
     },
-  ]),
-  rules: [
-    { id: 'total', kind: 'totalCredits', min: 13, text: 'Candidates must achieve at least 13 credits' },
-    {
-      id: 'level-2',
-      kind: 'levelCredits',
-      level: 2,
-      orAbove: false,
-      min: 10,
-      text: 'at least 13 credits, of which 10 must be at Level 2',
-      note: literalLevelNote('at Level 2', 2),
-    },
-    {
-      id: 'mandatory-A',
-      kind: 'mandatory',
-      group: 'A',
-      text: 'made up of three mandatory units from Group A (7 credits)',
-    },
-    {
-      id: 'group-B',
-      kind: 'groupCredits',
-      groups: ['B'],
-      min: 6,
-      text: 'a minimum of 6 credits from optional Group B',
-    },
-    {
-      id: 'barred-4-5',
-      kind: 'barred',
-      units: ['10266-U4', '10266-U5'],
-      text: 'Candidates may take either unit 4 or 5 (but not both)',
-    },
-    { id: 'barred-6-8', kind: 'barred', units: ['10266-U6', '10266-U8'], text: 'unit 6 or 8 (but not both)' },
-    { id: 'barred-7-9', kind: 'barred', units: ['10266-U7', '10266-U9'], text: 'unit 7 or 9 (but not both)' },
   ],
-};
+});

@@ -5,20 +5,24 @@
 // Unit 8 lost its number in the text; the order of the list gives it (between 7 and 9).
 // The Ofqual qualification number is not in the sheet, so the id is the OCR scheme code.
 import type { QualificationDefinition } from '../model';
-import { literalLevelNote } from './level-reading';
-import { dataSheetUnits } from './ocr-data-sheet';
+import { dataSheetQualification } from './ocr-data-sheet';
 
-export const OCR_10267: QualificationDefinition = {
-  id: '10267',
+export const OCR_10267: QualificationDefinition = dataSheetQualification({
+  scheme: '10267',
   title: 'OCR Level 3 Certificate in Principles of Contact Centre Operations',
-  awardingBody: 'OCR',
   level: 3,
-  origin: 'embedded',
-  groups: [
-    { id: 'A', title: 'Group A - Mandatory Units', totalCredits: 9 },
-    { id: 'B', title: 'Group B - Optional Units' },
+  candidates: 'candidates',
+  totalCredits: 16,
+  creditsAtLevel: 10,
+  groupACredits: 9,
+  groupBCredits: 7,
+  barredPairs: [
+    [4, 5],
+    [6, 8],
+    [7, 9],
+    [12, 13],
   ],
-  units: dataSheetUnits('10267', [
+  units: [
     {
       number: 1,
       title: 'Principles of personal and organisational effectiveness in a contact centre',
@@ -51,39 +55,5 @@ export const OCR_10267: QualificationDefinition = {
         word: 'requlatory',
       },
     },
-  ]),
-  rules: [
-    { id: 'total', kind: 'totalCredits', min: 16, text: 'candidates must achieve at least 16 credits' },
-    {
-      id: 'level-3',
-      kind: 'levelCredits',
-      level: 3,
-      orAbove: false,
-      min: 10,
-      text: 'at least 16 credits, of which 10 must be at Level 3',
-      note: literalLevelNote('at Level 3', 3),
-    },
-    {
-      id: 'mandatory-A',
-      kind: 'mandatory',
-      group: 'A',
-      text: 'made up of three mandatory units from Group A (9 credits)',
-    },
-    {
-      id: 'group-B',
-      kind: 'groupCredits',
-      groups: ['B'],
-      min: 7,
-      text: 'a minimum of 7 credits from optional Group B',
-    },
-    {
-      id: 'barred-4-5',
-      kind: 'barred',
-      units: ['10267-U4', '10267-U5'],
-      text: 'Candidates may take either unit 4 or 5 (but not both)',
-    },
-    { id: 'barred-6-8', kind: 'barred', units: ['10267-U6', '10267-U8'], text: 'unit 6 or 8 (but not both)' },
-    { id: 'barred-7-9', kind: 'barred', units: ['10267-U7', '10267-U9'], text: 'unit 7 or 9 (but not both)' },
-    { id: 'barred-12-13', kind: 'barred', units: ['10267-U12', '10267-U13'], text: 'unit 12 or 13 (but not both)' },
   ],
-};
+});

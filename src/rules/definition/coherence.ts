@@ -1,7 +1,7 @@
 // Checks that a definition holds together as a whole: nothing declared twice, dates and ranges in order, barred
 // sets that bar something; and, from satisfiable.ts, credit minimums the qualification's own units can reach.
 import { boundsOf, checkRule, countsAll, type CreditRule, type RuleCheck } from '../kinds';
-import type { QualificationDefinition } from '../model';
+import type { ProblemData, QualificationDefinition } from '../model';
 import type { Problems } from './build';
 import { unitKey } from '../model';
 import { checkReachable, checkSatisfiable } from './satisfiable';
@@ -21,28 +21,36 @@ function reportDuplicates<T>(
   });
 }
 
+/**
+ * An item listed twice in one of the definition's lists: the problem stands at the later one's field and names both
+ * positions counted from 1, as a person reading the file counts them ("positions 2 and 5").
+ */
+function reportListedTwice<T>(
+  problems: Problems,
+  [list, field]: readonly [list: string, field: string],
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+  problem: (item: T, positions: { first: number; second: number }) => ProblemData,
+): void {
+  reportDuplicates(items, key, (i, first) =>
+    problems.add([list, i, field], problem(items[i], { first: first + 1, second: i + 1 })),
+  );
+}
+
 function checkDuplicates(q: QualificationDefinition, problems: Problems): void {
-  reportDuplicates(
+  reportListedTwice(
+    problems,
+    ['groups', 'id'],
     q.groups,
     (g) => g.id.toLowerCase(),
-    (i, first) =>
-      problems.add(['groups', i, 'id'], {
-        code: 'duplicate-group',
-        id: q.groups[i].id,
-        first: first + 1,
-        second: i + 1,
-      }),
+    (g, positions) => ({ code: 'duplicate-group', id: g.id, ...positions }),
   );
-  reportDuplicates(
+  reportListedTwice(
+    problems,
+    ['units', 'ref'],
     q.units,
     (u) => unitKey(u.ref),
-    (i, first) =>
-      problems.add(['units', i, 'ref'], {
-        code: 'duplicate-unit',
-        ref: q.units[i].ref,
-        first: first + 1,
-        second: i + 1,
-      }),
+    (u, positions) => ({ code: 'duplicate-unit', ref: u.ref, ...positions }),
   );
   reportDuplicates(
     q.units,
@@ -55,16 +63,12 @@ function checkDuplicates(q: QualificationDefinition, problems: Problems): void {
         ref: q.units[i].ref,
       }),
   );
-  reportDuplicates(
+  reportListedTwice(
+    problems,
+    ['rules', 'id'],
     q.rules,
     (r) => r.id,
-    (i, first) =>
-      problems.add(['rules', i, 'id'], {
-        code: 'duplicate-rule-id',
-        id: q.rules[i].id,
-        first: first + 1,
-        second: i + 1,
-      }),
+    (r, positions) => ({ code: 'duplicate-rule-id', id: r.id, ...positions }),
   );
   checkAliases(q, problems);
 }
@@ -126,16 +130,12 @@ function checkEquivalents(q: QualificationDefinition, problems: Problems): void 
     else if (unit !== undefined)
       problems.add(['equivalents', i, 'ref'], { code: 'equivalent-is-own-unit', ref: e.ref, unit });
   });
-  reportDuplicates(
+  reportListedTwice(
+    problems,
+    ['equivalents', 'ref'],
     equivalents,
     (e) => unitKey(e.ref),
-    (i, first) =>
-      problems.add(['equivalents', i, 'ref'], {
-        code: 'duplicate-equivalent',
-        ref: equivalents[i].ref,
-        first: first + 1,
-        second: i + 1,
-      }),
+    (e, positions) => ({ code: 'duplicate-equivalent', ref: e.ref, ...positions }),
   );
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_MARKS } from '../../cohort/read';
 import { FieldGroup } from '../field-group';
 import { usePanelStyles } from '../panel-styles';
 import { usePane } from '../services';
-import type { PaneSettings } from '../../settings/pane-settings';
+import { readScopeOf, resultsPlaceOf, type PaneSettings } from '../../settings/pane-settings';
 
 // A select is as wide as its longest option unless told otherwise; the qualifications' titles are wider than a pane.
 const useStyles = makeStyles({
@@ -36,10 +36,7 @@ export function SettingsFields({ errors }: { errors: string[] }) {
   return (
     <div className={styles.column}>
       <Field label="What to check">
-        <RadioGroup
-          value={settings.scope}
-          onChange={(_, data) => updateSettings({ scope: data.value === 'selection' ? 'selection' : 'sheet' })}
-        >
+        <RadioGroup value={settings.scope} onChange={(_, data) => updateSettings({ scope: readScopeOf(data.value) })}>
           <Radio value="sheet" label="The whole sheet (its used range)" />
           <Radio value="selection" label="The selected table or range" />
         </RadioGroup>
@@ -64,7 +61,7 @@ export function SettingsFields({ errors }: { errors: string[] }) {
       <Field label="Where the results go">
         <RadioGroup
           value={settings.place}
-          onChange={(_, data) => updateSettings({ place: data.value === 'sheet' ? 'sheet' : 'beside' })}
+          onChange={(_, data) => updateSettings({ place: resultsPlaceOf(data.value) })}
         >
           <Radio value="beside" label="Columns right of the data" />
           <Radio value="sheet" label="On a separate results sheet" />
