@@ -227,7 +227,7 @@ export async function writeCheckedCopy(input: CheckedWorkbook): Promise<WriteOut
         'the workbook is damaged and cannot be read (it has no workbook part); open and re-save it in Excel',
       );
     const block = withNotCounted(resultsBlock(reading, checks, undefined, resultRowOnce()), reading, checks, grid);
-    // Which result cells are qualcheck's is what the record of its last write says (issue 13), cell by cell.
+    // Which result cells are qualcheck's is what the record of its last write says, cell by cell.
     const stored = new Map<string, string>();
     for (const part of await findCustomXmlParts(pkg, info, isOwnershipNamespace))
       if (!stored.has(part.namespace)) stored.set(part.namespace, part.xml);

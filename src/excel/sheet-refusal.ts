@@ -1,4 +1,4 @@
-// Sheets that look like a cohort to the reader but are summaries of one (issue 24): a pivot table (its field labels
+// Sheets that look like a cohort to the reader but are summaries of one: a pivot table (its field labels
 // read as units, "Grand Total" as a learner) and a table whose every row is a total. The pane and the ribbon's Check
 // now refuse both in one sentence, as the command line does, and write nothing.
 import { totalsOnlyReason } from '../cohort/read';

@@ -85,7 +85,7 @@ export class ElementSpans implements XmlHandler {
 /**
  * Where each <row> of a worksheet's <sheetData> lies in the part's text, noted as the reader streams the sheet, so the
  * writer that patches the same part cuts its rows at these offsets rather than scanning the text again: one scan of
- * a sheet of tens of megabytes, not two (issue 26, item 5). Of each row only what the sheet patch needs: the element,
+ * a sheet of tens of megabytes, not two. Of each row only what the sheet patch needs: the element,
  * and its last child (the usual row gets its cells before </row>). Offsets are in the decoded text, as the tokenizer
  * gives them; `crc32` and `size` name the bytes they belong to, so a writer uses them only on the same part.
  */
