@@ -1,7 +1,6 @@
 // Ribbon command "Check now": checks the active sheet with the pane's saved settings, without opening the pane.
 // It only writes once the user has seen the undo-history warning in the pane; messages appear in a small dialog.
-import { checkSheet } from '../excel/active-sheet';
-import { officeRun } from '../excel/host';
+import { checkSheet, officeRun } from '../excel';
 import { embeddedCatalogue } from '../rules/catalogue';
 import { loadSettings, markVocabularyOf, undoWarningSeen } from '../settings/pane-settings';
 

@@ -1,7 +1,7 @@
 // Starts the pane once office.js says where it runs. Outside Office (a plain browser) the host is null, or office.js
 // did not load at all: the pane still renders and says to open it from Excel.
 import { createRoot } from 'react-dom/client';
-import { excelApiLoaded, officeRun } from '../excel/host';
+import { excelApiLoaded, officeRun } from '../excel';
 import { embeddedCatalogue } from '../rules/catalogue';
 import { App } from './App';
 import { NoticePage } from './NoticePage';

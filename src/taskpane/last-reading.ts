@@ -3,7 +3,7 @@
 // and the header to confirm nothing moved (src/excel/reading-confirm.ts), instead of the whole sheet again.
 // The rules the reading was made with are not in those two rows: an edit of the rules sheet reaches the pane as an
 // event (src/excel/rules-sheet-edits.ts) and drops the reading, so What-if and Apply read the sheet again at once.
-import type { SheetInspection } from '../excel/active-sheet';
+import type { SheetInspection } from '../excel';
 import type { MarkVocabulary } from '../cohort/read';
 
 /** The settings a reading depends on besides the sheet: a reading made with other ones is not used. */

@@ -1,7 +1,7 @@
 // What every tab does around its work with Excel: one job at a time (a second click while one runs does nothing),
 // which job runs, the error it ended with, and the go-to-cell links whose failure is the tab's error too.
 import { useCallback, useRef, useState } from 'react';
-import { selectCell } from '../excel/active-sheet';
+import { selectCell } from '../excel';
 import { usePane } from './services';
 
 /** The sentence of a failure, for the pane. */

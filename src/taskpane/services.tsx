@@ -1,6 +1,6 @@
 // What every tab of the pane gets: the Excel host to run batches on, the qualification catalogue, and the settings.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { HostRun } from '../excel/host';
+import type { HostRun } from '../excel';
 import type { Catalogue } from '../rules/catalogue';
 import { LastReading } from './last-reading';
 import {

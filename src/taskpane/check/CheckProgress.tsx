@@ -1,7 +1,7 @@
 // Progress of a running check, with Cancel: the check stops between two chunks and says what was written.
 import { Button, Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import type { Progress } from '../../excel/progress';
+import type { Progress } from '../../excel';
 import { usePaneAnnounce } from '../announcer';
 import { counted, figure } from '../status-words';
 

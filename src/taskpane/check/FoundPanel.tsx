@@ -2,7 +2,7 @@
 // and every reading warning with a link that selects its cell.
 import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { memo, useMemo } from 'react';
-import type { SheetInspection } from '../../excel/active-sheet';
+import type { SheetInspection } from '../../excel';
 import { counted, figure, readingProblemWords } from '../status-words';
 import { VirtualList } from '../VirtualList';
 

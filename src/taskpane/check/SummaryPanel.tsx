@@ -1,7 +1,7 @@
 // After a check: how many learners have each status, the most common problems, and where the results were written.
 import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { STATUS_STYLE, STATUSES } from '../../cohort/verdict';
-import type { CheckOutcome } from '../../excel/active-sheet';
+import type { CheckOutcome } from '../../excel';
 import type { Ref } from 'react';
 import { counted, figure, STATUS_LABEL, STATUS_WORDS } from '../status-words';
 import type { Status } from '../../rules/model';

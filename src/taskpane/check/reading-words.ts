@@ -1,9 +1,7 @@
 // What a reading of the sheet found, in words. A sheet the pane cannot check (a budget, a blank sheet) is said in one
 // sentence, with what the pane looked for, instead of a panel of empty facts ("Learners 0", "Header row not found"):
 // the Check and What-if tabs both give it as the reason their actions are off.
-import type { SheetInspection } from '../../excel/active-sheet';
-import type { Staleness } from '../../excel/reading-confirm';
-import { refusalWords } from '../../excel/sheet-refusal';
+import { type SheetInspection, type Staleness, refusalWords } from '../../excel';
 import { counted } from '../status-words';
 import { headerWithoutUnitsWords } from '../../cohort/read';
 

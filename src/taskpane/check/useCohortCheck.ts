@@ -6,8 +6,11 @@ import {
   type CheckOutcome,
   type CheckSettings,
   type SheetInspection,
-} from '../../excel/active-sheet';
-import { CheckCancelled, CheckFailed, type Progress, type WrittenRows } from '../../excel/progress';
+  CheckCancelled,
+  CheckFailed,
+  type Progress,
+  type WrittenRows,
+} from '../../excel';
 import { markVocabularyOf } from '../../settings/pane-settings';
 import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';

@@ -2,7 +2,7 @@
 // pane free to paint (and to take a new date) between slices. The rule check of each learner's units does not depend
 // on the date, so it is made once per reading and kept while only the date changes.
 import type { LearnerRecord } from '../../sheet';
-import { sliceClock, yieldToUi } from '../../excel/progress';
+import { sliceClock, yieldToUi } from '../../excel';
 import {
   checkEachLearner,
   finishingSteps,

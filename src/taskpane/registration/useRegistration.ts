@@ -2,8 +2,7 @@
 // date, and the last export (the sheet written and the CSV offered).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isIsoDate } from '../../sheet';
-import { inspectSheet, type SheetInspection } from '../../excel/active-sheet';
-import { writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel/registration-sheet';
+import { inspectSheet, type SheetInspection, writeRegistrationSheet, type RegistrationSheetWritten } from '../../excel';
 import { registrationCsv, registrationRows } from '../../registration';
 import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';

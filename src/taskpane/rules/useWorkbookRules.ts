@@ -1,7 +1,7 @@
 // The qualification data view's state: the workbook's rules sheet as read (what it changes, where it is wrong), and
 // the writes that add to it, from the catalogue or from a centre's JSON file, without rewriting a block already there.
 import { useCallback, useEffect, useState } from 'react';
-import { editRulesSheet, workbookRules, type RulesSheetEdit, type WorkbookRules } from '../../excel/rules-sheet';
+import { editRulesSheet, workbookRules, type RulesSheetEdit, type WorkbookRules } from '../../excel';
 import type { RulesFileProblem } from '../../rules/definition';
 import { definitionsJson, readDefinitionsJson } from '../../rules/definition';
 import type { QualificationDefinition } from '../../rules/model';

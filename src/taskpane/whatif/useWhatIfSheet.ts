@@ -2,14 +2,19 @@
 // Excel (followed as it changes, where Excel reports selection changes), and the reading brought up to date after
 // the pane writes a row, or read again when the rules sheet is edited.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { inspectSheet, type SheetInspection } from '../../excel/active-sheet';
-import type { ApplyOutcome } from '../../excel/apply-row';
-import { followSelection, readSelection, type SelectedCell } from '../../excel/selection';
+import {
+  inspectSheet,
+  type SheetInspection,
+  type ApplyOutcome,
+  followSelection,
+  readSelection,
+  type SelectedCell,
+  learnerRowStaleness,
+} from '../../excel';
 import { messageOf, usePaneJob } from '../pane-job';
 import { usePane } from '../services';
 import { useTabActive } from '../tab-activity';
 import { markVocabularyOf } from '../../settings/pane-settings';
-import { learnerRowStaleness } from '../../excel/reading-confirm';
 import { readingKey, type RulesMark } from '../last-reading';
 
 /** Whether the pane hears about selection changes: it asks Excel once, then knows. */
