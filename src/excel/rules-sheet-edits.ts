@@ -12,6 +12,7 @@
 // Worksheet.onChanged and WorksheetCollection.onAdded are ExcelApi 1.7, past the manifest's 1.6: on an older host the
 // pane is told it cannot hear edits (null) and does not start What-if from a reading made with a rules sheet.
 import { RULES_SHEET_NAME } from '../rules-sheet';
+import { FeedsByHost } from './event-feed';
 import { excelApiSupported, type HostContext, type HostRun, type HostWorksheet, type Satisfies } from './host';
 
 /** What Excel passes an onChanged handler (Excel.WorksheetChangedEventArgs, ExcelApi 1.7), as far as it is read here. */
@@ -94,8 +95,6 @@ class RulesSheetEdits {
   };
 }
 
-const feeds = new WeakMap<HostRun, Promise<RulesSheetEdits | null>>();
-
 async function startFeed(run: HostRun): Promise<RulesSheetEdits | null> {
   if (!excelApiSupported('1.7')) return null;
   const feed = new RulesSheetEdits(run);
@@ -115,18 +114,12 @@ async function startFeed(run: HostRun): Promise<RulesSheetEdits | null> {
   }
 }
 
+const feeds = new FeedsByHost<Listener, RulesSheetEdits>(startFeed);
+
 /**
  * Calls `listener` whenever the rules sheet changes (an edit on it, or a rules sheet added); resolves to a stop
  * function, or null where Excel cannot tell (before ExcelApi 1.7).
  */
-export async function followRulesSheetEdits(run: HostRun, listener: Listener): Promise<(() => void) | null> {
-  let feed = feeds.get(run);
-  if (!feed) {
-    feed = startFeed(run);
-    feeds.set(run, feed);
-  }
-  const started = await feed;
-  if (!started) return null;
-  started.listeners.add(listener);
-  return () => started.listeners.delete(listener);
+export function followRulesSheetEdits(run: HostRun, listener: Listener): Promise<(() => void) | null> {
+  return feeds.follow(run, listener);
 }

@@ -1,4 +1,5 @@
 // The row the user selected, for the what-if panel: read once, or followed while Excel reports selection changes.
+import { FeedsByHost } from './event-feed';
 import type { HostRun, Satisfies } from './host';
 
 export interface SelectedCell {
@@ -67,8 +68,6 @@ class SelectionFeed {
   }
 }
 
-const feeds = new WeakMap<HostRun, Promise<SelectionFeed | null>>();
-
 async function startFeed(run: HostRun): Promise<SelectionFeed | null> {
   const feed = new SelectionFeed(run);
   try {
@@ -89,15 +88,9 @@ async function startFeed(run: HostRun): Promise<SelectionFeed | null> {
   }
 }
 
+const feeds = new FeedsByHost<Listener, SelectionFeed>(startFeed);
+
 /** Calls `listener` with the selection whenever it changes; resolves to a stop function, or null where Excel cannot tell. */
-export async function followSelection(run: HostRun, listener: Listener): Promise<(() => void) | null> {
-  let feed = feeds.get(run);
-  if (!feed) {
-    feed = startFeed(run);
-    feeds.set(run, feed);
-  }
-  const started = await feed;
-  if (!started) return null;
-  started.listeners.add(listener);
-  return () => started.listeners.delete(listener);
+export function followSelection(run: HostRun, listener: Listener): Promise<(() => void) | null> {
+  return feeds.follow(run, listener);
 }
