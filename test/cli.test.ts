@@ -7,6 +7,7 @@ import { runCheck } from '../src/cli/check';
 import { RESULT_HEADERS } from '../src/cohort/verdict/results';
 import { NOT_COUNTED_HEADER } from '../src/cohort/verdict/results';
 import { embeddedCatalogue } from '../src/rules/catalogue';
+import { definitionsJson } from '../src/rules/definition';
 import { SAMPLE_LEARNERS, writeSampleCohort } from '../scripts/make-samples';
 import { tempFolder } from './support/temp-folder';
 
@@ -87,7 +88,7 @@ describe('command line: qualcheck check', function () {
       units: iq.units.map((u) => (['M/601/1511', 'R/601/1548', 'D/601/1553'].includes(u.ref) ? { ...u, level: 2 } : u)),
     };
     const file = path.join(tmp(), 'rules.json');
-    await fs.writeFile(file, JSON.stringify(edited));
+    await fs.writeFile(file, definitionsJson([edited]));
     const before = await runCheck(sample, {});
     const after = await runCheck(sample, { rules: [file] });
     const status = (run: typeof before, id: string) => run.json.learners.find((l) => l.learnerId === id)?.status;

@@ -54,8 +54,8 @@ export function poolOf(member: Uint8Array, R: number, gain: Float64Array, cost: 
 }
 
 /**
- * Per rule, the sums and the maxima of what the candidates from i on can add, at `r * (n + 1) + i` of `sum` and
- * `max` (n the number of candidates, the first n of `candidates`): read at every node, so worked out once per learner. Either may be null (not
+ * Per rule, the sums and the maxima of what the candidates from i on can add, at `r * (n + 1) + i` of the arrays sum and
+ * max (n the number of candidates, the first n of `candidates`): read at every node, so worked out once per learner. Either may be null (not
  * wanted), and `rules` (bit r for rule r) limits them to the rules a search can still read.
  */
 export function suffixGains(
