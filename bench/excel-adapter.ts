@@ -4,7 +4,8 @@
 // a cell holds a number. Goals: at most 20 syncs; a read payload at most 1.3 x the values alone.
 //   npx tsx bench/excel-adapter.ts [learners, default 50000]
 import { performance } from 'node:perf_hooks';
-import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
+import { type CheckSettings } from '../src/excel/active-sheet';
+import { checkSheet } from '../src/excel/check-job';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type SyncRecord } from '../test/fake-excel';
 import { fillSheet } from '../test/fake-excel/from-grid';

@@ -8,7 +8,8 @@
 import { planRowChanges } from '../src/whatif/row-edits';
 import { sheetChoices } from '../src/whatif/unit-choices';
 import { applyRowChanges } from '../src/excel/apply-row';
-import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
+import { type CheckSettings } from '../src/excel/active-sheet';
+import { checkSheet } from '../src/excel/check-job';
 import { learnerRowStaleness } from '../src/excel/reading-confirm';
 import { readSelection } from '../src/excel/selection';
 import { stalenessWords } from '../src/taskpane/check/reading-words';

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { columnLetters } from '../src/sheet/address';
 import { RESULT_HEADERS } from '../src/cohort/verdict/results';
-import { checkSheet, type CheckSettings } from '../src/excel/active-sheet';
+import { type CheckSettings } from '../src/excel/active-sheet';
+import { checkSheet } from '../src/excel/check-job';
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { createFakeExcel, type FakeExcel, type FakeSheet } from './fake-excel';

@@ -2,7 +2,8 @@
 // The pane's reading refuses them in one sentence (Check and What-if off) and Check now writes nothing, as the
 // command line does.
 import assert from 'node:assert/strict';
-import { checkSheet, inspectSheet, type CheckSettings } from '../src/excel/active-sheet';
+import { inspectSheet, type CheckSettings } from '../src/excel/active-sheet';
+import { checkSheet } from '../src/excel/check-job';
 import { CheckFailed } from '../src/excel/progress';
 import { embeddedCatalogue } from '../src/rules/catalogue';
 import { notACohort } from '../src/taskpane/check/reading-words';

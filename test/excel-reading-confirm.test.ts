@@ -3,7 +3,8 @@
 // and any change that moves or alters what the reading says of the learner is caught, so the pane reads the sheet
 // again instead of showing another learner's cells.
 import assert from 'node:assert/strict';
-import { checkSheet, inspectSheet } from '../src/excel/active-sheet';
+import { inspectSheet } from '../src/excel/active-sheet';
+import { checkSheet } from '../src/excel/check-job';
 import { learnerRowStaleness, type Staleness } from '../src/excel/reading-confirm';
 import { editRulesSheet } from '../src/excel/rules-sheet';
 import { stalenessWords } from '../src/taskpane/check/reading-words';

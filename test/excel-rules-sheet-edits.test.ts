@@ -3,7 +3,8 @@
 // What-if opened after a check then reads the sheet again and uses the rule as typed, instead of the check's rules.
 // qualcheck's own writes on the cohort's sheet (the check's results) do not count; a rules sheet added later is heard.
 import assert from 'node:assert/strict';
-import { checkSheet, inspectSheet, type SheetInspection } from '../src/excel/active-sheet';
+import { inspectSheet, type SheetInspection } from '../src/excel/active-sheet';
+import { checkSheet } from '../src/excel/check-job';
 import { learnerRowStaleness } from '../src/excel/reading-confirm';
 import { editRulesSheet } from '../src/excel/rules-sheet';
 import { followRulesSheetEdits } from '../src/excel/rules-sheet-edits';

@@ -3,14 +3,8 @@
 // selection, reading and editing the rules sheet, writing the registration sheet, and telling whether a reading
 // kept since the check still holds. The rules sheet's event wiring is loaded on demand (rules-sheet-edits.ts).
 export { applyRowChanges, type ApplyOutcome } from './apply-row';
-export {
-  checkSheet,
-  inspectSheet,
-  selectCell,
-  type CheckOutcome,
-  type CheckSettings,
-  type SheetInspection,
-} from './active-sheet';
+export { checkSheet } from './check-job';
+export { inspectSheet, selectCell, type CheckOutcome, type CheckSettings, type SheetInspection } from './active-sheet';
 export { excelApiLoaded, officeRun, type HostRun } from './host';
 export { CheckCancelled, CheckFailed, sliceClock, yieldToUi, type Progress, type WrittenRows } from './progress';
 export { learnerRowStaleness, type Staleness } from './reading-confirm';

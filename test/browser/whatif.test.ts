@@ -8,7 +8,7 @@ import { columnLetters } from '../../src/sheet/address';
 import { readCohort } from '../../src/cohort/read/read';
 import { RESULT_HEADERS } from '../../src/cohort/verdict/results';
 import type { LearnerRecord } from '../../src/sheet/types';
-import { checkSheet } from '../../src/excel/active-sheet';
+import { checkSheet } from '../../src/excel/check-job';
 import { NOT_COUNTED_HEADER } from '../../src/cohort/verdict/results';
 import { embeddedCatalogue } from '../../src/rules/catalogue';
 import {

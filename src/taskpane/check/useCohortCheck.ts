@@ -1,7 +1,6 @@
 // The check tab's state: what the sheet holds (inspection), the running job with its progress, and the last outcome.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  checkSheet,
   inspectSheet,
   type CheckOutcome,
   type CheckSettings,
@@ -92,6 +91,8 @@ export function useCohortCheck(): CohortCheck {
         setJob({ kind: 'checking', progress: null });
         try {
           const mark = lastReading.mark();
+          // The check itself (engine, planner, writing) loads on the first Check, not with the pane's first view.
+          const { checkSheet } = await import(/* webpackChunkName: "check" */ '../../excel/check-job.js');
           const result = await checkSheet(run, latest.current, {
             signal: abort.signal,
             onProgress: (progress) => setJob({ kind: 'checking', progress }),
