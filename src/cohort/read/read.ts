@@ -108,6 +108,18 @@ export class CohortHeader {
   }
 
   /**
+   * `learnerUnder(grid)`'s qualification, units and problems alone, for a caller that shows only what is worked out
+   * from them (a status, credits): the same reading with every cell address left out (''), so a row read per call
+   * makes no address string per mark and field.
+   */
+  unitsUnder(grid: Grid): LearnerUnitsRead | undefined {
+    const found = this.found;
+    if ('reading' in found) return undefined;
+    this.rowReader ??= new CohortReader(grid, this.options, this.lookups);
+    return this.rowReader.learnerOn(grid, found.prepared, false);
+  }
+
+  /**
    * The learners of `grid` under the header, as `readCohort` reads them: its first row stands for the header's row
    * (its cells are not read again), the rest are read as learners at `grid.top + 1` onwards. Only the learners are
    * given: the sheet's warnings and figures are the whole sheet's to tell, not a row's.
@@ -121,6 +133,12 @@ export class CohortHeader {
     return step.value;
   }
 }
+
+/** What `CohortHeader.unitsUnder` gives of a learner's row: what decides a status, no cell addresses. */
+export type LearnerUnitsRead = Pick<
+  LearnerRecord,
+  'qualification' | 'qualificationText' | 'achieved' | 'planned' | 'problems'
+>;
 
 /**
  * The reader's slices, with a last guard so the pane and the CLI always get an answer (the property test checks it is
@@ -409,14 +427,15 @@ class CohortReader {
    * The learner on row 1 of `grid`, under `prepared` (whose header is row 0), as `readLearners` reads a grid of that
    * one row: undefined for a blank row, a repeated header, a totals row or a note. The parts it reads with are made
    * on the first row and kept, `grid` put under them; the sheet's warnings a row gives are not kept (as
-   * `CohortHeader.learnersUnder` gives none).
+   * `CohortHeader.learnersUnder` gives none). Without `named`, every cell address in the record is ''.
    */
-  learnerOn(grid: Grid, prepared: PreparedHeader): LearnerRecord | undefined {
+  learnerOn(grid: Grid, prepared: PreparedHeader, named = true): LearnerRecord | undefined {
     this.context.grid = grid;
     this.context.warnings.length = 0;
     let parts = this.parts;
     if (parts?.prepared === prepared) parts.addresses.moveTo(grid);
     else this.parts = parts = this.rowParts(prepared);
+    parts.addresses.named = named;
     const { learnerColumns } = prepared;
     const row = grid.values[1] ?? [];
     if (blankIn(row, parts.usedIndexes)) return undefined;
