@@ -228,6 +228,8 @@ interface RowParts {
   /** Grid columns of the columns read: a row blank in all of them is no learner. */
   usedIndexes: number[];
   firstLearnerColumn: HeaderColumn | undefined;
+  /** The learner columns as a list, read by position for each row (`totalsCell`) rather than through the map. */
+  learnerList: HeaderColumn[];
 }
 
 // Copied once: an imported binding read for every cell costs a call per read where modules are transpiled.
@@ -420,6 +422,7 @@ class CohortReader {
           : new ListUnits(this.context, addresses, listColumns),
       usedIndexes: used.map((c) => c.index),
       firstLearnerColumn: used.find((c) => c.role.kind === 'learner'),
+      learnerList: [...learnerColumns.values()],
     };
   }
 
@@ -441,7 +444,7 @@ class CohortReader {
     if (blankIn(row, parts.usedIndexes)) return undefined;
     const first = parts.firstLearnerColumn;
     if (first && this.repeatsHeader(row, first, learnerColumns)) return undefined;
-    if (this.totalsCell(1, row, learnerColumns)) return undefined;
+    if (this.totalsCell(1, row, parts.learnerList)) return undefined;
     const record = parts.rows.read(1, row);
     const tally = this.tally;
     tally.begin(record);
@@ -453,7 +456,7 @@ class CohortReader {
   *readLearners(prepared: PreparedHeader): Generator<void, LearnerRecord[]> {
     const { header, learnerColumns, used } = prepared;
     const g = this.grid;
-    const { rows, units, usedIndexes, firstLearnerColumn } = this.rowParts(prepared);
+    const { rows, units, usedIndexes, firstLearnerColumn, learnerList } = this.rowParts(prepared);
     const tally = this.tally;
     const learners: LearnerRecord[] = [];
     let lastBlank = header.rowIndex;
@@ -501,7 +504,7 @@ class CohortReader {
         });
         break;
       }
-      const totals = this.totalsCell(r, row, learnerColumns);
+      const totals = this.totalsCell(r, row, learnerList);
       if (totals) {
         this.warnings.push({
           cell: totals.cell,
@@ -597,9 +600,11 @@ class CohortReader {
   private totalsCell(
     r: number,
     row: CellValue[],
-    learnerColumns: Map<LearnerField, HeaderColumn>,
+    learnerColumns: readonly HeaderColumn[],
   ): { cell: string; text: string } | undefined {
-    for (const column of learnerColumns.values()) {
+    // By position: a for-of over the map makes an iterator result per column of every row before optimisation.
+    for (let i = 0; i < learnerColumns.length; i++) {
+      const column = learnerColumns[i];
       const value = row[column.index];
       if (typeof value === 'string' && value.length < 20 && TOTALS.test(value)) {
         return { cell: cellAddress(this.grid.top + r, column.column), text: value.trim() };
