@@ -36,6 +36,11 @@ export const SHEET_PROBLEMS: ReadonlySet<string> = new Set<ViolationCode | 'form
 /** Sheet problems whose unit is one the qualification knows, so "short even with it" can still be decided. */
 const PLACEABLE: ReadonlySet<string> = new Set(['ambiguous-header', 'unrecognised-mark', 'formula-error']);
 
+/** Whether a row problem is a forbidden choice (`FORBIDDING`). */
+function forbids(problem: LearnerRecord['problems'][number]): boolean {
+  return problem.code !== undefined && FORBIDDING.has(problem.code);
+}
+
 const EMPTY_EVALUATION: Evaluation = { rules: [], credits: 0, counted: [], notCounted: [] };
 
 /** A problem the reader found on the learner's row, as a violation; its words are made when read, as a rule's are. */
@@ -110,7 +115,7 @@ export function checkLearner(record: LearnerRecord): LearnerResult {
   const seen = new Set(result.violations.map((v) => `${v.code}|${v.units.join(',')}`));
   const extra = fromRow.filter((v) => !seen.has(`${v.code}|${v.units.join(',')}`));
   let status: Status = result.status;
-  if (record.problems.some((p) => p.code !== undefined && FORBIDDING.has(p.code))) status = 'invalid';
+  if (record.problems.some(forbids)) status = 'invalid';
   status = weighSheetProblems(record, record.qualification, status);
   return { ...result, status, violations: [...extra, ...result.violations] };
 }
@@ -122,11 +127,11 @@ export function checkLearner(record: LearnerRecord): LearnerResult {
 export function learnerFigures(record: LearnerUnitsRead): UnitFigures {
   if (record.qualification === null) return { status: 'needs-data', achievedCredits: 0, withPlannedCredits: 0 };
   const figures = unitFigures(record.qualification, record);
-  let status = figures.status;
-  if (record.problems.some((p) => p.code !== undefined && FORBIDDING.has(p.code))) status = 'invalid';
-  if (status !== 'invalid' && record.problems.length > 0)
-    status = weighSheetProblems(record, record.qualification, status);
-  figures.status = status;
+  // Most rows have no problem: nothing more is looked at (nor a callback made) for them.
+  if (record.problems.length > 0) {
+    if (record.problems.some(forbids)) figures.status = 'invalid';
+    else figures.status = weighSheetProblems(record, record.qualification, figures.status);
+  }
   return figures;
 }
 
