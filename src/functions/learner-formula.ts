@@ -37,7 +37,26 @@ function catalogueIds(catalogue: Catalogue): string {
 /** A resolver per catalogue: every row naming a qualification the catalogue lacks asks for one. */
 const resolvers = new WeakMap<Catalogue, QualificationResolver>();
 
+/**
+ * Each catalogue's messages for the qualification texts it lacks, as made: a column filled down over learners of an
+ * unknown qualification asks for the same message row after row, and making it looks up titles.
+ */
+const unknownMessages = new WeakMap<Catalogue, Map<string, string>>();
+/** Distinct unknown texts kept per catalogue: a workbook names a few. */
+const UNKNOWN_KEPT = 1000;
+
 function unknownQualification(catalogue: Catalogue, text: string): string {
+  let messages = unknownMessages.get(catalogue);
+  if (!messages) unknownMessages.set(catalogue, (messages = new Map()));
+  let message = messages.get(text);
+  if (message === undefined) {
+    message = unknownQualificationMessage(catalogue, text);
+    if (messages.size < UNKNOWN_KEPT) messages.set(text, message);
+  }
+  return message;
+}
+
+function unknownQualificationMessage(catalogue: Catalogue, text: string): string {
   let resolver = resolvers.get(catalogue);
   if (!resolver) {
     resolver = new QualificationResolver(catalogue);

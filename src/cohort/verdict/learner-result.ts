@@ -80,7 +80,8 @@ function weighSheetProblems(record: LearnerUnitsRead, qualification: Qualificati
   // Every unit an unclear mark may stand for, planned: units a header could mean are often barred from each other,
   // and then the learner is invalid rather than short, which leaves needs-data: nothing is claimed on a guess.
   const unclear = problems.flatMap((p) => p.units ?? []);
-  const withUnclear = checkUnits(qualification, {
+  // Its status alone is wanted: the engine's figures decide it as checkUnits does, without building a result.
+  const withUnclear = unitFigures(qualification, {
     achieved: record.achieved,
     planned: [...record.planned, ...unclear],
   });
