@@ -83,6 +83,24 @@ describe('QUALCHECK worksheet functions reading one row at a time', function () 
         const expected = kept.learnersUnder(two);
         const got = header.learnerUnder(two);
         assert.deepEqual(got === undefined ? [] : [got], expected, `${path.basename(file)} row ${sheetRow}`);
+        // The reading without addresses (STATUS and CREDITS) reads the same units, qualification and problems.
+        const units = header.unitsUnder(two);
+        assert.equal(units === undefined, got === undefined, `${path.basename(file)} row ${sheetRow} read or not`);
+        if (got && units) {
+          const decides = (r: typeof units) => ({
+            qualification: r.qualification?.id,
+            qualificationText: r.qualificationText,
+            achieved: r.achieved,
+            planned: r.planned,
+            problems: r.problems.map((p) => [p.code, p.units]),
+          });
+          assert.deepEqual(decides(units), decides(got), `${path.basename(file)} row ${sheetRow} without addresses`);
+          assert.deepEqual(
+            learnerFigures(units),
+            learnerFigures(got),
+            `${path.basename(file)} row ${sheetRow} figures`,
+          );
+        }
         if (got) learners++;
         rows++;
       }

@@ -110,13 +110,13 @@ export function headerGrid(headers: FormulaRange, place: LearnerPlace['header'])
 export function learnerGrid(marks: FormulaRange, place: LearnerPlace['learner']): Grid {
   const cells = marks.values[0];
   const row = new Array<CellValue>(cells.length);
-  // Only a date serial's cell has a format: a cell without one reads as a cell of no date format, as '' does.
+  // Only a date serial's cell has a format: a cell without one reads as a cell of no date format, as '' does. The
+  // array grows to the last date cell only (a date of birth near the left makes a short one), not to the row's width.
   let formats: string[] | undefined;
   for (let i = 0; i < cells.length; i++) {
     const value = cells[i];
     row[i] = formulaCell(value);
-    if (typeof value === 'number' && isDateSerial(value))
-      (formats ??= new Array<string>(cells.length))[i] = DATE_FORMAT;
+    if (typeof value === 'number' && isDateSerial(value)) (formats ??= [])[i] = DATE_FORMAT;
   }
   const grid: Grid = { values: [[], row], top: place.top - 1, left: place.left };
   if (formats) grid.numberFormats = [[], formats];

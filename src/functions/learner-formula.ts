@@ -2,8 +2,8 @@
 // check as a cohort check, rendered by the result columns' own code. What a formula cannot use (a bad argument, an
 // unknown qualification) comes back as an error message for Excel to show, never as an exception.
 import { checkLearner, learnerFigures, resultCell, type ResultHeader, statusWord } from '../cohort/verdict';
-import type { CohortHeader } from '../cohort/read';
-import type { Grid, LearnerRecord } from '../sheet';
+import type { CohortHeader, LearnerUnitsRead } from '../cohort/read';
+import type { Grid } from '../sheet';
 import { QualificationResolver } from '../cohort/read';
 import type { Catalogue } from '../rules/catalogue';
 import { type FormulaRange, learnerGrid, learnerPlace, rangeName } from './formula-grid';
@@ -37,7 +37,26 @@ function catalogueIds(catalogue: Catalogue): string {
 /** A resolver per catalogue: every row naming a qualification the catalogue lacks asks for one. */
 const resolvers = new WeakMap<Catalogue, QualificationResolver>();
 
+/**
+ * Each catalogue's messages for the qualification texts it lacks, as made: a column filled down over learners of an
+ * unknown qualification asks for the same message row after row, and making it looks up titles.
+ */
+const unknownMessages = new WeakMap<Catalogue, Map<string, string>>();
+/** Distinct unknown texts kept per catalogue: a workbook names a few. */
+const UNKNOWN_KEPT = 1000;
+
 function unknownQualification(catalogue: Catalogue, text: string): string {
+  let messages = unknownMessages.get(catalogue);
+  if (!messages) unknownMessages.set(catalogue, (messages = new Map()));
+  let message = messages.get(text);
+  if (message === undefined) {
+    message = unknownQualificationMessage(catalogue, text);
+    if (messages.size < UNKNOWN_KEPT) messages.set(text, message);
+  }
+  return message;
+}
+
+function unknownQualificationMessage(catalogue: Catalogue, text: string): string {
   let resolver = resolvers.get(catalogue);
   if (!resolver) {
     resolver = new QualificationResolver(catalogue);
@@ -62,7 +81,7 @@ const wordOf = statusWord;
  * the centre values) from a check of the row when first asked for, then kept too, so STATUS filled down does not pay
  * for words it does not show.
  */
-function figureCells(record: LearnerRecord): KeptCells {
+function figureCells(record: LearnerUnitsRead): KeptCells {
   const figures = figuresOf(record);
   return {
     'qualcheck: status': wordOf(figures.status),
@@ -71,9 +90,16 @@ function figureCells(record: LearnerRecord): KeptCells {
   };
 }
 
-function kept(outcome: LearnerOutcome): KeptOutcome {
+function kept(outcome: RowOutcome<LearnerUnitsRead>): KeptOutcome {
   return 'record' in outcome ? { cells: figureCells(outcome.record) } : outcome;
 }
+
+/** The columns `figureCells` gives: a row read for one of these needs no cell addresses. */
+const FIGURES: ReadonlySet<ResultHeader> = new Set<ResultHeader>([
+  'qualcheck: status',
+  'qualcheck: achieved credits',
+  'qualcheck: credits with planned',
+]);
 
 /** Why a formula's header row cannot be read: it names no unit of the catalogue. */
 function noUnits(formula: LearnerFormula, catalogue: Catalogue): { error: string } {
@@ -83,8 +109,14 @@ function noUnits(formula: LearnerFormula, catalogue: Catalogue): { error: string
   };
 }
 
+/** A row's outcome, its record read with cell addresses (`learnerUnder`) or without (`unitsUnder`). */
+type RowOutcome<R> = { record: R } | { blank: true } | { error: string };
+
 function readRow(catalogue: Catalogue, header: CohortHeader, grid: Grid): LearnerOutcome {
-  const record = header.learnerUnder(grid);
+  return outcomeOf(catalogue, header.learnerUnder(grid));
+}
+
+function outcomeOf<R extends LearnerUnitsRead>(catalogue: Catalogue, record: R | undefined): RowOutcome<R> {
   if (!record) return { blank: true };
   if (!record.qualification) {
     const text = record.qualificationText;
@@ -116,8 +148,9 @@ export function formulaResult(session: FunctionSession, formula: LearnerFormula,
   let outcome: LearnerOutcome | undefined;
   if (!cellsKept) {
     const grid = learnerGrid(formula.marks, at);
-    outcome = readRow(catalogue, read.header, grid);
-    cellsKept = kept(outcome);
+    // STATUS and CREDITS show figures alone: their row is read without an address per mark and field.
+    if (FIGURES.has(header)) cellsKept = kept(outcomeOf(catalogue, read.header.unitsUnder(grid)));
+    else cellsKept = kept((outcome = readRow(catalogue, read.header, grid)));
     session.keep(read.id, at, grid.values[1], cellsKept);
   }
   if ('error' in cellsKept) return cellsKept;

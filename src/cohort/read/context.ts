@@ -27,6 +27,11 @@ const LETTERS: string[] = [];
 export class Addresses {
   private row = -1;
   private rowNumber = '';
+  /**
+   * False while a row is read for its units alone (`CohortHeader.unitsUnder`): every address is then '', and a
+   * worksheet function's STATUS makes no address string per mark and field that nobody reads.
+   */
+  named = true;
 
   constructor(private grid: Grid) {}
 
@@ -38,6 +43,7 @@ export class Addresses {
 
   /** The address of grid row `r`, grid column `c` (both 0-based). */
   at(r: number, c: number): string {
+    if (!this.named) return '';
     const column = this.grid.left + c;
     let letters = LETTERS[column];
     if (letters === undefined) {

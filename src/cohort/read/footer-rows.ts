@@ -21,10 +21,12 @@ export function isNoteRow(
   row: readonly CellValue[],
   columns: ReadonlyMap<LearnerField, { index: number }>,
 ): boolean {
-  const hasId = ID_FIELDS.some((f) => {
-    const c = columns.get(f);
-    return c !== undefined && !isBlank(row[c.index]);
-  });
+  // By position, without a closure: run once per row read, a worksheet function's row mostly before optimisation.
+  let hasId = false;
+  for (let i = 0; i < ID_FIELDS.length && !hasId; i++) {
+    const c = columns.get(ID_FIELDS[i]);
+    hasId = c !== undefined && !isBlank(row[c.index]);
+  }
   const qualification = columns.get('qualification');
   // With no qualification column (one qualification chosen for the sheet), a learner with no unit yet has an id.
   const noQualification = qualification ? isBlank(row[qualification.index]) : !hasId;

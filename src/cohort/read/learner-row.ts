@@ -27,6 +27,10 @@ export function fieldText(value: CellValue | undefined): string | undefined {
 
 export class LearnerRows {
   private readonly columns: [LearnerField, HeaderColumn][];
+  // The same columns as two arrays read by position: a worksheet function reads one row per call, mostly before the
+  // code is optimised, where a for-of over tuples makes an iterator and its results for every column of every row.
+  private readonly fields: LearnerField[];
+  private readonly indexes: number[];
   private readonly idColumn: HeaderColumn | undefined;
   private readonly qualificationColumn: HeaderColumn | undefined;
 
@@ -37,6 +41,8 @@ export class LearnerRows {
     private readonly fallback: DefaultQualification | undefined,
   ) {
     this.columns = [...columns];
+    this.fields = this.columns.map(([field]) => field);
+    this.indexes = this.columns.map(([, column]) => column.index);
     this.idColumn = columns.get('learnerId') ?? columns.get('centreRef') ?? columns.get('candidateNo');
     this.qualificationColumn = columns.get('qualification');
   }
@@ -58,12 +64,16 @@ export class LearnerRows {
     let sex: string | undefined;
     let uln: CellValue | undefined;
     let dateOfBirth: CellValue | undefined;
-    for (const [field, column] of this.columns) {
-      const value = row[column.index];
+    const fields = this.fields;
+    const indexes = this.indexes;
+    for (let k = 0; k < fields.length; k++) {
+      const field = fields[k];
+      const index = indexes[k];
+      const value = row[index];
       if (value === null || value === undefined) continue;
       const error = typeof value === 'object' || typeof value === 'string' ? errorOf(value) : undefined;
       if (error) {
-        const cell = this.addresses.at(r, column.index);
+        const cell = this.addresses.at(r, index);
         problems.push({
           cell,
           code: 'formula-error',
@@ -76,7 +86,7 @@ export class LearnerRows {
         if (blank(value)) continue;
         if (field === 'uln') uln = value;
         else dateOfBirth = value;
-        cells[field] = this.addresses.at(r, column.index);
+        cells[field] = this.addresses.at(r, index);
         continue;
       }
       const text = fieldText(value);
@@ -84,7 +94,7 @@ export class LearnerRows {
       switch (field) {
         case 'learnerId':
           learnerId = text;
-          idCell = this.addresses.at(r, column.index);
+          idCell = this.addresses.at(r, index);
           continue;
         case 'centreRef':
           centreRef = text;
@@ -94,7 +104,7 @@ export class LearnerRows {
           continue;
         case 'fullName':
           fullName = text;
-          cells.name = this.addresses.at(r, column.index);
+          cells.name = this.addresses.at(r, index);
           continue;
         case 'firstName':
           firstName = text;
@@ -109,7 +119,7 @@ export class LearnerRows {
           sex = text;
           break;
       }
-      cells[field] = this.addresses.at(r, column.index);
+      cells[field] = this.addresses.at(r, index);
     }
 
     let id = learnerId ?? centreRef ?? candidateNo;

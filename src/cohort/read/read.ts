@@ -108,6 +108,18 @@ export class CohortHeader {
   }
 
   /**
+   * `learnerUnder(grid)`'s qualification, units and problems alone, for a caller that shows only what is worked out
+   * from them (a status, credits): the same reading with every cell address left out (''), so a row read per call
+   * makes no address string per mark and field.
+   */
+  unitsUnder(grid: Grid): LearnerUnitsRead | undefined {
+    const found = this.found;
+    if ('reading' in found) return undefined;
+    this.rowReader ??= new CohortReader(grid, this.options, this.lookups);
+    return this.rowReader.learnerOn(grid, found.prepared, false);
+  }
+
+  /**
    * The learners of `grid` under the header, as `readCohort` reads them: its first row stands for the header's row
    * (its cells are not read again), the rest are read as learners at `grid.top + 1` onwards. Only the learners are
    * given: the sheet's warnings and figures are the whole sheet's to tell, not a row's.
@@ -121,6 +133,12 @@ export class CohortHeader {
     return step.value;
   }
 }
+
+/** What `CohortHeader.unitsUnder` gives of a learner's row: what decides a status, no cell addresses. */
+export type LearnerUnitsRead = Pick<
+  LearnerRecord,
+  'qualification' | 'qualificationText' | 'achieved' | 'planned' | 'problems'
+>;
 
 /**
  * The reader's slices, with a last guard so the pane and the CLI always get an answer (the property test checks it is
@@ -210,6 +228,8 @@ interface RowParts {
   /** Grid columns of the columns read: a row blank in all of them is no learner. */
   usedIndexes: number[];
   firstLearnerColumn: HeaderColumn | undefined;
+  /** The learner columns as a list, read by position for each row (`totalsCell`) rather than through the map. */
+  learnerList: HeaderColumn[];
 }
 
 // Copied once: an imported binding read for every cell costs a call per read where modules are transpiled.
@@ -402,6 +422,7 @@ class CohortReader {
           : new ListUnits(this.context, addresses, listColumns),
       usedIndexes: used.map((c) => c.index),
       firstLearnerColumn: used.find((c) => c.role.kind === 'learner'),
+      learnerList: [...learnerColumns.values()],
     };
   }
 
@@ -409,20 +430,21 @@ class CohortReader {
    * The learner on row 1 of `grid`, under `prepared` (whose header is row 0), as `readLearners` reads a grid of that
    * one row: undefined for a blank row, a repeated header, a totals row or a note. The parts it reads with are made
    * on the first row and kept, `grid` put under them; the sheet's warnings a row gives are not kept (as
-   * `CohortHeader.learnersUnder` gives none).
+   * `CohortHeader.learnersUnder` gives none). Without `named`, every cell address in the record is ''.
    */
-  learnerOn(grid: Grid, prepared: PreparedHeader): LearnerRecord | undefined {
+  learnerOn(grid: Grid, prepared: PreparedHeader, named = true): LearnerRecord | undefined {
     this.context.grid = grid;
     this.context.warnings.length = 0;
     let parts = this.parts;
     if (parts?.prepared === prepared) parts.addresses.moveTo(grid);
     else this.parts = parts = this.rowParts(prepared);
+    parts.addresses.named = named;
     const { learnerColumns } = prepared;
     const row = grid.values[1] ?? [];
     if (blankIn(row, parts.usedIndexes)) return undefined;
     const first = parts.firstLearnerColumn;
     if (first && this.repeatsHeader(row, first, learnerColumns)) return undefined;
-    if (this.totalsCell(1, row, learnerColumns)) return undefined;
+    if (this.totalsCell(1, row, parts.learnerList)) return undefined;
     const record = parts.rows.read(1, row);
     const tally = this.tally;
     tally.begin(record);
@@ -434,7 +456,7 @@ class CohortReader {
   *readLearners(prepared: PreparedHeader): Generator<void, LearnerRecord[]> {
     const { header, learnerColumns, used } = prepared;
     const g = this.grid;
-    const { rows, units, usedIndexes, firstLearnerColumn } = this.rowParts(prepared);
+    const { rows, units, usedIndexes, firstLearnerColumn, learnerList } = this.rowParts(prepared);
     const tally = this.tally;
     const learners: LearnerRecord[] = [];
     let lastBlank = header.rowIndex;
@@ -482,7 +504,7 @@ class CohortReader {
         });
         break;
       }
-      const totals = this.totalsCell(r, row, learnerColumns);
+      const totals = this.totalsCell(r, row, learnerList);
       if (totals) {
         this.warnings.push({
           cell: totals.cell,
@@ -578,9 +600,11 @@ class CohortReader {
   private totalsCell(
     r: number,
     row: CellValue[],
-    learnerColumns: Map<LearnerField, HeaderColumn>,
+    learnerColumns: readonly HeaderColumn[],
   ): { cell: string; text: string } | undefined {
-    for (const column of learnerColumns.values()) {
+    // By position: a for-of over the map makes an iterator result per column of every row before optimisation.
+    for (let i = 0; i < learnerColumns.length; i++) {
+      const column = learnerColumns[i];
       const value = row[column.index];
       if (typeof value === 'string' && value.length < 20 && TOTALS.test(value)) {
         return { cell: cellAddress(this.grid.top + r, column.column), text: value.trim() };

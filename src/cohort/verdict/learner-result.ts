@@ -9,7 +9,7 @@ import type {
   ViolationCode,
 } from '../../rules/model';
 import type { CohortReading, LearnerRecord } from '../../sheet';
-import { readingMessage } from '../read';
+import { type LearnerUnitsRead, readingMessage } from '../read';
 
 export interface LearnerCheck {
   record: LearnerRecord;
@@ -35,6 +35,11 @@ export const SHEET_PROBLEMS: ReadonlySet<string> = new Set<ViolationCode | 'form
 ]);
 /** Sheet problems whose unit is one the qualification knows, so "short even with it" can still be decided. */
 const PLACEABLE: ReadonlySet<string> = new Set(['ambiguous-header', 'unrecognised-mark', 'formula-error']);
+
+/** Whether a row problem is a forbidden choice (`FORBIDDING`). */
+function forbids(problem: LearnerRecord['problems'][number]): boolean {
+  return problem.code !== undefined && FORBIDDING.has(problem.code);
+}
 
 const EMPTY_EVALUATION: Evaluation = { rules: [], credits: 0, counted: [], notCounted: [] };
 
@@ -66,10 +71,7 @@ function problemViolations(record: LearnerRecord): Violation[] {
  * unplaced mark means the learner may hold more than the sheet shows, so no verdict but `needs-data` stands, except
  * `incomplete` when the learner would be short even with every unclear unit of their qualification planned.
  */
-function weighSheetProblems(
-  record: LearnerRecord & { qualification: QualificationDefinition },
-  status: Status,
-): Status {
+function weighSheetProblems(record: LearnerUnitsRead, qualification: QualificationDefinition, status: Status): Status {
   if (status === 'invalid') return status;
   const problems = record.problems.filter((p) => p.code !== undefined && SHEET_PROBLEMS.has(p.code));
   if (problems.length === 0) return status;
@@ -78,7 +80,8 @@ function weighSheetProblems(
   // Every unit an unclear mark may stand for, planned: units a header could mean are often barred from each other,
   // and then the learner is invalid rather than short, which leaves needs-data: nothing is claimed on a guess.
   const unclear = problems.flatMap((p) => p.units ?? []);
-  const withUnclear = checkUnits(record.qualification, {
+  // Its status alone is wanted: the engine's figures decide it as checkUnits does, without building a result.
+  const withUnclear = unitFigures(qualification, {
     achieved: record.achieved,
     planned: [...record.planned, ...unclear],
   });
@@ -113,8 +116,8 @@ export function checkLearner(record: LearnerRecord): LearnerResult {
   const seen = new Set(result.violations.map((v) => `${v.code}|${v.units.join(',')}`));
   const extra = fromRow.filter((v) => !seen.has(`${v.code}|${v.units.join(',')}`));
   let status: Status = result.status;
-  if (record.problems.some((p) => p.code !== undefined && FORBIDDING.has(p.code))) status = 'invalid';
-  status = weighSheetProblems({ ...record, qualification: record.qualification }, status);
+  if (record.problems.some(forbids)) status = 'invalid';
+  status = weighSheetProblems(record, record.qualification, status);
   return { ...result, status, violations: [...extra, ...result.violations] };
 }
 
@@ -122,14 +125,14 @@ export function checkLearner(record: LearnerRecord): LearnerResult {
  * `checkLearner(record)`'s status and credits alone, for a caller that shows nothing else: the same weighing of the
  * row's problems, on the engine's figures rather than its full result (no violations, no units counted).
  */
-export function learnerFigures(record: LearnerRecord): UnitFigures {
+export function learnerFigures(record: LearnerUnitsRead): UnitFigures {
   if (record.qualification === null) return { status: 'needs-data', achievedCredits: 0, withPlannedCredits: 0 };
   const figures = unitFigures(record.qualification, record);
-  let status = figures.status;
-  if (record.problems.some((p) => p.code !== undefined && FORBIDDING.has(p.code))) status = 'invalid';
-  if (status !== 'invalid' && record.problems.length > 0)
-    status = weighSheetProblems({ ...record, qualification: record.qualification }, status);
-  figures.status = status;
+  // Most rows have no problem: nothing more is looked at (nor a callback made) for them.
+  if (record.problems.length > 0) {
+    if (record.problems.some(forbids)) figures.status = 'invalid';
+    else figures.status = weighSheetProblems(record, record.qualification, figures.status);
+  }
   return figures;
 }
 
