@@ -209,7 +209,14 @@ function resultRowOnce(): (check: LearnerCheck) => (string | number)[] {
     texts.set(text, text);
     return text;
   };
-  return (check) => resultRow(check).map((value) => (typeof value === 'string' ? once(value) : value));
+  return (check) => {
+    const row = resultRow(check);
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      if (typeof value === 'string') row[i] = once(value);
+    }
+    return row;
+  };
 }
 
 /**

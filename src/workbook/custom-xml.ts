@@ -3,8 +3,18 @@
 // Excel shows custom XML nowhere, and keeps it when it saves.
 import { randomUUID } from 'node:crypto';
 import { escapeAttribute, rootElement } from './xml-elements';
-import { addWorkbookPart, type PackageEdit } from './package-edit';
-import { relationshipType, withOverride, withRelationship, freePartName, XML_DECLARATION } from './package-entries';
+import type { PackageEdit } from './package-edit';
+import {
+  relationshipType,
+  relativeTarget,
+  withOverrides,
+  withRelationship,
+  withRelationships,
+  freePartName,
+  XML_DECLARATION,
+} from './package-entries';
+import { damaged } from './errors';
+import { relationshipsPartOf } from './parts';
 import type { WorkbookPackage } from './package';
 import type { WorkbookInfo } from './parts';
 
@@ -86,13 +96,15 @@ export async function putCustomXmlParts(
     else found.set(f.namespace, f.part);
   }
   const written = new Set<string>();
+  const added: { namespace: string; xml: string }[] = [];
   for (const { namespace, xml } of parts) {
     if (rootNamespace(xml) !== namespace) throw new Error(`a part's root element is not in ${namespace}`);
     written.add(namespace);
     const part = found.get(namespace);
     if (part !== undefined) edit.setText(part, xml);
-    else await addCustomXmlPart(edit, info, namespace, xml);
+    else added.push({ namespace, xml });
   }
+  await addCustomXmlParts(edit, info, added);
   for (const [namespace, part] of found) if (!written.has(namespace)) leftOver.push({ part, namespace });
   for (const { part, namespace } of leftOver)
     edit.setText(part, `${XML_DECLARATION}<empty xmlns="${escapeAttribute(namespace)}"/>`);
@@ -104,20 +116,58 @@ async function addCustomXmlPart(
   namespace: string,
   xml: string,
 ): Promise<string> {
-  const item = freePartName(edit.partNames(), 'customXml/item', '.xml');
-  const n = /(\d+)\.xml$/.exec(item)?.[1] ?? '1';
-  const properties = `customXml/itemProps${n}.xml`;
-  edit.setText(item, xml);
-  const datastore = `<ds:datastoreItem ds:itemID="{${randomUUID().toUpperCase()}}" xmlns:ds="${DATASTORE_NS}"><ds:schemaRefs><ds:schemaRef ds:uri="${escapeAttribute(namespace)}"/></ds:schemaRefs></ds:datastoreItem>`;
-  edit.setText(properties, `${XML_DECLARATION}${datastore}`);
+  return (await addCustomXmlParts(edit, info, [{ namespace, xml }]))[0];
+}
+
+/**
+ * New `customXml/itemN.xml` parts, each with its properties part and relationships, and the workbook's relationships
+ * and content types for all of them: the same parts, names and text as adding them one at a time, but the shared
+ * parts read and rewritten once (the ownership record of a large sheet is hundreds of parts; one at a time, each read
+ * the content types again).
+ */
+async function addCustomXmlParts(
+  edit: PackageEdit,
+  info: WorkbookInfo,
+  parts: readonly { namespace: string; xml: string }[],
+): Promise<string[]> {
+  if (parts.length === 0) return [];
+  const relsPart = relationshipsPartOf(info.part);
+  const contentTypesPart = '[Content_Types].xml';
+  const relsBefore = await edit.text(relsPart);
+  const typesBefore = await edit.text(contentTypesPart);
+  if (typesBefore === undefined) throw damaged('it has no [Content_Types].xml');
   const types = info.relationships.map((r) => r.typeUri);
-  edit.setText(
-    `customXml/_rels/item${n}.xml.rels`,
-    withRelationship(undefined, relationshipType(types, 'customXmlProps'), `itemProps${n}.xml`).xml,
+  const taken = new Set(edit.partNames().map((name) => name.toLowerCase()));
+  const items: string[] = [];
+  const overrides: { partName: string; contentType: string }[] = [];
+  for (const { namespace, xml } of parts) {
+    const item = freePartName(taken, 'customXml/item', '.xml');
+    const n = /(\d+)\.xml$/.exec(item)?.[1] ?? '1';
+    const properties = `customXml/itemProps${n}.xml`;
+    const itemRels = `customXml/_rels/item${n}.xml.rels`;
+    for (const name of [item, properties, itemRels]) taken.add(name.toLowerCase());
+    edit.setText(item, xml);
+    const datastore = `<ds:datastoreItem ds:itemID="{${randomUUID().toUpperCase()}}" xmlns:ds="${DATASTORE_NS}"><ds:schemaRefs><ds:schemaRef ds:uri="${escapeAttribute(namespace)}"/></ds:schemaRefs></ds:datastoreItem>`;
+    edit.setText(properties, `${XML_DECLARATION}${datastore}`);
+    edit.setText(
+      itemRels,
+      withRelationship(undefined, relationshipType(types, 'customXmlProps'), `itemProps${n}.xml`).xml,
+    );
+    if (items.length === 0) {
+      // Held in the edit's order where one-at-a-time adding first changed them; their text is put below.
+      edit.setText(relsPart, relsBefore ?? '');
+      edit.setText(contentTypesPart, typesBefore);
+    }
+    items.push(item);
+    overrides.push({ partName: item, contentType: 'application/xml' });
+    overrides.push({ partName: properties, contentType: PROPERTIES_CONTENT_TYPE });
+  }
+  const type = relationshipType(types, 'customXml');
+  const rels = withRelationships(
+    relsBefore,
+    items.map((item) => ({ type, target: relativeTarget(info.part, item) })),
   );
-  await addWorkbookPart(edit, info, item, 'customXml', 'application/xml');
-  const contentTypes = await edit.text('[Content_Types].xml');
-  if (contentTypes !== undefined)
-    edit.setText('[Content_Types].xml', withOverride(contentTypes, properties, PROPERTIES_CONTENT_TYPE));
-  return item;
+  edit.setText(relsPart, rels.xml);
+  edit.setText(contentTypesPart, withOverrides(typesBefore, overrides));
+  return items;
 }

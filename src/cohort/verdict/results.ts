@@ -2,7 +2,7 @@
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { figureOf } from '../../rules/kinds';
 import { evaluationProvenance, equivalentWords } from '../../rules/engine';
-import type { Status, UnitLeftOut, Violation } from '../../rules/model';
+import type { QualificationDefinition, Rule, Status, UnitLeftOut, Violation } from '../../rules/model';
 import type { LearnerCheck } from './learner-result';
 import { learnerPlans, planNextStep } from './next-step';
 import type { PlanResult } from '../../rules/planner';
@@ -70,11 +70,31 @@ export function isStatusRuleFormula(formula: string): boolean {
 
 /** Credits at the level the qualification's level rule names, from achieved units, e.g. `9 at level 2`. */
 export function levelCreditsText({ record, result }: LearnerCheck): string {
-  const rule = record.qualification?.rules.find((r) => figureOf(r) !== undefined);
-  const outcome = rule && result.achieved.rules.find((r) => r.ruleId === rule.id);
-  if (!rule || !outcome) return '';
+  const level = record.qualification && levelRuleOf(record.qualification);
+  if (!level) return '';
+  const outcome = result.achieved.rules.find((r) => r.ruleId === level.rule.id);
+  if (!outcome) return '';
   const known = outcome.outcome === 'unknown' ? ' known' : '';
-  return `${outcome.known}${known} ${figureOf(rule)}`;
+  return `${outcome.known}${known} ${level.figure}`;
+}
+
+/** A qualification's level rule and its figure, looked for once per qualification rather than once per learner. */
+const LEVEL_RULES = new WeakMap<QualificationDefinition, { rule: Rule; figure: string } | null>();
+
+function levelRuleOf(qualification: QualificationDefinition): { rule: Rule; figure: string } | null {
+  let level = LEVEL_RULES.get(qualification);
+  if (level === undefined) {
+    level = null;
+    for (const rule of qualification.rules) {
+      const figure = figureOf(rule);
+      if (figure !== undefined) {
+        level = { rule, figure };
+        break;
+      }
+    }
+    LEVEL_RULES.set(qualification, level);
+  }
+  return level;
 }
 
 /**
@@ -92,6 +112,9 @@ export function centreValuesText({ record, result }: LearnerCheck): string {
 }
 
 export function violationsText(violations: readonly Violation[]): string {
+  // Most learners have none or one: no list is made to be joined.
+  if (violations.length === 0) return '';
+  if (violations.length === 1) return violations[0].message;
   return violations.map((v) => v.message).join('; ');
 }
 
@@ -138,7 +161,17 @@ export function resultRow(
   check: LearnerCheck,
   nextStep: (c: LearnerCheck) => string = planNextStep,
 ): (string | number)[] {
-  return RESULT_HEADERS.map((header) => resultCell(check, header, nextStep));
+  // The cells in RESULT_HEADERS' order, made directly: this runs once per learner.
+  const { result } = check;
+  return [
+    result.achieved.credits,
+    result.withPlanned.credits,
+    levelCreditsText(check),
+    statusWord(result.status),
+    violationsText(result.violations),
+    nextStep(check),
+    centreValuesText(check),
+  ];
 }
 
 /**
@@ -152,11 +185,13 @@ export function resultsBlock(
   rowOf: (c: LearnerCheck) => (string | number)[] = (c) => resultRow(c, nextStep),
 ): ResultsBlock {
   const height = Math.max(0, reading.lastRow - reading.headerRow);
-  const rows: (string | number | null)[][] = Array.from({ length: height }, () => RESULT_HEADERS.map(() => null));
+  // The learners' rows first, then empty rows only where no learner is (not one thrown away per learner).
+  const rows: (string | number | null)[][] = new Array<(string | number | null)[]>(height);
   for (const check of checks) {
     const i = check.record.row - reading.headerRow - 1;
     if (i >= 0 && i < height) rows[i] = rowOf(check);
   }
+  for (let i = 0; i < height; i++) if (rows[i] === undefined) rows[i] = RESULT_HEADERS.map(() => null);
   return { header: [...RESULT_HEADERS], rows, statusColumn: STATUS_COLUMN, sentenceColumns: SENTENCE_COLUMNS };
 }
 
