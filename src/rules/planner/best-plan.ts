@@ -65,6 +65,16 @@ export class BestPlanSearch {
   /** Set by `leastCost`: the cover tables' least cost (-1 when not read) and the fewest units at that cost. */
   private coverCost = -1;
   private coverUnits = 0;
+  /**
+   * The root's lower bounds: no plan costs less than `rootCost`, and none costing exactly that adds fewer than
+   * `rootFewest` units (-1 until read, only when a plan of that cost is found). A plan found at both is the best.
+   */
+  private rootCost = Infinity;
+  private rootCoverCost = -1;
+  private rootCoverUnits = 0;
+  private rootFewest = -1;
+  /** Set when the plan held is proved the best: the search stops. */
+  private done = false;
   /** Nodes visited in the last `run`, for the benchmark. */
   nodes = 0;
 
@@ -148,6 +158,11 @@ export class BestPlanSearch {
     // first plans found in definition order can be dear, and until one is held they cut nothing.
     this.cap = this.n === 0 ? 0 : this.leastCost(0, Infinity);
     if (this.cap === Infinity) return null;
+    this.rootCost = this.cap;
+    this.rootCoverCost = this.coverCost;
+    this.rootCoverUnits = this.coverUnits;
+    this.rootFewest = -1;
+    this.done = false;
     for (;;) {
       this.nextCap = Infinity;
       this.visit(0, 0);
@@ -190,11 +205,21 @@ export class BestPlanSearch {
     if (lowest !== this.bestCost) return lowest < this.bestCost;
     // As cheap as the plan held at best: a plan found later with the same cost and size loses the tie-break to it, so
     // the branch must be able to add fewer units. None as cheap as the cover bound adds fewer units than it says.
+    const fewest = this.fewest(i, this.coverCost === least ? this.coverUnits : 0);
+    return this.chosen.length + fewest < this.bestSize;
+  }
+
+  /**
+   * The fewest units any completion from candidate i on adds, at least, at the cost the bound read (`atCost`: the
+   * cover tables' fewest units when that cost is theirs, else 0).
+   */
+  private fewest(i: number, atCost: number): number {
+    const { R, short, n } = this;
     if (!this.maxReady) {
       suffixGains(R, this.gain, this.candidates, this.n, null, this.suffixMax, this.open);
       this.maxReady = true;
     }
-    let fewest = this.coverCost === least ? this.coverUnits : 0;
+    let fewest = atCost;
     for (let r = 0; r < R; r++) {
       const s = short[r];
       if (s <= EPS) continue;
@@ -202,11 +227,24 @@ export class BestPlanSearch {
       if (f > fewest) fewest = f;
     }
     const sizeBound = dualBound(this.sizePrices, this.sizePriceCount, R, short);
-    if (sizeBound > fewest) fewest = sizeBound;
-    return this.chosen.length + fewest < this.bestSize;
+    return sizeBound > fewest ? sizeBound : fewest;
+  }
+
+  /**
+   * The fewest units a plan of the root's least cost adds, at least; read once, at the root's shortfalls (a plan is
+   * found when every rule is met, so they are put back from the chosen units first).
+   */
+  private rootAtLeast(): number {
+    if (this.rootFewest >= 0) return this.rootFewest;
+    const { R, short, gain, chosen } = this;
+    for (const u of chosen) for (let r = 0; r < R; r++) short[r] += gain[u * R + r];
+    this.rootFewest = this.fewest(0, this.rootCoverCost === this.rootCost ? this.rootCoverUnits : 0);
+    for (const u of chosen) for (let r = 0; r < R; r++) short[r] -= gain[u * R + r];
+    return this.rootFewest;
   }
 
   private visit(i: number, cost: number): void {
+    if (this.done) return;
     this.nodes++;
     const { R, short, gain, candidates, n, helpsRules } = this;
     // Bit r: rule r still short.
@@ -222,6 +260,7 @@ export class BestPlanSearch {
         this.bestCost = cost;
         this.bestSize = size;
         this.best = this.chosen.slice();
+        if (cost === this.rootCost && size <= this.rootAtLeast()) this.done = true;
       }
       return;
     }
