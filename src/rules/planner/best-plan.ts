@@ -163,6 +163,18 @@ export class BestPlanSearch {
     this.rootCoverUnits = this.coverUnits;
     this.rootFewest = -1;
     this.done = false;
+    // First only plans of the root's least cost and fewest units, as if one were held with a unit more: the first found
+    // is the best (none is cheaper or smaller, and the first of equal plans found is the tie-break's). Searching for
+    // any plan first can walk far through dearer or larger ones before it.
+    if (this.n > 0) {
+      this.bestCost = this.cap;
+      this.bestSize = this.rootAtLeast() + 1;
+      this.nextCap = Infinity;
+      this.visit(0, 0);
+      if (this.done) return { units: this.best, cost: forcedCost + this.bestCost, size: this.bestSize };
+      this.bestCost = Infinity;
+      this.bestSize = Infinity;
+    }
     for (;;) {
       this.nextCap = Infinity;
       this.visit(0, 0);
