@@ -58,10 +58,6 @@ export class BestPlanSearch {
   private bestSize = Infinity;
   private cap = Infinity;
   private nextCap = Infinity;
-  /** Bit r: rule r is short for the learner's base. */
-  private open = 0;
-  /** Whether `suffixMax` is worked out for the learner. */
-  private maxReady = false;
   /** Set by `leastCost`: the cover tables' least cost (-1 when not read) and the fewest units at that cost. */
   private coverCost = -1;
   private coverUnits = 0;
@@ -147,10 +143,8 @@ export class BestPlanSearch {
     if (open === 0) return { units: [], cost: forcedCost, size: 0 };
     this.n = candidateCount;
     this.candidates = candidates;
-    this.open = open;
-    suffixGains(R, gain, candidates, candidateCount, this.suffixGain, null, open);
-    // The maxima are read only on a tie in cost (`promising`): worked out then.
-    this.maxReady = false;
+    // The maxima are read for the root's fewest units, before the search: worked out with the sums.
+    suffixGains(R, gain, candidates, candidateCount, this.suffixGain, this.suffixMax, open);
     this.bestCost = Infinity;
     this.bestSize = Infinity;
     this.chosen.length = 0;
@@ -227,10 +221,6 @@ export class BestPlanSearch {
    */
   private fewest(i: number, atCost: number): number {
     const { R, short, n } = this;
-    if (!this.maxReady) {
-      suffixGains(R, this.gain, this.candidates, this.n, null, this.suffixMax, this.open);
-      this.maxReady = true;
-    }
     let fewest = atCost;
     for (let r = 0; r < R; r++) {
       const s = short[r];
