@@ -3,7 +3,8 @@
 // definition order, adding before leaving out, as search.ts does, so among plans of equal cost and size the first
 // found is the one the tie-break prefers (its first differing unit comes earlier), and a branch is cut as soon as its
 // lower bound on (cost, size) cannot beat the plan held; under a cost cap that starts at the root's lower bound and
-// rises, as there. What it drops is search.ts's work per node that one plan without maxima does not need (k plans,
+// rises, as there. Before that it looks only for a plan at the root's lower bounds on both cost and size (most
+// learners have one): the first found is the best, and the search stops there. What it drops is search.ts's work per node that one plan without maxima does not need (k plans,
 // tallies of unknown values, limits, the redundancy test, price vectors summed over the units ahead):
 // - Units interchangeable for every rule (the same cost, the same known credits toward every rule, in no barred set)
 //   form a class; leaving one out leaves its later twins out too, since the same plan with the earlier twin wins.
