@@ -64,7 +64,7 @@ export class BestPlanSearch {
   private coverUnits = 0;
   /**
    * The root's lower bounds: no plan costs less than `rootCost`, and none costing exactly that adds fewer than
-   * `rootFewest` units (-1 until read, only when a plan of that cost is found). A plan found at both is the best.
+   * `rootFewest` units (-1 until read, at the start of the search). A plan found at both is the best.
    */
   private rootCost = Infinity;
   private rootCoverCost = -1;
@@ -234,15 +234,12 @@ export class BestPlanSearch {
   }
 
   /**
-   * The fewest units a plan of the root's least cost adds, at least; read once, at the root's shortfalls (a plan is
-   * found when every rule is met, so they are put back from the chosen units first).
+   * The fewest units a plan of the root's least cost adds, at least: read once, at the root (nothing chosen, so
+   * `short` holds the root's shortfalls), then kept.
    */
   private rootAtLeast(): number {
-    if (this.rootFewest >= 0) return this.rootFewest;
-    const { R, short, gain, chosen } = this;
-    for (const u of chosen) for (let r = 0; r < R; r++) short[r] += gain[u * R + r];
-    this.rootFewest = this.fewest(0, this.rootCoverCost === this.rootCost ? this.rootCoverUnits : 0);
-    for (const u of chosen) for (let r = 0; r < R; r++) short[r] -= gain[u * R + r];
+    if (this.rootFewest < 0)
+      this.rootFewest = this.fewest(0, this.rootCoverCost === this.rootCost ? this.rootCoverUnits : 0);
     return this.rootFewest;
   }
 
