@@ -3,7 +3,8 @@
 // definition order, adding before leaving out, as search.ts does, so among plans of equal cost and size the first
 // found is the one the tie-break prefers (its first differing unit comes earlier), and a branch is cut as soon as its
 // lower bound on (cost, size) cannot beat the plan held; under a cost cap that starts at the root's lower bound and
-// rises, as there. What it drops is search.ts's work per node that one plan without maxima does not need (k plans,
+// rises, as there. Before that it looks only for a plan at the root's lower bounds on both cost and size (most
+// learners have one): the first found is the best, and the search stops there. What it drops is search.ts's work per node that one plan without maxima does not need (k plans,
 // tallies of unknown values, limits, the redundancy test, price vectors summed over the units ahead):
 // - Units interchangeable for every rule (the same cost, the same known credits toward every rule, in no barred set)
 //   form a class; leaving one out leaves its later twins out too, since the same plan with the earlier twin wins.
@@ -58,13 +59,19 @@ export class BestPlanSearch {
   private bestSize = Infinity;
   private cap = Infinity;
   private nextCap = Infinity;
-  /** Bit r: rule r is short for the learner's base. */
-  private open = 0;
-  /** Whether `suffixMax` is worked out for the learner. */
-  private maxReady = false;
   /** Set by `leastCost`: the cover tables' least cost (-1 when not read) and the fewest units at that cost. */
   private coverCost = -1;
   private coverUnits = 0;
+  /**
+   * The root's lower bounds: no plan costs less than `rootCost`, and none costing exactly that adds fewer than
+   * `rootFewest` units (-1 until read, at the start of the search). A plan found at both is the best.
+   */
+  private rootCost = Infinity;
+  private rootCoverCost = -1;
+  private rootCoverUnits = 0;
+  private rootFewest = -1;
+  /** Set when the plan held is proved the best: the search stops. */
+  private done = false;
   /** Nodes visited in the last `run`, for the benchmark. */
   nodes = 0;
 
@@ -137,10 +144,8 @@ export class BestPlanSearch {
     if (open === 0) return { units: [], cost: forcedCost, size: 0 };
     this.n = candidateCount;
     this.candidates = candidates;
-    this.open = open;
-    suffixGains(R, gain, candidates, candidateCount, this.suffixGain, null, open);
-    // The maxima are read only on a tie in cost (`promising`): worked out then.
-    this.maxReady = false;
+    // The maxima are read for the root's fewest units, before the search: worked out with the sums.
+    suffixGains(R, gain, candidates, candidateCount, this.suffixGain, this.suffixMax, open);
     this.bestCost = Infinity;
     this.bestSize = Infinity;
     this.chosen.length = 0;
@@ -148,6 +153,23 @@ export class BestPlanSearch {
     // first plans found in definition order can be dear, and until one is held they cut nothing.
     this.cap = this.n === 0 ? 0 : this.leastCost(0, Infinity);
     if (this.cap === Infinity) return null;
+    this.rootCost = this.cap;
+    this.rootCoverCost = this.coverCost;
+    this.rootCoverUnits = this.coverUnits;
+    this.rootFewest = -1;
+    this.done = false;
+    // First only plans of the root's least cost and fewest units, as if one were held with a unit more: the first found
+    // is the best (none is cheaper or smaller, and the first of equal plans found is the tie-break's). Searching for
+    // any plan first can walk far through dearer or larger ones before it.
+    if (this.n > 0) {
+      this.bestCost = this.cap;
+      this.bestSize = this.rootAtLeast() + 1;
+      this.nextCap = Infinity;
+      this.visit(0, 0);
+      if (this.done) return { units: this.best, cost: forcedCost + this.bestCost, size: this.bestSize };
+      this.bestCost = Infinity;
+      this.bestSize = Infinity;
+    }
     for (;;) {
       this.nextCap = Infinity;
       this.visit(0, 0);
@@ -190,11 +212,17 @@ export class BestPlanSearch {
     if (lowest !== this.bestCost) return lowest < this.bestCost;
     // As cheap as the plan held at best: a plan found later with the same cost and size loses the tie-break to it, so
     // the branch must be able to add fewer units. None as cheap as the cover bound adds fewer units than it says.
-    if (!this.maxReady) {
-      suffixGains(R, this.gain, this.candidates, this.n, null, this.suffixMax, this.open);
-      this.maxReady = true;
-    }
-    let fewest = this.coverCost === least ? this.coverUnits : 0;
+    const fewest = this.fewest(i, this.coverCost === least ? this.coverUnits : 0);
+    return this.chosen.length + fewest < this.bestSize;
+  }
+
+  /**
+   * The fewest units any completion from candidate i on adds, at least, at the cost the bound read (`atCost`: the
+   * cover tables' fewest units when that cost is theirs, else 0).
+   */
+  private fewest(i: number, atCost: number): number {
+    const { R, short, n } = this;
+    let fewest = atCost;
     for (let r = 0; r < R; r++) {
       const s = short[r];
       if (s <= EPS) continue;
@@ -202,11 +230,21 @@ export class BestPlanSearch {
       if (f > fewest) fewest = f;
     }
     const sizeBound = dualBound(this.sizePrices, this.sizePriceCount, R, short);
-    if (sizeBound > fewest) fewest = sizeBound;
-    return this.chosen.length + fewest < this.bestSize;
+    return sizeBound > fewest ? sizeBound : fewest;
+  }
+
+  /**
+   * The fewest units a plan of the root's least cost adds, at least: read once, at the root (nothing chosen, so
+   * `short` holds the root's shortfalls), then kept.
+   */
+  private rootAtLeast(): number {
+    if (this.rootFewest < 0)
+      this.rootFewest = this.fewest(0, this.rootCoverCost === this.rootCost ? this.rootCoverUnits : 0);
+    return this.rootFewest;
   }
 
   private visit(i: number, cost: number): void {
+    if (this.done) return;
     this.nodes++;
     const { R, short, gain, candidates, n, helpsRules } = this;
     // Bit r: rule r still short.
@@ -222,6 +260,7 @@ export class BestPlanSearch {
         this.bestCost = cost;
         this.bestSize = size;
         this.best = this.chosen.slice();
+        if (cost === this.rootCost && size <= this.rootAtLeast()) this.done = true;
       }
       return;
     }

@@ -70,6 +70,21 @@ export function suffixGains(
   for (let r = 0; r < R; r++) {
     if (r < 31 && (rules & (1 << r)) === 0) continue;
     const at = r * (n + 1);
+    if (sum && max) {
+      // Both in one pass: the commonest call, once per learner.
+      let s = 0;
+      let m = 0;
+      sum[at + n] = 0;
+      max[at + n] = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        const g = gain[candidates[i] * R + r];
+        s += g;
+        if (g > m) m = g;
+        sum[at + i] = s;
+        max[at + i] = m;
+      }
+      continue;
+    }
     if (sum) {
       sum[at + n] = 0;
       for (let i = n - 1; i >= 0; i--) sum[at + i] = sum[at + i + 1] + gain[candidates[i] * R + r];
