@@ -124,3 +124,18 @@ export function assertStayedLocal(recorded: RecordedPage, origin: string, { blob
     );
   }
 }
+
+/**
+ * Waits until the fake host has had no sync for a while: a check's last writes and the selection event's read run
+ * after the summary shows, and on a loaded machine they can come late enough to be counted against the next job.
+ */
+export async function hostQuiet(page: Page): Promise<void> {
+  let last = -1;
+  for (let tries = 0; tries < 40; tries++) {
+    const count = await page.evaluate(() => window.__qualcheckFake!.stats.count);
+    if (count === last) return;
+    last = count;
+    await page.waitForTimeout(400);
+  }
+  throw new Error('the fake host never went quiet');
+}

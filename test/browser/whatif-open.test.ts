@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sampleGrid } from '../fake-excel/sample';
 import type { RecordedPage } from './support';
-import { paneSession, selectOnSheet, workbookOfGrid } from './pane-session';
+import { hostQuiet, paneSession, selectOnSheet, workbookOfGrid } from './pane-session';
 
 const combobox = (page: Page) => page.locator('input[role="combobox"]');
 
@@ -16,21 +16,6 @@ async function checkThenSelect(page: Page, sheetName: string, address: string): 
   await page.getByTestId('undo-continue').click();
   await page.getByTestId('summary-heading').waitFor();
   await selectOnSheet(page, sheetName, address);
-}
-
-/**
- * Waits until the fake host has had no sync for a while: the check's last writes and the selection event's read run
- * after the summary shows, and on a loaded machine they can come late enough to be counted against What-if.
- */
-async function hostQuiet(page: Page): Promise<void> {
-  let last = -1;
-  for (let tries = 0; tries < 40; tries++) {
-    const count = await page.evaluate(() => window.__qualcheckFake!.stats.count);
-    if (count === last) return;
-    last = count;
-    await page.waitForTimeout(400);
-  }
-  throw new Error('the fake host never went quiet after the check');
 }
 
 /** The syncs since the last call: how many, and the cells' values read in them (responses, in bytes). */

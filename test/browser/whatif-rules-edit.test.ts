@@ -11,7 +11,7 @@ import { RULES_SHEET_NAME, rulesSheetGrid } from '../../src/rules-sheet/write';
 import type { CellValue } from '../../src/sheet/types';
 import { gridOfFile } from '../support/sheet-grid';
 import type { WorkbookSpec } from './host/entry';
-import { startPaneSession, type PaneSession } from './pane-session';
+import { hostQuiet, startPaneSession, type PaneSession } from './pane-session';
 import { ROOT } from './support';
 
 /** The OCR 10266 cohort beside a rules sheet for 10266 whose unit credits and levels are not filled in yet. */
@@ -59,18 +59,6 @@ function typeUnits(page: Page, values: { ref: string; credits: number | string; 
     },
     { sheetName: RULES_SHEET_NAME, values },
   );
-}
-
-/** Waits until the fake host has had no sync for a while (the check's last writes, the selection's read). */
-async function hostQuiet(page: Page): Promise<void> {
-  let last = -1;
-  for (let tries = 0; tries < 40; tries++) {
-    const count = await page.evaluate(() => window.__qualcheckFake!.stats.count);
-    if (count === last) return;
-    last = count;
-    await page.waitForTimeout(400);
-  }
-  throw new Error('the fake host never went quiet');
 }
 
 function syncsSince(page: Page): Promise<number> {
