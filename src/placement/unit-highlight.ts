@@ -63,6 +63,8 @@ export function isHighlightFormula(formula: string): boolean {
 /**
  * The owned columns plus the one that lists, per learner, the unit columns that do not count. `textOf` gives a
  * learner's list when it was made already (the pane makes it with the learner's result row, a slice at a time).
+ * The block's rows are the block's own (resultsBlock makes them for it): the column is added to them in place, as a
+ * copy of every row would be 20,000 arrays of garbage at a check of 20,000 learners, collected in the pane's thread.
  */
 export function withNotCounted(
   block: ResultsBlock,
@@ -71,12 +73,13 @@ export function withNotCounted(
   grid: Grid,
   textOf: (check: LearnerCheck) => string = (check) => notCountedText(check, reading, grid),
 ): ResultsBlock {
-  const rows = block.rows.map((row) => [...row, null as string | number | null]);
+  const { rows } = block;
+  for (const row of rows) row.push(null);
   for (const check of checks) {
     const row = rows[check.record.row - reading.headerRow - 1];
     if (row) row[row.length - 1] = textOf(check);
   }
-  return { ...block, header: [...block.header, NOT_COUNTED_HEADER], rows };
+  return { ...block, header: [...block.header, NOT_COUNTED_HEADER] };
 }
 
 export function unitHighlight(reading: CohortReading, plan: WritePlan): WritePlan['highlight'] {
