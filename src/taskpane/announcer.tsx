@@ -119,15 +119,22 @@ export function useResultFocus<T extends HTMLElement>(
   const words = useRef(say);
   words.current = say;
   useEffect(() => {
-    const element = ref.current;
-    if (result === null || result === undefined || result === false || !element) return;
-    if (typeof result === 'object') {
-      if (focused.has(result)) return;
-      focused.add(result);
-    }
-    element.focus();
-    const given = words.current;
-    announce.say(typeof given === 'function' ? given(element) : (given ?? element.textContent ?? ''));
+    if (result === null || result === undefined || result === false || !ref.current) return;
+    if (typeof result === 'object' && focused.has(result)) return;
+    // In a task after the render's: focusing lays the page out, which in the render's task made it a long one (a
+    // learner's view of What-if after Apply).
+    const later = setTimeout(() => {
+      const element = ref.current;
+      if (!element) return;
+      if (typeof result === 'object') {
+        if (focused.has(result)) return;
+        focused.add(result);
+      }
+      element.focus();
+      const given = words.current;
+      announce.say(typeof given === 'function' ? given(element) : (given ?? element.textContent ?? ''));
+    }, 0);
+    return () => clearTimeout(later);
   }, [result, announce]);
   return ref;
 }
