@@ -12,8 +12,14 @@
 // Worksheet.onChanged and WorksheetCollection.onAdded are ExcelApi 1.7, past the manifest's 1.6: on an older host the
 // pane is told it cannot hear edits (null) and does not start What-if from a reading made with a rules sheet.
 import { RULES_SHEET_NAME } from '../rules-sheet';
-import { FeedsByHost } from './event-feed';
-import { excelApiSupported, type HostContext, type HostRun, type HostWorksheet, type Satisfies } from './host';
+import {
+  excelApiSupported,
+  FeedsByHost,
+  type HostContext,
+  type HostRun,
+  type HostWorksheet,
+  type Satisfies,
+} from './host';
 
 /** What Excel passes an onChanged handler (Excel.WorksheetChangedEventArgs, ExcelApi 1.7), as far as it is read here. */
 export interface HostWorksheetChanged {

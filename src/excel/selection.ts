@@ -1,6 +1,5 @@
 // The row the user selected, for the what-if panel: read once, or followed while Excel reports selection changes.
-import { FeedsByHost } from './event-feed';
-import type { HostRun, Satisfies } from './host';
+import { FeedsByHost, type HostRun, type Satisfies } from './host';
 
 export interface SelectedCell {
   sheetName: string;
