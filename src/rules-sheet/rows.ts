@@ -56,6 +56,17 @@ export class TableRows {
     return { entry, i };
   }
 
+  /**
+   * The text of a cell a row must fill, or undefined. An empty cell is named with `missing`'s words; a cell that shows
+   * an error (#REF!, #N/A) is not, as reading the cell named it already. A column the table lacks is no cell to fill.
+   */
+  private requiredText(row: number, column: number | undefined, missing: () => string): string | undefined {
+    if (column === undefined) return undefined;
+    const text = this.cells.text(row, column);
+    if (text === undefined && !this.cells.hasErrorAt(row, column)) this.cells.fail(row, column, missing());
+    return text;
+  }
+
   unitRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
     const unit = this.newEntry('units', row, columns, header, block, mark, columns.get('ref'))?.entry;
     if (!unit) return;
@@ -70,18 +81,12 @@ export class TableRows {
         `The unit on row ${this.cells.sheetRow(row)} has no Unit ref: write its QCF reference (for example L/601/0933), or an id of your own that stays the same (for example 10266-U4).`,
       );
     for (const key of ['title', 'group'] as const) {
-      const c = at(key);
-      if (c === undefined) continue;
-      const text = this.cells.text(row, c);
+      const text = this.requiredText(row, at(key), () =>
+        key === 'title'
+          ? `Unit ${name} has no Title: write the unit title.`
+          : `Unit ${name} has no Group: write the Group id of the group it belongs to, as in the group table.`,
+      );
       if (text !== undefined) unit[key] = text;
-      else if (!this.cells.hasErrorAt(row, c))
-        this.cells.fail(
-          row,
-          c,
-          key === 'title'
-            ? `Unit ${name} has no Title: write the unit title.`
-            : `Unit ${name} has no Group: write the Group id of the group it belongs to, as in the group table.`,
-        );
     }
     const number = at('number');
     if (number !== undefined) {
@@ -122,24 +127,20 @@ export class TableRows {
   groupRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
     const group = this.newEntry('groups', row, columns, header, block, mark, columns.get('id'))?.entry;
     if (!group) return;
-    const idColumn = columns.get('id');
-    const id = idColumn === undefined ? undefined : this.cells.text(row, idColumn);
-    if (id !== undefined) group.id = id;
-    else if (idColumn !== undefined && !this.cells.hasErrorAt(row, idColumn))
-      this.cells.fail(
-        row,
-        idColumn,
+    const id = this.requiredText(
+      row,
+      columns.get('id'),
+      () =>
         `The group on row ${this.cells.sheetRow(row)} has no Group id: write a short id such as A; units and rules name the group by it.`,
-      );
-    const titleColumn = columns.get('title');
-    const title = titleColumn === undefined ? undefined : this.cells.text(row, titleColumn);
-    if (title !== undefined) group.title = title;
-    else if (titleColumn !== undefined && !this.cells.hasErrorAt(row, titleColumn))
-      this.cells.fail(
-        row,
-        titleColumn,
+    );
+    if (id !== undefined) group.id = id;
+    const title = this.requiredText(
+      row,
+      columns.get('title'),
+      () =>
         `Group ${id ?? `on row ${this.cells.sheetRow(row)}`} has no Title: write the group title from the specification.`,
-      );
+    );
+    if (title !== undefined) group.title = title;
     const totalColumn = columns.get('totalCredits');
     if (totalColumn !== undefined) {
       const total = this.cells.count(row, totalColumn, `The Total credits of group ${id ?? ''}`.trimEnd(), true);
@@ -155,34 +156,27 @@ export class TableRows {
   equivalentRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
     const equivalent = this.newEntry('equivalents', row, columns, header, block, mark, columns.get('ref'))?.entry;
     if (!equivalent) return;
-    const refColumn = columns.get('ref');
-    const ref = refColumn === undefined ? undefined : this.cells.text(row, refColumn);
-    if (ref !== undefined) equivalent.ref = ref;
-    else if (refColumn !== undefined && !this.cells.hasErrorAt(row, refColumn))
-      this.cells.fail(
-        row,
-        refColumn,
+    const ref = this.requiredText(
+      row,
+      columns.get('ref'),
+      () =>
         `The equivalent unit on row ${this.cells.sheetRow(row)} has no ${EQUIVALENT_COLUMNS[0].label}: write the ref of the unit of the other qualification (for example Y/600/1234), as the cohort sheet heads its column.`,
-      );
+    );
+    if (ref !== undefined) equivalent.ref = ref;
     const name = ref ?? `on row ${this.cells.sheetRow(row)}`;
-    const titleColumn = columns.get('title');
-    const title = titleColumn === undefined ? undefined : this.cells.text(row, titleColumn);
+    const title = this.requiredText(
+      row,
+      columns.get('title'),
+      () => `Equivalent unit ${name} has no Title: write the title of the unit of the other qualification.`,
+    );
     if (title !== undefined) equivalent.title = title;
-    else if (titleColumn !== undefined && !this.cells.hasErrorAt(row, titleColumn))
-      this.cells.fail(
-        row,
-        titleColumn,
-        `Equivalent unit ${name} has no Title: write the title of the unit of the other qualification.`,
-      );
-    const countsColumn = columns.get('countsAs');
-    const countsAs = countsColumn === undefined ? undefined : this.cells.text(row, countsColumn);
-    if (countsAs !== undefined) equivalent.countsAs = countsAs;
-    else if (countsColumn !== undefined && !this.cells.hasErrorAt(row, countsColumn))
-      this.cells.fail(
-        row,
-        countsColumn,
+    const countsAs = this.requiredText(
+      row,
+      columns.get('countsAs'),
+      () =>
         `Equivalent unit ${name} has no Counts as: write the Unit ref of this qualification's unit it counts as, from the unit table.`,
-      );
+    );
+    if (countsAs !== undefined) equivalent.countsAs = countsAs;
   }
 
   ruleRow(row: number, columns: Map<string, number>, header: number, block: Block, mark: Mark): void {
@@ -202,16 +196,13 @@ export class TableRows {
     const idText = at('id') === undefined ? undefined : this.cells.text(row, at('id') as number);
     if (idText !== undefined) rule.id = idText;
     const name = idText ?? `on row ${this.cells.sheetRow(row)}`;
-    const textColumn = at('text');
-    const text = textColumn === undefined ? undefined : this.cells.text(row, textColumn);
-    if (text !== undefined) rule.text = text;
-    else if (textColumn !== undefined && !this.cells.hasErrorAt(row, textColumn)) {
-      this.cells.fail(
-        row,
-        textColumn,
+    const text = this.requiredText(
+      row,
+      at('text'),
+      () =>
         `Rule ${name} has no Specification text: copy the sentence of the specification the rule comes from; results show it beside the outcome.`,
-      );
-    }
+    );
+    if (text !== undefined) rule.text = text;
     const noteColumn = at('note');
     const note = noteColumn === undefined ? undefined : this.cells.text(row, noteColumn);
     if (note !== undefined) rule.note = note;
