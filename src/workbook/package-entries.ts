@@ -102,31 +102,7 @@ export function withOverrides(
 
 /** [Content_Types].xml with an Override for `partName` (a part name without its leading slash), unless it has one. */
 export function withOverride(contentTypes: string, partName: string, contentType: string): string {
-  const root = rootElement(contentTypes);
-  const wanted = `/${partName}`.toLowerCase();
-  for (const child of root.children) {
-    if (child.local === 'Override' && child.attributes.PartName?.toLowerCase() === wanted) return contentTypes;
-  }
-  const p = root.prefix;
-  return appendChild(
-    contentTypes,
-    root,
-    `<${p}Override PartName="/${escapeAttribute(partName)}" ContentType="${escapeAttribute(contentType)}"/>`,
-  );
-}
-
-/** [Content_Types].xml with a Default for the extension, unless it has one. */
-export function withDefault(contentTypes: string, extension: string, contentType: string): string {
-  const root = rootElement(contentTypes);
-  for (const child of root.children) {
-    if (child.local === 'Default' && child.attributes.Extension?.toLowerCase() === extension) return contentTypes;
-  }
-  const p = root.prefix;
-  return appendChild(
-    contentTypes,
-    root,
-    `<${p}Default Extension="${escapeAttribute(extension)}" ContentType="${escapeAttribute(contentType)}"/>`,
-  );
+  return withOverrides(contentTypes, [{ partName, contentType }]);
 }
 
 /**
