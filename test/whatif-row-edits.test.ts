@@ -9,6 +9,26 @@ import { embeddedCatalogue } from '../src/rules/catalogue';
 import { sampleGrid } from './fake-excel/sample';
 import { choose, fakeWith, learnerAt, settingsFor, workbookGrid } from './whatif-fixtures';
 
+/**
+ * The cells written when the second learner (sheet row 3) no longer takes T/503/0342, on a sheet of four units whose
+ * learners' rows are `rows`: the spelling of "not taken" is the sheet's own.
+ */
+async function notTakenChanges(rows: Grid['values']): Promise<(string | number | boolean | null)[][]> {
+  const values: Grid['values'] = [
+    ['Learner ID', 'Qualification', 'D/503/0352', 'T/503/0342', 'K/503/0421', 'H/503/0403'],
+    ...rows,
+  ];
+  const { fake } = fakeWith({ values, top: 1, left: 1 });
+  const inspection = await inspectSheet(fake.run, settingsFor());
+  const record = learnerAt(inspection, 3);
+  const { changes } = planRowChanges(
+    { grid: inspection.read.grid, reading: inspection.reading, record },
+    choose(record, { 'T/503/0342': 'none' }),
+    { catalogue: embeddedCatalogue() },
+  );
+  return changes.map((c) => [c.cell, c.after]);
+}
+
 describe('what-if: cells a choice changes', () => {
   it("writes only the unit cells whose state changed, in the sheet's A and P, and empties a unit no longer taken", async () => {
     const { grid, sheetName } = await sampleGrid();
@@ -73,44 +93,19 @@ describe('what-if: cells a choice changes', () => {
   });
 
   it('writes a sheet\'s non-blank "not taken" mark where most untaken unit cells hold one', async () => {
-    const values: Grid['values'] = [
-      ['Learner ID', 'Qualification', 'D/503/0352', 'T/503/0342', 'K/503/0421', 'H/503/0403'],
-      ['L1', '600/5106/1', 'A', '-', '-', '-'],
-      ['L2', '600/5106/1', 'A', 'A', '-', '-'],
-    ];
-    const { fake } = fakeWith({ values, top: 1, left: 1 });
-    const inspection = await inspectSheet(fake.run, settingsFor());
-    const record = learnerAt(inspection, 3);
-    const { changes } = planRowChanges(
-      { grid: inspection.read.grid, reading: inspection.reading, record },
-      choose(record, { 'T/503/0342': 'none' }),
-      { catalogue: embeddedCatalogue() },
-    );
     assert.deepEqual(
-      changes.map((c) => [c.cell, c.after]),
+      await notTakenChanges([
+        ['L1', '600/5106/1', 'A', '-', '-', '-'],
+        ['L2', '600/5106/1', 'A', 'A', '-', '-'],
+      ]),
       [['D3', '-']],
     );
   });
 
   it('counts a "not taken" mark however it is padded, and cells of spaces as empty, when choosing the spelling', async () => {
-    const spellingFor = async (rows: Grid['values']) => {
-      const values: Grid['values'] = [
-        ['Learner ID', 'Qualification', 'D/503/0352', 'T/503/0342', 'K/503/0421', 'H/503/0403'],
-        ...rows,
-      ];
-      const { fake } = fakeWith({ values, top: 1, left: 1 });
-      const inspection = await inspectSheet(fake.run, settingsFor());
-      const record = learnerAt(inspection, 3);
-      const { changes } = planRowChanges(
-        { grid: inspection.read.grid, reading: inspection.reading, record },
-        choose(record, { 'T/503/0342': 'none' }),
-        { catalogue: embeddedCatalogue() },
-      );
-      return changes.map((c) => [c.cell, c.after]);
-    };
     // `-` twice; N four times, in three spellings that read alike.
     assert.deepEqual(
-      await spellingFor([
+      await notTakenChanges([
         ['L1', '600/5106/1', 'A', '-', '-', 'N'],
         ['L2', '600/5106/1', 'A', 'A', ' N ', 'N '],
         ['L3', '600/5106/1', 'A', 'A', 'A', 'N'],
@@ -119,7 +114,7 @@ describe('what-if: cells a choice changes', () => {
     );
     // `-` twice; cells of spaces three times: most untaken cells are empty.
     assert.deepEqual(
-      await spellingFor([
+      await notTakenChanges([
         ['L1', '600/5106/1', 'A', '-', '-', '  '],
         ['L2', '600/5106/1', 'A', 'A', ' ', ' '],
       ]),
