@@ -2,11 +2,9 @@
 // never parsed, so it comes out byte for byte the same when unzipped, in the zip's order, stored or deflated as it
 // was. The copy is written to a temporary file beside the target and renamed at the end, so a failed write leaves no
 // half-written workbook.
-import { createWriteStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import yazl from 'yazl';
 import {
   checkedAgainstCrc,
   DEFAULT_LIMITS,
@@ -17,6 +15,7 @@ import {
 import { relationshipType, relativeTarget, withAppSheetTitle, withOverride, withRelationship } from './package-entries';
 import { damaged } from './errors';
 import { readRelationships, relationshipsPartOf, type WorkbookInfo } from './parts';
+import { ZipWriter } from './zip';
 
 /**
  * The bytes of a part, or a source of them made when the part is written from the part's own bytes as they unpack
@@ -100,59 +99,17 @@ export class PackageEdit {
       strictFileNames: false,
       validateEntrySizes: true,
     });
-    const zip = new yazl.ZipFile();
-    const output = createWriteStream(file);
-    const done = new Promise<void>((resolve, reject) => {
-      output.on('error', reject);
-      output.on('close', resolve);
-    });
-    done.catch(() => undefined);
-    // A part that fails to unpack (or a sheet that fails to patch) stops the whole copy.
-    const fail = (error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error)));
-    const written = new Set<string>();
-    const add = (
-      name: string,
-      content: PartContent,
-      options: { mtime?: Date; compress?: boolean },
-      entry?: yauzl.Entry,
-    ) => {
-      // A part stored uncompressed is stored again; yazl refuses a compression level beside compress: false.
-      const settings = options.compress === false ? options : { ...options, compressionLevel: 6 };
-      if (Buffer.isBuffer(content) && options.compress === false) {
-        zip.addBuffer(content, name, settings);
-        return;
-      }
-      // A part made whole (a text set on the edit) is deflated when the zip reaches it, as a copied part is: yazl
-      // deflates a buffer the moment it is added, and the hundreds of parts of a large ownership record each held a
-      // deflater at once (about 130 MB of `check --out`'s peak at 50,000 learners).
-      if (Buffer.isBuffer(content)) {
-        zip.addReadStreamLazy(name, settings, (callback) => callback(null, Readable.from([content])));
-        return;
-      }
-      zip.addReadStreamLazy(name, settings, (callback) => {
-        const original = entry ? source.openReadStreamPromise(entry) : Promise.resolve(Readable.from([]));
-        original.then(
-          (input) => {
-            input.on('error', fail);
-            const bytes = entry ? checkedAgainstCrc(name, entry, input as AsyncIterable<Buffer>) : input;
-            const stream = Readable.from(content(bytes as AsyncIterable<Buffer>));
-            stream.on('error', fail);
-            callback(null, stream);
-          },
-          (error: unknown) => {
-            fail(error);
-            callback(null, Readable.from([]));
-          },
-        );
-      });
-    };
+    let zip: ZipWriter | undefined;
     try {
+      zip = await ZipWriter.create(file, (name) => new PartTooLargeError(name));
+      const written = new Set<string>();
       let total = 0;
       for await (const entry of source.eachEntry()) {
+        // yauzl has turned backslashes to slashes and refused a name outside the package.
         const name = entry.fileName;
-        const options = { mtime: entry.getLastModDate(), compress: entry.compressionMethod !== 0 };
+        const mtime = entry.getLastModDate();
         if (name.endsWith('/')) {
-          zip.addEmptyDirectory(name, { mtime: options.mtime });
+          await zip.directory(name, mtime);
           continue;
         }
         const key = name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
@@ -164,34 +121,41 @@ export class PackageEdit {
         const disproportion = outOfProportion(entry);
         if (disproportion) throw disproportion;
         const content = this.changed(key) ?? ((original: AsyncIterable<Buffer>) => original);
-        if (options.compress || Buffer.isBuffer(content)) {
-          add(name, content, options, entry);
+        // A part changed whole is written as given; any other is made from the original's bytes as they unpack,
+        // each checked against the CRC-32 its zip records.
+        const bytesOf = async (): Promise<AsyncIterable<Buffer> | Buffer[]> => {
+          if (Buffer.isBuffer(content)) return [content];
+          const original = (await source.openReadStreamPromise(entry)) as AsyncIterable<Buffer>;
+          return content(checkedAgainstCrc(name, entry, original));
+        };
+        if (entry.compressionMethod !== 0) {
+          await zip.deflated(name, mtime, await bytesOf());
           continue;
         }
-        // A stored part goes in whole, with its size and checksum before its data: streamed, yazl would put them
-        // after it (a data descriptor), which readers that walk the local headers of stored entries cannot follow.
+        // A part stored uncompressed is stored again, whole, with its size and checksum before its data.
         const chunks: Buffer[] = [];
-        const stored = (await source.openReadStreamPromise(entry)) as AsyncIterable<Buffer>;
-        for await (const chunk of content(checkedAgainstCrc(name, entry, stored))) chunks.push(chunk);
-        add(name, Buffer.concat(chunks), options);
+        for await (const chunk of await bytesOf()) chunks.push(chunk);
+        await zip.stored(name, mtime, Buffer.concat(chunks));
       }
+      const now = new Date();
       for (const [key, { name }] of [...this.texts, ...this.contents]) {
         if (written.has(key)) continue;
         const content = this.changed(key);
-        if (content) add(name, content, {});
+        if (!content) continue;
+        await zip.deflated(name, now, Buffer.isBuffer(content) ? [content] : content(emptyPart()));
       }
-      zip.end();
-      zip.outputStream.on('error', fail);
-      zip.outputStream.pipe(output);
-      await done;
+      await zip.finish();
     } catch (error) {
-      output.destroy();
+      await zip?.close().catch(() => undefined);
       throw error;
     } finally {
       source.close();
     }
   }
 }
+
+/** The bytes of a part the package did not have. */
+async function* emptyPart(): AsyncIterable<Buffer> {}
 
 /**
  * Lists an added worksheet in docProps/app.xml (the extended properties other programs show as the list of sheets)

@@ -1,0 +1,81 @@
+// A part deflated on several cores at once, as pigz does: its bytes are cut into blocks, each block is deflated on its
+// own in Node's threadpool with the 32 KB before it as its dictionary (so a match may still reach back across the cut)
+// and ended with a sync flush (an empty stored block that leaves the output on a byte boundary and the stream open),
+// the last one finished. The blocks' outputs, one after another, are one valid deflate stream (RFC 1951: a stream is
+// a run of blocks, the last marked final), which unpacks to the part's bytes exactly. One zlib stream on the main
+// part of a large sheet was the bottleneck of a checked copy: one core deflated while the other waited.
+import os from 'node:os';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+/** Bytes deflated per block: large enough that a block's set-up is nothing, small enough to keep several in flight. */
+export const BLOCK_BYTES = 1024 * 1024;
+/** How far back deflate may reach for a match (RFC 1951, 3.2.5): the dictionary of each block. */
+const WINDOW_BYTES = 32 * 1024;
+/**
+ * Blocks deflated at once: one per core, and never all of libuv's four threads, so the inflate of the part being
+ * copied (and file writes) still find one free.
+ */
+const IN_FLIGHT = Math.max(2, Math.min(os.availableParallelism(), 3));
+/** Level 6, zlib's default and what the copies were always written with. */
+const LEVEL = 6;
+
+const deflateRaw = promisify(zlib.deflateRaw) as (data: Buffer, options: zlib.ZlibOptions) => Promise<Buffer>;
+
+/** What a part came to once all its bytes have passed: for its zip entry. */
+export interface DeflatedSums {
+  crc32: number;
+  size: number;
+  compressedSize: number;
+}
+
+/**
+ * The raw deflate stream of `input`'s bytes, yielded in order as its blocks finish; `sums` holds the part's CRC-32
+ * and sizes when the last piece has been yielded. At most IN_FLIGHT blocks and the one filling are held at a time, and
+ * `input` is not read on while they are, so a part streamed from its source stays streamed.
+ */
+export async function* deflatedInBlocks(
+  input: AsyncIterable<Buffer> | Iterable<Buffer>,
+  sums: DeflatedSums,
+): AsyncIterable<Buffer> {
+  const pending: Promise<Buffer>[] = [];
+  let pieces: Buffer[] = [];
+  let filled = 0;
+  let window: Buffer | undefined;
+  const launch = (last: boolean): void => {
+    const block = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, filled);
+    const options: zlib.ZlibOptions = { level: LEVEL };
+    if (window) options.dictionary = window;
+    if (!last) options.finishFlush = zlib.constants.Z_SYNC_FLUSH;
+    const deflated = deflateRaw(block, options);
+    // Awaited in turn below; a failure met before its turn (the input failed first) is not left unhandled.
+    deflated.catch(() => undefined);
+    pending.push(deflated);
+    // Every block but the last is full, so its own tail is the whole window the next one needs.
+    window = block.subarray(Math.max(0, block.length - WINDOW_BYTES));
+    pieces = [];
+    filled = 0;
+  };
+  for await (const chunk of input) {
+    sums.crc32 = zlib.crc32(chunk, sums.crc32);
+    sums.size += chunk.length;
+    for (let at = 0; at < chunk.length;) {
+      const take = Math.min(BLOCK_BYTES - filled, chunk.length - at);
+      pieces.push(at === 0 && take === chunk.length ? chunk : chunk.subarray(at, at + take));
+      filled += take;
+      at += take;
+      if (filled < BLOCK_BYTES) continue;
+      launch(false);
+      while (pending.length >= IN_FLIGHT) yield counted(await pending.shift(), sums);
+    }
+  }
+  // The final block, empty when the bytes end on a block's edge (deflate then writes an empty final block).
+  launch(true);
+  while (pending.length > 0) yield counted(await pending.shift(), sums);
+}
+
+function counted(deflated: Buffer | undefined, sums: DeflatedSums): Buffer {
+  const bytes = deflated ?? Buffer.alloc(0);
+  sums.compressedSize += bytes.length;
+  return bytes;
+}
