@@ -10,6 +10,8 @@ import zlib from 'node:zlib';
 
 /** Bytes deflated per block: large enough that a block's set-up is nothing, small enough to keep several in flight. */
 export const BLOCK_BYTES = 1024 * 1024;
+/** A block this small is deflated on the main thread. */
+const SMALL_BYTES = 64 * 1024;
 /** How far back deflate may reach for a match (RFC 1951, 3.2.5): the dictionary of each block. */
 const WINDOW_BYTES = 32 * 1024;
 /**
@@ -47,7 +49,10 @@ export async function* deflatedInBlocks(
     const options: zlib.ZlibOptions = { level: LEVEL };
     if (window) options.dictionary = window;
     if (!last) options.finishFlush = zlib.constants.Z_SYNC_FLUSH;
-    const deflated = deflateRaw(block, options);
+    // A small block (a small part, or a large one's tail) is deflated on the spot: a trip to the threadpool and back
+    // costs more than that, and a package's hundreds of small parts made hundreds of such trips.
+    const deflated =
+      block.length < SMALL_BYTES ? Promise.resolve(zlib.deflateRawSync(block, options)) : deflateRaw(block, options);
     // Awaited in turn below; a failure met before its turn (the input failed first) is not left unhandled.
     deflated.catch(() => undefined);
     pending.push(deflated);
