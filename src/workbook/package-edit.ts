@@ -4,6 +4,7 @@
 // half-written workbook.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { TransformOptions } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import {
@@ -160,6 +161,11 @@ const DEFLATED = 8;
  * generation, garbage kept until a full collection (30-50 MB more peak at 50,000 learners).
  */
 const UNPACK_CHUNK_BYTES = 64 * 1024;
+/**
+ * How far the inflater runs ahead of the patch. A zlib stream holds 16 KB by default, so it stopped after each chunk
+ * and the patch, done with one, waited for the threadpool to make the next.
+ */
+const UNPACK_AHEAD_BYTES = 1024 * 1024;
 
 /**
  * A copied part's bytes as they unpack, UNPACK_CHUNK_BYTES at a time (yauzl's own inflater hands them over 16 KB at a
@@ -172,7 +178,12 @@ async function* unpacked(name: string, entry: yauzl.Entry, source: yauzl.ZipFile
     return;
   }
   const raw = await source.openReadStreamPromise(entry, { decodeFileData: false });
-  const inflater = zlib.createInflateRaw({ chunkSize: UNPACK_CHUNK_BYTES });
+  // Node's zlib streams pass their options on to the stream they are, though @types/node types only zlib's own.
+  const options: zlib.ZlibOptions & TransformOptions = {
+    chunkSize: UNPACK_CHUNK_BYTES,
+    readableHighWaterMark: UNPACK_AHEAD_BYTES,
+  };
+  const inflater = zlib.createInflateRaw(options);
   raw.on('error', (error) => inflater.destroy(error));
   raw.pipe(inflater);
   let size = 0;
