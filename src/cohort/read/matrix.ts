@@ -97,11 +97,10 @@ export class MatrixUnits {
       const reading = marks.read(value, formats?.[index]);
       if (reading.state === 'none') continue;
       const column = this.columns[k];
-      const cell = this.addresses.at(r, index);
       const single = column.refs.length === 1 ? column.refs : undefined;
       if (reading.state === 'error') {
         tally.problem({
-          cell,
+          cell: this.addresses.at(r, index),
           code: 'formula-error',
           problem: { kind: 'mark-formula-error', error: reading.error, unit: column.label },
           units: single,
@@ -109,7 +108,13 @@ export class MatrixUnits {
         continue;
       }
       if (reading.state === 'unrecognised') {
-        tally.unrecognised(cell, reading.text, column.label, single, this.context.marks.vocabulary);
+        tally.unrecognised(
+          this.addresses.at(r, index),
+          reading.text,
+          column.label,
+          single,
+          this.context.marks.vocabulary,
+        );
         continue;
       }
       let ref: string;
@@ -117,7 +122,7 @@ export class MatrixUnits {
         const units = column.byQualification.get(qualification);
         if (!units) {
           tally.problem({
-            cell,
+            cell: this.addresses.at(r, index),
             code: 'unit-not-in-qualification',
             problem: {
               kind: 'unit-not-in-qualification',
@@ -131,7 +136,7 @@ export class MatrixUnits {
         }
         if (units.length > 1) {
           tally.problem({
-            cell,
+            cell: this.addresses.at(r, index),
             code: 'ambiguous-header',
             problem: {
               kind: 'marked-under-ambiguous-header',
@@ -147,7 +152,7 @@ export class MatrixUnits {
       } else {
         ref = column.refs.length === 1 ? column.refs[0] : column.header.text;
       }
-      tally.add(ref, reading.state, cell, reading.state === 'achieved' ? reading.achievedOn : undefined, 'column');
+      tally.add(ref, reading.state, r, index, reading.state === 'achieved' ? reading.achievedOn : undefined, 'column');
     }
     this.readUnknown(tally, r, row);
   }
