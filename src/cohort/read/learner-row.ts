@@ -72,6 +72,10 @@ export class LearnerRows {
     let learnerId: string | undefined;
     let centreRef: string | undefined;
     let candidateNo: string | undefined;
+    // Grid columns of the id fields read, for the id's cell.
+    let learnerIdAt = 0;
+    let centreRefAt = 0;
+    let candidateNoAt = 0;
     let fullName: string | undefined;
     let firstName: string | undefined;
     let lastName: string | undefined;
@@ -110,12 +114,15 @@ export class LearnerRows {
       switch (field) {
         case 'learnerId':
           learnerId = text;
+          learnerIdAt = index;
           break;
         case 'centreRef':
           centreRef = text;
+          centreRefAt = index;
           break;
         case 'candidateNo':
           candidateNo = text;
+          candidateNoAt = index;
           break;
         case 'fullName':
           fullName = text;
@@ -139,8 +146,9 @@ export class LearnerRows {
     let id = learnerId ?? centreRef ?? candidateNo;
     let idColumn = 0;
     if (id !== undefined) {
-      const field = learnerId !== undefined ? 'learnerId' : centreRef !== undefined ? 'centreRef' : 'candidateNo';
-      idColumn = this.context.grid.left + this.columnOf(field);
+      idColumn =
+        this.context.grid.left +
+        (learnerId !== undefined ? learnerIdAt : centreRef !== undefined ? centreRefAt : candidateNoAt);
       mask |= cellBit('learnerId');
     } else {
       id = `row ${sheetRow}`;
@@ -193,10 +201,6 @@ export class LearnerRows {
     this.columnsAt = at;
     this.columnsLeft = left;
     return at;
-  }
-
-  private columnOf(field: LearnerField): number {
-    return this.columns.find(([f]) => f === field)?.[1].index ?? 0;
   }
 
   private missingId(r: number, row: CellValue[], named: string | undefined, problems: Problem[]): void {

@@ -24,7 +24,8 @@ export class UnitTally {
     this.marks = record.marks as SheetMark[];
   }
 
-  private numberOf(ref: string): number {
+  /** The number the tally knows `ref` by, for `addNumbered`: the same for as long as the tally lives. */
+  numberOf(ref: string): number {
     let n = this.refNumber.get(ref);
     if (n === undefined) {
       n = this.refNumber.size;
@@ -50,10 +51,22 @@ export class UnitTally {
     achievedOn: string | undefined,
     where: 'column' | 'list',
   ): void {
+    this.addNumbered(this.numberOf(ref), ref, state, r, c, achievedOn, where);
+  }
+
+  /** `add` of a unit whose number (`numberOf(ref)`) the caller worked out once for many rows. */
+  addNumbered(
+    n: number,
+    ref: string,
+    state: UnitState,
+    r: number,
+    c: number,
+    achievedOn: string | undefined,
+    where: 'column' | 'list',
+  ): void {
     const record = this.record;
     const addresses = this.addresses;
     if (!record || !addresses) return;
-    const n = this.numberOf(ref);
     const marks = this.marks;
     const existing = this.seenBy[n] === this.serial ? marks[this.position[n]] : undefined;
     if (existing) {
