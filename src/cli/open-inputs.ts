@@ -15,7 +15,7 @@ import {
 } from '../cohort/read';
 import { cellAddress } from '../sheet';
 import { CLI_WORDS } from './reading-words';
-import { withoutOwnedColumns } from '../placement';
+import { readWithoutOwnedColumns } from '../placement';
 import type { CohortReading, Grid } from '../sheet';
 import { parseJsonFile } from './json-file';
 import { UserError } from './user-error';
@@ -178,12 +178,11 @@ export async function readCohortSheet(
     const read = await readGridOrExplain(workbook, sheet, file);
     if ('tooLarge' in read) return read;
     const { grid, rows } = read;
-    // Result columns of an earlier run are the tool's own, not learner data: the reader never sees them.
-    const reading = readCohort(withoutOwnedColumns(grid, HEADER_SEARCH_ROWS), {
-      catalogue: options.catalogue,
-      qualification: options.qualification,
-      marks: options.marks,
-    });
+    // Result columns of an earlier run are the tool's own, not learner data: the reader never sees them. They are
+    // blanked in place while it reads (it reads in one go and keeps no row), not in a copy of the sheet's rows.
+    const reading = readWithoutOwnedColumns(grid, HEADER_SEARCH_ROWS, (read) =>
+      readCohort(read, { catalogue: options.catalogue, qualification: options.qualification, marks: options.marks }),
+    );
     return { sheet, grid, rows, reading };
   };
   const readOne = async (sheet: SheetEntry): Promise<CohortSheet> => {

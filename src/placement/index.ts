@@ -2,7 +2,7 @@
 // cells already there and the ownership record of what qualcheck wrote before; the unit highlight's formats; and
 // the plan of a write the add-in and the command line carry out alike. Pure: the hosts only read and write cells.
 export { CellsAround } from './cells-around';
-export { withoutOwnedColumns } from './owned-columns';
+export { readWithoutOwnedColumns, withoutOwnedColumns } from './owned-columns';
 export { OWNERSHIP_NAMESPACE, type OwnershipRecord, resultsElsewhere } from './ownership-record';
 export {
   parseOwnership,

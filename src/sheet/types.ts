@@ -45,8 +45,8 @@ export interface UnitMark {
   /** Unit ref as in the qualification definition. */
   ref: string;
   state: UnitState;
-  /** A1 address of the cell the mark came from. */
-  cell: string;
+  /** A1 address of the cell the mark came from (the reader's marks work it out when asked). */
+  readonly cell: string;
   /** ISO date when the mark was a date of achievement. */
   achievedOn?: string;
 }
@@ -82,8 +82,11 @@ export interface LearnerRecord {
   marks: UnitMark[];
   /** Problems that belong to this learner: they decide the status (see `src/cohort/verdict/learner-result.ts`). */
   problems: (ReadWarning & { units?: string[] })[];
-  /** A1 addresses of the learner's own fields, for "go to cell" links. */
-  cells: Partial<
+  /**
+   * A1 addresses of the learner's own fields, for "go to cell" links (the reader's records work them out when asked:
+   * read them by name, not as a whole with `Object.keys` or a spread).
+   */
+  readonly cells: Partial<
     Record<'learnerId' | 'name' | 'firstName' | 'lastName' | 'uln' | 'dateOfBirth' | 'qualification' | 'sex', string>
   >;
 }

@@ -41,6 +41,16 @@ export class Addresses {
     this.row = -1;
   }
 
+  /** The 1-based sheet row of grid row `r`. */
+  sheetRow(r: number): number {
+    return this.grid.top + r;
+  }
+
+  /** The 1-based sheet column of grid column `c`. */
+  sheetColumn(c: number): number {
+    return this.grid.left + c;
+  }
+
   /** The address of grid row `r`, grid column `c` (both 0-based). */
   at(r: number, c: number): string {
     if (!this.named) return '';

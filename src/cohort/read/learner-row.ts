@@ -6,6 +6,7 @@ import { type Addresses, catalogueIds, type Problem, type ReadContext } from './
 import { FIELD_LABEL, type LearnerField } from './columns';
 import type { HeaderColumn } from './header';
 import { cellError, isBlank, isoFromDate } from '../../sheet';
+import { cellBit, type CellField, type FieldColumns, LearnerCells } from './lazy-cells';
 
 // Copied once: an imported binding read for every cell costs a call per read where modules are transpiled.
 const errorOf = cellError;
@@ -25,12 +26,25 @@ export function fieldText(value: CellValue | undefined): string | undefined {
   return undefined;
 }
 
+/** The learner fields (as the header names them) whose cell `LearnerRecord.cells` gives under the same name. */
+const CELL_BITS: ReadonlyMap<LearnerField, number> = new Map(
+  (['learnerId', 'firstName', 'lastName', 'uln', 'dateOfBirth', 'qualification', 'sex'] as const).map((f) => [
+    f,
+    cellBit(f),
+  ]),
+);
+
 export class LearnerRows {
   private readonly columns: [LearnerField, HeaderColumn][];
   // The same columns as two arrays read by position: a worksheet function reads one row per call, mostly before the
   // code is optimised, where a for-of over tuples makes an iterator and its results for every column of every row.
   private readonly fields: LearnerField[];
   private readonly indexes: number[];
+  /** Each field's bit in a learner's `LearnerCells` (0 for a field without a cell of its own). */
+  private readonly bits: number[];
+  /** The fields' sheet columns, shared by every learner's `LearnerCells`; set by `fieldColumns` as the grid moves. */
+  private columnsAt: FieldColumns | undefined;
+  private columnsLeft = Number.NaN;
   private readonly idColumn: HeaderColumn | undefined;
   private readonly qualificationColumn: HeaderColumn | undefined;
 
@@ -43,6 +57,7 @@ export class LearnerRows {
     this.columns = [...columns];
     this.fields = this.columns.map(([field]) => field);
     this.indexes = this.columns.map(([, column]) => column.index);
+    this.bits = this.fields.map((field) => (field === 'fullName' ? cellBit('name') : (CELL_BITS.get(field) ?? 0)));
     this.idColumn = columns.get('learnerId') ?? columns.get('centreRef') ?? columns.get('candidateNo');
     this.qualificationColumn = columns.get('qualification');
   }
@@ -51,12 +66,16 @@ export class LearnerRows {
   read(r: number, row: CellValue[]): LearnerRecord {
     const sheetRow = this.context.grid.top + r;
     const problems: Problem[] = [];
-    const cells: LearnerRecord['cells'] = {};
+    // Which fields have a cell: their addresses are made when asked (`LearnerCells`), not for every learner.
+    let mask = 0;
     // Plain locals rather than a map of fields: this runs once per learner on sheets of tens of thousands.
     let learnerId: string | undefined;
     let centreRef: string | undefined;
     let candidateNo: string | undefined;
-    let idCell: string | undefined;
+    // Grid columns of the id fields read, for the id's cell.
+    let learnerIdAt = 0;
+    let centreRefAt = 0;
+    let candidateNoAt = 0;
     let fullName: string | undefined;
     let firstName: string | undefined;
     let lastName: string | undefined;
@@ -66,6 +85,7 @@ export class LearnerRows {
     let dateOfBirth: CellValue | undefined;
     const fields = this.fields;
     const indexes = this.indexes;
+    const bits = this.bits;
     for (let k = 0; k < fields.length; k++) {
       const field = fields[k];
       const index = indexes[k];
@@ -86,7 +106,7 @@ export class LearnerRows {
         if (blank(value)) continue;
         if (field === 'uln') uln = value;
         else dateOfBirth = value;
-        cells[field] = this.addresses.at(r, index);
+        mask |= bits[k];
         continue;
       }
       const text = fieldText(value);
@@ -94,18 +114,19 @@ export class LearnerRows {
       switch (field) {
         case 'learnerId':
           learnerId = text;
-          idCell = this.addresses.at(r, index);
-          continue;
+          learnerIdAt = index;
+          break;
         case 'centreRef':
           centreRef = text;
-          continue;
+          centreRefAt = index;
+          break;
         case 'candidateNo':
           candidateNo = text;
-          continue;
+          candidateNoAt = index;
+          break;
         case 'fullName':
           fullName = text;
-          cells.name = this.addresses.at(r, index);
-          continue;
+          break;
         case 'firstName':
           firstName = text;
           break;
@@ -119,13 +140,16 @@ export class LearnerRows {
           sex = text;
           break;
       }
-      cells[field] = this.addresses.at(r, index);
+      mask |= bits[k];
     }
 
     let id = learnerId ?? centreRef ?? candidateNo;
+    let idColumn = 0;
     if (id !== undefined) {
-      const field = learnerId !== undefined ? 'learnerId' : centreRef !== undefined ? 'centreRef' : 'candidateNo';
-      cells.learnerId = idCell ?? this.addresses.at(r, this.columnOf(field));
+      idColumn =
+        this.context.grid.left +
+        (learnerId !== undefined ? learnerIdAt : centreRef !== undefined ? centreRefAt : candidateNoAt);
+      mask |= cellBit('learnerId');
     } else {
       id = `row ${sheetRow}`;
       this.missingId(r, row, fullName ?? firstName ?? lastName, problems);
@@ -140,7 +164,7 @@ export class LearnerRows {
       planned: [],
       marks: [],
       problems,
-      cells,
+      cells: new LearnerCells(this.fieldColumns(), sheetRow, mask, idColumn),
     };
     this.qualificationOf(record, r, row, qualificationText);
     if (firstName !== undefined) record.firstName = firstName;
@@ -155,8 +179,28 @@ export class LearnerRows {
     return record;
   }
 
-  private columnOf(field: LearnerField): number {
-    return this.columns.find(([f]) => f === field)?.[1].index ?? 0;
+  /** The fields' sheet columns in the grid read now: made again only when a row is read from a grid further across. */
+  private fieldColumns(): FieldColumns {
+    const left = this.context.grid.left;
+    if (this.columnsAt !== undefined && this.columnsLeft === left) return this.columnsAt;
+    const at: FieldColumns = {
+      learnerId: 0,
+      name: 0,
+      firstName: 0,
+      lastName: 0,
+      uln: 0,
+      dateOfBirth: 0,
+      qualification: 0,
+      sex: 0,
+    };
+    for (const [field, column] of this.columns) {
+      const cellField: CellField | undefined =
+        field === 'fullName' ? 'name' : CELL_BITS.has(field) ? (field as CellField) : undefined;
+      if (cellField !== undefined) at[cellField] = left + column.index;
+    }
+    this.columnsAt = at;
+    this.columnsLeft = left;
+    return at;
   }
 
   private missingId(r: number, row: CellValue[], named: string | undefined, problems: Problem[]): void {
@@ -199,13 +243,14 @@ export class LearnerRows {
       }
       return;
     }
-    const cell = column ? this.addresses.at(r, column.index) : this.firstFilledCell(r, row);
+    // The cell a problem names, made only for a problem.
+    const cell = () => (column ? this.addresses.at(r, column.index) : this.firstFilledCell(r, row));
     if (this.fallback) {
       record.qualificationText = this.fallback.text;
       record.qualification = this.fallback.qualification;
       if (!this.fallback.qualification) {
         problems.push({
-          cell,
+          cell: cell(),
           code: 'unknown-qualification',
           problem: { kind: 'chosen-qualification-not-in-catalogue', row: sheetRow, chosen: this.fallback.text },
         });
@@ -213,7 +258,7 @@ export class LearnerRows {
       return;
     }
     problems.push({
-      cell,
+      cell: cell(),
       code: 'missing-qualification',
       problem: column
         ? { kind: 'qualification-blank', row: sheetRow }

@@ -94,7 +94,7 @@ export class ListUnits {
       }
       const listed = typeof value === 'string' ? value : (fieldText(value) ?? '');
       for (const item of listItems(listed)) {
-        this.readItem(tally, cell, item, UNMARKED_STATE[column.role.field], qualification);
+        this.readItem(tally, cell, r, column.index, item, UNMARKED_STATE[column.role.field], qualification);
       }
     }
   }
@@ -102,6 +102,8 @@ export class ListUnits {
   private readItem(
     tally: UnitTally,
     cell: string,
+    r: number,
+    c: number,
     item: string,
     unmarked: UnitState,
     q: QualificationDefinition | null,
@@ -163,6 +165,6 @@ export class ListUnits {
     } else {
       ref = refs.length === 1 ? refs[0] : unitText;
     }
-    tally.add(ref, reading.state, cell, reading.state === 'achieved' ? reading.achievedOn : undefined, 'list');
+    tally.add(ref, reading.state, r, c, reading.state === 'achieved' ? reading.achievedOn : undefined, 'list');
   }
 }

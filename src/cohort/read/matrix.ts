@@ -71,9 +71,26 @@ export function prepareUnitColumns(context: ReadContext, headers: HeaderColumn[]
   return columns;
 }
 
+/**
+ * What each unit column stands for in one qualification (or for a learner without one): the unit's ref and its number
+ * in the tally, or undefined where a mark there is a problem (the column is not in the qualification, or ambiguous).
+ */
+interface ColumnUnits {
+  refs: (string | undefined)[];
+  numbers: number[];
+}
+
 export class MatrixUnits {
   /** Grid column of each unit column: the loop below runs once per unit cell of the sheet. */
   private readonly indexes: number[];
+  /**
+   * Each qualification's `ColumnUnits`, worked out on its first learner rather than looked up for every mark; kept
+   * with the tally whose numbers they hold.
+   */
+  private readonly byQualification = new Map<QualificationDefinition | null, ColumnUnits>();
+  private numbered: UnitTally | undefined;
+  private lastQualification: QualificationDefinition | null | undefined;
+  private lastUnits: ColumnUnits | undefined;
 
   constructor(
     private readonly context: ReadContext,
@@ -85,11 +102,35 @@ export class MatrixUnits {
     this.indexes = columns.map((c) => c.header.index);
   }
 
+  /** What the unit columns stand for in `qualification`, the same for every learner of it. */
+  private unitsFor(tally: UnitTally, qualification: QualificationDefinition | null): ColumnUnits {
+    if (this.numbered !== tally) {
+      this.byQualification.clear();
+      this.numbered = tally;
+      this.lastUnits = undefined;
+    }
+    if (this.lastUnits !== undefined && this.lastQualification === qualification) return this.lastUnits;
+    let units = this.byQualification.get(qualification);
+    if (!units) {
+      const refs = this.columns.map((column) => {
+        if (!qualification) return column.refs.length === 1 ? column.refs[0] : column.header.text;
+        const own = column.byQualification.get(qualification);
+        return own?.length === 1 ? own[0].ref : undefined;
+      });
+      units = { refs, numbers: refs.map((ref) => (ref === undefined ? -1 : tally.numberOf(ref))) };
+      this.byQualification.set(qualification, units);
+    }
+    this.lastQualification = qualification;
+    this.lastUnits = units;
+    return units;
+  }
+
   /** The marks of grid row `r` into the tally of its learner (whose qualification decides ambiguous headers). */
   read(tally: UnitTally, qualification: QualificationDefinition | null, r: number, row: CellValue[]): void {
     const formats = this.context.grid.numberFormats?.[r];
     const marks = this.context.marks;
     const indexes = this.indexes;
+    const { refs, numbers } = this.unitsFor(tally, qualification);
     for (let k = 0; k < indexes.length; k++) {
       const index = indexes[k];
       const value = row[index];
@@ -97,11 +138,10 @@ export class MatrixUnits {
       const reading = marks.read(value, formats?.[index]);
       if (reading.state === 'none') continue;
       const column = this.columns[k];
-      const cell = this.addresses.at(r, index);
       const single = column.refs.length === 1 ? column.refs : undefined;
       if (reading.state === 'error') {
         tally.problem({
-          cell,
+          cell: this.addresses.at(r, index),
           code: 'formula-error',
           problem: { kind: 'mark-formula-error', error: reading.error, unit: column.label },
           units: single,
@@ -109,45 +149,49 @@ export class MatrixUnits {
         continue;
       }
       if (reading.state === 'unrecognised') {
-        tally.unrecognised(cell, reading.text, column.label, single, this.context.marks.vocabulary);
+        tally.unrecognised(
+          this.addresses.at(r, index),
+          reading.text,
+          column.label,
+          single,
+          this.context.marks.vocabulary,
+        );
         continue;
       }
-      let ref: string;
-      if (qualification) {
-        const units = column.byQualification.get(qualification);
-        if (!units) {
-          tally.problem({
-            cell,
-            code: 'unit-not-in-qualification',
-            problem: {
-              kind: 'unit-not-in-qualification',
-              unit: column.label,
-              qualification: qualification.id,
-              how: 'marked',
-            },
-            units: column.refs,
-          });
-          continue;
-        }
-        if (units.length > 1) {
-          tally.problem({
-            cell,
-            code: 'ambiguous-header',
-            problem: {
-              kind: 'marked-under-ambiguous-header',
-              header: { cell: column.header.cell, text: column.header.text },
-              qualification: qualification.id,
-              units: units.map((u) => u.ref),
-            },
-            units: units.map((u) => u.ref),
-          });
-          continue;
-        }
-        ref = units[0].ref;
-      } else {
-        ref = column.refs.length === 1 ? column.refs[0] : column.header.text;
+      const ref = refs[k];
+      if (ref !== undefined) {
+        const achievedOn = reading.state === 'achieved' ? reading.achievedOn : undefined;
+        tally.addNumbered(numbers[k], ref, reading.state, r, index, achievedOn, 'column');
+        continue;
       }
-      tally.add(ref, reading.state, cell, reading.state === 'achieved' ? reading.achievedOn : undefined, 'column');
+      // Only a learner with a qualification finds no unit in a column: it is not in the qualification, or ambiguous there.
+      if (!qualification) continue;
+      const units = column.byQualification.get(qualification);
+      if (!units) {
+        tally.problem({
+          cell: this.addresses.at(r, index),
+          code: 'unit-not-in-qualification',
+          problem: {
+            kind: 'unit-not-in-qualification',
+            unit: column.label,
+            qualification: qualification.id,
+            how: 'marked',
+          },
+          units: column.refs,
+        });
+        continue;
+      }
+      tally.problem({
+        cell: this.addresses.at(r, index),
+        code: 'ambiguous-header',
+        problem: {
+          kind: 'marked-under-ambiguous-header',
+          header: { cell: column.header.cell, text: column.header.text },
+          qualification: qualification.id,
+          units: units.map((u) => u.ref),
+        },
+        units: units.map((u) => u.ref),
+      });
     }
     this.readUnknown(tally, r, row);
   }

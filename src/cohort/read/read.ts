@@ -447,7 +447,7 @@ class CohortReader {
     if (this.totalsCell(1, row, parts.learnerList)) return undefined;
     const record = parts.rows.read(1, row);
     const tally = this.tally;
-    tally.begin(record);
+    tally.begin(record, parts.addresses);
     parts.units.read(tally, record.qualification, 1, row);
     tally.finish();
     return isNoteRow(record, row, learnerColumns) ? undefined : record;
@@ -456,7 +456,7 @@ class CohortReader {
   *readLearners(prepared: PreparedHeader): Generator<void, LearnerRecord[]> {
     const { header, learnerColumns, used } = prepared;
     const g = this.grid;
-    const { rows, units, usedIndexes, firstLearnerColumn, learnerList } = this.rowParts(prepared);
+    const { addresses, rows, units, usedIndexes, firstLearnerColumn, learnerList } = this.rowParts(prepared);
     const tally = this.tally;
     const learners: LearnerRecord[] = [];
     let lastBlank = header.rowIndex;
@@ -513,7 +513,7 @@ class CohortReader {
         continue;
       }
       const record = rows.read(r, row);
-      tally.begin(record);
+      tally.begin(record, addresses);
       units.read(tally, record.qualification, r, row);
       tally.finish();
       learners.push(record);

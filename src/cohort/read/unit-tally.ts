@@ -1,6 +1,7 @@
 // The units one learner's row marks, each counted once: a unit marked twice is reported and kept at its best state.
-import type { LearnerRecord, UnitMark, UnitState, KnownMarks } from '../../sheet';
-import type { Problem } from './context';
+import type { LearnerRecord, UnitState, KnownMarks } from '../../sheet';
+import type { Addresses, Problem } from './context';
+import { DatedMark, SheetMark } from './lazy-cells';
 
 export class UnitTally {
   // Which units a learner already has, without a map per learner: each ref gets a number once, and `seenBy[n]`
@@ -11,13 +12,20 @@ export class UnitTally {
   private position = new Int32Array(64);
   private serial = 0;
   private record: LearnerRecord | undefined;
+  /** Where the learner's row lies on the sheet, for the marks' cells. */
+  private addresses: Addresses | undefined;
+  /** The learner's marks as made here, to change one marked twice without a cast. */
+  private marks: SheetMark[] = [];
 
-  begin(record: LearnerRecord): void {
+  begin(record: LearnerRecord, addresses: Addresses): void {
     this.serial++;
     this.record = record;
+    this.addresses = addresses;
+    this.marks = record.marks as SheetMark[];
   }
 
-  private numberOf(ref: string): number {
+  /** The number the tally knows `ref` by, for `addNumbered`: the same for as long as the tally lives. */
+  numberOf(ref: string): number {
     let n = this.refNumber.get(ref);
     if (n === undefined) {
       n = this.refNumber.size;
@@ -34,12 +42,35 @@ export class UnitTally {
     return n;
   }
 
-  add(ref: string, state: UnitState, cell: string, achievedOn: string | undefined, where: 'column' | 'list'): void {
+  /** A mark of the unit `ref` in grid row `r`, grid column `c`: the learner's, unless they have the unit already. */
+  add(
+    ref: string,
+    state: UnitState,
+    r: number,
+    c: number,
+    achievedOn: string | undefined,
+    where: 'column' | 'list',
+  ): void {
+    this.addNumbered(this.numberOf(ref), ref, state, r, c, achievedOn, where);
+  }
+
+  /** `add` of a unit whose number (`numberOf(ref)`) the caller worked out once for many rows. */
+  addNumbered(
+    n: number,
+    ref: string,
+    state: UnitState,
+    r: number,
+    c: number,
+    achievedOn: string | undefined,
+    where: 'column' | 'list',
+  ): void {
     const record = this.record;
-    if (!record) return;
-    const n = this.numberOf(ref);
-    const existing = this.seenBy[n] === this.serial ? record.marks[this.position[n]] : undefined;
+    const addresses = this.addresses;
+    if (!record || !addresses) return;
+    const marks = this.marks;
+    const existing = this.seenBy[n] === this.serial ? marks[this.position[n]] : undefined;
     if (existing) {
+      const cell = addresses.at(r, c);
       record.problems.push({
         cell,
         code: 'duplicate-unit',
@@ -47,7 +78,7 @@ export class UnitTally {
           kind: 'unit-twice',
           unit: ref,
           learner: record.learnerId,
-          first: existing.cell,
+          first: addresses.named ? existing.cell : '',
           second: cell,
           how: where === 'column' ? 'marked' : 'listed',
         },
@@ -56,15 +87,21 @@ export class UnitTally {
       // Counted once, at its best state, so the order of the columns does not change the result.
       if (existing.state === 'planned' && state === 'achieved') {
         existing.state = 'achieved';
-        existing.cell = cell;
+        existing.row = addresses.sheetRow(r);
+        existing.column = addresses.sheetColumn(c);
         if (achievedOn) existing.achievedOn = achievedOn;
       }
       return;
     }
-    const mark: UnitMark = achievedOn && state === 'achieved' ? { ref, state, cell, achievedOn } : { ref, state, cell };
     this.seenBy[n] = this.serial;
-    this.position[n] = record.marks.length;
-    record.marks.push(mark);
+    this.position[n] = marks.length;
+    const row = addresses.sheetRow(r);
+    const column = addresses.sheetColumn(c);
+    marks.push(
+      state === 'achieved' && achievedOn
+        ? new DatedMark(ref, row, column, achievedOn)
+        : new SheetMark(ref, state, row, column),
+    );
   }
 
   problem(problem: Problem): void {
@@ -89,5 +126,6 @@ export class UnitTally {
       (mark.state === 'achieved' ? record.achieved : record.planned).push(mark.ref);
     }
     this.record = undefined;
+    this.addresses = undefined;
   }
 }
