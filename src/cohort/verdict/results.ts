@@ -1,7 +1,7 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { figureOf } from '../../rules/kinds';
-import { evaluationProvenance, equivalentWords } from '../../rules/engine';
+import { evaluationProvenance, equivalentWords, ruleResultOf } from '../../rules/engine';
 import type { QualificationDefinition, Rule, Status, UnitLeftOut, Violation } from '../../rules/model';
 import type { LearnerCheck } from './learner-result';
 import { learnerPlans, planNextStep } from './next-step';
@@ -72,7 +72,8 @@ export function isStatusRuleFormula(formula: string): boolean {
 export function levelCreditsText({ record, result }: LearnerCheck): string {
   const level = record.qualification && levelRuleOf(record.qualification);
   if (!level) return '';
-  const outcome = result.achieved.rules.find((r) => r.ruleId === level.rule.id);
+  // That rule's result alone: the others are not needed for its words.
+  const outcome = ruleResultOf(result.achieved, level.rule.id);
   if (!outcome) return '';
   const known = outcome.outcome === 'unknown' ? ' known' : '';
   return `${outcome.known}${known} ${level.figure}`;

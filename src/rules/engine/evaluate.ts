@@ -19,7 +19,16 @@ import type {
 } from '../model';
 import type { QualificationIndex } from './qualification-index';
 import { strangerWords } from './rule-words';
-import { missingUnits, NONE, overUnits, refsWhere, ruleResults, uncertainUnits } from './rule-results';
+import {
+  missingUnits,
+  NONE,
+  overUnits,
+  refsWhere,
+  ruleResultAt,
+  ruleResults,
+  RulesContext,
+  uncertainUnits,
+} from './rule-results';
 
 /** The barred sets of which the units hold more than one, with those units in definition order. */
 export function barredClashes(
@@ -45,6 +54,7 @@ class CompiledEvaluation implements Evaluation {
   readonly #compiled: CompiledQualification;
   readonly #counted: number[];
   readonly #notCounted: number[] | undefined;
+  #context: RulesContext | undefined;
 
   constructor(verdicts: Verdicts, order: ArrayLike<number>, count: number) {
     const counted: number[] = [];
@@ -82,17 +92,33 @@ class CompiledEvaluation implements Evaluation {
   get rules(): RuleResult[] {
     const kept = recentRules.find((k) => k.evaluation === this);
     if (kept) return kept.rules;
-    const rules = ruleResults(
-      this.#compiled,
-      [...this.#counted, ...(this.#notCounted ?? [])],
-      this.#counted,
-      this.#notCounted ?? [],
-    );
+    const rules = ruleResults(this.context);
     recentRules.pop();
     recentRules.unshift({ evaluation: this, rules });
     return rules;
   }
+
+  /**
+   * The result of rule r alone (by its index among the compiled rules), for words that name one rule: a violation's,
+   * the credits at a level. The others are not built.
+   */
+  ruleAt(r: number): RuleResult {
+    const kept = recentRules.find((k) => k.evaluation === this);
+    return kept ? kept.rules[r] : ruleResultAt(this.context, r);
+  }
+
+  /** The index of the rule with id `ruleId` among the compiled rules, or -1. */
+  ruleIndex(ruleId: string): number {
+    return this.#compiled.rules.findIndex((rule) => rule.id === ruleId);
+  }
+
+  /** What its rules' results are built from, made when first read. */
+  private get context(): RulesContext {
+    return (this.#context ??= new RulesContext(this.#compiled, this.#counted, this.#notCounted ?? NO_UNITS));
+  }
 }
+
+const NO_UNITS: readonly number[] = Object.freeze([]);
 
 /**
  * The rule results of the evaluations read last, newest first. A learner's words read its two evaluations' results
@@ -127,14 +153,14 @@ export function evaluateUnits(qualification: QualificationDefinition, refs: read
 
 /** A rule the learner's units do not meet, as a violation; its words are the rule's, made when read. */
 class RuleViolation implements Violation {
-  readonly #evaluation: Evaluation;
+  readonly #evaluation: CompiledEvaluation;
   readonly #rule: number;
 
   constructor(
     readonly code: ViolationCode,
     readonly units: string[],
     readonly ruleId: string,
-    evaluation: Evaluation,
+    evaluation: CompiledEvaluation,
     rule: number,
   ) {
     this.#evaluation = evaluation;
@@ -142,7 +168,7 @@ class RuleViolation implements Violation {
   }
 
   get message(): string {
-    return this.#evaluation.rules[this.#rule].message;
+    return this.#evaluation.ruleAt(this.#rule).message;
   }
 }
 
@@ -188,6 +214,16 @@ function withRuleViolations(
     );
   }
   return list;
+}
+
+/**
+ * The result of the rule with id `ruleId` in an evaluation, or undefined when it has none: for words that name one
+ * rule, without building the others' results where the engine made the evaluation.
+ */
+export function ruleResultOf(evaluation: Evaluation, ruleId: string): RuleResult | undefined {
+  if (!(evaluation instanceof CompiledEvaluation)) return evaluation.rules.find((r) => r.ruleId === ruleId);
+  const r = evaluation.ruleIndex(ruleId);
+  return r < 0 ? undefined : evaluation.ruleAt(r);
 }
 
 function allMet(evaluation: Evaluation): boolean {
