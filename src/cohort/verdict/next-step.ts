@@ -69,6 +69,15 @@ function unitInWords(unit: UnitDefinition | undefined, ref: string): string {
   return `${ref} (${unit.credits} cr)`;
 }
 
+const BY_REF = new WeakMap<readonly UnitDefinition[], ReadonlyMap<string, UnitDefinition>>();
+
+/** A qualification's units by ref, made once per list of units rather than once per plan worded. */
+function unitsByRef(units: readonly UnitDefinition[]): ReadonlyMap<string, UnitDefinition> {
+  let byRef = BY_REF.get(units);
+  if (!byRef) BY_REF.set(units, (byRef = new Map(units.map((u) => [u.ref, u] as const))));
+  return byRef;
+}
+
 /** A plan in words: `add K/503/0421 (7 cr) and H/600/9660 (3 cr)`, saying which units' unknown data it counts on. */
 export function planInWords(units: readonly UnitDefinition[], plan: Plan): string {
   if (plan.add.length === 0) {
@@ -76,7 +85,7 @@ export function planInWords(units: readonly UnitDefinition[], plan: Plan): strin
       ? 'every rule is met'
       : `every rule may be met: supply the missing unit data for ${listInWords(plan.reliesOnUnknown)}`;
   }
-  const byRef = new Map(units.map((u) => [u.ref, u] as const));
+  const byRef = unitsByRef(units);
   const words = `add ${listInWords(plan.add.map((ref) => unitInWords(byRef.get(ref), ref)))}`;
   if (plan.reliesOnUnknown.length === 0) return words;
   return `${words}; this counts on unit data the catalogue lacks for ${listInWords(plan.reliesOnUnknown)} (supply it to be sure)`;
