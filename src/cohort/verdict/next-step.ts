@@ -38,7 +38,8 @@ export function defaultNextStep(result: LearnerResult): string {
   }
 }
 
-// The column asks for one plan, the JSON for three: a learner is planned again only when more plans are asked for.
+// The JSON asks for three plans and keeps them, for a column made after it; the column asks for one, which it shows
+// once per learner and does not keep (a map of every incomplete learner's plan, made to be thrown away).
 const plansOf = new WeakMap<LearnerCheck, { asked: number; result: PlanResult }>();
 
 /**
@@ -48,15 +49,18 @@ const plansOf = new WeakMap<LearnerCheck, { asked: number; result: PlanResult }>
 export function learnerPlans(check: LearnerCheck, maxPlans = 3): PlanResult {
   const cached = plansOf.get(check);
   if (cached && cached.asked >= maxPlans) return cached.result;
-  const { record } = check;
-  const result: PlanResult = record.qualification
+  const result = plansFor(check, maxPlans);
+  plansOf.set(check, { asked: maxPlans, result });
+  return result;
+}
+
+function plansFor({ record }: LearnerCheck, maxPlans: number): PlanResult {
+  return record.qualification
     ? planCompletion(record.qualification, { achieved: record.achieved, planned: record.planned }, { maxPlans })
     : {
         plans: [],
         noPlanReason: `${record.cells.qualification ?? `row ${record.row}`}: the qualification is not recognised, so no plan can be made`,
       };
-  plansOf.set(check, { asked: maxPlans, result });
-  return result;
 }
 
 function listInWords(items: readonly string[]): string {
@@ -98,7 +102,7 @@ export function planInWords(units: readonly UnitDefinition[], plan: Plan): strin
 export function planNextStep(check: LearnerCheck): string {
   if (check.result.status !== 'incomplete' || !check.record.qualification) return defaultNextStep(check.result);
   // The column shows the best plan only: ask for no more.
-  const result = learnerPlans(check, 1);
+  const result = plansOf.get(check)?.result ?? plansFor(check, 1);
   const [best] = result.plans;
   if (!best) return `no plan exists: ${result.noPlanReason ?? 'no set of units meets every rule'}`;
   const words = planInWords(check.record.qualification.units, best);

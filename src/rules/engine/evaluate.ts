@@ -107,6 +107,25 @@ class CompiledEvaluation implements Evaluation {
     return kept ? kept.rules[r] : ruleResultAt(this.context, r);
   }
 
+  /** `hash` mixed with the units that count and those left out, in their order. */
+  unitsHash(hash: number): number {
+    let h = Math.imul(hash ^ this.#counted.length, 16777619);
+    for (const u of this.#counted) h = Math.imul(h ^ u, 16777619);
+    const left = this.#notCounted ?? NO_UNITS;
+    h = Math.imul(h ^ left.length, 16777619);
+    for (const u of left) h = Math.imul(h ^ u, 16777619);
+    return h;
+  }
+
+  /** Whether `other` evaluated the same qualification's units, counting the same ones, in the same order. */
+  sameUnits(other: CompiledEvaluation): boolean {
+    return (
+      this.#compiled === other.#compiled &&
+      sameList(this.#counted, other.#counted) &&
+      sameList(this.#notCounted ?? NO_UNITS, other.#notCounted ?? NO_UNITS)
+    );
+  }
+
   /** The index of the rule with id `ruleId` among the compiled rules, or -1. */
   ruleIndex(ruleId: string): number {
     return this.#compiled.rules.findIndex((rule) => rule.id === ruleId);
@@ -119,6 +138,38 @@ class CompiledEvaluation implements Evaluation {
 }
 
 const NO_UNITS: readonly number[] = Object.freeze([]);
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A learner's result as its units decide it: a number for results of which every word (of its rules, its violations,
+ * its status) follows from its two evaluations' units, counted and not, in their order; two results with the same
+ * units have the same number (`sameUnits` tells apart two that only share it). Undefined for a result that says more
+ * than its units decide: a violation not the engine's (a reading problem), a unit the qualification lacks (named by
+ * the learner's refs). For words that many learners share, made once.
+ */
+export function unitsHash(result: LearnerResult): number | undefined {
+  const { achieved, withPlanned, violations } = result;
+  if (!(achieved instanceof CompiledEvaluation) || !(withPlanned instanceof CompiledEvaluation)) return undefined;
+  for (const v of violations) if (!(v instanceof RuleViolation) && !(v instanceof ClashViolation)) return undefined;
+  return withPlanned.unitsHash(achieved.unitsHash(2166136261));
+}
+
+/** Whether two results that `unitsHash` numbers have the same units, counted and not (see `unitsHash`). */
+export function sameUnits(a: LearnerResult, b: LearnerResult): boolean {
+  return (
+    a.achieved instanceof CompiledEvaluation &&
+    b.achieved instanceof CompiledEvaluation &&
+    a.withPlanned instanceof CompiledEvaluation &&
+    b.withPlanned instanceof CompiledEvaluation &&
+    a.achieved.sameUnits(b.achieved) &&
+    a.withPlanned.sameUnits(b.withPlanned)
+  );
+}
 
 /**
  * The rule results of the evaluations read last, newest first. A learner's words read its two evaluations' results
