@@ -57,12 +57,17 @@ class CompiledEvaluation implements Evaluation {
   #context: RulesContext | undefined;
 
   constructor(verdicts: Verdicts, order: ArrayLike<number>, count: number) {
-    const counted: number[] = [];
-    let notCounted: number[] | undefined;
+    // Lists made at their size (one per learner and evaluation, kept with the result): no list grown and copied.
+    let size = 0;
+    for (let i = 0; i < count; i++) size += verdicts.counted[order[i]];
+    const counted = new Array<number>(size);
+    const notCounted = size === count ? undefined : new Array<number>(count - size);
+    let c = 0;
+    let n = 0;
     for (let i = 0; i < count; i++) {
       const u = order[i];
-      if (verdicts.counted[u] === 1) counted.push(u);
-      else (notCounted ??= []).push(u);
+      if (verdicts.counted[u] === 1) counted[c++] = u;
+      else (notCounted as number[])[n++] = u;
     }
     this.credits = verdicts.credits;
     this.#compiled = verdicts.compiled;
@@ -370,25 +375,28 @@ function clashViolations(compiled: CompiledQualification, taken: Uint8Array): Vi
   return violations;
 }
 
+const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+
 /** Checks one learner: achieved units alone, then achieved plus planned, and the status that follows. */
 export function checkUnits(qualification: QualificationDefinition, learner: LearnerUnits): LearnerResult {
   const compiled = compileQualification(qualification);
   const buffers = buffersOf(compiled);
   // A unit both achieved and planned is achieved: planning it again changes nothing.
   decideLearner(evaluatorOf(compiled), learner.achieved, learner.planned, buffers);
-  const violations: Violation[] = [];
+  // Most learners hold no unit the qualification lacks and no barred pair: then no list is made for them.
+  let violations = NO_VIOLATIONS;
   if (buffers.strangers > 0) {
     const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter(
       (ref) => !compiled.lookup.has(ref),
     );
-    violations.push(new StrangerViolation(strangers, qualification.id));
+    violations = [new StrangerViolation(strangers, qualification.id)];
   }
-  if (buffers.clashes > 0) violations.push(...clashViolations(compiled, buffers.withPlanned.taken));
+  if (buffers.clashes > 0) violations = [...violations, ...clashViolations(compiled, buffers.withPlanned.taken)];
   const status = verdictStatus(buffers);
   const achieved = new CompiledEvaluation(buffers.achieved, buffers.units, buffers.achievedCount);
   const withPlanned = new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
   const leftAside = achieved.notCountedUnits.length > 0 || withPlanned.notCountedUnits.length > 0;
-  const notCounted = leftAside ? [...new Set([...achieved.notCounted, ...withPlanned.notCounted])] : [];
+  const notCounted = leftAside ? [...new Set([...achieved.notCounted, ...withPlanned.notCounted])] : (NONE as string[]);
   const result: LearnerResult = {
     qualification: qualification.id,
     status,
@@ -397,18 +405,24 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
     violations: withRuleViolations(violations, buffers.withPlanned, withPlanned),
     notCounted,
   };
-  const equivalents = equivalentsHeld(qualification, learner);
-  if (equivalents.length > 0) result.equivalents = equivalents;
-  const leftOut = leftAside && compiled.caps.length > 0 ? unitsLeftOut(compiled, buffers, notCounted) : [];
-  if (leftOut.length > 0) result.leftOut = leftOut;
+  if (qualification.equivalents !== undefined && qualification.equivalents.length > 0) {
+    const equivalents = equivalentsHeld(qualification.equivalents, learner);
+    if (equivalents.length > 0) result.equivalents = equivalents;
+  }
+  if (leftAside && compiled.caps.length > 0) {
+    const leftOut = unitsLeftOut(compiled, buffers, notCounted);
+    if (leftOut.length > 0) result.leftOut = leftOut;
+  }
   return result;
 }
 
 /** The learner's units of other qualifications that count as units of this one, each with the unit it counts as. */
-function equivalentsHeld(q: QualificationDefinition, learner: LearnerUnits): { ref: string; countsAs: string }[] {
-  if (q.equivalents === undefined || q.equivalents.length === 0) return [];
+function equivalentsHeld(
+  equivalents: NonNullable<QualificationDefinition['equivalents']>,
+  learner: LearnerUnits,
+): { ref: string; countsAs: string }[] {
   const held = new Set([...learner.achieved, ...learner.planned]);
-  return q.equivalents.filter((e) => held.has(e.ref)).map(({ ref, countsAs }) => ({ ref, countsAs }));
+  return equivalents.filter((e) => held.has(e.ref)).map(({ ref, countsAs }) => ({ ref, countsAs }));
 }
 
 /** `Y/600/1234 counted as K/503/0421`: what a result says of the equivalents a learner holds. */
