@@ -10,6 +10,11 @@ interface Kept<T> {
   value: T;
 }
 
+/** Whether two learners have the same qualification and their results the same units, counted and not. */
+function same(a: LearnerCheck, b: LearnerCheck): boolean {
+  return a.record.qualification === b.record.qualification && sameUnits(a.result, b.result);
+}
+
 /** Values made per learner, kept for learners whose results follow from the same units. One per run: never global. */
 export class ByLearnerUnits<T> {
   readonly #kept = new Map<number, Kept<T> | Kept<T>[]>();
@@ -19,15 +24,13 @@ export class ByLearnerUnits<T> {
    * when the learner's row raised no problem and the engine's result follows from its units alone.
    */
   of(check: LearnerCheck, make: () => T): T {
-    const { record, result } = check;
+    const { record } = check;
     if (record.problems.length > 0 || record.qualification === null) return make();
-    const hash = unitsHash(result);
+    const hash = unitsHash(check.result);
     if (hash === undefined) return make();
     const kept = this.#kept.get(hash);
-    const same = (k: Kept<T>) =>
-      k.check.record.qualification === record.qualification && sameUnits(k.check.result, result);
-    if (kept !== undefined && !Array.isArray(kept) && same(kept)) return kept.value;
-    if (Array.isArray(kept)) for (const k of kept) if (same(k)) return k.value;
+    if (kept !== undefined && !Array.isArray(kept) && same(kept.check, check)) return kept.value;
+    if (Array.isArray(kept)) for (const k of kept) if (same(k.check, check)) return k.value;
     const value = make();
     const fresh = { check, value };
     // A number two sets of units share (rare) keeps both.
