@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { parseRange } from '../sheet';
 import type { LearnerCheck } from '../cohort/verdict';
-import { resultRow, resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/verdict';
+import { resultRows, resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/verdict';
 import type { CohortReading, Grid } from '../sheet';
 import {
   isOwnershipNamespace,
@@ -198,25 +198,19 @@ async function resultsSheetInCopy(
 /**
  * A learner's result row with each text held once: a text made of pieces (a message with its units and figures put
  * in) is kept by V8 as a tree of those pieces, several times the size of its characters, and the many learners with
- * the same words share one copy. At 50,000 learners the trees were 200 MB of the peak memory of `check --out`; the
- * map finds a text by its characters, which makes it one piece.
+ * the same words share one copy. At 50,000 learners the trees were 200 MB of the peak memory of `check --out`. The
+ * texts that follow from a learner's units are made once for all learners with those units (resultRows); the rest (a
+ * plan's words, a row with a problem) are found by their characters in a map, which makes each one piece.
  */
 function resultRowOnce(): (check: LearnerCheck) => (string | number)[] {
   const texts = new Map<string, string>();
-  const once = (text: string): string => {
+  return resultRows(undefined, (text) => {
+    if (text === '') return text;
     const known = texts.get(text);
     if (known !== undefined) return known;
     texts.set(text, text);
     return text;
-  };
-  return (check) => {
-    const row = resultRow(check);
-    for (let i = 0; i < row.length; i++) {
-      const value = row[i];
-      if (typeof value === 'string') row[i] = once(value);
-    }
-    return row;
-  };
+  });
 }
 
 /**

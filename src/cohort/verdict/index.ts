@@ -14,6 +14,7 @@ export {
   resultCell,
   type ResultHeader,
   resultRow,
+  resultRows,
   resultsBlock,
   type ResultsBlock,
   STATUS_STYLE,

@@ -89,6 +89,9 @@ function weighSheetProblems(record: LearnerUnitsRead, qualification: Qualificati
 }
 
 export function checkLearner(record: LearnerRecord): LearnerResult {
+  // Most rows have no problem: the engine's result is the learner's, with nothing to weigh or join.
+  if (record.problems.length === 0 && record.qualification !== null)
+    return checkUnits(record.qualification, { achieved: record.achieved, planned: record.planned });
   const fromRow = problemViolations(record);
   if (record.qualification === null) {
     const named = fromRow.some((v) => v.code === 'unknown-qualification' || v.code === 'missing-qualification');

@@ -38,7 +38,8 @@ export function defaultNextStep(result: LearnerResult): string {
   }
 }
 
-// The column asks for one plan, the JSON for three: a learner is planned again only when more plans are asked for.
+// The JSON asks for three plans and keeps them, for a column made after it; the column asks for one, which it shows
+// once per learner and does not keep (a map of every incomplete learner's plan, made to be thrown away).
 const plansOf = new WeakMap<LearnerCheck, { asked: number; result: PlanResult }>();
 
 /**
@@ -48,15 +49,18 @@ const plansOf = new WeakMap<LearnerCheck, { asked: number; result: PlanResult }>
 export function learnerPlans(check: LearnerCheck, maxPlans = 3): PlanResult {
   const cached = plansOf.get(check);
   if (cached && cached.asked >= maxPlans) return cached.result;
-  const { record } = check;
-  const result: PlanResult = record.qualification
+  const result = plansFor(check, maxPlans);
+  plansOf.set(check, { asked: maxPlans, result });
+  return result;
+}
+
+function plansFor({ record }: LearnerCheck, maxPlans: number): PlanResult {
+  return record.qualification
     ? planCompletion(record.qualification, { achieved: record.achieved, planned: record.planned }, { maxPlans })
     : {
         plans: [],
         noPlanReason: `${record.cells.qualification ?? `row ${record.row}`}: the qualification is not recognised, so no plan can be made`,
       };
-  plansOf.set(check, { asked: maxPlans, result });
-  return result;
 }
 
 function listInWords(items: readonly string[]): string {
@@ -69,6 +73,15 @@ function unitInWords(unit: UnitDefinition | undefined, ref: string): string {
   return `${ref} (${unit.credits} cr)`;
 }
 
+const BY_REF = new WeakMap<readonly UnitDefinition[], ReadonlyMap<string, UnitDefinition>>();
+
+/** A qualification's units by ref, made once per list of units rather than once per plan worded. */
+function unitsByRef(units: readonly UnitDefinition[]): ReadonlyMap<string, UnitDefinition> {
+  let byRef = BY_REF.get(units);
+  if (!byRef) BY_REF.set(units, (byRef = new Map(units.map((u) => [u.ref, u] as const))));
+  return byRef;
+}
+
 /** A plan in words: `add K/503/0421 (7 cr) and H/600/9660 (3 cr)`, saying which units' unknown data it counts on. */
 export function planInWords(units: readonly UnitDefinition[], plan: Plan): string {
   if (plan.add.length === 0) {
@@ -76,7 +89,7 @@ export function planInWords(units: readonly UnitDefinition[], plan: Plan): strin
       ? 'every rule is met'
       : `every rule may be met: supply the missing unit data for ${listInWords(plan.reliesOnUnknown)}`;
   }
-  const byRef = new Map(units.map((u) => [u.ref, u] as const));
+  const byRef = unitsByRef(units);
   const words = `add ${listInWords(plan.add.map((ref) => unitInWords(byRef.get(ref), ref)))}`;
   if (plan.reliesOnUnknown.length === 0) return words;
   return `${words}; this counts on unit data the catalogue lacks for ${listInWords(plan.reliesOnUnknown)} (supply it to be sure)`;
@@ -89,7 +102,7 @@ export function planInWords(units: readonly UnitDefinition[], plan: Plan): strin
 export function planNextStep(check: LearnerCheck): string {
   if (check.result.status !== 'incomplete' || !check.record.qualification) return defaultNextStep(check.result);
   // The column shows the best plan only: ask for no more.
-  const result = learnerPlans(check, 1);
+  const result = plansOf.get(check)?.result ?? plansFor(check, 1);
   const [best] = result.plans;
   if (!best) return `no plan exists: ${result.noPlanReason ?? 'no set of units meets every rule'}`;
   const words = planInWords(check.record.qualification.units, best);

@@ -1,10 +1,11 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { figureOf } from '../../rules/kinds';
-import { evaluationProvenance, equivalentWords } from '../../rules/engine';
+import { evaluationProvenance, equivalentWords, ruleResultOf } from '../../rules/engine';
 import type { QualificationDefinition, Rule, Status, UnitLeftOut, Violation } from '../../rules/model';
 import type { LearnerCheck } from './learner-result';
 import { learnerPlans, planNextStep } from './next-step';
+import { ByLearnerUnits } from './shared-texts';
 import type { PlanResult } from '../../rules/planner';
 import type { CohortReading, LearnerRecord, ReadWarning } from '../../sheet';
 import { readingMessage } from '../read';
@@ -72,7 +73,8 @@ export function isStatusRuleFormula(formula: string): boolean {
 export function levelCreditsText({ record, result }: LearnerCheck): string {
   const level = record.qualification && levelRuleOf(record.qualification);
   if (!level) return '';
-  const outcome = result.achieved.rules.find((r) => r.ruleId === level.rule.id);
+  // That rule's result alone: the others are not needed for its words.
+  const outcome = ruleResultOf(result.achieved, level.rule.id);
   if (!outcome) return '';
   const known = outcome.outcome === 'unknown' ? ' known' : '';
   return `${outcome.known}${known} ${level.figure}`;
@@ -174,6 +176,48 @@ export function resultRow(
   ];
 }
 
+/** The texts of a result row that follow from the learner's units: shared by learners with the same units. */
+interface UnitTexts {
+  level: string;
+  violations: string;
+  centreValues: string;
+  /** The default next step, for a learner who is not short of the rules (whose plan is their own). */
+  nextStep: string | undefined;
+}
+
+/**
+ * `resultRow` for learner after learner of one run: the texts that learners with the same units share are made for
+ * the first of them and the same string given to the others (ByLearnerUnits); a next step from the planner is each
+ * learner's own, made once for them. `hold` is given each text when it is made (not each time it is shared), for a
+ * caller that keeps one copy of equal texts.
+ */
+export function resultRows(
+  nextStep: (c: LearnerCheck) => string = planNextStep,
+  hold: (text: string) => string = (text) => text,
+): (check: LearnerCheck) => (string | number)[] {
+  const shared = new ByLearnerUnits<UnitTexts>();
+  // The default next step follows from the result, as the other texts do; a plan or another caller's step may not.
+  const sharedStep = nextStep === planNextStep;
+  return (check) => {
+    const { result } = check;
+    const texts = shared.of(check, () => ({
+      level: hold(levelCreditsText(check)),
+      violations: hold(violationsText(result.violations)),
+      centreValues: hold(centreValuesText(check)),
+      nextStep: sharedStep && result.status !== 'incomplete' ? hold(nextStep(check)) : undefined,
+    }));
+    return [
+      result.achieved.credits,
+      result.withPlanned.credits,
+      texts.level,
+      statusWord(result.status),
+      texts.violations,
+      texts.nextStep ?? hold(nextStep(check)),
+      texts.centreValues,
+    ];
+  };
+}
+
 /**
  * The result columns of the cohort. `rowOf` gives a learner's row when it was made ahead (the pane makes them a slice
  * at a time); else it is made here, with `nextStep` for the next-step column.
@@ -182,7 +226,7 @@ export function resultsBlock(
   reading: CohortReading,
   checks: readonly LearnerCheck[],
   nextStep?: (c: LearnerCheck) => string,
-  rowOf: (c: LearnerCheck) => (string | number)[] = (c) => resultRow(c, nextStep),
+  rowOf: (c: LearnerCheck) => (string | number)[] = resultRows(nextStep),
 ): ResultsBlock {
   const height = Math.max(0, reading.lastRow - reading.headerRow);
   // The learners' rows first, then empty rows only where no learner is (not one thrown away per learner).

@@ -11,7 +11,6 @@ import type {
   LearnerResult,
   LearnerUnits,
   QualificationDefinition,
-  RuleResult,
   Status,
   UnitLeftOut,
   Violation,
@@ -19,7 +18,8 @@ import type {
 } from '../model';
 import type { QualificationIndex } from './qualification-index';
 import { strangerWords } from './rule-words';
-import { missingUnits, NONE, overUnits, refsWhere, ruleResults, uncertainUnits } from './rule-results';
+import { missingUnits, NONE, overUnits, refsWhere, uncertainUnits } from './rule-results';
+import { CompiledEvaluation } from './evaluation';
 
 /** The barred sets of which the units hold more than one, with those units in definition order. */
 export function barredClashes(
@@ -35,75 +35,18 @@ export function barredClashes(
 }
 
 /**
- * One evaluation: credits and the units that count are data; the rules' results are built from those units when
- * first read (where they are shown), the evaluator having decided the status already.
+ * A learner's result as its units decide it: a number for results of which every word (of its rules, its violations,
+ * its status) follows from its two evaluations' units, counted and not, in their order; two results with the same
+ * units have the same number (`sameUnits` tells apart two that only share it). Undefined for a result that says more
+ * than its units decide: a violation not the engine's (a reading problem), a unit the qualification lacks (named by
+ * the learner's refs). For words that many learners share, made once.
  */
-class CompiledEvaluation implements Evaluation {
-  readonly credits: number;
-  // What it keeps, by unit index, to name the units and build its rules' results when they are read: private
-  // fields, out of sight of `deepEqual`.
-  readonly #compiled: CompiledQualification;
-  readonly #counted: number[];
-  readonly #notCounted: number[] | undefined;
-
-  constructor(verdicts: Verdicts, order: ArrayLike<number>, count: number) {
-    const counted: number[] = [];
-    let notCounted: number[] | undefined;
-    for (let i = 0; i < count; i++) {
-      const u = order[i];
-      if (verdicts.counted[u] === 1) counted.push(u);
-      else (notCounted ??= []).push(u);
-    }
-    this.credits = verdicts.credits;
-    this.#compiled = verdicts.compiled;
-    this.#counted = counted;
-    this.#notCounted = notCounted;
-  }
-
-  /** Units that count, by index. */
-  get countedUnits(): readonly number[] {
-    return this.#counted;
-  }
-
-  get counted(): string[] {
-    return this.#counted.map((u) => this.#compiled.units[u].ref);
-  }
-
-  get notCounted(): string[] {
-    return this.#notCounted === undefined ? [] : this.#notCounted.map((u) => this.#compiled.units[u].ref);
-  }
-
-  /** Units left out of the count, by index. */
-  get notCountedUnits(): readonly number[] {
-    return this.#notCounted ?? [];
-  }
-
-  /** Built when read, and kept only among the last few read (see `recentRules`), not with the evaluation. */
-  get rules(): RuleResult[] {
-    const kept = recentRules.find((k) => k.evaluation === this);
-    if (kept) return kept.rules;
-    const rules = ruleResults(
-      this.#compiled,
-      [...this.#counted, ...(this.#notCounted ?? [])],
-      this.#counted,
-      this.#notCounted ?? [],
-    );
-    recentRules.pop();
-    recentRules.unshift({ evaluation: this, rules });
-    return rules;
-  }
+export function unitsHash(result: LearnerResult): number | undefined {
+  const { achieved, withPlanned, violations } = result;
+  if (!(achieved instanceof CompiledEvaluation) || !(withPlanned instanceof CompiledEvaluation)) return undefined;
+  for (const v of violations) if (!(v instanceof RuleViolation) && !(v instanceof ClashViolation)) return undefined;
+  return withPlanned.unitsHash(achieved.unitsHash(2166136261));
 }
-
-/**
- * The rule results of the evaluations read last, newest first. A learner's words read its two evaluations' results
- * several times (each violation's message, the next step, the centre values, the level's credits), so they are
- * built once for the learner; but a run over a cohort keeps no learner's results once it has moved on, which a
- * results field on each evaluation did (a fifth of `check --out`'s peak memory at 50,000 learners).
- */
-const recentRules: { evaluation: CompiledEvaluation | undefined; rules: RuleResult[] }[] = Array.from(
-  { length: 4 },
-  () => ({ evaluation: undefined, rules: [] }),
-);
 
 const learnerBuffers = new WeakMap<CompiledQualification, LearnerVerdicts>();
 
@@ -127,14 +70,14 @@ export function evaluateUnits(qualification: QualificationDefinition, refs: read
 
 /** A rule the learner's units do not meet, as a violation; its words are the rule's, made when read. */
 class RuleViolation implements Violation {
-  readonly #evaluation: Evaluation;
+  readonly #evaluation: CompiledEvaluation;
   readonly #rule: number;
 
   constructor(
     readonly code: ViolationCode,
     readonly units: string[],
     readonly ruleId: string,
-    evaluation: Evaluation,
+    evaluation: CompiledEvaluation,
     rule: number,
   ) {
     this.#evaluation = evaluation;
@@ -142,7 +85,7 @@ class RuleViolation implements Violation {
   }
 
   get message(): string {
-    return this.#evaluation.rules[this.#rule].message;
+    return this.#evaluation.ruleAt(this.#rule).message;
   }
 }
 
@@ -283,25 +226,28 @@ function clashViolations(compiled: CompiledQualification, taken: Uint8Array): Vi
   return violations;
 }
 
+const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+
 /** Checks one learner: achieved units alone, then achieved plus planned, and the status that follows. */
 export function checkUnits(qualification: QualificationDefinition, learner: LearnerUnits): LearnerResult {
   const compiled = compileQualification(qualification);
   const buffers = buffersOf(compiled);
   // A unit both achieved and planned is achieved: planning it again changes nothing.
   decideLearner(evaluatorOf(compiled), learner.achieved, learner.planned, buffers);
-  const violations: Violation[] = [];
+  // Most learners hold no unit the qualification lacks and no barred pair: then no list is made for them.
+  let violations = NO_VIOLATIONS;
   if (buffers.strangers > 0) {
     const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter(
       (ref) => !compiled.lookup.has(ref),
     );
-    violations.push(new StrangerViolation(strangers, qualification.id));
+    violations = [new StrangerViolation(strangers, qualification.id)];
   }
-  if (buffers.clashes > 0) violations.push(...clashViolations(compiled, buffers.withPlanned.taken));
+  if (buffers.clashes > 0) violations = [...violations, ...clashViolations(compiled, buffers.withPlanned.taken)];
   const status = verdictStatus(buffers);
   const achieved = new CompiledEvaluation(buffers.achieved, buffers.units, buffers.achievedCount);
   const withPlanned = new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
   const leftAside = achieved.notCountedUnits.length > 0 || withPlanned.notCountedUnits.length > 0;
-  const notCounted = leftAside ? [...new Set([...achieved.notCounted, ...withPlanned.notCounted])] : [];
+  const notCounted = leftAside ? [...new Set([...achieved.notCounted, ...withPlanned.notCounted])] : (NONE as string[]);
   const result: LearnerResult = {
     qualification: qualification.id,
     status,
@@ -310,18 +256,24 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
     violations: withRuleViolations(violations, buffers.withPlanned, withPlanned),
     notCounted,
   };
-  const equivalents = equivalentsHeld(qualification, learner);
-  if (equivalents.length > 0) result.equivalents = equivalents;
-  const leftOut = leftAside && compiled.caps.length > 0 ? unitsLeftOut(compiled, buffers, notCounted) : [];
-  if (leftOut.length > 0) result.leftOut = leftOut;
+  if (qualification.equivalents !== undefined && qualification.equivalents.length > 0) {
+    const equivalents = equivalentsHeld(qualification.equivalents, learner);
+    if (equivalents.length > 0) result.equivalents = equivalents;
+  }
+  if (leftAside && compiled.caps.length > 0) {
+    const leftOut = unitsLeftOut(compiled, buffers, notCounted);
+    if (leftOut.length > 0) result.leftOut = leftOut;
+  }
   return result;
 }
 
 /** The learner's units of other qualifications that count as units of this one, each with the unit it counts as. */
-function equivalentsHeld(q: QualificationDefinition, learner: LearnerUnits): { ref: string; countsAs: string }[] {
-  if (q.equivalents === undefined || q.equivalents.length === 0) return [];
+function equivalentsHeld(
+  equivalents: NonNullable<QualificationDefinition['equivalents']>,
+  learner: LearnerUnits,
+): { ref: string; countsAs: string }[] {
   const held = new Set([...learner.achieved, ...learner.planned]);
-  return q.equivalents.filter((e) => held.has(e.ref)).map(({ ref, countsAs }) => ({ ref, countsAs }));
+  return equivalents.filter((e) => held.has(e.ref)).map(({ ref, countsAs }) => ({ ref, countsAs }));
 }
 
 /** `Y/600/1234 counted as K/503/0421`: what a result says of the equivalents a learner holds. */

@@ -201,11 +201,22 @@ export function provenanceNote(uses: readonly FactUse[]): string {
   return sentences.join('; ');
 }
 
+const centreSupplied = new WeakMap<QualificationDefinition, boolean>();
+
+/** Whether any unit of the qualification has a fact a centre supplied, looked at once per qualification. */
+function hasCentreFacts(q: QualificationDefinition): boolean {
+  let any = centreSupplied.get(q);
+  if (any === undefined) centreSupplied.set(q, (any = q.units.some((u) => centreFacts(u).size > 0)));
+  return any;
+}
+
 /**
  * The centre-supplied facts the decided rules of an evaluation (met or unmet) relied on, as one note: what a status
  * built on those rules rests on. Rules that could not be decided are left out: their messages say what is missing.
  */
 export function evaluationProvenance(q: QualificationDefinition, evaluation: Evaluation): string {
+  // Most qualifications rest on the catalogue alone: then no learner's units need be looked at.
+  if (!hasCentreFacts(q)) return '';
   const counted = new Set(evaluation.counted);
   const units = q.units.filter((u) => counted.has(u.ref));
   // Most learners rest on the catalogue alone: then the rules' results need not be read at all.

@@ -11,22 +11,26 @@ const OUTCOMES: readonly RuleOutcome[] = ['met', 'unmet', 'unknown'];
 export const NONE: readonly string[] = Object.freeze([]);
 
 /** What one evaluation shares with its rules' results: enough to make their words and facts when they are shown. */
-interface EvaluationContext {
+export interface EvaluationContext {
   compiled: CompiledQualification;
   /** Units that count, by index. */
   counted: readonly number[];
   /** Units taken but left out of the count, by index. */
   notCounted: readonly number[];
-  /** Units taken, by index. */
-  taken: readonly number[];
-  /** 1 for each rule whose forbidding maximum the taken units pass. */
-  over: Uint8Array;
+  /** Units taken, by index: those counted, then those left out. */
+  readonly taken: readonly number[];
 }
 
 /** One rule's result: data, with its words and the facts it used made when read. */
 class CompiledRuleResult implements RuleResult {
+  // Out of sight of `deepEqual`: the rule's index, and whether the taken units pass its forbidding maximum.
+  readonly #r: number;
+  readonly #over: boolean;
+
   constructor(
     private readonly context: EvaluationContext,
+    r: number,
+    over: boolean,
     readonly ruleId: string,
     readonly kind: RuleKind,
     readonly text: string,
@@ -37,14 +41,16 @@ class CompiledRuleResult implements RuleResult {
     readonly undecidedBy: string[],
     readonly missingUnits: string[],
     readonly uncertain: string[],
-  ) {}
+  ) {
+    this.#r = r;
+    this.#over = over;
+  }
 
   /** Units this rule's maximum left out of the count: those left out that it counts (none without such a maximum). */
   get leftOut(): string[] | undefined {
     const { compiled, notCounted } = this.context;
-    const r = this.index;
-    if (r < 0 || compiled.limit[r] === Infinity || compiled.forbidsOver[r] === 1 || notCounted.length === 0)
-      return undefined;
+    const r = this.#r;
+    if (compiled.limit[r] === Infinity || compiled.forbidsOver[r] === 1 || notCounted.length === 0) return undefined;
     const refs = refsWhere(compiled, notCounted, 0, notCounted.length, compiled.counts, r * compiled.units.length, 0);
     const all = notCounted.map((u) => compiled.units[u].ref);
     return all.filter((ref) => !refs.includes(ref));
@@ -52,14 +58,8 @@ class CompiledRuleResult implements RuleResult {
 
   /** The chosen units its forbidding maximum counts, when they pass it. */
   get overBy(): string[] | undefined {
-    const { compiled, taken, over } = this.context;
-    const r = this.index;
-    if (r < 0 || over[r] !== 1) return undefined;
-    return overUnits(compiled, r, taken);
-  }
-
-  private get index(): number {
-    return this.context.compiled.rules.findIndex((rule) => rule.id === this.ruleId);
+    if (!this.#over) return undefined;
+    return overUnits(this.context.compiled, this.#r, this.context.taken);
   }
 
   /** The unit facts the rule used, each with where it came from (a centre, or the qualification's definition). */
@@ -74,8 +74,7 @@ class CompiledRuleResult implements RuleResult {
   private factUses(centreOnly: boolean): FactUse[] {
     const { compiled, counted } = this.context;
     if (centreOnly && !counted.some((u) => compiled.centreSupplied[u] === 1)) return [];
-    const r = compiled.rules.findIndex((rule) => rule.id === this.ruleId);
-    if (r < 0) return [];
+    const r = this.#r;
     const rule = compiled.creditRules[r];
     const origin = compiled.qualification.origin;
     if (rule !== undefined)
@@ -132,41 +131,99 @@ export function refsWhere(
   return refs;
 }
 
-/** Kept clear between uses: `ruleResults` may run while a learner's buffers hold another learner. */
-const ruleBuffers = new WeakMap<CompiledQualification, Verdicts>();
+/** The context of an evaluation's rules' results: `taken` made when first read (a maximum's units over it). */
+export class RulesContext implements EvaluationContext {
+  #taken: number[] | undefined;
 
-/** The rule results of the taken units with those counted as the evaluation chose, built when first read. */
-export function ruleResults(
-  compiled: CompiledQualification,
-  taken: readonly number[],
-  counted: readonly number[],
-  notCounted: readonly number[],
-): RuleResult[] {
+  constructor(
+    readonly compiled: CompiledQualification,
+    readonly counted: readonly number[],
+    readonly notCounted: readonly number[],
+  ) {}
+
+  get taken(): readonly number[] {
+    return (this.#taken ??= [...this.counted, ...this.notCounted]);
+  }
+}
+
+/**
+ * The verdicts of one evaluation decided again, per qualification, and which evaluation they hold: the rules of the
+ * evaluation read last are read again from them (a learner's violations are worded one rule at a time), and the
+ * buffers are cleared of its units only when another evaluation is decided. Nothing is allocated per evaluation.
+ */
+class Redecided {
+  readonly verdicts: Verdicts;
+  /** The units the verdicts hold, and the counted ones flagged, by unit index. */
+  readonly units: Int32Array;
+  readonly countedFlags: Uint8Array;
+  count = 0;
+  holder: EvaluationContext | undefined;
+
+  constructor(compiled: CompiledQualification) {
+    this.verdicts = new Verdicts(compiled);
+    this.units = new Int32Array(compiled.units.length);
+    this.countedFlags = new Uint8Array(compiled.units.length);
+  }
+}
+
+/** Kept apart from a learner's buffers: rules are read again while those hold another learner. */
+const redecided = new WeakMap<CompiledQualification, Redecided>();
+
+/** The verdicts of the evaluation `context` describes, decided again with its units counted as it chose. */
+function verdictsOf(context: EvaluationContext): Verdicts {
+  const { compiled, counted, notCounted } = context;
+  let slot = redecided.get(compiled);
+  if (!slot) redecided.set(compiled, (slot = new Redecided(compiled)));
+  if (slot.holder === context) return slot.verdicts;
   const evaluator = evaluatorOf(compiled);
-  let verdicts = ruleBuffers.get(compiled);
-  if (!verdicts) ruleBuffers.set(compiled, (verdicts = new Verdicts(compiled)));
-  const countedFlags = new Uint8Array(compiled.units.length);
-  for (const u of counted) countedFlags[u] = 1;
-  evaluator.evaluateCounting(taken, taken.length, countedFlags, verdicts);
-  const context: EvaluationContext = { compiled, counted, notCounted, taken, over: verdicts.over.slice() };
-  const rules = compiled.rules.map((rule, r) => {
-    const outcome = verdicts.outcome[r];
-    const uncertain = uncertainUnits(compiled, r, counted);
-    const most = verdicts.most[r];
-    return new CompiledRuleResult(
-      context,
-      rule.id,
-      rule.kind,
-      rule.text,
-      OUTCOMES[outcome],
-      verdicts.known[r],
-      compiled.required[r],
-      Number.isFinite(most) ? most : null,
-      outcome === MET || outcome === UNMET ? (NONE as string[]) : uncertain,
-      compiled.creditRules[r] === undefined ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
-      uncertain,
-    );
-  });
-  evaluator.clear(taken, taken.length, verdicts);
+  const { units, countedFlags, verdicts } = slot;
+  evaluator.clear(units, slot.count, verdicts);
+  let count = 0;
+  for (let i = 0; i < counted.length; i++) {
+    units[count++] = counted[i];
+    countedFlags[counted[i]] = 1;
+  }
+  for (let i = 0; i < notCounted.length; i++) units[count++] = notCounted[i];
+  evaluator.evaluateCounting(units, count, countedFlags, verdicts);
+  for (let i = 0; i < counted.length; i++) countedFlags[counted[i]] = 0;
+  slot.count = count;
+  slot.holder = context;
+  return verdicts;
+}
+
+/** Rule r's result in the evaluation `context` describes, from its verdicts decided again. */
+function resultOf(context: EvaluationContext, verdicts: Verdicts, r: number): RuleResult {
+  const { compiled, counted } = context;
+  const rule = compiled.rules[r];
+  const outcome = verdicts.outcome[r];
+  const uncertain = uncertainUnits(compiled, r, counted);
+  const most = verdicts.most[r];
+  return new CompiledRuleResult(
+    context,
+    r,
+    verdicts.over[r] === 1,
+    rule.id,
+    rule.kind,
+    rule.text,
+    OUTCOMES[outcome],
+    verdicts.known[r],
+    compiled.required[r],
+    Number.isFinite(most) ? most : null,
+    outcome === MET || outcome === UNMET ? (NONE as string[]) : uncertain,
+    compiled.creditRules[r] === undefined ? missingUnits(compiled, r, verdicts) : (NONE as string[]),
+    uncertain,
+  );
+}
+
+/** The rule results of the evaluation `context` describes (its units counted as it chose), built when first read. */
+export function ruleResults(context: EvaluationContext): RuleResult[] {
+  const verdicts = verdictsOf(context);
+  const rules = new Array<RuleResult>(context.compiled.rules.length);
+  for (let r = 0; r < rules.length; r++) rules[r] = resultOf(context, verdicts, r);
   return rules;
+}
+
+/** Rule r's result alone, for a caller that shows one rule (a violation's words, the credits at a level). */
+export function ruleResultAt(context: EvaluationContext, r: number): RuleResult {
+  return resultOf(context, verdictsOf(context), r);
 }

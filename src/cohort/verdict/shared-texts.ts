@@ -1,0 +1,42 @@
+// Texts that learners with the same units share (the credits at a level, the violations, the centre values, the
+// default next step), made once for the first of them and kept for the others, found by a small number the engine
+// makes from the units (not by the text's characters, which would have it made and then looked up).
+import { sameUnits, unitsHash } from '../../rules/engine';
+import type { LearnerCheck } from './learner-result';
+
+/** What was made for one learner, kept for the next with the same units. */
+interface Kept<T> {
+  check: LearnerCheck;
+  value: T;
+}
+
+/** Whether two learners have the same qualification and their results the same units, counted and not. */
+function same(a: LearnerCheck, b: LearnerCheck): boolean {
+  return a.record.qualification === b.record.qualification && sameUnits(a.result, b.result);
+}
+
+/** Values made per learner, kept for learners whose results follow from the same units. One per run: never global. */
+export class ByLearnerUnits<T> {
+  readonly #kept = new Map<number, Kept<T> | Kept<T>[]>();
+
+  /**
+   * The value made for an earlier learner with the same qualification and units as `check`'s, else `make()`'s, kept
+   * when the learner's row raised no problem and the engine's result follows from its units alone.
+   */
+  of(check: LearnerCheck, make: () => T): T {
+    const { record } = check;
+    if (record.problems.length > 0 || record.qualification === null) return make();
+    const hash = unitsHash(check.result);
+    if (hash === undefined) return make();
+    const kept = this.#kept.get(hash);
+    if (kept !== undefined && !Array.isArray(kept) && same(kept.check, check)) return kept.value;
+    if (Array.isArray(kept)) for (const k of kept) if (same(k.check, check)) return k.value;
+    const value = make();
+    const fresh = { check, value };
+    // A number two sets of units share (rare) keeps both.
+    if (kept === undefined) this.#kept.set(hash, fresh);
+    else if (Array.isArray(kept)) kept.push(fresh);
+    else this.#kept.set(hash, [kept, fresh]);
+    return value;
+  }
+}
