@@ -4,6 +4,11 @@
 import { cellCornerAt, parseRange, type CellRange } from '../sheet';
 import type { CellValue, Grid } from '../sheet';
 
+// Copied once: an imported binding read on every call costs a call per read where modules are transpiled (the bench
+// runs them so), as the engine's inner loops note.
+const cornerAt = cellCornerAt;
+const rangeOfText = parseRange;
+
 /** A range argument as Excel passes it: its values, and its address (`Cohort!E1:AQ1`) when the function asks for it. */
 export interface FormulaRange {
   values: readonly (readonly unknown[])[];
@@ -42,12 +47,12 @@ export function rangeOf(range: FormulaRange | undefined): CellRange | undefined 
  * left to `parseRange`, which decides.
  */
 function topLeftOf(address: string): { top: number; left: number } | undefined {
-  const first = cellCornerAt(address, address.lastIndexOf('!') + 1);
+  const first = cornerAt(address, address.lastIndexOf('!') + 1);
   if (first && first.end === address.length) return { top: first.row, left: first.column };
-  const second = first && cellCornerAt(address, first.end + 1);
+  const second = first && cornerAt(address, first.end + 1);
   if (first && second && second.end === address.length)
     return { top: Math.min(first.row, second.row), left: Math.min(first.column, second.column) };
-  return parseRange(address);
+  return rangeOfText(address);
 }
 
 /** The last header range parsed, and its top-left corner: every call of a column filled down names the same one. */
@@ -113,10 +118,19 @@ export function learnerGrid(marks: FormulaRange, place: LearnerPlace['learner'])
   // Only a date serial's cell has a format: a cell without one reads as a cell of no date format, as '' does. The
   // array grows to the last date cell only (a date of birth near the left makes a short one), not to the row's width.
   let formats: string[] | undefined;
+  // `formulaCell` and `isDateSerial` written out: this loop runs for every cell of every row a column reads, most of
+  // them before the code is optimised, where two calls per cell were a share of the row's cost.
   for (let i = 0; i < cells.length; i++) {
     const value = cells[i];
-    row[i] = formulaCell(value);
-    if (typeof value === 'number' && isDateSerial(value)) (formats ??= [])[i] = DATE_FORMAT;
+    if (typeof value === 'string') row[i] = value === '' ? null : value;
+    else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) row[i] = null;
+      else {
+        row[i] = value;
+        if (Number.isInteger(value) && value >= FIRST_DATE_SERIAL && value <= LAST_DATE_SERIAL)
+          (formats ??= [])[i] = DATE_FORMAT;
+      }
+    } else row[i] = typeof value === 'boolean' ? value : null;
   }
   const grid: Grid = { values: [[], row], top: place.top - 1, left: place.left };
   if (formats) grid.numberFormats = [[], formats];

@@ -72,6 +72,8 @@ function unknownQualificationMessage(catalogue: Catalogue, text: string): string
 // bench runs them so), as the engine's inner loops note.
 const figuresOf = learnerFigures;
 const wordOf = statusWord;
+const placeOf = learnerPlace;
+const gridOf = learnerGrid;
 
 /**
  * The result cells a session keeps for a learner's row once it is read, in place of the check: a kept check weighed
@@ -135,7 +137,7 @@ function outcomeOf<R extends LearnerUnitsRead>(catalogue: Catalogue, record: R |
 export function formulaResult(session: FunctionSession, formula: LearnerFormula, header: ResultHeader): FormulaValue {
   const choice = session.catalogueFor(formula.rules);
   if ('error' in choice) return choice;
-  const place = learnerPlace(formula.headers, formula.marks);
+  const place = placeOf(formula.headers, formula.marks);
   if ('error' in place) return place;
   const { catalogue } = choice;
   const qualification = qualificationText(formula.qualification);
@@ -147,7 +149,7 @@ export function formulaResult(session: FunctionSession, formula: LearnerFormula,
   let cellsKept = session.kept(read.id, at, cells);
   let outcome: LearnerOutcome | undefined;
   if (!cellsKept) {
-    const grid = learnerGrid(formula.marks, at);
+    const grid = gridOf(formula.marks, at);
     // STATUS and CREDITS show figures alone: their row is read without an address per mark and field.
     if (FIGURES.has(header)) cellsKept = kept(outcomeOf(catalogue, read.header.unitsUnder(grid)));
     else cellsKept = kept((outcome = readRow(catalogue, read.header, grid)));
