@@ -87,6 +87,15 @@ function writtenValue(value: string | number | boolean | null): WrittenValue {
 }
 
 /**
+ * A plan row's values as cells get them. A row with no truth value is given as it is (the sheet patch writes nothing
+ * for an empty text, as for null): no copy is made of 50,000 rows of results.
+ */
+function writtenValues(values: readonly (string | number | boolean | null)[]): readonly WrittenValue[] {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] === 'boolean') return values.map(writtenValue);
+  return values as readonly WrittenValue[];
+}
+
+/**
  * The cells a plan writes or empties, by sheet row and column, made a row at a time from the plan's rows as the sheet
  * patch comes to them: no second copy of the results is held. Cells of stale ranges (results an earlier check left
  * where this one writes none) are emptied, over anything the plan puts there.
@@ -115,7 +124,7 @@ function planRows(plan: WritePlan): SheetRows {
       const values = plan.rows[row - plan.firstRow];
       return {
         columns: values.length === columns.length ? columns : columnsOf(values.length),
-        values: values.map(writtenValue),
+        values: writtenValues(values),
       };
     }
     return row === plan.headerRow && plan.header.length > 0 ? { columns, values: plan.header } : undefined;
