@@ -325,13 +325,20 @@ class OutBytes {
     else this.used += this.batch.write(piece, this.used, this.encoding);
   }
 
-  /** Bytes already in the part's encoding (UTF-8 only: the fast path is not taken for UTF-16). */
-  bytes(piece: Uint8Array): void {
-    this.room(piece.length);
+  /** The first `length` bytes of `piece`, already in the part's encoding (UTF-8: the fast path is not taken for UTF-16). */
+  bytes(piece: Uint8Array, length = piece.length): void {
+    if (length > OUT_BATCH) {
+      this.room(OUT_BATCH);
+      this.done.push(Buffer.from(piece.subarray(0, length)));
+      return;
+    }
+    this.room(length);
     const batch = this.batch;
-    let at = this.used;
-    for (let i = 0; i < piece.length; i++) batch[at++] = piece[i];
-    this.used = at;
+    const at = this.used;
+    // A few bytes are copied one by one; a longer piece (a text's XML) by the engine's copy.
+    if (length > 32) batch.set(length === piece.length ? piece : piece.subarray(0, length), at);
+    else for (let i = 0; i < length; i++) batch[at + i] = piece[i];
+    this.used = at + length;
   }
 
   /** One ASCII character (UTF-8 only). */
@@ -380,14 +387,17 @@ const KEPT_TEXT_LENGTH = 2_000;
 
 /**
  * Writes qualcheck's cells into OutBytes as cellXml would make them, for a cell with no style (one appended to a row
- * or a new one): the start of each column's cell (`<c r="AT`) is encoded once, the row number is written digit by
- * digit, and the XML of a text after its reference is made once per distinct text.
+ * or a new one), straight into the batch: the start of each column's cell (`<c r="AT`) is encoded once, the row's
+ * number once per row, and a text's XML after its reference (` t="inlineStr">...</c>`) once per distinct text.
  */
 class CellWriter {
   private readonly starts: Uint8Array[] = [];
   private readonly numberOpen: Uint8Array;
   private readonly numberClose: Uint8Array;
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new Map<string, Uint8Array>();
+  /** The row's number and the quote that ends the reference, as bytes. */
+  private readonly reference = new Uint8Array(24);
+  private referenceLength = 0;
 
   constructor(
     private readonly out: OutBytes,
@@ -397,36 +407,48 @@ class CellWriter {
     this.numberClose = Buffer.from(`</${p}v></${p}c>`);
   }
 
+  /** The row the next cells are in. */
+  row(row: number): void {
+    const digits = String(row);
+    for (let i = 0; i < digits.length; i++) this.reference[i] = digits.charCodeAt(i);
+    this.reference[digits.length] = 34;
+    this.referenceLength = digits.length + 1;
+  }
+
   private start(column: number): Uint8Array {
     return (this.starts[column] ??= Buffer.from(`<${this.p}c r="${lettersOf(column)}`));
   }
 
   /** What follows a text cell's reference: cellXml's ` t="inlineStr"><is><t>...</t></is></c>`. */
-  private textTail(value: string): string {
+  private textTail(value: string): Uint8Array | string {
     const known = this.texts.get(value);
     if (known !== undefined) return known;
     const p = this.p;
     const text = shownText(value);
     const space = /^\s|\s$|[\n\t]/.test(text) ? ' xml:space="preserve"' : '';
     const tail = ` t="inlineStr"><${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is></${p}c>`;
-    if (this.texts.size < KEPT_TEXTS && value.length <= KEPT_TEXT_LENGTH) this.texts.set(value, tail);
-    return tail;
+    if (this.texts.size >= KEPT_TEXTS || value.length > KEPT_TEXT_LENGTH) return tail;
+    const bytes = Buffer.from(tail);
+    this.texts.set(value, bytes);
+    return bytes;
   }
 
-  /** writtenCell(p, row, column, value, undefined), written. */
-  cell(row: number, column: number, value: WrittenValue): void {
+  /** writtenCell(p, row, column, value, undefined) in the row given last, written. */
+  cell(column: number, value: WrittenValue): void {
     if (value === null || value === '') return;
     const out = this.out;
     out.bytes(this.start(column));
-    out.number(row);
     if (typeof value === 'number') {
+      out.bytes(this.reference, this.referenceLength - 1);
       out.bytes(this.numberOpen);
       out.number(value);
       out.bytes(this.numberClose);
-    } else {
-      out.byte(34);
-      out.text(this.textTail(value));
+      return;
     }
+    out.bytes(this.reference, this.referenceLength);
+    const tail = this.textTail(value);
+    if (typeof tail === 'string') out.text(tail);
+    else out.bytes(tail);
   }
 }
 
@@ -553,7 +575,8 @@ function patchUsualRow(
     out.number(high);
     out.text(text.slice(spans.highEnd, close));
   }
-  for (let k = 0; k < columns.length; k++) cells.cell(row, columns[k], writes.values[k]);
+  cells.row(row);
+  for (let k = 0; k < columns.length; k++) cells.cell(columns[k], writes.values[k]);
   out.text(text.slice(close, end));
   return true;
 }
