@@ -4,7 +4,7 @@
 // Over 400 lines as one job: the row patch, the sheet head (dimension, columns, formats) and the streaming loop all
 // edit the same part in one pass and share its prefix and offsets; apart, each would need the others' state.
 import { StringDecoder } from 'node:string_decoder';
-import { cellAddress, columnNumber, parseRange, rangeAddress, shownText } from '../sheet';
+import { cellAddress, columnNumber, parseRange, rangeAddress, shownText, type CellRange } from '../sheet';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
 import { ElementSpans, escapeText, withAttribute, type ElementSpan, type SheetRowSpans } from './xml-elements';
 import { tokenizeXml, XmlTokenizer } from './xml-tokenizer';
@@ -27,6 +27,11 @@ export interface SheetRows {
   /** The sheet rows that have cells to write or empty, ascending. */
   readonly numbers: readonly number[];
   cells(row: number): RowWrites | undefined;
+  /**
+   * The rows and columns of the cells written with something in them (undefined: none), when the writer can tell
+   * without making every row's cells; without it they are asked for one by one.
+   */
+  extent?(): CellRange | undefined;
 }
 
 export interface SheetWrites {
@@ -200,7 +205,8 @@ function newRow(row: number, writes: RowWrites, p: string): string {
 }
 
 /** The rows, columns and extent qualcheck writes. */
-function extent(writes: SheetWrites): { top: number; bottom: number; left: number; right: number } | undefined {
+function extent(writes: SheetWrites): CellRange | undefined {
+  if (writes.rows.extent) return writes.rows.extent();
   let top = Infinity;
   let bottom = 0;
   let left = Infinity;
