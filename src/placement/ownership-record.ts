@@ -194,36 +194,47 @@ export function ownedBlockOf(written: WrittenBlock): OwnedBlock {
   const rows = written.firstRow - written.headerRow - 1 + written.rows.length;
   // A result column holds few distinct values (statuses, credit totals): each is fingerprinted once, so recording a
   // write of 20,000 rows is not the longest task of a check.
-  // Each column's text is put together as bytes and read as text once: no string is made per cell.
+  // Each column's text is put together as bytes and read as text once: no string is made per cell. The rows are
+  // read one after the other (not a column at a time), each print put in its column's bytes.
   const known = new Map<string | number | boolean | null, string>();
   const fingerprintOf = (value: string | number | boolean | null): string => {
     let print = known.get(value);
     if (print === undefined) known.set(value, (print = fingerprint(readBack(value))));
     return print;
   };
+  const width = written.header.length;
   const gap = Math.max(0, written.firstRow - written.headerRow - 1);
-  const bytes = new Uint8Array(WIDTH * (1 + written.rows.length) + gap);
-  const put = (print: string, at: number): number => {
-    for (let i = 0; i < print.length; i++) bytes[at + i] = print.charCodeAt(i);
-    return at + print.length;
-  };
-  const cells = written.header.map((head, c) => {
-    let at = put(fingerprint(head), 0);
-    // Rows between the header and the first written row (none today) were not written: recorded as empty.
-    for (let r = 0; r < gap; r++) bytes[at++] = 46;
-    let last: string | number | boolean | null | undefined;
-    let print = '';
-    for (const row of written.rows) {
-      const value = row[c] ?? null;
-      // A column repeats its values row after row (statuses, credit totals): the last one's print is at hand.
-      if (value !== last || print === '') {
-        print = fingerprintOf(value);
-        last = value;
-      }
-      at = put(print, at);
+  const bytes = written.header.map(() => new Uint8Array(WIDTH * (1 + written.rows.length) + gap));
+  const at = written.header.map(() => 0);
+  const put = (c: number, print: string) => {
+    const column = bytes[c];
+    let i = at[c];
+    column[i++] = print.charCodeAt(0);
+    if (print.length === WIDTH) {
+      column[i++] = print.charCodeAt(1);
+      column[i++] = print.charCodeAt(2);
     }
-    return ASCII.decode(bytes.subarray(0, at));
+    at[c] = i;
+  };
+  written.header.forEach((head, c) => {
+    put(c, fingerprint(head));
+    // Rows between the header and the first written row (none today) were not written: recorded as empty.
+    for (let r = 0; r < gap; r++) put(c, EMPTY_FINGERPRINT);
   });
+  // A column repeats its values row after row (statuses, credit totals): its last value's print is at hand.
+  const lastValue: (string | number | boolean | null | undefined)[] = written.header.map(() => undefined);
+  const lastPrint = written.header.map(() => '');
+  for (const row of written.rows) {
+    for (let c = 0; c < width; c++) {
+      const value = row[c] ?? null;
+      if (value !== lastValue[c] || lastPrint[c] === '') {
+        lastValue[c] = value;
+        lastPrint[c] = fingerprintOf(value);
+      }
+      put(c, lastPrint[c]);
+    }
+  }
+  const cells = bytes.map((column, c) => ASCII.decode(column.subarray(0, at[c])));
   return {
     sheet: written.sheetName,
     headerRow: written.headerRow,
