@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { parseRange } from '../sheet';
 import type { LearnerCheck } from '../cohort/verdict';
 import { resultRows, resultsBlock, STATUS_STYLE, STATUSES } from '../cohort/verdict';
-import type { CohortReading, Grid } from '../sheet';
+import type { CellRange, CohortReading, Grid } from '../sheet';
 import {
   isOwnershipNamespace,
   ownershipParts,
@@ -87,6 +87,15 @@ function writtenValue(value: string | number | boolean | null): WrittenValue {
 }
 
 /**
+ * A plan row's values as cells get them. A row with no truth value is given as it is (the sheet patch writes nothing
+ * for an empty text, as for null): no copy is made of 50,000 rows of results.
+ */
+function writtenValues(values: readonly (string | number | boolean | null)[]): readonly WrittenValue[] {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] === 'boolean') return values.map(writtenValue);
+  return values as readonly WrittenValue[];
+}
+
+/**
  * The cells a plan writes or empties, by sheet row and column, made a row at a time from the plan's rows as the sheet
  * patch comes to them: no second copy of the results is held. Cells of stale ranges (results an earlier check left
  * where this one writes none) are emptied, over anything the plan puts there.
@@ -115,13 +124,15 @@ function planRows(plan: WritePlan): SheetRows {
       const values = plan.rows[row - plan.firstRow];
       return {
         columns: values.length === columns.length ? columns : columnsOf(values.length),
-        values: values.map(writtenValue),
+        values: writtenValues(values),
       };
     }
     return row === plan.headerRow && plan.header.length > 0 ? { columns, values: plan.header } : undefined;
   };
   return {
     numbers: [...numbers].sort((a, b) => a - b),
+    // Without cells to empty, the plan's rows say where its cells are: no row's cells are made to find out.
+    ...(stale.size === 0 ? { extent: () => planExtent(plan) } : {}),
     cells(row) {
       const written = planned(row);
       const emptied = stale.get(row);
@@ -133,6 +144,34 @@ function planRows(plan: WritePlan): SheetRows {
       return { columns: all, values: all.map((c) => cells.get(c) ?? null) };
     },
   };
+}
+
+/** The rows and columns of the cells a plan (with no stale ranges) writes something into, as planRows gives them. */
+function planExtent(plan: WritePlan): CellRange | undefined {
+  let top = Infinity;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  const take = (row: number, values: readonly (string | number | boolean | null)[]) => {
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k];
+      if (value === null || value === '') continue;
+      const column = plan.firstColumn + k;
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      left = Math.min(left, column);
+      right = Math.max(right, column);
+    }
+  };
+  // The header row's cells are the header unless a row of the plan falls on it (as planRows reads them).
+  const lastRow = plan.firstRow + plan.rows.length - 1;
+  const headerIsRow =
+    plan.headerRow >= plan.firstRow &&
+    plan.headerRow <= lastRow &&
+    plan.rows[plan.headerRow - plan.firstRow].length > 0;
+  if (!headerIsRow) take(plan.headerRow, plan.header);
+  plan.rows.forEach((values, i) => take(plan.firstRow + i, values));
+  return bottom === 0 ? undefined : { top, bottom, left, right };
 }
 
 /** The cells a plan writes or empties, its formats, and the widths of its columns. */

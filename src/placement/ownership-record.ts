@@ -48,6 +48,9 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const WIDTH = 3;
 const PIECE = /^[A-Za-z0-9_-]{3}$/;
 
+/** Fingerprints are ASCII: their bytes read as UTF-8 are their characters. */
+const ASCII = new TextDecoder();
+
 const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /** FNV-1a over a kind letter and UTF-16 code units: quick, and spread well enough for 18 bits. */
@@ -89,6 +92,34 @@ export function fingerprint(value: CellValue | undefined): string {
 function readBack(value: string | number | boolean | null): CellValue {
   if (typeof value === 'string' && value.startsWith("'")) return value.slice(1);
   return value;
+}
+
+/** Whether character `c` is one of ALPHABET's (PIECE's letters). */
+function inAlphabet(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95;
+}
+
+/**
+ * How many cells a column's fingerprints stand for, counted with no copy (`splitFingerprints(column)?.length`);
+ * undefined when the string is not one `fingerprint` makes.
+ */
+export function fingerprintCount(column: string): number | undefined {
+  let n = 0;
+  let i = 0;
+  while (i < column.length) {
+    if (column.charCodeAt(i) !== 46) {
+      if (
+        i + WIDTH > column.length ||
+        !inAlphabet(column.charCodeAt(i)) ||
+        !inAlphabet(column.charCodeAt(i + 1)) ||
+        !inAlphabet(column.charCodeAt(i + 2))
+      )
+        return undefined;
+      i += WIDTH;
+    } else i++;
+    n++;
+  }
+  return n;
 }
 
 /** Splits a column's fingerprints back into one per cell; undefined when the string is not one `fingerprint` makes. */
@@ -136,24 +167,74 @@ export function columnSpan(column: string, from: number, to: number): string {
   return column.slice(start, end);
 }
 
+/**
+ * `columnSpan` for consecutive spans of one column, found in one walk along it: span k is cells `cuts[k]` to
+ * `cuts[k + 1]` (exclusive), `cuts` ascending. A record of 50,000 rows is written in 200 parts.
+ */
+export function columnSpans(column: string, cuts: readonly number[]): string[] {
+  const spans: string[] = [];
+  let index = 0;
+  let offset = 0;
+  /** Where cell `to` starts, walking on from the last cut; the column's length past its end. */
+  const reach = (to: number): number => {
+    for (; index < to && offset < column.length; index++) offset += column.charCodeAt(offset) === 46 ? 1 : WIDTH;
+    return index < to ? column.length : Math.min(offset, column.length);
+  };
+  let start = reach(cuts[0] ?? 0);
+  for (let k = 1; k < cuts.length; k++) {
+    const end = reach(cuts[k]);
+    spans.push(column.slice(start, end));
+    start = end;
+  }
+  return spans;
+}
+
 /** The block a write leaves beside the data. */
 export function ownedBlockOf(written: WrittenBlock): OwnedBlock {
   const rows = written.firstRow - written.headerRow - 1 + written.rows.length;
   // A result column holds few distinct values (statuses, credit totals): each is fingerprinted once, so recording a
   // write of 20,000 rows is not the longest task of a check.
+  // Each column's text is put together as bytes and read as text once: no string is made per cell. The rows are
+  // read one after the other (not a column at a time), each print put in its column's bytes.
   const known = new Map<string | number | boolean | null, string>();
   const fingerprintOf = (value: string | number | boolean | null): string => {
     let print = known.get(value);
     if (print === undefined) known.set(value, (print = fingerprint(readBack(value))));
     return print;
   };
-  const cells = written.header.map((head, c) => {
-    const column = [fingerprint(head)];
+  const width = written.header.length;
+  const gap = Math.max(0, written.firstRow - written.headerRow - 1);
+  const bytes = written.header.map(() => new Uint8Array(WIDTH * (1 + written.rows.length) + gap));
+  const at = written.header.map(() => 0);
+  const put = (c: number, print: string) => {
+    const column = bytes[c];
+    let i = at[c];
+    column[i++] = print.charCodeAt(0);
+    if (print.length === WIDTH) {
+      column[i++] = print.charCodeAt(1);
+      column[i++] = print.charCodeAt(2);
+    }
+    at[c] = i;
+  };
+  written.header.forEach((head, c) => {
+    put(c, fingerprint(head));
     // Rows between the header and the first written row (none today) were not written: recorded as empty.
-    for (let r = written.headerRow + 1; r < written.firstRow; r++) column.push(EMPTY_FINGERPRINT);
-    for (const row of written.rows) column.push(fingerprintOf(row[c] ?? null));
-    return column.join('');
+    for (let r = 0; r < gap; r++) put(c, EMPTY_FINGERPRINT);
   });
+  // A column repeats its values row after row (statuses, credit totals): its last value's print is at hand.
+  const lastValue: (string | number | boolean | null | undefined)[] = written.header.map(() => undefined);
+  const lastPrint = written.header.map(() => '');
+  for (const row of written.rows) {
+    for (let c = 0; c < width; c++) {
+      const value = row[c] ?? null;
+      if (value !== lastValue[c] || lastPrint[c] === '') {
+        lastValue[c] = value;
+        lastPrint[c] = fingerprintOf(value);
+      }
+      put(c, lastPrint[c]);
+    }
+  }
+  const cells = bytes.map((column, c) => ASCII.decode(column.subarray(0, at[c])));
   return {
     sheet: written.sheetName,
     headerRow: written.headerRow,

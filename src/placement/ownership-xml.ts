@@ -4,8 +4,10 @@
 import {
   blockFor,
   columnSpan,
+  columnSpans,
   EMPTY_FINGERPRINT,
   fingerprintAt,
+  fingerprintCount,
   OWNERSHIP_NAMESPACE,
   splitFingerprints,
   type OwnedBlock,
@@ -104,15 +106,17 @@ export function serialiseOwnership(record: OwnershipRecord): string {
 }
 
 /** A part of a block's rows as XML: `columns` hold the fingerprints of the block's columns in those rows. */
-function rowsPartXml(block: OwnedBlock, columns: readonly string[][], range: { first: number; last: number }): string {
-  const namespace = rowsPartNamespace(block.sheet, range.first);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    `<rows xmlns="${escapeXml(namespace)}" sheet="${escapeXml(block.sheet)}" firstRow="${range.first}" lastRow="${range.last}">`,
-  ];
-  for (const column of columns) lines.push(`<column>${column.join('')}</column>`);
-  lines.push('</rows>');
-  return lines.join('\n');
+function rowsPartXml(
+  block: OwnedBlock,
+  namespace: string,
+  columns: readonly string[],
+  range: { first: number; last: number },
+): string {
+  let xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<rows xmlns="${escapeXml(namespace)}" sheet="${escapeXml(block.sheet)}" firstRow="${range.first}" lastRow="${range.last}">`;
+  for (const column of columns) xml += `\n<column>${column}</column>`;
+  return `${xml}\n</rows>`;
 }
 
 /**
@@ -123,11 +127,19 @@ export function ownershipParts(record: OwnershipRecord): RecordPart[] {
   const parts: RecordPart[] = [{ namespace: OWNERSHIP_NAMESPACE, xml: serialiseOwnership(record) }];
   for (const block of record.blocks) {
     if (!inParts(block)) continue;
-    const columns = block.cells.map((c) => splitFingerprints(c) ?? []);
-    for (const range of partRanges(block)) {
-      const rows = columns.map((c) => c.slice(range.first - block.headerRow, range.last - block.headerRow + 1));
-      parts.push({ namespace: rowsPartNamespace(block.sheet, range.first), xml: rowsPartXml(block, rows, range) });
-    }
+    const ranges = partRanges(block);
+    // Each column is cut at the parts' first rows in one walk along it; a column that is not fingerprints gives
+    // nothing to any part.
+    const cuts = [
+      ...ranges.map((r) => r.first - block.headerRow),
+      ranges[ranges.length - 1].last - block.headerRow + 1,
+    ];
+    const spans = block.cells.map((c) => (fingerprintCount(c) === undefined ? undefined : columnSpans(c, cuts)));
+    ranges.forEach((range, k) => {
+      const namespace = rowsPartNamespace(block.sheet, range.first);
+      const columns = spans.map((s) => s?.[k] ?? '');
+      parts.push({ namespace, xml: rowsPartXml(block, namespace, columns, range) });
+    });
   }
   return parts;
 }
@@ -143,10 +155,12 @@ export function ownershipPartsOfRow(record: OwnershipRecord, sheet: string, row:
   const range = partRanges(block).find((r) => r.first <= row && row <= r.last);
   if (!range) return parts;
   // Only this part's cells are read out of the columns: the record may stand for 50,000 rows.
-  const columns = block.cells.map(
-    (c) => splitFingerprints(columnSpan(c, range.first - block.headerRow, range.last - block.headerRow + 1)) ?? [],
-  );
-  parts.push({ namespace: rowsPartNamespace(sheet, row), xml: rowsPartXml(block, columns, range) });
+  const columns = block.cells.map((c) => {
+    const span = columnSpan(c, range.first - block.headerRow, range.last - block.headerRow + 1);
+    return fingerprintCount(span) === undefined ? '' : span;
+  });
+  const namespace = rowsPartNamespace(sheet, row);
+  parts.push({ namespace, xml: rowsPartXml(block, namespace, columns, range) });
   return parts;
 }
 
@@ -192,7 +206,7 @@ function rowsOfPart(
   if (last === undefined || last < range.first || last > range.last) return undefined;
   const cells = columnsOf(root[2]);
   const count = last - range.first + 1;
-  if (cells.length !== columns || cells.some((c) => splitFingerprints(c)?.length !== count)) return undefined;
+  if (cells.length !== columns || cells.some((c) => fingerprintCount(c) !== count)) return undefined;
   const rest = EMPTY_FINGERPRINT.repeat(range.last - last);
   return cells.map((c) => c + rest);
 }
@@ -222,7 +236,7 @@ export function parseOwnership(
     if (cells.length !== columns) continue;
     const parted = a.get('rowsInParts');
     if (parted === undefined) {
-      if (cells.some((c) => splitFingerprints(c)?.length !== rows + 1)) continue;
+      if (cells.some((c) => fingerprintCount(c) !== rows + 1)) continue;
       blocks.push({ sheet, headerRow, firstColumn, columns, rows, cells });
       continue;
     }

@@ -88,7 +88,8 @@ function blocked(
   const width = block.header.length;
   const merge = mergedIn(cells, reading.headerRow, Math.max(reading.lastRow, cells.bottom), firstColumn, width);
   if (merge) return merge;
-  const words = resultWordsOf(reading);
+  // The result words are needed only for a cell that holds something (none, in columns new to the sheet).
+  let words: ReturnType<typeof resultWordsOf> | undefined;
   const theirs: { row: number; column: number }[] = [];
   for (let c = firstColumn; c < firstColumn + width; c++) {
     const head = cells.value(reading.headerRow, c);
@@ -100,7 +101,12 @@ function blocked(
       const value = cells.value(r, c);
       if (isBlank(value)) continue;
       const now = k >= 0 && r <= reading.lastRow ? block.rows[r - reading.headerRow - 1]?.[k] : undefined;
-      if (headed && r <= reading.lastRow && heldAsQualcheckWrites(String(head), value, now, words)) continue;
+      if (
+        headed &&
+        r <= reading.lastRow &&
+        heldAsQualcheckWrites(String(head), value, now, (words ??= resultWordsOf(reading)))
+      )
+        continue;
       theirs.push({ row: r, column: c });
     }
   }

@@ -4,7 +4,7 @@
 // Over 400 lines as one job: the row patch, the sheet head (dimension, columns, formats) and the streaming loop all
 // edit the same part in one pass and share its prefix and offsets; apart, each would need the others' state.
 import { StringDecoder } from 'node:string_decoder';
-import { cellAddress, columnNumber, parseRange, rangeAddress, shownText } from '../sheet';
+import { cellAddress, columnNumber, parseRange, rangeAddress, shownText, type CellRange } from '../sheet';
 import { withSheetFormats, type SheetFormat } from './conditional-formats';
 import { ElementSpans, escapeText, withAttribute, type ElementSpan, type SheetRowSpans } from './xml-elements';
 import { tokenizeXml, XmlTokenizer } from './xml-tokenizer';
@@ -27,6 +27,11 @@ export interface SheetRows {
   /** The sheet rows that have cells to write or empty, ascending. */
   readonly numbers: readonly number[];
   cells(row: number): RowWrites | undefined;
+  /**
+   * The rows and columns of the cells written with something in them (undefined: none), when the writer can tell
+   * without making every row's cells; without it they are asked for one by one.
+   */
+  extent?(): CellRange | undefined;
 }
 
 export interface SheetWrites {
@@ -200,7 +205,8 @@ function newRow(row: number, writes: RowWrites, p: string): string {
 }
 
 /** The rows, columns and extent qualcheck writes. */
-function extent(writes: SheetWrites): { top: number; bottom: number; left: number; right: number } | undefined {
+function extent(writes: SheetWrites): CellRange | undefined {
+  if (writes.rows.extent) return writes.rows.extent();
   let top = Infinity;
   let bottom = 0;
   let left = Infinity;
@@ -298,6 +304,289 @@ function encodingOf(first: Buffer): BufferEncoding {
 
 const OUT_BATCH = 1 << 20;
 
+/**
+ * The patched part's bytes as they are made: text and numbers are encoded straight into a batch of OUT_BATCH bytes,
+ * handed over when full, so no joined text or small Buffer is made per row.
+ */
+class OutBytes {
+  private batch = Buffer.allocUnsafe(OUT_BATCH);
+  private used = 0;
+  private done: Buffer[] = [];
+
+  constructor(readonly encoding: BufferEncoding) {}
+
+  /** Room for `most` more bytes: the batch is handed on when they would not fit. */
+  private room(most: number): void {
+    if (this.used + most <= this.batch.length) return;
+    if (this.used > 0) this.done.push(this.batch.subarray(0, this.used));
+    this.batch = Buffer.allocUnsafe(OUT_BATCH);
+    this.used = 0;
+  }
+
+  text(piece: string): void {
+    if (piece.length === 0) return;
+    const most = piece.length * (this.encoding === 'utf16le' ? 2 : 3);
+    this.room(most);
+    if (most > this.batch.length) this.done.push(Buffer.from(piece, this.encoding));
+    else this.used += this.batch.write(piece, this.used, this.encoding);
+  }
+
+  /** The first `length` bytes of `piece`, already in the part's encoding (UTF-8: the fast path is not taken for UTF-16). */
+  bytes(piece: Uint8Array, length = piece.length): void {
+    if (length > OUT_BATCH) {
+      this.room(OUT_BATCH);
+      this.done.push(Buffer.from(piece.subarray(0, length)));
+      return;
+    }
+    this.room(length);
+    const batch = this.batch;
+    const at = this.used;
+    // A few bytes are copied one by one; a longer piece (a text's XML) by the engine's copy.
+    if (length > 32) batch.set(length === piece.length ? piece : piece.subarray(0, length), at);
+    else for (let i = 0; i < length; i++) batch[at + i] = piece[i];
+    this.used = at + length;
+  }
+
+  /** One ASCII character (UTF-8 only). */
+  byte(code: number): void {
+    this.room(1);
+    this.batch[this.used++] = code;
+  }
+
+  /** A whole number as String() writes it, digit by digit (UTF-8 only): no string is made for it. */
+  number(value: number): void {
+    if (!Number.isSafeInteger(value) || value < 0) return this.text(String(value));
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    this.room(digits);
+    const batch = this.batch;
+    let rest = value;
+    for (let i = this.used + digits - 1; i >= this.used; i--) {
+      batch[i] = 48 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    }
+    this.used += digits;
+  }
+
+  /** The batches filled so far, as one Buffer; undefined when none is full yet. */
+  full(): Buffer | undefined {
+    if (this.done.length === 0) return undefined;
+    const bytes = this.done.length === 1 ? this.done[0] : Buffer.concat(this.done);
+    this.done = [];
+    return bytes;
+  }
+
+  /** Everything not handed on yet. */
+  flush(): Buffer | undefined {
+    if (this.used > 0) {
+      this.done.push(this.batch.subarray(0, this.used));
+      this.batch = Buffer.allocUnsafe(OUT_BATCH);
+      this.used = 0;
+    }
+    return this.full();
+  }
+}
+
+/** The most distinct texts whose cell XML is kept for reuse, and the longest: result columns repeat a few texts. */
+const KEPT_TEXTS = 20_000;
+const KEPT_TEXT_LENGTH = 2_000;
+
+/**
+ * Writes qualcheck's cells into OutBytes as cellXml would make them, for a cell with no style (one appended to a row
+ * or a new one), straight into the batch: the start of each column's cell (`<c r="AT`) is encoded once, the row's
+ * number once per row, and a text's XML after its reference (` t="inlineStr">...</c>`) once per distinct text.
+ */
+class CellWriter {
+  private readonly starts: Uint8Array[] = [];
+  private readonly numberOpen: Uint8Array;
+  private readonly numberClose: Uint8Array;
+  private readonly texts = new Map<string, Uint8Array>();
+  /** The row's number and the quote that ends the reference, as bytes. */
+  private readonly reference = new Uint8Array(24);
+  private referenceLength = 0;
+
+  constructor(
+    private readonly out: OutBytes,
+    private readonly p: string,
+  ) {
+    this.numberOpen = Buffer.from(`"><${p}v>`);
+    this.numberClose = Buffer.from(`</${p}v></${p}c>`);
+  }
+
+  /** The row the next cells are in. */
+  row(row: number): void {
+    const digits = String(row);
+    for (let i = 0; i < digits.length; i++) this.reference[i] = digits.charCodeAt(i);
+    this.reference[digits.length] = 34;
+    this.referenceLength = digits.length + 1;
+  }
+
+  private start(column: number): Uint8Array {
+    return (this.starts[column] ??= Buffer.from(`<${this.p}c r="${lettersOf(column)}`));
+  }
+
+  /** What follows a text cell's reference: cellXml's ` t="inlineStr"><is><t>...</t></is></c>`. */
+  private textTail(value: string): Uint8Array | string {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    const p = this.p;
+    const text = shownText(value);
+    const space = /^\s|\s$|[\n\t]/.test(text) ? ' xml:space="preserve"' : '';
+    const tail = ` t="inlineStr"><${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is></${p}c>`;
+    if (this.texts.size >= KEPT_TEXTS || value.length > KEPT_TEXT_LENGTH) return tail;
+    const bytes = Buffer.from(tail);
+    this.texts.set(value, bytes);
+    return bytes;
+  }
+
+  /** writtenCell(p, row, column, value, undefined) in the row given last, written. */
+  cell(column: number, value: WrittenValue): void {
+    if (value === null || value === '') return;
+    const out = this.out;
+    out.bytes(this.start(column));
+    if (typeof value === 'number') {
+      out.bytes(this.reference, this.referenceLength - 1);
+      out.bytes(this.numberOpen);
+      out.number(value);
+      out.bytes(this.numberClose);
+      return;
+    }
+    out.bytes(this.reference, this.referenceLength);
+    const tail = this.textTail(value);
+    if (typeof tail === 'string') out.text(tail);
+    else out.bytes(tail);
+  }
+}
+
+/** Whether text[from, to) is white space only as the usual sheet has it (ASCII); false leaves the row to patchRow. */
+function plainSpaceOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** The digits at text[at...] as a number and where they end; -1 for the number when there are none. */
+function digitsAt(text: string, at: number, to: number): { value: number; end: number } {
+  let value = 0;
+  let i = at;
+  for (; i < to && i - at < 15; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+  }
+  return { value: i === at ? -1 : value, end: i };
+}
+
+/**
+ * The row number of a start tag in the usual form `<row r="7"` (with the sheet's prefix), read with no copy or match;
+ * -1 when the tag has another form (ROW_REF then reads it). The `r` right after the name is the first that ROW_REF
+ * could match, so both read the same number.
+ */
+function usualRowNumber(text: string, start: number, openEnd: number, p: string): number {
+  const at = start + 1 + p.length;
+  if (text.charCodeAt(start) !== 60 || (p !== '' && !text.startsWith(p, start + 1))) return -1;
+  if (!text.startsWith('row r="', at)) return -1;
+  const { value, end } = digitsAt(text, at + 7, openEnd);
+  return value >= 0 && text.charCodeAt(end) === 34 ? value : -1;
+}
+
+/**
+ * The column of a cell whose start tag is in the usual form `<c r="AT7"` (uppercase letters, digits, double quotes),
+ * read with no copy or match; -1 for any other form (CELL_REF then reads it).
+ */
+function usualCellColumn(text: string, start: number, openEnd: number, p: string): number {
+  const at = start + 1 + p.length;
+  if (text.charCodeAt(start) !== 60 || (p !== '' && !text.startsWith(p, start + 1))) return -1;
+  if (!text.startsWith('c r="', at)) return -1;
+  let column = 0;
+  let i = at + 5;
+  for (; i < openEnd && i - at - 5 < 3; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+  }
+  if (i === at + 5) return -1;
+  const { value, end } = digitsAt(text, i, openEnd);
+  return value >= 0 && text.charCodeAt(end) === 34 ? column : -1;
+}
+
+/**
+ * Where a row start tag's `spans` hint is, when it has one in the usual form ` spans="1:45"` and no single quote
+ * (as withSpans changes in place): the offsets of its two numbers. `found` false when the tag has no `spans` at all;
+ * undefined for any other form, which withSpans handles.
+ */
+function usualSpans(
+  text: string,
+  start: number,
+  openEnd: number,
+): { found: false } | { found: true; low: number; lowAt: number; high: number; highEnd: number } | undefined {
+  let at = -1;
+  for (let i = start; i < openEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39) return undefined;
+    if (at < 0 && c === 115 && text.startsWith('spans', i)) at = i;
+  }
+  if (at < 0) return { found: false };
+  if (text.charCodeAt(at - 1) !== 32 || !text.startsWith('="', at + 5)) return undefined;
+  const low = digitsAt(text, at + 7, openEnd);
+  if (low.value < 0 || text.charCodeAt(low.end) !== 58) return undefined;
+  const high = digitsAt(text, low.end + 1, openEnd);
+  if (high.value < 0 || text.charCodeAt(high.end) !== 34) return undefined;
+  return { found: true, low: low.value, lowAt: at + 7, high: high.value, highEnd: high.end };
+}
+
+/**
+ * The usual row patched straight into `out`: a start tag with its number in the usual form, every cell left of
+ * qualcheck's columns (the last one's reference in the usual form), nothing but white space before </row>. The same
+ * bytes as patchRow makes for it; false (nothing written) for any other row, which patchRow then makes.
+ * `start`, `end` and the span's offsets are of `text`.
+ */
+function patchUsualRow(
+  out: OutBytes,
+  cells: CellWriter,
+  text: string,
+  start: number,
+  found: RowInText,
+  row: number,
+  writes: RowWrites,
+  p: string,
+  end: number,
+): boolean {
+  if (found.selfClosing) return false;
+  const openEnd = start + found.openEnd;
+  const close = start + found.closeStart;
+  const columns = writes.columns;
+  if (found.lastLocal === '') {
+    if (!plainSpaceOnly(text, openEnd, close)) return false;
+  } else {
+    if (found.lastLocal !== 'c') return false;
+    const column = usualCellColumn(text, start + found.lastStart, start + found.lastOpenEnd, p);
+    if (column < 0 || column >= columns[0] || !plainSpaceOnly(text, start + found.lastEnd, close)) return false;
+  }
+  const spans = usualSpans(text, start, openEnd);
+  if (spans === undefined) return false;
+  let low = spans.found ? spans.low : 0;
+  let high = spans.found ? spans.high : 0;
+  for (const c of columns) {
+    low = Math.min(low, c);
+    high = Math.max(high, c);
+  }
+  if (!spans.found || (low === spans.low && high === spans.high)) out.text(text.slice(start, close));
+  else {
+    out.text(text.slice(start, spans.lowAt));
+    out.number(low);
+    out.byte(58);
+    out.number(high);
+    out.text(text.slice(spans.highEnd, close));
+  }
+  cells.row(row);
+  for (let k = 0; k < columns.length; k++) cells.cell(columns[k], writes.values[k]);
+  out.text(text.slice(close, end));
+  return true;
+}
+
 /** The reader's row offsets do not fall on this part's tags: they are of other text, and the patch is made without. */
 export class RowSpansMismatch extends Error {
   constructor() {
@@ -331,30 +620,9 @@ export async function* patchSheet(
   const rowsToWrite = writes.rows.numbers;
   let nextWrite = 0;
   // What is passed on is encoded straight into a batch of bytes, handed over when full: no joined text is made.
-  let batch = Buffer.allocUnsafe(OUT_BATCH);
-  let batchUsed = 0;
-  let full: Buffer[] = [];
-  const emit = (piece: string) => {
-    const most = piece.length * (encoding === 'utf16le' ? 2 : 3);
-    if (batchUsed + most > batch.length && batchUsed > 0) {
-      full.push(batch.subarray(0, batchUsed));
-      batch = Buffer.allocUnsafe(OUT_BATCH);
-      batchUsed = 0;
-    }
-    if (most > batch.length) full.push(Buffer.from(piece, encoding));
-    else batchUsed += batch.write(piece, batchUsed, encoding);
-  };
-  const flush = (): Buffer | undefined => {
-    if (batchUsed > 0) {
-      full.push(batch.subarray(0, batchUsed));
-      batch = Buffer.allocUnsafe(OUT_BATCH);
-      batchUsed = 0;
-    }
-    if (full.length === 0) return undefined;
-    const bytes = full.length === 1 ? full[0] : Buffer.concat(full);
-    full = [];
-    return bytes;
-  };
+  let out = new OutBytes('utf8');
+  const emit = (piece: string) => out.text(piece);
+  let cellWriter: CellWriter | undefined;
   const slice = (from: number, to: number) => text.slice(from - textBase, to - textBase);
   const rowsBefore = (row: number) => {
     while (nextWrite < rowsToWrite.length && rowsToWrite[nextWrite] < row) {
@@ -406,23 +674,31 @@ export async function* patchSheet(
     inChild = false;
     if (childLocal !== 'row') return;
     const start = origin;
-    const ref = ROW_REF.exec(slice(start, origin + span.openEnd));
-    const row = ref ? Number(ref[1]) : lastRow + 1;
+    const usual = usualRowNumber(text, start - textBase, origin + span.openEnd - textBase, p);
+    const ref = usual >= 0 ? null : ROW_REF.exec(slice(start, origin + span.openEnd));
+    const hasRef = usual >= 0 || ref !== null;
+    const row = usual >= 0 ? usual : ref ? Number(ref[1]) : lastRow + 1;
     lastRow = row;
     const cells = writes.rows.cells(row);
-    const needsRef = changed && !ref;
+    const needsRef = changed && !hasRef;
     if (!cells && !needsRef && !(nextWrite < rowsToWrite.length && rowsToWrite[nextWrite] < row)) return;
-    emit(slice(copied, start));
+    if (copied < start) emit(slice(copied, start));
     copied = end;
     rowsBefore(row);
-    const piece = slice(start, end);
     if (cells) {
       if (rowsToWrite[nextWrite] === row) nextWrite++;
-      emit(patchRow(piece, span, row, cells, p, changed));
+      // UTF-8 parts (all but a rare few) have the usual row written straight out; any other is made as text.
+      if (usual < 0 || out.encoding !== 'utf8') emit(patchRow(slice(start, end), span, row, cells, p, changed));
+      else {
+        cellWriter ??= new CellWriter(out, p);
+        if (!patchUsualRow(out, cellWriter, text, start - textBase, span, row, cells, p, end - textBase))
+          emit(patchRow(slice(start, end), span, row, cells, p, changed));
+      }
       changed = true;
     } else {
+      const piece = slice(start, end);
       emit(
-        changed && !ref
+        changed && !hasRef
           ? withAttribute(piece.slice(0, span.openEnd), 'r', String(row)) + piece.slice(span.openEnd)
           : piece,
       );
@@ -553,6 +829,7 @@ export async function* patchSheet(
     if (!decoder) {
       encoding = encodingOf(bytes);
       decoder = new StringDecoder(encoding);
+      out = new OutBytes(encoding);
     }
     let decoded = decoder.write(bytes);
     if (phase === 'head' && text === '' && decoded.charCodeAt(0) === 0xfeff) {
@@ -561,10 +838,8 @@ export async function* patchSheet(
       decoded = decoded.slice(1);
     }
     advance(decoded);
-    if (full.length > 0) {
-      const bytesOut = flush();
-      if (bytesOut) yield bytesOut;
-    }
+    const bytesOut = out.full();
+    if (bytesOut) yield bytesOut;
   }
   if (decoder) advance(decoder.end());
   if (spans && (fed !== textBase + text.length || nextSpan !== spans.count)) throw new RowSpansMismatch();
@@ -572,7 +847,7 @@ export async function* patchSheet(
   if (phase === 'head') throw new XmlSyntaxError('the sheet has no sheetData');
   if (phase !== 'tail' || !tail) throw new XmlSyntaxError('the sheet ends before its sheetData does');
   emit(withSheetFormats(slice(tailStart, textBase + text.length), tail.top, 0, writes.formats, writes.statusColumn, p));
-  const last = flush();
+  const last = out.flush();
   if (last) yield last;
 }
 
