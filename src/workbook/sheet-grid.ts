@@ -2,14 +2,14 @@
 // formula results, merged areas holding their value in the first cell only), number formats where a value is a
 // number, hidden rows and columns, merged areas and tables. The sheet's `<dimension>` is never trusted: the grid
 // grows with the cells that hold values, and stops growing once it passes the size rule of sheet-size.ts.
-import { MAX_SHEET_CELLS, isDateFormat } from '../sheet';
-import type { CellRange, CellValue, Grid } from '../sheet';
+import { MAX_SHEET_CELLS, isDateFormat, type CellRange, type CellValue, type Grid } from '../sheet';
 import type { WorkbookPackage } from './package';
 import { dateFromIso, dateFromSerial } from './cell-dates';
 import { readTables } from './sheet-tables';
 import type { CellStyles } from './styles';
 import { TextRuns, unescapeXstring } from './text-runs';
 import { SheetRowSpans } from './xml-elements';
+import { tokenizePart } from './xml-tokenizer';
 import type { XmlCloseTag, XmlHandler, XmlOpenTag, XmlText } from './xml-tokens';
 
 export interface SheetSource {
@@ -387,7 +387,7 @@ function isTrue(value: string | undefined): boolean {
 /** Streams the sheet's part into a grid, or says it is too large to read. */
 export async function readSheetGrid(pkg: WorkbookPackage, source: SheetSource): Promise<SheetReading> {
   const collector = new SheetCollector(source);
-  await pkg.readXml(source.part, collector);
+  await tokenizePart(source.part, (onChunk) => pkg.streamBytes(source.part, onChunk), collector);
   const rows = collector.rowSpans.of(pkg.entry(source.part));
   const used: CellRange | undefined =
     collector.bottom === 0

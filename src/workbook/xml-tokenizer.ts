@@ -1,11 +1,13 @@
 // A streaming tokenizer for the XML of a workbook's parts. Sheets run to tens of megabytes, so neither a DOM nor a
 // general-purpose parser: text arrives in chunks, tags are found with indexOf, and each token (xml-tokens.ts) carries
 // its offsets in the decoded text so a writer can copy the source untouched around the places it changes.
+import { damaged } from './errors';
 import {
   decodeEntities,
   lineEnds,
   NameTable,
   OpenTagToken,
+  PartTextDecoder,
   plain as plainText,
   XmlSyntaxError,
   type XmlCloseTag,
@@ -64,6 +66,9 @@ export class XmlTokenizer {
   private readonly closeToken: XmlCloseTag = { name: '', prefix: '', start: 0, end: 0 };
   private readonly textToken: XmlText = { text: '', start: 0, end: 0 };
 
+  /** For a part given as bytes (`writeBytes`). */
+  private decoder: PartTextDecoder | undefined;
+
   constructor(private readonly handler: XmlHandler) {}
 
   private emit(text: string, start: number, end: number): void {
@@ -105,7 +110,17 @@ export class XmlTokenizer {
     this.base += used;
   }
 
+  /** Pushes in a part's bytes as they unpack, in place of its text: see PartTextDecoder. */
+  writeBytes(chunk: Uint8Array): void {
+    const text = (this.decoder ??= new PartTextDecoder()).decode(chunk);
+    if (text.length > 0) this.write(text);
+  }
+
   end(): void {
+    if (this.decoder) {
+      const rest = this.decoder.end();
+      if (rest.length > 0) this.write(rest);
+    }
     const used = this.scan(true);
     if (used < this.buffer.length)
       throw this.error('ends in the middle of a tag (the part is cut short)', this.base + used);
@@ -295,4 +310,24 @@ export function tokenizeXml(text: string, handler: XmlHandler): void {
   const tokenizer = new XmlTokenizer(handler);
   tokenizer.write(text);
   tokenizer.end();
+}
+
+/**
+ * Streams a part's bytes (as `stream` hands them to its callback) through the tokenizer, which decodes them itself
+ * (PartTextDecoder); XML that is not well formed is named as the part's damage.
+ */
+export async function tokenizePart(
+  part: string,
+  stream: (onChunk: (chunk: Uint8Array) => void) => Promise<void>,
+  handler: XmlHandler,
+): Promise<void> {
+  const tokenizer = new XmlTokenizer(handler);
+  try {
+    await stream((chunk) => tokenizer.writeBytes(chunk));
+    tokenizer.end();
+  } catch (error) {
+    const name = part.replace(/\\/g, '/').replace(/^\/+/, '');
+    if (error instanceof XmlSyntaxError) throw damaged(`part ${name} ${error.message}`);
+    throw error;
+  }
 }
