@@ -4,13 +4,23 @@
 // grows with the cells that hold values, and stops growing once it passes the size rule of sheet-size.ts.
 import { MAX_SHEET_CELLS, isDateFormat, type CellRange, type CellValue, type Grid } from '../sheet';
 import type { WorkbookPackage } from './package';
-import { dateFromIso, dateFromSerial } from './cell-dates';
+import {
+  cellRefIn,
+  cellRefRow,
+  cellTypeOf,
+  dateFromIso,
+  dateFromSerial,
+  isTrue,
+  parseCellRef,
+  wholeNumberIn,
+  type CellType,
+} from './cell-values';
 import { readTables } from './sheet-tables';
 import type { CellStyles } from './styles';
 import { TextRuns, unescapeXstring } from './text-runs';
 import { SheetRowSpans } from './xml-elements';
 import { tokenizePart } from './xml-tokenizer';
-import type { XmlCloseTag, XmlHandler, XmlOpenTag, XmlText } from './xml-tokens';
+import { numberIn, type XmlCloseTag, type XmlHandler, type XmlOpenTag, type XmlText } from './xml-tokens';
 
 export interface SheetSource {
   name: string;
@@ -27,45 +37,6 @@ export type SheetReading =
   | { kind: 'too-large'; used: CellRange };
 
 const MAX_COLUMNS = 16_384;
-
-/** `AB12` → column 28, with the row in `refRow`; 0 when the text is no cell reference. */
-let refRow = 0;
-function parseCellRef(ref: string): number {
-  let column = 0;
-  let i = 0;
-  const length = ref.length;
-  for (; i < length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) column = column * 26 + code - 64;
-    else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
-    else if (code === 36 /* $ */) continue;
-    else break;
-  }
-  let row = 0;
-  for (; i < length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 48 && code <= 57) row = row * 10 + code - 48;
-    else if (code !== 36) return 0;
-  }
-  refRow = row;
-  return column;
-}
-
-type CellType = 's' | 'str' | 'inlineStr' | 'b' | 'e' | 'd' | 'n';
-
-function cellTypeOf(t: string | undefined): CellType {
-  switch (t) {
-    case 's':
-    case 'str':
-    case 'inlineStr':
-    case 'b':
-    case 'e':
-    case 'd':
-      return t;
-    default:
-      return 'n';
-  }
-}
 
 class SheetCollector implements XmlHandler {
   private readonly rows: (CellValue[] | undefined)[] = [];
@@ -88,6 +59,8 @@ class SheetCollector implements XmlHandler {
   private cellStyle = 0;
   private inValue = false;
   private valueText = '';
+  /** The `<v>` of a shared-string or number cell read as a whole number in place (wholeNumberIn), or -1. */
+  private valueNumber = -1;
   private hasValue = false;
   private inInline = false;
   private hasInline = false;
@@ -115,6 +88,7 @@ class SheetCollector implements XmlHandler {
       if (name === 'v') {
         this.inValue = !tag.selfClosing;
         this.valueText = '';
+        this.valueNumber = -1;
         this.hasValue = true;
       } else if (name === 'is') {
         this.inInline = !tag.selfClosing;
@@ -172,14 +146,23 @@ class SheetCollector implements XmlHandler {
   }
 
   text(text: XmlText): void {
-    if (this.inValue) this.valueText += text.text;
-    else if (this.inFormula) this.formulaText += text.text;
+    if (this.inValue) {
+      // Most values are a shared string's index or a whole number, read without cutting the text out. A value in
+      // pieces (cut by a chunk's end) is text again: the number gives back the digits it was read from.
+      const type = this.cellType;
+      if (this.valueNumber === -1 && this.valueText === '' && (type === 's' || type === 'n')) {
+        this.valueNumber = text.read(wholeNumberIn);
+        if (this.valueNumber !== -1) return;
+      }
+      if (this.valueNumber !== -1) this.valueText = String(this.valueNumber);
+      this.valueNumber = -1;
+      this.valueText += text.text;
+    } else if (this.inFormula) this.formulaText += text.text;
     else if (this.inInline) this.runs.text(text);
   }
 
   private startRow(tag: XmlOpenTag): void {
-    const r = tag.attribute('r');
-    const number = r === undefined ? NaN : Number(r);
+    const number = tag.readAttribute('r', numberIn, NaN);
     // A row without `r` follows the one before it.
     this.row = Number.isInteger(number) && number >= 1 ? number : this.row + 1;
     this.column = 0;
@@ -187,10 +170,9 @@ class SheetCollector implements XmlHandler {
   }
 
   private startCell(tag: XmlOpenTag): void {
-    const ref = tag.attribute('r');
-    let column = ref === undefined ? 0 : parseCellRef(ref);
+    let column = tag.readAttribute('r', cellRefIn, 0);
     let row = this.row;
-    if (column > 0 && refRow > 0) row = refRow;
+    if (column > 0 && cellRefRow() > 0) row = cellRefRow();
     // A cell without `r` (or with one that names no cell) stands right of the cell before it.
     if (column <= 0) column = this.column + 1;
     if (row <= 0) row = this.row = 1;
@@ -198,14 +180,14 @@ class SheetCollector implements XmlHandler {
     this.cellRow = row;
     this.cellColumn = column;
     this.cellType = cellTypeOf(tag.attribute('t'));
-    const s = tag.attribute('s');
-    const style = s === undefined ? 0 : Number(s);
+    const style = tag.readAttribute('s', numberIn, 0);
     this.cellStyle = Number.isInteger(style) && style >= 0 ? style : 0;
     this.hasValue = false;
     this.hasInline = false;
     this.hasFormula = false;
     this.formulaText = '';
     this.valueText = '';
+    this.valueNumber = -1;
     if (tag.selfClosing) {
       this.inCell = true;
       this.endCell();
@@ -231,8 +213,13 @@ class SheetCollector implements XmlHandler {
     let value: CellValue = null;
     let numeric = false;
     const text = this.valueText;
+    const whole = this.valueNumber;
     switch (this.cellType) {
       case 's':
+        if (whole !== -1) {
+          value = this.source.sharedStrings[whole] ?? null;
+          break;
+        }
         // An empty <v/> is an empty cell, not shared string 0 (which Number('') would name).
         if (this.hasValue && text.trim() !== '') value = this.source.sharedStrings[Number(text)] ?? null;
         break;
@@ -256,7 +243,10 @@ class SheetCollector implements XmlHandler {
         }
         break;
       default:
-        if (this.hasValue && text.trim() !== '') {
+        if (whole !== -1) {
+          numeric = true;
+          value = this.isDateStyle(this.cellStyle) ? (dateFromSerial(whole, this.source.date1904) ?? whole) : whole;
+        } else if (this.hasValue && text.trim() !== '') {
           const number = Number(text);
           if (Number.isFinite(number)) {
             numeric = true;
@@ -363,9 +353,9 @@ class SheetCollector implements XmlHandler {
     for (const ref of this.merged) {
       const [first, last = first] = ref.split(':');
       const left = parseCellRef(first);
-      const top = refRow;
+      const top = cellRefRow();
       const right = parseCellRef(last);
-      const bottom = refRow;
+      const bottom = cellRefRow();
       if (left === 0 || right === 0 || top === 0 || bottom === 0) continue;
       for (let r = top; r <= Math.min(bottom, values.length); r++) {
         const line = values[r - 1];
@@ -378,10 +368,6 @@ class SheetCollector implements XmlHandler {
       }
     }
   }
-}
-
-function isTrue(value: string | undefined): boolean {
-  return value === '1' || value === 'true';
 }
 
 /** Streams the sheet's part into a grid, or says it is too large to read. */

@@ -8,12 +8,12 @@ import {
   NameTable,
   OpenTagToken,
   PartTextDecoder,
+  TextToken,
   plain as plainText,
   XmlSyntaxError,
   type XmlCloseTag,
   type XmlHandler,
   type XmlName,
-  type XmlText,
 } from './xml-tokens';
 
 function isSpace(code: number): boolean {
@@ -64,16 +64,17 @@ export class XmlTokenizer {
   private rootClosed = false;
   private readonly openToken = new OpenTagToken();
   private readonly closeToken: XmlCloseTag = { name: '', prefix: '', start: 0, end: 0 };
-  private readonly textToken: XmlText = { text: '', start: 0, end: 0 };
+  private readonly textToken = new TextToken();
 
   /** For a part given as bytes (`writeBytes`). */
   private decoder: PartTextDecoder | undefined;
 
   constructor(private readonly handler: XmlHandler) {}
 
-  private emit(text: string, start: number, end: number): void {
+  /** Hands out the text `s[from, to)`, or `decoded` in its place when given. */
+  private emit(s: string, from: number, to: number, decoded: string | undefined, start: number, end: number): void {
     const token = this.textToken;
-    token.text = text;
+    token.set(s, from, to, decoded);
     token.start = start;
     token.end = end;
     this.handler.text?.(token);
@@ -186,8 +187,8 @@ export class XmlTokenizer {
       return;
     }
     if (this.handler.text) {
-      const raw = s.slice(from, to);
-      this.emit(plain(s, from, to) ? raw : decodeEntities(lineEnds(raw)), this.base + from, this.base + to);
+      const decoded = plain(s, from, to) ? undefined : decodeEntities(lineEnds(s.slice(from, to)));
+      this.emit(s, from, to, decoded, this.base + from, this.base + to);
     }
   }
 
@@ -203,7 +204,7 @@ export class XmlTokenizer {
       const at = s.indexOf(']]>', from + 9);
       if (at === -1) return INCOMPLETE;
       if (this.open.length === 0) this.fail('text outside the root element', from);
-      if (this.handler.text) this.emit(s.slice(from + 9, at), this.base + from, this.base + at + 3);
+      if (this.handler.text) this.emit(s, from + 9, at, undefined, this.base + from, this.base + at + 3);
       return at + 3;
     }
     if (s.startsWith('<!DOCTYPE', from)) {

@@ -22,6 +22,11 @@ export interface XmlOpenTag {
    * sheet's millions of `<c>` are read for two or three attributes each.
    */
   attribute(name: string): string | undefined;
+  /**
+   * One attribute read by `parse` where it stands in the text, without cutting it out (a cell's `r`, `s`): from the
+   * text as written when that is its value, else from the value decoded; `absent` when the tag has no such attribute.
+   */
+  readAttribute<T>(name: string, parse: TextParser<T>, absent: T): T;
   selfClosing: boolean;
   /** Offsets in the decoded text: `start` is the `<`, `end` is one past the `>`. */
   start: number;
@@ -36,10 +41,60 @@ export interface XmlCloseTag {
 }
 
 export interface XmlText {
-  /** Entity-decoded text; CDATA sections arrive as their content. */
-  text: string;
+  /** Entity-decoded text; CDATA sections arrive as their content. Cut out of the part's text when first asked for. */
+  readonly text: string;
   start: number;
   end: number;
+  /** The text read by `parse` where it stands, without cutting it out (a cell's `<v>` number), as `readAttribute`. */
+  read<T>(parse: TextParser<T>): T;
+}
+
+/** Reads `s[from, to)`: a value that need not be cut out of the text it stands in to be read. */
+export type TextParser<T> = (s: string, from: number, to: number) => T;
+
+/** The value of `s[from, to)` as Number() reads it; a run of at most 15 digits, the usual, is read in place. */
+export function numberIn(s: string, from: number, to: number): number {
+  if (to > from && to - from <= 15) {
+    let value = 0;
+    let k = from;
+    for (; k < to; k++) {
+      const code = s.charCodeAt(k);
+      if (code < 48 || code > 57) break;
+      value = value * 10 + code - 48;
+    }
+    if (k === to) return value;
+  }
+  return Number(s.slice(from, to));
+}
+
+/**
+ * The text token handed to the handler: where the text lies in the tokenizer's buffer of the moment, and the decoded
+ * text when it holds references or line ends; a plain text is cut out only when asked for.
+ */
+export class TextToken implements XmlText {
+  start = 0;
+  end = 0;
+  private source = '';
+  private from = 0;
+  private to = 0;
+  private decoded: string | undefined;
+
+  /** Text standing as written in `source[from, to)`, or `decoded` when it does not. */
+  set(source: string, from: number, to: number, decoded: string | undefined): void {
+    this.source = source;
+    this.from = from;
+    this.to = to;
+    this.decoded = decoded;
+  }
+
+  get text(): string {
+    return (this.decoded ??= this.source.slice(this.from, this.to));
+  }
+
+  read<T>(parse: TextParser<T>): T {
+    const decoded = this.decoded;
+    return decoded === undefined ? parse(this.source, this.from, this.to) : parse(decoded, 0, decoded.length);
+  }
 }
 
 /**
@@ -180,13 +235,28 @@ export class OpenTagToken implements XmlOpenTag {
     return plain(this.text, from, to) ? raw : decodeEntities(attributeSpaces(raw));
   }
 
-  attribute(name: string): string | undefined {
-    // The last of a name written twice wins, as in `attributes`.
+  /** Which attribute is `name`, or -1; the last of a name written twice wins, as in `attributes`. */
+  private find(name: string): number {
     for (let k = this.count - 1; k >= 0; k--) {
       const written = this.names[k];
-      if (!written.declaration && written.name === name) return this.value(k);
+      if (!written.declaration && written.name === name) return k;
     }
-    return undefined;
+    return -1;
+  }
+
+  attribute(name: string): string | undefined {
+    const k = this.find(name);
+    return k === -1 ? undefined : this.value(k);
+  }
+
+  readAttribute<T>(name: string, parse: TextParser<T>, absent: T): T {
+    const k = this.find(name);
+    if (k === -1) return absent;
+    const from = this.from[k];
+    const to = this.to[k];
+    if (plain(this.text, from, to)) return parse(this.text, from, to);
+    const value = this.value(k);
+    return parse(value, 0, value.length);
   }
 
   private make(): { attributes: XmlAttributes; namespaces: XmlAttributes } {
