@@ -175,10 +175,23 @@ export class WorkbookPackage {
       for (let at = 0; at < raw.length; at += CHUNK_BYTES) take(raw.subarray(at, at + CHUNK_BYTES));
     } else {
       // Large output chunks: the sheet is handed over in a few dozen pieces rather than thousands of 16 KB ones.
+      // Each chunk is handed on as zlib gives it ('data'), not through an async iterator, which joins the chunks
+      // waiting in the stream's buffer into a new one (a copy of the part, measured) and waits a promise per chunk.
       const inflater = zlib.createInflateRaw({ chunkSize: CHUNK_BYTES });
-      inflater.end(raw);
       try {
-        for await (const chunk of inflater) take(chunk as Buffer);
+        await new Promise<void>((resolve, reject) => {
+          inflater.on('data', (chunk: Buffer) => {
+            try {
+              take(chunk);
+            } catch (error) {
+              reject(error);
+              inflater.destroy();
+            }
+          });
+          inflater.on('end', resolve);
+          inflater.on('error', reject);
+          inflater.end(raw);
+        });
       } catch (error) {
         inflater.destroy();
         // What the caller's handler threw (a tokenizer's syntax error, a sheet too large) passes through unchanged.

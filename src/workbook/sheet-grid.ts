@@ -286,14 +286,15 @@ class SheetCollector implements XmlHandler {
     }
     let line = this.rows[row - 1];
     if (line === undefined) {
-      line = [];
+      // As wide as the rows so far (every row is made that wide in the end): one array per row, not one per growth.
+      line = new Array<CellValue>(this.right);
       this.rows[row - 1] = line;
     }
     line[column - 1] = value;
     if (format !== '') {
       let formats = this.formats[row - 1];
       if (formats === undefined) {
-        formats = [];
+        formats = new Array<string>(this.right);
         this.formats[row - 1] = formats;
       }
       formats[column - 1] = format;
