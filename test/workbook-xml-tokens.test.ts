@@ -149,28 +149,33 @@ describe('XML tokenizer', () => {
       });
     }
 
-    it('gives the tokenizer the same tokens from bytes as from their text', () => {
-      const bytes = Buffer.from(SAMPLE, 'utf8');
-      const whole = tokens([SAMPLE]);
-      for (let cut = 0; cut <= bytes.length; cut += 7) {
-        const found: string[] = [];
-        const tokenizer = new XmlTokenizer({
-          open: (t) => found.push(`${t.name}@${t.start}`),
-          text: (t) => found.push(t.text),
-        });
-        tokenizer.writeBytes(bytes.subarray(0, cut));
-        tokenizer.writeBytes(bytes.subarray(cut));
-        tokenizer.end();
+    // An ASCII chunk's unused end waits as bytes, others' as text: both, and a chunk of one kind after the other.
+    const ACCENTED = SAMPLE.replace('made by hand', 'fait à la main').replace('a &amp; b', 'Zoë &amp; b');
+    for (const [what, sample] of [
+      ['ASCII', SAMPLE],
+      ['with UTF-8 sequences', ACCENTED],
+    ]) {
+      it(`gives the tokenizer the same tokens from bytes as from their text: ${what}, cut anywhere`, () => {
+        const bytes = Buffer.from(sample, 'utf8');
         const expected: string[] = [];
-        for (const t of whole)
-          expected.push(t[0] === 'open' ? `${t[1].replace(/^x:/, '')}@${t[3]}` : t[0] === 'text' ? t[2] : '');
-        assert.deepEqual(
-          joinedStrings(found),
-          expected.filter((e) => e !== ''),
-          `cut at ${cut}`,
-        );
-      }
-    });
+        for (const t of tokens([sample]))
+          if (t[0] !== 'close') expected.push(t[0] === 'open' ? `${t[1].replace(/^x:/, '')}@${t[3]}` : t[2]);
+        for (let cut = 0; cut <= bytes.length; cut++) {
+          for (const second of [cut, Math.min(bytes.length, cut + 5), Math.min(bytes.length, cut + 40)]) {
+            const found: string[] = [];
+            const tokenizer = new XmlTokenizer({
+              open: (t) => found.push(`${t.name}@${t.start}`),
+              text: (t) => found.push(t.text),
+            });
+            tokenizer.writeBytes(bytes.subarray(0, cut));
+            tokenizer.writeBytes(bytes.subarray(cut, second));
+            tokenizer.writeBytes(bytes.subarray(second));
+            tokenizer.end();
+            assert.deepEqual(joinedStrings(found), expected, `cut at ${cut} and ${second}`);
+          }
+        }
+      });
+    }
   });
 });
 

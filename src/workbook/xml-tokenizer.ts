@@ -68,6 +68,8 @@ export class XmlTokenizer {
 
   /** For a part given as bytes (`writeBytes`). */
   private decoder: PartTextDecoder | undefined;
+  /** What an ASCII chunk left unused, as bytes: joined to the next chunk's bytes before they become text. */
+  private tail: Buffer | undefined;
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -99,7 +101,7 @@ export class XmlTokenizer {
    * been handed out (the last write ended with a token), and the elements open stay open.
    */
   skipTo(to: number): void {
-    if (this.buffer.length > 0 || to < this.base)
+    if (this.buffer.length > 0 || this.tail || to < this.base)
       throw new Error(`the tokenizer cannot pass over to ${to} from ${this.base + this.buffer.length}`);
     this.base = to;
   }
@@ -113,12 +115,28 @@ export class XmlTokenizer {
 
   /** Pushes in a part's bytes as they unpack, in place of its text: see PartTextDecoder. */
   writeBytes(chunk: Uint8Array): void {
-    const text = (this.decoder ??= new PartTextDecoder()).decode(chunk);
-    if (text.length > 0) this.write(text);
+    const decoder = (this.decoder ??= new PartTextDecoder());
+    const tail = this.tail;
+    this.tail = undefined;
+    const text = decoder.decode(tail ? Buffer.concat([tail, chunk]) : chunk);
+    const ascii = decoder.ascii;
+    if (ascii === undefined || this.buffer.length > 0) {
+      if (text.length > 0) this.write(text);
+      return;
+    }
+    // The text is its bytes one for one: what the scan leaves waits as bytes, not joined to the next text as a string
+    // (a string joined to a chunk is copied whole on its first read: measured, that copy cost more than the scan).
+    this.buffer = text;
+    const used = this.scan(false);
+    this.buffer = '';
+    this.base += used;
+    if (used < ascii.length) this.tail = ascii.subarray(used);
   }
 
   end(): void {
     if (this.decoder) {
+      if (this.tail) this.write(this.decoder.decode(this.tail));
+      this.tail = undefined;
       const rest = this.decoder.end();
       if (rest.length > 0) this.write(rest);
     }
@@ -145,7 +163,8 @@ export class XmlTokenizer {
     const length = s.length;
     let i = 0;
     while (i < length) {
-      const lt = s.indexOf('<', i);
+      // In a sheet a tag mostly follows a tag, or a short text: looked at before a search is called.
+      const lt = s.charCodeAt(i) === 60 /* < */ ? i : s.indexOf('<', i);
       if (lt === -1) {
         if (final) {
           this.emitText(s, i, length);
@@ -276,10 +295,13 @@ export class XmlTokenizer {
       i++;
       while (i < length && isSpace(s.charCodeAt(i))) i++;
       if (i >= length) return INCOMPLETE;
-      const quote = s[i];
-      if (quote !== '"' && quote !== "'") this.fail(`attribute ${attributeName} in <${qname}> is not quoted`, i);
-      const close = s.indexOf(quote, i + 1);
-      if (close === -1) return INCOMPLETE;
+      const quote = s.charCodeAt(i);
+      if (quote !== 34 /* " */ && quote !== 39 /* ' */)
+        this.fail(`attribute ${attributeName} in <${qname}> is not quoted`, i);
+      // Values are short (a cell's r, s, t): looked through here rather than by a call to indexOf.
+      let close = i + 1;
+      while (close < length && s.charCodeAt(close) !== quote) close++;
+      if (close === length) return INCOMPLETE;
       if (attribute) token.add(attribute, i + 1, close);
       i = close + 1;
     }
