@@ -162,6 +162,22 @@ describe('a sheet part read in chunks of any size', () => {
     assert.equal(grid.numberFormats?.[1][1], 'dd/mm/yyyy');
   });
 
+  it("keeps each row's number formats its own when a later row writes a cell into it", async () => {
+    const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      row(1, '<c r="A1"><v>1</v></c><c r="B1" s="1"><v>45000</v></c>') +
+      row(2, '<c r="A2"><v>2</v></c><c r="B2" s="1"><v>45000</v></c>') +
+      row(3, '<c r="A3"><v>3</v></c><c r="C2" s="1"><v>45000</v></c><c r="B3" s="1"><v>45000</v></c>') +
+      '</sheetData></worksheet>';
+    const grid = await read(Buffer.from(sheet, 'utf8'), sheet.length);
+    assert.deepEqual(grid.numberFormats, [
+      ['General', 'dd/mm/yyyy', ''],
+      ['General', 'dd/mm/yyyy', 'dd/mm/yyyy'],
+      ['General', 'dd/mm/yyyy', ''],
+    ]);
+  });
+
   it('gives the same grid however the bytes are cut', async () => {
     const bytes = Buffer.from(SHEET, 'utf8');
     const whole = await read(bytes, bytes.length);

@@ -1,6 +1,7 @@
 // Values as a worksheet part writes them, read: a cell's reference, type and whole-number value, read where they stand
 // in the part's text (a sheet has millions; nothing is cut out to be thrown away), and dates turned into the UTC
 // moments Excel shows: a serial number of days in the workbook's date system, or the ISO 8601 text of a `t="d"` cell.
+import type { CellValue } from '../sheet';
 
 const DAY_MS = 86_400_000;
 /** Days a JavaScript Date can reach either side of 1970, less a margin for the epochs. */
@@ -122,6 +123,13 @@ export function cellTypeOf(t: string | undefined): CellType {
     default:
       return 'n';
   }
+}
+
+/** The value of a boolean (`b`), error (`e`) or date (`d`) cell's `<v>`, which holds more than white space. */
+export function flaggedValue(type: 'b' | 'e' | 'd', text: string): CellValue {
+  if (type === 'b') return text === '1' || text.trim().toLowerCase() === 'true';
+  if (type === 'e') return { error: text.trim() };
+  return dateFromIso(text) ?? text;
 }
 
 export function isTrue(value: string | undefined): boolean {
