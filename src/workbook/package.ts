@@ -156,7 +156,19 @@ export class WorkbookPackage {
     const disproportion = outOfProportion(entry);
     if (disproportion) throw disproportion;
     if (this.bytesRead + entry.uncompressedSize > this.limits.totalBytes) throw this.tooLargeInTotal();
-    const { data: raw } = await this.rawBytes(name);
+    // The packed bytes in the pieces yauzl cuts (slices of the file's bytes), taken as they come ('data'): an async
+    // iterator joins the pieces waiting into a new buffer before they are joined into one (measured).
+    const packed = await this.zip.openReadStreamPromise(entry, { decodeFileData: false }).catch(() => {
+      throw damaged(`part ${name} cannot be found where the zip says it is`);
+    });
+    const raw: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      packed.on('data', (piece: Buffer) => raw.push(piece));
+      packed.on('end', resolve);
+      packed.on('error', reject);
+    }).catch(() => {
+      throw damaged(`part ${name} is cut short`);
+    });
     let size = 0;
     let inHandler = false;
     const crc = new PartChecksum(name, entry);
@@ -172,7 +184,8 @@ export class WorkbookPackage {
       inHandler = false;
     };
     if (entry.compressionMethod === STORED) {
-      for (let at = 0; at < raw.length; at += CHUNK_BYTES) take(raw.subarray(at, at + CHUNK_BYTES));
+      const stored = Buffer.concat(raw);
+      for (let at = 0; at < stored.length; at += CHUNK_BYTES) take(stored.subarray(at, at + CHUNK_BYTES));
     } else {
       // Large output chunks: the sheet is handed over in a few dozen pieces rather than thousands of 16 KB ones.
       // Each chunk is handed on as zlib gives it ('data'), not through an async iterator, which joins the chunks
@@ -190,7 +203,8 @@ export class WorkbookPackage {
           });
           inflater.on('end', resolve);
           inflater.on('error', reject);
-          inflater.end(raw);
+          // In one piece: zlib hands out a chunk per piece written, and 64 KB packs to well under CHUNK_BYTES.
+          inflater.end(Buffer.concat(raw));
         });
       } catch (error) {
         inflater.destroy();
