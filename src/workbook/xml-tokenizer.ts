@@ -68,8 +68,6 @@ export class XmlTokenizer {
 
   /** For a part given as bytes (`writeBytes`). */
   private decoder: PartTextDecoder | undefined;
-  /** What an ASCII chunk left unused, as bytes: joined to the next chunk's bytes before they become text. */
-  private tail: Buffer | undefined;
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -101,42 +99,50 @@ export class XmlTokenizer {
    * been handed out (the last write ended with a token), and the elements open stay open.
    */
   skipTo(to: number): void {
-    if (this.buffer.length > 0 || this.tail || to < this.base)
+    if (this.buffer.length > 0 || to < this.base)
       throw new Error(`the tokenizer cannot pass over to ${to} from ${this.base + this.buffer.length}`);
     this.base = to;
   }
 
   write(chunk: string): void {
-    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
-    const used = this.scan(false);
-    this.buffer = this.buffer.slice(used);
+    let from = 0;
+    if (this.buffer.length > 0) {
+      // What the last chunk left (mostly a tag it cut) is finished in a small string of its own, with this chunk up to
+      // its first '>': joined to the whole chunk, it would make a string copied whole on its first read (measured on
+      // the 50,000-learner sheet: the copies of its 1 MB chunks cost more than their scan).
+      const gt = chunk.indexOf('>');
+      const head = this.buffer + (gt === -1 ? chunk : chunk.slice(0, gt + 1));
+      this.buffer = head;
+      const used = this.scan(false);
+      this.base += used;
+      this.buffer = head.slice(used);
+      if (gt === -1) return;
+      if (used < head.length) {
+        // Not finished there (a comment or CDATA with a '>' in it, a '>' in a value): the rest joined to it.
+        const rest = head.slice(used) + chunk.slice(gt + 1);
+        this.buffer = rest;
+        const more = this.scan(false);
+        this.base += more;
+        this.buffer = rest.slice(more);
+        return;
+      }
+      from = gt + 1;
+    }
+    this.buffer = chunk;
+    this.base -= from;
+    const used = this.scan(false, from);
+    this.buffer = chunk.slice(used);
     this.base += used;
   }
 
   /** Pushes in a part's bytes as they unpack, in place of its text: see PartTextDecoder. */
   writeBytes(chunk: Uint8Array): void {
-    const decoder = (this.decoder ??= new PartTextDecoder());
-    const tail = this.tail;
-    this.tail = undefined;
-    const text = decoder.decode(tail ? Buffer.concat([tail, chunk]) : chunk);
-    const ascii = decoder.ascii;
-    if (ascii === undefined || this.buffer.length > 0) {
-      if (text.length > 0) this.write(text);
-      return;
-    }
-    // The text is its bytes one for one: what the scan leaves waits as bytes, not joined to the next text as a string
-    // (a string joined to a chunk is copied whole on its first read: measured, that copy cost more than the scan).
-    this.buffer = text;
-    const used = this.scan(false);
-    this.buffer = '';
-    this.base += used;
-    if (used < ascii.length) this.tail = ascii.subarray(used);
+    const text = (this.decoder ??= new PartTextDecoder()).decode(chunk);
+    if (text.length > 0) this.write(text);
   }
 
   end(): void {
     if (this.decoder) {
-      if (this.tail) this.write(this.decoder.decode(this.tail));
-      this.tail = undefined;
       const rest = this.decoder.end();
       if (rest.length > 0) this.write(rest);
     }
@@ -158,10 +164,10 @@ export class XmlTokenizer {
   }
 
   /** Emits every complete token in the buffer; returns how many characters were used. */
-  private scan(final: boolean): number {
+  private scan(final: boolean, from = 0): number {
     const s = this.buffer;
     const length = s.length;
-    let i = 0;
+    let i = from;
     while (i < length) {
       // In a sheet a tag mostly follows a tag, or a short text: looked at before a search is called.
       const lt = s.charCodeAt(i) === 60 /* < */ ? i : s.indexOf('<', i);

@@ -307,11 +307,7 @@ export class PartTextDecoder {
   /** For UTF-8 chunks that are not ASCII; the BOM was dropped by `decode`, so a U+FEFF further on is kept. */
   private utf8: TextDecoder | undefined;
 
-  /** The bytes the last `decode` gave back one for one as its text, when they were all ASCII; else undefined. */
-  ascii: Buffer | undefined;
-
   decode(bytes: Uint8Array): string {
-    this.ascii = undefined;
     let chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (this.held) {
       chunk = Buffer.concat([this.held, chunk]);
@@ -329,10 +325,7 @@ export class PartTextDecoder {
         chunk = chunk.subarray(UTF8_BOM_LENGTH);
     }
     if (encoding !== 'utf-8') return encoding.decode(chunk, { stream: true });
-    if (isAscii(chunk)) {
-      this.ascii = chunk;
-      return chunk.toString('latin1');
-    }
+    if (isAscii(chunk)) return chunk.toString('latin1');
     const whole = wholeUtf8(chunk);
     if (whole < chunk.length) this.held = Buffer.from(chunk.subarray(whole));
     this.utf8 ??= new TextDecoder('utf-8', { ignoreBOM: true });
