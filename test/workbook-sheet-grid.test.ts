@@ -9,6 +9,9 @@ import { summary } from './fixtures/cohort-fixtures';
 import { gridOfExcelJs, gridOfFile, gridOfPackage } from './support/sheet-grid';
 import { unzipParts, zipParts } from './support/feature-workbook';
 import { readingMessage } from '../src/cohort/read/reading-words';
+import type { WorkbookPackage } from '../src/workbook/package';
+import { readSheetGrid } from '../src/workbook/sheet-grid';
+import type { CellStyles } from '../src/workbook/styles';
 
 /** A sheet exceljs writes, read back as the command line reads a file. */
 async function roundTrip(build: (ws: ExcelJS.Worksheet) => void): Promise<Grid> {
@@ -119,5 +122,65 @@ describe('the layout samples', () => {
     assert.equal(reading.hiddenRows, 1);
     assert.equal(reading.hiddenColumns, 0);
     assert.equal(reading.unitColumns.length, 14);
+  });
+});
+
+describe('a sheet part read in chunks of any size', () => {
+  // Values read where they stand in the text (a cell's reference, style and number), and the same values when a chunk
+  // cuts them, when they hold references, or when they are written as no whole number.
+  const SHEET =
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1"><v>1234567</v></c><c r="C1"><v>007</v></c>' +
+    '<c r="D1"><v>1.5</v></c><c r="E1" t="str"><v>0012</v></c><c r="F1"><v> 42 </v></c>' +
+    '<c r="G1"><v><![CDATA[9]]>0</v></c><c r="H1" t="s"><v>&#48;</v></c><c r="I1"><v>123456789012345678</v></c>' +
+    '<c r="J1"><v>00x1F</v></c></row>' +
+    '<row r="2"><c r="B&#50;" s="&#49;"><v>45000</v></c><c r="C2" t="b"><v>1</v></c>' +
+    '<c r="D2" t="inlineStr"><is><t>Zoë</t></is></c><c t="e"><v>#N/A</v></c><c r="G2" s="1"><v>45000.5</v></c></row>' +
+    '</sheetData></worksheet>';
+
+  async function read(bytes: Buffer, chunk: number): Promise<Grid> {
+    const pkg = {
+      entry: () => undefined,
+      async streamBytes(_part: string, onChunk: (chunk: Buffer) => void) {
+        for (let at = 0; at < bytes.length; at += chunk) onChunk(bytes.subarray(at, at + chunk));
+      },
+    } as unknown as WorkbookPackage;
+    const styles = { formatOf: (style: number) => (style === 1 ? 'dd/mm/yyyy' : 'General') } as CellStyles;
+    const source = { name: 'S', part: 'xl/worksheets/sheet1.xml', sharedStrings: ['a', 'b'], styles, date1904: false };
+    const reading = await readSheetGrid(pkg, source);
+    assert.equal(reading.kind, 'grid');
+    return reading.kind === 'grid' ? reading.grid : assert.fail();
+  }
+
+  it('gives each value as Number() and the cell types read it', async () => {
+    const grid = await read(Buffer.from(SHEET, 'utf8'), SHEET.length * 2);
+    assert.deepEqual(grid.values[0], ['b', 1234567, 7, 1.5, '0012', 42, 90, 'a', 123456789012345680, '00x1F']);
+    const [a, b, c, d, e, f, g] = grid.values[1];
+    assert.deepEqual([a, c, d, e, f], [null, true, 'Zoë', { error: '#N/A' }, null]);
+    assert.ok(b instanceof Date && b.toISOString() === '2023-03-15T00:00:00.000Z', String(b));
+    assert.ok(g instanceof Date && g.toISOString() === '2023-03-15T12:00:00.000Z', String(g));
+    assert.equal(grid.numberFormats?.[1][1], 'dd/mm/yyyy');
+  });
+
+  it("keeps each row's number formats its own when a later row writes a cell into it", async () => {
+    const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      row(1, '<c r="A1"><v>1</v></c><c r="B1" s="1"><v>45000</v></c>') +
+      row(2, '<c r="A2"><v>2</v></c><c r="B2" s="1"><v>45000</v></c>') +
+      row(3, '<c r="A3"><v>3</v></c><c r="C2" s="1"><v>45000</v></c><c r="B3" s="1"><v>45000</v></c>') +
+      '</sheetData></worksheet>';
+    const grid = await read(Buffer.from(sheet, 'utf8'), sheet.length);
+    assert.deepEqual(grid.numberFormats, [
+      ['General', 'dd/mm/yyyy', ''],
+      ['General', 'dd/mm/yyyy', 'dd/mm/yyyy'],
+      ['General', 'dd/mm/yyyy', ''],
+    ]);
+  });
+
+  it('gives the same grid however the bytes are cut', async () => {
+    const bytes = Buffer.from(SHEET, 'utf8');
+    const whole = await read(bytes, bytes.length);
+    for (let chunk = 1; chunk <= 40; chunk++) assert.deepEqual(await read(bytes, chunk), whole, `chunks of ${chunk}`);
   });
 });

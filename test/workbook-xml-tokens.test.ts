@@ -2,7 +2,7 @@
 // source of each token (what a writer patching a sheet copies around), and a clear line for text that is not XML.
 import assert from 'node:assert/strict';
 import { XmlTokenizer, tokenizeXml } from '../src/workbook/xml-tokenizer';
-import { XmlSyntaxError } from '../src/workbook/xml-tokens';
+import { PartTextDecoder, XmlSyntaxError } from '../src/workbook/xml-tokens';
 
 type Token = [kind: string, name: string, detail: string, start: number, end: number];
 
@@ -111,4 +111,83 @@ describe('XML tokenizer', () => {
     tokenizeXml('<!DOCTYPE a [<!ENTITY x "boom">]><a>&x;</a>', { text: (t) => texts.push(t.text) });
     assert.deepEqual(texts, ['&x;']);
   });
+
+  describe("a part's bytes as text", () => {
+    function decoded(bytes: Buffer, cuts: number[]): string {
+      const decoder = new PartTextDecoder();
+      let text = '';
+      let from = 0;
+      for (const cut of [...cuts, bytes.length]) {
+        text += decoder.decode(bytes.subarray(from, cut));
+        from = cut;
+      }
+      return text + decoder.end();
+    }
+
+    const utf8 = Buffer.from('<a>Zoë 😜 – ok</a>', 'utf8');
+    const cases: [string, Buffer, string][] = [
+      ['ASCII', Buffer.from('<a b="1">x</a>'), 'utf-8'],
+      ['UTF-8 with sequences of 2, 3 and 4 bytes', utf8, 'utf-8'],
+      ['UTF-8 after a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'utf-8'],
+      // Bytes no UTF-8 writer makes: a sequence cut short, a lone continuation byte, a lead byte at the end.
+      ['broken UTF-8', Buffer.from([0x3c, 0x61, 0x3e, 0xe2, 0x80, 0x41, 0x80, 0xf0, 0x9f, 0x98, 0xc3]), 'utf-8'],
+      [
+        'UTF-16 little-endian',
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a>Zoë</a>', 'utf16le')]),
+        'utf-16le',
+      ],
+      ['UTF-16 without a byte order mark', Buffer.from('<a>Zoë</a>', 'utf16le'), 'utf-16le'],
+      ['one byte', Buffer.from('<'), 'utf-8'],
+    ];
+    for (const [what, bytes, encoding] of cases) {
+      it(`reads ${what} as TextDecoder does, however the bytes are cut`, () => {
+        const expected = new TextDecoder(encoding).decode(bytes);
+        assert.equal(decoded(bytes, []), expected);
+        for (let cut = 0; cut <= bytes.length; cut++) assert.equal(decoded(bytes, [cut]), expected, `cut at ${cut}`);
+        for (let cut = 0; cut + 2 <= bytes.length; cut++)
+          assert.equal(decoded(bytes, [cut, cut + 1, cut + 2]), expected, `cut at ${cut}, ${cut + 1}, ${cut + 2}`);
+      });
+    }
+
+    // An ASCII chunk's unused end waits as bytes, others' as text: both, and a chunk of one kind after the other.
+    const ACCENTED = SAMPLE.replace('made by hand', 'fait à la main').replace('a &amp; b', 'Zoë &amp; b');
+    for (const [what, sample] of [
+      ['ASCII', SAMPLE],
+      ['with UTF-8 sequences', ACCENTED],
+    ]) {
+      it(`gives the tokenizer the same tokens from bytes as from their text: ${what}, cut anywhere`, () => {
+        const bytes = Buffer.from(sample, 'utf8');
+        const expected: string[] = [];
+        for (const t of tokens([sample]))
+          if (t[0] !== 'close') expected.push(t[0] === 'open' ? `${t[1].replace(/^x:/, '')}@${t[3]}` : t[2]);
+        for (let cut = 0; cut <= bytes.length; cut++) {
+          for (const second of [cut, Math.min(bytes.length, cut + 5), Math.min(bytes.length, cut + 40)]) {
+            const found: string[] = [];
+            const tokenizer = new XmlTokenizer({
+              open: (t) => found.push(`${t.name}@${t.start}`),
+              text: (t) => found.push(t.text),
+            });
+            tokenizer.writeBytes(bytes.subarray(0, cut));
+            tokenizer.writeBytes(bytes.subarray(cut, second));
+            tokenizer.writeBytes(bytes.subarray(second));
+            tokenizer.end();
+            assert.deepEqual(joinedStrings(found), expected, `cut at ${cut} and ${second}`);
+          }
+        }
+      });
+    }
+  });
 });
+
+/** Texts in pieces joined: consecutive entries not naming a tag. */
+function joinedStrings(found: string[]): string[] {
+  const joined: string[] = [];
+  let previousText = false;
+  for (const entry of found) {
+    const isTag = /^[a-zA-Z]+@\d+$/.test(entry);
+    if (!isTag && previousText) joined[joined.length - 1] += entry;
+    else joined.push(entry);
+    previousText = !isTag;
+  }
+  return joined;
+}

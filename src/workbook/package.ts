@@ -156,7 +156,19 @@ export class WorkbookPackage {
     const disproportion = outOfProportion(entry);
     if (disproportion) throw disproportion;
     if (this.bytesRead + entry.uncompressedSize > this.limits.totalBytes) throw this.tooLargeInTotal();
-    const { data: raw } = await this.rawBytes(name);
+    // The packed bytes in the pieces yauzl cuts (slices of the file's bytes), taken as they come ('data'): an async
+    // iterator joins the pieces waiting into a new buffer before they are joined into one (measured).
+    const packed = await this.zip.openReadStreamPromise(entry, { decodeFileData: false }).catch(() => {
+      throw damaged(`part ${name} cannot be found where the zip says it is`);
+    });
+    const raw: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      packed.on('data', (piece: Buffer) => raw.push(piece));
+      packed.on('end', resolve);
+      packed.on('error', reject);
+    }).catch(() => {
+      throw damaged(`part ${name} is cut short`);
+    });
     let size = 0;
     let inHandler = false;
     const crc = new PartChecksum(name, entry);
@@ -172,13 +184,28 @@ export class WorkbookPackage {
       inHandler = false;
     };
     if (entry.compressionMethod === STORED) {
-      for (let at = 0; at < raw.length; at += CHUNK_BYTES) take(raw.subarray(at, at + CHUNK_BYTES));
+      const stored = Buffer.concat(raw);
+      for (let at = 0; at < stored.length; at += CHUNK_BYTES) take(stored.subarray(at, at + CHUNK_BYTES));
     } else {
       // Large output chunks: the sheet is handed over in a few dozen pieces rather than thousands of 16 KB ones.
+      // Each chunk is handed on as zlib gives it ('data'), not through an async iterator, which joins the chunks
+      // waiting in the stream's buffer into a new one (a copy of the part, measured) and waits a promise per chunk.
       const inflater = zlib.createInflateRaw({ chunkSize: CHUNK_BYTES });
-      inflater.end(raw);
       try {
-        for await (const chunk of inflater) take(chunk as Buffer);
+        await new Promise<void>((resolve, reject) => {
+          inflater.on('data', (chunk: Buffer) => {
+            try {
+              take(chunk);
+            } catch (error) {
+              reject(error);
+              inflater.destroy();
+            }
+          });
+          inflater.on('end', resolve);
+          inflater.on('error', reject);
+          // In one piece: zlib hands out a chunk per piece written, and 64 KB packs to well under CHUNK_BYTES.
+          inflater.end(Buffer.concat(raw));
+        });
       } catch (error) {
         inflater.destroy();
         // What the caller's handler threw (a tokenizer's syntax error, a sheet too large) passes through unchanged.

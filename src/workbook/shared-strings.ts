@@ -1,12 +1,13 @@
 // The shared string table: every `<si>` item's text, in order, for cells of type `s` to index.
 import type { WorkbookPackage } from './package';
 import { TextRuns } from './text-runs';
+import { tokenizePart } from './xml-tokenizer';
 
 export async function readSharedStrings(pkg: WorkbookPackage, part: string): Promise<string[]> {
   const strings: string[] = [];
   const runs = new TextRuns();
   let inItem = false;
-  await pkg.readXml(part, {
+  await tokenizePart(part, (onChunk) => pkg.streamBytes(part, onChunk), {
     open(tag) {
       if (tag.name === 'si') {
         if (tag.selfClosing) strings.push('');

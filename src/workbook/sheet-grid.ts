@@ -2,15 +2,25 @@
 // formula results, merged areas holding their value in the first cell only), number formats where a value is a
 // number, hidden rows and columns, merged areas and tables. The sheet's `<dimension>` is never trusted: the grid
 // grows with the cells that hold values, and stops growing once it passes the size rule of sheet-size.ts.
-import { MAX_SHEET_CELLS, isDateFormat } from '../sheet';
-import type { CellRange, CellValue, Grid } from '../sheet';
+import { MAX_SHEET_CELLS, isDateFormat, type CellRange, type CellValue, type Grid } from '../sheet';
 import type { WorkbookPackage } from './package';
-import { dateFromIso, dateFromSerial } from './cell-dates';
+import {
+  cellRefIn,
+  cellRefRow,
+  cellTypeOf,
+  dateFromSerial,
+  flaggedValue,
+  isTrue,
+  parseCellRef,
+  wholeNumberIn,
+  type CellType,
+} from './cell-values';
 import { readTables } from './sheet-tables';
 import type { CellStyles } from './styles';
 import { TextRuns, unescapeXstring } from './text-runs';
 import { SheetRowSpans } from './xml-elements';
-import type { XmlCloseTag, XmlHandler, XmlOpenTag, XmlText } from './xml-tokens';
+import { tokenizePart } from './xml-tokenizer';
+import { numberIn, type XmlCloseTag, type XmlHandler, type XmlOpenTag, type XmlText } from './xml-tokens';
 
 export interface SheetSource {
   name: string;
@@ -28,48 +38,16 @@ export type SheetReading =
 
 const MAX_COLUMNS = 16_384;
 
-/** `AB12` → column 28, with the row in `refRow`; 0 when the text is no cell reference. */
-let refRow = 0;
-function parseCellRef(ref: string): number {
-  let column = 0;
-  let i = 0;
-  const length = ref.length;
-  for (; i < length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 65 && code <= 90) column = column * 26 + code - 64;
-    else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
-    else if (code === 36 /* $ */) continue;
-    else break;
-  }
-  let row = 0;
-  for (; i < length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code >= 48 && code <= 57) row = row * 10 + code - 48;
-    else if (code !== 36) return 0;
-  }
-  refRow = row;
-  return column;
-}
-
-type CellType = 's' | 'str' | 'inlineStr' | 'b' | 'e' | 'd' | 'n';
-
-function cellTypeOf(t: string | undefined): CellType {
-  switch (t) {
-    case 's':
-    case 'str':
-    case 'inlineStr':
-    case 'b':
-    case 'e':
-    case 'd':
-      return t;
-    default:
-      return 'n';
-  }
-}
-
 class SheetCollector implements XmlHandler {
   private readonly rows: (CellValue[] | undefined)[] = [];
   private readonly formats: (string[] | undefined)[] = [];
+  /**
+   * The row whose formats are being written (its array its own), 0 when none. Once a row is done its formats are the
+   * row's before when alike (shareFormats): at 50,000 learners, 20 MB of arrays alike not kept, nor copied by the
+   * garbage collector as they survive.
+   */
+  private formatsRow = 0;
+  private formatsBefore: string[] | undefined;
   readonly hiddenRows: number[] = [];
   private readonly hiddenColumnRanges: [number, number][] = [];
   readonly merged: string[] = [];
@@ -88,6 +66,8 @@ class SheetCollector implements XmlHandler {
   private cellStyle = 0;
   private inValue = false;
   private valueText = '';
+  /** The `<v>` of a shared-string or number cell read as a whole number in place (wholeNumberIn), or -1. */
+  private valueNumber = -1;
   private hasValue = false;
   private inInline = false;
   private hasInline = false;
@@ -115,6 +95,7 @@ class SheetCollector implements XmlHandler {
       if (name === 'v') {
         this.inValue = !tag.selfClosing;
         this.valueText = '';
+        this.valueNumber = -1;
         this.hasValue = true;
       } else if (name === 'is') {
         this.inInline = !tag.selfClosing;
@@ -172,14 +153,24 @@ class SheetCollector implements XmlHandler {
   }
 
   text(text: XmlText): void {
-    if (this.inValue) this.valueText += text.text;
-    else if (this.inFormula) this.formulaText += text.text;
+    if (this.inValue) {
+      // Most values are a shared string's index or a whole number, read without cutting the text out. A value in
+      // pieces (cut by a chunk's end) is text again: the number gives back the digits it was read from.
+      const type = this.cellType;
+      if (this.valueNumber === -1 && this.valueText === '' && (type === 's' || type === 'n')) {
+        this.valueNumber = text.read(wholeNumberIn);
+        if (this.valueNumber !== -1) return;
+      }
+      if (this.valueNumber !== -1) this.valueText = String(this.valueNumber);
+      this.valueNumber = -1;
+      this.valueText += text.text;
+    } else if (this.inFormula) this.formulaText += text.text;
     else if (this.inInline) this.runs.text(text);
   }
 
   private startRow(tag: XmlOpenTag): void {
-    const r = tag.attribute('r');
-    const number = r === undefined ? NaN : Number(r);
+    this.shareFormats();
+    const number = tag.readAttribute('r', numberIn, NaN);
     // A row without `r` follows the one before it.
     this.row = Number.isInteger(number) && number >= 1 ? number : this.row + 1;
     this.column = 0;
@@ -187,10 +178,9 @@ class SheetCollector implements XmlHandler {
   }
 
   private startCell(tag: XmlOpenTag): void {
-    const ref = tag.attribute('r');
-    let column = ref === undefined ? 0 : parseCellRef(ref);
+    let column = tag.readAttribute('r', cellRefIn, 0);
     let row = this.row;
-    if (column > 0 && refRow > 0) row = refRow;
+    if (column > 0 && cellRefRow() > 0) row = cellRefRow();
     // A cell without `r` (or with one that names no cell) stands right of the cell before it.
     if (column <= 0) column = this.column + 1;
     if (row <= 0) row = this.row = 1;
@@ -198,14 +188,14 @@ class SheetCollector implements XmlHandler {
     this.cellRow = row;
     this.cellColumn = column;
     this.cellType = cellTypeOf(tag.attribute('t'));
-    const s = tag.attribute('s');
-    const style = s === undefined ? 0 : Number(s);
+    const style = tag.readAttribute('s', numberIn, 0);
     this.cellStyle = Number.isInteger(style) && style >= 0 ? style : 0;
     this.hasValue = false;
     this.hasInline = false;
     this.hasFormula = false;
     this.formulaText = '';
     this.valueText = '';
+    this.valueNumber = -1;
     if (tag.selfClosing) {
       this.inCell = true;
       this.endCell();
@@ -231,8 +221,13 @@ class SheetCollector implements XmlHandler {
     let value: CellValue = null;
     let numeric = false;
     const text = this.valueText;
+    const whole = this.valueNumber;
     switch (this.cellType) {
       case 's':
+        if (whole !== -1) {
+          value = this.source.sharedStrings[whole] ?? null;
+          break;
+        }
         // An empty <v/> is an empty cell, not shared string 0 (which Number('') would name).
         if (this.hasValue && text.trim() !== '') value = this.source.sharedStrings[Number(text)] ?? null;
         break;
@@ -244,37 +239,26 @@ class SheetCollector implements XmlHandler {
         else if (this.hasValue) value = unescapeXstring(text);
         break;
       case 'b':
-        if (this.hasValue && text.trim() !== '') value = text === '1' || text.trim().toLowerCase() === 'true';
-        break;
       case 'e':
-        if (this.hasValue && text.trim() !== '') value = { error: text.trim() };
-        break;
       case 'd':
         if (this.hasValue && text.trim() !== '') {
-          value = dateFromIso(text) ?? text;
+          value = flaggedValue(this.cellType, text);
           numeric = value instanceof Date;
         }
         break;
-      default:
-        if (this.hasValue && text.trim() !== '') {
-          const number = Number(text);
-          if (Number.isFinite(number)) {
-            numeric = true;
-            value = this.isDateStyle(this.cellStyle)
-              ? (dateFromSerial(number, this.source.date1904) ?? number)
-              : number;
-          } else {
-            value = text;
-          }
-        }
+      default: {
+        const number = whole !== -1 ? whole : this.hasValue && text.trim() !== '' ? Number(text) : NaN;
+        if (Number.isFinite(number)) {
+          numeric = true;
+          value = this.isDateStyle(this.cellStyle) ? (dateFromSerial(number, this.source.date1904) ?? number) : number;
+        } else if (this.hasValue && text.trim() !== '') value = text;
+      }
     }
     if (this.hasInline && this.cellType !== 'inlineStr') this.runs.take();
-    if (this.hasFormula && (value === null || (typeof value === 'string' && value.trim() === '')))
-      this.blankFormulas.push({
-        row: this.cellRow,
-        column: this.cellColumn,
-        formula: unescapeXstring(this.formulaText),
-      });
+    if (this.hasFormula && (value === null || (typeof value === 'string' && value.trim() === ''))) {
+      const formula = unescapeXstring(this.formulaText);
+      this.blankFormulas.push({ row: this.cellRow, column: this.cellColumn, formula });
+    }
     if (value === null) return;
     this.store(this.cellRow, this.cellColumn, value, numeric ? this.source.styles.formatOf(this.cellStyle) : '');
   }
@@ -296,22 +280,42 @@ class SheetCollector implements XmlHandler {
     }
     let line = this.rows[row - 1];
     if (line === undefined) {
-      line = [];
+      // As wide as the rows so far (every row is made that wide in the end): one array per row, not one per growth.
+      line = new Array<CellValue>(this.right);
       this.rows[row - 1] = line;
     }
     line[column - 1] = value;
     if (format !== '') {
       let formats = this.formats[row - 1];
-      if (formats === undefined) {
-        formats = [];
-        this.formats[row - 1] = formats;
-      }
+      if (formats === undefined) formats = this.formats[row - 1] = new Array<string>(this.right);
+      // A row written to again (cells out of order) may hold another row's array: it gets its own.
+      else if (row !== this.formatsRow) formats = this.formats[row - 1] = formats.slice();
+      this.formatsRow = row;
       formats[column - 1] = format;
     }
   }
 
+  private shareFormats(): void {
+    const row = this.formatsRow;
+    if (row === 0) return;
+    this.formatsRow = 0;
+    const formats = this.formats[row - 1] ?? [];
+    const before = this.formatsBefore;
+    if (before !== undefined) {
+      let c = 0;
+      const width = Math.max(formats.length, before.length);
+      while (c < width && (formats[c] ?? '') === (before[c] ?? '')) c++;
+      if (c === width) {
+        this.formats[row - 1] = before;
+        return;
+      }
+    }
+    this.formatsBefore = formats;
+  }
+
   /** The cells from A1 to the last used one, every row as long as the widest. */
   grid(): Grid {
+    this.shareFormats();
     const height = this.bottom;
     const width = this.right;
     const values: CellValue[][] = new Array<CellValue[]>(height);
@@ -363,9 +367,9 @@ class SheetCollector implements XmlHandler {
     for (const ref of this.merged) {
       const [first, last = first] = ref.split(':');
       const left = parseCellRef(first);
-      const top = refRow;
+      const top = cellRefRow();
       const right = parseCellRef(last);
-      const bottom = refRow;
+      const bottom = cellRefRow();
       if (left === 0 || right === 0 || top === 0 || bottom === 0) continue;
       for (let r = top; r <= Math.min(bottom, values.length); r++) {
         const line = values[r - 1];
@@ -380,14 +384,10 @@ class SheetCollector implements XmlHandler {
   }
 }
 
-function isTrue(value: string | undefined): boolean {
-  return value === '1' || value === 'true';
-}
-
 /** Streams the sheet's part into a grid, or says it is too large to read. */
 export async function readSheetGrid(pkg: WorkbookPackage, source: SheetSource): Promise<SheetReading> {
   const collector = new SheetCollector(source);
-  await pkg.readXml(source.part, collector);
+  await tokenizePart(source.part, (onChunk) => pkg.streamBytes(source.part, onChunk), collector);
   const rows = collector.rowSpans.of(pkg.entry(source.part));
   const used: CellRange | undefined =
     collector.bottom === 0

@@ -1,17 +1,19 @@
 // A streaming tokenizer for the XML of a workbook's parts. Sheets run to tens of megabytes, so neither a DOM nor a
 // general-purpose parser: text arrives in chunks, tags are found with indexOf, and each token (xml-tokens.ts) carries
 // its offsets in the decoded text so a writer can copy the source untouched around the places it changes.
+import { damaged } from './errors';
 import {
   decodeEntities,
   lineEnds,
   NameTable,
   OpenTagToken,
+  PartTextDecoder,
+  TextToken,
   plain as plainText,
   XmlSyntaxError,
   type XmlCloseTag,
   type XmlHandler,
   type XmlName,
-  type XmlText,
 } from './xml-tokens';
 
 function isSpace(code: number): boolean {
@@ -62,13 +64,17 @@ export class XmlTokenizer {
   private rootClosed = false;
   private readonly openToken = new OpenTagToken();
   private readonly closeToken: XmlCloseTag = { name: '', prefix: '', start: 0, end: 0 };
-  private readonly textToken: XmlText = { text: '', start: 0, end: 0 };
+  private readonly textToken = new TextToken();
+
+  /** For a part given as bytes (`writeBytes`). */
+  private decoder: PartTextDecoder | undefined;
 
   constructor(private readonly handler: XmlHandler) {}
 
-  private emit(text: string, start: number, end: number): void {
+  /** Hands out the text `s[from, to)`, or `decoded` in its place when given. */
+  private emit(s: string, from: number, to: number, decoded: string | undefined, start: number, end: number): void {
     const token = this.textToken;
-    token.text = text;
+    token.set(s, from, to, decoded);
     token.start = start;
     token.end = end;
     this.handler.text?.(token);
@@ -99,13 +105,47 @@ export class XmlTokenizer {
   }
 
   write(chunk: string): void {
-    this.buffer = this.buffer.length === 0 ? chunk : this.buffer + chunk;
-    const used = this.scan(false);
-    this.buffer = this.buffer.slice(used);
+    let from = 0;
+    if (this.buffer.length > 0) {
+      // What the last chunk left (mostly a tag it cut) is finished in a small string of its own, with this chunk up to
+      // its first '>': joined to the whole chunk, it would make a string copied whole on its first read (measured on
+      // the 50,000-learner sheet: the copies of its 1 MB chunks cost more than their scan).
+      const gt = chunk.indexOf('>');
+      const head = this.buffer + (gt === -1 ? chunk : chunk.slice(0, gt + 1));
+      this.buffer = head;
+      const used = this.scan(false);
+      this.base += used;
+      this.buffer = head.slice(used);
+      if (gt === -1) return;
+      if (used < head.length) {
+        // Not finished there (a comment or CDATA with a '>' in it, a '>' in a value): the rest joined to it.
+        const rest = head.slice(used) + chunk.slice(gt + 1);
+        this.buffer = rest;
+        const more = this.scan(false);
+        this.base += more;
+        this.buffer = rest.slice(more);
+        return;
+      }
+      from = gt + 1;
+    }
+    this.buffer = chunk;
+    this.base -= from;
+    const used = this.scan(false, from);
+    this.buffer = chunk.slice(used);
     this.base += used;
   }
 
+  /** Pushes in a part's bytes as they unpack, in place of its text: see PartTextDecoder. */
+  writeBytes(chunk: Uint8Array): void {
+    const text = (this.decoder ??= new PartTextDecoder()).decode(chunk);
+    if (text.length > 0) this.write(text);
+  }
+
   end(): void {
+    if (this.decoder) {
+      const rest = this.decoder.end();
+      if (rest.length > 0) this.write(rest);
+    }
     const used = this.scan(true);
     if (used < this.buffer.length)
       throw this.error('ends in the middle of a tag (the part is cut short)', this.base + used);
@@ -124,12 +164,13 @@ export class XmlTokenizer {
   }
 
   /** Emits every complete token in the buffer; returns how many characters were used. */
-  private scan(final: boolean): number {
+  private scan(final: boolean, from = 0): number {
     const s = this.buffer;
     const length = s.length;
-    let i = 0;
+    let i = from;
     while (i < length) {
-      const lt = s.indexOf('<', i);
+      // In a sheet a tag mostly follows a tag, or a short text: looked at before a search is called.
+      const lt = s.charCodeAt(i) === 60 /* < */ ? i : s.indexOf('<', i);
       if (lt === -1) {
         if (final) {
           this.emitText(s, i, length);
@@ -171,8 +212,8 @@ export class XmlTokenizer {
       return;
     }
     if (this.handler.text) {
-      const raw = s.slice(from, to);
-      this.emit(plain(s, from, to) ? raw : decodeEntities(lineEnds(raw)), this.base + from, this.base + to);
+      const decoded = plain(s, from, to) ? undefined : decodeEntities(lineEnds(s.slice(from, to)));
+      this.emit(s, from, to, decoded, this.base + from, this.base + to);
     }
   }
 
@@ -188,7 +229,7 @@ export class XmlTokenizer {
       const at = s.indexOf(']]>', from + 9);
       if (at === -1) return INCOMPLETE;
       if (this.open.length === 0) this.fail('text outside the root element', from);
-      if (this.handler.text) this.emit(s.slice(from + 9, at), this.base + from, this.base + at + 3);
+      if (this.handler.text) this.emit(s, from + 9, at, undefined, this.base + from, this.base + at + 3);
       return at + 3;
     }
     if (s.startsWith('<!DOCTYPE', from)) {
@@ -260,10 +301,13 @@ export class XmlTokenizer {
       i++;
       while (i < length && isSpace(s.charCodeAt(i))) i++;
       if (i >= length) return INCOMPLETE;
-      const quote = s[i];
-      if (quote !== '"' && quote !== "'") this.fail(`attribute ${attributeName} in <${qname}> is not quoted`, i);
-      const close = s.indexOf(quote, i + 1);
-      if (close === -1) return INCOMPLETE;
+      const quote = s.charCodeAt(i);
+      if (quote !== 34 /* " */ && quote !== 39 /* ' */)
+        this.fail(`attribute ${attributeName} in <${qname}> is not quoted`, i);
+      // Values are short (a cell's r, s, t): looked through here rather than by a call to indexOf.
+      let close = i + 1;
+      while (close < length && s.charCodeAt(close) !== quote) close++;
+      if (close === length) return INCOMPLETE;
       if (attribute) token.add(attribute, i + 1, close);
       i = close + 1;
     }
@@ -295,4 +339,24 @@ export function tokenizeXml(text: string, handler: XmlHandler): void {
   const tokenizer = new XmlTokenizer(handler);
   tokenizer.write(text);
   tokenizer.end();
+}
+
+/**
+ * Streams a part's bytes (as `stream` hands them to its callback) through the tokenizer, which decodes them itself
+ * (PartTextDecoder); XML that is not well formed is named as the part's damage.
+ */
+export async function tokenizePart(
+  part: string,
+  stream: (onChunk: (chunk: Uint8Array) => void) => Promise<void>,
+  handler: XmlHandler,
+): Promise<void> {
+  const tokenizer = new XmlTokenizer(handler);
+  try {
+    await stream((chunk) => tokenizer.writeBytes(chunk));
+    tokenizer.end();
+  } catch (error) {
+    const name = part.replace(/\\/g, '/').replace(/^\/+/, '');
+    if (error instanceof XmlSyntaxError) throw damaged(`part ${name} ${error.message}`);
+    throw error;
+  }
 }
