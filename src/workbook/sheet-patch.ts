@@ -571,22 +571,31 @@ function isCellStart(text: string, at: number, p: string): boolean {
  * CDATA section, comment or processing instruction, whose end (`]]>`, `-->`, `?>`) the scan meets first and gives up.
  */
 function previousCellStart(text: string, from: number, end: number, p: string): number {
-  const closed = text.startsWith(`</${p}c>`, end - 4 - p.length);
+  const prefixAt = end - 2 - p.length;
+  const closed =
+    text.charCodeAt(end - 1) === 62 &&
+    text.charCodeAt(end - 2) === 99 &&
+    text.charCodeAt(prefixAt - 1) === 47 &&
+    text.charCodeAt(prefixAt - 2) === 60 &&
+    (p === '' || text.startsWith(p, prefixAt));
   if (!closed && !(text.charCodeAt(end - 2) === 47 && text.charCodeAt(end - 1) === 62)) return -1;
+  let at = end - 1;
   let tags = 0;
-  for (let i = end - 1; i >= from; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 62) {
-      const before = text.charCodeAt(i - 1);
-      if (before === 63 || ((before === 93 || before === 45) && text.charCodeAt(i - 2) === before)) return -1;
-    } else if (c === 60) {
-      if (isCellStart(text, i, p)) return closed || tags === 0 ? i : -1;
-      const next = text.charCodeAt(i + 1);
-      if (next === 33 || next === 63) return -1;
-      tags++;
-    }
+  for (;;) {
+    at = at > from ? text.lastIndexOf('<', at - 1) : -1;
+    if (at < from) return -1;
+    if (isCellStart(text, at, p)) break;
+    const next = text.charCodeAt(at + 1);
+    if (next === 33 || next === 63) return -1;
+    tags++;
   }
-  return -1;
+  if (!closed && tags > 0) return -1;
+  // The `<c` found stands inside a CDATA section, comment or processing instruction only if one ends after it.
+  for (let gt = text.indexOf('>', at); gt >= 0 && gt < end; gt = text.indexOf('>', gt + 1)) {
+    const before = text.charCodeAt(gt - 1);
+    if (before === 63 || ((before === 93 || before === 45) && text.charCodeAt(gt - 2) === before)) return -1;
+  }
+  return at;
 }
 
 /**
