@@ -209,6 +209,60 @@ describe("the sheet patch on the reader's row offsets", () => {
   });
 });
 
+describe('the sheet patch on rows an earlier check wrote', () => {
+  /** The patch made by patchRow alone: a UTF-16 part (with its byte order mark) takes no fast path. */
+  async function patchedByRowReading(xml: string, writes: SheetWrites): Promise<string> {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+    const out: Buffer[] = [];
+    for await (const piece of patchSheet([bytes], writes)) out.push(piece);
+    return Buffer.concat(out)
+      .toString('utf16le')
+      .replace(/^\ufeff/, '');
+  }
+  const row = (cells: string, p = '') => `<${p}row r="2" spans="1:3">${cells}</${p}row>`;
+  const sheetOf = (rows: string, p = '') =>
+    p === ''
+      ? `<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`
+      : `<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${rows}</x:sheetData></x:worksheet>`;
+  const user = '<c r="A2" s="3"><v>1</v></c><c r="B2" t="s"><v>0</v></c>';
+  const own =
+    '<c r="C2"><v>5</v></c><c r="D2" t="inlineStr"><is><t>old</t></is></c><c r="F2" t="inlineStr"><is><t>x</t></is></c>';
+  const writes = writesOf({ 2: { 3: 7, 4: 'new', 5: 'added', 6: null } });
+  const rows: [string, string][] = [
+    ['its own cells at the end, one now emptied and one added', row(user + own)],
+    ['only its own cells', row(own)],
+    ['white space before </row>', row(user + own + '\n  ')],
+    ['self-closing cells of its own', row(user + '<c r="C2"/><c r="D2" t="n"/>')],
+    ['a style on one of its cells, kept', row(user + '<c r="C2" s="2"><v>5</v></c>')],
+    ['white space between cells', row(user + ' ' + own)],
+    ['a cell of the user among its columns', row(user + '<c r="C2"><v>5</v></c><c r="E2" s="1"><v>8</v></c>')],
+    ['its cells out of order', row(user + '<c r="D2"><v>5</v></c><c r="C2"><v>6</v></c>')],
+    [
+      'a CDATA text holding a cell',
+      row(user + '<c r="C2" t="inlineStr"><is><t><![CDATA[<c r="B2">]]></t></is></c><c r="D2"><v>5</v></c>'),
+    ],
+    ['a comment holding a cell', row(user + '<c r="C2"><!-- <c r="B2"/> --><v>5</v></c><c r="D2"><v>5</v></c>')],
+    ['a processing instruction holding a cell', row(user + '<c r="C2"><?pi <c r="B2"/> ?><v>5</v></c><c r="D2"/>')],
+    ['a cell without r before them', row('<c><v>1</v></c>' + own)],
+  ];
+  for (const [what, xml] of rows) {
+    it(`writes what reading the row cell by cell writes: ${what}`, async () => {
+      const sheet = sheetOf(xml);
+      assert.equal(await patched(sheet, writes), await patchedByRowReading(sheet, writes));
+    });
+  }
+
+  it('writes what reading the row cell by cell writes in a prefixed sheet', async () => {
+    const sheet = sheetOf(
+      row(user.replace(/<(\/?)(c|v)\b/g, '<$1x:$2') + own.replace(/<(\/?)(c|v|is|t)\b/g, '<$1x:$2'), 'x:'),
+      'x:',
+    );
+    const xml = await patched(sheet, writes);
+    assert.equal(xml, await patchedByRowReading(sheet, writes));
+    assert.match(xml, /<x:c r="E2" t="inlineStr"><x:is><x:t>added<\/x:t><\/x:is><\/x:c><\/x:row>/);
+  });
+});
+
 describe('styles.xml gains only the dxfs it lacks', () => {
   const formats = [{ fill: '#C6EFCE', font: '#006100' }];
   it('adds <dxfs> after cellStyles when there is none, and reuses it the next time', () => {

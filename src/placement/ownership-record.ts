@@ -88,6 +88,48 @@ export function fingerprint(value: CellValue | undefined): string {
   return ALPHABET[(h >>> 12) & 63] + ALPHABET[(h >>> 6) & 63] + ALPHABET[h & 63];
 }
 
+/** fingerprintCode of an empty cell (`.`); a written cell's code is its fingerprint's 18 bits (0 or more). */
+export const EMPTY_CODE = -1;
+/** What recordedCodes gives for a cell the record has no fingerprint of. */
+export const NOT_RECORDED = -2;
+
+/** A cell's fingerprint as a number, equal for two cells exactly when their fingerprints are: no string is made. */
+export function fingerprintCode(value: CellValue | undefined): number {
+  const full = cellHash(value);
+  return full === null ? EMPTY_CODE : full >>> (32 - 6 * WIDTH);
+}
+
+/** ALPHABET's characters by code unit, -1 for any other. */
+const ALPHABET_INDEX = (() => {
+  const index = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) index[ALPHABET.charCodeAt(i)] = i;
+  return index;
+})();
+
+/**
+ * A column's fingerprints as fingerprintCode gives them, one per cell (`splitFingerprints` with no string per cell);
+ * undefined when the string is not one `fingerprint` makes.
+ */
+export function fingerprintCodes(column: string): Int32Array | undefined {
+  const count = fingerprintCount(column);
+  if (count === undefined) return undefined;
+  const codes = new Int32Array(count);
+  let i = 0;
+  for (let n = 0; n < count; n++) {
+    if (column.charCodeAt(i) === 46) {
+      codes[n] = EMPTY_CODE;
+      i++;
+      continue;
+    }
+    const a = ALPHABET_INDEX[column.charCodeAt(i)];
+    const b = ALPHABET_INDEX[column.charCodeAt(i + 1)];
+    const c = ALPHABET_INDEX[column.charCodeAt(i + 2)];
+    codes[n] = (a << 12) | (b << 6) | c;
+    i += WIDTH;
+  }
+  return codes;
+}
+
 /** What a written value reads back as: Excel keeps a text that starts with an apostrophe without it. */
 function readBack(value: string | number | boolean | null): CellValue {
   if (typeof value === 'string' && value.startsWith("'")) return value.slice(1);

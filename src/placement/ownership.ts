@@ -3,7 +3,14 @@
 // into, or anything in a cell qualcheck never wrote, is kept; an empty cell holds nothing to lose.
 import { rangeAddress, type CellRange, isBlank } from '../sheet';
 import { isResultHeader } from '../cohort/verdict';
-import { fingerprint, fingerprintAt, splitFingerprints, type OwnedBlock } from './ownership-record';
+import {
+  fingerprint,
+  fingerprintAt,
+  fingerprintCode,
+  fingerprintCodes,
+  NOT_RECORDED,
+  type OwnedBlock,
+} from './ownership-record';
 import type { CellValue } from '../sheet';
 
 export type CellReader = (row: number, column: number) => CellValue;
@@ -19,9 +26,17 @@ export interface OwnershipDecision {
   stale: CellRange[];
 }
 
-function recorded(block: OwnedBlock): (row: number, column: number) => string | undefined {
-  const columns = block.cells.map((c) => splitFingerprints(c) ?? []);
-  return (row, column) => columns[column - block.firstColumn]?.[row - block.headerRow];
+/**
+ * The recorded fingerprint codes of the block's cells by sheet row and column (NOT_RECORDED outside it, or in a column
+ * whose record is unreadable): each column decoded once into numbers, so no string is made per cell.
+ */
+function recorded(block: OwnedBlock): (row: number, column: number) => number {
+  const columns = block.cells.map((c) => fingerprintCodes(c));
+  return (row, column) => {
+    const codes = columns[column - block.firstColumn];
+    const index = row - block.headerRow;
+    return codes !== undefined && index >= 0 && index < codes.length ? codes[index] : NOT_RECORDED;
+  };
 }
 
 /**
@@ -36,8 +51,9 @@ export function locateBlock(
   headerRow: number,
   lastColumn: number,
 ): OwnedBlock | 'gone' | undefined {
-  const heads = block.cells.map((c) => splitFingerprints(c)?.[0]);
-  const fits = (left: number) => heads.every((fp, i) => fingerprint(value(headerRow, left + i)) === fp);
+  // Each column's header print only: a column that is not all fingerprints has none (as when it was split whole).
+  const heads = block.cells.map((c) => fingerprintCodes(c)?.[0] ?? NOT_RECORDED);
+  const fits = (left: number) => heads.every((code, i) => fingerprintCode(value(headerRow, left + i)) === code);
   if (block.headerRow === headerRow && fits(block.firstColumn)) return block;
   const found: number[] = [];
   for (let c = 1; c <= lastColumn; c++) if (fits(c)) found.push(c);
@@ -58,19 +74,25 @@ export function decideOwnership(block: OwnedBlock, value: CellReader, target: Ce
   const inTarget = (r: number, c: number) =>
     r >= target.top && r <= target.bottom && c >= target.left && c <= target.right;
   // Rows sorted or moved with their results (Data > Sort over the whole table) are still qualcheck's: a row whose
-  // every recorded cell matches some recorded row is taken as that row, moved.
-  const rowsWritten = new Set<string>();
-  for (let r = block.headerRow + 1; r <= block.headerRow + block.rows; r++)
-    rowsWritten.add(rowSignature(block, r, was));
-  const movedRow = (r: number) => rowsWritten.has(rowSignature(block, r, (row, c) => fingerprint(value(row, c))));
+  // every recorded cell matches some recorded row is taken as that row, moved. The recorded rows' signatures are
+  // made only when a cell differs from its record: a sheet as qualcheck left it needs none.
+  let rowsWritten: Set<string> | undefined;
+  const movedRow = (r: number) => {
+    if (!rowsWritten) {
+      rowsWritten = new Set();
+      for (let row = block.headerRow + 1; row <= block.headerRow + block.rows; row++)
+        rowsWritten.add(rowSignature(block, row, was));
+    }
+    return rowsWritten.has(rowSignature(block, r, (row, c) => fingerprintCode(value(row, c))));
+  };
   for (let r = target.top; r <= target.bottom; r++) {
     let moved: boolean | undefined;
     for (let c = target.left; c <= target.right; c++) {
       const now = value(r, c);
       if (isBlank(now)) continue;
-      const fp = was(r, c);
-      if (fp === undefined) foreign.add(r, c);
-      else if (fp !== fingerprint(now) && !(moved ??= r > block.headerRow && movedRow(r))) edited.add(r, c);
+      const code = was(r, c);
+      if (code === NOT_RECORDED) foreign.add(r, c);
+      else if (code !== fingerprintCode(now) && !(moved ??= r > block.headerRow && movedRow(r))) edited.add(r, c);
     }
   }
   for (let c = block.firstColumn; c < block.firstColumn + block.columns; c++) {
@@ -78,7 +100,7 @@ export function decideOwnership(block: OwnedBlock, value: CellReader, target: Ce
       if (inTarget(r, c)) continue;
       const now = value(r, c);
       if (isBlank(now)) continue;
-      if (fingerprint(now) === was(r, c) || (r > block.headerRow && movedRow(r))) stale.add(r, c);
+      if (fingerprintCode(now) === was(r, c) || (r > block.headerRow && movedRow(r))) stale.add(r, c);
       else edited.add(r, c);
     }
   }
@@ -88,10 +110,13 @@ export function decideOwnership(block: OwnedBlock, value: CellReader, target: Ce
   return { writable: !blocking, edited: editedRanges, foreign: foreignRanges, stale: stale.ranges() };
 }
 
-/** A row of the block as the fingerprints of its cells, side by side. */
-function rowSignature(block: OwnedBlock, row: number, fp: (row: number, column: number) => string | undefined): string {
+/** A row of the block as the fingerprint codes of its cells, side by side (NOT_RECORDED as nothing). */
+function rowSignature(block: OwnedBlock, row: number, code: (row: number, column: number) => number): string {
   let out = '';
-  for (let c = block.firstColumn; c < block.firstColumn + block.columns; c++) out += `${fp(row, c) ?? ''}|`;
+  for (let c = block.firstColumn; c < block.firstColumn + block.columns; c++) {
+    const at = code(row, c);
+    out += `${at === NOT_RECORDED ? '' : at}|`;
+  }
   return out;
 }
 
@@ -168,7 +193,7 @@ export function cellsStillAsWritten(block: OwnedBlock): (row: number, column: nu
   const was = recorded(block);
   return (row, column, now) => {
     if (isBlank(now)) return true;
-    const fp = was(row, column);
-    return fp !== undefined && fp === fingerprint(now);
+    const code = was(row, column);
+    return code !== NOT_RECORDED && code === fingerprintCode(now);
   };
 }

@@ -537,10 +537,104 @@ function usualSpans(
   return { found: true, low: low.value, lowAt: at + 7, high: high.value, highEnd: high.end };
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Whether a cell's start tag at text[at...] is `<c r="AT7">`, `<c r="AT7"/>` or with ` t="..."` (no style to keep). */
+function plainCellTag(text: string, at: number, p: string): boolean {
+  let i = at + 1 + p.length + 5;
+  while (i < text.length && text.charCodeAt(i) !== 34) i++;
+  i++;
+  if (text.startsWith(' t="', i)) {
+    i += 4;
+    const from = i;
+    while (isLetter(text.charCodeAt(i))) i++;
+    if (i === from || text.charCodeAt(i) !== 34) return false;
+    i++;
+  }
+  const c = text.charCodeAt(i);
+  return c === 62 || (c === 47 && text.charCodeAt(i + 1) === 62);
+}
+
+/** Whether `<` at text[at] starts a cell: `<c` (with the sheet's prefix) and then white space, `>` or `/`. */
+function isCellStart(text: string, at: number, p: string): boolean {
+  const name = at + 1 + p.length;
+  if (text.charCodeAt(name) !== 99 || (p !== '' && !text.startsWith(p, at + 1))) return false;
+  const c = text.charCodeAt(name + 1);
+  return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * The start of the cell that ends right at `end` (after the row's start tag, at `from`), found by scanning back to
+ * its `<c`; -1 when the bytes there are not a cell in a plain form. Inside a row every `<` starts a tag except in a
+ * CDATA section, comment or processing instruction, whose end (`]]>`, `-->`, `?>`) the scan meets first and gives up.
+ */
+function previousCellStart(text: string, from: number, end: number, p: string): number {
+  const prefixAt = end - 2 - p.length;
+  const closed =
+    text.charCodeAt(end - 1) === 62 &&
+    text.charCodeAt(end - 2) === 99 &&
+    text.charCodeAt(prefixAt - 1) === 47 &&
+    text.charCodeAt(prefixAt - 2) === 60 &&
+    (p === '' || text.startsWith(p, prefixAt));
+  if (!closed && !(text.charCodeAt(end - 2) === 47 && text.charCodeAt(end - 1) === 62)) return -1;
+  let at = end - 1;
+  let tags = 0;
+  for (;;) {
+    at = at > from ? text.lastIndexOf('<', at - 1) : -1;
+    if (at < from) return -1;
+    if (isCellStart(text, at, p)) break;
+    const next = text.charCodeAt(at + 1);
+    if (next === 33 || next === 63) return -1;
+    tags++;
+  }
+  if (!closed && tags > 0) return -1;
+  // The `<c` found stands inside a CDATA section, comment or processing instruction only if one ends after it.
+  for (let gt = text.indexOf('>', at); gt >= 0 && gt < end; gt = text.indexOf('>', gt + 1)) {
+    const before = text.charCodeAt(gt - 1);
+    if (before === 63 || ((before === 93 || before === 45) && text.charCodeAt(gt - 2) === before)) return -1;
+  }
+  return at;
+}
+
+/**
+ * Where qualcheck's cells begin in a row that already ends with them (a copy checked before): the cells from the last
+ * one back, each in one of qualcheck's `columns` (ascending, no style to keep, nothing between them), stopping at the
+ * first cell left of the columns, which must end right where they begin. -1 for any other row, which patchRow makes.
+ * `lastStart` and `lastColumn` are the row's last cell's.
+ */
+function ownedCellsStart(
+  text: string,
+  openEnd: number,
+  lastStart: number,
+  lastColumn: number,
+  columns: readonly number[],
+  p: string,
+): number {
+  let cellStart = lastStart;
+  let column = lastColumn;
+  let k = columns.length - 1;
+  for (;;) {
+    while (k >= 0 && columns[k] > column) k--;
+    if (k < 0 || columns[k] !== column || !plainCellTag(text, cellStart, p)) return -1;
+    k--;
+    if (cellStart === openEnd) return cellStart;
+    const before = previousCellStart(text, openEnd, cellStart, p);
+    if (before < 0) return -1;
+    const beforeColumn = usualCellColumn(text, before, cellStart, p);
+    if (beforeColumn < 0) return -1;
+    if (beforeColumn < columns[0]) return cellStart;
+    cellStart = before;
+    column = beforeColumn;
+  }
+}
+
 /**
  * The usual row patched straight into `out`: a start tag with its number in the usual form, every cell left of
- * qualcheck's columns (the last one's reference in the usual form), nothing but white space before </row>. The same
- * bytes as patchRow makes for it; false (nothing written) for any other row, which patchRow then makes.
+ * qualcheck's columns (the last one's reference in the usual form) and nothing but white space before </row>, or
+ * ending with qualcheck's own cells in plain form (ownedCellsStart), which are replaced. The same bytes as patchRow
+ * makes for it; false (nothing written) for any other row, which patchRow then makes.
  * `start`, `end` and the span's offsets are of `text`.
  */
 function patchUsualRow(
@@ -558,12 +652,24 @@ function patchUsualRow(
   const openEnd = start + found.openEnd;
   const close = start + found.closeStart;
   const columns = writes.columns;
+  /** The row's bytes before `cut` are kept, qualcheck's cells written, and the bytes from `resume` on kept. */
+  let cut = close;
+  let resume = close;
   if (found.lastLocal === '') {
     if (!plainSpaceOnly(text, openEnd, close)) return false;
   } else {
     if (found.lastLocal !== 'c') return false;
-    const column = usualCellColumn(text, start + found.lastStart, start + found.lastOpenEnd, p);
-    if (column < 0 || column >= columns[0] || !plainSpaceOnly(text, start + found.lastEnd, close)) return false;
+    const lastStart = start + found.lastStart;
+    const column = usualCellColumn(text, lastStart, start + found.lastOpenEnd, p);
+    if (column < 0) return false;
+    if (column < columns[0]) {
+      if (!plainSpaceOnly(text, start + found.lastEnd, close)) return false;
+    } else {
+      // A row written by an earlier check: patchRow would put each of these cells' new value in its place.
+      cut = ownedCellsStart(text, openEnd, lastStart, column, columns, p);
+      if (cut < 0) return false;
+      resume = start + found.lastEnd;
+    }
   }
   const spans = usualSpans(text, start, openEnd);
   if (spans === undefined) return false;
@@ -573,17 +679,17 @@ function patchUsualRow(
     low = Math.min(low, c);
     high = Math.max(high, c);
   }
-  if (!spans.found || (low === spans.low && high === spans.high)) out.text(text.slice(start, close));
+  if (!spans.found || (low === spans.low && high === spans.high)) out.text(text.slice(start, cut));
   else {
     out.text(text.slice(start, spans.lowAt));
     out.number(low);
     out.byte(58);
     out.number(high);
-    out.text(text.slice(spans.highEnd, close));
+    out.text(text.slice(spans.highEnd, cut));
   }
   cells.row(row);
   for (let k = 0; k < columns.length; k++) cells.cell(columns[k], writes.values[k]);
-  out.text(text.slice(close, end));
+  out.text(text.slice(resume, end));
   return true;
 }
 
