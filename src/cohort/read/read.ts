@@ -203,6 +203,19 @@ function isTitleRow(record: LearnerRecord): boolean {
 
 const TOTALS = /^\s*(grand\s+)?(totals?|sum|count|average|mean)\s*:?\s*$/i;
 
+/**
+ * Whether `TOTALS` could match `text`, by its first character alone: a text starting with a digit, or with an ASCII
+ * letter none of its words start with (g, t, s, c, a, m), cannot. Run on every learner cell of every row before the
+ * regex, which most ids and names (CC001, Khan) skip: a worksheet function reads one row per call, mostly before the
+ * code is optimised. Any other first character (a space of any kind, a letter outside ASCII) is left to the regex.
+ */
+function mayBeTotal(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20; // ASCII letters to lower case; digits and '' (NaN | 0x20 is 0x20) as they were
+  if (c >= 0x30 && c <= 0x39) return false;
+  if (c < 0x61 || c > 0x7a) return true;
+  return c === 0x67 || c === 0x74 || c === 0x73 || c === 0x63 || c === 0x61 || c === 0x6d;
+}
+
 /** What `readRows` needs of a header, worked out once from it: its columns by role and how the rows are read. */
 interface PreparedHeader {
   header: Header;
@@ -606,7 +619,7 @@ class CohortReader {
     for (let i = 0; i < learnerColumns.length; i++) {
       const column = learnerColumns[i];
       const value = row[column.index];
-      if (typeof value === 'string' && value.length < 20 && TOTALS.test(value)) {
+      if (typeof value === 'string' && value.length < 20 && mayBeTotal(value) && TOTALS.test(value)) {
         return { cell: cellAddress(this.grid.top + r, column.column), text: value.trim() };
       }
     }
