@@ -83,10 +83,23 @@ export class CohortHeader {
         : found;
   }
 
-  /** The header in `grid`, the header row alone. */
-  static read(grid: Grid, options: ReadOptions): CohortHeader {
-    const reader = new CohortReader(grid, options);
+  /**
+   * The header in `grid`, the header row alone; with `lookups` (`CohortHeader.lookups` of the same catalogue and
+   * marks), read with them rather than lookups of its own.
+   */
+  static read(grid: Grid, options: ReadOptions, lookups?: ReadLookups): CohortHeader {
+    const reader = new CohortReader(grid, options, lookups);
     return new CohortHeader(options, reader.lookups, reader.readHeader());
+  }
+
+  /**
+   * What reading a header and rows under it looks up, made once for `options`' catalogue and marks, to be lent to
+   * every header read with them: a worksheet function's session reads each distinct header row once, and making the
+   * mark and qualification lookups was about 2 ms of a column's first call.
+   */
+  static lookups(options: Pick<ReadOptions, 'catalogue' | 'marks'>): ReadLookups {
+    return new CohortReader({ values: [], top: 1, left: 1 }, { catalogue: options.catalogue, marks: options.marks })
+      .lookups;
   }
 
   /** 1-based sheet row of the header; 0 when the grid has none. */
@@ -231,6 +244,9 @@ interface PreparedHeader {
 
 /** The lookups of one catalogue and vocabulary, which a header read once lends to every reading of rows under it. */
 type Lookups = Pick<ReadContext, 'index' | 'resolver' | 'marks'> & { tally: UnitTally };
+
+/** `Lookups` as others hold them (`CohortHeader.lookups`), without reaching inside. */
+export type ReadLookups = Readonly<Lookups>;
 
 /** What reading rows under a prepared header uses, made from it once per reading (or once per header, a row at a time). */
 interface RowParts {
