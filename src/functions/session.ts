@@ -3,7 +3,7 @@
 // read once. Filling a column down 5,000 rows asks for the same block and the same header 5,000 times.
 import type { Catalogue } from '../rules/catalogue';
 import { embeddedCatalogue } from '../rules/catalogue';
-import { CohortHeader, unitIndexFor } from '../cohort/read';
+import { CohortHeader, type ReadLookups, unitIndexFor } from '../cohort/read';
 import { unitFigures } from '../rules/engine';
 import { applyRulesSheet } from '../rules-sheet';
 import { formulaCell, type FormulaRange, headerGrid, type LearnerPlace, rangeName, rulesGrid } from './formula-grid';
@@ -92,13 +92,15 @@ function copyOf(values: readonly (readonly unknown[])[]): unknown[][] {
 
 /**
  * What the first formula of a session would otherwise work out once, done when the session is made (as Excel loads
- * the functions, before any cell asks): the catalogue's index of unit headers, and each qualification compiled with
- * its evaluator and buffers (its figures for a learner with no units). The first STATUS of a column took 12.5 ms,
- * about half of it this, and counted in the column's mean.
+ * the functions, before any cell asks): the catalogue's index of unit headers, the reader's mark and qualification
+ * lookups (lent to every header read against it), and each qualification compiled with its evaluator and buffers
+ * (its figures for a learner with no units). The first STATUS of a column took 12.5 ms, about half of it this, and
+ * counted in the column's mean.
  */
-function prepare(catalogue: Catalogue): void {
+function prepare(catalogue: Catalogue): ReadLookups {
   unitIndexFor(catalogue);
   for (const qualification of catalogue.qualifications) unitFigures(qualification, { achieved: [], planned: [] });
+  return CohortHeader.lookups({ catalogue });
 }
 
 export class FunctionSession {
@@ -123,9 +125,18 @@ export class FunctionSession {
   /** The session's own catalogue as a choice, made once: a formula without a rules block asks for it every call. */
   private readonly own: CatalogueChoice;
 
+  /** Each catalogue's reading lookups, made once (`CohortHeader.lookups`) for all its header rows. */
+  private readonly lookups = new WeakMap<Catalogue, ReadLookups>();
+
   constructor(readonly catalogue: Catalogue = embeddedCatalogue()) {
     this.own = { catalogue };
-    prepare(catalogue);
+    this.lookups.set(catalogue, prepare(catalogue));
+  }
+
+  private lookupsFor(catalogue: Catalogue): ReadLookups {
+    let lookups = this.lookups.get(catalogue);
+    if (!lookups) this.lookups.set(catalogue, (lookups = CohortHeader.lookups({ catalogue })));
+    return lookups;
   }
 
   /** The catalogue a formula checks against: the session's own, or with the formula's rules block over it. */
@@ -174,7 +185,11 @@ export class FunctionSession {
     const key = `${place.top},${place.left}\u0000${qualification ?? ''}\u0000${cellsKey(headers.values[0])}`;
     let entry = kept.get(key);
     if (!entry) {
-      const header = CohortHeader.read(headerGrid(headers, place), { catalogue, qualification });
+      const header = CohortHeader.read(
+        headerGrid(headers, place),
+        { catalogue, qualification },
+        this.lookupsFor(catalogue),
+      );
       entry = { header, id: ++this.headersRead };
       if (kept.size >= HEADERS_KEPT) kept.clear();
       kept.set(key, entry);

@@ -7,7 +7,14 @@ export { type ListBracket, listItemParts, listItems, listSeparator, UNMARKED_STA
 export { DEFAULT_MARK_STYLE, DEFAULT_MARKS, MarkReader, type MarkVocabulary, parseMarkVocabulary } from './marks';
 export { totalsOnlyReason } from './not-a-cohort';
 export { QualificationResolver } from './qualification';
-export { CohortHeader, type LearnerUnitsRead, readCohort, readCohortInSlices, type ReadOptions } from './read';
+export {
+  CohortHeader,
+  type LearnerUnitsRead,
+  readCohort,
+  readCohortInSlices,
+  type ReadLookups,
+  type ReadOptions,
+} from './read';
 export { UnitIndex, unitIndexFor } from './unit-index';
 export { type ReadingProblem } from '../../sheet';
 export { headerWithoutUnitsWords, readingMessage, type ReadingVocabulary } from './reading-words';

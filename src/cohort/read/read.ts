@@ -83,10 +83,23 @@ export class CohortHeader {
         : found;
   }
 
-  /** The header in `grid`, the header row alone. */
-  static read(grid: Grid, options: ReadOptions): CohortHeader {
-    const reader = new CohortReader(grid, options);
+  /**
+   * The header in `grid`, the header row alone; with `lookups` (`CohortHeader.lookups` of the same catalogue and
+   * marks), read with them rather than lookups of its own.
+   */
+  static read(grid: Grid, options: ReadOptions, lookups?: ReadLookups): CohortHeader {
+    const reader = new CohortReader(grid, options, lookups);
     return new CohortHeader(options, reader.lookups, reader.readHeader());
+  }
+
+  /**
+   * What reading a header and rows under it looks up, made once for `options`' catalogue and marks, to be lent to
+   * every header read with them: a worksheet function's session reads each distinct header row once, and making the
+   * mark and qualification lookups was about 2 ms of a column's first call.
+   */
+  static lookups(options: Pick<ReadOptions, 'catalogue' | 'marks'>): ReadLookups {
+    return new CohortReader({ values: [], top: 1, left: 1 }, { catalogue: options.catalogue, marks: options.marks })
+      .lookups;
   }
 
   /** 1-based sheet row of the header; 0 when the grid has none. */
@@ -203,6 +216,19 @@ function isTitleRow(record: LearnerRecord): boolean {
 
 const TOTALS = /^\s*(grand\s+)?(totals?|sum|count|average|mean)\s*:?\s*$/i;
 
+/**
+ * Whether `TOTALS` could match `text`, by its first character alone: a text starting with a digit, or with an ASCII
+ * letter none of its words start with (g, t, s, c, a, m), cannot. Run on every learner cell of every row before the
+ * regex, which most ids and names (CC001, Khan) skip: a worksheet function reads one row per call, mostly before the
+ * code is optimised. Any other first character (a space of any kind, a letter outside ASCII) is left to the regex.
+ */
+function mayBeTotal(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20; // ASCII letters to lower case; digits and '' (NaN | 0x20 is 0x20) as they were
+  if (c >= 0x30 && c <= 0x39) return false;
+  if (c < 0x61 || c > 0x7a) return true;
+  return c === 0x67 || c === 0x74 || c === 0x73 || c === 0x63 || c === 0x61 || c === 0x6d;
+}
+
 /** What `readRows` needs of a header, worked out once from it: its columns by role and how the rows are read. */
 interface PreparedHeader {
   header: Header;
@@ -218,6 +244,9 @@ interface PreparedHeader {
 
 /** The lookups of one catalogue and vocabulary, which a header read once lends to every reading of rows under it. */
 type Lookups = Pick<ReadContext, 'index' | 'resolver' | 'marks'> & { tally: UnitTally };
+
+/** `Lookups` as others hold them (`CohortHeader.lookups`), without reaching inside. */
+export type ReadLookups = Readonly<Lookups>;
 
 /** What reading rows under a prepared header uses, made from it once per reading (or once per header, a row at a time). */
 interface RowParts {
@@ -606,7 +635,7 @@ class CohortReader {
     for (let i = 0; i < learnerColumns.length; i++) {
       const column = learnerColumns[i];
       const value = row[column.index];
-      if (typeof value === 'string' && value.length < 20 && TOTALS.test(value)) {
+      if (typeof value === 'string' && value.length < 20 && mayBeTotal(value) && TOTALS.test(value)) {
         return { cell: cellAddress(this.grid.top + r, column.column), text: value.trim() };
       }
     }
