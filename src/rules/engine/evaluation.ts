@@ -18,7 +18,6 @@ export class CompiledEvaluation implements Evaluation {
   readonly #compiled: CompiledQualification;
   readonly #counted: number[];
   readonly #notCounted: number[] | undefined;
-  #context: RulesContext | undefined;
   // The level rule's figures (see `levelFigures`): the credits at level of every learner read them, which would
   // otherwise decide the evaluation's rules again. One small integer, its known figure times 4 plus its outcome, or
   // -1 when there is no level rule or its figure is not such an integer (then its result is built when read).
@@ -113,9 +112,12 @@ export class CompiledEvaluation implements Evaluation {
     return this.#compiled.rules.findIndex((rule) => rule.id === ruleId);
   }
 
-  /** What its rules' results are built from, made when first read. */
+  /**
+   * What its rules' results are built from, made each time they are read and not kept with the evaluation (which
+   * every learner's result holds to the end of a run): the rules decided again are known by its list of units.
+   */
   private get context(): RulesContext {
-    return (this.#context ??= new RulesContext(this.#compiled, this.#counted, this.#notCounted ?? NO_UNITS));
+    return new RulesContext(this.#compiled, this.#counted, this.#notCounted ?? NO_UNITS);
   }
 }
 
