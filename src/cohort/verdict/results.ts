@@ -1,7 +1,7 @@
 // Turns checks back into what the sheet, the pane and the JSON output show: owned result columns, a summary,
 // and the command line's JSON. Shared by the CLI and the add-in so both say exactly the same thing.
 import { figureOf } from '../../rules/kinds';
-import { evaluationProvenance, equivalentWords, ruleResultOf } from '../../rules/engine';
+import { evaluationProvenance, equivalentWords, ruleFigures } from '../../rules/engine';
 import type { QualificationDefinition, Rule, Status, UnitLeftOut, Violation } from '../../rules/model';
 import type { LearnerCheck } from './learner-result';
 import { learnerPlans, planNextStep } from './next-step';
@@ -73,8 +73,8 @@ export function isStatusRuleFormula(formula: string): boolean {
 export function levelCreditsText({ record, result }: LearnerCheck): string {
   const level = record.qualification && levelRuleOf(record.qualification);
   if (!level) return '';
-  // That rule's result alone: the others are not needed for its words.
-  const outcome = ruleResultOf(result.achieved, level.rule.id);
+  // That rule's figures alone, as the evaluation kept them: no rule's result is built for its words.
+  const outcome = ruleFigures(result.achieved, level.rule.id);
   if (!outcome) return '';
   const known = outcome.outcome === 'unknown' ? ' known' : '';
   return `${outcome.known}${known} ${level.figure}`;
@@ -176,44 +176,44 @@ export function resultRow(
   ];
 }
 
-/** The texts of a result row that follow from the learner's units: shared by learners with the same units. */
-interface UnitTexts {
-  level: string;
-  violations: string;
-  centreValues: string;
-  /** The default next step, for a learner who is not short of the rules (whose plan is their own). */
-  nextStep: string | undefined;
-}
-
 /**
  * `resultRow` for learner after learner of one run: the texts that learners with the same units share are made for
- * the first of them and the same string given to the others (ByLearnerUnits); a next step from the planner is each
- * learner's own, made once for them. `hold` is given each text when it is made (not each time it is shared), for a
- * caller that keeps one copy of equal texts.
+ * the first of them and the same string given to the others (ByLearnerUnits keeps the first one's row, whose texts
+ * the others' rows take); a next step from the planner is each learner's own, made once for them. `hold` is given
+ * each text when it is made (not each time it is shared), for a caller that keeps one copy of equal texts.
  */
 export function resultRows(
   nextStep: (c: LearnerCheck) => string = planNextStep,
   hold: (text: string) => string = (text) => text,
 ): (check: LearnerCheck) => (string | number)[] {
-  const shared = new ByLearnerUnits<UnitTexts>();
+  const shared = new ByLearnerUnits<(string | number)[]>();
   // The default next step follows from the result, as the other texts do; a plan or another caller's step may not.
   const sharedStep = nextStep === planNextStep;
-  return (check) => {
+  // The first learner with these units: their row, made whole (the row is kept for the others, no more).
+  const made = (check: LearnerCheck): (string | number)[] => {
     const { result } = check;
-    const texts = shared.of(check, () => ({
-      level: hold(levelCreditsText(check)),
-      violations: hold(violationsText(result.violations)),
-      centreValues: hold(centreValuesText(check)),
-      nextStep: sharedStep && result.status !== 'incomplete' ? hold(nextStep(check)) : undefined,
-    }));
     return [
       result.achieved.credits,
       result.withPlanned.credits,
-      texts.level,
+      hold(levelCreditsText(check)),
       statusWord(result.status),
-      texts.violations,
-      texts.nextStep ?? hold(nextStep(check)),
-      texts.centreValues,
+      hold(violationsText(result.violations)),
+      hold(nextStep(check)),
+      hold(centreValuesText(check)),
+    ];
+  };
+  return (check) => {
+    const row = shared.of(check, made);
+    if (!shared.kept) return row;
+    const { result } = check;
+    return [
+      result.achieved.credits,
+      result.withPlanned.credits,
+      row[2],
+      statusWord(result.status),
+      row[4],
+      sharedStep && result.status !== 'incomplete' ? row[5] : hold(nextStep(check)),
+      row[6],
     ];
   };
 }
@@ -268,7 +268,14 @@ export function summarise(checks: readonly LearnerCheck[], top = 5): CohortSumma
   const counts = new Map<string, number>();
   for (const { result } of checks) {
     byStatus[result.status]++;
-    for (const code of new Set(result.violations.map((v) => v.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+    // Each code once per learner; their few violations are compared in place (no set made per learner).
+    const { violations } = result;
+    for (let i = 0; i < violations.length; i++) {
+      const code = violations[i].code;
+      let earlier = false;
+      for (let j = 0; j < i && !earlier; j++) earlier = violations[j].code === code;
+      if (!earlier) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
   }
   const topViolations = [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -4,6 +4,7 @@
 import {
   boundsOf,
   creditCounts,
+  figureOf,
   isBarredRule,
   measureOf,
   isCreditRule,
@@ -40,6 +41,11 @@ export interface CompiledQualification {
   readonly creditsKnown: Uint8Array;
   /** The rules that are decided met, unmet or unknown (every rule but barred sets), in definition order. */
   readonly rules: readonly CountingRule[];
+  /**
+   * The index among `rules` of the qualification's level rule (the first with a figure such as "at level 2"), or -1:
+   * an evaluation keeps that rule's figures, which a result's credits at level show for every learner.
+   */
+  readonly levelRule: number;
   /** For each counting rule r, its credit rule or undefined (mandatory). */
   readonly creditRules: readonly (CreditRule | undefined)[];
   /** What each rule asks for: a minimum of its measure (0 for none), or the number of units a mandatory rule needs. */
@@ -90,6 +96,12 @@ function countsCode(rule: CreditRule, unit: UnitDefinition): number {
   if (counts === false) return NOT_COUNTED;
   if (valueOf(unit, measureOf(rule)) === null) return UNKNOWN_CREDITS;
   return counts === true ? COUNTED : IF_LEVEL;
+}
+
+/** The first rule with a figure among the qualification's, by its index among the counting rules (by id), or -1. */
+function levelRuleIndex(q: QualificationDefinition, rules: readonly CountingRule[]): number {
+  const level = q.rules.find((rule) => figureOf(rule) !== undefined);
+  return level === undefined ? -1 : rules.findIndex((rule) => rule.id === level.id);
 }
 
 /** The compiled form of a qualification, built once per definition object. */
@@ -166,6 +178,7 @@ export function compileQualification(q: QualificationDefinition): CompiledQualif
     credits,
     creditsKnown,
     rules,
+    levelRule: levelRuleIndex(q, rules),
     creditRules,
     required: Float64Array.from(rules, (_rule, r) => bounds[r]?.min ?? needStart[r + 1] - needStart[r]),
     limit,

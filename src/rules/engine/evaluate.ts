@@ -90,19 +90,21 @@ class RuleViolation implements Violation {
 }
 
 /**
- * `first`, then a violation for each rule `verdicts` does not meet, decided shortfalls first: they are what a learner
+ * `first` and `second`, then a violation for each rule `verdicts` does not meet, decided shortfalls first: they are what a learner
  * must act on; undecidable rules wait for data. The list is made at its size, as it is made for every learner.
  */
 function withRuleViolations(
   first: readonly Violation[],
+  second: readonly Violation[],
   verdicts: Verdicts,
   evaluation: CompiledEvaluation,
 ): Violation[] {
   const { compiled, outcome } = verdicts;
   const rules = compiled.rules.length;
-  const list = new Array<Violation>(first.length + rules - verdicts.met);
+  const list = new Array<Violation>(first.length + second.length + rules - verdicts.met);
   for (let i = 0; i < first.length; i++) list[i] = first[i];
-  let at = first.length;
+  for (let i = 0; i < second.length; i++) list[first.length + i] = second[i];
+  let at = first.length + second.length;
   for (let r = 0; r < rules; r++) {
     if (outcome[r] !== UNMET) continue;
     const rule = compiled.rules[r];
@@ -235,25 +237,25 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
   // A unit both achieved and planned is achieved: planning it again changes nothing.
   decideLearner(evaluatorOf(compiled), learner.achieved, learner.planned, buffers);
   // Most learners hold no unit the qualification lacks and no barred pair: then no list is made for them.
-  let violations = NO_VIOLATIONS;
+  let strangers = NO_VIOLATIONS;
   if (buffers.strangers > 0) {
-    const strangers = [...new Set([...learner.achieved, ...learner.planned])].filter(
-      (ref) => !compiled.lookup.has(ref),
-    );
-    violations = [new StrangerViolation(strangers, qualification.id)];
+    const refs = [...new Set([...learner.achieved, ...learner.planned])].filter((ref) => !compiled.lookup.has(ref));
+    strangers = [new StrangerViolation(refs, qualification.id)];
   }
-  if (buffers.clashes > 0) violations = [...violations, ...clashViolations(compiled, buffers.withPlanned.taken)];
+  const clashes = buffers.clashes > 0 ? clashViolations(compiled, buffers.withPlanned.taken) : NO_VIOLATIONS;
   const status = verdictStatus(buffers);
   const achieved = new CompiledEvaluation(buffers.achieved, buffers.units, buffers.achievedCount);
   const withPlanned = new CompiledEvaluation(buffers.withPlanned, buffers.units, buffers.count);
   const leftAside = achieved.notCountedUnits.length > 0 || withPlanned.notCountedUnits.length > 0;
-  const notCounted = leftAside ? [...new Set([...achieved.notCounted, ...withPlanned.notCounted])] : (NONE as string[]);
+  const notCounted = leftAside
+    ? unionRefs(compiled, achieved.notCountedUnits, withPlanned.notCountedUnits)
+    : (NONE as string[]);
   const result: LearnerResult = {
     qualification: qualification.id,
     status,
     achieved,
     withPlanned,
-    violations: withRuleViolations(violations, buffers.withPlanned, withPlanned),
+    violations: withRuleViolations(strangers, clashes, buffers.withPlanned, withPlanned),
     notCounted,
   };
   if (qualification.equivalents !== undefined && qualification.equivalents.length > 0) {
@@ -265,6 +267,20 @@ export function checkUnits(qualification: QualificationDefinition, learner: Lear
     if (leftOut.length > 0) result.leftOut = leftOut;
   }
   return result;
+}
+
+/**
+ * The refs of units `a` then those of `b` not in `a`, in a list made at its size: units not counted by either
+ * evaluation, a few for the learners who have any (no set or copies made per learner).
+ */
+function unionRefs(compiled: CompiledQualification, a: readonly number[], b: readonly number[]): string[] {
+  let size = a.length;
+  for (let j = 0; j < b.length; j++) if (!a.includes(b[j])) size++;
+  const refs = new Array<string>(size);
+  for (let i = 0; i < a.length; i++) refs[i] = compiled.units[a[i]].ref;
+  let at = a.length;
+  for (let j = 0; j < b.length; j++) if (!a.includes(b[j])) refs[at++] = compiled.units[b[j]].ref;
+  return refs;
 }
 
 /** The learner's units of other qualifications that count as units of this one, each with the unit it counts as. */

@@ -3,7 +3,9 @@
 import type { CompiledQualification } from './compiled';
 import { ruleResultAt, ruleResults, RulesContext } from './rule-results';
 import type { Verdicts } from './verdicts';
-import type { Evaluation, LearnerResult, RuleResult } from '../model';
+import type { Evaluation, LearnerResult, RuleOutcome, RuleResult } from '../model';
+
+const OUTCOMES: readonly RuleOutcome[] = ['met', 'unmet', 'unknown'];
 
 /**
  * One evaluation: credits and the units that count are data; the rules' results are built from those units when
@@ -16,7 +18,10 @@ export class CompiledEvaluation implements Evaluation {
   readonly #compiled: CompiledQualification;
   readonly #counted: number[];
   readonly #notCounted: number[] | undefined;
-  #context: RulesContext | undefined;
+  // The level rule's figures (see `levelFigures`): the credits at level of every learner read them, which would
+  // otherwise decide the evaluation's rules again. One small integer, its known figure times 4 plus its outcome, or
+  // -1 when there is no level rule or its figure is not such an integer (then its result is built when read).
+  readonly #level: number;
 
   constructor(verdicts: Verdicts, order: ArrayLike<number>, count: number) {
     // Lists made at their size (one per learner and evaluation, kept with the result): no list grown and copied.
@@ -35,6 +40,15 @@ export class CompiledEvaluation implements Evaluation {
     this.#compiled = verdicts.compiled;
     this.#counted = counted;
     this.#notCounted = notCounted;
+    this.#level = levelOf(verdicts);
+  }
+
+  /** The known figure and outcome of the rule with id `ruleId` when it is the level rule, else undefined. */
+  levelFigures(ruleId: string): { known: number; outcome: RuleOutcome } | undefined {
+    const level = this.#compiled.levelRule;
+    if (this.#level < 0 || this.#compiled.rules[level].id !== ruleId) return undefined;
+    const outcome = this.#level & 3;
+    return { known: (this.#level - outcome) / 4, outcome: OUTCOMES[outcome] };
   }
 
   /** Units that count, by index. */
@@ -98,13 +112,24 @@ export class CompiledEvaluation implements Evaluation {
     return this.#compiled.rules.findIndex((rule) => rule.id === ruleId);
   }
 
-  /** What its rules' results are built from, made when first read. */
+  /**
+   * What its rules' results are built from, made each time they are read and not kept with the evaluation (which
+   * every learner's result holds to the end of a run): the rules decided again are known by its list of units.
+   */
   private get context(): RulesContext {
-    return (this.#context ??= new RulesContext(this.#compiled, this.#counted, this.#notCounted ?? NO_UNITS));
+    return new RulesContext(this.#compiled, this.#counted, this.#notCounted ?? NO_UNITS);
   }
 }
 
 export const NO_UNITS: readonly number[] = Object.freeze([]);
+
+/** The level rule's known figure and outcome packed in one small integer (see `#level`), or -1. */
+function levelOf(verdicts: Verdicts): number {
+  const level = verdicts.compiled.levelRule;
+  if (level < 0) return -1;
+  const known = verdicts.known[level];
+  return Number.isInteger(known) && known >= 0 && known < 1 << 28 ? known * 4 + verdicts.outcome[level] : -1;
+}
 
 function sameList(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -143,4 +168,19 @@ export function ruleResultOf(evaluation: Evaluation, ruleId: string): RuleResult
   if (!(evaluation instanceof CompiledEvaluation)) return evaluation.rules.find((r) => r.ruleId === ruleId);
   const r = evaluation.ruleIndex(ruleId);
   return r < 0 ? undefined : evaluation.ruleAt(r);
+}
+
+/**
+ * The known figure and outcome of the rule with id `ruleId` in an evaluation, or undefined when it has no such rule:
+ * `ruleResultOf`'s, read from what the evaluation kept of its level rule without deciding its rules again.
+ */
+export function ruleFigures(
+  evaluation: Evaluation,
+  ruleId: string,
+): { known: number; outcome: RuleOutcome } | undefined {
+  if (evaluation instanceof CompiledEvaluation) {
+    const kept = evaluation.levelFigures(ruleId);
+    if (kept !== undefined) return kept;
+  }
+  return ruleResultOf(evaluation, ruleId);
 }

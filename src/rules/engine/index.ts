@@ -2,7 +2,7 @@
 // units counted and not), the rules' sentences, and the provenance of values a centre supplied. Pure.
 export { compileQualification, COUNTED, IF_LEVEL, UNKNOWN_CREDITS } from './compiled';
 export { barredClashes, checkUnits, equivalentWords, evaluateUnits, unitsHash } from './evaluate';
-export { ruleResultOf, sameUnits } from './evaluation';
+export { ruleFigures, ruleResultOf, sameUnits } from './evaluation';
 export { evaluatorOf, type Evaluator } from './evaluate-compiled';
 export { Verdicts } from './verdicts';
 export { unitFigures, type UnitFigures } from './figures';

@@ -157,7 +157,8 @@ class Redecided {
   readonly units: Int32Array;
   readonly countedFlags: Uint8Array;
   count = 0;
-  holder: EvaluationContext | undefined;
+  /** The counted units' list of the evaluation they hold: one list per evaluation, shared by its contexts. */
+  holder: readonly number[] | undefined;
 
   constructor(compiled: CompiledQualification) {
     this.verdicts = new Verdicts(compiled);
@@ -174,7 +175,7 @@ function verdictsOf(context: EvaluationContext): Verdicts {
   const { compiled, counted, notCounted } = context;
   let slot = redecided.get(compiled);
   if (!slot) redecided.set(compiled, (slot = new Redecided(compiled)));
-  if (slot.holder === context) return slot.verdicts;
+  if (slot.holder === counted) return slot.verdicts;
   const evaluator = evaluatorOf(compiled);
   const { units, countedFlags, verdicts } = slot;
   evaluator.clear(units, slot.count, verdicts);
@@ -187,7 +188,7 @@ function verdictsOf(context: EvaluationContext): Verdicts {
   evaluator.evaluateCounting(units, count, countedFlags, verdicts);
   for (let i = 0; i < counted.length; i++) countedFlags[counted[i]] = 0;
   slot.count = count;
-  slot.holder = context;
+  slot.holder = counted;
   return verdicts;
 }
 
