@@ -2,6 +2,7 @@
 // never parsed, so it comes out byte for byte the same when unzipped, in the zip's order, stored or deflated as it
 // was. The copy is written to a temporary file beside the target and renamed at the end, so a failed write leaves no
 // half-written workbook.
+import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TransformOptions } from 'node:stream';
@@ -163,13 +164,14 @@ const DEFLATED = 8;
  */
 const UNPACK_CHUNK_BYTES = 64 * 1024;
 /**
- * The most the inflater makes in one trip to the threadpool. Each trip's end is seen only when the main thread turns
- * the event loop, which it does when it waits; 64 KB trips made the inflate keep step with the patch, which waited for
- * each in turn (0.4-0.8 s of waiting in a write of 2 s at 50,000 learners, under load; 0.16-0.25 s with this). A trip of a 64 KB piece of packed sheet makes
- * about 640 KB; a megabyte takes it whole.
+ * The packed bytes given the inflater at a time, and the most it makes in one trip to the threadpool. Each trip's end
+ * is seen only when the main thread turns the event loop, which it does when it waits; yauzl's 64 KB pieces, each
+ * unpacked 64 KB a trip, made the inflate keep step with the patch, which waited for each in turn (0.4-0.8 s of
+ * waiting in a write of 2 s at 50,000 learners, under load). 256 KB of packed sheet makes about 2.5 MB, one trip.
  */
-const INFLATE_TRIP_BYTES = 1024 * 1024;
-/** How far the inflater runs ahead of the patch: a few trips, so the next is under way while one is patched. */
+const INFLATE_FEED_BYTES = 256 * 1024;
+const INFLATE_TRIP_BYTES = 4 * 1024 * 1024;
+/** How far the inflater runs ahead of the patch: so the next trip is under way while one is patched. */
 const UNPACK_AHEAD_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -189,8 +191,7 @@ async function* unpacked(name: string, entry: yauzl.Entry, source: yauzl.ZipFile
     readableHighWaterMark: UNPACK_AHEAD_BYTES,
   };
   const inflater = zlib.createInflateRaw(options);
-  raw.on('error', (error) => inflater.destroy(error));
-  raw.pipe(inflater);
+  void feed(raw, inflater).catch((error: unknown) => inflater.destroy(error as Error));
   let size = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
@@ -204,6 +205,25 @@ async function* unpacked(name: string, entry: yauzl.Entry, source: yauzl.ZipFile
     inflater.destroy();
   }
   if (size < entry.uncompressedSize) throw damaged(`part ${name} unpacks to less than the zip says`);
+}
+
+/** Gives the inflater the packed bytes in pieces of INFLATE_FEED_BYTES, as it takes them. */
+async function feed(raw: AsyncIterable<Buffer>, inflater: zlib.InflateRaw): Promise<void> {
+  let pieces: Buffer[] = [];
+  let filled = 0;
+  const give = async () => {
+    const piece = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, filled);
+    pieces = [];
+    filled = 0;
+    if (!inflater.write(piece)) await once(inflater, 'drain');
+  };
+  for await (const chunk of raw) {
+    pieces.push(chunk);
+    filled += chunk.length;
+    if (filled >= INFLATE_FEED_BYTES) await give();
+  }
+  if (filled > 0) await give();
+  inflater.end();
 }
 
 /** The bytes of a part the package did not have. */
