@@ -167,12 +167,13 @@ const UNPACK_CHUNK_BYTES = 64 * 1024;
  * The packed bytes given the inflater at a time, and the most it makes in one trip to the threadpool. Each trip's end
  * is seen only when the main thread turns the event loop, which it does when it waits; yauzl's 64 KB pieces, each
  * unpacked 64 KB a trip, made the inflate keep step with the patch, which waited for each in turn (0.4-0.8 s of
- * waiting in a write of 2 s at 50,000 learners, under load). 256 KB of packed sheet makes about 2.5 MB, one trip.
+ * waiting in a write of 2 s at 50,000 learners, under load). 96 KB of packed sheet makes about a megabyte, one trip.
+ * Larger trips and more read ahead (4 MB) waited less still, but the buffers held cost a full collection more.
  */
-const INFLATE_FEED_BYTES = 256 * 1024;
-const INFLATE_TRIP_BYTES = 4 * 1024 * 1024;
-/** How far the inflater runs ahead of the patch: so the next trip is under way while one is patched. */
-const UNPACK_AHEAD_BYTES = 4 * 1024 * 1024;
+const INFLATE_FEED_BYTES = 96 * 1024;
+const INFLATE_TRIP_BYTES = 1024 * 1024;
+/** How far the inflater runs ahead of the patch: the next trip is under way while one is patched. */
+const UNPACK_AHEAD_BYTES = 1024 * 1024;
 
 /**
  * A copied part's bytes as they unpack, UNPACK_CHUNK_BYTES at a time (yauzl's own inflater hands them over 16 KB at a
