@@ -2,6 +2,7 @@
 // never parsed, so it comes out byte for byte the same when unzipped, in the zip's order, stored or deflated as it
 // was. The copy is written to a temporary file beside the target and renamed at the end, so a failed write leaves no
 // half-written workbook.
+import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TransformOptions } from 'node:stream';
@@ -157,14 +158,21 @@ export class PackageEdit {
 
 const DEFLATED = 8;
 /**
- * Four times yauzl's 16 KB, and as little CPU as a megabyte; larger chunks became text too large for V8's young
- * generation, garbage kept until a full collection (30-50 MB more peak at 50,000 learners).
+ * The pieces a copied part is handed on in: four times yauzl's 16 KB, and as little CPU as a megabyte; larger pieces
+ * became text too large for V8's young generation, garbage kept until a full collection (30-50 MB more peak at 50,000
+ * learners).
  */
 const UNPACK_CHUNK_BYTES = 64 * 1024;
 /**
- * How far the inflater runs ahead of the patch. A zlib stream holds 16 KB by default, so it stopped after each chunk
- * and the patch, done with one, waited for the threadpool to make the next.
+ * The packed bytes given the inflater at a time, and the most it makes in one trip to the threadpool. Each trip's end
+ * is seen only when the main thread turns the event loop, which it does when it waits; yauzl's 64 KB pieces, each
+ * unpacked 64 KB a trip, made the inflate keep step with the patch, which waited for each in turn (0.3-0.8 s of
+ * waiting in a write of 2 s at 50,000 learners, under load; 0.04-0.08 s with these). 96 KB of packed sheet makes
+ * about a megabyte, one trip. Larger trips and more read ahead (4 MB) waited less still, but the buffers held cost a full collection more.
  */
+const INFLATE_FEED_BYTES = 96 * 1024;
+const INFLATE_TRIP_BYTES = 1024 * 1024;
+/** How far the inflater runs ahead of the patch: the next trip is under way while one is patched. */
 const UNPACK_AHEAD_BYTES = 1024 * 1024;
 
 /**
@@ -180,24 +188,43 @@ async function* unpacked(name: string, entry: yauzl.Entry, source: yauzl.ZipFile
   const raw = await source.openReadStreamPromise(entry, { decodeFileData: false });
   // Node's zlib streams pass their options on to the stream they are, though @types/node types only zlib's own.
   const options: zlib.ZlibOptions & TransformOptions = {
-    chunkSize: UNPACK_CHUNK_BYTES,
+    chunkSize: INFLATE_TRIP_BYTES,
     readableHighWaterMark: UNPACK_AHEAD_BYTES,
   };
   const inflater = zlib.createInflateRaw(options);
-  raw.on('error', (error) => inflater.destroy(error));
-  raw.pipe(inflater);
+  void feed(raw, inflater).catch((error: unknown) => inflater.destroy(error as Error));
   let size = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > entry.uncompressedSize) throw damaged(`part ${name} unpacks to more than the zip says`);
-      yield chunk;
+      for (let at = 0; at < chunk.length; at += UNPACK_CHUNK_BYTES)
+        yield at === 0 && chunk.length <= UNPACK_CHUNK_BYTES ? chunk : chunk.subarray(at, at + UNPACK_CHUNK_BYTES);
     }
   } finally {
     raw.destroy();
     inflater.destroy();
   }
   if (size < entry.uncompressedSize) throw damaged(`part ${name} unpacks to less than the zip says`);
+}
+
+/** Gives the inflater the packed bytes in pieces of INFLATE_FEED_BYTES, as it takes them. */
+async function feed(raw: AsyncIterable<Buffer>, inflater: zlib.InflateRaw): Promise<void> {
+  let pieces: Buffer[] = [];
+  let filled = 0;
+  const give = async () => {
+    const piece = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, filled);
+    pieces = [];
+    filled = 0;
+    if (!inflater.write(piece)) await once(inflater, 'drain');
+  };
+  for await (const chunk of raw) {
+    pieces.push(chunk);
+    filled += chunk.length;
+    if (filled >= INFLATE_FEED_BYTES) await give();
+  }
+  if (filled > 0) await give();
+  inflater.end();
 }
 
 /** The bytes of a part the package did not have. */

@@ -33,14 +33,16 @@ export interface DeflatedSums {
 
 /**
  * The raw deflate stream of `input`'s bytes, yielded in order as its blocks finish; `sums` holds the part's CRC-32
- * and sizes when the last piece has been yielded. At most IN_FLIGHT blocks and the one filling are held at a time, and
- * `input` is not read on while they are, so a part streamed from its source stays streamed.
+ * and sizes when the last piece has been yielded. IN_FLIGHT blocks are deflated while the next one fills: a block is
+ * waited for only when another is full and would pass that number, so the threadpool's cores and the thread making
+ * `input` (a sheet being patched) work at once. What has finished, in order, is yielded before more is read. At most
+ * IN_FLIGHT blocks and the one filling are held, so a part streamed from its source stays streamed.
  */
 export async function* deflatedInBlocks(
   input: AsyncIterable<Buffer> | Iterable<Buffer>,
   sums: DeflatedSums,
 ): AsyncIterable<Buffer> {
-  const pending: Promise<Buffer>[] = [];
+  const pending: Block[] = [];
   let pieces: Buffer[] = [];
   let filled = 0;
   let window: Buffer | undefined;
@@ -51,11 +53,16 @@ export async function* deflatedInBlocks(
     if (!last) options.finishFlush = zlib.constants.Z_SYNC_FLUSH;
     // A small block (a small part, or a large one's tail) is deflated on the spot: a trip to the threadpool and back
     // costs more than that, and a package's hundreds of small parts made hundreds of such trips.
-    const deflated =
+    const entry: Block = { deflated: undefined, done: undefined as unknown as Promise<Buffer> };
+    entry.done =
       block.length < SMALL_BYTES ? Promise.resolve(zlib.deflateRawSync(block, options)) : deflateRaw(block, options);
-    // Awaited in turn below; a failure met before its turn (the input failed first) is not left unhandled.
-    deflated.catch(() => undefined);
-    pending.push(deflated);
+    // Noted when it comes, so a finished block is passed on without waiting; awaited in turn below, and a failure met
+    // before its turn (the input failed first) is not left unhandled.
+    entry.done.then(
+      (bytes) => (entry.deflated = bytes),
+      () => undefined,
+    );
+    pending.push(entry);
     // Every block but the last is full, so its own tail is the whole window the next one needs.
     window = block.subarray(Math.max(0, block.length - WINDOW_BYTES));
     pieces = [];
@@ -70,13 +77,20 @@ export async function* deflatedInBlocks(
       filled += take;
       at += take;
       if (filled < BLOCK_BYTES) continue;
+      while (pending.length >= IN_FLIGHT) yield counted(await pending.shift()?.done, sums);
       launch(false);
-      while (pending.length >= IN_FLIGHT) yield counted(await pending.shift(), sums);
     }
+    while (pending.length > 0 && pending[0].deflated) yield counted(pending.shift()?.deflated, sums);
   }
   // The final block, empty when the bytes end on a block's edge (deflate then writes an empty final block).
   launch(true);
-  while (pending.length > 0) yield counted(await pending.shift(), sums);
+  while (pending.length > 0) yield counted(await pending.shift()?.done, sums);
+}
+
+/** A block being deflated; `deflated` once it has been. */
+interface Block {
+  done: Promise<Buffer>;
+  deflated: Buffer | undefined;
 }
 
 function counted(deflated: Buffer | undefined, sums: DeflatedSums): Buffer {

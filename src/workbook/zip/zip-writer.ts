@@ -17,6 +17,11 @@ const MOST_BYTES = 0xfffffffe;
 const MOST_ENTRIES = 0xffff;
 /** Bytes gathered before a write to the file: the many small parts of a package go in a few writes. */
 const WRITE_BYTES = 1024 * 1024;
+/**
+ * Writes to the file under way at once. Each goes to its own place in the file, so none waits for another, and the
+ * deflate of the part behind them is not held up by a trip to the threadpool and back for each.
+ */
+const WRITES_IN_FLIGHT = 2;
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -54,6 +59,8 @@ export class ZipWriter {
   private buffered: Buffer[] = [];
   private bufferedBytes = 0;
   private written = 0;
+  /** Writes to the file not yet known to have ended, oldest first. */
+  private writing: Promise<void>[] = [];
 
   /** `tooLarge` makes the error for an entry that would pass what a zip without zip64 holds. */
   private constructor(
@@ -104,11 +111,13 @@ export class ZipWriter {
     // No comment (20).
     await this.put(end);
     await this.flush();
-    await this.close();
+    await this.settled();
+    await this.file.close();
   }
 
   /** Closes the file, finished or not (the caller removes a file left unfinished). */
   async close(): Promise<void> {
+    await this.settled().catch(() => undefined);
     await this.file.close();
   }
 
@@ -145,8 +154,12 @@ export class ZipWriter {
     entry.header.writeUInt32LE(entry.crc32, 14);
     entry.header.writeUInt32LE(entry.compressedSize, 18);
     entry.header.writeUInt32LE(entry.size, 22);
-    // Still buffered, the header goes out as filled in; written already, it is written again in its place.
-    if (entry.offset < this.written) await this.writeAt(entry.header, entry.offset);
+    // Still buffered, the header goes out as filled in; written already, it is written again in its place, once the
+    // write that put it there empty has ended (it would otherwise race this one).
+    if (entry.offset < this.written) {
+      await this.settled();
+      await this.writeAt(entry.header, entry.offset);
+    }
     this.entries.push(entry);
   }
 
@@ -162,8 +175,17 @@ export class ZipWriter {
     const bytes = this.buffered.length === 1 ? this.buffered[0] : Buffer.concat(this.buffered, this.bufferedBytes);
     this.buffered = [];
     this.bufferedBytes = 0;
-    await this.writeAt(bytes, this.written);
+    const write = this.writeAt(bytes, this.written);
+    // Awaited in turn; a failure met before its turn is not left unhandled meanwhile.
+    write.catch(() => undefined);
+    this.writing.push(write);
     this.written += bytes.length;
+    while (this.writing.length > WRITES_IN_FLIGHT) await this.writing.shift();
+  }
+
+  /** Waits for every write under way; the first failure among them is thrown. */
+  private async settled(): Promise<void> {
+    while (this.writing.length > 0) await this.writing.shift();
   }
 
   private async writeAt(bytes: Buffer, position: number): Promise<void> {
