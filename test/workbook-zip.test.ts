@@ -4,7 +4,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
@@ -13,6 +12,7 @@ import { PackageEdit } from '../src/workbook/package-edit';
 import { BLOCK_BYTES, deflatedInBlocks, ZipWriter, type DeflatedSums } from '../src/workbook/zip';
 import { describeNeeding, runs } from './support/needs';
 import { zipParts } from './support/feature-workbook';
+import { tempFolder } from './support/temp-folder';
 
 /** Text of rows that differ from one another (a counter in each), so deflate finds matches but not one long run. */
 function sheetText(bytes: number): string {
@@ -118,16 +118,10 @@ const PYTHON = {
 
 describeNeeding("the copy's zip, read by yauzl, unzip and Python's zipfile", [UNZIP, PYTHON], function () {
   this.timeout(60_000);
-  let tmp: string;
-  before(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'qualcheck-zip-'));
-  });
-  after(async () => {
-    await fs.rm(tmp, { recursive: true, force: true });
-  });
+  const tmp = tempFolder('zip');
 
   it('holds a folder, a stored part, a large part deflated in blocks and an empty one, sizes before the data', async () => {
-    const file = path.join(tmp, 'entries.zip');
+    const file = path.join(tmp(), 'entries.zip');
     const large = Buffer.from(`${sheetText(3 * BLOCK_BYTES + 12_345)}€`);
     const stored = Buffer.from('stored as it is');
     const mtime = new Date(2024, 4, 17, 10, 30, 42);
@@ -178,7 +172,7 @@ print(z.getinfo('xl/worksheets/sheet1.xml').date_time, len(z.read('xl/worksheets
     edit.setContent('xl/worksheets/sheet1.xml', async function* (original) {
       for await (const chunk of original) yield patch(chunk);
     });
-    const out = path.join(tmp, 'copy.xlsx');
+    const out = path.join(tmp(), 'copy.xlsx');
     await edit.write(bytes, out);
     pkg.close();
     const expected = patch(sheet);
