@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { damaged, WorkbookFileError } from './errors';
 import { XmlTokenizer } from './xml-tokenizer';
-import { XmlSyntaxError, type XmlHandler } from './xml-tokens';
+import { PartTextDecoder, XmlSyntaxError, type XmlHandler } from './xml-tokens';
 
 export interface PackageLimits {
   /** Most bytes one part may unpack to. */
@@ -250,22 +250,12 @@ export class WorkbookPackage {
 
   /** Calls `onText` with the part's text as it unpacks and decodes (a BOM is dropped). */
   async streamText(part: string, onText: (text: string) => void): Promise<void> {
-    let decoder: TextDecoder | undefined;
-    let head: Buffer | undefined;
+    const decoder = new PartTextDecoder();
     await this.streamBytes(part, (chunk) => {
-      if (!decoder) {
-        // Two bytes tell the encoding; a first chunk of one byte waits for the next.
-        head = head ? Buffer.concat([head, chunk]) : chunk;
-        if (head.length < 2) return;
-        decoder = new TextDecoder(encodingOf(head));
-        chunk = head;
-        head = undefined;
-      }
-      const text = decoder.decode(chunk, { stream: true });
+      const text = decoder.decode(chunk);
       if (text.length > 0) onText(text);
     });
-    if (!decoder) decoder = new TextDecoder('utf-8');
-    const rest = decoder.decode(head ?? new Uint8Array(0));
+    const rest = decoder.end();
     if (rest.length > 0) onText(rest);
   }
 
@@ -338,12 +328,4 @@ export function withTrueCommentLength(bytes: Buffer): Buffer {
     return copy;
   }
   return bytes;
-}
-
-function encodingOf(head: Buffer): string {
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (head[0] === 0x3c && head[1] === 0x00) return 'utf-16le';
-  if (head[0] === 0x00 && head[1] === 0x3c) return 'utf-16be';
-  return 'utf-8';
 }
