@@ -25,6 +25,13 @@ function unitCell(sheet: FakeSheet, ref: string, label: string): string {
   return `${String.fromCharCode(65 + column)}${row + 1}`;
 }
 
+/** The centre types EX-U5's credits into the rules sheet, in Excel, and the event reaches the pane. */
+async function typeCredits(fake: FakeExcel, credits: number): Promise<void> {
+  const rules = fake.book.sheet('Qualification rules')!;
+  fake.book.typeInto('Qualification rules', unitCell(rules, 'EX-U5', 'Credits'), [[credits]]);
+  await settled();
+}
+
 function creditsOf(inspection: SheetInspection, ref: string): number | null | undefined {
   const catalogue = inspection.rulesSheet?.use.catalogue;
   return catalogue?.qualifications.find((q) => q.id === 'EX/0001/1')?.units.find((u) => u.ref === ref)?.credits;
@@ -57,13 +64,10 @@ describe('edits of the rules sheet, heard by the pane (Office.js adapter, fake h
     fake.book.typeInto('Cohort', 'H3', [['P']]);
     await settled();
     assert.equal(heard, 0, 'the check wrote its results on the cohort’s sheet, and the user typed there');
-    const rules = fake.book.sheet('Qualification rules')!;
-    fake.book.typeInto('Qualification rules', unitCell(rules, 'EX-U5', 'Credits'), [[4]]);
-    await settled();
+    await typeCredits(fake, 4);
     assert.equal(heard, 1);
     stop();
-    fake.book.typeInto('Qualification rules', unitCell(rules, 'EX-U5', 'Credits'), [[5]]);
-    await settled();
+    await typeCredits(fake, 5);
     assert.equal(heard, 1, 'a stopped listener is not told');
   });
 
@@ -79,10 +83,7 @@ describe('edits of the rules sheet, heard by the pane (Office.js adapter, fake h
     kept.keep(key, { read: checked.read, reading: checked.reading, rulesSheet: checked.rulesSheet }, mark);
     assert.equal(creditsOf(kept.take(key)!, 'EX-U5'), null, 'the check read EX-U5’s credits as unknown');
 
-    // The centre types EX-U5's credits into the rules sheet, in Excel.
-    const rules = fake.book.sheet('Qualification rules')!;
-    fake.book.typeInto('Qualification rules', unitCell(rules, 'EX-U5', 'Credits'), [[4]]);
-    await settled();
+    await typeCredits(fake, 4);
 
     // What-if opens on EX2 (row 3): the learner's row and the header are as the check read them, so only the event
     // can tell that the rules changed.
@@ -103,9 +104,7 @@ describe('edits of the rules sheet, heard by the pane (Office.js adapter, fake h
     await editRulesSheet(fake.run, [example]);
     await settled();
     assert.equal(heard, 1, 'the rules sheet was added');
-    const rules = fake.book.sheet('Qualification rules')!;
-    fake.book.typeInto('Qualification rules', unitCell(rules, 'EX-U5', 'Credits'), [[4]]);
-    await settled();
+    await typeCredits(fake, 4);
     assert.equal(heard, 2);
   });
 
